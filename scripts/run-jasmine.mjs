@@ -1,0 +1,58 @@
+// Runs one Jasmine suite in Node (TypeScript specs are loaded through tsx, which the caller
+// registers with `node --import tsx`) and writes its counts to test-results/<name>.counts.json
+// so that scripts/test.mjs can total every suite of the project on one line.
+import Jasmine from 'jasmine';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const [name, ...patterns] = process.argv.slice(2);
+if (!name || patterns.length === 0) {
+  console.error('usage: node --import tsx scripts/run-jasmine.mjs <suite-name> <glob>...');
+  process.exit(2);
+}
+const root = resolve(import.meta.dirname, '..');
+const counts = { suite: name, passed: 0, failed: 0, skipped: 0, failures: [] };
+
+const jasmine = new Jasmine({ projectBaseDir: root });
+jasmine.exitOnCompletion = false;
+jasmine.loadConfig({
+  spec_dir: '.',
+  spec_files: patterns,
+  jsLoader: 'import',
+  env: { random: false, stopSpecOnExpectationFailure: false, failSpecWithNoExpectations: true },
+});
+jasmine.jasmine.DEFAULT_TIMEOUT_INTERVAL = Number(process.env.EFR_SPEC_TIMEOUT_MS ?? 60_000);
+jasmine.addReporter({
+  specDone(result) {
+    if (result.status === 'passed') counts.passed++;
+    else if (result.status === 'failed') {
+      counts.failed++;
+      counts.failures.push(result.fullName);
+    } else counts.skipped++;
+  },
+  suiteDone(result) {
+    // An error in beforeAll/afterAll fails the suite without failing a spec: count it.
+    if (result.failedExpectations?.length) {
+      counts.failed++;
+      counts.failures.push(`${result.fullName} (suite-level error)`);
+    }
+  },
+});
+
+let overall;
+try {
+  overall = await jasmine.execute();
+} catch (err) {
+  // A spec file that fails to load (syntax error, missing import) ends the run here.
+  console.error(err);
+  counts.failed++;
+  counts.failures.push(`load error: ${err?.message ?? err}`);
+}
+if (overall?.incompleteReason) console.error(`incomplete: ${overall.incompleteReason}`);
+if (overall?.failedExpectations?.length) {
+  counts.failed++;
+  counts.failures.push('top-level error');
+}
+mkdirSync(resolve(root, 'test-results'), { recursive: true });
+writeFileSync(resolve(root, 'test-results', `${name}.counts.json`), JSON.stringify(counts, null, 2));
+process.exit(counts.failed > 0 ? 1 : 0);
