@@ -1,0 +1,43 @@
+/**
+ * The `efr` command line. Each command is loaded only when called, so that a command's
+ * dependencies (SQLite, the disc writer) are not loaded by the others.
+ */
+import { parseArgs } from 'node:util';
+
+interface Command {
+  /** One line for `efr help`. */
+  summary: string;
+  /** Runs the command; resolves to the process exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  'audit verify': {
+    summary: 'audit verify [--data <dir>]  check the access log hash chain (default ./.efr-data)',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { data: { type: 'string' } } });
+      const dataDir = values.data ?? process.env.EFR_DATA_DIR ?? '.efr-data';
+      const { verifyAccessLog } = await import('../server/src/cli/audit-verify.ts');
+      const result = await verifyAccessLog(dataDir);
+      if (result.ok) {
+        console.log(`access log intact: ${result.count} entries verified`);
+        return 0;
+      }
+      console.error(
+        `access log BROKEN at entry #${result.index} (id ${result.id}): ${result.reason}`,
+      );
+      return 1;
+    },
+  },
+};
+
+/** Entry point of `npx efr`; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  for (const [name, command] of Object.entries(COMMANDS)) {
+    const words = name.split(' ');
+    if (words.every((w, i) => argv[i] === w)) return command.run(argv.slice(words.length));
+  }
+  console.log('usage: efr <command>\n');
+  for (const command of Object.values(COMMANDS)) console.log(`  efr ${command.summary}`);
+  return argv.length === 0 || argv[0] === 'help' ? 0 : 2;
+}
