@@ -1,0 +1,416 @@
+/**
+ * Viewing and pulling recordings (R24.1, R24.2, R25.1, R26.2, R27.1, R14.1).
+ *
+ * submitted → reviewed (office director) → approved (leader in charge of every case) →
+ * registered (custodian records viewer, reason and time; opens the viewing window) → closed.
+ * `reject` is possible at each deciding step (submitted, reviewed) with a mandatory reason.
+ * Separation of duties: requester, reviewer, approver and registrar are four different people.
+ *
+ * Limitation, by design: a request whose recordings belong to cases led by different leaders,
+ * with no leader in charge of all of them, is refused at submission (split it per leader):
+ * one approval always covers the whole request.
+ */
+import { isConfidential, isOneOf, PURPOSES } from './enums.js';
+import type { Purpose, RequestStatus, SecrecyLevel } from './enums.js';
+import {
+  EFR_GROUPS, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_OFFICE_DIRECTORS,
+  GROUP_EFR_SUPERVISORS, isMember, isMemberOfAny,
+} from './roles.js';
+import type { Actor } from './roles.js';
+import { allow, refuse } from './verdict.js';
+import type { Transition, Verdict } from './verdict.js';
+import { distinct, HOUR_MS, isNonBlank, parseInstant, requireInstant } from './validation.js';
+
+/** A viewing request (plain data). */
+export interface AccessRequest {
+  /** Node id. */
+  id: string;
+  /** Status (R24). */
+  status: RequestStatus;
+  /** Who asked. */
+  requester: string;
+  /** Recordings asked for. */
+  recordingIds: readonly string[];
+  /** Purpose (R24, R25, R26.2). */
+  purpose: Purpose;
+  /** Why (free text). */
+  reason: string;
+  /** Submission time. */
+  submittedAt: string;
+  /** Office director who reviewed (R24.1). */
+  reviewedBy: string | null;
+  /** Review time. */
+  reviewedAt: string | null;
+  /** Leader who approved (R24.1). */
+  approvedBy: string | null;
+  /** Approval time. */
+  approvedAt: string | null;
+  /** Custodian who registered the viewing (R24.2). */
+  registeredBy: string | null;
+  /** Registration time. */
+  registeredAt: string | null;
+  /** The person who will view (R24.2). */
+  viewer: string | null;
+  /** The reason registered by the custodian (R24.2). */
+  viewingReason: string | null;
+  /** Start of the viewing window. */
+  viewingFrom: string | null;
+  /** End of the viewing window (exclusive). */
+  viewingUntil: string | null;
+  /** Who rejected. */
+  rejectedBy: string | null;
+  /** Rejection time. */
+  rejectedAt: string | null;
+  /** Mandatory reason of a rejection. */
+  rejectionReason: string | null;
+  /** Who closed. */
+  closedBy: string | null;
+  /** Closing time. */
+  closedAt: string | null;
+}
+
+/** What one recording of a request brings to the decision. */
+export interface RequestedRecording {
+  /** Recording node id. */
+  id: string;
+  /** Secrecy level (R27.1). */
+  secrecyLevel: SecrecyLevel;
+  /** Leaders in charge of the cases the recording is linked to (R24.1); empty: no case. */
+  caseLeaders: readonly string[];
+}
+
+/** What the caller knows when a request moves. */
+export interface AccessContext {
+  /** Current time (ISO date-time). */
+  now: string;
+  /** The requested recordings. */
+  recordings: readonly RequestedRecording[];
+  /** Groups allowed to request state/trade-secret recordings (R27.1). */
+  confidentialRequesterGroups?: readonly string[];
+  /** Longest viewing window in hours; default {@link DEFAULT_MAX_VIEWING_HOURS}. */
+  maxViewingHours?: number;
+}
+
+/** The steps of the request state machine. */
+export type AccessAction =
+  | { type: 'review' }
+  | { type: 'approve' }
+  | {
+      type: 'register';
+      /** Who will view. */
+      viewer: string;
+      /** Reason registered (R24.2). */
+      reason: string;
+      /** Window start (ISO date-time); default `now`. */
+      viewingFrom?: string;
+      /** Window end (ISO date-time). */
+      viewingUntil: string;
+    }
+  | { type: 'reject'; reason: string }
+  | { type: 'close' };
+
+/** Submission of a new request. */
+export interface NewAccessRequest {
+  /** Recordings asked for. */
+  recordingIds: readonly string[];
+  /** Purpose. */
+  purpose: Purpose | string;
+  /** Why. */
+  reason: string;
+}
+
+/** Default groups allowed to request confidential recordings (R27.1). */
+export const DEFAULT_CONFIDENTIAL_REQUESTER_GROUPS: readonly string[] = [
+  GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS,
+];
+/** Default longest viewing window: 7 days. */
+export const DEFAULT_MAX_VIEWING_HOURS = 168;
+/** Minimum length of a request or rejection reason, in characters (trimmed). */
+export const MIN_REASON_LENGTH = 4;
+
+const PURPOSE_REQUIREMENT: Readonly<Record<string, string>> = {
+  work: 'R24.1', litigation: 'R25.1', supervision: 'R14.1', caseAnalysis: 'R25.1',
+  externalRelease: 'R26.2',
+};
+
+/** Leaders in charge of every case of every requested recording (empty list: no case at all). */
+export function leadersInChargeOfAll(recordings: readonly RequestedRecording[]): string[] | null {
+  let common: string[] | null = null;
+  for (const r of recordings) {
+    if (r.caseLeaders.length === 0) continue;
+    const leaders = distinct(r.caseLeaders);
+    common = common === null ? leaders : common.filter((l) => leaders.indexOf(l) >= 0);
+  }
+  return common;
+}
+
+/** Validates a new request before it is stored (R24.1, R26.2, R27.1, R14.1). */
+export function checkNewRequest(
+  input: NewAccessRequest,
+  actor: Actor,
+  ctx: AccessContext,
+): Verdict {
+  if (!isMemberOfAny(actor, EFR_GROUPS)) {
+    return refuse(403, 'efr.access.notEfrUser', 'R24.1',
+      'Only EFR staff may request recordings.', '仅本系统工作人员可以申请调阅。');
+  }
+  if (!isOneOf(PURPOSES, input.purpose)) {
+    return refuse(422, 'efr.access.badPurpose', 'R24.1', 'Choose a purpose.', '请选择调阅用途。');
+  }
+  if (!input.reason || input.reason.trim().length < MIN_REASON_LENGTH) {
+    return refuse(422, 'efr.access.reasonMissing', PURPOSE_REQUIREMENT[input.purpose],
+      'State the reason for viewing.', '请填写调阅事由。');
+  }
+  const ids = distinct(input.recordingIds || []);
+  if (ids.length === 0) {
+    return refuse(422, 'efr.access.noRecordings', 'R24.1',
+      'Choose at least one recording.', '请至少选择一段录像。');
+  }
+  for (const id of ids) {
+    if (!ctx.recordings.some((r) => r.id === id)) {
+      return refuse(422, 'efr.access.unknownRecording', 'R24.1',
+        'Unknown recording: ' + id, '录像不存在：' + id);
+    }
+  }
+  if (input.purpose === 'supervision' &&
+    !isMemberOfAny(actor, [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS])) {
+    return refuse(403, 'efr.access.supervisionOnly', 'R14.1',
+      'Only supervisors and the office pull recordings for supervision.',
+      '仅机关党委（监督）和办公室可以为监督调取录像。');
+  }
+  const asked = ctx.recordings.filter((r) => ids.indexOf(r.id) >= 0);
+  const confidential = asked.some((r) => isConfidential(r.secrecyLevel));
+  if (confidential) {
+    if (input.purpose === 'externalRelease') {
+      return refuse(422, 'efr.access.confidentialRelease', 'R27.1',
+        'State or trade secret recordings are never released outside.',
+        '涉及国家秘密或商业秘密的录像不得对外提供。');
+    }
+    const groups = ctx.confidentialRequesterGroups || DEFAULT_CONFIDENTIAL_REQUESTER_GROUPS;
+    if (!isMemberOfAny(actor, groups)) {
+      return refuse(403, 'efr.access.confidential', 'R27.1',
+        'You may not request state or trade secret recordings.',
+        '您无权申请调阅涉及国家秘密或商业秘密的录像。');
+    }
+  }
+  const leaders = leadersInChargeOfAll(asked);
+  if (leaders !== null && leaders.length === 0) {
+    return refuse(422, 'efr.access.mixedLeaders', 'R24.1',
+      'No single leader is in charge of all these cases: make one request per leader.',
+      '所选录像涉及不同分管领导的案件，请按分管领导分别申请。');
+  }
+  if (leaders !== null && leaders.length === 1 && leaders[0] === actor.userName) {
+    return refuse(409, 'efr.access.selfApproval', 'R24.1',
+      'You lead these cases: another leader cannot approve, so nobody could; ask the office.',
+      '您是这些案件的分管领导，无法由他人审批本申请，请联系办公室。');
+  }
+  return allow();
+}
+
+function stepRefused(action: string, status: RequestStatus): Verdict {
+  return refuse(409, 'efr.access.badState', 'R24.1',
+    'Cannot ' + action + ' a request that is ' + status + '.',
+    '申请当前状态（' + status + '）不允许此操作。');
+}
+
+function dutyRefused(requirement: string): Verdict {
+  return refuse(403, 'efr.access.separationOfDuties', requirement,
+    'Requester, reviewer, approver and registrar must be four different people.',
+    '申请人、审核人、批准人和登记人须为不同人员。');
+}
+
+function involved(r: AccessRequest): string[] {
+  const people = [r.requester, r.reviewedBy, r.approvedBy, r.registeredBy];
+  return people.filter((p): p is string => p !== null);
+}
+
+/**
+ * Moves a request one step (R24.1, R24.2, R25.1, R27.1). Returns the verdict and, when allowed,
+ * the next request (a copy; the input is not changed).
+ */
+export function transition(
+  request: AccessRequest,
+  action: AccessAction,
+  actor: Actor,
+  ctx: AccessContext,
+): Transition<AccessRequest> {
+  const now = requireInstant(ctx.now, 'now');
+  const nowIso = ctx.now;
+  const next: AccessRequest = copy(request);
+  switch (action.type) {
+    case 'review':
+      if (request.status !== 'submitted') return { verdict: stepRefused('review', request.status) };
+      if (!isMember(actor, GROUP_EFR_OFFICE_DIRECTORS)) {
+        return { verdict: refuse(403, 'efr.access.notOfficeDirector', 'R24.1',
+          'Only the office director reviews viewing requests.', '仅办公室主任可以审核调阅申请。') };
+      }
+      if (involved(request).indexOf(actor.userName) >= 0) return { verdict: dutyRefused('R24.1') };
+      next.status = 'reviewed';
+      next.reviewedBy = actor.userName;
+      next.reviewedAt = nowIso;
+      return { verdict: allow(), next };
+    case 'approve': {
+      if (request.status !== 'reviewed') {
+        return { verdict: stepRefused('approve', request.status) };
+      }
+      const leaderVerdict = checkLeader(request, actor, ctx);
+      if (!leaderVerdict.allowed) return { verdict: leaderVerdict };
+      if (involved(request).indexOf(actor.userName) >= 0) return { verdict: dutyRefused('R24.1') };
+      next.status = 'approved';
+      next.approvedBy = actor.userName;
+      next.approvedAt = nowIso;
+      return { verdict: allow(), next };
+    }
+    case 'register':
+      return register(request, action, actor, ctx, now);
+    case 'reject':
+      return reject(request, action.reason, actor, ctx);
+    case 'close':
+      if (request.status !== 'registered' && request.status !== 'approved') {
+        return { verdict: stepRefused('close', request.status) };
+      }
+      if (!isMember(actor, GROUP_EFR_CUSTODIANS) && actor.userName !== request.requester) {
+        return { verdict: refuse(403, 'efr.access.notCustodian', 'R24.2',
+          'Only a custodian or the requester closes a request.', '仅保管人或申请人可以结束申请。') };
+      }
+      next.status = 'closed';
+      next.closedBy = actor.userName;
+      next.closedAt = nowIso;
+      return { verdict: allow(), next };
+    default:
+      return { verdict: refuse(422, 'efr.access.badAction', 'R24.1',
+        'Unknown action.', '未知操作。') };
+  }
+}
+
+function checkLeader(request: AccessRequest, actor: Actor, ctx: AccessContext): Verdict {
+  const notLeader = refuse(403, 'efr.access.notLeaderInCharge', 'R24.1',
+    'Only the bureau leader in charge of the cases approves this request.',
+    '仅案件的分管领导可以批准本申请。');
+  if (!isMember(actor, GROUP_EFR_LEADERS)) return notLeader;
+  const asked = ctx.recordings.filter((r) => request.recordingIds.indexOf(r.id) >= 0);
+  const leaders = leadersInChargeOfAll(asked);
+  if (leaders !== null && leaders.indexOf(actor.userName) < 0) return notLeader;
+  return allow();
+}
+
+function register(
+  request: AccessRequest,
+  action: Extract<AccessAction, { type: 'register' }>,
+  actor: Actor,
+  ctx: AccessContext,
+  now: number,
+): Transition<AccessRequest> {
+  if (request.status !== 'approved') return { verdict: stepRefused('register', request.status) };
+  if (!isMember(actor, GROUP_EFR_CUSTODIANS)) {
+    return { verdict: refuse(403, 'efr.access.notCustodian', 'R24.2',
+      'Only a custodian registers a viewing.', '仅保管人可以登记调阅。') };
+  }
+  if (involved(request).indexOf(actor.userName) >= 0) return { verdict: dutyRefused('R24.2') };
+  if (!isNonBlank(action.viewer) || !isNonBlank(action.reason)) {
+    return { verdict: refuse(422, 'efr.access.registrationIncomplete', 'R24.2',
+      'Register the viewer and the reason.', '请登记调阅人和调阅事由。') };
+  }
+  const confidential = ctx.recordings.some(
+    (r) => request.recordingIds.indexOf(r.id) >= 0 && isConfidential(r.secrecyLevel));
+  if (confidential && action.viewer !== request.requester) {
+    return { verdict: refuse(422, 'efr.access.confidentialViewer', 'R27.1',
+      'Only the approved requester may view state or trade secret recordings.',
+      '涉密录像仅限经批准的申请人本人调阅。') };
+  }
+  const from = action.viewingFrom === undefined ? now : parseInstant(action.viewingFrom);
+  const until = parseInstant(action.viewingUntil);
+  const maxHours = ctx.maxViewingHours || DEFAULT_MAX_VIEWING_HOURS;
+  if (from === null || until === null || !(from < until) || until <= now ||
+    until - from > maxHours * HOUR_MS) {
+    return { verdict: refuse(422, 'efr.access.badWindow', 'R24.2',
+      'The viewing window must end after it starts, in the future, within ' + maxHours + ' h.',
+      '调阅时段须结束晚于开始、未过期，且不超过 ' + maxHours + ' 小时。') };
+  }
+  const next = copy(request);
+  next.status = 'registered';
+  next.registeredBy = actor.userName;
+  next.registeredAt = ctx.now;
+  next.viewer = action.viewer.trim();
+  next.viewingReason = action.reason.trim();
+  next.viewingFrom = new Date(from).toISOString();
+  next.viewingUntil = new Date(until).toISOString();
+  return { verdict: allow(), next };
+}
+
+function reject(
+  request: AccessRequest,
+  reason: string,
+  actor: Actor,
+  ctx: AccessContext,
+): Transition<AccessRequest> {
+  if (request.status === 'submitted') {
+    if (!isMember(actor, GROUP_EFR_OFFICE_DIRECTORS)) {
+      return { verdict: refuse(403, 'efr.access.notOfficeDirector', 'R24.1',
+        'Only the office director decides at review.', '仅办公室主任可以在审核环节作出决定。') };
+    }
+  } else if (request.status === 'reviewed') {
+    const leaderVerdict = checkLeader(request, actor, ctx);
+    if (!leaderVerdict.allowed) return { verdict: leaderVerdict };
+  } else {
+    return { verdict: stepRefused('reject', request.status) };
+  }
+  if (involved(request).indexOf(actor.userName) >= 0) return { verdict: dutyRefused('R24.1') };
+  if (!reason || reason.trim().length < MIN_REASON_LENGTH) {
+    return { verdict: refuse(422, 'efr.access.rejectionReason', 'R24.1',
+      'A rejection needs a reason.', '驳回须说明理由。') };
+  }
+  const next = copy(request);
+  next.status = 'rejected';
+  next.rejectedBy = actor.userName;
+  next.rejectedAt = ctx.now;
+  next.rejectionReason = reason.trim();
+  return { verdict: allow(), next };
+}
+
+function copy(r: AccessRequest): AccessRequest {
+  const out = Object.assign({}, r) as AccessRequest;
+  out.recordingIds = r.recordingIds.slice();
+  return out;
+}
+
+/**
+ * Whether `userName` may read the content of a recording of this request at `now` (R24.2):
+ * only the registered viewer, only inside the viewing window, and only for the request's
+ * recordings when `recordingId` is given.
+ */
+export function canReadContent(
+  request: AccessRequest,
+  userName: string,
+  now: string,
+  recordingId?: string,
+): boolean {
+  if (request.status !== 'registered' || request.viewer !== userName) return false;
+  if (recordingId !== undefined && request.recordingIds.indexOf(recordingId) < 0) return false;
+  const t = requireInstant(now, 'now');
+  const from = parseInstant(request.viewingFrom);
+  const until = parseInstant(request.viewingUntil);
+  return from !== null && until !== null && from <= t && t < until;
+}
+
+/** Whether the request permits downloading a copy (R26.2): litigation and external release. */
+export function mayDownload(request: AccessRequest): boolean {
+  return request.purpose === 'litigation' || request.purpose === 'externalRelease';
+}
+
+/** A new request's initial state, from a submission already checked by {@link checkNewRequest}. */
+export function newAccessRequest(
+  id: string,
+  input: NewAccessRequest,
+  requester: string,
+  now: string,
+): AccessRequest {
+  requireInstant(now, 'now');
+  return {
+    id, status: 'submitted', requester, recordingIds: distinct(input.recordingIds),
+    purpose: input.purpose as Purpose, reason: input.reason.trim(), submittedAt: now,
+    reviewedBy: null, reviewedAt: null, approvedBy: null, approvedAt: null, registeredBy: null,
+    registeredAt: null, viewer: null, viewingReason: null, viewingFrom: null, viewingUntil: null,
+    rejectedBy: null, rejectedAt: null, rejectionReason: null, closedBy: null, closedAt: null,
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * EFR core: the pure domain rules, shared by server/ (Node), behaviors/ (Rhino, ES5) and the
+ * screens (browser). Everything public is re-exported here; import from this file only.
+ */
+export * from './verdict.js';
+export * from './enums.js';
+export * from './roles.js';
+export * from './validation.js';
+export * from './zone.js';
+export * from './retention.js';
+export * from './recording-rules.js';
+export * from './pre-use-check.js';
+export * from './handover-rules.js';
+export * from './access-request.js';
+export * from './prng.js';
+export * from './spot-check-draw.js';
+export * from './spot-check-findings.js';
+export * from './exemption-rules.js';
+export * from './device-rules.js';
+export * from './violation-rules.js';
+export * from './access-log.js';
+export * from './quality.js';

@@ -1,0 +1,84 @@
+/**
+ * Spot-check findings (R28.2) and closing a campaign (R28.1). Each drawn recording gets one
+ * finding on the three items of R28.2: (1) the act was recorded, (2) the whole act without
+ * interruption, (3) handed over, managed and used as required.
+ */
+import { isOneOf, ITEM_RESULTS } from './enums.js';
+import type { FindingStatus, ItemResult } from './enums.js';
+import { allow, refuse } from './verdict.js';
+import type { Verdict } from './verdict.js';
+import { isNonBlank } from './validation.js';
+
+/** A spot-check finding about one recording. */
+export interface Finding {
+  /** Recording checked. */
+  recordingId: string;
+  /** Status. */
+  status: FindingStatus;
+  /** Item 1 of R28.2: was the act that must be recorded recorded. */
+  itemRecorded: ItemResult | null;
+  /** Item 2 of R28.2: was the whole act recorded without interruption. */
+  itemContinuous: ItemResult | null;
+  /** Item 3 of R28.2: handed over, managed and used as required. */
+  itemHandled: ItemResult | null;
+  /** Notes; required when an item fails. */
+  note: string | null;
+  /** Why the recording was skipped; required for `skipped`. */
+  skipReason: string | null;
+}
+
+const ITEMS: readonly (keyof Finding)[] = ['itemRecorded', 'itemContinuous', 'itemHandled'];
+
+/** Whether a finding failed at least one item. */
+export function findingFailed(f: Finding): boolean {
+  return f.itemRecorded === 'fail' || f.itemContinuous === 'fail' || f.itemHandled === 'fail';
+}
+
+/** Whether a finding is done and failed no item (the pass rate's numerator, R28.1). */
+export function findingPassed(f: Finding): boolean {
+  return f.status === 'done' && !findingFailed(f);
+}
+
+/**
+ * Checks a finding before it is saved (R28.2): a done finding answers the three items with
+ * pass/fail/notApplicable and explains any failure in a note; a skipped one gives a reason.
+ */
+export function checkFinding(finding: Finding): Verdict {
+  if (finding.status === 'pending') return allow();
+  if (finding.status === 'skipped') {
+    if (!isNonBlank(finding.skipReason)) {
+      return refuse(422, 'efr.finding.skipReason', 'R28.1',
+        'A skipped recording needs a written reason.', '跳过抽查须填写书面理由。');
+    }
+    return allow();
+  }
+  if (finding.status !== 'done') {
+    return refuse(422, 'efr.finding.badStatus', 'R28.2', 'Unknown status.', '未知状态。');
+  }
+  for (const item of ITEMS) {
+    if (!isOneOf(ITEM_RESULTS, finding[item])) {
+      return refuse(422, 'efr.finding.itemMissing', 'R28.2',
+        'Answer every check item (' + item + ') with pass, fail or not applicable.',
+        '每个检查项（' + item + '）须选择合格、不合格或不适用。');
+    }
+  }
+  if (findingFailed(finding) && !isNonBlank(finding.note)) {
+    return refuse(422, 'efr.finding.noteRequired', 'R28.2',
+      'Describe what failed in a note.', '不合格项须填写说明。');
+  }
+  return allow();
+}
+
+/** Checks that a campaign can be closed: no finding left pending (R28.1). */
+export function checkCloseCampaign(findings: readonly Finding[]): Verdict {
+  const pending = findings.filter((f) => f.status === 'pending').length;
+  if (pending > 0) {
+    return refuse(409, 'efr.spotCheck.pendingFindings', 'R28.1',
+      pending + ' finding(s) still pending.', '尚有 ' + pending + ' 条抽查结果未完成。');
+  }
+  for (const f of findings) {
+    const v = checkFinding(f);
+    if (!v.allowed) return v;
+  }
+  return allow();
+}
