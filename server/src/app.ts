@@ -1,0 +1,133 @@
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { openDatabase } from './db/database.js';
+import { AcsError, errorBody } from './http/errors.js';
+import { loadModels } from './model/load-model.js';
+import { ModelRegistry } from './model/model-registry.js';
+import { Repository, RuleRefusal } from './repo/repository.js';
+import { createRuleHooks } from './rules/efr-rules.js';
+import { registerAudit } from './routes/audit.js';
+import { registerAssocs } from './routes/assocs.js';
+import { registerAuthPeople } from './routes/auth-people.js';
+import { registerContent } from './routes/content.js';
+import { registerNodes } from './routes/nodes.js';
+import { registerSearch } from './routes/search.js';
+import { seedDemo } from './demo/seed.js';
+import { ContentStore } from './store/content-store.js';
+
+/** Options of startServer. */
+export interface ServerOptions {
+  /** Data directory: SQLite metadata and the content store. */
+  dataDir: string;
+  /** Port; 0 picks a free one. Default 8080. */
+  port?: number;
+  /** Listen address; default 127.0.0.1 (EFR_HOST=0.0.0.0 to expose). */
+  host?: string;
+  /** Whether to seed the demo data into an empty data dir. */
+  demo?: boolean;
+  /** Password of the demo users (default `efr-demo`). */
+  demoPassword?: string;
+  /** Built Angular app served at `/`. */
+  appDir?: string;
+  /** Largest accepted upload in bytes (default EFR_UPLOAD_LIMIT or 8 GiB). */
+  uploadLimit?: number;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** The repository behind the server (for specs, seeding and benchmarks). */
+  repository: Repository;
+}
+
+/** Builds the Fastify app over a repository (no listening). */
+export async function buildApp(repo: Repository, appDir?: string): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, exposeHeadRoutes: false, bodyLimit: 1 << 20,
+    return503OnClosing: true });
+  await app.register(multipart, { limits: { fileSize: repo.uploadLimit, files: 1,
+    fields: 100, fieldSize: 64 * 1024, parts: 110, headerPairs: 100 } });
+  app.setErrorHandler((err: FastifyError | AcsError, _req, reply) => {
+    if (err instanceof RuleRefusal) repo.logRefusal(err);
+    if (err instanceof AcsError) return reply.code(err.statusCode).send(err.toBody());
+    const fe = err as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send(errorBody(415, 'framework.exception.UnsupportedMediaType', fe.message));
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
+      return reply.code(413).send(errorBody(413, 'framework.exception.RequestEntityTooLarge', fe.message));
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.code(400).send(errorBody(400, 'framework.exception.InvalidArgument', fe.message));
+    }
+    // An unexpected failure: the transaction has rolled back; report it without details.
+    console.error(err);
+    return reply.code(500).send(errorBody(500, 'framework.exception.ApiDefault', 'An error occurred'));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (appDir && req.method === 'GET' && !req.url.startsWith('/alfresco/')) {
+      return serveApp(appDir, req.url, reply);
+    }
+    return reply.code(404).send(errorBody(404, 'framework.exception.EntityNotFound',
+      `Unknown API: ${req.method} ${req.url.split('?')[0]}`));
+  });
+  registerAuthPeople(app, repo);
+  registerNodes(app, repo);
+  registerContent(app, repo);
+  registerAssocs(app, repo);
+  registerSearch(app, repo);
+  registerAudit(app, repo);
+  return app;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=UTF-8', '.js': 'text/javascript',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+  '.txt': 'text/plain' };
+
+/** Serves a file of the built app; unknown paths fall back to index.html (client routing). */
+function serveApp(appDir: string, url: string, reply: import('fastify').FastifyReply): unknown {
+  const path = decodeURIComponent(url.split('?')[0]);
+  const root = resolve(appDir);
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) return reply.code(404).send();
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  if (!existsSync(file)) return reply.code(404).send();
+  reply.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+  return reply.send(createReadStream(file));
+}
+
+/** Opens the repository of a data dir (schema, store clean-up, model, rules, bootstrap). */
+export async function openRepository(dataDir: string, uploadLimit?: number): Promise<Repository> {
+  const db = openDatabase(dataDir);
+  const store = new ContentStore(dataDir);
+  store.removeStrayTempFiles();
+  const model = new ModelRegistry(await loadModels());
+  const limit = uploadLimit ?? Number(process.env.EFR_UPLOAD_LIMIT ?? 8 * 1024 ** 3);
+  const repo = new Repository(db, store, model, createRuleHooks(model), limit);
+  repo.bootstrap();
+  return repo;
+}
+
+/** Starts the embedded ACS-compatible repository. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const repo = await openRepository(opts.dataDir, opts.uploadLimit);
+  if (opts.demo) await seedDemo(repo, opts.demoPassword ?? 'efr-demo');
+  const app = await buildApp(repo, opts.appDir);
+  const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
+  await app.listen({ port: opts.port ?? 8080, host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 8080;
+  const shown = host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shown}:${port}`, port, repository: repo,
+    close: async () => {
+      await app.close();
+      repo.db.close();
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { appendAccessLog, type AccessLogInput } from '../access-log/access-log.js';
+import type { Db } from '../db/database.js';
+import { AcsError, badRequest, forbidden, notFound } from '../http/errors.js';
+import type { ModelRegistry } from '../model/model-registry.js';
+import { checkNodeName } from '../model/names.js';
+import type { RuleContext, RuleHooks, Verdict } from '../rules/rule-hooks.js';
+import type { ContentStore } from '../store/content-store.js';
+import { ADMIN_GROUP, Authorities, EVERYONE } from './authorities.js';
+import { NodeRows, type NodeRow } from './node-rows.js';
+import { PermissionChecker, setLocalAces, type Permission } from './permissions.js';
+
+/** The user on whose behalf a request runs, with its permission cache. */
+export interface Caller {
+  userId: string;
+  perms: PermissionChecker;
+  rule: RuleContext;
+}
+
+/** A rule refusal: answered with the verdict's status and logged by the error handler. */
+export class RuleRefusal extends AcsError {
+  constructor(
+    readonly verdict: Extract<Verdict, { allowed: false }>, readonly attempted: string,
+    readonly userId: string, readonly nodeId: string | null,
+  ) {
+    // The Error schema has no field for a second language: English first, then Chinese.
+    super(verdict.status, verdict.code, `${verdict.message} / ${verdict.messageZh}`);
+  }
+}
+
+/** The system user that owns the bootstrap folders. */
+export const SYSTEM_USER = 'System';
+
+/**
+ * The embedded repository: SQLite metadata, write-once content, the model and the rules.
+ * HTTP routes call it; it checks permissions and rules on every call.
+ */
+export class Repository {
+  readonly rows: NodeRows;
+  readonly auth: Authorities;
+
+  constructor(
+    readonly db: Db, readonly store: ContentStore, readonly model: ModelRegistry,
+    readonly rules: RuleHooks, readonly uploadLimit: number,
+  ) {
+    this.rows = new NodeRows(db);
+    this.auth = new Authorities(db);
+  }
+
+  /** Builds the caller context of a user for one request. */
+  caller(userId: string, now = Date.now()): Caller {
+    const perms = new PermissionChecker(this.db, this.rows, this.auth, userId);
+    return { userId, perms,
+      rule: { userId, groups: this.auth.groupsOf(userId), isAdmin: perms.isAdmin, now } };
+  }
+
+  /** Reads a meta value. */
+  meta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      { value: string } | undefined)?.value;
+  }
+
+  /** Writes a meta value. */
+  setMeta(key: string, value: string): void {
+    this.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?)
+      ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value);
+  }
+
+  /** Id of Company Home (`-root-`). */
+  companyHomeId(): string {
+    const id = this.meta('company_home');
+    if (!id) throw new Error('repository not bootstrapped');
+    return id;
+  }
+
+  /** Resolves `-root-`, `-my-`, `-shared-` or a node id, then an optional relative path. */
+  resolve(c: Caller, idOrAlias: string, relativePath?: string): NodeRow {
+    let id = idOrAlias;
+    if (idOrAlias === '-root-') id = this.companyHomeId();
+    else if (idOrAlias === '-shared-') id = this.meta('shared') ?? '';
+    else if (idOrAlias === '-my-') {
+      id = this.meta(`home:${c.userId.toLowerCase()}`) ?? '';
+      if (!id) throw notFound(`${c.userId} has no home folder`);
+    } else if (!/^[0-9A-Za-z-]{1,64}$/.test(idOrAlias)) {
+      throw notFound(`The entity with id: ${idOrAlias} was not found`);
+    }
+    let node = this.rows.get(id);
+    if (!node) throw notFound(`The entity with id: ${idOrAlias} was not found`);
+    this.require(c, node, 'Read');
+    if (relativePath !== undefined && relativePath !== '') {
+      for (const seg of relativePath.split('/').filter((s) => s !== '')) {
+        checkNodeName(seg);
+        const child = this.rows.childByName(node.id, seg);
+        if (!child) throw notFound(`The entity with relativePath: ${relativePath} was not found`);
+        this.require(c, child, 'Read');
+        node = child;
+      }
+    }
+    return node;
+  }
+
+  /** A node by id the caller may read (404 when missing, 403 when not readable). */
+  getReadable(c: Caller, id: string): NodeRow {
+    return this.resolve(c, id);
+  }
+
+  /** Throws 403 unless the caller holds `perm` on `node`. */
+  require(c: Caller, node: NodeRow, perm: Permission): void {
+    if (!c.perms.has(node, perm)) throw forbidden(`Permission was denied (${perm})`);
+  }
+
+  /**
+   * Turns a refusing verdict into a RuleRefusal. The refused change is rolled back with its
+   * transaction; the HTTP error handler then records the refusal in the access log in a
+   * transaction of its own, so the refusal is logged exactly once and survives the rollback.
+   */
+  enforce(c: Caller, verdict: Verdict, action: string, node: NodeRow | null): void {
+    if (verdict.allowed) return;
+    throw new RuleRefusal(verdict, action, c.userId, node?.id ?? null);
+  }
+
+  /** Records a refusal in the access log (called after the refused transaction ended). */
+  logRefusal(r: RuleRefusal): void {
+    const v = r.verdict;
+    this.log({ user: r.userId, action: 'refused', nodeId: r.nodeId,
+      values: { attempted: r.attempted, code: v.code, requirement: v.requirement,
+        status: String(v.status), message: v.message } });
+  }
+
+  /** Appends an access-log entry in its own transaction. */
+  log(entry: AccessLogInput): void {
+    this.db.transaction(() => appendAccessLog(this.db, entry))();
+  }
+
+  /** Path of a node: its ancestors from Company Home. */
+  pathOf(node: NodeRow): { name: string; isComplete: boolean;
+    elements: { id: string; name: string; nodeType: string; aspectNames: string[] }[] } {
+    const chain: NodeRow[] = [];
+    let cur = node.parentId ? this.rows.get(node.parentId) : undefined;
+    for (let guard = 0; cur && guard < 500; guard++) {
+      chain.unshift(cur);
+      cur = cur.parentId ? this.rows.get(cur.parentId) : undefined;
+    }
+    const names = chain.map((n) => n.name);
+    return {
+      name: chain.length ? `/${names.join('/')}` : '/',
+      isComplete: true,
+      elements: chain.map((n) => ({ id: n.id, name: n.name, nodeType: n.type,
+        aspectNames: n.aspects })),
+    };
+  }
+
+  /** Whether `ancestorId` is `node` or one of its primary ancestors. */
+  isAncestor(ancestorId: string, node: NodeRow): boolean {
+    let cur: NodeRow | undefined = node;
+    for (let guard = 0; cur && guard < 500; guard++) {
+      if (cur.id === ancestorId) return true;
+      cur = cur.parentId ? this.rows.get(cur.parentId) : undefined;
+    }
+    return false;
+  }
+
+  /** A fresh, empty folder row (used by bootstrap and relativePath creation). */
+  newFolderRow(parentId: string | null, name: string, user: string, now: number): NodeRow {
+    return { id: randomUUID(), type: 'cm:folder', parentId, name, isFolder: true, isFile: false,
+      createdAt: now, createdBy: user, modifiedAt: now, modifiedBy: user, props: {},
+      aspects: ['sys:referenceable', 'cm:auditable'], content: null, inherit: true,
+      aclLocal: false, lock: null };
+  }
+
+  /** Creates the bootstrap folders, admin and groups when the store is empty. */
+  bootstrap(adminPassword = 'admin'): void {
+    this.db.transaction(() => {
+      if (this.meta('company_home')) return;
+      const now = Date.now();
+      const home = this.newFolderRow(null, 'Company Home', SYSTEM_USER, now);
+      home.aclLocal = true;
+      this.rows.insert(home);
+      setLocalAces(this.db, home.id, [{ authorityId: EVERYONE, name: 'Consumer', accessStatus: 'ALLOWED' }]);
+      this.setMeta('company_home', home.id);
+      const shared = this.newFolderRow(home.id, 'Shared', SYSTEM_USER, now);
+      shared.aclLocal = true;
+      this.rows.insert(shared);
+      setLocalAces(this.db, shared.id, [{ authorityId: EVERYONE, name: 'Contributor', accessStatus: 'ALLOWED' }]);
+      this.setMeta('shared', shared.id);
+      const homes = this.newFolderRow(home.id, 'User Homes', SYSTEM_USER, now);
+      this.rows.insert(homes);
+      this.setMeta('user_homes', homes.id);
+      this.auth.createGroup(ADMIN_GROUP, 'ALFRESCO_ADMINISTRATORS');
+      this.addPerson({ id: 'admin', firstName: 'Administrator', email: 'admin@alfresco.com',
+        password: adminPassword });
+      this.auth.addMember(ADMIN_GROUP, 'admin', 'PERSON');
+    })();
+  }
+
+  /** Creates a person and their home folder (owned by them, inheritance off). */
+  addPerson(p: Parameters<Authorities['createPerson']>[0]): void {
+    this.db.transaction(() => {
+      if (!this.auth.createPerson(p)) return;
+      const homes = this.meta('user_homes');
+      if (!homes) return;
+      const now = Date.now();
+      const folder = this.newFolderRow(homes, p.id, p.id, now);
+      folder.inherit = false;
+      folder.aclLocal = true;
+      this.rows.insert(folder);
+      this.setMeta(`home:${p.id.toLowerCase()}`, folder.id);
+    })();
+  }
+
+  /** Throws 400 for a value that is not a known type. */
+  checkType(type: unknown): string {
+    if (typeof type !== 'string' || !this.model.isType(type)) {
+      throw badRequest(`Unknown type: ${String(type)}`);
+    }
+    if (!this.model.isSubClassOf(type, 'cm:cmobject')) {
+      throw badRequest(`Type ${type} cannot be created through the API`);
+    }
+    return type;
+  }
+}

@@ -1,0 +1,46 @@
+import type { NodeRow } from '../repo/node-rows.js';
+
+/** A decision of core's rules (same shape as core's `Verdict`). */
+export type Verdict =
+  | { allowed: true }
+  | { allowed: false; status: 403 | 409 | 422; code: string; requirement: string; message: string;
+    messageZh: string };
+
+/** Who acts and when, as the rules see it. */
+export interface RuleContext {
+  userId: string;
+  groups: string[];
+  isAdmin: boolean;
+  now: number;
+}
+
+/**
+ * The points where the module's behaviours run in ACS and where server/ asks core for a
+ * verdict: create, update, delete, move, content update and content read.
+ */
+export interface RuleHooks {
+  /** Before a node is created under `parent`. */
+  beforeCreate(node: NodeRow, parent: NodeRow, ctx: RuleContext): Verdict;
+  /** Before properties, name, type or aspects change (`changed` lists changed QNames). */
+  beforeUpdate(before: NodeRow, after: NodeRow, changed: string[], ctx: RuleContext): Verdict;
+  /** Before a node (and its subtree) is deleted. */
+  beforeDelete(node: NodeRow, ctx: RuleContext): Verdict;
+  /** Before a node moves from one parent to another. */
+  beforeMove(node: NodeRow, from: NodeRow, to: NodeRow, ctx: RuleContext): Verdict;
+  /** Before new content replaces the node's content. */
+  beforeContentUpdate(node: NodeRow, ctx: RuleContext): Verdict;
+  /** Before the node's content is read, streamed or downloaded. */
+  beforeContentRead(node: NodeRow, ctx: RuleContext): Verdict;
+}
+
+const ALLOW: Verdict = { allowed: true };
+
+/** Hooks that allow everything (for specs of the generic repository). */
+export const ALLOW_ALL: RuleHooks = {
+  beforeCreate: () => ALLOW,
+  beforeUpdate: () => ALLOW,
+  beforeDelete: () => ALLOW,
+  beforeMove: () => ALLOW,
+  beforeContentUpdate: () => ALLOW,
+  beforeContentRead: () => ALLOW,
+};
