@@ -5,7 +5,8 @@
  * the ACS OpenAPI schema of the operation the URL belongs to.
  */
 import { routeOf, validateResponse, type HttpMethod, type ValidationResult } from './openapi.js';
-import { AUTH } from './server-harness.js';
+import { openAsBlob } from 'node:fs';
+import { AUTH, CORE } from './server-harness.js';
 
 /** A response as the specs inspect it. */
 export interface AcsResponse<T = unknown> {
@@ -109,6 +110,20 @@ export class AcsHttp {
   /** DELETE shorthand. */
   delete<T = unknown>(path: string, opts?: RequestOptions): Promise<AcsResponse<T>> {
     return this.request<T>('delete', path, opts);
+  }
+
+  /**
+   * Multipart upload as ADF does it (`POST nodes/{parentId}/children`, part `filedata` plus form
+   * fields such as `name`, `nodeType`, `cm:title`). A path is sent through `fs.openAsBlob`, which
+   * streams from disk, so a 1 GiB upload does not load the file into memory.
+   */
+  async upload<T = unknown>(parentId: string, file: string | Uint8Array, name: string,
+    fields: Record<string, string> = {}): Promise<AcsResponse<T>> {
+    const form = new FormData();
+    const blob = typeof file === 'string' ? await openAsBlob(file) : new Blob([file]);
+    form.append('filedata', blob, name);
+    for (const [key, value] of Object.entries({ name, ...fields })) form.append(key, value);
+    return this.request<T>('post', `${CORE}/nodes/${parentId}/children`, { body: form });
   }
 
   /** Logs in and returns the ticket id (`POST …/tickets`). */

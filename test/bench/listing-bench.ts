@@ -1,0 +1,164 @@
+/**
+ * Bench (b) of issue 3 / DESIGN.md "listing and filtering 100 000 recordings in server/: p95
+ * under 50 ms per page". The recordings are bulk-seeded through server/'s own persistence layer
+ * (`openDatabase` + `NodeRows.insert`, the code every create goes through, minus HTTP and rule
+ * checks), all sharing one stored file, into a data dir that server/ bootstrapped itself; then
+ * server/ is started on it and pages are timed over HTTP, as the screens would ask for them.
+ */
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { AcsHttp, basicAuth } from '../support/acs-http.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { CORE, SEARCH, startChild, tempDir } from '../support/server-harness.js';
+import { openDatabase } from '../../server/src/db/database.js';
+import { NodeRows, type NodeRow } from '../../server/src/repo/node-rows.js';
+import { ContentStore } from '../../server/src/store/content-store.js';
+import { formatAcsDate } from '../../server/src/model/property-values.js';
+
+/** Latency summary of one kind of request. */
+export interface LatencyRow {
+  /** What was asked. */
+  label: string;
+  /** Number of timed requests. */
+  requests: number;
+  /** Median, ms. */
+  p50: number;
+  /** 95th percentile, ms. */
+  p95: number;
+  /** Items per page actually returned (first request), for the record. */
+  pageSize: number;
+  /** totalItems reported by the server (first request). */
+  totalItems: number;
+}
+
+const SOURCES = ['bodyCamera', 'handheldCamera', 'voiceRecorder', 'fixedOfficeCamera'];
+const ACTIVITIES = ['routineInspection', 'complaintHandling', 'evidenceCollection',
+  'documentService', 'coerciveMeasure', 'otherFieldWork'];
+const YEAR_START = Date.UTC(2026, 0, 1);
+
+/** Percentile by nearest rank. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Inserts `count` sealed recordings under a new folder of Company Home; returns its id. */
+async function seed(dataDir: string, count: number, log: (s: string) => void): Promise<string> {
+  const db = openDatabase(dataDir);
+  const store = new ContentStore(dataDir);
+  const blob = await store.put(Readable.from([Buffer.from('bench recording bytes')]));
+  const rows = new NodeRows(db);
+  const home = (db.prepare("SELECT value FROM meta WHERE key = 'company_home'").get() as
+    { value: string }).value;
+  const random = seededRandom(100_000);
+  const now = Date.now();
+  const folderId = randomUUID();
+  const aspects = ['cm:auditable', 'sys:referenceable', 'cm:titled', 'efr:captureFacts',
+    'efr:sealed', 'efr:retention', 'efr:secrecy', 'efr:sessionBound', 'efr:accessLogged',
+    'efr:fieldAct', 'efr:officers'];
+  const started = Date.now();
+  db.transaction(() => {
+    rows.insert({ id: folderId, type: 'cm:folder', parentId: home, name: 'bench-recordings',
+      isFolder: true, isFile: false, createdAt: now, createdBy: 'admin', modifiedAt: now,
+      modifiedBy: 'admin', props: {}, aspects: ['cm:auditable', 'sys:referenceable'],
+      content: null, inherit: true, aclLocal: false, lock: null });
+    for (let i = 0; i < count; i++) {
+      const start = YEAR_START + random.int(0, 364) * 86_400_000 + random.int(0, 86_399) * 1000;
+      const seconds = random.int(30, 3600);
+      const row: NodeRow = {
+        id: randomUUID(), type: 'efr:recording', parentId: folderId,
+        name: `REC-${String(i).padStart(6, '0')}.mp4`, isFolder: false, isFile: true,
+        createdAt: now, createdBy: 'custodian1', modifiedAt: now, modifiedBy: 'custodian1',
+        props: {
+          'cm:title': `执法记录 ${i}`, 'efr:handoverId': `H-${Math.floor(i / 20)}`,
+          'efr:segmentIndex': i % 20, 'efr:recorder': `officer${1 + (i % 2)}`,
+          'efr:recordingStart': formatAcsDate(start),
+          'efr:recordingEnd': formatAcsDate(start + seconds * 1000),
+          'efr:durationSeconds': seconds, 'efr:partyNotified': true,
+          'efr:source': SOURCES[random.int(0, SOURCES.length - 1)],
+          'efr:activityType': ACTIVITIES[random.int(0, ACTIVITIES.length - 1)],
+          'efr:location': `辖区 ${i % 50}`, 'efr:officer': 'officer1', 'efr:coOfficer': 'officer2',
+          'efr:sha256': blob.sha256, 'efr:sizeBytes': blob.size, 'efr:secrecyLevel': 'none',
+          'efr:sessionId': `S-${Math.floor(i / 5)}`,
+        },
+        aspects, content: { sha256: blob.sha256, size: blob.size, mimeType: 'video/mp4',
+          encoding: 'UTF-8' },
+        inherit: true, aclLocal: false, lock: null,
+      };
+      rows.insert(row);
+    }
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  log(`  seeded ${count} recordings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return folderId;
+}
+
+async function timeRequests(label: string, n: number,
+  send: (i: number) => Promise<{ status: number; body: unknown }>): Promise<LatencyRow> {
+  const times: number[] = [];
+  let first: { count?: number; totalItems?: number } = {};
+  for (let i = -5; i < n; i++) {
+    const start = process.hrtime.bigint();
+    const res = await send(i < 0 ? 0 : i);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (i === 0) {
+      first = (res.body as { list: { pagination: typeof first } }).list.pagination;
+    }
+    if (i >= 0) times.push(ms); // the first five are warm-up
+  }
+  return { label, requests: n, p50: percentile(times, 50), p95: percentile(times, 95),
+    pageSize: first.count ?? 0, totalItems: first.totalItems ?? 0 };
+}
+
+/** Seeds `count` recordings, starts server/ and times pages of children and of search. */
+export async function benchListing(count: number, requests: number, log: (s: string) => void)
+  : Promise<LatencyRow[]> {
+  const work = tempDir('bench-list');
+  const dataDir = join(work, 'data');
+  try {
+    const boot = await startChild({ demo: false, dataDir, timeoutMs: 60_000 });
+    await boot.close();
+    const folder = await seed(dataDir, count, log);
+    const server = await startChild({ demo: false, dataDir, timeoutMs: 120_000 });
+    try {
+      const http = new AcsHttp(server.url, basicAuth('admin', 'admin'));
+      const random = seededRandom(42);
+      const skip = () => random.int(0, count - 100);
+      const rows: LatencyRow[] = [];
+      const children = `${CORE}/nodes/${folder}/children`;
+      rows.push(await timeRequests('children, default order, 100/page', requests,
+        () => http.get(`${children}?skipCount=${skip()}&maxItems=100`)));
+      rows.push(await timeRequests('children, orderBy name DESC + properties', requests,
+        () => http.get(`${children}?skipCount=${skip()}&maxItems=100` +
+          '&orderBy=name%20DESC&include=properties')));
+      rows.push(await timeRequests('children, where (isFile=true), 25/page', requests,
+        () => http.get(`${children}?skipCount=${skip()}&maxItems=25&where=` +
+          encodeURIComponent('(isFile=true)'))));
+      const month = () => String(random.int(1, 11)).padStart(2, '0');
+      rows.push(await timeRequests('search TYPE + source + date range, sorted', requests, () => {
+        const m = month();
+        return http.post(`${SEARCH}/search`, {
+          query: { language: 'afts', query: 'TYPE:"efr:recording" AND =efr:source:"bodyCamera"' +
+            ` AND efr:recordingStart:["2026-${m}-01T00:00:00" TO "2026-${m}-28T23:59:59"]` },
+          sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }],
+          paging: { maxItems: 100, skipCount: random.int(0, 400) }, include: ['properties'],
+        });
+      }));
+      rows.push(await timeRequests('search TYPE + activity AND NOT source', requests, () =>
+        http.post(`${SEARCH}/search`, {
+          query: { language: 'afts', query: 'TYPE:"efr:recording" AND ' +
+            `=efr:activityType:"${ACTIVITIES[random.int(0, 5)]}" AND NOT =efr:source:"voiceRecorder"` },
+          paging: { maxItems: 100, skipCount: random.int(0, 5000) },
+        })));
+      return rows;
+    } finally {
+      await server.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

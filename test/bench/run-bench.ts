@@ -1,0 +1,82 @@
+/**
+ * `npm run bench` (scripts/bench.mjs runs this file through tsx): the ingest and listing
+ * benchmarks of issue 3, printed as tables and written to docs/benchmarks.md with the command
+ * and the machine they ran on. Not part of `npm test`: numbers are reported, not asserted.
+ * Environment: EFR_BENCH_INGEST_MIB (default "256,1024"), EFR_BENCH_REPS (default 2),
+ * EFR_BENCH_RECORDINGS (default 100000), EFR_BENCH_REQUESTS (default 60),
+ * EFR_BENCH_ONLY=ingest|listing.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchIngest, mib, type IngestResult } from './ingest-bench.js';
+import { benchListing, type LatencyRow } from './listing-bench.js';
+import { ROOT } from '../support/server-harness.js';
+
+const sizes = (process.env.EFR_BENCH_INGEST_MIB ?? '256,1024').split(',').map(Number);
+const reps = Number(process.env.EFR_BENCH_REPS ?? 2);
+const recordings = Number(process.env.EFR_BENCH_RECORDINGS ?? 100_000);
+const requests = Number(process.env.EFR_BENCH_REQUESTS ?? 60);
+const only = process.env.EFR_BENCH_ONLY;
+const log = (s: string) => console.log(s);
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const ingest: IngestResult[] = [];
+if (only !== 'listing') {
+  log(`ingest: sizes ${sizes.join(', ')} MiB, ${reps} interleaved runs each (best of)`);
+  for (const size of sizes) ingest.push(await benchIngest(size * 1024 * 1024, reps, log));
+}
+let listing: LatencyRow[] = [];
+if (only !== 'ingest') {
+  log(`listing: ${recordings} recordings, ${requests} timed requests per row (+5 warm-up)`);
+  listing = await benchListing(recordings, requests, log);
+}
+
+const ingestTable = table(
+  ['file', 'sha256sum+cp+sync s', 'server upload s', 'MB/s baseline', 'MB/s server',
+    'ratio', 'server VmHWM MiB (idle)'],
+  ingest.map((r) => [mib(r.bytes), r.baselineSeconds.toFixed(2), r.serverSeconds.toFixed(2),
+    (r.bytes / 1e6 / r.baselineSeconds).toFixed(0), (r.bytes / 1e6 / r.serverSeconds).toFixed(0),
+    `${r.ratio.toFixed(2)}×`, `${r.serverPeakMiB.toFixed(0)} (${r.idlePeakMiB.toFixed(0)})`]));
+const listingTable = table(['request', 'n', 'p50 ms', 'p95 ms', 'items/page', 'totalItems'],
+  listing.map((r) => [r.label, String(r.requests), r.p50.toFixed(1), r.p95.toFixed(1),
+    String(r.pageSize), String(r.totalItems)]));
+if (ingest.length) console.log('\n' + ingestTable);
+if (listing.length) console.log('\n' + listingTable);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
+  `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
+const doc = `# Benchmarks of server/ (issue 3)
+
+Produced by \`npm run bench\` (scripts/bench.mjs → test/bench/run-bench.ts) on
+${new Date().toISOString()}, ${machine}. Absolute times on this shared machine are noise;
+the ratios and the shape of the numbers are what count (DESIGN.md "What the numbers must be").
+
+## Ingest (target: ≥ 0.9× of sha256sum + cp + sync, memory independent of size)
+
+Each size runs on a fresh server/ child process. One file of random-ish bytes is generated, then
+${reps} interleaved runs of \`sha256sum f && cp f dst && sync\` and of a multipart
+\`POST nodes/{id}/children\` (streamed from disk by the client, hashed, fsynced and linked by the
+server before its 201); best-of times are compared. VmHWM is the server process's peak resident
+memory after all its uploads (in parentheses: right after start-up).
+
+${ingest.length ? ingestTable : '_not run_'}
+
+## Listing and filtering (target: p95 < 50 ms per page)
+
+${recordings} sealed \`efr:recording\` nodes are bulk-seeded in one folder through server/'s own
+persistence layer (\`NodeRows.insert\`), then server/ is started on that data dir and pages at
+seeded random offsets are timed over HTTP as admin (5 warm-up requests not counted).
+
+${listing.length ? listingTable : '_not run_'}
+
+Re-run: \`npm run bench\` (about 5–10 min); one part only: \`EFR_BENCH_ONLY=ingest npm run bench\`
+or \`EFR_BENCH_ONLY=listing npm run bench\`.
+`;
+writeFileSync(join(ROOT, 'docs/benchmarks.md'), doc);
+console.log('\nwritten: docs/benchmarks.md');
