@@ -1,0 +1,34 @@
+import { Provider } from '@angular/core';
+import { provideTranslations } from '@alfresco/adf-core';
+import { provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+
+/** The cases feature: list and dossier routes, navigation entry and translations. */
+export function provideCasesExtension(): Provider[] {
+  return [
+    provideTranslations('efr-cases', 'assets/efr-cases'),
+    provideFeatureRoutes([
+      {
+        path: 'cases',
+        loadComponent: () =>
+          import('./list/cases-list.smart-component').then((m) => m.CasesListSmartComponent),
+      },
+      {
+        path: 'cases/:id',
+        loadComponent: () =>
+          import('./dossier/case-dossier.smart-component').then(
+            (m) => m.CaseDossierSmartComponent,
+          ),
+      },
+    ]),
+    provideNavItems([
+      {
+        id: 'cases',
+        route: '/cases',
+        icon: 'folder_open',
+        labelKey: 'EFR_CASES.NAV',
+        roles: [],
+        order: 30,
+      },
+    ]),
+  ];
+}

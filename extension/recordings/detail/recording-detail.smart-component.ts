@@ -1,0 +1,135 @@
+import { Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { FormsModule } from '@angular/forms';
+import { MatCardModule } from '@angular/material/card';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSelectModule } from '@angular/material/select';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import {
+  CaseLinksService,
+  CurrentUserService,
+  errorStatus,
+  humanBytes,
+  mayLinkSomeCase,
+} from '../../shared/public-api';
+import { CustodyEntry, LinkedCase, RecordingDetail } from '../recordings.model';
+import { RecordingsService } from '../recordings.service';
+import { CustodyLogUiComponent } from './custody-log.ui-component';
+
+/**
+ * One recording: capture facts, fixity, handover, retention, linked cases and the chain of
+ * custody. Read-only by design: no edit, no delete (R26.1); the only action is linking the
+ * recording to a case, which changes the case, not the recording.
+ */
+@Component({
+  selector: 'efr-recording-detail',
+  imports: [
+    RouterLink,
+    DatePipe,
+    DecimalPipe,
+    FormsModule,
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    MatSelectModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    CustodyLogUiComponent,
+  ],
+  templateUrl: './recording-detail.smart-component.html',
+  styleUrl: './recording-detail.smart-component.css',
+})
+export class RecordingDetailSmartComponent implements OnInit {
+  private readonly service = inject(RecordingsService);
+  private readonly links = inject(CaseLinksService);
+  private readonly currentUser = inject(CurrentUserService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translate = inject(TranslateService);
+
+  /** Node id, from the route. */
+  readonly id = input.required<string>();
+
+  /** The recording, once loaded. */
+  protected readonly recording = signal<RecordingDetail | null>(null);
+  /** Cases linking it. */
+  protected readonly linkedCases = signal<LinkedCase[]>([]);
+  /** Its chain of custody. */
+  protected readonly custody = signal<CustodyEntry[]>([]);
+  /** HTTP status of a failed load, or null. */
+  protected readonly failure = signal<number | null>(null);
+  /** Whether the page is loading. */
+  protected readonly loading = signal(true);
+  /** Cases offered for linking (those not linked yet). */
+  protected readonly caseChoices = signal<LinkedCase[]>([]);
+  /** The case chosen for linking. */
+  protected caseToLink = '';
+  /** Whether a link request is in flight. */
+  protected readonly linking = signal(false);
+  /** Whether this user may link recordings to cases at all. */
+  protected readonly mayLink = computed(() => mayLinkSomeCase(this.currentUser.user()));
+  /** Size in binary units. */
+  protected readonly sizeText = computed(() => humanBytes(this.recording()?.size ?? null));
+
+  /** Loads once the route input is bound. */
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  /** Loads the recording, its links and its chain of custody. */
+  protected async load(): Promise<void> {
+    this.loading.set(true);
+    this.failure.set(null);
+    try {
+      const id = this.id();
+      const [recording, cases, custody] = await Promise.all([
+        this.service.getRecording(id),
+        this.service.linkedCases(id),
+        this.service.custody(id),
+      ]);
+      this.recording.set(recording);
+      this.linkedCases.set(cases);
+      this.custody.set(custody);
+      if (this.mayLink()) await this.loadCaseChoices();
+    } catch (error: unknown) {
+      // 404/403/network: the page shows why, with a way back, instead of spinning.
+      this.failure.set(errorStatus(error) ?? 0);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** Links this recording to the chosen case, then refreshes the links and the custody log. */
+  protected async linkToCase(): Promise<void> {
+    if (!this.caseToLink) return;
+    this.linking.set(true);
+    try {
+      await this.links.linkRecording(this.caseToLink, this.id());
+      this.caseToLink = '';
+      this.linkedCases.set(await this.service.linkedCases(this.id()));
+      await this.loadCaseChoices();
+      this.snackBar.open(this.translate.instant('EFR_RECORDINGS.DETAIL.LINKED'), undefined, {
+        duration: 3000,
+      });
+    } catch (error: unknown) {
+      // The repository refused (not the handler, closed case) or could not be reached.
+      const status = errorStatus(error) ?? 0;
+      const key =
+        status === 403 ? 'EFR_RECORDINGS.DETAIL.LINK_FORBIDDEN' : 'EFR_RECORDINGS.DETAIL.LINK_FAILED';
+      this.snackBar.open(this.translate.instant(key, { status }), undefined, { duration: 5000 });
+    } finally {
+      this.linking.set(false);
+    }
+  }
+
+  private async loadCaseChoices(): Promise<void> {
+    const linked = new Set(this.linkedCases().map((c) => c.id));
+    const all = await this.service.caseOptions();
+    this.caseChoices.set(all.filter((c) => !linked.has(c.id)));
+  }
+}

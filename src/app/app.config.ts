@@ -1,0 +1,55 @@
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideZoneChangeDetection,
+} from '@angular/core';
+import { HTTP_INTERCEPTORS } from '@angular/common/http';
+import { provideAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { MAT_DATE_LOCALE } from '@angular/material/core';
+import { provideDateFnsAdapter } from '@angular/material-date-fns-adapter';
+import { zhCN } from 'date-fns/locale';
+import {
+  provideAppConfig,
+  provideCoreAuth,
+  provideI18N,
+  provideTranslations,
+} from '@alfresco/adf-core';
+import {
+  AlfrescoApiLoaderService,
+  AlfrescoApiNoAuthService,
+  AlfrescoApiService,
+} from '@alfresco/adf-content-services';
+import { provideEfrSharedTranslations } from '../../extension/shared/public-api';
+import { provideDashboardExtension } from '../../extension/dashboard/public-api';
+import { provideRecordingsExtension } from '../../extension/recordings/public-api';
+import { provideCasesExtension } from '../../extension/cases/public-api';
+import { appRoutes } from './app.routes';
+import { UnauthorizedInterceptor } from './auth/unauthorized.interceptor';
+
+/** The application's providers: ADF core, the repository API, i18n, then each feature. */
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideZoneChangeDetection({ eventCoalescing: true }),
+    provideAnimations(),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    provideAppConfig(),
+    provideCoreAuth(),
+    // Lighter than ContentModule.forRoot(): only the API client, no discovery call at start.
+    { provide: AlfrescoApiService, useClass: AlfrescoApiNoAuthService },
+    provideAppInitializer(() => inject(AlfrescoApiLoaderService).init()),
+    provideI18N({
+      defaultLanguage: 'zh-CN',
+      assets: [['efr-app', 'assets/efr-app']],
+    }),
+    provideTranslations('adf-core', 'assets/adf-core'),
+    provideEfrSharedTranslations(),
+    { provide: HTTP_INTERCEPTORS, useClass: UnauthorizedInterceptor, multi: true },
+    provideDateFnsAdapter(),
+    { provide: MAT_DATE_LOCALE, useValue: zhCN },
+    provideDashboardExtension(),
+    provideRecordingsExtension(),
+    provideCasesExtension(),
+  ],
+};

@@ -1,0 +1,21 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router } from '@angular/router';
+import { CurrentUserService, errorStatus } from '../../../extension/shared/public-api';
+
+/**
+ * Loads the signed-in user and their groups before the layout renders, so that navigation and
+ * actions never flash entries the user does not have. A failure other than 401 (which the
+ * interceptor turns into a return to login) leads to the error page.
+ */
+export const currentUserGuard: CanActivateFn = async () => {
+  const router = inject(Router);
+  try {
+    await inject(CurrentUserService).load();
+    return true;
+  } catch (error: unknown) {
+    // The repository refused or could not be reached while reading -me- and its groups.
+    const status = errorStatus(error);
+    if (status === 401) return router.parseUrl('/login');
+    return router.createUrlTree(['/error'], { queryParams: { status: status ?? 0 } });
+  }
+};

@@ -1,0 +1,78 @@
+import { Component, computed, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { map } from 'rxjs';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { MatListModule } from '@angular/material/list';
+import { MatIconModule } from '@angular/material/icon';
+import { MatButtonModule } from '@angular/material/button';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatDividerModule } from '@angular/material/divider';
+import { TranslatePipe } from '@ngx-translate/core';
+import { AuthenticationService, UserPreferencesService } from '@alfresco/adf-core';
+import {
+  CurrentUserService,
+  EFR_NAV_ITEMS,
+} from '../../../extension/shared/public-api';
+import { APP_LANGUAGES, visibleNavItems } from '../navigation/navigation.rules';
+
+/**
+ * The signed-in frame: toolbar (title, language, user menu with logout) and a side navigation
+ * that shows each role its own entries (navigation.rules.ts decides).
+ */
+@Component({
+  selector: 'efr-layout',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatSidenavModule,
+    MatToolbarModule,
+    MatListModule,
+    MatIconModule,
+    MatButtonModule,
+    MatMenuModule,
+    MatDividerModule,
+    TranslatePipe,
+  ],
+  templateUrl: './layout.smart-component.html',
+  styleUrl: './layout.smart-component.css',
+})
+export class LayoutSmartComponent {
+  private readonly auth = inject(AuthenticationService);
+  private readonly router = inject(Router);
+  private readonly currentUser = inject(CurrentUserService);
+  private readonly navGroups = inject(EFR_NAV_ITEMS, { optional: true }) ?? [];
+  /** User preferences (the locale). */
+  protected readonly prefs = inject(UserPreferencesService);
+  /** Languages of the switch. */
+  protected readonly languages = APP_LANGUAGES;
+  /** The signed-in user. */
+  protected readonly user = this.currentUser.user;
+  /** Navigation entries this user may see. */
+  protected readonly navItems = computed(() => visibleNavItems(this.navGroups, this.user()));
+  /** Whether the window is narrow enough that the navigation overlays the content. */
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 959px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+
+  /** Switches the interface language. */
+  protected useLanguage(key: string): void {
+    this.prefs.locale = key;
+  }
+
+  /** Ends the session at the repository, then returns to the login screen. */
+  protected logout(): void {
+    const done = () => {
+      this.currentUser.clear();
+      void this.router.navigate(['/login']);
+    };
+    // Leave even when the repository cannot be reached: the local ticket is dropped anyway.
+    this.auth.logout().subscribe({ next: done, error: done });
+  }
+}

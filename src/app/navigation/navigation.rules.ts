@@ -1,0 +1,30 @@
+import { EfrNavItem, EfrUser, hasAnyRole } from '../../../extension/shared/public-api';
+
+/**
+ * `nav.visibleItems`: the navigation entries a user sees, in order. An entry without roles is
+ * for everyone signed in; otherwise the user needs one of its roles (admins see all). No user
+ * (not signed in) sees nothing.
+ */
+export function visibleNavItems(
+  groups: readonly (readonly EfrNavItem[])[],
+  user: EfrUser | null,
+): EfrNavItem[] {
+  if (!user) return [];
+  const seen = new Set<string>();
+  return groups
+    .flat()
+    .filter((item) => item.roles.length === 0 || hasAnyRole(user, item.roles))
+    .filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)))
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** `nav.languages`: the languages offered by the switch; zh-CN first, as users work in Chinese. */
+export const APP_LANGUAGES: readonly { key: string; label: string }[] = [
+  { key: 'zh-CN', label: '中文' },
+  { key: 'en', label: 'English' },
+];
+
+/** `nav.nextLanguage`: the language the one-click switch moves to from `current`. */
+export function nextLanguage(current: string): string {
+  return current.toLowerCase().startsWith('zh') ? 'en' : 'zh-CN';
+}
