@@ -130,6 +130,21 @@ describe('contract: nodes and children (issue 3)', () => {
     expect(moved.body.entry.parentId).toBe(target);
   });
 
+  it('locks and unlocks a node (200, NodeEntry with isLocked)', async () => {
+    const up = await http.upload<Entry & { entry: { isLocked?: boolean } }>(work,
+      Buffer.from('lock me'), `${uniqueName('lock')}.txt`);
+    expectContract(up, 201);
+    const id = up.body.entry.id;
+    const locked = await http.post<{ entry: { isLocked?: boolean } }>(
+      `${CORE}/nodes/${id}/lock?include=isLocked`, { type: 'ALLOW_OWNER_CHANGES' });
+    expectContract(locked, 200);
+    expect(locked.body.entry.isLocked).toBeTrue();
+    const unlocked = await http.post<{ entry: { isLocked?: boolean } }>(
+      `${CORE}/nodes/${id}/unlock?include=isLocked`);
+    expectContract(unlocked, 200);
+    expect(unlocked.body.entry.isLocked).toBeFalse();
+  });
+
   it('deletes a node (204) after which it is gone (404)', async () => {
     const id = await folder(work, uniqueName('delete-me'));
     const res = await http.delete(`${CORE}/nodes/${id}?permanent=true`);
