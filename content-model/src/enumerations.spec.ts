@@ -26,9 +26,10 @@ describe('enumeration tuples and the LIST constraints of efr-model.xml', () => {
   });
 
   it('LIST_CONSTRAINT_VALUES has exactly the LIST constraints of the model, same order', () => {
-    const xml: Record<string, unknown> = {};
+    const xml: Record<string, string[]> = {};
     for (const c of set.constraints.values()) {
-      if (c.type === 'LIST' && c.name) xml[c.name] = c.parameters.allowedValues;
+      const values = c.parameters.allowedValues;
+      if (c.type === 'LIST' && c.name && Array.isArray(values)) xml[c.name] = values;
     }
     const ts = Object.fromEntries(
       Object.entries(LIST_CONSTRAINT_VALUES).map(([k, v]) => [k, [...v]]));

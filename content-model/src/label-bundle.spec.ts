@@ -62,7 +62,7 @@ describe('label bundles (messages/efr-model*.properties)', () => {
         expect(empty).toEqual([]);
       });
 
-      it('is plain ASCII (non-ASCII only as \\uXXXX escapes) and has no MessageFormat quote', () => {
+      it('is ASCII (other characters as \\uXXXX escapes) without MessageFormat quotes', () => {
         const bytes = readFileSync(BUNDLES[lang]);
         expect(bytes.every((b) => b < 0x80)).toBeTrue();
         // I18NUtil formats with MessageFormat when arguments are given: a lone ' would vanish.

@@ -119,7 +119,9 @@ export function expectedLabelKeys(model: ModelDef): string[] {
   }
   for (const cls of [...model.types, ...model.aspects]) {
     for (const f of fields) keys.push(classLabelKey(m, cls, f));
-    for (const p of cls.properties) for (const f of fields) keys.push(propertyLabelKey(m, p.name, f));
+    for (const p of cls.properties) {
+      for (const f of fields) keys.push(propertyLabelKey(m, p.name, f));
+    }
     for (const a of cls.associations) {
       for (const f of fields) keys.push(associationLabelKey(m, a.name, f));
     }

@@ -135,7 +135,8 @@ class ModelContext {
     }
     const prefix = this.prefixOf(name, what);
     if (prefix !== undefined && !this.prefixes.has(prefix)) {
-      this.problems.push(`${what} ${name} uses prefix ${prefix}, which is neither imported nor declared`);
+      this.problems.push(
+        `${what} ${name} uses prefix ${prefix}, which is neither imported nor declared`);
     }
     return name;
   }
@@ -179,7 +180,8 @@ function parseConstraint(node: XmlNode, ctx: ModelContext, named: boolean): Cons
 }
 
 function parseConstraints(node: XmlNode | undefined, ctx: ModelContext): ConstraintDef[] {
-  return list(child(node ?? {}, 'constraints'), 'constraint').map((c) => parseConstraint(c, ctx, false));
+  return list(child(node ?? {}, 'constraints'), 'constraint')
+    .map((c) => parseConstraint(c, ctx, false));
 }
 
 function parseIndex(node: XmlNode): IndexDef | undefined {
@@ -240,7 +242,8 @@ function parseAssociation(node: XmlNode, source: string, isChild: boolean,
   const tgt = child(node, 'target');
   if (tgt === undefined) ctx.problems.push(`association ${name} has no target`);
   const targetClass = ctx.referred(text(tgt, 'class')?.trim(), `target of ${name}`);
-  const [targetMandatory, targetMandatoryEnforced] = mandatoryOf(tgt, 'mandatory') ?? [false, false];
+  const [targetMandatory, targetMandatoryEnforced] =
+    mandatoryOf(tgt, 'mandatory') ?? [false, false];
   const sourceRole = text(src, 'role');
   const targetRole = text(tgt, 'role');
   const duplicate = bool(node, 'duplicate');
@@ -309,7 +312,8 @@ function duplicates(model: ModelDef): string[] {
 export function parseModel(xml: string, source = 'model'): ModelDef {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new ModelError(source, [`not well-formed XML at line ${valid.err.line}: ${valid.err.msg}`]);
+    const where = `line ${valid.err.line}`;
+    throw new ModelError(source, [`not well-formed XML at ${where}: ${valid.err.msg}`]);
   }
   const root = child(parser.parse(xml) as XmlNode, 'model');
   if (root === undefined) throw new ModelError(source, ['the root element is not <model>']);

@@ -24,7 +24,7 @@ export interface ConstraintDef {
   readonly name?: string;
   /** QName this constraint was referenced by (`<constraint ref="…"/>`), if it was. */
   readonly ref?: string;
-  /** Parameters by name, as written: numbers and booleans stay strings, like Alfresco reads them. */
+  /** Parameters by name as written: numbers and booleans stay strings, as Alfresco reads them. */
   readonly parameters: Readonly<Record<string, ConstraintParameter>>;
 }
 

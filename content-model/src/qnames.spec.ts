@@ -61,7 +61,8 @@ describe('QName constants (qnames.ts) and efr-model.xml, both ways', () => {
     }
     const recordingProps = new Set(['efr:sha256', 'efr:retainUntil']);
     const aspects = model.types.find((t) => t.name === EFR_TYPES.recording)?.mandatoryAspects;
-    const owners = model.aspects.filter((a) => a.properties.some((p) => recordingProps.has(p.name)));
+    const owners = model.aspects
+      .filter((a) => a.properties.some((p) => recordingProps.has(p.name)));
     expect(owners.map((a) => a.name).sort()).toEqual([EFR_ASPECTS.retention, EFR_ASPECTS.sealed]);
     for (const o of owners) expect(aspects).toContain(o.name);
   });
