@@ -108,7 +108,7 @@ export async function openRepository(dataDir: string, uploadLimit?: number): Pro
   store.removeStrayTempFiles();
   const model = new ModelRegistry(await loadModels());
   const limit = uploadLimit ?? Number(process.env.EFR_UPLOAD_LIMIT ?? 8 * 1024 ** 3);
-  const repo = new Repository(db, store, model, createRuleHooks(model), limit);
+  const repo = new Repository(db, store, model, createRuleHooks(db), limit);
   repo.bootstrap();
   return repo;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
-import { canonicalJson, GENESIS_HASH } from './canonical.js';
+import { canonicalJson, chainInput, GENESIS_HASH } from '../../../core/src/index.js';
 
 /** What an access-log entry records. */
 export interface AccessLogInput {
@@ -16,6 +16,8 @@ export interface AccessLogInput {
 
 /** One stored entry. */
 export interface AccessLogEntry {
+  /** Entry id: the sequence number as text (core's ChainedEntry id). */
+  id: string;
   seq: number;
   at: string;
   user: string;
@@ -35,9 +37,9 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The chain hash of an entry: SHA-256 of the previous hash followed by the canonical JSON. */
+/** The chain hash of an entry, as core defines it: SHA-256 of `prevHash + "\n" + canonical`. */
 export function chainHash(prevHash: string, entry: AccessLogEntry): string {
-  return sha256Hex(prevHash + canonicalJson(entry));
+  return sha256Hex(chainInput(prevHash, entry as unknown as Record<string, unknown>));
 }
 
 /**
@@ -50,7 +52,7 @@ export function appendAccessLog(db: Db, input: AccessLogInput, now = Date.now())
   const prevHash = last?.hash ?? GENESIS_HASH;
   const seq = (last?.id ?? 0) + 1;
   const entry: AccessLogEntry = {
-    seq, at: new Date(now).toISOString(), user: input.user, action: input.action,
+    id: String(seq), seq, at: new Date(now).toISOString(), user: input.user, action: input.action,
     nodeId: input.nodeId ?? null, values: input.values ?? {},
   };
   const hash = chainHash(prevHash, entry);
@@ -72,7 +74,7 @@ export function parseLogRow(r: RawLog): AccessLogRow {
   return { ...e, prevHash: r.prev_hash, hash: r.hash };
 }
 
-/** Result of verifying the chain. */
+/** Result of verifying the chain (core's ChainCheck plus the count and a numeric id). */
 export type ChainCheck =
   | { ok: true; count: number }
   | { ok: false; index: number; id: number; reason: string };
@@ -95,7 +97,7 @@ export function verifyChain(db: Db): ChainCheck {
     } catch {
       return { ok: false, index, id: r.id, reason: 'entry is not valid JSON' };
     }
-    if (r.id !== expectedSeq || e.seq !== r.id) {
+    if (r.id !== expectedSeq || e.seq !== r.id || e.id !== String(r.id)) {
       return { ok: false, index, id: r.id, reason: `sequence gap or reorder: expected ${expectedSeq}` };
     }
     if (r.prev_hash !== prev) return { ok: false, index, id: r.id, reason: 'previous hash mismatch' };

@@ -18,10 +18,11 @@ export async function loadModels(root = REPO_ROOT): Promise<ModelSet> {
   if (!existsSync(reader)) return { classes };
   const { adaptModels } = await import('./model-adapter.js');
   const mod = (await import(pathToFileURL(reader).href)) as Record<string, unknown>;
+  const named = new Map();
   for (const file of ['content-model/alfresco-base-model.xml', 'content-model/efr-model.xml']) {
     const path = resolve(root, file);
     if (!existsSync(path)) continue;
-    for (const c of adaptModels(mod, path)) classes.set(c.name, c);
+    for (const c of adaptModels(mod, path, named)) classes.set(c.name, c);
   }
   return { classes };
 }

@@ -85,7 +85,7 @@ export class ModelRegistry {
     return this.propOwner.get(name);
   }
 
-  /** All property definitions a node of `type` with `aspects` carries. */
+  /** All property definitions a node of `type` with `aspects` carries (overrides applied). */
   propertiesOf(type: string, aspects: Iterable<string>): PropertyDef[] {
     const out: PropertyDef[] = [];
     const seen = new Set<string>();
@@ -98,7 +98,25 @@ export class ModelRegistry {
     };
     add(type);
     for (const a of aspects) add(a);
-    return out;
+    return out.map((p) => this.effective(type, p));
+  }
+
+  /** The definition of `name` as it applies to a node of `type` (subtype overrides applied). */
+  effectiveProperty(type: string, name: string): PropertyDef | undefined {
+    const found = this.propOwner.get(name);
+    return found ? this.effective(type, found.prop) : undefined;
+  }
+
+  private effective(type: string, p: PropertyDef): PropertyDef {
+    // The nearest override in the type's chain wins, as in Alfresco's dictionary.
+    for (const c of this.chain(type)) {
+      const o = c.overrides?.find((x) => x.name === p.name);
+      if (!o) continue;
+      return { ...p, mandatory: o.mandatory ?? p.mandatory,
+        defaultValue: o.defaultValue ?? p.defaultValue,
+        constraints: [...p.constraints, ...o.constraints] };
+    }
+    return p;
   }
 
   /** Whether a namespace prefix is known to the loaded models. */

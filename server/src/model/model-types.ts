@@ -39,6 +39,16 @@ export interface ClassDef {
   properties: PropertyDef[];
   mandatoryAspects: string[];
   associations: AssociationDef[];
+  /** A subtype's changes to inherited properties (mandatory, default, added constraints). */
+  overrides?: PropertyOverride[];
+}
+
+/** An `<overrides><property>` entry of a subtype. */
+export interface PropertyOverride {
+  name: string;
+  mandatory?: boolean;
+  defaultValue?: string;
+  constraints: ConstraintDef[];
 }
 
 /** The parsed models the server enforces. */

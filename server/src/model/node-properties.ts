@@ -38,7 +38,8 @@ export function applyPropertyChanges(
     }
     const found = model.property(name);
     if (!found) throw badRequest(`Unknown property: ${name}`);
-    const { cls, prop } = found;
+    const { cls } = found;
+    const prop = model.effectiveProperty(type, name) ?? found.prop;
     if (cls.isAspect) {
       if (!aspectSet.has(cls.name)) aspectSet.add(cls.name);
     } else if (!model.isSubClassOf(type, cls.name)) {

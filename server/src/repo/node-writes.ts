@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAccessLog } from '../access-log/access-log.js';
-import { badRequest, conflict, notFound } from '../http/errors.js';
+import { AcsError, badRequest, conflict, notFound } from '../http/errors.js';
 import {
   applyDefaults, applyPropertyChanges, checkAspectNames, checkMandatory,
 } from '../model/node-properties.js';
@@ -118,6 +118,7 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
   }
   const applied = applyPropertyChanges(repo.model, type, aspects, {}, props as Record<string, unknown>,
     input.fromText);
+  if (input.content) fixity(repo, type, applied.aspects, applied.props, input.content.staged);
   applyDefaults(repo.model, type, applied.aspects, applied.props);
   checkMandatory(repo.model, type, applied.aspects, applied.props);
   const isFile = repo.model.isSubClassOf(type, 'cm:content');
@@ -148,6 +149,35 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
       values: { type: node.type, name: node.name, ...(node.content ? { sha256: node.content.sha256 } : {}) } });
   }
   return repo.rows.get(node.id) as NodeRow;
+}
+
+/** Fixity properties filled from the bytes the server hashed itself: [sha256, size]. */
+const FIXITY: [string, string][] = [['efr:sha256', 'efr:sizeBytes'], ['efr:imageSha256', 'efr:imageSize']];
+
+/**
+ * Fixes SHA-256 and size at ingest from the server's own hash (R26.1, R21.4): a client value
+ * that differs is refused (422); a missing one is filled in.
+ */
+function fixity(repo: Repository, type: string, aspects: string[], props: Record<string, unknown>,
+  staged: StagedContent): void {
+  const known = new Set(repo.model.propertiesOf(type, aspects).map((p) => p.name));
+  for (const [hashProp, sizeProp] of FIXITY) {
+    if (!known.has(hashProp)) continue;
+    const claimed = props[hashProp];
+    if (typeof claimed === 'string' && claimed.toLowerCase() !== staged.sha256) {
+      throw new AcsError(422, 'efr.recording.hashMismatch',
+        `${hashProp} ${claimed} does not match the uploaded bytes (${staged.sha256}) / 上传文件的哈希值与声明不符`);
+    }
+    props[hashProp] = staged.sha256;
+    if (known.has(sizeProp)) {
+      const size = props[sizeProp];
+      if (size !== undefined && size !== staged.size) {
+        throw new AcsError(422, 'efr.recording.sizeMismatch',
+          `${sizeProp} ${String(size)} does not match the uploaded size ${staged.size} / 上传文件大小与声明不符`);
+      }
+      props[sizeProp] = staged.size;
+    }
+  }
 }
 
 /** SHA-256 of zero bytes: content of a file node created without content. */

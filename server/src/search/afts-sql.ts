@@ -1,0 +1,167 @@
+import { badRequest } from '../http/errors.js';
+import type { ModelRegistry } from '../model/model-registry.js';
+import { parseIsoDate } from '../model/property-values.js';
+import type { AftsNode, AftsValue } from './afts-parser.js';
+
+/** A SQL condition over `nodes` (aliased n) with its parameters. */
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+const NUMERIC = new Set(['d:int', 'd:long', 'd:double', 'd:float']);
+const DATES = new Set(['d:date', 'd:datetime']);
+/** Fields stored as columns of `nodes` rather than in node_props. */
+const COLUMN_FIELDS: Record<string, { col: string; kind: 'text' | 'date' | 'num' }> = {
+  'cm:name': { col: 'n.name', kind: 'text' }, 'cm:created': { col: 'n.created_at', kind: 'date' },
+  'cm:modified': { col: 'n.modified_at', kind: 'date' }, 'cm:creator': { col: 'n.created_by', kind: 'text' },
+  'cm:modifier': { col: 'n.modified_by', kind: 'text' },
+  'cm:content.size': { col: 'n.content_size', kind: 'num' },
+  'cm:content.mimetype': { col: 'n.content_mime', kind: 'text' },
+};
+
+function nodeId(v: string): string {
+  return v.replace(/^workspace:\/\/SpacesStore\//, '');
+}
+
+/** `a*b?` → SQL LIKE pattern (escaped with `\`). */
+function likePattern(text: string, contains: boolean): string {
+  const esc = text.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%').replace(/\?/g, '_');
+  return contains && !/[*?]/.test(text) ? `%${esc}%` : esc;
+}
+
+function dateBound(v: string, end: boolean): number | null {
+  if (v === '*' || v === 'MIN' || v === 'MAX') return null;
+  if (v === 'NOW' || v === 'TODAY') return Date.now();
+  const ms = parseIsoDate(v);
+  if (ms === undefined) throw badRequest(`Invalid date in range: ${v}`);
+  // A date without time covers the whole day at the upper end.
+  return end && /^\d{4}-\d{2}-\d{2}$/.test(v) ? ms + 86_399_999 : ms;
+}
+
+function numBound(v: string): number | null {
+  if (v === '*' || v === 'MIN' || v === 'MAX') return null;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw badRequest(`Invalid number in range: ${v}`);
+  return n;
+}
+
+/** Compiles a parsed AFTS query to a SQL condition over `nodes n`. */
+export function compileAfts(model: ModelRegistry, node: AftsNode): SqlCondition {
+  switch (node.op) {
+    case 'and':
+    case 'or': {
+      const parts = node.items.map((x) => compileAfts(model, x));
+      return { sql: `(${parts.map((p) => p.sql).join(node.op === 'and' ? ' AND ' : ' OR ')})`,
+        params: parts.flatMap((p) => p.params) };
+    }
+    case 'not': {
+      const inner = compileAfts(model, node.item);
+      return { sql: `(NOT ${inner.sql})`, params: inner.params };
+    }
+    case 'term':
+      return compileTerm(model, node.field, node.exact, node.value);
+  }
+}
+
+function text(v: AftsValue): string {
+  if (v.kind !== 'text') throw badRequest('A range is not allowed here');
+  return v.text;
+}
+
+function compileTerm(model: ModelRegistry, field: string | null, exact: boolean, v: AftsValue): SqlCondition {
+  if (field === null || field === 'TEXT') {
+    const pat = likePattern(text(v), true);
+    return { sql: `(n.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id
+      AND p.qname IN ('cm:title','cm:description') AND p.v_text LIKE ? ESCAPE '\\'))`, params: [pat, pat] };
+  }
+  switch (field) {
+    case 'TYPE':
+    case 'EXACTTYPE': {
+      const t = text(v);
+      const types = field === 'TYPE' ? model.subTypesOf(t) : [t];
+      if (types.length === 0) types.push(t);
+      return { sql: `n.type IN (${types.map(() => '?').join(',')})`, params: types };
+    }
+    case 'ASPECT':
+    case 'EXACTASPECT': {
+      const a = text(v);
+      const aspects = field === 'ASPECT' ? model.subTypesOf(a) : [a];
+      if (aspects.length === 0) aspects.push(a);
+      return { sql: `EXISTS (SELECT 1 FROM aspects a WHERE a.node_id = n.id AND a.aspect IN
+        (${aspects.map(() => '?').join(',')}))`, params: aspects };
+    }
+    case 'ID':
+      return { sql: 'n.id = ?', params: [nodeId(text(v))] };
+    case 'PARENT':
+      return { sql: `(n.parent_id = ? OR EXISTS (SELECT 1 FROM child_assocs c WHERE c.child_id = n.id
+        AND c.parent_id = ?))`, params: [nodeId(text(v)), nodeId(text(v))] };
+    case 'ISNULL':
+    case 'ISUNSET':
+      return { sql: 'NOT EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ?)', params: [text(v)] };
+    case 'ISNOTNULL':
+      return { sql: 'EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ?)', params: [text(v)] };
+    default:
+      return compileProperty(model, field, exact, v);
+  }
+}
+
+function compileProperty(model: ModelRegistry, field: string, exact: boolean, v: AftsValue): SqlCondition {
+  const col = COLUMN_FIELDS[field];
+  const def = col ? undefined : model.property(field)?.prop;
+  if (!col && !def) throw badRequest(`Unknown property in query: ${field}`);
+  const kind: 'text' | 'date' | 'num' | 'bool' = col ? col.kind
+    : DATES.has(def?.type ?? '') ? 'date' : NUMERIC.has(def?.type ?? '') ? 'num'
+      : def?.type === 'd:boolean' ? 'bool' : 'text';
+  const numExpr = col ? col.col : 'p.v_num';
+  const textExpr = col ? col.col : 'p.v_text';
+  const wrap = (cond: string, params: unknown[]): SqlCondition => (col
+    ? { sql: `(${cond})`, params }
+    : { sql: `EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ? AND ${cond})`,
+      params: [field, ...params] });
+  if (v.kind === 'range') {
+    const conds: string[] = [];
+    const params: unknown[] = [];
+    if (kind === 'text') {
+      if (v.from !== '*' && v.from !== 'MIN') {
+        conds.push(`${textExpr} ${v.fromInclusive ? '>=' : '>'} ?`);
+        params.push(v.from);
+      }
+      if (v.to !== '*' && v.to !== 'MAX') {
+        conds.push(`${textExpr} ${v.toInclusive ? '<=' : '<'} ?`);
+        params.push(v.to);
+      }
+    } else {
+      const lo = kind === 'date' ? dateBound(v.from, false) : numBound(v.from);
+      const hi = kind === 'date' ? dateBound(v.to, true) : numBound(v.to);
+      if (lo !== null) {
+        conds.push(`${numExpr} ${v.fromInclusive ? '>=' : '>'} ?`);
+        params.push(lo);
+      }
+      if (hi !== null) {
+        conds.push(`${numExpr} ${v.toInclusive ? '<=' : '<'} ?`);
+        params.push(hi);
+      }
+    }
+    return wrap(conds.length ? conds.join(' AND ') : '1', params);
+  }
+  const t = v.text;
+  if (kind === 'num') {
+    const n = Number(t);
+    if (!Number.isFinite(n)) throw badRequest(`${field} expects a number: ${t}`);
+    return wrap(`${numExpr} = ?`, [n]);
+  }
+  if (kind === 'bool') {
+    if (t !== 'true' && t !== 'false') throw badRequest(`${field} expects true or false: ${t}`);
+    return wrap(`${textExpr} = ?`, [t]);
+  }
+  if (kind === 'date') {
+    const lo = dateBound(t, false);
+    const hi = dateBound(t, true);
+    return wrap(`${numExpr} >= ? AND ${numExpr} <= ?`, [lo, /^\d{4}-\d{2}-\d{2}$/.test(t) ? hi : lo]);
+  }
+  if (exact) return wrap(`${textExpr} = ?`, [t]);
+  // Tokenised match, approximated: case-insensitive, wildcards honoured, else whole value or word.
+  if (/[*?]/.test(t)) return wrap(`${textExpr} LIKE ? ESCAPE '\\'`, [likePattern(t, false)]);
+  return wrap(`(lower(${textExpr}) = lower(?) OR ${textExpr} LIKE ? ESCAPE '\\')`, [t, likePattern(t, true)]);
+}
