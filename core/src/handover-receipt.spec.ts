@@ -111,7 +111,8 @@ function openInput(overrides: Partial<HandoverOpenInput> = {}): HandoverOpenInpu
   };
 }
 
-const codes = (input: HandoverOpenInput) => checkHandoverOpen(input).map((e) => e.path + ' ' + e.code);
+const codes = (input: HandoverOpenInput): string[] =>
+  checkHandoverOpen(input).map((e) => e.path + ' ' + e.code);
 
 describe('opening a handover (R15.1, R15.2, R16.1, R10.1)', () => {
   it('accepts a complete handover', () => {
@@ -139,7 +140,8 @@ describe('opening a handover (R15.1, R15.2, R16.1, R10.1)', () => {
       .toEqual(['coOfficer efr.handover.sameOfficer']);
     expect(codes(openInput({ coOfficer: ' zhangwei ' })))
       .toEqual(['coOfficer efr.handover.sameOfficer']);
-    expect(codes(openInput({ coOfficer: '' }))).toEqual(['coOfficer efr.handover.coOfficerMissing']);
+    expect(codes(openInput({ coOfficer: '' })))
+      .toEqual(['coOfficer efr.handover.coOfficerMissing']);
     expect(codes(openInput({ officer: '' }))).toEqual(['officer efr.handover.officerMissing']);
   });
 
@@ -152,13 +154,15 @@ describe('opening a handover (R15.1, R15.2, R16.1, R10.1)', () => {
 
   it('R10.1: at least one session, each with activity type, place and start < end', () => {
     expect(codes(openInput({ sessions: [] }))).toEqual(['sessions efr.handover.noSessions']);
-    expect(codes(openInput({ sessions: [session(), session({ activityType: 'walk', place: ' ' })] })))
+    const bad = session({ activityType: 'walk', place: ' ' });
+    expect(codes(openInput({ sessions: [session(), bad] })))
       .toEqual(['sessions.1.activityType efr.session.activityType',
         'sessions.1.place efr.session.place']);
     expect(codes(openInput({ sessions: [session({ endedAt: '2026-03-01T09:30:00+08:00' })] })))
       .toEqual(['sessions.0.endedAt efr.session.endBeforeStart']);
     expect(codes(openInput({ sessions: [session({ startedAt: 'x', endedAt: 'y' })] })))
-      .toEqual(['sessions.0.startedAt efr.session.startedAt', 'sessions.0.endedAt efr.session.endedAt']);
+      .toEqual(['sessions.0.startedAt efr.session.startedAt',
+        'sessions.0.endedAt efr.session.endedAt']);
     expect(codes(openInput({ sessions: [session({ endedAt: '2026-03-01T13:00:00+08:00' })] })))
       .toEqual(['sessions.0.endedAt efr.session.endInFuture']);
   });
@@ -175,7 +179,8 @@ describe('opening a handover (R15.1, R15.2, R16.1, R10.1)', () => {
 
   it('R15.1: custom limits apply', () => {
     const input = openInput({
-      preUseCheck: { working: true, batteryPercent: 30, freeStorageMb: 2048, clockOffsetSeconds: 5 },
+      preUseCheck: { working: true, batteryPercent: 30, freeStorageMb: 2048,
+        clockOffsetSeconds: 5 },
       preUseLimits: { minBatteryPercent: 50, minFreeStorageMb: 4096, maxClockOffsetSeconds: 1 },
     });
     expect(codes(input).length).toBe(3);
