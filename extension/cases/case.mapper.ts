@@ -25,7 +25,7 @@ export function toCaseSummary(node: CaseNodeLike): CaseSummary {
   return {
     id: node.id,
     caseNumber: textProp(node, EFR_PROP.caseNumber) || node.name,
-    title: textProp(node, EFR_PROP.caseTitle) || textProp(node, 'cm:title') || node.name,
+    title: textProp(node, EFR_PROP.caseTitle) || node.name,
     actType: textProp(node, EFR_PROP.actType),
     status: textProp(node, EFR_PROP.caseStatus),
     handler: textProp(node, EFR_PROP.handler),

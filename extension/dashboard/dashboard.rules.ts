@@ -92,7 +92,10 @@ export const WORK_TILES: readonly WorkTile[] = [
     icon: 'videocam',
     roles: [EfrRole.Officer],
     query: (user) =>
-      aftsAnd([aftsType(EFR_TYPE.recording), aftsEquals(EFR_PROP.officers, user.id)]),
+      aftsAnd([
+        aftsType(EFR_TYPE.recording),
+        `(${aftsEquals(EFR_PROP.officer, user.id)} OR ${aftsEquals(EFR_PROP.coOfficer, user.id)})`,
+      ]),
     link: (user) => ({ route: '/recordings', queryParams: { officer: user.id } }),
   },
   {
@@ -100,7 +103,7 @@ export const WORK_TILES: readonly WorkTile[] = [
     icon: 'schedule',
     roles: [EfrRole.UnitHead, EfrRole.Supervisor],
     query: () =>
-      aftsAnd([aftsType(EFR_TYPE.recording), aftsEquals(EFR_PROP.lateHandover, 'true')]),
+      aftsAnd([aftsType(EFR_TYPE.handover), aftsEquals(EFR_PROP.late, 'true')]),
     link: () => ({ route: '/recordings', queryParams: { lateOnly: 'true' } }),
   },
   {

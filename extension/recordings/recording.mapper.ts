@@ -20,26 +20,34 @@ export interface NodeLike extends HasProperties {
   content?: { mimeType?: string; sizeInBytes?: number };
 }
 
-/** A list row from a search result node. */
-export function toRecordingSummary(node: NodeLike): RecordingSummary {
+/**
+ * A list row from a search result node. Lateness lives on the handover (efr:late), so the
+ * caller passes the ids of late handovers it knows.
+ */
+export function toRecordingSummary(
+  node: NodeLike,
+  lateHandoverIds: ReadonlySet<string> = new Set(),
+): RecordingSummary {
+  const handoverId = textProp(node, EFR_PROP.handoverId);
   return {
     id: node.id,
     name: node.name,
     startedAt: dateProp(node, EFR_PROP.startedAt),
-    officers: listProp(node, EFR_PROP.officers),
+    officers: [...listProp(node, EFR_PROP.officer), ...listProp(node, EFR_PROP.coOfficer)],
     unit: textProp(node, EFR_PROP.unit),
     deviceSerial: textProp(node, EFR_PROP.deviceSerial),
     activityType: textProp(node, EFR_PROP.activityType),
     secrecyLevel: textProp(node, EFR_PROP.secrecyLevel),
-    lateHandover: boolProp(node, EFR_PROP.lateHandover),
+    lateHandover: handoverId !== '' && lateHandoverIds.has(handoverId),
   };
 }
 
 /** The detail page's view of a node read with `include=properties,aspectNames`. */
-export function toRecordingDetail(node: NodeLike): RecordingDetail {
+export function toRecordingDetail(node: NodeLike, handoverLate: boolean): RecordingDetail {
   const created = node.createdAt ? new Date(node.createdAt) : null;
   return {
     ...toRecordingSummary(node),
+    lateHandover: handoverLate,
     endedAt: dateProp(node, EFR_PROP.endedAt),
     recorder: textProp(node, EFR_PROP.recorder),
     location: textProp(node, EFR_PROP.location),
@@ -49,7 +57,10 @@ export function toRecordingDetail(node: NodeLike): RecordingDetail {
     sha256: textProp(node, EFR_PROP.sha256),
     // The fixed size recorded at ingest wins over the content's current size.
     size: numberProp(node, EFR_PROP.size) ?? node.content?.sizeInBytes ?? null,
-    sealedBy: textProp(node, EFR_PROP.sealedBy),
+    // Sealed by the two custodians who received it together (R21.4).
+    sealedBy: [textProp(node, EFR_PROP.sealedBy1), textProp(node, EFR_PROP.sealedBy2)]
+      .filter(Boolean)
+      .join('、'),
     sealedAt: dateProp(node, EFR_PROP.sealedAt),
     handoverId: textProp(node, EFR_PROP.handoverId),
     retainUntil: dateProp(node, EFR_PROP.retainUntil),

@@ -6,6 +6,7 @@ import {
   SecrecyLevel,
   EFR_TYPE,
   aftsAnd,
+  aftsAnyOf,
   aftsDateRange,
   aftsEquals,
   aftsType,
@@ -17,7 +18,7 @@ import { RecordingFilter, RecordingSort, RecordingSortKey } from './recordings.m
 const SORT_FIELDS: Record<RecordingSortKey, string> = {
   name: 'cm:name',
   startedAt: EFR_PROP.startedAt,
-  officers: EFR_PROP.officers,
+  officers: EFR_PROP.officer,
   unit: EFR_PROP.unit,
   activityType: EFR_PROP.activityType,
 };
@@ -32,30 +33,42 @@ export interface SearchSortField {
 /** Default order: newest capture first, the order custodians and legal staff work in. */
 export const DEFAULT_RECORDING_SORT: RecordingSort = { key: 'startedAt', ascending: false };
 
+/** Node ids the query needs that AFTS cannot express as a property clause. */
+export interface QueryLookups {
+  /** Targets of the chosen case's efr:caseRecordings (case filter). */
+  caseRecordingIds?: readonly string[];
+  /** Ids of handovers flagged efr:late (late-handover filter). */
+  lateHandoverIds?: readonly string[];
+}
+
+/** Matches no node: a filter whose lookup came back empty must give an empty list. */
+const MATCH_NOTHING = aftsEquals('ID', nodeRef('none'));
+
 /**
- * `recordings.query`: the AFTS query for a filter. The case filter becomes an `ID:` clause over
- * the case's linked recordings (`caseRecordingIds`), since AFTS has no clause for peer
- * associations; a case with no recordings yields a query that matches nothing.
+ * `recordings.query`: the AFTS query for a filter. AFTS has no clause for peer associations,
+ * so the case filter becomes `ID:` clauses over the case's linked recordings; lateness is a
+ * property of the handover (efr:late), so the late filter matches efr:handoverId against the
+ * late handovers' ids. An empty lookup yields a query that matches nothing.
  */
-export function recordingQuery(filter: RecordingFilter, caseRecordingIds?: string[]): string {
-  let caseClause: string | null = null;
-  if (filter.caseId) {
-    const ids = caseRecordingIds ?? [];
-    caseClause = ids.length
-      ? `(${ids.map((id) => aftsEquals('ID', nodeRef(id))).join(' OR ')})`
-      : aftsEquals('ID', nodeRef('none'));
-  }
+export function recordingQuery(filter: RecordingFilter, lookups: QueryLookups = {}): string {
+  const officer = filter.officer?.trim();
   return aftsAnd([
     aftsType(EFR_TYPE.recording),
-    caseClause,
-    filter.officer?.trim() ? aftsEquals(EFR_PROP.officers, filter.officer.trim()) : null,
+    filter.caseId ? anyIdClause('ID', (lookups.caseRecordingIds ?? []).map(nodeRef)) : null,
+    officer
+      ? `(${aftsEquals(EFR_PROP.officer, officer)} OR ${aftsEquals(EFR_PROP.coOfficer, officer)})`
+      : null,
     filter.unit?.trim() ? aftsEquals(EFR_PROP.unit, filter.unit.trim()) : null,
     filter.device?.trim() ? aftsEquals(EFR_PROP.deviceSerial, filter.device.trim()) : null,
     filter.activityType ? aftsEquals(EFR_PROP.activityType, filter.activityType) : null,
     aftsDateRange(EFR_PROP.startedAt, dayStart(filter.from), dayEnd(filter.to)),
-    filter.lateOnly ? aftsEquals(EFR_PROP.lateHandover, 'true') : null,
+    filter.lateOnly ? anyIdClause(EFR_PROP.handoverId, lookups.lateHandoverIds ?? []) : null,
     filter.secrecyLevel ? aftsEquals(EFR_PROP.secrecyLevel, filter.secrecyLevel) : null,
   ]);
+}
+
+function anyIdClause(field: string, values: readonly string[]): string {
+  return aftsAnyOf(field, values) ?? MATCH_NOTHING;
 }
 
 /** `recordings.sortField`: the search API sort definition for a list order. */

@@ -1,9 +1,14 @@
 import { Injectable, inject } from '@angular/core';
 import {
   EFR_ASSOC_CASE_RECORDINGS,
+  EFR_PROP,
   EFR_TYPE,
   EfrApiService,
+  aftsAnd,
+  aftsEquals,
   aftsType,
+  boolProp,
+  textProp,
 } from '../shared/public-api';
 import {
   CustodyEntry,
@@ -41,16 +46,20 @@ export class RecordingsService {
     skipCount: number,
     maxItems: number,
   ): Promise<RecordingPage> {
-    const caseIds = filter.caseId ? await this.caseRecordingIds(filter.caseId) : undefined;
+    const [caseRecordingIds, lateIds] = await Promise.all([
+      filter.caseId ? this.caseRecordingIds(filter.caseId) : Promise.resolve(undefined),
+      this.lateHandoverIds(),
+    ]);
+    const lookups = { caseRecordingIds, lateHandoverIds: [...lateIds] };
     const result = await this.efrApi.search.search({
-      query: { query: recordingQuery(filter, caseIds), language: 'afts' },
+      query: { query: recordingQuery(filter, lookups), language: 'afts' },
       include: ['properties', 'aspectNames'],
       sort: [recordingSort(sort)],
       paging: { skipCount, maxItems },
     });
     const entries = result.list?.entries ?? [];
     return {
-      items: entries.map((e) => toRecordingSummary(e.entry as NodeLike)),
+      items: entries.map((e) => toRecordingSummary(e.entry as NodeLike, lateIds)),
       total: result.list?.pagination?.totalItems ?? entries.length,
     };
   }
@@ -60,7 +69,8 @@ export class RecordingsService {
     const node = await this.efrApi.nodes.getNode(id, {
       include: ['properties', 'aspectNames'],
     });
-    return toRecordingDetail(node.entry as NodeLike);
+    const entry = node.entry as NodeLike;
+    return toRecordingDetail(entry, await this.isHandoverLate(entry));
   }
 
   /** Cases linking this recording (sources of efr:caseRecordings). */
@@ -95,6 +105,34 @@ export class RecordingsService {
       paging: { skipCount: 0, maxItems: 200 },
     });
     return (result.list?.entries ?? []).map((e) => toLinkedCase(e.entry as NodeLike));
+  }
+
+  /**
+   * Ids of the handovers flagged late (efr:late). Lateness is decided on the handover, not
+   * the recording; a bureau has at most a few hundred such handovers, so one page suffices.
+   */
+  private async lateHandoverIds(): Promise<Set<string>> {
+    const result = await this.efrApi.search.search({
+      query: {
+        query: aftsAnd([aftsType(EFR_TYPE.handover), aftsEquals(EFR_PROP.late, 'true')]),
+        language: 'afts',
+      },
+      paging: { skipCount: 0, maxItems: 1000 },
+    });
+    return new Set((result.list?.entries ?? []).map((e) => e.entry.id));
+  }
+
+  /** Whether the recording's handover was late; false when it has none or it is unreadable. */
+  private async isHandoverLate(node: NodeLike): Promise<boolean> {
+    const handoverId = textProp(node, EFR_PROP.handoverId);
+    if (!handoverId) return false;
+    try {
+      const handover = await this.efrApi.nodes.getNode(handoverId, { include: ['properties'] });
+      return boolProp(handover.entry, EFR_PROP.late);
+    } catch {
+      // The handover may be outside this user's permissions: the page shows "no" rather than fail.
+      return false;
+    }
   }
 
   /** Ids of the recordings linked to a case (targets of efr:caseRecordings). */

@@ -1,12 +1,13 @@
 /**
  * The content-model names the screens use, in one place (CONVENTIONS: "one place holds the
- * model's QNames"). They follow docs/enumerations.md and DESIGN.md; where the model
- * (content-model/efr-model.xml) names a property differently, change it here only.
+ * model's QNames"), as content-model/efr-model.xml defines them. The app is a browser bundle
+ * and does not import content-model/src (Node-side), so the few names it needs are repeated
+ * here; change them here only.
  */
 export const EFR_TYPE = {
   case: 'efr:case',
   recording: 'efr:recording',
-  document: 'efr:document',
+  document: 'efr:textRecord',
   handover: 'efr:handover',
   accessRequest: 'efr:accessRequest',
   finding: 'efr:finding',
@@ -25,11 +26,13 @@ export const EFR_ASSOC_CASE_RECORDINGS = 'efr:caseRecordings';
 export const EFR_PROP = {
   // efr:case
   caseNumber: 'efr:caseNumber',
-  caseTitle: 'efr:caseTitle',
+  caseTitle: 'cm:title',
   actType: 'efr:actType',
   caseStatus: 'efr:caseStatus',
   handler: 'efr:handler',
-  leader: 'efr:leader',
+  leader: 'efr:leaderInCharge',
+  stages: 'efr:stages',
+  openedAt: 'efr:openedAt',
   retentionYears: 'efr:retentionYears',
   retentionPermanent: 'efr:retentionPermanent',
   // text records and recordings inside a dossier
@@ -37,22 +40,27 @@ export const EFR_PROP = {
   documentKind: 'efr:documentKind',
   // efr:recording: capture facts
   deviceSerial: 'efr:deviceSerial',
-  officers: 'efr:officers',
+  officer: 'efr:officer',
+  coOfficer: 'efr:coOfficer',
   recorder: 'efr:recorder',
   unit: 'efr:unit',
   activityType: 'efr:activityType',
   location: 'efr:location',
-  startedAt: 'efr:startedAt',
-  endedAt: 'efr:endedAt',
+  startedAt: 'efr:recordingStart',
+  endedAt: 'efr:recordingEnd',
+  durationSeconds: 'efr:durationSeconds',
+  sessionId: 'efr:sessionId',
   partyNotified: 'efr:partyNotified',
   source: 'efr:source',
   // efr:recording: fixity, handover, retention
   sha256: 'efr:sha256',
-  size: 'efr:size',
-  sealedBy: 'efr:sealedBy',
+  size: 'efr:sizeBytes',
+  sealedBy1: 'efr:sealedBy1',
+  sealedBy2: 'efr:sealedBy2',
   sealedAt: 'efr:sealedAt',
   handoverId: 'efr:handoverId',
-  lateHandover: 'efr:lateHandover',
+  /** On efr:handover: whether it came after the deadline (R21.1/R21.2). */
+  late: 'efr:late',
   secrecyLevel: 'efr:secrecyLevel',
   retainUntil: 'efr:retainUntil',
   // workflow statuses
