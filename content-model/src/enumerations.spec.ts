@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ENUMERATIONS_BY_PROPERTY } from '../../core/src/enums.js';
 import { LIST_CONSTRAINT_VALUES } from './enumerations.js';
 import { loadEfrModelSet } from './model-set.js';
@@ -73,5 +75,41 @@ describe('enumeration tuples and the LIST constraints of efr-model.xml', () => {
     }
     const unused = Object.values(EFR_CONSTRAINTS).filter((n) => !used.has(n));
     expect(unused).toEqual([]);
+  });
+});
+
+describe('docs/enumerations.md and the model', () => {
+  const doc = readFileSync(resolve(import.meta.dirname, '../../docs/enumerations.md'), 'utf8');
+
+  /** Rows of the table: the properties of the second column and the values of the third. */
+  function documentedRows(): { props: string[]; values: string[] }[] {
+    const rows: { props: string[]; values: string[] }[] = [];
+    for (const line of doc.split('\n')) {
+      const cells = line.split('|').map((c) => c.trim());
+      if (cells.length < 4 || !cells[2].startsWith('`efr:')) continue;
+      const codes = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+      rows.push({ props: codes(cells[2]), values: codes(cells[3]) });
+    }
+    return rows;
+  }
+
+  it('every documented enumeration is the LIST of each property it names', () => {
+    const set = loadEfrModelSet();
+    const props = efrProperties(set);
+    const rows = documentedRows();
+    expect(rows.length).toBeGreaterThan(15);
+    for (const row of rows) {
+      for (const p of row.props) {
+        expect(listValues(props.get(p))).withContext(p).toEqual(row.values);
+      }
+    }
+  });
+
+  it('the documented regular expressions are the model\'s', () => {
+    const set = loadEfrModelSet();
+    for (const name of [EFR_CONSTRAINTS.caseNumberRegex, EFR_CONSTRAINTS.sha256Regex]) {
+      const expr = String(set.constraints.get(name)?.parameters.expression);
+      expect(doc).withContext(name).toContain(`\`${expr}\``);
+    }
   });
 });

@@ -1,5 +1,7 @@
 // Every QName of content-model/efr-model.xml, the model's single source. qnames.spec.ts checks both
 // ways that each constant names something in the XML and each XML name has a constant.
+// No imports and no Node API here or in enumerations.ts: Node, the browser bundle and the ES5
+// build for Rhino can all import these two files (the reader files are Node-only).
 
 /** Namespace URI of the EFR model (docs/enumerations.md). */
 export const EFR_NAMESPACE_URI = 'http://www.efr.example.org/model/efr/1.0';
