@@ -1,7 +1,7 @@
 // Helpers for the specs of content-model/: run real tools (xmllint, and Java through Debian's
 // Rhino shell, Java 17 like ACS 23) and hand their answers back as plain data.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -34,9 +34,11 @@ export function xmllintCount(file: string, xpath: string): number {
   return Number(r.stdout.trim());
 }
 
-/** A fresh temporary folder for one spec. */
+/** A fresh temporary folder for one spec, removed when the test process ends. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `efr-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `efr-${prefix}-`));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /**
