@@ -1,0 +1,99 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { NoopTranslateModule } from '@alfresco/adf-core';
+import { CaseLinksService, CurrentUserService, EfrRole } from '../../shared/public-api';
+import { userWith } from '../../shared/mock/users.mock';
+import { RecordingsService } from '../recordings.service';
+import { RecordingDetail } from '../recordings.model';
+import { RecordingDetailSmartComponent } from './recording-detail.smart-component';
+
+describe('RecordingDetailSmartComponent', () => {
+  const detail: RecordingDetail = {
+    id: 'r1',
+    name: 'a.mp4',
+    startedAt: new Date('2026-03-01T08:00:00Z'),
+    endedAt: null,
+    officers: ['officer1', 'officer2'],
+    unit: 'u',
+    deviceSerial: 'DSJ-001',
+    activityType: 'evidenceCollection',
+    secrecyLevel: 'none',
+    lateHandover: false,
+    recorder: 'officer1',
+    location: '',
+    source: 'bodyCamera',
+    partyNotified: true,
+    mimeType: 'video/mp4',
+    sha256: 'ab'.repeat(32),
+    size: 2048,
+    sealedBy: 'custodian1、custodian2',
+    sealedAt: new Date('2026-03-01T18:00:00Z'),
+    handoverId: 'h1',
+    retainUntil: null,
+    isEvidence: false,
+    createdBy: 'custodian1',
+    createdAt: null,
+  };
+
+  async function setup(roles: EfrRole[]) {
+    const service = jasmine.createSpyObj<RecordingsService>('RecordingsService', [
+      'getRecording',
+      'linkedCases',
+      'custody',
+      'caseOptions',
+    ]);
+    service.getRecording.and.resolveTo(detail);
+    service.linkedCases.and.resolveTo([]);
+    service.caseOptions.and.resolveTo([{ id: 'c1', caseNumber: 'EFR-2026-0001', title: 't' }]);
+    service.custody.and.resolveTo([
+      { id: '1', at: new Date(), user: 'legal1', action: 'view', reason: '审查', requestId: 'q1' },
+    ]);
+    const links = jasmine.createSpyObj<CaseLinksService>('CaseLinksService', ['linkRecording']);
+    TestBed.configureTestingModule({
+      imports: [NoopTranslateModule],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: RecordingsService, useValue: service },
+        { provide: CaseLinksService, useValue: links },
+      ],
+    });
+    const currentUser = TestBed.inject(CurrentUserService);
+    spyOn(currentUser, 'user').and.returnValue(userWith('u1', ...roles));
+    const fixture = TestBed.createComponent(RecordingDetailSmartComponent);
+    fixture.componentRef.setInput('id', 'r1');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return { fixture, loader: TestbedHarnessEnvironment.loader(fixture) };
+  }
+
+  it('shows the SHA-256, both custodians and the chain of custody', async () => {
+    const { fixture, loader } = await setup([EfrRole.Supervisor]);
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid="sha256"]')?.textContent?.trim()).toBe('ab'.repeat(32));
+    expect(el.textContent).toContain('custodian1、custodian2');
+    const custody = await loader.getHarness(MatTableHarness);
+    expect((await custody.getRows()).length).toBe(1);
+  });
+
+  it('has no edit or delete action, whatever the role (R26.1)', async () => {
+    const { loader } = await setup([EfrRole.Legal, EfrRole.Custodian]);
+    const texts = await Promise.all(
+      (await loader.getAllHarnesses(MatButtonHarness)).map((b) => b.getText()),
+    );
+    expect(texts.some((t) => /EDIT|DELETE/i.test(t))).toBeFalse();
+  });
+
+  it('offers linking to a case to legal staff, not to supervisors', async () => {
+    const legal = await setup([EfrRole.Legal]);
+    expect(legal.fixture.nativeElement.querySelector('[data-testid="link-case"]')).not.toBeNull();
+    TestBed.resetTestingModule();
+    const supervisor = await setup([EfrRole.Supervisor]);
+    expect(supervisor.fixture.nativeElement.querySelector('[data-testid="link-case"]')).toBeNull();
+  });
+});
