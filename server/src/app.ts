@@ -15,7 +15,7 @@ import { registerAuthPeople } from './routes/auth-people.js';
 import { registerContent } from './routes/content.js';
 import { registerNodes } from './routes/nodes.js';
 import { registerSearch } from './routes/search.js';
-import { seedDemo } from './demo/seed.js';
+import { ensureGroups, seedDemo } from './demo/seed.js';
 import { ContentStore } from './store/content-store.js';
 
 /** Options of startServer. */
@@ -110,6 +110,7 @@ export async function openRepository(dataDir: string, uploadLimit?: number): Pro
   const limit = uploadLimit ?? Number(process.env.EFR_UPLOAD_LIMIT ?? 8 * 1024 ** 3);
   const repo = new Repository(db, store, model, createRuleHooks(db), limit);
   repo.bootstrap();
+  ensureGroups(repo);
   return repo;
 }
 
