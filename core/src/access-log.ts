@@ -133,7 +133,7 @@ export function verifyChain(
   let prev = startPrevHash;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    const id = typeof e.id === 'string' ? e.id : String(i);
+    const id = e.id === undefined || e.id === null ? String(i) : String(e.id);
     if (e.prevHash !== prev) {
       return { ok: false, index: i, id, reason: 'prevHash does not match the previous entry' };
     }

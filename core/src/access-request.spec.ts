@@ -1,7 +1,7 @@
 import {
   canReadContent, checkNewRequest, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS,
   GROUP_EFR_OFFICE_DIRECTORS, GROUP_EFR_OFFICERS, GROUP_EFR_SUPERVISORS, mayDownload,
-  newAccessRequest, PURPOSES, transition,
+  newAccessRequest, PURPOSES, transition, viewingExpired,
 } from './index.js';
 import type { AccessAction, AccessContext, AccessRequest, Actor, Verdict } from './index.js';
 
@@ -228,6 +228,12 @@ describe('access requests (R24.1, R24.2, R25.1, R26.2, R27.1, R14.1)', () => {
       expect(canReadContent(r, 'baoguan', '2026-03-02T03:00:00Z')).toBeFalse();
       expect(canReadContent(r, 'zhangwei', '2026-03-02T03:00:00Z', 'r-2')).toBeTrue();
       expect(canReadContent(r, 'zhangwei', '2026-03-02T03:00:00Z', 'r-3')).toBeFalse();
+    });
+    it('viewingExpired: a registered request whose window is over', () => {
+      const r = registered();
+      expect(viewingExpired(r, '2026-03-02T05:59:59Z')).toBeFalse();
+      expect(viewingExpired(r, '2026-03-02T06:00:00Z')).toBeTrue();
+      expect(viewingExpired(approved, '2030-01-01T00:00:00Z')).toBeFalse();
     });
     it('canReadContent: nothing before registration or after closing', () => {
       expect(canReadContent(approved, 'zhangwei', '2026-03-02T03:00:00Z')).toBeFalse();

@@ -314,6 +314,16 @@ export function canReadContent(
   return from !== null && until !== null && from <= t && t < until;
 }
 
+/**
+ * Whether a registered request's viewing window is over at `now`, so the caller should close it
+ * (R24.2: access ends with the window even if nobody closes the request).
+ */
+export function viewingExpired(request: AccessRequest, now: string): boolean {
+  if (request.status !== 'registered') return false;
+  const until = parseInstant(request.viewingUntil);
+  return until === null || requireInstant(now, 'now') >= until;
+}
+
 /** Whether the request permits downloading a copy (R26.2): litigation and external release. */
 export function mayDownload(request: AccessRequest): boolean {
   return request.purpose === 'litigation' || request.purpose === 'externalRelease';

@@ -26,6 +26,9 @@ describe('exemptions (R11.1, R11.2)', () => {
       expect(checkExemption(input({ ground }))).toEqual({ allowed: true });
     }
   });
+  it('R11.2: the author is named', () => {
+    expect(refusal(checkExemption(input({ author: ' ' })))).toBe('422 efr.exemption.author R11.2');
+  });
   it('R11.1: any other ground is refused', () => {
     expect(refusal(checkExemption(input({ ground: 'forgot' }))))
       .toBe('422 efr.exemption.ground R11.1');

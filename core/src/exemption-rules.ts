@@ -53,6 +53,10 @@ export type ExemptionAction = { type: 'acknowledge' } | { type: 'file' };
 
 /** Validates a new exemption record (R11.1, R11.2). */
 export function checkExemption(input: ExemptionInput): Verdict {
+  if (trimmedLength(input.author) === 0) {
+    return refuse(422, 'efr.exemption.author', 'R11.2',
+      'The officer who writes the record is missing.', '缺少填写记录的执法人员。');
+  }
   if (!isOneOf(EXEMPTION_GROUNDS, input.ground)) {
     return refuse(422, 'efr.exemption.ground', 'R11.1',
       'Choose one of the four grounds for not recording.', '请选择四种不录像情形之一。');

@@ -41,6 +41,19 @@ describe('recording updates (R26.1, R22, R14.2, R27.1)', () => {
       expect(refusal(checkRecordingUpdate(unsealed, { location: 'x' },
         { actor: stranger, now: NOW }))).toBe('403 efr.recording.notEditor R26.1');
     });
+    it('R14.2, R22: holds and retention protect it before sealing too', () => {
+      const held = recording({ sealed: false, legalHold: true });
+      expect(refusal(checkRecordingUpdate(held, { legalHold: false },
+        { actor: custodian, now: NOW }))).toBe('403 efr.recording.holdRelease R14.2');
+      expect(refusal(checkRecordingUpdate(unsealed, { retainUntil: '2027-01-01T00:00:00Z' },
+        { actor: custodian, now: NOW }))).toBe('409 efr.recording.retentionShortened R22.2');
+      expect(checkRecordingUpdate(recording({ sealed: false, retainUntil: null }),
+        { endedAt: '2026-03-05T00:00:00Z', retainUntil: '2027-03-05T00:00:00Z' },
+        { actor: officer, now: NOW }).allowed).toBeTrue();
+      expect(refusal(checkRecordingUpdate(recording({ sealed: false, retainUntil: null }),
+        { endedAt: '2026-03-05T00:00:00Z', retainUntil: '2027-03-04T00:00:00Z' },
+        { actor: officer, now: NOW }))).toBe('422 efr.recording.retentionTooShort R22.1');
+    });
     it('R21.4: only the system seals (at the two-custodian receipt)', () => {
       expect(refusal(checkRecordingUpdate(unsealed, { sealed: true },
         { actor: custodian, now: NOW }))).toBe('403 efr.recording.sealBySystem R21.4');

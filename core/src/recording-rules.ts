@@ -150,7 +150,10 @@ export function checkRecordingUpdate(
         'A recording is sealed only by the two-custodian handover receipt.',
         '录像只能在两名保管人共同接收移交后封存。');
     }
-    return allow();
+    // A hold and a retention protect the record whether or not it is sealed yet.
+    const holdVerdict = checkHoldRelease(before, changes, keys, ctx);
+    if (!holdVerdict.allowed) return holdVerdict;
+    return checkRetentionChange(before, changes);
   }
   for (const key of keys) {
     if (SEALED_PROTECTED_FIELDS.indexOf(key) >= 0) return sealedChanged(key);
@@ -181,13 +184,8 @@ function checkSealedAnnotations(
         '已封存录像的密级只能提高，不能降低。');
     }
   }
-  if (keys.indexOf('legalHold') >= 0 && changes.legalHold !== true && before.legalHold) {
-    if (ctx.system !== true && !isMemberOfAny(ctx.actor, LEGAL_HOLD_RELEASE_GROUPS)) {
-      return refuse(403, 'efr.recording.holdRelease', 'R14.2',
-        'Only supervisors or legal staff may lift a legal hold.',
-        '仅监督或法制人员可以解除保全。');
-    }
-  }
+  const holdVerdict = checkHoldRelease(before, changes, keys, ctx);
+  if (!holdVerdict.allowed) return holdVerdict;
   const retentionVerdict = checkRetentionChange(before, changes);
   if (!retentionVerdict.allowed) return retentionVerdict;
   if (keys.indexOf('evidence') >= 0 && changes.evidence !== true && before.evidence) {
@@ -204,6 +202,22 @@ function checkSealedAnnotations(
       return refuse(403, 'efr.recording.caseUnlink', 'R22.2',
         'Only legal staff may unlink a sealed recording from a case.',
         '仅法制人员可以解除已封存录像与案件的关联。');
+    }
+  }
+  return allow();
+}
+
+function checkHoldRelease(
+  before: RecordingState,
+  changes: RecordingChanges,
+  keys: readonly string[],
+  ctx: RecordingContext,
+): Verdict {
+  if (keys.indexOf('legalHold') >= 0 && changes.legalHold !== true && before.legalHold) {
+    if (ctx.system !== true && !isMemberOfAny(ctx.actor, LEGAL_HOLD_RELEASE_GROUPS)) {
+      return refuse(403, 'efr.recording.holdRelease', 'R14.2',
+        'Only supervisors or legal staff may lift a legal hold.',
+        '仅监督或法制人员可以解除保全。');
     }
   }
   return allow();
@@ -226,9 +240,11 @@ function checkRetentionChange(before: RecordingState, changes: RecordingChanges)
     return refuse(409, 'efr.recording.retentionShortened', 'R22.2',
       'Retention can be extended but never shortened.', '保存期限只能延长，不能缩短。');
   }
-  if (next.retainUntil !== null && !next.permanent && before.endedAt !== null) {
+  // Before sealing the end may change in the same update: the new one counts.
+  const endedAt = parseInstant(has(changes, 'endedAt') ? changes.endedAt : before.endedAt);
+  if (next.retainUntil !== null && !next.permanent && endedAt !== null) {
     // At least one year after the recording ends (R22.1), whatever was stored before.
-    const end = new Date(requireInstant(before.endedAt, 'endedAt'));
+    const end = new Date(endedAt);
     const min = Date.UTC(end.getUTCFullYear() + 1, end.getUTCMonth(), end.getUTCDate(),
       end.getUTCHours(), end.getUTCMinutes(), end.getUTCSeconds(), end.getUTCMilliseconds());
     if (requireInstant(next.retainUntil, 'retainUntil') < min) {

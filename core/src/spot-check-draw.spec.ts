@@ -1,6 +1,6 @@
 import {
-  DRAW_ALGORITHM, drawSample, fnv1a32, pickDistinct, prngFromSeed, sampleSize, splitmix32,
-  utf8Bytes, verifyDraw,
+  checkCampaign, DRAW_ALGORITHM, drawSample, fnv1a32, pickDistinct, prngFromSeed, sampleSize,
+  splitmix32, utf8Bytes, verifyDraw,
 } from './index.js';
 import type { DrawItem } from './index.js';
 
@@ -172,6 +172,27 @@ describe('spot-check draw (R28.1)', () => {
       const input = { seed: 'campaign-7', population: BIG, proportion: 0.15 };
       expect(verifyDraw(drawSample(input), drawSample({ ...input,
         population: shuffled(BIG, 9) }))).toEqual({ ok: true });
+    });
+  });
+
+  describe('checkCampaign', () => {
+    const ok = { seed: '2026年3月抽查', proportion: 0.05, from: '2026-03-01T00:00:00+08:00',
+      to: '2026-04-01T00:00:00+08:00' };
+    it('accepts a complete campaign', () => {
+      expect(checkCampaign(ok)).toEqual({ allowed: true });
+      expect(checkCampaign({ ...ok, proportion: 1 }).allowed).toBeTrue();
+    });
+    it('refuses a blank seed, a bad proportion or period', () => {
+      const code = (o: object): string => {
+        const v = checkCampaign({ ...ok, ...o });
+        return v.allowed ? 'allowed' : v.status + ' ' + v.code + ' ' + v.requirement;
+      };
+      expect(code({ seed: ' ' })).toBe('422 efr.spotCheck.seed R28.1');
+      for (const proportion of [0, -1, 1.5, NaN]) {
+        expect(code({ proportion })).toBe('422 efr.spotCheck.proportion R28.1');
+      }
+      expect(code({ to: ok.from })).toBe('422 efr.spotCheck.period R28.1');
+      expect(code({ from: '2026-03-01' })).toBe('422 efr.spotCheck.period R28.1');
     });
   });
 });

@@ -21,7 +21,9 @@
  */
 import { pickDistinct, prngFromSeed } from './prng.js';
 import type { Prng } from './prng.js';
-import { compareCodeUnits } from './validation.js';
+import { allow, refuse } from './verdict.js';
+import type { Verdict } from './verdict.js';
+import { compareCodeUnits, isNonBlank, parseInstant } from './validation.js';
 
 /** Version of the draw algorithm, stored with each campaign. */
 export const DRAW_ALGORITHM = 'efr-draw-v1:fnv1a32-splitmix32';
@@ -151,4 +153,35 @@ export function verifyDraw(stored: readonly string[], recomputed: readonly strin
   const extra = stored.filter((id) => recomputed.indexOf(id) < 0);
   if (missing.length === 0 && extra.length === 0) return { ok: true };
   return { ok: false, missing, extra };
+}
+
+/** A spot-check campaign as set up by supervisors. */
+export interface CampaignInput {
+  /** Seed text (any non-blank text; stored so that anyone can redraw). */
+  seed: string;
+  /** Proportion of the period's recordings to check, in (0, 1]. */
+  proportion: number;
+  /** Period start, inclusive (ISO date-time). */
+  from: string;
+  /** Period end, exclusive (ISO date-time). */
+  to: string;
+}
+
+/** Validates a new campaign before its sample is drawn (R28.1). */
+export function checkCampaign(input: CampaignInput): Verdict {
+  if (!isNonBlank(input.seed)) {
+    return refuse(422, 'efr.spotCheck.seed', 'R28.1',
+      'A seed is needed so that the draw can be reproduced.', '须填写随机种子，以便复核抽样。');
+  }
+  if (!(typeof input.proportion === 'number' && input.proportion > 0 && input.proportion <= 1)) {
+    return refuse(422, 'efr.spotCheck.proportion', 'R28.1',
+      'The proportion must be more than 0 and at most 100 %.', '抽查比例须大于 0 且不超过 100%。');
+  }
+  const from = parseInstant(input.from);
+  const to = parseInstant(input.to);
+  if (from === null || to === null || !(from < to)) {
+    return refuse(422, 'efr.spotCheck.period', 'R28.1',
+      'The period must end after it starts.', '抽查期间的结束时间须晚于开始时间。');
+  }
+  return allow();
 }
