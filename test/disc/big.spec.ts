@@ -22,7 +22,10 @@ function sha256Of7z(type: string, image: string, member: string): Promise<string
     });
     child.stdout.on('data', (c: Buffer) => hash.update(c));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(hash.digest('hex')) : reject(new Error(`7z exit ${code}`))));
+    child.on('close', (code) => {
+      if (code === 0) resolve(hash.digest('hex'));
+      else reject(new Error(`7z exit ${code}`));
+    });
   });
 }
 
@@ -52,7 +55,8 @@ if (process.env['EFR_BIG_DISC_TESTS'] === '1') {
       expect(layout.multiExtent).toBeTrue();
       const image = join(dir, 'big.iso');
       const hash = createHash('sha256');
-      await writeToFile(writeDiscImage(layout, { onFileChunk: (_f, c) => void hash.update(c) }), image);
+      const stream = writeDiscImage(layout, { onFileChunk: (_f, c) => void hash.update(c) });
+      await writeToFile(stream, image);
       const sealed = hash.digest('hex');
 
       const info = await tool('udfinfo', [image]);

@@ -45,7 +45,8 @@ function parseIsoinfo(text: string): Map<string, Listed> {
       dir = head[1];
       continue;
     }
-    const m = /^(\S{10})\s+\d+\s+\d+\s+\d+\s+(\d+) .*?\[\s*(\d+) [0-9A-F]+\]\s\s(.*?) ?$/.exec(line);
+    const m = /^(\S{10})\s+\d+\s+\d+\s+\d+\s+(\d+) .*?\[\s*(\d+) [0-9A-F]+\]\s\s(.*?) ?$/
+      .exec(line);
     if (!m || m[4] === '.' || m[4] === '..') continue;
     const path = `${dir}${m[4]}`;
     // Multi-extent files list once per extent: keep the first sector, add the sizes.
@@ -137,7 +138,8 @@ describe('disc image read by independent tools (R23.1)', () => {
 
   it('keeps the Chinese name in Joliet and reports the shortened long name', async () => {
     // xorriso reads the Joliet tree when Rock Ridge is switched off.
-    const out = await tool('xorriso', ['-read_fs', 'norock', '-indev', image, '-find', '/', '-exec', 'lsdl']);
+    const out = await tool('xorriso',
+      ['-read_fs', 'norock', '-indev', image, '-find', '/', '-exec', 'lsdl']);
     expect(out).toContain(`'/${CHINESE}'`);
     const long = layout.names.find((n) => n.path === LONG);
     expect(long?.altered).toContain('joliet');
@@ -195,7 +197,8 @@ describe('disc image read by independent tools (R23.1)', () => {
   it('is byte-identical when built again from the same package in another order', async () => {
     const again = join(dir, 'again.iso');
     const reversed = [...files].reverse();
-    const layout2 = layoutDisc(reversed, { label: LABEL, date: VOLUME_DATE, utcOffsetMinutes: 480 });
+    const volume = { label: LABEL, date: VOLUME_DATE, utcOffsetMinutes: 480 };
+    const layout2 = layoutDisc(reversed, volume);
     await writeToFile(writeDiscImage(layout2), again);
     expect(await sha256OfFile(again)).toBe(await sha256OfFile(image));
   });

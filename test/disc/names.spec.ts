@@ -69,7 +69,8 @@ describe('disc names (R23.1)', () => {
   });
 
   it('makes Joliet names unique when they differ only by case or forbidden characters', () => {
-    const layout = layoutDisc([spec('Report.pdf'), spec('report.pdf'), spec('a:b.txt'), spec('a_b.txt')], volume);
+    const names = ['Report.pdf', 'report.pdf', 'a:b.txt', 'a_b.txt'];
+    const layout = layoutDisc(names.map((n) => spec(n)), volume);
     const joliet = layout.names.map((n) => n.jolietName.toUpperCase());
     expect(new Set(joliet).size).toBe(4);
     expect(layout.names.find((n) => n.path === 'a:b.txt')?.jolietName).not.toContain(':');
@@ -110,7 +111,8 @@ describe('disc names (R23.1)', () => {
     }
     expect(caught instanceof DiscError && caught.path).toBe('x.bin');
     expect(codeOf(() => layoutDisc([spec('x.bin', 1.5)], volume))).toBe('bad-size');
-    expect(codeOf(() => layoutDisc([], { ...volume, label: 'x'.repeat(33) }))).toBe('label-too-long');
+    const long = { ...volume, label: 'x'.repeat(33) };
+    expect(codeOf(() => layoutDisc([], long))).toBe('label-too-long');
     expect(codeOf(() => layoutDisc([], { ...volume, label: '' }))).toBe('empty-name');
     expect(codeOf(() => layoutDisc([], { ...volume, label: 'a\nb' }))).toBe('bad-character');
   });

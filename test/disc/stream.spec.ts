@@ -11,7 +11,13 @@ import {
   layoutDisc,
   writeDiscImage,
 } from '../../core/src/disc/index.js';
-import { VOLUME_DATE, countBytes, generatedFile, generatedStream, sha256OfStream } from './support.js';
+import {
+  VOLUME_DATE,
+  countBytes,
+  generatedFile,
+  generatedStream,
+  sha256OfStream,
+} from './support.js';
 
 const volume = { label: 'STREAM', date: VOLUME_DATE };
 const MiB = 1024 * 1024;
@@ -68,7 +74,8 @@ describe('disc image streaming (R23.1)', () => {
   });
 
   it('stops the image when the packager rejects a file at its end (hash mismatch)', async () => {
-    const layout = layoutDisc([generatedFile('a.bin', 10_000, 1), generatedFile('b.bin', 10_000, 2)], volume);
+    const files = [generatedFile('a.bin', 10_000, 1), generatedFile('b.bin', 10_000, 2)];
+    const layout = layoutDisc(files, volume);
     let opened = 0;
     const counted = layout.files.map((p) => ({
       ...p, file: { ...p.file, open: () => { opened++; return p.file.open(); } },
@@ -116,7 +123,9 @@ describe('disc image streaming (R23.1)', () => {
 
   it('keeps memory bounded while streaming 200 MB of generated content', async () => {
     const files: DiscFile[] = [0, 1].map((i) => ({
-      path: `video/${i}.mp4`, size: 100 * MiB + i, open: () => generatedStream(100 * MiB + i, 100 + i, 256 * 1024),
+      path: `video/${i}.mp4`,
+      size: 100 * MiB + i,
+      open: () => generatedStream(100 * MiB + i, 100 + i, 256 * 1024),
     }));
     const layout = layoutDisc(files, volume);
     const before = process.memoryUsage().rss;

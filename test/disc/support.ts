@@ -23,7 +23,8 @@ export const FILE_DATE = new Date('2026-11-20T08:30:00Z');
 export async function tool(cmd: string, args: readonly string[]): Promise<string> {
   // A UTF-8 locale, or isoinfo and xorriso print non-ASCII names as '_' or escapes.
   const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
-  const { stdout } = await run(cmd, [...args], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env });
+  const options = { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' as const, env };
+  const { stdout } = await run(cmd, [...args], options);
   return stdout;
 }
 
@@ -41,7 +42,9 @@ export function removeDir(dir: string): Promise<void> {
  * Deterministic pseudo-random bytes (xorshift32 per 32-bit word) generated on the fly:
  * `seed` picks the content, `chunk` the piece size.
  */
-export function generatedStream(size: number, seed: number, chunk = 1 << 20): ReadableStream<Uint8Array> {
+export function generatedStream(
+  size: number, seed: number, chunk = 1 << 20,
+): ReadableStream<Uint8Array> {
   let produced = 0;
   let x = seed >>> 0 || 0x9e3779b9;
   return new ReadableStream<Uint8Array>({
@@ -65,7 +68,9 @@ export function generatedStream(size: number, seed: number, chunk = 1 << 20): Re
 }
 
 /** A generated input file of the writer. */
-export function generatedFile(path: string, size: number, seed: number, mtime = FILE_DATE): DiscFile {
+export function generatedFile(
+  path: string, size: number, seed: number, mtime = FILE_DATE,
+): DiscFile {
   return { path, size, mtime, open: () => generatedStream(size, seed) };
 }
 

@@ -67,7 +67,9 @@ export function volumeDate(date: Date | null, utcOffsetMinutes: number): Uint8Ar
 }
 
 /** ECMA-167 timestamp: type 1 (local time) with a 12-bit signed offset in minutes. */
-export function udfTimestamp(buf: Uint8Array, off: number, date: Date, utcOffsetMinutes: number): void {
+export function udfTimestamp(
+  buf: Uint8Array, off: number, date: Date, utcOffsetMinutes: number,
+): void {
   const p = parts(date, utcOffsetMinutes);
   u16le(buf, off, (1 << 12) | (utcOffsetMinutes & 0x0fff));
   u16le(buf, off + 2, p.year);

@@ -18,4 +18,4 @@ export { imageSize, layoutDisc } from './layout.js';
 export { writeDiscImage } from './writer.js';
 export type { WriteHooks } from './writer.js';
 export { MEDIA, mediumBytes, planDiscs } from './media.js';
-export type { DiscPlan, Medium, PlanOptions, PlannedDisc } from './media.js';
+export type { DiscPlan, Medium, MediumFacts, PlanOptions, PlannedDisc } from './media.js';

@@ -93,7 +93,9 @@ function encode(kind: IsoTreeKind, text: string): Uint8Array {
 }
 
 /** Plans one hierarchy. Serial numbers for Rock Ridge PX come from `serials`. */
-export function planIsoTree(kind: IsoTreeKind, root: DirNode, ctx: IsoContext, serials: Map<Node, number>): IsoTreePlan {
+export function planIsoTree(
+  kind: IsoTreeKind, root: DirNode, ctx: IsoContext, serials: Map<Node, number>,
+): IsoTreePlan {
   const order: { dir: DirNode; parentNumber: number }[] = [{ dir: root, parentNumber: 1 }];
   for (let i = 0; i < order.length; i++) {
     const kids = [...order[i].dir.dirs].sort((a, b) =>
@@ -121,7 +123,9 @@ function planRecords(
   kind: IsoTreeKind, dir: DirNode, root: DirNode, ctx: IsoContext, serials: Map<Node, number>,
 ): RecordPlan[] {
   const rr = kind === 'iso';
-  const make = (role: RecordPlan['role'], node: Node, id: Uint8Array, i: number, n: number): RecordPlan => {
+  const make = (
+    role: RecordPlan['role'], node: Node, id: Uint8Array, i: number, n: number,
+  ): RecordPlan => {
     let su: SystemUse | null = null;
     if (rr) {
       const isDir = node.kind === 'dir';
@@ -251,7 +255,8 @@ export function renderContinuations(plan: IsoTreePlan): Uint8Array {
   const out = new Uint8Array(plan.ceSectors * SECTOR);
   for (const d of plan.dirs) {
     for (const r of d.records) {
-      if (r.ce && r.su) out.set(r.su.continued, (r.ce.sector - plan.ceSector) * SECTOR + r.ce.offset);
+      if (!r.ce || !r.su) continue;
+      out.set(r.su.continued, (r.ce.sector - plan.ceSector) * SECTOR + r.ce.offset);
     }
   }
   return out;

@@ -21,7 +21,12 @@ import {
   renderPathTable,
   rootRecord,
 } from './iso-dirs.js';
-import { isoVolumeLabel, recognitionDescriptor, setTerminator, volumeDescriptor } from './iso9660.js';
+import {
+  isoVolumeLabel,
+  recognitionDescriptor,
+  setTerminator,
+  volumeDescriptor,
+} from './iso9660.js';
 import { type DirNode, type FileNode, allDirs, allFiles, buildTree, nameMappings } from './tree.js';
 import {
   DiscError,
@@ -74,13 +79,16 @@ function udfText(text: string, len: number): string {
  * Lays out an image for `files` (in any order: the image is sorted by path).
  * @throws DiscError for a bad name, a duplicate path, a bad size or a bad label.
  */
-export function layoutDisc<F extends DiscFileSpec>(files: readonly F[], volume: VolumeInfo): DiscLayout<F> {
+export function layoutDisc<F extends DiscFileSpec>(
+  files: readonly F[], volume: VolumeInfo,
+): DiscLayout<F> {
   checkVolume(volume);
   const root = buildTree(files);
   const fileNodes = allFiles(root);
   for (const f of fileNodes) {
     if (!fitsOneFileEntry(f.spec.size)) {
-      throw new DiscError('too-many-extents', `"${f.path}" is too large for one UDF file entry.`, f.path);
+      const message = `"${f.path}" is too large for one UDF file entry.`;
+      throw new DiscError('too-many-extents', message, f.path);
     }
   }
   const utcOffsetMinutes = volume.utcOffsetMinutes ?? 0;
@@ -100,7 +108,9 @@ export function layoutDisc<F extends DiscFileSpec>(files: readonly F[], volume: 
   let s = PARTITION_START + 2; // file set descriptor + terminator
   const isoTable = Math.ceil(iso.pathTableBytes / SECTOR);
   const jolietTable = Math.ceil(joliet.pathTableBytes / SECTOR);
-  const tables = { isoL: s, isoM: s + isoTable, jolL: s + 2 * isoTable, jolM: s + 2 * isoTable + jolietTable };
+  const tables = {
+    isoL: s, isoM: s + isoTable, jolL: s + 2 * isoTable, jolM: s + 2 * isoTable + jolietTable,
+  };
   s += 2 * isoTable + 2 * jolietTable;
   s = assignIsoSectors(iso, s);
   s = assignIsoSectors(joliet, s);
@@ -129,7 +139,8 @@ export function layoutDisc<F extends DiscFileSpec>(files: readonly F[], volume: 
   const volumeSetId = `${hex32(fnv1a32(seed))}${hex32(fnv1a32(seed, 0x01000193))}${volume.label}`;
   const udfFields = {
     volumeId: udfText(volume.label, 32), logicalVolumeId: labels.udf, volumeSetId, date,
-    utcOffsetMinutes, partitionStart: PARTITION_START, partitionLength: lastAnchor - PARTITION_START,
+    utcOffsetMinutes, partitionStart: PARTITION_START,
+    partitionLength: lastAnchor - PARTITION_START,
     fileSetBlock: 0, files: fileNodes.length, directories: udf.dirs.length,
     nextUniqueId: udf.nextUniqueId,
   };

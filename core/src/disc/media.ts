@@ -10,6 +10,12 @@ import { DiscError, type DiscFileSpec } from './types.js';
 /** Media the packager offers. */
 export type Medium = 'cd700' | 'dvd5' | 'dvd9' | 'bd25' | 'bd50';
 
+/** Capacity and display name of a medium. */
+export interface MediumFacts {
+  readonly sectors: number;
+  readonly name: string;
+}
+
 /**
  * User-data sectors of 2048 bytes. Where the "-" and "+" formats differ, the smaller count
  * is used so an image fits either kind of blank:
@@ -18,7 +24,7 @@ export type Medium = 'cd700' | 'dvd5' | 'dvd9' | 'bd25' | 'bd50';
  * - DVD±R DL: DVD-R DL 4 171 712 (DVD+R DL 4 173 824);
  * - BD-R SL 12 219 392 (25 025 314 816 bytes), BD-R DL 24 438 784.
  */
-export const MEDIA: Readonly<Record<Medium, { readonly sectors: number; readonly name: string }>> = {
+export const MEDIA: Readonly<Record<Medium, MediumFacts>> = {
   cd700: { sectors: 360_000, name: 'CD-R 700 MB (80 min)' },
   dvd5: { sectors: 2_295_104, name: 'DVD±R (4.7 GB)' },
   dvd9: { sectors: 4_171_712, name: 'DVD±R DL (8.5 GB)' },
@@ -86,7 +92,9 @@ export function planDiscs<F extends DiscFileSpec>(
       if (sizeOf([file]) > capacity) {
         return {
           ok: false,
-          error: new DiscError('exceeds-medium', `"${file.path}" does not fit on ${MEDIA[medium].name}.`, file.path),
+          error: new DiscError(
+            'exceeds-medium', `"${file.path}" does not fit on ${MEDIA[medium].name}.`, file.path,
+          ),
         };
       }
       discs.push({ files: [file], dataSectors: sectors });

@@ -154,7 +154,9 @@ export function compareCodeUnits(a: string, b: string): number {
 export function compareIsoIdentifiers(a: string, b: string): number {
   const pa = isoParts(a);
   const pb = isoParts(b);
-  return comparePadded(pa[0], pb[0]) || comparePadded(pa[1], pb[1]) || compareCodeUnits(pa[2], pb[2]);
+  return (
+    comparePadded(pa[0], pb[0]) || comparePadded(pa[1], pb[1]) || compareCodeUnits(pa[2], pb[2])
+  );
 }
 
 function isoParts(id: string): [string, string, string] {

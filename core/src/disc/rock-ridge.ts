@@ -115,7 +115,11 @@ export function planSystemUse(
   const fixedLen = fixed.reduce((n, e) => n + e.length, 0);
   const movableLen = movable.reduce((n, e) => n + e.length, 0);
   if (fixedLen + movableLen <= budget) {
-    return { inline: [...fixed, ...movable], continued: new Uint8Array(0), inlineLength: fixedLen + movableLen };
+    return {
+      inline: [...fixed, ...movable],
+      continued: new Uint8Array(0),
+      inlineLength: fixedLen + movableLen,
+    };
   }
   return { inline: fixed, continued: concat(movable), inlineLength: fixedLen + CE_LENGTH };
 }

@@ -111,6 +111,10 @@ export function allFiles(root: DirNode): FileNode<DiscFileSpec>[] {
 
 type Entry = DirNode | FileNode<DiscFileSpec>;
 
+function isoName(name: string, isDir: boolean, salt: number): string {
+  return salt === 0 ? isoBaseName(name, isDir) : isoUniqueName(name, isDir, salt);
+}
+
 /** Picks the first candidate not yet taken, trying salts 1, 2, … after the plain name. */
 function unique(taken: Set<string>, make: (salt: number) => string, fold: boolean): string {
   for (let salt = 0; ; salt++) {
@@ -136,7 +140,7 @@ function assignNames(dir: DirNode): void {
     const isDir = e.kind === 'dir';
     e.names = {
       // ISO and Joliet readers (Windows) compare case-insensitively: fold for uniqueness.
-      iso: unique(iso, (s) => (s === 0 ? isoBaseName(e.name, isDir) : isoUniqueName(e.name, isDir, s)), true),
+      iso: unique(iso, (s) => isoName(e.name, isDir, s), true),
       joliet: unique(joliet, (s) => jolietName(e.name, s), true),
       udf: unique(udf, (s) => udfName(e.name, s), false),
       rr: unique(rr, (s) => rockRidgeName(e.name, s), false),

@@ -55,7 +55,9 @@ export const IMPLEMENTATION_ID = '*EFR Evidence Disc';
 /** Writes a 32-byte entity identifier. */
 export function regid(buf: Uint8Array, off: number, identifier: string, suffix: RegidSuffix): void {
   buf[off] = 0;
-  for (let i = 0; i < 23; i++) buf[off + 1 + i] = i < identifier.length ? identifier.charCodeAt(i) : 0;
+  for (let i = 0; i < 23; i++) {
+    buf[off + 1 + i] = i < identifier.length ? identifier.charCodeAt(i) : 0;
+  }
   if (suffix === 'domain') {
     u16le(buf, off + 24, UDF_REVISION);
     buf[off + 26] = 0; // domain flags: no hard or soft write protection
@@ -112,7 +114,9 @@ export function extentAd(buf: Uint8Array, off: number, length: number, location:
 }
 
 /** Writes a long_ad pointing at one block of partition 0, with the UDF unique id. */
-export function longAd(buf: Uint8Array, off: number, length: number, block: number, uniqueId = 0): void {
+export function longAd(
+  buf: Uint8Array, off: number, length: number, block: number, uniqueId = 0,
+): void {
   u32le(buf, off, length);
   u32le(buf, off + 4, block);
   u16le(buf, off + 8, 0);

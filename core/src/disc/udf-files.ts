@@ -211,7 +211,9 @@ function writeFid(
 }
 
 /** Renders the file entries of files [from, to) of the plan. */
-export function renderFileEntries(plan: UdfPlan, from: number, to: number, ctx: UdfContext): Uint8Array {
+export function renderFileEntries(
+  plan: UdfPlan, from: number, to: number, ctx: UdfContext,
+): Uint8Array {
   const out = new Uint8Array((to - from) * SECTOR);
   for (let i = from; i < to; i++) {
     const f = plan.files[i];

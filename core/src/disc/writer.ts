@@ -18,7 +18,9 @@ export interface WriteHooks<F extends DiscFile> {
 const ZERO_CHUNK = 256 * 1024;
 
 function* zeros(bytes: number): Generator<Uint8Array> {
-  for (let left = bytes; left > 0; left -= ZERO_CHUNK) yield new Uint8Array(Math.min(left, ZERO_CHUNK));
+  for (let left = bytes; left > 0; left -= ZERO_CHUNK) {
+    yield new Uint8Array(Math.min(left, ZERO_CHUNK));
+  }
 }
 
 type Item<F> =
@@ -54,7 +56,9 @@ async function* imageChunks<F extends DiscFile>(
   yield* zeros((layout.sectors - pos) * SECTOR);
 }
 
-async function* fileChunks<F extends DiscFile>(file: F, hooks: WriteHooks<F>): AsyncGenerator<Uint8Array> {
+async function* fileChunks<F extends DiscFile>(
+  file: F, hooks: WriteHooks<F>,
+): AsyncGenerator<Uint8Array> {
   const reader = file.open().getReader();
   let count = 0;
   let finished = false;
@@ -62,11 +66,14 @@ async function* fileChunks<F extends DiscFile>(file: F, hooks: WriteHooks<F>): A
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!(value instanceof Uint8Array)) throw new TypeError(`"${file.path}" yielded a non-byte chunk`);
+      if (!(value instanceof Uint8Array)) {
+        throw new TypeError(`"${file.path}" yielded a non-byte chunk`);
+      }
       if (value.length === 0) continue;
       count += value.length;
       if (count > file.size) {
-        throw new DiscError('size-mismatch', `"${file.path}" is longer than ${file.size} bytes.`, file.path);
+        const message = `"${file.path}" is longer than ${file.size} bytes.`;
+        throw new DiscError('size-mismatch', message, file.path);
       }
       await hooks.onFileChunk?.(file, value);
       yield value;
@@ -78,7 +85,8 @@ async function* fileChunks<F extends DiscFile>(file: F, hooks: WriteHooks<F>): A
     reader.releaseLock();
   }
   if (count !== file.size) {
-    throw new DiscError('size-mismatch', `"${file.path}" has ${count} bytes, not ${file.size}.`, file.path);
+    const message = `"${file.path}" has ${count} bytes, not ${file.size}.`;
+    throw new DiscError('size-mismatch', message, file.path);
   }
   await hooks.onFileEnd?.(file);
   yield* zeros((SECTOR - (file.size % SECTOR)) % SECTOR);
