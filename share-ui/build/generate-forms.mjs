@@ -151,7 +151,9 @@ export function generateForms(modelXml, bundles) {
       const setId = `efr-${aspect.split(':')[1]}`;
       const before = fields.length;
       addProps(cls, setId, readOnlyAspects.has(aspect));
-      if (fields.length > before) sets.push({ id: setId, label: need(key('aspect', aspect, 'title')) });
+      if (fields.length > before) {
+        sets.push({ id: setId, label: need(key('aspect', aspect, 'title')) });
+      }
     }
     out.push(`   <config evaluator="node-type" condition="${esc(type.name)}">`);
     out.push('      <forms>');
@@ -162,7 +164,8 @@ export function generateForms(modelXml, bundles) {
       out.push('            </field-visibility>');
       out.push('            <appearance>');
       for (const s of sets) {
-        out.push(`               <set id="${s.id}" appearance="fieldset" label-id="${esc(s.label)}"/>`);
+        const attrs = `id="${s.id}" appearance="fieldset" label-id="${esc(s.label)}"`;
+        out.push(`               <set ${attrs}/>`);
       }
       for (const f of fields) {
         const attrs = [`id="${esc(f.id)}"`];
@@ -194,7 +197,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } else if (process.argv.includes('--check')) {
     const current = readFileSync(FORMS_PATH, 'utf8');
     if (current !== xml) {
-      console.error(`${FORMS_PATH} is out of date: run node share-ui/build/generate-forms.mjs --write`);
+      console.error(`${FORMS_PATH} is out of date: run`,
+        'node share-ui/build/generate-forms.mjs --write');
       process.exit(1);
     }
   } else {

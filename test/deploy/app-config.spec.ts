@@ -41,7 +41,8 @@ describe('docker/app/app.config.json (issue 10: the app signs in through Keycloa
     expect(config.oauth2?.codeFlow).toBeTrue();
     expect(config.oauth2?.implicitFlow).toBeFalse();
     // The silent-refresh page must be same-origin: the CSP allows frames from 'self' only.
-    expect(String(config.oauth2?.redirectSilentIframeUri)).toMatch(/^\{protocol\}\/\/\{hostname\}\{:port\}\//);
+    expect(String(config.oauth2?.redirectSilentIframeUri))
+      .toMatch(/^\{protocol\}\/\/\{hostname\}\{:port\}\//);
   });
 
   it('talks to the same repository as the development build', () => {

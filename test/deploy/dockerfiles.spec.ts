@@ -41,7 +41,8 @@ describe('docker/*/Dockerfile (issue 10: image builds)', () => {
 
   it('finds the three Dockerfiles of the stack', () => {
     expect(dockerfiles().map((p) => p.slice(repoRoot.length + 1)).sort())
-      .toEqual(['docker/app/Dockerfile', 'docker/repository/Dockerfile', 'docker/share/Dockerfile']);
+      .toEqual(['docker/app/Dockerfile', 'docker/repository/Dockerfile',
+        'docker/share/Dockerfile']);
   });
 
   for (const name of ['repository', 'share', 'app']) {
@@ -53,8 +54,8 @@ describe('docker/*/Dockerfile (issue 10: image builds)', () => {
 
   it('puts the module JAR where ACS loads it and the Share JAR in Share\'s WEB-INF/lib', () => {
     const copies = (name: string): string[] => parseDockerfile(
-      readFileSync(resolve(dockerDir, name, 'Dockerfile'), 'utf8')).filter((i) => i.keyword === 'COPY')
-      .map((i) => i.args);
+      readFileSync(resolve(dockerDir, name, 'Dockerfile'), 'utf8'))
+      .filter((i) => i.keyword === 'COPY').map((i) => i.args);
     expect(copies('repository').join('\n')).toMatch(
       /dist\/efr-repo\.jar \/usr\/local\/tomcat\/webapps\/alfresco\/WEB-INF\/lib\//);
     expect(copies('share').join('\n')).toMatch(

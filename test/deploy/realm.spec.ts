@@ -126,7 +126,8 @@ describe('docker/keycloak/efr-realm.json (issue 10: Keycloak realm import)', () 
     const app = client(readStackEnv().EFR_APP_CLIENT_ID);
     const mappers = app.protocolMappers ?? [];
     const audience = mappers.find((m) => m.protocolMapper === 'oidc-audience-mapper');
-    expect(audience?.config['included.client.audience']).toBe(readStackEnv().EFR_REPOSITORY_CLIENT_ID);
+    expect(audience?.config['included.client.audience'])
+      .toBe(readStackEnv().EFR_REPOSITORY_CLIENT_ID);
     expect(audience?.config['access.token.claim']).toBe('true');
     const groups = mappers.find((m) => m.protocolMapper === 'oidc-group-membership-mapper');
     expect(groups?.config['claim.name']).toBe('groups');

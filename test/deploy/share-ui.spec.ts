@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { repoRoot } from './support/compose-env.js';
-// The build scripts are plain ESM (run by npm without tsx); their JsDoc types are enough here.
-// @ts-expect-error no declaration file for a .mjs build script
-import { FORMS_PATH, generateFromRepository, READ_ONLY_ASPECTS } from '../../share-ui/build/generate-forms.mjs';
-// @ts-expect-error no declaration file for a .mjs build script
+// The build scripts are plain ESM run by npm; generate-forms.d.mts and build-share.d.mts type them.
+import {
+  FORMS_PATH, generateFromRepository, READ_ONLY_ASPECTS,
+} from '../../share-ui/build/generate-forms.mjs';
 import { buildShareJar } from '../../share-ui/build/build-share.mjs';
 
 const SRC = resolve(repoRoot, 'share-ui', 'src');
@@ -49,7 +49,8 @@ function bundleKeys(path: string): Set<string> {
 /** The form fields of one node-type config, from the committed XML. */
 function formFields(type: string): Array<Record<string, string>> {
   const xml = readFileSync(FORMS_PATH, 'utf8');
-  const block = new RegExp(`<config evaluator="node-type" condition="${type}">([\\s\\S]*?)</config>`)
+  const block = new RegExp(
+    `<config evaluator="node-type" condition="${type}">([\\s\\S]*?)</config>`)
     .exec(xml)?.[1] ?? '';
   const firstForm = /<form>([\s\S]*?)<\/form>/.exec(block)?.[1] ?? '';
   return [...firstForm.matchAll(/<field ([^>]*)\/>/g)].map((m) => Object.fromEntries(
@@ -131,8 +132,12 @@ describe('share-ui (issue 10: Share forms and protected recordings)', () => {
     }
     // The evaluator is true for efr:recording (node type) and for the efr:sealed aspect.
     const context = readFileSync(CONTEXT, 'utf8');
-    expect(context).toMatch(/id="evaluator\.efr\.doclib\.isRecording" parent="evaluator\.doclib\.action\.nodeType">[\s\S]*?<value>efr:recording<\/value>/);
-    expect(context).toMatch(/id="evaluator\.efr\.doclib\.isSealed" parent="evaluator\.doclib\.action\.hasAspect">[\s\S]*?<value>efr:sealed<\/value>/);
+    const bean = (id: string, parent: string, value: string): RegExp => new RegExp(
+      `id="${id}" parent="${parent}">[\\s\\S]*?<value>${value}</value>`);
+    expect(context).toMatch(bean('evaluator\\.efr\\.doclib\\.isRecording',
+      'evaluator\\.doclib\\.action\\.nodeType', 'efr:recording'));
+    expect(context).toMatch(bean('evaluator\\.efr\\.doclib\\.isSealed',
+      'evaluator\\.doclib\\.action\\.hasAspect', 'efr:sealed'));
   });
 
   describe('dist/efr-share.jar', () => {

@@ -25,7 +25,12 @@ export function readEnvFile(path: string): Record<string, string> {
 /** A variable that interpolation needed and did not find. */
 export class MissingVariableError extends Error {}
 
-const TOKEN = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^{}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const TOKEN = new RegExp(
+  '\\$(\\$' + // $$
+  '|\\{([A-Za-z_][A-Za-z0-9_]*)' + // ${NAME
+  '(?:(:?[-?+])((?:[^{}]|\\{[^{}]*\\})*))?\\}' + // [op arg] } (arg: one level of ${…})
+  '|([A-Za-z_][A-Za-z0-9_]*))', // $NAME
+  'g');
 
 /**
  * Interpolates one string with Compose's rules.

@@ -23,7 +23,8 @@ export interface DockerInstruction {
 }
 
 interface DockerfilelintModule {
-  run(configPath: string, content: string): Array<{ line: number | string; rule: string; title: string }>;
+  run(configPath: string, content: string):
+    Array<{ line: number | string; rule: string; title: string }>;
 }
 
 const require = createRequire(import.meta.url);
