@@ -1,0 +1,122 @@
+// `npm run build:module`: writes dist/efr-repo.jar, the EFR repository module as an ACS simple
+// module JAR (copied into WEB-INF/lib). Contents, all under alfresco/module/efr-repo/ except the
+// manifest: module.properties, module-context.xml, alfresco-global.properties, context/*.xml,
+// audit/*.xml (from behaviors/config), model/efr-model.xml and messages/*.properties (copied
+// from content-model/, the single source), scripts/*.js (compiled, see compile-scripts.mjs).
+// The JAR is reproducible: fixed entry order, fixed mtimes, fixed modes, no extra fields.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync,
+  rmSync, statSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compileAllScripts } from './compile-scripts.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Module id: the folder name under alfresco/module/. */
+export const MODULE_ID = 'efr-repo';
+/** Path prefix of every module entry in the JAR. */
+export const MODULE_PREFIX = `alfresco/module/${MODULE_ID}`;
+/** Default output. */
+export const DEFAULT_JAR = resolve(ROOT, 'dist', 'efr-repo.jar');
+/** Fixed modification time of every entry (UTC), for byte-identical rebuilds. */
+const FIXED_MTIME = '2026-01-01 00:00:00';
+
+const CONFIG_DIR = resolve(ROOT, 'behaviors', 'config', MODULE_PREFIX);
+const MODEL_DIR = resolve(ROOT, 'content-model');
+
+/** Files copied from content-model/: [source, path inside the module folder]. */
+export const MODEL_COPIES = Object.freeze([
+  ['efr-model.xml', 'model/efr-model.xml'],
+  ['messages/efr-model.properties', 'messages/efr-model.properties'],
+  ['messages/efr-model_zh_CN.properties', 'messages/efr-model_zh_CN.properties'],
+]);
+
+function listFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const abs = join(dir, name);
+    if (statSync(abs).isDirectory()) out.push(...listFiles(abs));
+    else out.push(abs);
+  }
+  return out;
+}
+
+/** `module.version` of module.properties (also the manifest's Implementation-Version). */
+export function moduleVersion() {
+  const text = readFileSync(join(CONFIG_DIR, 'module.properties'), 'utf8');
+  const m = /^module\.version=(.+)$/m.exec(text);
+  if (!m) throw new Error('module.properties has no module.version');
+  return m[1].trim();
+}
+
+function manifest(version) {
+  return ['Manifest-Version: 1.0', 'Created-By: EFR behaviors/build/build-module.mjs',
+    `Implementation-Title: ${MODULE_ID}`, `Implementation-Version: ${version}`, '', '']
+    .join('\r\n');
+}
+
+/** Lays the JAR's tree out in `stage` and returns its relative file paths, sorted. */
+async function stageModule(stage) {
+  const moduleDir = join(stage, MODULE_PREFIX);
+  mkdirSync(moduleDir, { recursive: true });
+  cpSync(CONFIG_DIR, moduleDir, { recursive: true });
+  for (const [from, to] of MODEL_COPIES) {
+    mkdirSync(dirname(join(moduleDir, to)), { recursive: true });
+    copyFileSync(join(MODEL_DIR, from), join(moduleDir, to));
+  }
+  mkdirSync(join(moduleDir, 'scripts'), { recursive: true });
+  for (const script of await compileAllScripts()) {
+    writeFileSync(join(moduleDir, 'scripts', `${script.name}.js`), script.code);
+  }
+  mkdirSync(join(stage, 'META-INF'), { recursive: true });
+  writeFileSync(join(stage, 'META-INF', 'MANIFEST.MF'), manifest(moduleVersion()));
+  const files = listFiles(stage).map((f) => relative(stage, f));
+  // The manifest first, as jar tools expect; then the module in byte order.
+  return ['META-INF/MANIFEST.MF', ...files.filter((f) => f !== 'META-INF/MANIFEST.MF').sort()];
+}
+
+function run(cmd, args, options) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', ...options });
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.error}`);
+  }
+}
+
+/**
+ * Builds the module JAR. Returns the JAR path and the entries it holds, in order.
+ * @param {{ jar?: string }} [options] `jar`: output path (default dist/efr-repo.jar).
+ */
+export async function buildModule(options = {}) {
+  const jar = resolve(options.jar ?? DEFAULT_JAR);
+  const stage = mkdtempSync(join(tmpdir(), 'efr-module-'));
+  try {
+    const entries = await stageModule(stage);
+    const env = { ...process.env, TZ: 'UTC' };
+    for (const entry of entries) chmodSync(join(stage, entry), 0o644);
+    run('touch', ['-d', FIXED_MTIME, ...entries], { cwd: stage, env });
+    mkdirSync(dirname(jar), { recursive: true });
+    const partial = `${jar}.${process.pid}.partial`;
+    rmSync(partial, { force: true });
+    // -X: no extra attributes (uid/gid, extended times); -D: no directory entries; -@: the
+    // entry list, in our order, from stdin.
+    run('zip', ['-X', '-D', '-q', '-9', partial, '-@'],
+      { cwd: stage, env, input: entries.join('\n') + '\n' });
+    renameSync(partial, jar);
+    return { jar, entries };
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const { jar, entries } = await buildModule();
+    console.log(`wrote ${relative(ROOT, jar)} (${entries.length} entries)`);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Script behaviour of efr:accessRequest, onUpdateProperties (R24.1, R24.2, R25.1, R26.2, R27.1):
+ * a change of efr:requestStatus is one step of core's state machine (review, approve, register,
+ * reject, close) and is allowed only as core allows it, by the person the step records.
+ */
+import { refuse, transition } from '../../../core/src/index.js';
+import type { AccessAction, AccessRequest, Verdict } from '../../../core/src/index.js';
+import { EFR_PROPS } from '../../../content-model/src/qnames.js';
+import { currentBehaviour, scriptLogger } from '../lib/acs-api.js';
+import type { ScriptNodeLike } from '../lib/acs-api.js';
+import {
+  accessRequestOf, requestedRecordingNodes, requestedRecordingOf,
+} from '../lib/access-request-state.js';
+import { currentActor } from '../lib/actor.js';
+import type { BehaviourActor } from '../lib/actor.js';
+import { nowIso } from '../lib/clock.js';
+import { plainString, qnameMapToProps, samePlain } from '../lib/java-values.js';
+import { nodeId } from '../lib/model-names.js';
+import { readerOf } from '../lib/recording-state.js';
+import type { PropReader } from '../lib/recording-state.js';
+import { enforce } from '../lib/refusal.js';
+
+/**
+ * Properties a step writes: once written they stay (who decided, when, on what window). A
+ * change of one of them without a status step would rewrite the record of a decision.
+ */
+const DECISION_PROPS: readonly string[] = [
+  EFR_PROPS.requester, EFR_PROPS.purpose, EFR_PROPS.reviewer, EFR_PROPS.approver,
+  EFR_PROPS.registrar, EFR_PROPS.viewer, EFR_PROPS.windowFrom, EFR_PROPS.windowTo,
+  EFR_PROPS.rejectedBy, EFR_PROPS.rejectReason,
+];
+
+/** The property in which each step records who took it. */
+const ACTOR_PROP: Readonly<Record<string, string>> = {
+  review: EFR_PROPS.reviewer,
+  approve: EFR_PROPS.approver,
+  register: EFR_PROPS.registrar,
+  reject: EFR_PROPS.rejectedBy,
+};
+
+/** The step that leads to `status`, read from the after-values; null for no such step. */
+function actionFor(status: string, after: PropReader): AccessAction | null {
+  const s = (name: string): string => plainString(after(name)) || '';
+  switch (status) {
+    case 'reviewed': return { type: 'review' };
+    case 'approved': return { type: 'approve' };
+    case 'registered': {
+      const from = plainString(after(EFR_PROPS.windowFrom));
+      const register: AccessAction = { type: 'register', viewer: s(EFR_PROPS.viewer),
+        reason: s(EFR_PROPS.viewReason), viewingUntil: s(EFR_PROPS.windowTo) };
+      if (from !== null) register.viewingFrom = from;
+      return register;
+    }
+    case 'rejected': return { type: 'reject', reason: s(EFR_PROPS.rejectReason) };
+    case 'closed': return { type: 'close' };
+    default: return null;
+  }
+}
+
+function lockedFieldChanged(before: PropReader, after: PropReader): string | null {
+  for (const prop of DECISION_PROPS) {
+    if (plainString(before(prop)) !== null && !samePlain(before(prop), after(prop))) return prop;
+  }
+  return null;
+}
+
+function checkStep(
+  node: ScriptNodeLike,
+  request: AccessRequest,
+  after: PropReader,
+  actor: BehaviourActor,
+): Verdict {
+  const status = plainString(after(EFR_PROPS.requestStatus)) || '';
+  const action = actionFor(status, after);
+  if (action === null) {
+    return refuse(409, 'efr.access.badState', 'R24.1',
+      'A request cannot go from ' + request.status + ' to ' + status + '.',
+      '申请不能从“' + request.status + '”变为“' + status + '”。');
+  }
+  const recordings = requestedRecordingNodes(node).map(requestedRecordingOf);
+  const step = transition(request, action, actor, { now: nowIso(), recordings });
+  if (!step.verdict.allowed || actor.system) return step.verdict;
+  const actorProp = ACTOR_PROP[action.type];
+  if (actorProp !== undefined && plainString(after(actorProp)) !== actor.userName) {
+    return refuse(403, 'efr.access.actorMismatch', 'R24.1',
+      'A step records the person who takes it: ' + actorProp + ' must be ' + actor.userName + '.',
+      '审批记录须为实际操作人：' + actorProp + ' 应为 ' + actor.userName + '。');
+  }
+  return step.verdict;
+}
+
+function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: unknown): void {
+  const beforeProps = qnameMapToProps(beforeMap);
+  // An empty before-map is the node's creation (checked where the request is submitted).
+  if (Object.keys(beforeProps).length === 0) return;
+  const before = readerOf(beforeProps);
+  const after = readerOf(qnameMapToProps(afterMap));
+  const actor = currentActor();
+  const id = nodeId(node);
+  const ids = requestedRecordingNodes(node).map(nodeId);
+  const request = accessRequestOf(id, before, ids);
+  const what = 'update of access request ' + id + ' by ' + actor.userName;
+  if (samePlain(before(EFR_PROPS.requestStatus), after(EFR_PROPS.requestStatus))) {
+    const locked = lockedFieldChanged(before, after);
+    if (locked !== null && !actor.system) {
+      enforce(refuse(409, 'efr.access.decisionFixed', 'R24.1',
+        'The recorded decision "' + locked + '" cannot be rewritten.',
+        '已记录的审批信息“' + locked + '”不得改写。'), what);
+    }
+    return;
+  }
+  enforce(checkStep(node, request, after, actor), what);
+}
+
+/** Runs the policy that fired. */
+export function runAccessRequestBehaviour(): void {
+  const b = currentBehaviour();
+  if (String(b.name) === 'onUpdateProperties') {
+    onUpdateProperties(b.args[0] as ScriptNodeLike, b.args[1], b.args[2]);
+  } else {
+    scriptLogger().warn('efr access request behaviour: unexpected policy ' + String(b.name));
+  }
+}
+
+runAccessRequestBehaviour();

@@ -1,0 +1,174 @@
+/**
+ * Script behaviour of efr:recording (R26.1, R22.1, R22.2, R14.2, R13.2, R24.2, R27.1).
+ * Registered for onUpdateProperties, beforeDeleteNode, onContentUpdate, beforeMoveNode and
+ * onContentRead (behaviors/config/.../context/efr-behaviours-context.xml); `behaviour.name`
+ * says which one fired. Thin: convert, ask core, act on the verdict.
+ */
+import {
+  canReadContent, checkContentUpdate, checkRecordingDelete, checkRecordingMove,
+  checkRecordingUpdate, GROUP_EFR_CUSTODIANS, isConfidentialRecording, isMember, refuse,
+} from '../../../core/src/index.js';
+import type { DisposalApproval, RecordingState } from '../../../core/src/index.js';
+import { EFR_PROPS, EFR_TYPES } from '../../../content-model/src/qnames.js';
+import {
+  currentBehaviour, scriptLogger, scriptSearch,
+} from '../lib/acs-api.js';
+import type { ScriptNodeLike } from '../lib/acs-api.js';
+import { currentActor } from '../lib/actor.js';
+import type { BehaviourActor } from '../lib/actor.js';
+import { accessRequestOf, requestedRecordingNodes } from '../lib/access-request-state.js';
+import { locationOf } from '../lib/archive-location.js';
+import { nowIso } from '../lib/clock.js';
+import { plainString, qnameMapToProps } from '../lib/java-values.js';
+import { nodeId, nodeProp } from '../lib/model-names.js';
+import {
+  isSealed, readerOf, recordingChanges, recordingNodeFacts, recordingState,
+} from '../lib/recording-state.js';
+import type { PropReader } from '../lib/recording-state.js';
+import { enforce } from '../lib/refusal.js';
+
+function nodeReader(node: ScriptNodeLike): PropReader {
+  return (shortName) => nodeProp(node, shortName);
+}
+
+function stateOfNode(node: ScriptNodeLike): RecordingState {
+  return recordingState(nodeReader(node), recordingNodeFacts(node));
+}
+
+/**
+ * Whether an update only seals the recording as its handover says: the handover named by
+ * efr:handoverId is sealed and names the same two custodians (R21.4). Sealing is the
+ * repository's own act, so core is asked with `system: true` for exactly that change.
+ */
+function isSealingByHandover(after: PropReader, changes: Record<string, unknown>): boolean {
+  const keys = Object.keys(changes);
+  if (keys.length !== 1 || changes.sealed !== true) return false;
+  const handoverId = plainString(after(EFR_PROPS.handoverId));
+  if (handoverId === null) return false;
+  const handover = scriptSearch().findNode('workspace://SpacesStore/' + handoverId);
+  if (!handover) return false;
+  const s = (name: string): string | null => plainString(nodeProp(handover, name));
+  return s(EFR_PROPS.handoverStatus) === 'sealed' &&
+    s(EFR_PROPS.receipt1By) === plainString(after(EFR_PROPS.sealedBy1)) &&
+    s(EFR_PROPS.receipt2By) === plainString(after(EFR_PROPS.sealedBy2));
+}
+
+function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: unknown): void {
+  const beforeProps = qnameMapToProps(beforeMap);
+  // An empty before-map is the node's creation: ingest rules run where the node is made.
+  if (Object.keys(beforeProps).length === 0) return;
+  const before = readerOf(beforeProps);
+  const after = readerOf(qnameMapToProps(afterMap));
+  const changes = recordingChanges(before, after);
+  if (Object.keys(changes).length === 0) return;
+  const actor = currentActor();
+  const system = actor.system || isSealingByHandover(after, changes);
+  const state = recordingState(before, recordingNodeFacts(node));
+  const verdict = checkRecordingUpdate(state, changes, { actor, now: nowIso(), system });
+  enforce(verdict, 'update of recording ' + nodeId(node) + ' by ' + actor.userName);
+}
+
+/**
+ * The disposal decision a delete runs under. The model keeps no disposal record yet: the
+ * disposal procedure deletes as the System user after checking its approved decision, so a
+ * delete by System is taken as approved for this node; any other delete has none.
+ */
+function disposalOf(actor: BehaviourActor, id: string): DisposalApproval | null {
+  if (!actor.system) return null;
+  return { id: 'system-disposal', status: 'approved', recordingIds: [id], approvedBy: actor.userName };
+}
+
+function beforeDeleteNode(node: ScriptNodeLike): void {
+  // Purging from the trashcan: the delete itself was allowed when the node was archived.
+  if (String(node.nodeRef).indexOf('archive://') === 0) return;
+  const actor = currentActor();
+  const id = nodeId(node);
+  const verdict = checkRecordingDelete(stateOfNode(node),
+    { now: nowIso(), disposal: disposalOf(actor, id) });
+  enforce(verdict, 'delete of recording ' + id + ' by ' + actor.userName);
+}
+
+function onContentUpdate(node: ScriptNodeLike, newContent: unknown): void {
+  const verdict = checkContentUpdate(stateOfNode(node));
+  enforce(verdict, 'content ' + (String(newContent) === 'true' ? 'write' : 'update') +
+    ' of recording ' + nodeId(node));
+}
+
+interface ChildAssociationLike {
+  readonly parent: ScriptNodeLike;
+  readonly child: ScriptNodeLike;
+}
+
+function beforeMoveNode(oldAssoc: ChildAssociationLike, newParent: ScriptNodeLike): void {
+  const node = oldAssoc.child;
+  const verdict = checkRecordingMove(stateOfNode(node), locationOf(oldAssoc.parent),
+    locationOf(newParent));
+  enforce(verdict, 'move of recording ' + nodeId(node) + ' to ' + nodeId(newParent));
+}
+
+/** FTS query of the registered requests whose viewer is `userName`. */
+function registeredRequestsQuery(userName: string): string {
+  const safe = userName.replace(/["\\]/g, '');
+  return 'TYPE:"' + EFR_TYPES.accessRequest + '" AND =' + EFR_PROPS.viewer + ':"' + safe +
+    '" AND =' + EFR_PROPS.requestStatus + ':"registered"';
+}
+
+/** Whether a registered request opens a viewing window on this recording for the user now. */
+function hasOpenWindow(userName: string, recordingId: string, now: string): boolean {
+  const found = scriptSearch().query({ query: registeredRequestsQuery(userName),
+    language: 'fts-alfresco' });
+  for (let i = 0; i < found.length; i++) {
+    const node = found[i];
+    const ids = requestedRecordingNodes(node).map(nodeId);
+    const request = accessRequestOf(nodeId(node), (n) => nodeProp(node, n), ids);
+    if (canReadContent(request, userName, now, recordingId)) return true;
+  }
+  return false;
+}
+
+/**
+ * Logs the read (the alfresco-access audit application records it too, see
+ * audit/efr-audit.xml) and, for state or trade secret recordings (R27.1), refuses a read by
+ * anyone but the repository and custodians outside a registered viewing window (R24.2).
+ */
+function onContentRead(node: ScriptNodeLike): void {
+  const actor = currentActor();
+  const id = nodeId(node);
+  const now = nowIso();
+  scriptLogger().log('efr read of recording ' + id + ' by ' + actor.userName + ' at ' + now);
+  const state = stateOfNode(node);
+  if (!isSealed(nodeReader(node)) || !isConfidentialRecording(state)) return;
+  if (actor.system || isMember(actor, GROUP_EFR_CUSTODIANS)) return;
+  if (hasOpenWindow(actor.userName, id, now)) return;
+  enforce(refuse(403, 'efr.access.outsideWindow', 'R24.2',
+    'This recording is confidential: it is read only by the registered viewer, inside the ' +
+    'viewing window.', '该录像涉密，仅登记的调阅人可在调阅时段内查看。'),
+  'read of recording ' + id + ' by ' + actor.userName);
+}
+
+/** Runs the policy that fired. */
+export function runRecordingBehaviour(): void {
+  const b = currentBehaviour();
+  const args = b.args;
+  switch (String(b.name)) {
+    case 'onUpdateProperties':
+      onUpdateProperties(args[0] as ScriptNodeLike, args[1], args[2]);
+      break;
+    case 'beforeDeleteNode':
+      beforeDeleteNode(args[0] as ScriptNodeLike);
+      break;
+    case 'onContentUpdate':
+      onContentUpdate(args[0] as ScriptNodeLike, args[1]);
+      break;
+    case 'beforeMoveNode':
+      beforeMoveNode(args[0] as ChildAssociationLike, args[1] as ScriptNodeLike);
+      break;
+    case 'onContentRead':
+      onContentRead(args[0] as ScriptNodeLike);
+      break;
+    default:
+      scriptLogger().warn('efr recording behaviour: unexpected policy ' + String(b.name));
+  }
+}
+
+runRecordingBehaviour();
