@@ -17,7 +17,7 @@ const volume = { label: 'PLAN', date: new Date(0) };
 
 describe('disc media and split plans (R23.1)', () => {
   it('uses the user-data sector counts of real blanks', () => {
-    expect(MEDIA.cd700.sectors).toBe(360_000);
+    expect(MEDIA.cd700.sectors).toBe(359_849); // (79 × 60 + 59) × 75 + 74 − 150
     expect(MEDIA.dvd5.sectors).toBe(2_295_104);
     expect(MEDIA.dvd9.sectors).toBe(4_171_712);
     expect(MEDIA.bd25.sectors).toBe(12_219_392);
