@@ -143,7 +143,7 @@ describe('disc image read by independent tools (R23.1)', () => {
     expect(out).toContain(`'/${CHINESE}'`);
     const long = layout.names.find((n) => n.path === LONG);
     expect(long?.altered).toContain('joliet');
-    expect(long?.jolietName.length).toBe(64);
+    expect(long?.jolietName.length).toBe(62); // 64 with the ";1" version
     expect(out).toContain(`'${jolietPath(LONG).replace(/;1$/, '')}'`);
     // This isoinfo (cdrkit) has no UTF-8 output: it prints other characters as '_'.
     const listed = await tool('isoinfo', ['-J', '-l', '-i', image]);

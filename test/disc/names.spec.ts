@@ -35,11 +35,22 @@ describe('disc names (R23.1)', () => {
     const name = `${'现场执法记录'.repeat(12)}.mp4`;
     expect(name.length).toBeGreaterThan(64);
     const m = layoutDisc([spec(name)], volume).names[0];
-    expect(m.jolietName.length).toBeLessThanOrEqual(64);
+    expect(m.jolietName.length).toBeLessThanOrEqual(62); // + ";1" = 64
     expect(m.jolietName).toMatch(/~[0-9a-f]{6}\.mp4$/);
     expect(m.udfName).toBe(name);
     expect(m.rockRidgeName).toBe(name);
     expect(m.altered).toContain('joliet');
+  });
+
+  it('lets a folder use 64 Joliet characters and a file 62 plus its ";1"', () => {
+    const folder = 'd'.repeat(64);
+    const file = `${'f'.repeat(59)}.ts`; // 62
+    const names = layoutDisc([spec(`${folder}/${file}`)], volume).names;
+    expect(names[0].jolietName).toBe(folder);
+    expect(names[1].jolietName).toBe(file);
+    const longer = layoutDisc([spec(`${'f'.repeat(60)}.ts`)], volume).names[0];
+    expect(longer.jolietName.length).toBe(62);
+    expect(longer.altered).toContain('joliet');
   });
 
   it('shortens the same way on every build and keeps similar long names apart', () => {

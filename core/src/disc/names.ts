@@ -10,7 +10,10 @@ import { fnv1a32, hex32, utf8 } from './bytes.js';
 export const ISO_FILE_MAX = 30;
 /** Longest ISO 9660 level 2 directory identifier. */
 export const ISO_DIR_MAX = 31;
-/** Longest Joliet identifier in UCS-2 characters (without the ";1" version). */
+/**
+ * Longest Joliet identifier in UCS-2 characters: 64 (128 bytes), the ";1" version of a file
+ * included, so a file name keeps at most 62.
+ */
 export const JOLIET_MAX = 64;
 /** Longest UDF file identifier in bytes (compression id included) and Rock Ridge name. */
 export const NAME_BYTES_MAX = 255;
@@ -109,16 +112,16 @@ export function isoUniqueName(name: string, isDirectory: boolean, salt: number):
 /** Characters Joliet forbids (besides control characters, already refused). */
 const JOLIET_FORBIDDEN = /[*/:;?\\]/g;
 
-/** Whether a Joliet candidate fits 64 UCS-2 code units. */
-function jolietFits(candidate: string): boolean {
-  return candidate.length <= JOLIET_MAX;
-}
-
-/** Joliet identifier: forbidden characters replaced, shortened to 64 code units. */
-export function jolietName(name: string, salt = 0): string {
+/**
+ * Joliet identifier (without the version): forbidden characters replaced, shortened to 64
+ * UTF-16 code units for a folder and 62 for a file (";1" follows).
+ */
+export function jolietName(name: string, isDirectory: boolean, salt = 0): string {
+  const max = isDirectory ? JOLIET_MAX : JOLIET_MAX - 2;
+  const fits = (candidate: string): boolean => candidate.length <= max;
   const clean = name.replace(JOLIET_FORBIDDEN, '_');
-  if (salt === 0 && jolietFits(clean)) return clean;
-  return shortenName(clean, jolietFits, salt);
+  if (salt === 0 && fits(clean)) return clean;
+  return shortenName(clean, fits, salt);
 }
 
 /** Bytes of a UDF file identifier in OSTA compressed Unicode (8-bit when possible). */

@@ -141,7 +141,7 @@ function assignNames(dir: DirNode): void {
     e.names = {
       // ISO and Joliet readers (Windows) compare case-insensitively: fold for uniqueness.
       iso: unique(iso, (s) => isoName(e.name, isDir, s), true),
-      joliet: unique(joliet, (s) => jolietName(e.name, s), true),
+      joliet: unique(joliet, (s) => jolietName(e.name, isDir, s), true),
       udf: unique(udf, (s) => udfName(e.name, s), false),
       rr: unique(rr, (s) => rockRidgeName(e.name, s), false),
     };

@@ -38,7 +38,7 @@ export interface NameMapping {
   readonly isDirectory: boolean;
   /** ISO 9660 level 2 identifier (with ";1" for files). */
   readonly iso9660Name: string;
-  /** Joliet identifier (UCS-2, at most 64 characters, without the ";1" version). */
+  /** Joliet identifier without the ";1" of files (UCS-2, 64 characters with it). */
   readonly jolietName: string;
   /** UDF identifier (at most 255 bytes in OSTA compressed Unicode). */
   readonly udfName: string;
