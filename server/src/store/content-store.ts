@@ -78,17 +78,20 @@ export class ContentStore {
         done(null, chunk);
       },
     });
-    const fh = await open(tempPath, 'wx');
     try {
-      const out = createWriteStream('', { fd: fh.fd, autoClose: false, highWaterMark: CHUNK });
+      // 'wx': a temp name that exists already is never reused.
+      const out = createWriteStream(tempPath, { flags: 'wx', highWaterMark: CHUNK });
       await pipeline(source, meter, out);
-      await fh.sync();
+      const fh = await open(tempPath, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
     } catch (err) {
-      await fh.close();
-      await unlink(tempPath).catch(() => undefined); // already gone: nothing to clean
+      await unlink(tempPath).catch(() => undefined); // never created or already gone
       throw err;
     }
-    await fh.close();
     return { tempPath, sha256: hash.digest('hex'), size };
   }
 
