@@ -1,0 +1,200 @@
+// The efr:recording script behaviour, compiled into the module JAR, run in Debian's Rhino
+// 1.7.14 at language version 0 with ACS-like arguments (harness.js). Forbidden changes must
+// throw with core's code; allowed ones must pass.
+import {
+  archiveNodes, hoursFromNow, OTHER_SHA, recordingScenario, recordingUpdate, sealedRecordingProps,
+  unsealedRecordingProps, handoverProps,
+} from './fixtures.js';
+import { runByName } from './rhino-run.js';
+import type { Scenario, ScenarioResult } from './rhino-run.js';
+
+const sealed = sealedRecordingProps();
+const confidential = sealedRecordingProps({ 'efr:secrecyLevel': 'stateSecret' });
+
+const SCENARIOS: Scenario[] = [
+  recordingUpdate('sha change', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:sha256': OTHER_SHA })),
+  recordingUpdate('location change', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:location': '丹东市元宝区' })),
+  recordingUpdate('start change', 'qian.legal', sealed,
+    sealedRecordingProps({ 'efr:recordingStart': { date: '2026-03-01T00:59:00.000Z' } })),
+  recordingUpdate('content change', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'cm:content': { content: 'contentUrl=s3://efr/cut.bin|mimetype=video/mp4' } })),
+  recordingUpdate('seal rewrite', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:sealedBy2': 'wang.custodian' })),
+  recordingUpdate('retention extended', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:retainUntil': { date: '2031-03-01T00:00:00.000Z' } })),
+  recordingUpdate('retention shortened', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:retainUntil': { date: '2028-03-01T00:00:00.000Z' } })),
+  recordingUpdate('secrecy raised', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:secrecyLevel': 'tradeSecret' })),
+  recordingUpdate('same values resent', 'li.officer', sealed, sealedRecordingProps()),
+  recordingUpdate('officer annotates sealed', 'li.officer', sealed,
+    sealedRecordingProps({ 'efr:retainUntil': { date: '2031-03-01T00:00:00.000Z' } })),
+  recordingUpdate('unsealed edit', 'li.officer', unsealedRecordingProps(),
+    unsealedRecordingProps({ 'efr:location': '丹东市元宝区', 'efr:sha256': OTHER_SHA })),
+  recordingUpdate('unsealed edit by stranger', 'qian.legal', unsealedRecordingProps(),
+    unsealedRecordingProps({ 'efr:location': '丹东市元宝区' })),
+  recordingUpdate('sealing as handover says', 'zhao.custodian', unsealedRecordingProps(),
+    unsealedRecordingProps({ 'efr:sealedAt': { date: '2026-03-01T09:30:00.000Z' },
+      'efr:sealedBy1': 'wang.custodian', 'efr:sealedBy2': 'zhao.custodian' })),
+  recordingUpdate('sealing without handover', 'li.officer', unsealedRecordingProps(),
+    unsealedRecordingProps({ 'efr:sealedAt': { date: '2026-03-01T09:30:00.000Z' },
+      'efr:sealedBy1': 'li.officer', 'efr:sealedBy2': 'chen.officer' })),
+  recordingScenario('delete before retain-until', 'beforeDeleteNode', 'wang.custodian',
+    [{ node: 'rec1' }]),
+  recordingScenario('delete under legal hold', 'beforeDeleteNode', 'wang.custodian',
+    [{ node: 'rec1' }], archiveNodes({
+      recording: sealedRecordingProps({ 'efr:retainUntil': { date: '2024-01-01T00:00:00.000Z' },
+        'efr:holdReason': '投诉调查', 'efr:holdSince': { date: '2026-04-01T00:00:00.000Z' } }),
+      recordingAspects: ['efr:legalHold'],
+    })),
+  recordingScenario('delete after retention without disposal', 'beforeDeleteNode',
+    'wang.custodian', [{ node: 'rec1' }], archiveNodes({
+      recording: sealedRecordingProps({ 'efr:retainUntil': { date: '2024-01-01T00:00:00.000Z' } }),
+    })),
+  { ...recordingScenario('disposal by the repository', 'beforeDeleteNode', 'wang.custodian',
+    [{ node: 'rec1' }], archiveNodes({
+      recording: sealedRecordingProps({ 'efr:retainUntil': { date: '2024-01-01T00:00:00.000Z' } }),
+    })), user: null, runAs: 'System' },
+  recordingScenario('move out of archive', 'beforeMoveNode', 'wang.custodian',
+    [{ childAssoc: { parent: 'ho1', child: 'rec1' } }, { node: 'desk' }]),
+  recordingScenario('move within archive', 'beforeMoveNode', 'wang.custodian',
+    [{ childAssoc: { parent: 'ho1', child: 'rec1' } }, { node: 'case1' }]),
+  recordingScenario('move of unsealed', 'beforeMoveNode', 'li.officer',
+    [{ childAssoc: { parent: 'ho1', child: 'rec1' } }, { node: 'desk' }],
+    archiveNodes({ recording: unsealedRecordingProps() })),
+  recordingScenario('content on sealed', 'onContentUpdate', 'wang.custodian',
+    [{ node: 'rec1' }, { bool: false }]),
+  recordingScenario('first content write', 'onContentUpdate', 'li.officer',
+    [{ node: 'rec1' }, { bool: true }], archiveNodes({ recording: unsealedRecordingProps() })),
+  recordingScenario('read logged', 'onContentRead', 'li.officer', [{ node: 'rec1' }]),
+  recordingScenario('confidential read outside window', 'onContentRead', 'li.officer',
+    [{ node: 'rec1' }], archiveNodes({ recording: confidential })),
+  recordingScenario('confidential read by custodian', 'onContentRead', 'wang.custodian',
+    [{ node: 'rec1' }], archiveNodes({ recording: confidential })),
+  recordingScenario('confidential read inside window', 'onContentRead', 'li.officer',
+    [{ node: 'rec1' }], archiveNodes({
+      recording: confidential,
+      extra: {
+        req1: {
+          type: 'efr:accessRequest', supertypes: ['cm:cmobject'], parent: 'archive',
+          properties: {
+            'efr:requester': 'li.officer', 'efr:purpose': 'work', 'efr:reason': '案件复核需要调阅',
+            'efr:requestStatus': 'registered', 'efr:reviewer': 'zhou.director',
+            'efr:approver': 'sun.leader', 'efr:registrar': 'wang.custodian',
+            'efr:viewer': 'li.officer', 'efr:viewReason': '案件复核',
+            'efr:windowFrom': { date: hoursFromNow(-1) }, 'efr:windowTo': { date: hoursFromNow(1) },
+          },
+          assocs: { 'efr:requestRecordings': ['rec1'] },
+        },
+      },
+    })),
+];
+
+describe('efr:recording script behaviour in Rhino 1.7.14 (module JAR)', () => {
+  let results: Record<string, ScenarioResult>;
+
+  beforeAll(async () => {
+    results = await runByName(SCENARIOS);
+  });
+
+  function expectRefused(name: string, code: string, requirement: string): void {
+    const r = results[name];
+    expect(r.outcome).withContext(`${name}: ${r.message}`).toBe('refused');
+    expect(r.message).toMatch(new RegExp('^' + code.replace(/\./g, '\\.') + ' ' +
+      requirement.replace(/\./g, '\\.') + ': '));
+  }
+
+  function expectAllowed(name: string): void {
+    const r = results[name];
+    expect(r.outcome).withContext(`${name}: ${r.message}`).toBe('allowed');
+  }
+
+  it('R26.1: refuses a sha256 change of a sealed recording', () => {
+    expectRefused('sha change', 'efr.recording.sealedContent', 'R26.1');
+    expect(results['sha change'].message).toContain('sha256');
+  });
+
+  it('R26.1: refuses changes to capture facts (location, start) of a sealed recording', () => {
+    expectRefused('location change', 'efr.recording.sealedContent', 'R26.1');
+    expectRefused('start change', 'efr.recording.sealedContent', 'R26.1');
+  });
+
+  it('R26.1: refuses new content and a rewritten seal in the property update', () => {
+    expectRefused('content change', 'efr.recording.sealedContent', 'R26.1');
+    expect(results['content change'].message).toContain('content');
+    expectRefused('seal rewrite', 'efr.recording.sealedContent', 'R26.1');
+  });
+
+  it('R22.2: allows extending the retention of a sealed recording, never shortening it', () => {
+    expectAllowed('retention extended');
+    expectRefused('retention shortened', 'efr.recording.retentionShortened', 'R22.2');
+  });
+
+  it('R27.1: allows raising the secrecy level of a sealed recording', () => {
+    expectAllowed('secrecy raised');
+  });
+
+  it('R26.1: accepts a form that sends the same values back, refuses an officer annotating', () => {
+    expectAllowed('same values resent');
+    expectRefused('officer annotates sealed', 'efr.recording.notArchivist', 'R26.1');
+  });
+
+  it('R26.1: allows the officers to edit a recording before sealing, nobody else', () => {
+    expectAllowed('unsealed edit');
+    expectRefused('unsealed edit by stranger', 'efr.recording.notEditor', 'R26.1');
+  });
+
+  it('R21.4: seals only as the sealed handover says', () => {
+    expectAllowed('sealing as handover says');
+    expectRefused('sealing without handover', 'efr.recording.sealBySystem', 'R21.4');
+  });
+
+  it('R22.1: refuses a delete before retain-until', () => {
+    expectRefused('delete before retain-until', 'efr.recording.retained', 'R22.1');
+  });
+
+  it('R14.2: refuses a delete under legal hold even after retention', () => {
+    expectRefused('delete under legal hold', 'efr.recording.legalHold', 'R14.2');
+  });
+
+  it('R26.1: deletes only through the disposal procedure (the repository as System)', () => {
+    expectRefused('delete after retention without disposal', 'efr.recording.disposalRequired',
+      'R26.1');
+    expectAllowed('disposal by the repository');
+  });
+
+  it('R26.1: refuses moving a sealed recording out of the archive, allows moves inside it', () => {
+    expectRefused('move out of archive', 'efr.recording.leavesArchive', 'R26.1');
+    expectAllowed('move within archive');
+    expectAllowed('move of unsealed');
+  });
+
+  it('R26.1: refuses new content on a sealed recording, allows the first write at ingest', () => {
+    expectRefused('content on sealed', 'efr.recording.sealedContent', 'R26.1');
+    expectAllowed('first content write');
+  });
+
+  it('R24.2: logs every content read with user and node', () => {
+    expectAllowed('read logged');
+    expect(results['read logged'].logs.some((l) => /^log: efr read of recording rec1 by li\.officer/
+      .test(l))).toBeTrue();
+  });
+
+  it('R27.1/R24.2: a confidential recording is read only inside a registered window', () => {
+    expectRefused('confidential read outside window', 'efr.access.outsideWindow', 'R24.2');
+    expectAllowed('confidential read by custodian');
+    expectAllowed('confidential read inside window');
+  });
+
+  it('logs every refusal as a warning naming the rule', () => {
+    expect(results['sha change'].logs.some((l) => l.startsWith('warn: efr refused update') &&
+      l.includes('efr.recording.sealedContent'))).toBeTrue();
+  });
+
+  it('handover fixture is sealed by the two custodians the sealing names', () => {
+    const h = handoverProps();
+    expect([h['efr:receipt1By'], h['efr:receipt2By']]).toEqual(['wang.custodian', 'zhao.custodian']);
+  });
+});

@@ -1,0 +1,105 @@
+// Runs the compiled behaviour scripts of the module JAR in Debian's Rhino through harness.js.
+// The scripts are taken from a JAR built for the test run, so the specs check what ships.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildModule, MODULE_PREFIX } from '../../behaviors/build/build-module.mjs';
+import { EFR_NAMESPACE_URI, EFR_PREFIX } from '../../content-model/src/qnames.js';
+
+/** The harness file. */
+export const HARNESS = resolve(import.meta.dirname, 'harness.js');
+
+/** Namespaces the harness uses to spell `{uri}local`. */
+export const NAMESPACES: Readonly<Record<string, string>> = {
+  [EFR_PREFIX]: EFR_NAMESPACE_URI,
+  cm: 'http://www.alfresco.org/model/content/1.0',
+  sys: 'http://www.alfresco.org/model/system/1.0',
+};
+
+/** A value in a fixture: JSON, or `{ date }` (java.util.Date / JS Date), `{ content }`. */
+export type FixtureValue =
+  | string | number | boolean | null | { date: string } | { content: string } | FixtureValue[];
+
+/** A node of a scenario. */
+export interface FixtureNode {
+  type: string;
+  supertypes?: string[];
+  store?: string;
+  parent?: string;
+  aspects?: string[];
+  properties?: Record<string, FixtureValue>;
+  /** Target associations: name → node ids. */
+  assocs?: Record<string, string[]>;
+}
+
+/** An argument of the policy. */
+export type FixtureArg =
+  | { node: string }
+  | { map: Record<string, FixtureValue> }
+  | { childAssoc: { parent: string; child: string } }
+  | { bool: boolean };
+
+/** One run of one script. */
+export interface Scenario {
+  name: string;
+  /** Script name in the JAR, without `.js`. */
+  script: string;
+  policy: string;
+  /** User in `person` (null: no person, as in ACS behaviours). */
+  user: string | null;
+  /** User AuthenticationUtil reports (`System` for the repository itself). */
+  runAs?: string;
+  /** Users and their groups. */
+  users: Record<string, string[]>;
+  nodes: Record<string, FixtureNode>;
+  args: FixtureArg[];
+}
+
+/** What the harness reports for one scenario. */
+export interface ScenarioResult {
+  name: string;
+  outcome: 'allowed' | 'refused' | 'error';
+  message: string | null;
+  logs: string[];
+}
+
+let scriptsDir: Promise<string> | null = null;
+
+/** Builds the JAR once per process and extracts its scripts; returns the folder. */
+export function compiledScriptsDir(): Promise<string> {
+  if (scriptsDir === null) {
+    scriptsDir = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'efr-rhino-'));
+      const { jar } = await buildModule({ jar: join(dir, 'efr-repo.jar') });
+      const r = spawnSync('unzip', ['-q', '-o', jar, `${MODULE_PREFIX}/scripts/*`, '-d', dir],
+        { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`unzip failed: ${r.stderr}`);
+      return join(dir, MODULE_PREFIX, 'scripts');
+    })();
+  }
+  return scriptsDir;
+}
+
+/** Runs scenarios in one Rhino process (a fresh scope each) and returns their results. */
+export async function runScenarios(scenarios: readonly Scenario[]): Promise<ScenarioResult[]> {
+  const dir = await compiledScriptsDir();
+  const payload = scenarios.map((s) => ({
+    ...s, namespaces: NAMESPACES, script: join(dir, `${s.script}.js`),
+  }));
+  const file = join(mkdtempSync(join(tmpdir(), 'efr-scenarios-')), 'scenarios.json');
+  writeFileSync(file, JSON.stringify(payload));
+  const r = spawnSync('rhino', [HARNESS, file], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`rhino failed (${r.status}): ${r.stderr}${r.stdout}`);
+  const lines = r.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]) as ScenarioResult[];
+}
+
+/** Runs scenarios and indexes the results by name. */
+export async function runByName(
+  scenarios: readonly Scenario[],
+): Promise<Record<string, ScenarioResult>> {
+  const out: Record<string, ScenarioResult> = {};
+  for (const r of await runScenarios(scenarios)) out[r.name] = r;
+  return out;
+}
