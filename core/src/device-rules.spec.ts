@@ -1,6 +1,7 @@
 import {
-  checkPreUse, DEFAULT_PRE_USE_LIMITS, GROUP_EFR_CUSTODIANS, GROUP_EFR_OFFICERS,
-  GROUP_EFR_UNIT_HEADS, transitionDevice, unitCompliance,
+  checkPreUse, DEFAULT_PRE_USE_LIMITS, DEVICE_EVENT_KINDS, deviceEventKindOf,
+  GROUP_EFR_CUSTODIANS, GROUP_EFR_OFFICERS, GROUP_EFR_UNIT_HEADS, transitionDevice,
+  unitCompliance,
 } from './index.js';
 import type {
   Actor, DeviceAction, DeviceState, DeviceStatus, PreUseCheck, Verdict,
@@ -52,6 +53,11 @@ describe('devices (R9.1, R12.1, R13.1, R15.1)', () => {
         }
       }
     }
+  });
+  it('R13.1: each step is recorded as one of the model\'s device event kinds', () => {
+    const kinds = Object.keys(ACTIONS).map((k) => deviceEventKindOf(ACTIONS[k]));
+    expect(kinds).toEqual(['issue', 'return', 'repair', 'return', 'lost', 'retire']);
+    for (const k of kinds) expect(DEVICE_EVENT_KINDS).toContain(k);
   });
   it('R13.1: an issued device cannot be issued again', () => {
     expect(refusal(transitionDevice(device('issued', 'wangfang'), ACTIONS.issue, office).verdict))

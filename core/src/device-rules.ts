@@ -8,7 +8,7 @@
  *   available | issued | inRepair ──lose──▶ lost        (terminal)
  *   available | inRepair ──retire──▶ retired             (terminal)
  */
-import type { DeviceKind, DeviceStatus } from './enums.js';
+import type { DeviceEventKind, DeviceKind, DeviceStatus } from './enums.js';
 import { checkPreUse, DEFAULT_PRE_USE_LIMITS } from './pre-use-check.js';
 import type { PreUseCheck, PreUseLimits } from './pre-use-check.js';
 import { GROUP_EFR_CUSTODIANS, GROUP_EFR_UNIT_HEADS, isMember } from './roles.js';
@@ -110,6 +110,21 @@ function checkActionData(action: DeviceAction, limits: PreUseLimits): Verdict {
     }
   }
   return allow();
+}
+
+const EVENT_OF: Readonly<Record<DeviceAction['type'], DeviceEventKind>> = {
+  issue: 'issue',
+  return: 'return',
+  repair: 'repair',
+  // Back from repair is recorded as a return to the office's stock.
+  repaired: 'return',
+  lose: 'lost',
+  retire: 'retire',
+};
+
+/** The history event (`efr:deviceEventKind`) an allowed step is recorded as (R13.1). */
+export function deviceEventKindOf(action: DeviceAction): DeviceEventKind {
+  return EVENT_OF[action.type];
 }
 
 /** Whether a device counts toward R9.1: it can record today or is out recording. */

@@ -99,6 +99,11 @@ export const DEVICE_STATUSES = ['available', 'issued', 'inRepair', 'lost', 'reti
 /** Device status (R13.1). */
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
+/** Kinds of device history events (R13.1). */
+export const DEVICE_EVENT_KINDS = ['issue', 'return', 'repair', 'lost', 'retire'] as const;
+/** Device history event kind (R13.1). */
+export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
+
 /** Spot-check campaign statuses (R28.1). */
 export const SPOT_CHECK_STATUSES = ['open', 'closed'] as const;
 /** Spot-check campaign status (R28.1). */
@@ -132,6 +137,9 @@ export type Medium = (typeof MEDIA)[number];
 /**
  * Every enumeration keyed by the model property that stores it (`efr:…`), so one spec can
  * compare core with the model's LIST constraints without listing them twice.
+ * `efr:deviceEventKind` ({@link DEVICE_EVENT_KINDS}) joins this map once content-model's spec
+ * expects it here (it currently lists it as "not in core"); the multi-valued `efr:stages` uses
+ * {@link STAGES}.
  */
 export const ENUMERATIONS_BY_PROPERTY: Readonly<Record<string, readonly string[]>> = {
   'efr:actType': ACT_TYPES,

@@ -72,10 +72,66 @@ var out = {
   chainOk: C.verifyChain(input.entries, sha256hex),
   chainBroken: C.verifyChain(input.broken, sha256hex),
   retention: C.computeRetention({ recordingEnd: '2024-02-29T10:00:00Z', linkedCases: [] }),
-  instant: C.parseInstant('2026-03-01T23:59:59.5+08:00')
+  instant: C.parseInstant('2026-03-01T23:59:59.5+08:00'),
+  sealedRefusal: C.checkRecordingUpdate(input.recording, { sha256: 'b' },
+    { actor: { userName: 'c1', groups: ['GROUP_EFR_CUSTODIANS'] }, now: input.now }),
+  deleteRefusal: C.checkRecordingDelete(input.recording, { now: input.now, disposal: null }),
+  approve: C.transition(input.request, { type: 'approve' },
+    { userName: 'lingdao', groups: ['GROUP_EFR_LEADERS'] }, input.accessCtx),
+  newRequest: C.checkNewRequest({ recordingIds: ['r-9'], purpose: 'externalRelease',
+    reason: '对外提供' }, { userName: 'c1', groups: ['GROUP_EFR_CUSTODIANS'] }, input.accessCtx),
+  handoverErrors: C.checkHandoverOpen(input.handoverOpen),
+  receipt: C.checkReceipt(input.handover, { custodian: 'c2', isCustodian: true,
+    verifiedHashes: [input.handover.files[0].sha256.toUpperCase()] }, input.now),
+  quality: C.qualityReport(input.quality),
+  // Escaped twice: the script file is UTF-8, where a lone surrogate could not survive.
+  canonicalOdd: C.canonicalJson({ b: '\\ud800\\u0001张', a: [1.5, -0, 1e21] }),
+  compliance: C.unitCompliance([{ unit: 'B', status: 'issued' }, { unit: 'A', status: 'lost' }])
 };
 print(JSON.stringify(out));
 `;
+
+/** Inputs of the rule calls made in both hosts (plain JSON, as a behaviour would build). */
+const RULE_INPUTS = {
+  now: '2026-03-02T08:00:00Z',
+  recording: {
+    id: 'r-1', sealed: true, sha256: 'a'.repeat(64), sizeBytes: 10, deviceId: 'd-1',
+    officers: ['zhangwei', 'wangfang'], recorder: 'zhangwei', activityType: 'routineInspection',
+    location: '锦山大街', startedAt: '2026-03-01T01:30:00Z', endedAt: '2026-03-01T02:10:00Z',
+    source: 'bodyCamera', partyNotified: true, handoverId: 'h-1',
+    retainUntil: '2027-03-01T02:10:00.000Z', retentionPermanent: false, legalHold: false,
+    evidence: false, caseIds: [], secrecyLevel: 'none',
+  } as core.RecordingState,
+  request: {
+    ...core.newAccessRequest('q-1', { recordingIds: ['r-1'], purpose: 'work', reason: '核查投诉' },
+      'zhangwei', '2026-03-02T01:00:00Z'),
+    status: 'reviewed', reviewedBy: 'zhuren', reviewedAt: '2026-03-02T02:00:00Z',
+  } as core.AccessRequest,
+  accessCtx: {
+    now: '2026-03-02T08:00:00Z',
+    recordings: [{ id: 'r-1', secrecyLevel: 'none', caseLeaders: ['lingdao'] },
+      { id: 'r-9', secrecyLevel: 'stateSecret', caseLeaders: ['lingdao'] }],
+  } as core.AccessContext,
+  handoverOpen: {
+    officer: 'zhangwei', coOfficer: 'zhangwei', returnedAt: '2026-03-02T09:00:00Z',
+    awayWork: false, now: '2026-03-02T08:00:00Z',
+    sessions: [{ activityType: 'routineInspection', place: '锦山大街',
+      startedAt: '2026-03-01T01:30:00Z', endedAt: '2026-03-01T02:10:00Z', partyNotified: true,
+      noticeText: core.STANDARD_NOTICE_PHRASE }],
+    preUseCheck: { working: true, batteryPercent: 5, freeStorageMb: 4096, clockOffsetSeconds: 0 },
+  } as core.HandoverOpenInput,
+  handover: {
+    id: 'h-1', status: 'pending', officer: 'zhangwei', coOfficer: 'wangfang', receivedBy: ['c1'],
+    files: [{ recordingId: 'r-1', name: '录像1.mp4', sha256: 'ab'.repeat(32) }],
+  } as core.HandoverState,
+  quality: {
+    from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00',
+    acts: [{ officer: '张伟', unit: '一队', at: '2026-03-02T00:00:00Z', needsRecording: true,
+      recorded: false }, { officer: '张伟', unit: '一队', at: '2026-03-03T00:00:00Z',
+      needsRecording: true, recorded: true }],
+    sessions: [], handovers: [], findings: [], violations: [],
+  } as core.QualityInput,
+};
 
 interface HostResult {
   draws: string[][];
@@ -86,6 +142,15 @@ interface HostResult {
   chainBroken: core.ChainCheck;
   retention: core.Retention;
   instant: number | null;
+  sealedRefusal: core.Verdict;
+  deleteRefusal: core.Verdict;
+  approve: core.Transition<core.AccessRequest>;
+  newRequest: core.Verdict;
+  handoverErrors: core.FieldError[];
+  receipt: core.ReceiptResult;
+  quality: core.QualityReport;
+  canonicalOdd: string;
+  compliance: core.UnitCompliance[];
 }
 
 function nodeResult(input: { draws: core.DrawInput[]; entries: object[]; broken: object[] }):
@@ -100,6 +165,29 @@ function nodeResult(input: { draws: core.DrawInput[]; entries: object[]; broken:
     chainBroken: core.verifyChain(input.broken as Record<string, unknown>[], sha256hex),
     retention: core.computeRetention({ recordingEnd: '2024-02-29T10:00:00Z', linkedCases: [] }),
     instant: core.parseInstant('2026-03-01T23:59:59.5+08:00'),
+    ...ruleCalls(),
+  };
+}
+
+function ruleCalls(): Omit<HostResult, 'draws' | 'deadlines' | 'fnv' | 'canonical' | 'chainOk' |
+  'chainBroken' | 'retention' | 'instant'> {
+  const r = RULE_INPUTS;
+  const custodian = { userName: 'c1', groups: ['GROUP_EFR_CUSTODIANS'] };
+  return {
+    sealedRefusal: core.checkRecordingUpdate(r.recording, { sha256: 'b' },
+      { actor: custodian, now: r.now }),
+    deleteRefusal: core.checkRecordingDelete(r.recording, { now: r.now, disposal: null }),
+    approve: core.transition(r.request, { type: 'approve' },
+      { userName: 'lingdao', groups: ['GROUP_EFR_LEADERS'] }, r.accessCtx),
+    newRequest: core.checkNewRequest({ recordingIds: ['r-9'], purpose: 'externalRelease',
+      reason: '对外提供' }, custodian, r.accessCtx),
+    handoverErrors: core.checkHandoverOpen(r.handoverOpen),
+    receipt: core.checkReceipt(r.handover, { custodian: 'c2', isCustodian: true,
+      verifiedHashes: [r.handover.files[0].sha256.toUpperCase()] }, r.now),
+    quality: core.qualityReport(r.quality),
+    canonicalOdd: core.canonicalJson({ b: '\ud800\u0001张', a: [1.5, -0, 1e21] }),
+    compliance: core.unitCompliance([{ unit: 'B', status: 'issued' },
+      { unit: 'A', status: 'lost' }]),
   };
 }
 
@@ -147,7 +235,7 @@ describe('core compiled for Rhino (rhino-build.md; R28.1, R21.1, R21.2, R22.1)',
         { seed: '抽查-2026-03', population: POPULATION, proportion: 1 },
         { seed: 'empty', population: [], proportion: 0.3 },
       ],
-      deadlines: DEADLINES, entries, broken,
+      deadlines: DEADLINES, entries, broken, ...RULE_INPUTS,
     };
     const script = join(dir, 'core-run.js');
     writeFileSync(script, es5 + '\nvar INPUT = ' + JSON.stringify(JSON.stringify(input)) + ';\n' +
@@ -165,5 +253,13 @@ describe('core compiled for Rhino (rhino-build.md; R28.1, R21.1, R21.2, R22.1)',
       ok: false, index: 1, id: 'log-2', reason: 'hash does not match the entry content',
     });
     expect(rhino.deadlines[0]).toBe('2026-03-01T15:59:59.999Z');
+    // The refusals really are refusals, with their Chinese text intact.
+    expect(rhino.sealedRefusal).toEqual(jasmine.objectContaining({ status: 409,
+      code: 'efr.recording.sealedContent' }));
+    expect((rhino.sealedRefusal as core.Refusal).messageZh).toContain('录像已封存');
+    expect(rhino.approve.next?.status).toBe('approved');
+    expect(rhino.receipt.next).toBe('sealed');
+    expect(rhino.handoverErrors.map((e) => e.code)).toEqual([
+      'efr.handover.sameOfficer', 'efr.handover.returnedInFuture', 'efr.preUse.battery']);
   });
 });
