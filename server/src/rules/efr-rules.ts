@@ -6,6 +6,7 @@ import {
 import type { Db } from '../db/database.js';
 import { NodeRows, type NodeRow } from '../repo/node-rows.js';
 import { accessRequestOf } from './access-request-state.js';
+import { checkRequestCreate, checkRequestUpdate } from './access-request-rules.js';
 import { recordingChanges, recordingState } from './recording-state.js';
 import type { RuleContext, RuleHooks, Verdict } from './rule-hooks.js';
 
@@ -53,12 +54,14 @@ export function createRuleHooks(db: Db): RuleHooks {
   const now = (ctx: RuleContext): string => new Date(ctx.now).toISOString();
 
   return {
-    beforeCreate(node) {
+    beforeCreate(node, _parent, ctx) {
       if (node.type === 'efr:case') return caseNumberTaken(node);
+      if (node.type === 'efr:accessRequest') return checkRequestCreate(node, ctx);
       return ALLOW;
     },
     beforeUpdate(before, after, changed, ctx) {
       if (before.type === 'efr:case') return caseNumberTaken(after);
+      if (before.type === 'efr:accessRequest') return checkRequestUpdate(db, before, after, changed, ctx);
       // Administrators too: nobody may modify an original record (R26.1).
       if (before.type !== 'efr:recording') return ALLOW;
       return checkRecordingUpdate(recordingState(db, before), recordingChanges(db, before, after, changed),

@@ -1,0 +1,134 @@
+import { ensureArchiveFolders } from '../demo/seed.js';
+import { CORE } from '../routes/paths.js';
+import {
+  ADMIN, basic, multipart, recordingProps, tempRepository, type TempRepository,
+} from '../testing/temp-repository.js';
+
+const PW = 'pw';
+const USERS: [string, string][] = [['officer1', 'GROUP_EFR_OFFICERS'], ['officer2', 'GROUP_EFR_OFFICERS'],
+  ['custodian1', 'GROUP_EFR_CUSTODIANS'], ['custodian2', 'GROUP_EFR_CUSTODIANS'],
+  ['director1', 'GROUP_EFR_OFFICE_DIRECTORS'], ['leader1', 'GROUP_EFR_LEADERS'], ['legal1', 'GROUP_EFR_LEGAL']];
+
+describe('EFR rules at the behaviour points (core verdicts, refusals logged)', () => {
+  let t: TempRepository;
+  let folders: Map<string, { id: string }>;
+  let sealedId: string;
+  const as = (u: string): Record<string, string> => basic(u, PW);
+  const refusals = (nodeId: string): { code: string; attempted: string }[] =>
+    (t.repo.db.prepare("SELECT entry_json FROM access_log WHERE node_id = ? AND action = 'refused' ORDER BY id")
+      .all(nodeId) as { entry_json: string }[]).map((r) => JSON.parse(r.entry_json).values);
+  const upload = (props: Record<string, unknown>, data = Buffer.from('video bytes'), user = ADMIN) => {
+    const m = multipart([['name', `r-${Math.random().toString(16).slice(2)}.mp4`], ['nodeType', 'efr:recording'],
+      ...Object.entries(props).map(([k, v]): [string, string] => [k, String(v)])], { name: 'v.mp4', data });
+    return t.app.inject({ method: 'POST', url: `${CORE}/nodes/${folders.get('recordings')?.id}/children`,
+      payload: m.body, headers: { ...user, ...m.headers } });
+  };
+
+  beforeAll(async () => {
+    t = await tempRepository();
+    for (const [u, g] of USERS) {
+      t.repo.addPerson({ id: u, firstName: u, email: `${u}@x`, password: PW });
+      t.repo.auth.addMember(g, u, 'PERSON');
+    }
+    folders = await ensureArchiveFolders(t.repo);
+    const r = await upload(recordingProps(true));
+    expect(r.statusCode).withContext(r.body).toBe(201);
+    sealedId = r.json().entry.id;
+  });
+  afterAll(async () => t.dispose());
+
+  it('R26.1: fixes sha256 and size at ingest from the server\'s own hash', async () => {
+    const e = (await t.app.inject({ url: `${CORE}/nodes/${sealedId}`, headers: ADMIN })).json().entry;
+    expect(e.properties['efr:sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(e.properties['efr:sizeBytes']).toBe(11);
+  });
+
+  it('R26.1: refuses an upload whose declared efr:sha256 differs (422), storing nothing', async () => {
+    const before = t.repo.store.listHashes().length;
+    const r = await upload(recordingProps(true, { 'efr:sha256': 'a'.repeat(64) }), Buffer.from('other bytes'));
+    expect(r.statusCode).toBe(422);
+    expect(t.repo.store.listHashes().length).toBe(before);
+  });
+
+  it('R26.1: refuses replacing the content of a sealed recording (409) and logs it', async () => {
+    const r = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${sealedId}/content`, payload: 'cut',
+      headers: { ...ADMIN, 'content-type': 'video/mp4' } });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.errorKey).toBe('efr.recording.sealedContent');
+    expect(r.json().error.briefSummary).toContain('录像已封存');
+    expect(refusals(sealedId).map((v) => v.attempted)).toContain('updateContent');
+  });
+
+  it('R22.1: refuses deleting a recording within retention (409), logged, still there', async () => {
+    const r = await t.app.inject({ method: 'DELETE', url: `${CORE}/nodes/${sealedId}`, headers: ADMIN });
+    expect(r.statusCode).toBe(409);
+    expect(refusals(sealedId).map((v) => v.attempted)).toContain('delete');
+    expect((await t.app.inject({ url: `${CORE}/nodes/${sealedId}`, headers: ADMIN })).statusCode).toBe(200);
+    const parent = await t.app.inject({ method: 'DELETE', url: `${CORE}/nodes/${folders.get('recordings')?.id}`, headers: ADMIN });
+    expect(parent.statusCode).toBe(409);
+  });
+
+  it('R26.1: refuses changing capture facts of a sealed recording, allows raising secrecy (R27.1)', async () => {
+    const put = (body: unknown, user = ADMIN) => t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${sealedId}`,
+      payload: body as object, headers: user });
+    expect((await put({ properties: { 'efr:location': '别处' } })).statusCode).toBe(409);
+    expect((await put({ name: 'renamed.mp4' })).statusCode).toBe(409);
+    expect((await put({ properties: { 'efr:secrecyLevel': 'tradeSecret' } }, as('custodian1'))).statusCode).toBe(200);
+    expect((await put({ properties: { 'efr:secrecyLevel': 'none' } }, as('custodian1'))).statusCode).toBe(409);
+  });
+
+  it('R26.1: refuses moving a sealed recording out of the archive', async () => {
+    const r = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${sealedId}/move`, headers: ADMIN,
+      payload: { targetParentId: (await t.app.inject({ url: `${CORE}/nodes/-shared-`, headers: ADMIN })).json().entry.id } });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.errorKey).toBe('efr.recording.leavesArchive');
+  });
+
+  it('R24: reading content needs an approved, registered request; the workflow is core\'s', async () => {
+    const plain = (await upload(recordingProps(true))).json().entry.id;
+    const read = () => t.app.inject({ url: `${CORE}/nodes/${plain}/content`, headers: as('officer2') });
+    expect((await read()).statusCode).toBe(403);
+    expect(refusals(plain).map((v) => v.code)).toContain('efr.recording.noViewingRight');
+    expect((await t.app.inject({ url: `${CORE}/nodes/${plain}/content`, headers: as('custodian1') })).statusCode).toBe(200);
+    const reqs = folders.get('requests')?.id;
+    const forged = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${reqs}/children`, headers: as('officer2'),
+      payload: { name: 'forged', nodeType: 'efr:accessRequest', properties: { 'efr:requester': 'officer2',
+        'efr:purpose': 'work', 'efr:reason': '复核现场', 'efr:requestStatus': 'registered' } } });
+    expect(forged.statusCode).toBe(409);
+    const created = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${reqs}/children`, headers: as('officer2'),
+      payload: { name: 'req-1', nodeType: 'efr:accessRequest', properties: { 'efr:requester': 'officer2',
+        'efr:purpose': 'work', 'efr:reason': '复核现场执法过程' }, targets: [{ targetId: plain, assocType: 'efr:requestRecordings' }] } });
+    expect(created.statusCode).withContext(created.body).toBe(201);
+    const id = created.json().entry.id;
+    const step = (user: string, props: Record<string, unknown>) => t.app.inject({ method: 'PUT',
+      url: `${CORE}/nodes/${id}`, headers: as(user), payload: { properties: props } });
+    expect((await step('officer2', { 'efr:requestStatus': 'reviewed' })).statusCode).toBe(403);
+    expect((await step('director1', { 'efr:requestStatus': 'approved' })).statusCode).toBe(409);
+    const reviewed = await step('director1', { 'efr:requestStatus': 'reviewed' });
+    expect(reviewed.statusCode).withContext(reviewed.body).toBe(200);
+    expect(reviewed.json().entry.properties['efr:reviewer']).toBe('director1');
+    expect((await step('leader1', { 'efr:requestStatus': 'approved' })).statusCode).toBe(200);
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    const reg = await step('custodian1', { 'efr:requestStatus': 'registered', 'efr:viewer': 'officer2',
+      'efr:viewReason': '工作需要', 'efr:windowTo': until });
+    expect(reg.statusCode).withContext(reg.body).toBe(200);
+    expect((await read()).statusCode).toBe(200);
+    expect((await step('officer2', { 'efr:approver': 'officer2' })).statusCode).toBe(409);
+  });
+
+  it('refuses a second case with the same case number (409)', async () => {
+    const body = { name: 'c', nodeType: 'efr:case', properties: { 'efr:caseNumber': 'EFR-2026-0001',
+      'efr:actType': 'penalty', 'efr:handler': 'officer1', 'efr:leaderInCharge': 'leader1', 'efr:unit': 'u',
+      'efr:openedAt': '2026-11-01T00:00:00Z' } };
+    const url = `${CORE}/nodes/${folders.get('cases')?.id}/children`;
+    expect((await t.app.inject({ method: 'POST', url, headers: ADMIN, payload: body })).statusCode).toBe(201);
+    const dup = await t.app.inject({ method: 'POST', url, headers: ADMIN, payload: { ...body, name: 'c2' } });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.errorKey).toBe('efr.case.duplicateNumber');
+  });
+
+  it('keeps the access-log chain intact through refusals and changes', async () => {
+    const { verifyChain } = await import('../access-log/access-log.js');
+    expect(verifyChain(t.repo.db)).toEqual(jasmine.objectContaining({ ok: true }));
+  });
+});
