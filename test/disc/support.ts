@@ -5,11 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { type FileHandle, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import type { DiscFile } from '../../core/src/disc/index.js';
 
@@ -93,20 +92,53 @@ export async function sha256OfFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The Node adapter: a file on disk as writer input, placed at `discPath`. */
+/** Bytes read from disk per pull. */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * The Node adapter: a file on disk as writer input, placed at `discPath`. Reads with a
+ * FileHandle on each pull rather than `Readable.toWeb(createReadStream())`, whose queue in
+ * Node 20 counts chunks instead of bytes and so buffers far ahead of the consumer.
+ */
 export async function fileFromDisk(fsPath: string, discPath = basename(fsPath)): Promise<DiscFile> {
   const info = await stat(fsPath);
   return {
     path: discPath,
     size: info.size,
     mtime: info.mtime,
-    open: () => Readable.toWeb(createReadStream(fsPath)) as ReadableStream<Uint8Array>,
+    open(): ReadableStream<Uint8Array> {
+      let handle: FileHandle | undefined;
+      return new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          handle ??= await open(fsPath, 'r');
+          const buf = new Uint8Array(READ_CHUNK);
+          const { bytesRead } = await handle.read(buf, 0, READ_CHUNK, null);
+          if (bytesRead === 0) {
+            await handle.close();
+            controller.close();
+          } else controller.enqueue(buf.subarray(0, bytesRead));
+        },
+        async cancel() {
+          await handle?.close();
+        },
+      }, { highWaterMark: 0 });
+    },
   };
 }
 
-/** Writes an image stream to `path`. */
+/** Writes an image stream to `path`, awaiting each write (backpressure to the writer). */
 export async function writeToFile(stream: ReadableStream<Uint8Array>, path: string): Promise<void> {
-  await stream.pipeTo(Writable.toWeb(createWriteStream(path)) as WritableStream<Uint8Array>);
+  const handle = await open(path, 'w');
+  try {
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      await handle.write(value);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Drains a stream, returning the byte count (for specs that need no output file). */
