@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  DEVICE_EVENT_KINDS, EFR_GROUPS, ENUMERATIONS_BY_PROPERTY, isConfidential, isOneOf, SECRECY_LEVELS, secrecyRank,
+  DEVICE_EVENT_KINDS, EFR_GROUPS, ENUMERATIONS_BY_PROPERTY, isConfidential, isOneOf,
+  SECRECY_LEVELS, secrecyRank,
 } from './index.js';
 
 const DOC = resolve(import.meta.dirname, '../../docs/enumerations.md');

@@ -104,6 +104,20 @@ describe('spot-check draw (R28.1)', () => {
       expect(drawSample({ seed: 'EFR-2026-Q1', population: doubled, proportion: 0.5 }))
         .toEqual(drawSample({ seed: 'EFR-2026-Q1', population: POPULATION, proportion: 0.5 }));
     });
+    it('keeps the same item of a duplicated id whatever the input order', () => {
+      const a = { id: 'dup', unit: 'A', officer: 'x' };
+      const b = { id: 'dup', unit: 'B', officer: 'y' };
+      const other = { id: 'z', unit: 'B', officer: 'y' };
+      // Proportion 0.5 of 2 draws 1: one per unit only if 'dup' stays in unit A.
+      const ab = drawSample({ seed: 's', population: [a, b, other], proportion: 1 });
+      const ba = drawSample({ seed: 's', population: [other, b, a], proportion: 1 });
+      expect(ab).toEqual(['dup', 'z']);
+      expect(ba).toEqual(ab);
+      for (const seed of ['1', '2', '3', '4']) {
+        expect(drawSample({ seed, population: [a, b, other], proportion: 0.5 }))
+          .toEqual(drawSample({ seed, population: [b, other, a], proportion: 0.5 }));
+      }
+    });
     it('another seed gives another sample', () => {
       const a = drawSample({ seed: 'a', population: BIG, proportion: 0.1 });
       const b = drawSample({ seed: 'b', population: BIG, proportion: 0.1 });

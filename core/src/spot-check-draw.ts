@@ -4,11 +4,12 @@
  * proportion) and compare.
  *
  * Algorithm (version 1):
- * 1. Population: distinct ids (first occurrence wins), sorted by id in UTF-16 code-unit order;
- *    input order never matters.
+ * 1. Population: sorted by id, then unit, then officer, in UTF-16 code-unit order; of items
+ *    sharing an id the first in that order is kept. Input order never matters.
  * 2. Size k = ceil(proportion × N), computed as ceil(proportion × N − 1e-9) so that binary
  *    floating point (0.1 × 30 = 3.0000000000000004) does not add a recording; clamped to N.
- * 3. Strata: units sorted by name, officers within a unit sorted by name.
+ * 3. Strata: units sorted by name, officers within a unit sorted by name (an officer who
+ *    recorded for two units is two strata).
  *    a. Units: when k ≥ number of units U, each unit in order gets one random officer
  *       stratum; otherwise k units are picked at random, each then gets one random officer.
  *       Each chosen officer stratum yields one random recording.
@@ -91,15 +92,13 @@ function buildStrata(sorted: readonly DrawItem[]): { units: string[]; byUnit: St
 
 /** Draws the sample of a spot check (R28.1); deterministic, see the module comment. */
 export function drawSample(input: DrawInput): string[] {
-  const seen: Record<string, boolean> = {};
+  const all = input.population.slice();
+  all.sort((a, b) => compareCodeUnits(a.id, b.id) || compareCodeUnits(a.unit, b.unit) ||
+    compareCodeUnits(a.officer, b.officer));
   const sorted: DrawItem[] = [];
-  for (const item of input.population) {
-    // Prefixed keys: an id such as `__proto__` must not reach the prototype slot.
-    if (seen['$' + item.id] === true) continue;
-    seen['$' + item.id] = true;
-    sorted.push(item);
+  for (const item of all) {
+    if (sorted.length === 0 || sorted[sorted.length - 1].id !== item.id) sorted.push(item);
   }
-  sorted.sort((a, b) => compareCodeUnits(a.id, b.id));
   let remaining = sampleSize(sorted.length, input.proportion);
   if (remaining === 0) return [];
   const prng = prngFromSeed(input.seed);

@@ -14,6 +14,17 @@ describe('validation helpers', () => {
       expect(isIsoDateTime(text)).toBeTrue();
     }
   });
+  it('reads every millisecond fraction exactly (R21.1 deadlines are to the millisecond)', () => {
+    for (let ms = 0; ms < 1000; ms++) {
+      const frac = String(ms).padStart(3, '0');
+      const text = '2026-03-01T15:59:59.' + frac + 'Z';
+      expect(parseInstant(text)).withContext(text).toBe(Date.UTC(2026, 2, 1, 15, 59, 59, ms));
+      const short = ms === 0 ? '0' : frac.replace(/0+$/, '');
+      expect(parseInstant('2026-03-01T15:59:59.' + short + 'Z'))
+        .withContext(text).toBe(Date.UTC(2026, 2, 1, 15, 59, 59, ms));
+    }
+    expect(parseInstant('2026-03-01T15:59:59.9999Z')).toBe(Date.UTC(2026, 2, 1, 15, 59, 59, 999));
+  });
   it('refuses missing zones, impossible dates and other shapes', () => {
     const bad = ['2026-03-01T10:00:00', '2026-03-01', '2025-02-29T00:00:00Z',
       '2026-04-31T00:00:00Z', '2026-03-01T24:00:00Z', '2026-03-01T10:60:00Z',

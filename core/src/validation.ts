@@ -45,7 +45,8 @@ export function parseInstant(text: unknown): number | null {
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] ? Number(m[6]) : 0;
-  const millis = m[7] ? Math.floor(Number('0.' + m[7]) * 1000) : 0;
+  // Digits, not floating point: '.29' must be 290 ms exactly; beyond milliseconds truncates.
+  const millis = m[7] ? Number((m[7] + '00').substring(0, 3)) : 0;
   if (!validCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
   let offsetMinutes = 0;
   if (m[8] !== 'Z') {
