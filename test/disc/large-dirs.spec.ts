@@ -38,7 +38,8 @@ describe('disc image with large folders (R23.1)', () => {
   });
 
   it('lists every file through Rock Ridge (xorriso)', async () => {
-    const out = await tool('xorriso', ['-indev', image, '-find', '/', '-type', 'f', '-exec', 'lsdl']);
+    const out = await tool('xorriso',
+      ['-indev', image, '-find', '/', '-type', 'f', '-exec', 'lsdl']);
     const listed = new Set(out.split('\n').map((l) => /'\/(.*)'$/.exec(l)?.[1]).filter(Boolean));
     expect(listed.size).toBe(paths.length);
     for (const p of paths) expect(listed.has(p)).withContext(p).toBeTrue();

@@ -49,7 +49,8 @@ describe('UDF descriptor tags (R23.1)', () => {
     const files = [generatedFile('案卷/笔录.pdf', 3000, 1), generatedFile('视频/现场.mp4', 70_000, 2),
       generatedFile('空.txt', 0, 3)];
     const path = join(dir, 'tags.iso');
-    await writeToFile(writeDiscImage(layoutDisc(files, { label: 'TAGS', date: VOLUME_DATE })), path);
+    const layout = layoutDisc(files, { label: 'TAGS', date: VOLUME_DATE });
+    await writeToFile(writeDiscImage(layout), path);
     img = new Uint8Array(await readFile(path));
   });
 
