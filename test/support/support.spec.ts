@@ -66,6 +66,14 @@ describe('test support: ACS OpenAPI validator (issue 3)', () => {
       .toThrowError(/binary/);
   });
 
+  it('applies the documented erratum: a single audit application comes in an entry', () => {
+    const app = { id: 'efr-access', name: 'EFR access log', isEnabled: true };
+    const path = '/audit-applications/{auditApplicationId}';
+    expect(validateResponse('alfresco-core.yaml', 'get', path, 200, { entry: app }).errors)
+      .toEqual([]);
+    expect(validateResponse('alfresco-core.yaml', 'get', path, 200, app).valid).toBeFalse();
+  });
+
   it('routes URLs to the file and path template that define them', () => {
     const v1 = '/alfresco/api/-default-/public/alfresco/versions/1';
     expect(routeOf('/alfresco/api/discovery', 'get').file).toBe('alfresco-discovery.yaml');

@@ -1,0 +1,115 @@
+/**
+ * Contract (issue 3): AFTS search (alfresco-search.yaml ResultSetPaging), association targets
+ * and sources, and the audit API through which the access log (application `efr-access`) is
+ * read (AuditAppPaging, AuditApp, AuditEntryPaging, node audit entries).
+ */
+import { AcsHttp, expectAcsError, expectContract } from '../support/acs-http.js';
+import { CORE, SEARCH } from '../support/server-harness.js';
+import { adminClient } from './contract-target.js';
+
+interface Row { entry: { id: string; name: string; nodeType: string;
+  properties?: Record<string, unknown> } }
+interface Paging<T> {
+  list: { pagination: { count: number; totalItems?: number; hasMoreItems: boolean;
+    skipCount: number; maxItems: number }; entries: { entry: T }[] };
+}
+
+/** AFTS search body as the screens send it. */
+function afts(query: string, extra: object = {}): object {
+  return { query: { query, language: 'afts' }, include: ['properties'], ...extra };
+}
+
+describe('contract: search, associations and audit (issue 3)', () => {
+  let http: AcsHttp;
+  let recordings: Row[];
+
+  beforeAll(async () => {
+    http = await adminClient();
+    const res = await http.post<{ list: { entries: Row[] } }>(`${SEARCH}/search`,
+      afts('TYPE:"efr:recording"', { paging: { maxItems: 100, skipCount: 0 } }));
+    recordings = res.body?.list?.entries ?? [];
+  });
+
+  it('finds recordings with TYPE:"efr:recording" in a ResultSetPaging', async () => {
+    const res = await http.post<{ list: { entries: Row[] } }>(`${SEARCH}/search`,
+      afts('TYPE:"efr:recording"'));
+    expectContract(res, 200);
+    expect(res.body.list.entries.length).toBeGreaterThan(0);
+    for (const row of res.body.list.entries) expect(row.entry.nodeType).toBe('efr:recording');
+  });
+
+  it('pages and sorts search results', async () => {
+    const sort = [{ type: 'FIELD', field: 'cm:name', ascending: false }];
+    const res = await http.post<Paging<Row['entry']>>(`${SEARCH}/search`,
+      afts('TYPE:"efr:recording"', { paging: { maxItems: 1, skipCount: 1 }, sort }));
+    expectContract(res, 200);
+    const { pagination, entries } = res.body.list;
+    expect(entries.length).toBe(1);
+    expect(pagination.skipCount).toBe(1);
+    expect(pagination.maxItems).toBe(1);
+    const names = recordings.map((r) => r.entry.name).sort().reverse();
+    expect(entries[0].entry.name).toBe(names[1]);
+  });
+
+  it('combines TYPE with NOT and an exact property match', async () => {
+    const first = recordings[0].entry;
+    const res = await http.post<Paging<Row['entry']>>(`${SEARCH}/search`,
+      afts(`TYPE:"efr:recording" AND =cm:name:"${first.name}"`));
+    expectContract(res, 200);
+    expect(res.body.list.entries.map((e) => e.entry.id)).toEqual([first.id]);
+    const none = await http.post<Paging<Row['entry']>>(`${SEARCH}/search`,
+      afts(`TYPE:"efr:recording" AND NOT TYPE:"efr:recording"`));
+    expectContract(none, 200);
+    expect(none.body.list.entries).toEqual([]);
+  });
+
+  it('answers 400 with an error body to a search without a query', async () => {
+    const res = await http.post(`${SEARCH}/search`, { paging: { maxItems: 10 } });
+    expect(res.status).toBe(400);
+    expectAcsError(res);
+  });
+
+  it('lists association targets and sources as NodeAssociationPaging', async () => {
+    let linked = 0;
+    for (const row of recordings) {
+      const targets = await http.get<Paging<unknown>>(`${CORE}/nodes/${row.entry.id}/targets`);
+      expectContract(targets, 200);
+      const sources = await http.get<Paging<unknown>>(`${CORE}/nodes/${row.entry.id}/sources`);
+      expectContract(sources, 200);
+      linked += targets.body.list.entries.length + sources.body.list.entries.length;
+    }
+    // Demo recordings are linked to their cases (DESIGN.md: recording–case association).
+    expect(linked).toBeGreaterThan(0);
+  });
+
+  it('lists audit applications and gets efr-access', async () => {
+    const apps = await http.get<Paging<{ id: string }>>(`${CORE}/audit-applications`);
+    expectContract(apps, 200);
+    expect(apps.body.list.entries.map((e) => e.entry.id)).toContain('efr-access');
+    const app = await http.get(`${CORE}/audit-applications/efr-access`);
+    expectContract(app, 200);
+    const missing = await http.get(`${CORE}/audit-applications/no-such-app`);
+    expect(missing.status).toBe(404);
+    expectAcsError(missing);
+  });
+
+  it('logs a content read and lists it in application and node audit entries', async () => {
+    const id = recordings[0].entry.id;
+    const read = await http.requestBytes('get', `${CORE}/nodes/${id}/content`,
+      { range: 'bytes=0-15' });
+    expect(read.status).toBe(206);
+
+    const where = encodeURIComponent("(createdByUser='admin')");
+    const entries = await http.get<Paging<{ id: string; values?: object }>>(
+      `${CORE}/audit-applications/efr-access/audit-entries?where=${where}` +
+      '&include=values&orderBy=createdAt%20DESC&maxItems=50');
+    expectContract(entries, 200);
+    expect(entries.body.list.entries.some((e) => JSON.stringify(e.entry.values ?? {})
+      .includes(id))).toBeTrue();
+
+    const byNode = await http.get<Paging<{ id: string }>>(
+      `${CORE}/nodes/${id}/audit-entries?include=values`);
+    expectContract(byNode, 200);
+    expect(byNode.body.list.entries.length).toBeGreaterThan(0);
+  });
+});
