@@ -118,7 +118,9 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
   }
   const applied = applyPropertyChanges(repo.model, type, aspects, {}, props as Record<string, unknown>,
     input.fromText);
-  if (input.content) fixity(repo, type, applied.aspects, applied.props, input.content.staged);
+  if (repo.model.isSubClassOf(type, 'cm:content')) {
+    fixity(repo, type, applied.aspects, applied.props, input.content?.staged ?? { sha256: EMPTY_SHA256, size: 0 });
+  }
   applyDefaults(repo.model, type, applied.aspects, applied.props);
   checkMandatory(repo.model, type, applied.aspects, applied.props);
   const isFile = repo.model.isSubClassOf(type, 'cm:content');
@@ -159,7 +161,7 @@ const FIXITY: [string, string][] = [['efr:sha256', 'efr:sizeBytes'], ['efr:image
  * that differs is refused (422); a missing one is filled in.
  */
 function fixity(repo: Repository, type: string, aspects: string[], props: Record<string, unknown>,
-  staged: StagedContent): void {
+  staged: { sha256: string; size: number }): void {
   const known = new Set(repo.model.propertiesOf(type, aspects).map((p) => p.name));
   for (const [hashProp, sizeProp] of FIXITY) {
     if (!known.has(hashProp)) continue;
@@ -234,6 +236,11 @@ export function updateContentSync(repo: Repository, c: Caller, node: NodeRow, co
         ? content.mimeType : node.content?.mimeType ?? guessMimeType(node.name),
       encoding: content.encoding ?? node.content?.encoding ?? 'UTF-8' },
   };
+  // New bytes of a not yet sealed record: its fixity follows (the rules refused sealed ones).
+  const props = { ...node.props };
+  for (const k of FIXITY.flat()) delete props[k];
+  fixity(repo, node.type, node.aspects, props, content.staged);
+  next.props = props;
   repo.rows.update(next);
   if (isEfr(node)) {
     appendAccessLog(repo.db, { user: c.userId, action: 'updateContent', nodeId: node.id,

@@ -50,6 +50,14 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     expect(t.repo.store.listHashes().length).toBe(before);
   });
 
+  it('R26.1: lets new bytes replace an unsealed recording, fixity following them', async () => {
+    const id = (await upload(recordingProps(false))).json().entry.id;
+    const r = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${id}/content`, payload: 'longer bytes!',
+      headers: { ...ADMIN, 'content-type': 'video/mp4' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().entry.properties['efr:sizeBytes']).toBe(13);
+  });
+
   it('R26.1: refuses replacing the content of a sealed recording (409) and logs it', async () => {
     const r = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${sealedId}/content`, payload: 'cut',
       headers: { ...ADMIN, 'content-type': 'video/mp4' } });
