@@ -27,6 +27,8 @@ import {
 const CHINESE = '执法记录仪_张三_2026-11-26_现场检查.mp4';
 const LONG = `案卷/${'询问笔录_李四_2026年11月26日_第一次询问_'.repeat(3)}完整版本.pdf`;
 const DEEP = 'a/b/c/d/e/f/g/h/i/j/深层文件.txt';
+/** 255 UTF-8 bytes: the longest Rock Ridge name, split over two NM entries. */
+const MAX_NAME = `案卷/${'证'.repeat(83)}_1.pdf`;
 const LABEL = '执法证据 2026-001';
 
 interface Listed {
@@ -82,6 +84,7 @@ describe('disc image read by independent tools (R23.1)', () => {
       generatedFile(CHINESE, 300_000, 1),
       generatedFile(DEEP, 777, 2),
       generatedFile(LONG, 5_000, 3),
+      generatedFile(MAX_NAME, 1_234, 7),
       generatedFile('empty.bin', 0, 4),
       generatedFile('exact-2048.bin', 2048, 5),
       generatedFile('over-2049.bin', 2049, 6),
@@ -95,6 +98,12 @@ describe('disc image read by independent tools (R23.1)', () => {
 
   afterAll(async () => {
     await removeDir(dir);
+  });
+
+  it('keeps a 255-byte name whole in Rock Ridge and UDF', () => {
+    const m = layout.names.find((n) => n.path === MAX_NAME);
+    expect(new TextEncoder().encode(m?.rockRidgeName).length).toBe(255);
+    expect(m?.altered).toEqual(['iso9660', 'joliet']);
   });
 
   it('has exactly the size the layout announced', async () => {

@@ -20,7 +20,7 @@ import {
   type SystemUse,
   ceEntry,
   erEntry,
-  nmEntry,
+  nmEntries,
   planSystemUse,
   pxEntry,
   spEntry,
@@ -138,7 +138,7 @@ function planRecords(
         fixed.unshift(spEntry());
         movable.push(erEntry());
       }
-      if (role === 'child') movable.push(nmEntry(node.names.rr));
+      if (role === 'child') movable.push(...nmEntries(node.names.rr));
       const base = dirRecordLength(id.length, 0);
       const budget = role === 'self' && node === root ? 0 : 254 - base;
       su = planSystemUse(fixed, movable, budget);

@@ -75,13 +75,30 @@ export function tfEntry(date: Date, utcOffsetMinutes: number): Uint8Array {
   return e;
 }
 
-/** NM: the alternate (full) name, UTF-8. */
-export function nmEntry(name: string): Uint8Array {
-  const bytes = utf8(name);
-  const e = header('NM', 5 + bytes.length);
-  e[4] = 0;
-  e.set(bytes, 5);
-  return e;
+/** Most name bytes one NM entry holds (its length field is one byte, header 5). */
+const NM_CHUNK = 250;
+
+/**
+ * NM entries for the alternate (full) name, UTF-8. A name over 250 bytes is split into
+ * several entries, all but the last flagged CONTINUE, cut between characters.
+ */
+export function nmEntries(name: string): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let piece = '';
+  const flush = (last: boolean): void => {
+    const bytes = utf8(piece);
+    const e = header('NM', 5 + bytes.length);
+    e[4] = last ? 0 : 1;
+    e.set(bytes, 5);
+    out.push(e);
+    piece = '';
+  };
+  for (const ch of name) {
+    if (utf8(piece + ch).length > NM_CHUNK) flush(false);
+    piece += ch;
+  }
+  flush(true);
+  return out;
 }
 
 /** CE: where the continuation area is (block, offset in it, length). */
