@@ -51,6 +51,22 @@ export async function buildApp(repo: Repository, appDir?: string): Promise<Fasti
     return503OnClosing: true });
   await app.register(multipart, { limits: { fileSize: repo.uploadLimit, files: 1,
     fields: 100, fieldSize: 64 * 1024, parts: 110, headerPairs: 100 } });
+  // ADF and js-api send `Content-Type: application/json` on GET and DELETE without a body:
+  // an empty JSON body is no body (ACS accepts it), a malformed one is a 400.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch (err) {
+      done(new AcsError(400, 'framework.exception.InvalidArgument',
+        `Could not read content from HTTP request body: ${(err as Error).message}`), undefined);
+    }
+  });
   app.setErrorHandler((err: FastifyError | AcsError, _req, reply) => {
     if (err instanceof RuleRefusal) repo.logRefusal(err);
     if (err instanceof AcsError) return reply.code(err.statusCode).send(err.toBody());

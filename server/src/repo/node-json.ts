@@ -39,6 +39,7 @@ export function nodeJson(repo: Repository, c: Caller, n: NodeRow, inc: Includes,
   if (inc.has('isLocked')) out.isLocked = lockActive(n, c.rule.now);
   if (inc.has('isLink')) out.isLink = false;
   if (inc.has('isFavorite')) out.isFavorite = false;
+  if (inc.has('association') && n.parentId) out.association = { assocType: 'cm:contains', isPrimary: true };
   if (inc.has('path')) out.path = repo.pathOf(n);
   if (inc.has('allowableOperations')) out.allowableOperations = c.perms.allowableOperations(n);
   if (inc.has('permissions')) {
