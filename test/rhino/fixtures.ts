@@ -116,7 +116,8 @@ export function archiveNodes(options: {
     ho1: {
       type: 'efr:handover', supertypes: ['cm:folder'], parent: 'archive',
       aspects: ['efr:officers', 'efr:deviceBound'],
-      properties: options.handover ?? handoverProps(), assocs: { 'efr:handoverRecordings': ['rec1'] },
+      properties: options.handover ?? handoverProps(),
+      assocs: { 'efr:handoverRecordings': ['rec1'] },
     },
     case1: {
       type: 'efr:case', supertypes: ['cm:folder'], parent: 'archive',

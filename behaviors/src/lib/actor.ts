@@ -55,7 +55,7 @@ export function currentUserName(): string {
   return fromPerson;
 }
 
-/** `GROUP_…` names of the groups that contain the user, transitively (People#getContainerGroups). */
+/** `GROUP_…` names of the groups containing the user, transitively (People#getContainerGroups). */
 export function groupsOf(userName: string): string[] {
   const people = scriptPeople();
   const personNode: ScriptNodeLike | null = people.getPerson(userName);

@@ -2,7 +2,9 @@
  * Maps an efr:recording (its properties, aspects and case links) to core's RecordingState, and
  * a before/after pair of property maps to core's RecordingChanges.
  */
-import type { ActivityType, RecordingState, SecrecyLevel, Source } from '../../../core/src/index.js';
+import type {
+  ActivityType, RecordingState, SecrecyLevel, Source,
+} from '../../../core/src/index.js';
 import { EFR_ASPECTS, EFR_ASSOCS, EFR_PROPS } from '../../../content-model/src/qnames.js';
 import type { ScriptNodeLike } from './acs-api.js';
 import { plainBoolean, plainNumber, plainString, samePlain } from './java-values.js';
@@ -40,7 +42,9 @@ export const RECORDING_FIELD_PROPS: Readonly<Record<string, string>> = {
 };
 
 /** The seal itself: set once by the two-custodian receipt (R21.4). */
-const SEAL_PROPS: readonly string[] = [EFR_PROPS.sealedAt, EFR_PROPS.sealedBy1, EFR_PROPS.sealedBy2];
+const SEAL_PROPS: readonly string[] = [
+  EFR_PROPS.sealedAt, EFR_PROPS.sealedBy1, EFR_PROPS.sealedBy2,
+];
 
 /** What the node itself says beyond its properties. */
 export interface RecordingNodeFacts {

@@ -73,7 +73,8 @@ function stateOf(id: string, node: ScriptNodeLike, read: PropReader): HandoverSt
 
 function fixed(what: string): Verdict {
   return refuse(409, 'efr.handover.receiptFixed', 'R21.4',
-    'A recorded receipt cannot be changed: ' + what + '.', '已记录的接收信息不得更改：' + what + '。');
+    'A recorded receipt cannot be changed: ' + what + '.',
+    '已记录的接收信息不得更改：' + what + '。');
 }
 
 /** Checks every receipt the update adds, in order, and the status it leads to. */

@@ -75,7 +75,9 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
  */
 function disposalOf(actor: BehaviourActor, id: string): DisposalApproval | null {
   if (!actor.system) return null;
-  return { id: 'system-disposal', status: 'approved', recordingIds: [id], approvedBy: actor.userName };
+  return {
+    id: 'system-disposal', status: 'approved', recordingIds: [id], approvedBy: actor.userName,
+  };
 }
 
 function beforeDeleteNode(node: ScriptNodeLike): void {

@@ -1,0 +1,196 @@
+// The module JAR that `npm run build:module` writes (issue 2, "Done when"): its layout, that
+// every file its Spring XML names is inside, that its XML is well-formed and its audit
+// application valid, that its scripts are ES5 Rhino can run, and that every policy it binds is
+// one ACS defines (behaviors/data/acs-policies.json).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EFR_NAMESPACE_URI, EFR_TYPES } from '../../content-model/src/qnames.js';
+import { buildModule, MODEL_COPIES, MODULE_PREFIX } from './build-module.mjs';
+import { ACS_SCRIPT_GLOBALS, checkEs5 } from './compile-scripts.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const AUDIT_XSD = '/work/shared/alfresco/alfresco-audit-3.2.libxml2-fixed.xsd';
+const POLICIES_FILE = resolve(ROOT, 'behaviors/data/acs-policies.json');
+const POLICIES = JSON.parse(readFileSync(POLICIES_FILE, 'utf8')) as {
+  namespace: string;
+  sources: { path: string; class: string[]; association: string[] }[];
+};
+
+function sh(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Values an XPath selects (attributes or text), through xmllint. */
+function xpath(file: string, expr: string): string[] {
+  const r = spawnSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' });
+  // xmllint exits 10 when the expression selects nothing.
+  if (r.status === 10) return [];
+  if (r.status !== 0) throw new Error(`xmllint --xpath ${expr} ${file}: ${r.stderr}`);
+  const attrs = [...r.stdout.matchAll(/\s[\w:-]+="([^"]*)"/g)].map((m) => m[1]);
+  return attrs.length > 0 ? attrs : r.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
+const el = (name: string): string => `//*[local-name()='${name}']`;
+
+describe('module JAR (npm run build:module)', () => {
+  let dir: string;
+  let jar: string;
+  let entries: string[];
+  const inModule = (p: string): string => join(dir, 'x', p);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'efr-jar-'));
+    ({ jar, entries } = await buildModule({ jar: join(dir, 'efr-repo.jar') }));
+    sh('unzip', ['-q', jar, '-d', join(dir, 'x')]);
+  });
+
+  const springXml = (): string[] => entries.filter((e) =>
+    e === `${MODULE_PREFIX}/module-context.xml` || /\/context\/[^/]+\.xml$/.test(e));
+
+  it('holds module.properties, module-context.xml, a manifest and nothing else outside', () => {
+    expect(sh('unzip', ['-Z1', jar]).trim().split('\n')).toEqual(entries);
+    expect(entries[0]).toBe('META-INF/MANIFEST.MF');
+    expect(entries).toContain(`${MODULE_PREFIX}/module.properties`);
+    expect(entries).toContain(`${MODULE_PREFIX}/module-context.xml`);
+    expect(entries.filter((e) => e !== 'META-INF/MANIFEST.MF' &&
+      !e.startsWith(MODULE_PREFIX + '/'))).toEqual([]);
+  });
+
+  it('declares the module id, version, title and minimum repository version 23.1', () => {
+    const text = readFileSync(inModule(`${MODULE_PREFIX}/module.properties`), 'utf8');
+    expect(text).toMatch(/^module\.id=efr-repo$/m);
+    expect(text).toMatch(/^module\.version=\d+\.\d+\.\d+$/m);
+    expect(text).toMatch(/^module\.title=.+$/m);
+    expect(text).toMatch(/^module\.description=.+$/m);
+    expect(text).toMatch(/^module\.repo\.version\.min=23\.1$/m);
+  });
+
+  it('has well-formed Spring XML', () => {
+    expect(springXml().length).toBeGreaterThanOrEqual(3);
+    for (const f of springXml()) sh('xmllint', ['--noout', inModule(f)]);
+  });
+
+  it('holds every context, model, label bundle and script the Spring XML names', () => {
+    const named: string[] = [];
+    for (const f of springXml()) {
+      const file = inModule(f);
+      for (const r of xpath(file, `${el('import')}/@resource`)) {
+        named.push(r.replace(/^classpath:/, ''));
+      }
+      for (const v of xpath(file, `${el('property')}[@name='models']${el('value')}/text()`)) {
+        named.push(v);
+      }
+      for (const v of xpath(file, `${el('property')}[@name='labels']${el('value')}/text()`)) {
+        named.push(v + '.properties', v + '_zh_CN.properties');
+      }
+      for (const v of xpath(file, `${el('bean')}[@class=` +
+        `'org.alfresco.repo.jscript.ClasspathScriptLocation']${el('constructor-arg')}/@value`)) {
+        named.push(v);
+      }
+    }
+    expect(named.filter((n) => n.endsWith('.js')).length).toBe(3);
+    expect(named.filter((n) => n.includes('/model/')).length).toBe(1);
+    for (const n of named) expect(entries).withContext(n).toContain(n);
+  });
+
+  it('copies the model and its bundles from content-model/ unchanged (single source)', () => {
+    for (const [from, to] of MODEL_COPIES) {
+      expect(readFileSync(inModule(`${MODULE_PREFIX}/${to}`)))
+        .withContext(to).toEqual(readFileSync(resolve(ROOT, 'content-model', from)));
+    }
+  });
+
+  it('bootstraps the model after dictionaryBootstrap, and binds behaviours after the model', () => {
+    const boot = inModule(`${MODULE_PREFIX}/context/efr-bootstrap-context.xml`);
+    const ids = xpath(boot, `${el('bean')}[@parent='dictionaryModelBootstrap']/@id`);
+    expect(ids.length).toBe(1);
+    expect(xpath(boot, `${el('bean')}[@id='${ids[0]}']/@depends-on`))
+      .toEqual(['dictionaryBootstrap']);
+    const behaviours = inModule(`${MODULE_PREFIX}/context/efr-behaviours-context.xml`);
+    const regs = `${el('bean')}[@class=` +
+      `'org.alfresco.repo.policy.registration.ClassPolicyRegistration']`;
+    const deps = xpath(behaviours, `${regs}/@depends-on`);
+    expect(deps.length).toBe(3);
+    expect(deps.every((d) => d === ids[0])).toBeTrue();
+    expect(xpath(behaviours, `${regs}/@init-method`)).toEqual(['register', 'register', 'register']);
+  });
+
+  it('names only policies ACS defines, for EFR types of the model', () => {
+    const known = new Set<string>();
+    for (const s of POLICIES.sources) {
+      for (const n of s.class) known.add(`{${POLICIES.namespace}}${n}`);
+    }
+    const behaviours = inModule(`${MODULE_PREFIX}/context/efr-behaviours-context.xml`);
+    const names = [
+      ...xpath(behaviours, `${el('property')}[@name='policyName']/@value`),
+      ...xpath(behaviours, `${el('property')}[@name='policyNames']${el('value')}/text()`),
+    ];
+    expect(names.length).toBe(7);
+    for (const n of names) expect(known.has(n)).withContext(n).toBeTrue();
+    const classes = xpath(behaviours, `${el('property')}[@name='className']/@value`);
+    const efrTypes = Object.values(EFR_TYPES) as string[];
+    for (const c of classes) {
+      expect(c.startsWith(`{${EFR_NAMESPACE_URI}}`)).withContext(c).toBeTrue();
+      expect(efrTypes).toContain('efr:' + c.substring(EFR_NAMESPACE_URI.length + 2));
+    }
+    expect(classes.sort()).toEqual([`{${EFR_NAMESPACE_URI}}accessRequest`,
+      `{${EFR_NAMESPACE_URI}}handover`, `{${EFR_NAMESPACE_URI}}recording`]);
+  });
+
+  it('has an audit application valid against the audit XSD, fed by alfresco-access', () => {
+    const audits = entries.filter((e) => e.startsWith(`${MODULE_PREFIX}/audit/`));
+    expect(audits.length).toBe(1);
+    const file = inModule(audits[0]);
+    sh('xmllint', ['--noout', '--schema', AUDIT_XSD, file]);
+    expect(xpath(file, `${el('PathMap')}/@source`)).toEqual(['/alfresco-access/transaction']);
+    const keys = xpath(file, `${el('RecordValue')}/@key`);
+    for (const k of ['user', 'node', 'type', 'action', 'sub-actions']) expect(keys).toContain(k);
+  });
+
+  it('switches on alfresco-access auditing with the EFR types in its type filter', () => {
+    const text = readFileSync(inModule(`${MODULE_PREFIX}/alfresco-global.properties`), 'utf8');
+    expect(text).toMatch(/^audit\.enabled=true$/m);
+    expect(text).toMatch(/^audit\.alfresco-access\.enabled=true$/m);
+    const m = /^audit\.filter\.alfresco-access\.transaction\.type=(.+)$/m.exec(text);
+    expect(m).not.toBeNull();
+    const types = (m as RegExpExecArray)[1].split(';');
+    for (const t of ['cm:folder', 'cm:content', 'st:site', EFR_TYPES.recording]) {
+      expect(types).toContain(t);
+    }
+    const efrTypes = Object.values(EFR_TYPES) as string[];
+    for (const t of types.filter((x) => x.startsWith('efr:'))) expect(efrTypes).toContain(t);
+  });
+
+  it('ships scripts that parse as ES5, lint clean and are plain ASCII', () => {
+    const scripts = entries.filter((e) => e.endsWith('.js'));
+    expect(scripts.map((s) => s.split('/').pop())).toEqual(
+      ['access-request.js', 'handover.js', 'recording.js']);
+    for (const s of scripts) {
+      const code = readFileSync(inModule(s), 'utf8');
+      expect(checkEs5(s, code)).withContext(s).toEqual([]);
+      expect(/^[\x00-\x7f]*$/.test(code)).withContext(s).toBeTrue();
+      expect(code).not.toMatch(/^\s*"use strict"/m);
+    }
+  });
+
+  it('rejects ES2015 syntax, undeclared globals and loose equality in emitted scripts', () => {
+    expect(checkEs5('let', 'let x = 1;')[0]).toContain('not ES5');
+    expect(checkEs5('undef', 'companyHomeTypo.children;').join()).toContain('no-undef');
+    expect(checkEs5('eq', 'var a = 1; if (a == "1") { a = 2; }').join()).toContain('eqeqeq');
+    const ok = 'var n = behaviour.name; if (n == null) { logger.log("x"); }';
+    expect(checkEs5('ok', ok)).toEqual([]);
+    expect(ACS_SCRIPT_GLOBALS).toContain('behaviour');
+  });
+
+  it('is reproducible: a second build gives the same bytes', async () => {
+    const again = await buildModule({ jar: join(dir, 'again.jar') });
+    const digest = (f: string): string =>
+      createHash('sha256').update(readFileSync(f)).digest('hex');
+    expect(digest(again.jar)).toBe(digest(jar));
+  });
+});
