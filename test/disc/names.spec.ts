@@ -126,6 +126,9 @@ describe('disc names (R23.1)', () => {
     expect(codeOf(() => layoutDisc([], long))).toBe('label-too-long');
     expect(codeOf(() => layoutDisc([], { ...volume, label: '' }))).toBe('empty-name');
     expect(codeOf(() => layoutDisc([], { ...volume, label: 'a\nb' }))).toBe('bad-character');
+    expect(codeOf(() => layoutDisc([], { ...volume, date: new Date('x') }))).toBe('bad-date');
+    const odd = { ...volume, utcOffsetMinutes: 7 };
+    expect(codeOf(() => layoutDisc([], odd))).toBe('bad-date');
   });
 
   it('gives each tree a label it can hold', () => {

@@ -66,7 +66,12 @@ function checkVolume(volume: VolumeInfo): void {
     throw new DiscError('bad-character', 'The volume label contains a control character.');
   }
   if (!(volume.date instanceof Date) || Number.isNaN(volume.date.getTime())) {
-    throw new DiscError('bad-size', 'The volume date is not a valid date.');
+    throw new DiscError('bad-date', 'The volume date is not a valid date.');
+  }
+  const offset = volume.utcOffsetMinutes ?? 0;
+  // ISO 9660 records offsets in 15-minute steps from -12:00 to +13:00 (8.4.26.1).
+  if (!Number.isInteger(offset) || offset % 15 !== 0 || offset < -720 || offset > 780) {
+    throw new DiscError('bad-date', 'The UTC offset is not a whole quarter hour in -12:00…+13:00.');
   }
 }
 
@@ -90,6 +95,10 @@ export function layoutDisc<F extends DiscFileSpec>(
       const message = `"${f.path}" is too large for one UDF file entry.`;
       throw new DiscError('too-many-extents', message, f.path);
     }
+  }
+  // Path-table records name their parent with 16 bits (ECMA-119 9.4.6).
+  if (allDirs(root).length > 0xffff) {
+    throw new DiscError('too-many-folders', 'More than 65 535 folders do not fit path tables.');
   }
   const utcOffsetMinutes = volume.utcOffsetMinutes ?? 0;
   const date = volume.date;

@@ -97,8 +97,10 @@ export type DiscErrorCode =
   | 'duplicate-path'
   | 'path-conflict'
   | 'bad-size'
+  | 'bad-date'
   | 'label-too-long'
   | 'too-many-extents'
+  | 'too-many-folders'
   | 'exceeds-medium'
   | 'size-mismatch';
 
