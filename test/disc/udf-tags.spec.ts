@@ -43,6 +43,7 @@ function readTag(img: Uint8Array, off: number): Tag {
 describe('UDF descriptor tags (R23.1)', () => {
   let dir = '';
   let img = new Uint8Array(0);
+  let dataSectors: number[] = [];
 
   beforeAll(async () => {
     dir = await tempDir();
@@ -51,6 +52,7 @@ describe('UDF descriptor tags (R23.1)', () => {
     const path = join(dir, 'tags.iso');
     const layout = layoutDisc(files, { label: 'TAGS', date: VOLUME_DATE });
     await writeToFile(writeDiscImage(layout), path);
+    dataSectors = layout.files.filter((p) => p.file.size > 0).map((p) => p.sector);
     img = new Uint8Array(await readFile(path));
   });
 
@@ -76,5 +78,17 @@ describe('UDF descriptor tags (R23.1)', () => {
     expect(found.get(256)).toBe(1); // file set descriptor
     expect(found.get(261)).toBe(6); // root, 2 folders, 3 files
     expect(found.get(257)).toBe(3); // the first identifier of each folder starts its block
+  });
+
+  it('points UDF file entries at the same extents as the ISO 9660 records', () => {
+    const pointed: number[] = [];
+    for (let s = PARTITION_START; s < img.length / 2048; s++) {
+      const off = s * 2048;
+      const v = new DataView(img.buffer, img.byteOffset + off, 2048);
+      const isFileEntry = v.getUint16(0, true) === 261 && v.getUint32(12, true) === s - 257;
+      if (!isFileEntry || img[off + 27] !== 5 || v.getUint32(172, true) === 0) continue;
+      pointed.push(v.getUint32(180, true) + PARTITION_START);
+    }
+    expect(pointed.sort((a, b) => a - b)).toEqual(dataSectors);
   });
 });
