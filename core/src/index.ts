@@ -21,3 +21,4 @@ export * from './device-rules.js';
 export * from './violation-rules.js';
 export * from './access-log.js';
 export * from './quality.js';
+export * from './evidence-package-rules.js';

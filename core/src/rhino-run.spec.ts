@@ -86,7 +86,10 @@ var out = {
   quality: C.qualityReport(input.quality),
   // Escaped twice: the script file is UTF-8, where a lone surrogate could not survive.
   canonicalOdd: C.canonicalJson({ b: '\\ud800\\u0001张', a: [1.5, -0, 1e21] }),
-  compliance: C.unitCompliance([{ unit: 'B', status: 'issued' }, { unit: 'A', status: 'lost' }])
+  compliance: C.unitCompliance([{ unit: 'B', status: 'issued' }, { unit: 'A', status: 'lost' }]),
+  caseNumbers: ['丹民罚〔2026〕12号', 'EFR-2026-0001', '丹民罚[2026]12号'].map(function (n) {
+    return C.isCaseNumber(n);
+  })
 };
 print(JSON.stringify(out));
 `;
@@ -151,6 +154,7 @@ interface HostResult {
   quality: core.QualityReport;
   canonicalOdd: string;
   compliance: core.UnitCompliance[];
+  caseNumbers: boolean[];
 }
 
 function nodeResult(input: { draws: core.DrawInput[]; entries: object[]; broken: object[] }):
@@ -188,6 +192,7 @@ function ruleCalls(): Omit<HostResult, 'draws' | 'deadlines' | 'fnv' | 'canonica
     canonicalOdd: core.canonicalJson({ b: '\ud800\u0001张', a: [1.5, -0, 1e21] }),
     compliance: core.unitCompliance([{ unit: 'B', status: 'issued' },
       { unit: 'A', status: 'lost' }]),
+    caseNumbers: ['丹民罚〔2026〕12号', 'EFR-2026-0001', '丹民罚[2026]12号'].map(core.isCaseNumber),
   };
 }
 
@@ -258,6 +263,7 @@ describe('core compiled for Rhino (rhino-build.md; R28.1, R21.1, R21.2, R22.1)',
       code: 'efr.recording.sealedContent' }));
     expect((rhino.sealedRefusal as core.Refusal).messageZh).toContain('录像已封存');
     expect(rhino.approve.next?.status).toBe('approved');
+    expect(rhino.caseNumbers).toEqual([true, true, false]);
     expect(rhino.receipt.next).toBe('sealed');
     expect(rhino.handoverErrors.map((e) => e.code)).toEqual([
       'efr.handover.sameOfficer', 'efr.handover.returnedInFuture', 'efr.preUse.battery']);

@@ -1,10 +1,11 @@
 import {
-  compareCodeUnits, daysInMonth, distinct, isIsoDate, isIsoDateTime, isLeapYear, isNonBlank,
-  isNonNegativeInteger, isSha256Hex, isSha256HexAnyCase, parseInstant, requireInstant, sameSet,
+  compareCodeUnits, daysInMonth, distinct, isCaseNumber, isIsoDate, isIsoDateTime, isLeapYear,
+  isNonBlank, isNonNegativeInteger, isSha256Hex, isSha256HexAnyCase, parseInstant,
+  requireInstant, sameSet,
   trimmedLength,
 } from './index.js';
 
-describe('validation helpers', () => {
+describe('validation helpers (R2.1, R21.1, R21.4, R22.1)', () => {
   it('parses ISO date-times with a zone, like Date.parse where both accept them', () => {
     const ok = ['2026-03-01T10:00Z', '2026-03-01T10:00:00Z', '2026-03-01T10:00:00.123Z',
       '2026-03-01T10:00:00.123456+08:00', '2026-03-01T23:59:59-05:30', '2024-02-29T00:00:00Z'];
@@ -53,6 +54,15 @@ describe('validation helpers', () => {
     expect(isSha256Hex('0'.repeat(63))).toBeFalse();
     expect(isSha256Hex('g'.repeat(64))).toBeFalse();
     expect(isSha256Hex(null)).toBeFalse();
+  });
+  it('R2.1: case numbers in the bureau style or the system style', () => {
+    for (const ok of ['丹民罚〔2026〕12号', '民罚〔2026〕123456号', 'EFR-2026-0001', 'AB-2026-123']) {
+      expect(isCaseNumber(ok)).withContext(ok).toBeTrue();
+    }
+    for (const bad of ['丹民罚[2026]12号', '丹民罚〔26〕12号', '〔2026〕12号', 'efr-2026-0001',
+      'EFR-2026-01', 'EFR-2026-0001 ', 'ABCDEFGHI-2026-001', '丹民罚〔2026〕1234567号', 7]) {
+      expect(isCaseNumber(bad)).withContext(String(bad)).toBeFalse();
+    }
   });
   it('text and number helpers', () => {
     expect([isNonBlank(' a '), isNonBlank(' \n\t'), isNonBlank(null)])

@@ -8,6 +8,8 @@ const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+// The model's case-number pattern (docs/enumerations.md), valid in Java and ES5 alike.
+const CASE_NUMBER = /^([\u4e00-\u9fa5]{1,12}〔\d{4}〕\d{1,6}号|[A-Z]{2,8}-\d{4}-\d{3,6})$/;
 const SHA256_HEX_ANY_CASE = /^[0-9a-fA-F]{64}$/;
 
 /** Milliseconds in one hour. */
@@ -94,6 +96,14 @@ export function isSha256Hex(text: unknown): text is string {
 /** Whether `text` is 64 hex digits in any case (as typed or pasted by people). */
 export function isSha256HexAnyCase(text: unknown): text is string {
   return typeof text === 'string' && SHA256_HEX_ANY_CASE.test(text);
+}
+
+/**
+ * Whether `text` is a case number in the bureau's style (`丹民罚〔2026〕12号`) or the system
+ * style (`EFR-2026-0001`), as the model's constraint on `efr:caseNumber` requires (R2.1).
+ */
+export function isCaseNumber(text: unknown): text is string {
+  return typeof text === 'string' && CASE_NUMBER.test(text);
 }
 
 /** Whether `text` is a string with something other than white space in it. */
