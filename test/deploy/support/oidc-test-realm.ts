@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from 'jose';
 import Provider, {
   type AccountClaims, type Configuration, type KoaContextWithOIDC,
 } from 'oidc-provider';
@@ -91,7 +91,7 @@ export async function startTestRealm(options: TestRealmOptions): Promise<TestRea
   const byId = new Map<string, TestRealmUser & { id: string }>(
     [...users.values()].map((u) => [u.id, u]));
 
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const realmJwk: JWK = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256',
     use: 'sig' };
   const foreign = await generateKeyPair('RS256');
@@ -227,6 +227,71 @@ export async function startTestRealm(options: TestRealmOptions): Promise<TestRea
   };
 
   const callback = provider.callback();
+
+  // Keycloak's refresh tokens are JWTs and keycloak-js decodes them (it fails on an opaque
+  // one); oidc-provider's are opaque. The token endpoint therefore hands out the opaque token
+  // wrapped in a signed JWT (claim `rt`) and unwraps it again when it comes back.
+  const refreshTtl = 1800;
+  const wrapRefresh = (rt: string, sub: unknown): Promise<string> => new SignJWT({
+    typ: 'Refresh', azp: appClientId, rt })
+    .setProtectedHeader({ alg: 'RS256', kid: realmJwk.kid })
+    .setIssuer(issuer).setAudience(issuer).setSubject(String(sub ?? ''))
+    .setIssuedAt().setExpirationTime(`${refreshTtl}s`).setJti(randomUUID())
+    .sign(privateKey);
+  const unwrapRefresh = async (value: string): Promise<string> => {
+    try {
+      const { payload } = await jwtVerify(value, publicKey, { issuer, audience: issuer });
+      return typeof payload.rt === 'string' ? payload.rt : value;
+    } catch {
+      // Not one of ours (or tampered with): passed on as is, and the provider refuses it.
+      return value;
+    }
+  };
+  const TOKEN_PATHS = [`${mount}${PROTOCOL}/token`, `${mount}${PROTOCOL}/revoke`];
+
+  /** Buffers a token or revocation request, unwrapping a JWT-wrapped refresh token. */
+  const rewriteTokenRequest = async (req: IncomingMessage & { body?: string }) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    for (const name of ['refresh_token', 'token']) {
+      const value = form.get(name);
+      if (value && value.split('.').length === 3) form.set(name, await unwrapRefresh(value));
+    }
+    // oidc-provider reads req.body when the stream has already been consumed.
+    req.body = form.toString();
+  };
+
+  /** Wraps the refresh token of a token response as it is sent. */
+  const rewriteTokenResponse = (res: ServerResponse) => {
+    const end = res.end;
+    res.end = function (this: ServerResponse, ...args: unknown[]) {
+      const [chunk] = args;
+      if (typeof chunk !== 'string' && !Buffer.isBuffer(chunk)) {
+        return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+      }
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(chunk.toString()) as Record<string, unknown>;
+      } catch {
+        // Not JSON (an HTML error page): sent unchanged.
+        return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+      }
+      if (typeof body.refresh_token !== 'string') {
+        return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+      }
+      const idToken = typeof body.id_token === 'string' ? body.id_token.split('.')[1] : '';
+      const sub = idToken ? JSON.parse(Buffer.from(idToken, 'base64url').toString()).sub : '';
+      wrapRefresh(body.refresh_token, sub).then((wrapped) => {
+        const out = JSON.stringify({ ...body, refresh_token: wrapped,
+          refresh_expires_in: refreshTtl });
+        res.setHeader('Content-Length', Buffer.byteLength(out));
+        (end as (...a: unknown[]) => ServerResponse).call(res, out);
+      }, (err: Error) => res.destroy(err));
+      return res;
+    } as typeof end;
+  };
+
   server.on('request', (req: IncomingMessage & { originalUrl?: string }, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(mount)) {
@@ -241,9 +306,29 @@ export async function startTestRealm(options: TestRealmOptions): Promise<TestRea
       });
       return;
     }
+    // keycloak-js calls the token endpoint with credentials: 'include', and Keycloak answers
+    // allowed web origins with Allow-Credentials; oidc-provider's CORS does not. It skips its
+    // own CORS when a response already has an Access-Control header, so the header is added
+    // as the head is written, once oidc-provider has allowed the origin.
+    const origin = req.headers.origin;
+    if (origin && (options.webOrigins ?? []).includes(origin)) {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+        if (res.getHeader('access-control-allow-origin') === origin) {
+          res.setHeader('Access-Control-Allow-Credentials', 'true');
+        }
+        return writeHead.apply(this, args);
+      } as typeof writeHead;
+    }
     // Mounted under the realm path, as Express would: oidc-provider reads originalUrl.
     req.originalUrl = url;
     req.url = url.slice(mount.length) || '/';
+    if (req.method === 'POST' && TOKEN_PATHS.includes(url.split('?')[0])) {
+      rewriteTokenResponse(res);
+      rewriteTokenRequest(req).then(() => callback(req, res),
+        (err: Error) => res.writeHead(400).end(err.message));
+      return;
+    }
     callback(req, res);
   });
 
