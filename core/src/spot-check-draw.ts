@@ -148,8 +148,12 @@ export type DrawCheck =
  * stored, `extra` stored ids not recomputed (R28.1).
  */
 export function verifyDraw(stored: readonly string[], recomputed: readonly string[]): DrawCheck {
-  const missing = recomputed.filter((id) => stored.indexOf(id) < 0);
-  const extra = stored.filter((id) => recomputed.indexOf(id) < 0);
+  const inStored: Record<string, boolean> = {};
+  const inRecomputed: Record<string, boolean> = {};
+  for (const id of stored) inStored['$' + id] = true;
+  for (const id of recomputed) inRecomputed['$' + id] = true;
+  const missing = recomputed.filter((id) => inStored['$' + id] !== true);
+  const extra = stored.filter((id) => inRecomputed['$' + id] !== true);
   if (missing.length === 0 && extra.length === 0) return { ok: true };
   return { ok: false, missing, extra };
 }
