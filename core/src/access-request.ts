@@ -4,6 +4,7 @@
  * submitted → reviewed (office director) → approved (leader in charge of every case) →
  * registered (custodian records viewer, reason and time; opens the viewing window) → closed.
  * `reject` is possible at each deciding step (submitted, reviewed) with a mandatory reason.
+ * `close` also ends an approved request that is no longer needed, before any viewing.
  * Separation of duties: requester, reviewer, approver and registrar are four different people.
  *
  * Limitation, by design: a request whose recordings belong to cases led by different leaders,
