@@ -62,14 +62,16 @@ export async function createNode(repo: Repository, c: Caller, parent: NodeRow, i
     }
     return created as NodeRow;
   };
-  try {
-    run(true);
-  } catch (err) {
-    if (input.content) await repo.store.discard(input.content.staged);
-    throw err;
-  }
-  if (input.content) await repo.store.commit(input.content.staged);
-  return run(false);
+  return repo.exclusive(async () => {
+    try {
+      run(true);
+    } catch (err) {
+      if (input.content) await repo.store.discard(input.content.staged);
+      throw err;
+    }
+    if (input.content) await repo.store.commit(input.content.staged);
+    return run(false);
+  });
 }
 
 function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: CreateInput): NodeRow {
@@ -251,6 +253,16 @@ export function updateContentSync(repo: Repository, c: Caller, node: NodeRow, co
 
 /** PUT content: dry run, durable content, then the commit (same pattern as createNode). */
 export async function updateContent(repo: Repository, c: Caller, node: NodeRow, content: IncomingContent): Promise<NodeRow> {
+  return repo.exclusive(() => updateContentLocked(repo, c, node, content));
+}
+
+async function updateContentLocked(repo: Repository, c: Caller, nodeIn: NodeRow, content: IncomingContent): Promise<NodeRow> {
+  // Re-read: the node may have changed while the bytes were streaming.
+  const node = repo.rows.get(nodeIn.id);
+  if (!node) {
+    await repo.store.discard(content.staged);
+    throw notFound(`The entity with id: ${nodeIn.id} was not found`);
+  }
   try {
     repo.db.transaction(() => {
       updateContentSync(repo, c, node, content);

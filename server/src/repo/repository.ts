@@ -38,6 +38,7 @@ export const SYSTEM_USER = 'System';
 export class Repository {
   readonly rows: NodeRows;
   readonly auth: Authorities;
+  private commitChain: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly db: Db, readonly store: ContentStore, readonly model: ModelRegistry,
@@ -52,6 +53,18 @@ export class Repository {
     const perms = new PermissionChecker(this.db, this.rows, this.auth, userId);
     return { userId, perms,
       rule: { userId, groups: this.auth.groupsOf(userId), isAdmin: perms.isAdmin, now } };
+  }
+
+  /**
+   * Runs `fn` alone among the content commits of this process: check (dry run), make the
+   * bytes durable, commit the row. Without it two uploads racing for one name would both pass
+   * their check and both store bytes, leaving the loser's file behind. Streaming the uploads
+   * stays concurrent; only this short section is serialised.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.commitChain.then(fn, fn);
+    this.commitChain = run.catch(() => undefined); // a failed commit must not block the next
+    return run;
   }
 
   /** Reads a meta value. */
