@@ -137,9 +137,7 @@ export type Medium = (typeof MEDIA)[number];
 /**
  * Every enumeration keyed by the model property that stores it (`efr:…`), so one spec can
  * compare core with the model's LIST constraints without listing them twice.
- * `efr:deviceEventKind` ({@link DEVICE_EVENT_KINDS}) joins this map once content-model's spec
- * expects it here (it currently lists it as "not in core"); the multi-valued `efr:stages` uses
- * {@link STAGES}.
+ * The multi-valued `efr:stages` uses {@link STAGES}.
  */
 export const ENUMERATIONS_BY_PROPERTY: Readonly<Record<string, readonly string[]>> = {
   'efr:actType': ACT_TYPES,
@@ -157,6 +155,7 @@ export const ENUMERATIONS_BY_PROPERTY: Readonly<Record<string, readonly string[]
   'efr:handoverStatus': HANDOVER_STATUSES,
   'efr:requestStatus': REQUEST_STATUSES,
   'efr:deviceStatus': DEVICE_STATUSES,
+  'efr:deviceEventKind': DEVICE_EVENT_KINDS,
   'efr:spotCheckStatus': SPOT_CHECK_STATUSES,
   'efr:itemRecorded': ITEM_RESULTS,
   'efr:itemContinuous': ITEM_RESULTS,
