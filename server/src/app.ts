@@ -17,6 +17,8 @@ import { registerNodes } from './routes/nodes.js';
 import { registerSearch } from './routes/search.js';
 import { ensureGroups, seedDemo } from './demo/seed.js';
 import { ContentStore } from './store/content-store.js';
+import { WEB_SCRIPT_MODULES } from './webscripts/modules.js';
+import { registerWebScripts, type WebScriptModule } from './webscripts/web-script-host.js';
 
 /** Options of startServer. */
 export interface ServerOptions {
@@ -46,7 +48,9 @@ export interface RunningServer {
 }
 
 /** Builds the Fastify app over a repository (no listening). */
-export async function buildApp(repo: Repository, appDir?: string): Promise<FastifyInstance> {
+export async function buildApp(
+  repo: Repository, appDir?: string, webScripts: readonly WebScriptModule[] = WEB_SCRIPT_MODULES,
+): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, exposeHeadRoutes: false, bodyLimit: 1 << 20,
     return503OnClosing: true });
   await app.register(multipart, { limits: { fileSize: repo.uploadLimit, files: 1,
@@ -97,6 +101,7 @@ export async function buildApp(repo: Repository, appDir?: string): Promise<Fasti
   registerAssocs(app, repo);
   registerSearch(app, repo);
   registerAudit(app, repo);
+  registerWebScripts(app, repo, webScripts);
   return app;
 }
 

@@ -1,0 +1,8 @@
+import type { WebScriptModule } from './web-script-host.js';
+
+/**
+ * Every feature's web scripts, in one list so that features plug in without touching app.ts.
+ * Each feature adds one import and one entry here (handovers, access requests, spot checks,
+ * devices, exemptions, evidence packages).
+ */
+export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [];
