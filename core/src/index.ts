@@ -22,3 +22,5 @@ export * from './violation-rules.js';
 export * from './access-log.js';
 export * from './quality.js';
 export * from './evidence-package-rules.js';
+export * from './device-registration.js';
+export * from './exemption-reminders.js';
