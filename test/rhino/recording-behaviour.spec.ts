@@ -24,6 +24,11 @@ const SCENARIOS: Scenario[] = [
     })),
   recordingUpdate('seal rewrite', 'wang.custodian', sealed,
     sealedRecordingProps({ 'efr:sealedBy2': 'wang.custodian' })),
+  { ...recordingUpdate('sha change, user from AuthenticationUtil', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:sha256': OTHER_SHA })), user: null, runAs: 'wang.custodian' },
+  { ...recordingUpdate('retention extended, user from AuthenticationUtil', 'wang.custodian',
+    sealed, sealedRecordingProps({ 'efr:retainUntil': { date: '2031-03-01T00:00:00.000Z' } })),
+  user: null, runAs: 'wang.custodian' },
   recordingUpdate('retention extended', 'wang.custodian', sealed,
     sealedRecordingProps({ 'efr:retainUntil': { date: '2031-03-01T00:00:00.000Z' } })),
   recordingUpdate('retention shortened', 'wang.custodian', sealed,
@@ -127,6 +132,12 @@ describe('efr:recording script behaviour in Rhino 1.7.14 (module JAR)', () => {
     expectRefused('content change', 'efr.recording.sealedContent', 'R26.1');
     expect(results['content change'].message).toContain('content');
     expectRefused('seal rewrite', 'efr.recording.sealedContent', 'R26.1');
+  });
+
+  it('R26.1: finds the user as ACS does (AuthenticationUtil, no person) with their groups', () => {
+    expectRefused('sha change, user from AuthenticationUtil', 'efr.recording.sealedContent',
+      'R26.1');
+    expectAllowed('retention extended, user from AuthenticationUtil');
   });
 
   it('R22.2: allows extending the retention of a sealed recording, never shortening it', () => {

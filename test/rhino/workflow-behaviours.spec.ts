@@ -76,6 +76,12 @@ const SCENARIOS: Scenario[] = [
     secondReceipt('zhao.custodian', [OTHER_SHA + '  执法记录-20260301-0001.mp4'])),
   handoverUpdate('receipt written for someone else', 'zhao.custodian', pending,
     secondReceipt('wang.custodian', [LINE])),
+  { ...handoverUpdate('receipt written by the repository', 'System', pending,
+    secondReceipt('zhao.custodian', [LINE])), user: null, runAs: 'System' },
+  { ...handoverUpdate('repository writes a receipt for an officer', 'System', pending,
+    secondReceipt('chen.officer', [LINE])), user: null, runAs: 'System' },
+  handoverUpdate('receipt time rewritten', 'wang.custodian', pending,
+    { 'efr:receipt1At': { date: '2026-03-01T08:00:00.000Z' } }),
   handoverUpdate('first receipt by an officer', 'chen.officer', open, {
     'efr:handoverStatus': 'pending', 'efr:receipt1By': 'chen.officer', 'efr:receipt1Hashes': [LINE],
   }),
@@ -144,6 +150,16 @@ describe('efr:handover and efr:accessRequest behaviours in Rhino 1.7.14 (module 
     expectRefused('second receipt with wrong hash', 'efr.handover.hashMismatch', 'R21.4');
     expectRefused('receipt written for someone else', 'efr.handover.receiptForOther', 'R21.4');
     expectRefused('first receipt by an officer', 'efr.handover.notCustodian', 'R21.4');
+  });
+
+  it('R21.4: the repository may write a receipt only for a custodian', () => {
+    expectAllowed('receipt written by the repository');
+    expectRefused('repository writes a receipt for an officer', 'efr.handover.notCustodian',
+      'R21.4');
+  });
+
+  it('R21.4: a recorded receipt is never rewritten', () => {
+    expectRefused('receipt time rewritten', 'efr.handover.receiptFixed', 'R21.4');
   });
 
   it('R21.4: the status follows the receipts; a sealed handover stays as it is', () => {

@@ -4,14 +4,16 @@
  * core checks each confirmation (a custodian, not an officer of the act, not the same person
  * twice, hashes equal to what the repository computed) and says which status follows.
  */
-import { checkReceipt, GROUP_EFR_CUSTODIANS, isMember, refuse } from '../../../core/src/index.js';
+import {
+  allow, checkReceipt, GROUP_EFR_CUSTODIANS, isMember, refuse,
+} from '../../../core/src/index.js';
 import type {
   HandoverFile, HandoverState, HandoverStatus, Verdict,
 } from '../../../core/src/index.js';
 import { EFR_ASSOCS, EFR_PROPS } from '../../../content-model/src/qnames.js';
 import { currentBehaviour, scriptLogger } from '../lib/acs-api.js';
 import type { ScriptNodeLike } from '../lib/acs-api.js';
-import { currentActor } from '../lib/actor.js';
+import { currentActor, groupsOf } from '../lib/actor.js';
 import type { BehaviourActor } from '../lib/actor.js';
 import { nowIso } from '../lib/clock.js';
 import { plainString, plainStrings, qnameMapToProps, samePlain } from '../lib/java-values.js';
@@ -20,10 +22,20 @@ import { readerOf } from '../lib/recording-state.js';
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
 
+/** The properties of one custodian's confirmation. */
+interface ReceiptProps {
+  /** Who confirmed. */
+  by: string;
+  /** The sha256sum lines they computed. */
+  hashes: string;
+  /** When. */
+  at: string;
+}
+
 /** The two confirmations, in order. */
-const RECEIPTS: readonly { by: string; hashes: string[] }[] = [
-  { by: EFR_PROPS.receipt1By, hashes: [EFR_PROPS.receipt1Hashes, EFR_PROPS.receipt1At] },
-  { by: EFR_PROPS.receipt2By, hashes: [EFR_PROPS.receipt2Hashes, EFR_PROPS.receipt2At] },
+const RECEIPTS: readonly ReceiptProps[] = [
+  { by: EFR_PROPS.receipt1By, hashes: EFR_PROPS.receipt1Hashes, at: EFR_PROPS.receipt1At },
+  { by: EFR_PROPS.receipt2By, hashes: EFR_PROPS.receipt2Hashes, at: EFR_PROPS.receipt2At },
 ];
 
 /** Facts of the act that are fixed once the handover is sealed. */
@@ -86,22 +98,26 @@ function checkReceipts(
 ): Verdict {
   let current = state;
   for (const r of RECEIPTS) {
-    const was = plainString(before(r.by));
-    const now = plainString(after(r.by));
-    if (was !== null) {
-      if (now !== was || !samePlain(before(r.hashes[0]), after(r.hashes[0]))) return fixed(r.by);
+    const previous = plainString(before(r.by));
+    const receiver = plainString(after(r.by));
+    if (previous !== null) {
+      for (const prop of [r.by, r.hashes, r.at]) {
+        if (!samePlain(before(prop), after(prop))) return fixed(prop);
+      }
       continue;
     }
-    if (now === null) continue;
-    if (!actor.system && now !== actor.userName) {
+    if (receiver === null) continue;
+    if (!actor.system && receiver !== actor.userName) {
       return refuse(403, 'efr.handover.receiptForOther', 'R21.4',
         'Each custodian confirms for themself: ' + r.by + ' must be ' + actor.userName + '.',
         '保管人只能以本人名义确认接收：' + r.by + ' 应为 ' + actor.userName + '。');
     }
     const result = checkReceipt(current, {
-      custodian: now,
-      isCustodian: actor.system || isMember(actor, GROUP_EFR_CUSTODIANS),
-      verifiedHashes: plainStrings(after(r.hashes[0])).map(hashOfLine),
+      custodian: receiver,
+      // The receiver's own groups: the repository (System) may write a receipt for a custodian.
+      isCustodian: isMember({ userName: receiver, groups: receiver === actor.userName
+        ? actor.groups : groupsOf(receiver) }, GROUP_EFR_CUSTODIANS),
+      verifiedHashes: plainStrings(after(r.hashes)).map(hashOfLine),
     }, nowIso());
     if (!result.verdict.allowed) return result.verdict;
     current = { id: current.id, status: result.next as HandoverStatus, officer: current.officer,
@@ -113,7 +129,7 @@ function checkReceipts(
       'The status follows the receipts: expected ' + current.status + ', got ' + status + '.',
       '移交状态由接收确认决定：应为“' + current.status + '”，而不是“' + status + '”。');
   }
-  return { allowed: true };
+  return allow();
 }
 
 function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: unknown): void {
