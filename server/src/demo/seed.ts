@@ -104,7 +104,8 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
       const start = at(2, 9 + i);
       const end = formatAcsDate(Date.parse(start.replace('+0000', 'Z')) + r.seconds * 1000);
       const sessionId = `S-2026-00${i + 1}`;
-      const rec = await createNode(repo, c, folders.get('recordings') as NodeRow, {
+      // In the handover folder, as in ACS where an efr:handover is part of the archive.
+      const rec = await createNode(repo, c, handover, {
         name: r.name, nodeType: 'efr:recording', autoRename: false, fromText: false,
         content: { staged, mimeType: r.audioOnly ? 'audio/mp4' : 'video/mp4' },
         properties: { 'cm:title': r.title, 'efr:handoverId': handover.id, 'efr:segmentIndex': 0,

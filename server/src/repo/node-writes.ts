@@ -144,10 +144,12 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
     node.inherit = perms.isInheritanceEnabled ?? true;
     node.aclLocal = !node.inherit || (perms.locallySet?.length ?? 0) > 0;
   }
-  repo.enforce(c, repo.rules.beforeCreate(node, parent, c.rule), 'create', parent);
   repo.rows.insert(node);
   if (perms?.locallySet) setLocalAces(repo.db, node.id, perms.locallySet);
   if (input.targets !== undefined) addTargetsSync(repo, node, input.targets);
+  // Rules see the node with its associations (a request names its recordings by targets);
+  // a refusal rolls the whole creation back with the transaction.
+  repo.enforce(c, repo.rules.beforeCreate(node, parent, c.rule), 'create', parent);
   if (isEfr(node)) {
     appendAccessLog(repo.db, { user: c.userId, action: 'create', nodeId: node.id,
       values: { type: node.type, name: node.name, ...(node.content ? { sha256: node.content.sha256 } : {}) } });

@@ -1,5 +1,5 @@
 import {
-  transition, type AccessAction, type AccessRequest, type Actor, type RequestedRecording,
+  checkNewRequest, transition, type AccessAction, type AccessRequest, type Actor, type RequestedRecording,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { formatAcsDate, parseIsoDate } from '../model/property-values.js';
@@ -31,8 +31,11 @@ export function requestedRecordings(db: Db, ids: readonly string[]): RequestedRe
   }));
 }
 
-/** A new request starts as `submitted`, in the caller's name, with no decision made. */
-export function checkRequestCreate(node: NodeRow, ctx: RuleContext): Verdict {
+/**
+ * A new request starts as `submitted`, in the caller's name, with no decision made, and passes
+ * core's submission rules (purpose, reason, recordings, confidentiality: R24.1, R27.1, R14.1).
+ */
+export function checkRequestCreate(db: Db, node: NodeRow, ctx: RuleContext): Verdict {
   const p = node.props;
   if ((p['efr:requestStatus'] ?? 'submitted') !== 'submitted') {
     return refuse(409, 'efr.access.mustStartSubmitted', 'A viewing request starts as submitted.',
@@ -49,7 +52,11 @@ export function checkRequestCreate(node: NodeRow, ctx: RuleContext): Verdict {
         `${k} 由审批流程填写，提交时不得设置。`);
     }
   }
-  return { allowed: true };
+  const recordingIds = (db.prepare(`SELECT target_id FROM peer_assocs WHERE source_id = ? AND
+    type = 'efr:requestRecordings'`).all(node.id) as { target_id: string }[]).map((r) => r.target_id);
+  return checkNewRequest({ recordingIds, purpose: String(p['efr:purpose'] ?? ''), reason: String(p['efr:reason'] ?? '') },
+    { userName: ctx.userId, groups: ctx.groups },
+    { now: new Date(ctx.now).toISOString(), recordings: requestedRecordings(db, recordingIds) });
 }
 
 function actionFor(status: string, after: NodeRow): AccessAction | undefined {

@@ -7,7 +7,8 @@ import {
 const PW = 'pw';
 const USERS: [string, string][] = [['officer1', 'GROUP_EFR_OFFICERS'], ['officer2', 'GROUP_EFR_OFFICERS'],
   ['custodian1', 'GROUP_EFR_CUSTODIANS'], ['custodian2', 'GROUP_EFR_CUSTODIANS'],
-  ['director1', 'GROUP_EFR_OFFICE_DIRECTORS'], ['leader1', 'GROUP_EFR_LEADERS'], ['legal1', 'GROUP_EFR_LEGAL']];
+  ['director1', 'GROUP_EFR_OFFICE_DIRECTORS'], ['leader1', 'GROUP_EFR_LEADERS'], ['leader2', 'GROUP_EFR_LEADERS'],
+  ['legal1', 'GROUP_EFR_LEGAL']];
 
 describe('EFR rules at the behaviour points (core verdicts, refusals logged)', () => {
   let t: TempRepository;
@@ -92,36 +93,74 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     expect(r.json().error.errorKey).toBe('efr.recording.leavesArchive');
   });
 
-  it('R24: reading content needs an approved, registered request; the workflow is core\'s', async () => {
-    const plain = (await upload(recordingProps(true))).json().entry.id;
-    const read = () => t.app.inject({ url: `${CORE}/nodes/${plain}/content`, headers: as('officer2') });
-    expect((await read()).statusCode).toBe(403);
-    expect(refusals(plain).map((v) => v.code)).toContain('efr.recording.noViewingRight');
-    expect((await t.app.inject({ url: `${CORE}/nodes/${plain}/content`, headers: as('custodian1') })).statusCode).toBe(200);
+  it('R27.1/R24.2: a confidential recording is read only in a registered viewing window', async () => {
+    const open = (await upload(recordingProps(true))).json().entry.id;
+    expect((await t.app.inject({ url: `${CORE}/nodes/${open}/content`, headers: as('officer2') })).statusCode).toBe(200);
+    const secret = (await upload(recordingProps(true, { 'efr:secrecyLevel': 'tradeSecret' }))).json().entry.id;
+    const read = (user: string) => t.app.inject({ url: `${CORE}/nodes/${secret}/content`, headers: as(user) });
+    expect((await read('leader2')).statusCode).toBe(403);
+    expect(refusals(secret).map((v) => v.code)).toContain('efr.recording.noViewingRight');
+    expect((await read('custodian1')).statusCode).toBe(200);
     const reqs = folders.get('requests')?.id;
-    const forged = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${reqs}/children`, headers: as('officer2'),
-      payload: { name: 'forged', nodeType: 'efr:accessRequest', properties: { 'efr:requester': 'officer2',
-        'efr:purpose': 'work', 'efr:reason': '复核现场', 'efr:requestStatus': 'registered' } } });
-    expect(forged.statusCode).toBe(409);
-    const created = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${reqs}/children`, headers: as('officer2'),
-      payload: { name: 'req-1', nodeType: 'efr:accessRequest', properties: { 'efr:requester': 'officer2',
-        'efr:purpose': 'work', 'efr:reason': '复核现场执法过程' }, targets: [{ targetId: plain, assocType: 'efr:requestRecordings' }] } });
+    const submit = (user: string, status?: string) => t.app.inject({ method: 'POST', url: `${CORE}/nodes/${reqs}/children`,
+      headers: as(user), payload: { name: `req-${user}-${status ?? 'new'}`, nodeType: 'efr:accessRequest',
+        properties: { 'efr:requester': user, 'efr:purpose': 'work', 'efr:reason': '复核现场执法过程',
+          ...(status ? { 'efr:requestStatus': status } : {}) },
+        targets: [{ targetId: secret, assocType: 'efr:requestRecordings' }] } });
+    expect((await submit('leader2', 'registered')).statusCode).toBe(409);
+    const officer = await submit('officer2');
+    expect(officer.statusCode).withContext(officer.body).toBe(403);
+    const created = await submit('leader2');
     expect(created.statusCode).withContext(created.body).toBe(201);
     const id = created.json().entry.id;
     const step = (user: string, props: Record<string, unknown>) => t.app.inject({ method: 'PUT',
       url: `${CORE}/nodes/${id}`, headers: as(user), payload: { properties: props } });
-    expect((await step('officer2', { 'efr:requestStatus': 'reviewed' })).statusCode).toBe(403);
+    expect((await step('leader2', { 'efr:requestStatus': 'reviewed' })).statusCode).toBe(403);
     expect((await step('director1', { 'efr:requestStatus': 'approved' })).statusCode).toBe(409);
     const reviewed = await step('director1', { 'efr:requestStatus': 'reviewed' });
     expect(reviewed.statusCode).withContext(reviewed.body).toBe(200);
     expect(reviewed.json().entry.properties['efr:reviewer']).toBe('director1');
     expect((await step('leader1', { 'efr:requestStatus': 'approved' })).statusCode).toBe(200);
+    expect((await read('leader2')).statusCode).toBe(403);
     const until = new Date(Date.now() + 3_600_000).toISOString();
-    const reg = await step('custodian1', { 'efr:requestStatus': 'registered', 'efr:viewer': 'officer2',
+    const reg = await step('custodian1', { 'efr:requestStatus': 'registered', 'efr:viewer': 'leader2',
       'efr:viewReason': '工作需要', 'efr:windowTo': until });
     expect(reg.statusCode).withContext(reg.body).toBe(200);
-    expect((await read()).statusCode).toBe(200);
-    expect((await step('officer2', { 'efr:approver': 'officer2' })).statusCode).toBe(409);
+    expect((await read('leader2')).statusCode).toBe(200);
+    expect((await step('leader2', { 'efr:approver': 'leader2' })).statusCode).toBe(409);
+  });
+
+  it('R21.4: two distinct custodians receive a handover, then its recordings are sealed', async () => {
+    const rec = await upload(recordingProps(false));
+    const recId = rec.json().entry.id;
+    const sha = rec.json().entry.properties['efr:sha256'];
+    const h = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${folders.get('handovers')?.id}/children`,
+      headers: as('officer1'), payload: { name: 'h-1', nodeType: 'efr:handover', properties: {
+        'efr:officer': 'officer1', 'efr:coOfficer': 'officer2', 'efr:deviceSerial': 'BWC-0001',
+        'efr:returnedAt': '2026-11-24T09:00:00Z', 'efr:fieldWorkEnd': '2026-11-24T08:00:00Z',
+        'efr:deadline': '2026-11-24T15:59:59Z' },
+      targets: [{ targetId: recId, assocType: 'efr:handoverRecordings' }] } });
+    expect(h.statusCode).withContext(h.body).toBe(201);
+    const hid = h.json().entry.id;
+    const link = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${recId}`, headers: as('custodian1'),
+      payload: { properties: { 'efr:handoverId': hid } } });
+    expect(link.statusCode).toBe(200);
+    const receipt = (user: string, n: 1 | 2, status: string, hashes = [`${sha}  v.mp4`]) => t.app.inject({
+      method: 'PUT', url: `${CORE}/nodes/${hid}`, headers: as(user), payload: { properties: {
+        [`efr:receipt${n}By`]: user, [`efr:receipt${n}Hashes`]: hashes, 'efr:handoverStatus': status } } });
+    expect((await receipt('officer2', 1, 'pending')).statusCode).toBe(403);
+    expect((await receipt('custodian1', 1, 'pending', [`${'0'.repeat(64)}  v.mp4`])).statusCode).toBe(422);
+    expect((await receipt('custodian1', 1, 'sealed')).statusCode).toBe(409);
+    expect((await receipt('custodian1', 1, 'pending')).statusCode).toBe(200);
+    expect((await receipt('custodian1', 2, 'sealed')).statusCode).toBe(409);
+    expect((await receipt('custodian2', 2, 'sealed')).statusCode).toBe(200);
+    const seal = (by2: string) => t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${recId}`, headers: as('custodian2'),
+      payload: { properties: { 'efr:sealedAt': '2026-11-24T10:00:00Z', 'efr:sealedBy1': 'custodian1', 'efr:sealedBy2': by2 } } });
+    expect((await seal('custodian1')).statusCode).toBe(403);
+    expect((await seal('custodian2')).statusCode).toBe(200);
+    const put = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${recId}/content`, payload: 'x',
+      headers: { ...ADMIN, 'content-type': 'video/mp4' } });
+    expect(put.statusCode).toBe(409);
   });
 
   it('refuses a second case with the same case number (409)', async () => {

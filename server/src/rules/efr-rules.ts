@@ -1,16 +1,18 @@
 import {
   canReadContent, checkContentUpdate, checkRecordingDelete, checkRecordingMove,
-  checkRecordingUpdate, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL, GROUP_EFR_SUPERVISORS,
+  checkRecordingUpdate, GROUP_EFR_CUSTODIANS,
   isConfidential, type AccessRequest, type Actor,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { NodeRows, type NodeRow } from '../repo/node-rows.js';
 import { accessRequestOf } from './access-request-state.js';
 import { checkRequestCreate, checkRequestUpdate } from './access-request-rules.js';
+import { checkHandoverUpdate, isSealingByHandover } from './handover-rules.js';
 import { recordingChanges, recordingState } from './recording-state.js';
 import type { RuleContext, RuleHooks, Verdict } from './rule-hooks.js';
 
 const ALLOW: Verdict = { allowed: true };
+const ARCHIVE_TYPES = ['efr:case', 'efr:handover', 'efr:spotCheck'];
 
 function actorOf(ctx: RuleContext): Actor {
   return { userName: ctx.userId, groups: ctx.groups };
@@ -31,12 +33,13 @@ export function createRuleHooks(db: Db): RuleHooks {
   const rows = new NodeRows(db);
   const archiveRoot = (): string | undefined =>
     (db.prepare("SELECT value FROM meta WHERE key = 'efr_archive'").get() as { value: string } | undefined)?.value;
+  // As the module: a folder is in the archive when it is, or lies under, an efr:case,
+  // efr:handover or efr:spotCheck; server/ also counts its archive root folder.
   const inArchive = (n: NodeRow): boolean => {
     const root = archiveRoot();
-    if (!root) return false;
     let cur: NodeRow | undefined = n;
     for (let guard = 0; cur && guard < 500; guard++) {
-      if (cur.id === root) return true;
+      if (cur.id === root || ARCHIVE_TYPES.includes(cur.type)) return true;
       cur = cur.parentId ? rows.get(cur.parentId) : undefined;
     }
     return false;
@@ -56,16 +59,20 @@ export function createRuleHooks(db: Db): RuleHooks {
   return {
     beforeCreate(node, _parent, ctx) {
       if (node.type === 'efr:case') return caseNumberTaken(node);
-      if (node.type === 'efr:accessRequest') return checkRequestCreate(node, ctx);
+      if (node.type === 'efr:accessRequest') return checkRequestCreate(db, node, ctx);
       return ALLOW;
     },
     beforeUpdate(before, after, changed, ctx) {
       if (before.type === 'efr:case') return caseNumberTaken(after);
       if (before.type === 'efr:accessRequest') return checkRequestUpdate(db, before, after, changed, ctx);
+      if (before.type === 'efr:handover') return checkHandoverUpdate(db, before, after, ctx);
       // Administrators too: nobody may modify an original record (R26.1).
       if (before.type !== 'efr:recording') return ALLOW;
-      return checkRecordingUpdate(recordingState(db, before), recordingChanges(db, before, after, changed),
-        { actor: actorOf(ctx), now: now(ctx) });
+      const changes = recordingChanges(db, before, after, changed);
+      // The seal fields map to one change, `sealed`; sealing as the handover says is the system's act.
+      if (changes.sealed === true) for (const k of ['sealedBy1', 'sealedBy2']) delete changes[k];
+      return checkRecordingUpdate(recordingState(db, before), changes,
+        { actor: actorOf(ctx), now: now(ctx), system: isSealingByHandover(db, after, changes) });
     },
     beforeDelete(node, ctx) {
       if (node.type !== 'efr:recording') return ALLOW;
@@ -82,19 +89,20 @@ export function createRuleHooks(db: Db): RuleHooks {
       return checkContentUpdate(recordingState(db, node));
     },
     beforeContentRead(node, ctx) {
+      // As the module's onContentRead: a confidential recording (trade or state secret) is read
+      // only inside a registered viewing window (R24.2, R27.1); custodians read freely. Other
+      // recordings are guarded by the folder permissions; every read is logged either way.
       if (node.type !== 'efr:recording' || ctx.isAdmin) return ALLOW;
       const state = recordingState(db, node);
-      const holders = [GROUP_EFR_CUSTODIANS, ...(isConfidential(state.secrecyLevel) ? [] : [GROUP_EFR_SUPERVISORS, GROUP_EFR_LEGAL])];
-      if (ctx.groups.some((g) => holders.includes(g))) return ALLOW;
-      if (!state.sealed && (state.officers.includes(ctx.userId) || state.recorder === ctx.userId)) return ALLOW;
+      if (!isConfidential(state.secrecyLevel) || ctx.groups.includes(GROUP_EFR_CUSTODIANS)) return ALLOW;
       const requests = (db.prepare(`SELECT source_id FROM peer_assocs WHERE target_id = ? AND
         type = 'efr:requestRecordings'`).all(node.id) as { source_id: string }[])
         .map((r) => rows.get(r.source_id)).filter((r): r is NodeRow => r !== undefined)
         .map((r) => accessRequestOf(db, r));
       if (requests.some((r: AccessRequest) => canReadContent(r, ctx.userId, now(ctx), node.id))) return ALLOW;
-      return refuse(403, 'efr.recording.noViewingRight', 'R24.2',
-        'Viewing this recording needs an approved and registered viewing request.',
-        '查看该录像须经审核、批准并登记的调阅申请。');
+      return refuse(403, 'efr.recording.noViewingRight', 'R27.1',
+        'This confidential recording is viewed only within a registered viewing window.',
+        '涉密录像仅可在已登记的调阅时间内查看。');
     },
   };
 }
