@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { callerOf } from '../http/auth.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { badRequest, conflict, notFound } from '../http/errors.js';
 import { listBody, pageOf, parsePaging } from '../http/paging.js';
 import { isPrefixedQName } from '../model/names.js';
 import { nodeJson, parseIncludes } from '../repo/node-json.js';
@@ -61,6 +61,40 @@ export function registerAssocs(app: FastifyInstance, repo: Repository): void {
     const inc = parseIncludes(q.include);
     return listBody(pageOf(visible, paging).map((p) => ({ ...nodeJson(repo, c, p.n, inc),
       association: { assocType: p.type, isPrimary: p.primary } })), paging, visible.length);
+  });
+
+  app.post(`${CORE}/nodes/:nodeId/secondary-children`, async (req, reply) => {
+    const c = callerOf(repo, req);
+    const parent = repo.resolve(c, idOf(req));
+    const body = objectBody(req);
+    if (typeof body.childId !== 'string' || !isPrefixedQName(body.assocType)) {
+      throw badRequest('childId and assocType are required');
+    }
+    const child = repo.resolve(c, body.childId);
+    repo.db.transaction(() => {
+      if (!parent.isFolder) throw badRequest('Parent is not a folder');
+      repo.require(c, parent, 'CreateChildren');
+      if (repo.isAncestor(child.id, parent)) throw badRequest('A node cannot be its own ancestor');
+      if (child.parentId === parent.id) throw conflict('The node is already a primary child');
+      const r = repo.db.prepare('INSERT OR IGNORE INTO child_assocs (parent_id, child_id, type) VALUES (?,?,?)')
+        .run(parent.id, child.id, body.assocType);
+      if (r.changes === 0) throw conflict('The secondary child association exists');
+    })();
+    return reply.code(201).send({ entry: { childId: child.id, assocType: body.assocType } });
+  });
+  app.delete(`${CORE}/nodes/:nodeId/secondary-children/:childId`, async (req, reply) => {
+    const c = callerOf(repo, req);
+    const parent = repo.resolve(c, idOf(req));
+    const type = (req.query as Q).assocType;
+    if (type !== undefined && !isPrefixedQName(type)) throw badRequest('Invalid assocType');
+    repo.require(c, parent, 'Write');
+    const r = type
+      ? repo.db.prepare('DELETE FROM child_assocs WHERE parent_id = ? AND child_id = ? AND type = ?')
+        .run(parent.id, idOf(req, 'childId'), type)
+      : repo.db.prepare('DELETE FROM child_assocs WHERE parent_id = ? AND child_id = ?')
+        .run(parent.id, idOf(req, 'childId'));
+    if (r.changes === 0) throw notFound('Association not found');
+    return reply.code(204).send();
   });
 
   app.post(`${CORE}/nodes/:nodeId/targets`, async (req, reply) => {

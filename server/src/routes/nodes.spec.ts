@@ -153,6 +153,19 @@ describe('nodes and children (ACS core API)', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `${CORE}/nodes/${a}/targets/${b}`, headers: ADMIN })).statusCode).toBe(404);
   });
 
+  it('manages secondary children', async () => {
+    const p = (await create('-root-', { name: 'sec-parent', nodeType: 'cm:folder' })).json().entry.id;
+    const c = (await create('-root-', { name: 'sec-child.txt', nodeType: 'cm:content' })).json().entry.id;
+    const add = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${p}/secondary-children`, headers: ADMIN,
+      payload: { childId: c, assocType: 'cm:contains' } });
+    expect(add.statusCode).toBe(201);
+    const list = await t.app.inject({ url: `${CORE}/nodes/${p}/secondary-children`, headers: ADMIN });
+    expect(list.json().list.entries[0].entry.association).toEqual({ assocType: 'cm:contains', isPrimary: false });
+    const parents = await t.app.inject({ url: `${CORE}/nodes/${c}/parents`, headers: ADMIN });
+    expect(parents.json().list.pagination.totalItems).toBe(2);
+    expect((await t.app.inject({ method: 'DELETE', url: `${CORE}/nodes/${p}/secondary-children/${c}`, headers: ADMIN })).statusCode).toBe(204);
+  });
+
   it('answers unknown nodes and APIs with 404 in the ACS error format', async () => {
     const r = await t.app.inject({ url: `${CORE}/nodes/00000000-0000-0000-0000-000000000000`, headers: ADMIN });
     expect(r.statusCode).toBe(404);
