@@ -4,7 +4,7 @@
 // one ACS defines (behaviors/data/acs-policies.json).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EFR_NAMESPACE_URI, EFR_TYPES } from '../../content-model/src/qnames.js';
@@ -49,6 +49,10 @@ describe('module JAR (npm run build:module)', () => {
     sh('unzip', ['-q', jar, '-d', join(dir, 'x')]);
   });
 
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   const springXml = (): string[] => entries.filter((e) =>
     e === `${MODULE_PREFIX}/module-context.xml` || /\/context\/[^/]+\.xml$/.test(e));
 
@@ -68,6 +72,13 @@ describe('module JAR (npm run build:module)', () => {
     expect(text).toMatch(/^module\.title=.+$/m);
     expect(text).toMatch(/^module\.description=.+$/m);
     expect(text).toMatch(/^module\.repo\.version\.min=23\.1$/m);
+  });
+
+  it('imports every context file from module-context.xml', () => {
+    const moduleContext = inModule(`${MODULE_PREFIX}/module-context.xml`);
+    const imported = xpath(moduleContext, `${el('import')}/@resource`)
+      .map((r) => r.replace(/^classpath:/, '')).sort();
+    expect(imported).toEqual(entries.filter((e) => /\/context\/[^/]+\.xml$/.test(e)).sort());
   });
 
   it('has well-formed Spring XML', () => {

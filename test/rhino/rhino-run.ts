@@ -1,7 +1,7 @@
 // Runs the compiled behaviour scripts of the module JAR in Debian's Rhino through harness.js.
 // The scripts are taken from a JAR built for the test run, so the specs check what ships.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildModule, MODULE_PREFIX } from '../../behaviors/build/build-module.mjs';
@@ -71,6 +71,7 @@ export function compiledScriptsDir(): Promise<string> {
   if (scriptsDir === null) {
     scriptsDir = (async () => {
       const dir = mkdtempSync(join(tmpdir(), 'efr-rhino-'));
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       const { jar } = await buildModule({ jar: join(dir, 'efr-repo.jar') });
       const r = spawnSync('unzip', ['-q', '-o', jar, `${MODULE_PREFIX}/scripts/*`, '-d', dir],
         { encoding: 'utf8' });
@@ -87,9 +88,11 @@ export async function runScenarios(scenarios: readonly Scenario[]): Promise<Scen
   const payload = scenarios.map((s) => ({
     ...s, namespaces: NAMESPACES, script: join(dir, `${s.script}.js`),
   }));
-  const file = join(mkdtempSync(join(tmpdir(), 'efr-scenarios-')), 'scenarios.json');
+  const tmp = mkdtempSync(join(tmpdir(), 'efr-scenarios-'));
+  const file = join(tmp, 'scenarios.json');
   writeFileSync(file, JSON.stringify(payload));
   const r = spawnSync('rhino', [HARNESS, file], { encoding: 'utf8', timeout: 120_000 });
+  rmSync(tmp, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`rhino failed (${r.status}): ${r.stderr}${r.stdout}`);
   const lines = r.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as ScenarioResult[];
