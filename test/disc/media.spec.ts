@@ -67,6 +67,25 @@ describe('disc media and split plans (R23.1)', () => {
     }
   });
 
+  it('fills discs to the last file with many small files in many folders', () => {
+    const files = Array.from({ length: 1250 }, (_, i) =>
+      spec(`案卷${i % 40}/视频_${String(i).padStart(4, '0')}.mp4`, 600_000 + (i % 7)));
+    const plan = planDiscs(files, 'cd700');
+    expect(plan.ok).toBeTrue();
+    if (!plan.ok) return;
+    expect(plan.discs.length).toBe(2);
+    const all = plan.discs.flatMap((d) => d.files.map((f) => f.path)).sort();
+    expect(all).toEqual(files.map((f) => f.path).sort());
+    for (const d of plan.discs) {
+      expect(d.imageBytes).toBe(imageSize(layoutDisc(d.files, volume)));
+      expect(d.imageBytes).toBeLessThanOrEqual(mediumBytes('cd700'));
+    }
+    // Full: not even the smallest file of the second disc would still fit the first.
+    const first = plan.discs[0];
+    const moved = [...first.files, plan.discs[1].files[0]];
+    expect(imageSize(layoutDisc(moved, volume))).toBeGreaterThan(mediumBytes('cd700'));
+  });
+
   it('keeps room on every disc for the files the packager adds later', () => {
     const files = [spec('a.mp4', 350 * MB), spec('b.mp4', 350 * MB)];
     const reserve = [spec('DISC-INDEX.txt', 40 * MB)];

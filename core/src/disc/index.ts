@@ -17,5 +17,7 @@ export type {
 export { imageSize, layoutDisc } from './layout.js';
 export { writeDiscImage } from './writer.js';
 export type { WriteHooks } from './writer.js';
-export { MEDIA, mediumBytes, planDiscs } from './media.js';
-export type { DiscPlan, Medium, MediumFacts, PlanOptions, PlannedDisc } from './media.js';
+export { MEDIA, mediumBytes } from './media.js';
+export type { Medium, MediumFacts } from './media.js';
+export { planDiscs } from './plan.js';
+export type { DiscPlan, PlanOptions, PlannedDisc } from './plan.js';
