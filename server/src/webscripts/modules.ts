@@ -1,3 +1,6 @@
+import { handoversModule } from './handovers/handovers.module.js';
+import { devicesModule } from './devices/devices.module.js';
+import { exemptionsModule } from './exemptions/exemptions.module.js';
 import type { WebScriptModule } from './web-script-host.js';
 
 /**
@@ -5,4 +8,8 @@ import type { WebScriptModule } from './web-script-host.js';
  * Each feature adds one import and one entry here (handovers, access requests, spot checks,
  * devices, exemptions, evidence packages).
  */
-export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [];
+export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
+  handoversModule,
+  devicesModule,
+  exemptionsModule,
+];
