@@ -96,7 +96,9 @@ export function planDiscs<F extends DiscFileSpec>(
       const folders = new Set(newFolders(file.path, new Set()));
       discs.push({ files: [file], folders, upper: alone, lower: alone, refused: null });
     }
-    if (discs.length === 0) return { ok: true, discs: [{ files: [], imageBytes: exact([]) * SECTOR }] };
+    if (discs.length === 0) {
+      return { ok: true, discs: [{ files: [], imageBytes: exact([]) * SECTOR }] };
+    }
     return {
       ok: true,
       discs: discs.map((d) => {
