@@ -176,6 +176,8 @@ function runScenario(sc) {
   var nodes = buildNodes(sc);
   var cx = org.mozilla.javascript.Context.getCurrentContext();
   cx.setLanguageVersion(0);
+  // ACS may interpret (-1) or compile (0+) scripts: a scenario can ask for either.
+  cx.setOptimizationLevel(sc.optimizationLevel === undefined ? 0 : sc.optimizationLevel);
   var scope = cx.initStandardObjects();
   var put = function (name, value) {
     org.mozilla.javascript.ScriptableObject.putProperty(scope, name, value);

@@ -29,6 +29,11 @@ const SCENARIOS: Scenario[] = [
   { ...recordingUpdate('retention extended, user from AuthenticationUtil', 'wang.custodian',
     sealed, sealedRecordingProps({ 'efr:retainUntil': { date: '2031-03-01T00:00:00.000Z' } })),
   user: null, runAs: 'wang.custodian' },
+  { ...recordingUpdate('sha change, interpreted', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:sha256': OTHER_SHA })), optimizationLevel: -1 },
+  { ...recordingUpdate('retention extended, interpreted', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:retainUntil': { date: '2031-03-01T00:00:00.000Z' } })),
+  optimizationLevel: -1 },
   recordingUpdate('retention extended', 'wang.custodian', sealed,
     sealedRecordingProps({ 'efr:retainUntil': { date: '2031-03-01T00:00:00.000Z' } })),
   recordingUpdate('retention shortened', 'wang.custodian', sealed,
@@ -138,6 +143,11 @@ describe('efr:recording script behaviour in Rhino 1.7.14 (module JAR)', () => {
     expectRefused('sha change, user from AuthenticationUtil', 'efr.recording.sealedContent',
       'R26.1');
     expectAllowed('retention extended, user from AuthenticationUtil');
+  });
+
+  it('R26.1: gives the same answers when Rhino interprets instead of compiling', () => {
+    expectRefused('sha change, interpreted', 'efr.recording.sealedContent', 'R26.1');
+    expectAllowed('retention extended, interpreted');
   });
 
   it('R22.2: allows extending the retention of a sealed recording, never shortening it', () => {

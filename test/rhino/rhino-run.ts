@@ -54,6 +54,8 @@ export interface Scenario {
   users: Record<string, string[]>;
   nodes: Record<string, FixtureNode>;
   args: FixtureArg[];
+  /** Rhino optimization level: -1 interprets, 0 (default) compiles to bytecode. */
+  optimizationLevel?: number;
 }
 
 /** What the harness reports for one scenario. */
