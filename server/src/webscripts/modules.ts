@@ -1,8 +1,6 @@
 import { handoversModule } from './handovers/handovers.module.js';
 import { devicesModule } from './devices/devices.module.js';
 import { exemptionsModule } from './exemptions/exemptions.module.js';
-import { devicesModule } from './devices/devices.module.js';
-import { exemptionsModule } from './exemptions/exemptions.module.js';
 import type { WebScriptModule } from './web-script-host.js';
 
 /**
