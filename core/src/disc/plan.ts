@@ -56,16 +56,18 @@ function newFolders(path: string, folders: ReadonlySet<string>): string[] {
 }
 
 /**
- * Most metadata sectors one more file can add: a UDF file entry and identifier (2), its ISO
- * and Joliet records and Rock Ridge continuation (3, more for multi-extent records), and per
- * new folder its two directory extents, UDF entry and data, its records in the parent and a
- * continuation (10), plus path-table growth in the four tables.
+ * Most metadata sectors one more file can add. Directory records are packed next-fit, so a
+ * block of n inserted records adds at most ceil(n / 8) sectors (8 records of 255 bytes fit a
+ * sector) plus 1 for the shift of what follows; the same holds for Rock Ridge continuation
+ * areas with 7 per sector. Then: the UDF file entry and identifier (2); per new folder its two
+ * directory extents, UDF entry and data, continuation, and records in its parent (at most
+ * 8, counted 10); path tables grow by at most 136 bytes per folder in each of the four.
  */
 function metadataBound(size: number, folders: number): number {
-  const extents = Math.max(1, Math.ceil(size / ISO_EXTENT_MAX));
-  const records = 2 * Math.ceil((255 * extents) / SECTOR);
+  const n = Math.max(1, Math.ceil(size / ISO_EXTENT_MAX));
+  const records = 2 * (Math.ceil(n / 8) + 1) + Math.ceil(n / 7) + 1;
   const tables = folders > 0 ? 4 * (Math.ceil((136 * folders) / SECTOR) + 1) : 0;
-  return 5 + records + 10 * folders + tables;
+  return 2 + records + 10 * folders + tables;
 }
 
 /**
