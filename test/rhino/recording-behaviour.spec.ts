@@ -10,6 +10,12 @@ import type { Scenario, ScenarioResult } from './rhino-run.js';
 
 const sealed = sealedRecordingProps();
 const confidential = sealedRecordingProps({ 'efr:secrecyLevel': 'stateSecret' });
+/** Under legal hold (efr:legalHold properties); the update removes the aspect. */
+const held = sealedRecordingProps({ 'efr:holdReason': '投诉调查',
+  'efr:holdSince': { date: '2026-04-01T00:00:00.000Z' }, 'efr:holdBy': 'wu.supervisor' });
+/** Marked as evidence (efr:evidence properties); the update removes the aspect. */
+const marked = sealedRecordingProps({ 'efr:evidenceMarkedBy': 'qian.legal',
+  'efr:evidenceMarkedAt': { date: '2026-04-01T00:00:00.000Z' } });
 
 const SCENARIOS: Scenario[] = [
   recordingUpdate('sha change', 'wang.custodian', sealed,
@@ -53,6 +59,10 @@ const SCENARIOS: Scenario[] = [
   recordingUpdate('sealing without handover', 'li.officer', unsealedRecordingProps(),
     unsealedRecordingProps({ 'efr:sealedAt': { date: '2026-03-01T09:30:00.000Z' },
       'efr:sealedBy1': 'li.officer', 'efr:sealedBy2': 'chen.officer' })),
+  recordingUpdate('hold lifted by custodian', 'wang.custodian', held, sealed),
+  recordingUpdate('hold lifted by supervisor', 'wu.supervisor', held, sealed),
+  recordingUpdate('evidence mark removed by custodian', 'wang.custodian', marked, sealed),
+  recordingUpdate('evidence mark removed by legal', 'qian.legal', marked, sealed),
   recordingScenario('delete before retain-until', 'beforeDeleteNode', 'wang.custodian',
     [{ node: 'rec1' }]),
   recordingScenario('delete under legal hold', 'beforeDeleteNode', 'wang.custodian',
@@ -172,6 +182,16 @@ describe('efr:recording script behaviour in Rhino 1.7.14 (module JAR)', () => {
   it('R21.4: seals only as the sealed handover says', () => {
     expectAllowed('sealing as handover says');
     expectRefused('sealing without handover', 'efr.recording.sealBySystem', 'R21.4');
+  });
+
+  it('R14.2: only supervisors or legal staff lift a legal hold (aspect removal)', () => {
+    expectRefused('hold lifted by custodian', 'efr.recording.holdRelease', 'R14.2');
+    expectAllowed('hold lifted by supervisor');
+  });
+
+  it('R22.2: only legal staff remove an evidence mark (aspect removal)', () => {
+    expectRefused('evidence mark removed by custodian', 'efr.recording.evidenceUnmark', 'R22.2');
+    expectAllowed('evidence mark removed by legal');
   });
 
   it('R22.1: refuses a delete before retain-until', () => {

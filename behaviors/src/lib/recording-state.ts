@@ -68,6 +68,43 @@ export function recordingNodeFacts(node: ScriptNodeLike): RecordingNodeFacts {
   };
 }
 
+/** Properties of efr:legalHold: their presence in a before-map means the hold was on. */
+const HOLD_PROPS: readonly string[] = [
+  EFR_PROPS.holdReason, EFR_PROPS.holdReference, EFR_PROPS.holdSince, EFR_PROPS.holdBy,
+];
+
+/** Properties of efr:evidence: their presence in a before-map means the mark was on. */
+const EVIDENCE_PROPS: readonly string[] = [EFR_PROPS.evidenceMarkedBy, EFR_PROPS.evidenceMarkedAt];
+
+function hasAny(read: PropReader, props: readonly string[]): boolean {
+  return props.some((p) => plainString(read(p)) !== null);
+}
+
+/**
+ * The node facts before an update. Removing an aspect removes its properties and fires
+ * onUpdateProperties; by then the node no longer has the aspect, so a hold or an evidence mark
+ * that was on is read from the before-map.
+ */
+export function factsBefore(read: PropReader, now: RecordingNodeFacts): RecordingNodeFacts {
+  return {
+    id: now.id,
+    legalHold: now.legalHold || hasAny(read, HOLD_PROPS),
+    evidence: now.evidence || hasAny(read, EVIDENCE_PROPS),
+    caseIds: now.caseIds,
+  };
+}
+
+/** Changes of the aspects a property update reveals (a hold lifted, an evidence mark removed). */
+export function aspectChanges(
+  before: RecordingNodeFacts,
+  now: RecordingNodeFacts,
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  if (before.legalHold && !now.legalHold) changes.legalHold = false;
+  if (before.evidence && !now.evidence) changes.evidence = false;
+  return changes;
+}
+
 /** Whether the properties say the recording is sealed (efr:sealedAt set, R21.4). */
 export function isSealed(read: PropReader): boolean {
   return plainString(read(EFR_PROPS.sealedAt)) !== null;

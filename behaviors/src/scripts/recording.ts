@@ -22,7 +22,8 @@ import { nowIso } from '../lib/clock.js';
 import { plainString, qnameMapToProps } from '../lib/java-values.js';
 import { nodeId, nodeProp } from '../lib/model-names.js';
 import {
-  isSealed, readerOf, recordingChanges, recordingNodeFacts, recordingState,
+  aspectChanges, factsBefore, isSealed, readerOf, recordingChanges, recordingNodeFacts,
+  recordingState,
 } from '../lib/recording-state.js';
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
@@ -59,11 +60,15 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
   if (Object.keys(beforeProps).length === 0) return;
   const before = readerOf(beforeProps);
   const after = readerOf(qnameMapToProps(afterMap));
+  const facts = recordingNodeFacts(node);
+  const previous = factsBefore(before, facts);
   const changes = recordingChanges(before, after);
+  const revealed = aspectChanges(previous, facts);
+  for (const key of Object.keys(revealed)) changes[key] = revealed[key];
   if (Object.keys(changes).length === 0) return;
   const actor = currentActor();
   const system = actor.system || isSealingByHandover(after, changes);
-  const state = recordingState(before, recordingNodeFacts(node));
+  const state = recordingState(before, previous);
   const verdict = checkRecordingUpdate(state, changes, { actor, now: nowIso(), system });
   enforce(verdict, 'update of recording ' + nodeId(node) + ' by ' + actor.userName);
 }
