@@ -63,7 +63,7 @@ function newFolders(path: string, folders: ReadonlySet<string>): string[] {
  * directory extents, UDF entry and data, continuation, and records in its parent (at most
  * 8, counted 10); path tables grow by at most 136 bytes per folder in each of the four.
  */
-function metadataBound(size: number, folders: number): number {
+export function metadataBound(size: number, folders: number): number {
   const n = Math.max(1, Math.ceil(size / ISO_EXTENT_MAX));
   const records = 2 * (Math.ceil(n / 8) + 1) + Math.ceil(n / 7) + 1;
   const tables = folders > 0 ? 4 * (Math.ceil((136 * folders) / SECTOR) + 1) : 0;
@@ -77,37 +77,15 @@ function metadataBound(size: number, folders: number): number {
 export function planDiscs<F extends DiscFileSpec>(
   files: readonly F[], medium: Medium, options: PlanOptions = {},
 ): DiscPlan<F> {
-  const capacity = mediumBytes(medium) / SECTOR;
-  const reserve = options.reserve ?? [];
-  const exact = (set: readonly DiscFileSpec[]): number =>
-    layoutDisc([...set, ...reserve], PLAN_VOLUME).sectors;
   try {
     // Validates names, duplicates and sizes of the whole set once, before splitting.
-    layoutDisc([...files, ...reserve], PLAN_VOLUME);
-    const order = [...files].sort((a, b) => b.size - a.size || compareCodeUnits(a.path, b.path));
-    const discs: OpenDisc<F>[] = [];
-    for (const file of order) {
-      const sectors = Math.ceil(file.size / SECTOR);
-      const placed = discs.some((disc) => tryAdd(disc, file, sectors, capacity, exact));
-      if (placed) continue;
-      const alone = exact([file]);
-      if (alone > capacity) {
-        const message = `"${file.path}" does not fit on ${MEDIA[medium].name}.`;
-        return { ok: false, error: new DiscError('exceeds-medium', message, file.path) };
-      }
-      const folders = new Set(newFolders(file.path, new Set()));
-      discs.push({ files: [file], folders, upper: alone, lower: alone, refused: null });
-    }
-    if (discs.length === 0) {
-      return { ok: true, discs: [{ files: [], imageBytes: exact([]) * SECTOR }] };
-    }
-    return {
-      ok: true,
-      discs: discs.map((d) => {
-        const sorted = [...d.files].sort((a, b) => compareCodeUnits(a.path, b.path));
-        return { files: sorted, imageBytes: exact(sorted) * SECTOR };
-      }),
-    };
+    layoutDisc([...files, ...(options.reserve ?? [])], PLAN_VOLUME);
+    const fast = split(files, medium, options, true);
+    // The bound is proven, but a plan is only handed out once every disc was measured
+    // exactly: should a disc ever exceed, plan again measuring every candidate exactly.
+    const capacity = mediumBytes(medium);
+    if (!fast.ok || fast.discs.every((d) => d.imageBytes <= capacity)) return fast;
+    return split(files, medium, options, false);
   } catch (err) {
     // Only DiscError (bad names, sizes) is an expected refusal; anything else is a bug.
     if (err instanceof DiscError) return { ok: false, error: err };
@@ -115,9 +93,41 @@ export function planDiscs<F extends DiscFileSpec>(
   }
 }
 
+function split<F extends DiscFileSpec>(
+  files: readonly F[], medium: Medium, options: PlanOptions, useBound: boolean,
+): DiscPlan<F> {
+  const capacity = mediumBytes(medium) / SECTOR;
+  const reserve = options.reserve ?? [];
+  const exact = (set: readonly DiscFileSpec[]): number =>
+    layoutDisc([...set, ...reserve], PLAN_VOLUME).sectors;
+  const order = [...files].sort((a, b) => b.size - a.size || compareCodeUnits(a.path, b.path));
+  const discs: OpenDisc<F>[] = [];
+  for (const file of order) {
+    const sectors = Math.ceil(file.size / SECTOR);
+    if (discs.some((disc) => tryAdd(disc, file, sectors, capacity, exact, useBound))) continue;
+    const alone = exact([file]);
+    if (alone > capacity) {
+      const message = `"${file.path}" does not fit on ${MEDIA[medium].name}.`;
+      return { ok: false, error: new DiscError('exceeds-medium', message, file.path) };
+    }
+    const folders = new Set(newFolders(file.path, new Set()));
+    discs.push({ files: [file], folders, upper: alone, lower: alone, refused: null });
+  }
+  if (discs.length === 0) {
+    return { ok: true, discs: [{ files: [], imageBytes: exact([]) * SECTOR }] };
+  }
+  return {
+    ok: true,
+    discs: discs.map((d) => {
+      const sorted = [...d.files].sort((a, b) => compareCodeUnits(a.path, b.path));
+      return { files: sorted, imageBytes: exact(sorted) * SECTOR };
+    }),
+  };
+}
+
 function tryAdd<F extends DiscFileSpec>(
   disc: OpenDisc<F>, file: F, sectors: number, capacity: number,
-  exact: (set: readonly DiscFileSpec[]) => number,
+  exact: (set: readonly DiscFileSpec[]) => number, useBound: boolean,
 ): boolean {
   if (disc.lower + sectors > capacity) return false;
   const folders = newFolders(file.path, disc.folders);
@@ -125,7 +135,8 @@ function tryAdd<F extends DiscFileSpec>(
   if (r && sectors >= r.sectors && folders.length >= r.folders) return false;
   const upper = disc.upper + sectors + metadataBound(file.size, folders.length);
   let size = upper;
-  if (upper > capacity) {
+  const measured = !useBound || upper > capacity;
+  if (measured) {
     size = exact([...disc.files, file]);
     if (size > capacity) {
       disc.refused = { sectors, folders: folders.length };
@@ -135,7 +146,7 @@ function tryAdd<F extends DiscFileSpec>(
   disc.files.push(file);
   for (const f of folders) disc.folders.add(f);
   disc.upper = size;
-  disc.lower = size === upper ? disc.lower + sectors : size;
+  disc.lower = measured ? size : disc.lower + sectors;
   disc.refused = null;
   return true;
 }
