@@ -5,17 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildModule, MODULE_PREFIX } from '../../behaviors/build/build-module.mjs';
-import { EFR_NAMESPACE_URI, EFR_PREFIX } from '../../content-model/src/qnames.js';
+import { NAMESPACES } from '../../behaviors/src/lib/model-names.js';
 
 /** The harness file. */
 export const HARNESS = resolve(import.meta.dirname, 'harness.js');
 
-/** Namespaces the harness uses to spell `{uri}local`. */
-export const NAMESPACES: Readonly<Record<string, string>> = {
-  [EFR_PREFIX]: EFR_NAMESPACE_URI,
-  cm: 'http://www.alfresco.org/model/content/1.0',
-  sys: 'http://www.alfresco.org/model/system/1.0',
-};
+/** Namespaces the harness uses to spell `{uri}local`: the behaviours' own table. */
+export { NAMESPACES };
 
 /** A value in a fixture: JSON, or `{ date }` (java.util.Date / JS Date), `{ content }`. */
 export type FixtureValue =

@@ -9,7 +9,7 @@ import { toPlain } from './java-values.js';
 import type { PlainProps, PlainValue } from './java-values.js';
 
 /** Namespace URIs of the prefixes the behaviours read (Alfresco's own are fixed by ACS). */
-const NAMESPACES: Readonly<Record<string, string>> = {
+export const NAMESPACES: Readonly<Record<string, string>> = {
   [EFR_PREFIX]: EFR_NAMESPACE_URI,
   cm: 'http://www.alfresco.org/model/content/1.0',
   sys: 'http://www.alfresco.org/model/system/1.0',
