@@ -12,7 +12,7 @@ export interface DiscFileSpec {
   readonly mtime?: Date;
 }
 
-/** A file with its content: `open()` is called once, when the writer reaches it. */
+/** A file with its content: `open()` is called once when reached, never for size 0. */
 export interface DiscFile extends DiscFileSpec {
   /** Opens the content; the writer pulls it chunk by chunk and never buffers it whole. */
   open(): ReadableStream<Uint8Array>;
