@@ -76,6 +76,7 @@ export function toLinkedCase(node: NodeLike): LinkedCase {
     id: node.id,
     caseNumber: textProp(node, EFR_PROP.caseNumber) || node.name,
     title: textProp(node, EFR_PROP.caseTitle) || node.name,
+    status: textProp(node, EFR_PROP.caseStatus),
   };
 }
 

@@ -74,6 +74,8 @@ export interface LinkedCase {
   id: string;
   caseNumber: string;
   title: string;
+  /** efr:caseStatus: closed cases take no new links. */
+  status: string;
 }
 
 /** One entry of the chain of custody (an `efr-access` audit entry). */

@@ -30,18 +30,23 @@ describe('CaseLinksService (issue 4: link recordings, mark evidence)', () => {
     });
   });
 
-  it('adds efr:evidence while keeping the other aspects', async () => {
+  it('adds efr:evidence with who and when, keeping the other aspects', async () => {
     api.nodes.getNode.and.resolveTo({ entry: { aspectNames: ['efr:sealed', 'cm:titled'] } });
     api.nodes.updateNode.and.resolveTo({});
-    await service.markEvidence('rec1');
+    const at = new Date('2026-03-01T08:00:00Z');
+    await service.markEvidence('rec1', 'legal1', at);
     expect(api.nodes.updateNode).toHaveBeenCalledOnceWith('rec1', {
       aspectNames: ['efr:sealed', 'cm:titled', 'efr:evidence'],
+      properties: {
+        'efr:evidenceMarkedBy': 'legal1',
+        'efr:evidenceMarkedAt': '2026-03-01T08:00:00.000Z',
+      },
     });
   });
 
   it('does not write when the recording is already evidence', async () => {
     api.nodes.getNode.and.resolveTo({ entry: { aspectNames: ['efr:evidence'] } });
-    await service.markEvidence('rec1');
+    await service.markEvidence('rec1', 'legal1');
     expect(api.nodes.updateNode).not.toHaveBeenCalled();
   });
 });

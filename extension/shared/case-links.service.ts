@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { EFR_ASPECT, EFR_ASSOC_CASE_RECORDINGS } from './efr-model';
+import { EFR_ASPECT, EFR_ASSOC_CASE_RECORDINGS, EFR_PROP } from './efr-model';
 import { EfrApiService } from './efr-api.service';
 
 /**
@@ -27,15 +27,20 @@ export class CaseLinksService {
   }
 
   /**
-   * Marks a recording as evidence: adds the efr:evidence aspect, keeping its other aspects
-   * (the nodes API replaces the whole aspect list).
+   * Marks a recording as evidence: adds the efr:evidence aspect with who marked it and when
+   * (both mandatory in the model), keeping its other aspects (the nodes API replaces the
+   * whole aspect list).
    */
-  async markEvidence(recordingId: string): Promise<void> {
+  async markEvidence(recordingId: string, markedBy: string, at = new Date()): Promise<void> {
     const node = await this.efrApi.nodes.getNode(recordingId, { include: ['aspectNames'] });
     const aspects = node.entry.aspectNames ?? [];
     if (aspects.includes(EFR_ASPECT.evidence)) return;
     await this.efrApi.nodes.updateNode(recordingId, {
       aspectNames: [...aspects, EFR_ASPECT.evidence],
+      properties: {
+        [EFR_PROP.evidenceMarkedBy]: markedBy,
+        [EFR_PROP.evidenceMarkedAt]: at.toISOString(),
+      },
     });
   }
 }

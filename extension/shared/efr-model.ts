@@ -63,6 +63,9 @@ export const EFR_PROP = {
   late: 'efr:late',
   secrecyLevel: 'efr:secrecyLevel',
   retainUntil: 'efr:retainUntil',
+  // efr:evidence (mandatory when the aspect is added)
+  evidenceMarkedBy: 'efr:evidenceMarkedBy',
+  evidenceMarkedAt: 'efr:evidenceMarkedAt',
   // workflow statuses
   handoverStatus: 'efr:handoverStatus',
   requestStatus: 'efr:requestStatus',

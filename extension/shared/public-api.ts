@@ -10,3 +10,4 @@ export * from './extension-points';
 export * from './case-links.rules';
 export * from './case-links.service';
 export * from './format';
+export * from './label-or-raw.pipe';

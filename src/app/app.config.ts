@@ -15,6 +15,7 @@ import {
   provideCoreAuth,
   provideI18N,
   provideTranslations,
+  TranslationService,
 } from '@alfresco/adf-core';
 import {
   AlfrescoApiLoaderService,
@@ -25,6 +26,9 @@ import { provideEfrSharedTranslations } from '../../extension/shared/public-api'
 import { provideDashboardExtension } from '../../extension/dashboard/public-api';
 import { provideRecordingsExtension } from '../../extension/recordings/public-api';
 import { provideCasesExtension } from '../../extension/cases/public-api';
+import { provideHandoverExtension } from '../../extension/handover/public-api';
+import { provideDevicesExtension } from '../../extension/devices/public-api';
+import { provideExemptionsExtension } from '../../extension/exemptions/public-api';
 import { appRoutes } from './app.routes';
 import { UnauthorizedInterceptor } from './auth/unauthorized.interceptor';
 
@@ -44,6 +48,11 @@ export const appConfig: ApplicationConfig = {
       assets: [['efr-app', 'assets/efr-app']],
     }),
     provideTranslations('adf-core', 'assets/adf-core'),
+    // ADF's TranslationService registers every feature bundle with the loader when created;
+    // create it at start-up, or a reload that renders no ADF component loads adf-core only.
+    provideAppInitializer(() => {
+      inject(TranslationService);
+    }),
     provideEfrSharedTranslations(),
     { provide: HTTP_INTERCEPTORS, useClass: UnauthorizedInterceptor, multi: true },
     provideDateFnsAdapter(),
@@ -51,5 +60,8 @@ export const appConfig: ApplicationConfig = {
     provideDashboardExtension(),
     provideRecordingsExtension(),
     provideCasesExtension(),
+    provideHandoverExtension(),
+    provideDevicesExtension(),
+    provideExemptionsExtension(),
   ],
 };

@@ -116,7 +116,8 @@ export class CaseDossierSmartComponent implements OnInit {
 
   /** Marks a linked recording as evidence. */
   protected markEvidence(recording: DossierRecording): Promise<void> {
-    return this.change(() => this.links.markEvidence(recording.id), 'MARKED');
+    const userId = this.currentUser.user()?.id ?? '';
+    return this.change(() => this.links.markEvidence(recording.id, userId), 'MARKED');
   }
 
   private allRecordings(): DossierRecording[] {

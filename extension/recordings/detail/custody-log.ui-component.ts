@@ -2,12 +2,13 @@ import { Component, input } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe } from '@ngx-translate/core';
+import { LabelOrRawPipe } from '../../shared/public-api';
 import { CustodyEntry } from '../recordings.model';
 
 /** The chain of custody of one recording: who did what to it, when, why, under which request. */
 @Component({
   selector: 'efr-custody-log',
-  imports: [DatePipe, MatTableModule, TranslatePipe],
+  imports: [DatePipe, MatTableModule, TranslatePipe, LabelOrRawPipe],
   template: `
     @if (entries().length) {
       <div class="efr-table-wrap">
@@ -22,7 +23,9 @@ import { CustodyEntry } from '../recordings.model';
           </ng-container>
           <ng-container matColumnDef="action">
             <th mat-header-cell *matHeaderCellDef>{{ 'EFR_RECORDINGS.CUSTODY.ACTION' | translate }}</th>
-            <td mat-cell *matCellDef="let e">{{ e.action }}</td>
+            <td mat-cell *matCellDef="let e">
+              {{ e.action | efrLabelOrRaw: 'EFR_RECORDINGS.CUSTODY.ACTIONS.' }}
+            </td>
           </ng-container>
           <ng-container matColumnDef="reason">
             <th mat-header-cell *matHeaderCellDef>{{ 'EFR_RECORDINGS.CUSTODY.REASON' | translate }}</th>

@@ -48,7 +48,7 @@ describe('RecordingDetailSmartComponent', () => {
     ]);
     service.getRecording.and.resolveTo(detail);
     service.linkedCases.and.resolveTo([]);
-    service.caseOptions.and.resolveTo([{ id: 'c1', caseNumber: 'EFR-2026-0001', title: 't' }]);
+    service.caseOptions.and.resolveTo([{ id: 'c1', caseNumber: 'EFR-2026-0001', title: 't', status: 'open' }]);
     service.custody.and.resolveTo([
       { id: '1', at: new Date(), user: 'legal1', action: 'view', reason: '审查', requestId: 'q1' },
     ]);

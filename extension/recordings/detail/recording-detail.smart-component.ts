@@ -130,6 +130,7 @@ export class RecordingDetailSmartComponent implements OnInit {
   private async loadCaseChoices(): Promise<void> {
     const linked = new Set(this.linkedCases().map((c) => c.id));
     const all = await this.service.caseOptions();
-    this.caseChoices.set(all.filter((c) => !linked.has(c.id)));
+    // Closed cases are frozen (cases.canLinkRecordings): offering them would only end in a 403.
+    this.caseChoices.set(all.filter((c) => !linked.has(c.id) && c.status !== 'closed'));
   }
 }

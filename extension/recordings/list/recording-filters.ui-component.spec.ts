@@ -17,7 +17,7 @@ describe('RecordingFiltersUiComponent', () => {
     });
     const fixture = TestBed.createComponent(RecordingFiltersUiComponent);
     fixture.componentRef.setInput('filter', filter);
-    fixture.componentRef.setInput('cases', [{ id: 'c1', caseNumber: 'EFR-2026-0001', title: 't' }]);
+    fixture.componentRef.setInput('cases', [{ id: 'c1', caseNumber: 'EFR-2026-0001', title: 't', status: 'open' }]);
     const emitted: RecordingFilter[] = [];
     fixture.componentInstance.applyFilter.subscribe((f) => emitted.push(f));
     fixture.detectChanges();

@@ -11,7 +11,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatDividerModule } from '@angular/material/divider';
 import { TranslatePipe } from '@ngx-translate/core';
-import { AuthenticationService, UserPreferencesService } from '@alfresco/adf-core';
+import { AuthenticationService } from '@alfresco/adf-core';
+import { LanguageService } from '../i18n/language.service';
 import {
   CurrentUserService,
   EFR_NAV_ITEMS,
@@ -45,8 +46,8 @@ export class LayoutSmartComponent {
   private readonly router = inject(Router);
   private readonly currentUser = inject(CurrentUserService);
   private readonly navGroups = inject(EFR_NAV_ITEMS, { optional: true }) ?? [];
-  /** User preferences (the locale). */
-  protected readonly prefs = inject(UserPreferencesService);
+  /** The interface language. */
+  protected readonly language = inject(LanguageService);
   /** Languages of the switch. */
   protected readonly languages = APP_LANGUAGES;
   /** The signed-in user. */
@@ -61,9 +62,14 @@ export class LayoutSmartComponent {
     { initialValue: false },
   );
 
+  constructor() {
+    // Signing in switches ADF to the user's own preferences: keep the language just chosen.
+    this.language.restore();
+  }
+
   /** Switches the interface language. */
   protected useLanguage(key: string): void {
-    this.prefs.locale = key;
+    this.language.use(key);
   }
 
   /** Ends the session at the repository, then returns to the login screen. */

@@ -3,7 +3,8 @@ import { ActivatedRoute } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
-import { LoginComponent, LoginHeaderDirective, UserPreferencesService } from '@alfresco/adf-core';
+import { LoginComponent, LoginHeaderDirective } from '@alfresco/adf-core';
+import { LanguageService } from '../i18n/language.service';
 import { APP_LANGUAGES } from '../navigation/navigation.rules';
 
 /**
@@ -20,7 +21,7 @@ import { APP_LANGUAGES } from '../navigation/navigation.rules';
           mat-button
           type="button"
           [attr.data-lang]="lang.key"
-          [class.efr-active]="lang.key === prefs.localeSignal()"
+          [class.efr-active]="lang.key === language.current()"
           (click)="useLanguage(lang.key)"
         >
           {{ lang.label }}
@@ -74,13 +75,14 @@ import { APP_LANGUAGES } from '../navigation/navigation.rules';
     }
     .efr-login-title p {
       margin: 0;
+      font: var(--mat-sys-body-medium);
       color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
 export class LoginSmartComponent {
-  /** User preferences (the locale lives there; ADF's translation follows it). */
-  protected readonly prefs = inject(UserPreferencesService);
+  /** The interface language (ADF's translation follows it). */
+  protected readonly language = inject(LanguageService);
   /** Languages of the switch. */
   protected readonly languages = APP_LANGUAGES;
   /** Where to go after login: back to the page a 401 interrupted, or the dashboard. */
@@ -90,7 +92,7 @@ export class LoginSmartComponent {
 
   /** Switches the interface language. */
   protected useLanguage(key: string): void {
-    this.prefs.locale = key;
+    this.language.use(key);
   }
 }
 

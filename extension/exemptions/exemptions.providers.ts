@@ -1,0 +1,39 @@
+import { Provider } from '@angular/core';
+import { provideTranslations } from '@alfresco/adf-core';
+import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+
+/**
+ * The exemptions feature (R11.1, R11.2): officers write the record of an act not recorded,
+ * the leader in charge acknowledges it, the office files it; overdue ones are flagged.
+ */
+export function provideExemptionsExtension(): Provider[] {
+  return [
+    provideTranslations('efr-exemptions', 'assets/efr-exemptions'),
+    provideFeatureRoutes([
+      {
+        path: 'exemptions',
+        loadComponent: () =>
+          import('./list/exemptions-list.smart-component').then(
+            (m) => m.ExemptionsListSmartComponent,
+          ),
+      },
+      {
+        path: 'exemptions/new',
+        loadComponent: () =>
+          import('./write/exemption-write.smart-component').then(
+            (m) => m.ExemptionWriteSmartComponent,
+          ),
+      },
+    ]),
+    provideNavItems([
+      {
+        id: 'exemptions',
+        route: '/exemptions',
+        icon: 'videocam_off',
+        labelKey: 'EFR_EXEMPTIONS.NAV',
+        roles: [EfrRole.Officer, EfrRole.Leader, EfrRole.Custodian, EfrRole.Supervisor],
+        order: 65,
+      },
+    ]),
+  ];
+}

@@ -1,0 +1,69 @@
+import { checkExemption, type Verdict } from '../../core/src/index';
+import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
+import { Exemption, ExemptionForm, ExemptionStep, ExemptionView } from './exemptions.model';
+
+/**
+ * `exemptions.actions`: the step a user is offered (R11.2): the named leader acknowledges a
+ * written record, the office files an acknowledged one; never the author. The server decides
+ * again (core exemption-rules).
+ */
+export function exemptionActions(e: Exemption, user: EfrUser | null): ExemptionStep[] {
+  if (!user || user.id === e.author) return [];
+  if (e.status === 'written' && user.id === e.leader && user.roles.includes(EfrRole.Leader)) {
+    return ['acknowledge'];
+  }
+  if (e.status === 'acknowledged' && user.roles.includes(EfrRole.Custodian)) return ['file'];
+  return [];
+}
+
+/** `exemptions.mayWrite`: officers write these records (R11.2). */
+export function mayWriteExemption(user: EfrUser | null): boolean {
+  return user !== null && user.roles.includes(EfrRole.Officer);
+}
+
+/** `exemptions.view`: whether a record belongs in a list view for the user. */
+export function inView(e: Exemption, view: ExemptionView, user: EfrUser | null): boolean {
+  switch (view) {
+    case 'mine': return user !== null && e.author === user.id;
+    case 'todo': return exemptionActions(e, user).length > 0;
+    case 'overdue': return e.reminder.overdue;
+    default: return true;
+  }
+}
+
+/** The default view: what the user must act on, or what they wrote. */
+export function defaultView(user: EfrUser | null): ExemptionView {
+  if (hasAnyRole(user, [EfrRole.Leader, EfrRole.Custodian])) return 'todo';
+  return mayWriteExemption(user) ? 'mine' : 'all';
+}
+
+/**
+ * `exemptions.formVerdict`: core's check of a new record (R11.1 ground, R11.2 basis, written
+ * after the act) plus the act's place and activity, before the form is sent.
+ */
+export function exemptionFormVerdict(form: ExemptionForm, author: string, now: number): Verdict {
+  const v = checkExemption({ author, ground: form.ground, basis: form.basis, actEndedAt: form.actAt,
+    writtenAt: new Date(now).toISOString() });
+  if (!v.allowed) return v;
+  if (form.activityType === '' || form.location.trim() === '' || form.leader.trim() === '') {
+    return { allowed: false, status: 422, code: 'efr.exemption.act', requirement: 'R10.1',
+      message: 'Describe the act (activity, place) and name the leader in charge.',
+      messageZh: '请填写执法活动类型、地点和分管领导。' };
+  }
+  return v;
+}
+
+/** A refusal as the user reads it: the server's message in the interface language. */
+export function exemptionRefusalText(error: unknown, language: string): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string') return '';
+  let summary = message;
+  try {
+    summary = (JSON.parse(message) as { error?: { briefSummary?: string } }).error?.briefSummary ?? message;
+  } catch {
+    // Not a JSON error body (network failure): show the text as it came.
+  }
+  const parts = summary.split(' / ');
+  if (parts.length < 2) return summary;
+  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+}

@@ -1,0 +1,39 @@
+import { Injectable, inject } from '@angular/core';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { WebscriptApi } from '@alfresco/js-api';
+import { Exemption, ExemptionForm, ExemptionStep } from './exemptions.model';
+
+/**
+ * Exemption records through the EFR web scripts (`/alfresco/service/efr/exemptions…`): the
+ * repository checks each step (R11.1, R11.2) and logs it.
+ */
+@Injectable({ providedIn: 'root' })
+export class ExemptionsService {
+  private readonly api = inject(AlfrescoApiService);
+
+  private call<T>(method: string, path: string, body?: unknown, args?: Record<string, string>): Promise<T> {
+    return new WebscriptApi(this.api.getInstance()).executeWebScript(method, `efr/${path}`, args ?? {},
+      'alfresco', 'service', body ?? null) as Promise<T>;
+  }
+
+  /** Every record the user may read, newest first, with reminders. */
+  async list(): Promise<Exemption[]> {
+    const body = await this.call<{ list: { entries: { entry: Exemption }[] } }>('GET', 'exemptions',
+      undefined, { maxItems: '1000' });
+    return body.list.entries.map((e) => e.entry);
+  }
+
+  /** Writes a record in the user's name (R11.2). */
+  async write(form: ExemptionForm): Promise<Exemption> {
+    const body = { actAt: form.actAt, activityType: form.activityType, location: form.location.trim(),
+      ground: form.ground, basis: form.basis.trim(), leader: form.leader.trim(),
+      ...(form.coOfficer.trim() ? { coOfficer: form.coOfficer.trim() } : {}) };
+    return (await this.call<{ entry: Exemption }>('POST', 'exemptions', body)).entry;
+  }
+
+  /** Acknowledges (leader) or files (office) a record. */
+  async step(id: string, step: ExemptionStep): Promise<Exemption> {
+    return (await this.call<{ entry: Exemption }>('POST',
+      `exemptions/${encodeURIComponent(id)}/${step}`, {})).entry;
+  }
+}

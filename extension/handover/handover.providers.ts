@@ -1,0 +1,40 @@
+import { Provider } from '@angular/core';
+import { provideTranslations } from '@alfresco/adf-core';
+import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+
+/**
+ * The handover feature (issue 5): the list of handovers and the guided handover at the office
+ * workstation, for officers and custodians, and for supervisors who follow late handovers.
+ */
+export function provideHandoverExtension(): Provider[] {
+  return [
+    provideTranslations('efr-handover', 'assets/efr-handover'),
+    provideFeatureRoutes([
+      {
+        path: 'handovers',
+        loadComponent: () =>
+          import('./list/handovers-list.smart-component').then((m) => m.HandoversListSmartComponent),
+      },
+      {
+        path: 'handovers/new',
+        loadComponent: () =>
+          import('./wizard/handover-wizard.smart-component').then((m) => m.HandoverWizardSmartComponent),
+      },
+      {
+        path: 'handovers/:id',
+        loadComponent: () =>
+          import('./wizard/handover-wizard.smart-component').then((m) => m.HandoverWizardSmartComponent),
+      },
+    ]),
+    provideNavItems([
+      {
+        id: 'handovers',
+        route: '/handovers',
+        icon: 'move_to_inbox',
+        labelKey: 'EFR_HANDOVER.NAV',
+        roles: [EfrRole.Officer, EfrRole.Custodian, EfrRole.Supervisor],
+        order: 15,
+      },
+    ]),
+  ];
+}

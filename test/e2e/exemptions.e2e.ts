@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  VIEWPORTS,
+  launchChromium,
+  openPage,
+  saveScreen,
+  settle,
+  signIn,
+  sizeTag,
+  startE2eApp,
+  untranslatedKeys,
+  type AppLanguage,
+  type E2eApp,
+  type WatchedPage,
+} from './support/e2e-app.js';
+
+describe('e2e: an exemption record goes from officer to leader to office (issue 9, R11)', () => {
+  let app: E2eApp;
+  let browser: Browser;
+  let watched: WatchedPage | null = null;
+
+  beforeAll(async () => {
+    app = await startE2eApp();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function closePage(): Promise<void> {
+    const errors = watched?.errors ?? [];
+    const failed = watched?.failedRequests ?? [];
+    await watched?.close();
+    watched = null;
+    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
+  }
+
+  afterEach(closePage);
+
+  async function openList(user: string, lang: AppLanguage): Promise<Page> {
+    if (watched) await closePage();
+    watched = await openPage(browser, VIEWPORTS[0]);
+    const { page } = watched;
+    await signIn(page, app.url, user, lang);
+    await page.locator('[data-nav="exemptions"]').click();
+    await page.waitForURL(/\/exemptions$/);
+    await settle(page);
+    return page;
+  }
+
+  /** The row of this run's record (found by its place, unique per language). */
+  const rowOf = (page: Page, place: string) =>
+    page.locator('[data-testid="exemption-row"]', { hasText: place });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const tag = `${lang}-${sizeTag(VIEWPORTS[0])}`;
+    const place = lang === 'zh-CN' ? '丹东市振兴区某加油站' : '丹东市元宝区某化工仓库';
+
+    it(`R11.2: officer writes, leader acknowledges, office files (${tag})`, async () => {
+      // Officer: writes the record after the act.
+      let page = await openList('officer1', lang);
+      await page.locator('[data-testid="write-exemption"]').click();
+      await page.waitForURL(/\/exemptions\/new$/);
+      await settle(page);
+      await page.locator('[data-field="activityType"]').click();
+      await page.locator('mat-option').first().click();
+      await page.locator('mat-option').first().waitFor({ state: 'detached' });
+      await page.locator('[data-field="location"]').fill(place);
+      await page.locator('[data-field="leader"]').fill('leader1');
+      // No ground and no basis yet: core's check shows why it cannot be sent (R11.1).
+      expect(await page.locator('[data-testid="exemption-submit"]').isDisabled()).toBeTrue();
+      await page.locator('[data-testid="form-problem"]').waitFor();
+      await page.locator('[data-ground="explosionHazard"] input').check();
+      await page.locator('[data-field="basis"]').fill(
+        '加油站油气区域属防爆区，现场执法记录仪非防爆型，依安全规定不得开机录像。');
+      await page.locator('[data-testid="form-problem"]').waitFor({ state: 'detached' });
+      expect(await untranslatedKeys(page)).toEqual([]);
+      await saveScreen(page, `exemption-write-${tag}`);
+      await page.locator('[data-testid="exemption-submit"]').click();
+      await page.waitForURL(/\/exemptions(\?.*)?$/);
+      await rowOf(page, place).waitFor();
+      await settle(page);
+      expect(await rowOf(page, place).getAttribute('data-status')).toBe('written');
+      await saveScreen(page, `exemptions-officer-${tag}`);
+
+      // Leader in charge: acknowledges it (the author could not).
+      page = await openList('leader1', lang);
+      await rowOf(page, place).waitFor();
+      expect(await untranslatedKeys(page)).toEqual([]);
+      await saveScreen(page, `exemptions-leader-${tag}`);
+      await rowOf(page, place).locator('[data-step="acknowledge"]').click();
+      await page.locator('[data-testid="exemption-message"].efr-ok').waitFor();
+      await page.locator('[data-view="all"]').click();
+      expect(await rowOf(page, place).getAttribute('data-status')).toBe('acknowledged');
+
+      // Office: files it.
+      page = await openList('custodian1', lang);
+      await rowOf(page, place).locator('[data-step="file"]').click();
+      await page.locator('[data-testid="exemption-message"].efr-ok').waitFor();
+      await page.locator('[data-view="all"]').click();
+      expect(await rowOf(page, place).getAttribute('data-status')).toBe('filed');
+      expect(await untranslatedKeys(page)).toEqual([]);
+      await saveScreen(page, `exemptions-filed-${tag}`);
+    });
+  }
+});

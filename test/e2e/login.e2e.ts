@@ -1,0 +1,96 @@
+import type { Browser } from 'playwright-core';
+import {
+  VIEWPORTS,
+  chooseLoginLanguage,
+  launchChromium,
+  openPage,
+  saveScreen,
+  settle,
+  signIn,
+  sizeTag,
+  startE2eApp,
+  untranslatedKeys,
+  type E2eApp,
+  type WatchedPage,
+} from './support/e2e-app.js';
+
+describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
+  let app: E2eApp;
+  let browser: Browser;
+  let watched: WatchedPage | null = null;
+
+  beforeAll(async () => {
+    app = await startE2eApp();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  afterEach(async () => {
+    // Console errors fail the spec that caused them (a clean console is part of "done").
+    const errors = watched?.errors ?? [];
+    const failed = watched?.failedRequests ?? [];
+    await watched?.close();
+    watched = null;
+    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
+  });
+
+  for (const viewport of VIEWPORTS) {
+    const size = sizeTag(viewport);
+
+    it(`shows the login in Chinese at / and switches to English (${size})`, async () => {
+      watched = await openPage(browser, viewport);
+      const { page } = watched;
+      await page.goto(`${app.url}/`);
+      await page.waitForURL(/\/login/);
+      await page.locator('[data-automation-id="username"]').waitFor();
+      await settle(page);
+      expect(await page.locator('.efr-login-title h1').innerText()).toBe('执法全过程记录档案');
+      expect(await page.locator('#login-button').innerText()).toMatch(/登录/);
+      await saveScreen(page, `login-zh-CN-${size}`);
+
+      await chooseLoginLanguage(page, 'en');
+      await page.locator('.efr-login-title h1', { hasText: 'Enforcement Records Archive' }).waitFor();
+      expect(await page.locator('#login-button').innerText()).toMatch(/sign in/i);
+      expect(await untranslatedKeys(page)).toEqual([]);
+      await saveScreen(page, `login-en-${size}`);
+    });
+
+    for (const lang of ['zh-CN', 'en'] as const) {
+      it(`signs legal1 in (${lang}, ${size}), shows the dashboard and signs out`, async () => {
+        watched = await openPage(browser, viewport);
+        const { page } = watched;
+        await signIn(page, app.url, 'legal1', lang);
+        const title = lang === 'zh-CN' ? '工作台' : 'Dashboard';
+        await page.locator('h1', { hasText: title }).waitFor();
+        // legal1 is legal staff: the navigation offers recordings and cases.
+        await page.locator('[data-nav="recordings"]').waitFor();
+        await page.locator('[data-nav="cases"]').waitFor();
+        const tile = page.locator('[data-tile="openCases"]');
+        await tile.waitFor();
+        expect(await tile.locator('[data-testid="tile-count"]').innerText()).toMatch(/^\d+$/);
+        expect(await untranslatedKeys(page)).toEqual([]);
+        await saveScreen(page, `dashboard-${lang}-${size}`);
+
+        await page.locator('[data-testid="user-menu"]').click();
+        await page.locator('[data-testid="logout"]').click();
+        await page.waitForURL(/\/login/);
+        await page.locator('[data-automation-id="username"]').waitFor();
+      });
+    }
+  }
+
+  it('shows the 404 page for an unknown address once signed in', async () => {
+    watched = await openPage(browser, VIEWPORTS[0]);
+    const { page } = watched;
+    await signIn(page, app.url, 'legal1', 'zh-CN');
+    await page.goto(`${app.url}/no-such-screen`);
+    await page.locator('[data-testid="not-found"]').waitFor();
+    await settle(page);
+    expect(await page.locator('[data-testid="not-found"] h1').innerText()).toBe('页面不存在');
+    await saveScreen(page, `not-found-zh-CN-${sizeTag(VIEWPORTS[0])}`);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * End-to-end harness: the embedded repository with demo data and the built app, started by
+ * each spec on a free port with a temporary data directory, and Debian's Chromium driven by
+ * playwright-core with the flags that keep it off the network. Every page records console
+ * errors so that a spec can fail on them, and every visited screen is saved as a PNG.
+ */
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../../server/src/app.js';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+/** Where the built app lives (`npx ng build`). */
+export const APP_DIR = join(root, 'dist/efr-app/browser');
+
+/** Where screenshots go. */
+export const SCREENS_DIR = join(root, 'test-results/screens');
+
+/** The two window sizes every screen is checked at. */
+export const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Password of the seeded demo users. */
+export const DEMO_PASSWORD = 'efr-demo';
+
+/** The languages the app offers, zh-CN first. */
+export type AppLanguage = 'zh-CN' | 'en';
+
+/** A running server with its temp data directory. */
+export interface E2eApp {
+  url: string;
+  close(): Promise<void>;
+  server: RunningServer;
+}
+
+/** Starts server/ with demo data, serving the built app, on a free port. */
+export async function startE2eApp(): Promise<E2eApp> {
+  if (!existsSync(join(APP_DIR, 'index.html'))) {
+    throw new Error(`the app is not built: run \`npx ng build\` (missing ${APP_DIR}/index.html)`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'efr-e2e-'));
+  const server = await startServer({ dataDir, port: 0, demo: true, appDir: APP_DIR });
+  return {
+    url: server.url,
+    server,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Debian's Chromium, headless, off the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A page and the console errors it has logged so far. */
+export interface WatchedPage {
+  page: Page;
+  /** Console errors and uncaught exceptions, in order. */
+  errors: string[];
+  /** Requests answered with 4xx/5xx (method, path, status): tells which call a console error was. */
+  failedRequests: string[];
+  /** Closes the page's context. */
+  close(): Promise<void>;
+}
+
+/** Opens a fresh context (no stored ticket or language) at a viewport. */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+  const failedRequests: string[] = [];
+  page.on('response', async (res) => {
+    if (res.status() < 400) return;
+    const line = `${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`;
+    // The ACS error body says which rule refused; a closed page may no longer give it.
+    const body = await res.text().catch(() => '');
+    failedRequests.push(`${line} ${body.slice(0, 300)}`);
+  });
+  return { page, errors, failedRequests, close: () => context.close() };
+}
+
+/** Switches the interface language on the login screen. */
+export async function chooseLoginLanguage(page: Page, lang: AppLanguage): Promise<void> {
+  await page.locator(`efr-login button[data-lang="${lang}"]`).click();
+}
+
+/** Signs in through ADF's login form and waits for the dashboard. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  user: string,
+  lang: AppLanguage,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('[data-automation-id="username"]').waitFor();
+  await chooseLoginLanguage(page, lang);
+  await page.locator('[data-automation-id="username"]').fill(user);
+  await page.locator('[data-automation-id="password"]').fill(password);
+  await page.locator('#login-button').click();
+  await page.waitForURL(/\/dashboard/);
+  await settle(page);
+}
+
+/**
+ * Waits until the screen is done loading: no progress bar or spinner left, fonts ready. A
+ * spinner that never ends fails here, which is one of the things the screenshots must not show.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () => !document.querySelector('mat-progress-bar, mat-progress-spinner, mat-spinner'),
+    undefined,
+    { timeout: 20_000 },
+  );
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** Saves a screenshot of the current screen as test-results/screens/<name>.png. */
+export async function saveScreen(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const file = join(SCREENS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** `1366x768` for a viewport. */
+export function sizeTag(viewport: { width: number; height: number }): string {
+  return `${viewport.width}x${viewport.height}`;
+}
+
+/**
+ * Text on the page that looks like an untranslated i18n key (`EFR_X.Y` or `ADF_X.Y`): a
+ * missing translation shows its key.
+ */
+export async function untranslatedKeys(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return [...new Set(text.match(/\b(?:EFR|ADF|APP|LOGIN|CORE)_[A-Z_]+\.[A-Za-z_.]+/g) ?? [])];
+}
