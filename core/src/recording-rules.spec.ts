@@ -71,7 +71,8 @@ describe('recording updates (R26.1, R22, R14.2, R27.1)', () => {
         location: 'x', startedAt: '2026-03-01T01:00:00Z', endedAt: '2026-03-01T02:00:00Z',
         source: 'handheldCamera', partyNotified: false, handoverId: 'h-2', content: 'x',
         contentUrl: 'store://x', mimeType: 'video/webm', encoding: 'x', originalName: 'x.mp4',
-        durationSeconds: 3, id: 'r-2',
+        durationSeconds: 3, id: 'r-2', notificationPhrase: 'x', width: 1, height: 1,
+        codec: 'vp9', sessionId: 's-2', segmentIndex: 9,
       };
       for (const field of SEALED_PROTECTED_FIELDS) {
         expect(field in values).withContext(field).toBeTrue();

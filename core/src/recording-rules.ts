@@ -88,6 +88,8 @@ export const SEALED_PROTECTED_FIELDS: readonly string[] = [
   'sealed', 'sha256', 'sizeBytes', 'deviceId', 'officers', 'recorder', 'activityType',
   'location', 'startedAt', 'endedAt', 'source', 'partyNotified', 'handoverId', 'content',
   'contentUrl', 'mimeType', 'encoding', 'originalName', 'durationSeconds', 'id',
+  // Capture facts of the media and of its place in a session (R17.1 continuity evidence).
+  'notificationPhrase', 'width', 'height', 'codec', 'sessionId', 'segmentIndex',
 ];
 
 /** Groups that may annotate a sealed recording (link cases, mark evidence, raise secrecy…). */

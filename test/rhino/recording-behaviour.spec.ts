@@ -24,6 +24,10 @@ const SCENARIOS: Scenario[] = [
     sealedRecordingProps({ 'efr:location': '丹东市元宝区' })),
   recordingUpdate('start change', 'qian.legal', sealed,
     sealedRecordingProps({ 'efr:recordingStart': { date: '2026-03-01T00:59:00.000Z' } })),
+  recordingUpdate('segment change', 'wang.custodian', sealed,
+    sealedRecordingProps({ 'efr:segmentIndex': 3 })),
+  recordingUpdate('codec change', 'qian.legal', sealed,
+    sealedRecordingProps({ 'efr:codec': 'hevc' })),
   recordingUpdate('content change', 'wang.custodian', sealed,
     sealedRecordingProps({
       'cm:content': { content: 'contentUrl=s3://efr/cut.bin|mimetype=video/mp4' },
@@ -141,6 +145,12 @@ describe('efr:recording script behaviour in Rhino 1.7.14 (module JAR)', () => {
   it('R26.1: refuses changes to capture facts (location, start) of a sealed recording', () => {
     expectRefused('location change', 'efr.recording.sealedContent', 'R26.1');
     expectRefused('start change', 'efr.recording.sealedContent', 'R26.1');
+  });
+
+  it('R26.1/R17.1: refuses changes to media facts and the session segment of a sealed one', () => {
+    expectRefused('segment change', 'efr.recording.sealedContent', 'R26.1');
+    expect(results['segment change'].message).toContain('segmentIndex');
+    expectRefused('codec change', 'efr.recording.sealedContent', 'R26.1');
   });
 
   it('R26.1: refuses new content and a rewritten seal in the property update', () => {

@@ -39,7 +39,19 @@ export const RECORDING_FIELD_PROPS: Readonly<Record<string, string>> = {
   retentionPermanent: EFR_PROPS.retentionPermanent,
   secrecyLevel: EFR_PROPS.secrecyLevel,
   durationSeconds: EFR_PROPS.durationSeconds,
+  notificationPhrase: EFR_PROPS.notificationPhrase,
+  width: EFR_PROPS.width,
+  height: EFR_PROPS.height,
+  codec: EFR_PROPS.codec,
+  sessionId: EFR_PROPS.sessionId,
+  segmentIndex: EFR_PROPS.segmentIndex,
 };
+
+/** Fields reported with their plain after-value (they are not part of RecordingState). */
+const PLAIN_FIELDS: readonly string[] = [
+  'durationSeconds', 'notificationPhrase', 'width', 'height', 'codec', 'sessionId',
+  'segmentIndex',
+];
 
 /** The seal itself: set once by the two-custodian receipt (R21.4). */
 const SEAL_PROPS: readonly string[] = [
@@ -155,7 +167,7 @@ export function recordingChanges(before: PropReader, after: PropReader): Record<
   for (const field of Object.keys(RECORDING_FIELD_PROPS)) {
     const prop = RECORDING_FIELD_PROPS[field];
     if (!samePlain(before(prop), after(prop))) {
-      changes[field] = field === 'durationSeconds' ? plainNumber(after(prop))
+      changes[field] = PLAIN_FIELDS.indexOf(field) >= 0 ? after(prop)
         : afterState[field];
     }
   }
