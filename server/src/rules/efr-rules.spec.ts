@@ -95,12 +95,14 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
 
   it('R27.1/R24.2: a confidential recording is read only in a registered viewing window', async () => {
     const open = (await upload(recordingProps(true))).json().entry.id;
-    expect((await t.app.inject({ url: `${CORE}/nodes/${open}/content`, headers: as('officer2') })).statusCode).toBe(200);
+    // Issue 6 (R24.1, R24.2): every recording, not only confidential ones, needs a registered window.
+    expect((await t.app.inject({ url: `${CORE}/nodes/${open}/content`, headers: as('officer2') })).statusCode).toBe(403);
     const secret = (await upload(recordingProps(true, { 'efr:secrecyLevel': 'tradeSecret' }))).json().entry.id;
     const read = (user: string) => t.app.inject({ url: `${CORE}/nodes/${secret}/content`, headers: as(user) });
     expect((await read('leader2')).statusCode).toBe(403);
     expect(refusals(secret).map((v) => v.code)).toContain('efr.recording.noViewingRight');
-    expect((await read('custodian1')).statusCode).toBe(200);
+    // Custodians keep the footage but do not view it without a registered request (issue 6, R24.2).
+    expect((await read('custodian1')).statusCode).toBe(403);
     const reqs = folders.get('requests')?.id;
     const submit = (user: string, status?: string) => t.app.inject({ method: 'POST', url: `${CORE}/nodes/${reqs}/children`,
       headers: as(user), payload: { name: `req-${user}-${status ?? 'new'}`, nodeType: 'efr:accessRequest',

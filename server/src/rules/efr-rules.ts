@@ -1,15 +1,13 @@
 import {
-  canReadContent, checkContentUpdate, checkRecordingDelete, checkRecordingMove,
-  checkRecordingUpdate, GROUP_EFR_CUSTODIANS,
-  isConfidential, type AccessRequest, type Actor,
+  checkContentUpdate, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, type Actor,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { NodeRows, type NodeRow } from '../repo/node-rows.js';
-import { accessRequestOf } from './access-request-state.js';
 import { checkRequestCreate, checkRequestUpdate } from './access-request-rules.js';
 import { checkHandoverUpdate, isSealingByHandover } from './handover-rules.js';
 import { recordingChanges, recordingState } from './recording-state.js';
 import type { RuleContext, RuleHooks, Verdict } from './rule-hooks.js';
+import { viewingReadVerdict } from '../webscripts/access-requests/viewing-gate.js';
 
 const ALLOW: Verdict = { allowed: true };
 const ARCHIVE_TYPES = ['efr:case', 'efr:handover', 'efr:spotCheck'];
@@ -89,20 +87,9 @@ export function createRuleHooks(db: Db): RuleHooks {
       return checkContentUpdate(recordingState(db, node));
     },
     beforeContentRead(node, ctx) {
-      // As the module's onContentRead: a confidential recording (trade or state secret) is read
-      // only inside a registered viewing window (R24.2, R27.1); custodians read freely. Other
-      // recordings are guarded by the folder permissions; every read is logged either way.
-      if (node.type !== 'efr:recording' || ctx.isAdmin) return ALLOW;
-      const state = recordingState(db, node);
-      if (!isConfidential(state.secrecyLevel) || ctx.groups.includes(GROUP_EFR_CUSTODIANS)) return ALLOW;
-      const requests = (db.prepare(`SELECT source_id FROM peer_assocs WHERE target_id = ? AND
-        type = 'efr:requestRecordings'`).all(node.id) as { source_id: string }[])
-        .map((r) => rows.get(r.source_id)).filter((r): r is NodeRow => r !== undefined)
-        .map((r) => accessRequestOf(db, r));
-      if (requests.some((r: AccessRequest) => canReadContent(r, ctx.userId, now(ctx), node.id))) return ALLOW;
-      return refuse(403, 'efr.recording.noViewingRight', 'R27.1',
-        'This confidential recording is viewed only within a registered viewing window.',
-        '涉密录像仅可在已登记的调阅时间内查看。');
+      // As the module's onContentRead: only the registered viewer inside the viewing window
+      // (R24.2, R27.1); the rule lives with the access-request web scripts (issue 6).
+      return viewingReadVerdict(db, node, ctx);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { handoversModule } from './handovers/handovers.module.js';
 import { devicesModule } from './devices/devices.module.js';
 import { exemptionsModule } from './exemptions/exemptions.module.js';
+import { accessRequestsModule } from './access-requests/access-requests.module.js';
 import type { WebScriptModule } from './web-script-host.js';
 
 /**
@@ -12,4 +13,5 @@ export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
   handoversModule,
   devicesModule,
   exemptionsModule,
+  accessRequestsModule,
 ];
