@@ -8,6 +8,7 @@ import {
   textProp,
 } from '../shared/public-api';
 import { CaseRetention, CaseSummary, DossierDocument, DossierRecording } from './cases.model';
+import { recordingStage } from './dossier.rules';
 
 /** The node fields the mappers read. */
 export interface CaseNodeLike extends HasProperties {
@@ -57,7 +58,8 @@ export function toDossierRecording(node: CaseNodeLike): DossierRecording {
   return {
     id: node.id,
     name: node.name,
-    stage: textProp(node, EFR_PROP.stage),
+    stage: recordingStage(textProp(node, EFR_PROP.stage), textProp(node, EFR_PROP.activityType)),
+    activityType: textProp(node, EFR_PROP.activityType),
     startedAt: dateProp(node, EFR_PROP.startedAt),
     sha256: textProp(node, EFR_PROP.sha256),
     isEvidence: (node.aspectNames ?? []).includes(EFR_ASPECT.evidence),

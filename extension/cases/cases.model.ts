@@ -22,7 +22,10 @@ export interface DossierDocument {
 export interface DossierRecording {
   id: string;
   name: string;
+  /** Its own stage, or the one its activity belongs to (dossier.recordingStage). */
   stage: string;
+  /** Field activity (R10.1). */
+  activityType: string;
   startedAt: Date | null;
   sha256: string;
   isEvidence: boolean;
@@ -44,6 +47,8 @@ export interface CaseRetention {
 /** The dossier page's data. */
 export interface CaseDossier extends CaseSummary {
   retention: CaseRetention;
+  /** Stages the case has gone through (efr:stages). */
+  stagesReached: string[];
   stages: StageGroup[];
   /** Every linked recording, whatever its stage. */
   recordingCount: number;

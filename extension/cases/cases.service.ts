@@ -7,6 +7,7 @@ import {
   aftsAnd,
   aftsQuote,
   aftsType,
+  listProp,
 } from '../shared/public-api';
 import { CaseDossier, CaseSummary, DossierRecording } from './cases.model';
 import {
@@ -68,6 +69,7 @@ export class CasesService {
     return {
       ...toCaseSummary(caseNode),
       retention: toRetention(caseNode),
+      stagesReached: listProp(caseNode, EFR_PROP.stages),
       stages: groupByStage(documents, targets),
       recordingCount: targets.length,
     };

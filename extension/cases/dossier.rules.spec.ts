@@ -1,4 +1,4 @@
-import { groupByStage } from './dossier.rules';
+import { groupByStage, recordingStage } from './dossier.rules';
 
 describe('dossier.rules (R3.2: every record placed in a stage)', () => {
   const doc = (id: string, stage: string) => ({ id, name: id, kind: 'otherDocument', stage });
@@ -6,6 +6,7 @@ describe('dossier.rules (R3.2: every record placed in a stage)', () => {
     id,
     name: id,
     stage,
+    activityType: '',
     startedAt: null,
     sha256: '',
     isEvidence: false,
@@ -33,5 +34,14 @@ describe('dossier.rules (R3.2: every record placed in a stage)', () => {
     expect(groups.length).toBe(6);
     expect(groups[5].stage).toBe('');
     expect(groups[5].documents.length + groups[5].recordings.length).toBe(2);
+  });
+
+  it('places a recording by its own stage, else by its field activity (R10.1 → R3.2)', () => {
+    expect(recordingStage('decision', 'documentService')).toBe('decision');
+    expect(recordingStage('', 'routineInspection')).toBe('initiation');
+    expect(recordingStage('', 'evidenceCollection')).toBe('investigation');
+    expect(recordingStage('', 'coerciveMeasure')).toBe('investigation');
+    expect(recordingStage('', 'documentService')).toBe('execution');
+    expect(recordingStage('', 'otherFieldWork')).toBe('');
   });
 });

@@ -63,6 +63,7 @@ export function toRecordingDetail(node: NodeLike, handoverLate: boolean): Record
       .join('、'),
     sealedAt: dateProp(node, EFR_PROP.sealedAt),
     handoverId: textProp(node, EFR_PROP.handoverId),
+    handoverName: '',
     retainUntil: dateProp(node, EFR_PROP.retainUntil),
     isEvidence: (node.aspectNames ?? []).includes(EFR_ASPECT.evidence),
     createdBy: node.createdByUser?.displayName ?? node.createdByUser?.id ?? '',

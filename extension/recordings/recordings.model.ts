@@ -63,6 +63,8 @@ export interface RecordingDetail extends RecordingSummary {
   sealedBy: string;
   sealedAt: Date | null;
   handoverId: string;
+  /** Name of the handover node, when readable. */
+  handoverName: string;
   retainUntil: Date | null;
   isEvidence: boolean;
   createdBy: string;

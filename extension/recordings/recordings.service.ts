@@ -70,7 +70,8 @@ export class RecordingsService {
       include: ['properties', 'aspectNames'],
     });
     const entry = node.entry as NodeLike;
-    return toRecordingDetail(entry, await this.isHandoverLate(entry));
+    const handover = await this.handoverOf(entry);
+    return { ...toRecordingDetail(entry, handover.late), handoverName: handover.name };
   }
 
   /** Cases linking this recording (sources of efr:caseRecordings). */
@@ -122,16 +123,16 @@ export class RecordingsService {
     return new Set((result.list?.entries ?? []).map((e) => e.entry.id));
   }
 
-  /** Whether the recording's handover was late; false when it has none or it is unreadable. */
-  private async isHandoverLate(node: NodeLike): Promise<boolean> {
+  /** The recording's handover: its name and whether it was late (R21.1/R21.2). */
+  private async handoverOf(node: NodeLike): Promise<{ late: boolean; name: string }> {
     const handoverId = textProp(node, EFR_PROP.handoverId);
-    if (!handoverId) return false;
+    if (!handoverId) return { late: false, name: '' };
     try {
       const handover = await this.efrApi.nodes.getNode(handoverId, { include: ['properties'] });
-      return boolProp(handover.entry, EFR_PROP.late);
+      return { late: boolProp(handover.entry, EFR_PROP.late), name: handover.entry.name };
     } catch {
-      // The handover may be outside this user's permissions: the page shows "no" rather than fail.
-      return false;
+      // The handover may be outside this user's permissions: show its id, not a failed page.
+      return { late: false, name: '' };
     }
   }
 

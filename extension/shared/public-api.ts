@@ -11,3 +11,4 @@ export * from './case-links.rules';
 export * from './case-links.service';
 export * from './format';
 export * from './label-or-raw.pipe';
+export * from './dates';

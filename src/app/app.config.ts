@@ -7,9 +7,6 @@ import {
 import { HTTP_INTERCEPTORS } from '@angular/common/http';
 import { provideAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { MAT_DATE_LOCALE } from '@angular/material/core';
-import { provideDateFnsAdapter } from '@angular/material-date-fns-adapter';
-import { zhCN } from 'date-fns/locale';
 import {
   provideAppConfig,
   provideCoreAuth,
@@ -22,7 +19,7 @@ import {
   AlfrescoApiNoAuthService,
   AlfrescoApiService,
 } from '@alfresco/adf-content-services';
-import { provideEfrSharedTranslations } from '../../extension/shared/public-api';
+import { provideEfrDates, provideEfrSharedTranslations } from '../../extension/shared/public-api';
 import { provideDashboardExtension } from '../../extension/dashboard/public-api';
 import { provideRecordingsExtension } from '../../extension/recordings/public-api';
 import { provideCasesExtension } from '../../extension/cases/public-api';
@@ -55,8 +52,7 @@ export const appConfig: ApplicationConfig = {
     }),
     provideEfrSharedTranslations(),
     { provide: HTTP_INTERCEPTORS, useClass: UnauthorizedInterceptor, multi: true },
-    provideDateFnsAdapter(),
-    { provide: MAT_DATE_LOCALE, useValue: zhCN },
+    provideEfrDates(),
     provideDashboardExtension(),
     provideRecordingsExtension(),
     provideCasesExtension(),

@@ -33,6 +33,7 @@ describe('RecordingDetailSmartComponent', () => {
     sealedBy: 'custodian1、custodian2',
     sealedAt: new Date('2026-03-01T18:00:00Z'),
     handoverId: 'h1',
+    handoverName: '交接 2026-03-01',
     retainUntil: null,
     isEvidence: false,
     createdBy: 'custodian1',

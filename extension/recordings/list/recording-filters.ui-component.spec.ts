@@ -6,6 +6,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { NoopTranslateModule } from '@alfresco/adf-core';
+import { provideEfrDates } from '../../shared/public-api';
 import { RecordingFilter } from '../recordings.model';
 import { RecordingFiltersUiComponent } from './recording-filters.ui-component';
 
@@ -13,7 +14,7 @@ describe('RecordingFiltersUiComponent', () => {
   async function setup(filter: RecordingFilter) {
     TestBed.configureTestingModule({
       imports: [NoopTranslateModule, RecordingFiltersUiComponent],
-      providers: [provideNoopAnimations()],
+      providers: [provideNoopAnimations(), provideEfrDates()],
     });
     const fixture = TestBed.createComponent(RecordingFiltersUiComponent);
     fixture.componentRef.setInput('filter', filter);
@@ -49,6 +50,17 @@ describe('RecordingFiltersUiComponent', () => {
         lateOnly: true,
       }),
     ]);
+  });
+
+  it('reads and writes capture dates as yyyy-MM-dd days', async () => {
+    const { loader, emitted } = await setup({ from: '2026-03-01' });
+    const from = await loader.getHarness(MatInputHarness.with({ selector: '[data-filter="from"]' }));
+    expect(await from.getValue()).toBe('2026-03-01');
+    const to = await loader.getHarness(MatInputHarness.with({ selector: '[data-filter="to"]' }));
+    await to.setValue('2026-03-31');
+    await to.blur();
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="apply-filter"]' }))).click();
+    expect(emitted[0]).toEqual(jasmine.objectContaining({ from: '2026-03-01', to: '2026-03-31' }));
   });
 
   it('offers the four secrecy levels of R27.1 and clears everything', async () => {

@@ -6,12 +6,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
   ACTIVITY_TYPES,
   ActivityType,
   SECRECY_LEVELS,
   SecrecyLevel,
+  fromIsoDay,
+  toIsoDay,
 } from '../../shared/public-api';
 import { LinkedCase, RecordingFilter } from '../recordings.model';
 
@@ -26,6 +29,7 @@ import { LinkedCase, RecordingFilter } from '../recordings.model';
     MatCheckboxModule,
     MatButtonModule,
     MatIconModule,
+    MatDatepickerModule,
     TranslatePipe,
   ],
   templateUrl: './recording-filters.ui-component.html',
@@ -51,8 +55,8 @@ export class RecordingFiltersUiComponent {
     unit: new FormControl('', { nonNullable: true }),
     device: new FormControl('', { nonNullable: true }),
     activityType: new FormControl('', { nonNullable: true }),
-    from: new FormControl('', { nonNullable: true }),
-    to: new FormControl('', { nonNullable: true }),
+    from: new FormControl<Date | null>(null),
+    to: new FormControl<Date | null>(null),
     lateOnly: new FormControl(false, { nonNullable: true }),
     secrecyLevel: new FormControl('', { nonNullable: true }),
   });
@@ -66,8 +70,8 @@ export class RecordingFiltersUiComponent {
         unit: f.unit ?? '',
         device: f.device ?? '',
         activityType: f.activityType ?? '',
-        from: f.from ?? '',
-        to: f.to ?? '',
+        from: fromIsoDay(f.from),
+        to: fromIsoDay(f.to),
         lateOnly: f.lateOnly ?? false,
         secrecyLevel: f.secrecyLevel ?? '',
       });
@@ -83,8 +87,8 @@ export class RecordingFiltersUiComponent {
       unit: v.unit.trim() || undefined,
       device: v.device.trim() || undefined,
       activityType: (v.activityType || undefined) as ActivityType | undefined,
-      from: v.from || undefined,
-      to: v.to || undefined,
+      from: toIsoDay(v.from) || undefined,
+      to: toIsoDay(v.to) || undefined,
       lateOnly: v.lateOnly || undefined,
       secrecyLevel: (v.secrecyLevel || undefined) as SecrecyLevel | undefined,
     });

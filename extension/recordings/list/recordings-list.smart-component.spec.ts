@@ -7,6 +7,7 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { NoopTranslateModule } from '@alfresco/adf-core';
+import { provideEfrDates } from '../../shared/public-api';
 import { RecordingsService } from '../recordings.service';
 import { RecordingPage } from '../recordings.model';
 import { RecordingsListSmartComponent } from './recordings-list.smart-component';
@@ -42,6 +43,7 @@ describe('RecordingsListSmartComponent', () => {
       imports: [NoopTranslateModule],
       providers: [
         provideNoopAnimations(),
+        provideEfrDates(),
         provideRouter([{ path: 'recordings', component: RecordingsListSmartComponent }]),
         { provide: RecordingsService, useValue: service },
       ],
