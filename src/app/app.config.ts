@@ -26,6 +26,8 @@ import { provideCasesExtension } from '../../extension/cases/public-api';
 import { provideHandoverExtension } from '../../extension/handover/public-api';
 import { provideDevicesExtension } from '../../extension/devices/public-api';
 import { provideExemptionsExtension } from '../../extension/exemptions/public-api';
+import { provideApprovalsExtension } from '../../extension/approvals/public-api';
+import { providePlaybackExtension } from '../../extension/playback/public-api';
 import { appRoutes } from './app.routes';
 import { UnauthorizedInterceptor } from './auth/unauthorized.interceptor';
 
@@ -59,5 +61,7 @@ export const appConfig: ApplicationConfig = {
     provideHandoverExtension(),
     provideDevicesExtension(),
     provideExemptionsExtension(),
+    provideApprovalsExtension(),
+    providePlaybackExtension(),
   ],
 };

@@ -1,0 +1,141 @@
+import { Component, inject, signal } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslatePipe } from '@ngx-translate/core';
+import { errorStatus } from '../../shared/public-api';
+import { AccessLogRow, ChainVerification } from '../approvals.model';
+import { accessLogCsv } from '../approvals.rules';
+import { ApprovalsService } from '../approvals.service';
+
+/**
+ * The access-log search for supervisors (R14.1): the audit application `efr-access` filtered
+ * by user, by action / node / value and by time, exported as CSV, with the result of the
+ * hash-chain verification run on the repository.
+ */
+@Component({
+  selector: 'efr-access-log',
+  imports: [DatePipe, FormsModule, MatButtonModule, MatProgressBarModule, TranslatePipe],
+  template: `
+    <section class="efr-page">
+      <h1 class="efr-page-title">{{ 'EFR_APPROVALS.LOG.TITLE' | translate }}</h1>
+      <div class="verify">
+        <button mat-stroked-button type="button" (click)="verify()" data-testid="verify">
+          {{ 'EFR_APPROVALS.LOG.VERIFY' | translate }}</button>
+        @if (check(); as c) {
+          @if (c.ok) {
+            <span class="efr-ok" data-testid="chain-ok">{{ 'EFR_APPROVALS.LOG.OK' | translate:
+              { count: c.count, at: (c.verifiedAt | date: 'yyyy-MM-dd HH:mm:ss') } }}</span>
+          } @else {
+            <span class="efr-error" data-testid="chain-broken">{{ 'EFR_APPROVALS.LOG.BROKEN' | translate:
+              { id: c.id, reason: c.reason } }}</span>
+          }
+        }
+      </div>
+      <form class="filters" (ngSubmit)="search()">
+        <label>{{ 'EFR_APPROVALS.LOG.USER' | translate }}
+          <input name="user" [(ngModel)]="user" data-testid="log-user" /></label>
+        <label>{{ 'EFR_APPROVALS.LOG.VALUE' | translate }}
+          <input name="value" [(ngModel)]="value" data-testid="log-value" /></label>
+        <label>{{ 'EFR_APPROVALS.LOG.FROM' | translate }}
+          <input type="datetime-local" name="from" [(ngModel)]="from" /></label>
+        <label>{{ 'EFR_APPROVALS.LOG.TO' | translate }}
+          <input type="datetime-local" name="to" [(ngModel)]="to" /></label>
+        <button mat-flat-button type="submit" data-testid="log-search">{{ 'EFR_APPROVALS.LOG.SEARCH' | translate }}</button>
+        <button mat-stroked-button type="button" (click)="exportCsv()" [disabled]="!rows()?.length"
+          data-testid="log-csv">{{ 'EFR_APPROVALS.LOG.CSV' | translate }}</button>
+      </form>
+      @if (loading()) { <mat-progress-bar mode="indeterminate" /> }
+      @if (failure() !== null) {
+        <div class="efr-error" role="alert">{{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}</div>
+      }
+      @if (rows(); as list) {
+        @if (list.length === 0) {
+          <p class="efr-empty">{{ 'EFR_APPROVALS.LOG.EMPTY' | translate }}</p>
+        } @else {
+          <div class="efr-table-wrap">
+            <table class="log" data-testid="log-table">
+              <thead><tr>
+                <th>{{ 'EFR_APPROVALS.LOG.COL_ID' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.LOG.COL_AT' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.LOG.COL_USER' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.LOG.COL_ACTION' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.LOG.COL_NODE' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.LOG.COL_DETAILS' | translate }}</th>
+              </tr></thead>
+              <tbody>
+                @for (r of list; track r.id) {
+                  <tr data-testid="log-row" [attr.data-action]="r.action" [attr.data-user]="r.user">
+                    <td>{{ r.id }}</td><td>{{ r.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td><td>{{ r.user }}</td>
+                    <td>{{ r.action }}</td><td class="efr-mono">{{ r.nodeId }}</td><td class="details">{{ r.details }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      }
+    </section>
+  `,
+  styles: [`
+    .verify { display: flex; gap: 12px; align-items: center; margin-bottom: 12px; }
+    .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-bottom: 12px; }
+    .filters label { display: flex; flex-direction: column; font-size: 0.9em; }
+    input { font: inherit; padding: 4px 6px; }
+    .log { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+    .log th, .log td { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
+    .details { word-break: break-all; max-width: 40em; }
+  `],
+})
+export class AccessLogSmartComponent {
+  private readonly service = inject(ApprovalsService);
+
+  protected readonly rows = signal<AccessLogRow[] | null>(null);
+  protected readonly check = signal<ChainVerification | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly failure = signal<number | null>(null);
+  protected user = '';
+  protected value = '';
+  protected from = '';
+  protected to = '';
+
+  constructor() {
+    void this.search();
+  }
+
+  /** Runs the search with the current filters (newest first, at most 500 entries). */
+  async search(): Promise<void> {
+    this.loading.set(true);
+    this.failure.set(null);
+    const iso = (v: string): string | undefined => (v ? new Date(v).toISOString() : undefined);
+    try {
+      this.rows.set(await this.service.accessLog({ user: this.user, value: this.value,
+        from: iso(this.from), to: iso(this.to) }));
+    } catch (error) {
+      this.failure.set(errorStatus(error) ?? 0);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** Asks the repository to verify the whole hash chain. */
+  async verify(): Promise<void> {
+    try {
+      this.check.set(await this.service.verify());
+    } catch (error) {
+      this.failure.set(errorStatus(error) ?? 0);
+    }
+  }
+
+  /** Downloads the rows shown as CSV (UTF-8 with BOM). */
+  protected exportCsv(): void {
+    const blob = new Blob([accessLogCsv(this.rows() ?? [])], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `efr-access-log-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,139 @@
+import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
+import { AccessLogRow, AccessRequestView, Decision, Queue, RequestForm } from './approvals.model';
+
+/** Minimum length of a reason (core MIN_REASON_LENGTH, R24.1). */
+export const MIN_REASON = 4;
+
+/**
+ * `approvals.queues`: the queues a user works on, in order (R24.1, R24.2): everybody has
+ * their own requests; directors review, leaders approve, custodians register and keep the
+ * register; supervisors see every request.
+ */
+export function queuesFor(user: EfrUser | null): Queue[] {
+  const out: Queue[] = ['mine'];
+  if (hasAnyRole(user, [EfrRole.OfficeDirector])) out.push('review');
+  if (hasAnyRole(user, [EfrRole.Leader])) out.push('approve');
+  if (hasAnyRole(user, [EfrRole.Custodian])) out.push('register');
+  if (hasAnyRole(user, [EfrRole.Supervisor, EfrRole.Custodian, EfrRole.OfficeDirector])) {
+    out.push('all');
+  }
+  return out;
+}
+
+/**
+ * `approvals.decisions`: the one-click decisions offered on a request (the server decides
+ * again with core's state machine; this only hides buttons that would fail). Nobody decides
+ * on their own request or twice on one (R24.1).
+ */
+export function decisionsFor(r: AccessRequestView, user: EfrUser | null): Decision[] {
+  if (!user) return [];
+  const involved = [r.requester, r.reviewedBy, r.approvedBy].includes(user.id);
+  if (r.status === 'submitted' && hasAnyRole(user, [EfrRole.OfficeDirector]) && !involved) {
+    return ['review', 'reject'];
+  }
+  if (r.status === 'reviewed' && hasAnyRole(user, [EfrRole.Leader]) && !involved &&
+    (r.approvers === null || r.approvers.includes(user.id))) {
+    return ['approve', 'reject'];
+  }
+  const custodian = hasAnyRole(user, [EfrRole.Custodian]);
+  if (r.status === 'approved' && custodian && !involved) return ['register', 'close'];
+  if (r.status === 'registered' && (custodian || r.requester === user.id)) return ['close'];
+  if (r.status === 'approved' && r.requester === user.id) return ['close'];
+  return [];
+}
+
+/** Whether a reason is long enough (requests and rejections, R24.1). */
+export function reasonValid(reason: string | null | undefined): boolean {
+  return (reason ?? '').trim().length >= MIN_REASON;
+}
+
+/** `approvals.formErrors`: the i18n keys of what is missing in a request form. */
+export function requestFormErrors(f: RequestForm): string[] {
+  const errors: string[] = [];
+  if (f.recordingIds.length === 0 && !f.caseId) errors.push('EFR_APPROVALS.FORM.NO_RECORDINGS');
+  if (!reasonValid(f.reason)) errors.push('EFR_APPROVALS.FORM.NO_REASON');
+  if (f.requestedFrom && f.requestedTo && Date.parse(f.requestedFrom) >= Date.parse(f.requestedTo)) {
+    errors.push('EFR_APPROVALS.FORM.BAD_WINDOW');
+  }
+  return errors;
+}
+
+/** Whether the user may play this request's recordings now (the registered viewer, open window). */
+export function mayPlay(r: AccessRequestView, user: EfrUser | null): boolean {
+  return user !== null && r.status === 'registered' && r.viewer === user.id && r.windowOpen;
+}
+
+/** `approvals.mayAuditLog`: supervisors, the office and legal staff read the access log. */
+export function mayReadAccessLog(user: EfrUser | null): boolean {
+  return hasAnyRole(user, [EfrRole.Supervisor, EfrRole.Custodian, EfrRole.Legal]);
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // A leading = + - @ makes spreadsheets run a formula: prefix a quote (OWASP CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV text (CRLF lines, UTF-8 BOM so that spreadsheet programs read Chinese right). */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The access-log rows as CSV (id, time, user, action, node, details, hash). */
+export function accessLogCsv(rows: readonly AccessLogRow[]): string {
+  return toCsv(['id', 'at', 'user', 'action', 'nodeId', 'details', 'hash'],
+    rows.map((r) => [r.id, r.at, r.user, r.action, r.nodeId, r.details, r.hash]));
+}
+
+/** Flattens one audit entry of application efr-access into a log row. */
+export function accessLogRow(entry: {
+  id: string; createdAt?: string | Date; createdByUser?: { id?: string };
+  values?: Record<string, string>;
+}): AccessLogRow {
+  const v = entry.values ?? {};
+  const key = (k: string): string => v[`/efr-access/${k}`] ?? '';
+  const skip = new Set(['action', 'user', 'nodeId', 'prevHash', 'hash']);
+  const details = Object.keys(v).filter((k) => k.startsWith('/efr-access/'))
+    .map((k) => k.slice('/efr-access/'.length)).filter((k) => !skip.has(k)).sort()
+    .map((k) => `${k}=${key(k)}`).join('; ');
+  const at = entry.createdAt instanceof Date ? entry.createdAt.toISOString() : entry.createdAt ?? '';
+  return { id: entry.id, at, user: key('user') || entry.createdByUser?.id || '',
+    action: key('action'), nodeId: key('nodeId'), details, hash: key('hash') };
+}
+
+/** The audit `where` of a log search (user, action or node id, time range). */
+export function accessLogWhere(f: { user?: string; value?: string; from?: string; to?: string }):
+  string | undefined {
+  const parts: string[] = [];
+  const clean = (s: string): string => s.replace(/'/g, '');
+  if (f.user?.trim()) parts.push(`createdByUser='${clean(f.user.trim())}'`);
+  if (f.from || f.to) {
+    const from = clean(f.from || '2000-01-01T00:00:00.000Z');
+    const to = clean(f.to || '2999-12-31T23:59:59.999Z');
+    parts.push(`createdAt BETWEEN ('${from}' , '${to}')`);
+  }
+  if (f.value?.trim()) parts.push(`valuesValue='${clean(f.value.trim())}'`);
+  return parts.length ? `(${parts.join(' and ')})` : undefined;
+}
+
+/**
+ * The message of a refused call in the user's language: the repository's refusals carry
+ * "English / 中文" in `briefSummary` (server/src/repo/repository.ts RuleRefusal).
+ */
+export function refusalMessage(error: unknown, language: string): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string') return '';
+  let summary = message;
+  try {
+    const body = JSON.parse(message) as { error?: { briefSummary?: string } };
+    summary = body.error?.briefSummary ?? message;
+  } catch {
+    // Not a JSON error body (network failure): show the text as it came.
+  }
+  const parts = summary.split(' / ');
+  if (parts.length < 2) return summary;
+  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+}

@@ -1,0 +1,134 @@
+import { Component, computed, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { UserPreferencesService } from '@alfresco/adf-core';
+import { CurrentUserService, errorStatus } from '../../shared/public-api';
+import { AccessRequestView, Queue } from '../approvals.model';
+import { decisionsFor, mayPlay, queuesFor, refusalMessage } from '../approvals.rules';
+import { ApprovalsService } from '../approvals.service';
+import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-component';
+
+/**
+ * The viewing-request queues (R24.1, R24.2): each role sees its own turn first (directors
+ * review, leaders approve, custodians register), plus the user's own requests with a Play
+ * button inside an open window. Decisions go to the web scripts; the list reloads after each.
+ */
+@Component({
+  selector: 'efr-approvals-queues',
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslatePipe, RequestCardUiComponent],
+  template: `
+    <section class="efr-page">
+      <div class="head">
+        <h1 class="efr-page-title">{{ 'EFR_APPROVALS.QUEUE.TITLE' | translate }}</h1>
+        <a mat-stroked-button routerLink="/approvals/new" data-testid="new-request">
+          {{ 'EFR_APPROVALS.QUEUE.NEW' | translate }}</a>
+      </div>
+      <nav class="tabs" role="tablist">
+        @for (q of queues(); track q) {
+          <button mat-button type="button" role="tab" [attr.aria-selected]="q === queue()"
+            [class.active]="q === queue()" [attr.data-queue]="q" (click)="show(q)">
+            {{ 'EFR_APPROVALS.QUEUE.' + q | translate }}</button>
+        }
+      </nav>
+      @if (message(); as m) {
+        <div [class.efr-error]="m.error" [class.efr-ok]="!m.error" role="status" data-testid="approvals-message">
+          {{ m.text }}</div>
+      }
+      @if (loading()) { <mat-progress-bar mode="indeterminate" /> }
+      @if (failure() !== null) {
+        <div class="efr-error" role="alert">
+          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+          <button mat-button type="button" (click)="load()">{{ 'EFR_SHARED.COMMON.RETRY' | translate }}</button>
+        </div>
+      }
+      @if (requests(); as list) {
+        @if (list.length === 0) {
+          <p class="efr-empty" data-testid="queue-empty">{{ 'EFR_APPROVALS.QUEUE.EMPTY' | translate }}</p>
+        }
+        @for (r of list; track r.id) {
+          <efr-request-card [request]="r" [decisions]="decisions(r)" [playable]="playable(r)"
+            [busy]="busy()" (decide)="decide(r, $event)" />
+        }
+      }
+    </section>
+  `,
+  styles: [`
+    .head { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
+    .tabs { display: flex; flex-wrap: wrap; gap: 4px; margin: 8px 0 16px; }
+    .tabs .active { background: var(--mat-sys-secondary-container, #e8e8e8); }
+  `],
+})
+export class ApprovalsQueuesSmartComponent {
+  private readonly service = inject(ApprovalsService);
+  private readonly currentUser = inject(CurrentUserService);
+  private readonly prefs = inject(UserPreferencesService);
+  private readonly translate = inject(TranslateService);
+
+  protected readonly queues = computed(() => queuesFor(this.currentUser.user()));
+  protected readonly queue = signal<Queue>('mine');
+  protected readonly requests = signal<AccessRequestView[] | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly failure = signal<number | null>(null);
+  protected readonly message = signal<{ text: string; error: boolean } | null>(null);
+
+  constructor() {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    const user = await this.currentUser.load().catch(() => null);
+    const qs = queuesFor(user);
+    // The role's own turn first: the last queue before "all" is the most specific one.
+    const turn = qs.filter((q) => q !== 'all' && q !== 'mine');
+    this.queue.set(turn[0] ?? 'mine');
+    await this.load();
+  }
+
+  /** Shows a queue. */
+  protected show(q: Queue): void {
+    this.queue.set(q);
+    this.message.set(null);
+    void this.load();
+  }
+
+  /** Reads the current queue. */
+  async load(): Promise<void> {
+    this.loading.set(true);
+    this.failure.set(null);
+    try {
+      this.requests.set(await this.service.list(this.queue()));
+    } catch (error) {
+      this.failure.set(errorStatus(error) ?? 0);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected decisions(r: AccessRequestView) {
+    return decisionsFor(r, this.currentUser.user());
+  }
+
+  protected playable(r: AccessRequestView): boolean {
+    return mayPlay(r, this.currentUser.user());
+  }
+
+  /** Sends a decision; the repository decides with core and logs it. */
+  protected async decide(r: AccessRequestView, e: DecisionEvent): Promise<void> {
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      const next = await this.service.decide(r.id, e.decision, e.payload);
+      const status = this.translate.instant(`EFR_APPROVALS.STATUS.${next.status}`) as string;
+      this.message.set({ error: false, text: this.translate.instant('EFR_APPROVALS.DECISION.DONE',
+        { number: next.number, status }) as string });
+      await this.load();
+    } catch (error) {
+      this.message.set({ text: refusalMessage(error, this.prefs.locale), error: true });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

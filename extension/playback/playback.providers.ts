@@ -1,0 +1,21 @@
+import { Provider } from '@angular/core';
+import { provideTranslations } from '@alfresco/adf-core';
+import { provideFeatureRoutes } from '../shared/public-api';
+
+/**
+ * The player (R24.2): `/playback/:id` plays a registered request's recordings inside its
+ * window, with a watermark, and logs each viewing session. Reached from the approvals queue
+ * (no navigation entry of its own).
+ */
+export function providePlaybackExtension(): Provider[] {
+  return [
+    provideTranslations('efr-playback', 'assets/efr-playback'),
+    provideFeatureRoutes([
+      {
+        path: 'playback/:id',
+        loadComponent: () => import('./player/player.smart-component')
+          .then((m) => m.PlayerSmartComponent),
+      },
+    ]),
+  ];
+}
