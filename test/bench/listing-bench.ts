@@ -37,6 +37,7 @@ const SOURCES = ['bodyCamera', 'handheldCamera', 'voiceRecorder', 'fixedOfficeCa
 const ACTIVITIES = ['routineInspection', 'complaintHandling', 'evidenceCollection',
   'documentService', 'coerciveMeasure', 'otherFieldWork'];
 const YEAR_START = Date.UTC(2026, 0, 1);
+const BUDGET_MS = Number(process.env.EFR_BENCH_ROW_BUDGET_MS ?? 45_000);
 
 /** Percentile by nearest rank. */
 export function percentile(values: number[], p: number): number {
@@ -45,7 +46,8 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Inserts `count` sealed recordings under a new folder of Company Home; returns its id. */
-async function seed(dataDir: string, count: number, log: (s: string) => void): Promise<string> {
+export async function seed(dataDir: string, count: number,
+  log: (s: string) => void): Promise<string> {
   const db = openDatabase(dataDir);
   const store = new ContentStore(dataDir);
   const blob = await store.put(Readable.from([Buffer.from('bench recording bytes')]));
@@ -96,13 +98,29 @@ async function seed(dataDir: string, count: number, log: (s: string) => void): P
   return folderId;
 }
 
+/** Requests slower than this are abandoned and reported as timed out. */
+const TIMEOUT_MS = Number(process.env.EFR_BENCH_TIMEOUT_MS ?? 60_000);
+
 async function timeRequests(label: string, n: number,
-  send: (i: number) => Promise<{ status: number; body: unknown }>): Promise<LatencyRow> {
+  send: (signal: AbortSignal) => Promise<{ status: number; body: unknown }>,
+  log: (s: string) => void): Promise<LatencyRow> {
   const times: number[] = [];
   let first: { count?: number; totalItems?: number } = {};
+  let timedOut = false;
+  // A slow query must not stall the whole bench: stop after BUDGET_MS once 5 pages are timed.
+  const started = Date.now();
   for (let i = -5; i < n; i++) {
+    if (times.length >= 5 && Date.now() - started > BUDGET_MS) break;
     const start = process.hrtime.bigint();
-    const res = await send(i < 0 ? 0 : i);
+    let res: { status: number; body: unknown };
+    try {
+      res = await send(AbortSignal.timeout(TIMEOUT_MS));
+    } catch (err) {
+      // TimeoutError from the abort signal: this query is too slow to measure; report it so.
+      if ((err as Error).name !== 'TimeoutError') throw err;
+      timedOut = true;
+      break;
+    }
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(res.body)}`);
     if (i === 0) {
@@ -110,8 +128,13 @@ async function timeRequests(label: string, n: number,
     }
     if (i >= 0) times.push(ms); // the first five are warm-up
   }
-  return { label, requests: n, p50: percentile(times, 50), p95: percentile(times, 95),
-    pageSize: first.count ?? 0, totalItems: first.totalItems ?? 0 };
+  const row = timedOut
+    ? { label, requests: times.length, p50: Infinity, p95: Infinity, pageSize: 0, totalItems: 0 }
+    : { label, requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95),
+      pageSize: first.count ?? 0, totalItems: first.totalItems ?? 0 };
+  log(`  ${label}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms` +
+    (timedOut ? ` (a request exceeded ${TIMEOUT_MS / 1000} s)` : ''));
+  return row;
 }
 
 /** Seeds `count` recordings, starts server/ and times pages of children and of search. */
@@ -131,29 +154,32 @@ export async function benchListing(count: number, requests: number, log: (s: str
       const rows: LatencyRow[] = [];
       const children = `${CORE}/nodes/${folder}/children`;
       rows.push(await timeRequests('children, default order, 100/page', requests,
-        () => http.get(`${children}?skipCount=${skip()}&maxItems=100`)));
+        (signal) => http.get(`${children}?skipCount=${skip()}&maxItems=100`, { signal }), log));
       rows.push(await timeRequests('children, orderBy name DESC + properties', requests,
-        () => http.get(`${children}?skipCount=${skip()}&maxItems=100` +
-          '&orderBy=name%20DESC&include=properties')));
+        (signal) => http.get(`${children}?skipCount=${skip()}&maxItems=100` +
+          '&orderBy=name%20DESC&include=properties', { signal }), log));
       rows.push(await timeRequests('children, where (isFile=true), 25/page', requests,
-        () => http.get(`${children}?skipCount=${skip()}&maxItems=25&where=` +
-          encodeURIComponent('(isFile=true)'))));
+        (signal) => http.get(`${children}?skipCount=${skip()}&maxItems=25&where=` +
+          encodeURIComponent('(isFile=true)'), { signal }), log));
       const month = () => String(random.int(1, 11)).padStart(2, '0');
-      rows.push(await timeRequests('search TYPE + source + date range, sorted', requests, () => {
-        const m = month();
-        return http.post(`${SEARCH}/search`, {
-          query: { language: 'afts', query: 'TYPE:"efr:recording" AND =efr:source:"bodyCamera"' +
-            ` AND efr:recordingStart:["2026-${m}-01T00:00:00" TO "2026-${m}-28T23:59:59"]` },
-          sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }],
-          paging: { maxItems: 100, skipCount: random.int(0, 400) }, include: ['properties'],
-        });
-      }));
-      rows.push(await timeRequests('search TYPE + activity AND NOT source', requests, () =>
+      rows.push(await timeRequests('search TYPE + activity AND NOT source', requests, (signal) =>
         http.post(`${SEARCH}/search`, {
-          query: { language: 'afts', query: 'TYPE:"efr:recording" AND ' +
-            `=efr:activityType:"${ACTIVITIES[random.int(0, 5)]}" AND NOT =efr:source:"voiceRecorder"` },
-          paging: { maxItems: 100, skipCount: random.int(0, 5000) },
-        })));
+          query: { language: 'afts', query: 'TYPE:"efr:recording" AND =efr:activityType:' +
+            `"${ACTIVITIES[random.int(0, 5)]}" AND NOT =efr:source:"voiceRecorder"` },
+          paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 20)) },
+        }, { signal }), log));
+      rows.push(await timeRequests('search TYPE + source + date range, sorted', requests,
+        (signal) => {
+          const m = month();
+          return http.post(`${SEARCH}/search`, {
+            query: { language: 'afts', query: 'TYPE:"efr:recording" AND ' +
+              `=efr:source:"bodyCamera" AND efr:recordingStart:["2026-${m}-01T00:00:00" TO ` +
+              `"2026-${m}-28T23:59:59"]` },
+            sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }],
+            paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 500)) },
+            include: ['properties'],
+          }, { signal });
+        }, log));
       return rows;
     } finally {
       await server.close();

@@ -37,6 +37,12 @@ if (only !== 'ingest') {
   listing = await benchListing(recordings, requests, log);
 }
 
+/** Milliseconds for the table; a timed-out row reads "> limit". */
+function ms(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(1)
+    : `> ${Number(process.env.EFR_BENCH_TIMEOUT_MS ?? 60_000)} (timeout)`;
+}
+
 const ingestTable = table(
   ['file', 'sha256sum+cp+sync s', 'server upload s', 'MB/s baseline', 'MB/s server',
     'ratio', 'server VmHWM MiB (idle)'],
@@ -44,7 +50,7 @@ const ingestTable = table(
     (r.bytes / 1e6 / r.baselineSeconds).toFixed(0), (r.bytes / 1e6 / r.serverSeconds).toFixed(0),
     `${r.ratio.toFixed(2)}×`, `${r.serverPeakMiB.toFixed(0)} (${r.idlePeakMiB.toFixed(0)})`]));
 const listingTable = table(['request', 'n', 'p50 ms', 'p95 ms', 'items/page', 'totalItems'],
-  listing.map((r) => [r.label, String(r.requests), r.p50.toFixed(1), r.p95.toFixed(1),
+  listing.map((r) => [r.label, String(r.requests), ms(r.p50), ms(r.p95),
     String(r.pageSize), String(r.totalItems)]));
 if (ingest.length) console.log('\n' + ingestTable);
 if (listing.length) console.log('\n' + listingTable);
@@ -71,7 +77,10 @@ ${ingest.length ? ingestTable : '_not run_'}
 
 ${recordings} sealed \`efr:recording\` nodes are bulk-seeded in one folder through server/'s own
 persistence layer (\`NodeRows.insert\`), then server/ is started on that data dir and pages at
-seeded random offsets are timed over HTTP as admin (5 warm-up requests not counted).
+seeded random offsets are timed over HTTP as admin (5 warm-up requests not counted; a row stops
+after ${Number(process.env.EFR_BENCH_ROW_BUDGET_MS ?? 45_000) / 1000} s once 5 pages are timed,
+so n below can be smaller than asked). Search filters: a quarter of the recordings share a
+source and each month holds about a twelfth of them.
 
 ${listing.length ? listingTable : '_not run_'}
 

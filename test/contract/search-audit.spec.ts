@@ -82,6 +82,35 @@ describe('contract: search, associations and audit (issue 3)', () => {
     expect(linked).toBeGreaterThan(0);
   });
 
+  it('creates (201, AssociationEntry) and removes (204) a case–recording association',
+    async () => {
+      const cases = await http.post<Paging<Row['entry']>>(`${SEARCH}/search`,
+        afts('TYPE:"efr:case"'));
+      expectContract(cases, 200);
+      const caseId = cases.body.list.entries[0].entry.id;
+      const linked = await http.get<Paging<{ id: string }>>(
+        `${CORE}/nodes/${caseId}/targets?maxItems=1000`);
+      const taken = new Set(linked.body.list.entries.map((e) => e.entry.id));
+      const free = recordings.find((r) => !taken.has(r.entry.id));
+      expect(free).withContext('a demo recording not yet linked to the first case').toBeDefined();
+      const targetId = free?.entry.id ?? '';
+      const created = await http.post(`${CORE}/nodes/${caseId}/targets`,
+        { targetId, assocType: 'efr:caseRecordings' });
+      expectContract(created, 201);
+      const again = await http.post(`${CORE}/nodes/${caseId}/targets`,
+        { targetId, assocType: 'efr:caseRecordings' });
+      expect(again.status).toBe(409);
+      expectAcsError(again);
+      const sources = await http.get<Paging<{ id: string }>>(
+        `${CORE}/nodes/${targetId}/sources?where=` +
+        encodeURIComponent("(assocType='efr:caseRecordings')"));
+      expectContract(sources, 200);
+      expect(sources.body.list.entries.map((e) => e.entry.id)).toContain(caseId);
+      const removed = await http.delete(
+        `${CORE}/nodes/${caseId}/targets/${targetId}?assocType=efr:caseRecordings`);
+      expectContract(removed, 204);
+    });
+
   it('lists audit applications and gets efr-access', async () => {
     const apps = await http.get<Paging<{ id: string }>>(`${CORE}/audit-applications`);
     expectContract(apps, 200);

@@ -34,6 +34,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Authorization header value; defaults to the client's. */
   auth?: string | null;
+  /** Aborts the request (e.g. `AbortSignal.timeout(ms)` in the benchmarks). */
+  signal?: AbortSignal;
 }
 
 /** `Basic base64(user:password)`. */
@@ -70,7 +72,8 @@ export class AcsHttp {
       body = JSON.stringify(opts.json);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(this.baseUrl + path, { method: method.toUpperCase(), headers, body });
+    const res = await fetch(this.baseUrl + path,
+      { method: method.toUpperCase(), headers, body, signal: opts.signal });
     const text = await res.text();
     let parsed: unknown;
     if (text && (res.headers.get('content-type') ?? '').includes('json')) {
