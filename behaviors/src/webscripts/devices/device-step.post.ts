@@ -1,0 +1,9 @@
+/** POST /efr/devices/{id}/{step}: issue (with the pre-use check), return, repair, … (R13.1). */
+import { jsonBody, nodeOfType, respond, runWebScript, templateArg } from './ws-runtime.js';
+import { runDeviceStep } from './device-steps.js';
+import { deviceDetailJson } from './device-json.js';
+
+runWebScript(() => {
+  const device = nodeOfType(templateArg('id'), 'efr:device');
+  respond(200, { entry: deviceDetailJson(runDeviceStep(device, templateArg('step'), jsonBody())) });
+});
