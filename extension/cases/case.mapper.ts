@@ -22,7 +22,9 @@ export interface CaseNodeLike extends HasProperties {
 
 /** A list row from a case node. */
 export function toCaseSummary(node: CaseNodeLike): CaseSummary {
-  const created = node.createdAt ? new Date(node.createdAt) : null;
+  // The day the case was opened (efr:openedAt) is what staff mean; creation is the fallback.
+  const opened = dateProp(node, EFR_PROP.openedAt);
+  const created = opened ?? (node.createdAt ? new Date(node.createdAt) : null);
   return {
     id: node.id,
     caseNumber: textProp(node, EFR_PROP.caseNumber) || node.name,
