@@ -29,6 +29,21 @@ const COMMANDS: Record<string, Command> = {
       return 1;
     },
   },
+  'disc build': {
+    summary: 'disc build --case <caseNumber> --out <file.iso> [--url <repository>] ' +
+      '[--medium dvd5]  package a case on an evidence disc image (R23.1)',
+    async run(args) {
+      const { discBuild } = await import('../server/src/evidence/disc-cli.js');
+      return discBuild(args);
+    },
+  },
+  'disc verify': {
+    summary: 'disc verify <file.iso>  check every file of an evidence disc against its bag',
+    async run(args) {
+      const { discVerify } = await import('../server/src/evidence/disc-cli.js');
+      return discVerify(args);
+    },
+  },
 };
 
 /** Entry point of `npx efr`; returns the exit code. */

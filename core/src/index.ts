@@ -24,3 +24,4 @@ export * from './quality.js';
 export * from './evidence-package-rules.js';
 export * from './device-registration.js';
 export * from './exemption-reminders.js';
+export * from './evidence/index.js';

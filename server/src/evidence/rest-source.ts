@@ -1,0 +1,164 @@
+/**
+ * A package source read through the public ACS REST API v1, so `efr disc build` works against
+ * server/ and any ACS with the EFR model: the case by AFTS search on efr:caseNumber, its
+ * recordings by the efr:caseRecordings targets, their content streams, and the access-log
+ * entries of each recording (audit API, application efr-access).
+ */
+import type { LogExtractEntry, PackageFacts } from '../../../core/src/index.js';
+import { isoInstant, recordingFacts, type NodeEntryLike } from './recording-facts.js';
+import type { PackageSource, SourceRecording } from './package-image.js';
+
+const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
+const SEARCH = '/alfresco/api/-default-/public/search/versions/1/search';
+const KEY = '/efr-access/';
+
+/** Connection to a repository. */
+export interface RestConnection {
+  /** Base URL, e.g. http://localhost:8080. */
+  readonly url: string;
+  readonly user: string;
+  readonly password: string;
+}
+
+/** A refusal or failure of the repository, with its HTTP status. */
+export class RestError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = 'RestError';
+  }
+}
+
+function authHeader(c: RestConnection): string {
+  return `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
+}
+
+async function call(c: RestConnection, path: string, init: RequestInit = {}): Promise<Response> {
+  const res = await fetch(c.url.replace(/\/$/, '') + path, { ...init,
+    headers: { authorization: authHeader(c), 'content-type': 'application/json' } });
+  if (!res.ok) {
+    const body = await res.text();
+    let message = body;
+    try {
+      message = (JSON.parse(body) as { error?: { briefSummary?: string } }).error?.briefSummary
+        ?? body;
+    } catch {
+      // Not an ACS error body (a proxy page): keep the raw text.
+    }
+    throw new RestError(res.status, `${init.method ?? 'GET'} ${path}: ${res.status} ${message}`);
+  }
+  return res;
+}
+
+async function json<T>(c: RestConnection, path: string, init?: RequestInit): Promise<T> {
+  return (await call(c, path, init)).json() as Promise<T>;
+}
+
+interface ListOf<T> { list: { entries: { entry: T }[]; pagination: { hasMoreItems: boolean } } }
+
+/** All entries of a paged list (pages of 100). */
+async function all<T>(c: RestConnection, path: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += 100) {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await json<ListOf<T>>(c, `${path}${sep}skipCount=${skip}&maxItems=100`);
+    out.push(...page.list.entries.map((e) => e.entry));
+    if (!page.list.pagination.hasMoreItems) return out;
+  }
+}
+
+/** Finds a case node by its number (404-style RestError when absent). */
+export async function findCase(c: RestConnection, caseNumber: string): Promise<NodeEntryLike> {
+  const quoted = caseNumber.replace(/(["\\])/g, '\\$1');
+  const res = await json<ListOf<NodeEntryLike>>(c, SEARCH, { method: 'POST', body: JSON.stringify({
+    query: { language: 'afts', query: `TYPE:"efr:case" AND =efr:caseNumber:"${quoted}"` },
+    include: ['properties'], paging: { maxItems: 2, skipCount: 0 } }) });
+  const hits = res.list.entries.map((e) => e.entry);
+  if (hits.length !== 1) throw new RestError(404, `case ${caseNumber} not found`);
+  return hits[0];
+}
+
+/** A lazily fetched content stream (the request starts when the writer reaches the file). */
+function contentStream(c: RestConnection, id: string): ReadableStream<Uint8Array> {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  return new ReadableStream<Uint8Array>({
+    async pull(ctrl) {
+      if (!reader) {
+        const res = await call(c, `${CORE}/nodes/${id}/content?attachment=true`);
+        if (!res.body) throw new RestError(500, `no content for ${id}`);
+        reader = res.body.getReader();
+      }
+      const { done, value } = await reader.read();
+      if (done) ctrl.close();
+      else ctrl.enqueue(value);
+    },
+    async cancel(reason) {
+      await reader?.cancel(reason);
+    },
+  }, { highWaterMark: 0 });
+}
+
+interface AuditEntry { id: string; createdAt: string; values?: Record<string, string> }
+
+/** The access-log entries of one node, rebuilt as the chain stores them. */
+async function logOf(c: RestConnection, nodeId: string): Promise<LogExtractEntry[]> {
+  const entries = await all<AuditEntry>(c, `${CORE}/nodes/${nodeId}/audit-entries?include=values`);
+  return entries.map((a) => {
+    const v = a.values ?? {};
+    const values: Record<string, string> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const name = k.startsWith(KEY) ? k.slice(KEY.length) : k;
+      if (!['action', 'user', 'nodeId', 'prevHash', 'hash'].includes(name)) values[name] = x;
+    }
+    return { id: a.id, seq: Number(a.id), at: isoInstant(a.createdAt) ?? a.createdAt,
+      user: v[`${KEY}user`] ?? '', action: v[`${KEY}action`] ?? '',
+      nodeId: v[`${KEY}nodeId`] ?? nodeId, values,
+      prevHash: v[`${KEY}prevHash`] ?? '', hash: v[`${KEY}hash`] ?? '' };
+  });
+}
+
+/** What the CLI asks for. */
+export interface RestPackageRequest {
+  readonly caseNumber: string;
+  readonly producer: string;
+  readonly extractor: string;
+  readonly extractionTime: string;
+  readonly medium: string;
+  readonly label: string;
+  /** Recording ids to include (all sealed recordings of the case when absent). */
+  readonly recordingIds?: readonly string[];
+}
+
+/** Reads a package source through REST. Unsealed recordings are refused (R26.1). */
+export async function restPackageSource(c: RestConnection, req: RestPackageRequest):
+  Promise<PackageSource> {
+  const kase = await findCase(c, req.caseNumber);
+  const linked = await all<NodeEntryLike>(c,
+    `${CORE}/nodes/${kase.id}/targets?where=(assocType='efr:caseRecordings')&include=properties`);
+  const chosen = req.recordingIds
+    ? req.recordingIds.map((id) => {
+      const hit = linked.find((n) => n.id === id);
+      if (!hit) throw new RestError(422, `recording ${id} is not linked to ${req.caseNumber}`);
+      return hit;
+    })
+    : linked.filter((n) => n.nodeType === 'efr:recording' || n.nodeType === undefined);
+  if (chosen.length === 0) throw new RestError(422, `case ${req.caseNumber} has no recordings`);
+  const recordings: SourceRecording[] = chosen.map((n) => {
+    const f = recordingFacts(n);
+    if (!f.sealed || !/^[0-9a-f]{64}$/.test(f.sha256)) {
+      throw new RestError(409, `recording ${n.name} (${n.id}) is not sealed: only sealed ` +
+        'originals are copied (R26.1)');
+    }
+    return { ...f, open: () => contentStream(c, n.id) };
+  });
+  const until = Date.parse(req.extractionTime);
+  const log = (await Promise.all(recordings.map((r) => logOf(c, r.id)))).flat()
+    .filter((e) => Date.parse(e.at) <= until).sort((a, b) => a.seq - b.seq);
+  const p = kase.properties ?? {};
+  const facts: PackageFacts = {
+    caseId: kase.id, caseNumber: String(p['efr:caseNumber'] ?? req.caseNumber),
+    caseTitle: typeof p['cm:title'] === 'string' ? p['cm:title'] : kase.name,
+    producer: req.producer, extractor: req.extractor, extractionTime: req.extractionTime,
+    medium: req.medium, label: req.label, source: c.url,
+  };
+  return { facts, recordings, log };
+}
