@@ -18,7 +18,7 @@ function hex(buf: ArrayBuffer): string {
 }
 
 describe('hashFile (issue 5: hashing in the browser in chunks, R21.4)', () => {
-  it('gives WebCrypto\'s SHA-256 while reading 1 MiB chunks, with rising progress', async () => {
+  it("gives WebCrypto's SHA-256 while reading 1 MiB chunks, with rising progress", async () => {
     const data = bytes(5 * 1024 * 1024 + 123);
     const blob = new Blob([data]);
     const seen: number[] = [];
@@ -31,8 +31,15 @@ describe('hashFile (issue 5: hashing in the browser in chunks, R21.4)', () => {
 
   it('hashes an empty file and stops when cancelled', async () => {
     expect(await hashFile(new Blob([]), () => undefined)).toBe(
-      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    await expectAsync(hashFile(new Blob([bytes(10)]), () => undefined, 4, () => true))
-      .toBeRejectedWithError(/cancelled/);
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    await expectAsync(
+      hashFile(
+        new Blob([bytes(10)]),
+        () => undefined,
+        4,
+        () => true,
+      ),
+    ).toBeRejectedWithError(/cancelled/);
   });
 });

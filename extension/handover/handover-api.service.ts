@@ -1,4 +1,6 @@
 import { Injectable, inject } from '@angular/core';
+import { HttpHeaders } from '@angular/common/http';
+import { AuthenticationService } from '@alfresco/adf-core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { WebscriptApi } from '@alfresco/js-api';
 import { EfrApiService } from '../shared/public-api';
@@ -18,7 +20,10 @@ export interface SecondTicket {
 
 /** An HTTP failure in the shape js-api rejects with (status + message = response text). */
 export class HttpFailure extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -33,6 +38,7 @@ export class HttpFailure extends Error {
 export class HandoverApiService {
   private readonly api = inject(AlfrescoApiService);
   private readonly efrApi = inject(EfrApiService);
+  private readonly auth = inject(AuthenticationService);
 
   private get webScripts(): WebscriptApi {
     return new WebscriptApi(this.api.getInstance());
@@ -42,43 +48,71 @@ export class HandoverApiService {
     return (this.api.getInstance().config.hostEcm ?? '').replace(/\/$/, '');
   }
 
-  private get sessionAuth(): string {
-    return 'Basic ' + btoa(this.api.getInstance().getTicketEcm() ?? '');
+  /**
+   * The session's Authorization header as ADF's interceptor would add it (ticket or OAuth):
+   * the upload goes through XMLHttpRequest for its progress events, outside HttpClient.
+   */
+  private sessionAuth(url: string): string {
+    return this.auth.getAuthHeaders(url, new HttpHeaders()).get('Authorization') ?? '';
   }
 
   /** Handovers under a filter, newest first. */
   async list(filter: HandoverFilter): Promise<Handover[]> {
-    const r = (await this.webScripts.executeWebScript('GET', 'efr/handovers',
-      { status: filter, maxItems: 200 }, 'alfresco', 's')) as { list: { entries: { entry: Handover }[] } };
+    const r = (await this.webScripts.executeWebScript(
+      'GET',
+      'efr/handovers',
+      { status: filter, maxItems: 200 },
+      'alfresco',
+      's',
+    )) as { list: { entries: { entry: Handover }[] } };
     return r.list.entries.map((e) => e.entry);
   }
 
   /** One handover with sessions, files and receipts. */
   async get(id: string): Promise<Handover> {
-    const r = (await this.webScripts.executeWebScript('GET', `efr/handovers/${encodeURIComponent(id)}`,
-      null, 'alfresco', 's')) as { entry: Handover };
+    const r = (await this.webScripts.executeWebScript(
+      'GET',
+      `efr/handovers/${encodeURIComponent(id)}`,
+      null,
+      'alfresco',
+      's',
+    )) as { entry: Handover };
     return r.entry;
   }
 
   /** Opens a handover (R21.1). */
   async open(body: OpenHandoverRequest): Promise<Handover> {
-    const r = (await this.webScripts.executeWebScript('POST', 'efr/handovers', null, 'alfresco', 's',
-      body)) as { entry: Handover };
+    const r = (await this.webScripts.executeWebScript(
+      'POST',
+      'efr/handovers',
+      null,
+      'alfresco',
+      's',
+      body,
+    )) as { entry: Handover };
     return r.entry;
   }
 
   /** The session user's receipt (R21.4). */
   async receipt(id: string, hashes: string[]): Promise<Handover> {
-    const r = (await this.webScripts.executeWebScript('POST',
-      `efr/handovers/${encodeURIComponent(id)}/receipts`, null, 'alfresco', 's',
-      { verifiedHashes: hashes })) as { entry: Handover };
+    const r = (await this.webScripts.executeWebScript(
+      'POST',
+      `efr/handovers/${encodeURIComponent(id)}/receipts`,
+      null,
+      'alfresco',
+      's',
+      { verifiedHashes: hashes },
+    )) as { entry: Handover };
     return r.entry;
   }
 
   /** A second custodian signs in: a ticket of their own (the session is untouched). */
   async signInSecond(userId: string, password: string): Promise<SecondTicket> {
-    const res = await fetch(`${this.host}${AUTH}/tickets`, { method: 'POST',
-      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId, password }) });
+    const res = await fetch(`${this.host}${AUTH}/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId, password }),
+    });
     const text = await res.text();
     if (res.status !== 201) throw new HttpFailure(res.status, text);
     return { userId, ticket: (JSON.parse(text) as { entry: { id: string } }).entry.id };
@@ -86,9 +120,17 @@ export class HandoverApiService {
 
   /** The second custodian's receipt, with their own ticket. */
   async receiptAs(second: SecondTicket, id: string, hashes: string[]): Promise<Handover> {
-    const res = await fetch(`${this.host}/alfresco/s/efr/handovers/${encodeURIComponent(id)}/receipts`, {
-      method: 'POST', body: JSON.stringify({ verifiedHashes: hashes }),
-      headers: { 'Content-Type': 'application/json', Authorization: 'Basic ' + btoa(second.ticket) } });
+    const res = await fetch(
+      `${this.host}/alfresco/s/efr/handovers/${encodeURIComponent(id)}/receipts`,
+      {
+        method: 'POST',
+        body: JSON.stringify({ verifiedHashes: hashes }),
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: 'Basic ' + btoa(second.ticket),
+        },
+      },
+    );
     const text = await res.text();
     if (res.status !== 201) throw new HttpFailure(res.status, text);
     return (JSON.parse(text) as { entry: Handover }).entry;
@@ -96,31 +138,47 @@ export class HandoverApiService {
 
   /** Ends the second person's ticket (best effort: it also expires by itself). */
   async signOutSecond(second: SecondTicket): Promise<void> {
-    await fetch(`${this.host}${AUTH}/tickets/-me-`, { method: 'DELETE',
-      headers: { Authorization: 'Basic ' + btoa(second.ticket) } }).catch(() => undefined);
+    await fetch(`${this.host}${AUTH}/tickets/-me-`, {
+      method: 'DELETE',
+      headers: { Authorization: 'Basic ' + btoa(second.ticket) },
+    }).catch(() => undefined);
   }
 
   /** Uploads one file into the handover with the children API (multipart, streamed). */
-  upload(handoverId: string, file: File, fields: Record<string, string>,
-    onProgress: (bytes: number) => void): Promise<UploadAnswer> {
-    return uploadFile(`${this.host}${CORE}/nodes/${encodeURIComponent(handoverId)}/children`,
-      this.sessionAuth, file, fields, onProgress);
+  upload(
+    handoverId: string,
+    file: File,
+    fields: Record<string, string>,
+    onProgress: (bytes: number) => void,
+  ): Promise<UploadAnswer> {
+    const url = `${this.host}${CORE}/nodes/${encodeURIComponent(handoverId)}/children`;
+    return uploadFile(url, this.sessionAuth(url), file, fields, onProgress);
   }
 
   /** The registered devices to pick from (R13.1). */
   async devices(): Promise<DeviceOption[]> {
-    const page = await this.efrApi.nodes.listNodeChildren('-root-', { relativePath: DEVICES_PATH,
-      include: ['properties'], maxItems: 500 });
+    const page = await this.efrApi.nodes.listNodeChildren('-root-', {
+      relativePath: DEVICES_PATH,
+      include: ['properties'],
+      maxItems: 500,
+    });
     return (page.list?.entries ?? []).map((e) => {
       const p = (e.entry.properties ?? {}) as Record<string, unknown>;
-      return { serial: String(p['efr:deviceSerial'] ?? e.entry.name), title: String(p['cm:title'] ?? ''),
-        kind: String(p['efr:deviceKind'] ?? 'bodyCamera') };
+      return {
+        serial: String(p['efr:deviceSerial'] ?? e.entry.name),
+        title: String(p['cm:title'] ?? ''),
+        kind: String(p['efr:deviceKind'] ?? 'bodyCamera'),
+      };
     });
   }
 
   /** Members of the officers group, for the officer fields (R15.2). */
   async officers(): Promise<string[]> {
-    const page = await this.efrApi.groups.listGroupMemberships('GROUP_EFR_OFFICERS', { maxItems: 500 });
-    return (page.list?.entries ?? []).filter((e) => e.entry.memberType === 'PERSON').map((e) => e.entry.id);
+    const page = await this.efrApi.groups.listGroupMemberships('GROUP_EFR_OFFICERS', {
+      maxItems: 500,
+    });
+    return (page.list?.entries ?? [])
+      .filter((e) => e.entry.memberType === 'PERSON')
+      .map((e) => e.entry.id);
   }
 }

@@ -1,4 +1,4 @@
-/** Shapes of the handover screens (issue 5), mirroring `/alfresco/s/efr/handovers` (docs/api.md). */
+/** Shapes of the handover screens (issue 5), as `/alfresco/s/efr/handovers` (docs/api.md). */
 
 /** Handover status (R21.4). */
 export type HandoverStatus = 'open' | 'pending' | 'sealed';
@@ -73,7 +73,12 @@ export interface HandoverDraft {
   /** `datetime-local` value. */
   returnedAt: string;
   awayWork: boolean;
-  preUse: { working: boolean; batteryPercent: number; freeStorageMb: number; clockOffsetSeconds: number };
+  preUse: {
+    working: boolean;
+    batteryPercent: number;
+    freeStorageMb: number;
+    clockOffsetSeconds: number;
+  };
   sessions: SessionDraft[];
 }
 

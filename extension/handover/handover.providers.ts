@@ -13,17 +13,23 @@ export function provideHandoverExtension(): Provider[] {
       {
         path: 'handovers',
         loadComponent: () =>
-          import('./list/handovers-list.smart-component').then((m) => m.HandoversListSmartComponent),
+          import('./list/handovers-list.smart-component').then(
+            (m) => m.HandoversListSmartComponent,
+          ),
       },
       {
         path: 'handovers/new',
         loadComponent: () =>
-          import('./wizard/handover-wizard.smart-component').then((m) => m.HandoverWizardSmartComponent),
+          import('./wizard/handover-wizard.smart-component').then(
+            (m) => m.HandoverWizardSmartComponent,
+          ),
       },
       {
         path: 'handovers/:id',
         loadComponent: () =>
-          import('./wizard/handover-wizard.smart-component').then((m) => m.HandoverWizardSmartComponent),
+          import('./wizard/handover-wizard.smart-component').then(
+            (m) => m.HandoverWizardSmartComponent,
+          ),
       },
     ]),
     provideNavItems([

@@ -2,28 +2,85 @@ import { STANDARD_NOTICE_PHRASE } from '../../core/src/index';
 import { EfrRole, EfrUser } from '../shared/public-api';
 import { FileItem, Handover } from './handover.model';
 import {
-  alreadyStored, draftErrors, emptyDraft, hashesAgree, mayReceive, openBody, overallPercent,
-  recordingFields, refusalText, verifiedHashes,
+  alreadyStored,
+  draftErrors,
+  emptyDraft,
+  hashesAgree,
+  mayReceive,
+  openBody,
+  overallPercent,
+  recordingFields,
+  refusalText,
+  verifiedHashes,
 } from './handover.rules';
 
 const NOW = Date.parse('2026-11-26T08:00:00Z');
-const officer: EfrUser = { id: 'officer1', displayName: '王明', roles: [EfrRole.Officer], isAdmin: false };
-const custodian = (id: string): EfrUser => ({ id, displayName: id, roles: [EfrRole.Custodian], isAdmin: false });
+const officer: EfrUser = {
+  id: 'officer1',
+  displayName: '王明',
+  roles: [EfrRole.Officer],
+  isAdmin: false,
+};
+const custodian = (id: string): EfrUser => ({
+  id,
+  displayName: id,
+  roles: [EfrRole.Custodian],
+  isAdmin: false,
+});
 
 function handover(extra: Partial<Handover> = {}): Handover {
-  return { id: 'h1', name: '移交-20261126-officer1', officer: 'officer1', coOfficer: 'officer2',
-    deviceSerial: 'BWC-2026-001', unit: null, returnedAt: null, fieldWorkEnd: null, awayWork: false,
-    deadline: null, status: 'open', late: false, overdue: false, receipts: [], files: [],
-    violationId: null, createdAt: '', createdBy: 'custodian1',
-    sessions: [{ id: 's1', sessionId: 'h1#1', activityType: 'routineInspection', place: '六纬路',
-      startedAt: '2026-11-26T01:00:00.000Z', endedAt: '2026-11-26T01:10:00.000Z', segmentCount: 2,
-      noticeText: STANDARD_NOTICE_PHRASE, interruptionNote: null }], ...extra };
+  return {
+    id: 'h1',
+    name: '移交-20261126-officer1',
+    officer: 'officer1',
+    coOfficer: 'officer2',
+    deviceSerial: 'BWC-2026-001',
+    unit: null,
+    returnedAt: null,
+    fieldWorkEnd: null,
+    awayWork: false,
+    deadline: null,
+    status: 'open',
+    late: false,
+    overdue: false,
+    receipts: [],
+    files: [],
+    violationId: null,
+    createdAt: '',
+    createdBy: 'custodian1',
+    sessions: [
+      {
+        id: 's1',
+        sessionId: 'h1#1',
+        activityType: 'routineInspection',
+        place: '六纬路',
+        startedAt: '2026-11-26T01:00:00.000Z',
+        endedAt: '2026-11-26T01:10:00.000Z',
+        segmentCount: 2,
+        noticeText: STANDARD_NOTICE_PHRASE,
+        interruptionNote: null,
+      },
+    ],
+    ...extra,
+  };
 }
 
 function item(key: string, sha: string | null, extra: Partial<FileItem> = {}): FileItem {
-  return { key, file: new File([], key), name: `${key}.mp4`, size: 100, sha256: sha, hashedBytes: 0,
-    uploadedBytes: 0, state: 'queued', error: null, sessionIndex: 0, durationSeconds: null, nodeId: null,
-    ...extra };
+  return {
+    key,
+    file: new File([], key),
+    name: `${key}.mp4`,
+    size: 100,
+    sha256: sha,
+    hashedBytes: 0,
+    uploadedBytes: 0,
+    state: 'queued',
+    error: null,
+    sessionIndex: 0,
+    durationSeconds: null,
+    nodeId: null,
+    ...extra,
+  };
 }
 
 describe('handover.rules (issue 5)', () => {
@@ -60,7 +117,10 @@ describe('handover.rules (issue 5)', () => {
 
   it('R17.1: a later segment starts where the earlier ones of its session end', () => {
     const h = handover();
-    const queue = [item('a', 'x', { durationSeconds: 120 }), item('b', 'y', { durationSeconds: 60 })];
+    const queue = [
+      item('a', 'x', { durationSeconds: 120 }),
+      item('b', 'y', { durationSeconds: 60 }),
+    ];
     const second = recordingFields(h, queue[1], queue, 'bodyCamera');
     expect(second['efr:segmentIndex']).toBe('1');
     expect(second['efr:recordingStart']).toBe('2026-11-26T01:02:00.000Z');
@@ -72,7 +132,10 @@ describe('handover.rules (issue 5)', () => {
   });
 
   it('progress is weighted by bytes', () => {
-    const items = [item('a', null, { size: 300, hashedBytes: 300 }), item('b', null, { size: 100 })];
+    const items = [
+      item('a', null, { size: 300, hashedBytes: 300 }),
+      item('b', null, { size: 100 }),
+    ];
     expect(overallPercent(items, 'hash')).toBe(75);
     expect(overallPercent(items, 'upload')).toBe(0);
     expect(overallPercent([], 'hash')).toBe(0);
@@ -87,8 +150,19 @@ describe('handover.rules (issue 5)', () => {
   });
 
   it('resume: a file already stored under its name and hash is not sent again', () => {
-    const h = handover({ files: [{ id: 'n1', name: 'a.mp4', sha256: 'h1', sizeBytes: 100, sessionId: null,
-      sealed: false, parentId: 'h1' }] });
+    const h = handover({
+      files: [
+        {
+          id: 'n1',
+          name: 'a.mp4',
+          sha256: 'h1',
+          sizeBytes: 100,
+          sessionId: null,
+          sealed: false,
+          parentId: 'h1',
+        },
+      ],
+    });
     expect(alreadyStored(h, item('a', 'h1'))).toBe('n1');
     expect(alreadyStored(h, item('a', 'other'))).toBeNull();
   });
@@ -96,7 +170,9 @@ describe('handover.rules (issue 5)', () => {
   it('R21.4: who may confirm receipt now', () => {
     expect(mayReceive(handover(), custodian('custodian1'))).toBeTrue();
     expect(mayReceive(handover(), officer)).toBeFalse();
-    expect(mayReceive(handover({ receipts: [{ by: 'custodian1', at: null }] }), custodian('custodian1'))).toBeFalse();
+    expect(
+      mayReceive(handover({ receipts: [{ by: 'custodian1', at: null }] }), custodian('custodian1')),
+    ).toBeFalse();
     expect(mayReceive(handover({ status: 'sealed' }), custodian('custodian2'))).toBeFalse();
     expect(mayReceive(handover({ officer: 'custodian1' }), custodian('custodian1'))).toBeFalse();
   });

@@ -1,5 +1,8 @@
 import {
-  checkHandoverOpen, STANDARD_NOTICE_PHRASE, type FieldError, type PreUseCheck,
+  checkHandoverOpen,
+  STANDARD_NOTICE_PHRASE,
+  type FieldError,
+  type PreUseCheck,
   type SessionInput,
 } from '../../core/src/index';
 import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
@@ -19,21 +22,35 @@ export function localToIso(value: string): string {
 export function isoToLocal(ms: number): string {
   const d = new Date(ms);
   const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return `${date}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** A new session prefilled with the standard phrase (R16.1). */
 export function emptySession(now: number): SessionDraft {
-  return { activityType: 'routineInspection', place: '', startedAt: isoToLocal(now - 3_600_000),
-    endedAt: isoToLocal(now - 1_800_000), segmentCount: 1, partyNotified: true, noticeText: NOTICE_PHRASE };
+  return {
+    activityType: 'routineInspection',
+    place: '',
+    startedAt: isoToLocal(now - 3_600_000),
+    endedAt: isoToLocal(now - 1_800_000),
+    segmentCount: 1,
+    partyNotified: true,
+    noticeText: NOTICE_PHRASE,
+  };
 }
 
 /** A new draft: the signed-in officer as the officer, one session, a passing pre-use check. */
 export function emptyDraft(user: EfrUser | null, now: number): HandoverDraft {
   const officer = user && hasAnyRole(user, [EfrRole.Officer]) && !user.isAdmin ? user.id : '';
-  return { officer, coOfficer: '', deviceSerial: '', returnedAt: isoToLocal(now - 600_000), awayWork: false,
+  return {
+    officer,
+    coOfficer: '',
+    deviceSerial: '',
+    returnedAt: isoToLocal(now - 600_000),
+    awayWork: false,
     preUse: { working: true, batteryPercent: 100, freeStorageMb: 32_000, clockOffsetSeconds: 0 },
-    sessions: [emptySession(now)] };
+    sessions: [emptySession(now)],
+  };
 }
 
 /** The body of `POST /alfresco/s/efr/handovers` (docs/api.md). */
@@ -50,14 +67,26 @@ export interface OpenHandoverRequest {
 /** The body of `POST /alfresco/s/efr/handovers` for a draft. */
 export function openBody(d: HandoverDraft): OpenHandoverRequest {
   return {
-    officer: d.officer.trim(), coOfficer: d.coOfficer.trim(), deviceSerial: d.deviceSerial.trim(),
-    returnedAt: localToIso(d.returnedAt), awayWork: d.awayWork,
-    preUseCheck: { working: d.preUse.working, batteryPercent: Math.round(d.preUse.batteryPercent),
+    officer: d.officer.trim(),
+    coOfficer: d.coOfficer.trim(),
+    deviceSerial: d.deviceSerial.trim(),
+    returnedAt: localToIso(d.returnedAt),
+    awayWork: d.awayWork,
+    preUseCheck: {
+      working: d.preUse.working,
+      batteryPercent: Math.round(d.preUse.batteryPercent),
       freeStorageMb: Math.round(d.preUse.freeStorageMb),
-      clockOffsetSeconds: Math.round(d.preUse.clockOffsetSeconds) },
-    sessions: d.sessions.map((s) => ({ activityType: s.activityType, place: s.place.trim(),
-      startedAt: localToIso(s.startedAt), endedAt: localToIso(s.endedAt), segmentCount: s.segmentCount,
-      partyNotified: s.partyNotified, noticeText: s.noticeText })),
+      clockOffsetSeconds: Math.round(d.preUse.clockOffsetSeconds),
+    },
+    sessions: d.sessions.map((s) => ({
+      activityType: s.activityType,
+      place: s.place.trim(),
+      startedAt: localToIso(s.startedAt),
+      endedAt: localToIso(s.endedAt),
+      segmentCount: s.segmentCount,
+      partyNotified: s.partyNotified,
+      noticeText: s.noticeText,
+    })),
   };
 }
 
@@ -67,12 +96,23 @@ export function openBody(d: HandoverDraft): OpenHandoverRequest {
  */
 export function draftErrors(d: HandoverDraft, now: number): FieldError[] {
   const body = openBody(d);
-  const errors = checkHandoverOpen({ officer: body.officer, coOfficer: body.coOfficer,
-    returnedAt: body.returnedAt, awayWork: body.awayWork, sessions: body.sessions,
-    preUseCheck: body.preUseCheck, now: new Date(now).toISOString() });
+  const errors = checkHandoverOpen({
+    officer: body.officer,
+    coOfficer: body.coOfficer,
+    returnedAt: body.returnedAt,
+    awayWork: body.awayWork,
+    sessions: body.sessions,
+    preUseCheck: body.preUseCheck,
+    now: new Date(now).toISOString(),
+  });
   if (!d.deviceSerial.trim()) {
-    errors.push({ path: 'deviceSerial', code: 'efr.handover.deviceMissing', requirement: 'R13.1',
-      message: 'Pick or scan the device.', messageZh: '请选择或扫描执法记录仪。' });
+    errors.push({
+      path: 'deviceSerial',
+      code: 'efr.handover.deviceMissing',
+      requirement: 'R13.1',
+      message: 'Pick or scan the device.',
+      messageZh: '请选择或扫描执法记录仪。',
+    });
   }
   return errors;
 }
@@ -82,25 +122,42 @@ export function draftErrors(d: HandoverDraft, now: number): FieldError[] {
  * its session's start plus the durations of the session's earlier files; without a readable
  * duration a single file spans the session.
  */
-export function recordingFields(h: Handover, item: FileItem, queue: readonly FileItem[],
-  source: string): Record<string, string> {
+export function recordingFields(
+  h: Handover,
+  item: FileItem,
+  queue: readonly FileItem[],
+  source: string,
+): Record<string, string> {
   const s = h.sessions[item.sessionIndex] ?? h.sessions[0];
   const start = Date.parse(s.startedAt ?? '');
   const end = Date.parse(s.endedAt ?? '');
   const same = queue.filter((q) => q.sessionIndex === item.sessionIndex);
-  const segmentIndex = Math.max(0, same.findIndex((q) => q.key === item.key));
+  const segmentIndex = Math.max(
+    0,
+    same.findIndex((q) => q.key === item.key),
+  );
   const before = same.slice(0, segmentIndex).reduce((t, q) => t + (q.durationSeconds ?? 0), 0);
   const from = start + before * 1000;
   const seconds = item.durationSeconds ?? Math.max(0, (end - start) / 1000);
   return {
-    nodeType: 'efr:recording', 'efr:sha256': item.sha256 ?? '', 'efr:handoverId': h.id,
-    'efr:sessionId': s.sessionId, 'efr:segmentIndex': String(segmentIndex), 'efr:recorder': h.officer,
-    'efr:officer': h.officer, 'efr:coOfficer': h.coOfficer, 'efr:deviceSerial': h.deviceSerial,
-    'efr:activityType': s.activityType, 'efr:location': s.place,
+    nodeType: 'efr:recording',
+    'efr:sha256': item.sha256 ?? '',
+    'efr:handoverId': h.id,
+    'efr:sessionId': s.sessionId,
+    'efr:segmentIndex': String(segmentIndex),
+    'efr:recorder': h.officer,
+    'efr:officer': h.officer,
+    'efr:coOfficer': h.coOfficer,
+    'efr:deviceSerial': h.deviceSerial,
+    'efr:activityType': s.activityType,
+    'efr:location': s.place,
     'efr:recordingStart': new Date(from).toISOString(),
     'efr:recordingEnd': new Date(from + seconds * 1000).toISOString(),
-    'efr:durationSeconds': String(Math.round(seconds * 1000) / 1000), 'efr:partyNotified': 'true',
-    'efr:notificationPhrase': s.noticeText, 'efr:source': source, 'efr:secrecyLevel': 'none',
+    'efr:durationSeconds': String(Math.round(seconds * 1000) / 1000),
+    'efr:partyNotified': 'true',
+    'efr:notificationPhrase': s.noticeText,
+    'efr:source': source,
+    'efr:secrecyLevel': 'none',
   };
 }
 
@@ -126,10 +183,15 @@ export function verifiedHashes(items: readonly FileItem[]): string[] {
  * `handover.hashesAgree`: whether every file the repository holds has the hash computed here,
  * and nothing computed here is missing there (R21.4: the custodians confirm the same batch).
  */
-export function hashesAgree(items: readonly FileItem[], files: readonly { sha256: string }[]): boolean {
+export function hashesAgree(
+  items: readonly FileItem[],
+  files: readonly { sha256: string }[],
+): boolean {
   const local = items.map((i) => i.sha256 ?? '').sort();
   const remote = files.map((f) => f.sha256).sort();
-  return files.length > 0 && local.length === remote.length && local.every((h, i) => h === remote[i]);
+  return (
+    files.length > 0 && local.length === remote.length && local.every((h, i) => h === remote[i])
+  );
 }
 
 /** The file of a handover with this name and hash (an upload that reached the server). */
@@ -140,7 +202,9 @@ export function alreadyStored(h: Handover, item: FileItem): string | null {
 /** `handover.mayReceive`: whether a user may confirm receipt now (core decides again). */
 export function mayReceive(h: Handover, user: EfrUser | null): boolean {
   if (!user || !hasAnyRole(user, [EfrRole.Custodian]) || h.status === 'sealed') return false;
-  return user.id !== h.officer && user.id !== h.coOfficer && !h.receipts.some((r) => r.by === user.id);
+  return (
+    user.id !== h.officer && user.id !== h.coOfficer && !h.receipts.some((r) => r.by === user.id)
+  );
 }
 
 /** Whether a handover belongs under a list filter (late = sealed late or overdue). */

@@ -12,8 +12,13 @@ export interface UploadAnswer {
  * Resolves for every HTTP answer (the caller decides what a 409 or 422 means); a network
  * failure resolves with status 0 so the screen can offer a retry.
  */
-export function uploadFile(url: string, authorization: string, file: File,
-  fields: Record<string, string>, onProgress: (bytes: number) => void): Promise<UploadAnswer> {
+export function uploadFile(
+  url: string,
+  authorization: string,
+  file: File,
+  fields: Record<string, string>,
+  onProgress: (bytes: number) => void,
+): Promise<UploadAnswer> {
   return new Promise((resolve) => {
     const form = new FormData();
     for (const [k, v] of Object.entries({ name: file.name, ...fields })) form.append(k, v);

@@ -61,19 +61,25 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
   it('refuses an upload whose SHA-256 does not match and leaves nothing behind', async () => {
     const before = storeFiles(server.dataDir as string);
     const wrong = 'f'.repeat(64);
-    const r = await as(base, 'custodian1').upload(h.id, clip.path, 'VID_0001.mp4',
-      recordingFields(h, wrong));
+    const r = await as(base, 'custodian1').upload(
+      h.id,
+      clip.path,
+      'VID_0001.mp4',
+      recordingFields(h, wrong),
+    );
     expect(r.status).withContext(r.text).toBe(422);
     expect(r.text).toContain('efr.recording.hashMismatch');
     expect(storeFiles(server.dataDir as string)).toEqual(before);
     const children = await as(base, 'custodian1').get<{ list: { entries: unknown[] } }>(
-      `${CORE}/nodes/${h.id}/children?where=(nodeType='efr:recording')`);
+      `${CORE}/nodes/${h.id}/children?where=(nodeType='efr:recording')`,
+    );
     expect(children.body.list.entries.length).toBe(0);
   });
 
   it('accepts the generated video with its correct SHA-256 into the handover', async () => {
-    const r = await as(base, 'custodian1').upload<{ entry: { id: string; properties: Record<string, unknown> } }>(
-      h.id, clip.path, 'VID_0001.mp4', recordingFields(h, clip.sha256));
+    const r = await as(base, 'custodian1').upload<{
+      entry: { id: string; properties: Record<string, unknown> };
+    }>(h.id, clip.path, 'VID_0001.mp4', recordingFields(h, clip.sha256));
     expect(r.status).withContext(r.text).toBe(201);
     recordingId = r.body.entry.id;
     expect(r.body.entry.properties['efr:sha256']).toBe(clip.sha256);
@@ -95,8 +101,9 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
 
   it('first receipt leaves it pending, the same custodian again is refused (R21.4)', async () => {
     const path = `${EFR}/handovers/${h.id}/receipts`;
-    const first = await as(base, 'custodian1').post<{ entry: HandoverEntry }>(path,
-      { verifiedHashes: [`${clip.sha256.toUpperCase()}  VID_0001.mp4`] });
+    const first = await as(base, 'custodian1').post<{ entry: HandoverEntry }>(path, {
+      verifiedHashes: [`${clip.sha256.toUpperCase()}  VID_0001.mp4`],
+    });
     expect(first.status).withContext(first.text).toBe(201);
     expect(first.body.entry.status).toBe('pending');
     const again = await as(base, 'custodian1').post(path, { verifiedHashes: [clip.sha256] });
@@ -104,9 +111,11 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
     expect(again.text).toContain('efr.handover.sameCustodian');
   });
 
-  it('second custodian seals: seal facts, retention, filed into the Recordings archive', async () => {
+  it('R21.4: second custodian seals: seal facts, retention, filed in the archive', async () => {
     const r = await as(base, 'custodian2').post<{ entry: HandoverEntry }>(
-      `${EFR}/handovers/${h.id}/receipts`, { verifiedHashes: [clip.sha256] });
+      `${EFR}/handovers/${h.id}/receipts`,
+      { verifiedHashes: [clip.sha256] },
+    );
     expect(r.status).withContext(r.text).toBe(201);
     const sealed = r.body.entry;
     expect(sealed.status).toBe('sealed');
@@ -114,40 +123,51 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
     expect(sealed.violationId).toBeNull();
     expect(sealed.receipts.map((x) => x.by)).toEqual(['custodian1', 'custodian2']);
     expect(sealed.files.map((f) => [f.id, f.sealed])).toEqual([[recordingId, true]]);
-    const rec = await as(base, 'custodian2').get<{ entry: { parentId: string;
-      properties: Record<string, unknown> } }>(`${CORE}/nodes/${recordingId}?include=path`);
+    const rec = await as(base, 'custodian2').get<{
+      entry: { parentId: string; properties: Record<string, unknown> };
+    }>(`${CORE}/nodes/${recordingId}?include=path`);
     const p = rec.body.entry.properties;
     expect(p['efr:sealedBy1']).toBe('custodian1');
     expect(p['efr:sealedBy2']).toBe('custodian2');
     expect(typeof p['efr:sealedAt']).toBe('string');
     // R22.1: at least one year after the recording ends.
     const end = Date.parse(String(p['efr:recordingEnd']).replace('+0000', 'Z'));
-    expect(Date.parse(String(p['efr:retainUntil']).slice(0, 10))).toBeGreaterThanOrEqual(end + 365 * 86_400_000);
-    const folder = await as(base, 'custodian2').get<{ entry: { name: string; path: { name: string } } }>(
-      `${CORE}/nodes/${rec.body.entry.parentId}?include=path`);
+    expect(Date.parse(String(p['efr:retainUntil']).slice(0, 10))).toBeGreaterThanOrEqual(
+      end + 365 * 86_400_000,
+    );
+    const folder = await as(base, 'custodian2').get<{
+      entry: { name: string; path: { name: string } };
+    }>(`${CORE}/nodes/${rec.body.entry.parentId}?include=path`);
     expect(folder.body.entry.path.name).toContain('录像档案');
-    const again = await as(base, 'custodian2').post(`${EFR}/handovers/${h.id}/receipts`,
-      { verifiedHashes: [clip.sha256] });
+    const again = await as(base, 'custodian2').post(`${EFR}/handovers/${h.id}/receipts`, {
+      verifiedHashes: [clip.sha256],
+    });
     expect(again.status).toBe(409);
   });
 
-  it('R26.1: the sealed recording refuses content, capture facts, delete and move, all logged', async () => {
+  it('R26.1: sealed recording refuses content, capture facts, delete, move; logged', async () => {
     const c2 = as(base, 'custodian2');
-    const content = await c2.request('put', `${CORE}/nodes/${recordingId}/content`,
-      { body: new Uint8Array([1, 2, 3]), headers: { 'content-type': 'video/mp4' } });
+    const content = await c2.request('put', `${CORE}/nodes/${recordingId}/content`, {
+      body: new Uint8Array([1, 2, 3]),
+      headers: { 'content-type': 'video/mp4' },
+    });
     expect(content.status).toBe(409);
-    const facts = await c2.put(`${CORE}/nodes/${recordingId}`,
-      { properties: { 'efr:location': '别处', 'efr:recordingStart': new Date().toISOString() } });
+    const facts = await c2.put(`${CORE}/nodes/${recordingId}`, {
+      properties: { 'efr:location': '别处', 'efr:recordingStart': new Date().toISOString() },
+    });
     expect(facts.status).toBe(409);
     const admin = base.as('admin', 'admin');
     const del = await admin.delete(`${CORE}/nodes/${recordingId}`);
     expect(del.status).toBe(409);
     const move = await admin.post(`${CORE}/nodes/${recordingId}/move`, { targetParentId: '-my-' });
     expect(move.status).toBe(409);
-    const log = await admin.get<{ list: { entries: { entry: { values: Record<string, string> } }[] } }>(
-      `${CORE}/nodes/${recordingId}/audit-entries?include=values&maxItems=100`);
-    const refused = log.body.list.entries.map((e) => e.entry.values)
-      .filter((v) => v['/efr-access/action'] === 'refused').map((v) => v['/efr-access/attempted']);
+    const log = await admin.get<{
+      list: { entries: { entry: { values: Record<string, string> } }[] };
+    }>(`${CORE}/nodes/${recordingId}/audit-entries?include=values&maxItems=100`);
+    const refused = log.body.list.entries
+      .map((e) => e.entry.values)
+      .filter((v) => v['/efr-access/action'] === 'refused')
+      .map((v) => v['/efr-access/attempted']);
     expect(refused).toEqual(jasmine.arrayContaining(['updateContent', 'update', 'delete', 'move']));
     const seal = log.body.list.entries.map((e) => e.entry.values['/efr-access/action']);
     expect(seal).toContain('seal');
@@ -156,10 +176,13 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
   it('lists handovers by status for the screens', async () => {
     const c1 = as(base, 'custodian1');
     const sealed = await c1.get<{ list: { entries: { entry: HandoverEntry }[] } }>(
-      `${EFR}/handovers?status=sealed`);
+      `${EFR}/handovers?status=sealed`,
+    );
     expect(sealed.status).toBe(200);
     expect(sealed.body.list.entries.map((e) => e.entry.id)).toContain(h.id);
-    const open = await c1.get<{ list: { entries: { entry: HandoverEntry }[] } }>(`${EFR}/handovers?status=open`);
+    const open = await c1.get<{ list: { entries: { entry: HandoverEntry }[] } }>(
+      `${EFR}/handovers?status=open`,
+    );
     expect(open.body.list.entries.map((e) => e.entry.id)).not.toContain(h.id);
     expect((await c1.get(`${EFR}/handovers?status=lost`)).status).toBe(400);
     expect((await c1.get(`${EFR}/handovers/${recordingId}`)).status).toBe(404);

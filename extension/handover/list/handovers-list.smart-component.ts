@@ -19,8 +19,15 @@ const FILTERS: readonly HandoverFilter[] = ['open', 'pending', 'sealed', 'late']
  */
 @Component({
   selector: 'efr-handovers-list',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatButtonToggleModule, MatIconModule,
-    MatProgressBarModule, TranslatePipe],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslatePipe,
+  ],
   templateUrl: './handovers-list.smart-component.html',
   styleUrl: '../wizard/handover-wizard.css',
 })

@@ -38,6 +38,13 @@ export class FileQueueUiComponent {
   protected readonly filePercent = filePercent;
   protected readonly humanBytes = humanBytes;
 
+  /** Whether a file is being hashed or sent. */
+  protected busy(): boolean {
+    return this.items().some(
+      (i) => i.state === 'hashing' || i.state === 'uploading' || i.state === 'queued',
+    );
+  }
+
   /** Overall hashing progress. */
   protected hashPercent(): number {
     return overallPercent(this.items(), 'hash');

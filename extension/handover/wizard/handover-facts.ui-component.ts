@@ -20,8 +20,16 @@ import { emptySession, NOTICE_PHRASE } from '../handover.rules';
  */
 @Component({
   selector: 'efr-handover-facts',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatIconModule,
-    MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   templateUrl: './handover-facts.ui-component.html',
   styleUrl: './handover-wizard.css',
 })

@@ -22,8 +22,15 @@ export interface CustodianCredentials {
  */
 @Component({
   selector: 'efr-handover-receipt',
-  imports: [FormsModule, DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    TranslatePipe],
+  imports: [
+    FormsModule,
+    DatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    TranslatePipe,
+  ],
   templateUrl: './handover-receipt.ui-component.html',
   styleUrl: './handover-wizard.css',
 })

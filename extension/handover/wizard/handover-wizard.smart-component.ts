@@ -13,7 +13,13 @@ import { hashFile, mediaDuration } from '../file-hasher';
 import { HandoverApiService } from '../handover-api.service';
 import { DeviceOption, FileItem, Handover, HandoverDraft } from '../handover.model';
 import {
-  alreadyStored, draftErrors, emptyDraft, mayReceive, openBody, recordingFields, refusalText,
+  alreadyStored,
+  draftErrors,
+  emptyDraft,
+  mayReceive,
+  openBody,
+  recordingFields,
+  refusalText,
   verifiedHashes,
 } from '../handover.rules';
 import { FileQueueUiComponent } from './file-queue.ui-component';
@@ -30,8 +36,17 @@ let nextKey = 0;
  */
 @Component({
   selector: 'efr-handover-wizard',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe,
-    HandoverFactsUiComponent, FileQueueUiComponent, HandoverReceiptUiComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    HandoverFactsUiComponent,
+    FileQueueUiComponent,
+    HandoverReceiptUiComponent,
+  ],
   templateUrl: './handover-wizard.smart-component.html',
   styleUrl: './handover-wizard.css',
 })
@@ -47,8 +62,10 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
   readonly id = input<string | undefined>(undefined);
 
   /** Whether the UI shows Chinese messages of core. */
-  protected readonly zh = toSignal(this.translate.onLangChange.pipe(map((e) => e.lang.startsWith('zh'))),
-    { initialValue: (this.translate.getCurrentLang() ?? 'zh-CN').startsWith('zh') });
+  protected readonly zh = toSignal(
+    this.translate.onLangChange.pipe(map((e) => e.lang.startsWith('zh'))),
+    { initialValue: (this.translate.getCurrentLang() ?? 'zh-CN').startsWith('zh') },
+  );
   protected readonly draft = signal<HandoverDraft>(emptyDraft(null, Date.now()));
   protected readonly devices = signal<DeviceOption[]>([]);
   protected readonly officers = signal<string[]>([]);
@@ -69,8 +86,14 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     const user = await this.users.load().catch(() => null);
     this.draft.set(emptyDraft(user, Date.now()));
     // Choices only help typing: without them the fields still accept a serial or a name.
-    this.api.devices().then((d) => this.devices.set(d), () => this.devices.set([]));
-    this.api.officers().then((o) => this.officers.set(o), () => this.officers.set([]));
+    this.api.devices().then(
+      (d) => this.devices.set(d),
+      () => this.devices.set([]),
+    );
+    this.api.officers().then(
+      (o) => this.officers.set(o),
+      () => this.officers.set([]),
+    );
     const id = this.id();
     if (id) await this.reload(id);
   }
@@ -94,9 +117,22 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
 
   /** Step 2: files dropped or picked. */
   protected addFiles(files: File[]): void {
-    const fresh = files.map((file): FileItem => ({ key: `f${++nextKey}`, file, name: file.name,
-      size: file.size, sha256: null, hashedBytes: 0, uploadedBytes: 0, state: 'queued', error: null,
-      sessionIndex: 0, durationSeconds: null, nodeId: null }));
+    const fresh = files.map(
+      (file): FileItem => ({
+        key: `f${++nextKey}`,
+        file,
+        name: file.name,
+        size: file.size,
+        sha256: null,
+        hashedBytes: 0,
+        uploadedBytes: 0,
+        state: 'queued',
+        error: null,
+        sessionIndex: 0,
+        durationSeconds: null,
+        nodeId: null,
+      }),
+    );
     this.items.update((list) => [...list, ...fresh]);
     void this.pump();
   }
@@ -116,7 +152,9 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
   protected async confirmSelf(): Promise<void> {
     const h = this.handover();
     if (!h) return;
-    await this.run(async () => this.handover.set(await this.api.receipt(h.id, verifiedHashes(this.items()))));
+    await this.run(async () =>
+      this.handover.set(await this.api.receipt(h.id, verifiedHashes(this.items()))),
+    );
   }
 
   /** Step 3: another custodian signs in with their own credentials and confirms. */
@@ -163,8 +201,11 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      for (let next = this.items().find((i) => i.state === 'queued'); next && !this.destroyed;
-        next = this.items().find((i) => i.state === 'queued')) {
+      for (
+        let next = this.items().find((i) => i.state === 'queued');
+        next && !this.destroyed;
+        next = this.items().find((i) => i.state === 'queued')
+      ) {
         await this.process(next.key);
       }
     } finally {
@@ -176,8 +217,12 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     if (this.item(key).sha256 === null) {
       this.patch(key, { state: 'hashing' });
       const durationSeconds = await mediaDuration(this.item(key).file);
-      const sha256 = await hashFile(this.item(key).file, (b) => this.patch(key, { hashedBytes: b }),
-        undefined, () => this.destroyed);
+      const sha256 = await hashFile(
+        this.item(key).file,
+        (b) => this.patch(key, { hashedBytes: b }),
+        undefined,
+        () => this.destroyed,
+      );
       this.patch(key, { sha256, durationSeconds, state: 'hashed' });
     }
     const h = this.handover() as Handover;
@@ -187,7 +232,10 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
       return;
     }
     if (h.status !== 'open') {
-      this.patch(key, { state: 'failed', error: this.translate.instant('EFR_HANDOVER.FILES.NOT_IN_BATCH') });
+      this.patch(key, {
+        state: 'failed',
+        error: this.translate.instant('EFR_HANDOVER.FILES.NOT_IN_BATCH'),
+      });
       return;
     }
     await this.send(key, h);
@@ -197,8 +245,12 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     this.patch(key, { state: 'uploading', uploadedBytes: 0, error: null });
     const source = this.devices().find((d) => d.serial === h.deviceSerial)?.kind ?? 'bodyCamera';
     const item = this.item(key);
-    const answer = await this.api.upload(h.id, item.file, recordingFields(h, item, this.items(), source),
-      (b) => this.patch(key, { uploadedBytes: b }));
+    const answer = await this.api.upload(
+      h.id,
+      item.file,
+      recordingFields(h, item, this.items(), source),
+      (b) => this.patch(key, { uploadedBytes: b }),
+    );
     if (answer.status === 201) {
       const id = (answer.body as { entry: { id: string } }).entry.id;
       this.patch(key, { state: 'uploaded', uploadedBytes: item.size, nodeId: id });
@@ -214,8 +266,10 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
         return;
       }
     }
-    const error = answer.status === 0 ? this.translate.instant('EFR_HANDOVER.FILES.NETWORK')
-      : `${answer.status} ${refusalText({ message: answer.text })}`;
+    const error =
+      answer.status === 0
+        ? this.translate.instant('EFR_HANDOVER.FILES.NETWORK')
+        : `${answer.status} ${refusalText({ message: answer.text })}`;
     this.patch(key, { state: 'failed', uploadedBytes: 0, error });
   }
 }

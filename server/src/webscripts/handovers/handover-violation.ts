@@ -39,7 +39,8 @@ function violationRegister(repo: Repository): NodeRow {
       folder.aspects = [...folder.aspects, 'cm:titled'];
       repo.rows.insert(folder);
       setLocalAces(repo.db, folder.id, [
-        { authorityId: 'GROUP_EFR_SUPERVISORS', name: 'Coordinator', accessStatus: 'ALLOWED' }]);
+        { authorityId: 'GROUP_EFR_SUPERVISORS', name: 'Coordinator', accessStatus: 'ALLOWED' },
+      ]);
     }
     repo.setMeta('efr_folder_violations', folder.id);
     return folder;
@@ -57,24 +58,42 @@ export async function openLateViolation(repo: Repository, h: NodeRow): Promise<s
   const officer = typeof h.props['efr:officer'] === 'string' ? h.props['efr:officer'] : '';
   const deadline = toInstant(h.props['efr:deadline']) ?? '';
   const sealedAt = toInstant(h.props['efr:receipt2At']) ?? '';
-  const description = `Handover ${h.name} sealed at ${sealedAt}, after its deadline ${deadline} ` +
+  const description =
+    `Handover ${h.name} sealed at ${sealedAt}, after its deadline ${deadline} ` +
     `(R21.1/R21.2). / 移交 ${h.name} 于 ${sealedAt} 封存，超过移交时限 ${deadline}。`;
   const verdict = checkViolation({ kind: LATE_HANDOVER_KIND, subject: officer, description });
   if (!verdict.allowed) throw new Error(`late-handover violation refused by core: ${verdict.code}`);
   const system = repo.caller('admin');
   const now = Date.now();
   const v = await createNode(repo, system, violationRegister(repo), {
-    name: `逾期移交-${h.name}`, nodeType: 'efr:violation', autoRename: true, fromText: false,
+    name: `逾期移交-${h.name}`,
+    nodeType: 'efr:violation',
+    autoRename: true,
+    fromText: false,
     properties: {
-      'efr:violationKind': LATE_HANDOVER_KIND, 'efr:violationStatus': 'proposed',
-      'efr:violationDescription': description, 'efr:sourceReference': `handover:${h.id}`,
-      'efr:proposedBy': SYSTEM_REPORTER, 'efr:proposedAt': formatAcsDate(now),
-      'efr:officer': officer, 'efr:coOfficer': h.props['efr:coOfficer'] ?? null,
+      'efr:violationKind': LATE_HANDOVER_KIND,
+      'efr:violationStatus': 'proposed',
+      'efr:violationDescription': description,
+      'efr:sourceReference': `handover:${h.id}`,
+      'efr:proposedBy': SYSTEM_REPORTER,
+      'efr:proposedAt': formatAcsDate(now),
+      'efr:officer': officer,
+      'efr:coOfficer': h.props['efr:coOfficer'] ?? null,
       'efr:unit': typeof h.props['efr:unit'] === 'string' ? h.props['efr:unit'] : '-',
     },
     targets: [{ targetId: h.id, assocType: 'efr:violationSubject' }],
   });
-  repo.log({ user: SYSTEM_REPORTER, action: 'lateHandover', nodeId: h.id,
-    values: { violationId: v.id, kind: LATE_HANDOVER_KIND, deadline, sealedAt, requirement: 'R29.1' } });
+  repo.log({
+    user: SYSTEM_REPORTER,
+    action: 'lateHandover',
+    nodeId: h.id,
+    values: {
+      violationId: v.id,
+      kind: LATE_HANDOVER_KIND,
+      deadline,
+      sealedAt,
+      requirement: 'R29.1',
+    },
+  });
   return v.id;
 }

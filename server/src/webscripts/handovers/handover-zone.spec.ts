@@ -3,7 +3,12 @@ import { bureauZone } from './handover-zone.js';
 
 describe('bureauZone (EFR_TIME_ZONE, R21.1)', () => {
   const deadline = (zone: string, end: string): string =>
-    handoverDeadline({ fieldWorkEnd: end, returnedAt: null, awayWork: false, zone: bureauZone(zone) });
+    handoverDeadline({
+      fieldWorkEnd: end,
+      returnedAt: null,
+      awayWork: false,
+      zone: bureauZone(zone),
+    });
 
   it('defaults to Asia/Shanghai: the end of the local day across UTC midnight', () => {
     // 01:30 Beijing on the 27th is 17:30 UTC on the 26th: the day is the 27th in Beijing.

@@ -14,7 +14,8 @@ type Filter = (typeof FILTERS)[number];
 function intParam(v: unknown, name: string, dflt: number, max: number): number {
   if (v === undefined || v === '') return dflt;
   const n = Number(v);
-  if (typeof v !== 'string' || !/^\d+$/.test(v) || n > max) throw badRequest(`Invalid ${name}: ${String(v)}`);
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || n > max)
+    throw badRequest(`Invalid ${name}: ${String(v)}`);
   return n;
 }
 
@@ -41,19 +42,38 @@ export const handoversModule: WebScriptModule = (ws, repo) => {
     const maxItems = intParam(req.query.maxItems, 'maxItems', 100, 1000);
     if (maxItems < 1) throw badRequest('maxItems must be at least 1');
     const folder = handoversFolder(repo, req.caller);
-    const ids = (repo.db.prepare(`SELECT id FROM nodes WHERE parent_id = ? AND type = 'efr:handover'
-      ORDER BY created_at DESC, id`).all(folder.id) as { id: string }[]).map((r) => r.id);
-    const all = ids.map((id) => repo.rows.get(id) as NodeRow)
+    const ids = (
+      repo.db
+        .prepare(
+          `SELECT id FROM nodes WHERE parent_id = ? AND type = 'efr:handover'
+      ORDER BY created_at DESC, id`,
+        )
+        .all(folder.id) as { id: string }[]
+    ).map((r) => r.id);
+    const all = ids
+      .map((id) => repo.rows.get(id) as NodeRow)
       .filter((n) => req.caller.perms.has(n, 'Read'))
       .map((n) => handoverJson(repo, req.caller, n))
-      .filter((j) => status === 'all' ||
-        (status === 'late' ? j.late || j.overdue : j.status === (status as HandoverStatus)));
+      .filter(
+        (j) =>
+          status === 'all' ||
+          (status === 'late' ? j.late || j.overdue : j.status === (status as HandoverStatus)),
+      );
     const page = all.slice(skipCount, skipCount + maxItems);
-    return { body: { list: {
-      pagination: { count: page.length, hasMoreItems: skipCount + page.length < all.length,
-        totalItems: all.length, skipCount, maxItems },
-      entries: page.map((entry) => ({ entry })),
-    } } };
+    return {
+      body: {
+        list: {
+          pagination: {
+            count: page.length,
+            hasMoreItems: skipCount + page.length < all.length,
+            totalItems: all.length,
+            skipCount,
+            maxItems,
+          },
+          entries: page.map((entry) => ({ entry })),
+        },
+      },
+    };
   });
 
   ws.get('/handovers/{id}', (req) => ({

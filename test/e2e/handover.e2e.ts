@@ -1,0 +1,236 @@
+/**
+ * Issue 5 end to end in Chromium: custodian1 opens a handover on the officers' behalf, drops a
+ * generated video (hashed in the browser), survives a network failure by retrying the file,
+ * confirms receipt, custodian2 signs in within the same flow and seals it (R21.4). Then the API
+ * proves the sealed recording refuses content, capture facts, delete and move (R26.1).
+ * Screens in zh-CN and en go to test-results/screens/.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { makeMp4, type GeneratedFile } from '../support/media.js';
+import {
+  DEMO_PASSWORD,
+  VIEWPORTS,
+  launchChromium,
+  openPage,
+  saveScreen,
+  settle,
+  signIn,
+  startE2eApp,
+  untranslatedKeys,
+  type AppLanguage,
+  type E2eApp,
+  type WatchedPage,
+} from './support/e2e-app.js';
+
+const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
+
+describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
+  let app: E2eApp;
+  let browser: Browser;
+  let media: string;
+  let watched: WatchedPage | null = null;
+
+  beforeAll(async () => {
+    app = await startE2eApp();
+    browser = await launchChromium();
+    media = mkdtempSync(join(tmpdir(), 'efr-e2e-handover-'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(media, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    // The aborted upload of the resume check logs a network error on purpose.
+    const errors = (watched?.errors ?? []).filter(
+      (e) => !/ERR_FAILED|Failed to load resource/.test(e),
+    );
+    await watched?.close();
+    watched = null;
+    expect(errors).toEqual([]);
+  });
+
+  /** What the API specs read of an answer: lists, entries and their values. */
+  interface Answer {
+    status: number;
+    json: {
+      entry: {
+        status: string;
+        receipts: { by: string }[];
+        files: { id: string; sha256: string }[];
+      };
+      list: { entries: { entry: { values: Record<string, string> } }[] };
+    };
+  }
+
+  /** Calls the API as a user (Basic user:password). */
+  async function api(user: string, method: string, path: string, body?: unknown): Promise<Answer> {
+    const password = user === 'admin' ? 'admin' : DEMO_PASSWORD;
+    const res = await fetch(app.url + path, {
+      method,
+      body:
+        body === undefined ? undefined : body instanceof Uint8Array ? body : JSON.stringify(body),
+      headers: {
+        authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+        'content-type': body instanceof Uint8Array ? 'video/mp4' : 'application/json',
+      },
+    });
+    const text = await res.text();
+    return { status: res.status, json: (text ? JSON.parse(text) : null) as Answer['json'] };
+  }
+
+  /** Waits for the file row to reach a state; on timeout says what the row and the server said. */
+  async function fileState(page: Page, state: string): Promise<void> {
+    try {
+      await page.locator(`[data-testid="file-row"][data-state="${state}"]`).waitFor();
+    } catch (err) {
+      const row = await page
+        .locator('[data-testid="file-row"]')
+        .allInnerTexts()
+        .catch(() => []);
+      throw new Error(
+        `file row not ${state}: ${row.join(' | ')}; requests: ` +
+          `${(watched?.failedRequests ?? []).join(' | ')}; ` +
+          `console: ${(watched?.errors ?? []).join(' | ')}; ${String(err)}`,
+      );
+    }
+  }
+
+  async function fillFacts(page: Page): Promise<void> {
+    await page.locator('[data-field="officer"]').fill('officer1');
+    await page.locator('[data-field="coOfficer"]').fill('officer2');
+    await page.locator('[data-field="deviceSerial"]').fill('BWC-2026-001');
+    await page.locator('[data-field="place"]').fill('丹东市振兴区六纬路 12 号');
+  }
+
+  async function runHandover(
+    lang: AppLanguage,
+    clip: GeneratedFile,
+    breakFirstUpload: boolean,
+  ): Promise<string> {
+    const zh = lang === 'zh-CN';
+    watched = await openPage(browser, VIEWPORTS[0]);
+    const { page } = watched;
+    const tag = `${lang}-1366x768`;
+    await signIn(page, app.url, 'custodian1', lang);
+    await page.locator('[data-nav="handovers"]').click();
+    await page.waitForURL(/\/handovers/);
+    await settle(page);
+    await page.locator('[data-testid="new-handover"]').click();
+    await page.locator('[data-testid="facts-form"]').waitFor();
+    expect(await page.locator('[data-testid="notice-phrase"]').innerText()).toContain(
+      '本次执法全程录音录像',
+    );
+    // R16.1 refused on the form before anything is sent.
+    await page.locator('[data-field="noticeText"]').fill(zh ? '现在开始录像' : 'recording now');
+    await page.locator('[data-testid="open-handover"]').click();
+    await page.locator('[data-testid="facts-errors"] [data-code="efr.session.notice"]').waitFor();
+    await fillFacts(page);
+    await saveScreen(page, `handover-facts-errors-${tag}`);
+    await page
+      .locator('[data-field="noticeText"]')
+      .fill('为保护您的合法权益，监督我们的执法行为，本次执法全程录音录像。');
+    await saveScreen(page, `handover-facts-${tag}`);
+    await page.locator('[data-testid="open-handover"]').click();
+    await page.waitForURL(/\/handovers\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="handover-summary"]').waitFor();
+    const id = page.url().split('/').pop() as string;
+
+    let broken = !breakFirstUpload;
+    await page.route('**/nodes/*/children', async (route) => {
+      if (!broken && route.request().method() === 'POST') {
+        broken = true;
+        await route.abort('failed');
+        return;
+      }
+      await route.continue();
+    });
+    await page.locator('[data-testid="file-input"]').setInputFiles(clip.path);
+    if (breakFirstUpload) {
+      await fileState(page, 'failed');
+      await settle(page);
+      await saveScreen(page, `handover-upload-failed-${tag}`);
+      await page.locator('[data-testid="retry-file"]').click();
+    }
+    await fileState(page, 'uploaded');
+    await page.locator('[data-testid="hash-match"]').waitFor();
+    await settle(page);
+    expect(await page.locator('[data-testid="file-hash"]').innerText()).toBe(clip.sha256);
+    expect(await page.locator('[data-testid="upload-percent"]').innerText()).toBe('100%');
+    await saveScreen(page, `handover-files-${tag}`);
+
+    await page.locator('[data-testid="confirm-self"]').click();
+    await page.locator('[data-testid="handover-status"][data-status="pending"]').waitFor();
+    await page.locator('[data-testid="second-user"]').fill('custodian2');
+    await page.locator('[data-testid="second-password"]').fill(DEMO_PASSWORD);
+    await settle(page);
+    await saveScreen(page, `handover-receipt-${tag}`);
+    await page.locator('[data-testid="confirm-other"]').click();
+    await page.locator('[data-testid="sealed-banner"]').waitFor();
+    await page.locator('[data-testid="handover-status"][data-status="sealed"]').waitFor();
+    await settle(page);
+    expect(await page.locator('[data-testid="receipts"] li').allInnerTexts()).toEqual([
+      jasmine.stringContaining('custodian1'),
+      jasmine.stringContaining('custodian2'),
+    ]);
+    expect(await untranslatedKeys(page)).toEqual([]);
+    await saveScreen(page, `handover-sealed-${tag}`);
+    // The session is still custodian1's: the second custodian's ticket did not replace it.
+    await page.locator('[data-testid="back-to-list"]').click();
+    await page.locator('[data-filter="sealed"]').click();
+    await page.waitForURL(/status=sealed/);
+    await page.locator(`[data-testid="handover-row"][data-status="sealed"]`).first().waitFor();
+    await settle(page);
+    expect(await untranslatedKeys(page)).toEqual([]);
+    await saveScreen(page, `handover-list-sealed-${tag}`);
+    return id;
+  }
+
+  it('R21.4/R26.1: whole handover in zh-CN, network failure resumed; API refuses', async () => {
+    const clip = await makeMp4(media, 'VID_20261126_0001.mp4', { seconds: 2, frequency: 650 });
+    const id = await runHandover('zh-CN', clip, true);
+    const h = await api('custodian1', 'GET', `/alfresco/s/efr/handovers/${id}`);
+    expect(h.json.entry.status).toBe('sealed');
+    expect(h.json.entry.receipts.map((r) => r.by)).toEqual(['custodian1', 'custodian2']);
+    const rec = h.json.entry.files[0].id;
+    expect(h.json.entry.files[0].sha256).toBe(clip.sha256);
+    const content = await api(
+      'custodian2',
+      'PUT',
+      `${CORE}/nodes/${rec}/content`,
+      new Uint8Array([1, 2, 3]),
+    );
+    expect(content.status).toBe(409);
+    const facts = await api('custodian2', 'PUT', `${CORE}/nodes/${rec}`, {
+      properties: { 'efr:location': '别处' },
+    });
+    expect(facts.status).toBe(409);
+    expect((await api('admin', 'DELETE', `${CORE}/nodes/${rec}`)).status).toBe(409);
+    expect(
+      (await api('admin', 'POST', `${CORE}/nodes/${rec}/move`, { targetParentId: '-my-' })).status,
+    ).toBe(409);
+    const log = await api(
+      'admin',
+      'GET',
+      `${CORE}/nodes/${rec}/audit-entries?include=values&maxItems=100`,
+    );
+    const attempted = log.json.list.entries
+      .map((e) => e.entry.values['/efr-access/attempted'])
+      .filter(Boolean);
+    expect(attempted).toEqual(
+      jasmine.arrayContaining(['updateContent', 'update', 'delete', 'move']),
+    );
+  });
+
+  it('performs the same handover in en', async () => {
+    const clip = await makeMp4(media, 'VID_20261126_0002.mp4', { seconds: 1, frequency: 820 });
+    const id = await runHandover('en', clip, false);
+    const h = await api('custodian1', 'GET', `/alfresco/s/efr/handovers/${id}`);
+    expect(h.json.entry.status).toBe('sealed');
+  });
+});
