@@ -107,6 +107,8 @@ export class PlayerSmartComponent implements OnInit, OnDestroy {
   private session = '';
   private playing = false;
   private lastPosition = 0;
+  private seekFrom = 0;
+  private inSeek = false;
 
   async ngOnInit(): Promise<void> {
     this.clock = setInterval(() => this.now.set(Date.now()), 1000);
@@ -141,19 +143,23 @@ export class PlayerSmartComponent implements OnInit, OnDestroy {
 
   protected tick(): void {
     const el = this.media()?.nativeElement;
-    if (el && !el.seeking) this.lastPosition = el.currentTime;
+    // The media element fires timeupdate at the new position before seeked: keep the old one.
+    if (el && !this.inSeek) this.lastPosition = el.currentTime;
     // The window may close while watching: the next Range read is refused; stop at once.
     if (el && !this.open() && !el.paused) el.pause();
   }
 
   protected seeking(): void {
-    // Keep the position from before the jump (timeupdate stops updating it while seeking).
+    if (this.inSeek) return;
+    this.inSeek = true;
+    this.seekFrom = this.lastPosition;
   }
 
   protected seeked(): void {
     const el = this.media()?.nativeElement;
+    this.inSeek = false;
     if (!el) return;
-    if (isRealSeek(this.lastPosition, el.currentTime)) {
+    if (isRealSeek(this.seekFrom, el.currentTime)) {
       if (!this.playing) this.started();
       this.report('seek');
     }
