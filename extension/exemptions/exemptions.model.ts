@@ -40,6 +40,17 @@ export interface ExemptionForm {
   /** User name of the bureau leader in charge it is reported to. */
   leader: string;
   coOfficer: string;
+  /** The case the act belongs to (its leader in charge receives the record), or ''. */
+  caseId: string;
+}
+
+/** An open case the act may belong to. */
+export interface CaseChoice {
+  id: string;
+  caseNumber: string;
+  title: string;
+  /** Its bureau leader in charge (R24.1), who receives the record. */
+  leader: string;
 }
 
 /** The two steps after writing. */

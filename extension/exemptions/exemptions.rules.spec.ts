@@ -52,7 +52,7 @@ describe('exemptions.rules (issue 9, R11.2)', () => {
     const now = Date.parse('2026-11-26T03:00:00Z');
     const form: ExemptionForm = { actAt: '2026-11-26T01:00:00.000Z', activityType: 'routineInspection',
       location: '加油站', ground: 'explosionHazard', basis: '防爆区域不得使用非防爆设备。',
-      leader: 'leader1', coOfficer: '' };
+      leader: 'leader1', coOfficer: '', caseId: '' };
     const code = (f: ExemptionForm): string => {
       const v = exemptionFormVerdict(f, 'officer1', now);
       return v.allowed ? 'ok' : v.code;
@@ -63,6 +63,8 @@ describe('exemptions.rules (issue 9, R11.2)', () => {
     expect(code({ ...form, actAt: '2026-11-26T04:00:00.000Z' })).toBe('efr.exemption.writtenBeforeAct');
     expect(code({ ...form, location: ' ' })).toBe('efr.exemption.act');
     expect(code({ ...form, leader: '' })).toBe('efr.exemption.act');
+    // With a case, the case's leader in charge receives it.
+    expect(code({ ...form, leader: '', caseId: 'c1' })).toBe('ok');
   });
 
   it('shows the refusal in the interface language', () => {

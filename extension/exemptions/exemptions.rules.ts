@@ -45,7 +45,8 @@ export function exemptionFormVerdict(form: ExemptionForm, author: string, now: n
   const v = checkExemption({ author, ground: form.ground, basis: form.basis, actEndedAt: form.actAt,
     writtenAt: new Date(now).toISOString() });
   if (!v.allowed) return v;
-  if (form.activityType === '' || form.location.trim() === '' || form.leader.trim() === '') {
+  if (form.activityType === '' || form.location.trim() === '' ||
+    (form.caseId === '' && form.leader.trim() === '')) {
     return { allowed: false, status: 422, code: 'efr.exemption.act', requirement: 'R10.1',
       message: 'Describe the act (activity, place) and name the leader in charge.',
       messageZh: '请填写执法活动类型、地点和分管领导。' };

@@ -1,7 +1,16 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { WebscriptApi } from '@alfresco/js-api';
-import { Exemption, ExemptionForm, ExemptionStep } from './exemptions.model';
+import {
+  EFR_PROP,
+  EFR_TYPE,
+  EfrApiService,
+  aftsAnd,
+  aftsEquals,
+  aftsType,
+  textProp,
+} from '../shared/public-api';
+import { CaseChoice, Exemption, ExemptionForm, ExemptionStep } from './exemptions.model';
 
 /**
  * Exemption records through the EFR web scripts (`/alfresco/service/efr/exemptions…`): the
@@ -10,6 +19,7 @@ import { Exemption, ExemptionForm, ExemptionStep } from './exemptions.model';
 @Injectable({ providedIn: 'root' })
 export class ExemptionsService {
   private readonly api = inject(AlfrescoApiService);
+  private readonly efrApi = inject(EfrApiService);
 
   private call<T>(method: string, path: string, body?: unknown, args?: Record<string, string>): Promise<T> {
     return new WebscriptApi(this.api.getInstance()).executeWebScript(method, `efr/${path}`, args ?? {},
@@ -26,9 +36,26 @@ export class ExemptionsService {
   /** Writes a record in the user's name (R11.2). */
   async write(form: ExemptionForm): Promise<Exemption> {
     const body = { actAt: form.actAt, activityType: form.activityType, location: form.location.trim(),
-      ground: form.ground, basis: form.basis.trim(), leader: form.leader.trim(),
+      ground: form.ground, basis: form.basis.trim(),
+      ...(form.caseId ? { caseId: form.caseId } : { leader: form.leader.trim() }),
       ...(form.coOfficer.trim() ? { coOfficer: form.coOfficer.trim() } : {}) };
     return (await this.call<{ entry: Exemption }>('POST', 'exemptions', body)).entry;
+  }
+
+  /** Open cases the user can read (search API), by case number. */
+  async openCases(): Promise<CaseChoice[]> {
+    const result = await this.efrApi.search.search({
+      query: { query: aftsAnd([aftsType(EFR_TYPE.case), aftsEquals(EFR_PROP.caseStatus, 'open')]),
+        language: 'afts' },
+      include: ['properties'],
+      paging: { skipCount: 0, maxItems: 200 },
+    });
+    return (result.list?.entries ?? []).map((e) => ({
+      id: e.entry.id,
+      caseNumber: textProp(e.entry, EFR_PROP.caseNumber),
+      title: textProp(e.entry, 'cm:title'),
+      leader: textProp(e.entry, EFR_PROP.leader),
+    })).sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
   }
 
   /** Acknowledges (leader) or files (office) a record. */

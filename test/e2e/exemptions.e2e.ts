@@ -68,7 +68,15 @@ describe('e2e: an exemption record goes from officer to leader to office (issue 
       await page.locator('mat-option').first().click();
       await page.locator('mat-option').first().waitFor({ state: 'detached' });
       await page.locator('[data-field="location"]').fill(place);
-      await page.locator('[data-field="leader"]').fill('leader1');
+      if (lang === 'zh-CN') {
+        // An act of a case: its leader in charge (leader1 in the demo) receives the record.
+        await page.locator('[data-field="caseId"]').click();
+        await page.locator('mat-option', { hasText: '丹民罚〔2026〕12号' }).click();
+        await page.locator('mat-option').first().waitFor({ state: 'detached' });
+        await page.locator('[data-testid="case-leader"]', { hasText: 'leader1' }).waitFor();
+      } else {
+        await page.locator('[data-field="leader"]').fill('leader1');
+      }
       // No ground and no basis yet: core's check shows why it cannot be sent (R11.1).
       expect(await page.locator('[data-testid="exemption-submit"]').isDisabled()).toBeTrue();
       await page.locator('[data-testid="form-problem"]').waitFor();
@@ -100,6 +108,8 @@ describe('e2e: an exemption record goes from officer to leader to office (issue 
       await rowOf(page, place).locator('[data-step="file"]').click();
       await page.locator('[data-testid="exemption-message"].efr-ok').waitFor();
       await page.locator('[data-view="all"]').click();
+      await page.locator('[data-view="all"][class*="checked"]').waitFor();
+      await page.waitForTimeout(400); // let the toggle's ripple end before the screenshot
       expect(await rowOf(page, place).getAttribute('data-status')).toBe('filed');
       expect(await untranslatedKeys(page)).toEqual([]);
       await saveScreen(page, `exemptions-filed-${tag}`);

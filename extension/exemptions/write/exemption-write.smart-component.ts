@@ -10,7 +10,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { ACTIVITY_TYPES, EXEMPTION_GROUNDS } from '../../../core/src/index';
 import { CurrentUserService } from '../../shared/public-api';
-import { ExemptionForm } from '../exemptions.model';
+import { CaseChoice, ExemptionForm } from '../exemptions.model';
 import { exemptionFormVerdict, exemptionRefusalText } from '../exemptions.rules';
 import { ExemptionsService } from '../exemptions.service';
 
@@ -48,6 +48,10 @@ export class ExemptionWriteSmartComponent {
   protected readonly basis = signal('');
   protected readonly leader = signal('');
   protected readonly coOfficer = signal('');
+  protected readonly caseId = signal('');
+  protected readonly cases = signal<CaseChoice[]>([]);
+  /** The chosen case, whose leader in charge receives the record. */
+  protected readonly chosenCase = computed(() => this.cases().find((c) => c.id === this.caseId()) ?? null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly zh = computed(() => this.prefs.localeSignal().toLowerCase().startsWith('zh'));
@@ -56,7 +60,7 @@ export class ExemptionWriteSmartComponent {
     const t = new Date(this.actAt());
     return { actAt: Number.isFinite(t.getTime()) ? t.toISOString() : '', activityType: this.activityType(),
       location: this.location(), ground: this.ground(), basis: this.basis(), leader: this.leader(),
-      coOfficer: this.coOfficer() };
+      coOfficer: this.coOfficer(), caseId: this.caseId() };
   }
 
   /** Core's verdict on the form as filled so far. */
@@ -68,6 +72,13 @@ export class ExemptionWriteSmartComponent {
     const v = this.verdict();
     return v.allowed ? null : this.zh() ? v.messageZh : v.message;
   });
+
+  constructor() {
+    this.service.openCases().then((c) => this.cases.set(c)).catch(() => {
+      // Cases are optional here: without the list the officer names the leader instead.
+      this.cases.set([]);
+    });
+  }
 
   /** Sends the record; on success back to the list. */
   async submit(): Promise<void> {
