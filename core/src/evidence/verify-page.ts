@@ -37,7 +37,9 @@ function scriptJson(value: unknown): string {
 const PAGE_SCRIPT = [
   '(function () {',
   '  "use strict";',
-  '  var SMALL = 64 * 1048576, CHUNK = 8 * 1048576;',
+  // '#incremental' forces the hash-wasm path for every file (used by the specs).
+  '  var SMALL = /incremental/.test(location.hash) ? -1 : 64 * 1048576;',
+  '  var CHUNK = 8 * 1048576;',
   '  var manifest = JSON.parse(document.getElementById("efr-manifest").textContent);',
   '  var input = document.getElementById("efr-pick");',
   '  var out = document.getElementById("efr-results");',
