@@ -1,0 +1,115 @@
+/**
+ * POST /efr/access-requests/{id}/{action}: one step of core's state machine (`review`,
+ * `approve`, `register`, `reject`, `close`; R24.1, R24.2, R25.1, R27.1), or a viewing event of
+ * the player (`viewing-events`: start, seek, pause, end; R24.2). The step's fields are written
+ * in one save, so that the efr:accessRequest behaviour sees the whole step at once.
+ * Registration grants the viewer Consumer on the requested recordings and closing revokes it
+ * (the module's onContentRead refuses reads outside a window as a second line).
+ */
+import {
+  canReadContent, refuse, transition, type AccessAction,
+} from '../../../../core/src/index.js';
+import { currentActor } from '../../lib/actor.js';
+import { nowIso } from '../../lib/clock.js';
+import { requestedRecordingNodes } from '../../lib/access-request-state.js';
+import { nodeId } from '../../lib/model-names.js';
+import {
+  enforce, fail, jsonBody, logStep, nodeOfType, respond, runWebScript, templateArg, type WsNode,
+} from '../devices/ws-runtime.js';
+import { maySee, requestView } from './access-request-json.js';
+
+const STEPS = ['review', 'approve', 'register', 'reject', 'close'];
+const EVENTS = ['start', 'seek', 'pause', 'end'];
+
+interface PermissionNode {
+  setPermission?(permission: string, authority: string): void;
+  removePermission?(permission: string, authority: string): void;
+}
+
+function text(b: Record<string, unknown>, k: string): string {
+  return typeof b[k] === 'string' ? (b[k] as string).trim() : '';
+}
+
+function actionOf(step: string, b: Record<string, unknown>): AccessAction {
+  if (step === 'register') {
+    const a: AccessAction = { type: 'register', viewer: text(b, 'viewer'), reason: text(b, 'reason'),
+      viewingUntil: text(b, 'viewingUntil') };
+    if (text(b, 'viewingFrom') !== '') a.viewingFrom = text(b, 'viewingFrom');
+    return a;
+  }
+  if (step === 'reject') return { type: 'reject', reason: text(b, 'reason') };
+  return { type: step } as AccessAction;
+}
+
+runWebScript(() => {
+  const id = templateArg('id');
+  const what = templateArg('action');
+  const node = nodeOfType(id, 'efr:accessRequest');
+  const actor = currentActor();
+  const now = nowIso();
+  const view = requestView(node, now);
+  if (!maySee(actor, view.request) || (what !== 'viewing-events' && STEPS.indexOf(what) < 0)) {
+    fail(404, 'framework.exception.EntityNotFound', 'The entity with id: ' + id + ' was not found');
+  }
+  const b = jsonBody();
+  if (what === 'viewing-events') {
+    const event = text(b, 'event');
+    if (EVENTS.indexOf(event) < 0) {
+      fail(400, 'framework.exception.InvalidArgument', 'event must be one of ' + EVENTS.join(', '));
+    }
+    const recordingId = text(b, 'recordingId');
+    if (!canReadContent(view.request, actor.userName, now, recordingId)) {
+      enforce(refuse(403, 'efr.recording.noViewingRight', 'R24.2',
+        'A recording is viewed only by its registered viewer within the viewing window.',
+        '录像仅限登记的调阅人在调阅时间内查看。'), 'view.' + event, String(node.nodeRef));
+    }
+    const position = typeof b.positionSeconds === 'number' ? b.positionSeconds.toFixed(3) : '';
+    logStep('view.' + event, node, { recording: recordingId, session: text(b, 'sessionId'),
+      position, by: actor.userName });
+    respond(201, { entry: { action: 'view.' + event, requestId: id, request: String(node.name),
+      sessionId: text(b, 'sessionId'), requirement: 'R24.2', positionSeconds: position } });
+    return;
+  }
+  const action = actionOf(what, b);
+  const recNodes = requestedRecordingNodes(node) as WsNode[];
+  const t = transition(view.request, action, actor, { now, recordings: view.recordings });
+  enforce(t.verdict, 'accessRequest.' + what, String(node.nodeRef));
+  const next = t.next;
+  if (!next) throw new Error('core allowed a step without a next state');
+  const p = node.properties;
+  const at = new Date(now);
+  p['efr:requestStatus'] = next.status;
+  if (what === 'review') {
+    p['efr:reviewer'] = actor.userName;
+    p['efr:reviewedAt'] = at;
+  } else if (what === 'approve') {
+    p['efr:approver'] = actor.userName;
+    p['efr:approvedAt'] = at;
+  } else if (what === 'register') {
+    p['efr:registrar'] = actor.userName;
+    p['efr:registeredAt'] = at;
+    p['efr:viewer'] = next.viewer;
+    p['efr:viewReason'] = next.viewingReason;
+    p['efr:windowFrom'] = new Date(Date.parse(String(next.viewingFrom)));
+    p['efr:windowTo'] = new Date(Date.parse(String(next.viewingUntil)));
+  } else if (what === 'reject') {
+    p['efr:rejectedBy'] = actor.userName;
+    p['efr:rejectedAt'] = at;
+    p['efr:rejectReason'] = next.rejectionReason;
+  } else {
+    p['efr:closedAt'] = at;
+  }
+  node.save();
+  // Access follows the register: Consumer for the viewer while registered, removed at close.
+  const viewer = what === 'register' ? next.viewer : view.request.viewer;
+  if (viewer !== null && (what === 'register' || what === 'close')) {
+    for (const r of recNodes) {
+      const pn = r as unknown as PermissionNode;
+      if (what === 'register' && typeof pn.setPermission === 'function') pn.setPermission('Consumer', viewer);
+      if (what === 'close' && typeof pn.removePermission === 'function') pn.removePermission('Consumer', viewer);
+    }
+  }
+  logStep('accessRequest.' + what, node, { from: view.request.status, to: next.status,
+    by: actor.userName, recordings: recNodes.map(nodeId).join(',') });
+  respond(200, { entry: requestView(node, now).json });
+});
