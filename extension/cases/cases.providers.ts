@@ -15,9 +15,7 @@ export function provideCasesExtension(): Provider[] {
       {
         path: 'cases/:id',
         loadComponent: () =>
-          import('./dossier/case-dossier.smart-component').then(
-            (m) => m.CaseDossierSmartComponent,
-          ),
+          import('./dossier/case-dossier.smart-component').then((m) => m.CaseDossierSmartComponent),
       },
     ]),
     provideNavItems([

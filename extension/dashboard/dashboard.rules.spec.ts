@@ -5,7 +5,7 @@ import { WORK_TILES, tilesFor, visibleTile } from './dashboard.rules';
 describe('dashboard.rules (issue 4: per-role work counts)', () => {
   const ids = (roles: EfrRole[]) => tilesFor(userWith('u1', ...roles)).map((t) => t.id);
 
-  it('gives custodians the handovers to receive and the viewings to register (R21.4, R24.2)', () => {
+  it('gives custodians handovers to receive and viewings to register (R21.4, R24.2)', () => {
     expect(ids([EfrRole.Custodian])).toEqual(['handoversToReceive', 'requestsToRegister']);
   });
 
@@ -41,7 +41,10 @@ describe('dashboard.rules (issue 4: per-role work counts)', () => {
     const user = userWith('officer1', EfrRole.Officer);
     const tile = visibleTile(user, 'myRecordings');
     expect(tile?.query(user)).toContain('efr:coOfficer:"officer1"');
-    expect(tile?.link(user)).toEqual({ route: '/recordings', queryParams: { officer: 'officer1' } });
+    expect(tile?.link(user)).toEqual({
+      route: '/recordings',
+      queryParams: { officer: 'officer1' },
+    });
   });
 
   it('does not hand out a tile the user may not see', () => {

@@ -102,8 +102,7 @@ export const WORK_TILES: readonly WorkTile[] = [
     id: 'lateHandovers',
     icon: 'schedule',
     roles: [EfrRole.UnitHead, EfrRole.Supervisor],
-    query: () =>
-      aftsAnd([aftsType(EFR_TYPE.handover), aftsEquals(EFR_PROP.late, 'true')]),
+    query: () => aftsAnd([aftsType(EFR_TYPE.handover), aftsEquals(EFR_PROP.late, 'true')]),
     link: () => ({ route: '/recordings', queryParams: { lateOnly: 'true' } }),
   },
   {

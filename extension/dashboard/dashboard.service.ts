@@ -25,7 +25,11 @@ export class DashboardService {
   }
 
   /** The nodes matching `query`, oldest first: the longest-waiting work comes first. */
-  async list(query: string, skipCount: number, maxItems: number): Promise<{
+  async list(
+    query: string,
+    skipCount: number,
+    maxItems: number,
+  ): Promise<{
     items: WorkItem[];
     total: number;
   }> {

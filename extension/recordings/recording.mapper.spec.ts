@@ -42,7 +42,11 @@ describe('recording.mapper', () => {
       id: '7',
       createdAt: '2026-03-02T09:00:00.000+0000',
       createdByUser: { id: 'legal1' },
-      values: { '/efr-access/action': 'view', '/efr-access/reason': '案件审查', '/efr-access/request': 'q1' },
+      values: {
+        '/efr-access/action': 'view',
+        '/efr-access/reason': '案件审查',
+        '/efr-access/request': 'q1',
+      },
     });
     expect(e).toEqual({
       id: '7',

@@ -33,9 +33,7 @@ describe('recordings-query.rules', () => {
 
   it('turns the case filter into ID clauses over the linked recordings', () => {
     const q = recordingQuery({ caseId: 'c1' }, { caseRecordingIds: ['r1', 'r2'] });
-    expect(q).toContain(
-      '(ID:"workspace://SpacesStore/r1" OR ID:"workspace://SpacesStore/r2")',
-    );
+    expect(q).toContain('(ID:"workspace://SpacesStore/r1" OR ID:"workspace://SpacesStore/r2")');
   });
 
   it('matches nothing for a case without recordings', () => {
@@ -69,7 +67,12 @@ describe('recordings-query.rules', () => {
       lateOnly: 'true',
       caseId: '',
     });
-    expect(f).toEqual({ officer: 'o1', secrecyLevel: 'stateSecret', to: '2026-03-31', lateOnly: true });
+    expect(f).toEqual({
+      officer: 'o1',
+      secrecyLevel: 'stateSecret',
+      to: '2026-03-31',
+      lateOnly: true,
+    });
   });
 
   it('round-trips a filter through URL parameters', () => {

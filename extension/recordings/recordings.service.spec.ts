@@ -31,7 +31,9 @@ describe('RecordingsService against a mocked API', () => {
       ['r1', true],
       ['r2', false],
     ]);
-    const body = api.search.search.calls.all().map((c) => c.args[0] as Record<string, unknown>)
+    const body = api.search.search.calls
+      .all()
+      .map((c) => c.args[0] as Record<string, unknown>)
       .find((b) => JSON.stringify(b).includes('efr:recording'));
     expect(body).toEqual(
       jasmine.objectContaining({

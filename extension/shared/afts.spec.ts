@@ -1,4 +1,12 @@
-import { aftsAnd, aftsAnyOf, aftsDateRange, aftsEquals, aftsQuote, aftsType, nodeRef } from './afts';
+import {
+  aftsAnd,
+  aftsAnyOf,
+  aftsDateRange,
+  aftsEquals,
+  aftsQuote,
+  aftsType,
+  nodeRef,
+} from './afts';
 
 describe('afts query builder', () => {
   it('quotes and escapes values so input cannot change the query', () => {

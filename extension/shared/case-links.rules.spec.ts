@@ -27,8 +27,9 @@ describe('case-links.rules (issue 4: legal staff and handlers link recordings)',
   });
 
   it('does not match an empty handler to a user', () => {
-    expect(canLinkRecordings(userWith('', EfrRole.Officer), { handler: '', status: 'open' }))
-      .toBeFalse();
+    expect(
+      canLinkRecordings(userWith('', EfrRole.Officer), { handler: '', status: 'open' }),
+    ).toBeFalse();
   });
 
   it('offers linking from a recording to legal staff and officers only', () => {

@@ -17,7 +17,12 @@ describe('CurrentUserService', () => {
     const [a, b] = await Promise.all([service.load(), service.load()]);
     expect(a).toBe(b);
     expect(api.people.getPerson).toHaveBeenCalledOnceWith('-me-');
-    expect(a).toEqual({ id: 'legal1', displayName: '李法制', roles: [EfrRole.Legal], isAdmin: false });
+    expect(a).toEqual({
+      id: 'legal1',
+      displayName: '李法制',
+      roles: [EfrRole.Legal],
+      isAdmin: false,
+    });
     expect(service.hasAny(EfrRole.Legal)).toBeTrue();
     expect(service.hasAny(EfrRole.Custodian)).toBeFalse();
 

@@ -1,12 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import {
-  AuditApi,
-  GroupsApi,
-  NodesApi,
-  PeopleApi,
-  SearchApi,
-} from '@alfresco/js-api';
+import { AuditApi, GroupsApi, NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
 
 /**
  * The js-api clients the EFR screens use, built on ADF's AlfrescoApiService so that the same

@@ -19,7 +19,7 @@ export const appRoutes: Routes = [
     // Runs in the route's injection context, so every provideXxxExtension() contributes.
     loadChildren: () => [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
-      ...inject(EFR_FEATURE_ROUTES, { optional: true })?.flat() ?? [],
+      ...(inject(EFR_FEATURE_ROUTES, { optional: true })?.flat() ?? []),
       { path: '**', component: NotFoundUiComponent },
     ],
   },

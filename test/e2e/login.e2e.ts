@@ -53,7 +53,9 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
       await saveScreen(page, `login-zh-CN-${size}`);
 
       await chooseLoginLanguage(page, 'en');
-      await page.locator('.efr-login-title h1', { hasText: 'Enforcement Records Archive' }).waitFor();
+      await page
+        .locator('.efr-login-title h1', { hasText: 'Enforcement Records Archive' })
+        .waitFor();
       expect(await page.locator('#login-button').innerText()).toMatch(/sign in/i);
       expect(await untranslatedKeys(page)).toEqual([]);
       await saveScreen(page, `login-en-${size}`);

@@ -19,7 +19,7 @@ const RECORDING = '20261124_093000_BWC-2026-001.mp4';
 /** An open case it is not linked to. */
 const OTHER_CASE = '丹民许〔2026〕5号';
 
-describe('e2e: recordings list, filters, detail, linking to a case and the dossier (issue 4)', () => {
+describe('e2e: recordings list, filters, detail, case linking and dossier (issue 4)', () => {
   let app: E2eApp;
   let browser: Browser;
   let watched: WatchedPage | null = null;
@@ -103,7 +103,7 @@ describe('e2e: recordings list, filters, detail, linking to a case and the dossi
       expect(await rowCount(page)).toBe(2);
     });
 
-    it(`shows SHA-256 and chain of custody, links to a case and sees it in the dossier (${tag})`, async () => {
+    it(`shows SHA-256 and custody, links to a case, sees it in the dossier (${tag})`, async () => {
       watched = await openPage(browser, viewport);
       const { page } = watched;
       await signIn(page, app.url, 'legal1', lang);
@@ -116,7 +116,9 @@ describe('e2e: recordings list, filters, detail, linking to a case and the dossi
       expect(await page.locator('[data-testid="custody-row"]').count()).toBeGreaterThan(0);
       expect(await untranslatedKeys(page)).toEqual([]);
       // No edit or delete action for a recording anywhere (R26.1).
-      const buttons = await page.locator('button, a[mat-button], a[mat-flat-button]').allInnerTexts();
+      const buttons = await page
+        .locator('button, a[mat-button], a[mat-flat-button]')
+        .allInnerTexts();
       expect(buttons.join(' ')).not.toMatch(/编辑|删除|Edit|Delete/i);
       await saveScreen(page, `recording-detail-${tag}`);
 

@@ -18,21 +18,29 @@ import { CustodyEntry } from '../recordings.model';
             <td mat-cell *matCellDef="let e">{{ e.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
           </ng-container>
           <ng-container matColumnDef="user">
-            <th mat-header-cell *matHeaderCellDef>{{ 'EFR_RECORDINGS.CUSTODY.USER' | translate }}</th>
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'EFR_RECORDINGS.CUSTODY.USER' | translate }}
+            </th>
             <td mat-cell *matCellDef="let e">{{ e.user }}</td>
           </ng-container>
           <ng-container matColumnDef="action">
-            <th mat-header-cell *matHeaderCellDef>{{ 'EFR_RECORDINGS.CUSTODY.ACTION' | translate }}</th>
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'EFR_RECORDINGS.CUSTODY.ACTION' | translate }}
+            </th>
             <td mat-cell *matCellDef="let e">
               {{ e.action | efrLabelOrRaw: 'EFR_RECORDINGS.CUSTODY.ACTIONS.' }}
             </td>
           </ng-container>
           <ng-container matColumnDef="reason">
-            <th mat-header-cell *matHeaderCellDef>{{ 'EFR_RECORDINGS.CUSTODY.REASON' | translate }}</th>
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'EFR_RECORDINGS.CUSTODY.REASON' | translate }}
+            </th>
             <td mat-cell *matCellDef="let e">{{ e.reason }}</td>
           </ng-container>
           <ng-container matColumnDef="request">
-            <th mat-header-cell *matHeaderCellDef>{{ 'EFR_RECORDINGS.CUSTODY.REQUEST' | translate }}</th>
+            <th mat-header-cell *matHeaderCellDef>
+              {{ 'EFR_RECORDINGS.CUSTODY.REQUEST' | translate }}
+            </th>
             <td mat-cell *matCellDef="let e">{{ e.requestId }}</td>
           </ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -40,7 +48,9 @@ import { CustodyEntry } from '../recordings.model';
         </table>
       </div>
     } @else {
-      <p class="efr-empty" data-testid="custody-empty">{{ 'EFR_RECORDINGS.CUSTODY.EMPTY' | translate }}</p>
+      <p class="efr-empty" data-testid="custody-empty">
+        {{ 'EFR_RECORDINGS.CUSTODY.EMPTY' | translate }}
+      </p>
     }
   `,
   styles: `

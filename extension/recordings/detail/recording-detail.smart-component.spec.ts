@@ -49,7 +49,9 @@ describe('RecordingDetailSmartComponent', () => {
     ]);
     service.getRecording.and.resolveTo(detail);
     service.linkedCases.and.resolveTo([]);
-    service.caseOptions.and.resolveTo([{ id: 'c1', caseNumber: 'EFR-2026-0001', title: 't', status: 'open' }]);
+    service.caseOptions.and.resolveTo([
+      { id: 'c1', caseNumber: 'EFR-2026-0001', title: 't', status: 'open' },
+    ]);
     service.custody.and.resolveTo([
       { id: '1', at: new Date(), user: 'legal1', action: 'view', reason: '审查', requestId: 'q1' },
     ]);

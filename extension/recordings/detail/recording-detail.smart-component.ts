@@ -120,7 +120,9 @@ export class RecordingDetailSmartComponent implements OnInit {
       // The repository refused (not the handler, closed case) or could not be reached.
       const status = errorStatus(error) ?? 0;
       const key =
-        status === 403 ? 'EFR_RECORDINGS.DETAIL.LINK_FORBIDDEN' : 'EFR_RECORDINGS.DETAIL.LINK_FAILED';
+        status === 403
+          ? 'EFR_RECORDINGS.DETAIL.LINK_FORBIDDEN'
+          : 'EFR_RECORDINGS.DETAIL.LINK_FAILED';
       this.snackBar.open(this.translate.instant(key, { status }), undefined, { duration: 5000 });
     } finally {
       this.linking.set(false);

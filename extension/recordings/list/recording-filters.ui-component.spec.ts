@@ -18,7 +18,9 @@ describe('RecordingFiltersUiComponent', () => {
     });
     const fixture = TestBed.createComponent(RecordingFiltersUiComponent);
     fixture.componentRef.setInput('filter', filter);
-    fixture.componentRef.setInput('cases', [{ id: 'c1', caseNumber: 'EFR-2026-0001', title: 't', status: 'open' }]);
+    fixture.componentRef.setInput('cases', [
+      { id: 'c1', caseNumber: 'EFR-2026-0001', title: 't', status: 'open' },
+    ]);
     const emitted: RecordingFilter[] = [];
     fixture.componentInstance.applyFilter.subscribe((f) => emitted.push(f));
     fixture.detectChanges();
@@ -27,7 +29,9 @@ describe('RecordingFiltersUiComponent', () => {
 
   it('shows the applied filter and emits the edited one', async () => {
     const { loader, emitted } = await setup({ unit: '一中队' });
-    const unit = await loader.getHarness(MatInputHarness.with({ selector: '[data-filter="unit"]' }));
+    const unit = await loader.getHarness(
+      MatInputHarness.with({ selector: '[data-filter="unit"]' }),
+    );
     expect(await unit.getValue()).toBe('一中队');
     const officer = await loader.getHarness(
       MatInputHarness.with({ selector: '[data-filter="officer"]' }),
@@ -41,7 +45,9 @@ describe('RecordingFiltersUiComponent', () => {
     expect(options.length).toBe(7); // "any" + the six activities of R10.1
     await activity.clickOptions({ text: 'EFR_SHARED.ACTIVITY.coerciveMeasure' });
     await (await loader.getHarness(MatCheckboxHarness)).check();
-    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="apply-filter"]' }))).click();
+    await (
+      await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="apply-filter"]' }))
+    ).click();
     expect(emitted).toEqual([
       jasmine.objectContaining({
         unit: '一中队',
@@ -54,12 +60,16 @@ describe('RecordingFiltersUiComponent', () => {
 
   it('reads and writes capture dates as yyyy-MM-dd days', async () => {
     const { loader, emitted } = await setup({ from: '2026-03-01' });
-    const from = await loader.getHarness(MatInputHarness.with({ selector: '[data-filter="from"]' }));
+    const from = await loader.getHarness(
+      MatInputHarness.with({ selector: '[data-filter="from"]' }),
+    );
     expect(await from.getValue()).toBe('2026-03-01');
     const to = await loader.getHarness(MatInputHarness.with({ selector: '[data-filter="to"]' }));
     await to.setValue('2026-03-31');
     await to.blur();
-    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="apply-filter"]' }))).click();
+    await (
+      await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="apply-filter"]' }))
+    ).click();
     expect(emitted[0]).toEqual(jasmine.objectContaining({ from: '2026-03-01', to: '2026-03-31' }));
   });
 
@@ -71,7 +81,9 @@ describe('RecordingFiltersUiComponent', () => {
     await secrecy.open();
     expect((await secrecy.getOptions()).length).toBe(5);
     await secrecy.close();
-    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="clear-filter"]' }))).click();
+    await (
+      await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="clear-filter"]' }))
+    ).click();
     expect(emitted).toEqual([{}]);
   });
 });

@@ -164,7 +164,8 @@ export class RecordingsListSmartComponent {
 
   private sortParams(sort: RecordingSort): Record<string, string | null> {
     const isDefault =
-      sort.key === DEFAULT_RECORDING_SORT.key && sort.ascending === DEFAULT_RECORDING_SORT.ascending;
+      sort.key === DEFAULT_RECORDING_SORT.key &&
+      sort.ascending === DEFAULT_RECORDING_SORT.ascending;
     return isDefault ? {} : { sort: sort.key, dir: sort.ascending ? 'asc' : 'desc' };
   }
 

@@ -44,7 +44,13 @@ export function paging<T>(entries: T[], totalItems = entries.length) {
   return {
     list: {
       entries: entries.map((entry) => ({ entry })),
-      pagination: { count: entries.length, hasMoreItems: false, totalItems, skipCount: 0, maxItems: 25 },
+      pagination: {
+        count: entries.length,
+        hasMoreItems: false,
+        totalItems,
+        skipCount: 0,
+        maxItems: 25,
+      },
     },
   };
 }

@@ -13,10 +13,7 @@ import { MatDividerModule } from '@angular/material/divider';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthenticationService } from '@alfresco/adf-core';
 import { LanguageService } from '../i18n/language.service';
-import {
-  CurrentUserService,
-  EFR_NAV_ITEMS,
-} from '../../../extension/shared/public-api';
+import { CurrentUserService, EFR_NAV_ITEMS } from '../../../extension/shared/public-api';
 import { APP_LANGUAGES, visibleNavItems } from '../navigation/navigation.rules';
 
 /**

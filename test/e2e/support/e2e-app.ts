@@ -4,7 +4,7 @@
  * playwright-core with the flags that keep it off the network. Every page records console
  * errors so that a spec can fail on them, and every visited screen is saved as a PNG.
  */
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -37,19 +37,44 @@ export interface E2eApp {
   server: RunningServer;
 }
 
-/** Starts server/ with demo data, serving the built app, on a free port. */
+/**
+ * Copies the built app to `target` and checks that every script and stylesheet index.html
+ * names is there. Specs serve the copy, not dist/ itself: in a shared checkout another
+ * `ng build` may replace dist/ mid-run, and a missing chunk would come back as index.html.
+ */
+function snapshotApp(target: string): void {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    rmSync(target, { recursive: true, force: true });
+    try {
+      cpSync(APP_DIR, target, { recursive: true });
+      const index = readFileSync(join(target, 'index.html'), 'utf8');
+      const refs = [...index.matchAll(/(?:src|href)="([^":]+\.(?:js|css))"/g)].map((m) => m[1]);
+      if (refs.length > 0 && refs.every((ref) => existsSync(join(target, ref)))) return;
+    } catch {
+      // dist/ was being rewritten while copied (ENOENT): wait for the build to finish.
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+  }
+  throw new Error(`could not take a complete copy of ${APP_DIR}`);
+}
+
+/** Starts server/ with demo data, serving a copy of the built app, on a free port. */
 export async function startE2eApp(): Promise<E2eApp> {
   if (!existsSync(join(APP_DIR, 'index.html'))) {
     throw new Error(`the app is not built: run \`npx ng build\` (missing ${APP_DIR}/index.html)`);
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'efr-e2e-'));
-  const server = await startServer({ dataDir, port: 0, demo: true, appDir: APP_DIR });
+  const work = mkdtempSync(join(tmpdir(), 'efr-e2e-'));
+  const dataDir = join(work, 'data');
+  const appDir = join(work, 'app');
+  mkdirSync(dataDir);
+  snapshotApp(appDir);
+  const server = await startServer({ dataDir, port: 0, demo: true, appDir });
   return {
     url: server.url,
     server,
     close: async () => {
       await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
     },
   };
 }
@@ -76,7 +101,7 @@ export interface WatchedPage {
   page: Page;
   /** Console errors and uncaught exceptions, in order. */
   errors: string[];
-  /** Requests answered with 4xx/5xx (method, path, status): tells which call a console error was. */
+  /** Requests answered with 4xx/5xx (status, method, path, body): which call an error was. */
   failedRequests: string[];
   /** Closes the page's context. */
   close(): Promise<void>;
@@ -87,7 +112,11 @@ export async function openPage(
   browser: Browser,
   viewport: { width: number; height: number },
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const errors: string[] = [];
