@@ -1,0 +1,179 @@
+/**
+ * Issue 5 in the ACS module: the handover web script controllers compiled for Rhino (core
+ * bundled, ES5) and run in Debian's rhino 1.7.14 against an in-memory repository: open, two
+ * receipts with every refusal, sealing with retention and filing, a late seal's violation.
+ */
+import { STANDARD_NOTICE_PHRASE } from '../../core/src/index.js';
+import {
+  runHandoverCalls,
+  type HandoverCall,
+  type HandoverResult,
+} from './handover-webscript-run.js';
+
+const USERS: Record<string, string[]> = {
+  officer1: ['GROUP_EFR_OFFICERS'],
+  officer2: ['GROUP_EFR_OFFICERS'],
+  custodian1: ['GROUP_EFR_CUSTODIANS'],
+  custodian2: ['GROUP_EFR_CUSTODIANS'],
+  legal1: ['GROUP_EFR_LEGAL'],
+};
+const SHA_A = 'a'.repeat(64);
+const DEVICE = {
+  folder: 'EFR 执法记录/执法记录仪',
+  name: 'BWC-2026-001',
+  type: 'efr:device',
+  properties: { 'efr:deviceSerial': 'BWC-2026-001', 'efr:unit': '综合执法一队' },
+};
+
+function body(endedMinutesAgo: number, awayWork: boolean, extra: Record<string, unknown> = {}) {
+  const end = Date.now() - endedMinutesAgo * 60_000;
+  return {
+    officer: 'officer1',
+    coOfficer: 'officer2',
+    deviceSerial: 'BWC-2026-001',
+    returnedAt: new Date(Math.max(end, Date.now() - 60_000)).toISOString(),
+    awayWork,
+    preUseCheck: { working: true, batteryPercent: 90, freeStorageMb: 30000, clockOffsetSeconds: 1 },
+    sessions: [
+      {
+        activityType: 'routineInspection',
+        place: '六纬路',
+        segmentCount: 1,
+        startedAt: new Date(end - 600_000).toISOString(),
+        endedAt: new Date(end).toISOString(),
+        partyNotified: true,
+        noticeText: STANDARD_NOTICE_PHRASE,
+      },
+    ],
+    ...extra,
+  };
+}
+
+const upload = (name: string, parent: string, file: string, sha: string): HandoverCall => ({
+  name,
+  user: 'custodian1',
+  create: {
+    parent,
+    name: file,
+    type: 'efr:recording',
+    properties: {
+      'efr:sha256': sha,
+      'efr:sizeBytes': 1000,
+      'efr:handoverId': parent,
+      'efr:recordingEnd': new Date(Date.now() - 30 * 60_000),
+      'efr:sessionId': 's1',
+    },
+  },
+});
+const receipt = (name: string, id: string, user: string, hashes: unknown): HandoverCall => ({
+  name,
+  script: 'handover-receipts.post',
+  user,
+  templateArgs: { id },
+  body: { verifiedHashes: hashes },
+});
+const code = (r: HandoverResult): string => `${r.status} ${r.body?.error?.errorKey ?? ''}`.trim();
+
+describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R29.1)', () => {
+  let r: Record<string, HandoverResult>;
+
+  beforeAll(async () => {
+    r = await runHandoverCalls(
+      USERS,
+      [
+        { name: 'open', script: 'handovers.post', user: 'custodian1', body: body(30, true) },
+        {
+          name: 'noPhrase',
+          script: 'handovers.post',
+          user: 'officer1',
+          body: body(30, true, {
+            sessions: [{ ...body(30, true).sessions[0], noticeText: '录像中' }],
+          }),
+        },
+        { name: 'byLegal', script: 'handovers.post', user: 'legal1', body: body(30, true) },
+        {
+          name: 'badShape',
+          script: 'handovers.post',
+          user: 'officer1',
+          body: body(30, true, { awayWork: 'no' }),
+        },
+        {
+          name: 'unknownDevice',
+          script: 'handovers.post',
+          user: 'officer1',
+          body: body(30, true, { deviceSerial: 'NOPE-1' }),
+        },
+        receipt('empty', '@open', 'custodian1', []),
+        upload('file', '@open', 'VID_0001.mp4', SHA_A),
+        receipt('officer', '@open', 'officer2', [SHA_A]),
+        receipt('wrongHash', '@open', 'custodian1', ['b'.repeat(64)]),
+        receipt('first', '@open', 'custodian1', [SHA_A.toUpperCase() + '  VID_0001.mp4']),
+        receipt('again', '@open', 'custodian1', [SHA_A]),
+        receipt('second', '@open', 'custodian2', [SHA_A]),
+        receipt('third', '@open', 'custodian2', [SHA_A]),
+        { name: 'one', script: 'handover.get', user: 'custodian1', templateArgs: { id: '@open' } },
+        {
+          name: 'late',
+          script: 'handovers.post',
+          user: 'officer1',
+          body: body(3 * 24 * 60, false),
+        },
+        upload('lateFile', '@late', 'VID_0002.mp4', SHA_A),
+        receipt('late1', '@late', 'custodian1', [SHA_A]),
+        receipt('late2', '@late', 'custodian2', [SHA_A]),
+        { name: 'listLate', script: 'handovers.get', user: 'custodian1', args: { status: 'late' } },
+        { name: 'listBad', script: 'handovers.get', user: 'custodian1', args: { status: 'lost' } },
+      ],
+      [DEVICE],
+    );
+  }, 120_000);
+
+  it("R21.1/R21.2: opens a handover with core's deadline and its declared session", () => {
+    expect(r.open.status).withContext(String(r.open.error)).toBe(201);
+    const e = r.open.body?.entry;
+    expect(e?.status).toBe('open');
+    expect(e?.unit).toBe('综合执法一队');
+    expect(Date.parse(String(e?.deadline))).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    expect(e?.sessions?.[0].noticeText).toBe(STANDARD_NOTICE_PHRASE);
+    expect(r.open.logs.join()).toContain('efr handover.open');
+  });
+
+  it('R16.1/R15.2/R13.1: refuses no phrase, a non-officer, a bad shape, an unknown device', () => {
+    expect(code(r.noPhrase)).toBe('422 efr.session.notice');
+    expect(code(r.byLegal)).toBe('403 efr.handover.notOfficerOrCustodian');
+    expect(code(r.badShape)).toBe('400 framework.exception.InvalidArgument');
+    expect(code(r.unknownDevice)).toBe('422 efr.handover.unknownDevice');
+    expect(r.noPhrase.logs.join()).toContain('efr refused handover.open');
+  });
+
+  it('R21.4: refuses no files, a non-custodian, wrong hashes, the same custodian twice', () => {
+    expect(code(r.empty)).toBe('422 efr.handover.noFiles');
+    expect(code(r.officer)).toBe('403 efr.handover.notCustodian');
+    expect(code(r.wrongHash)).toBe('422 efr.handover.hashMismatch');
+    expect(r.first.body?.entry?.status).toBe('pending');
+    expect(code(r.again)).toBe('409 efr.handover.sameCustodian');
+    expect(code(r.third)).toBe('409 efr.handover.sealed');
+  });
+
+  it('R21.4/R26.1/R22.1: second custodian seals, sets retention, files the recording', () => {
+    expect(r.second.status).withContext(String(r.second.error)).toBe(201);
+    const e = r.one.body?.entry;
+    expect(e?.status).toBe('sealed');
+    expect(e?.late).toBe(false);
+    expect(e?.files?.map((f) => f.sealed)).toEqual([true]);
+    const tree = r.$tree.logs;
+    expect(tree.some((p) => /录像档案\/移交-\d{8}-officer1\/VID_0001\.mp4$/.test(p))).toBeTrue();
+    expect(r.second.logs.join()).toContain('efr handover.seal');
+  });
+
+  it('R29.1: a seal after the deadline flags the handover late and opens a violation', () => {
+    expect(r.late2.status).withContext(String(r.late2.error)).toBe(201);
+    expect(r.late2.body?.entry?.late).toBe(true);
+    expect(r.late2.body?.entry?.violationId).toEqual(jasmine.any(String));
+    expect(r.$tree.logs.some((p) => p.includes('违规记录/逾期移交-'))).toBeTrue();
+    const ids = r.listLate.body?.list?.entries.map((x) => x.entry.id) ?? [];
+    expect(ids).toContain(r.late.body?.entry?.id ?? 'late');
+    expect(ids).not.toContain(r.open.body?.entry?.id ?? 'open');
+    expect(code(r.listBad)).toBe('400 framework.exception.InvalidArgument');
+  });
+});
