@@ -35,6 +35,9 @@ CREATE TABLE IF NOT EXISTS nodes (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS nodes_parent_name ON nodes(parent_id, lower(name));
 CREATE INDEX IF NOT EXISTS nodes_parent_modified ON nodes(parent_id, modified_at);
+CREATE INDEX IF NOT EXISTS nodes_parent_order ON nodes(parent_id, is_folder DESC, name COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS nodes_parent_nameci ON nodes(parent_id, name COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS nodes_parent_created ON nodes(parent_id, created_at, id);
 CREATE INDEX IF NOT EXISTS nodes_type ON nodes(type);
 CREATE TABLE IF NOT EXISTS node_props (
   node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
@@ -44,7 +47,8 @@ CREATE TABLE IF NOT EXISTS node_props (
 );
 CREATE INDEX IF NOT EXISTS node_props_text ON node_props(qname, v_text);
 CREATE INDEX IF NOT EXISTS node_props_num ON node_props(qname, v_num);
-CREATE INDEX IF NOT EXISTS node_props_node ON node_props(node_id);
+DROP INDEX IF EXISTS node_props_node;
+CREATE INDEX IF NOT EXISTS node_props_node_qname ON node_props(node_id, qname);
 CREATE TABLE IF NOT EXISTS aspects (
   node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
   aspect TEXT NOT NULL,

@@ -18,10 +18,12 @@ export function orderBySql(orderBy: unknown, params: unknown[]): string {
   const parts = orderBy.split(',').map((s) => s.trim()).filter(Boolean);
   if (parts.length === 0 || parts.length > 5) throw badRequest(`Invalid orderBy: ${orderBy}`);
   const out: string[] = [];
+  let lastDir = 'ASC';
   for (const part of parts) {
     const m = /^([\w:.-]+)(?:\s+(ASC|DESC))?$/i.exec(part);
     if (!m) throw badRequest(`Invalid orderBy: ${orderBy}`);
     const dir = (m[2] ?? 'ASC').toUpperCase();
+    lastDir = dir;
     const col = ORDER_COLUMNS[m[1]];
     if (col) out.push(`${col} ${dir}`);
     else if (isPrefixedQName(m[1])) {
@@ -30,7 +32,7 @@ export function orderBySql(orderBy: unknown, params: unknown[]): string {
         AND p.qname = ? LIMIT 1) ${dir}`);
     } else throw badRequest(`Invalid orderBy field: ${m[1]}`);
   }
-  out.push('id ASC'); // stable pages
+  out.push(`id ${lastDir}`); // stable pages; same direction so an index can serve the order
   return out.join(', ');
 }
 

@@ -72,8 +72,8 @@ function text(v: AftsValue): string {
 function compileTerm(model: ModelRegistry, field: string | null, exact: boolean, v: AftsValue): SqlCondition {
   if (field === null || field === 'TEXT') {
     const pat = likePattern(text(v), true);
-    return { sql: `(n.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id
-      AND p.qname IN ('cm:title','cm:description') AND p.v_text LIKE ? ESCAPE '\\'))`, params: [pat, pat] };
+    return { sql: `(n.name LIKE ? ESCAPE '\\' OR n.id IN (SELECT p.node_id FROM node_props p
+      WHERE p.qname IN ('cm:title','cm:description') AND p.v_text LIKE ? ESCAPE '\\'))`, params: [pat, pat] };
   }
   switch (field) {
     case 'TYPE':
@@ -88,7 +88,7 @@ function compileTerm(model: ModelRegistry, field: string | null, exact: boolean,
       const a = text(v);
       const aspects = field === 'ASPECT' ? model.subTypesOf(a) : [a];
       if (aspects.length === 0) aspects.push(a);
-      return { sql: `EXISTS (SELECT 1 FROM aspects a WHERE a.node_id = n.id AND a.aspect IN
+      return { sql: `n.id IN (SELECT a.node_id FROM aspects a WHERE a.aspect IN
         (${aspects.map(() => '?').join(',')}))`, params: aspects };
     }
     case 'ID':
@@ -98,9 +98,9 @@ function compileTerm(model: ModelRegistry, field: string | null, exact: boolean,
         AND c.parent_id = ?))`, params: [nodeId(text(v)), nodeId(text(v))] };
     case 'ISNULL':
     case 'ISUNSET':
-      return { sql: 'NOT EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ?)', params: [text(v)] };
+      return { sql: 'n.id NOT IN (SELECT p.node_id FROM node_props p WHERE p.qname = ?)', params: [text(v)] };
     case 'ISNOTNULL':
-      return { sql: 'EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ?)', params: [text(v)] };
+      return { sql: 'n.id IN (SELECT p.node_id FROM node_props p WHERE p.qname = ?)', params: [text(v)] };
     default:
       return compileProperty(model, field, exact, v);
   }
@@ -117,7 +117,9 @@ function compileProperty(model: ModelRegistry, field: string, exact: boolean, v:
   const textExpr = col ? col.col : 'p.v_text';
   const wrap = (cond: string, params: unknown[]): SqlCondition => (col
     ? { sql: `(${cond})`, params }
-    : { sql: `EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ? AND ${cond})`,
+    // An uncorrelated IN runs once over the (qname, value) index; a correlated EXISTS would let
+    // SQLite scan that index once per candidate node (quadratic on 100 000 recordings).
+    : { sql: `n.id IN (SELECT p.node_id FROM node_props p WHERE p.qname = ? AND ${cond})`,
       params: [field, ...params] });
   if (v.kind === 'range') {
     const conds: string[] = [];
