@@ -7,7 +7,7 @@
  * EFR_BENCH_ONLY=ingest|listing.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchIngest, mib, type IngestResult } from './ingest-bench.js';
 import { benchListing, type LatencyRow } from './listing-bench.js';
@@ -26,6 +26,8 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+// Other work on the shared machine slows both contenders unevenly: record how busy it was.
+const loadBefore = loadavg()[0].toFixed(1);
 const ingest: IngestResult[] = [];
 if (only !== 'listing') {
   log(`ingest: sizes ${sizes.join(', ')} MiB, ${reps} interleaved runs each (best of)`);
@@ -56,12 +58,14 @@ if (ingest.length) console.log('\n' + ingestTable);
 if (listing.length) console.log('\n' + listingTable);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
-  `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}`;
+  `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, 1-min load ` +
+  `average ${loadBefore} at start and ${loadavg()[0].toFixed(1)} at end`;
 const doc = `# Benchmarks of server/ (issue 3)
 
 Produced by \`npm run bench\` (scripts/bench.mjs → test/bench/run-bench.ts) on
-${new Date().toISOString()}, ${machine}. Absolute times on this shared machine are noise;
-the ratios and the shape of the numbers are what count (DESIGN.md "What the numbers must be").
+${new Date().toISOString()}, ${machine}.
+Absolute times on this shared machine are noise; the ratios and the shape of the numbers are
+what count (DESIGN.md "What the numbers must be").
 
 ## Ingest (target: ≥ 0.9× of sha256sum + cp + sync, memory independent of size)
 
