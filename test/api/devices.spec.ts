@@ -1,5 +1,6 @@
 import type { UnitCompliance } from '../../core/src/index.js';
 import type { DeviceJson } from '../../server/src/webscripts/devices/device-records.js';
+import { basic } from '../../server/src/testing/temp-repository.js';
 import { apiFixture, entriesOf, entryOf, errorOf, type ApiFixture } from './api-fixture.js';
 
 type DeviceDetail = DeviceJson & { events: { kind: string; by: string; holder: string | null }[];
@@ -153,5 +154,32 @@ describe('device web scripts (issue 9: R9.1, R12.1, R13.1, R15.1)', () => {
     const bad = await f.call('custodian1', 'POST', `/devices/${id}/issue`,
       { holder: 'officer1', check: { ...GOOD_CHECK, batteryPercent: '90' } });
     expect(bad.status).toBe(400);
+  });
+
+  it('R13.1: the generic node API cannot issue, rewrite history or delete (steps only)', async () => {
+    const d = entryOf<DeviceJson>((await register('BWC-2026-701')).json);
+    await f.call('custodian1', 'POST', `/devices/${d.id}/issue`, { holder: 'officer1', check: GOOD_CHECK });
+    const node = (method: 'PUT' | 'DELETE' | 'POST', path: string, body?: unknown) =>
+      f.app.inject({ method, url: `/alfresco/api/-default-/public/alfresco/versions/1/nodes/${path}`,
+        headers: { ...basic('custodian1', 'pw'), 'content-type': 'application/json' },
+        payload: body === undefined ? undefined : JSON.stringify(body) });
+    const put = await node('PUT', d.id, { properties: { 'efr:deviceStatus': 'available' } });
+    expect(put.statusCode).toBe(409);
+    expect(put.json().error.errorKey).toBe('efr.workflow.stepsOnly');
+    // A harmless field stays editable.
+    expect((await node('PUT', d.id, { properties: { 'cm:title': '执法记录仪 701号' } })).statusCode).toBe(200);
+    const detail = entryOf<{ events: { id: string }[] }>((await f.call('custodian1', 'GET', `/devices/${d.id}`)).json);
+    const rewrite = await node('PUT', detail.events[0].id, { properties: { 'efr:eventNote': '改写' } });
+    expect(rewrite.json().error.errorKey).toBe('efr.workflow.stepsOnly');
+    const del = await node('DELETE', d.id);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.errorKey).toBe('efr.workflow.historyKept');
+    const made = await node('POST', `${f.t.repo.meta('efr_folder_devices')}/children`, { name: 'BWC-2026-702',
+      nodeType: 'efr:device', properties: { 'efr:deviceSerial': 'BWC-2026-702', 'efr:deviceKind': 'bodyCamera',
+        'efr:unit': '社会事务科', 'efr:unitHead': 'unithead1', 'efr:custodian': 'custodian1' } });
+    expect(made.json().error.errorKey).toBe('efr.workflow.stepsOnly');
+    expect(entryOf<DeviceJson>((await f.call('custodian1', 'GET', `/devices/${d.id}`)).json).status).toBe('issued');
+    expect(f.log().filter((e) => e.action === 'refused').map((e) => e.values.code)).toEqual([
+      'efr.workflow.stepsOnly', 'efr.workflow.stepsOnly', 'efr.workflow.historyKept', 'efr.workflow.stepsOnly']);
   });
 });

@@ -8,6 +8,9 @@ import { checkHandoverUpdate, isSealingByHandover } from './handover-rules.js';
 import { recordingChanges, recordingState } from './recording-state.js';
 import type { RuleContext, RuleHooks, Verdict } from './rule-hooks.js';
 import { viewingReadVerdict } from '../webscripts/access-requests/viewing-gate.js';
+import {
+  workflowCreateVerdict, workflowDeleteVerdict, workflowUpdateVerdict,
+} from '../webscripts/devices/workflow-guard.js';
 
 const ALLOW: Verdict = { allowed: true };
 const ARCHIVE_TYPES = ['efr:case', 'efr:handover', 'efr:spotCheck'];
@@ -56,11 +59,16 @@ export function createRuleHooks(db: Db): RuleHooks {
 
   return {
     beforeCreate(node, _parent, ctx) {
+      // Devices, their history and exemptions change through their web scripts (R13.1, R11.2).
+      const step = workflowCreateVerdict(node, ctx);
+      if (!step.allowed) return step;
       if (node.type === 'efr:case') return caseNumberTaken(node);
       if (node.type === 'efr:accessRequest') return checkRequestCreate(db, node, ctx);
       return ALLOW;
     },
     beforeUpdate(before, after, changed, ctx) {
+      const step = workflowUpdateVerdict(before, changed);
+      if (!step.allowed) return step;
       if (before.type === 'efr:case') return caseNumberTaken(after);
       if (before.type === 'efr:accessRequest') return checkRequestUpdate(db, before, after, changed, ctx);
       if (before.type === 'efr:handover') return checkHandoverUpdate(db, before, after, ctx);
@@ -73,6 +81,8 @@ export function createRuleHooks(db: Db): RuleHooks {
         { actor: actorOf(ctx), now: now(ctx), system: isSealingByHandover(db, after, changes) });
     },
     beforeDelete(node, ctx) {
+      const kept = workflowDeleteVerdict(node);
+      if (!kept.allowed) return kept;
       if (node.type !== 'efr:recording') return ALLOW;
       // Disposal decisions are not modelled yet: a recording is never deleted through the API.
       return checkRecordingDelete(recordingState(db, node), { now: now(ctx), disposal: null });

@@ -8,6 +8,7 @@ import type { NodeRow } from '../../repo/node-rows.js';
 import { updateNode } from '../../repo/node-updates.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { deviceState } from './device-records.js';
+import { inWorkflowStep } from './workflow-guard.js';
 import {
   actorOf, archiveFolder, elevated, entrySuffix, insertRecord, isUserInGroup, nowAcs, optText,
   subFolder,
@@ -88,7 +89,7 @@ export function runDeviceStep(repo: Repository, c: Caller, device: NodeRow, step
   }
   const next = t.next ?? before;
   const sys = elevated(repo, c);
-  return repo.db.transaction(() => {
+  return inWorkflowStep(() => repo.db.transaction(() => {
     const history = subFolder(repo, archiveFolder(repo, 'devices'), HISTORY_FOLDER, now);
     const at = nowAcs(c);
     const deviceTarget = (assocType: string) => [{ targetId: device.id, assocType }];
@@ -121,5 +122,5 @@ export function runDeviceStep(repo: Repository, c: Caller, device: NodeRow, step
         holder: next.holder ?? before.holder ?? '', eventId: event.id, requirement: 'R13.1',
         ...(checkId ? { checkId } : {}), ...(note ? { note } : {}) } });
     return updated;
-  })();
+  })());
 }

@@ -9,6 +9,7 @@ import {
   complianceOf, deviceChecks, deviceEvents, deviceJson, listDevices,
 } from './device-records.js';
 import { DEVICE_STEPS, runDeviceStep } from './device-steps.js';
+import { inWorkflowStep } from './workflow-guard.js';
 import {
   actorOf, archiveFolder, bodyOf, elevated, insertRecord, isUserInGroup, optText,
   readableOfType,
@@ -59,7 +60,7 @@ export const devicesModule: WebScriptModule = (ws, repo) => {
     }
     const title = optText(b, 'title', 200);
     const model = optText(b, 'model', 200);
-    const node = repo.db.transaction(() => {
+    const node = inWorkflowStep(() => repo.db.transaction(() => {
       const created = insertRecord(repo, elevated(repo, c), folder, { type: 'efr:device', name: serial,
         props: { 'efr:deviceSerial': serial, 'efr:deviceKind': input.kind, 'efr:unit': input.unit,
           'efr:unitHead': input.unitHead, 'efr:custodian': c.userId, 'efr:deviceStatus': 'available',
@@ -68,7 +69,7 @@ export const devicesModule: WebScriptModule = (ws, repo) => {
         values: { serial, unit: input.unit, unitHead: input.unitHead, kind: input.kind,
           requirement: 'R13.1' } });
       return created;
-    })();
+    })());
     return { status: 201, body: { entry: deviceJson(node) } };
   });
 

@@ -14,6 +14,7 @@ import {
   actorOf, archiveFolder, bodyOf, elevated, entrySuffix, insertRecord, isUserInGroup, nowAcs,
   nowIso, optText, readableOfType, textOf,
 } from '../devices/record-writes.js';
+import { inWorkflowStep } from '../devices/workflow-guard.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { exemptionJson, exemptionState, listExemptions } from './exemption-records.js';
 
@@ -64,13 +65,13 @@ export const exemptionsModule: WebScriptModule = (ws, repo) => {
       const changes: Record<string, unknown> = step === 'acknowledge'
         ? { 'efr:exemptionStatus': 'acknowledged', 'efr:acknowledgedAt': nowAcs(c) }
         : { 'efr:exemptionStatus': 'filed', 'efr:filedBy': c.userId, 'efr:filedAt': nowAcs(c) };
-      const updated = repo.db.transaction(() => {
+      const updated = inWorkflowStep(() => repo.db.transaction(() => {
         const u = updateNode(repo, elevated(repo, c), node, { properties: changes });
         appendAccessLog(repo.db, { user: c.userId, action: `exemption.${step}`, nodeId: node.id,
           values: { from: before.status, to: String(changes['efr:exemptionStatus']),
             author: before.author, requirement: 'R11.2' } });
         return u;
-      })();
+      })());
       return { body: { entry: exemptionJson(repo, updated, nowIso(c)) } };
     });
   }
@@ -113,7 +114,7 @@ export function writeExemption(repo: Repository, c: Caller, b: Record<string, un
   const coOfficer = optText(b, 'coOfficer', 100);
   const title = optText(b, 'title', 200);
   const caseNumber = theCase ? textOf(theCase, 'efr:caseNumber') : null;
-  return repo.db.transaction(() => {
+  return inWorkflowStep(() => repo.db.transaction(() => {
     const node = insertRecord(repo, elevated(repo, c), folder, {
       type: 'efr:exemption', name: `免录-${entrySuffix(c.rule.now)}`,
       aspects: caseNumber ? ['efr:caseNumbered'] : [],
@@ -129,5 +130,5 @@ export function writeExemption(repo: Repository, c: Caller, b: Record<string, un
       values: { ground: input.ground, leader: String(leader), requirement: 'R11.2',
         ...(caseNumber ? { caseNumber } : {}) } });
     return node;
-  })();
+  })());
 }
