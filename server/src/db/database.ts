@@ -130,5 +130,7 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // Fresh statistics let the planner pick the selective index for AFTS filters.
+  db.pragma('optimize=0x10002');
   return db;
 }
