@@ -98,7 +98,9 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     // Issue 6 (R24.1, R24.2): every recording, not only confidential ones, needs a registered window.
     expect((await t.app.inject({ url: `${CORE}/nodes/${open}/content`, headers: as('officer2') })).statusCode).toBe(403);
     const secret = (await upload(recordingProps(true, { 'efr:secrecyLevel': 'tradeSecret' }))).json().entry.id;
-    const read = (user: string) => t.app.inject({ url: `${CORE}/nodes/${secret}/content`, headers: as(user) });
+    // The player reads inline; downloads are a separate right (R26.2).
+    const read = (user: string) => t.app.inject({ url: `${CORE}/nodes/${secret}/content?attachment=false`,
+      headers: as(user) });
     expect((await read('leader2')).statusCode).toBe(403);
     expect(refusals(secret).map((v) => v.code)).toContain('efr.recording.noViewingRight');
     // Custodians keep the footage but do not view it without a registered request (issue 6, R24.2).
