@@ -29,10 +29,13 @@ describe('efr disc build | verify against server/ (issue 7, R23.1)', () => {
     sealed = new Map();
     const search = await fetch(`${server.url}${SEARCH}`,
       { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ query: { query: 'TYPE:"efr:recording"' }, include: ['properties'] }) });
+        body: JSON.stringify({ query: { query: 'TYPE:"efr:recording"' },
+          include: ['properties'] }) });
     const hits = (await search.json()) as { list: { entries: { entry: {
       name: string; properties: Record<string, string> } }[] } };
-    for (const { entry } of hits.list.entries) sealed.set(entry.name, entry.properties['efr:sha256']);
+    for (const { entry } of hits.list.entries) {
+      sealed.set(entry.name, entry.properties['efr:sha256']);
+    }
     const r = await efr(['disc', 'build', '--case', CASE, '--out', image, '--url', server.url,
       '--producer', '张丽', '--extractor', '周敏', '--extraction-time', extractionTime,
       '--label', 'EFR 丹民罚2026-12'], { EFR_USER: 'admin', EFR_PASSWORD: 'admin' });

@@ -2,6 +2,7 @@ import { handoversModule } from './handovers/handovers.module.js';
 import { devicesModule } from './devices/devices.module.js';
 import { exemptionsModule } from './exemptions/exemptions.module.js';
 import { accessRequestsModule } from './access-requests/access-requests.module.js';
+import { evidencePackagesModule } from './evidence-packages/evidence-packages.module.js';
 import type { WebScriptModule } from './web-script-host.js';
 
 /**
@@ -14,4 +15,5 @@ export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
   devicesModule,
   exemptionsModule,
   accessRequestsModule,
+  evidencePackagesModule,
 ];
