@@ -124,6 +124,8 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
       expect(refused.json().error.errorKey).toBe('efr.recording.noViewingRight');
     }
     expect((await read('officer1', freeRecId)).statusCode).toBe(403);
+    const copy = await t.app.inject({ url: `${CORE}/nodes/${recId}/content`, headers: basic('officer1', 'pw') });
+    expect(`${copy.statusCode} ${copy.json().error.errorKey}`).toBe('403 efr.recording.noDownloadRight');
 
     for (const event of ['start', 'seek', 'end']) {
       const ev = await call('officer1', 'POST', `/access-requests/${r.id}/viewing-events`,
@@ -201,6 +203,21 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
     const bad = await call('officer1', 'POST', '/access-requests', { recordingIds: [recId], purpose: 'fun',
       reason: '看看' });
     expect(`${bad.status} ${errorKey(bad.json)}`).toBe('422 efr.access.badPurpose');
+  });
+
+  it('R26.2: a litigation request permits downloading a copy', async () => {
+    const r = entry((await submit('officer2', { recordingIds: [freeRecId], purpose: 'litigation' })).json);
+    expect(r.downloadAllowed).toBeTrue();
+    await call('director1', 'POST', `/access-requests/${r.id}/review`);
+    expect((await call('leader2', 'POST', `/access-requests/${r.id}/approve`)).status).toBe(200);
+    expect((await call('custodian1', 'POST', `/access-requests/${r.id}/register`, { viewer: 'officer2',
+      reason: '行政诉讼举证', viewingUntil: new Date(Date.now() + HOUR).toISOString() })).status).toBe(200);
+    const copy = await t.app.inject({ url: `${CORE}/nodes/${freeRecId}/content`, headers: basic('officer2', 'pw') });
+    expect(copy.statusCode).toBe(200);
+    expect(copy.headers['content-disposition']).toMatch(/^attachment/);
+    expect(log().some((e) => e.action === 'download' && e.user === 'officer2' && e.nodeId === freeRecId))
+      .toBeTrue();
+    await call('officer2', 'POST', `/access-requests/${r.id}/close`);
   });
 
   it('R27.1: confidential recordings only for the configured roles, never released outside', async () => {

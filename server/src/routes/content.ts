@@ -72,7 +72,8 @@ export function registerContent(app: FastifyInstance, repo: Repository): void {
     const q = req.query as Record<string, unknown>;
     const attachment = boolQuery(q.attachment, 'attachment', true);
     const content = node.content as NonNullable<NodeRow['content']>;
-    repo.enforce(c, repo.rules.beforeContentRead(node, c.rule), 'readContent', node);
+    repo.enforce(c, repo.rules.beforeContentRead(node,
+      { ...c.rule, readMode: attachment ? 'download' : 'read' }), 'readContent', node);
     const range = parseRange(req.headers.range, content.size);
     headers(reply, node, attachment);
     if (range === 'unsatisfiable') {

@@ -12,6 +12,8 @@ export interface RuleContext {
   groups: string[];
   isAdmin: boolean;
   now: number;
+  /** For content reads: inline (player, preview) or a download (`attachment=true`, R26.2). */
+  readMode?: 'read' | 'download';
 }
 
 /**

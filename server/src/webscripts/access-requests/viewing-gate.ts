@@ -1,4 +1,4 @@
-import { canReadContent, isConfidential, type Verdict } from '../../../../core/src/index.js';
+import { canReadContent, isConfidential, mayDownload, type Verdict } from '../../../../core/src/index.js';
 import type { Db } from '../../db/database.js';
 import { NodeRows, type NodeRow } from '../../repo/node-rows.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';
@@ -16,7 +16,9 @@ import type { RuleContext } from '../../rules/rule-hooks.js';
  *   (registered by another custodian, as requester and registrar differ);
  * - the repository administrator stays exempt, as ACS's admin bypasses permissions and the
  *   store's own maintenance (previews, transforms) runs as the system in ACS: the read is
- *   still logged by the content route.
+ *   still logged by the content route;
+ * - a download (`attachment=true`) needs a request whose purpose permits a copy (R26.2:
+ *   litigation, external release); the player reads inline.
  */
 export function viewingReadVerdict(db: Db, node: NodeRow, ctx: RuleContext): Verdict {
   if (node.type !== 'efr:recording' || ctx.isAdmin) return { allowed: true };
@@ -26,7 +28,18 @@ export function viewingReadVerdict(db: Db, node: NodeRow, ctx: RuleContext): Ver
     type = 'efr:requestRecordings'`).all(node.id) as { source_id: string }[])
     .map((r) => rows.get(r.source_id)).filter((r): r is NodeRow => r !== undefined)
     .map((r) => accessRequestOf(db, r));
-  if (requests.some((r) => canReadContent(r, ctx.userId, now, node.id))) return { allowed: true };
+  const open = requests.filter((r) => canReadContent(r, ctx.userId, now, node.id));
+  if (open.length > 0 && (ctx.readMode !== 'download' || open.some(mayDownload))) {
+    return { allowed: true };
+  }
+  if (open.length > 0) {
+    // Viewing is allowed, a copy is not: downloads only for litigation and external release.
+    return {
+      allowed: false, status: 403, code: 'efr.recording.noDownloadRight', requirement: 'R26.2',
+      message: 'A copy is downloaded only for litigation or an approved external release.',
+      messageZh: '仅诉讼或经批准对外提供时可下载副本。',
+    };
+  }
   const confidential = isConfidential(recordingState(db, node).secrecyLevel);
   return {
     allowed: false, status: 403, code: 'efr.recording.noViewingRight',
