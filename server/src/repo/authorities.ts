@@ -47,11 +47,14 @@ function hashPassword(pw: string): string {
  */
 export class Authorities {
   private readonly verified = new Map<string, string>();
+  /** Display names by user id: listings ask twice per row (creator, modifier). */
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly db: Db) {}
 
   /** Creates a person; returns false if the id exists. */
   createPerson(p: NewPerson): boolean {
+    this.names.clear();
     const r = this.db.prepare(`INSERT OR IGNORE INTO people (id, first_name, last_name, email,
       password_hash, props) VALUES (?,?,?,?,?,?)`).run(p.id, p.firstName, p.lastName ?? null,
       p.email, hashPassword(p.password), JSON.stringify(p.props ?? {}));
@@ -76,9 +79,12 @@ export class Authorities {
 
   /** Display name as ACS builds it: first and last name. */
   displayName(id: string): string {
+    const hit = this.names.get(id);
+    if (hit !== undefined) return hit;
     const p = this.person(id);
-    if (!p) return id;
-    return [p.firstName, p.lastName].filter(Boolean).join(' ');
+    const name = p ? [p.firstName, p.lastName].filter(Boolean).join(' ') : id;
+    if (p) this.names.set(id, name);
+    return name;
   }
 
   /** Returns the canonical user id when the password matches, else undefined. */
