@@ -1,0 +1,82 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { NoopTranslateModule } from '@alfresco/adf-core';
+import { AccessRequestView, Decision } from '../approvals.model';
+import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-component';
+
+function request(o: Partial<AccessRequestView> = {}): AccessRequestView {
+  return { id: 'r1', number: '调阅-1', status: 'submitted', requester: 'officer1', purpose: 'work',
+    reason: '复核现场', recordingIds: ['v1'], recordings: [{ id: 'v1', name: 'a.mp4', title: '现场检查',
+      mimeType: 'video/mp4', secrecyLevel: 'none', durationSeconds: 8 }], caseId: null, submittedAt: '',
+    requestedFrom: null, requestedTo: null, reviewedBy: null, reviewedAt: null, approvedBy: null,
+    approvedAt: null, registeredBy: null, registeredAt: null, viewer: null, viewingReason: null,
+    viewingFrom: null, viewingUntil: null, rejectedBy: null, rejectedAt: null, rejectionReason: null,
+    closedBy: null, closedAt: null, approvers: ['leader1'], windowOpen: false, expired: false,
+    downloadAllowed: false, ...o };
+}
+
+describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
+  function setup(r: AccessRequestView, decisions: Decision[]) {
+    TestBed.configureTestingModule({
+      imports: [NoopTranslateModule, RequestCardUiComponent],
+      providers: [provideNoopAnimations(), provideRouter([])],
+    });
+    const fixture = TestBed.createComponent(RequestCardUiComponent);
+    fixture.componentRef.setInput('request', r);
+    fixture.componentRef.setInput('decisions', decisions);
+    fixture.detectChanges();
+    const events: DecisionEvent[] = [];
+    fixture.componentInstance.decide.subscribe((e) => events.push(e));
+    const el = fixture.nativeElement as HTMLElement;
+    const click = (sel: string): void => {
+      el.querySelector<HTMLElement>(sel)?.click();
+      fixture.detectChanges();
+    };
+    return { fixture, el, events, click };
+  }
+
+  it('R24.1: a review is one click', () => {
+    const { events, click } = setup(request(), ['review', 'reject']);
+    click('[data-decision="review"]');
+    expect(events).toEqual([{ decision: 'review', payload: {} }]);
+  });
+
+  it('R24.1: a rejection is sent only with a reason', async () => {
+    const { fixture, el, events, click } = setup(request(), ['review', 'reject']);
+    click('[data-decision="reject"]');
+    click('[data-testid="confirm-reject"]');
+    expect(events).toEqual([]);
+    expect(el.querySelector('[role="alert"]')).not.toBeNull();
+    const reason = el.querySelector<HTMLTextAreaElement>('[data-testid="reject-reason"]');
+    if (!reason) throw new Error('no reason field');
+    reason.value = '事由不充分，请补充';
+    reason.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    click('[data-testid="confirm-reject"]');
+    expect(events).toEqual([{ decision: 'reject', payload: { reason: '事由不充分，请补充' } }]);
+  });
+
+  it('R24.2: a registration proposes the requester as viewer and a future window end', async () => {
+    const { fixture, el, events, click } = setup(request({ status: 'approved' }), ['register', 'close']);
+    click('[data-decision="register"]');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.querySelector<HTMLInputElement>('[data-testid="register-viewer"]')?.value).toBe('officer1');
+    click('[data-testid="confirm-register"]');
+    expect(events.length).toBe(1);
+    const payload = events[0].payload as { viewer: string; reason: string; viewingUntil: string };
+    expect(payload.viewer).toBe('officer1');
+    expect(payload.reason).toBe('复核现场');
+    expect(Date.parse(payload.viewingUntil)).toBeGreaterThan(Date.now());
+  });
+
+  it('shows the play button only when playable', () => {
+    const { fixture, el } = setup(request({ status: 'registered' }), []);
+    expect(el.querySelector('[data-testid="play"]')).toBeNull();
+    fixture.componentRef.setInput('playable', true);
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="play"]')).not.toBeNull();
+  });
+});
