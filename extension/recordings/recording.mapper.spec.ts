@@ -32,7 +32,7 @@ describe('recording.mapper', () => {
     const d = toRecordingDetail(node, false);
     expect(d.sha256).toBe('a'.repeat(64));
     expect(d.size).toBe(734003200);
-    expect(d.sealedBy).toBe('custodian1、custodian2');
+    expect(d.sealedBy).toEqual(['custodian1', 'custodian2']);
     expect(d.isEvidence).toBeTrue();
     expect(d.createdBy).toBe('王保管');
   });

@@ -58,9 +58,9 @@ export function toRecordingDetail(node: NodeLike, handoverLate: boolean): Record
     // The fixed size recorded at ingest wins over the content's current size.
     size: numberProp(node, EFR_PROP.size) ?? node.content?.sizeInBytes ?? null,
     // Sealed by the two custodians who received it together (R21.4).
-    sealedBy: [textProp(node, EFR_PROP.sealedBy1), textProp(node, EFR_PROP.sealedBy2)]
-      .filter(Boolean)
-      .join('、'),
+    sealedBy: [textProp(node, EFR_PROP.sealedBy1), textProp(node, EFR_PROP.sealedBy2)].filter(
+      Boolean,
+    ),
     sealedAt: dateProp(node, EFR_PROP.sealedAt),
     handoverId: textProp(node, EFR_PROP.handoverId),
     handoverName: '',

@@ -60,7 +60,8 @@ export interface RecordingDetail extends RecordingSummary {
   mimeType: string;
   sha256: string;
   size: number | null;
-  sealedBy: string;
+  /** The two custodians who received it together (R21.4). */
+  sealedBy: string[];
   sealedAt: Date | null;
   handoverId: string;
   /** Name of the handover node, when readable. */

@@ -12,3 +12,5 @@ export * from './case-links.service';
 export * from './format';
 export * from './label-or-raw.pipe';
 export * from './dates';
+export * from './people-directory.service';
+export * from './person-name.pipe';

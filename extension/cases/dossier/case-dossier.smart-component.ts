@@ -15,6 +15,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   CaseLinksService,
   CurrentUserService,
+  PersonNamePipe,
   canLinkRecordings,
   errorStatus,
 } from '../../shared/public-api';
@@ -41,6 +42,7 @@ import { CasesService } from '../cases.service';
     MatProgressBarModule,
     MatTooltipModule,
     TranslatePipe,
+    PersonNamePipe,
   ],
   templateUrl: './case-dossier.smart-component.html',
   styleUrl: './case-dossier.smart-component.css',

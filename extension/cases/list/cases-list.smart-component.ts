@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
-import { errorStatus } from '../../shared/public-api';
+import { PersonNamePipe, errorStatus } from '../../shared/public-api';
 import { CasePage, CasesService } from '../cases.service';
 
 /** The cases list: newest first, open/closed/all, paged. */
@@ -22,6 +22,7 @@ import { CasePage, CasesService } from '../cases.service';
     MatButtonToggleModule,
     MatButtonModule,
     TranslatePipe,
+    PersonNamePipe,
   ],
   templateUrl: './cases-list.smart-component.html',
   styleUrl: './cases-list.smart-component.css',

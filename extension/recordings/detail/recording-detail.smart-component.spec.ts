@@ -5,7 +5,12 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { NoopTranslateModule } from '@alfresco/adf-core';
-import { CaseLinksService, CurrentUserService, EfrRole } from '../../shared/public-api';
+import {
+  CaseLinksService,
+  CurrentUserService,
+  EfrRole,
+  PeopleDirectoryService,
+} from '../../shared/public-api';
 import { userWith } from '../../shared/mock/users.mock';
 import { RecordingsService } from '../recordings.service';
 import { RecordingDetail } from '../recordings.model';
@@ -30,7 +35,7 @@ describe('RecordingDetailSmartComponent', () => {
     mimeType: 'video/mp4',
     sha256: 'ab'.repeat(32),
     size: 2048,
-    sealedBy: 'custodian1、custodian2',
+    sealedBy: ['custodian1', 'custodian2'],
     sealedAt: new Date('2026-03-01T18:00:00Z'),
     handoverId: 'h1',
     handoverName: '交接 2026-03-01',
@@ -62,6 +67,7 @@ describe('RecordingDetailSmartComponent', () => {
         provideNoopAnimations(),
         provideRouter([]),
         { provide: RecordingsService, useValue: service },
+        { provide: PeopleDirectoryService, useValue: { nameOf: (id: string) => `~${id}` } },
         { provide: CaseLinksService, useValue: links },
       ],
     });
@@ -79,7 +85,9 @@ describe('RecordingDetailSmartComponent', () => {
     const { fixture, loader } = await setup([EfrRole.Supervisor]);
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('[data-testid="sha256"]')?.textContent?.trim()).toBe('ab'.repeat(32));
-    expect(el.textContent).toContain('custodian1、custodian2');
+    expect(el.querySelector('[data-testid="sealed-by"]')?.textContent?.trim()).toBe(
+      '~custodian1、~custodian2',
+    );
     const custody = await loader.getHarness(MatTableHarness);
     expect((await custody.getRows()).length).toBe(1);
   });

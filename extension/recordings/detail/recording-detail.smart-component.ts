@@ -13,6 +13,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   CaseLinksService,
   CurrentUserService,
+  PersonNamePipe,
   errorStatus,
   humanBytes,
   mayLinkSomeCase,
@@ -40,6 +41,7 @@ import { CustodyLogUiComponent } from './custody-log.ui-component';
     MatFormFieldModule,
     MatProgressBarModule,
     TranslatePipe,
+    PersonNamePipe,
     CustodyLogUiComponent,
   ],
   templateUrl: './recording-detail.smart-component.html',

@@ -7,7 +7,7 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { NoopTranslateModule } from '@alfresco/adf-core';
-import { provideEfrDates } from '../../shared/public-api';
+import { PeopleDirectoryService, provideEfrDates } from '../../shared/public-api';
 import { RecordingsService } from '../recordings.service';
 import { RecordingPage } from '../recordings.model';
 import { RecordingsListSmartComponent } from './recordings-list.smart-component';
@@ -46,6 +46,7 @@ describe('RecordingsListSmartComponent', () => {
         provideEfrDates(),
         provideRouter([{ path: 'recordings', component: RecordingsListSmartComponent }]),
         { provide: RecordingsService, useValue: service },
+        { provide: PeopleDirectoryService, useValue: { nameOf: (id: string) => `~${id}` } },
       ],
     });
     const harness = await RouterTestingHarness.create();
@@ -72,7 +73,7 @@ describe('RecordingsListSmartComponent', () => {
     expect(rows.length).toBe(1);
     const cells = await rows[0].getCellTextByColumnName();
     expect(cells['name']).toBe('20260301_DSJ-001.mp4');
-    expect(cells['officers']).toBe('officer1、officer2');
+    expect(cells['officers']).toBe('~officer1、~officer2');
     expect(cells['device']).toBe('DSJ-001');
     const pager = await loader.getHarness(MatPaginatorHarness);
     expect(await pager.getRangeLabel()).toContain('40');

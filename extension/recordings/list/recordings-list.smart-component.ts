@@ -10,7 +10,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslatePipe } from '@ngx-translate/core';
-import { errorStatus } from '../../shared/public-api';
+import { PersonNamePipe, errorStatus } from '../../shared/public-api';
 import {
   LinkedCase,
   RecordingFilter,
@@ -53,6 +53,7 @@ const SORT_KEYS: readonly RecordingSortKey[] = [
     MatButtonModule,
     MatTooltipModule,
     TranslatePipe,
+    PersonNamePipe,
     RecordingFiltersUiComponent,
   ],
   templateUrl: './recordings-list.smart-component.html',
