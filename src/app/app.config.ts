@@ -28,6 +28,7 @@ import { provideDevicesExtension } from '../../extension/devices/public-api';
 import { provideExemptionsExtension } from '../../extension/exemptions/public-api';
 import { provideApprovalsExtension } from '../../extension/approvals/public-api';
 import { providePlaybackExtension } from '../../extension/playback/public-api';
+import { provideEvidenceDiscExtension } from '../../extension/evidence-disc/public-api';
 import { appRoutes } from './app.routes';
 import { UnauthorizedInterceptor } from './auth/unauthorized.interceptor';
 
@@ -63,5 +64,6 @@ export const appConfig: ApplicationConfig = {
     provideExemptionsExtension(),
     provideApprovalsExtension(),
     providePlaybackExtension(),
+    provideEvidenceDiscExtension(),
   ],
 };

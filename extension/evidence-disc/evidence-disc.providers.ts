@@ -1,0 +1,33 @@
+import { Provider } from '@angular/core';
+import { provideTranslations } from '@alfresco/adf-core';
+import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+
+/**
+ * The evidence-disc feature (R23.1): legal staff and custodians copy sealed recordings of a
+ * case onto a disc image built and stored on the server, with its written description.
+ * Route `/evidence-disc` (`?caseId=` opens a case directly, e.g. from the dossier).
+ */
+export function provideEvidenceDiscExtension(): Provider[] {
+  return [
+    provideTranslations('efr-evidence-disc', 'assets/efr-evidence-disc'),
+    provideFeatureRoutes([
+      {
+        path: 'evidence-disc',
+        loadComponent: () =>
+          import('./disc/evidence-disc.smart-component').then(
+            (m) => m.EvidenceDiscSmartComponent,
+          ),
+      },
+    ]),
+    provideNavItems([
+      {
+        id: 'evidence-disc',
+        route: '/evidence-disc',
+        icon: 'album',
+        labelKey: 'EFR_EVIDENCE_DISC.NAV',
+        roles: [EfrRole.Legal, EfrRole.Custodian],
+        order: 45,
+      },
+    ]),
+  ];
+}

@@ -1,0 +1,95 @@
+/**
+ * Pure rules of the evidence-disc screen (R23.1). The server decides (core
+ * checkEvidencePackage, the writer's exact layout); these only guide the form: who sees the
+ * screen, an upper estimate of the image size against the medium, and whether the form is
+ * complete enough to send.
+ */
+import { MEDIA, type Medium } from '../../core/src/index';
+import { mediumBytes } from '../../core/src/disc/index';
+import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
+import { DiscForm, DiscRecording } from './evidence-disc.model';
+
+/** `disc.canPackage`: legal staff and custodians make evidence discs (DESIGN.md roles). */
+export function canPackage(user: EfrUser | null): boolean {
+  return hasAnyRole(user, [EfrRole.Legal, EfrRole.Custodian]);
+}
+
+/** The media in the order the screen offers them. */
+export const DISC_MEDIA: readonly Medium[] = MEDIA;
+
+/**
+ * Space the bag adds besides the recordings: volume and UDF descriptors, four trees of
+ * folders, the tag files (description PDF with a CJK font subset, verify.html with its inlined
+ * hasher) and sector padding per file. 8 MiB + 64 KiB per file is above what the writer
+ * lays out for packages of up to several hundred files; the server measures exactly.
+ */
+export function estimateImageBytes(sizes: readonly number[]): number {
+  const sectorPadded = sizes.reduce((n, s) => n + Math.ceil(s / 2048) * 2048, 0);
+  return sectorPadded + 8 * 1048576 + sizes.length * 65536;
+}
+
+/** `disc.usage`: estimated bytes, capacity and the used fraction for the chosen medium. */
+export function discUsage(recordings: readonly DiscRecording[], selected: readonly string[],
+  medium: string): { bytes: number; capacity: number; fraction: number; fits: boolean } {
+  const sizes = recordings.filter((r) => selected.includes(r.id)).map((r) => r.size);
+  const bytes = estimateImageBytes(sizes);
+  const capacity = (MEDIA as readonly string[]).includes(medium)
+    ? mediumBytes(medium as Medium) : 0;
+  return { bytes, capacity, fraction: capacity ? bytes / capacity : 1,
+    fits: capacity > 0 && bytes <= capacity };
+}
+
+/** Why the form cannot be sent yet (i18n key under EFR_EVIDENCE_DISC.PROBLEM), or null. */
+export function discFormProblem(form: DiscForm, recordings: readonly DiscRecording[]):
+  string | null {
+  if (form.recordingIds.length === 0) return 'NO_RECORDINGS';
+  const chosen = recordings.filter((r) => form.recordingIds.includes(r.id));
+  if (chosen.some((r) => !r.sealed)) return 'NOT_SEALED';
+  if (!form.producer.trim() || !form.extractor.trim()) return 'PEOPLE';
+  if (!form.label.trim() || [...form.label].length > 32) return 'LABEL';
+  if (!(MEDIA as readonly string[]).includes(form.medium)) return 'MEDIUM';
+  return null;
+}
+
+/** A default label from the case number: at most 32 characters. */
+export function defaultLabel(caseNumber: string): string {
+  return [...`EFR ${caseNumber}`].slice(0, 32).join('');
+}
+
+/** `1.4 MiB` / `4.2 GiB` for sizes on the screen. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1073741824) return `${(bytes / 1073741824).toFixed(2)} GiB`;
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+
+/** The parts of a refusal the screen shows. */
+export interface DiscRefusal {
+  /** Message in the interface language. */
+  text: string;
+  errorKey: string;
+  /** File named by a fixity alert (R26.1). */
+  path: string | null;
+  /** Proposed discs of a package too big for its medium. */
+  split: { recordingIds: string[]; imageBytes: number }[];
+}
+
+/** `disc.refusal`: reads an ACS error body thrown by js-api (message = the body's text). */
+export function discRefusal(error: unknown, language: string): DiscRefusal {
+  const message = (error as { message?: unknown } | null)?.message;
+  const out: DiscRefusal = { text: typeof message === 'string' ? message : '', errorKey: '',
+    path: null, split: [] };
+  if (typeof message !== 'string') return out;
+  try {
+    const e = (JSON.parse(message) as { error?: { briefSummary?: string; errorKey?: string;
+      path?: string; split?: DiscRefusal['split'] | null } }).error ?? {};
+    const parts = (e.briefSummary ?? message).split(' / ');
+    out.text = parts.length < 2 ? parts[0]
+      : language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+    out.errorKey = e.errorKey ?? '';
+    out.path = e.path ?? null;
+    out.split = e.split ?? [];
+  } catch {
+    // Not a JSON error body (network failure): show the text as it came.
+  }
+  return out;
+}

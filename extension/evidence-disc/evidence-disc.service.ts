@@ -1,0 +1,69 @@
+import { Injectable, inject } from '@angular/core';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { ContentApi, WebscriptApi } from '@alfresco/js-api';
+import { EFR_PROP, EFR_TYPE, EfrApiService, aftsType, textProp } from '../shared/public-api';
+import { DiscCase, DiscForm, DiscRecording, EvidencePackage } from './evidence-disc.model';
+
+/**
+ * Evidence discs through the repository (R23.1): cases by search, a case's recordings by its
+ * `efr:caseRecordings` targets, and the `efr/evidence-packages` web script that builds the
+ * image server-side, stores it on the case and logs it.
+ */
+@Injectable({ providedIn: 'root' })
+export class EvidenceDiscService {
+  private readonly api = inject(AlfrescoApiService);
+  private readonly efrApi = inject(EfrApiService);
+
+  private call<T>(method: string, path: string, body?: unknown, args?: Record<string, string>):
+    Promise<T> {
+    return new WebscriptApi(this.api.getInstance()).executeWebScript(method, `efr/${path}`,
+      args ?? {}, 'alfresco', 'service', body ?? null) as Promise<T>;
+  }
+
+  /** Cases the user can read, by case number. */
+  async cases(): Promise<DiscCase[]> {
+    const result = await this.efrApi.search.search({
+      query: { query: aftsType(EFR_TYPE.case), language: 'afts' },
+      include: ['properties'], paging: { skipCount: 0, maxItems: 500 },
+    });
+    return (result.list?.entries ?? []).map((e) => ({ id: e.entry.id,
+      caseNumber: textProp(e.entry, EFR_PROP.caseNumber), title: textProp(e.entry, 'cm:title') }))
+      .sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
+  }
+
+  /** The recordings linked to a case. */
+  async recordings(caseId: string): Promise<DiscRecording[]> {
+    const page = await this.efrApi.nodes.listTargetAssociations(caseId, {
+      where: "(assocType='efr:caseRecordings')", include: ['properties'] });
+    return (page.list?.entries ?? []).map((e) => {
+      const p = (e.entry.properties ?? {}) as Record<string, unknown>;
+      const size = typeof p['efr:sizeBytes'] === 'number' ? p['efr:sizeBytes'] as number
+        : e.entry.content?.sizeInBytes ?? 0;
+      const start = p['efr:recordingStart'];
+      return { id: e.entry.id, name: e.entry.name, title: textProp(e.entry, 'cm:title'), size,
+        sha256: textProp(e.entry, 'efr:sha256'), sealed: Boolean(p['efr:sealedAt']),
+        startedAt: typeof start === 'string' ? start : start instanceof Date
+          ? start.toISOString() : null };
+    }).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The packages of a case, newest first. */
+  async packages(caseId: string): Promise<EvidencePackage[]> {
+    const body = await this.call<{ list: { entries: { entry: EvidencePackage }[] } }>('GET',
+      'evidence-packages', undefined, { caseId, maxItems: '100' });
+    return body.list.entries.map((e) => e.entry);
+  }
+
+  /** Builds a disc of the case server-side (one request: the image is streamed there). */
+  async build(caseId: string, form: DiscForm): Promise<EvidencePackage> {
+    const body = { caseId, recordings: [...form.recordingIds], producer: form.producer.trim(),
+      extractor: form.extractor.trim(), medium: form.medium, label: form.label.trim() };
+    return (await this.call<{ entry: EvidencePackage }>('POST', 'evidence-packages', body)).entry;
+  }
+
+  /** Download URL of a package image (ticket as alf_ticket: a plain link sends no header). */
+  downloadUrl(packageId: string): string {
+    const alfresco = this.api.getInstance();
+    return new ContentApi(alfresco).getContentUrl(packageId, true, alfresco.getTicketEcm());
+  }
+}
