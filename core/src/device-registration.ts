@@ -29,26 +29,43 @@ export interface DeviceRegistration {
 /** Checks a new register entry (R13.1, R12.1, R7.1). */
 export function checkDeviceRegistration(input: DeviceRegistration, actor: Actor): Verdict {
   if (!isMember(actor, GROUP_EFR_CUSTODIANS)) {
-    return refuse(403, 'efr.device.notOffice', 'R13.1',
-      'Only the bureau office registers devices.', '仅局办公室可以登记执法记录仪。');
+    return refuse(
+      403,
+      'efr.device.notOffice',
+      'R13.1',
+      'Only the bureau office registers devices.',
+      '仅局办公室可以登记执法记录仪。',
+    );
   }
   if (typeof input.serial !== 'string' || !DEVICE_SERIAL_PATTERN.test(input.serial)) {
-    return refuse(422, 'efr.device.serial', 'R13.1',
+    return refuse(
+      422,
+      'efr.device.serial',
+      'R13.1',
       'The serial has 4–32 upper-case letters, digits or hyphens.',
-      '设备编号须为 4–32 位大写字母、数字或连字符。');
+      '设备编号须为 4–32 位大写字母、数字或连字符。',
+    );
   }
   if (!isOneOf(DEVICE_KINDS, input.kind)) {
-    return refuse(422, 'efr.device.kind', 'R7.1',
-      'Choose the kind of device.', '请选择设备类型。');
+    return refuse(422, 'efr.device.kind', 'R7.1', 'Choose the kind of device.', '请选择设备类型。');
   }
   if (!isNonBlank(input.unit)) {
-    return refuse(422, 'efr.device.unit', 'R12.1',
-      'Name the unit that keeps the device.', '请填写保管设备的执法部门。');
+    return refuse(
+      422,
+      'efr.device.unit',
+      'R12.1',
+      'Name the unit that keeps the device.',
+      '请填写保管设备的执法部门。',
+    );
   }
   if (!isNonBlank(input.unitHead) || !input.unitHeadIsUnitHead) {
-    return refuse(422, 'efr.device.unitHead', 'R12.1',
+    return refuse(
+      422,
+      'efr.device.unitHead',
+      'R12.1',
       'Name the unit head who is first responsible for the device.',
-      '请指定对设备负第一责任的执法部门负责人。');
+      '请指定对设备负第一责任的执法部门负责人。',
+    );
   }
   return allow();
 }

@@ -21,8 +21,8 @@ export function deviceActions(device: Device, user: EfrUser | null): DeviceStep[
   };
   const steps = byStatus[device.status] ?? [];
   if (office) return steps;
-  const mayReportLoss = hasAnyRole(user, [EfrRole.UnitHead]) ||
-    (user !== null && device.holder === user.id);
+  const mayReportLoss =
+    hasAnyRole(user, [EfrRole.UnitHead]) || (user !== null && device.holder === user.id);
   return mayReportLoss ? steps.filter((s) => s === 'lost') : [];
 }
 
@@ -53,12 +53,16 @@ export function clockOffsetSeconds(deviceTime: string, now: number): number | nu
  */
 export function preUseCheckErrors(form: PreUseCheckForm, now: number): FieldError[] {
   const offset = clockOffsetSeconds(form.deviceTime, now);
-  return checkPreUse({
-    working: form.working,
-    batteryPercent: form.batteryPercent ?? Number.NaN,
-    freeStorageMb: form.freeStorageMb ?? Number.NaN,
-    clockOffsetSeconds: offset ?? Number.NaN,
-  }, DEFAULT_PRE_USE_LIMITS, 'check');
+  return checkPreUse(
+    {
+      working: form.working,
+      batteryPercent: form.batteryPercent ?? Number.NaN,
+      freeStorageMb: form.freeStorageMb ?? Number.NaN,
+      clockOffsetSeconds: offset ?? Number.NaN,
+    },
+    DEFAULT_PRE_USE_LIMITS,
+    'check',
+  );
 }
 
 /** A refusal as the user reads it: the server's message in the interface language. */

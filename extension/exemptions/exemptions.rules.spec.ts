@@ -9,13 +9,32 @@ import {
   mayWriteExemption,
 } from './exemptions.rules';
 
-const user = (id: string, ...roles: EfrRole[]): EfrUser => ({ id, displayName: id, roles, isAdmin: false });
+const user = (id: string, ...roles: EfrRole[]): EfrUser => ({
+  id,
+  displayName: id,
+  roles,
+  isAdmin: false,
+});
 const record = (o: Partial<Exemption> = {}): Exemption => ({
-  id: 'e1', name: '免录-1', status: 'written', author: 'officer1', coOfficer: null, leader: 'leader1',
-  actAt: '2026-11-26T01:00:00.000Z', activityType: 'routineInspection', location: '加油站',
-  ground: 'explosionHazard', basis: '防爆区域不得使用非防爆设备。', writtenAt: '2026-11-26T02:00:00.000Z',
-  acknowledgedAt: null, filedBy: null, filedAt: null, caseId: null, caseNumber: null,
-  reminder: { waitingFor: 'leader', dueAt: '2026-11-27T02:00:00.000Z', overdue: false }, ...o,
+  id: 'e1',
+  name: '免录-1',
+  status: 'written',
+  author: 'officer1',
+  coOfficer: null,
+  leader: 'leader1',
+  actAt: '2026-11-26T01:00:00.000Z',
+  activityType: 'routineInspection',
+  location: '加油站',
+  ground: 'explosionHazard',
+  basis: '防爆区域不得使用非防爆设备。',
+  writtenAt: '2026-11-26T02:00:00.000Z',
+  acknowledgedAt: null,
+  filedBy: null,
+  filedAt: null,
+  caseId: null,
+  caseNumber: null,
+  reminder: { waitingFor: 'leader', dueAt: '2026-11-27T02:00:00.000Z', overdue: false },
+  ...o,
 });
 const officer = user('officer1', EfrRole.Officer);
 const leader = user('leader1', EfrRole.Leader);
@@ -39,8 +58,13 @@ describe('exemptions.rules (issue 9, R11.2)', () => {
     expect(inView(record(), 'mine', officer)).toBeTrue();
     expect(inView(record(), 'todo', leader)).toBeTrue();
     expect(inView(record(), 'overdue', leader)).toBeFalse();
-    expect(inView(record({ reminder: { waitingFor: 'leader', dueAt: null, overdue: true } }), 'overdue', null))
-      .toBeTrue();
+    expect(
+      inView(
+        record({ reminder: { waitingFor: 'leader', dueAt: null, overdue: true } }),
+        'overdue',
+        null,
+      ),
+    ).toBeTrue();
     expect(defaultView(leader)).toBe('todo');
     expect(defaultView(office)).toBe('todo');
     expect(defaultView(officer)).toBe('mine');
@@ -50,9 +74,16 @@ describe('exemptions.rules (issue 9, R11.2)', () => {
 
   it('R11.1/R11.2: the form needs a ground, a basis, a time before now and the act', () => {
     const now = Date.parse('2026-11-26T03:00:00Z');
-    const form: ExemptionForm = { actAt: '2026-11-26T01:00:00.000Z', activityType: 'routineInspection',
-      location: '加油站', ground: 'explosionHazard', basis: '防爆区域不得使用非防爆设备。',
-      leader: 'leader1', coOfficer: '', caseId: '' };
+    const form: ExemptionForm = {
+      actAt: '2026-11-26T01:00:00.000Z',
+      activityType: 'routineInspection',
+      location: '加油站',
+      ground: 'explosionHazard',
+      basis: '防爆区域不得使用非防爆设备。',
+      leader: 'leader1',
+      coOfficer: '',
+      caseId: '',
+    };
     const code = (f: ExemptionForm): string => {
       const v = exemptionFormVerdict(f, 'officer1', now);
       return v.allowed ? 'ok' : v.code;
@@ -60,7 +91,9 @@ describe('exemptions.rules (issue 9, R11.2)', () => {
     expect(code(form)).toBe('ok');
     expect(code({ ...form, ground: '' })).toBe('efr.exemption.ground');
     expect(code({ ...form, basis: '太短' })).toBe('efr.exemption.basis');
-    expect(code({ ...form, actAt: '2026-11-26T04:00:00.000Z' })).toBe('efr.exemption.writtenBeforeAct');
+    expect(code({ ...form, actAt: '2026-11-26T04:00:00.000Z' })).toBe(
+      'efr.exemption.writtenBeforeAct',
+    );
     expect(code({ ...form, location: ' ' })).toBe('efr.exemption.act');
     expect(code({ ...form, leader: '' })).toBe('efr.exemption.act');
     // With a case, the case's leader in charge receives it.
@@ -68,9 +101,16 @@ describe('exemptions.rules (issue 9, R11.2)', () => {
   });
 
   it('shows the refusal in the interface language', () => {
-    const error = { message: JSON.stringify({ error: { briefSummary:
-      'The author cannot acknowledge their own record. / 填写人不得自行确认。' } }) };
+    const error = {
+      message: JSON.stringify({
+        error: {
+          briefSummary: 'The author cannot acknowledge their own record. / 填写人不得自行确认。',
+        },
+      }),
+    };
     expect(exemptionRefusalText(error, 'zh-CN')).toBe('填写人不得自行确认。');
-    expect(exemptionRefusalText(error, 'en')).toBe('The author cannot acknowledge their own record.');
+    expect(exemptionRefusalText(error, 'en')).toBe(
+      'The author cannot acknowledge their own record.',
+    );
   });
 });

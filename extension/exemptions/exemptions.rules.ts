@@ -24,10 +24,14 @@ export function mayWriteExemption(user: EfrUser | null): boolean {
 /** `exemptions.view`: whether a record belongs in a list view for the user. */
 export function inView(e: Exemption, view: ExemptionView, user: EfrUser | null): boolean {
   switch (view) {
-    case 'mine': return user !== null && e.author === user.id;
-    case 'todo': return exemptionActions(e, user).length > 0;
-    case 'overdue': return e.reminder.overdue;
-    default: return true;
+    case 'mine':
+      return user !== null && e.author === user.id;
+    case 'todo':
+      return exemptionActions(e, user).length > 0;
+    case 'overdue':
+      return e.reminder.overdue;
+    default:
+      return true;
   }
 }
 
@@ -42,14 +46,27 @@ export function defaultView(user: EfrUser | null): ExemptionView {
  * after the act) plus the act's place and activity, before the form is sent.
  */
 export function exemptionFormVerdict(form: ExemptionForm, author: string, now: number): Verdict {
-  const v = checkExemption({ author, ground: form.ground, basis: form.basis, actEndedAt: form.actAt,
-    writtenAt: new Date(now).toISOString() });
+  const v = checkExemption({
+    author,
+    ground: form.ground,
+    basis: form.basis,
+    actEndedAt: form.actAt,
+    writtenAt: new Date(now).toISOString(),
+  });
   if (!v.allowed) return v;
-  if (form.activityType === '' || form.location.trim() === '' ||
-    (form.caseId === '' && form.leader.trim() === '')) {
-    return { allowed: false, status: 422, code: 'efr.exemption.act', requirement: 'R10.1',
+  if (
+    form.activityType === '' ||
+    form.location.trim() === '' ||
+    (form.caseId === '' && form.leader.trim() === '')
+  ) {
+    return {
+      allowed: false,
+      status: 422,
+      code: 'efr.exemption.act',
+      requirement: 'R10.1',
       message: 'Describe the act (activity, place) and name the leader in charge.',
-      messageZh: '请填写执法活动类型、地点和分管领导。' };
+      messageZh: '请填写执法活动类型、地点和分管领导。',
+    };
   }
   return v;
 }
@@ -60,7 +77,8 @@ export function exemptionRefusalText(error: unknown, language: string): string {
   if (typeof message !== 'string') return '';
   let summary = message;
   try {
-    summary = (JSON.parse(message) as { error?: { briefSummary?: string } }).error?.briefSummary ?? message;
+    summary =
+      (JSON.parse(message) as { error?: { briefSummary?: string } }).error?.briefSummary ?? message;
   } catch {
     // Not a JSON error body (network failure): show the text as it came.
   }

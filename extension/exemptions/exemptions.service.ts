@@ -21,46 +21,75 @@ export class ExemptionsService {
   private readonly api = inject(AlfrescoApiService);
   private readonly efrApi = inject(EfrApiService);
 
-  private call<T>(method: string, path: string, body?: unknown, args?: Record<string, string>): Promise<T> {
-    return new WebscriptApi(this.api.getInstance()).executeWebScript(method, `efr/${path}`, args ?? {},
-      'alfresco', 'service', body ?? null) as Promise<T>;
+  private call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    args?: Record<string, string>,
+  ): Promise<T> {
+    return new WebscriptApi(this.api.getInstance()).executeWebScript(
+      method,
+      `efr/${path}`,
+      args ?? {},
+      'alfresco',
+      'service',
+      body ?? null,
+    ) as Promise<T>;
   }
 
   /** Every record the user may read, newest first, with reminders. */
   async list(): Promise<Exemption[]> {
-    const body = await this.call<{ list: { entries: { entry: Exemption }[] } }>('GET', 'exemptions',
-      undefined, { maxItems: '1000' });
+    const body = await this.call<{ list: { entries: { entry: Exemption }[] } }>(
+      'GET',
+      'exemptions',
+      undefined,
+      { maxItems: '1000' },
+    );
     return body.list.entries.map((e) => e.entry);
   }
 
   /** Writes a record in the user's name (R11.2). */
   async write(form: ExemptionForm): Promise<Exemption> {
-    const body = { actAt: form.actAt, activityType: form.activityType, location: form.location.trim(),
-      ground: form.ground, basis: form.basis.trim(),
+    const body = {
+      actAt: form.actAt,
+      activityType: form.activityType,
+      location: form.location.trim(),
+      ground: form.ground,
+      basis: form.basis.trim(),
       ...(form.caseId ? { caseId: form.caseId } : { leader: form.leader.trim() }),
-      ...(form.coOfficer.trim() ? { coOfficer: form.coOfficer.trim() } : {}) };
+      ...(form.coOfficer.trim() ? { coOfficer: form.coOfficer.trim() } : {}),
+    };
     return (await this.call<{ entry: Exemption }>('POST', 'exemptions', body)).entry;
   }
 
   /** Open cases the user can read (search API), by case number. */
   async openCases(): Promise<CaseChoice[]> {
     const result = await this.efrApi.search.search({
-      query: { query: aftsAnd([aftsType(EFR_TYPE.case), aftsEquals(EFR_PROP.caseStatus, 'open')]),
-        language: 'afts' },
+      query: {
+        query: aftsAnd([aftsType(EFR_TYPE.case), aftsEquals(EFR_PROP.caseStatus, 'open')]),
+        language: 'afts',
+      },
       include: ['properties'],
       paging: { skipCount: 0, maxItems: 200 },
     });
-    return (result.list?.entries ?? []).map((e) => ({
-      id: e.entry.id,
-      caseNumber: textProp(e.entry, EFR_PROP.caseNumber),
-      title: textProp(e.entry, 'cm:title'),
-      leader: textProp(e.entry, EFR_PROP.leader),
-    })).sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
+    return (result.list?.entries ?? [])
+      .map((e) => ({
+        id: e.entry.id,
+        caseNumber: textProp(e.entry, EFR_PROP.caseNumber),
+        title: textProp(e.entry, 'cm:title'),
+        leader: textProp(e.entry, EFR_PROP.leader),
+      }))
+      .sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
   }
 
   /** Acknowledges (leader) or files (office) a record. */
   async step(id: string, step: ExemptionStep): Promise<Exemption> {
-    return (await this.call<{ entry: Exemption }>('POST',
-      `exemptions/${encodeURIComponent(id)}/${step}`, {})).entry;
+    return (
+      await this.call<{ entry: Exemption }>(
+        'POST',
+        `exemptions/${encodeURIComponent(id)}/${step}`,
+        {},
+      )
+    ).entry;
   }
 }

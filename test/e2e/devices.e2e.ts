@@ -41,7 +41,9 @@ describe('e2e: device register, unit compliance and issuing with a pre-use check
   });
 
   async function unitCompliant(page: Page, unit: string): Promise<string | null> {
-    return page.locator(`[data-testid="unit-compliance"][data-unit="${unit}"]`).getAttribute('data-compliant');
+    return page
+      .locator(`[data-testid="unit-compliance"][data-unit="${unit}"]`)
+      .getAttribute('data-compliant');
   }
 
   // Each language issues a different seeded device (server/src/demo/demo-records.ts).
@@ -90,20 +92,28 @@ describe('e2e: device register, unit compliance and issuing with a pre-use check
       await page.waitForURL(/\/devices\/[0-9a-f-]{36}$/);
       await page.locator('[data-testid="device-status"]').waitFor();
       await settle(page);
-      expect(await page.locator('[data-testid="device-status"]').getAttribute('data-status')).toBe('available');
+      expect(await page.locator('[data-testid="device-status"]').getAttribute('data-status')).toBe(
+        'available',
+      );
       await page.locator('[data-step="issue"]').click();
       await page.locator('[data-field="holder"]').fill('officer1');
       await page.locator('[data-field="batteryPercent"]').fill('12');
       await page.locator('[data-field="freeStorageMb"]').fill('16000');
-      await page.locator('[data-testid="check-problems"] [data-code="efr.preUse.battery"]').waitFor();
+      await page
+        .locator('[data-testid="check-problems"] [data-code="efr.preUse.battery"]')
+        .waitFor();
       expect(await untranslatedKeys(page)).toEqual([]);
       await saveScreen(page, `device-check-failed-${tag}`);
       // Sent anyway: the repository refuses and nothing changes.
       await page.locator('[data-testid="issue-submit"]').click();
       const message = page.locator('[data-testid="device-message"].efr-error');
       await message.waitFor();
-      expect(await message.innerText()).toContain(lang === 'zh-CN' ? '电量须不低于' : 'Battery must be charged');
-      expect(await page.locator('[data-testid="device-status"]').getAttribute('data-status')).toBe('available');
+      expect(await message.innerText()).toContain(
+        lang === 'zh-CN' ? '电量须不低于' : 'Battery must be charged',
+      );
+      expect(await page.locator('[data-testid="device-status"]').getAttribute('data-status')).toBe(
+        'available',
+      );
       await saveScreen(page, `device-issue-refused-${tag}`);
 
       await page.locator('[data-field="batteryPercent"]').fill('86');

@@ -81,8 +81,9 @@ describe('e2e: an exemption record goes from officer to leader to office (issue 
       expect(await page.locator('[data-testid="exemption-submit"]').isDisabled()).toBeTrue();
       await page.locator('[data-testid="form-problem"]').waitFor();
       await page.locator('[data-ground="explosionHazard"] input').check();
-      await page.locator('[data-field="basis"]').fill(
-        '加油站油气区域属防爆区，现场执法记录仪非防爆型，依安全规定不得开机录像。');
+      await page
+        .locator('[data-field="basis"]')
+        .fill('加油站油气区域属防爆区，现场执法记录仪非防爆型，依安全规定不得开机录像。');
       await page.locator('[data-testid="form-problem"]').waitFor({ state: 'detached' });
       expect(await untranslatedKeys(page)).toEqual([]);
       await saveScreen(page, `exemption-write-${tag}`);

@@ -25,16 +25,32 @@ function makeNode(parent, name, type, props) {
   seq++;
   var id = 'n' + (1000000 + seq) + '-0000-4000-8000-000000000000';
   var node = {
-    id: id, nodeRef: 'workspace://SpacesStore/' + id, name: name, type: fullType(type),
-    typeShort: type, parent: parent, properties: {}, children: [], assocs: {}, sourceAssocs: {},
-    aspects: [], saved: 0,
-    hasAspect: function (a) { return this.aspects.indexOf(a) >= 0; },
-    isSubType: function (t) { return t === this.typeShort; },
+    id: id,
+    nodeRef: 'workspace://SpacesStore/' + id,
+    name: name,
+    type: fullType(type),
+    typeShort: type,
+    parent: parent,
+    properties: {},
+    children: [],
+    assocs: {},
+    sourceAssocs: {},
+    aspects: [],
+    saved: 0,
+    hasAspect: function (a) {
+      return this.aspects.indexOf(a) >= 0;
+    },
+    isSubType: function (t) {
+      return t === this.typeShort;
+    },
     createNode: function (n, t, p) {
-      if (this.childByNamePath(n) !== null) throw new Error('Duplicate child name not allowed: ' + n);
+      if (this.childByNamePath(n) !== null)
+        throw new Error('Duplicate child name not allowed: ' + n);
       return makeNode(this, n, t, p);
     },
-    createFolder: function (n) { return this.createNode(n, 'cm:folder', {}); },
+    createFolder: function (n) {
+      return this.createNode(n, 'cm:folder', {});
+    },
     createAssociation: function (target, assocType) {
       (this.assocs[assocType] = this.assocs[assocType] || []).push(target);
       (target.sourceAssocs[assocType] = target.sourceAssocs[assocType] || []).push(this);
@@ -46,18 +62,21 @@ function makeNode(parent, name, type, props) {
       for (var i = 0; i < parts.length && cur !== null; i++) {
         var found = null;
         for (var j = 0; j < cur.children.length; j++) {
-          if (String(cur.children[j].name).toLowerCase() === parts[i].toLowerCase()) found = cur.children[j];
+          if (String(cur.children[j].name).toLowerCase() === parts[i].toLowerCase())
+            found = cur.children[j];
         }
         cur = found;
       }
       return cur;
     },
-    save: function () { this.saved++; },
+    save: function () {
+      this.saved++;
+    },
     addAspect: function (a, p) {
       if (this.aspects.indexOf(a) < 0) this.aspects.push(a);
       for (var k in p || {}) if (p.hasOwnProperty(k)) this.properties[k] = p[k];
       return true;
-    }
+    },
   };
   for (var k in props || {}) if (props.hasOwnProperty(k)) node.properties[k] = props[k];
   node.properties['cm:name'] = name;
@@ -74,14 +93,16 @@ for (var u in run.users) {
   people[u] = makeNode(null, u, 'cm:person', { 'cm:userName': u });
   for (var g = 0; g < run.users[u].length; g++) {
     var gname = run.users[u][g];
-    groupNodes[gname] = groupNodes[gname] || makeNode(null, gname, 'cm:authorityContainer',
-      { 'cm:authorityName': gname });
+    groupNodes[gname] =
+      groupNodes[gname] ||
+      makeNode(null, gname, 'cm:authorityContainer', { 'cm:authorityName': gname });
   }
 }
 for (var f = 0; f < run.folders.length; f++) {
   var parts = run.folders[f].split('/');
   var cur = home;
-  for (var p = 0; p < parts.length; p++) cur = cur.childByNamePath(parts[p]) || cur.createFolder(parts[p]);
+  for (var p = 0; p < parts.length; p++)
+    cur = cur.childByNamePath(parts[p]) || cur.createFolder(parts[p]);
 }
 for (var c = 0; c < (run.nodes || []).length; c++) {
   var def = run.nodes[c];
@@ -90,13 +111,15 @@ for (var c = 0; c < (run.nodes || []).length; c++) {
 }
 
 var peopleApi = {
-  getPerson: function (name) { return people.hasOwnProperty(String(name)) ? people[String(name)] : null; },
+  getPerson: function (name) {
+    return people.hasOwnProperty(String(name)) ? people[String(name)] : null;
+  },
   getContainerGroups: function (person) {
     var list = run.users[String(person.properties['cm:userName'])] || [];
     var out = [];
     for (var i = 0; i < list.length; i++) out.push(groupNodes[list[i]]);
     return out;
-  }
+  },
 };
 
 function asciiJson(v) {
@@ -111,7 +134,9 @@ function call(k) {
   cx.setLanguageVersion(0);
   cx.setOptimizationLevel(k.optimizationLevel === undefined ? 0 : k.optimizationLevel);
   var scope = cx.initStandardObjects();
-  var put = function (name, value) { org.mozilla.javascript.ScriptableObject.putProperty(scope, name, value); };
+  var put = function (name, value) {
+    org.mozilla.javascript.ScriptableObject.putProperty(scope, name, value);
+  };
   var status = { code: 200, message: '', redirect: false };
   var model = {};
   var templateArgs = {};
@@ -123,30 +148,50 @@ function call(k) {
     }
   }
   var args = {};
-  for (var a in k.args || {}) if (k.args.hasOwnProperty(a)) args[a] = new java.lang.String(String(k.args[a]));
+  for (var a in k.args || {})
+    if (k.args.hasOwnProperty(a)) args[a] = new java.lang.String(String(k.args[a]));
   put('args', args);
   put('url', { templateArgs: templateArgs });
-  put('requestbody', k.body === undefined ? null : { content: new java.lang.String(JSON.stringify(k.body)) });
+  put(
+    'requestbody',
+    k.body === undefined ? null : { content: new java.lang.String(JSON.stringify(k.body)) },
+  );
   put('status', status);
   put('model', model);
   put('companyhome', home);
   put('people', peopleApi);
   put('person', people[k.user]);
-  put('search', { findNode: function (ref) {
-    var id = String(ref).replace('workspace://SpacesStore/', '');
-    return byId.hasOwnProperty(id) ? byId[id] : null;
-  } });
+  put('search', {
+    findNode: function (ref) {
+      var id = String(ref).replace('workspace://SpacesStore/', '');
+      return byId.hasOwnProperty(id) ? byId[id] : null;
+    },
+  });
   put('logger', {
-    log: function (m) { logs.push('log: ' + m); },
-    warn: function (m) { logs.push('warn: ' + m); }
+    log: function (m) {
+      logs.push('log: ' + m);
+    },
+    warn: function (m) {
+      logs.push('warn: ' + m);
+    },
   });
   try {
     cx.evaluateString(scope, String(readFile(k.script, 'UTF-8')), k.script, 1, null);
-    return { name: k.name, status: status.code,
-      body: model.body === undefined ? null : JSON.parse(String(model.body)), logs: logs, error: null };
+    return {
+      name: k.name,
+      status: status.code,
+      body: model.body === undefined ? null : JSON.parse(String(model.body)),
+      logs: logs,
+      error: null,
+    };
   } catch (e) {
-    return { name: k.name, status: 500, body: null, logs: logs,
-      error: String(e && e.message !== undefined ? e.message : e) };
+    return {
+      name: k.name,
+      status: 500,
+      body: null,
+      logs: logs,
+      error: String(e && e.message !== undefined ? e.message : e),
+    };
   }
 }
 
@@ -162,13 +207,19 @@ for (var i = 0; i < run.calls.length; i++) {
         if (results[r].name === val.substring(1)) k.templateArgs[ta] = results[r].body.entry.id;
       }
     } else if (val.charAt(0) === '#') {
-      for (var q = 0; q < run.nodes.length; q++) if (run.nodes[q].name === val.substring(1)) k.templateArgs[ta] = run.nodes[q].id;
+      for (var q = 0; q < run.nodes.length; q++)
+        if (run.nodes[q].name === val.substring(1)) k.templateArgs[ta] = run.nodes[q].id;
     }
   }
   // A body value `#name` is the id of a setup node too (e.g. a case id).
-  for (var bk in (k.body && typeof k.body === 'object') ? k.body : {}) {
-    if (k.body.hasOwnProperty(bk) && typeof k.body[bk] === 'string' && k.body[bk].charAt(0) === '#') {
-      for (var bn = 0; bn < run.nodes.length; bn++) if (run.nodes[bn].name === k.body[bk].substring(1)) k.body[bk] = run.nodes[bn].id;
+  for (var bk in k.body && typeof k.body === 'object' ? k.body : {}) {
+    if (
+      k.body.hasOwnProperty(bk) &&
+      typeof k.body[bk] === 'string' &&
+      k.body[bk].charAt(0) === '#'
+    ) {
+      for (var bn = 0; bn < run.nodes.length; bn++)
+        if (run.nodes[bn].name === k.body[bk].substring(1)) k.body[bk] = run.nodes[bn].id;
     }
   }
   results.push(call(k));

@@ -11,7 +11,11 @@ import { NAMESPACES } from '../../behaviors/src/lib/model-names.js';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const HARNESS = resolve(import.meta.dirname, 'devices-webscript-harness.js');
 /** The archive folders the controllers use (server/src/demo/archive-folders.ts). */
-export const ARCHIVE_FOLDERS = ['EFR 执法记录/执法记录仪', 'EFR 执法记录/免录记录', 'EFR 执法记录/案件'];
+export const ARCHIVE_FOLDERS = [
+  'EFR 执法记录/执法记录仪',
+  'EFR 执法记录/免录记录',
+  'EFR 执法记录/案件',
+];
 
 /** One web script call. */
 export interface WsCall {
@@ -29,8 +33,11 @@ export interface WsCall {
 export interface WsResult {
   name: string;
   status: number;
-  body: { entry?: Record<string, unknown>; list?: { entries: { entry: Record<string, unknown> }[] };
-    error?: { errorKey: string; statusCode: number; briefSummary: string } } | null;
+  body: {
+    entry?: Record<string, unknown>;
+    list?: { entries: { entry: Record<string, unknown> }[] };
+    error?: { errorKey: string; statusCode: number; briefSummary: string };
+  } | null;
   logs: string[];
   error: string | null;
 }
@@ -57,14 +64,23 @@ export function compiledControllers(): Promise<string> {
 
 /** Runs the calls in order against one repository; answers by call name. */
 export async function runCalls(
-  users: Record<string, string[]>, calls: WsCall[],
+  users: Record<string, string[]>,
+  calls: WsCall[],
   nodes: { folder: string; name: string; type: string; properties: Record<string, unknown> }[] = [],
 ): Promise<Record<string, WsResult>> {
   const dir = await compiledControllers();
   const tmp = mkdtempSync(join(tmpdir(), 'efr-ws-run-'));
   const file = join(tmp, 'run.json');
-  writeFileSync(file, JSON.stringify({ namespaces: NAMESPACES, users, folders: ARCHIVE_FOLDERS, nodes,
-    calls: calls.map((c) => ({ ...c, script: join(dir, `${c.script}.js`) })) }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      namespaces: NAMESPACES,
+      users,
+      folders: ARCHIVE_FOLDERS,
+      nodes,
+      calls: calls.map((c) => ({ ...c, script: join(dir, `${c.script}.js`) })),
+    }),
+  );
   const r = spawnSync('rhino', [HARNESS, file], { encoding: 'utf8', timeout: 120_000 });
   rmSync(tmp, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`rhino failed (${r.status}): ${r.stderr}${r.stdout}`);
@@ -76,7 +92,10 @@ export async function runCalls(
 
 /** Demo users and their groups. */
 export const WS_USERS: Record<string, string[]> = {
-  officer1: ['GROUP_EFR_OFFICERS'], officer2: ['GROUP_EFR_OFFICERS'],
-  custodian1: ['GROUP_EFR_CUSTODIANS'], leader1: ['GROUP_EFR_LEADERS'],
-  leader2: ['GROUP_EFR_LEADERS'], unithead1: ['GROUP_EFR_UNIT_HEADS'],
+  officer1: ['GROUP_EFR_OFFICERS'],
+  officer2: ['GROUP_EFR_OFFICERS'],
+  custodian1: ['GROUP_EFR_CUSTODIANS'],
+  leader1: ['GROUP_EFR_LEADERS'],
+  leader2: ['GROUP_EFR_LEADERS'],
+  unithead1: ['GROUP_EFR_UNIT_HEADS'],
 };

@@ -22,9 +22,19 @@ import { IssueRequest, PreUseCheckFormUiComponent } from './pre-use-check-form.u
  */
 @Component({
   selector: 'efr-device-detail',
-  imports: [RouterLink, DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule,
-    MatIconModule, MatProgressBarModule, TranslatePipe, DeviceHistoryUiComponent,
-    PreUseCheckFormUiComponent],
+  imports: [
+    RouterLink,
+    DatePipe,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    DeviceHistoryUiComponent,
+    PreUseCheckFormUiComponent,
+  ],
   templateUrl: './device-detail.smart-component.html',
   styleUrl: '../list/devices-list.smart-component.css',
 })

@@ -47,7 +47,12 @@ import { DeviceCheck, DeviceEvent } from '../devices.model';
         @for (k of checks(); track k.id) {
           <tr data-testid="check-row">
             <td>{{ k.checkedAt | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
-            <td>{{ (k.working ? 'EFR_DEVICES.CHECK.WORKS_YES' : 'EFR_DEVICES.CHECK.WORKS_NO') | translate }}</td>
+            <td>
+              {{
+                (k.working ? 'EFR_DEVICES.CHECK.WORKS_YES' : 'EFR_DEVICES.CHECK.WORKS_NO')
+                  | translate
+              }}
+            </td>
             <td>{{ k.batteryPercent }}</td>
             <td>{{ k.freeStorageMb }}</td>
             <td>{{ k.clockOffsetSeconds }}</td>
@@ -58,10 +63,23 @@ import { DeviceCheck, DeviceEvent } from '../devices.model';
     }
   `,
   styles: `
-    h2 { font-size: 16px; font-weight: 500; margin: 16px 0 8px; }
-    .efr-simple-table { border-collapse: collapse; width: 100%; background: var(--mat-sys-surface, #fff); }
-    .efr-simple-table th, .efr-simple-table td { text-align: left; padding: 6px 10px;
-      border-bottom: 1px solid #e0e0e0; white-space: nowrap; }
+    h2 {
+      font-size: 16px;
+      font-weight: 500;
+      margin: 16px 0 8px;
+    }
+    .efr-simple-table {
+      border-collapse: collapse;
+      width: 100%;
+      background: var(--mat-sys-surface, #fff);
+    }
+    .efr-simple-table th,
+    .efr-simple-table td {
+      text-align: left;
+      padding: 6px 10px;
+      border-bottom: 1px solid #e0e0e0;
+      white-space: nowrap;
+    }
   `,
 })
 export class DeviceHistoryUiComponent {

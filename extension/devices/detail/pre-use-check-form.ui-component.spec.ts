@@ -21,16 +21,21 @@ describe('PreUseCheckFormUiComponent (R15.1)', () => {
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const input = (field: string) =>
       loader.getHarness(MatInputHarness.with({ selector: `[data-field="${field}"]` }));
-    const problems = (): string[] => Array.from(
-      (fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="check-problems"] li[data-code]'),
-    ).map((li) => li.getAttribute('data-code') ?? '');
+    const problems = (): string[] =>
+      Array.from(
+        (fixture.nativeElement as HTMLElement).querySelectorAll(
+          '[data-testid="check-problems"] li[data-code]',
+        ),
+      ).map((li) => li.getAttribute('data-code') ?? '');
     return { fixture, loader, input, problems, emitted };
   }
 
   it('lists the failed items as core does and emits the officer with the check', async () => {
     const { fixture, loader, input, problems, emitted } = await setup();
     expect(problems()).toEqual(['efr.preUse.battery', 'efr.preUse.storage']);
-    const submit = await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="issue-submit"]' }));
+    const submit = await loader.getHarness(
+      MatButtonHarness.with({ selector: '[data-testid="issue-submit"]' }),
+    );
     expect(await submit.isDisabled()).toBeTrue(); // no officer named yet
     await (await input('holder')).setValue(' officer1 ');
     await (await input('batteryPercent')).setValue('15');
@@ -43,8 +48,9 @@ describe('PreUseCheckFormUiComponent (R15.1)', () => {
     await submit.click();
     expect(emitted.length).toBe(1);
     expect(emitted[0].holder).toBe('officer1');
-    expect(emitted[0].check).toEqual(jasmine.objectContaining({ working: true, batteryPercent: 75,
-      freeStorageMb: 8000 }));
+    expect(emitted[0].check).toEqual(
+      jasmine.objectContaining({ working: true, batteryPercent: 75, freeStorageMb: 8000 }),
+    );
     // The device time defaults to now: within a few seconds of the browser clock.
     expect(Math.abs(Date.parse(emitted[0].check.deviceTime) - Date.now())).toBeLessThan(5000);
   });

@@ -12,8 +12,10 @@ import { clockOffsetSeconds, preUseCheckErrors } from '../devices.rules';
 function localInputValue(ms: number): string {
   const d = new Date(ms);
   const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:` +
-    `${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return (
+    `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:` +
+    `${p(d.getMinutes())}:${p(d.getSeconds())}`
+  );
 }
 
 /** What the form emits: the officer and the check facts. */
@@ -29,33 +31,74 @@ export interface IssueRequest {
  */
 @Component({
   selector: 'efr-pre-use-check-form',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule,
-    TranslatePipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslatePipe,
+  ],
   template: `
     <form class="check" (ngSubmit)="submit()" data-testid="check-form">
       <h3>{{ 'EFR_DEVICES.CHECK.TITLE' | translate }}</h3>
       <mat-form-field>
         <mat-label>{{ 'EFR_DEVICES.CHECK.HOLDER' | translate }}</mat-label>
-        <input matInput name="holder" [ngModel]="holder()" (ngModelChange)="holder.set($event)" data-field="holder" />
+        <input
+          matInput
+          name="holder"
+          [ngModel]="holder()"
+          (ngModelChange)="holder.set($event)"
+          data-field="holder"
+        />
       </mat-form-field>
-      <mat-checkbox name="working" [ngModel]="working()" (ngModelChange)="working.set($event)" data-field="working">
+      <mat-checkbox
+        name="working"
+        [ngModel]="working()"
+        (ngModelChange)="working.set($event)"
+        data-field="working"
+      >
         {{ 'EFR_DEVICES.CHECK.WORKING' | translate }}
       </mat-checkbox>
       <mat-form-field>
         <mat-label>{{ 'EFR_DEVICES.CHECK.BATTERY' | translate }}</mat-label>
-        <input matInput type="number" name="battery" min="0" max="100" [ngModel]="battery()"
-          (ngModelChange)="battery.set($event)" data-field="batteryPercent" />
+        <input
+          matInput
+          type="number"
+          name="battery"
+          min="0"
+          max="100"
+          [ngModel]="battery()"
+          (ngModelChange)="battery.set($event)"
+          data-field="batteryPercent"
+        />
       </mat-form-field>
       <mat-form-field>
         <mat-label>{{ 'EFR_DEVICES.CHECK.STORAGE' | translate }}</mat-label>
-        <input matInput type="number" name="storage" min="0" [ngModel]="storage()"
-          (ngModelChange)="storage.set($event)" data-field="freeStorageMb" />
+        <input
+          matInput
+          type="number"
+          name="storage"
+          min="0"
+          [ngModel]="storage()"
+          (ngModelChange)="storage.set($event)"
+          data-field="freeStorageMb"
+        />
       </mat-form-field>
       <mat-form-field class="wide">
         <mat-label>{{ 'EFR_DEVICES.CHECK.DEVICE_TIME' | translate }}</mat-label>
-        <input matInput type="datetime-local" step="1" name="deviceTime" [ngModel]="deviceTime()"
-          (ngModelChange)="deviceTime.set($event)" data-field="deviceTime" />
-        <mat-hint>{{ 'EFR_DEVICES.CHECK.OFFSET' | translate: { seconds: offset() ?? '—' } }}</mat-hint>
+        <input
+          matInput
+          type="datetime-local"
+          step="1"
+          name="deviceTime"
+          [ngModel]="deviceTime()"
+          (ngModelChange)="deviceTime.set($event)"
+          data-field="deviceTime"
+        />
+        <mat-hint>{{
+          'EFR_DEVICES.CHECK.OFFSET' | translate: { seconds: offset() ?? '—' }
+        }}</mat-hint>
       </mat-form-field>
       <ul class="problems" data-testid="check-problems">
         @for (e of errors(); track e.code) {
@@ -64,18 +107,46 @@ export interface IssueRequest {
           <li class="ok">{{ 'EFR_DEVICES.CHECK.PASSED' | translate }}</li>
         }
       </ul>
-      <button mat-flat-button type="submit" [disabled]="busy() || holder().trim() === ''" data-testid="issue-submit">
+      <button
+        mat-flat-button
+        type="submit"
+        [disabled]="busy() || holder().trim() === ''"
+        data-testid="issue-submit"
+      >
         {{ 'EFR_DEVICES.CHECK.SUBMIT' | translate }}
       </button>
     </form>
   `,
   styles: `
-    .check { display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: center; }
-    .check h3 { width: 100%; margin: 8px 0; font-size: 15px; font-weight: 500; }
-    mat-form-field { width: 180px; }
-    mat-form-field.wide { width: 260px; }
-    .problems { width: 100%; margin: 4px 0 8px; padding-left: 20px; color: var(--mat-sys-error, #ba1a1a); }
-    .problems .ok { color: #1b5e20; list-style: none; margin-left: -20px; }
+    .check {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      align-items: center;
+    }
+    .check h3 {
+      width: 100%;
+      margin: 8px 0;
+      font-size: 15px;
+      font-weight: 500;
+    }
+    mat-form-field {
+      width: 180px;
+    }
+    mat-form-field.wide {
+      width: 260px;
+    }
+    .problems {
+      width: 100%;
+      margin: 4px 0 8px;
+      padding-left: 20px;
+      color: var(--mat-sys-error, #ba1a1a);
+    }
+    .problems .ok {
+      color: #1b5e20;
+      list-style: none;
+      margin-left: -20px;
+    }
   `,
 })
 export class PreUseCheckFormUiComponent {
@@ -94,12 +165,18 @@ export class PreUseCheckFormUiComponent {
 
   private form(): PreUseCheckForm {
     const t = new Date(this.deviceTime());
-    return { working: this.working(), batteryPercent: this.battery(), freeStorageMb: this.storage(),
-      deviceTime: Number.isFinite(t.getTime()) ? t.toISOString() : '' };
+    return {
+      working: this.working(),
+      batteryPercent: this.battery(),
+      freeStorageMb: this.storage(),
+      deviceTime: Number.isFinite(t.getTime()) ? t.toISOString() : '',
+    };
   }
 
   protected readonly errors = computed(() => preUseCheckErrors(this.form(), Date.now()));
-  protected readonly offset = computed(() => clockOffsetSeconds(this.form().deviceTime, Date.now()));
+  protected readonly offset = computed(() =>
+    clockOffsetSeconds(this.form().deviceTime, Date.now()),
+  );
 
   protected submit(): void {
     if (this.holder().trim() === '') return;

@@ -19,8 +19,16 @@ import { UnitComplianceUiComponent } from './unit-compliance.ui-component';
  */
 @Component({
   selector: 'efr-devices-list',
-  imports: [RouterLink, DatePipe, MatTableModule, MatProgressBarModule, MatButtonModule,
-    TranslatePipe, RegisterDeviceUiComponent, UnitComplianceUiComponent],
+  imports: [
+    RouterLink,
+    DatePipe,
+    MatTableModule,
+    MatProgressBarModule,
+    MatButtonModule,
+    TranslatePipe,
+    RegisterDeviceUiComponent,
+    UnitComplianceUiComponent,
+  ],
   templateUrl: './devices-list.smart-component.html',
   styleUrl: './devices-list.smart-component.css',
 })
@@ -31,7 +39,15 @@ export class DevicesListSmartComponent {
   private readonly registerForm = viewChild(RegisterDeviceUiComponent);
 
   /** Columns of the register. */
-  protected readonly columns = ['serial', 'title', 'kind', 'unit', 'status', 'holder', 'lastCheckAt'];
+  protected readonly columns = [
+    'serial',
+    'title',
+    'kind',
+    'unit',
+    'status',
+    'holder',
+    'lastCheckAt',
+  ];
   protected readonly devices = signal<Device[] | null>(null);
   protected readonly units = signal<UnitCompliance[]>([]);
   protected readonly loading = signal(false);

@@ -12,8 +12,14 @@ import { isDeviceSerial } from '../devices.rules';
 /** The register form (R13.1, R12.1): emits the entry; the page sends it. */
 @Component({
   selector: 'efr-register-device',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule,
-    TranslatePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" class="register" data-testid="register-form">
       <h2>{{ 'EFR_DEVICES.REGISTER.TITLE' | translate }}</h2>
@@ -48,16 +54,36 @@ import { isDeviceSerial } from '../devices.rules';
         <mat-label>{{ 'EFR_DEVICES.REGISTER.UNIT_HEAD' | translate }}</mat-label>
         <input matInput formControlName="unitHead" data-field="unitHead" />
       </mat-form-field>
-      <button mat-flat-button type="submit" [disabled]="busy() || form.invalid" data-testid="register-submit">
+      <button
+        mat-flat-button
+        type="submit"
+        [disabled]="busy() || form.invalid"
+        data-testid="register-submit"
+      >
         {{ 'EFR_DEVICES.REGISTER.SUBMIT' | translate }}
       </button>
     </form>
   `,
   styles: `
-    .register { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: baseline; padding: 12px 16px;
-      background: var(--mat-sys-surface, #fff); border-radius: 12px; margin-bottom: 16px; }
-    .register h2 { width: 100%; font-size: 16px; font-weight: 500; margin: 4px 0 12px; }
-    mat-form-field { width: 220px; }
+    .register {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+      align-items: baseline;
+      padding: 12px 16px;
+      background: var(--mat-sys-surface, #fff);
+      border-radius: 12px;
+      margin-bottom: 16px;
+    }
+    .register h2 {
+      width: 100%;
+      font-size: 16px;
+      font-weight: 500;
+      margin: 4px 0 12px;
+    }
+    mat-form-field {
+      width: 220px;
+    }
   `,
 })
 export class RegisterDeviceUiComponent {
@@ -68,8 +94,13 @@ export class RegisterDeviceUiComponent {
 
   protected readonly kinds = DEVICE_KINDS;
   protected readonly form = new FormGroup({
-    serial: new FormControl('', { nonNullable: true,
-      validators: [Validators.required, (c) => (isDeviceSerial(String(c.value)) ? null : { serial: true })] }),
+    serial: new FormControl('', {
+      nonNullable: true,
+      validators: [
+        Validators.required,
+        (c) => (isDeviceSerial(String(c.value)) ? null : { serial: true }),
+      ],
+    }),
     kind: new FormControl('bodyCamera', { nonNullable: true, validators: Validators.required }),
     title: new FormControl('', { nonNullable: true }),
     model: new FormControl('', { nonNullable: true }),

@@ -10,7 +10,11 @@ import { UserPreferencesService } from '@alfresco/adf-core';
 import { CurrentUserService, errorStatus } from '../../shared/public-api';
 import { Exemption, ExemptionStep, ExemptionView } from '../exemptions.model';
 import {
-  defaultView, exemptionActions, exemptionRefusalText, inView, mayWriteExemption,
+  defaultView,
+  exemptionActions,
+  exemptionRefusalText,
+  inView,
+  mayWriteExemption,
 } from '../exemptions.rules';
 import { ExemptionsService } from '../exemptions.service';
 
@@ -20,8 +24,15 @@ import { ExemptionsService } from '../exemptions.service';
  */
 @Component({
   selector: 'efr-exemptions-list',
-  imports: [RouterLink, DatePipe, MatButtonModule, MatButtonToggleModule, MatIconModule,
-    MatProgressBarModule, TranslatePipe],
+  imports: [
+    RouterLink,
+    DatePipe,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslatePipe,
+  ],
   templateUrl: './exemptions-list.smart-component.html',
   styleUrl: './exemptions-list.smart-component.css',
 })
@@ -38,7 +49,8 @@ export class ExemptionsListSmartComponent {
   protected readonly busy = signal<string | null>(null);
   protected readonly message = signal<{ text: string; error: boolean } | null>(null);
   protected readonly shown = computed(() =>
-    (this.all() ?? []).filter((e) => inView(e, this.view(), this.currentUser.user())));
+    (this.all() ?? []).filter((e) => inView(e, this.view(), this.currentUser.user())),
+  );
 
   constructor() {
     void this.load();

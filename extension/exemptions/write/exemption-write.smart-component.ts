@@ -18,7 +18,8 @@ import { ExemptionsService } from '../exemptions.service';
 function localInputValue(ms: number): string {
   const d = new Date(ms);
   const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return `${date}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /**
@@ -28,8 +29,16 @@ function localInputValue(ms: number): string {
  */
 @Component({
   selector: 'efr-exemption-write',
-  imports: [RouterLink, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule,
-    MatRadioModule, MatSelectModule, TranslatePipe],
+  imports: [
+    RouterLink,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   templateUrl: './exemption-write.smart-component.html',
   styleUrl: '../list/exemptions-list.smart-component.css',
 })
@@ -51,21 +60,31 @@ export class ExemptionWriteSmartComponent {
   protected readonly caseId = signal('');
   protected readonly cases = signal<CaseChoice[]>([]);
   /** The chosen case, whose leader in charge receives the record. */
-  protected readonly chosenCase = computed(() => this.cases().find((c) => c.id === this.caseId()) ?? null);
+  protected readonly chosenCase = computed(
+    () => this.cases().find((c) => c.id === this.caseId()) ?? null,
+  );
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly zh = computed(() => this.prefs.localeSignal().toLowerCase().startsWith('zh'));
 
   private form(): ExemptionForm {
     const t = new Date(this.actAt());
-    return { actAt: Number.isFinite(t.getTime()) ? t.toISOString() : '', activityType: this.activityType(),
-      location: this.location(), ground: this.ground(), basis: this.basis(), leader: this.leader(),
-      coOfficer: this.coOfficer(), caseId: this.caseId() };
+    return {
+      actAt: Number.isFinite(t.getTime()) ? t.toISOString() : '',
+      activityType: this.activityType(),
+      location: this.location(),
+      ground: this.ground(),
+      basis: this.basis(),
+      leader: this.leader(),
+      coOfficer: this.coOfficer(),
+      caseId: this.caseId(),
+    };
   }
 
   /** Core's verdict on the form as filled so far. */
   protected readonly verdict = computed(() =>
-    exemptionFormVerdict(this.form(), this.currentUser.user()?.id ?? '', Date.now()));
+    exemptionFormVerdict(this.form(), this.currentUser.user()?.id ?? '', Date.now()),
+  );
 
   /** The verdict's message in the interface language, or null when it passes. */
   protected readonly problem = computed(() => {
@@ -74,10 +93,13 @@ export class ExemptionWriteSmartComponent {
   });
 
   constructor() {
-    this.service.openCases().then((c) => this.cases.set(c)).catch(() => {
-      // Cases are optional here: without the list the officer names the leader instead.
-      this.cases.set([]);
-    });
+    this.service
+      .openCases()
+      .then((c) => this.cases.set(c))
+      .catch(() => {
+        // Cases are optional here: without the list the officer names the leader instead.
+        this.cases.set([]);
+      });
   }
 
   /** Sends the record; on success back to the list. */

@@ -7,7 +7,8 @@ import { CASES_FOLDER, DEVICES_FOLDER } from './device-steps.js';
 import { deviceJson } from './device-json.js';
 
 runWebScript(() => {
-  const devices = childrenOfType(archiveFolder(DEVICES_FOLDER), 'efr:device').map(deviceJson)
+  const devices = childrenOfType(archiveFolder(DEVICES_FOLDER), 'efr:device')
+    .map(deviceJson)
     .map((d) => ({ unit: String(d.unit), status: d.status as DeviceStatus }));
   // Units with field duties: those holding a case, as on server/ (plus those holding a device).
   const units: string[] = [];

@@ -67,9 +67,17 @@ export function respond(code: number, value: unknown): void {
 
 /** The REST API error body (the same as server/ answers). */
 export function errorJson(code: number, errorKey: string, summary: string): unknown {
-  return { error: { errorKey, statusCode: code, briefSummary: summary,
-    stackTrace: 'For security reasons the stack trace is no longer displayed, but the property is kept for previous versions',
-    descriptionURL: 'https://api-explorer.alfresco.com' } };
+  return {
+    error: {
+      errorKey,
+      statusCode: code,
+      briefSummary: summary,
+      stackTrace:
+        'For security reasons the stack trace is no longer displayed, but the property is kept ' +
+        'for previous versions',
+      descriptionURL: 'https://api-explorer.alfresco.com',
+    },
+  };
 }
 
 /** Answers an error and stops the controller. */
@@ -84,8 +92,9 @@ export function fail(code: number, errorKey: string, summary: string): never {
  */
 export function enforce(v: Verdict, what: string, nodeRef: string | null): void {
   if (v.allowed) return;
-  scope().logger.warn('efr refused ' + what + (nodeRef ? ' on ' + nodeRef : '') + ': ' + v.code +
-    ' ' + v.requirement);
+  scope().logger.warn(
+    'efr refused ' + what + (nodeRef ? ' on ' + nodeRef : '') + ': ' + v.code + ' ' + v.requirement,
+  );
   fail(v.status, v.code, v.message + ' / ' + v.messageZh);
 }
 
@@ -128,7 +137,11 @@ export function jsonBody(): Record<string, unknown> {
     parsed = JSON.parse(text);
   } catch (e) {
     // Malformed JSON from the client: a 400 as the REST API answers.
-    fail(400, 'framework.exception.InvalidArgument', 'Could not read content from HTTP request body');
+    fail(
+      400,
+      'framework.exception.InvalidArgument',
+      'Could not read content from HTTP request body',
+    );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     fail(400, 'framework.exception.InvalidArgument', 'The request body must be a JSON object');
@@ -173,7 +186,11 @@ export function childrenOfType(folder: WsNode, type: string): WsNode[] {
 }
 
 /** Whether `userName` is a person in `group` (People#getContainerGroups, transitively). */
-export function isUserInGroup(userName: string, group: string, groupsOf: (u: string) => string[]): boolean {
+export function isUserInGroup(
+  userName: string,
+  group: string,
+  groupsOf: (u: string) => string[],
+): boolean {
   const p = scope().people.getPerson(userName);
   return p !== null && p !== undefined && groupsOf(userName).indexOf(group) >= 0;
 }
@@ -182,9 +199,18 @@ export function isUserInGroup(userName: string, group: string, groupsOf: (u: str
 export function listJson(entries: unknown[]): unknown {
   const wrapped: unknown[] = [];
   for (const e of entries) wrapped.push({ entry: e });
-  return { list: { pagination: { count: entries.length, hasMoreItems: false,
-    totalItems: entries.length, skipCount: 0, maxItems: Math.max(entries.length, 100) },
-  entries: wrapped } };
+  return {
+    list: {
+      pagination: {
+        count: entries.length,
+        hasMoreItems: false,
+        totalItems: entries.length,
+        skipCount: 0,
+        maxItems: Math.max(entries.length, 100),
+      },
+      entries: wrapped,
+    },
+  };
 }
 
 /** A node's id, as the entries carry it. */

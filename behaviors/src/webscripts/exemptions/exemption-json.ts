@@ -3,7 +3,10 @@
  * with the reminder state of core's exemptionReminder.
  */
 import {
-  DEFAULT_EXEMPTION_REMIND_HOURS, exemptionReminder, type ExemptionState, type ExemptionStatus,
+  DEFAULT_EXEMPTION_REMIND_HOURS,
+  exemptionReminder,
+  type ExemptionState,
+  type ExemptionStatus,
 } from '../../../../core/src/index.js';
 import { plainString } from '../../lib/java-values.js';
 import { assocNodes, nodeProp } from '../../lib/model-names.js';
@@ -30,24 +33,42 @@ export function exemptionJson(n: WsNode, now: string, hours: number): Record<str
   const acknowledgedAt = text(n, 'efr:acknowledgedAt');
   const cases = assocNodes(n.assocs, 'efr:exemptionCase');
   return {
-    id: idOf(n), name: String(n.name), status, author: text(n, 'efr:officer') || '',
-    coOfficer: text(n, 'efr:coOfficer'), leader: text(n, 'efr:leader') || '',
-    actAt: text(n, 'efr:actAt'), activityType: text(n, 'efr:activityType') || '',
-    location: text(n, 'efr:location') || '', ground: text(n, 'efr:exemptionGround') || '',
-    basis: text(n, 'efr:basis') || '', writtenAt, acknowledgedAt,
-    filedBy: text(n, 'efr:filedBy'), filedAt: text(n, 'efr:filedAt'),
-    caseId: cases.length > 0 ? idOf(cases[0] as WsNode) : null, caseNumber: text(n, 'efr:caseNumber'),
-    reminder: exemptionReminder({ status: status as ExemptionStatus, writtenAt: writtenAt || '',
-      acknowledgedAt }, now, hours),
+    id: idOf(n),
+    name: String(n.name),
+    status,
+    author: text(n, 'efr:officer') || '',
+    coOfficer: text(n, 'efr:coOfficer'),
+    leader: text(n, 'efr:leader') || '',
+    actAt: text(n, 'efr:actAt'),
+    activityType: text(n, 'efr:activityType') || '',
+    location: text(n, 'efr:location') || '',
+    ground: text(n, 'efr:exemptionGround') || '',
+    basis: text(n, 'efr:basis') || '',
+    writtenAt,
+    acknowledgedAt,
+    filedBy: text(n, 'efr:filedBy'),
+    filedAt: text(n, 'efr:filedAt'),
+    caseId: cases.length > 0 ? idOf(cases[0] as WsNode) : null,
+    caseNumber: text(n, 'efr:caseNumber'),
+    reminder: exemptionReminder(
+      { status: status as ExemptionStatus, writtenAt: writtenAt || '', acknowledgedAt },
+      now,
+      hours,
+    ),
   };
 }
 
 /** The record as core's state machine sees it. */
 export function exemptionState(n: WsNode): ExemptionState {
   const status = (text(n, 'efr:exemptionStatus') || 'written') as ExemptionStatus;
-  return { id: idOf(n), status, author: text(n, 'efr:officer') || '',
+  return {
+    id: idOf(n),
+    status,
+    author: text(n, 'efr:officer') || '',
     leaderInCharge: text(n, 'efr:leader'),
     acknowledgedBy: status === 'written' ? null : text(n, 'efr:leader'),
-    acknowledgedAt: text(n, 'efr:acknowledgedAt'), filedBy: text(n, 'efr:filedBy'),
-    filedAt: text(n, 'efr:filedAt') };
+    acknowledgedAt: text(n, 'efr:acknowledgedAt'),
+    filedBy: text(n, 'efr:filedBy'),
+    filedAt: text(n, 'efr:filedAt'),
+  };
 }

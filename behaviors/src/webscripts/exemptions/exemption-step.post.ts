@@ -6,7 +6,13 @@ import { transitionExemption } from '../../../../core/src/index.js';
 import { currentActor } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
 import {
-  enforce, fail, logStep, nodeOfType, respond, runWebScript, templateArg,
+  enforce,
+  fail,
+  logStep,
+  nodeOfType,
+  respond,
+  runWebScript,
+  templateArg,
 } from '../devices/ws-runtime.js';
 import { exemptionJson, exemptionState, remindHours } from './exemption-json.js';
 
@@ -30,6 +36,10 @@ runWebScript(() => {
     node.properties['efr:filedAt'] = new Date(now);
   }
   node.save();
-  logStep('exemption.' + step, node, { from: before.status, author: before.author, by: actor.userName });
+  logStep('exemption.' + step, node, {
+    from: before.status,
+    author: before.author,
+    by: actor.userName,
+  });
   respond(200, { entry: exemptionJson(node, now, remindHours()) });
 });

@@ -4,5 +4,7 @@ import { nodeOfType, respond, runWebScript, templateArg } from '../devices/ws-ru
 import { exemptionJson, remindHours } from './exemption-json.js';
 
 runWebScript(() => {
-  respond(200, { entry: exemptionJson(nodeOfType(templateArg('id'), 'efr:exemption'), nowIso(), remindHours()) });
+  respond(200, {
+    entry: exemptionJson(nodeOfType(templateArg('id'), 'efr:exemption'), nowIso(), remindHours()),
+  });
 });

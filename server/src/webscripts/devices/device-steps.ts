@@ -1,6 +1,13 @@
 import {
-  checkPreUse, DEFAULT_PRE_USE_LIMITS, deviceEventKindOf, GROUP_EFR_OFFICERS, parseInstant,
-  refuse, transitionDevice, type DeviceAction, type PreUseCheck,
+  checkPreUse,
+  DEFAULT_PRE_USE_LIMITS,
+  deviceEventKindOf,
+  GROUP_EFR_OFFICERS,
+  parseInstant,
+  refuse,
+  transitionDevice,
+  type DeviceAction,
+  type PreUseCheck,
 } from '../../../../core/src/index.js';
 import { appendAccessLog } from '../../access-log/access-log.js';
 import { badRequest } from '../../http/errors.js';
@@ -10,7 +17,14 @@ import type { Caller, Repository } from '../../repo/repository.js';
 import { deviceState } from './device-records.js';
 import { inWorkflowStep } from './workflow-guard.js';
 import {
-  actorOf, archiveFolder, elevated, entrySuffix, insertRecord, isUserInGroup, nowAcs, optText,
+  actorOf,
+  archiveFolder,
+  elevated,
+  entrySuffix,
+  insertRecord,
+  isUserInGroup,
+  nowAcs,
+  optText,
   subFolder,
 } from './record-writes.js';
 
@@ -43,20 +57,33 @@ export function readCheck(raw: unknown, now: number): PreUseCheck | null {
     if (t === null) throw badRequest('check.deviceTime must be an ISO 8601 date-time with a zone');
     offset = Math.round((t - now) / 1000);
   } else offset = num('clockOffsetSeconds');
-  return { working: b.working, batteryPercent: num('batteryPercent'),
-    freeStorageMb: num('freeStorageMb'), clockOffsetSeconds: offset };
+  return {
+    working: b.working,
+    batteryPercent: num('batteryPercent'),
+    freeStorageMb: num('freeStorageMb'),
+    clockOffsetSeconds: offset,
+  };
 }
 
 function actionOf(step: DeviceStep, body: Record<string, unknown>, now: number): DeviceAction {
   const reason = optText(body, 'reason') ?? '';
   switch (step) {
-    case 'issue': return { type: 'issue', to: optText(body, 'holder', 100) ?? '',
-      check: readCheck(body.check, now) as PreUseCheck };
-    case 'return': return { type: 'return' };
-    case 'repair': return { type: 'repair', reason };
-    case 'repaired': return { type: 'repaired' };
-    case 'lost': return { type: 'lose', reason };
-    default: return { type: 'retire', reason };
+    case 'issue':
+      return {
+        type: 'issue',
+        to: optText(body, 'holder', 100) ?? '',
+        check: readCheck(body.check, now) as PreUseCheck,
+      };
+    case 'return':
+      return { type: 'return' };
+    case 'repair':
+      return { type: 'repair', reason };
+    case 'repaired':
+      return { type: 'repaired' };
+    case 'lost':
+      return { type: 'lose', reason };
+    default:
+      return { type: 'retire', reason };
   }
 }
 
@@ -66,61 +93,122 @@ function actionOf(step: DeviceStep, body: Record<string, unknown>, now: number):
  * the access-log entry are written. A refusal writes nothing but its log entry; a failed
  * check also logs the facts found so that the office sees why the device stayed in.
  */
-export function runDeviceStep(repo: Repository, c: Caller, device: NodeRow, step: DeviceStep,
-  body: Record<string, unknown>): NodeRow {
+export function runDeviceStep(
+  repo: Repository,
+  c: Caller,
+  device: NodeRow,
+  step: DeviceStep,
+  body: Record<string, unknown>,
+): NodeRow {
   const now = c.rule.now;
   const action = actionOf(step, body, now);
   const before = deviceState(device);
   const t = transitionDevice(before, action, actorOf(c), DEFAULT_PRE_USE_LIMITS);
-  if (action.type === 'issue' && action.check && !t.verdict.allowed &&
-    t.verdict.code.startsWith('efr.preUse.')) {
+  if (
+    action.type === 'issue' &&
+    action.check &&
+    !t.verdict.allowed &&
+    t.verdict.code.startsWith('efr.preUse.')
+  ) {
     const k = action.check;
-    repo.log({ user: c.userId, action: 'device.checkFailed', nodeId: device.id,
-      values: { serial: before.serial, holder: action.to, requirement: 'R15.1',
-        failed: checkPreUse(k, DEFAULT_PRE_USE_LIMITS, 'check').map((f) => f.code).join(','),
-        working: String(k.working), batteryPercent: String(k.batteryPercent),
-        freeStorageMb: String(k.freeStorageMb), clockOffsetSeconds: String(k.clockOffsetSeconds) } });
+    repo.log({
+      user: c.userId,
+      action: 'device.checkFailed',
+      nodeId: device.id,
+      values: {
+        serial: before.serial,
+        holder: action.to,
+        requirement: 'R15.1',
+        failed: checkPreUse(k, DEFAULT_PRE_USE_LIMITS, 'check')
+          .map((f) => f.code)
+          .join(','),
+        working: String(k.working),
+        batteryPercent: String(k.batteryPercent),
+        freeStorageMb: String(k.freeStorageMb),
+        clockOffsetSeconds: String(k.clockOffsetSeconds),
+      },
+    });
   }
   repo.enforce(c, t.verdict, `device.${step}`, device);
   if (action.type === 'issue' && !isUserInGroup(repo, action.to, GROUP_EFR_OFFICERS)) {
-    repo.enforce(c, refuse(422, 'efr.device.holderNotOfficer', 'R12.1',
-      'A device is issued to an enforcement officer.', '执法记录仪只能发放给执法人员。'),
-    'device.issue', device);
+    repo.enforce(
+      c,
+      refuse(
+        422,
+        'efr.device.holderNotOfficer',
+        'R12.1',
+        'A device is issued to an enforcement officer.',
+        '执法记录仪只能发放给执法人员。',
+      ),
+      'device.issue',
+      device,
+    );
   }
   const next = t.next ?? before;
   const sys = elevated(repo, c);
-  return inWorkflowStep(() => repo.db.transaction(() => {
-    const history = subFolder(repo, archiveFolder(repo, 'devices'), HISTORY_FOLDER, now);
-    const at = nowAcs(c);
-    const deviceTarget = (assocType: string) => [{ targetId: device.id, assocType }];
-    let checkId = '';
-    if (action.type === 'issue') {
-      const k = action.check;
-      checkId = insertRecord(repo, sys, history, { type: 'efr:deviceCheck',
-        name: `${before.serial}-check-${entrySuffix(now)}`, targets: deviceTarget('efr:checkDevice'),
-        props: { 'efr:deviceSerial': before.serial, 'efr:deviceWorking': k.working,
-          'efr:batteryPercent': k.batteryPercent, 'efr:freeStorageMb': k.freeStorageMb,
-          'efr:clockOffsetSeconds': k.clockOffsetSeconds, 'efr:checkedAt': at,
-          'efr:checkedBy': c.userId } }).id;
-    }
-    const kind = deviceEventKindOf(action);
-    const note = optText(body, 'reason') ?? optText(body, 'note');
-    const event = insertRecord(repo, sys, history, { type: 'efr:deviceEvent',
-      name: `${before.serial}-${kind}-${entrySuffix(now)}`, targets: deviceTarget('efr:eventDevice'),
-      props: { 'efr:deviceSerial': before.serial, 'efr:deviceEventKind': kind, 'efr:eventAt': at,
-        'efr:eventBy': c.userId, 'efr:eventHolder': next.holder ?? before.holder,
-        ...(note ? { 'efr:eventNote': note } : {}) } });
-    const changes: Record<string, unknown> = { 'efr:deviceStatus': next.status,
-      'efr:holder': next.holder };
-    if (action.type === 'issue') {
-      changes['efr:issuedAt'] = at;
-      changes['efr:lastCheckAt'] = at;
-    }
-    const updated = updateNode(repo, sys, device, { properties: changes });
-    appendAccessLog(repo.db, { user: c.userId, action: `device.${step}`, nodeId: device.id,
-      values: { serial: before.serial, from: before.status, to: next.status,
-        holder: next.holder ?? before.holder ?? '', eventId: event.id, requirement: 'R13.1',
-        ...(checkId ? { checkId } : {}), ...(note ? { note } : {}) } });
-    return updated;
-  })());
+  return inWorkflowStep(() =>
+    repo.db.transaction(() => {
+      const history = subFolder(repo, archiveFolder(repo, 'devices'), HISTORY_FOLDER, now);
+      const at = nowAcs(c);
+      const deviceTarget = (assocType: string) => [{ targetId: device.id, assocType }];
+      let checkId = '';
+      if (action.type === 'issue') {
+        const k = action.check;
+        checkId = insertRecord(repo, sys, history, {
+          type: 'efr:deviceCheck',
+          name: `${before.serial}-check-${entrySuffix(now)}`,
+          targets: deviceTarget('efr:checkDevice'),
+          props: {
+            'efr:deviceSerial': before.serial,
+            'efr:deviceWorking': k.working,
+            'efr:batteryPercent': k.batteryPercent,
+            'efr:freeStorageMb': k.freeStorageMb,
+            'efr:clockOffsetSeconds': k.clockOffsetSeconds,
+            'efr:checkedAt': at,
+            'efr:checkedBy': c.userId,
+          },
+        }).id;
+      }
+      const kind = deviceEventKindOf(action);
+      const note = optText(body, 'reason') ?? optText(body, 'note');
+      const event = insertRecord(repo, sys, history, {
+        type: 'efr:deviceEvent',
+        name: `${before.serial}-${kind}-${entrySuffix(now)}`,
+        targets: deviceTarget('efr:eventDevice'),
+        props: {
+          'efr:deviceSerial': before.serial,
+          'efr:deviceEventKind': kind,
+          'efr:eventAt': at,
+          'efr:eventBy': c.userId,
+          'efr:eventHolder': next.holder ?? before.holder,
+          ...(note ? { 'efr:eventNote': note } : {}),
+        },
+      });
+      const changes: Record<string, unknown> = {
+        'efr:deviceStatus': next.status,
+        'efr:holder': next.holder,
+      };
+      if (action.type === 'issue') {
+        changes['efr:issuedAt'] = at;
+        changes['efr:lastCheckAt'] = at;
+      }
+      const updated = updateNode(repo, sys, device, { properties: changes });
+      appendAccessLog(repo.db, {
+        user: c.userId,
+        action: `device.${step}`,
+        nodeId: device.id,
+        values: {
+          serial: before.serial,
+          from: before.status,
+          to: next.status,
+          holder: next.holder ?? before.holder ?? '',
+          eventId: event.id,
+          requirement: 'R13.1',
+          ...(checkId ? { checkId } : {}),
+          ...(note ? { note } : {}),
+        },
+      });
+      return updated;
+    })(),
+  );
 }

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Verdict } from '../../../../core/src/index.js';
 import { appendAccessLog } from '../../access-log/access-log.js';
 import { AcsError, badRequest, conflict, notFound } from '../../http/errors.js';
-import { applyDefaults, applyPropertyChanges, checkMandatory } from '../../model/node-properties.js';
+import {
+  applyDefaults,
+  applyPropertyChanges,
+  checkMandatory,
+} from '../../model/node-properties.js';
 import { checkNodeName } from '../../model/names.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import { addTargetsSync } from '../../repo/node-writes.js';
@@ -42,7 +46,13 @@ export function elevated(repo: Repository, c: Caller): Caller {
 }
 
 /** Refuses with core's verdict (logged once by the error handler) unless it allows. */
-export function enforce(repo: Repository, c: Caller, v: Verdict, step: string, node: NodeRow | null): void {
+export function enforce(
+  repo: Repository,
+  c: Caller,
+  v: Verdict,
+  step: string,
+  node: NodeRow | null,
+): void {
   repo.enforce(c, v, step, node);
 }
 
@@ -56,7 +66,7 @@ export function archiveFolder(repo: Repository, key: string): NodeRow {
   return node;
 }
 
-/** The sub-folder `name` of `parent`, created by the repository when missing (in the caller's transaction). */
+/** The sub-folder `name` of `parent`, created when missing (in the caller's transaction). */
 export function subFolder(repo: Repository, parent: NodeRow, name: string, now: number): NodeRow {
   const existing = repo.rows.childByName(parent.id, name);
   if (existing) return existing;
@@ -86,40 +96,71 @@ export interface NewRecord {
  * the model's checks (400/422), the rule hook and the access-log `create` entry, as
  * POST /nodes/{id}/children does.
  */
-export function insertRecord(repo: Repository, c: Caller, parent: NodeRow, rec: NewRecord): NodeRow {
+export function insertRecord(
+  repo: Repository,
+  c: Caller,
+  parent: NodeRow,
+  rec: NewRecord,
+): NodeRow {
   const type = repo.checkType(rec.type);
   const name = checkNodeName(rec.name);
   repo.require(c, parent, 'CreateChildren');
-  if (repo.rows.childByName(parent.id, name)) throw conflict(`Duplicate child name not allowed: ${name}`);
+  if (repo.rows.childByName(parent.id, name))
+    throw conflict(`Duplicate child name not allowed: ${name}`);
   const base = [...new Set([...repo.model.mandatoryAspects(type), ...(rec.aspects ?? [])])];
   const applied = applyPropertyChanges(repo.model, type, base, {}, rec.props, false);
   applyDefaults(repo.model, type, applied.aspects, applied.props);
   checkMandatory(repo.model, type, applied.aspects, applied.props);
   const now = c.rule.now;
   const node: NodeRow = {
-    id: randomUUID(), type, parentId: parent.id, name, isFolder: false, isFile: false,
-    createdAt: now, createdBy: c.userId, modifiedAt: now, modifiedBy: c.userId,
-    props: applied.props, aspects: applied.aspects, content: null, inherit: true,
-    aclLocal: false, lock: null,
+    id: randomUUID(),
+    type,
+    parentId: parent.id,
+    name,
+    isFolder: false,
+    isFile: false,
+    createdAt: now,
+    createdBy: c.userId,
+    modifiedAt: now,
+    modifiedBy: c.userId,
+    props: applied.props,
+    aspects: applied.aspects,
+    content: null,
+    inherit: true,
+    aclLocal: false,
+    lock: null,
   };
   repo.rows.insert(node);
   if (rec.targets) addTargetsSync(repo, node, rec.targets);
   repo.enforce(c, repo.rules.beforeCreate(node, parent, c.rule), 'create', parent);
-  appendAccessLog(repo.db, { user: c.userId, action: 'create', nodeId: node.id,
-    values: { type: node.type, name: node.name } });
+  appendAccessLog(repo.db, {
+    user: c.userId,
+    action: 'create',
+    nodeId: node.id,
+    values: { type: node.type, name: node.name },
+  });
   return repo.rows.get(node.id) as NodeRow;
 }
 
 /** Ids of the sources of `assocType` associations that point at `targetId`. */
 export function sourcesOf(repo: Repository, targetId: string, assocType: string): NodeRow[] {
-  return (repo.db.prepare(`SELECT source_id FROM peer_assocs WHERE target_id = ? AND type = ?`)
-    .all(targetId, assocType) as { source_id: string }[])
-    .map((r) => repo.rows.get(r.source_id)).filter((n): n is NodeRow => n !== undefined);
+  return (
+    repo.db
+      .prepare(`SELECT source_id FROM peer_assocs WHERE target_id = ? AND type = ?`)
+      .all(targetId, assocType) as { source_id: string }[]
+  )
+    .map((r) => repo.rows.get(r.source_id))
+    .filter((n): n is NodeRow => n !== undefined);
 }
 
 /** The target of a node's `assocType` association, if any. */
-export function targetOf(repo: Repository, sourceId: string, assocType: string): NodeRow | undefined {
-  const r = repo.db.prepare('SELECT target_id FROM peer_assocs WHERE source_id = ? AND type = ? LIMIT 1')
+export function targetOf(
+  repo: Repository,
+  sourceId: string,
+  assocType: string,
+): NodeRow | undefined {
+  const r = repo.db
+    .prepare('SELECT target_id FROM peer_assocs WHERE source_id = ? AND type = ? LIMIT 1')
     .get(sourceId, assocType) as { target_id: string } | undefined;
   return r ? repo.rows.get(r.target_id) : undefined;
 }
@@ -127,12 +168,17 @@ export function targetOf(repo: Repository, sourceId: string, assocType: string):
 /** The JSON object body of a step (an absent body is an empty object). */
 export function bodyOf(body: unknown): Record<string, unknown> {
   if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object');
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('The request body must be a JSON object');
   return body as Record<string, unknown>;
 }
 
 /** An optional text field: trimmed, or undefined when absent or blank; 400 when not text. */
-export function optText(body: Record<string, unknown>, key: string, max = 2000): string | undefined {
+export function optText(
+  body: Record<string, unknown>,
+  key: string,
+  max = 2000,
+): string | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') throw badRequest(`${key} must be a string`);
@@ -154,7 +200,10 @@ export function instantOf(n: NodeRow, key: string): string | null {
 
 /** A short unique suffix for entry names (time first, so names sort by time). */
 export function entrySuffix(now: number): string {
-  const d = new Date(now).toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
+  const d = new Date(now)
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 17);
   return `${d}-${randomUUID().slice(0, 6)}`;
 }
 

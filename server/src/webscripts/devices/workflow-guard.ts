@@ -26,10 +26,26 @@ export function inWorkflowStep<T>(fn: () => T): T {
 
 /** Properties only the steps set, per type; `*` = the whole entry (history is append-only). */
 const STEP_FIELDS: Readonly<Record<string, readonly string[] | '*'>> = {
-  'efr:device': ['efr:deviceStatus', 'efr:holder', 'efr:issuedAt', 'efr:lastCheckAt',
-    'efr:deviceSerial', 'efr:custodian'],
-  'efr:exemption': ['efr:exemptionStatus', 'efr:acknowledgedAt', 'efr:filedBy', 'efr:filedAt',
-    'efr:leader', 'efr:officer', 'efr:writtenAt', 'efr:actAt', 'efr:exemptionGround', 'efr:basis'],
+  'efr:device': [
+    'efr:deviceStatus',
+    'efr:holder',
+    'efr:issuedAt',
+    'efr:lastCheckAt',
+    'efr:deviceSerial',
+    'efr:custodian',
+  ],
+  'efr:exemption': [
+    'efr:exemptionStatus',
+    'efr:acknowledgedAt',
+    'efr:filedBy',
+    'efr:filedAt',
+    'efr:leader',
+    'efr:officer',
+    'efr:writtenAt',
+    'efr:actAt',
+    'efr:exemptionGround',
+    'efr:basis',
+  ],
   'efr:deviceEvent': '*',
   'efr:deviceCheck': '*',
 };
@@ -39,9 +55,13 @@ function requirementOf(type: string): string {
 }
 
 function outsideStep(type: string, what: string): Verdict {
-  return refuse(409, 'efr.workflow.stepsOnly', requirementOf(type),
+  return refuse(
+    409,
+    'efr.workflow.stepsOnly',
+    requirementOf(type),
     `${what} goes through the EFR web scripts (/alfresco/s/efr/…), not the node API.`,
-    `${what}须通过 EFR 业务接口（/alfresco/s/efr/…）办理，不能直接修改节点。`);
+    `${what}须通过 EFR 业务接口（/alfresco/s/efr/…）办理，不能直接修改节点。`,
+  );
 }
 
 /**
@@ -64,7 +84,11 @@ export function workflowUpdateVerdict(before: NodeRow, changed: readonly string[
 /** Deleting a device, an exemption or a history entry: never (the full history is kept). */
 export function workflowDeleteVerdict(node: NodeRow): Verdict {
   if (!(node.type in STEP_FIELDS)) return { allowed: true };
-  return refuse(409, 'efr.workflow.historyKept', requirementOf(node.type),
+  return refuse(
+    409,
+    'efr.workflow.historyKept',
+    requirementOf(node.type),
     'Devices, their history and exemption records are kept; they are never deleted.',
-    '设备及其履历、免录记录须留存，不得删除。');
+    '设备及其履历、免录记录须留存，不得删除。',
+  );
 }
