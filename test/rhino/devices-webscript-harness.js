@@ -76,7 +76,7 @@ function makeNode(parent, name, type, props) {
       if (this.aspects.indexOf(a) < 0) this.aspects.push(a);
       for (var k in p || {}) if (p.hasOwnProperty(k)) this.properties[k] = p[k];
       return true;
-    },
+    }
   };
   for (var k in props || {}) if (props.hasOwnProperty(k)) node.properties[k] = props[k];
   node.properties['cm:name'] = name;
@@ -119,7 +119,7 @@ var peopleApi = {
     var out = [];
     for (var i = 0; i < list.length; i++) out.push(groupNodes[list[i]]);
     return out;
-  },
+  }
 };
 
 function asciiJson(v) {
@@ -152,10 +152,21 @@ function call(k) {
     if (k.args.hasOwnProperty(a)) args[a] = new java.lang.String(String(k.args[a]));
   put('args', args);
   put('url', { templateArgs: templateArgs });
-  put(
-    'requestbody',
-    k.body === undefined ? null : { content: new java.lang.String(JSON.stringify(k.body)) },
-  );
+  // ACS's JSON format reader gives an application/json body as `json` (a JSONObject whose
+  // toString() is the JSON text); other bodies come as `requestbody`.
+  if (k.bodyAs === 'json' && k.body !== undefined) {
+    var text = JSON.stringify(k.body);
+    put('json', {
+      toString: function () {
+        return new java.lang.String(text);
+      }
+    });
+  } else {
+    put(
+      'requestbody',
+      k.body === undefined ? null : { content: new java.lang.String(JSON.stringify(k.body)) }
+    );
+  }
   put('status', status);
   put('model', model);
   put('companyhome', home);
@@ -165,7 +176,7 @@ function call(k) {
     findNode: function (ref) {
       var id = String(ref).replace('workspace://SpacesStore/', '');
       return byId.hasOwnProperty(id) ? byId[id] : null;
-    },
+    }
   });
   put('logger', {
     log: function (m) {
@@ -173,7 +184,7 @@ function call(k) {
     },
     warn: function (m) {
       logs.push('warn: ' + m);
-    },
+    }
   });
   try {
     cx.evaluateString(scope, String(readFile(k.script, 'UTF-8')), k.script, 1, null);
@@ -182,7 +193,7 @@ function call(k) {
       status: status.code,
       body: model.body === undefined ? null : JSON.parse(String(model.body)),
       logs: logs,
-      error: null,
+      error: null
     };
   } catch (e) {
     return {
@@ -190,7 +201,7 @@ function call(k) {
       status: 500,
       body: null,
       logs: logs,
-      error: String(e && e.message !== undefined ? e.message : e),
+      error: String(e && e.message !== undefined ? e.message : e)
     };
   }
 }

@@ -27,6 +27,8 @@ export interface WsCall {
   templateArgs?: Record<string, string>;
   args?: Record<string, string>;
   body?: unknown;
+  /** `json`: hand the body over as ACS's JSON reader does (a JSONObject in `json`). */
+  bodyAs?: 'json';
 }
 
 /** One answer. */

@@ -36,6 +36,7 @@ interface WsScope {
   args: Record<string, unknown>;
   url: { templateArgs: Record<string, unknown> };
   requestbody?: { content: unknown } | null;
+  json?: { toString(): unknown } | null;
   status: WsStatus;
   model: Record<string, unknown>;
   companyhome: WsNode;
@@ -127,21 +128,23 @@ export function queryArg(name: string): string | null {
   return v === null || v === undefined ? null : String(v);
 }
 
-/** The JSON object body (400 when it is not one; an empty body is `{}`). */
+/**
+ * The JSON object body (400 when it is not one; an empty body is `{}`). ACS's JSON format
+ * reader puts an application/json body in `json` (org.json.JSONObject); other requests carry it
+ * in `requestbody` (ScriptContent): both are read.
+ */
 export function jsonBody(): Record<string, unknown> {
-  const rb = scope().requestbody;
-  const text = rb === null || rb === undefined ? '' : String(rb.content);
+  const s = scope();
+  let text = '';
+  if (s.json !== undefined && s.json !== null) text = String(s.json.toString());
+  else if (s.requestbody !== undefined && s.requestbody !== null) text = String(s.requestbody.content);
   if (text.replace(/\s+/g, '') === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
     // Malformed JSON from the client: a 400 as the REST API answers.
-    fail(
-      400,
-      'framework.exception.InvalidArgument',
-      'Could not read content from HTTP request body',
-    );
+    fail(400, 'framework.exception.InvalidArgument', 'Could not read content from HTTP request body');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     fail(400, 'framework.exception.InvalidArgument', 'The request body must be a JSON object');
