@@ -7,6 +7,7 @@ import type { NodeRow } from '../repo/node-rows.js';
 import type { Caller, Repository } from '../repo/repository.js';
 import { parseAfts } from '../search/afts-parser.js';
 import { compileAfts } from '../search/afts-sql.js';
+import { searchFrom, topLevelTerms } from '../search/search-plan.js';
 import { SEARCH } from './paths.js';
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -34,8 +35,8 @@ function sortSql(sort: unknown, params: unknown[]): string {
     if (col) out.push(`${col} ${dir}`);
     else if (isPrefixedQName(s.field)) {
       params.push(s.field);
-      out.push(`(SELECT COALESCE(p.v_num, p.v_text) FROM node_props p WHERE p.node_id = n.id
-        AND p.qname = ? LIMIT 1) ${dir}`);
+      out.push(`(SELECT COALESCE(p.v_num, p.v_text) FROM node_props p INDEXED BY node_props_node_qname
+        WHERE p.node_id = n.id AND p.qname = ? LIMIT 1) ${dir}`);
     } else throw badRequest(`Invalid sort field: ${s.field}`);
   }
   out.push('n.id ASC');
@@ -95,26 +96,33 @@ export function registerSearch(app: FastifyInstance, repo: Repository): void {
     const include = body.include ?? [];
     if (!Array.isArray(include) || include.some((x) => typeof x !== 'string')) throw badRequest('include must be an array');
     const inc = new Set((include as string[]).filter((x) => INCLUDES.has(x)));
-    const conds = [compileAfts(repo.model, parseAfts(query.query))];
+    const root = parseAfts(query.query);
+    const conds = [compileAfts(repo.model, root)];
+    const top = topLevelTerms(root).map((t) => compileAfts(repo.model, t));
     const fq = body.filterQueries ?? [];
     if (!Array.isArray(fq)) throw badRequest('filterQueries must be an array');
     for (const f of fq as Body[]) {
       if (typeof f !== 'object' || f === null || typeof f.query !== 'string') throw badRequest('Invalid filter query');
-      conds.push(compileAfts(repo.model, parseAfts(f.query)));
+      const fqRoot = parseAfts(f.query);
+      conds.push(compileAfts(repo.model, fqRoot));
+      top.push(...topLevelTerms(fqRoot).map((t) => compileAfts(repo.model, t)));
     }
-    const params: unknown[] = conds.flatMap((x) => x.params);
+    const plan = searchFrom(repo.db, top);
+    const params: unknown[] = [...plan.params, ...conds.flatMap((x) => x.params)];
+    const from = plan.from;
+    const idExpr = plan.distinct ? 'DISTINCT n.id' : 'n.id';
     const orderParams: unknown[] = [];
     const order = sortSql(body.sort, orderParams);
     const where = conds.map((x) => x.sql).join(' AND ');
     let pageIds: string[];
     let total: number;
     if (c.perms.isAdmin) {
-      total = (repo.db.prepare(`SELECT COUNT(*) AS k FROM nodes n WHERE ${where}`).get(...params) as { k: number }).k;
-      pageIds = (repo.db.prepare(`SELECT n.id FROM nodes n WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      total = (repo.db.prepare(`SELECT COUNT(${idExpr}) AS k FROM ${from} WHERE ${where}`).get(...params) as { k: number }).k;
+      pageIds = (repo.db.prepare(`SELECT ${idExpr} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
         .all(...params, ...orderParams, maxItems, skipCount) as { id: string }[]).map((r) => r.id);
     } else {
-      const all = repo.db.prepare(`SELECT n.id, n.parent_id, n.acl_local, n.created_by FROM nodes n
-        WHERE ${where} ORDER BY ${order}`).all(...params, ...orderParams) as
+      const all = repo.db.prepare(`SELECT ${plan.distinct ? 'DISTINCT ' : ''}n.id, n.parent_id, n.acl_local,
+        n.created_by FROM ${from} WHERE ${where} ORDER BY ${order}`).all(...params, ...orderParams) as
         { id: string; parent_id: string | null; acl_local: number; created_by: string }[];
       const ok = readableIds(repo, c, all);
       total = ok.length;

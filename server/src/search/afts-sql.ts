@@ -7,6 +7,8 @@ import type { AftsNode, AftsValue } from './afts-parser.js';
 export interface SqlCondition {
   sql: string;
   params: unknown[];
+  /** For a property term: its condition on one node_props row (`p.`), to drive a query. */
+  prop?: { qname: string; cond: string; params: unknown[]; multiple: boolean };
 }
 
 const NUMERIC = new Set(['d:int', 'd:long', 'd:double', 'd:float']);
@@ -117,10 +119,11 @@ function compileProperty(model: ModelRegistry, field: string, exact: boolean, v:
   const textExpr = col ? col.col : 'p.v_text';
   const wrap = (cond: string, params: unknown[]): SqlCondition => (col
     ? { sql: `(${cond})`, params }
-    // An uncorrelated IN runs once over the (qname, value) index; a correlated EXISTS would let
-    // SQLite scan that index once per candidate node (quadratic on 100 000 recordings).
-    : { sql: `n.id IN (SELECT p.node_id FROM node_props p WHERE p.qname = ? AND ${cond})`,
-      params: [field, ...params] });
+    // Correlated, but forced onto the (node_id, qname) index: left to itself SQLite may scan
+    // the (qname, value) index once per candidate node (quadratic on 100 000 recordings).
+    : { sql: `EXISTS (SELECT 1 FROM node_props p INDEXED BY node_props_node_qname WHERE
+        p.node_id = n.id AND p.qname = ? AND ${cond})`, params: [field, ...params],
+      prop: { qname: field, cond, params, multiple: def?.multiple === true } });
   if (v.kind === 'range') {
     const conds: string[] = [];
     const params: unknown[] = [];

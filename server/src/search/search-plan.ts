@@ -1,0 +1,42 @@
+import type { Db } from '../db/database.js';
+import type { AftsNode } from './afts-parser.js';
+import type { SqlCondition } from './afts-sql.js';
+
+/** The FROM clause of a search and whether rows may repeat (multi-valued driver). */
+export interface SearchFrom {
+  from: string;
+  params: unknown[];
+  distinct: boolean;
+}
+
+/**
+ * Picks the FROM clause of a search from the top-level AND terms of the query and its filter
+ * queries (`compiled`). A query whose top level ANDs indexable property terms is
+ * driven from the most selective of them (counted on its (qname, value) index, a millisecond),
+ * so a month of recordings among 100 000 is read as ~2 000 index entries rather than by
+ * probing every node; otherwise the query runs over `nodes`.
+ */
+export function searchFrom(db: Db, compiled: SqlCondition[]): SearchFrom {
+  const candidates = compiled.filter((c) => c.prop && !/LIKE|lower\(/.test(c.prop.cond));
+  let best: { c: SqlCondition; n: number } | undefined;
+  for (const c of candidates) {
+    const p = c.prop as NonNullable<SqlCondition['prop']>;
+    const n = (db.prepare(`SELECT COUNT(*) AS k FROM node_props p WHERE p.qname = ? AND ${p.cond}`)
+      .get(p.qname, ...p.params) as { k: number }).k;
+    if (!best || n < best.n) best = { c, n };
+  }
+  if (!best) return { from: 'nodes n', params: [], distinct: false };
+  const p = best.c.prop as NonNullable<SqlCondition['prop']>;
+  const index = /v_num/.test(p.cond) ? 'node_props_num' : 'node_props_text';
+  return {
+    from: `node_props d INDEXED BY ${index} CROSS JOIN nodes n ON n.id = d.node_id AND d.qname = ?
+      AND ${p.cond.replace(/\bp\.v_/g, 'd.v_')}`,
+    params: [p.qname, ...p.params],
+    distinct: p.multiple,
+  };
+}
+
+/** The top-level AND items of a query (the query itself when it is one term). */
+export function topLevelTerms(root: AftsNode): AftsNode[] {
+  return root.op === 'and' ? root.items : [root];
+}
