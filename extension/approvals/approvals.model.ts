@@ -1,14 +1,25 @@
 /** Viewing requests as the EFR web scripts answer them (docs/api.md, issue 6). */
 
 /** Status of a request (efr:requestStatus, R24). */
-export type RequestStatus = 'submitted' | 'reviewed' | 'approved' | 'registered' | 'closed' | 'rejected';
+export type RequestStatus =
+  | 'submitted'
+  | 'reviewed'
+  | 'approved'
+  | 'registered'
+  | 'closed'
+  | 'rejected';
 
 /** Purpose of a request (efr:purpose, R24, R25, R26.2). */
 export type Purpose = 'work' | 'litigation' | 'supervision' | 'caseAnalysis' | 'externalRelease';
 
 /** Every purpose, in the order of docs/enumerations.md. */
-export const PURPOSES: readonly Purpose[] = ['work', 'litigation', 'supervision', 'caseAnalysis',
-  'externalRelease'];
+export const PURPOSES: readonly Purpose[] = [
+  'work',
+  'litigation',
+  'supervision',
+  'caseAnalysis',
+  'externalRelease',
+];
 
 /** One requested recording. */
 export interface RequestedRecording {

@@ -13,23 +13,29 @@ export function provideApprovalsExtension(): Provider[] {
     provideFeatureRoutes([
       {
         path: 'approvals',
-        loadComponent: () => import('./queues/approvals-queues.smart-component')
-          .then((m) => m.ApprovalsQueuesSmartComponent),
+        loadComponent: () =>
+          import('./queues/approvals-queues.smart-component').then(
+            (m) => m.ApprovalsQueuesSmartComponent,
+          ),
       },
       {
         path: 'approvals/new',
-        loadComponent: () => import('./request-form/request-form.smart-component')
-          .then((m) => m.RequestFormSmartComponent),
+        loadComponent: () =>
+          import('./request-form/request-form.smart-component').then(
+            (m) => m.RequestFormSmartComponent,
+          ),
       },
       {
         path: 'approvals/register',
-        loadComponent: () => import('./register/viewing-register.smart-component')
-          .then((m) => m.ViewingRegisterSmartComponent),
+        loadComponent: () =>
+          import('./register/viewing-register.smart-component').then(
+            (m) => m.ViewingRegisterSmartComponent,
+          ),
       },
       {
         path: 'approvals/access-log',
-        loadComponent: () => import('./access-log/access-log.smart-component')
-          .then((m) => m.AccessLogSmartComponent),
+        loadComponent: () =>
+          import('./access-log/access-log.smart-component').then((m) => m.AccessLogSmartComponent),
       },
     ]),
     provideNavItems([
@@ -38,8 +44,15 @@ export function provideApprovalsExtension(): Provider[] {
         route: '/approvals',
         icon: 'how_to_reg',
         labelKey: 'EFR_APPROVALS.NAV',
-        roles: [EfrRole.Officer, EfrRole.Custodian, EfrRole.OfficeDirector, EfrRole.Leader,
-          EfrRole.Supervisor, EfrRole.Legal, EfrRole.UnitHead],
+        roles: [
+          EfrRole.Officer,
+          EfrRole.Custodian,
+          EfrRole.OfficeDirector,
+          EfrRole.Leader,
+          EfrRole.Supervisor,
+          EfrRole.Legal,
+          EfrRole.UnitHead,
+        ],
         order: 40,
       },
       {

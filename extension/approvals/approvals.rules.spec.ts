@@ -1,20 +1,60 @@
 import { EfrRole, EfrUser } from '../shared/public-api';
 import { AccessRequestView } from './approvals.model';
 import {
-  accessLogCsv, accessLogRow, accessLogWhere, csvField, decisionsFor, mayPlay, queuesFor,
-  reasonValid, refusalMessage, requestFormErrors,
+  accessLogCsv,
+  accessLogRow,
+  accessLogWhere,
+  csvField,
+  decisionsFor,
+  mayPlay,
+  queuesFor,
+  reasonValid,
+  refusalMessage,
+  requestFormErrors,
 } from './approvals.rules';
 
-const user = (id: string, ...roles: EfrRole[]): EfrUser => ({ id, displayName: id, roles, isAdmin: false });
+const user = (id: string, ...roles: EfrRole[]): EfrUser => ({
+  id,
+  displayName: id,
+  roles,
+  isAdmin: false,
+});
 
 function request(o: Partial<AccessRequestView> = {}): AccessRequestView {
-  return { id: 'r1', number: '调阅-1', status: 'submitted', requester: 'officer1', purpose: 'work',
-    reason: '复核现场', recordingIds: ['v1'], recordings: [], caseId: null, submittedAt: '',
-    requestedFrom: null, requestedTo: null, reviewedBy: null, reviewedAt: null, approvedBy: null,
-    approvedAt: null, registeredBy: null, registeredAt: null, viewer: null, viewingReason: null,
-    viewingFrom: null, viewingUntil: null, rejectedBy: null, rejectedAt: null, rejectionReason: null,
-    closedBy: null, closedAt: null, approvers: ['leader1'], windowOpen: false, expired: false,
-    downloadAllowed: false, ...o };
+  return {
+    id: 'r1',
+    number: '调阅-1',
+    status: 'submitted',
+    requester: 'officer1',
+    purpose: 'work',
+    reason: '复核现场',
+    recordingIds: ['v1'],
+    recordings: [],
+    caseId: null,
+    submittedAt: '',
+    requestedFrom: null,
+    requestedTo: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    registeredBy: null,
+    registeredAt: null,
+    viewer: null,
+    viewingReason: null,
+    viewingFrom: null,
+    viewingUntil: null,
+    rejectedBy: null,
+    rejectedAt: null,
+    rejectionReason: null,
+    closedBy: null,
+    closedAt: null,
+    approvers: ['leader1'],
+    windowOpen: false,
+    expired: false,
+    downloadAllowed: false,
+    ...o,
+  };
 }
 
 describe('approvals rules (issue 6: R24.1, R24.2)', () => {
@@ -31,7 +71,7 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
     expect(queuesFor(null)).toEqual(['mine']);
   });
 
-  it('R24.1: decisions follow the state machine, never on one\'s own request', () => {
+  it("R24.1: decisions follow the state machine, never on one's own request", () => {
     expect(decisionsFor(request(), director)).toEqual(['review', 'reject']);
     expect(decisionsFor(request({ requester: 'director1' }), director)).toEqual([]);
     expect(decisionsFor(request(), leader)).toEqual([]);
@@ -53,35 +93,74 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
   it('R24.1: a request or rejection needs a reason; the form says what is missing', () => {
     expect(reasonValid('  太短 ')).toBeFalse();
     expect(reasonValid('复核现场执法')).toBeTrue();
-    expect(requestFormErrors({ recordingIds: [], caseId: null, purpose: 'work', reason: '',
-      requestedFrom: '2026-11-02T00:00:00Z', requestedTo: '2026-11-01T00:00:00Z' })).toEqual([
-      'EFR_APPROVALS.FORM.NO_RECORDINGS', 'EFR_APPROVALS.FORM.NO_REASON', 'EFR_APPROVALS.FORM.BAD_WINDOW']);
-    expect(requestFormErrors({ recordingIds: [], caseId: 'c1', purpose: 'work', reason: '案件分析需要',
-      requestedFrom: null, requestedTo: null })).toEqual([]);
+    expect(
+      requestFormErrors({
+        recordingIds: [],
+        caseId: null,
+        purpose: 'work',
+        reason: '',
+        requestedFrom: '2026-11-02T00:00:00Z',
+        requestedTo: '2026-11-01T00:00:00Z',
+      }),
+    ).toEqual([
+      'EFR_APPROVALS.FORM.NO_RECORDINGS',
+      'EFR_APPROVALS.FORM.NO_REASON',
+      'EFR_APPROVALS.FORM.BAD_WINDOW',
+    ]);
+    expect(
+      requestFormErrors({
+        recordingIds: [],
+        caseId: 'c1',
+        purpose: 'work',
+        reason: '案件分析需要',
+        requestedFrom: null,
+        requestedTo: null,
+      }),
+    ).toEqual([]);
   });
 
   it('exports the access log as CSV safe for spreadsheets', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
-    const row = accessLogRow({ id: '7', createdAt: '2026-11-26T10:00:00.000+0000',
-      values: { '/efr-access/action': 'range', '/efr-access/user': 'officer1', '/efr-access/nodeId': 'n1',
-        '/efr-access/range': '0-1023', '/efr-access/hash': 'ab', '/efr-access/prevHash': 'cd' } });
-    expect(row).toEqual({ id: '7', at: '2026-11-26T10:00:00.000+0000', user: 'officer1', action: 'range',
-      nodeId: 'n1', details: 'range=0-1023', hash: 'ab' });
-    expect(accessLogCsv([row])).toBe('\uFEFFid,at,user,action,nodeId,details,hash\r\n' +
-      '7,2026-11-26T10:00:00.000+0000,officer1,range,n1,range=0-1023,ab\r\n');
+    const row = accessLogRow({
+      id: '7',
+      createdAt: '2026-11-26T10:00:00.000+0000',
+      values: {
+        '/efr-access/action': 'range',
+        '/efr-access/user': 'officer1',
+        '/efr-access/nodeId': 'n1',
+        '/efr-access/range': '0-1023',
+        '/efr-access/hash': 'ab',
+        '/efr-access/prevHash': 'cd',
+      },
+    });
+    expect(row).toEqual({
+      id: '7',
+      at: '2026-11-26T10:00:00.000+0000',
+      user: 'officer1',
+      action: 'range',
+      nodeId: 'n1',
+      details: 'range=0-1023',
+      hash: 'ab',
+    });
+    expect(accessLogCsv([row])).toBe(
+      '\uFEFFid,at,user,action,nodeId,details,hash\r\n' +
+        '7,2026-11-26T10:00:00.000+0000,officer1,range,n1,range=0-1023,ab\r\n',
+    );
   });
 
   it('builds the audit where clause of a log search', () => {
     expect(accessLogWhere({})).toBeUndefined();
-    expect(accessLogWhere({ user: "o'fficer1", value: 'refused' }))
-      .toBe("(createdByUser='officer1' and valuesValue='refused')");
-    expect(accessLogWhere({ from: '2026-11-01T00:00:00.000Z' }))
-      .toBe("(createdAt BETWEEN ('2026-11-01T00:00:00.000Z' , '2999-12-31T23:59:59.999Z'))");
+    expect(accessLogWhere({ user: "o'fficer1", value: 'refused' })).toBe(
+      "(createdByUser='officer1' and valuesValue='refused')",
+    );
+    expect(accessLogWhere({ from: '2026-11-01T00:00:00.000Z' })).toBe(
+      "(createdAt BETWEEN ('2026-11-01T00:00:00.000Z' , '2999-12-31T23:59:59.999Z'))",
+    );
   });
 
-  it('shows a refusal in the user\'s language', () => {
+  it("shows a refusal in the user's language", () => {
     const error = { message: JSON.stringify({ error: { briefSummary: 'No. / 不行。' } }) };
     expect(refusalMessage(error, 'zh-CN')).toBe('不行。');
     expect(refusalMessage(error, 'en')).toBe('No.');

@@ -31,8 +31,12 @@ export function decisionsFor(r: AccessRequestView, user: EfrUser | null): Decisi
   if (r.status === 'submitted' && hasAnyRole(user, [EfrRole.OfficeDirector]) && !involved) {
     return ['review', 'reject'];
   }
-  if (r.status === 'reviewed' && hasAnyRole(user, [EfrRole.Leader]) && !involved &&
-    (r.approvers === null || r.approvers.includes(user.id))) {
+  if (
+    r.status === 'reviewed' &&
+    hasAnyRole(user, [EfrRole.Leader]) &&
+    !involved &&
+    (r.approvers === null || r.approvers.includes(user.id))
+  ) {
     return ['approve', 'reject'];
   }
   const custodian = hasAnyRole(user, [EfrRole.Custodian]);
@@ -52,7 +56,11 @@ export function requestFormErrors(f: RequestForm): string[] {
   const errors: string[] = [];
   if (f.recordingIds.length === 0 && !f.caseId) errors.push('EFR_APPROVALS.FORM.NO_RECORDINGS');
   if (!reasonValid(f.reason)) errors.push('EFR_APPROVALS.FORM.NO_REASON');
-  if (f.requestedFrom && f.requestedTo && Date.parse(f.requestedFrom) >= Date.parse(f.requestedTo)) {
+  if (
+    f.requestedFrom &&
+    f.requestedTo &&
+    Date.parse(f.requestedFrom) >= Date.parse(f.requestedTo)
+  ) {
     errors.push('EFR_APPROVALS.FORM.BAD_WINDOW');
   }
   return errors;
@@ -77,36 +85,59 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 /** CSV text (CRLF lines, UTF-8 BOM so that spreadsheet programs read Chinese right). */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+): string {
   const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** The access-log rows as CSV (id, time, user, action, node, details, hash). */
 export function accessLogCsv(rows: readonly AccessLogRow[]): string {
-  return toCsv(['id', 'at', 'user', 'action', 'nodeId', 'details', 'hash'],
-    rows.map((r) => [r.id, r.at, r.user, r.action, r.nodeId, r.details, r.hash]));
+  return toCsv(
+    ['id', 'at', 'user', 'action', 'nodeId', 'details', 'hash'],
+    rows.map((r) => [r.id, r.at, r.user, r.action, r.nodeId, r.details, r.hash]),
+  );
 }
 
 /** Flattens one audit entry of application efr-access into a log row. */
 export function accessLogRow(entry: {
-  id: string; createdAt?: string | Date; createdByUser?: { id?: string };
+  id: string;
+  createdAt?: string | Date;
+  createdByUser?: { id?: string };
   values?: Record<string, string>;
 }): AccessLogRow {
   const v = entry.values ?? {};
   const key = (k: string): string => v[`/efr-access/${k}`] ?? '';
   const skip = new Set(['action', 'user', 'nodeId', 'prevHash', 'hash']);
-  const details = Object.keys(v).filter((k) => k.startsWith('/efr-access/'))
-    .map((k) => k.slice('/efr-access/'.length)).filter((k) => !skip.has(k)).sort()
-    .map((k) => `${k}=${key(k)}`).join('; ');
-  const at = entry.createdAt instanceof Date ? entry.createdAt.toISOString() : entry.createdAt ?? '';
-  return { id: entry.id, at, user: key('user') || entry.createdByUser?.id || '',
-    action: key('action'), nodeId: key('nodeId'), details, hash: key('hash') };
+  const details = Object.keys(v)
+    .filter((k) => k.startsWith('/efr-access/'))
+    .map((k) => k.slice('/efr-access/'.length))
+    .filter((k) => !skip.has(k))
+    .sort()
+    .map((k) => `${k}=${key(k)}`)
+    .join('; ');
+  const at =
+    entry.createdAt instanceof Date ? entry.createdAt.toISOString() : (entry.createdAt ?? '');
+  return {
+    id: entry.id,
+    at,
+    user: key('user') || entry.createdByUser?.id || '',
+    action: key('action'),
+    nodeId: key('nodeId'),
+    details,
+    hash: key('hash'),
+  };
 }
 
 /** The audit `where` of a log search (user, action or node id, time range). */
-export function accessLogWhere(f: { user?: string; value?: string; from?: string; to?: string }):
-  string | undefined {
+export function accessLogWhere(f: {
+  user?: string;
+  value?: string;
+  from?: string;
+  to?: string;
+}): string | undefined {
   const parts: string[] = [];
   const clean = (s: string): string => s.replace(/'/g, '');
   if (f.user?.trim()) parts.push(`createdByUser='${clean(f.user.trim())}'`);

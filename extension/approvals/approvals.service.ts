@@ -2,7 +2,13 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { AuditApi, ContentApi, WebscriptApi } from '@alfresco/js-api';
 import {
-  AccessLogRow, AccessRequestView, ChainVerification, Decision, Queue, RegistrationForm, RequestForm,
+  AccessLogRow,
+  AccessRequestView,
+  ChainVerification,
+  Decision,
+  Queue,
+  RegistrationForm,
+  RequestForm,
 } from './approvals.model';
 import { accessLogRow, accessLogWhere } from './approvals.rules';
 
@@ -19,23 +25,41 @@ interface ListBody<T> {
 export class ApprovalsService {
   private readonly api = inject(AlfrescoApiService);
 
-  private call<T>(method: string, path: string, body?: unknown, args?: Record<string, string>): Promise<T> {
+  private call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    args?: Record<string, string>,
+  ): Promise<T> {
     const ws = new WebscriptApi(this.api.getInstance());
-    return ws.executeWebScript(method, `efr/${path}`, args ?? {}, 'alfresco', 'service',
-      body ?? null) as Promise<T>;
+    return ws.executeWebScript(
+      method,
+      `efr/${path}`,
+      args ?? {},
+      'alfresco',
+      'service',
+      body ?? null,
+    ) as Promise<T>;
   }
 
   /** The requests of one queue, newest first. */
   async list(queue: Queue, extra: Record<string, string> = {}): Promise<AccessRequestView[]> {
-    const body = await this.call<ListBody<AccessRequestView>>('GET', 'access-requests', undefined,
-      { queue, maxItems: '1000', ...extra });
+    const body = await this.call<ListBody<AccessRequestView>>('GET', 'access-requests', undefined, {
+      queue,
+      maxItems: '1000',
+      ...extra,
+    });
     return body.list.entries.map((e) => e.entry);
   }
 
   /** One request. */
   async get(id: string): Promise<AccessRequestView> {
-    return (await this.call<{ entry: AccessRequestView }>('GET',
-      `access-requests/${encodeURIComponent(id)}`)).entry;
+    return (
+      await this.call<{ entry: AccessRequestView }>(
+        'GET',
+        `access-requests/${encodeURIComponent(id)}`,
+      )
+    ).entry;
   }
 
   /** Files a request (R24.1). */
@@ -43,7 +67,8 @@ export class ApprovalsService {
     const body = {
       ...(form.recordingIds.length ? { recordingIds: form.recordingIds } : {}),
       ...(form.caseId ? { caseId: form.caseId } : {}),
-      purpose: form.purpose, reason: form.reason.trim(),
+      purpose: form.purpose,
+      reason: form.reason.trim(),
       ...(form.requestedFrom ? { requestedFrom: form.requestedFrom } : {}),
       ...(form.requestedTo ? { requestedTo: form.requestedTo } : {}),
     };
@@ -51,15 +76,25 @@ export class ApprovalsService {
   }
 
   /** One decision: review, approve, reject (with reason), register (R24.2), close. */
-  async decide(id: string, decision: Decision, payload: { reason?: string } | RegistrationForm = {}):
-    Promise<AccessRequestView> {
-    return (await this.call<{ entry: AccessRequestView }>('POST',
-      `access-requests/${encodeURIComponent(id)}/${decision}`, payload)).entry;
+  async decide(
+    id: string,
+    decision: Decision,
+    payload: { reason?: string } | RegistrationForm = {},
+  ): Promise<AccessRequestView> {
+    return (
+      await this.call<{ entry: AccessRequestView }>(
+        'POST',
+        `access-requests/${encodeURIComponent(id)}/${decision}`,
+        payload,
+      )
+    ).entry;
   }
 
   /** Logs an event of a viewing session (start, seek, pause, end). */
-  async viewingEvent(id: string, body: { event: string; recordingId: string; sessionId: string;
-    positionSeconds: number }): Promise<void> {
+  async viewingEvent(
+    id: string,
+    body: { event: string; recordingId: string; sessionId: string; positionSeconds: number },
+  ): Promise<void> {
     await this.call('POST', `access-requests/${encodeURIComponent(id)}/viewing-events`, body);
   }
 
@@ -73,15 +108,21 @@ export class ApprovalsService {
   }
 
   /** The access log (audit application efr-access), newest first. */
-  async accessLog(f: { user?: string; value?: string; from?: string; to?: string }, maxItems = 500):
-    Promise<AccessLogRow[]> {
+  async accessLog(
+    f: { user?: string; value?: string; from?: string; to?: string },
+    maxItems = 500,
+  ): Promise<AccessLogRow[]> {
     const audit = new AuditApi(this.api.getInstance());
     const where = accessLogWhere(f);
     const page = await audit.listAuditEntriesForAuditApp('efr-access', {
-      include: ['values'], orderBy: ['createdAt DESC'], maxItems, ...(where ? { where } : {}),
+      include: ['values'],
+      orderBy: ['createdAt DESC'],
+      maxItems,
+      ...(where ? { where } : {}),
     });
-    return (page.list?.entries ?? []).map((e) => accessLogRow(e.entry as unknown as
-      Parameters<typeof accessLogRow>[0]));
+    return (page.list?.entries ?? []).map((e) =>
+      accessLogRow(e.entry as unknown as Parameters<typeof accessLogRow>[0]),
+    );
   }
 
   /** Verifies the hash chain of the access log on the repository. */

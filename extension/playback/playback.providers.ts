@@ -13,8 +13,8 @@ export function providePlaybackExtension(): Provider[] {
     provideFeatureRoutes([
       {
         path: 'playback/:id',
-        loadComponent: () => import('./player/player.smart-component')
-          .then((m) => m.PlayerSmartComponent),
+        loadComponent: () =>
+          import('./player/player.smart-component').then((m) => m.PlayerSmartComponent),
       },
     ]),
   ];

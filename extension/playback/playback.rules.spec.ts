@@ -3,8 +3,9 @@ import { isAudioOnly, isRealSeek, newSessionId, watermarkText } from './playback
 describe('playback rules (issue 6, R24.2)', () => {
   it('R24.2: the watermark names viewer, local time and request number', () => {
     const now = new Date(2026, 10, 26, 9, 5, 7).getTime();
-    expect(watermarkText({ viewer: 'officer1', now, number: '调阅-1' }))
-      .toBe('officer1 · 2026-11-26 09:05:07 · 调阅-1');
+    expect(watermarkText({ viewer: 'officer1', now, number: '调阅-1' })).toBe(
+      'officer1 · 2026-11-26 09:05:07 · 调阅-1',
+    );
   });
 
   it('R24.2: logs a seek only when the position really jumps', () => {

@@ -24,7 +24,8 @@ function pad(n: number): string {
  */
 export function watermarkText(f: WatermarkFacts): string {
   const d = new Date(f.now);
-  const time = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
+  const time =
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
     `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   return `${f.viewer} · ${time} · ${f.number}`;
 }
@@ -37,8 +38,11 @@ export const SEEK_THRESHOLD_SECONDS = 1;
  * playback was to be logged as a seek by the viewer.
  */
 export function isRealSeek(fromSeconds: number, toSeconds: number): boolean {
-  return Number.isFinite(fromSeconds) && Number.isFinite(toSeconds) &&
-    Math.abs(toSeconds - fromSeconds) >= SEEK_THRESHOLD_SECONDS;
+  return (
+    Number.isFinite(fromSeconds) &&
+    Number.isFinite(toSeconds) &&
+    Math.abs(toSeconds - fromSeconds) >= SEEK_THRESHOLD_SECONDS
+  );
 }
 
 /** Whether a recording is played as audio only (voice recorders, R7.1). */

@@ -6,15 +6,29 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import {
-  DEMO_PASSWORD, launchChromium, openPage, saveScreen, settle, signIn, untranslatedKeys,
-  type AppLanguage, type E2eApp, type WatchedPage, startE2eApp,
+  DEMO_PASSWORD,
+  launchChromium,
+  openPage,
+  saveScreen,
+  settle,
+  signIn,
+  untranslatedKeys,
+  type AppLanguage,
+  type E2eApp,
+  type WatchedPage,
+  startE2eApp,
 } from './support/e2e-app.js';
 
 /** The demo recording linked to case 丹民罚〔2026〕12号, led by leader1 (demo-records.ts). */
 const RECORDING = '20261124_093000_BWC-2026-001.mp4';
 const VIEWPORT = { width: 1366, height: 768 } as const;
 
-interface LogEntry { action: string; user: string; nodeId: string | null; values: Record<string, string> }
+interface LogEntry {
+  action: string;
+  user: string;
+  nodeId: string | null;
+  values: Record<string, string>;
+}
 
 describe('e2e: viewing approvals, register, gated playback and the access log (issue 6)', () => {
   let app: E2eApp;
@@ -24,9 +38,12 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
   let requestNumber = '';
   let recordingId = '';
 
-  const log = (): LogEntry[] => (app.server.repository.db
-    .prepare('SELECT entry_json FROM access_log ORDER BY id').all() as { entry_json: string }[])
-    .map((r) => JSON.parse(r.entry_json) as LogEntry);
+  const log = (): LogEntry[] =>
+    (
+      app.server.repository.db.prepare('SELECT entry_json FROM access_log ORDER BY id').all() as {
+        entry_json: string;
+      }[]
+    ).map((r) => JSON.parse(r.entry_json) as LogEntry);
 
   async function as(user: string, lang: AppLanguage = 'zh-CN'): Promise<Page> {
     watched = await openPage(browser, VIEWPORT);
@@ -41,7 +58,11 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     return c;
   }
 
-  async function decide(user: string, decision: string, lang: AppLanguage = 'zh-CN'): Promise<void> {
+  async function decide(
+    user: string,
+    decision: string,
+    lang: AppLanguage = 'zh-CN',
+  ): Promise<void> {
     const page = await as(user, lang);
     await page.goto(`${app.url}/approvals`);
     const c = await card(page);
@@ -54,7 +75,9 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
       await c.locator('[data-testid="confirm-register"]').click();
     }
     await page.locator('[data-testid="approvals-message"]').waitFor();
-    expect(await page.locator('[data-testid="approvals-message"]').getAttribute('class')).toContain('efr-ok');
+    expect(await page.locator('[data-testid="approvals-message"]').getAttribute('class')).toContain(
+      'efr-ok',
+    );
   }
 
   beforeAll(async () => {
@@ -118,7 +141,7 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     await saveScreen(page, 'approvals-register-book-print-zh-CN');
   });
 
-  it('R24.2: officer1 plays and seeks inside the window; the watermark names viewer and request', async () => {
+  it('R24.2: officer1 plays and seeks in the window, under the watermark', async () => {
     const page = await as('officer1');
     await page.goto(`${app.url}/approvals`);
     const c = await card(page);
@@ -139,30 +162,45 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
       return v !== null && v.currentTime > 0.5;
     });
     await saveScreen(page, 'playback-zh-CN');
-    await media.evaluate((el) => new Promise<void>((resolve) => {
-      const v = el as HTMLVideoElement;
-      v.addEventListener('seeked', () => resolve(), { once: true });
-      v.currentTime = 5;
-    }));
+    await media.evaluate(
+      (el) =>
+        new Promise<void>((resolve) => {
+          const v = el as HTMLVideoElement;
+          v.addEventListener('seeked', () => resolve(), { once: true });
+          v.currentTime = 5;
+        }),
+    );
     const afterSeek = await media.evaluate((el) => (el as HTMLVideoElement).currentTime);
     expect(afterSeek).toBeGreaterThanOrEqual(5);
     await page.waitForFunction((t) => {
       const v = document.querySelector('video[data-testid="media"]') as HTMLVideoElement | null;
       return v !== null && v.currentTime > t + 0.3;
     }, afterSeek);
-    await page.waitForFunction(() =>
-      (document.querySelector('video[data-testid="media"]') as HTMLVideoElement | null)?.ended === true,
-    undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('video[data-testid="media"]') as HTMLVideoElement | null)?.ended ===
+        true,
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.waitForTimeout(500);
     const mine = log().filter((e) => e.user === 'officer1' && e.nodeId === recordingId);
-    expect(mine.map((e) => e.action)).toEqual(jasmine.arrayContaining(['range', 'view.start',
-      'view.seek', 'view.end']));
+    expect(mine.map((e) => e.action)).toEqual(
+      jasmine.arrayContaining(['range', 'view.start', 'view.seek', 'view.end']),
+    );
   });
 
   it('R24.2: officer2 is refused, on the screen and by the repository', async () => {
-    const refused = await fetch(`${app.url}/alfresco/api/-default-/public/alfresco/versions/1/nodes/` +
-      `${recordingId}/content?attachment=false`, { headers: { range: 'bytes=0-1023',
-      authorization: `Basic ${Buffer.from(`officer2:${DEMO_PASSWORD}`).toString('base64')}` } });
+    const refused = await fetch(
+      `${app.url}/alfresco/api/-default-/public/alfresco/versions/1/nodes/` +
+        `${recordingId}/content?attachment=false`,
+      {
+        headers: {
+          range: 'bytes=0-1023',
+          authorization: `Basic ${Buffer.from(`officer2:${DEMO_PASSWORD}`).toString('base64')}`,
+        },
+      },
+    );
     expect(refused.status).toBe(403);
     const page = await as('officer2');
     await page.goto(`${app.url}/playback/${requestId}`);
@@ -171,24 +209,40 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     await saveScreen(page, 'playback-refused-zh-CN');
     // The refused GET of the request is the expected 404 (the request is not theirs).
     const w = watched as WatchedPage;
-    expect(w.errors.every((e) => /404/.test(e))).withContext(w.errors.join('\n')).toBeTrue();
+    expect(w.errors.every((e) => /404/.test(e)))
+      .withContext(w.errors.join('\n'))
+      .toBeTrue();
     w.errors.length = 0;
-    expect(log().some((e) => e.action === 'refused' && e.user === 'officer2' &&
-      e.values.attempted === 'readContent')).toBeTrue();
+    expect(
+      log().some(
+        (e) =>
+          e.action === 'refused' && e.user === 'officer2' && e.values.attempted === 'readContent',
+      ),
+    ).toBeTrue();
   });
 
-  it('R14.1: the supervisor finds every step in the access log and the chain verifies', async () => {
+  it('R14.1: the supervisor finds every step; the chain verifies', async () => {
     const page = await as('supervisor1');
     await page.goto(`${app.url}/approvals/access-log`);
     await page.locator('[data-testid="log-table"]').waitFor();
     await page.locator('[data-testid="log-value"]').fill(requestId);
     await page.locator('[data-testid="log-search"]').click();
     await settle(page);
-    const actions = await page.locator('[data-testid="log-row"]').evaluateAll((rows) =>
-      rows.map((r) => `${r.getAttribute('data-action')}:${r.getAttribute('data-user')}`));
-    expect(actions).toEqual(jasmine.arrayContaining(['accessRequest.submit:officer1',
-      'accessRequest.review:director1', 'accessRequest.approve:leader1',
-      'accessRequest.register:custodian1', 'view.start:officer1', 'view.seek:officer1']));
+    const actions = await page
+      .locator('[data-testid="log-row"]')
+      .evaluateAll((rows) =>
+        rows.map((r) => `${r.getAttribute('data-action')}:${r.getAttribute('data-user')}`),
+      );
+    expect(actions).toEqual(
+      jasmine.arrayContaining([
+        'accessRequest.submit:officer1',
+        'accessRequest.review:director1',
+        'accessRequest.approve:leader1',
+        'accessRequest.register:custodian1',
+        'view.start:officer1',
+        'view.seek:officer1',
+      ]),
+    );
     await page.locator('[data-testid="verify"]').click();
     await page.locator('[data-testid="chain-ok"]').waitFor();
     expect(await untranslatedKeys(page)).toEqual([]);
@@ -196,16 +250,21 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
   });
 
   it('shows every screen in English too', async () => {
-    for (const [user, path, name] of [['officer1', '/approvals/new', 'approvals-form-en'],
-      ['officer1', '/approvals', 'approvals-mine-en'], ['officer1', `/playback/${requestId}`, 'playback-en'],
+    for (const [user, path, name] of [
+      ['officer1', '/approvals/new', 'approvals-form-en'],
+      ['officer1', '/approvals', 'approvals-mine-en'],
+      ['officer1', `/playback/${requestId}`, 'playback-en'],
       ['custodian1', '/approvals/register', 'approvals-register-book-en'],
       ['director1', '/approvals', 'approvals-review-queue-en'],
-      ['supervisor1', '/approvals/access-log', 'access-log-en']] as const) {
+      ['supervisor1', '/approvals/access-log', 'access-log-en'],
+    ] as const) {
       const page = await as(user, 'en');
       await page.goto(`${app.url}${path}`);
       await page.locator('h1.efr-page-title').waitFor();
       await settle(page);
-      expect(await untranslatedKeys(page)).withContext(name).toEqual([]);
+      expect(await untranslatedKeys(page))
+        .withContext(name)
+        .toEqual([]);
       await saveScreen(page, name);
       const w = watched as WatchedPage;
       expect(w.errors).withContext(name).toEqual([]);

@@ -34,14 +34,23 @@ function controllers(): Promise<string> {
 
 /** Runs the calls in order against one repository; answers by call name. */
 export async function runAccessRequestCalls(
-  users: Record<string, string[]>, calls: WsCall[],
+  users: Record<string, string[]>,
+  calls: WsCall[],
   nodes: { folder: string; name: string; type: string; properties: Record<string, unknown> }[],
 ): Promise<Record<string, WsResult>> {
   const dir = await controllers();
   const tmp = mkdtempSync(join(tmpdir(), 'efr-ar-run-'));
   const file = join(tmp, 'run.json');
-  writeFileSync(file, JSON.stringify({ namespaces: NAMESPACES, users, folders: FOLDERS, nodes,
-    calls: calls.map((c) => ({ ...c, script: join(dir, `${c.script}.js`) })) }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      namespaces: NAMESPACES,
+      users,
+      folders: FOLDERS,
+      nodes,
+      calls: calls.map((c) => ({ ...c, script: join(dir, `${c.script}.js`) })),
+    }),
+  );
   const r = spawnSync('rhino', [HARNESS, file], { encoding: 'utf8', timeout: 120_000 });
   rmSync(tmp, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`rhino failed (${r.status}): ${r.stderr}${r.stdout}`);

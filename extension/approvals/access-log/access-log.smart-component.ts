@@ -22,33 +22,58 @@ import { ApprovalsService } from '../approvals.service';
       <h1 class="efr-page-title">{{ 'EFR_APPROVALS.LOG.TITLE' | translate }}</h1>
       <div class="verify">
         <button mat-stroked-button type="button" (click)="verify()" data-testid="verify">
-          {{ 'EFR_APPROVALS.LOG.VERIFY' | translate }}</button>
+          {{ 'EFR_APPROVALS.LOG.VERIFY' | translate }}
+        </button>
         @if (check(); as c) {
           @if (c.ok) {
-            <span class="efr-ok" data-testid="chain-ok">{{ 'EFR_APPROVALS.LOG.OK' | translate:
-              { count: c.count, at: (c.verifiedAt | date: 'yyyy-MM-dd HH:mm:ss') } }}</span>
+            <span class="efr-ok" data-testid="chain-ok">{{
+              'EFR_APPROVALS.LOG.OK'
+                | translate: { count: c.count, at: (c.verifiedAt | date: 'yyyy-MM-dd HH:mm:ss') }
+            }}</span>
           } @else {
-            <span class="efr-error" data-testid="chain-broken">{{ 'EFR_APPROVALS.LOG.BROKEN' | translate:
-              { id: c.id, reason: c.reason } }}</span>
+            <span class="efr-error" data-testid="chain-broken">{{
+              'EFR_APPROVALS.LOG.BROKEN' | translate: { id: c.id, reason: c.reason }
+            }}</span>
           }
         }
       </div>
       <form class="filters" (ngSubmit)="search()">
-        <label>{{ 'EFR_APPROVALS.LOG.USER' | translate }}
-          <input name="user" [(ngModel)]="user" data-testid="log-user" /></label>
-        <label>{{ 'EFR_APPROVALS.LOG.VALUE' | translate }}
-          <input name="value" [(ngModel)]="value" data-testid="log-value" /></label>
-        <label>{{ 'EFR_APPROVALS.LOG.FROM' | translate }}
-          <input type="datetime-local" name="from" [(ngModel)]="from" /></label>
-        <label>{{ 'EFR_APPROVALS.LOG.TO' | translate }}
-          <input type="datetime-local" name="to" [(ngModel)]="to" /></label>
-        <button mat-flat-button type="submit" data-testid="log-search">{{ 'EFR_APPROVALS.LOG.SEARCH' | translate }}</button>
-        <button mat-stroked-button type="button" (click)="exportCsv()" [disabled]="!rows()?.length"
-          data-testid="log-csv">{{ 'EFR_APPROVALS.LOG.CSV' | translate }}</button>
+        <label
+          >{{ 'EFR_APPROVALS.LOG.USER' | translate }}
+          <input name="user" [(ngModel)]="user" data-testid="log-user"
+        /></label>
+        <label
+          >{{ 'EFR_APPROVALS.LOG.VALUE' | translate }}
+          <input name="value" [(ngModel)]="value" data-testid="log-value"
+        /></label>
+        <label
+          >{{ 'EFR_APPROVALS.LOG.FROM' | translate }}
+          <input type="datetime-local" name="from" [(ngModel)]="from"
+        /></label>
+        <label
+          >{{ 'EFR_APPROVALS.LOG.TO' | translate }}
+          <input type="datetime-local" name="to" [(ngModel)]="to"
+        /></label>
+        <button mat-flat-button type="submit" data-testid="log-search">
+          {{ 'EFR_APPROVALS.LOG.SEARCH' | translate }}
+        </button>
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="exportCsv()"
+          [disabled]="!rows()?.length"
+          data-testid="log-csv"
+        >
+          {{ 'EFR_APPROVALS.LOG.CSV' | translate }}
+        </button>
       </form>
-      @if (loading()) { <mat-progress-bar mode="indeterminate" /> }
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" />
+      }
       @if (failure() !== null) {
-        <div class="efr-error" role="alert">{{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}</div>
+        <div class="efr-error" role="alert">
+          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+        </div>
       }
       @if (rows(); as list) {
         @if (list.length === 0) {
@@ -56,19 +81,25 @@ import { ApprovalsService } from '../approvals.service';
         } @else {
           <div class="efr-table-wrap">
             <table class="log" data-testid="log-table">
-              <thead><tr>
-                <th>{{ 'EFR_APPROVALS.LOG.COL_ID' | translate }}</th>
-                <th>{{ 'EFR_APPROVALS.LOG.COL_AT' | translate }}</th>
-                <th>{{ 'EFR_APPROVALS.LOG.COL_USER' | translate }}</th>
-                <th>{{ 'EFR_APPROVALS.LOG.COL_ACTION' | translate }}</th>
-                <th>{{ 'EFR_APPROVALS.LOG.COL_NODE' | translate }}</th>
-                <th>{{ 'EFR_APPROVALS.LOG.COL_DETAILS' | translate }}</th>
-              </tr></thead>
+              <thead>
+                <tr>
+                  <th>{{ 'EFR_APPROVALS.LOG.COL_ID' | translate }}</th>
+                  <th>{{ 'EFR_APPROVALS.LOG.COL_AT' | translate }}</th>
+                  <th>{{ 'EFR_APPROVALS.LOG.COL_USER' | translate }}</th>
+                  <th>{{ 'EFR_APPROVALS.LOG.COL_ACTION' | translate }}</th>
+                  <th>{{ 'EFR_APPROVALS.LOG.COL_NODE' | translate }}</th>
+                  <th>{{ 'EFR_APPROVALS.LOG.COL_DETAILS' | translate }}</th>
+                </tr>
+              </thead>
               <tbody>
                 @for (r of list; track r.id) {
                   <tr data-testid="log-row" [attr.data-action]="r.action" [attr.data-user]="r.user">
-                    <td>{{ r.id }}</td><td>{{ r.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td><td>{{ r.user }}</td>
-                    <td>{{ r.action }}</td><td class="efr-mono">{{ r.nodeId }}</td><td class="details">{{ r.details }}</td>
+                    <td>{{ r.id }}</td>
+                    <td>{{ r.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
+                    <td>{{ r.user }}</td>
+                    <td>{{ r.action }}</td>
+                    <td class="efr-mono">{{ r.nodeId }}</td>
+                    <td class="details">{{ r.details }}</td>
                   </tr>
                 }
               </tbody>
@@ -78,15 +109,48 @@ import { ApprovalsService } from '../approvals.service';
       }
     </section>
   `,
-  styles: [`
-    .verify { display: flex; gap: 12px; align-items: center; margin-bottom: 12px; }
-    .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-bottom: 12px; }
-    .filters label { display: flex; flex-direction: column; font-size: 0.9em; }
-    input { font: inherit; padding: 4px 6px; }
-    .log { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-    .log th, .log td { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
-    .details { word-break: break-all; max-width: 40em; }
-  `],
+  styles: [
+    `
+      .verify {
+        display: flex;
+        gap: 12px;
+        align-items: center;
+        margin-bottom: 12px;
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: end;
+        margin-bottom: 12px;
+      }
+      .filters label {
+        display: flex;
+        flex-direction: column;
+        font-size: 0.9em;
+      }
+      input {
+        font: inherit;
+        padding: 4px 6px;
+      }
+      .log {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.9em;
+      }
+      .log th,
+      .log td {
+        border-bottom: 1px solid #ddd;
+        padding: 4px 6px;
+        text-align: left;
+        vertical-align: top;
+      }
+      .details {
+        word-break: break-all;
+        max-width: 40em;
+      }
+    `,
+  ],
 })
 export class AccessLogSmartComponent {
   private readonly service = inject(ApprovalsService);
@@ -110,8 +174,14 @@ export class AccessLogSmartComponent {
     this.failure.set(null);
     const iso = (v: string): string | undefined => (v ? new Date(v).toISOString() : undefined);
     try {
-      this.rows.set(await this.service.accessLog({ user: this.user, value: this.value,
-        from: iso(this.from), to: iso(this.to) }));
+      this.rows.set(
+        await this.service.accessLog({
+          user: this.user,
+          value: this.value,
+          from: iso(this.from),
+          to: iso(this.to),
+        }),
+      );
     } catch (error) {
       this.failure.set(errorStatus(error) ?? 0);
     } finally {

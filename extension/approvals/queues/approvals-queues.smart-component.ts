@@ -17,48 +17,94 @@ import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-compone
  */
 @Component({
   selector: 'efr-approvals-queues',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslatePipe, RequestCardUiComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    RequestCardUiComponent,
+  ],
   template: `
     <section class="efr-page">
       <div class="head">
         <h1 class="efr-page-title">{{ 'EFR_APPROVALS.QUEUE.TITLE' | translate }}</h1>
         <a mat-stroked-button routerLink="/approvals/new" data-testid="new-request">
-          {{ 'EFR_APPROVALS.QUEUE.NEW' | translate }}</a>
+          {{ 'EFR_APPROVALS.QUEUE.NEW' | translate }}</a
+        >
       </div>
       <nav class="tabs" role="tablist">
         @for (q of queues(); track q) {
-          <button mat-button type="button" role="tab" [attr.aria-selected]="q === queue()"
-            [class.active]="q === queue()" [attr.data-queue]="q" (click)="show(q)">
-            {{ 'EFR_APPROVALS.QUEUE.' + q | translate }}</button>
+          <button
+            mat-button
+            type="button"
+            role="tab"
+            [attr.aria-selected]="q === queue()"
+            [class.active]="q === queue()"
+            [attr.data-queue]="q"
+            (click)="show(q)"
+          >
+            {{ 'EFR_APPROVALS.QUEUE.' + q | translate }}
+          </button>
         }
       </nav>
       @if (message(); as m) {
-        <div [class.efr-error]="m.error" [class.efr-ok]="!m.error" role="status" data-testid="approvals-message">
-          {{ m.text }}</div>
+        <div
+          [class.efr-error]="m.error"
+          [class.efr-ok]="!m.error"
+          role="status"
+          data-testid="approvals-message"
+        >
+          {{ m.text }}
+        </div>
       }
-      @if (loading()) { <mat-progress-bar mode="indeterminate" /> }
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" />
+      }
       @if (failure() !== null) {
         <div class="efr-error" role="alert">
           {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
-          <button mat-button type="button" (click)="load()">{{ 'EFR_SHARED.COMMON.RETRY' | translate }}</button>
+          <button mat-button type="button" (click)="load()">
+            {{ 'EFR_SHARED.COMMON.RETRY' | translate }}
+          </button>
         </div>
       }
       @if (requests(); as list) {
         @if (list.length === 0) {
-          <p class="efr-empty" data-testid="queue-empty">{{ 'EFR_APPROVALS.QUEUE.EMPTY' | translate }}</p>
+          <p class="efr-empty" data-testid="queue-empty">
+            {{ 'EFR_APPROVALS.QUEUE.EMPTY' | translate }}
+          </p>
         }
         @for (r of list; track r.id) {
-          <efr-request-card [request]="r" [decisions]="decisions(r)" [playable]="playable(r)"
-            [busy]="busy()" (decide)="decide(r, $event)" />
+          <efr-request-card
+            [request]="r"
+            [decisions]="decisions(r)"
+            [playable]="playable(r)"
+            [busy]="busy()"
+            (decide)="decide(r, $event)"
+          />
         }
       }
     </section>
   `,
-  styles: [`
-    .head { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
-    .tabs { display: flex; flex-wrap: wrap; gap: 4px; margin: 8px 0 16px; }
-    .tabs .active { background: var(--mat-sys-secondary-container, #e8e8e8); }
-  `],
+  styles: [
+    `
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 12px;
+      }
+      .tabs {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin: 8px 0 16px;
+      }
+      .tabs .active {
+        background: var(--mat-sys-secondary-container, #e8e8e8);
+      }
+    `,
+  ],
 })
 export class ApprovalsQueuesSmartComponent {
   private readonly service = inject(ApprovalsService);
@@ -122,8 +168,13 @@ export class ApprovalsQueuesSmartComponent {
     try {
       const next = await this.service.decide(r.id, e.decision, e.payload);
       const status = this.translate.instant(`EFR_APPROVALS.STATUS.${next.status}`) as string;
-      this.message.set({ error: false, text: this.translate.instant('EFR_APPROVALS.DECISION.DONE',
-        { number: next.number, status }) as string });
+      this.message.set({
+        error: false,
+        text: this.translate.instant('EFR_APPROVALS.DECISION.DONE', {
+          number: next.number,
+          status,
+        }) as string,
+      });
       await this.load();
     } catch (error) {
       this.message.set({ text: refusalMessage(error, this.prefs.locale), error: true });

@@ -6,14 +6,49 @@ import { AccessRequestView, Decision } from '../approvals.model';
 import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-component';
 
 function request(o: Partial<AccessRequestView> = {}): AccessRequestView {
-  return { id: 'r1', number: '调阅-1', status: 'submitted', requester: 'officer1', purpose: 'work',
-    reason: '复核现场', recordingIds: ['v1'], recordings: [{ id: 'v1', name: 'a.mp4', title: '现场检查',
-      mimeType: 'video/mp4', secrecyLevel: 'none', durationSeconds: 8 }], caseId: null, submittedAt: '',
-    requestedFrom: null, requestedTo: null, reviewedBy: null, reviewedAt: null, approvedBy: null,
-    approvedAt: null, registeredBy: null, registeredAt: null, viewer: null, viewingReason: null,
-    viewingFrom: null, viewingUntil: null, rejectedBy: null, rejectedAt: null, rejectionReason: null,
-    closedBy: null, closedAt: null, approvers: ['leader1'], windowOpen: false, expired: false,
-    downloadAllowed: false, ...o };
+  return {
+    id: 'r1',
+    number: '调阅-1',
+    status: 'submitted',
+    requester: 'officer1',
+    purpose: 'work',
+    reason: '复核现场',
+    recordingIds: ['v1'],
+    recordings: [
+      {
+        id: 'v1',
+        name: 'a.mp4',
+        title: '现场检查',
+        mimeType: 'video/mp4',
+        secrecyLevel: 'none',
+        durationSeconds: 8,
+      },
+    ],
+    caseId: null,
+    submittedAt: '',
+    requestedFrom: null,
+    requestedTo: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    registeredBy: null,
+    registeredAt: null,
+    viewer: null,
+    viewingReason: null,
+    viewingFrom: null,
+    viewingUntil: null,
+    rejectedBy: null,
+    rejectedAt: null,
+    rejectionReason: null,
+    closedBy: null,
+    closedAt: null,
+    approvers: ['leader1'],
+    windowOpen: false,
+    expired: false,
+    downloadAllowed: false,
+    ...o,
+  };
 }
 
 describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
@@ -59,11 +94,16 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
   });
 
   it('R24.2: a registration proposes the requester as viewer and a future window end', async () => {
-    const { fixture, el, events, click } = setup(request({ status: 'approved' }), ['register', 'close']);
+    const { fixture, el, events, click } = setup(request({ status: 'approved' }), [
+      'register',
+      'close',
+    ]);
     click('[data-decision="register"]');
     await fixture.whenStable();
     fixture.detectChanges();
-    expect(el.querySelector<HTMLInputElement>('[data-testid="register-viewer"]')?.value).toBe('officer1');
+    expect(el.querySelector<HTMLInputElement>('[data-testid="register-viewer"]')?.value).toBe(
+      'officer1',
+    );
     click('[data-testid="confirm-register"]');
     expect(events.length).toBe(1);
     const payload = events[0].payload as { viewer: string; reason: string; viewingUntil: string };

@@ -31,18 +31,31 @@ function localInput(ms: number): string {
   imports: [DatePipe, FormsModule, RouterLink, MatButtonModule, TranslatePipe],
   template: `
     @let r = request();
-    <article class="card" [attr.data-status]="r.status" data-testid="request-card" [attr.data-number]="r.number">
+    <article
+      class="card"
+      [attr.data-status]="r.status"
+      data-testid="request-card"
+      [attr.data-number]="r.number"
+    >
       <header>
         <strong class="efr-mono">{{ r.number }}</strong>
-        <span class="status" data-testid="request-status">{{ 'EFR_APPROVALS.STATUS.' + r.status | translate }}</span>
+        <span class="status" data-testid="request-status">{{
+          'EFR_APPROVALS.STATUS.' + r.status | translate
+        }}</span>
       </header>
       <dl class="efr-facts">
-        <dt>{{ 'EFR_APPROVALS.FIELD.REQUESTER' | translate }}</dt><dd>{{ r.requester }}</dd>
+        <dt>{{ 'EFR_APPROVALS.FIELD.REQUESTER' | translate }}</dt>
+        <dd>{{ r.requester }}</dd>
         <dt>{{ 'EFR_APPROVALS.FIELD.PURPOSE' | translate }}</dt>
         <dd>{{ 'EFR_APPROVALS.PURPOSE.' + r.purpose | translate }}</dd>
-        <dt>{{ 'EFR_APPROVALS.FIELD.REASON' | translate }}</dt><dd>{{ r.reason }}</dd>
+        <dt>{{ 'EFR_APPROVALS.FIELD.REASON' | translate }}</dt>
+        <dd>{{ r.reason }}</dd>
         <dt>{{ 'EFR_APPROVALS.FIELD.RECORDINGS' | translate }}</dt>
-        <dd>@for (x of r.recordings; track x.id) { <div>{{ x.title || x.name }}</div> }</dd>
+        <dd>
+          @for (x of r.recordings; track x.id) {
+            <div>{{ x.title || x.name }}</div>
+          }
+        </dd>
         <dt>{{ 'EFR_APPROVALS.FIELD.SUBMITTED' | translate }}</dt>
         <dd>{{ r.submittedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
         @if (r.reviewedBy) {
@@ -53,14 +66,19 @@ function localInput(ms: number): string {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVED' | translate }}</dt>
           <dd>{{ r.approvedBy }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
         } @else if (r.approvers) {
-          <dt>{{ 'EFR_APPROVALS.FIELD.APPROVERS' | translate }}</dt><dd>{{ r.approvers.join('、') }}</dd>
+          <dt>{{ 'EFR_APPROVALS.FIELD.APPROVERS' | translate }}</dt>
+          <dd>{{ r.approvers.join('、') }}</dd>
         }
         @if (r.registeredBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REGISTERED' | translate }}</dt>
           <dd>{{ r.registeredBy }} · {{ r.registeredAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
-          <dt>{{ 'EFR_APPROVALS.FIELD.VIEWER' | translate }}</dt><dd>{{ r.viewer }}</dd>
+          <dt>{{ 'EFR_APPROVALS.FIELD.VIEWER' | translate }}</dt>
+          <dd>{{ r.viewer }}</dd>
           <dt>{{ 'EFR_APPROVALS.FIELD.WINDOW' | translate }}</dt>
-          <dd>{{ r.viewingFrom | date: 'yyyy-MM-dd HH:mm' }} – {{ r.viewingUntil | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>
+            {{ r.viewingFrom | date: 'yyyy-MM-dd HH:mm' }} –
+            {{ r.viewingUntil | date: 'yyyy-MM-dd HH:mm' }}
+          </dd>
         }
         @if (r.rejectedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REJECTED' | translate }}</dt>
@@ -70,53 +88,123 @@ function localInput(ms: number): string {
       <div class="actions">
         @if (playable()) {
           <a mat-flat-button [routerLink]="['/playback', r.id]" data-testid="play">
-            {{ 'EFR_APPROVALS.DECISION.PLAY' | translate }}</a>
+            {{ 'EFR_APPROVALS.DECISION.PLAY' | translate }}</a
+          >
         }
         @for (d of decisions(); track d) {
-          <button mat-stroked-button type="button" [disabled]="busy()" [attr.data-decision]="d"
-            (click)="choose(d)">{{ 'EFR_APPROVALS.DECISION.' + d | translate }}</button>
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="busy()"
+            [attr.data-decision]="d"
+            (click)="choose(d)"
+          >
+            {{ 'EFR_APPROVALS.DECISION.' + d | translate }}
+          </button>
         }
       </div>
       @if (pending() === 'reject') {
         <div class="inline-form">
-          <label>{{ 'EFR_APPROVALS.DECISION.REJECT_REASON' | translate }}
-            <textarea [(ngModel)]="reason" rows="2" data-testid="reject-reason"></textarea></label>
+          <label
+            >{{ 'EFR_APPROVALS.DECISION.REJECT_REASON' | translate }}
+            <textarea [(ngModel)]="reason" rows="2" data-testid="reject-reason"></textarea>
+          </label>
           @if (tried() && !reasonOk()) {
-            <p class="efr-error" role="alert">{{ 'EFR_APPROVALS.DECISION.REASON_REQUIRED' | translate }}</p>
+            <p class="efr-error" role="alert">
+              {{ 'EFR_APPROVALS.DECISION.REASON_REQUIRED' | translate }}
+            </p>
           }
-          <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmReject()"
-            data-testid="confirm-reject">{{ 'EFR_APPROVALS.DECISION.CONFIRM_REJECT' | translate }}</button>
+          <button
+            mat-flat-button
+            type="button"
+            [disabled]="busy()"
+            (click)="confirmReject()"
+            data-testid="confirm-reject"
+          >
+            {{ 'EFR_APPROVALS.DECISION.CONFIRM_REJECT' | translate }}
+          </button>
           <button mat-button type="button" (click)="pending.set(null)">
-            {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}</button>
+            {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
+          </button>
         </div>
       }
       @if (pending() === 'register') {
         <div class="inline-form">
-          <label>{{ 'EFR_APPROVALS.REGISTER.VIEWER' | translate }}
-            <input [(ngModel)]="viewer" data-testid="register-viewer" /></label>
-          <label>{{ 'EFR_APPROVALS.REGISTER.REASON' | translate }}
-            <input [(ngModel)]="reason" data-testid="register-reason" /></label>
-          <label>{{ 'EFR_APPROVALS.REGISTER.UNTIL' | translate }}
-            <input type="datetime-local" [(ngModel)]="until" data-testid="register-until" /></label>
-          <button mat-flat-button type="button" [disabled]="busy()" (click)="confirmRegister()"
-            data-testid="confirm-register">{{ 'EFR_APPROVALS.REGISTER.CONFIRM' | translate }}</button>
+          <label
+            >{{ 'EFR_APPROVALS.REGISTER.VIEWER' | translate }}
+            <input [(ngModel)]="viewer" data-testid="register-viewer"
+          /></label>
+          <label
+            >{{ 'EFR_APPROVALS.REGISTER.REASON' | translate }}
+            <input [(ngModel)]="reason" data-testid="register-reason"
+          /></label>
+          <label
+            >{{ 'EFR_APPROVALS.REGISTER.UNTIL' | translate }}
+            <input type="datetime-local" [(ngModel)]="until" data-testid="register-until"
+          /></label>
+          <button
+            mat-flat-button
+            type="button"
+            [disabled]="busy()"
+            (click)="confirmRegister()"
+            data-testid="confirm-register"
+          >
+            {{ 'EFR_APPROVALS.REGISTER.CONFIRM' | translate }}
+          </button>
           <button mat-button type="button" (click)="pending.set(null)">
-            {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}</button>
+            {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
+          </button>
         </div>
       }
     </article>
   `,
-  styles: [`
-    .card { border: 1px solid var(--mat-sys-outline-variant, #ccc); border-radius: 8px;
-      padding: 12px 16px; margin-bottom: 12px; background: var(--mat-sys-surface, #fff); }
-    header { display: flex; gap: 12px; align-items: baseline; justify-content: space-between; }
-    .status { font-size: 0.9em; padding: 2px 8px; border-radius: 10px;
-      background: var(--mat-sys-secondary-container, #eee); }
-    .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
-    .inline-form { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin-top: 8px; }
-    .inline-form label { display: flex; flex-direction: column; font-size: 0.9em; }
-    textarea, input { font: inherit; padding: 4px 6px; min-width: 16em; }
-  `],
+  styles: [
+    `
+      .card {
+        border: 1px solid var(--mat-sys-outline-variant, #ccc);
+        border-radius: 8px;
+        padding: 12px 16px;
+        margin-bottom: 12px;
+        background: var(--mat-sys-surface, #fff);
+      }
+      header {
+        display: flex;
+        gap: 12px;
+        align-items: baseline;
+        justify-content: space-between;
+      }
+      .status {
+        font-size: 0.9em;
+        padding: 2px 8px;
+        border-radius: 10px;
+        background: var(--mat-sys-secondary-container, #eee);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        margin-top: 8px;
+      }
+      .inline-form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: end;
+        margin-top: 8px;
+      }
+      .inline-form label {
+        display: flex;
+        flex-direction: column;
+        font-size: 0.9em;
+      }
+      textarea,
+      input {
+        font: inherit;
+        padding: 4px 6px;
+        min-width: 16em;
+      }
+    `,
+  ],
 })
 export class RequestCardUiComponent {
   /** The request. */
@@ -162,8 +250,14 @@ export class RequestCardUiComponent {
 
   protected confirmRegister(): void {
     const until = new Date(this.until);
-    this.decide.emit({ decision: 'register', payload: { viewer: this.viewer.trim(),
-      reason: this.reason.trim(), viewingUntil: Number.isNaN(until.getTime()) ? '' : until.toISOString() } });
+    this.decide.emit({
+      decision: 'register',
+      payload: {
+        viewer: this.viewer.trim(),
+        reason: this.reason.trim(),
+        viewingUntil: Number.isNaN(until.getTime()) ? '' : until.toISOString(),
+      },
+    });
     this.pending.set(null);
   }
 }

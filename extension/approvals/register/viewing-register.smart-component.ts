@@ -21,41 +21,72 @@ import { ApprovalsService } from '../approvals.service';
     <section class="efr-page register">
       <div class="head">
         <h1 class="efr-page-title">{{ 'EFR_APPROVALS.BOOK.TITLE' | translate }}</h1>
-        <button mat-stroked-button type="button" class="no-print" (click)="print()" data-testid="print">
-          {{ 'EFR_APPROVALS.BOOK.PRINT' | translate }}</button>
+        <button
+          mat-stroked-button
+          type="button"
+          class="no-print"
+          (click)="print()"
+          data-testid="print"
+        >
+          {{ 'EFR_APPROVALS.BOOK.PRINT' | translate }}
+        </button>
       </div>
-      <p class="printed">{{ 'EFR_APPROVALS.BOOK.PRINTED' | translate:
-        { at: (now | date: 'yyyy-MM-dd HH:mm'), user: user() } }}</p>
+      <p class="printed">
+        {{
+          'EFR_APPROVALS.BOOK.PRINTED'
+            | translate: { at: (now | date: 'yyyy-MM-dd HH:mm'), user: user() }
+        }}
+      </p>
       @if (failure() !== null) {
-        <div class="efr-error" role="alert">{{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}</div>
+        <div class="efr-error" role="alert">
+          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+        </div>
       }
       @if (rows(); as list) {
         @if (list.length === 0) {
           <p class="efr-empty">{{ 'EFR_APPROVALS.BOOK.EMPTY' | translate }}</p>
         } @else {
           <table class="book" data-testid="register-table">
-            <thead><tr>
-              <th>{{ 'EFR_APPROVALS.FIELD.NUMBER' | translate }}</th>
-              <th>{{ 'EFR_APPROVALS.FIELD.VIEWER' | translate }}</th>
-              <th>{{ 'EFR_APPROVALS.FIELD.VIEW_REASON' | translate }}</th>
-              <th>{{ 'EFR_APPROVALS.FIELD.RECORDINGS' | translate }}</th>
-              <th>{{ 'EFR_APPROVALS.FIELD.WINDOW' | translate }}</th>
-              <th>{{ 'EFR_APPROVALS.FIELD.REVIEWED' | translate }}</th>
-              <th>{{ 'EFR_APPROVALS.FIELD.APPROVED' | translate }}</th>
-              <th>{{ 'EFR_APPROVALS.FIELD.REGISTERED' | translate }}</th>
-              <th>{{ 'EFR_APPROVALS.FIELD.STATUS' | translate }}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th>{{ 'EFR_APPROVALS.FIELD.NUMBER' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.FIELD.VIEWER' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.FIELD.VIEW_REASON' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.FIELD.RECORDINGS' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.FIELD.WINDOW' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.FIELD.REVIEWED' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.FIELD.APPROVED' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.FIELD.REGISTERED' | translate }}</th>
+                <th>{{ 'EFR_APPROVALS.FIELD.STATUS' | translate }}</th>
+              </tr>
+            </thead>
             <tbody>
               @for (r of list; track r.id) {
                 <tr data-testid="register-row" [attr.data-number]="r.number">
                   <td class="efr-mono">{{ r.number }}</td>
                   <td>{{ r.viewer }}</td>
-                  <td>{{ r.viewingReason }}<br /><small>{{ 'EFR_APPROVALS.PURPOSE.' + r.purpose | translate }}</small></td>
-                  <td>@for (x of r.recordings; track x.id) { <div>{{ x.title || x.name }}</div> }</td>
-                  <td>{{ r.viewingFrom | date: 'yyyy-MM-dd HH:mm' }} –<br />{{ r.viewingUntil | date: 'yyyy-MM-dd HH:mm' }}</td>
+                  <td>
+                    {{ r.viewingReason }}<br /><small>{{
+                      'EFR_APPROVALS.PURPOSE.' + r.purpose | translate
+                    }}</small>
+                  </td>
+                  <td>
+                    @for (x of r.recordings; track x.id) {
+                      <div>{{ x.title || x.name }}</div>
+                    }
+                  </td>
+                  <td>
+                    {{ r.viewingFrom | date: 'yyyy-MM-dd HH:mm' }} –<br />{{
+                      r.viewingUntil | date: 'yyyy-MM-dd HH:mm'
+                    }}
+                  </td>
                   <td>{{ r.reviewedBy }}</td>
                   <td>{{ r.approvedBy }}</td>
-                  <td>{{ r.registeredBy }}<br /><small>{{ r.registeredAt | date: 'yyyy-MM-dd HH:mm' }}</small></td>
+                  <td>
+                    {{ r.registeredBy }}<br /><small>{{
+                      r.registeredAt | date: 'yyyy-MM-dd HH:mm'
+                    }}</small>
+                  </td>
                   <td>{{ 'EFR_APPROVALS.STATUS.' + r.status | translate }}</td>
                 </tr>
               }
@@ -65,20 +96,51 @@ import { ApprovalsService } from '../approvals.service';
       }
     </section>
   `,
-  styles: [`
-    efr-viewing-register .head { display: flex; justify-content: space-between; align-items: center; }
-    efr-viewing-register .printed { display: none; }
-    efr-viewing-register .book { border-collapse: collapse; width: 100%; font-size: 0.92em; }
-    efr-viewing-register .book th, efr-viewing-register .book td { border: 1px solid #999; padding: 4px 6px; text-align: left; vertical-align: top; }
-    efr-viewing-register .book th { background: #f2f2f2; }
-    @media print {
-      .no-print { display: none !important; }
-      .printed { display: block; font-size: 0.85em; }
-      .book tr { break-inside: avoid; }
-      efr-viewing-register .book th { background: none; }
-      :host { color: #000; }
-    }
-  `],
+  styles: [
+    `
+      efr-viewing-register .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+      }
+      efr-viewing-register .printed {
+        display: none;
+      }
+      efr-viewing-register .book {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.92em;
+      }
+      efr-viewing-register .book th,
+      efr-viewing-register .book td {
+        border: 1px solid #999;
+        padding: 4px 6px;
+        text-align: left;
+        vertical-align: top;
+      }
+      efr-viewing-register .book th {
+        background: #f2f2f2;
+      }
+      @media print {
+        .no-print {
+          display: none !important;
+        }
+        .printed {
+          display: block;
+          font-size: 0.85em;
+        }
+        .book tr {
+          break-inside: avoid;
+        }
+        efr-viewing-register .book th {
+          background: none;
+        }
+        :host {
+          color: #000;
+        }
+      }
+    `,
+  ],
 })
 export class ViewingRegisterSmartComponent {
   private readonly service = inject(ApprovalsService);

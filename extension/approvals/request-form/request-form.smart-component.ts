@@ -35,41 +35,85 @@ interface Choice {
           <fieldset>
             <legend>{{ 'EFR_APPROVALS.FORM.PICK' | translate }}</legend>
             @for (c of choices(); track c.id) {
-              <label class="pick"><input type="checkbox" [name]="'rec-' + c.id" [(ngModel)]="c.checked"
-                [attr.data-recording]="c.label" /> {{ c.label }}</label>
+              <label class="pick"
+                ><input
+                  type="checkbox"
+                  [name]="'rec-' + c.id"
+                  [(ngModel)]="c.checked"
+                  [attr.data-recording]="c.label"
+                />
+                {{ c.label }}</label
+              >
             }
           </fieldset>
         }
-        <label>{{ 'EFR_APPROVALS.FORM.PURPOSE' | translate }}
+        <label
+          >{{ 'EFR_APPROVALS.FORM.PURPOSE' | translate }}
           <select name="purpose" [(ngModel)]="purpose" data-testid="purpose">
             @for (p of purposes; track p) {
               <option [value]="p">{{ 'EFR_APPROVALS.PURPOSE.' + p | translate }}</option>
             }
           </select>
         </label>
-        <label>{{ 'EFR_APPROVALS.FORM.REASON' | translate }}
-          <textarea name="reason" rows="3" [(ngModel)]="reason" data-testid="reason"></textarea></label>
+        <label
+          >{{ 'EFR_APPROVALS.FORM.REASON' | translate }}
+          <textarea name="reason" rows="3" [(ngModel)]="reason" data-testid="reason"></textarea>
+        </label>
         <div class="row">
-          <label>{{ 'EFR_APPROVALS.FORM.FROM' | translate }}
-            <input type="datetime-local" name="from" [(ngModel)]="from" /></label>
-          <label>{{ 'EFR_APPROVALS.FORM.TO' | translate }}
-            <input type="datetime-local" name="to" [(ngModel)]="to" /></label>
+          <label
+            >{{ 'EFR_APPROVALS.FORM.FROM' | translate }}
+            <input type="datetime-local" name="from" [(ngModel)]="from"
+          /></label>
+          <label
+            >{{ 'EFR_APPROVALS.FORM.TO' | translate }}
+            <input type="datetime-local" name="to" [(ngModel)]="to"
+          /></label>
         </div>
-        @for (e of errors(); track e) { <p class="efr-error" role="alert">{{ e | translate }}</p> }
-        @if (refusal()) { <p class="efr-error" role="alert" data-testid="form-refusal">{{ refusal() }}</p> }
+        @for (e of errors(); track e) {
+          <p class="efr-error" role="alert">{{ e | translate }}</p>
+        }
+        @if (refusal()) {
+          <p class="efr-error" role="alert" data-testid="form-refusal">{{ refusal() }}</p>
+        }
         <button mat-flat-button type="submit" [disabled]="busy()" data-testid="submit-request">
-          {{ 'EFR_APPROVALS.FORM.SUBMIT' | translate }}</button>
+          {{ 'EFR_APPROVALS.FORM.SUBMIT' | translate }}
+        </button>
       </form>
     </section>
   `,
-  styles: [`
-    .form { display: flex; flex-direction: column; gap: 12px; max-width: 640px; }
-    .form label { display: flex; flex-direction: column; gap: 4px; }
-    .form label.pick { flex-direction: row; align-items: center; }
-    .row { display: flex; gap: 16px; flex-wrap: wrap; }
-    textarea, input, select { font: inherit; padding: 4px 6px; }
-    .hint { color: var(--mat-sys-on-surface-variant, #555); }
-  `],
+  styles: [
+    `
+      .form {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+        max-width: 640px;
+      }
+      .form label {
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+      }
+      .form label.pick {
+        flex-direction: row;
+        align-items: center;
+      }
+      .row {
+        display: flex;
+        gap: 16px;
+        flex-wrap: wrap;
+      }
+      textarea,
+      input,
+      select {
+        font: inherit;
+        padding: 4px 6px;
+      }
+      .hint {
+        color: var(--mat-sys-on-surface-variant, #555);
+      }
+    `,
+  ],
 })
 export class RequestFormSmartComponent implements OnInit {
   private readonly service = inject(ApprovalsService);
@@ -105,18 +149,30 @@ export class RequestFormSmartComponent implements OnInit {
       paging: { skipCount: 0, maxItems: 200 },
     });
     const wanted = this.recordingId();
-    this.choices.set((result.list?.entries ?? []).map((e) => {
-      const title = (e.entry.properties as Record<string, unknown> | undefined)?.['cm:title'];
-      return { id: e.entry.id, checked: e.entry.id === wanted,
-        label: typeof title === 'string' && title ? `${title} (${e.entry.name})` : e.entry.name };
-    }));
+    this.choices.set(
+      (result.list?.entries ?? []).map((e) => {
+        const title = (e.entry.properties as Record<string, unknown> | undefined)?.['cm:title'];
+        return {
+          id: e.entry.id,
+          checked: e.entry.id === wanted,
+          label: typeof title === 'string' && title ? `${title} (${e.entry.name})` : e.entry.name,
+        };
+      }),
+    );
   }
 
   private form(): RequestForm {
     const iso = (v: string): string | null => (v ? new Date(v).toISOString() : null);
-    return { recordingIds: this.choices().filter((c) => c.checked).map((c) => c.id),
-      caseId: this.caseId() ?? null, purpose: this.purpose, reason: this.reason,
-      requestedFrom: iso(this.from), requestedTo: iso(this.to) };
+    return {
+      recordingIds: this.choices()
+        .filter((c) => c.checked)
+        .map((c) => c.id),
+      caseId: this.caseId() ?? null,
+      purpose: this.purpose,
+      reason: this.reason,
+      requestedFrom: iso(this.from),
+      requestedTo: iso(this.to),
+    };
   }
 
   /** Checks the form, then files the request; the queue shows it afterwards. */
@@ -130,8 +186,10 @@ export class RequestFormSmartComponent implements OnInit {
       const r = await this.service.submit(form);
       await this.router.navigate(['/approvals'], { queryParams: { created: r.number } });
     } catch (error) {
-      this.refusal.set(refusalMessage(error, this.prefs.locale) ||
-        (this.translate.instant('EFR_SHARED.COMMON.LOAD_FAILED', { status: '' }) as string));
+      this.refusal.set(
+        refusalMessage(error, this.prefs.locale) ||
+          (this.translate.instant('EFR_SHARED.COMMON.LOAD_FAILED', { status: '' }) as string),
+      );
     } finally {
       this.busy.set(false);
     }

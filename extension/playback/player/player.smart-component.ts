@@ -1,5 +1,13 @@
 import {
-  Component, computed, ElementRef, inject, input, OnDestroy, OnInit, signal, viewChild,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  OnDestroy,
+  OnInit,
+  signal,
+  viewChild,
 } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +15,10 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { VgCoreModule } from '@videogular/ngx-videogular/core';
 import { CurrentUserService, errorStatus } from '../../shared/public-api';
 import {
-  AccessRequestView, ApprovalsService, mayPlay, RequestedRecording,
+  AccessRequestView,
+  ApprovalsService,
+  mayPlay,
+  RequestedRecording,
 } from '../../approvals/public-api';
 import { isAudioOnly, isRealSeek, newSessionId, watermarkText } from '../playback.rules';
 
@@ -23,59 +34,147 @@ import { isAudioOnly, isRealSeek, newSessionId, watermarkText } from '../playbac
   imports: [DatePipe, MatButtonModule, TranslatePipe, VgCoreModule],
   template: `
     <section class="efr-page">
-      <h1 class="efr-page-title">{{ 'EFR_PLAYBACK.TITLE' | translate }}
-        @if (request(); as r) { <span class="efr-mono">{{ r.number }}</span> }</h1>
+      <h1 class="efr-page-title">
+        {{ 'EFR_PLAYBACK.TITLE' | translate }}
+        @if (request(); as r) {
+          <span class="efr-mono">{{ r.number }}</span>
+        }
+      </h1>
       @if (failure() !== null) {
-        <div class="efr-error" role="alert">{{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}</div>
+        <div class="efr-error" role="alert">
+          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+        </div>
       }
       @if (request(); as r) {
         @if (!open()) {
-          <p class="efr-error" role="alert" data-testid="not-open">{{ 'EFR_PLAYBACK.NOT_OPEN' | translate }}</p>
+          <p class="efr-error" role="alert" data-testid="not-open">
+            {{ 'EFR_PLAYBACK.NOT_OPEN' | translate }}
+          </p>
         } @else {
-          <p>{{ 'EFR_PLAYBACK.UNTIL' | translate: { until: (r.viewingUntil | date: 'yyyy-MM-dd HH:mm') } }}
-            · {{ 'EFR_PLAYBACK.LOGGED' | translate }}</p>
+          <p>
+            {{
+              'EFR_PLAYBACK.UNTIL'
+                | translate: { until: (r.viewingUntil | date: 'yyyy-MM-dd HH:mm') }
+            }}
+            · {{ 'EFR_PLAYBACK.LOGGED' | translate }}
+          </p>
           <div class="picker">
             @for (x of r.recordings; track x.id) {
-              <button mat-stroked-button type="button" [class.active]="x.id === current()?.id"
-                (click)="select(x)" data-testid="pick-recording">{{ x.title || x.name }}</button>
+              <button
+                mat-stroked-button
+                type="button"
+                [class.active]="x.id === current()?.id"
+                (click)="select(x)"
+                data-testid="pick-recording"
+              >
+                {{ x.title || x.name }}
+              </button>
             }
           </div>
           @if (current(); as rec) {
             <vg-player class="player" [class.audio]="audio()">
               @if (audio()) {
-                <div class="audio-face">{{ 'EFR_PLAYBACK.AUDIO' | translate }} · {{ rec.title || rec.name }}</div>
-                <audio #media [vgMedia]="$any(media)" [src]="src()" controls preload="metadata"
-                  data-testid="media" (playing)="started()" (seeking)="seeking()" (seeked)="seeked()"
-                  (timeupdate)="tick()" (ended)="ended()"></audio>
+                <div class="audio-face">
+                  {{ 'EFR_PLAYBACK.AUDIO' | translate }} · {{ rec.title || rec.name }}
+                </div>
+                <audio
+                  #media
+                  [vgMedia]="$any(media)"
+                  [src]="src()"
+                  controls
+                  preload="metadata"
+                  data-testid="media"
+                  (playing)="started()"
+                  (seeking)="seeking()"
+                  (seeked)="seeked()"
+                  (timeupdate)="tick()"
+                  (ended)="ended()"
+                ></audio>
               } @else {
-                <video #media [vgMedia]="$any(media)" [src]="src()" controls preload="metadata"
-                  controlsList="nodownload noplaybackrate" disablePictureInPicture
-                  data-testid="media" (playing)="started()" (seeking)="seeking()" (seeked)="seeked()"
-                  (timeupdate)="tick()" (ended)="ended()" (contextmenu)="$event.preventDefault()"></video>
+                <video
+                  #media
+                  [vgMedia]="$any(media)"
+                  [src]="src()"
+                  controls
+                  preload="metadata"
+                  controlsList="nodownload noplaybackrate"
+                  disablePictureInPicture
+                  data-testid="media"
+                  (playing)="started()"
+                  (seeking)="seeking()"
+                  (seeked)="seeked()"
+                  (timeupdate)="tick()"
+                  (ended)="ended()"
+                  (contextmenu)="$event.preventDefault()"
+                ></video>
               }
-              <div class="watermark" aria-hidden="true" data-testid="watermark">{{ watermark() }}</div>
+              <div class="watermark" aria-hidden="true" data-testid="watermark">
+                {{ watermark() }}
+              </div>
             </vg-player>
             @if (r.downloadAllowed) {
-              <a mat-button [href]="downloadUrl()" data-testid="download">{{ 'EFR_PLAYBACK.DOWNLOAD' | translate }}</a>
+              <a mat-button [href]="downloadUrl()" data-testid="download">{{
+                'EFR_PLAYBACK.DOWNLOAD' | translate
+              }}</a>
             }
           }
         }
       }
     </section>
   `,
-  styles: [`
-    .picker { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 12px; }
-    .picker .active { background: var(--mat-sys-secondary-container, #e8e8e8); }
-    .player { position: relative; display: block; max-width: 960px; background: #000; }
-    .player video { width: 100%; display: block; }
-    .player.audio { min-height: 180px; padding-top: 100px; }
-    .player audio { width: 100%; display: block; }
-    .audio-face { position: absolute; top: 24px; left: 16px; color: #ddd; }
-    .watermark { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
-      pointer-events: none; color: rgba(255, 255, 255, 0.45); font-size: 1.4em; font-weight: 600;
-      text-shadow: 0 0 2px rgba(0, 0, 0, 0.8); transform: rotate(-18deg); user-select: none;
-      white-space: nowrap; z-index: 2; }
-  `],
+  styles: [
+    `
+      .picker {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        margin-bottom: 12px;
+      }
+      .picker .active {
+        background: var(--mat-sys-secondary-container, #e8e8e8);
+      }
+      .player {
+        position: relative;
+        display: block;
+        max-width: 960px;
+        background: #000;
+      }
+      .player video {
+        width: 100%;
+        display: block;
+      }
+      .player.audio {
+        min-height: 180px;
+        padding-top: 100px;
+      }
+      .player audio {
+        width: 100%;
+        display: block;
+      }
+      .audio-face {
+        position: absolute;
+        top: 24px;
+        left: 16px;
+        color: #ddd;
+      }
+      .watermark {
+        position: absolute;
+        inset: 0;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        pointer-events: none;
+        color: rgba(255, 255, 255, 0.45);
+        font-size: 1.4em;
+        font-weight: 600;
+        text-shadow: 0 0 2px rgba(0, 0, 0, 0.8);
+        transform: rotate(-18deg);
+        user-select: none;
+        white-space: nowrap;
+        z-index: 2;
+      }
+    `,
+  ],
 })
 export class PlayerSmartComponent implements OnInit, OnDestroy {
   private readonly service = inject(ApprovalsService);
@@ -91,17 +190,25 @@ export class PlayerSmartComponent implements OnInit, OnDestroy {
   protected readonly now = signal(Date.now());
   protected readonly open = computed(() => {
     const r = this.request();
-    return r !== null && mayPlay(r, this.currentUser.user()) &&
-      r.viewingUntil !== null && this.now() < Date.parse(r.viewingUntil);
+    return (
+      r !== null &&
+      mayPlay(r, this.currentUser.user()) &&
+      r.viewingUntil !== null &&
+      this.now() < Date.parse(r.viewingUntil)
+    );
   });
   protected readonly audio = computed(() => isAudioOnly(this.current()?.mimeType ?? null));
   protected readonly src = computed(() => {
     const rec = this.current();
     return rec ? this.service.contentUrl(rec.id) : '';
   });
-  protected readonly watermark = computed(() => watermarkText({
-    viewer: this.currentUser.user()?.id ?? '', now: this.now(), number: this.request()?.number ?? '',
-  }));
+  protected readonly watermark = computed(() =>
+    watermarkText({
+      viewer: this.currentUser.user()?.id ?? '',
+      now: this.now(),
+      number: this.request()?.number ?? '',
+    }),
+  );
 
   private clock: ReturnType<typeof setInterval> | undefined;
   private session = '';
@@ -188,7 +295,13 @@ export class PlayerSmartComponent implements OnInit, OnDestroy {
     if (!r || !rec) return;
     const position = this.media()?.nativeElement.currentTime ?? 0;
     // A lost log call must not stop playback; the repository logs every Range read anyway.
-    void this.service.viewingEvent(r.id, { event, recordingId: rec.id, sessionId: this.session,
-      positionSeconds: Number.isFinite(position) ? position : 0 }).catch(() => undefined);
+    void this.service
+      .viewingEvent(r.id, {
+        event,
+        recordingId: rec.id,
+        sessionId: this.session,
+        positionSeconds: Number.isFinite(position) ? position : 0,
+      })
+      .catch(() => undefined);
   }
 }

@@ -7,14 +7,25 @@
  * (the module's onContentRead refuses reads outside a window as a second line).
  */
 import {
-  canReadContent, refuse, transition, type AccessAction,
+  canReadContent,
+  refuse,
+  transition,
+  type AccessAction,
 } from '../../../../core/src/index.js';
 import { currentActor } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
 import { requestedRecordingNodes } from '../../lib/access-request-state.js';
 import { nodeId } from '../../lib/model-names.js';
 import {
-  enforce, fail, jsonBody, logStep, nodeOfType, respond, runWebScript, templateArg, type WsNode,
+  enforce,
+  fail,
+  jsonBody,
+  logStep,
+  nodeOfType,
+  respond,
+  runWebScript,
+  templateArg,
+  type WsNode,
 } from '../devices/ws-runtime.js';
 import { maySee, requestView } from './access-request-json.js';
 
@@ -32,8 +43,12 @@ function text(b: Record<string, unknown>, k: string): string {
 
 function actionOf(step: string, b: Record<string, unknown>): AccessAction {
   if (step === 'register') {
-    const a: AccessAction = { type: 'register', viewer: text(b, 'viewer'), reason: text(b, 'reason'),
-      viewingUntil: text(b, 'viewingUntil') };
+    const a: AccessAction = {
+      type: 'register',
+      viewer: text(b, 'viewer'),
+      reason: text(b, 'reason'),
+      viewingUntil: text(b, 'viewingUntil'),
+    };
     if (text(b, 'viewingFrom') !== '') a.viewingFrom = text(b, 'viewingFrom');
     return a;
   }
@@ -59,15 +74,35 @@ runWebScript(() => {
     }
     const recordingId = text(b, 'recordingId');
     if (!canReadContent(view.request, actor.userName, now, recordingId)) {
-      enforce(refuse(403, 'efr.recording.noViewingRight', 'R24.2',
-        'A recording is viewed only by its registered viewer within the viewing window.',
-        '录像仅限登记的调阅人在调阅时间内查看。'), 'view.' + event, String(node.nodeRef));
+      enforce(
+        refuse(
+          403,
+          'efr.recording.noViewingRight',
+          'R24.2',
+          'A recording is viewed only by its registered viewer within the viewing window.',
+          '录像仅限登记的调阅人在调阅时间内查看。',
+        ),
+        'view.' + event,
+        String(node.nodeRef),
+      );
     }
     const position = typeof b.positionSeconds === 'number' ? b.positionSeconds.toFixed(3) : '';
-    logStep('view.' + event, node, { recording: recordingId, session: text(b, 'sessionId'),
-      position, by: actor.userName });
-    respond(201, { entry: { action: 'view.' + event, requestId: id, request: String(node.name),
-      sessionId: text(b, 'sessionId'), requirement: 'R24.2', positionSeconds: position } });
+    logStep('view.' + event, node, {
+      recording: recordingId,
+      session: text(b, 'sessionId'),
+      position,
+      by: actor.userName,
+    });
+    respond(201, {
+      entry: {
+        action: 'view.' + event,
+        requestId: id,
+        request: String(node.name),
+        sessionId: text(b, 'sessionId'),
+        requirement: 'R24.2',
+        positionSeconds: position,
+      },
+    });
     return;
   }
   const action = actionOf(what, b);
@@ -105,11 +140,17 @@ runWebScript(() => {
   if (viewer !== null && (what === 'register' || what === 'close')) {
     for (const r of recNodes) {
       const pn = r as unknown as PermissionNode;
-      if (what === 'register' && typeof pn.setPermission === 'function') pn.setPermission('Consumer', viewer);
-      if (what === 'close' && typeof pn.removePermission === 'function') pn.removePermission('Consumer', viewer);
+      if (what === 'register' && typeof pn.setPermission === 'function')
+        pn.setPermission('Consumer', viewer);
+      if (what === 'close' && typeof pn.removePermission === 'function')
+        pn.removePermission('Consumer', viewer);
     }
   }
-  logStep('accessRequest.' + what, node, { from: view.request.status, to: next.status,
-    by: actor.userName, recordings: recNodes.map(nodeId).join(',') });
+  logStep('accessRequest.' + what, node, {
+    from: view.request.status,
+    to: next.status,
+    by: actor.userName,
+    recordings: recNodes.map(nodeId).join(','),
+  });
   respond(200, { entry: requestView(node, now).json });
 });

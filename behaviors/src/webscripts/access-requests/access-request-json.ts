@@ -3,12 +3,23 @@
  * (server/src/webscripts/access-requests/access-request-records.ts), read from ScriptNodes.
  */
 import {
-  canReadContent, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_OFFICE_DIRECTORS,
-  GROUP_EFR_SUPERVISORS, isMemberOfAny, leadersInChargeOfAll, mayDownload, viewingExpired,
-  type AccessRequest, type Actor, type RequestedRecording,
+  canReadContent,
+  GROUP_EFR_CUSTODIANS,
+  GROUP_EFR_LEADERS,
+  GROUP_EFR_OFFICE_DIRECTORS,
+  GROUP_EFR_SUPERVISORS,
+  isMemberOfAny,
+  leadersInChargeOfAll,
+  mayDownload,
+  viewingExpired,
+  type AccessRequest,
+  type Actor,
+  type RequestedRecording,
 } from '../../../../core/src/index.js';
 import {
-  accessRequestOf, requestedRecordingNodes, requestedRecordingOf,
+  accessRequestOf,
+  requestedRecordingNodes,
+  requestedRecordingOf,
 } from '../../lib/access-request-state.js';
 import type { ScriptNodeLike } from '../../lib/acs-api.js';
 import { plainNumber, plainString } from '../../lib/java-values.js';
@@ -46,8 +57,10 @@ export function requestView(node: WsNode, now: string): RequestView {
   for (const k of Object.keys(r)) json[k] = r[k];
   json.number = String(node.name);
   json.recordings = recNodes.map((n: ScriptNodeLike) => ({
-    id: nodeId(n), name: plainString(nodeProp(n, 'cm:name')) || nodeId(n),
-    title: plainString(nodeProp(n, 'cm:title')), mimeType: null,
+    id: nodeId(n),
+    name: plainString(nodeProp(n, 'cm:name')) || nodeId(n),
+    title: plainString(nodeProp(n, 'cm:title')),
+    mimeType: null,
     secrecyLevel: plainString(nodeProp(n, 'efr:secrecyLevel')) || 'none',
     durationSeconds: plainNumber(nodeProp(n, 'efr:durationSeconds')),
   }));
@@ -63,8 +76,12 @@ export function requestView(node: WsNode, now: string): RequestView {
 
 /** Whether the actor sees every request (deciders, custodians, supervisors). */
 export function seesAll(actor: Actor): boolean {
-  return isMemberOfAny(actor, [GROUP_EFR_OFFICE_DIRECTORS, GROUP_EFR_LEADERS, GROUP_EFR_CUSTODIANS,
-    GROUP_EFR_SUPERVISORS]);
+  return isMemberOfAny(actor, [
+    GROUP_EFR_OFFICE_DIRECTORS,
+    GROUP_EFR_LEADERS,
+    GROUP_EFR_CUSTODIANS,
+    GROUP_EFR_SUPERVISORS,
+  ]);
 }
 
 /** Whether the actor may see this request. */
@@ -78,13 +95,24 @@ export function inQueue(actor: Actor, queue: string, v: RequestView, now: string
   const me = actor.userName;
   const approvers = v.json.approvers as string[] | null;
   switch (queue) {
-    case 'mine': return r.requester === me;
-    case 'review': return r.status === 'submitted' && r.requester !== me;
-    case 'approve': return r.status === 'reviewed' && r.requester !== me && r.reviewedBy !== me &&
-      (approvers === null || approvers.indexOf(me) >= 0);
-    case 'register': return r.status === 'approved' || (r.status === 'registered' && v.json.expired === true);
-    case 'registry': return r.registeredAt !== null;
-    case 'viewing': return r.viewer === me && canReadContent(r, me, now);
-    default: return true;
+    case 'mine':
+      return r.requester === me;
+    case 'review':
+      return r.status === 'submitted' && r.requester !== me;
+    case 'approve':
+      return (
+        r.status === 'reviewed' &&
+        r.requester !== me &&
+        r.reviewedBy !== me &&
+        (approvers === null || approvers.indexOf(me) >= 0)
+      );
+    case 'register':
+      return r.status === 'approved' || (r.status === 'registered' && v.json.expired === true);
+    case 'registry':
+      return r.registeredAt !== null;
+    case 'viewing':
+      return r.viewer === me && canReadContent(r, me, now);
+    default:
+      return true;
   }
 }

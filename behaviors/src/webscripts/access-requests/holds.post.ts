@@ -4,31 +4,63 @@
  * the office place holds; the recording behaviour checks the change (core's recording rules).
  */
 import {
-  GROUP_EFR_CUSTODIANS, GROUP_EFR_SUPERVISORS, isMemberOfAny, refuse,
+  GROUP_EFR_CUSTODIANS,
+  GROUP_EFR_SUPERVISORS,
+  isMemberOfAny,
+  refuse,
 } from '../../../../core/src/index.js';
 import { currentActor } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
 import { nodeHasAspect } from '../../lib/model-names.js';
 import {
-  enforce, fail, idOf, jsonBody, logStep, nodeOfType, respond, runWebScript,
+  enforce,
+  fail,
+  idOf,
+  jsonBody,
+  logStep,
+  nodeOfType,
+  respond,
+  runWebScript,
 } from '../devices/ws-runtime.js';
 
 runWebScript(() => {
   const b = jsonBody();
   const raw = b.recordingIds;
   if (!Array.isArray(raw) || raw.length === 0 || raw.some((x) => typeof x !== 'string')) {
-    fail(400, 'framework.exception.InvalidArgument', 'recordingIds must be a non-empty array of node ids');
+    fail(
+      400,
+      'framework.exception.InvalidArgument',
+      'recordingIds must be a non-empty array of node ids',
+    );
   }
   const nodes = (raw as string[]).map((id) => nodeOfType(id, 'efr:recording'));
   const actor = currentActor();
   if (!isMemberOfAny(actor, [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS])) {
-    enforce(refuse(403, 'efr.hold.notSupervisor', 'R14.2', 'Only supervisors and the office place a preservation hold.',
-      '仅机关党委（监督）和办公室可以采取保全措施。'), 'hold.place', null);
+    enforce(
+      refuse(
+        403,
+        'efr.hold.notSupervisor',
+        'R14.2',
+        'Only supervisors and the office place a preservation hold.',
+        '仅机关党委（监督）和办公室可以采取保全措施。',
+      ),
+      'hold.place',
+      null,
+    );
   }
   const reason = typeof b.reason === 'string' ? b.reason.trim() : '';
   if (reason.length < 4) {
-    enforce(refuse(422, 'efr.hold.reason', 'R14.2', 'State the complaint the recordings are preserved for.',
-      '请说明保全所依据的投诉事项。'), 'hold.place', null);
+    enforce(
+      refuse(
+        422,
+        'efr.hold.reason',
+        'R14.2',
+        'State the complaint the recordings are preserved for.',
+        '请说明保全所依据的投诉事项。',
+      ),
+      'hold.place',
+      null,
+    );
   }
   const reference = typeof b.reference === 'string' ? b.reference.trim() : '';
   const held: string[] = [];
@@ -38,8 +70,11 @@ runWebScript(() => {
       alreadyHeld.push(idOf(n));
       continue;
     }
-    const props: Record<string, unknown> = { 'efr:holdReason': reason, 'efr:holdSince': new Date(nowIso()),
-      'efr:holdBy': actor.userName };
+    const props: Record<string, unknown> = {
+      'efr:holdReason': reason,
+      'efr:holdSince': new Date(nowIso()),
+      'efr:holdBy': actor.userName,
+    };
     if (reference !== '') props['efr:holdReference'] = reference;
     if (n.addAspect) n.addAspect('efr:legalHold', props);
     logStep('hold.place', n, { reason, reference, by: actor.userName });

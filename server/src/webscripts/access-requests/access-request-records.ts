@@ -1,14 +1,30 @@
 import {
-  canReadContent, DEFAULT_CONFIDENTIAL_REQUESTER_GROUPS, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS,
-  GROUP_EFR_OFFICE_DIRECTORS, GROUP_EFR_SUPERVISORS, isMemberOfAny, leadersInChargeOfAll,
-  mayDownload, viewingExpired, type AccessRequest, type RequestedRecording,
+  canReadContent,
+  DEFAULT_CONFIDENTIAL_REQUESTER_GROUPS,
+  GROUP_EFR_CUSTODIANS,
+  GROUP_EFR_LEADERS,
+  GROUP_EFR_OFFICE_DIRECTORS,
+  GROUP_EFR_SUPERVISORS,
+  isMemberOfAny,
+  leadersInChargeOfAll,
+  mayDownload,
+  viewingExpired,
+  type AccessRequest,
+  type RequestedRecording,
 } from '../../../../core/src/index.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { requestedRecordings } from '../../rules/access-request-rules.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';
-import { actorOf, archiveFolder, instantOf, nowIso, targetOf, textOf } from '../devices/record-writes.js';
+import {
+  actorOf,
+  archiveFolder,
+  instantOf,
+  nowIso,
+  targetOf,
+  textOf,
+} from '../devices/record-writes.js';
 
 /** One requested recording as the screens show it (player, register, queues). */
 export interface RequestedRecordingJson {
@@ -39,7 +55,15 @@ export interface AccessRequestJson extends AccessRequest {
 }
 
 /** The queues of the screens: whose turn it is (R24.1, R24.2). */
-export const QUEUES = ['mine', 'review', 'approve', 'register', 'registry', 'viewing', 'all'] as const;
+export const QUEUES = [
+  'mine',
+  'review',
+  'approve',
+  'register',
+  'registry',
+  'viewing',
+  'all',
+] as const;
 /** One queue name. */
 export type Queue = (typeof QUEUES)[number];
 
@@ -50,7 +74,10 @@ export type Queue = (typeof QUEUES)[number];
 export function confidentialRequesterGroups(
   env: string | undefined = process.env.EFR_CONFIDENTIAL_REQUESTER_GROUPS,
 ): readonly string[] {
-  const groups = (env ?? '').split(',').map((g) => g.trim()).filter((g) => /^GROUP_\w+$/.test(g));
+  const groups = (env ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter((g) => /^GROUP_\w+$/.test(g));
   return groups.length > 0 ? groups : DEFAULT_CONFIDENTIAL_REQUESTER_GROUPS;
 }
 
@@ -63,7 +90,9 @@ function recordingJson(repo: Repository, id: string): RequestedRecordingJson {
   const n = repo.rows.get(id);
   const duration = n?.props['efr:durationSeconds'];
   return {
-    id, name: n?.name ?? id, title: n ? textOf(n, 'cm:title') : null,
+    id,
+    name: n?.name ?? id,
+    title: n ? textOf(n, 'cm:title') : null,
     mimeType: n?.content?.mimeType ?? null,
     secrecyLevel: (n ? textOf(n, 'efr:secrecyLevel') : null) ?? 'none',
     durationSeconds: typeof duration === 'number' ? duration : null,
@@ -90,8 +119,15 @@ export function accessRequestJson(repo: Repository, n: NodeRow, now: string): Ac
 
 /** Whether the caller sees every request (deciders, custodians, supervisors) or only their own. */
 export function seesAll(c: Caller): boolean {
-  return c.rule.isAdmin || isMemberOfAny(actorOf(c), [GROUP_EFR_OFFICE_DIRECTORS, GROUP_EFR_LEADERS,
-    GROUP_EFR_CUSTODIANS, GROUP_EFR_SUPERVISORS]);
+  return (
+    c.rule.isAdmin ||
+    isMemberOfAny(actorOf(c), [
+      GROUP_EFR_OFFICE_DIRECTORS,
+      GROUP_EFR_LEADERS,
+      GROUP_EFR_CUSTODIANS,
+      GROUP_EFR_SUPERVISORS,
+    ])
+  );
 }
 
 /** Whether the caller may see this request. */
@@ -112,20 +148,33 @@ export function requestNode(repo: Repository, c: Caller, id: string): NodeRow {
 /** Whether a request is in the caller's `queue` at `now`. */
 export function inQueue(c: Caller, q: Queue, r: AccessRequestJson, now: string): boolean {
   switch (q) {
-    case 'mine': return r.requester === c.userId;
-    case 'review': return r.status === 'submitted' && r.requester !== c.userId;
-    case 'approve': return r.status === 'reviewed' && r.requester !== c.userId &&
-      r.reviewedBy !== c.userId && (r.approvers === null || r.approvers.includes(c.userId));
-    case 'register': return r.status === 'approved' || (r.status === 'registered' && r.expired);
-    case 'registry': return r.registeredAt !== null;
-    case 'viewing': return r.viewer === c.userId && canReadContent(r, c.userId, now);
-    default: return true;
+    case 'mine':
+      return r.requester === c.userId;
+    case 'review':
+      return r.status === 'submitted' && r.requester !== c.userId;
+    case 'approve':
+      return (
+        r.status === 'reviewed' &&
+        r.requester !== c.userId &&
+        r.reviewedBy !== c.userId &&
+        (r.approvers === null || r.approvers.includes(c.userId))
+      );
+    case 'register':
+      return r.status === 'approved' || (r.status === 'registered' && r.expired);
+    case 'registry':
+      return r.registeredAt !== null;
+    case 'viewing':
+      return r.viewer === c.userId && canReadContent(r, c.userId, now);
+    default:
+      return true;
   }
 }
 
 /** Parses the list filters of GET /access-requests (400 on a bad value). */
 export function listFilters(q: Record<string, string | string[] | undefined>): {
-  queue: Queue; status?: string; recordingId?: string;
+  queue: Queue;
+  status?: string;
+  recordingId?: string;
 } {
   const one = (k: string): string | undefined => {
     const v = q[k];
@@ -142,9 +191,15 @@ export function listFilters(q: Record<string, string | string[] | undefined>): {
 /** Every request the caller may see, newest first, as JSON at the caller's time. */
 export function listRequests(repo: Repository, c: Caller): AccessRequestJson[] {
   const folder = archiveFolder(repo, 'requests');
-  const raw = repo.db.prepare(`SELECT * FROM nodes WHERE parent_id = ? AND type = 'efr:accessRequest'
-    ORDER BY created_at DESC, id`).all(folder.id);
+  const raw = repo.db
+    .prepare(
+      `SELECT * FROM nodes WHERE parent_id = ? AND type = 'efr:accessRequest'
+    ORDER BY created_at DESC, id`,
+    )
+    .all(folder.id);
   const now = nowIso(c);
-  return repo.rows.fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0])
-    .map((n) => accessRequestJson(repo, n, now)).filter((r) => maySee(c, r));
+  return repo.rows
+    .fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0])
+    .map((n) => accessRequestJson(repo, n, now))
+    .filter((r) => maySee(c, r));
 }

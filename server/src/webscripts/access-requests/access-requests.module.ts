@@ -1,5 +1,8 @@
 import {
-  GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL, GROUP_EFR_SUPERVISORS, isMemberOfAny,
+  GROUP_EFR_CUSTODIANS,
+  GROUP_EFR_LEGAL,
+  GROUP_EFR_SUPERVISORS,
+  isMemberOfAny,
 } from '../../../../core/src/index.js';
 import { verifyChain } from '../../access-log/access-log.js';
 import { forbidden } from '../../http/errors.js';
@@ -7,7 +10,11 @@ import { listBody, pageOf, parsePaging } from '../../http/paging.js';
 import { actorOf, bodyOf, nowIso } from '../devices/record-writes.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import {
-  accessRequestJson, inQueue, listFilters, listRequests, requestNode,
+  accessRequestJson,
+  inQueue,
+  listFilters,
+  listRequests,
+  requestNode,
 } from './access-request-records.js';
 import { STEPS, stepRequest, submitRequest } from './access-request-steps.js';
 import { logViewingEvent, placeHolds } from './viewing-and-holds.js';
@@ -33,9 +40,12 @@ export const accessRequestsModule: WebScriptModule = (ws, repo) => {
     const paging = parsePaging(req.query);
     const f = listFilters(req.query);
     const now = nowIso(req.caller);
-    const all = listRequests(repo, req.caller).filter((r) => inQueue(req.caller, f.queue, r, now) &&
-      (f.status === undefined || r.status === f.status) &&
-      (f.recordingId === undefined || r.recordingIds.includes(f.recordingId)));
+    const all = listRequests(repo, req.caller).filter(
+      (r) =>
+        inQueue(req.caller, f.queue, r, now) &&
+        (f.status === undefined || r.status === f.status) &&
+        (f.recordingId === undefined || r.recordingIds.includes(f.recordingId)),
+    );
     return { body: listBody(pageOf(all, paging), paging, all.length) };
   });
 
@@ -59,16 +69,23 @@ export const accessRequestsModule: WebScriptModule = (ws, repo) => {
 
   ws.post('/access-requests/{id}/viewing-events', (req) => {
     const node = requestNode(repo, req.caller, req.params.id);
-    return { status: 201, body: { entry: logViewingEvent(repo, req.caller, node, bodyOf(req.body)) } };
+    return {
+      status: 201,
+      body: { entry: logViewingEvent(repo, req.caller, node, bodyOf(req.body)) },
+    };
   });
 
-  ws.post('/holds', (req) => ({ status: 201, body: { entry: placeHolds(repo, req.caller,
-    bodyOf(req.body)) } }));
+  ws.post('/holds', (req) => ({
+    status: 201,
+    body: { entry: placeHolds(repo, req.caller, bodyOf(req.body)) },
+  }));
 
   ws.get('/access-log/verify', (req) => {
     const c = req.caller;
-    if (!c.rule.isAdmin &&
-      !isMemberOfAny(actorOf(c), [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL])) {
+    if (
+      !c.rule.isAdmin &&
+      !isMemberOfAny(actorOf(c), [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL])
+    ) {
       throw forbidden('Only supervisors, the office and legal staff verify the access log');
     }
     return { body: { entry: { ...verifyChain(repo.db), verifiedAt: nowIso(c) } } };

@@ -1,5 +1,9 @@
 import {
-  canReadContent, GROUP_EFR_CUSTODIANS, GROUP_EFR_SUPERVISORS, isMemberOfAny, refuse,
+  canReadContent,
+  GROUP_EFR_CUSTODIANS,
+  GROUP_EFR_SUPERVISORS,
+  isMemberOfAny,
+  refuse,
 } from '../../../../core/src/index.js';
 import { appendAccessLog } from '../../access-log/access-log.js';
 import { badRequest } from '../../http/errors.js';
@@ -8,7 +12,12 @@ import { updateNode } from '../../repo/node-updates.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';
 import {
-  actorOf, elevated, nowAcs, nowIso, optText, readableOfType,
+  actorOf,
+  elevated,
+  nowAcs,
+  nowIso,
+  optText,
+  readableOfType,
 } from '../devices/record-writes.js';
 
 /** What the player reports of a viewing session. */
@@ -19,8 +28,12 @@ export const VIEWING_EVENTS = ['start', 'seek', 'pause', 'end'] as const;
  * request: only the registered viewer inside the window may report (R24.2); anything else is
  * refused and the refusal logged, like a read.
  */
-export function logViewingEvent(repo: Repository, c: Caller, node: NodeRow,
-  b: Record<string, unknown>): Record<string, string> {
+export function logViewingEvent(
+  repo: Repository,
+  c: Caller,
+  node: NodeRow,
+  b: Record<string, unknown>,
+): Record<string, string> {
   const r = accessRequestOf(repo.db, node);
   const event = optText(b, 'event', 16);
   if (event === undefined || !(VIEWING_EVENTS as readonly string[]).includes(event)) {
@@ -29,18 +42,33 @@ export function logViewingEvent(repo: Repository, c: Caller, node: NodeRow,
   const recordingId = optText(b, 'recordingId', 64) ?? '';
   const session = optText(b, 'sessionId', 64) ?? '';
   const position = b.positionSeconds;
-  if (position !== undefined && (typeof position !== 'number' || !Number.isFinite(position) ||
-    position < 0)) {
+  if (
+    position !== undefined &&
+    (typeof position !== 'number' || !Number.isFinite(position) || position < 0)
+  ) {
     throw badRequest('positionSeconds must be a number of seconds, zero or more');
   }
   if (!canReadContent(r, c.userId, nowIso(c), recordingId)) {
-    repo.enforce(c, refuse(403, 'efr.recording.noViewingRight', 'R24.2',
-      'A recording is viewed only by its registered viewer within the viewing window.',
-      '录像仅限登记的调阅人在调阅时间内查看。'), `view.${event}`, repo.rows.get(recordingId) ?? node);
+    repo.enforce(
+      c,
+      refuse(
+        403,
+        'efr.recording.noViewingRight',
+        'R24.2',
+        'A recording is viewed only by its registered viewer within the viewing window.',
+        '录像仅限登记的调阅人在调阅时间内查看。',
+      ),
+      `view.${event}`,
+      repo.rows.get(recordingId) ?? node,
+    );
   }
-  const values: Record<string, string> = { requestId: node.id, request: node.name,
-    sessionId: session, requirement: 'R24.2',
-    ...(position !== undefined ? { positionSeconds: (position as number).toFixed(3) } : {}) };
+  const values: Record<string, string> = {
+    requestId: node.id,
+    request: node.name,
+    sessionId: session,
+    requirement: 'R24.2',
+    ...(position !== undefined ? { positionSeconds: (position as number).toFixed(3) } : {}),
+  };
   repo.log({ user: c.userId, action: `view.${event}`, nodeId: recordingId, values });
   return { action: `view.${event}`, ...values };
 }
@@ -51,25 +79,52 @@ export function logViewingEvent(repo: Repository, c: Caller, node: NodeRow,
  * core's recording rules check the change; one transaction for all, so a refused recording
  * leaves none held. Recordings already held keep their first hold.
  */
-export function placeHolds(repo: Repository, c: Caller, b: Record<string, unknown>): {
-  held: string[]; alreadyHeld: string[];
+export function placeHolds(
+  repo: Repository,
+  c: Caller,
+  b: Record<string, unknown>,
+): {
+  held: string[];
+  alreadyHeld: string[];
 } {
   const raw = b.recordingIds;
-  if (!Array.isArray(raw) || raw.length === 0 || raw.length > 500 ||
-    raw.some((x) => typeof x !== 'string')) {
+  if (
+    !Array.isArray(raw) ||
+    raw.length === 0 ||
+    raw.length > 500 ||
+    raw.some((x) => typeof x !== 'string')
+  ) {
     throw badRequest('recordingIds must be a non-empty array of node ids');
   }
   const nodes = (raw as string[]).map((id) => readableOfType(repo, c, id, 'efr:recording'));
   if (!isMemberOfAny(actorOf(c), [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS])) {
-    repo.enforce(c, refuse(403, 'efr.hold.notSupervisor', 'R14.2',
-      'Only supervisors and the office place a preservation hold.',
-      '仅机关党委（监督）和办公室可以采取保全措施。'), 'hold.place', nodes[0]);
+    repo.enforce(
+      c,
+      refuse(
+        403,
+        'efr.hold.notSupervisor',
+        'R14.2',
+        'Only supervisors and the office place a preservation hold.',
+        '仅机关党委（监督）和办公室可以采取保全措施。',
+      ),
+      'hold.place',
+      nodes[0],
+    );
   }
   const reason = optText(b, 'reason', 2000);
   if (reason === undefined || reason.length < 4) {
-    repo.enforce(c, refuse(422, 'efr.hold.reason', 'R14.2',
-      'State the complaint the recordings are preserved for.', '请说明保全所依据的投诉事项。'),
-    'hold.place', nodes[0]);
+    repo.enforce(
+      c,
+      refuse(
+        422,
+        'efr.hold.reason',
+        'R14.2',
+        'State the complaint the recordings are preserved for.',
+        '请说明保全所依据的投诉事项。',
+      ),
+      'hold.place',
+      nodes[0],
+    );
   }
   const reference = optText(b, 'reference', 200);
   const held: string[] = [];
@@ -82,12 +137,23 @@ export function placeHolds(repo: Repository, c: Caller, b: Record<string, unknow
       }
       updateNode(repo, elevated(repo, c), n, {
         aspectNames: [...n.aspects, 'efr:legalHold'],
-        properties: { 'efr:holdReason': reason, 'efr:holdSince': nowAcs(c), 'efr:holdBy': c.userId,
-          ...(reference ? { 'efr:holdReference': reference } : {}) },
+        properties: {
+          'efr:holdReason': reason,
+          'efr:holdSince': nowAcs(c),
+          'efr:holdBy': c.userId,
+          ...(reference ? { 'efr:holdReference': reference } : {}),
+        },
       });
-      appendAccessLog(repo.db, { user: c.userId, action: 'hold.place', nodeId: n.id,
-        values: { reason: String(reason), requirement: 'R14.2',
-          ...(reference ? { reference } : {}) } });
+      appendAccessLog(repo.db, {
+        user: c.userId,
+        action: 'hold.place',
+        nodeId: n.id,
+        values: {
+          reason: String(reason),
+          requirement: 'R14.2',
+          ...(reference ? { reference } : {}),
+        },
+      });
       held.push(n.id);
     }
   })();

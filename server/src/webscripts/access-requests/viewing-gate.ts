@@ -1,4 +1,9 @@
-import { canReadContent, isConfidential, mayDownload, type Verdict } from '../../../../core/src/index.js';
+import {
+  canReadContent,
+  isConfidential,
+  mayDownload,
+  type Verdict,
+} from '../../../../core/src/index.js';
 import type { Db } from '../../db/database.js';
 import { NodeRows, type NodeRow } from '../../repo/node-rows.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';
@@ -24,9 +29,16 @@ export function viewingReadVerdict(db: Db, node: NodeRow, ctx: RuleContext): Ver
   if (node.type !== 'efr:recording' || ctx.isAdmin) return { allowed: true };
   const rows = new NodeRows(db);
   const now = new Date(ctx.now).toISOString();
-  const requests = (db.prepare(`SELECT source_id FROM peer_assocs WHERE target_id = ? AND
-    type = 'efr:requestRecordings'`).all(node.id) as { source_id: string }[])
-    .map((r) => rows.get(r.source_id)).filter((r): r is NodeRow => r !== undefined)
+  const requests = (
+    db
+      .prepare(
+        `SELECT source_id FROM peer_assocs WHERE target_id = ? AND
+    type = 'efr:requestRecordings'`,
+      )
+      .all(node.id) as { source_id: string }[]
+  )
+    .map((r) => rows.get(r.source_id))
+    .filter((r): r is NodeRow => r !== undefined)
     .map((r) => accessRequestOf(db, r));
   const open = requests.filter((r) => canReadContent(r, ctx.userId, now, node.id));
   if (open.length > 0 && (ctx.readMode !== 'download' || open.some(mayDownload))) {
@@ -35,14 +47,19 @@ export function viewingReadVerdict(db: Db, node: NodeRow, ctx: RuleContext): Ver
   if (open.length > 0) {
     // Viewing is allowed, a copy is not: downloads only for litigation and external release.
     return {
-      allowed: false, status: 403, code: 'efr.recording.noDownloadRight', requirement: 'R26.2',
+      allowed: false,
+      status: 403,
+      code: 'efr.recording.noDownloadRight',
+      requirement: 'R26.2',
       message: 'A copy is downloaded only for litigation or an approved external release.',
       messageZh: '仅诉讼或经批准对外提供时可下载副本。',
     };
   }
   const confidential = isConfidential(recordingState(db, node).secrecyLevel);
   return {
-    allowed: false, status: 403, code: 'efr.recording.noViewingRight',
+    allowed: false,
+    status: 403,
+    code: 'efr.recording.noViewingRight',
     requirement: confidential ? 'R27.1' : 'R24.2',
     message: 'A recording is viewed only by its registered viewer within the viewing window.',
     messageZh: '录像仅限登记的调阅人在调阅时间内查看。',
