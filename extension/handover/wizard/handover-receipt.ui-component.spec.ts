@@ -66,7 +66,7 @@ describe('HandoverReceiptUiComponent (R21.4)', () => {
     });
     const fixture = TestBed.createComponent(HandoverReceiptUiComponent);
     fixture.componentRef.setInput('handover', h);
-    fixture.componentRef.setInput('items', [item(local)]);
+    fixture.componentRef.setInput('items', local === '' ? [] : [item(local)]);
     fixture.componentRef.setInput('maySelfConfirm', maySelf);
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
@@ -123,6 +123,13 @@ describe('HandoverReceiptUiComponent (R21.4)', () => {
     await fixture.whenStable();
     expect(pass.value).toBe('');
     expect(sent).toEqual([{ userId: 'custodian2', password: 'secret' }]);
+  });
+
+  it('asks to choose the files again when none were hashed here (resumed handover)', () => {
+    const { el } = setup(handover({ status: 'pending' }), '');
+    expect(el.querySelector('[data-testid="drop-to-verify"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="hash-disagree"]')).toBeNull();
+    expect(el.querySelector<HTMLButtonElement>('[data-testid="confirm-self"]')?.disabled).toBeTrue();
   });
 
   it('shows the seal, and the late flag of a late seal', () => {
