@@ -1,5 +1,4 @@
 import { Component, computed, input } from '@angular/core';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
 import { formatSize } from '../evidence-disc.rules';
 
@@ -9,18 +8,25 @@ import { formatSize } from '../evidence-disc.rules';
  */
 @Component({
   selector: 'efr-disc-capacity',
-  imports: [MatProgressBarModule, TranslatePipe],
+  imports: [TranslatePipe],
   template: `
     <div class="efr-capacity" [class.over]="!fits()" data-testid="disc-capacity">
-      <mat-progress-bar mode="determinate" [value]="percent()" />
-      <span>{{ 'EFR_EVIDENCE_DISC.CAPACITY' | translate: { used: used(), capacity: total() } }}</span>
+      <!-- A plain bar: mat-progress-bar means "still loading" to the screens and their tests. -->
+      <div class="efr-bar" role="meter" [attr.aria-valuenow]="percent()" aria-valuemin="0"
+        aria-valuemax="100"><div class="efr-fill" [style.width.%]="percent()"></div></div>
+      <span>{{
+        'EFR_EVIDENCE_DISC.CAPACITY' | translate: { used: used(), capacity: total() }
+      }}</span>
       @if (!fits()) {
         <strong role="alert">{{ 'EFR_EVIDENCE_DISC.TOO_BIG' | translate }}</strong>
       }
     </div>
   `,
   styles: [`.efr-capacity { display: grid; gap: 4px; margin: 8px 0; }
-    .efr-capacity.over { color: #b71c1c; }`],
+    .efr-capacity.over { color: #b71c1c; }
+    .efr-bar { height: 8px; background: #e0e0e0; border-radius: 4px; overflow: hidden; }
+    .efr-fill { height: 100%; background: #1565c0; }
+    .over .efr-fill { background: #b71c1c; }`],
 })
 export class DiscCapacityUiComponent {
   /** Estimated image bytes. */

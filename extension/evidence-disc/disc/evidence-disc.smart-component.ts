@@ -104,7 +104,8 @@ export class EvidenceDiscSmartComponent {
 
   /** Adds or removes a recording. */
   protected toggle(id: string, on: boolean): void {
-    this.selected.update((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
+    this.selected.update((s) =>
+      (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
   }
 
   /** Builds the disc on the server and shows it among the case's discs. */

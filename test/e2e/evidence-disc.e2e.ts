@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  VIEWPORTS,
+  launchChromium,
+  openPage,
+  saveScreen,
+  settle,
+  signIn,
+  sizeTag,
+  startE2eApp,
+  untranslatedKeys,
+  type AppLanguage,
+  type E2eApp,
+  type WatchedPage,
+} from './support/e2e-app.js';
+
+const CASE = '丹民罚〔2026〕12号';
+
+describe('e2e: legal staff make an evidence disc of a case (issue 7, R23.1)', () => {
+  let app: E2eApp;
+  let browser: Browser;
+  let watched: WatchedPage | null = null;
+
+  beforeAll(async () => {
+    app = await startE2eApp();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  afterEach(async () => {
+    const errors = watched?.errors ?? [];
+    const failed = watched?.failedRequests ?? [];
+    await watched?.close();
+    watched = null;
+    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
+  });
+
+  async function openDiscScreen(user: string, lang: AppLanguage): Promise<Page> {
+    watched = await openPage(browser, VIEWPORTS[0]);
+    const { page } = watched;
+    await signIn(page, app.url, user, lang);
+    await page.locator('[data-nav="evidence-disc"]').click();
+    await page.waitForURL(/\/evidence-disc/);
+    await settle(page);
+    return page;
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const tag = `${lang}-${sizeTag(VIEWPORTS[0])}`;
+
+    it(`R23.1: chooses recordings, sees the size, builds, downloads, lists the disc (${tag})`,
+      async () => {
+        const page = await openDiscScreen('legal1', lang);
+        await page.locator('[data-testid="disc-case"]').click();
+        await page.locator('mat-option', { hasText: CASE }).click();
+        await page.locator('mat-option').first().waitFor({ state: 'detached' });
+        await page.locator('[data-testid="disc-recording"]').nth(1).waitFor();
+        await settle(page);
+        expect(await page.locator('[data-testid="disc-recording"]').count()).toBe(2);
+        await page.locator('[data-testid="disc-capacity"]').waitFor();
+        // No extractor yet: the form says what is missing and cannot be sent.
+        await page.locator('[data-testid="disc-problem"]').waitFor();
+        expect(await page.locator('[data-testid="disc-build"]').isDisabled()).toBeTrue();
+        await page.locator('[data-testid="disc-extractor"]')
+          .fill(lang === 'zh-CN' ? '周敏' : 'Zhou Min');
+        await page.locator('[data-testid="disc-problem"]').waitFor({ state: 'detached' });
+        expect(await untranslatedKeys(page)).toEqual([]);
+        await saveScreen(page, `evidence-disc-form-${tag}`);
+        await page.locator('[data-testid="disc-build"]').click();
+        await page.locator('[data-testid="disc-built"]').waitFor({ timeout: 60_000 });
+        await settle(page);
+        const rows = page.locator('[data-testid="disc-package"]');
+        expect(await rows.count()).toBe(lang === 'zh-CN' ? 1 : 2);
+        expect(await untranslatedKeys(page)).toEqual([]);
+        await saveScreen(page, `evidence-disc-built-${tag}`);
+        // The download link serves the image: an ISO 9660 volume descriptor at sector 16.
+        const href = await page.locator('[data-testid="disc-download"]').getAttribute('href');
+        const res = await page.request.get(href as string);
+        expect(res.status()).toBe(200);
+        const bytes = await res.body();
+        expect(bytes.subarray(32769, 32774).toString('latin1')).toBe('CD001');
+      });
+  }
+
+  it('R23.1: officers do not get the screen in their navigation', async () => {
+    watched = await openPage(browser, VIEWPORTS[0]);
+    await signIn(watched.page, app.url, 'officer1', 'zh-CN');
+    expect(await watched.page.locator('[data-nav="evidence-disc"]').count()).toBe(0);
+  });
+});
