@@ -3,6 +3,9 @@ import { devicesModule } from './devices/devices.module.js';
 import { exemptionsModule } from './exemptions/exemptions.module.js';
 import { accessRequestsModule } from './access-requests/access-requests.module.js';
 import { evidencePackagesModule } from './evidence-packages/evidence-packages.module.js';
+import { spotChecksModule } from './spot-checks/spot-checks.module.js';
+import { violationsModule } from './violations/violations.module.js';
+import { qualityModule } from './quality/quality.module.js';
 import type { WebScriptModule } from './web-script-host.js';
 
 /**
@@ -16,4 +19,7 @@ export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
   exemptionsModule,
   accessRequestsModule,
   evidencePackagesModule,
+  spotChecksModule,
+  violationsModule,
+  qualityModule,
 ];
