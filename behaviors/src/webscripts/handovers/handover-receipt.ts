@@ -92,11 +92,13 @@ function seal(h: WsNode, recordings: WsNode[], now: string, by2: string): void {
       retention.retainUntil === null ? null : retainUntilDay(retention.retainUntil);
     r.properties['efr:retentionPermanent'] = retention.permanent;
     r.save();
+    // Filed before the seal: the module's move rule counts only efr:case, efr:handover and
+    // efr:spotCheck folders as the archive, so a sealed recording could not enter 录像档案.
+    (r as MovableNode).move(folder);
     r.properties['efr:sealedAt'] = new Date(Date.parse(now));
     r.properties['efr:sealedBy1'] = by1;
     r.properties['efr:sealedBy2'] = by2;
     r.save();
-    (r as MovableNode).move(folder);
     logStep('handover.seal', r, {
       sha256: text(r, 'efr:sha256') || '',
       sealedBy1: by1,
