@@ -83,6 +83,7 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
   });
 
   async ngOnInit(): Promise<void> {
+    // Without the profile the form starts with no officer filled in; the server decides anyway.
     const user = await this.users.load().catch(() => null);
     this.draft.set(emptyDraft(user, Date.now()));
     // Choices only help typing: without them the fields still accept a serial or a name.
