@@ -10,7 +10,8 @@ import { DEMO_USERS } from './demo/users.js';
  */
 async function main(): Promise<void> {
   const port = Number(process.env.EFR_PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid EFR_PORT: ${process.env.EFR_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid EFR_PORT: ${process.env.EFR_PORT}`);
   const dataDir = resolve(process.env.EFR_DATA_DIR ?? './.efr-data');
   const demo = process.env.EFR_DEMO === '1' || process.env.EFR_DEMO === 'true';
   const demoPassword = process.env.EFR_DEMO_PASSWORD || 'efr-demo';
@@ -21,17 +22,21 @@ async function main(): Promise<void> {
   if (appDir) console.log(`Serving the app from ${appDir}`);
   if (demo) {
     console.log('Demo logins: admin / admin');
-    for (const u of DEMO_USERS) console.log(`  ${u.id} / ${demoPassword}  (${u.firstName}${u.lastName ?? ''}, ${u.group})`);
+    for (const u of DEMO_USERS)
+      console.log(`  ${u.id} / ${demoPassword}  (${u.firstName}${u.lastName ?? ''}, ${u.group})`);
   }
   let closing = false;
   const stop = (sig: string): void => {
     if (closing) return;
     closing = true;
     console.log(`${sig}: closing`);
-    server.close().then(() => process.exit(0), (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    });
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

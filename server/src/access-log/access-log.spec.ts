@@ -15,8 +15,16 @@ describe('access log hash chain (tamper evidence, R26.1 / DESIGN access log)', (
     db = openDatabase(dir);
     db.transaction(() => {
       for (let i = 0; i < 6; i++) {
-        appendAccessLog(db, { user: i % 2 ? 'custodian1' : 'officer1', action: 'read', nodeId: `n${i}`,
-          values: { range: `${i}-${i + 10}`, note: '查看录像' } }, Date.UTC(2026, 10, 26, 1, i));
+        appendAccessLog(
+          db,
+          {
+            user: i % 2 ? 'custodian1' : 'officer1',
+            action: 'read',
+            nodeId: `n${i}`,
+            values: { range: `${i}-${i + 10}`, note: '查看录像' },
+          },
+          Date.UTC(2026, 10, 26, 1, i),
+        );
       }
     })();
   });
@@ -26,8 +34,10 @@ describe('access log hash chain (tamper evidence, R26.1 / DESIGN access log)', (
   });
 
   it('links each entry to the previous one from the genesis hash and verifies intact', async () => {
-    const rows = db.prepare('SELECT prev_hash, hash FROM access_log ORDER BY id').all() as
-      { prev_hash: string; hash: string }[];
+    const rows = db.prepare('SELECT prev_hash, hash FROM access_log ORDER BY id').all() as {
+      prev_hash: string;
+      hash: string;
+    }[];
     expect(rows[0].prev_hash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
     expect(verifyChain(db)).toEqual({ ok: true, count: 6 });
@@ -36,9 +46,12 @@ describe('access log hash chain (tamper evidence, R26.1 / DESIGN access log)', (
   });
 
   it('detects an edited entry and names it', async () => {
-    const r = db.prepare('SELECT entry_json FROM access_log WHERE id = 3').get() as { entry_json: string };
-    db.prepare('UPDATE access_log SET entry_json = ? WHERE id = 3')
-      .run(r.entry_json.replace('officer1', 'officer2'));
+    const r = db.prepare('SELECT entry_json FROM access_log WHERE id = 3').get() as {
+      entry_json: string;
+    };
+    db.prepare('UPDATE access_log SET entry_json = ? WHERE id = 3').run(
+      r.entry_json.replace('officer1', 'officer2'),
+    );
     db.close();
     const check = await verifyAccessLog(dir);
     expect(check).toEqual(jasmine.objectContaining({ ok: false, id: 3, index: 2 }));
@@ -62,7 +75,8 @@ describe('access log hash chain (tamper evidence, R26.1 / DESIGN access log)', (
   it('detects reordered entries (two rows swapped)', () => {
     const a = db.prepare('SELECT * FROM access_log WHERE id = 2').get() as Record<string, unknown>;
     const b = db.prepare('SELECT * FROM access_log WHERE id = 3').get() as Record<string, unknown>;
-    const put = db.prepare(`UPDATE access_log SET created_at=?, user_id=?, action=?, node_id=?, entry_json=?,
+    const put =
+      db.prepare(`UPDATE access_log SET created_at=?, user_id=?, action=?, node_id=?, entry_json=?,
       prev_hash=?, hash=? WHERE id=?`);
     db.transaction(() => {
       put.run(b.created_at, b.user_id, b.action, b.node_id, b.entry_json, b.prev_hash, b.hash, 2);
@@ -72,6 +86,8 @@ describe('access log hash chain (tamper evidence, R26.1 / DESIGN access log)', (
   });
 
   it('reports a missing repository instead of throwing', async () => {
-    expect(await verifyAccessLog(join(dir, 'nope'))).toEqual(jasmine.objectContaining({ ok: false }));
+    expect(await verifyAccessLog(join(dir, 'nope'))).toEqual(
+      jasmine.objectContaining({ ok: false }),
+    );
   });
 });

@@ -48,24 +48,34 @@ export function chainHash(prevHash: string, entry: AccessLogEntry): string {
  */
 export function appendAccessLog(db: Db, input: AccessLogInput, now = Date.now()): AccessLogRow {
   const last = db.prepare('SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1').get() as
-    { id: number; hash: string } | undefined;
+    | { id: number; hash: string }
+    | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const seq = (last?.id ?? 0) + 1;
   const entry: AccessLogEntry = {
-    id: String(seq), seq, at: new Date(now).toISOString(), user: input.user, action: input.action,
-    nodeId: input.nodeId ?? null, values: input.values ?? {},
+    id: String(seq),
+    seq,
+    at: new Date(now).toISOString(),
+    user: input.user,
+    action: input.action,
+    nodeId: input.nodeId ?? null,
+    values: input.values ?? {},
   };
   const hash = chainHash(prevHash, entry);
-  db.prepare(`INSERT INTO access_log (id, created_at, user_id, action, node_id, entry_json,
-    prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)`).run(seq, now, entry.user, entry.action,
-    entry.nodeId, canonicalJson(entry), prevHash, hash);
+  db.prepare(
+    `INSERT INTO access_log (id, created_at, user_id, action, node_id, entry_json,
+    prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)`,
+  ).run(seq, now, entry.user, entry.action, entry.nodeId, canonicalJson(entry), prevHash, hash);
   const row = { ...entry, prevHash, hash };
   anchorHead(db, row);
   return row;
 }
 
 interface RawLog {
-  id: number; entry_json: string; prev_hash: string; hash: string;
+  id: number;
+  entry_json: string;
+  prev_hash: string;
+  hash: string;
 }
 
 /** Parses a stored row. */
@@ -88,7 +98,8 @@ export function verifyChain(db: Db): ChainCheck {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let index = 0;
-  const rows = db.prepare('SELECT id, entry_json, prev_hash, hash FROM access_log ORDER BY id')
+  const rows = db
+    .prepare('SELECT id, entry_json, prev_hash, hash FROM access_log ORDER BY id')
     .iterate() as IterableIterator<RawLog>;
   for (const r of rows) {
     let e: AccessLogEntry;
@@ -98,29 +109,48 @@ export function verifyChain(db: Db): ChainCheck {
       return { ok: false, index, id: r.id, reason: 'entry is not valid JSON' };
     }
     if (r.id !== expectedSeq || e.seq !== r.id || e.id !== String(r.id)) {
-      return { ok: false, index, id: r.id, reason: `sequence gap or reorder: expected ${expectedSeq}` };
+      return {
+        ok: false,
+        index,
+        id: r.id,
+        reason: `sequence gap or reorder: expected ${expectedSeq}`,
+      };
     }
-    if (r.prev_hash !== prev) return { ok: false, index, id: r.id, reason: 'previous hash mismatch' };
+    if (r.prev_hash !== prev)
+      return { ok: false, index, id: r.id, reason: 'previous hash mismatch' };
     if (canonicalJson(e) !== r.entry_json) {
       return { ok: false, index, id: r.id, reason: 'entry is not in canonical form' };
     }
-    if (chainHash(prev, e) !== r.hash) return { ok: false, index, id: r.id, reason: 'hash mismatch' };
+    if (chainHash(prev, e) !== r.hash)
+      return { ok: false, index, id: r.id, reason: 'hash mismatch' };
     prev = r.hash;
     expectedSeq++;
     index++;
   }
   // Deleting the newest rows leaves a valid prefix; the anchor in meta catches that.
   const anchor = db.prepare("SELECT value FROM meta WHERE key = 'access_log_head'").get() as
-    { value: string } | undefined;
+    | { value: string }
+    | undefined;
   if (anchor) {
     const [seqText, hash] = anchor.value.split(':');
     if (Number(seqText) > index) {
-      return { ok: false, index, id: Number(seqText), reason: 'entries missing at the end of the log' };
+      return {
+        ok: false,
+        index,
+        id: Number(seqText),
+        reason: 'entries missing at the end of the log',
+      };
     }
     const row = db.prepare('SELECT hash FROM access_log WHERE id = ?').get(Number(seqText)) as
-      { hash: string } | undefined;
+      | { hash: string }
+      | undefined;
     if (row && row.hash !== hash) {
-      return { ok: false, index: Number(seqText) - 1, id: Number(seqText), reason: 'head anchor mismatch' };
+      return {
+        ok: false,
+        index: Number(seqText) - 1,
+        id: Number(seqText),
+        reason: 'head anchor mismatch',
+      };
     }
   }
   return { ok: true, count: index };
@@ -128,6 +158,8 @@ export function verifyChain(db: Db): ChainCheck {
 
 /** Records the current head (seq:hash) in meta, in the same transaction as the append. */
 export function anchorHead(db: Db, row: AccessLogRow): void {
-  db.prepare(`INSERT INTO meta (key, value) VALUES ('access_log_head', ?)
-    ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(`${row.seq}:${row.hash}`);
+  db.prepare(
+    `INSERT INTO meta (key, value) VALUES ('access_log_head', ?)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  ).run(`${row.seq}:${row.hash}`);
 }

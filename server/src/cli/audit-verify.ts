@@ -10,7 +10,8 @@ import { verifyChain, type ChainCheck } from '../access-log/access-log.js';
  */
 export async function verifyAccessLog(dataDir: string): Promise<ChainCheck> {
   const file = join(dataDir, 'repository.sqlite');
-  if (!existsSync(file)) return { ok: false, index: 0, id: 0, reason: `no repository in ${dataDir}` };
+  if (!existsSync(file))
+    return { ok: false, index: 0, id: 0, reason: `no repository in ${dataDir}` };
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return verifyChain(db);

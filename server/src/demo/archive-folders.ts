@@ -10,26 +10,77 @@ export interface ArchiveFolder {
 }
 
 /** The archive root under Company Home. */
-export const ARCHIVE_ROOT = { key: 'efr_archive', name: 'EFR 执法记录', title: 'EFR enforcement records' };
+export const ARCHIVE_ROOT = {
+  key: 'efr_archive',
+  name: 'EFR 执法记录',
+  title: 'EFR enforcement records',
+};
 
 /**
  * The archive's folders (zh names, en in cm:title). Their ids are kept in the meta table as
  * `efr_folder_<key>`; clients find them by relativePath from -root-, e.g. `EFR 执法记录/案件`.
  */
 export const ARCHIVE_FOLDERS: ArchiveFolder[] = [
-  { key: 'cases', name: '案件', title: 'Cases',
-    aces: [['GROUP_EFR_LEGAL', 'Collaborator'], ['GROUP_EFR_OFFICERS', 'Contributor']] },
-  { key: 'recordings', name: '录像档案', title: 'Recordings archive', aces: [['GROUP_EFR_LEGAL', 'Editor']] },
-  { key: 'handovers', name: '移交记录', title: 'Handovers', aces: [['GROUP_EFR_OFFICERS', 'Contributor']] },
-  { key: 'devices', name: '执法记录仪', title: 'Devices', aces: [['GROUP_EFR_UNIT_HEADS', 'Collaborator']] },
-  { key: 'requests', name: '调阅申请', title: 'Access requests',
-    aces: [['GROUP_EFR_OFFICERS', 'Contributor'], ['GROUP_EFR_LEGAL', 'Contributor'],
-      ['GROUP_EFR_SUPERVISORS', 'Contributor'], ['GROUP_EFR_OFFICE_DIRECTORS', 'Collaborator'],
-      ['GROUP_EFR_LEADERS', 'Collaborator']] },
-  { key: 'spotChecks', name: '抽查', title: 'Spot checks', aces: [['GROUP_EFR_SUPERVISORS', 'Coordinator']] },
-  { key: 'exemptions', name: '免录记录', title: 'Exemptions',
-    aces: [['GROUP_EFR_OFFICERS', 'Contributor'], ['GROUP_EFR_LEADERS', 'Collaborator']] },
-  { key: 'packages', name: '证据光盘', title: 'Evidence packages', aces: [['GROUP_EFR_LEGAL', 'Collaborator']] },
+  {
+    key: 'cases',
+    name: '案件',
+    title: 'Cases',
+    aces: [
+      ['GROUP_EFR_LEGAL', 'Collaborator'],
+      ['GROUP_EFR_OFFICERS', 'Contributor'],
+    ],
+  },
+  {
+    key: 'recordings',
+    name: '录像档案',
+    title: 'Recordings archive',
+    aces: [['GROUP_EFR_LEGAL', 'Editor']],
+  },
+  {
+    key: 'handovers',
+    name: '移交记录',
+    title: 'Handovers',
+    aces: [['GROUP_EFR_OFFICERS', 'Contributor']],
+  },
+  {
+    key: 'devices',
+    name: '执法记录仪',
+    title: 'Devices',
+    aces: [['GROUP_EFR_UNIT_HEADS', 'Collaborator']],
+  },
+  {
+    key: 'requests',
+    name: '调阅申请',
+    title: 'Access requests',
+    aces: [
+      ['GROUP_EFR_OFFICERS', 'Contributor'],
+      ['GROUP_EFR_LEGAL', 'Contributor'],
+      ['GROUP_EFR_SUPERVISORS', 'Contributor'],
+      ['GROUP_EFR_OFFICE_DIRECTORS', 'Collaborator'],
+      ['GROUP_EFR_LEADERS', 'Collaborator'],
+    ],
+  },
+  {
+    key: 'spotChecks',
+    name: '抽查',
+    title: 'Spot checks',
+    aces: [['GROUP_EFR_SUPERVISORS', 'Coordinator']],
+  },
+  {
+    key: 'exemptions',
+    name: '免录记录',
+    title: 'Exemptions',
+    aces: [
+      ['GROUP_EFR_OFFICERS', 'Contributor'],
+      ['GROUP_EFR_LEADERS', 'Collaborator'],
+    ],
+  },
+  {
+    key: 'packages',
+    name: '证据光盘',
+    title: 'Evidence packages',
+    aces: [['GROUP_EFR_LEGAL', 'Collaborator']],
+  },
 ];
 
 /** Local ACEs of the archive root: every EFR group reads, custodians manage; nobody else. */

@@ -19,20 +19,34 @@ export function ensureGroups(repo: Repository): void {
   for (const g of EFR_GROUPS) repo.auth.createGroup(g.id, g.displayName);
 }
 
-async function folder(repo: Repository, c: Caller, parent: NodeRow, name: string, title: string,
-  permissions?: unknown): Promise<NodeRow> {
+async function folder(
+  repo: Repository,
+  c: Caller,
+  parent: NodeRow,
+  name: string,
+  title: string,
+  permissions?: unknown,
+): Promise<NodeRow> {
   const existing = repo.rows.childByName(parent.id, name);
   if (existing) return existing;
-  return createNode(repo, c, parent, { name, nodeType: 'cm:folder', properties: { 'cm:title': title },
-    permissions, autoRename: false, fromText: false });
+  return createNode(repo, c, parent, {
+    name,
+    nodeType: 'cm:folder',
+    properties: { 'cm:title': title },
+    permissions,
+    autoRename: false,
+    fromText: false,
+  });
 }
 
 /** Creates the archive folder structure under Company Home; returns the folders by key. */
 export async function ensureArchiveFolders(repo: Repository): Promise<Map<string, NodeRow>> {
   const c = repo.caller('admin');
   const home = repo.rows.get(repo.companyHomeId()) as NodeRow;
-  const root = await folder(repo, c, home, ARCHIVE_ROOT.name, ARCHIVE_ROOT.title,
-    { isInheritanceEnabled: false, locallySet: archiveRootAces(EFR_GROUPS.map((g) => g.id)) });
+  const root = await folder(repo, c, home, ARCHIVE_ROOT.name, ARCHIVE_ROOT.title, {
+    isInheritanceEnabled: false,
+    locallySet: archiveRootAces(EFR_GROUPS.map((g) => g.id)),
+  });
   repo.setMeta(ARCHIVE_ROOT.key, root.id);
   const out = new Map<string, NodeRow>([['root', root]]);
   for (const f of ARCHIVE_FOLDERS) {
@@ -53,8 +67,14 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
   ensureGroups(repo);
   if (repo.meta('demo_seeded')) return;
   for (const u of DEMO_USERS) {
-    repo.addPerson({ id: u.id, firstName: u.firstName, lastName: u.lastName,
-      email: `${u.id}@efr.example.org`, password, props: { jobTitle: u.jobTitle } });
+    repo.addPerson({
+      id: u.id,
+      firstName: u.firstName,
+      lastName: u.lastName,
+      email: `${u.id}@efr.example.org`,
+      password,
+      props: { jobTitle: u.jobTitle },
+    });
     repo.auth.addMember(u.group, u.id, 'PERSON');
   }
   const folders = await ensureArchiveFolders(repo);
@@ -67,31 +87,67 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
   };
   const cases: NodeRow[] = [];
   for (const k of DEMO_CASES) {
-    cases.push(await createNode(repo, c, folders.get('cases') as NodeRow, {
-      name: k.caseNumber, nodeType: 'efr:case', autoRename: false, fromText: false,
-      properties: { 'cm:title': k.title, 'efr:caseNumber': k.caseNumber, 'efr:actType': k.actType,
-        'efr:stages': k.stages, 'efr:caseStatus': k.status, 'efr:handler': k.handler,
-        'efr:leaderInCharge': 'leader1', 'efr:unit': k.unit, 'efr:retentionYears': k.retentionYears,
-        'efr:openedAt': at(k.openedDaysAgo) },
-    }));
+    cases.push(
+      await createNode(repo, c, folders.get('cases') as NodeRow, {
+        name: k.caseNumber,
+        nodeType: 'efr:case',
+        autoRename: false,
+        fromText: false,
+        properties: {
+          'cm:title': k.title,
+          'efr:caseNumber': k.caseNumber,
+          'efr:actType': k.actType,
+          'efr:stages': k.stages,
+          'efr:caseStatus': k.status,
+          'efr:handler': k.handler,
+          'efr:leaderInCharge': 'leader1',
+          'efr:unit': k.unit,
+          'efr:retentionYears': k.retentionYears,
+          'efr:openedAt': at(k.openedDaysAgo),
+        },
+      }),
+    );
   }
   for (const d of DEMO_DEVICES) {
     await createNode(repo, c, folders.get('devices') as NodeRow, {
-      name: d.serial, nodeType: 'efr:device', autoRename: false, fromText: false,
-      properties: { 'cm:title': d.title, 'efr:deviceSerial': d.serial, 'efr:deviceModel': d.model,
-        'efr:deviceKind': d.kind, 'efr:custodian': 'custodian1', 'efr:unitHead': 'unithead1',
-        'efr:deviceStatus': d.status, 'efr:unit': d.unit,
-        ...(d.holder ? { 'efr:holder': d.holder, 'efr:issuedAt': at(3, 8) } : {}) },
+      name: d.serial,
+      nodeType: 'efr:device',
+      autoRename: false,
+      fromText: false,
+      properties: {
+        'cm:title': d.title,
+        'efr:deviceSerial': d.serial,
+        'efr:deviceModel': d.model,
+        'efr:deviceKind': d.kind,
+        'efr:custodian': 'custodian1',
+        'efr:unitHead': 'unithead1',
+        'efr:deviceStatus': d.status,
+        'efr:unit': d.unit,
+        ...(d.holder ? { 'efr:holder': d.holder, 'efr:issuedAt': at(3, 8) } : {}),
+      },
     });
   }
   const handover = await createNode(repo, c, folders.get('handovers') as NodeRow, {
-    name: '移交-2026-001', nodeType: 'efr:handover', autoRename: false, fromText: false,
-    properties: { 'cm:title': 'Handover of officer1 (王明)', 'efr:officer': 'officer1',
-      'efr:coOfficer': 'officer2', 'efr:deviceSerial': DEMO_DEVICES[0].serial,
-      'efr:returnedAt': at(2, 17), 'efr:awayWork': false, 'efr:fieldWorkEnd': at(2, 16),
-      'efr:deadline': at(2, 23), 'efr:handoverStatus': 'sealed', 'efr:late': false,
-      'efr:receipt1By': 'custodian1', 'efr:receipt1At': at(2, 18),
-      'efr:receipt2By': 'custodian2', 'efr:receipt2At': at(2, 18) },
+    name: '移交-2026-001',
+    nodeType: 'efr:handover',
+    autoRename: false,
+    fromText: false,
+    properties: {
+      'cm:title': 'Handover of officer1 (王明)',
+      'efr:officer': 'officer1',
+      'efr:coOfficer': 'officer2',
+      'efr:deviceSerial': DEMO_DEVICES[0].serial,
+      'efr:returnedAt': at(2, 17),
+      'efr:awayWork': false,
+      'efr:fieldWorkEnd': at(2, 16),
+      'efr:deadline': at(2, 23),
+      'efr:handoverStatus': 'sealed',
+      'efr:late': false,
+      'efr:receipt1By': 'custodian1',
+      'efr:receipt1At': at(2, 18),
+      'efr:receipt2By': 'custodian2',
+      'efr:receipt2At': at(2, 18),
+    },
   });
   const work = mkdtempSync(join(tmpdir(), 'efr-demo-'));
   try {
@@ -106,36 +162,73 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
       const sessionId = `S-2026-00${i + 1}`;
       // In the handover folder, as in ACS where an efr:handover is part of the archive.
       const rec = await createNode(repo, c, handover, {
-        name: r.name, nodeType: 'efr:recording', autoRename: false, fromText: false,
+        name: r.name,
+        nodeType: 'efr:recording',
+        autoRename: false,
+        fromText: false,
         content: { staged, mimeType: r.audioOnly ? 'audio/mp4' : 'video/mp4' },
-        properties: { 'cm:title': r.title, 'efr:handoverId': handover.id, 'efr:segmentIndex': 0,
-          'efr:sessionId': sessionId, 'efr:recorder': 'officer1', 'efr:officer': 'officer1',
-          'efr:coOfficer': 'officer2', 'efr:deviceSerial': r.audioOnly ? DEMO_DEVICES[2].serial : DEMO_DEVICES[0].serial,
-          'efr:activityType': r.activity, 'efr:location': r.location,
-          'efr:recordingStart': start, 'efr:recordingEnd': end, 'efr:durationSeconds': r.seconds,
-          'efr:partyNotified': true, 'efr:notificationPhrase': STANDARD_NOTICE_PHRASE,
+        properties: {
+          'cm:title': r.title,
+          'efr:handoverId': handover.id,
+          'efr:segmentIndex': 0,
+          'efr:sessionId': sessionId,
+          'efr:recorder': 'officer1',
+          'efr:officer': 'officer1',
+          'efr:coOfficer': 'officer2',
+          'efr:deviceSerial': r.audioOnly ? DEMO_DEVICES[2].serial : DEMO_DEVICES[0].serial,
+          'efr:activityType': r.activity,
+          'efr:location': r.location,
+          'efr:recordingStart': start,
+          'efr:recordingEnd': end,
+          'efr:durationSeconds': r.seconds,
+          'efr:partyNotified': true,
+          'efr:notificationPhrase': STANDARD_NOTICE_PHRASE,
           'efr:source': r.audioOnly ? 'voiceRecorder' : 'bodyCamera',
-          ...(r.audioOnly ? { 'efr:codec': 'aac' } : { 'efr:width': 640, 'efr:height': 360, 'efr:codec': 'h264' }),
-          'efr:secrecyLevel': r.secrecy, 'efr:sealedAt': at(2, 18), 'efr:sealedBy1': 'custodian1',
-          'efr:sealedBy2': 'custodian2', 'efr:retainUntil': at(-366, 12).slice(0, 10) },
+          ...(r.audioOnly
+            ? { 'efr:codec': 'aac' }
+            : { 'efr:width': 640, 'efr:height': 360, 'efr:codec': 'h264' }),
+          'efr:secrecyLevel': r.secrecy,
+          'efr:sealedAt': at(2, 18),
+          'efr:sealedBy1': 'custodian1',
+          'efr:sealedBy2': 'custodian2',
+          'efr:retainUntil': at(-366, 12).slice(0, 10),
+        },
       });
       hashes.push(`${rec.content?.sha256 ?? ''}  ${r.name}`);
       repo.db.transaction(() => {
-        repo.db.prepare('INSERT INTO peer_assocs (source_id, target_id, type) VALUES (?,?,?)')
+        repo.db
+          .prepare('INSERT INTO peer_assocs (source_id, target_id, type) VALUES (?,?,?)')
           .run(handover.id, rec.id, 'efr:handoverRecordings');
         if (r.caseIndex !== undefined) {
-          repo.db.prepare('INSERT INTO peer_assocs (source_id, target_id, type) VALUES (?,?,?)')
+          repo.db
+            .prepare('INSERT INTO peer_assocs (source_id, target_id, type) VALUES (?,?,?)')
             .run(cases[r.caseIndex].id, rec.id, 'efr:caseRecordings');
         }
-        appendAccessLog(repo.db, { user: 'custodian2', action: 'seal', nodeId: rec.id,
-          values: { sha256: rec.content?.sha256 ?? '', sealedBy1: 'custodian1', sealedBy2: 'custodian2',
-            handoverId: handover.id, requirement: 'R21.4' } });
+        appendAccessLog(repo.db, {
+          user: 'custodian2',
+          action: 'seal',
+          nodeId: rec.id,
+          values: {
+            sha256: rec.content?.sha256 ?? '',
+            sealedBy1: 'custodian1',
+            sealedBy2: 'custodian2',
+            handoverId: handover.id,
+            requirement: 'R21.4',
+          },
+        });
       })();
     }
     repo.db.transaction(() => {
       const h = repo.rows.get(handover.id) as NodeRow;
-      repo.rows.update({ ...h, props: { ...h.props, 'efr:declaredHashes': hashes,
-        'efr:receipt1Hashes': hashes, 'efr:receipt2Hashes': hashes } });
+      repo.rows.update({
+        ...h,
+        props: {
+          ...h.props,
+          'efr:declaredHashes': hashes,
+          'efr:receipt1Hashes': hashes,
+          'efr:receipt2Hashes': hashes,
+        },
+      });
       repo.setMeta('demo_seeded', new Date(now).toISOString());
     })();
   } finally {

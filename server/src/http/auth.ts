@@ -44,7 +44,10 @@ export function callerOf(repo: Repository, req: FastifyRequest): Caller {
 }
 
 /** The caller and how it authenticated. */
-export function authOf(repo: Repository, req: FastifyRequest): { caller: Caller; auth: AuthResult } {
+export function authOf(
+  repo: Repository,
+  req: FastifyRequest,
+): { caller: Caller; auth: AuthResult } {
   const hit = callers.get(req);
   if (hit) return hit;
   const auth = authenticate(repo, req);

@@ -37,7 +37,11 @@ export class AcsError extends Error {
 }
 
 /** Builds an ACS error body. */
-export function errorBody(statusCode: number, errorKey: string, briefSummary: string): AcsErrorBody {
+export function errorBody(
+  statusCode: number,
+  errorKey: string,
+  briefSummary: string,
+): AcsErrorBody {
   return {
     error: {
       errorKey,

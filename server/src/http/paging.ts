@@ -8,7 +8,8 @@ export interface Paging {
 
 function intParam(v: unknown, name: string, dflt: number, min: number, max: number): number {
   if (v === undefined || v === '') return dflt;
-  if (typeof v !== 'string' || !/^\d+$/.test(v)) throw badRequest(`Invalid paging parameter ${name}: ${String(v)}`);
+  if (typeof v !== 'string' || !/^\d+$/.test(v))
+    throw badRequest(`Invalid paging parameter ${name}: ${String(v)}`);
   const n = Number(v);
   if (n < min || n > max) throw badRequest(`Invalid paging parameter ${name}: ${v}`);
   return n;

@@ -7,15 +7,29 @@ interface ReaderConstraint {
   parameters: Readonly<Record<string, string | string[]>>;
 }
 interface ReaderProperty {
-  name: string; type: string; mandatory: boolean; mandatoryEnforced: boolean; multiple: boolean;
-  defaultValue?: string; constraints: ReaderConstraint[];
+  name: string;
+  type: string;
+  mandatory: boolean;
+  mandatoryEnforced: boolean;
+  multiple: boolean;
+  defaultValue?: string;
+  constraints: ReaderConstraint[];
 }
 interface ReaderClass {
-  name: string; isAspect: boolean; title?: string; parent?: string;
-  properties: ReaderProperty[]; mandatoryAspects: string[];
+  name: string;
+  isAspect: boolean;
+  title?: string;
+  parent?: string;
+  properties: ReaderProperty[];
+  mandatoryAspects: string[];
   associations: ClassDef['associations'];
-  overrides: { name: string; mandatory?: boolean; mandatoryEnforced?: boolean;
-    defaultValue?: string; constraints: ReaderConstraint[] }[];
+  overrides: {
+    name: string;
+    mandatory?: boolean;
+    mandatoryEnforced?: boolean;
+    defaultValue?: string;
+    constraints: ReaderConstraint[];
+  }[];
 }
 interface ReaderModel {
   constraints: ReaderConstraint[];
@@ -35,28 +49,43 @@ function constraint(c: ReaderConstraint, named: Map<string, ReaderConstraint>): 
  * non-enforced mandatory property merely marks the node incomplete (sys:incomplete).
  */
 function property(p: ReaderProperty, named: Map<string, ReaderConstraint>): PropertyDef {
-  return { name: p.name, type: p.type, mandatory: p.mandatory && p.mandatoryEnforced,
-    multiple: p.multiple, defaultValue: p.defaultValue,
-    constraints: p.constraints.map((c) => constraint(c, named)) };
+  return {
+    name: p.name,
+    type: p.type,
+    mandatory: p.mandatory && p.mandatoryEnforced,
+    multiple: p.multiple,
+    defaultValue: p.defaultValue,
+    constraints: p.constraints.map((c) => constraint(c, named)),
+  };
 }
 
 /**
  * Reads one model file with content-model's reader module and adapts its classes to server's
  * ClassDef (enforced mandatory flags, resolved constraint references, overrides).
  */
-export function adaptModels(reader: Record<string, unknown>, path: string,
-  named: Map<string, ReaderConstraint> = new Map()): ClassDef[] {
+export function adaptModels(
+  reader: Record<string, unknown>,
+  path: string,
+  named: Map<string, ReaderConstraint> = new Map(),
+): ClassDef[] {
   const read = reader.readModelFile as ((file: string) => ReaderModel) | undefined;
   if (typeof read !== 'function') throw new Error('content-model reader has no readModelFile');
   const model = read(path);
   for (const c of model.constraints) if (c.name) named.set(c.name, c);
   return [...model.types, ...model.aspects].map((c) => ({
-    name: c.name, parent: c.parent, isAspect: c.isAspect, title: c.title,
+    name: c.name,
+    parent: c.parent,
+    isAspect: c.isAspect,
+    title: c.title,
     properties: c.properties.map((p) => property(p, named)),
     mandatoryAspects: [...c.mandatoryAspects],
     associations: c.associations,
-    overrides: c.overrides.map((o) => ({ name: o.name,
-      mandatory: o.mandatory === undefined ? undefined : o.mandatory && o.mandatoryEnforced === true,
-      defaultValue: o.defaultValue, constraints: o.constraints.map((x) => constraint(x, named)) })),
+    overrides: c.overrides.map((o) => ({
+      name: o.name,
+      mandatory:
+        o.mandatory === undefined ? undefined : o.mandatory && o.mandatoryEnforced === true,
+      defaultValue: o.defaultValue,
+      constraints: o.constraints.map((x) => constraint(x, named)),
+    })),
   }));
 }

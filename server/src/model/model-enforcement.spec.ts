@@ -22,9 +22,14 @@ describe('model enforcement against content-model/efr-model.xml', () => {
     model = new ModelRegistry(await loadModels());
   });
   const caseProps = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-    'efr:caseNumber': '丹民罚〔2026〕12号', 'efr:actType': 'penalty', 'efr:caseStatus': 'open',
-    'efr:handler': 'officer1', 'efr:leaderInCharge': 'leader1', 'efr:unit': '社会事务科',
-    'efr:openedAt': '2026-11-01T09:00:00+08:00', ...extra,
+    'efr:caseNumber': '丹民罚〔2026〕12号',
+    'efr:actType': 'penalty',
+    'efr:caseStatus': 'open',
+    'efr:handler': 'officer1',
+    'efr:leaderInCharge': 'leader1',
+    'efr:unit': '社会事务科',
+    'efr:openedAt': '2026-11-01T09:00:00+08:00',
+    ...extra,
   });
   const apply = (type: string, changes: Record<string, unknown>, fromText = false) =>
     applyPropertyChanges(model, type, model.mandatoryAspects(type), {}, changes, fromText);
@@ -47,7 +52,9 @@ describe('model enforcement against content-model/efr-model.xml', () => {
 
   it('refuses a case number that breaks the REGEX with 422', () => {
     expect(statusOf(() => apply('efr:case', caseProps({ 'efr:caseNumber': 'case 12' })))).toBe(422);
-    expect(statusOf(() => apply('efr:case', caseProps({ 'efr:caseNumber': 'EFR-2026-0001' })))).toBe('none');
+    expect(
+      statusOf(() => apply('efr:case', caseProps({ 'efr:caseNumber': 'EFR-2026-0001' }))),
+    ).toBe('none');
   });
 
   it('R22.2: refuses retentionYears outside MINMAX 1..100 with 422', () => {
@@ -58,7 +65,9 @@ describe('model enforcement against content-model/efr-model.xml', () => {
   it('refuses wrong data types with 400 (text for int, number for boolean, bad dates)', () => {
     expect(statusOf(() => apply('efr:case', caseProps({ 'efr:retentionYears': 'ten' })))).toBe(400);
     expect(statusOf(() => apply('efr:case', caseProps({ 'efr:retentionYears': 2.5 })))).toBe(400);
-    expect(statusOf(() => apply('efr:case', caseProps({ 'efr:openedAt': '2026-02-30T00:00:00Z' })))).toBe(400);
+    expect(
+      statusOf(() => apply('efr:case', caseProps({ 'efr:openedAt': '2026-02-30T00:00:00Z' }))),
+    ).toBe(400);
     expect(statusOf(() => apply('efr:case', caseProps({ 'efr:actType': ['penalty'] })))).toBe(400);
   });
 
@@ -81,9 +90,14 @@ describe('model enforcement against content-model/efr-model.xml', () => {
   });
 
   it('validates multi-valued values one by one (R3.2 stages)', () => {
-    expect(apply('efr:case', caseProps({ 'efr:stages': ['initiation', 'decision'] })).props['efr:stages'])
-      .toEqual(['initiation', 'decision']);
-    expect(statusOf(() => apply('efr:case', caseProps({ 'efr:stages': ['initiation', 'x'] })))).toBe(422);
+    expect(
+      apply('efr:case', caseProps({ 'efr:stages': ['initiation', 'decision'] })).props[
+        'efr:stages'
+      ],
+    ).toEqual(['initiation', 'decision']);
+    expect(
+      statusOf(() => apply('efr:case', caseProps({ 'efr:stages': ['initiation', 'x'] }))),
+    ).toBe(422);
   });
 
   it('adds the aspect of an aspect property set on a node (as ACS does)', () => {
@@ -101,9 +115,29 @@ describe('model enforcement against content-model/efr-model.xml', () => {
 describe('cm:name rule', () => {
   it('accepts Chinese names and refuses invalid characters, traversal, control characters', () => {
     expect(checkNodeName('丹民罚〔2026〕12号 录像.mp4')).toBe('丹民罚〔2026〕12号 录像.mp4');
-    for (const bad of ['a/b', '../x', 'a\\b', 'a:b', 'a*', 'a?', 'a"b', 'a<b', 'a>b', 'a|b', 'x.', 'x ',
-      '', ' ', 'a\u0000b', 'a\nb', 'x'.repeat(256), '..']) {
-      expect(statusOf(() => checkNodeName(bad))).withContext(JSON.stringify(bad)).toBe(400);
+    for (const bad of [
+      'a/b',
+      '../x',
+      'a\\b',
+      'a:b',
+      'a*',
+      'a?',
+      'a"b',
+      'a<b',
+      'a>b',
+      'a|b',
+      'x.',
+      'x ',
+      '',
+      ' ',
+      'a\u0000b',
+      'a\nb',
+      'x'.repeat(256),
+      '..',
+    ]) {
+      expect(statusOf(() => checkNodeName(bad)))
+        .withContext(JSON.stringify(bad))
+        .toBe(400);
     }
   });
 });

@@ -112,9 +112,12 @@ export class ModelRegistry {
     for (const c of this.chain(type)) {
       const o = c.overrides?.find((x) => x.name === p.name);
       if (!o) continue;
-      return { ...p, mandatory: o.mandatory ?? p.mandatory,
+      return {
+        ...p,
+        mandatory: o.mandatory ?? p.mandatory,
         defaultValue: o.defaultValue ?? p.defaultValue,
-        constraints: [...p.constraints, ...o.constraints] };
+        constraints: [...p.constraints, ...o.constraints],
+      };
     }
     return p;
   }

@@ -5,9 +5,21 @@ import { coerceValue, type PropValue } from './property-values.js';
 
 /** Properties the API never lets a client set: the repository maintains them. */
 const SYSTEM_PROPS = new Set([
-  'cm:name', 'cm:created', 'cm:creator', 'cm:modified', 'cm:modifier', 'cm:accessed',
-  'cm:content', 'sys:node-uuid', 'sys:node-dbid', 'sys:store-protocol', 'sys:store-identifier',
-  'cm:lockOwner', 'cm:lockType', 'cm:lockLifetime', 'cm:expiryDate',
+  'cm:name',
+  'cm:created',
+  'cm:creator',
+  'cm:modified',
+  'cm:modifier',
+  'cm:accessed',
+  'cm:content',
+  'sys:node-uuid',
+  'sys:node-dbid',
+  'sys:store-protocol',
+  'sys:store-identifier',
+  'cm:lockOwner',
+  'cm:lockType',
+  'cm:lockLifetime',
+  'cm:expiryDate',
 ]);
 
 /** Stored properties of a node (without cm:name and the auditable ones). */
@@ -25,8 +37,12 @@ export interface PropertyChange {
  * of an aspect not yet applied add the aspect (as ACS does), null removes a value.
  */
 export function applyPropertyChanges(
-  model: ModelRegistry, type: string, aspects: string[], current: PropMap,
-  changes: Record<string, unknown>, fromText: boolean,
+  model: ModelRegistry,
+  type: string,
+  aspects: string[],
+  current: PropMap,
+  changes: Record<string, unknown>,
+  fromText: boolean,
 ): PropertyChange {
   const props: PropMap = { ...current };
   const aspectSet = new Set(aspects);
@@ -54,7 +70,12 @@ export function applyPropertyChanges(
 }
 
 /** Applies declared defaults for properties not yet set (on create). */
-export function applyDefaults(model: ModelRegistry, type: string, aspects: string[], props: PropMap): void {
+export function applyDefaults(
+  model: ModelRegistry,
+  type: string,
+  aspects: string[],
+  props: PropMap,
+): void {
   for (const def of model.propertiesOf(type, aspects)) {
     if (def.defaultValue === undefined || props[def.name] !== undefined) continue;
     if (SYSTEM_PROPS.has(def.name)) continue;
@@ -63,7 +84,12 @@ export function applyDefaults(model: ModelRegistry, type: string, aspects: strin
 }
 
 /** Refuses (422) a node lacking a mandatory property of its type or aspects. */
-export function checkMandatory(model: ModelRegistry, type: string, aspects: string[], props: PropMap): void {
+export function checkMandatory(
+  model: ModelRegistry,
+  type: string,
+  aspects: string[],
+  props: PropMap,
+): void {
   for (const def of model.propertiesOf(type, aspects)) {
     if (!def.mandatory || SYSTEM_PROPS.has(def.name)) continue;
     const v = props[def.name];

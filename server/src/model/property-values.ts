@@ -4,7 +4,8 @@ import type { ConstraintDef, PropertyDef } from './model-types.js';
 /** A stored property value: what ACS returns in `properties`. */
 export type PropValue = string | number | boolean | null | string[] | number[] | boolean[];
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Formats an epoch as ACS does: `2026-11-26T10:00:00.000+0000`. */
 export function formatAcsDate(ms: number): string {
@@ -38,9 +39,15 @@ export interface CoerceOptions {
  * Converts one JSON (or form) value to the stored form of `def`'s data type, or throws 400
  * naming the property. Constraints are checked separately by checkConstraints.
  */
-export function coerceScalar(def: PropertyDef, v: unknown, opts: CoerceOptions): string | number | boolean {
+export function coerceScalar(
+  def: PropertyDef,
+  v: unknown,
+  opts: CoerceOptions,
+): string | number | boolean {
   const fail = (): never => {
-    throw badRequest(`Invalid value for property ${def.name} of type ${def.type}: ${JSON.stringify(v)}`);
+    throw badRequest(
+      `Invalid value for property ${def.name} of type ${def.type}: ${JSON.stringify(v)}`,
+    );
   };
   switch (def.type) {
     case 'd:text':
@@ -49,14 +56,24 @@ export function coerceScalar(def: PropertyDef, v: unknown, opts: CoerceOptions):
       return v;
     case 'd:int':
     case 'd:long': {
-      const n = typeof v === 'number' ? v : opts.fromText && typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : NaN;
+      const n =
+        typeof v === 'number'
+          ? v
+          : opts.fromText && typeof v === 'string' && /^-?\d+$/.test(v)
+            ? Number(v)
+            : NaN;
       if (!Number.isSafeInteger(n)) return fail();
       if (def.type === 'd:int' && (n > 2147483647 || n < -2147483648)) return fail();
       return n;
     }
     case 'd:double':
     case 'd:float': {
-      const n = typeof v === 'number' ? v : opts.fromText && typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+      const n =
+        typeof v === 'number'
+          ? v
+          : opts.fromText && typeof v === 'string' && v.trim() !== ''
+            ? Number(v)
+            : NaN;
       if (!Number.isFinite(n)) return fail();
       return n;
     }
@@ -119,23 +136,29 @@ function param(c: ConstraintDef, key: string): unknown {
 
 function checkConstraint(def: PropertyDef, c: ConstraintDef, v: string | number | boolean): void {
   const bad = (why: string): never => {
-    throw unprocessable(`Value ${JSON.stringify(v)} of ${def.name} violates constraint ${c.name ?? c.type}: ${why}`);
+    throw unprocessable(
+      `Value ${JSON.stringify(v)} of ${def.name} violates constraint ${c.name ?? c.type}: ${why}`,
+    );
   };
   switch (c.type) {
     case 'LIST': {
       const allowed = (param(c, 'allowedValues') as unknown[] | undefined)?.map(String) ?? [];
       const cs = param(c, 'caseSensitive') !== false && param(c, 'caseSensitive') !== 'false';
       const s = String(v);
-      const ok = cs ? allowed.includes(s) : allowed.some((a) => a.toLowerCase() === s.toLowerCase());
+      const ok = cs
+        ? allowed.includes(s)
+        : allowed.some((a) => a.toLowerCase() === s.toLowerCase());
       if (!ok) bad(`not one of ${allowed.join(', ')}`);
       return;
     }
     case 'REGEX': {
       const expr = String(param(c, 'expression') ?? '');
-      const requiresMatch = param(c, 'requiresMatch') !== false && param(c, 'requiresMatch') !== 'false';
+      const requiresMatch =
+        param(c, 'requiresMatch') !== false && param(c, 'requiresMatch') !== 'false';
       // Java's String.matches() matches the whole value; anchor the JS regex the same way.
       const matched = new RegExp(`^(?:${expr})$`).test(String(v));
-      if (matched !== requiresMatch) bad(requiresMatch ? `does not match ${expr}` : `matches ${expr}`);
+      if (matched !== requiresMatch)
+        bad(requiresMatch ? `does not match ${expr}` : `matches ${expr}`);
       return;
     }
     case 'MINMAX': {

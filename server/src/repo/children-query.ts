@@ -5,9 +5,16 @@ import type { NodeRow } from './node-rows.js';
 import type { Caller, Repository } from './repository.js';
 
 const ORDER_COLUMNS: Record<string, string> = {
-  name: 'name COLLATE NOCASE', isFolder: 'is_folder', isFile: 'is_file', createdAt: 'created_at',
-  modifiedAt: 'modified_at', nodeType: 'type', sizeInBytes: 'content_size',
-  mimeType: 'content_mime', createdByUser: 'created_by', modifiedByUser: 'modified_by',
+  name: 'name COLLATE NOCASE',
+  isFolder: 'is_folder',
+  isFile: 'is_file',
+  createdAt: 'created_at',
+  modifiedAt: 'modified_at',
+  nodeType: 'type',
+  sizeInBytes: 'content_size',
+  mimeType: 'content_mime',
+  createdByUser: 'created_by',
+  modifiedByUser: 'modified_by',
   id: 'id',
 };
 
@@ -15,7 +22,10 @@ const ORDER_COLUMNS: Record<string, string> = {
 export function orderBySql(orderBy: unknown, params: unknown[]): string {
   if (orderBy === undefined || orderBy === '') return 'is_folder DESC, name COLLATE NOCASE ASC';
   if (typeof orderBy !== 'string') throw badRequest('orderBy must be a string');
-  const parts = orderBy.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = orderBy
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0 || parts.length > 5) throw badRequest(`Invalid orderBy: ${orderBy}`);
   const out: string[] = [];
   let lastDir = 'ASC';
@@ -46,7 +56,8 @@ export function childrenWhereSql(repo: Repository, where: unknown, params: unkno
   for (const clause of m[1].split(/\s+AND\s+/i)) {
     const c = clause.trim();
     let x: RegExpExecArray | null;
-    if ((x = /^isFile\s*=\s*(true|false)$/i.exec(c))) conds.push(`is_file = ${x[1].toLowerCase() === 'true' ? 1 : 0}`);
+    if ((x = /^isFile\s*=\s*(true|false)$/i.exec(c)))
+      conds.push(`is_file = ${x[1].toLowerCase() === 'true' ? 1 : 0}`);
     else if ((x = /^isFolder\s*=\s*(true|false)$/i.exec(c))) {
       conds.push(`is_folder = ${x[1].toLowerCase() === 'true' ? 1 : 0}`);
     } else if ((x = /^isPrimary\s*=\s*(true|false)$/i.exec(c))) {
@@ -66,26 +77,37 @@ export function childrenWhereSql(repo: Repository, where: unknown, params: unkno
  * local ACL inherit the parent's (readable) permissions, so only the few with a local ACL
  * are checked one by one: this keeps a page over 100 000 children a pair of indexed queries.
  */
-export function listChildren(repo: Repository, c: Caller, parent: NodeRow, q: { where?: unknown;
-  orderBy?: unknown; paging: Paging }): { rows: NodeRow[]; total: number } {
+export function listChildren(
+  repo: Repository,
+  c: Caller,
+  parent: NodeRow,
+  q: { where?: unknown; orderBy?: unknown; paging: Paging },
+): { rows: NodeRow[]; total: number } {
   const params: unknown[] = [parent.id];
   const conds = ['parent_id = ?', ...childrenWhereSql(repo, q.where, params)];
   if (!c.perms.isAdmin) {
-    const local = repo.db.prepare('SELECT id FROM nodes WHERE parent_id = ? AND (acl_local = 1 OR created_by = ?)')
+    const local = repo.db
+      .prepare('SELECT id FROM nodes WHERE parent_id = ? AND (acl_local = 1 OR created_by = ?)')
       .all(parent.id, c.userId) as { id: string }[];
-    const hidden = local.map((r) => repo.rows.get(r.id) as NodeRow)
-      .filter((n) => !c.perms.has(n, 'Read')).map((n) => n.id);
+    const hidden = local
+      .map((r) => repo.rows.get(r.id) as NodeRow)
+      .filter((n) => !c.perms.has(n, 'Read'))
+      .map((n) => n.id);
     if (hidden.length) {
       conds.push(`id NOT IN (${hidden.map(() => '?').join(',')})`);
       params.push(...hidden);
     }
   }
   const whereSql = conds.join(' AND ');
-  const total = (repo.db.prepare(`SELECT COUNT(*) AS n FROM nodes WHERE ${whereSql}`).get(...params) as
-    { n: number }).n;
+  const total = (
+    repo.db.prepare(`SELECT COUNT(*) AS n FROM nodes WHERE ${whereSql}`).get(...params) as {
+      n: number;
+    }
+  ).n;
   const orderParams: unknown[] = [];
   const order = orderBySql(q.orderBy, orderParams);
-  const raw = repo.db.prepare(`SELECT * FROM nodes WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+  const raw = repo.db
+    .prepare(`SELECT * FROM nodes WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, ...orderParams, q.paging.maxItems, q.paging.skipCount);
   return { rows: repo.rows.fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0]), total };
 }

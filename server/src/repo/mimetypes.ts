@@ -23,10 +23,14 @@ const BY_EXT: Record<string, [string, string]> = {
   zip: ['application/zip', 'ZIP'],
   iso: ['application/x-iso9660-image', 'ISO 9660 Image'],
   doc: ['application/msword', 'Microsoft Word'],
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'Microsoft Word 2007'],
-  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'Microsoft Excel 2007'],
+  docx: [
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'Microsoft Word 2007',
+  ],
+  xlsx: [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Microsoft Excel 2007',
+  ],
 };
 
 const NAMES: Record<string, string> = Object.fromEntries(Object.values(BY_EXT));

@@ -14,39 +14,69 @@ export type NodeJson = Record<string, unknown>;
 /** Parses `include=a,b` into a set (unknown names are ignored, as ACS does). */
 export function parseIncludes(v: unknown): Includes {
   if (typeof v !== 'string' || v === '') return new Set();
-  return new Set(v.split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /**
  * Serialises a node. `defaults` adds properties and aspectNames as GET /nodes/{id} does by
  * default; listings add them only on request.
  */
-export function nodeJson(repo: Repository, c: Caller, n: NodeRow, inc: Includes, defaults = false): NodeJson {
-  const user = (id: string): { id: string; displayName: string } =>
-    ({ id, displayName: id === 'System' ? 'System' : repo.auth.displayName(id) });
+export function nodeJson(
+  repo: Repository,
+  c: Caller,
+  n: NodeRow,
+  inc: Includes,
+  defaults = false,
+): NodeJson {
+  const user = (id: string): { id: string; displayName: string } => ({
+    id,
+    displayName: id === 'System' ? 'System' : repo.auth.displayName(id),
+  });
   const out: NodeJson = {
-    id: n.id, name: n.name, nodeType: n.type, isFolder: n.isFolder, isFile: n.isFile,
-    modifiedAt: formatAcsDate(n.modifiedAt), modifiedByUser: user(n.modifiedBy),
-    createdAt: formatAcsDate(n.createdAt), createdByUser: user(n.createdBy),
+    id: n.id,
+    name: n.name,
+    nodeType: n.type,
+    isFolder: n.isFolder,
+    isFile: n.isFile,
+    modifiedAt: formatAcsDate(n.modifiedAt),
+    modifiedByUser: user(n.modifiedBy),
+    createdAt: formatAcsDate(n.createdAt),
+    createdByUser: user(n.createdBy),
   };
   if (n.parentId) out.parentId = n.parentId;
   if (n.content) {
-    out.content = { mimeType: n.content.mimeType, mimeTypeName: mimeTypeName(n.content.mimeType),
-      sizeInBytes: n.content.size, encoding: n.content.encoding };
+    out.content = {
+      mimeType: n.content.mimeType,
+      mimeTypeName: mimeTypeName(n.content.mimeType),
+      sizeInBytes: n.content.size,
+      encoding: n.content.encoding,
+    };
   }
   if (defaults || inc.has('aspectNames')) out.aspectNames = n.aspects;
   if (defaults || inc.has('properties')) out.properties = propertiesJson(n);
   if (inc.has('isLocked')) out.isLocked = lockActive(n, c.rule.now);
   if (inc.has('isLink')) out.isLink = false;
   if (inc.has('isFavorite')) out.isFavorite = false;
-  if (inc.has('association') && n.parentId) out.association = { assocType: 'cm:contains', isPrimary: true };
+  if (inc.has('association') && n.parentId)
+    out.association = { assocType: 'cm:contains', isPrimary: true };
   if (inc.has('path')) out.path = repo.pathOf(n);
   if (inc.has('allowableOperations')) out.allowableOperations = c.perms.allowableOperations(n);
   if (inc.has('permissions')) {
-    const disp = (a: { authorityId: string; name: string; accessStatus: string }): Record<string, string> =>
-      ({ ...a, authorityDisplayName: a.authorityId.startsWith('GROUP_')
-        ? repo.auth.group(a.authorityId)?.displayName ?? a.authorityId
-        : repo.auth.displayName(a.authorityId) });
+    const disp = (a: {
+      authorityId: string;
+      name: string;
+      accessStatus: string;
+    }): Record<string, string> => ({
+      ...a,
+      authorityDisplayName: a.authorityId.startsWith('GROUP_')
+        ? (repo.auth.group(a.authorityId)?.displayName ?? a.authorityId)
+        : repo.auth.displayName(a.authorityId),
+    });
     out.permissions = {
       isInheritanceEnabled: n.inherit,
       inherited: c.perms.inheritedAces(n).map(disp),

@@ -39,31 +39,59 @@ export interface NodeRow {
 }
 
 interface RawRow {
-  id: string; type: string; parent_id: string | null; name: string; is_folder: number;
-  is_file: number; created_at: number; created_by: string; modified_at: number;
-  modified_by: string; props: string; content_hash: string | null; content_size: number | null;
-  content_mime: string | null; content_encoding: string | null; inherit: number;
-  acl_local: number; lock_owner: string | null; lock_type: string | null;
+  id: string;
+  type: string;
+  parent_id: string | null;
+  name: string;
+  is_folder: number;
+  is_file: number;
+  created_at: number;
+  created_by: string;
+  modified_at: number;
+  modified_by: string;
+  props: string;
+  content_hash: string | null;
+  content_size: number | null;
+  content_mime: string | null;
+  content_encoding: string | null;
+  inherit: number;
+  acl_local: number;
+  lock_owner: string | null;
+  lock_type: string | null;
   lock_expires: number | null;
 }
 
 /** Converts a raw SQLite row; aspects are loaded separately. */
 export function fromRaw(r: RawRow, aspects: string[]): NodeRow {
   return {
-    id: r.id, type: r.type, parentId: r.parent_id, name: r.name,
-    isFolder: r.is_folder === 1, isFile: r.is_file === 1,
-    createdAt: r.created_at, createdBy: r.created_by,
-    modifiedAt: r.modified_at, modifiedBy: r.modified_by,
-    props: JSON.parse(r.props) as PropMap, aspects,
+    id: r.id,
+    type: r.type,
+    parentId: r.parent_id,
+    name: r.name,
+    isFolder: r.is_folder === 1,
+    isFile: r.is_file === 1,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    modifiedAt: r.modified_at,
+    modifiedBy: r.modified_by,
+    props: JSON.parse(r.props) as PropMap,
+    aspects,
     content: r.content_hash
-      ? { sha256: r.content_hash, size: r.content_size ?? 0,
-        mimeType: r.content_mime ?? 'application/octet-stream',
-        encoding: r.content_encoding ?? 'UTF-8' }
+      ? {
+          sha256: r.content_hash,
+          size: r.content_size ?? 0,
+          mimeType: r.content_mime ?? 'application/octet-stream',
+          encoding: r.content_encoding ?? 'UTF-8',
+        }
       : null,
-    inherit: r.inherit === 1, aclLocal: r.acl_local === 1,
+    inherit: r.inherit === 1,
+    aclLocal: r.acl_local === 1,
     lock: r.lock_owner
-      ? { owner: r.lock_owner, type: (r.lock_type ?? 'ALLOW_OWNER_CHANGES') as LockInfo['type'],
-        expiresAt: r.lock_expires }
+      ? {
+          owner: r.lock_owner,
+          type: (r.lock_type ?? 'ALLOW_OWNER_CHANGES') as LockInfo['type'],
+          expiresAt: r.lock_expires,
+        }
       : null,
   };
 }
@@ -96,51 +124,92 @@ export class NodeRows {
 
   /** The aspects applied to a node. */
   aspectsOf(id: string): string[] {
-    return (this.db.prepare('SELECT aspect FROM aspects WHERE node_id = ? ORDER BY aspect')
-      .all(id) as { aspect: string }[]).map((a) => a.aspect);
+    return (
+      this.db.prepare('SELECT aspect FROM aspects WHERE node_id = ? ORDER BY aspect').all(id) as {
+        aspect: string;
+      }[]
+    ).map((a) => a.aspect);
   }
 
   /** The child of `parentId` named `name` (case-insensitive, as ACS), or undefined. */
   childByName(parentId: string, name: string): NodeRow | undefined {
-    const r = this.db.prepare('SELECT * FROM nodes WHERE parent_id = ? AND lower(name) = lower(?)')
+    const r = this.db
+      .prepare('SELECT * FROM nodes WHERE parent_id = ? AND lower(name) = lower(?)')
       .get(parentId, name) as RawRow | undefined;
     return r ? fromRaw(r, this.aspectsOf(r.id)) : undefined;
   }
 
   /** Ids of the primary children of a node. */
   childIds(parentId: string): string[] {
-    return (this.db.prepare('SELECT id FROM nodes WHERE parent_id = ?').all(parentId) as
-      { id: string }[]).map((r) => r.id);
+    return (
+      this.db.prepare('SELECT id FROM nodes WHERE parent_id = ?').all(parentId) as { id: string }[]
+    ).map((r) => r.id);
   }
 
   /** Inserts a new node with its aspects and property index. */
   insert(n: NodeRow): void {
-    this.db.prepare(`INSERT INTO nodes (id, type, parent_id, name, is_folder, is_file, created_at,
+    this.db
+      .prepare(
+        `INSERT INTO nodes (id, type, parent_id, name, is_folder, is_file, created_at,
       created_by, modified_at, modified_by, props, content_hash, content_size, content_mime,
       content_encoding, inherit, acl_local, lock_owner, lock_type, lock_expires)
-      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
-      n.id, n.type, n.parentId, n.name, n.isFolder ? 1 : 0, n.isFile ? 1 : 0, n.createdAt,
-      n.createdBy, n.modifiedAt, n.modifiedBy, JSON.stringify(n.props), n.content?.sha256 ?? null,
-      n.content?.size ?? null, n.content?.mimeType ?? null, n.content?.encoding ?? null,
-      n.inherit ? 1 : 0, n.aclLocal ? 1 : 0, n.lock?.owner ?? null, n.lock?.type ?? null,
-      n.lock?.expiresAt ?? null,
-    );
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(
+        n.id,
+        n.type,
+        n.parentId,
+        n.name,
+        n.isFolder ? 1 : 0,
+        n.isFile ? 1 : 0,
+        n.createdAt,
+        n.createdBy,
+        n.modifiedAt,
+        n.modifiedBy,
+        JSON.stringify(n.props),
+        n.content?.sha256 ?? null,
+        n.content?.size ?? null,
+        n.content?.mimeType ?? null,
+        n.content?.encoding ?? null,
+        n.inherit ? 1 : 0,
+        n.aclLocal ? 1 : 0,
+        n.lock?.owner ?? null,
+        n.lock?.type ?? null,
+        n.lock?.expiresAt ?? null,
+      );
     this.writeAspects(n.id, n.aspects);
     this.indexProps(n.id, n.props);
   }
 
   /** Rewrites every column of an existing node, its aspects and its property index. */
   update(n: NodeRow): void {
-    this.db.prepare(`UPDATE nodes SET type=?, parent_id=?, name=?, is_folder=?, is_file=?,
+    this.db
+      .prepare(
+        `UPDATE nodes SET type=?, parent_id=?, name=?, is_folder=?, is_file=?,
       modified_at=?, modified_by=?, props=?, content_hash=?, content_size=?, content_mime=?,
       content_encoding=?, inherit=?, acl_local=?, lock_owner=?, lock_type=?, lock_expires=?
-      WHERE id=?`).run(
-      n.type, n.parentId, n.name, n.isFolder ? 1 : 0, n.isFile ? 1 : 0, n.modifiedAt,
-      n.modifiedBy, JSON.stringify(n.props), n.content?.sha256 ?? null, n.content?.size ?? null,
-      n.content?.mimeType ?? null, n.content?.encoding ?? null, n.inherit ? 1 : 0,
-      n.aclLocal ? 1 : 0, n.lock?.owner ?? null, n.lock?.type ?? null, n.lock?.expiresAt ?? null,
-      n.id,
-    );
+      WHERE id=?`,
+      )
+      .run(
+        n.type,
+        n.parentId,
+        n.name,
+        n.isFolder ? 1 : 0,
+        n.isFile ? 1 : 0,
+        n.modifiedAt,
+        n.modifiedBy,
+        JSON.stringify(n.props),
+        n.content?.sha256 ?? null,
+        n.content?.size ?? null,
+        n.content?.mimeType ?? null,
+        n.content?.encoding ?? null,
+        n.inherit ? 1 : 0,
+        n.aclLocal ? 1 : 0,
+        n.lock?.owner ?? null,
+        n.lock?.type ?? null,
+        n.lock?.expiresAt ?? null,
+        n.id,
+      );
     this.db.prepare('DELETE FROM aspects WHERE node_id = ?').run(n.id);
     this.writeAspects(n.id, n.aspects);
     this.indexProps(n.id, n.props);
@@ -160,7 +229,9 @@ export class NodeRows {
   /** One row per value in node_props: text as is, numbers/booleans/dates also as numbers. */
   private indexProps(id: string, props: PropMap): void {
     this.db.prepare('DELETE FROM node_props WHERE node_id = ?').run(id);
-    const ins = this.db.prepare('INSERT INTO node_props (node_id, qname, v_text, v_num) VALUES (?,?,?,?)');
+    const ins = this.db.prepare(
+      'INSERT INTO node_props (node_id, qname, v_text, v_num) VALUES (?,?,?,?)',
+    );
     for (const [k, v] of Object.entries(props)) {
       const values: PropValue[] = Array.isArray(v) ? (v as PropValue[]) : [v];
       for (const x of values) {

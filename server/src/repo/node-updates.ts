@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { appendAccessLog } from '../access-log/access-log.js';
 import { badRequest, conflict, forbidden } from '../http/errors.js';
 import {
-  applyPropertyChanges, checkAspectNames, checkMandatory, type PropMap,
+  applyPropertyChanges,
+  checkAspectNames,
+  checkMandatory,
+  type PropMap,
 } from '../model/node-properties.js';
 import { checkNodeName } from '../model/names.js';
 import { checkLockFor } from './locks.js';
@@ -35,8 +38,11 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
     if (!UPDATE_KEYS.has(k)) throw badRequest(`Unknown field: ${k}`);
   }
   return repo.db.transaction(() => {
-    const wantsContentChange = body.name !== undefined || body.nodeType !== undefined ||
-      body.aspectNames !== undefined || body.properties !== undefined;
+    const wantsContentChange =
+      body.name !== undefined ||
+      body.nodeType !== undefined ||
+      body.aspectNames !== undefined ||
+      body.properties !== undefined;
     if (wantsContentChange) {
       repo.require(c, node, 'Write');
       checkLockFor(c, node);
@@ -53,7 +59,8 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
     if (body.name !== undefined) {
       name = checkNodeName(body.name);
       const other = node.parentId ? repo.rows.childByName(node.parentId, name) : undefined;
-      if (other && other.id !== node.id) throw conflict(`Duplicate child name not allowed: ${name}`);
+      if (other && other.id !== node.id)
+        throw conflict(`Duplicate child name not allowed: ${name}`);
     }
     let aspects = [...new Set([...node.aspects, ...repo.model.mandatoryAspects(type)])];
     if (body.aspectNames !== undefined) {
@@ -63,11 +70,21 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
     }
     let props = node.props;
     if (body.properties !== undefined) {
-      if (typeof body.properties !== 'object' || body.properties === null || Array.isArray(body.properties)) {
+      if (
+        typeof body.properties !== 'object' ||
+        body.properties === null ||
+        Array.isArray(body.properties)
+      ) {
         throw badRequest('properties must be an object');
       }
-      const applied = applyPropertyChanges(repo.model, type, aspects, node.props,
-        body.properties as Record<string, unknown>, false);
+      const applied = applyPropertyChanges(
+        repo.model,
+        type,
+        aspects,
+        node.props,
+        body.properties as Record<string, unknown>,
+        false,
+      );
       props = applied.props;
       aspects = applied.aspects;
     }
@@ -92,15 +109,22 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
       const perms = parsePermissionsBody(body.permissions);
       if (perms.isInheritanceEnabled !== undefined) after.inherit = perms.isInheritanceEnabled;
       if (perms.locallySet !== undefined) setLocalAces(repo.db, node.id, perms.locallySet);
-      const count = (repo.db.prepare('SELECT COUNT(*) AS n FROM aces WHERE node_id = ?').get(node.id) as
-        { n: number }).n;
+      const count = (
+        repo.db.prepare('SELECT COUNT(*) AS n FROM aces WHERE node_id = ?').get(node.id) as {
+          n: number;
+        }
+      ).n;
       after.aclLocal = !after.inherit || count > 0;
       changed.push('permissions');
     }
     repo.rows.update(after);
     if (isEfr(node) && changed.length > 0) {
-      appendAccessLog(repo.db, { user: c.userId, action: 'update', nodeId: node.id,
-        values: { changed: changed.join(',') } });
+      appendAccessLog(repo.db, {
+        user: c.userId,
+        action: 'update',
+        nodeId: node.id,
+        values: { changed: changed.join(',') },
+      });
     }
     return repo.rows.get(node.id) as NodeRow;
   })();
@@ -118,8 +142,12 @@ export function deleteNode(repo: Repository, c: Caller, node: NodeRow): void {
       repo.enforce(c, repo.rules.beforeDelete(n, c.rule), 'delete', n);
       for (const id of repo.rows.childIds(n.id)) visit(repo.rows.get(id) as NodeRow);
       if (isEfr(n)) {
-        appendAccessLog(repo.db, { user: c.userId, action: 'delete', nodeId: n.id,
-          values: { type: n.type, name: n.name } });
+        appendAccessLog(repo.db, {
+          user: c.userId,
+          action: 'delete',
+          nodeId: n.id,
+          values: { type: n.type, name: n.name },
+        });
       }
     };
     visit(node);
@@ -128,7 +156,13 @@ export function deleteNode(repo: Repository, c: Caller, node: NodeRow): void {
 }
 
 /** POST /nodes/{id}/move. */
-export function moveNode(repo: Repository, c: Caller, node: NodeRow, target: NodeRow, newName?: unknown): NodeRow {
+export function moveNode(
+  repo: Repository,
+  c: Caller,
+  node: NodeRow,
+  target: NodeRow,
+  newName?: unknown,
+): NodeRow {
   return repo.db.transaction(() => {
     if (!node.parentId) throw forbidden('The root folder cannot be moved');
     if (!target.isFolder) throw badRequest('Target is not a folder');
@@ -141,31 +175,58 @@ export function moveNode(repo: Repository, c: Caller, node: NodeRow, target: Nod
     if (clash && clash.id !== node.id) throw conflict(`Duplicate child name not allowed: ${name}`);
     const from = repo.rows.get(node.parentId) as NodeRow;
     repo.enforce(c, repo.rules.beforeMove(node, from, target, c.rule), 'move', node);
-    const after: NodeRow = { ...node, parentId: target.id, name, modifiedAt: c.rule.now,
-      modifiedBy: c.userId };
+    const after: NodeRow = {
+      ...node,
+      parentId: target.id,
+      name,
+      modifiedAt: c.rule.now,
+      modifiedBy: c.userId,
+    };
     repo.rows.update(after);
     if (isEfr(node)) {
-      appendAccessLog(repo.db, { user: c.userId, action: 'move', nodeId: node.id,
-        values: { from: from.id, to: target.id } });
+      appendAccessLog(repo.db, {
+        user: c.userId,
+        action: 'move',
+        nodeId: node.id,
+        values: { from: from.id, to: target.id },
+      });
     }
     return repo.rows.get(node.id) as NodeRow;
   })();
 }
 
 /** POST /nodes/{id}/copy: a deep copy; content is shared (write-once, addressed by hash). */
-export function copyNode(repo: Repository, c: Caller, node: NodeRow, target: NodeRow, newName?: unknown): NodeRow {
+export function copyNode(
+  repo: Repository,
+  c: Caller,
+  node: NodeRow,
+  target: NodeRow,
+  newName?: unknown,
+): NodeRow {
   return repo.db.transaction(() => {
     if (!target.isFolder) throw badRequest('Target is not a folder');
     if (repo.isAncestor(node.id, target)) throw badRequest('Cannot copy a node into itself');
     repo.require(c, target, 'CreateChildren');
     const name = newName === undefined ? node.name : checkNodeName(newName);
-    if (repo.rows.childByName(target.id, name)) throw conflict(`Duplicate child name not allowed: ${name}`);
+    if (repo.rows.childByName(target.id, name))
+      throw conflict(`Duplicate child name not allowed: ${name}`);
     const copyTree = (src: NodeRow, parentId: string, nm: string): NodeRow => {
       repo.require(c, src, 'Read');
       const now = c.rule.now;
-      const dup: NodeRow = { ...src, id: randomUUID(), parentId, name: nm, createdAt: now,
-        createdBy: c.userId, modifiedAt: now, modifiedBy: c.userId, lock: null,
-        inherit: true, aclLocal: false, props: { ...src.props } };
+      const dup: NodeRow = {
+        ...src,
+        id: randomUUID(),
+        parentId,
+        name: nm,
+        createdAt: now,
+        createdBy: c.userId,
+        modifiedAt: now,
+        modifiedBy: c.userId,
+        lock: null,
+        inherit: true,
+        aclLocal: false,
+        props: { ...src.props },
+      };
       const parent = repo.rows.get(parentId) as NodeRow;
       repo.enforce(c, repo.rules.beforeCreate(dup, parent, c.rule), 'copy', src);
       repo.rows.insert(dup);
@@ -174,8 +235,12 @@ export function copyNode(repo: Repository, c: Caller, node: NodeRow, target: Nod
         copyTree(child, dup.id, child.name);
       }
       if (isEfr(src)) {
-        appendAccessLog(repo.db, { user: c.userId, action: 'copy', nodeId: dup.id,
-          values: { source: src.id } });
+        appendAccessLog(repo.db, {
+          user: c.userId,
+          action: 'copy',
+          nodeId: dup.id,
+          values: { source: src.id },
+        });
       }
       return dup;
     };
@@ -184,7 +249,12 @@ export function copyNode(repo: Repository, c: Caller, node: NodeRow, target: Nod
 }
 
 /** POST /nodes/{id}/lock (NodeBodyLock). */
-export function lockNode(repo: Repository, c: Caller, node: NodeRow, body: Record<string, unknown>): NodeRow {
+export function lockNode(
+  repo: Repository,
+  c: Caller,
+  node: NodeRow,
+  body: Record<string, unknown>,
+): NodeRow {
   const type = body.type ?? 'ALLOW_OWNER_CHANGES';
   const lifetime = body.lifetime ?? 'PERSISTENT';
   const ttl = body.timeToExpire ?? 0;
@@ -200,9 +270,11 @@ export function lockNode(repo: Repository, c: Caller, node: NodeRow, body: Recor
     if (!node.isFile) throw badRequest('Only files can be locked');
     repo.require(c, node, 'Write');
     checkLockFor(c, node);
-    const after: NodeRow = { ...node, lock: { owner: c.userId, type,
-      expiresAt: ttl > 0 ? c.rule.now + ttl * 1000 : null },
-    aspects: [...new Set([...node.aspects, 'cm:lockable'])] };
+    const after: NodeRow = {
+      ...node,
+      lock: { owner: c.userId, type, expiresAt: ttl > 0 ? c.rule.now + ttl * 1000 : null },
+      aspects: [...new Set([...node.aspects, 'cm:lockable'])],
+    };
     repo.rows.update(after);
     return repo.rows.get(node.id) as NodeRow;
   })();
@@ -215,7 +287,11 @@ export function unlockNode(repo: Repository, c: Caller, node: NodeRow): NodeRow 
     if (node.lock && node.lock.owner !== c.userId && !c.perms.isAdmin) {
       throw forbidden(`Node is locked by ${node.lock.owner}`);
     }
-    repo.rows.update({ ...node, lock: null, aspects: node.aspects.filter((a) => a !== 'cm:lockable') });
+    repo.rows.update({
+      ...node,
+      lock: null,
+      aspects: node.aspects.filter((a) => a !== 'cm:lockable'),
+    });
     return repo.rows.get(node.id) as NodeRow;
   })();
 }

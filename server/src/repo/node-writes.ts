@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { appendAccessLog } from '../access-log/access-log.js';
 import { AcsError, badRequest, conflict, notFound } from '../http/errors.js';
 import {
-  applyDefaults, applyPropertyChanges, checkAspectNames, checkMandatory,
+  applyDefaults,
+  applyPropertyChanges,
+  checkAspectNames,
+  checkMandatory,
 } from '../model/node-properties.js';
 import { autoRenamed, checkNodeName, isPrefixedQName } from '../model/names.js';
 import type { StagedContent } from '../store/content-store.js';
@@ -49,7 +52,12 @@ export function isEfr(n: NodeRow): boolean {
  * run), then makes the content durable, then commits the row in a second transaction. A bad
  * input therefore stores nothing, and a row never references content that is not on disk.
  */
-export async function createNode(repo: Repository, c: Caller, parent: NodeRow, input: CreateInput): Promise<NodeRow> {
+export async function createNode(
+  repo: Repository,
+  c: Caller,
+  parent: NodeRow,
+  input: CreateInput,
+): Promise<NodeRow> {
   const run = (dry: boolean): NodeRow => {
     let created: NodeRow | undefined;
     try {
@@ -80,7 +88,11 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
   let name = checkNodeName(input.name);
   let parent = parentIn;
   if (!parent.isFolder) throw badRequest('Parent is not a folder');
-  if (input.relativePath !== undefined && input.relativePath !== null && input.relativePath !== '') {
+  if (
+    input.relativePath !== undefined &&
+    input.relativePath !== null &&
+    input.relativePath !== ''
+  ) {
     if (typeof input.relativePath !== 'string') throw badRequest('relativePath must be a string');
     for (const seg of input.relativePath.split('/').filter((s) => s !== '')) {
       checkNodeName(seg);
@@ -118,25 +130,51 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
   if (typeof props !== 'object' || props === null || Array.isArray(props)) {
     throw badRequest('properties must be an object');
   }
-  const applied = applyPropertyChanges(repo.model, type, aspects, {}, props as Record<string, unknown>,
-    input.fromText);
+  const applied = applyPropertyChanges(
+    repo.model,
+    type,
+    aspects,
+    {},
+    props as Record<string, unknown>,
+    input.fromText,
+  );
   if (repo.model.isSubClassOf(type, 'cm:content')) {
-    fixity(repo, type, applied.aspects, applied.props, input.content?.staged ?? { sha256: EMPTY_SHA256, size: 0 });
+    fixity(
+      repo,
+      type,
+      applied.aspects,
+      applied.props,
+      input.content?.staged ?? { sha256: EMPTY_SHA256, size: 0 },
+    );
   }
   applyDefaults(repo.model, type, applied.aspects, applied.props);
   checkMandatory(repo.model, type, applied.aspects, applied.props);
   const isFile = repo.model.isSubClassOf(type, 'cm:content');
   if (input.content && !isFile) throw badRequest(`Type ${type} cannot hold content`);
   const node: NodeRow = {
-    id: randomUUID(), type, parentId: parent.id, name,
-    isFolder: repo.model.isSubClassOf(type, 'cm:folder'), isFile,
-    createdAt: now, createdBy: c.userId, modifiedAt: now, modifiedBy: c.userId,
-    props: applied.props, aspects: applied.aspects,
+    id: randomUUID(),
+    type,
+    parentId: parent.id,
+    name,
+    isFolder: repo.model.isSubClassOf(type, 'cm:folder'),
+    isFile,
+    createdAt: now,
+    createdBy: c.userId,
+    modifiedAt: now,
+    modifiedBy: c.userId,
+    props: applied.props,
+    aspects: applied.aspects,
     content: isFile
-      ? { sha256: input.content?.staged.sha256 ?? EMPTY_SHA256, size: input.content?.staged.size ?? 0,
-        mimeType: guessMimeType(name, input.content?.mimeType), encoding: input.content?.encoding ?? 'UTF-8' }
+      ? {
+          sha256: input.content?.staged.sha256 ?? EMPTY_SHA256,
+          size: input.content?.staged.size ?? 0,
+          mimeType: guessMimeType(name, input.content?.mimeType),
+          encoding: input.content?.encoding ?? 'UTF-8',
+        }
       : null,
-    inherit: true, aclLocal: false, lock: null,
+    inherit: true,
+    aclLocal: false,
+    lock: null,
   };
   let perms: PermissionsBody | undefined;
   if (input.permissions !== undefined) {
@@ -151,35 +189,57 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
   // a refusal rolls the whole creation back with the transaction.
   repo.enforce(c, repo.rules.beforeCreate(node, parent, c.rule), 'create', parent);
   if (isEfr(node)) {
-    appendAccessLog(repo.db, { user: c.userId, action: 'create', nodeId: node.id,
-      values: { type: node.type, name: node.name, ...(node.content ? { sha256: node.content.sha256 } : {}) } });
+    appendAccessLog(repo.db, {
+      user: c.userId,
+      action: 'create',
+      nodeId: node.id,
+      values: {
+        type: node.type,
+        name: node.name,
+        ...(node.content ? { sha256: node.content.sha256 } : {}),
+      },
+    });
   }
   return repo.rows.get(node.id) as NodeRow;
 }
 
 /** Fixity properties filled from the bytes the server hashed itself: [sha256, size]. */
-const FIXITY: [string, string][] = [['efr:sha256', 'efr:sizeBytes'], ['efr:imageSha256', 'efr:imageSize']];
+const FIXITY: [string, string][] = [
+  ['efr:sha256', 'efr:sizeBytes'],
+  ['efr:imageSha256', 'efr:imageSize'],
+];
 
 /**
  * Fixes SHA-256 and size at ingest from the server's own hash (R26.1, R21.4): a client value
  * that differs is refused (422); a missing one is filled in.
  */
-function fixity(repo: Repository, type: string, aspects: string[], props: Record<string, unknown>,
-  staged: { sha256: string; size: number }): void {
+function fixity(
+  repo: Repository,
+  type: string,
+  aspects: string[],
+  props: Record<string, unknown>,
+  staged: { sha256: string; size: number },
+): void {
   const known = new Set(repo.model.propertiesOf(type, aspects).map((p) => p.name));
   for (const [hashProp, sizeProp] of FIXITY) {
     if (!known.has(hashProp)) continue;
     const claimed = props[hashProp];
     if (typeof claimed === 'string' && claimed.toLowerCase() !== staged.sha256) {
-      throw new AcsError(422, 'efr.recording.hashMismatch',
-        `${hashProp} ${claimed} does not match the uploaded bytes (${staged.sha256}) / 上传文件的哈希值与声明不符`);
+      throw new AcsError(
+        422,
+        'efr.recording.hashMismatch',
+        `${hashProp} ${claimed} does not match the uploaded bytes (${staged.sha256}) / 上传文件的哈希值与声明不符`,
+      );
     }
     props[hashProp] = staged.sha256;
     if (known.has(sizeProp)) {
       const size = props[sizeProp];
       if (size !== undefined && size !== staged.size) {
-        throw new AcsError(422, 'efr.recording.sizeMismatch',
-          `${sizeProp} ${String(size)} does not match the uploaded size ${staged.size} / 上传文件大小与声明不符`);
+        throw new AcsError(
+          422,
+          'efr.recording.sizeMismatch',
+          `${sizeProp} ${String(size)} does not match the uploaded size ${staged.size} / 上传文件大小与声明不符`,
+        );
       }
       props[sizeProp] = staged.size;
     }
@@ -194,28 +254,40 @@ export function addTargetsSync(repo: Repository, source: NodeRow, targets: unkno
   if (!Array.isArray(targets)) throw badRequest('targets must be an array');
   for (const t of targets as unknown[]) {
     const body = t as { targetId?: unknown; assocType?: unknown };
-    if (typeof t !== 'object' || t === null || typeof body.targetId !== 'string' ||
-      !isPrefixedQName(body.assocType)) {
+    if (
+      typeof t !== 'object' ||
+      t === null ||
+      typeof body.targetId !== 'string' ||
+      !isPrefixedQName(body.assocType)
+    ) {
       throw badRequest('Each target needs targetId and assocType');
     }
     const target = repo.rows.get(body.targetId);
     if (!target) throw notFound(`The entity with id: ${body.targetId} was not found`);
     checkAssocType(repo, source, target, body.assocType);
-    const r = repo.db.prepare('INSERT OR IGNORE INTO peer_assocs (source_id, target_id, type) VALUES (?,?,?)')
+    const r = repo.db
+      .prepare('INSERT OR IGNORE INTO peer_assocs (source_id, target_id, type) VALUES (?,?,?)')
       .run(source.id, target.id, body.assocType);
     if (r.changes === 0) throw conflict(`Association ${body.assocType} to ${target.id} exists`);
   }
 }
 
 /** Checks an association type against the model: known, peer, source and target classes. */
-export function checkAssocType(repo: Repository, source: NodeRow, target: NodeRow, assocType: string): void {
+export function checkAssocType(
+  repo: Repository,
+  source: NodeRow,
+  target: NodeRow,
+  assocType: string,
+): void {
   if (assocType === 'cm:references' || assocType === 'cm:original') return;
   for (const cls of [source.type, ...source.aspects]) {
     for (const def of repo.model.chain(cls)) {
       const a = def.associations.find((x) => x.name === assocType);
       if (!a) continue;
       if (a.isChild) throw badRequest(`${assocType} is a child association`);
-      const ok = repo.model.isSubClassOf(target.type, a.targetClass) || target.aspects.includes(a.targetClass);
+      const ok =
+        repo.model.isSubClassOf(target.type, a.targetClass) ||
+        target.aspects.includes(a.targetClass);
       if (!ok) throw unprocessableTarget(assocType, target.type);
       return;
     }
@@ -228,17 +300,29 @@ function unprocessableTarget(assocType: string, targetType: string): Error {
 }
 
 /** Replaces a file's content (PUT content, overwrite upload), inside a transaction. */
-export function updateContentSync(repo: Repository, c: Caller, node: NodeRow, content: IncomingContent): NodeRow {
+export function updateContentSync(
+  repo: Repository,
+  c: Caller,
+  node: NodeRow,
+  content: IncomingContent,
+): NodeRow {
   if (!node.isFile) throw badRequest('Node is not a file');
   repo.require(c, node, 'Write');
   checkLockFor(c, node);
   repo.enforce(c, repo.rules.beforeContentUpdate(node, c.rule), 'updateContent', node);
   const next: NodeRow = {
-    ...node, modifiedAt: c.rule.now, modifiedBy: c.userId,
-    content: { sha256: content.staged.sha256, size: content.staged.size,
-      mimeType: content.mimeType && content.mimeType !== 'application/octet-stream'
-        ? content.mimeType : node.content?.mimeType ?? guessMimeType(node.name),
-      encoding: content.encoding ?? node.content?.encoding ?? 'UTF-8' },
+    ...node,
+    modifiedAt: c.rule.now,
+    modifiedBy: c.userId,
+    content: {
+      sha256: content.staged.sha256,
+      size: content.staged.size,
+      mimeType:
+        content.mimeType && content.mimeType !== 'application/octet-stream'
+          ? content.mimeType
+          : (node.content?.mimeType ?? guessMimeType(node.name)),
+      encoding: content.encoding ?? node.content?.encoding ?? 'UTF-8',
+    },
   };
   // New bytes of a not yet sealed record: its fixity follows (the rules refused sealed ones).
   const props = { ...node.props };
@@ -247,18 +331,32 @@ export function updateContentSync(repo: Repository, c: Caller, node: NodeRow, co
   next.props = props;
   repo.rows.update(next);
   if (isEfr(node)) {
-    appendAccessLog(repo.db, { user: c.userId, action: 'updateContent', nodeId: node.id,
-      values: { sha256: content.staged.sha256, previousSha256: node.content?.sha256 ?? '' } });
+    appendAccessLog(repo.db, {
+      user: c.userId,
+      action: 'updateContent',
+      nodeId: node.id,
+      values: { sha256: content.staged.sha256, previousSha256: node.content?.sha256 ?? '' },
+    });
   }
   return repo.rows.get(node.id) as NodeRow;
 }
 
 /** PUT content: dry run, durable content, then the commit (same pattern as createNode). */
-export async function updateContent(repo: Repository, c: Caller, node: NodeRow, content: IncomingContent): Promise<NodeRow> {
+export async function updateContent(
+  repo: Repository,
+  c: Caller,
+  node: NodeRow,
+  content: IncomingContent,
+): Promise<NodeRow> {
   return repo.exclusive(() => updateContentLocked(repo, c, node, content));
 }
 
-async function updateContentLocked(repo: Repository, c: Caller, nodeIn: NodeRow, content: IncomingContent): Promise<NodeRow> {
+async function updateContentLocked(
+  repo: Repository,
+  c: Caller,
+  nodeIn: NodeRow,
+  content: IncomingContent,
+): Promise<NodeRow> {
   // Re-read: the node may have changed while the bytes were streaming.
   const node = repo.rows.get(nodeIn.id);
   if (!node) {

@@ -24,8 +24,13 @@ export function parsePermissionsBody(v: unknown): PermissionsBody {
     if (!Array.isArray(body.locallySet)) throw badRequest('locallySet must be an array');
     out.locallySet = body.locallySet.map((e: unknown) => {
       const a = e as Record<string, unknown>;
-      if (typeof e !== 'object' || e === null || typeof a.authorityId !== 'string' ||
-        a.authorityId === '' || !isRole(a.name)) {
+      if (
+        typeof e !== 'object' ||
+        e === null ||
+        typeof a.authorityId !== 'string' ||
+        a.authorityId === '' ||
+        !isRole(a.name)
+      ) {
         throw badRequest('Each permission needs authorityId and a role name');
       }
       const status = a.accessStatus ?? 'ALLOWED';

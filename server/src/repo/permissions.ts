@@ -33,17 +33,27 @@ export function isRole(s: unknown): s is Role {
 
 /** Local ACEs of a node. */
 export function localAces(db: Db, nodeId: string): Ace[] {
-  return (db.prepare('SELECT authority, role, allowed FROM aces WHERE node_id = ? ORDER BY authority, role')
-    .all(nodeId) as { authority: string; role: Role; allowed: number }[])
-    .map((r) => ({ authorityId: r.authority, name: r.role,
-      accessStatus: r.allowed === 1 ? 'ALLOWED' : 'DENIED' }));
+  return (
+    db
+      .prepare(
+        'SELECT authority, role, allowed FROM aces WHERE node_id = ? ORDER BY authority, role',
+      )
+      .all(nodeId) as { authority: string; role: Role; allowed: number }[]
+  ).map((r) => ({
+    authorityId: r.authority,
+    name: r.role,
+    accessStatus: r.allowed === 1 ? 'ALLOWED' : 'DENIED',
+  }));
 }
 
 /** Replaces the local ACEs of a node (caller runs a transaction and updates acl_local). */
 export function setLocalAces(db: Db, nodeId: string, aces: Ace[]): void {
   db.prepare('DELETE FROM aces WHERE node_id = ?').run(nodeId);
-  const ins = db.prepare('INSERT OR REPLACE INTO aces (node_id, authority, role, allowed) VALUES (?,?,?,?)');
-  for (const a of aces) ins.run(nodeId, a.authorityId, a.name, a.accessStatus === 'ALLOWED' ? 1 : 0);
+  const ins = db.prepare(
+    'INSERT OR REPLACE INTO aces (node_id, authority, role, allowed) VALUES (?,?,?,?)',
+  );
+  for (const a of aces)
+    ins.run(nodeId, a.authorityId, a.name, a.accessStatus === 'ALLOWED' ? 1 : 0);
 }
 
 /**
@@ -59,7 +69,9 @@ export class PermissionChecker {
   readonly isAdmin: boolean;
 
   constructor(
-    private readonly db: Db, private readonly rows: NodeRows, auth: Authorities,
+    private readonly db: Db,
+    private readonly rows: NodeRows,
+    auth: Authorities,
     readonly userId: string,
   ) {
     this.isAdmin = auth.isAdmin(userId);

@@ -20,8 +20,10 @@ export interface Caller {
 /** A rule refusal: answered with the verdict's status and logged by the error handler. */
 export class RuleRefusal extends AcsError {
   constructor(
-    readonly verdict: Extract<Verdict, { allowed: false }>, readonly attempted: string,
-    readonly userId: string, readonly nodeId: string | null,
+    readonly verdict: Extract<Verdict, { allowed: false }>,
+    readonly attempted: string,
+    readonly userId: string,
+    readonly nodeId: string | null,
   ) {
     // The Error schema has no field for a second language: English first, then Chinese.
     super(verdict.status, verdict.code, `${verdict.message} / ${verdict.messageZh}`);
@@ -41,8 +43,11 @@ export class Repository {
   private commitChain: Promise<unknown> = Promise.resolve();
 
   constructor(
-    readonly db: Db, readonly store: ContentStore, readonly model: ModelRegistry,
-    readonly rules: RuleHooks, readonly uploadLimit: number,
+    readonly db: Db,
+    readonly store: ContentStore,
+    readonly model: ModelRegistry,
+    readonly rules: RuleHooks,
+    readonly uploadLimit: number,
   ) {
     this.rows = new NodeRows(db);
     this.auth = new Authorities(db);
@@ -51,8 +56,11 @@ export class Repository {
   /** Builds the caller context of a user for one request. */
   caller(userId: string, now = Date.now()): Caller {
     const perms = new PermissionChecker(this.db, this.rows, this.auth, userId);
-    return { userId, perms,
-      rule: { userId, groups: this.auth.groupsOf(userId), isAdmin: perms.isAdmin, now } };
+    return {
+      userId,
+      perms,
+      rule: { userId, groups: this.auth.groupsOf(userId), isAdmin: perms.isAdmin, now },
+    };
   }
 
   /**
@@ -69,14 +77,21 @@ export class Repository {
 
   /** Reads a meta value. */
   meta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
-      { value: string } | undefined)?.value;
+    return (
+      this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+        | { value: string }
+        | undefined
+    )?.value;
   }
 
   /** Writes a meta value. */
   setMeta(key: string, value: string): void {
-    this.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?)
-      ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value);
+    this.db
+      .prepare(
+        `INSERT INTO meta (key, value) VALUES (?, ?)
+      ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(key, value);
   }
 
   /** Id of Company Home (`-root-`). */
@@ -135,9 +150,18 @@ export class Repository {
   /** Records a refusal in the access log (called after the refused transaction ended). */
   logRefusal(r: RuleRefusal): void {
     const v = r.verdict;
-    this.log({ user: r.userId, action: 'refused', nodeId: r.nodeId,
-      values: { attempted: r.attempted, code: v.code, requirement: v.requirement,
-        status: String(v.status), message: v.message } });
+    this.log({
+      user: r.userId,
+      action: 'refused',
+      nodeId: r.nodeId,
+      values: {
+        attempted: r.attempted,
+        code: v.code,
+        requirement: v.requirement,
+        status: String(v.status),
+        message: v.message,
+      },
+    });
   }
 
   /** Appends an access-log entry in its own transaction. */
@@ -146,8 +170,11 @@ export class Repository {
   }
 
   /** Path of a node: its ancestors from Company Home. */
-  pathOf(node: NodeRow): { name: string; isComplete: boolean;
-    elements: { id: string; name: string; nodeType: string; aspectNames: string[] }[] } {
+  pathOf(node: NodeRow): {
+    name: string;
+    isComplete: boolean;
+    elements: { id: string; name: string; nodeType: string; aspectNames: string[] }[];
+  } {
     const chain: NodeRow[] = [];
     let cur = node.parentId ? this.rows.get(node.parentId) : undefined;
     for (let guard = 0; cur && guard < 500; guard++) {
@@ -158,8 +185,12 @@ export class Repository {
     return {
       name: chain.length ? `/${names.join('/')}` : '/',
       isComplete: true,
-      elements: chain.map((n) => ({ id: n.id, name: n.name, nodeType: n.type,
-        aspectNames: n.aspects })),
+      elements: chain.map((n) => ({
+        id: n.id,
+        name: n.name,
+        nodeType: n.type,
+        aspectNames: n.aspects,
+      })),
     };
   }
 
@@ -175,10 +206,24 @@ export class Repository {
 
   /** A fresh, empty folder row (used by bootstrap and relativePath creation). */
   newFolderRow(parentId: string | null, name: string, user: string, now: number): NodeRow {
-    return { id: randomUUID(), type: 'cm:folder', parentId, name, isFolder: true, isFile: false,
-      createdAt: now, createdBy: user, modifiedAt: now, modifiedBy: user, props: {},
-      aspects: ['sys:referenceable', 'cm:auditable'], content: null, inherit: true,
-      aclLocal: false, lock: null };
+    return {
+      id: randomUUID(),
+      type: 'cm:folder',
+      parentId,
+      name,
+      isFolder: true,
+      isFile: false,
+      createdAt: now,
+      createdBy: user,
+      modifiedAt: now,
+      modifiedBy: user,
+      props: {},
+      aspects: ['sys:referenceable', 'cm:auditable'],
+      content: null,
+      inherit: true,
+      aclLocal: false,
+      lock: null,
+    };
   }
 
   /** Creates the bootstrap folders, admin and groups when the store is empty. */
@@ -189,19 +234,27 @@ export class Repository {
       const home = this.newFolderRow(null, 'Company Home', SYSTEM_USER, now);
       home.aclLocal = true;
       this.rows.insert(home);
-      setLocalAces(this.db, home.id, [{ authorityId: EVERYONE, name: 'Consumer', accessStatus: 'ALLOWED' }]);
+      setLocalAces(this.db, home.id, [
+        { authorityId: EVERYONE, name: 'Consumer', accessStatus: 'ALLOWED' },
+      ]);
       this.setMeta('company_home', home.id);
       const shared = this.newFolderRow(home.id, 'Shared', SYSTEM_USER, now);
       shared.aclLocal = true;
       this.rows.insert(shared);
-      setLocalAces(this.db, shared.id, [{ authorityId: EVERYONE, name: 'Contributor', accessStatus: 'ALLOWED' }]);
+      setLocalAces(this.db, shared.id, [
+        { authorityId: EVERYONE, name: 'Contributor', accessStatus: 'ALLOWED' },
+      ]);
       this.setMeta('shared', shared.id);
       const homes = this.newFolderRow(home.id, 'User Homes', SYSTEM_USER, now);
       this.rows.insert(homes);
       this.setMeta('user_homes', homes.id);
       this.auth.createGroup(ADMIN_GROUP, 'ALFRESCO_ADMINISTRATORS');
-      this.addPerson({ id: 'admin', firstName: 'Administrator', email: 'admin@alfresco.com',
-        password: adminPassword });
+      this.addPerson({
+        id: 'admin',
+        firstName: 'Administrator',
+        email: 'admin@alfresco.com',
+        password: adminPassword,
+      });
       this.auth.addMember(ADMIN_GROUP, 'admin', 'PERSON');
     })();
   }

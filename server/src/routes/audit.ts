@@ -1,5 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL, GROUP_EFR_SUPERVISORS } from '../../../core/src/index.js';
+import {
+  GROUP_EFR_CUSTODIANS,
+  GROUP_EFR_LEGAL,
+  GROUP_EFR_SUPERVISORS,
+} from '../../../core/src/index.js';
 import { parseLogRow } from '../access-log/access-log.js';
 import { callerOf } from '../http/auth.js';
 import { AcsError, badRequest, forbidden, notFound } from '../http/errors.js';
@@ -15,8 +19,16 @@ const KEY_PREFIX = '/efr-access/';
 /** Groups that may read the access log besides administrators (R14.1, R28.1 oversight). */
 const AUDIT_READERS = [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL];
 
-interface RawLog { id: number; created_at: number; user_id: string; action: string;
-  node_id: string | null; entry_json: string; prev_hash: string; hash: string }
+interface RawLog {
+  id: number;
+  created_at: number;
+  user_id: string;
+  action: string;
+  node_id: string | null;
+  entry_json: string;
+  prev_hash: string;
+  hash: string;
+}
 
 function requireAuditReader(c: Caller): void {
   if (!c.perms.isAdmin && !c.rule.groups.some((g) => AUDIT_READERS.includes(g))) {
@@ -56,8 +68,14 @@ function whereSql(where: unknown, params: unknown[]): string[] {
     if (!key.startsWith(KEY_PREFIX)) out.push('0');
     else {
       const k = key.slice(KEY_PREFIX.length);
-      const expr = k === 'action' ? 'action' : k === 'nodeId' ? 'node_id' : k === 'user' ? 'user_id'
-        : "json_extract(entry_json, '$.values.' || json_quote(?))";
+      const expr =
+        k === 'action'
+          ? 'action'
+          : k === 'nodeId'
+            ? 'node_id'
+            : k === 'user'
+              ? 'user_id'
+              : "json_extract(entry_json, '$.values.' || json_quote(?))";
       if (expr.startsWith('json')) params.push(k);
       out.push(value === undefined ? `${expr} IS NOT NULL` : `${expr} = ?`);
       if (value !== undefined) params.push(value);
@@ -72,20 +90,27 @@ function whereSql(where: unknown, params: unknown[]): string[] {
 
 /** Audit API over the access log: application `efr-access` and its entries. */
 export function registerAudit(app: FastifyInstance, repo: Repository): void {
-  const bounds = (): { min: number; max: number } => repo.db
-    .prepare('SELECT COALESCE(MIN(id), 0) AS min, COALESCE(MAX(id), 0) AS max FROM access_log').get() as
-    { min: number; max: number };
+  const bounds = (): { min: number; max: number } =>
+    repo.db
+      .prepare('SELECT COALESCE(MIN(id), 0) AS min, COALESCE(MAX(id), 0) AS max FROM access_log')
+      .get() as { min: number; max: number };
   const appJson = (): Record<string, unknown> => {
     const b = bounds();
     return { ...ACCESS_APP, isEnabled: true, minEntryId: b.min, maxEntryId: b.max };
   };
   const entryJson = (r: RawLog, values: boolean): Record<string, unknown> => {
     const e = parseLogRow(r);
-    const out: Record<string, unknown> = { id: String(r.id), auditApplicationId: ACCESS_APP.id,
+    const out: Record<string, unknown> = {
+      id: String(r.id),
+      auditApplicationId: ACCESS_APP.id,
       createdByUser: { id: r.user_id, displayName: repo.auth.displayName(r.user_id) },
-      createdAt: formatAcsDate(r.created_at) };
+      createdAt: formatAcsDate(r.created_at),
+    };
     if (values) {
-      const v: Record<string, string> = { [`${KEY_PREFIX}action`]: e.action, [`${KEY_PREFIX}user`]: e.user };
+      const v: Record<string, string> = {
+        [`${KEY_PREFIX}action`]: e.action,
+        [`${KEY_PREFIX}user`]: e.user,
+      };
       if (e.nodeId) v[`${KEY_PREFIX}nodeId`] = e.nodeId;
       for (const [k, x] of Object.entries(e.values)) v[`${KEY_PREFIX}${k}`] = x;
       v[`${KEY_PREFIX}prevHash`] = e.prevHash;
@@ -94,22 +119,42 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
     }
     return out;
   };
-  const list = (req: FastifyRequest, c: Caller, extra: string[], extraParams: unknown[]): unknown => {
+  const list = (
+    req: FastifyRequest,
+    c: Caller,
+    extra: string[],
+    extraParams: unknown[],
+  ): unknown => {
     const q = req.query as Record<string, unknown>;
     const paging = parsePaging(q);
     const params: unknown[] = [...extraParams];
     const conds = [...extra, ...whereSql(q.where, params)];
     const me = params.indexOf('\u0000me');
     if (me >= 0) params[me] = c.userId;
-    const order = q.orderBy === undefined ? 'ASC' : /^createdAt(\s+(ASC|DESC))?$/i.exec(String(q.orderBy))?.[2]?.toUpperCase()
-      ?? (/^createdAt$/i.test(String(q.orderBy)) ? 'ASC' : undefined);
+    const order =
+      q.orderBy === undefined
+        ? 'ASC'
+        : (/^createdAt(\s+(ASC|DESC))?$/i.exec(String(q.orderBy))?.[2]?.toUpperCase() ??
+          (/^createdAt$/i.test(String(q.orderBy)) ? 'ASC' : undefined));
     if (!order) throw badRequest(`Invalid orderBy: ${String(q.orderBy)}`);
     const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
-    const total = (repo.db.prepare(`SELECT COUNT(*) AS n FROM access_log ${where}`).get(...params) as { n: number }).n;
-    const rows = repo.db.prepare(`SELECT * FROM access_log ${where} ORDER BY created_at ${order}, id ${order}
-      LIMIT ? OFFSET ?`).all(...params, paging.maxItems, paging.skipCount) as RawLog[];
+    const total = (
+      repo.db.prepare(`SELECT COUNT(*) AS n FROM access_log ${where}`).get(...params) as {
+        n: number;
+      }
+    ).n;
+    const rows = repo.db
+      .prepare(
+        `SELECT * FROM access_log ${where} ORDER BY created_at ${order}, id ${order}
+      LIMIT ? OFFSET ?`,
+      )
+      .all(...params, paging.maxItems, paging.skipCount) as RawLog[];
     const values = parseIncludes(q.include).has('values');
-    return listBody(rows.map((r) => entryJson(r, values)), paging, total);
+    return listBody(
+      rows.map((r) => entryJson(r, values)),
+      paging,
+      total,
+    );
   };
   const appId = (req: FastifyRequest): void => {
     const id = (req.params as { auditApplicationId: string }).auditApplicationId;
@@ -129,7 +174,11 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
   app.put(`${CORE}/audit-applications/:auditApplicationId`, async (req) => {
     requireAuditReader(callerOf(repo, req));
     appId(req);
-    throw new AcsError(403, 'framework.exception.PermissionDenied', 'The EFR access log cannot be disabled');
+    throw new AcsError(
+      403,
+      'framework.exception.PermissionDenied',
+      'The EFR access log cannot be disabled',
+    );
   });
   app.get(`${CORE}/audit-applications/:auditApplicationId/audit-entries`, async (req) => {
     const c = callerOf(repo, req);
@@ -137,21 +186,35 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
     appId(req);
     return list(req, c, [], []);
   });
-  app.get(`${CORE}/audit-applications/:auditApplicationId/audit-entries/:auditEntryId`, async (req) => {
-    requireAuditReader(callerOf(repo, req));
-    appId(req);
-    const id = (req.params as { auditEntryId: string }).auditEntryId;
-    const r = /^\d+$/.test(id) ? repo.db.prepare('SELECT * FROM access_log WHERE id = ?').get(Number(id)) as RawLog | undefined : undefined;
-    if (!r) throw notFound(`The entity with id: ${id} was not found`);
-    return { entry: entryJson(r, true) };
-  });
+  app.get(
+    `${CORE}/audit-applications/:auditApplicationId/audit-entries/:auditEntryId`,
+    async (req) => {
+      requireAuditReader(callerOf(repo, req));
+      appId(req);
+      const id = (req.params as { auditEntryId: string }).auditEntryId;
+      const r = /^\d+$/.test(id)
+        ? (repo.db.prepare('SELECT * FROM access_log WHERE id = ?').get(Number(id)) as
+            | RawLog
+            | undefined)
+        : undefined;
+      if (!r) throw notFound(`The entity with id: ${id} was not found`);
+      return { entry: entryJson(r, true) };
+    },
+  );
   const appendOnly = async (req: FastifyRequest): Promise<never> => {
     requireAuditReader(callerOf(repo, req));
     appId(req);
-    throw new AcsError(403, 'framework.exception.PermissionDenied', 'The EFR access log is append-only');
+    throw new AcsError(
+      403,
+      'framework.exception.PermissionDenied',
+      'The EFR access log is append-only',
+    );
   };
   app.delete(`${CORE}/audit-applications/:auditApplicationId/audit-entries`, appendOnly);
-  app.delete(`${CORE}/audit-applications/:auditApplicationId/audit-entries/:auditEntryId`, appendOnly);
+  app.delete(
+    `${CORE}/audit-applications/:auditApplicationId/audit-entries/:auditEntryId`,
+    appendOnly,
+  );
   app.get(`${CORE}/nodes/:nodeId/audit-entries`, async (req) => {
     const c = callerOf(repo, req);
     requireAuditReader(c);

@@ -7,15 +7,27 @@ import type { Repository } from '../repo/repository.js';
 import { AUTH, CORE } from './paths.js';
 
 /** Version facts of the repository this server stands in for. */
-export const REPOSITORY_VERSION = { major: '25', minor: '3', patch: '0', hotfix: '0',
-  schema: 19200, label: 'r', display: '25.3.0 (r) schema 19200' };
+export const REPOSITORY_VERSION = {
+  major: '25',
+  minor: '3',
+  patch: '0',
+  hotfix: '0',
+  schema: 19200,
+  label: 'r',
+  display: '25.3.0 (r) schema 19200',
+};
 
 /** Tickets, discovery, people and groups. */
 export function registerAuthPeople(app: FastifyInstance, repo: Repository): void {
   app.post(`${AUTH}/tickets`, async (req, reply) => {
     const body = req.body as Record<string, unknown> | undefined;
-    if (typeof body !== 'object' || body === null || typeof body.userId !== 'string' ||
-      typeof body.password !== 'string' || body.userId === '') {
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      typeof body.userId !== 'string' ||
+      typeof body.password !== 'string' ||
+      body.userId === ''
+    ) {
       throw badRequest('userId and password are required');
     }
     const user = repo.auth.verifyPassword(body.userId, body.password);
@@ -40,21 +52,43 @@ export function registerAuthPeople(app: FastifyInstance, repo: Repository): void
 
   app.get('/alfresco/api/discovery', async (req) => {
     callerOf(repo, req);
-    return { entry: { repository: {
-      id: repo.meta('repository_id') ?? 'efr-embedded', edition: 'Community',
-      version: REPOSITORY_VERSION,
-      status: { isReadOnly: false, isAuditEnabled: true, isQuickShareEnabled: false,
-        isThumbnailGenerationEnabled: false, isDirectAccessUrlEnabled: false },
-      modules: [{ id: 'efr-repo', title: 'EFR enforcement records repository module',
-        description: 'EFR model, rules and access log', version: '0.1.0',
-        installState: 'INSTALLED', versionMin: '23.1', versionMax: '25.99' }],
-    } } };
+    return {
+      entry: {
+        repository: {
+          id: repo.meta('repository_id') ?? 'efr-embedded',
+          edition: 'Community',
+          version: REPOSITORY_VERSION,
+          status: {
+            isReadOnly: false,
+            isAuditEnabled: true,
+            isQuickShareEnabled: false,
+            isThumbnailGenerationEnabled: false,
+            isDirectAccessUrlEnabled: false,
+          },
+          modules: [
+            {
+              id: 'efr-repo',
+              title: 'EFR enforcement records repository module',
+              description: 'EFR model, rules and access log',
+              version: '0.1.0',
+              installState: 'INSTALLED',
+              versionMin: '23.1',
+              versionMax: '25.99',
+            },
+          ],
+        },
+      },
+    };
   });
 
   const personJson = (p: PersonRow): Record<string, unknown> => ({
-    id: p.id, firstName: p.firstName, ...(p.lastName ? { lastName: p.lastName } : {}),
-    displayName: [p.firstName, p.lastName].filter(Boolean).join(' '), email: p.email,
-    enabled: p.enabled, emailNotificationsEnabled: true,
+    id: p.id,
+    firstName: p.firstName,
+    ...(p.lastName ? { lastName: p.lastName } : {}),
+    displayName: [p.firstName, p.lastName].filter(Boolean).join(' '),
+    email: p.email,
+    enabled: p.enabled,
+    emailNotificationsEnabled: true,
     ...(typeof p.props.jobTitle === 'string' ? { jobTitle: p.props.jobTitle } : {}),
     capabilities: { isAdmin: repo.auth.isAdmin(p.id), isGuest: false, isMutable: true },
   });
@@ -78,8 +112,12 @@ export function registerAuthPeople(app: FastifyInstance, repo: Repository): void
     const id = personId((req.params as { personId: string }).personId, c.userId);
     if (!repo.auth.person(id)) throw notFound(`The entity with id: ${id} was not found`);
     const paging = parsePaging(req.query as Record<string, unknown>);
-    const all = repo.auth.groupsOf(id).filter((g) => g !== 'GROUP_EVERYONE').sort()
-      .map((g) => repo.auth.group(g)).filter((g) => g !== undefined)
+    const all = repo.auth
+      .groupsOf(id)
+      .filter((g) => g !== 'GROUP_EVERYONE')
+      .sort()
+      .map((g) => repo.auth.group(g))
+      .filter((g) => g !== undefined)
       .map((g) => groupJson(repo, g.id, g.displayName));
     return listBody(pageOf(all, paging), paging, all.length);
   });
@@ -101,16 +139,28 @@ export function registerAuthPeople(app: FastifyInstance, repo: Repository): void
     const g = repo.auth.group((req.params as { groupId: string }).groupId);
     if (!g) throw notFound('Group not found');
     const paging = parsePaging(req.query as Record<string, unknown>);
-    const all = repo.auth.members(g.id).map((m) => ({ id: m.id, memberType: m.type,
-      displayName: m.type === 'GROUP' ? repo.auth.group(m.id)?.displayName ?? m.id
-        : repo.auth.displayName(m.id) }));
+    const all = repo.auth
+      .members(g.id)
+      .map((m) => ({
+        id: m.id,
+        memberType: m.type,
+        displayName:
+          m.type === 'GROUP'
+            ? (repo.auth.group(m.id)?.displayName ?? m.id)
+            : repo.auth.displayName(m.id),
+      }));
     return listBody(pageOf(all, paging), paging, all.length);
   });
 }
 
 function groupJson(repo: Repository, id: string, displayName: string): Record<string, unknown> {
   const parents = repo.auth.parentGroups(id);
-  return { id, displayName, isRoot: parents.length === 0,
+  return {
+    id,
+    displayName,
+    isRoot: parents.length === 0,
     hasSubgroups: repo.auth.members(id).some((m) => m.type === 'GROUP'),
-    parentIds: parents, zones: ['APP.DEFAULT', 'AUTH.ALF'] };
+    parentIds: parents,
+    zones: ['APP.DEFAULT', 'AUTH.ALF'],
+  };
 }

@@ -6,9 +6,21 @@ import type { Repository } from '../repo/repository.js';
 import type { StagedContent } from '../store/content-store.js';
 
 /** Form fields ACS reads itself; every other field with a `prefix:name` is a property. */
-const KNOWN_FIELDS = new Set(['name', 'nodeType', 'relativePath', 'autoRename', 'overwrite',
-  'majorVersion', 'versioningEnabled', 'comment', 'renditions', 'include', 'fields',
-  'aspectNames', 'updateNodeRef']);
+const KNOWN_FIELDS = new Set([
+  'name',
+  'nodeType',
+  'relativePath',
+  'autoRename',
+  'overwrite',
+  'majorVersion',
+  'versioningEnabled',
+  'comment',
+  'renditions',
+  'include',
+  'fields',
+  'aspectNames',
+  'updateNodeRef',
+]);
 
 /** Parses a boolean form field. */
 function boolField(v: string | undefined, name: string, dflt: boolean): boolean {
@@ -23,7 +35,10 @@ function boolField(v: string | undefined, name: string, dflt: boolean): boolean 
  * from fields named as QNames (`efr:sha256=…`). Anything malformed is a 400; the staged file
  * is discarded by the caller when the create fails.
  */
-export async function readUpload(repo: Repository, req: FastifyRequest): Promise<CreateInput & { include?: string }> {
+export async function readUpload(
+  repo: Repository,
+  req: FastifyRequest,
+): Promise<CreateInput & { include?: string }> {
   const fields: Record<string, string> = {};
   let staged: StagedContent | undefined;
   let fileName: string | undefined;
@@ -38,11 +53,15 @@ export async function readUpload(repo: Repository, req: FastifyRequest): Promise
         fileName = part.filename;
         mimeType = part.mimetype;
         staged = await repo.store.stage(part.file, repo.uploadLimit);
-        if (part.file.truncated) throw tooLarge(`File exceeds the upload limit of ${repo.uploadLimit} bytes`);
+        if (part.file.truncated)
+          throw tooLarge(`File exceeds the upload limit of ${repo.uploadLimit} bytes`);
       } else {
-        if (part.fieldnameTruncated || part.valueTruncated) throw badRequest(`Field ${part.fieldname} is too large`);
-        if (typeof part.value !== 'string') throw badRequest(`Field ${part.fieldname} must be text`);
-        if (Object.hasOwn(fields, part.fieldname)) throw badRequest(`Field ${part.fieldname} repeated`);
+        if (part.fieldnameTruncated || part.valueTruncated)
+          throw badRequest(`Field ${part.fieldname} is too large`);
+        if (typeof part.value !== 'string')
+          throw badRequest(`Field ${part.fieldname} must be text`);
+        if (Object.hasOwn(fields, part.fieldname))
+          throw badRequest(`Field ${part.fieldname} repeated`);
         fields[part.fieldname] = part.value;
       }
     }
@@ -50,8 +69,10 @@ export async function readUpload(repo: Repository, req: FastifyRequest): Promise
     if (staged) await repo.store.discard(staged);
     if (err instanceof ContentTooLargeError) throw tooLarge(err.message);
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(`File exceeds the upload limit of ${repo.uploadLimit} bytes`);
-    if (typeof code === 'string' && code.startsWith('FST_')) throw badRequest(`Malformed multipart body: ${(err as Error).message}`);
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw tooLarge(`File exceeds the upload limit of ${repo.uploadLimit} bytes`);
+    if (typeof code === 'string' && code.startsWith('FST_'))
+      throw badRequest(`Malformed multipart body: ${(err as Error).message}`);
     if (err instanceof Error && /multipart|boundary|Unexpected end/i.test(err.message)) {
       throw badRequest(`Malformed multipart body: ${err.message}`);
     }
@@ -70,11 +91,17 @@ export async function readUpload(repo: Repository, req: FastifyRequest): Promise
   const name = fields.name ?? fileName;
   try {
     return {
-      name, nodeType: fields.nodeType ?? 'cm:content', relativePath: fields.relativePath,
+      name,
+      nodeType: fields.nodeType ?? 'cm:content',
+      relativePath: fields.relativePath,
       autoRename: boolField(fields.autoRename, 'autoRename', false),
       overwrite: boolField(fields.overwrite, 'overwrite', false),
-      aspectNames: fields.aspectNames ? fields.aspectNames.split(',').map((s) => s.trim()) : undefined,
-      properties, fromText: true, include: fields.include,
+      aspectNames: fields.aspectNames
+        ? fields.aspectNames.split(',').map((s) => s.trim())
+        : undefined,
+      properties,
+      fromText: true,
+      include: fields.include,
       content: { staged, mimeType },
     };
   } catch (err) {

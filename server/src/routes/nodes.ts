@@ -4,7 +4,14 @@ import { badRequest } from '../http/errors.js';
 import { listBody, parsePaging } from '../http/paging.js';
 import { listChildren } from '../repo/children-query.js';
 import { nodeJson, parseIncludes } from '../repo/node-json.js';
-import { copyNode, deleteNode, lockNode, moveNode, unlockNode, updateNode } from '../repo/node-updates.js';
+import {
+  copyNode,
+  deleteNode,
+  lockNode,
+  moveNode,
+  unlockNode,
+  updateNode,
+} from '../repo/node-updates.js';
 import { createNode, type CreateInput } from '../repo/node-writes.js';
 import type { Repository } from '../repo/repository.js';
 import { readUpload } from './multipart-upload.js';
@@ -22,7 +29,8 @@ export function boolQuery(v: unknown, name: string, dflt: boolean): boolean {
 /** Requires a JSON object body (400 otherwise). */
 export function objectBody(req: FastifyRequest): Record<string, unknown> {
   const b = req.body;
-  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw badRequest('A JSON object body is required');
+  if (typeof b !== 'object' || b === null || Array.isArray(b))
+    throw badRequest('A JSON object body is required');
   return b as Record<string, unknown>;
 }
 
@@ -64,9 +72,16 @@ export function registerNodes(app: FastifyInstance, repo: Repository): void {
     const parent = repo.resolve(c, idOf(req), optString(q.relativePath, 'relativePath'));
     const paging = parsePaging(q);
     const inc = parseIncludes(q.include);
-    const { rows, total } = listChildren(repo, c, parent, { where: q.where, orderBy: q.orderBy, paging });
-    const body = listBody(rows.map((n) => nodeJson(repo, c, n, inc)), paging, total) as
-      { list: Record<string, unknown> };
+    const { rows, total } = listChildren(repo, c, parent, {
+      where: q.where,
+      orderBy: q.orderBy,
+      paging,
+    });
+    const body = listBody(
+      rows.map((n) => nodeJson(repo, c, n, inc)),
+      paging,
+      total,
+    ) as { list: Record<string, unknown> };
     if (inc.has('source') || q.includeSource === 'true') {
       body.list.source = nodeJson(repo, c, parent, new Set(), true);
     }
@@ -85,13 +100,31 @@ export function registerNodes(app: FastifyInstance, repo: Repository): void {
       include = include ?? up.include;
     } else {
       const b = objectBody(req);
-      const allowed = ['name', 'nodeType', 'aspectNames', 'properties', 'relativePath',
-        'permissions', 'targets', 'association', 'secondaryChildren', 'definition'];
-      for (const k of Object.keys(b)) if (!allowed.includes(k)) throw badRequest(`Unknown field: ${k}`);
-      input = { name: b.name, nodeType: b.nodeType, aspectNames: b.aspectNames,
-        properties: b.properties, relativePath: b.relativePath, permissions: b.permissions,
-        targets: b.targets, autoRename: boolQuery(q.autoRename, 'autoRename', false),
-        fromText: false };
+      const allowed = [
+        'name',
+        'nodeType',
+        'aspectNames',
+        'properties',
+        'relativePath',
+        'permissions',
+        'targets',
+        'association',
+        'secondaryChildren',
+        'definition',
+      ];
+      for (const k of Object.keys(b))
+        if (!allowed.includes(k)) throw badRequest(`Unknown field: ${k}`);
+      input = {
+        name: b.name,
+        nodeType: b.nodeType,
+        aspectNames: b.aspectNames,
+        properties: b.properties,
+        relativePath: b.relativePath,
+        permissions: b.permissions,
+        targets: b.targets,
+        autoRename: boolQuery(q.autoRename, 'autoRename', false),
+        fromText: false,
+      };
     }
     const node = await createNode(repo, c, parent, input);
     return reply.code(201).send({ entry: nodeJson(repo, c, node, parseIncludes(include), true) });
@@ -99,7 +132,8 @@ export function registerNodes(app: FastifyInstance, repo: Repository): void {
 
   const targetBody = (req: FastifyRequest): { targetParentId: string; name?: unknown } => {
     const b = objectBody(req);
-    for (const k of Object.keys(b)) if (!['targetParentId', 'name'].includes(k)) throw badRequest(`Unknown field: ${k}`);
+    for (const k of Object.keys(b))
+      if (!['targetParentId', 'name'].includes(k)) throw badRequest(`Unknown field: ${k}`);
     if (typeof b.targetParentId !== 'string') throw badRequest('targetParentId is required');
     return { targetParentId: b.targetParentId, name: b.name };
   };
@@ -108,7 +142,9 @@ export function registerNodes(app: FastifyInstance, repo: Repository): void {
     const node = repo.resolve(c, idOf(req));
     const b = targetBody(req);
     const copy = copyNode(repo, c, node, repo.resolve(c, b.targetParentId), b.name);
-    return reply.code(201).send({ entry: nodeJson(repo, c, copy, parseIncludes((req.query as Q).include), true) });
+    return reply
+      .code(201)
+      .send({ entry: nodeJson(repo, c, copy, parseIncludes((req.query as Q).include), true) });
   });
   app.post(`${CORE}/nodes/:nodeId/move`, async (req) => {
     const c = callerOf(repo, req);

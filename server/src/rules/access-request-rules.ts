@@ -1,5 +1,10 @@
 import {
-  checkNewRequest, transition, type AccessAction, type AccessRequest, type Actor, type RequestedRecording,
+  checkNewRequest,
+  transition,
+  type AccessAction,
+  type AccessRequest,
+  type Actor,
+  type RequestedRecording,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { formatAcsDate, parseIsoDate } from '../model/property-values.js';
@@ -10,25 +15,52 @@ import { caseIdsOf, recordingState, toInstant } from './recording-state.js';
 import type { RuleContext, Verdict } from './rule-hooks.js';
 
 /** Properties only the workflow sets (R24.1, R24.2): never written directly. */
-const DECISION_PROPS = ['efr:downloadAllowed', 'efr:reviewer', 'efr:reviewedAt', 'efr:approver', 'efr:approvedAt',
-  'efr:registrar', 'efr:registeredAt', 'efr:rejectedBy', 'efr:rejectedAt', 'efr:closedAt',
-  'efr:decidedBy', 'efr:decidedAt'];
+const DECISION_PROPS = [
+  'efr:downloadAllowed',
+  'efr:reviewer',
+  'efr:reviewedAt',
+  'efr:approver',
+  'efr:approvedAt',
+  'efr:registrar',
+  'efr:registeredAt',
+  'efr:rejectedBy',
+  'efr:rejectedAt',
+  'efr:closedAt',
+  'efr:decidedBy',
+  'efr:decidedAt',
+];
 /** Properties the workflow step itself carries as its input. */
-const STEP_INPUT = ['efr:requestStatus', 'efr:viewer', 'efr:viewReason', 'efr:windowFrom',
-  'efr:windowTo', 'efr:rejectReason'];
+const STEP_INPUT = [
+  'efr:requestStatus',
+  'efr:viewer',
+  'efr:viewReason',
+  'efr:windowFrom',
+  'efr:windowTo',
+  'efr:rejectReason',
+];
 
-function refuse(status: 403 | 409 | 422, code: string, message: string, messageZh: string): Verdict {
+function refuse(
+  status: 403 | 409 | 422,
+  code: string,
+  message: string,
+  messageZh: string,
+): Verdict {
   return { allowed: false, status, code, requirement: 'R24.1', message, messageZh };
 }
 
 /** What core needs to know about the requested recordings: secrecy and case leaders. */
 export function requestedRecordings(db: Db, ids: readonly string[]): RequestedRecording[] {
   const rows = new NodeRows(db);
-  return ids.map((id) => rows.get(id)).filter((n): n is NodeRow => n !== undefined).map((n) => ({
-    id: n.id, secrecyLevel: recordingState(db, n).secrecyLevel,
-    caseLeaders: caseIdsOf(db, n.id).map((c) => rows.get(c)?.props['efr:leaderInCharge'])
-      .filter((l): l is string => typeof l === 'string'),
-  }));
+  return ids
+    .map((id) => rows.get(id))
+    .filter((n): n is NodeRow => n !== undefined)
+    .map((n) => ({
+      id: n.id,
+      secrecyLevel: recordingState(db, n).secrecyLevel,
+      caseLeaders: caseIdsOf(db, n.id)
+        .map((c) => rows.get(c)?.props['efr:leaderInCharge'])
+        .filter((l): l is string => typeof l === 'string'),
+    }));
 }
 
 /**
@@ -38,38 +70,73 @@ export function requestedRecordings(db: Db, ids: readonly string[]): RequestedRe
 export function checkRequestCreate(db: Db, node: NodeRow, ctx: RuleContext): Verdict {
   const p = node.props;
   if ((p['efr:requestStatus'] ?? 'submitted') !== 'submitted') {
-    return refuse(409, 'efr.access.mustStartSubmitted', 'A viewing request starts as submitted.',
-      '调阅申请只能以“已提交”状态创建。');
+    return refuse(
+      409,
+      'efr.access.mustStartSubmitted',
+      'A viewing request starts as submitted.',
+      '调阅申请只能以“已提交”状态创建。',
+    );
   }
   if (p['efr:requester'] !== ctx.userId) {
-    return refuse(403, 'efr.access.requesterIsCaller', 'A viewing request is filed in one\'s own name.',
-      '调阅申请只能以本人名义提交。');
+    return refuse(
+      403,
+      'efr.access.requesterIsCaller',
+      "A viewing request is filed in one's own name.",
+      '调阅申请只能以本人名义提交。',
+    );
   }
   for (const k of [...DECISION_PROPS, ...STEP_INPUT.slice(1)]) {
     // downloadAllowed has a model default (false); only a true value is a decision.
     if (p[k] !== undefined && !(k === 'efr:downloadAllowed' && p[k] === false)) {
-      return refuse(409, 'efr.access.decisionFields', `${k} is set by the workflow, not on submission.`,
-        `${k} 由审批流程填写，提交时不得设置。`);
+      return refuse(
+        409,
+        'efr.access.decisionFields',
+        `${k} is set by the workflow, not on submission.`,
+        `${k} 由审批流程填写，提交时不得设置。`,
+      );
     }
   }
-  const recordingIds = (db.prepare(`SELECT target_id FROM peer_assocs WHERE source_id = ? AND
-    type = 'efr:requestRecordings'`).all(node.id) as { target_id: string }[]).map((r) => r.target_id);
-  return checkNewRequest({ recordingIds, purpose: String(p['efr:purpose'] ?? ''), reason: String(p['efr:reason'] ?? '') },
+  const recordingIds = (
+    db
+      .prepare(
+        `SELECT target_id FROM peer_assocs WHERE source_id = ? AND
+    type = 'efr:requestRecordings'`,
+      )
+      .all(node.id) as { target_id: string }[]
+  ).map((r) => r.target_id);
+  return checkNewRequest(
+    {
+      recordingIds,
+      purpose: String(p['efr:purpose'] ?? ''),
+      reason: String(p['efr:reason'] ?? ''),
+    },
     { userName: ctx.userId, groups: ctx.groups },
-    { now: new Date(ctx.now).toISOString(), recordings: requestedRecordings(db, recordingIds) });
+    { now: new Date(ctx.now).toISOString(), recordings: requestedRecordings(db, recordingIds) },
+  );
 }
 
 function actionFor(status: string, after: NodeRow): AccessAction | undefined {
   const p = after.props;
   const text = (k: string): string => (typeof p[k] === 'string' ? (p[k] as string) : '');
   switch (status) {
-    case 'reviewed': return { type: 'review' };
-    case 'approved': return { type: 'approve' };
-    case 'registered': return { type: 'register', viewer: text('efr:viewer'), reason: text('efr:viewReason'),
-      viewingFrom: toInstant(p['efr:windowFrom']) ?? undefined, viewingUntil: toInstant(p['efr:windowTo']) ?? '' };
-    case 'rejected': return { type: 'reject', reason: text('efr:rejectReason') };
-    case 'closed': return { type: 'close' };
-    default: return undefined;
+    case 'reviewed':
+      return { type: 'review' };
+    case 'approved':
+      return { type: 'approve' };
+    case 'registered':
+      return {
+        type: 'register',
+        viewer: text('efr:viewer'),
+        reason: text('efr:viewReason'),
+        viewingFrom: toInstant(p['efr:windowFrom']) ?? undefined,
+        viewingUntil: toInstant(p['efr:windowTo']) ?? '',
+      };
+    case 'rejected':
+      return { type: 'reject', reason: text('efr:rejectReason') };
+    case 'closed':
+      return { type: 'close' };
+    default:
+      return undefined;
   }
 }
 
@@ -77,26 +144,48 @@ function actionFor(status: string, after: NodeRow): AccessAction | undefined {
  * A status change of a request is one step of core's state machine (R24.1, R24.2, R25.1,
  * R27.1); the decision fields are filled from core's next state, never from the client.
  */
-export function checkRequestUpdate(db: Db, before: NodeRow, after: NodeRow, changed: string[],
-  ctx: RuleContext): Verdict {
+export function checkRequestUpdate(
+  db: Db,
+  before: NodeRow,
+  after: NodeRow,
+  changed: string[],
+  ctx: RuleContext,
+): Verdict {
   if (changed.some((k) => DECISION_PROPS.includes(k))) {
-    return refuse(409, 'efr.access.decisionFields', 'Decision fields are set by the workflow only.',
-      '审批信息只能由审批流程填写。');
+    return refuse(
+      409,
+      'efr.access.decisionFields',
+      'Decision fields are set by the workflow only.',
+      '审批信息只能由审批流程填写。',
+    );
   }
   const from = before.props['efr:requestStatus'];
   const to = after.props['efr:requestStatus'];
   const stepFields = changed.filter((k) => STEP_INPUT.includes(k));
   if (from === to) {
     if (stepFields.length === 0) return { allowed: true };
-    return refuse(409, 'efr.access.stepFieldsWithoutStep', 'Viewer, window and reasons change only with a workflow step.',
-      '调阅人、时间窗口和理由只能随审批步骤填写。');
+    return refuse(
+      409,
+      'efr.access.stepFieldsWithoutStep',
+      'Viewer, window and reasons change only with a workflow step.',
+      '调阅人、时间窗口和理由只能随审批步骤填写。',
+    );
   }
   const action = actionFor(String(to), after);
-  if (!action) return refuse(422, 'efr.access.badStatus', `Unknown request status ${String(to)}.`, '未知的申请状态。');
+  if (!action)
+    return refuse(
+      422,
+      'efr.access.badStatus',
+      `Unknown request status ${String(to)}.`,
+      '未知的申请状态。',
+    );
   const request: AccessRequest = accessRequestOf(db, before);
   const actor: Actor = { userName: ctx.userId, groups: ctx.groups };
   const now = new Date(ctx.now).toISOString();
-  const step = transition(request, action, actor, { now, recordings: requestedRecordings(db, request.recordingIds) });
+  const step = transition(request, action, actor, {
+    now,
+    recordings: requestedRecordings(db, request.recordingIds),
+  });
   if (!step.verdict.allowed || !step.next) return step.verdict;
   const n = step.next;
   const at = (iso: string | null): string | undefined => {

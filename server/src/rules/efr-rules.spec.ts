@@ -1,14 +1,25 @@
 import { ensureArchiveFolders } from '../demo/seed.js';
 import { CORE } from '../routes/paths.js';
 import {
-  ADMIN, basic, multipart, recordingProps, tempRepository, type TempRepository,
+  ADMIN,
+  basic,
+  multipart,
+  recordingProps,
+  tempRepository,
+  type TempRepository,
 } from '../testing/temp-repository.js';
 
 const PW = 'pw';
-const USERS: [string, string][] = [['officer1', 'GROUP_EFR_OFFICERS'], ['officer2', 'GROUP_EFR_OFFICERS'],
-  ['custodian1', 'GROUP_EFR_CUSTODIANS'], ['custodian2', 'GROUP_EFR_CUSTODIANS'],
-  ['director1', 'GROUP_EFR_OFFICE_DIRECTORS'], ['leader1', 'GROUP_EFR_LEADERS'], ['leader2', 'GROUP_EFR_LEADERS'],
-  ['legal1', 'GROUP_EFR_LEGAL']];
+const USERS: [string, string][] = [
+  ['officer1', 'GROUP_EFR_OFFICERS'],
+  ['officer2', 'GROUP_EFR_OFFICERS'],
+  ['custodian1', 'GROUP_EFR_CUSTODIANS'],
+  ['custodian2', 'GROUP_EFR_CUSTODIANS'],
+  ['director1', 'GROUP_EFR_OFFICE_DIRECTORS'],
+  ['leader1', 'GROUP_EFR_LEADERS'],
+  ['leader2', 'GROUP_EFR_LEADERS'],
+  ['legal1', 'GROUP_EFR_LEGAL'],
+];
 
 describe('EFR rules at the behaviour points (core verdicts, refusals logged)', () => {
   let t: TempRepository;
@@ -16,13 +27,32 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
   let sealedId: string;
   const as = (u: string): Record<string, string> => basic(u, PW);
   const refusals = (nodeId: string): { code: string; attempted: string }[] =>
-    (t.repo.db.prepare("SELECT entry_json FROM access_log WHERE node_id = ? AND action = 'refused' ORDER BY id")
-      .all(nodeId) as { entry_json: string }[]).map((r) => JSON.parse(r.entry_json).values);
-  const upload = (props: Record<string, unknown>, data = Buffer.from('video bytes'), user = ADMIN) => {
-    const m = multipart([['name', `r-${Math.random().toString(16).slice(2)}.mp4`], ['nodeType', 'efr:recording'],
-      ...Object.entries(props).map(([k, v]): [string, string] => [k, String(v)])], { name: 'v.mp4', data });
-    return t.app.inject({ method: 'POST', url: `${CORE}/nodes/${folders.get('recordings')?.id}/children`,
-      payload: m.body, headers: { ...user, ...m.headers } });
+    (
+      t.repo.db
+        .prepare(
+          "SELECT entry_json FROM access_log WHERE node_id = ? AND action = 'refused' ORDER BY id",
+        )
+        .all(nodeId) as { entry_json: string }[]
+    ).map((r) => JSON.parse(r.entry_json).values);
+  const upload = (
+    props: Record<string, unknown>,
+    data = Buffer.from('video bytes'),
+    user = ADMIN,
+  ) => {
+    const m = multipart(
+      [
+        ['name', `r-${Math.random().toString(16).slice(2)}.mp4`],
+        ['nodeType', 'efr:recording'],
+        ...Object.entries(props).map(([k, v]): [string, string] => [k, String(v)]),
+      ],
+      { name: 'v.mp4', data },
+    );
+    return t.app.inject({
+      method: 'POST',
+      url: `${CORE}/nodes/${folders.get('recordings')?.id}/children`,
+      payload: m.body,
+      headers: { ...user, ...m.headers },
+    });
   };
 
   beforeAll(async () => {
@@ -38,30 +68,42 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
   });
   afterAll(async () => t.dispose());
 
-  it('R26.1: fixes sha256 and size at ingest from the server\'s own hash', async () => {
-    const e = (await t.app.inject({ url: `${CORE}/nodes/${sealedId}`, headers: ADMIN })).json().entry;
+  it("R26.1: fixes sha256 and size at ingest from the server's own hash", async () => {
+    const e = (await t.app.inject({ url: `${CORE}/nodes/${sealedId}`, headers: ADMIN })).json()
+      .entry;
     expect(e.properties['efr:sha256']).toMatch(/^[0-9a-f]{64}$/);
     expect(e.properties['efr:sizeBytes']).toBe(11);
   });
 
   it('R26.1: refuses an upload whose declared efr:sha256 differs (422), storing nothing', async () => {
     const before = t.repo.store.listHashes().length;
-    const r = await upload(recordingProps(true, { 'efr:sha256': 'a'.repeat(64) }), Buffer.from('other bytes'));
+    const r = await upload(
+      recordingProps(true, { 'efr:sha256': 'a'.repeat(64) }),
+      Buffer.from('other bytes'),
+    );
     expect(r.statusCode).toBe(422);
     expect(t.repo.store.listHashes().length).toBe(before);
   });
 
   it('R26.1: lets new bytes replace an unsealed recording, fixity following them', async () => {
     const id = (await upload(recordingProps(false))).json().entry.id;
-    const r = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${id}/content`, payload: 'longer bytes!',
-      headers: { ...ADMIN, 'content-type': 'video/mp4' } });
+    const r = await t.app.inject({
+      method: 'PUT',
+      url: `${CORE}/nodes/${id}/content`,
+      payload: 'longer bytes!',
+      headers: { ...ADMIN, 'content-type': 'video/mp4' },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json().entry.properties['efr:sizeBytes']).toBe(13);
   });
 
   it('R26.1: refuses replacing the content of a sealed recording (409) and logs it', async () => {
-    const r = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${sealedId}/content`, payload: 'cut',
-      headers: { ...ADMIN, 'content-type': 'video/mp4' } });
+    const r = await t.app.inject({
+      method: 'PUT',
+      url: `${CORE}/nodes/${sealedId}/content`,
+      payload: 'cut',
+      headers: { ...ADMIN, 'content-type': 'video/mp4' },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().error.errorKey).toBe('efr.recording.sealedContent');
     expect(r.json().error.briefSummary).toContain('录像已封存');
@@ -69,26 +111,54 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
   });
 
   it('R22.1: refuses deleting a recording within retention (409), logged, still there', async () => {
-    const r = await t.app.inject({ method: 'DELETE', url: `${CORE}/nodes/${sealedId}`, headers: ADMIN });
+    const r = await t.app.inject({
+      method: 'DELETE',
+      url: `${CORE}/nodes/${sealedId}`,
+      headers: ADMIN,
+    });
     expect(r.statusCode).toBe(409);
     expect(refusals(sealedId).map((v) => v.attempted)).toContain('delete');
-    expect((await t.app.inject({ url: `${CORE}/nodes/${sealedId}`, headers: ADMIN })).statusCode).toBe(200);
-    const parent = await t.app.inject({ method: 'DELETE', url: `${CORE}/nodes/${folders.get('recordings')?.id}`, headers: ADMIN });
+    expect(
+      (await t.app.inject({ url: `${CORE}/nodes/${sealedId}`, headers: ADMIN })).statusCode,
+    ).toBe(200);
+    const parent = await t.app.inject({
+      method: 'DELETE',
+      url: `${CORE}/nodes/${folders.get('recordings')?.id}`,
+      headers: ADMIN,
+    });
     expect(parent.statusCode).toBe(409);
   });
 
   it('R26.1: refuses changing capture facts of a sealed recording, allows raising secrecy (R27.1)', async () => {
-    const put = (body: unknown, user = ADMIN) => t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${sealedId}`,
-      payload: body as object, headers: user });
+    const put = (body: unknown, user = ADMIN) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${CORE}/nodes/${sealedId}`,
+        payload: body as object,
+        headers: user,
+      });
     expect((await put({ properties: { 'efr:location': '别处' } })).statusCode).toBe(409);
     expect((await put({ name: 'renamed.mp4' })).statusCode).toBe(409);
-    expect((await put({ properties: { 'efr:secrecyLevel': 'tradeSecret' } }, as('custodian1'))).statusCode).toBe(200);
-    expect((await put({ properties: { 'efr:secrecyLevel': 'none' } }, as('custodian1'))).statusCode).toBe(409);
+    expect(
+      (await put({ properties: { 'efr:secrecyLevel': 'tradeSecret' } }, as('custodian1')))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await put({ properties: { 'efr:secrecyLevel': 'none' } }, as('custodian1'))).statusCode,
+    ).toBe(409);
   });
 
   it('R26.1: refuses moving a sealed recording out of the archive', async () => {
-    const r = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${sealedId}/move`, headers: ADMIN,
-      payload: { targetParentId: (await t.app.inject({ url: `${CORE}/nodes/-shared-`, headers: ADMIN })).json().entry.id } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `${CORE}/nodes/${sealedId}/move`,
+      headers: ADMIN,
+      payload: {
+        targetParentId: (
+          await t.app.inject({ url: `${CORE}/nodes/-shared-`, headers: ADMIN })
+        ).json().entry.id,
+      },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().error.errorKey).toBe('efr.recording.leavesArchive');
   });
@@ -96,29 +166,51 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
   it('R27.1/R24.2: a confidential recording is read only in a registered viewing window', async () => {
     const open = (await upload(recordingProps(true))).json().entry.id;
     // Issue 6 (R24.1, R24.2): every recording, not only confidential ones, needs a registered window.
-    expect((await t.app.inject({ url: `${CORE}/nodes/${open}/content`, headers: as('officer2') })).statusCode).toBe(403);
-    const secret = (await upload(recordingProps(true, { 'efr:secrecyLevel': 'tradeSecret' }))).json().entry.id;
+    expect(
+      (await t.app.inject({ url: `${CORE}/nodes/${open}/content`, headers: as('officer2') }))
+        .statusCode,
+    ).toBe(403);
+    const secret = (
+      await upload(recordingProps(true, { 'efr:secrecyLevel': 'tradeSecret' }))
+    ).json().entry.id;
     // The player reads inline; downloads are a separate right (R26.2).
-    const read = (user: string) => t.app.inject({ url: `${CORE}/nodes/${secret}/content?attachment=false`,
-      headers: as(user) });
+    const read = (user: string) =>
+      t.app.inject({ url: `${CORE}/nodes/${secret}/content?attachment=false`, headers: as(user) });
     expect((await read('leader2')).statusCode).toBe(403);
     expect(refusals(secret).map((v) => v.code)).toContain('efr.recording.noViewingRight');
     // Custodians keep the footage but do not view it without a registered request (issue 6, R24.2).
     expect((await read('custodian1')).statusCode).toBe(403);
     const reqs = folders.get('requests')?.id;
-    const submit = (user: string, status?: string) => t.app.inject({ method: 'POST', url: `${CORE}/nodes/${reqs}/children`,
-      headers: as(user), payload: { name: `req-${user}-${status ?? 'new'}`, nodeType: 'efr:accessRequest',
-        properties: { 'efr:requester': user, 'efr:purpose': 'work', 'efr:reason': '复核现场执法过程',
-          ...(status ? { 'efr:requestStatus': status } : {}) },
-        targets: [{ targetId: secret, assocType: 'efr:requestRecordings' }] } });
+    const submit = (user: string, status?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${CORE}/nodes/${reqs}/children`,
+        headers: as(user),
+        payload: {
+          name: `req-${user}-${status ?? 'new'}`,
+          nodeType: 'efr:accessRequest',
+          properties: {
+            'efr:requester': user,
+            'efr:purpose': 'work',
+            'efr:reason': '复核现场执法过程',
+            ...(status ? { 'efr:requestStatus': status } : {}),
+          },
+          targets: [{ targetId: secret, assocType: 'efr:requestRecordings' }],
+        },
+      });
     expect((await submit('leader2', 'registered')).statusCode).toBe(409);
     const officer = await submit('officer2');
     expect(officer.statusCode).withContext(officer.body).toBe(403);
     const created = await submit('leader2');
     expect(created.statusCode).withContext(created.body).toBe(201);
     const id = created.json().entry.id;
-    const step = (user: string, props: Record<string, unknown>) => t.app.inject({ method: 'PUT',
-      url: `${CORE}/nodes/${id}`, headers: as(user), payload: { properties: props } });
+    const step = (user: string, props: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${CORE}/nodes/${id}`,
+        headers: as(user),
+        payload: { properties: props },
+      });
     expect((await step('leader2', { 'efr:requestStatus': 'reviewed' })).statusCode).toBe(403);
     expect((await step('director1', { 'efr:requestStatus': 'approved' })).statusCode).toBe(409);
     const reviewed = await step('director1', { 'efr:requestStatus': 'reviewed' });
@@ -127,8 +219,12 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     expect((await step('leader1', { 'efr:requestStatus': 'approved' })).statusCode).toBe(200);
     expect((await read('leader2')).statusCode).toBe(403);
     const until = new Date(Date.now() + 3_600_000).toISOString();
-    const reg = await step('custodian1', { 'efr:requestStatus': 'registered', 'efr:viewer': 'leader2',
-      'efr:viewReason': '工作需要', 'efr:windowTo': until });
+    const reg = await step('custodian1', {
+      'efr:requestStatus': 'registered',
+      'efr:viewer': 'leader2',
+      'efr:viewReason': '工作需要',
+      'efr:windowTo': until,
+    });
     expect(reg.statusCode).withContext(reg.body).toBe(200);
     expect((await read('leader2')).statusCode).toBe(200);
     expect((await step('leader2', { 'efr:approver': 'leader2' })).statusCode).toBe(409);
@@ -138,42 +234,101 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     const rec = await upload(recordingProps(false));
     const recId = rec.json().entry.id;
     const sha = rec.json().entry.properties['efr:sha256'];
-    const h = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${folders.get('handovers')?.id}/children`,
-      headers: as('officer1'), payload: { name: 'h-1', nodeType: 'efr:handover', properties: {
-        'efr:officer': 'officer1', 'efr:coOfficer': 'officer2', 'efr:deviceSerial': 'BWC-0001',
-        'efr:returnedAt': '2026-11-24T09:00:00Z', 'efr:fieldWorkEnd': '2026-11-24T08:00:00Z',
-        'efr:deadline': '2026-11-24T15:59:59Z' },
-      targets: [{ targetId: recId, assocType: 'efr:handoverRecordings' }] } });
+    const h = await t.app.inject({
+      method: 'POST',
+      url: `${CORE}/nodes/${folders.get('handovers')?.id}/children`,
+      headers: as('officer1'),
+      payload: {
+        name: 'h-1',
+        nodeType: 'efr:handover',
+        properties: {
+          'efr:officer': 'officer1',
+          'efr:coOfficer': 'officer2',
+          'efr:deviceSerial': 'BWC-0001',
+          'efr:returnedAt': '2026-11-24T09:00:00Z',
+          'efr:fieldWorkEnd': '2026-11-24T08:00:00Z',
+          'efr:deadline': '2026-11-24T15:59:59Z',
+        },
+        targets: [{ targetId: recId, assocType: 'efr:handoverRecordings' }],
+      },
+    });
     expect(h.statusCode).withContext(h.body).toBe(201);
     const hid = h.json().entry.id;
-    const link = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${recId}`, headers: as('custodian1'),
-      payload: { properties: { 'efr:handoverId': hid } } });
+    const link = await t.app.inject({
+      method: 'PUT',
+      url: `${CORE}/nodes/${recId}`,
+      headers: as('custodian1'),
+      payload: { properties: { 'efr:handoverId': hid } },
+    });
     expect(link.statusCode).toBe(200);
-    const receipt = (user: string, n: 1 | 2, status: string, hashes = [`${sha}  v.mp4`]) => t.app.inject({
-      method: 'PUT', url: `${CORE}/nodes/${hid}`, headers: as(user), payload: { properties: {
-        [`efr:receipt${n}By`]: user, [`efr:receipt${n}Hashes`]: hashes, 'efr:handoverStatus': status } } });
+    const receipt = (user: string, n: 1 | 2, status: string, hashes = [`${sha}  v.mp4`]) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${CORE}/nodes/${hid}`,
+        headers: as(user),
+        payload: {
+          properties: {
+            [`efr:receipt${n}By`]: user,
+            [`efr:receipt${n}Hashes`]: hashes,
+            'efr:handoverStatus': status,
+          },
+        },
+      });
     expect((await receipt('officer2', 1, 'pending')).statusCode).toBe(403);
-    expect((await receipt('custodian1', 1, 'pending', [`${'0'.repeat(64)}  v.mp4`])).statusCode).toBe(422);
+    expect(
+      (await receipt('custodian1', 1, 'pending', [`${'0'.repeat(64)}  v.mp4`])).statusCode,
+    ).toBe(422);
     expect((await receipt('custodian1', 1, 'sealed')).statusCode).toBe(409);
     expect((await receipt('custodian1', 1, 'pending')).statusCode).toBe(200);
     expect((await receipt('custodian1', 2, 'sealed')).statusCode).toBe(409);
     expect((await receipt('custodian2', 2, 'sealed')).statusCode).toBe(200);
-    const seal = (by2: string) => t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${recId}`, headers: as('custodian2'),
-      payload: { properties: { 'efr:sealedAt': '2026-11-24T10:00:00Z', 'efr:sealedBy1': 'custodian1', 'efr:sealedBy2': by2 } } });
+    const seal = (by2: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${CORE}/nodes/${recId}`,
+        headers: as('custodian2'),
+        payload: {
+          properties: {
+            'efr:sealedAt': '2026-11-24T10:00:00Z',
+            'efr:sealedBy1': 'custodian1',
+            'efr:sealedBy2': by2,
+          },
+        },
+      });
     expect((await seal('custodian1')).statusCode).toBe(403);
     expect((await seal('custodian2')).statusCode).toBe(200);
-    const put = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${recId}/content`, payload: 'x',
-      headers: { ...ADMIN, 'content-type': 'video/mp4' } });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `${CORE}/nodes/${recId}/content`,
+      payload: 'x',
+      headers: { ...ADMIN, 'content-type': 'video/mp4' },
+    });
     expect(put.statusCode).toBe(409);
   });
 
   it('refuses a second case with the same case number (409)', async () => {
-    const body = { name: 'c', nodeType: 'efr:case', properties: { 'efr:caseNumber': 'EFR-2026-0001',
-      'efr:actType': 'penalty', 'efr:handler': 'officer1', 'efr:leaderInCharge': 'leader1', 'efr:unit': 'u',
-      'efr:openedAt': '2026-11-01T00:00:00Z' } };
+    const body = {
+      name: 'c',
+      nodeType: 'efr:case',
+      properties: {
+        'efr:caseNumber': 'EFR-2026-0001',
+        'efr:actType': 'penalty',
+        'efr:handler': 'officer1',
+        'efr:leaderInCharge': 'leader1',
+        'efr:unit': 'u',
+        'efr:openedAt': '2026-11-01T00:00:00Z',
+      },
+    };
     const url = `${CORE}/nodes/${folders.get('cases')?.id}/children`;
-    expect((await t.app.inject({ method: 'POST', url, headers: ADMIN, payload: body })).statusCode).toBe(201);
-    const dup = await t.app.inject({ method: 'POST', url, headers: ADMIN, payload: { ...body, name: 'c2' } });
+    expect(
+      (await t.app.inject({ method: 'POST', url, headers: ADMIN, payload: body })).statusCode,
+    ).toBe(201);
+    const dup = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: ADMIN,
+      payload: { ...body, name: 'c2' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.errorKey).toBe('efr.case.duplicateNumber');
   });

@@ -15,22 +15,40 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** Model property → RecordingState field (names core protects once sealed, R26.1). */
 export const RECORDING_FIELDS: Record<string, string> = {
-  'efr:sealedAt': 'sealed', 'efr:sealedBy1': 'sealed', 'efr:sealedBy2': 'sealed',
-  'efr:sha256': 'sha256', 'efr:sizeBytes': 'sizeBytes', 'efr:deviceSerial': 'deviceId',
-  'efr:officer': 'officers', 'efr:coOfficer': 'officers', 'efr:recorder': 'recorder',
-  'efr:activityType': 'activityType', 'efr:location': 'location',
-  'efr:recordingStart': 'startedAt', 'efr:recordingEnd': 'endedAt', 'efr:source': 'source',
-  'efr:partyNotified': 'partyNotified', 'efr:handoverId': 'handoverId',
-  'efr:retainUntil': 'retainUntil', 'efr:retentionPermanent': 'retentionPermanent',
-  'efr:secrecyLevel': 'secrecyLevel', 'efr:durationSeconds': 'durationSeconds',
-  'cm:name': 'originalName', nodeType: 'content',
+  'efr:sealedAt': 'sealed',
+  'efr:sealedBy1': 'sealed',
+  'efr:sealedBy2': 'sealed',
+  'efr:sha256': 'sha256',
+  'efr:sizeBytes': 'sizeBytes',
+  'efr:deviceSerial': 'deviceId',
+  'efr:officer': 'officers',
+  'efr:coOfficer': 'officers',
+  'efr:recorder': 'recorder',
+  'efr:activityType': 'activityType',
+  'efr:location': 'location',
+  'efr:recordingStart': 'startedAt',
+  'efr:recordingEnd': 'endedAt',
+  'efr:source': 'source',
+  'efr:partyNotified': 'partyNotified',
+  'efr:handoverId': 'handoverId',
+  'efr:retainUntil': 'retainUntil',
+  'efr:retentionPermanent': 'retentionPermanent',
+  'efr:secrecyLevel': 'secrecyLevel',
+  'efr:durationSeconds': 'durationSeconds',
+  'cm:name': 'originalName',
+  nodeType: 'content',
 };
 
 /** Ids of the cases linked to a recording (sources of efr:caseRecordings). */
 export function caseIdsOf(db: Db, recordingId: string): string[] {
-  return (db.prepare(`SELECT source_id FROM peer_assocs WHERE target_id = ? AND
-    type = 'efr:caseRecordings' ORDER BY source_id`).all(recordingId) as { source_id: string }[])
-    .map((r) => r.source_id);
+  return (
+    db
+      .prepare(
+        `SELECT source_id FROM peer_assocs WHERE target_id = ? AND
+    type = 'efr:caseRecordings' ORDER BY source_id`,
+      )
+      .all(recordingId) as { source_id: string }[]
+  ).map((r) => r.source_id);
 }
 
 /** The rules' view of a recording node. */
@@ -42,7 +60,9 @@ export function recordingState(db: Db, n: NodeRow): RecordingState {
     sha256: str(p['efr:sha256']),
     sizeBytes: typeof p['efr:sizeBytes'] === 'number' ? p['efr:sizeBytes'] : null,
     deviceId: str(p['efr:deviceSerial']),
-    officers: [p['efr:officer'], p['efr:coOfficer']].filter((x): x is string => typeof x === 'string'),
+    officers: [p['efr:officer'], p['efr:coOfficer']].filter(
+      (x): x is string => typeof x === 'string',
+    ),
     recorder: str(p['efr:recorder']),
     activityType: str(p['efr:activityType']) as RecordingState['activityType'],
     location: str(p['efr:location']),
@@ -64,7 +84,12 @@ export function recordingState(db: Db, n: NodeRow): RecordingState {
  * The changes between two versions of a recording, named as core's RecordingState fields
  * (unknown properties keep their local name, which core allows unless protected).
  */
-export function recordingChanges(db: Db, before: NodeRow, after: NodeRow, changed: string[]): Record<string, unknown> {
+export function recordingChanges(
+  db: Db,
+  before: NodeRow,
+  after: NodeRow,
+  changed: string[],
+): Record<string, unknown> {
   const next = recordingState(db, after);
   const rec = next as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};

@@ -125,8 +125,10 @@ class Parser {
     if (this.s[this.i] === '@') this.i++;
     // A field is a special word (`TYPE:`) or a property QName (`prefix:local:`).
     const rest = this.s.slice(this.i);
-    const special = /^(TYPE|EXACTTYPE|ASPECT|EXACTASPECT|ID|PARENT|TEXT|ISNULL|ISNOTNULL|ISUNSET):(?=\S)/
-      .exec(rest);
+    const special =
+      /^(TYPE|EXACTTYPE|ASPECT|EXACTASPECT|ID|PARENT|TEXT|ISNULL|ISNOTNULL|ISUNSET):(?=\S)/.exec(
+        rest,
+      );
     const prop = /^([A-Za-z][\w-]*:[A-Za-z_][\w.-]*):(?=\S)/.exec(rest);
     let field: string | null = null;
     const hit = special ?? prop;

@@ -15,8 +15,10 @@ const NUMERIC = new Set(['d:int', 'd:long', 'd:double', 'd:float']);
 const DATES = new Set(['d:date', 'd:datetime']);
 /** Fields stored as columns of `nodes` rather than in node_props. */
 const COLUMN_FIELDS: Record<string, { col: string; kind: 'text' | 'date' | 'num' }> = {
-  'cm:name': { col: 'n.name', kind: 'text' }, 'cm:created': { col: 'n.created_at', kind: 'date' },
-  'cm:modified': { col: 'n.modified_at', kind: 'date' }, 'cm:creator': { col: 'n.created_by', kind: 'text' },
+  'cm:name': { col: 'n.name', kind: 'text' },
+  'cm:created': { col: 'n.created_at', kind: 'date' },
+  'cm:modified': { col: 'n.modified_at', kind: 'date' },
+  'cm:creator': { col: 'n.created_by', kind: 'text' },
   'cm:modifier': { col: 'n.modified_by', kind: 'text' },
   'cm:content.size': { col: 'n.content_size', kind: 'num' },
   'cm:content.mimetype': { col: 'n.content_mime', kind: 'text' },
@@ -28,7 +30,10 @@ function nodeId(v: string): string {
 
 /** `a*b?` → SQL LIKE pattern (escaped with `\`). */
 function likePattern(text: string, contains: boolean): string {
-  const esc = text.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%').replace(/\?/g, '_');
+  const esc = text
+    .replace(/[\\%_]/g, (c) => `\\${c}`)
+    .replace(/\*/g, '%')
+    .replace(/\?/g, '_');
   return contains && !/[*?]/.test(text) ? `%${esc}%` : esc;
 }
 
@@ -54,8 +59,10 @@ export function compileAfts(model: ModelRegistry, node: AftsNode): SqlCondition 
     case 'and':
     case 'or': {
       const parts = node.items.map((x) => compileAfts(model, x));
-      return { sql: `(${parts.map((p) => p.sql).join(node.op === 'and' ? ' AND ' : ' OR ')})`,
-        params: parts.flatMap((p) => p.params) };
+      return {
+        sql: `(${parts.map((p) => p.sql).join(node.op === 'and' ? ' AND ' : ' OR ')})`,
+        params: parts.flatMap((p) => p.params),
+      };
     }
     case 'not': {
       const inner = compileAfts(model, node.item);
@@ -71,11 +78,19 @@ function text(v: AftsValue): string {
   return v.text;
 }
 
-function compileTerm(model: ModelRegistry, field: string | null, exact: boolean, v: AftsValue): SqlCondition {
+function compileTerm(
+  model: ModelRegistry,
+  field: string | null,
+  exact: boolean,
+  v: AftsValue,
+): SqlCondition {
   if (field === null || field === 'TEXT') {
     const pat = likePattern(text(v), true);
-    return { sql: `(n.name LIKE ? ESCAPE '\\' OR n.id IN (SELECT p.node_id FROM node_props p
-      WHERE p.qname IN ('cm:title','cm:description') AND p.v_text LIKE ? ESCAPE '\\'))`, params: [pat, pat] };
+    return {
+      sql: `(n.name LIKE ? ESCAPE '\\' OR n.id IN (SELECT p.node_id FROM node_props p
+      WHERE p.qname IN ('cm:title','cm:description') AND p.v_text LIKE ? ESCAPE '\\'))`,
+      params: [pat, pat],
+    };
   }
   switch (field) {
     case 'TYPE':
@@ -90,40 +105,67 @@ function compileTerm(model: ModelRegistry, field: string | null, exact: boolean,
       const a = text(v);
       const aspects = field === 'ASPECT' ? model.subTypesOf(a) : [a];
       if (aspects.length === 0) aspects.push(a);
-      return { sql: `n.id IN (SELECT a.node_id FROM aspects a WHERE a.aspect IN
-        (${aspects.map(() => '?').join(',')}))`, params: aspects };
+      return {
+        sql: `n.id IN (SELECT a.node_id FROM aspects a WHERE a.aspect IN
+        (${aspects.map(() => '?').join(',')}))`,
+        params: aspects,
+      };
     }
     case 'ID':
       return { sql: 'n.id = ?', params: [nodeId(text(v))] };
     case 'PARENT':
-      return { sql: `(n.parent_id = ? OR EXISTS (SELECT 1 FROM child_assocs c WHERE c.child_id = n.id
-        AND c.parent_id = ?))`, params: [nodeId(text(v)), nodeId(text(v))] };
+      return {
+        sql: `(n.parent_id = ? OR EXISTS (SELECT 1 FROM child_assocs c WHERE c.child_id = n.id
+        AND c.parent_id = ?))`,
+        params: [nodeId(text(v)), nodeId(text(v))],
+      };
     case 'ISNULL':
     case 'ISUNSET':
-      return { sql: 'n.id NOT IN (SELECT p.node_id FROM node_props p WHERE p.qname = ?)', params: [text(v)] };
+      return {
+        sql: 'n.id NOT IN (SELECT p.node_id FROM node_props p WHERE p.qname = ?)',
+        params: [text(v)],
+      };
     case 'ISNOTNULL':
-      return { sql: 'n.id IN (SELECT p.node_id FROM node_props p WHERE p.qname = ?)', params: [text(v)] };
+      return {
+        sql: 'n.id IN (SELECT p.node_id FROM node_props p WHERE p.qname = ?)',
+        params: [text(v)],
+      };
     default:
       return compileProperty(model, field, exact, v);
   }
 }
 
-function compileProperty(model: ModelRegistry, field: string, exact: boolean, v: AftsValue): SqlCondition {
+function compileProperty(
+  model: ModelRegistry,
+  field: string,
+  exact: boolean,
+  v: AftsValue,
+): SqlCondition {
   const col = COLUMN_FIELDS[field];
   const def = col ? undefined : model.property(field)?.prop;
   if (!col && !def) throw badRequest(`Unknown property in query: ${field}`);
-  const kind: 'text' | 'date' | 'num' | 'bool' = col ? col.kind
-    : DATES.has(def?.type ?? '') ? 'date' : NUMERIC.has(def?.type ?? '') ? 'num'
-      : def?.type === 'd:boolean' ? 'bool' : 'text';
+  const kind: 'text' | 'date' | 'num' | 'bool' = col
+    ? col.kind
+    : DATES.has(def?.type ?? '')
+      ? 'date'
+      : NUMERIC.has(def?.type ?? '')
+        ? 'num'
+        : def?.type === 'd:boolean'
+          ? 'bool'
+          : 'text';
   const numExpr = col ? col.col : 'p.v_num';
   const textExpr = col ? col.col : 'p.v_text';
-  const wrap = (cond: string, params: unknown[]): SqlCondition => (col
-    ? { sql: `(${cond})`, params }
-    // Correlated, but forced onto the (node_id, qname) index: left to itself SQLite may scan
-    // the (qname, value) index once per candidate node (quadratic on 100 000 recordings).
-    : { sql: `EXISTS (SELECT 1 FROM node_props p INDEXED BY node_props_node_qname WHERE
-        p.node_id = n.id AND p.qname = ? AND ${cond})`, params: [field, ...params],
-      prop: { qname: field, cond, params, multiple: def?.multiple === true } });
+  const wrap = (cond: string, params: unknown[]): SqlCondition =>
+    col
+      ? { sql: `(${cond})`, params }
+      : // Correlated, but forced onto the (node_id, qname) index: left to itself SQLite may scan
+        // the (qname, value) index once per candidate node (quadratic on 100 000 recordings).
+        {
+          sql: `EXISTS (SELECT 1 FROM node_props p INDEXED BY node_props_node_qname WHERE
+        p.node_id = n.id AND p.qname = ? AND ${cond})`,
+          params: [field, ...params],
+          prop: { qname: field, cond, params, multiple: def?.multiple === true },
+        };
   if (v.kind === 'range') {
     const conds: string[] = [];
     const params: unknown[] = [];
@@ -163,10 +205,16 @@ function compileProperty(model: ModelRegistry, field: string, exact: boolean, v:
   if (kind === 'date') {
     const lo = dateBound(t, false);
     const hi = dateBound(t, true);
-    return wrap(`${numExpr} >= ? AND ${numExpr} <= ?`, [lo, /^\d{4}-\d{2}-\d{2}$/.test(t) ? hi : lo]);
+    return wrap(`${numExpr} >= ? AND ${numExpr} <= ?`, [
+      lo,
+      /^\d{4}-\d{2}-\d{2}$/.test(t) ? hi : lo,
+    ]);
   }
   if (exact) return wrap(`${textExpr} = ?`, [t]);
   // Tokenised match, approximated: case-insensitive, wildcards honoured, else whole value or word.
   if (/[*?]/.test(t)) return wrap(`${textExpr} LIKE ? ESCAPE '\\'`, [likePattern(t, false)]);
-  return wrap(`(lower(${textExpr}) = lower(?) OR ${textExpr} LIKE ? ESCAPE '\\')`, [t, likePattern(t, true)]);
+  return wrap(`(lower(${textExpr}) = lower(?) OR ${textExpr} LIKE ? ESCAPE '\\')`, [
+    t,
+    likePattern(t, true),
+  ]);
 }

@@ -21,8 +21,11 @@ export function searchFrom(db: Db, compiled: SqlCondition[]): SearchFrom {
   let best: { c: SqlCondition; n: number } | undefined;
   for (const c of candidates) {
     const p = c.prop as NonNullable<SqlCondition['prop']>;
-    const n = (db.prepare(`SELECT COUNT(*) AS k FROM node_props p WHERE p.qname = ? AND ${p.cond}`)
-      .get(p.qname, ...p.params) as { k: number }).k;
+    const n = (
+      db
+        .prepare(`SELECT COUNT(*) AS k FROM node_props p WHERE p.qname = ? AND ${p.cond}`)
+        .get(p.qname, ...p.params) as { k: number }
+    ).k;
     if (!best || n < best.n) best = { c, n };
   }
   if (!best) return { from: 'nodes n', params: [], distinct: false };

@@ -54,8 +54,9 @@ describe('ContentStore (write-once evidence store, R26.1)', () => {
   });
 
   it('refuses a stream beyond the limit and leaves no temp file', async () => {
-    await expectAsync(store.stage(Readable.from([Buffer.alloc(2048)]), 1024))
-      .toBeRejectedWithError(ContentTooLargeError);
+    await expectAsync(store.stage(Readable.from([Buffer.alloc(2048)]), 1024)).toBeRejectedWithError(
+      ContentTooLargeError,
+    );
     expect(store.tempCount()).toBe(0);
   });
 

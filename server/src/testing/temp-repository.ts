@@ -23,7 +23,9 @@ export async function tempRepository(uploadLimit?: number): Promise<TempReposito
   const app = await buildApp(repo);
   await app.ready();
   return {
-    dir, repo, app,
+    dir,
+    repo,
+    app,
     dispose: async () => {
       await app.close();
       repo.db.close();
@@ -46,36 +48,67 @@ export function streamOf(data: Buffer | string): Readable {
 }
 
 /** A multipart body built by hand (fields in order, one file part named filedata). */
-export function multipart(fields: [string, string][], file?: { name: string; data: Buffer; type?: string },
-  fileFirst = true): { body: Buffer; headers: Record<string, string> } {
+export function multipart(
+  fields: [string, string][],
+  file?: { name: string; data: Buffer; type?: string },
+  fileFirst = true,
+): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----efrspec${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   const fileParts = (): void => {
     if (!file) return;
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="filedata"; ` +
-      `filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="filedata"; ` +
+          `filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     parts.push(file.data, Buffer.from('\r\n'));
   };
   if (fileFirst) fileParts();
   for (const [k, v] of fields) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+    );
   }
   if (!fileFirst) fileParts();
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** Properties of a valid efr:recording (sealed unless `sealed` is false). */
-export function recordingProps(sealed = true, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function recordingProps(
+  sealed = true,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const start = Date.UTC(2026, 10, 24, 1, 0, 0);
   return {
-    'efr:handoverId': 'h-1', 'efr:segmentIndex': 0, 'efr:sessionId': 'S-1', 'efr:recorder': 'officer1',
-    'efr:officer': 'officer1', 'efr:coOfficer': 'officer2', 'efr:deviceSerial': 'BWC-0001',
-    'efr:activityType': 'routineInspection', 'efr:location': '丹东市', 'efr:recordingStart': formatAcsDate(start),
-    'efr:recordingEnd': formatAcsDate(start + 8000), 'efr:durationSeconds': 8, 'efr:partyNotified': true,
-    'efr:source': 'bodyCamera', 'efr:secrecyLevel': 'none', 'efr:retainUntil': '2027-12-31',
-    ...(sealed ? { 'efr:sealedAt': formatAcsDate(start + 3_600_000), 'efr:sealedBy1': 'custodian1',
-      'efr:sealedBy2': 'custodian2' } : {}),
+    'efr:handoverId': 'h-1',
+    'efr:segmentIndex': 0,
+    'efr:sessionId': 'S-1',
+    'efr:recorder': 'officer1',
+    'efr:officer': 'officer1',
+    'efr:coOfficer': 'officer2',
+    'efr:deviceSerial': 'BWC-0001',
+    'efr:activityType': 'routineInspection',
+    'efr:location': '丹东市',
+    'efr:recordingStart': formatAcsDate(start),
+    'efr:recordingEnd': formatAcsDate(start + 8000),
+    'efr:durationSeconds': 8,
+    'efr:partyNotified': true,
+    'efr:source': 'bodyCamera',
+    'efr:secrecyLevel': 'none',
+    'efr:retainUntil': '2027-12-31',
+    ...(sealed
+      ? {
+          'efr:sealedAt': formatAcsDate(start + 3_600_000),
+          'efr:sealedBy1': 'custodian1',
+          'efr:sealedBy2': 'custodian2',
+        }
+      : {}),
     ...extra,
   };
 }
