@@ -18,6 +18,8 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
   let app: E2eApp;
   let browser: Browser;
   let watched: WatchedPage | null = null;
+  /** Console messages a spec expects on purpose (the browser logs every refused request). */
+  let expectedErrors: RegExp | null = null;
 
   beforeAll(async () => {
     app = await startE2eApp();
@@ -31,7 +33,8 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
 
   afterEach(async () => {
     // Console errors fail the spec that caused them (a clean console is part of "done").
-    const errors = watched?.errors ?? [];
+    const errors = (watched?.errors ?? []).filter((e) => !expectedErrors?.test(e));
+    expectedErrors = null;
     const failed = watched?.failedRequests ?? [];
     await watched?.close();
     watched = null;
@@ -84,6 +87,23 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
       });
     }
   }
+
+  it('refuses a wrong password with a message and stays on the login screen', async () => {
+    // The refused ticket request is logged by the browser itself: that one is expected.
+    expectedErrors = /status of 40[13]/;
+    watched = await openPage(browser, VIEWPORTS[0]);
+    const { page } = watched;
+    await page.goto(`${app.url}/login`);
+    await page.locator('[data-automation-id="username"]').fill('legal1');
+    await page.locator('[data-automation-id="password"]').fill('wrong-password');
+    await page.locator('#login-button').click();
+    await page.locator('[data-automation-id="login-error"]').waitFor();
+    await settle(page);
+    expect(page.url()).toContain('/login');
+    expect(await page.locator('[data-automation-id="login-error"]').innerText()).not.toBe('');
+    expect(await untranslatedKeys(page)).toEqual([]);
+    await saveScreen(page, `login-refused-zh-CN-${sizeTag(VIEWPORTS[0])}`);
+  });
 
   it('shows the 404 page for an unknown address once signed in', async () => {
     watched = await openPage(browser, VIEWPORTS[0]);
