@@ -2,17 +2,19 @@
 // module JAR (copied into WEB-INF/lib). Contents, all under alfresco/module/efr-repo/ except the
 // manifest: module.properties, module-context.xml, alfresco-global.properties, context/*.xml,
 // audit/*.xml (from behaviors/config), model/efr-model.xml and messages/*.properties (copied
-// from content-model/, the single source), scripts/*.js (compiled, see compile-scripts.mjs).
+// from content-model/, the single source), scripts/*.js (compiled, see compile-scripts.mjs);
+// and EFR's web scripts under alfresco/extension/templates/webscripts/org/efr/ (descriptors and
+// templates from behaviors/config, controllers compiled from behaviors/src/webscripts).
 // The JAR is reproducible: fixed entry order, fixed mtimes, fixed modes, no extra fields.
 import { spawnSync } from 'node:child_process';
 import {
-  chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync,
+  chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync,
   rmSync, statSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileAllScripts } from './compile-scripts.mjs';
+import { compileAllScripts, compileAllWebScripts } from './compile-scripts.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Module id: the folder name under alfresco/module/. */
@@ -70,6 +72,16 @@ async function stageModule(stage) {
   mkdirSync(join(moduleDir, 'scripts'), { recursive: true });
   for (const script of await compileAllScripts()) {
     writeFileSync(join(moduleDir, 'scripts', `${script.name}.js`), script.code);
+  }
+  // Web scripts: descriptors and templates from behaviors/config/alfresco/extension, the
+  // controllers compiled beside them (the classpath store ACS scans for extension web scripts).
+  const extensionDir = resolve(ROOT, 'behaviors', 'config', 'alfresco', 'extension');
+  if (existsSync(extensionDir)) {
+    cpSync(extensionDir, join(stage, 'alfresco', 'extension'), { recursive: true });
+  }
+  for (const script of await compileAllWebScripts()) {
+    mkdirSync(dirname(join(stage, script.path)), { recursive: true });
+    writeFileSync(join(stage, script.path), script.code);
   }
   mkdirSync(join(stage, 'META-INF'), { recursive: true });
   writeFileSync(join(stage, 'META-INF', 'MANIFEST.MF'), manifest(moduleVersion()));

@@ -15,3 +15,11 @@ export declare function compileScript(entry: { name: string; file: string }): Pr
 }>;
 /** Compiles every entry script, in name order. */
 export declare function compileAllScripts(): Promise<{ name: string; code: string }[]>;
+/** Folder of the web script controllers. */
+export declare const WEBSCRIPTS_DIR: string;
+/** Classpath folder of EFR's web scripts inside the JAR. */
+export declare const WEBSCRIPT_STORE: string;
+/** The web script controllers, sorted by feature and name. */
+export declare function webScriptEntries(): { name: string; feature: string; file: string }[];
+/** Compiles every web script controller to its path in the JAR. */
+export declare function compileAllWebScripts(): Promise<{ path: string; code: string }[]>;

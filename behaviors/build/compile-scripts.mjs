@@ -7,7 +7,7 @@ import ts from 'typescript';
 import * as acorn from 'acorn';
 import { Linter } from 'eslint';
 import { readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 
 /** Folder of the entry scripts. */
 export const SCRIPTS_DIR = resolve(import.meta.dirname, '..', 'src', 'scripts');
@@ -39,6 +39,29 @@ export function entryScripts() {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.endsWith('.d.ts'))
     .sort()
     .map((f) => ({ name: basename(f, '.ts'), file: join(SCRIPTS_DIR, f) }));
+}
+
+/** Folder of the web script controllers: `<feature>/<id>.<method>.ts`. */
+export const WEBSCRIPTS_DIR = resolve(import.meta.dirname, '..', 'src', 'webscripts');
+
+/** Classpath folder ACS scans for extension web scripts (the JAR's web script store). */
+export const WEBSCRIPT_STORE = 'alfresco/extension/templates/webscripts/org/efr';
+
+/**
+ * The web script controllers, sorted: `[{ name: 'handovers.post', feature: 'handovers',
+ * file: '/…/handovers.post.ts' }]`. Other files of a feature folder are libraries that the
+ * controllers import (bundled in).
+ */
+export function webScriptEntries() {
+  const out = [];
+  for (const feature of readdirSync(WEBSCRIPTS_DIR).sort()) {
+    const dir = join(WEBSCRIPTS_DIR, feature);
+    for (const f of readdirSync(dir).sort()) {
+      if (!/^[\w-]+\.(get|post|put|delete)\.ts$/.test(f)) continue;
+      out.push({ name: basename(f, '.ts'), feature, file: join(dir, f) });
+    }
+  }
+  return out;
 }
 
 /** Problems of an ES5 script: acorn syntax errors, then ESLint messages. */
@@ -104,12 +127,23 @@ export async function compileScript(entry) {
     tsconfigRaw: { compilerOptions: { alwaysStrict: false, strict: false } },
   });
   const bundle = result.outputFiles[0].text;
+  const source = relative(resolve(import.meta.dirname, '..', '..'), entry.file);
   const header = `// EFR repository module: ${entry.name}.js, compiled from ` +
-    `behaviors/src/scripts/${entry.name}.ts with core/ (ES5 for Rhino). Do not edit.\n`;
+    `${source} with core/ (ES5 for Rhino). Do not edit.\n`;
   const code = header + lowerToEs5(entry.name, bundle);
   const problems = checkEs5(entry.name, code);
   if (problems.length > 0) throw new Error(`${entry.name}: checks failed:\n${problems.join('\n')}`);
   return { name: entry.name, code };
+}
+
+/** Compiles every web script controller: `[{ path: 'alfresco/extension/…/x.post.js', code }]`. */
+export async function compileAllWebScripts() {
+  const out = [];
+  for (const entry of webScriptEntries()) {
+    const { code } = await compileScript(entry);
+    out.push({ path: `${WEBSCRIPT_STORE}/${entry.feature}/${entry.name}.js`, code });
+  }
+  return out;
 }
 
 /** Compiles every entry script, in name order. */

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EFR_NAMESPACE_URI, EFR_TYPES } from '../../content-model/src/qnames.js';
 import { buildModule, MODEL_COPIES, MODULE_PREFIX } from './build-module.mjs';
-import { ACS_SCRIPT_GLOBALS, checkEs5 } from './compile-scripts.mjs';
+import {
+  ACS_SCRIPT_GLOBALS, checkEs5, WEBSCRIPT_STORE, webScriptEntries,
+} from './compile-scripts.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const AUDIT_XSD = '/work/shared/alfresco/alfresco-audit-3.2.libxml2-fixed.xsd';
@@ -56,13 +58,33 @@ describe('module JAR (npm run build:module)', () => {
   const springXml = (): string[] => entries.filter((e) =>
     e === `${MODULE_PREFIX}/module-context.xml` || /\/context\/[^/]+\.xml$/.test(e));
 
-  it('holds module.properties, module-context.xml, a manifest and nothing else outside', () => {
+  it('holds module.properties, module-context.xml, a manifest, web scripts, nothing else', () => {
     expect(sh('unzip', ['-Z1', jar]).trim().split('\n')).toEqual(entries);
     expect(entries[0]).toBe('META-INF/MANIFEST.MF');
     expect(entries).toContain(`${MODULE_PREFIX}/module.properties`);
     expect(entries).toContain(`${MODULE_PREFIX}/module-context.xml`);
     expect(entries.filter((e) => e !== 'META-INF/MANIFEST.MF' &&
-      !e.startsWith(MODULE_PREFIX + '/'))).toEqual([]);
+      !e.startsWith(MODULE_PREFIX + '/') && !e.startsWith(WEBSCRIPT_STORE + '/'))).toEqual([]);
+  });
+
+  it('ships every web script whole: descriptor, compiled controller and JSON template', () => {
+    const scripts = entries.filter((e) => e.startsWith(WEBSCRIPT_STORE + '/'));
+    const ids = new Set(scripts.map((e) => e.replace(/\.(desc\.xml|js|json\.ftl)$/, '')));
+    expect(ids.size).toBeGreaterThan(10);
+    for (const id of ids) {
+      for (const part of ['desc.xml', 'js', 'json.ftl']) {
+        expect(entries).withContext(id).toContain(`${id}.${part}`);
+      }
+      const desc = inModule(`${id}.desc.xml`);
+      expect(sh('xmllint', ['--noout', desc])).toBe('');
+      const urls = xpath(desc, `${el('url')}/text()`);
+      expect(urls.length).withContext(id).toBeGreaterThan(0);
+      for (const url of urls) expect(url).withContext(id).toMatch(/^\/efr\//);
+      expect(xpath(desc, `${el('authentication')}/text()`)).withContext(id).toEqual(['user']);
+    }
+    // Every controller source has its descriptor, and the reverse.
+    const compiled = webScriptEntries().map((w) => `${WEBSCRIPT_STORE}/${w.feature}/${w.name}`);
+    expect([...ids].sort()).toEqual(compiled.sort());
   });
 
   it('declares the module id, version, title and minimum repository version 23.1', () => {
@@ -179,8 +201,10 @@ describe('module JAR (npm run build:module)', () => {
 
   it('ships scripts that parse as ES5, lint clean and are plain ASCII', () => {
     const scripts = entries.filter((e) => e.endsWith('.js'));
-    expect(scripts.map((s) => s.split('/').pop())).toEqual(
-      ['access-request.js', 'handover.js', 'recording.js']);
+    expect(scripts.filter((s) => s.startsWith(MODULE_PREFIX)).map((s) => s.split('/').pop()))
+      .toEqual(['access-request.js', 'handover.js', 'recording.js']);
+    expect(scripts.filter((s) => s.startsWith(WEBSCRIPT_STORE)).length)
+      .toBe(webScriptEntries().length);
     for (const s of scripts) {
       const code = readFileSync(inModule(s), 'utf8');
       expect(checkEs5(s, code)).withContext(s).toEqual([]);
