@@ -141,12 +141,9 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
       'efr:awayWork': false,
       'efr:fieldWorkEnd': at(2, 16),
       'efr:deadline': at(2, 23),
-      'efr:handoverStatus': 'sealed',
+      // Opened as officers open it; files join only an open handover (R21.4).
+      'efr:handoverStatus': 'open',
       'efr:late': false,
-      'efr:receipt1By': 'custodian1',
-      'efr:receipt1At': at(2, 18),
-      'efr:receipt2By': 'custodian2',
-      'efr:receipt2At': at(2, 18),
     },
   });
   const work = mkdtempSync(join(tmpdir(), 'efr-demo-'));
@@ -218,12 +215,19 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
         });
       })();
     }
+    // The two receipts and the seal, written as the system (the demo stands for a past
+    // handover; live ones go through the receipt rules of rules/handover-rules.ts).
     repo.db.transaction(() => {
       const h = repo.rows.get(handover.id) as NodeRow;
       repo.rows.update({
         ...h,
         props: {
           ...h.props,
+          'efr:handoverStatus': 'sealed',
+          'efr:receipt1By': 'custodian1',
+          'efr:receipt1At': at(2, 18),
+          'efr:receipt2By': 'custodian2',
+          'efr:receipt2At': at(2, 18),
           'efr:declaredHashes': hashes,
           'efr:receipt1Hashes': hashes,
           'efr:receipt2Hashes': hashes,
