@@ -138,6 +138,7 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     await saveScreen(page, 'approvals-register-book-zh-CN');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.efr-toolbar').isVisible()).toBeFalse();
+    expect(await page.locator('efr-viewing-register .printed').isVisible()).toBeTrue();
     await saveScreen(page, 'approvals-register-book-print-zh-CN');
   });
 

@@ -122,20 +122,20 @@ import { ApprovalsService } from '../approvals.service';
         background: #f2f2f2;
       }
       @media print {
-        .no-print {
+        efr-viewing-register .no-print {
           display: none !important;
         }
-        .printed {
+        efr-viewing-register .printed {
           display: block;
           font-size: 0.85em;
         }
-        .book tr {
+        efr-viewing-register .book tr {
           break-inside: avoid;
         }
         efr-viewing-register .book th {
           background: none;
         }
-        :host {
+        efr-viewing-register {
           color: #000;
         }
       }
