@@ -115,14 +115,27 @@ describe('handover web scripts: refusals and late handovers (issue 5)', () => {
     expect(actions.some((v) => v['/efr-access/code'] === 'efr.handover.noFiles')).toBeTrue();
   });
 
-  it('R21.4: the second custodian confirms the batch the first one saw', async () => {
+  it('R21.4: no file joins a received batch; a file names its own handover', async () => {
     const h = await open(handoverBody());
+    const other = await open(handoverBody());
+    const misnamed = await as(base, 'custodian1').upload(h.id, clips[1].path, 'B.mp4', {
+      ...recordingFields(h, clips[1].sha256),
+      'efr:handoverId': other.id,
+    });
+    expect(misnamed.status).toBe(422);
+    expect(misnamed.text).toContain('efr.handover.wrongHandoverId');
     await upload(h, clips[0]);
     expect((await receipt(h, 'custodian1', [clips[0].sha256])).body.entry.status).toBe('pending');
-    await upload(h, clips[1]);
-    const r = await receipt(h, 'custodian2', [clips[0].sha256, clips[1].sha256]);
-    expect(r.status).toBe(409);
-    expect(r.text).toContain('efr.handover.filesChanged');
+    const late = await as(base, 'custodian1').upload(
+      h.id,
+      clips[1].path,
+      'B.mp4',
+      recordingFields(h, clips[1].sha256),
+    );
+    expect(late.status).toBe(409);
+    expect(late.text).toContain('efr.handover.notOpen');
+    const r = await receipt(h, 'custodian2', [clips[0].sha256]);
+    expect(r.body.entry.status).toBe('sealed');
   });
 
   it('R21.1/R29.1: a seal after the deadline flags it late and opens a violation', async () => {

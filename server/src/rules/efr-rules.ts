@@ -11,6 +11,7 @@ import { viewingReadVerdict } from '../webscripts/access-requests/viewing-gate.j
 import {
   workflowCreateVerdict, workflowDeleteVerdict, workflowUpdateVerdict,
 } from '../webscripts/devices/workflow-guard.js';
+import { handoverUploadVerdict } from '../webscripts/handovers/handover-upload-guard.js';
 
 const ALLOW: Verdict = { allowed: true };
 const ARCHIVE_TYPES = ['efr:case', 'efr:handover', 'efr:spotCheck'];
@@ -58,10 +59,13 @@ export function createRuleHooks(db: Db): RuleHooks {
   const now = (ctx: RuleContext): string => new Date(ctx.now).toISOString();
 
   return {
-    beforeCreate(node, _parent, ctx) {
+    beforeCreate(node, parent, ctx) {
       // Devices, their history and exemptions change through their web scripts (R13.1, R11.2).
       const step = workflowCreateVerdict(node, ctx);
       if (!step.allowed) return step;
+      // Files enter a handover only while it is open, and name it (R21.4).
+      const upload = handoverUploadVerdict(node, parent);
+      if (!upload.allowed) return upload;
       if (node.type === 'efr:case') return caseNumberTaken(node);
       if (node.type === 'efr:accessRequest') return checkRequestCreate(db, node, ctx);
       return ALLOW;
