@@ -4,6 +4,9 @@ import { existsSync, statSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { openDatabase } from './db/database.js';
+import {
+  bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
+} from './http/bearer-auth.js';
 import { AcsError, errorBody } from './http/errors.js';
 import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
@@ -36,6 +39,8 @@ export interface ServerOptions {
   appDir?: string;
   /** Largest accepted upload in bytes (default EFR_UPLOAD_LIMIT or 8 GiB). */
   uploadLimit?: number;
+  /** OpenID issuer whose bearer tokens are accepted (default from EFR_OIDC_*; off if unset). */
+  oidc?: BearerAuthOptions;
 }
 
 /** A running server. */
@@ -50,9 +55,11 @@ export interface RunningServer {
 /** Builds the Fastify app over a repository (no listening). */
 export async function buildApp(
   repo: Repository, appDir?: string, webScripts: readonly WebScriptModule[] = WEB_SCRIPT_MODULES,
+  oidc: BearerAuthOptions | undefined = bearerOptionsFromEnv(),
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, exposeHeadRoutes: false, bodyLimit: 1 << 20,
     return503OnClosing: true });
+  registerBearerAuth(app, repo, oidc);
   await app.register(multipart, { limits: { fileSize: repo.uploadLimit, files: 1,
     fields: 100, fieldSize: 64 * 1024, parts: 110, headerPairs: 100 } });
   // ADF and js-api send `Content-Type: application/json` on GET and DELETE without a body:
@@ -112,7 +119,12 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=UTF-8', '.j
 
 /** Serves a file of the built app; unknown paths fall back to index.html (client routing). */
 function serveApp(appDir: string, url: string, reply: import('fastify').FastifyReply): unknown {
-  const path = decodeURIComponent(url.split('?')[0]);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0]);
+  } catch {
+    return reply.code(400).send(); // URIError: a malformed %-escape names no file
+  }
   const root = resolve(appDir);
   let file = normalize(join(root, path));
   if (!file.startsWith(root)) return reply.code(404).send();
@@ -139,7 +151,7 @@ export async function openRepository(dataDir: string, uploadLimit?: number): Pro
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const repo = await openRepository(opts.dataDir, opts.uploadLimit);
   if (opts.demo) await seedDemo(repo, opts.demoPassword ?? 'efr-demo');
-  const app = await buildApp(repo, opts.appDir);
+  const app = await buildApp(repo, opts.appDir, undefined, opts.oidc);
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
   await app.listen({ port: opts.port ?? 8080, host });
   const addr = app.server.address();

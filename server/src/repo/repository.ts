@@ -228,6 +228,8 @@ export class Repository {
 
   /** Creates the bootstrap folders, admin and groups when the store is empty. */
   bootstrap(adminPassword = 'admin'): void {
+    // Expired tickets are dead weight: drop them at start.
+    this.db.prepare('DELETE FROM tickets WHERE expires_at < ?').run(Date.now());
     this.db.transaction(() => {
       if (this.meta('company_home')) return;
       const now = Date.now();
