@@ -6,6 +6,7 @@
  * and every refusal is in the access log and the chain verifies.
  */
 import { readFileSync } from 'node:fs';
+import { verifyChain } from '../../server/src/access-log/access-log.js';
 import { ensureArchiveFolders, ensureGroups } from '../../server/src/demo/seed.js';
 import { CORE } from '../../server/src/routes/paths.js';
 import {
@@ -16,9 +17,7 @@ import {
   tempRepository,
   type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
-import type {
-  AccessRequestJson,
-} from '../../server/src/webscripts/access-requests/access-request-records.js';
+import type { AccessRequestJson } from '../../server/src/webscripts/access-requests/access-request-records.js';
 import { makeMp4 } from '../support/media.js';
 
 const USERS: [string, string][] = [
@@ -325,6 +324,26 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
     expect(after).toEqual(
       jasmine.objectContaining({ status: 'registered', windowOpen: false, expired: true }),
     );
+    // The next list closes it, as the module's job does at window end.
+    const listed = await call('custodian1', 'GET', '/access-requests?queue=registry');
+    const closed = (
+      listed.json as { list: { entries: { entry: AccessRequestJson }[] } }
+    ).list.entries
+      .map((e) => e.entry)
+      .find((e) => e.id === r.id);
+    expect(closed).toEqual(
+      jasmine.objectContaining({
+        status: 'closed',
+        closedBy: 'System',
+        closedAt: after.viewingUntil,
+      }),
+    );
+    expect(
+      log()
+        .filter((e) => e.action === 'accessRequest.expire')
+        .map((e) => e.nodeId),
+    ).toEqual([r.id]);
+    expect(verifyChain(t.repo.db).ok).toBeTrue();
   });
 
   it('R24.1: a rejection needs a reason; refused steps change nothing', async () => {

@@ -18,6 +18,7 @@ import {
 } from './access-request-records.js';
 import { STEPS, stepRequest, submitRequest } from './access-request-steps.js';
 import { logViewingEvent, placeHolds } from './viewing-and-holds.js';
+import { closeEndedWindows } from './window-expiry.js';
 
 /**
  * Viewing requests, the custodian's register, viewing sessions and preservation holds
@@ -39,6 +40,8 @@ export const accessRequestsModule: WebScriptModule = (ws, repo) => {
   ws.get('/access-requests', (req) => {
     const paging = parsePaging(req.query);
     const f = listFilters(req.query);
+    // The embedded stand-in for the module's scheduled job: ended windows are closed first.
+    closeEndedWindows(repo, req.caller.rule.now);
     const now = nowIso(req.caller);
     const all = listRequests(repo, req.caller).filter(
       (r) =>
