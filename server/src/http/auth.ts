@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Caller, Repository } from '../repo/repository.js';
+import { bearerUserOf } from './bearer-auth.js';
 import { unauthorized } from './errors.js';
 
 /** How the request authenticated. */
@@ -13,9 +14,13 @@ const callers = new WeakMap<FastifyRequest, { caller: Caller; auth: AuthResult }
 
 /**
  * Authenticates as ACS does: `?alf_ticket=`, `Authorization: Basic base64(ticket)` (what ADF
- * sends), `Basic base64(ROLE_TICKET:ticket)`, or `Basic base64(user:password)`.
+ * sends), `Basic base64(ROLE_TICKET:ticket)`, `Basic base64(user:password)`, or a bearer JWT
+ * when an OpenID issuer is configured (bearer-auth.ts).
  */
 export function authenticate(repo: Repository, req: FastifyRequest): AuthResult {
+  // A bearer JWT was verified by the onRequest hook of bearer-auth.ts (identity-service).
+  const bearer = bearerUserOf(req);
+  if (bearer) return { userId: bearer };
   const q = req.query as Record<string, unknown> | undefined;
   const alf = q?.alf_ticket;
   if (typeof alf === 'string' && alf !== '') {
