@@ -29,6 +29,7 @@ import { provideExemptionsExtension } from '../../extension/exemptions/public-ap
 import { provideApprovalsExtension } from '../../extension/approvals/public-api';
 import { providePlaybackExtension } from '../../extension/playback/public-api';
 import { provideEvidenceDiscExtension } from '../../extension/evidence-disc/public-api';
+import { provideSpotChecksExtension } from '../../extension/spot-checks/public-api';
 import { appRoutes } from './app.routes';
 import { UnauthorizedInterceptor } from './auth/unauthorized.interceptor';
 
@@ -65,5 +66,6 @@ export const appConfig: ApplicationConfig = {
     provideApprovalsExtension(),
     providePlaybackExtension(),
     provideEvidenceDiscExtension(),
+    provideSpotChecksExtension(),
   ],
 };

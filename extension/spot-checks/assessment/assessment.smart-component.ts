@@ -1,0 +1,108 @@
+import { Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslatePipe } from '@ngx-translate/core';
+import { UserPreferencesService } from '@alfresco/adf-core';
+import { Assessment, RATES } from '../spot-checks.model';
+import { dayStart, nextDay, percentText, refusalText } from '../spot-checks.rules';
+import { SpotChecksService } from '../spot-checks.service';
+import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
+
+/**
+ * The quality assessment of a period (R28.1) per unit and per officer: recording rate,
+ * continuity, timely handover, findings passed, confirmed violations with measures (R29.1,
+ * R30.1), as tables and bar charts, exported as CSV or PDF by the repository.
+ */
+@Component({
+  selector: 'efr-quality-assessment',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
+    RateBarsUiComponent],
+  template: `
+<section class="efr-page">
+  <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.ASSESSMENT.TITLE' | translate }}</h1>
+  <form class="bar" (ngSubmit)="load()">
+    <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.FROM' | translate }}</mat-label>
+      <input matInput type="date" name="fromDay" [(ngModel)]="fromDay" data-testid="quality-from" />
+    </mat-form-field>
+    <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.TO' | translate }}</mat-label>
+      <input matInput type="date" name="toDay" [(ngModel)]="toDay" data-testid="quality-to" />
+    </mat-form-field>
+    <button mat-flat-button type="submit" data-testid="quality-show">
+      {{ 'EFR_SPOT_CHECKS.ASSESSMENT.SHOW' | translate }}</button>
+    @if (result()) {
+    <a mat-stroked-button [href]="exportUrl('csv')" data-testid="quality-csv">CSV</a>
+    <a mat-stroked-button [href]="exportUrl('pdf')" data-testid="quality-pdf">PDF</a> }
+  </form>
+  @if (message(); as m) { <div class="efr-error" role="alert">{{ m }}</div> }
+  @if (result(); as a) {
+  @for (part of parts; track part) {
+  <h2>{{ 'EFR_SPOT_CHECKS.ASSESSMENT.' + part | translate }}</h2>
+  <div class="efr-list-card">
+    <table class="efr-simple-table" [attr.data-testid]="'quality-' + part">
+      <tr><th>{{ 'EFR_SPOT_CHECKS.COL.UNIT' | translate }}</th>
+        @if (part === 'OFFICERS') { <th>{{ 'EFR_SPOT_CHECKS.COL.OFFICER' | translate }}</th> }
+        @for (r of rates; track r) { <th>{{ 'EFR_SPOT_CHECKS.RATE.' + r | translate }}</th> }
+        <th>{{ 'EFR_SPOT_CHECKS.RATE.violations' | translate }}</th></tr>
+      @for (l of (part === 'UNITS' ? a.report.units : a.report.officers); track l.unit + l.officer) {
+      <tr data-testid="quality-row" [attr.data-officer]="l.officer"><td>{{ l.unit }}</td>
+        @if (part === 'OFFICERS') { <td>{{ l.officer }}</td> }
+        @for (r of rates; track r) { <td>{{ pct(l[r]) }}</td> }
+        <td data-testid="quality-violations">{{ l.violations }}</td></tr>
+      }
+    </table>
+  </div>
+  <efr-rate-bars [lines]="part === 'UNITS' ? a.report.units : a.report.officers" />
+  }
+  <h2>{{ 'EFR_SPOT_CHECKS.ASSESSMENT.VIOLATIONS' | translate }}</h2>
+  <div class="efr-list-card">
+    <table class="efr-simple-table" data-testid="quality-measures">
+      @for (v of a.violations; track v.id) { @for (m of v.measures; track m.id) {
+      <tr><td>{{ v.officer }}</td><td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
+        <td>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }}</td>
+        <td>{{ m.startDate }} – {{ m.endDate ?? '' }}</td></tr> } }
+    </table>
+  </div>
+  }
+</section>`,
+  styles: `.bar { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
+    h2 { margin: 20px 0 8px; font-size: 16px; } efr-rate-bars { display: block; margin: 12px 0; }`,
+})
+export class AssessmentSmartComponent {
+  private readonly service = inject(SpotChecksService);
+  private readonly prefs = inject(UserPreferencesService);
+
+  protected readonly parts = ['UNITS', 'OFFICERS'] as const;
+  protected readonly rates = RATES;
+  protected readonly pct = percentText;
+  protected readonly result = signal<Assessment | null>(null);
+  protected readonly message = signal<string | null>(null);
+  protected fromDay = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  protected toDay = new Date().toISOString().slice(0, 10);
+
+  constructor() {
+    void this.load();
+  }
+
+  private period(): { from: string; to: string } {
+    return { from: dayStart(this.fromDay), to: dayStart(nextDay(this.toDay)) };
+  }
+
+  /** Reads the assessment of the chosen days. */
+  async load(): Promise<void> {
+    this.message.set(null);
+    try {
+      const p = this.period();
+      this.result.set(await this.service.assessment(p.from, p.to));
+    } catch (error) {
+      this.message.set(refusalText(error, this.prefs.locale));
+    }
+  }
+
+  /** Download link of the CSV or PDF export. */
+  protected exportUrl(format: 'csv' | 'pdf'): string {
+    const p = this.period();
+    return this.service.exportUrl(p.from, p.to, format);
+  }
+}

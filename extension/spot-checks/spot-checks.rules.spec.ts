@@ -1,0 +1,64 @@
+import { EfrRole, EfrUser } from '../shared/public-api';
+import { Finding } from './spot-checks.model';
+import {
+  barWidth, campaignBody, findingBody, findingFormOf, findingProblems, mayReadAssessment,
+  mayRunSpotChecks, nextDay, percentText, refusalText,
+} from './spot-checks.rules';
+
+const user = (id: string, ...roles: EfrRole[]): EfrUser => ({ id, displayName: id, roles,
+  isAdmin: false });
+const pending: Finding = { id: 'f1', recordingId: 'r1', recordingName: 'a.mp4',
+  officer: 'officer1', status: 'pending', itemRecorded: null, itemContinuous: null,
+  itemHandled: null, notes: { recorded: null, continuous: null, handled: null },
+  placementObservation: null, conductObservation: null, skipReason: null, reviewedBy: null,
+  reviewedAt: null };
+
+describe('spot-check screen rules (issue 8)', () => {
+  it('R28.1: only supervisors run spot checks; unit heads also read the assessment', () => {
+    expect(mayRunSpotChecks(user('s', EfrRole.Supervisor))).toBeTrue();
+    expect(mayRunSpotChecks(user('u', EfrRole.UnitHead))).toBeFalse();
+    expect(mayReadAssessment(user('u', EfrRole.UnitHead))).toBeTrue();
+    expect(mayReadAssessment(user('o', EfrRole.Officer))).toBeFalse();
+  });
+
+  it('R28.1: a campaign covers whole bureau days, the last one included', () => {
+    const r = campaignBody({ title: ' 十一月 ', fromDay: '2026-11-01', toDay: '2026-11-30',
+      percent: 10, seed: '' });
+    expect(r).toEqual({ ok: true, body: { title: '十一月', from: '2026-11-01T00:00:00+08:00',
+      to: '2026-12-01T00:00:00+08:00', proportion: 0.1 } });
+    expect(nextDay('2028-02-28')).toBe('2028-02-29');
+    expect(campaignBody({ title: '', fromDay: '2026-11-02', toDay: '2026-11-01', percent: 10,
+      seed: '' })).toEqual({ ok: false, key: 'EFR_SPOT_CHECKS.FORM.BAD_PERIOD' });
+    expect(campaignBody({ title: '', fromDay: '2026-11-01', toDay: '2026-11-01', percent: 0,
+      seed: 'x' })).toEqual({ ok: false, key: 'EFR_SPOT_CHECKS.FORM.BAD_PERCENT' });
+  });
+
+  it('R28.2: a skip needs a reason; each item an answer; a failure its note', () => {
+    const form = findingFormOf(pending);
+    expect(findingProblems(form).length).toBe(3);
+    expect(findingProblems({ ...form, status: 'skipped' }))
+      .toEqual(['EFR_SPOT_CHECKS.REVIEW.NEED_SKIP_REASON']);
+    const answered = { ...form, items: { Recorded: 'pass', Continuous: 'fail',
+      Handled: 'notApplicable' } } as typeof form;
+    expect(findingProblems(answered)).toEqual(['EFR_SPOT_CHECKS.REVIEW.NEED_NOTE.Continuous']);
+    const noted = { ...answered, notes: { ...answered.notes, Continuous: '中途关机' } };
+    expect(findingProblems(noted)).toEqual([]);
+    expect(findingBody('f1', noted)).toEqual(jasmine.objectContaining({ findingId: 'f1',
+      status: 'done', itemContinuous: 'fail',
+      notes: { recorded: '', continuous: '中途关机', handled: '' } }));
+  });
+
+  it('shows rates without turning "no data" into 0 %', () => {
+    expect(percentText(null)).toBe('—');
+    expect(percentText(0.5)).toBe('50.0 %');
+    expect(barWidth(null)).toBe(0);
+    expect(barWidth(1.2)).toBe(100);
+  });
+
+  it('shows the refusal in the user language', () => {
+    const e = { message: JSON.stringify({ error: { briefSummary:
+      'A skipped recording needs a written reason. / 跳过抽查须填写书面理由。' } }) };
+    expect(refusalText(e, 'zh-CN')).toBe('跳过抽查须填写书面理由。');
+    expect(refusalText(e, 'en')).toBe('A skipped recording needs a written reason.');
+  });
+});

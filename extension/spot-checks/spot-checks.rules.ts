@@ -1,0 +1,122 @@
+import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
+import { CampaignForm, CHECK_ITEMS, FindingForm, Finding } from './spot-checks.model';
+
+/**
+ * Pure rules of the spot-check screens. The server decides (core's checkCampaign,
+ * checkFinding, transitionViolation, checkMeasure); these only keep the forms honest and
+ * shape what is shown.
+ */
+
+/** `spotChecks.mayRun`: supervisors run spot checks and keep the register (R28.1, R29.1). */
+export function mayRunSpotChecks(user: EfrUser | null): boolean {
+  return hasAnyRole(user, [EfrRole.Supervisor]);
+}
+
+/** `spotChecks.mayAssess`: supervisors and unit heads read the assessment (R28.1). */
+export function mayReadAssessment(user: EfrUser | null): boolean {
+  return hasAnyRole(user, [EfrRole.Supervisor, EfrRole.UnitHead]);
+}
+
+/** The instant a bureau day starts (UTC+8), as ISO 8601 with the zone. */
+export function dayStart(day: string): string {
+  return `${day}T00:00:00+08:00`;
+}
+
+/** The day after `day` (YYYY-MM-DD), calendar-correct. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The request body of a campaign form, or the i18n key of what is missing. */
+export function campaignBody(f: CampaignForm):
+  { ok: true; body: Record<string, unknown> } | { ok: false; key: string } {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (!day.test(f.fromDay) || !day.test(f.toDay) || f.toDay < f.fromDay) {
+    return { ok: false, key: 'EFR_SPOT_CHECKS.FORM.BAD_PERIOD' };
+  }
+  if (f.percent === null || !(f.percent > 0 && f.percent <= 100)) {
+    return { ok: false, key: 'EFR_SPOT_CHECKS.FORM.BAD_PERCENT' };
+  }
+  return { ok: true, body: {
+    title: f.title.trim() || undefined,
+    from: dayStart(f.fromDay),
+    to: dayStart(nextDay(f.toDay)),
+    // Percent to a proportion without binary noise (10 % → 0.1 exactly as typed).
+    proportion: Number((f.percent / 100).toFixed(6)),
+    ...(f.seed.trim() ? { seed: f.seed.trim() } : {}),
+  } };
+}
+
+/** An empty form for a finding, or the stored answers. */
+export function findingFormOf(f: Finding): FindingForm {
+  return {
+    status: f.status === 'skipped' ? 'skipped' : 'done',
+    items: { Recorded: f.itemRecorded, Continuous: f.itemContinuous, Handled: f.itemHandled },
+    notes: { Recorded: f.notes.recorded ?? '', Continuous: f.notes.continuous ?? '',
+      Handled: f.notes.handled ?? '' },
+    placementObservation: f.placementObservation ?? '',
+    conductObservation: f.conductObservation ?? '',
+    skipReason: f.skipReason ?? '',
+  };
+}
+
+/**
+ * What still blocks saving a finding, as i18n keys (empty = can save): the same checks as
+ * core's checkFinding, so the reviewer sees them before the server refuses.
+ */
+export function findingProblems(f: FindingForm): string[] {
+  if (f.status === 'skipped') {
+    return f.skipReason.trim() ? [] : ['EFR_SPOT_CHECKS.REVIEW.NEED_SKIP_REASON'];
+  }
+  const out: string[] = [];
+  for (const item of CHECK_ITEMS) {
+    if (f.items[item] === null) out.push(`EFR_SPOT_CHECKS.REVIEW.NEED_ITEM.${item}`);
+    else if (f.items[item] === 'fail' && !f.notes[item].trim()) {
+      out.push(`EFR_SPOT_CHECKS.REVIEW.NEED_NOTE.${item}`);
+    }
+  }
+  return out;
+}
+
+/** The request body of a finding form. */
+export function findingBody(findingId: string, f: FindingForm): Record<string, unknown> {
+  if (f.status === 'skipped') {
+    return { findingId, status: 'skipped', skipReason: f.skipReason.trim() };
+  }
+  return {
+    findingId, status: 'done',
+    itemRecorded: f.items.Recorded, itemContinuous: f.items.Continuous,
+    itemHandled: f.items.Handled,
+    notes: { recorded: f.notes.Recorded, continuous: f.notes.Continuous,
+      handled: f.notes.Handled },
+    placementObservation: f.placementObservation, conductObservation: f.conductObservation,
+  };
+}
+
+/** A rate as a percentage text, or `—` when there is nothing to count. */
+export function percentText(v: number | null): string {
+  return v === null ? '—' : `${(v * 100).toFixed(1)} %`;
+}
+
+/** Width of a chart bar in percent (0 when no data). */
+export function barWidth(v: number | null): number {
+  return v === null ? 0 : Math.round(Math.max(0, Math.min(1, v)) * 1000) / 10;
+}
+
+/** The server's bilingual refusal message in the user's language. */
+export function refusalText(error: unknown, language: string): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string') return '';
+  let summary = message;
+  try {
+    summary = (JSON.parse(message) as { error?: { briefSummary?: string } }).error
+      ?.briefSummary ?? message;
+  } catch {
+    // Not a JSON error body (network failure): show the text as it came.
+  }
+  const parts = summary.split(' / ');
+  if (parts.length < 2) return summary;
+  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+}

@@ -1,0 +1,139 @@
+import { Component, inject, signal } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslatePipe } from '@ngx-translate/core';
+import { UserPreferencesService } from '@alfresco/adf-core';
+import { MEASURES, Violation } from '../spot-checks.model';
+import { refusalText } from '../spot-checks.rules';
+import { SpotChecksService } from '../spot-checks.service';
+
+/**
+ * The violation register (R29.1): proposals from failed checks, late handovers and refused
+ * tampering; a supervisor confirms or dismisses with a reason and records measures with dates
+ * (R30.1). Every step is decided and logged by the repository.
+ */
+@Component({
+  selector: 'efr-violations',
+  imports: [DatePipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule,
+    MatInputModule, MatSelectModule, TranslatePipe],
+  template: `
+<section class="efr-page">
+  <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.TITLE' | translate }}</h1>
+  <div class="bar">
+    <mat-button-toggle-group [value]="status()" (change)="status.set($event.value); load()">
+      @for (s of statuses; track s) { <mat-button-toggle [value]="s">
+        {{ 'EFR_SPOT_CHECKS.VSTATUS.' + s | translate }}</mat-button-toggle> }
+    </mat-button-toggle-group>
+    <button mat-stroked-button type="button" (click)="scan()" data-testid="violations-scan">
+      {{ 'EFR_SPOT_CHECKS.VIOLATIONS.SCAN' | translate }}</button>
+  </div>
+  @if (message(); as m) { <div class="efr-error" role="alert">{{ m }}</div> }
+  <div class="efr-list-card">
+    <table class="efr-simple-table" data-testid="violations-table">
+      <tr><th>{{ 'EFR_SPOT_CHECKS.COL.OFFICER' | translate }}</th>
+        <th>{{ 'EFR_SPOT_CHECKS.COL.KIND' | translate }}</th>
+        <th>{{ 'EFR_SPOT_CHECKS.COL.DESCRIPTION' | translate }}</th>
+        <th>{{ 'EFR_SPOT_CHECKS.COL.STATUS' | translate }}</th>
+        <th>{{ 'EFR_SPOT_CHECKS.COL.MEASURES' | translate }}</th>
+        <th>{{ 'EFR_SPOT_CHECKS.COL.ACTIONS' | translate }}</th></tr>
+      @for (v of violations(); track v.id) {
+      <tr data-testid="violation-row" [attr.data-status]="v.status" [attr.data-officer]="v.officer">
+        <td>{{ v.officer }}<div class="sub">{{ v.unit }}</div></td>
+        <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
+        <td class="text">{{ v.description }}<div class="sub">{{ v.proposedAt | date: 'yyyy-MM-dd HH:mm' }}
+          · {{ v.proposedBy }}</div></td>
+        <td data-testid="violation-status">{{ 'EFR_SPOT_CHECKS.VSTATUS.' + v.status | translate }}
+          @if (v.decisionReason) { <div class="sub">{{ v.decisionReason }}</div> }</td>
+        <td data-testid="violation-measures">@for (m of v.measures; track m.id) {
+          <div>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }} {{ m.startDate }}
+            @if (m.endDate) { – {{ m.endDate }} }</div> }</td>
+        <td class="acts">
+          @if (v.status === 'proposed') {
+          <input class="reason" [(ngModel)]="reasons[v.id]" [placeholder]="'EFR_SPOT_CHECKS.VIOLATIONS.REASON' | translate"
+            data-testid="decision-reason" />
+          <button mat-flat-button type="button" (click)="decide(v, 'confirm')" data-testid="confirm">
+            {{ 'EFR_SPOT_CHECKS.VIOLATIONS.CONFIRM' | translate }}</button>
+          <button mat-stroked-button type="button" (click)="decide(v, 'dismiss')" data-testid="dismiss">
+            {{ 'EFR_SPOT_CHECKS.VIOLATIONS.DISMISS' | translate }}</button>
+          } @if (v.status === 'confirmed') {
+          <select [(ngModel)]="measureOf(v.id).measure" data-testid="measure-kind">
+            @for (m of measures; track m) { <option [value]="m">
+              {{ 'EFR_SPOT_CHECKS.MEASURE.' + m | translate }}</option> }
+          </select>
+          <input type="date" [(ngModel)]="measureOf(v.id).startDate" data-testid="measure-start" />
+          <input type="date" [(ngModel)]="measureOf(v.id).endDate" data-testid="measure-end" />
+          <button mat-flat-button type="button" (click)="addMeasure(v)" data-testid="measure-add">
+            {{ 'EFR_SPOT_CHECKS.VIOLATIONS.ADD_MEASURE' | translate }}</button>
+          }
+        </td>
+      </tr>
+      } @empty { <tr><td colspan="6">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate }}</td></tr> }
+    </table>
+  </div>
+</section>`,
+  styles: `.bar { display: flex; gap: 12px; margin-bottom: 12px; align-items: center; }
+    .acts { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+    .sub { font-size: 12px; opacity: .75; } .reason { min-width: 160px; }`,
+})
+export class ViolationsSmartComponent {
+  private readonly service = inject(SpotChecksService);
+  private readonly prefs = inject(UserPreferencesService);
+
+  protected readonly statuses = ['proposed', 'confirmed', 'dismissed', 'all'];
+  protected readonly measures = MEASURES;
+  protected readonly status = signal('all');
+  protected readonly violations = signal<Violation[]>([]);
+  protected readonly message = signal<string | null>(null);
+  protected readonly reasons: Record<string, string> = {};
+  private readonly measureForms: Record<string, { measure: string; startDate: string;
+    endDate: string }> = {};
+
+  constructor() {
+    void this.load();
+  }
+
+  /** The measure form of a violation. */
+  protected measureOf(id: string): { measure: string; startDate: string; endDate: string } {
+    this.measureForms[id] ??= { measure: 'selfExamination', startDate: '', endDate: '' };
+    return this.measureForms[id];
+  }
+
+  /** Reads the register. */
+  async load(): Promise<void> {
+    await this.run(async () => this.violations.set(await this.service.violations(this.status())));
+  }
+
+  /** Proposes the automatic violations not proposed yet. */
+  async scan(): Promise<void> {
+    await this.run(() => this.service.scan());
+    await this.load();
+  }
+
+  /** Confirms or dismisses (a dismissal needs a reason: the server refuses otherwise). */
+  async decide(v: Violation, action: 'confirm' | 'dismiss'): Promise<void> {
+    await this.run(() => this.service.decide(v.id, action, this.reasons[v.id] ?? ''));
+    await this.load();
+  }
+
+  /** Records a measure with its dates (R30.1). */
+  async addMeasure(v: Violation): Promise<void> {
+    const m = this.measureOf(v.id);
+    await this.run(() => this.service.addMeasure(v.id, { measure: m.measure,
+      startDate: m.startDate, ...(m.endDate ? { endDate: m.endDate } : {}) }));
+    await this.load();
+  }
+
+  private async run(step: () => Promise<unknown>): Promise<void> {
+    this.message.set(null);
+    try {
+      await step();
+    } catch (error) {
+      this.message.set(refusalText(error, this.prefs.locale));
+    }
+  }
+}
