@@ -81,15 +81,15 @@ ${ingest.length ? ingestTable : '_not run_'}
 
 ${recordings} sealed \`efr:recording\` nodes are bulk-seeded in one folder through server/'s own
 persistence layer (\`NodeRows.insert\`), then server/ is started on that data dir and pages at
-seeded random offsets are timed over HTTP as admin (5 warm-up requests not counted; a row stops
-after ${Number(process.env.EFR_BENCH_ROW_BUDGET_MS ?? 45_000) / 1000} s once 5 pages are timed,
-so n below can be smaller than asked). Search filters: a quarter of the recordings share a
-source and each month holds about a twelfth of them.
+seeded random offsets are timed over HTTP as admin (5 warm-up requests not counted; a row
+stops after ${Number(process.env.EFR_BENCH_ROW_BUDGET_MS ?? 45_000) / 1000} s once 5 pages \
+are timed, so n can be smaller than asked). Search filters: a quarter of the recordings share
+a source and each month holds about a twelfth of them.
 
 ${listing.length ? listingTable : '_not run_'}
 
-Re-run: \`npm run bench\` (about 5–10 min); one part only: \`EFR_BENCH_ONLY=ingest npm run bench\`
-or \`EFR_BENCH_ONLY=listing npm run bench\`.
+Re-run: \`npm run bench\` (about 10 min idle, up to 20 min on a loaded machine); one part
+only: \`EFR_BENCH_ONLY=ingest npm run bench\` or \`EFR_BENCH_ONLY=listing npm run bench\`.
 `;
 writeFileSync(join(ROOT, 'docs/benchmarks.md'), doc);
 console.log('\nwritten: docs/benchmarks.md');
