@@ -6,8 +6,9 @@ import { DiscCase, DiscForm, DiscRecording, EvidencePackage } from './evidence-d
 
 /**
  * Evidence discs through the repository (R23.1): cases by search, a case's recordings by its
- * `efr:caseRecordings` targets, and the `efr/evidence-packages` web script that builds the
- * image server-side, stores it on the case and logs it.
+ * `efr:caseRecordings` targets, its discs by `efr:packageCase` sources, and the
+ * `efr/evidence-packages` web script that builds the image server-side (server/ only: against
+ * ACS the image is built by `npx efr disc build`, docs/api.md), stores it and logs it.
  */
 @Injectable({ providedIn: 'root' })
 export class EvidenceDiscService {
@@ -47,11 +48,26 @@ export class EvidenceDiscService {
     }).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** The packages of a case, newest first. */
+  /**
+   * The packages of a case, newest first: sources of its `efr:packageCase` association through
+   * the public REST API, so the list works on ACS as on server/ (no web script needed).
+   */
   async packages(caseId: string): Promise<EvidencePackage[]> {
-    const body = await this.call<{ list: { entries: { entry: EvidencePackage }[] } }>('GET',
-      'evidence-packages', undefined, { caseId, maxItems: '100' });
-    return body.list.entries.map((e) => e.entry);
+    const page = await this.efrApi.nodes.listSourceAssociations(caseId, {
+      where: "(assocType='efr:packageCase')", include: ['properties'] });
+    const iso = (v: unknown): string | null =>
+      v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : null;
+    return (page.list?.entries ?? []).map((e) => {
+      const text = (k: string): string | null => textProp(e.entry, k) || null;
+      return { id: e.entry.id, name: e.entry.name, caseId,
+        caseNumber: text(EFR_PROP.caseNumber), producer: text('efr:producer'),
+        extractor: text('efr:extractor'),
+        extractionTime: iso((e.entry.properties ?? {})['efr:extractionTime']),
+        medium: text('efr:medium'), label: text('efr:discLabel'),
+        imageSha256: text('efr:imageSha256'), imageSize: e.entry.content?.sizeInBytes ?? 0,
+        recordingIds: [], createdAt: iso(e.entry.createdAt) ?? '',
+        createdBy: e.entry.createdByUser?.id ?? '' };
+    }).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 
   /** Builds a disc of the case server-side (one request: the image is streamed there). */
