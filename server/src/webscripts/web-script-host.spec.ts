@@ -39,8 +39,8 @@ describe('EFR web script host (/alfresco/s/efr and /alfresco/service/efr)', () =
   });
 
   it('refuses a body that is not a JSON object with 400 and passes handler refusals through', async () => {
-    const arr = await app.inject({ method: 'POST', url: '/alfresco/s/efr/echo', headers: ADMIN,
-      payload: '[1]', ...{ headers: { ...ADMIN, 'content-type': 'application/json' } } });
+    const arr = await app.inject({ method: 'POST', url: '/alfresco/s/efr/echo',
+      headers: { ...ADMIN, 'content-type': 'application/json' }, payload: '[1]' });
     expect(arr.statusCode).toBe(400);
     const bad = await app.inject({ method: 'POST', url: '/alfresco/s/efr/echo',
       headers: { ...ADMIN, 'content-type': 'application/json' }, payload: '{"value":1}' });

@@ -80,7 +80,7 @@ export function registerWebScripts(
               raw: req,
               reply,
             });
-            if (result === reply) return reply;
+            if ((result as unknown) === reply) return reply;
             const r = result as WebScriptResponse;
             return reply.code(r.status ?? 200).send(r.body);
           },
