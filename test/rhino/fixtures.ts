@@ -4,6 +4,7 @@ import {
   GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_LEGAL, GROUP_EFR_OFFICE_DIRECTORS,
   GROUP_EFR_OFFICERS, GROUP_EFR_SUPERVISORS, STANDARD_NOTICE_PHRASE,
 } from '../../core/src/index.js';
+import { ARCHIVE_ROOT_NAME } from '../../behaviors/src/lib/archive-location.js';
 import type { FixtureNode, FixtureValue, Scenario } from './rhino-run.js';
 
 /** SHA-256 of the fixture recording, as computed at ingest. */
@@ -100,8 +101,10 @@ export function handoverProps(
 }
 
 /**
- * The archive: company home → EFR archive folder → handover ho1 → recording rec1; case case1
- * (led by sun.leader) links rec1; `desk` is an ordinary folder outside the archive.
+ * The archive: company home → archive root `EFR 执法记录` → handover ho1 → recording rec1,
+ * and `录像档案/<handover>` (`filed`) where sealing files it; case case1 (led by sun.leader)
+ * links rec1; `desk` is an ordinary folder outside the archive, `fake` a folder under it
+ * named like the archive root.
  */
 export function archiveNodes(options: {
   recording?: Record<string, FixtureValue>;
@@ -110,9 +113,16 @@ export function archiveNodes(options: {
   extra?: Record<string, FixtureNode>;
 } = {}): Record<string, FixtureNode> {
   return {
-    companyhome: { type: 'cm:folder', properties: { 'cm:name': 'Company Home' } },
-    archive: { type: 'cm:folder', parent: 'companyhome', properties: { 'cm:name': 'EFR' } },
+    companyhome: { type: 'cm:folder', qnamePath: '/app:company_home',
+      properties: { 'cm:name': 'Company Home' } },
+    archive: { type: 'cm:folder', parent: 'companyhome',
+      properties: { 'cm:name': ARCHIVE_ROOT_NAME } },
+    recordings: { type: 'cm:folder', parent: 'archive', properties: { 'cm:name': '录像档案' } },
+    filed: { type: 'cm:folder', parent: 'recordings',
+      properties: { 'cm:name': '移交-20260301-李' } },
     desk: { type: 'cm:folder', parent: 'companyhome', properties: { 'cm:name': '个人文件' } },
+    /** A look-alike of the archive root outside Company Home: not the archive. */
+    fake: { type: 'cm:folder', parent: 'desk', properties: { 'cm:name': ARCHIVE_ROOT_NAME } },
     ho1: {
       type: 'efr:handover', supertypes: ['cm:folder'], parent: 'archive',
       aspects: ['efr:officers', 'efr:deviceBound'],

@@ -5,7 +5,7 @@
  * fresh scope at language version 0 with what ACS gives a JavaScript web script (`args`,
  * `url.templateArgs`, `requestbody`, `status`, `model`, `person`, `people`, `search`,
  * `companyhome`, `logger`). Nodes are ScriptNode-like, including `move` (ScriptNode#move),
- * which sealing needs. A call `{ name, create: { parent, name, type, properties } }` stands for
+ * which sealing needs (each move is reported in `$moves` with whether the node was sealed). A call `{ name, create: { parent, name, type, properties } }` stands for
  * an upload through the children API (`parent` `@call` = the entry an earlier call answered).
  * Prints one JSON line (non-ASCII escaped): [{ name, status, body, logs, error }].
  * Written in ES5 on purpose: it runs in the same Rhino.
@@ -13,6 +13,7 @@
 var run = JSON.parse(String(readFile(arguments[0], 'UTF-8')));
 var byId = {};
 var seq = 0;
+var moves = [];
 
 function fullType(t) {
   var i = t.indexOf(':');
@@ -68,6 +69,9 @@ function makeNode(parent, name, type, props) {
       return cur;
     },
     move: function (dest) {
+      // What the module's beforeMoveNode sees: whether the recording is already sealed.
+      moves.push('move ' + this.name + ' sealed=' + (this.properties['efr:sealedAt'] != null) +
+        ' to ' + dest.name);
       if (dest.childByNamePath(this.name) !== null)
         throw new Error('Duplicate child name: ' + this.name);
       var sib = this.parent.children;
@@ -245,4 +249,5 @@ for (var id in byId) {
   }
 }
 results.push({ name: '$tree', status: 0, body: null, logs: tree, error: null });
+results.push({ name: '$moves', status: 0, body: null, logs: moves, error: null });
 print(asciiJson(results));

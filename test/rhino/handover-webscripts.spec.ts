@@ -166,6 +166,12 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     expect(r.second.logs.join()).toContain('efr handover.seal');
   });
 
+  it('R26.1: seals each recording before filing it, so the move is checked as sealed', () => {
+    const moves = r.$moves.logs.filter((l) => l.startsWith('move VID_0001.mp4 '));
+    expect(moves.length).toBeGreaterThan(0);
+    expect(moves.every((l) => / sealed=true to 移交-\d{8}-officer1$/.test(l))).toBeTrue();
+  });
+
   it('R29.1: a seal after the deadline flags the handover late and opens a violation', () => {
     expect(r.late2.status).withContext(String(r.late2.error)).toBe(201);
     expect(r.late2.body?.entry?.late).toBe(true);

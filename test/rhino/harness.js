@@ -89,6 +89,10 @@ function buildNodes(sc) {
         nodeRef: (def.store || 'workspace://SpacesStore') + '/' + id,
         type: fullName(ns, def.type),
         typeShort: def.type,
+        name: def.properties && def.properties['cm:name'] !== undefined
+          ? def.properties['cm:name'] : id,
+        // ScriptNode#getQnamePath: only the fixtures that need it (Company Home) give one.
+        qnamePath: def.qnamePath === undefined ? null : def.qnamePath,
         properties: props,
         aspects: aspects,
         assocs: {},

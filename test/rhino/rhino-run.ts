@@ -23,6 +23,8 @@ export interface FixtureNode {
   supertypes?: string[];
   store?: string;
   parent?: string;
+  /** ScriptNode#getQnamePath, e.g. `/app:company_home` (null when not given). */
+  qnamePath?: string;
   aspects?: string[];
   properties?: Record<string, FixtureValue>;
   /** Target associations: name → node ids. */

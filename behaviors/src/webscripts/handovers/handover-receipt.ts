@@ -1,9 +1,9 @@
 /**
  * A custodian's receipt inside ACS (R21.4, R26.1, R22.1, R29.1), as server/'s
  * handover-receipt.ts: core's checkReceipt decides; the first leaves the handover pending, the
- * second seals it. Sealing writes the handover first, then each recording (the module's
- * behaviours accept the seal facts because the handover names the same two custodians), files
- * the recordings under the Recordings archive, and, after the deadline, opens a violation.
+ * second seals it. Sealing writes the handover first, then seals each recording (the module's
+ * behaviours accept the seal facts because the handover names the same two custodians) and
+ * then files it under the Recordings archive, and, after the deadline, opens a violation.
  * Everything runs in the web script's transaction: a refusal leaves nothing.
  */
 import {
@@ -92,13 +92,14 @@ function seal(h: WsNode, recordings: WsNode[], now: string, by2: string): void {
       retention.retainUntil === null ? null : retainUntilDay(retention.retainUntil);
     r.properties['efr:retentionPermanent'] = retention.permanent;
     r.save();
-    // Filed before the seal: the module's move rule counts only efr:case, efr:handover and
-    // efr:spotCheck folders as the archive, so a sealed recording could not enter 录像档案.
-    (r as MovableNode).move(folder);
     r.properties['efr:sealedAt'] = new Date(Date.parse(now));
     r.properties['efr:sealedBy1'] = by1;
     r.properties['efr:sealedBy2'] = by2;
     r.save();
+    // Sealed first, filed after, as server/ does: the module's move rule counts the archive
+    // root `EFR 执法记录` and all below it as the archive (lib/archive-location.ts), so the
+    // sealed recording's move into 录像档案 passes, and the move is checked as a sealed one.
+    (r as MovableNode).move(folder);
     logStep('handover.seal', r, {
       sha256: text(r, 'efr:sha256') || '',
       sealedBy1: by1,
