@@ -5,6 +5,8 @@ import { STANDARD_NOTICE_PHRASE } from '../../../core/src/index.js';
 import { appendAccessLog } from '../access-log/access-log.js';
 import { formatAcsDate } from '../model/property-values.js';
 import { createNode } from '../repo/node-writes.js';
+import { moveNode } from '../repo/node-updates.js';
+import { archiveFolderFor } from '../webscripts/handovers/handover-receipt.js';
 import type { NodeRow } from '../repo/node-rows.js';
 import type { Caller, Repository } from '../repo/repository.js';
 import { ARCHIVE_FOLDERS, ARCHIVE_ROOT, archiveRootAces, folderAces } from './archive-folders.js';
@@ -149,6 +151,7 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
   const work = mkdtempSync(join(tmpdir(), 'efr-demo-'));
   try {
     const hashes: string[] = [];
+    const sealedIds: string[] = [];
     for (const [i, r] of DEMO_RECORDINGS.entries()) {
       const file = join(work, r.name);
       if (r.audioOnly) await makeAudio(file, r.seconds, 300 + 110 * i);
@@ -157,7 +160,7 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
       const start = at(2, 9 + i);
       const end = formatAcsDate(Date.parse(start.replace('+0000', 'Z')) + r.seconds * 1000);
       const sessionId = `S-2026-00${i + 1}`;
-      // In the handover folder, as in ACS where an efr:handover is part of the archive.
+      // Received into the handover first, then filed in the archive once sealed (below).
       const rec = await createNode(repo, c, handover, {
         name: r.name,
         nodeType: 'efr:recording',
@@ -173,6 +176,8 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
           'efr:officer': 'officer1',
           'efr:coOfficer': 'officer2',
           'efr:deviceSerial': r.audioOnly ? DEMO_DEVICES[2].serial : DEMO_DEVICES[0].serial,
+          // The unit of the officers who recorded it (filters and quality assessment, R28.1).
+          'efr:unit': (r.audioOnly ? DEMO_DEVICES[2] : DEMO_DEVICES[0]).unit,
           'efr:activityType': r.activity,
           'efr:location': r.location,
           'efr:recordingStart': start,
@@ -192,6 +197,7 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
         },
       });
       hashes.push(`${rec.content?.sha256 ?? ''}  ${r.name}`);
+      sealedIds.push(rec.id);
       repo.db.transaction(() => {
         repo.db
           .prepare('INSERT INTO peer_assocs (source_id, target_id, type) VALUES (?,?,?)')
@@ -233,6 +239,11 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
           'efr:receipt2Hashes': hashes,
         },
       });
+      // Filed in the Recordings archive as the live receipt files them (录像档案/<handover>/),
+      // where legal staff may annotate them (evidence marks, case links).
+      const h2 = repo.rows.get(handover.id) as NodeRow;
+      const folder = archiveFolderFor(repo, c, h2);
+      for (const id of sealedIds) moveNode(repo, c, repo.rows.get(id) as NodeRow, folder);
       repo.setMeta('demo_seeded', new Date(now).toISOString());
     })();
   } finally {

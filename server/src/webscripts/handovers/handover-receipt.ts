@@ -93,7 +93,7 @@ export function retainUntilDate(instant: string): string {
 }
 
 /** The Recordings archive folder for the sealed files of one handover (created when absent). */
-function archiveFolderFor(repo: Repository, c: Caller, h: NodeRow): NodeRow {
+export function archiveFolderFor(repo: Repository, c: Caller, h: NodeRow): NodeRow {
   const rootId = repo.meta('efr_folder_recordings');
   if (!rootId) throw notFound('The archive has no Recordings folder (efr_folder_recordings)');
   const root = repo.getReadable(c, rootId);
