@@ -83,6 +83,16 @@ describe('e2e: legal staff make an evidence disc of a case (issue 7, R23.1)', ()
         expect(res.status()).toBe(200);
         const bytes = await res.body();
         expect(bytes.subarray(32769, 32774).toString('latin1')).toBe('CD001');
+        // The disc is attached to the case file: the dossier lists it (R23.1).
+        const name = await page.locator('[data-testid="disc-package"] td').first().textContent();
+        expect(name).toContain('EFR');
+        await page.locator('[data-testid="disc-dossier"]').click();
+        await page.waitForURL(/\/cases\//);
+        const disc = page.locator('.efr-row-name', { hasText: /^证据光盘_.*\.iso$/ }).first();
+        await disc.waitFor();
+        await settle(page);
+        await disc.scrollIntoViewIfNeeded();
+        await saveScreen(page, `evidence-disc-dossier-${tag}`);
       });
   }
 

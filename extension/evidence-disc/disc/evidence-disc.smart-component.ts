@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -27,7 +28,7 @@ import { DiscCapacityUiComponent } from './disc-capacity.ui-component';
  */
 @Component({
   selector: 'efr-evidence-disc',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatCardModule, MatCheckboxModule,
+  imports: [DatePipe, FormsModule, RouterLink, MatButtonModule, MatCardModule, MatCheckboxModule,
     MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule,
     TranslatePipe, DiscCapacityUiComponent],
   templateUrl: './evidence-disc.smart-component.html',
