@@ -1,6 +1,10 @@
 import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
-import { AuthGuardEcm } from '@alfresco/adf-core';
+import {
+  AuthenticationConfirmationComponent,
+  AuthGuardEcm,
+  OidcAuthGuard,
+} from '@alfresco/adf-core';
 import { EFR_FEATURE_ROUTES } from '../../extension/shared/public-api';
 import { LayoutSmartComponent } from './layout/layout.smart-component';
 import { LoginSmartComponent } from './login/login.smart-component';
@@ -12,6 +16,13 @@ import { currentUserGuard } from './auth/current-user.guard';
 export const appRoutes: Routes = [
   { path: 'login', component: LoginSmartComponent },
   { path: 'error', component: ErrorPageUiComponent },
+  // authType OAUTH: where the provider returns with the code. provideCoreAuth() registers the
+  // same route, but after these ones, so the layout's catch-all would take it and loop.
+  {
+    path: 'view/authentication-confirmation',
+    component: AuthenticationConfirmationComponent,
+    canActivate: [OidcAuthGuard],
+  },
   {
     path: '',
     component: LayoutSmartComponent,
