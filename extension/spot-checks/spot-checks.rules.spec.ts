@@ -1,7 +1,7 @@
 import { EfrRole, EfrUser } from '../shared/public-api';
 import { Finding } from './spot-checks.model';
 import {
-  barWidth, campaignBody, findingBody, findingFormOf, findingProblems, mayReadAssessment,
+  barWidth, bureauDay, campaignBody, findingBody, findingFormOf, findingProblems, mayReadAssessment,
   mayRunSpotChecks, nextDay, percentText, refusalText,
 } from './spot-checks.rules';
 
@@ -27,6 +27,8 @@ describe('spot-check screen rules (issue 8)', () => {
     expect(r).toEqual({ ok: true, body: { title: '十一月', from: '2026-11-01T00:00:00+08:00',
       to: '2026-12-01T00:00:00+08:00', proportion: 0.1 } });
     expect(nextDay('2028-02-28')).toBe('2028-02-29');
+    // 21:51 UTC is already the next day in the bureau (UTC+8).
+    expect(bureauDay(0, Date.UTC(2026, 10, 26, 21, 51))).toBe('2026-11-27');
     expect(campaignBody({ title: '', fromDay: '2026-11-02', toDay: '2026-11-01', percent: 10,
       seed: '' })).toEqual({ ok: false, key: 'EFR_SPOT_CHECKS.FORM.BAD_PERIOD' });
     expect(campaignBody({ title: '', fromDay: '2026-11-01', toDay: '2026-11-01', percent: 0,

@@ -22,6 +22,11 @@ export function dayStart(day: string): string {
   return `${day}T00:00:00+08:00`;
 }
 
+/** The bureau day (UTC+8) `offset` days from today, YYYY-MM-DD. */
+export function bureauDay(offset: number, now = Date.now()): string {
+  return new Date(now + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The day after `day` (YYYY-MM-DD), calendar-correct. */
 export function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);

@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { Assessment, RATES } from '../spot-checks.model';
-import { dayStart, nextDay, percentText, refusalText } from '../spot-checks.rules';
+import { bureauDay, dayStart, nextDay, percentText, refusalText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
 
@@ -45,7 +45,8 @@ import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
         @if (part === 'OFFICERS') { <th>{{ 'EFR_SPOT_CHECKS.COL.OFFICER' | translate }}</th> }
         @for (r of rates; track r) { <th>{{ 'EFR_SPOT_CHECKS.RATE.' + r | translate }}</th> }
         <th>{{ 'EFR_SPOT_CHECKS.RATE.violations' | translate }}</th></tr>
-      @for (l of (part === 'UNITS' ? a.report.units : a.report.officers); track l.unit + l.officer) {
+      @for (l of (part === 'UNITS' ? a.report.units : a.report.officers); track l.unit +
+        l.officer) {
       <tr data-testid="quality-row" [attr.data-officer]="l.officer"><td>{{ l.unit }}</td>
         @if (part === 'OFFICERS') { <td>{{ l.officer }}</td> }
         @for (r of rates; track r) { <td>{{ pct(l[r]) }}</td> }
@@ -78,8 +79,8 @@ export class AssessmentSmartComponent {
   protected readonly pct = percentText;
   protected readonly result = signal<Assessment | null>(null);
   protected readonly message = signal<string | null>(null);
-  protected fromDay = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-  protected toDay = new Date().toISOString().slice(0, 10);
+  protected fromDay = bureauDay(-30);
+  protected toDay = bureauDay(0);
 
   constructor() {
     void this.load();

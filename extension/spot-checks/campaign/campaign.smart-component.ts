@@ -2,7 +2,6 @@ import { Component, computed, inject, input, signal } from '@angular/core';
 import { DatePipe, PercentPipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { Campaign, Evidence, Finding, FindingForm } from '../spot-checks.model';
@@ -17,8 +16,8 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
  */
 @Component({
   selector: 'efr-spot-check-campaign',
-  imports: [DatePipe, PercentPipe, RouterLink, MatButtonModule, MatProgressBarModule,
-    TranslatePipe, ChecklistUiComponent],
+  imports: [DatePipe, PercentPipe, RouterLink, MatButtonModule, TranslatePipe,
+    ChecklistUiComponent],
   template: `
 <section class="efr-page">
   @if (campaign(); as c) {
@@ -26,14 +25,18 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
   <div class="efr-list-card facts" data-testid="campaign-facts">
     <div>{{ 'EFR_SPOT_CHECKS.COL.PERIOD' | translate }}: {{ c.from | date: 'yyyy-MM-dd' }} –
       {{ c.to | date: 'yyyy-MM-dd HH:mm' }}</div>
-    <div>{{ 'EFR_SPOT_CHECKS.COL.PROPORTION' | translate }}: {{ c.proportion | percent: '1.0-1' }}</div>
-    <div>{{ 'EFR_SPOT_CHECKS.FORM.SEED' | translate }}: <code data-testid="campaign-seed">{{ c.seed }}</code></div>
+    <div>{{ 'EFR_SPOT_CHECKS.COL.PROPORTION' | translate }}: {{ c.proportion | percent: '1.0-1'
+      }}</div>
+    <div>{{ 'EFR_SPOT_CHECKS.FORM.SEED' | translate }}: <code data-testid="campaign-seed">{{
+      c.seed }}</code></div>
     <div data-testid="campaign-sample-size">{{ 'EFR_SPOT_CHECKS.COL.SAMPLE' | translate }}:
       {{ c.sampleSize }} / {{ c.populationSize }}</div>
     <div>{{ 'EFR_SPOT_CHECKS.COL.STATUS' | translate }}:
-      <span data-testid="campaign-status">{{ 'EFR_SPOT_CHECKS.STATUS.' + c.status | translate }}</span></div>
-    <mat-progress-bar mode="determinate" [value]="percentDone()" />
-    <div data-testid="campaign-progress">{{ 'EFR_SPOT_CHECKS.PROGRESS' | translate: c.progress }}</div>
+      <span data-testid="campaign-status">{{ 'EFR_SPOT_CHECKS.STATUS.' + c.status | translate
+        }}</span></div>
+    <div class="meter"><span [style.width.%]="percentDone()"></span></div>
+    <div data-testid="campaign-progress">{{ 'EFR_SPOT_CHECKS.PROGRESS' | translate: c.progress
+      }}</div>
     <div class="actions">
       <button mat-stroked-button type="button" (click)="verify()" data-testid="verify-draw">
         {{ 'EFR_SPOT_CHECKS.VERIFY' | translate }}</button>
@@ -42,7 +45,8 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
       @if (c.status === 'open') {
       <button mat-flat-button type="button" (click)="close()" data-testid="campaign-close">
         {{ 'EFR_SPOT_CHECKS.CLOSE' | translate }}</button> }
-      <a mat-button routerLink="/violations">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.TITLE' | translate }}</a>
+      <a mat-button routerLink="/violations">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.TITLE' | translate
+        }}</a>
     </div>
   </div>
   @if (message(); as m) { <div [class.efr-error]="m.error" [class.efr-ok]="!m.error" role="status"
@@ -54,7 +58,8 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
           <th>{{ 'EFR_SPOT_CHECKS.COL.OFFICER' | translate }}</th>
           <th>{{ 'EFR_SPOT_CHECKS.COL.STATUS' | translate }}</th></tr>
         @for (f of sample(); track f.id; let i = $index) {
-        <tr data-testid="sample-row" [attr.data-status]="f.status" [class.selected]="f.id === selectedId()"
+        <tr data-testid="sample-row" [attr.data-status]="f.status" [class.selected]="f.id ===
+          selectedId()"
           (click)="select(f)">
           <td>{{ i + 1 }}</td><td>{{ f.recordingName }}</td><td>{{ f.officer }}</td>
           <td>{{ 'EFR_SPOT_CHECKS.FINDING.' + f.status | translate }}</td></tr>
@@ -74,6 +79,8 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
   }
 </section>`,
   styles: `.facts { padding: 16px; display: grid; gap: 6px; }
+    .meter { height: 6px; background: #eceff1; border-radius: 3px; overflow: hidden; }
+    .meter span { display: block; height: 100%; background: #1565c0; }
     .actions { display: flex; gap: 8px; align-items: center; }
     .split { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 16px; }
     .review { padding: 16px; } tr.selected { background: var(--mat-sys-secondary-container); }

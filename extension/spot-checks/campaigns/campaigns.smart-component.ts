@@ -67,7 +67,8 @@ import { SpotChecksService } from '../spot-checks.service';
     </table>
   </div>
 </section>`,
-  styles: `.form { display: flex; flex-wrap: wrap; gap: 12px; align-items: baseline; padding: 16px; }`,
+  styles: `.form { display: flex; flex-wrap: wrap; gap: 12px; align-items: baseline; padding:
+    16px; }`,
 })
 export class CampaignsSmartComponent {
   private readonly service = inject(SpotChecksService);

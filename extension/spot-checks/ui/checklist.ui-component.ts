@@ -19,7 +19,8 @@ import { findingFormOf, findingProblems } from '../spot-checks.rules';
   template: `
 <div class="checklist" data-testid="checklist">
   <mat-button-toggle-group [(ngModel)]="form().status" name="status" data-testid="finding-status">
-    <mat-button-toggle value="done">{{ 'EFR_SPOT_CHECKS.REVIEW.DONE' | translate }}</mat-button-toggle>
+    <mat-button-toggle value="done">{{ 'EFR_SPOT_CHECKS.REVIEW.DONE' | translate
+      }}</mat-button-toggle>
     <mat-button-toggle value="skipped" data-testid="finding-skip">
       {{ 'EFR_SPOT_CHECKS.REVIEW.SKIP' | translate }}</mat-button-toggle>
   </mat-button-toggle-group>
@@ -51,18 +52,22 @@ import { findingFormOf, findingProblems } from '../spot-checks.rules';
         {{ 'EFR_SPOT_CHECKS.RESULT.' + r | translate }}</mat-button-toggle>
       }
     </mat-button-toggle-group>
-    <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.NOTE' | translate }}</mat-label>
+    <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.NOTE' | translate
+      }}</mat-label>
       <textarea matInput [(ngModel)]="form().notes[item]" [name]="'note' + item"
         [attr.data-testid]="'note-' + item"></textarea>
     </mat-form-field>
   </fieldset>
   }
-  <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.PLACEMENT' | translate }}</mat-label>
+  <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.PLACEMENT' | translate
+    }}</mat-label>
     <input matInput [(ngModel)]="form().placementObservation" name="placement" /></mat-form-field>
-  <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.CONDUCT' | translate }}</mat-label>
+  <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.CONDUCT' | translate
+    }}</mat-label>
     <input matInput [(ngModel)]="form().conductObservation" name="conduct" /></mat-form-field>
   } @else {
-  <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.SKIP_REASON' | translate }}</mat-label>
+  <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.SKIP_REASON' | translate
+    }}</mat-label>
     <textarea matInput [(ngModel)]="form().skipReason" name="skipReason"
       data-testid="skip-reason"></textarea></mat-form-field>
   }

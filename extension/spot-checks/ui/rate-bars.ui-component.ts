@@ -14,7 +14,8 @@ import { barWidth, percentText } from '../spot-checks.rules';
     <div class="who">{{ l.officer ?? l.unit }}</div>
     @for (r of rates; track r) {
     <div class="row"><span class="label">{{ 'EFR_SPOT_CHECKS.RATE.' + r | translate }}</span>
-      <span class="track"><span class="bar" [class]="'bar ' + r" [style.width.%]="width(l[r])"></span></span>
+      <span class="track"><span class="bar" [class]="'bar ' + r"
+        [style.width.%]="width(l[r])"></span></span>
       <span class="value">{{ text(l[r]) }}</span></div>
     }
     <div class="row"><span class="label">{{ 'EFR_SPOT_CHECKS.RATE.violations' | translate }}</span>

@@ -45,7 +45,8 @@ import { SpotChecksService } from '../spot-checks.service';
       <tr data-testid="violation-row" [attr.data-status]="v.status" [attr.data-officer]="v.officer">
         <td>{{ v.officer }}<div class="sub">{{ v.unit }}</div></td>
         <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
-        <td class="text">{{ v.description }}<div class="sub">{{ v.proposedAt | date: 'yyyy-MM-dd HH:mm' }}
+        <td class="text">{{ v.description }}<div class="sub">{{ v.proposedAt | date:
+          'yyyy-MM-dd HH:mm' }}
           · {{ v.proposedBy }}</div></td>
         <td data-testid="violation-status">{{ 'EFR_SPOT_CHECKS.VSTATUS.' + v.status | translate }}
           @if (v.decisionReason) { <div class="sub">{{ v.decisionReason }}</div> }</td>
@@ -54,11 +55,14 @@ import { SpotChecksService } from '../spot-checks.service';
             @if (m.endDate) { – {{ m.endDate }} }</div> }</td>
         <td class="acts">
           @if (v.status === 'proposed') {
-          <input class="reason" [(ngModel)]="reasons[v.id]" [placeholder]="'EFR_SPOT_CHECKS.VIOLATIONS.REASON' | translate"
+          <input class="reason" [(ngModel)]="reasons[v.id]"
+            [placeholder]="'EFR_SPOT_CHECKS.VIOLATIONS.REASON' | translate"
             data-testid="decision-reason" />
-          <button mat-flat-button type="button" (click)="decide(v, 'confirm')" data-testid="confirm">
+          <button mat-flat-button type="button" (click)="decide(v, 'confirm')"
+            data-testid="confirm">
             {{ 'EFR_SPOT_CHECKS.VIOLATIONS.CONFIRM' | translate }}</button>
-          <button mat-stroked-button type="button" (click)="decide(v, 'dismiss')" data-testid="dismiss">
+          <button mat-stroked-button type="button" (click)="decide(v, 'dismiss')"
+            data-testid="dismiss">
             {{ 'EFR_SPOT_CHECKS.VIOLATIONS.DISMISS' | translate }}</button>
           } @if (v.status === 'confirmed') {
           <select [(ngModel)]="measureOf(v.id).measure" data-testid="measure-kind">
@@ -72,7 +76,8 @@ import { SpotChecksService } from '../spot-checks.service';
           }
         </td>
       </tr>
-      } @empty { <tr><td colspan="6">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate }}</td></tr> }
+      } @empty { <tr><td colspan="6">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate
+        }}</td></tr> }
     </table>
   </div>
 </section>`,

@@ -1,0 +1,131 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  VIEWPORTS, launchChromium, openPage, saveScreen, settle, signIn, sizeTag, startE2eApp,
+  untranslatedKeys, type E2eApp, type WatchedPage,
+} from './support/e2e-app.js';
+
+/**
+ * Issue 8 end to end (R28.1, R28.2, R29.1, R30.1): supervisor1 opens a campaign over the demo
+ * recordings, records the findings (one fails), confirms the proposed violation with a
+ * measure, and the assessment shows it for officer1; each screen in both languages.
+ */
+describe('e2e: spot check → violation → measure → assessment (issue 8)', () => {
+  let app: E2eApp;
+  let browser: Browser;
+  let watched: WatchedPage | null = null;
+
+  beforeAll(async () => {
+    app = await startE2eApp();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function closePage(): Promise<void> {
+    const errors = watched?.errors ?? [];
+    const failed = watched?.failedRequests ?? [];
+    await watched?.close();
+    watched = null;
+    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
+  }
+
+  afterEach(closePage);
+
+  const day = (offset: number): string =>
+    new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+  async function go(page: Page, nav: string, url: RegExp): Promise<void> {
+    await page.locator(`[data-nav="${nav}"]`).click();
+    await page.waitForURL(url);
+    await settle(page);
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const tag = `${lang}-${sizeTag(VIEWPORTS[0])}`;
+
+    it(`R28–R30: campaign, findings, confirmed violation with measure, assessment (${tag})`,
+      async () => {
+        watched = await openPage(browser, VIEWPORTS[0]);
+        const { page } = watched;
+        await signIn(page, app.url, 'supervisor1', lang);
+        await go(page, 'spot-checks', /\/spot-checks$/);
+        await page.locator('[data-testid="campaign-title"]').fill(`E2E ${lang}`);
+        await page.locator('[data-testid="campaign-from"]').fill(day(-7));
+        await page.locator('[data-testid="campaign-to"]').fill(day(0));
+        await page.locator('[data-testid="campaign-percent"]').fill('50');
+        await page.locator('[data-testid="campaign-seed"]').fill(`E2E-${lang}`);
+        expect(await untranslatedKeys(page)).toEqual([]);
+        await saveScreen(page, `spot-check-campaigns-${tag}`);
+        await page.locator('[data-testid="campaign-draw"]').click();
+        await page.waitForURL(/\/spot-checks\/[0-9a-f-]+$/);
+        await page.locator('[data-testid="checklist"]').waitFor();
+        await settle(page);
+        const rows = page.locator('[data-testid="sample-row"]');
+        const n = await rows.count();
+        expect(n).toBe(2);
+        await page.locator('[data-testid="verify-draw"]').click();
+        await page.locator('[data-testid="verify-result"]').waitFor();
+        await saveScreen(page, `spot-check-campaign-${tag}`);
+        for (let i = 0; i < n; i++) {
+          const fail = i === 0;
+          await rows.nth(i).click();
+          await page.locator('[data-testid="evidence"]').first().waitFor();
+          for (const item of ['Recorded', 'Continuous', 'Handled']) {
+            const result = fail && item === 'Continuous' ? 'fail' : 'pass';
+            await page.locator(`[data-testid="item-${item}"] [data-result="${result}"] button`)
+              .click();
+          }
+          if (fail) {
+            await page.locator('[data-testid="note-Continuous"]')
+              .fill('取证过程中途关机约两分钟，未说明理由。');
+            await saveScreen(page, `spot-check-checklist-${tag}`);
+          }
+          await page.locator('[data-testid="finding-save"]').click();
+          await page.locator(`[data-testid="sample-row"][data-status="done"]`).nth(i).waitFor();
+        }
+        await page.locator('[data-testid="campaign-close"]').click();
+        await page.locator('[data-testid="campaign-close"]').waitFor({ state: 'detached' });
+        expect(await untranslatedKeys(page)).toEqual([]);
+        await settle(page);
+        await saveScreen(page, `spot-check-closed-${tag}`);
+
+        await go(page, 'violations', /\/violations$/);
+        const proposed = page.locator('[data-testid="violation-row"][data-status="proposed"]')
+          .first();
+        await proposed.locator('[data-testid="decision-reason"]').fill('经核实属实。');
+        await proposed.locator('[data-testid="confirm"]').click();
+        const confirmed = page.locator('[data-testid="violation-row"][data-status="confirmed"]',
+          { hasNot: page.locator('[data-testid="violation-measures"] div') }).first();
+        await confirmed.waitFor();
+        await confirmed.locator('[data-testid="measure-kind"]').selectOption('criticism');
+        await confirmed.locator('[data-testid="measure-start"]').fill(day(1));
+        await confirmed.locator('[data-testid="measure-add"]').click();
+        await page.locator('[data-testid="violation-measures"] div').nth(lang === 'zh-CN' ? 0 : 1)
+          .waitFor();
+        await settle(page);
+        expect(await untranslatedKeys(page)).toEqual([]);
+        await saveScreen(page, `violations-register-${tag}`);
+
+        await go(page, 'quality', /\/quality$/);
+        const o1 = page.locator('[data-testid="quality-OFFICERS"] [data-testid="quality-row"]' +
+          '[data-officer="officer1"]');
+        // officer1 recorded for two units in the demo: one line per unit, summed.
+        await o1.first().waitFor();
+        let violations = 0;
+        for (const row of await o1.all()) {
+          violations += Number(await row.locator('[data-testid="quality-violations"]').innerText());
+        }
+        expect(violations).toBe(lang === 'zh-CN' ? 1 : 2);
+        await page.locator('[data-testid="quality-chart"]').first().waitFor();
+        expect(await page.locator('[data-testid="quality-measures"] tr').count())
+          .toBe(lang === 'zh-CN' ? 1 : 2);
+        expect(await page.locator('[data-testid="quality-csv"]').getAttribute('href'))
+          .toContain('format=csv');
+        expect(await untranslatedKeys(page)).toEqual([]);
+        await saveScreen(page, `quality-assessment-${tag}`);
+      });
+  }
+});
