@@ -8,6 +8,7 @@
  *   onUpdateProperties maps as java.util.HashMap keyed by QName stand-ins: Java objects (made
  *   with JavaAdapter) whose toString() is `{uri}local`, like org.alfresco.service.namespace.QName,
  *   holding java.lang.String, java.util.Date, java.lang.Long, java.lang.Boolean, ArrayList;
+ * - cm:content given as `{ file }`: a ScriptContentData-like object streaming that real file;
  * - root objects `logger`, `search`, `people` and, when the scenario names a user, `person`;
  * - `Packages` with a stand-in AuthenticationUtil when the scenario runs as another user
  *   (`runAs`, e.g. "System"), since in ACS a behaviour finds its user there.
@@ -47,6 +48,19 @@ function javaValue(v) {
   throw new Error('harness: unsupported map value ' + JSON.stringify(v));
 }
 
+/**
+ * cm:content as ScriptNode.properties gives it (ScriptNode.ScriptContentData) over a real file:
+ * getInputStream() opens it as ACS opens a ContentReader's stream.
+ */
+function contentData(path) {
+  var file = new java.io.File(path);
+  return {
+    getInputStream: function () { return new java.io.FileInputStream(file); },
+    getSize: function () { return file.length(); },
+    toString: function () { return 'contentUrl=file://' + path; }
+  };
+}
+
 /** A fixture value as ScriptNode.properties gives it (ValueConverter, primitives unwrapped). */
 function scriptValue(v) {
   if (v === null || v === undefined) return null;
@@ -57,6 +71,7 @@ function scriptValue(v) {
   }
   if (typeof v === 'object' && v.date !== undefined) return new Date(Date.parse(v.date));
   if (typeof v === 'object' && v.content !== undefined) return v.content;
+  if (typeof v === 'object' && v.file !== undefined) return contentData(v.file);
   return v;
 }
 
@@ -223,7 +238,7 @@ function runScenario(sc) {
   if (sc.user) put('person', people.personNode(sc.user));
   if (sc.runAs) {
     var runAs = sc.runAs;
-    put('Packages', { org: { alfresco: { repo: { security: { authentication: {
+    put('Packages', { java: java, org: { alfresco: { repo: { security: { authentication: {
       AuthenticationUtil: { getRunAsUser: function () { return new java.lang.String(runAs); } }
     } } } } } });
   }

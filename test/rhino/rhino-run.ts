@@ -13,9 +13,13 @@ export const HARNESS = resolve(import.meta.dirname, 'harness.js');
 /** Namespaces the harness uses to spell `{uri}local`: the behaviours' own table. */
 export { NAMESPACES };
 
-/** A value in a fixture: JSON, or `{ date }` (java.util.Date / JS Date), `{ content }`. */
+/**
+ * A value in a fixture: JSON, or `{ date }` (java.util.Date / JS Date), `{ content }`, or
+ * `{ file }` (node properties only: cm:content streaming that real file).
+ */
 export type FixtureValue =
-  | string | number | boolean | null | { date: string } | { content: string } | FixtureValue[];
+  | string | number | boolean | null | { date: string } | { content: string } | { file: string }
+  | FixtureValue[];
 
 /** A node of a scenario. */
 export interface FixtureNode {

@@ -19,6 +19,7 @@ import type { BehaviourActor } from '../lib/actor.js';
 import { accessRequestOf, requestedRecordingNodes } from '../lib/access-request-state.js';
 import { locationOf } from '../lib/archive-location.js';
 import { nowIso } from '../lib/clock.js';
+import { ingestVerdict } from '../lib/recording-ingest.js';
 import { plainString, qnameMapToProps } from '../lib/java-values.js';
 import { nodeId, nodeProp } from '../lib/model-names.js';
 import {
@@ -95,10 +96,16 @@ function beforeDeleteNode(node: ScriptNodeLike): void {
   enforce(verdict, 'delete of recording ' + id + ' by ' + actor.userName);
 }
 
+/**
+ * No new content once sealed (R26.1). The first write at ingest (`newContent`) also joins only
+ * an open handover that the recording names, and its bytes must hash to the declared
+ * efr:sha256 (R21.4, R26.1; lib/recording-ingest.ts).
+ */
 function onContentUpdate(node: ScriptNodeLike, newContent: unknown): void {
-  const verdict = checkContentUpdate(stateOfNode(node));
-  enforce(verdict, 'content ' + (String(newContent) === 'true' ? 'write' : 'update') +
-    ' of recording ' + nodeId(node));
+  const first = String(newContent) === 'true';
+  const what = 'content ' + (first ? 'write' : 'update') + ' of recording ' + nodeId(node);
+  enforce(checkContentUpdate(stateOfNode(node)), what);
+  if (first) enforce(ingestVerdict(node), what);
 }
 
 interface ChildAssociationLike {
