@@ -122,7 +122,7 @@ describe('contract: search, associations and audit (issue 3)', () => {
     expectAcsError(missing);
   });
 
-  it('logs a content read and lists it in application and node audit entries', async () => {
+  it('logs a content read and finds it by user, value, time range and node', async () => {
     const id = recordings[0].entry.id;
     const read = await http.requestBytes('get', `${CORE}/nodes/${id}/content`,
       { range: 'bytes=0-15' });
@@ -135,6 +135,31 @@ describe('contract: search, associations and audit (issue 3)', () => {
     expectContract(entries, 200);
     expect(entries.body.list.entries.some((e) => JSON.stringify(e.entry.values ?? {})
       .includes(id))).toBeTrue();
+
+    const key = entries.body.list.entries.find((e) => JSON.stringify(e.entry.values ?? {})
+      .includes(id))?.entry.values as Record<string, string> | undefined;
+    const nodeKey = Object.keys(key ?? {}).find((k) => key?.[k] === id) ?? '';
+    const byValue = await http.get<Paging<{ id: string; values?: object }>>(
+      `${CORE}/audit-applications/efr-access/audit-entries?include=values&where=` +
+      encodeURIComponent(`(valuesKey='${nodeKey}' and valuesValue='${id}')`));
+    expectContract(byValue, 200);
+    expect(byValue.body.list.entries.length).toBeGreaterThan(0);
+    for (const e of byValue.body.list.entries) {
+      expect(JSON.stringify(e.entry.values)).toContain(id);
+    }
+
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const recent = await http.get<Paging<{ id: string; createdAt: string }>>(
+      `${CORE}/audit-applications/efr-access/audit-entries?where=` +
+      encodeURIComponent(`(createdAt BETWEEN ('${from}' , '${to}'))`));
+    expectContract(recent, 200);
+    expect(recent.body.list.entries.length).toBeGreaterThan(0);
+    const future = await http.get<Paging<{ id: string }>>(
+      `${CORE}/audit-applications/efr-access/audit-entries?where=` +
+      encodeURIComponent(`(createdAt BETWEEN ('${to}' , '${to}'))`));
+    expectContract(future, 200);
+    expect(future.body.list.entries).toEqual([]);
 
     const byNode = await http.get<Paging<{ id: string }>>(
       `${CORE}/nodes/${id}/audit-entries?include=values`);
