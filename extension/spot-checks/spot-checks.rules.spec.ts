@@ -2,7 +2,7 @@ import { EfrRole, EfrUser } from '../shared/public-api';
 import { Finding } from './spot-checks.model';
 import {
   barWidth, bureauDay, campaignBody, findingBody, findingFormOf, findingProblems, mayReadAssessment,
-  mayRunSpotChecks, nextDay, percentText, refusalText,
+  mayRunSpotChecks, nextDay, percentText, refusalText, supervisionRequestFor,
 } from './spot-checks.rules';
 
 const user = (id: string, ...roles: EfrRole[]): EfrUser => ({ id, displayName: id, roles,
@@ -62,5 +62,19 @@ describe('spot-check screen rules (issue 8)', () => {
       'A skipped recording needs a written reason. / 跳过抽查须填写书面理由。' } }) };
     expect(refusalText(e, 'zh-CN')).toBe('跳过抽查须填写书面理由。');
     expect(refusalText(e, 'en')).toBe('A skipped recording needs a written reason.');
+  });
+
+  it('R25.1: plays a drawn recording only under a registered supervision request', () => {
+    const r = { id: 'q1', status: 'registered', purpose: 'supervision', viewer: 'supervisor1',
+      recordingIds: ['r1'], viewingFrom: '2026-11-26T00:00:00Z',
+      viewingUntil: '2026-11-27T00:00:00Z' };
+    const now = Date.parse('2026-11-26T12:00:00Z');
+    expect(supervisionRequestFor([r], 'r1', 'supervisor1', now)?.id).toBe('q1');
+    expect(supervisionRequestFor([{ ...r, purpose: 'work' }], 'r1', 'supervisor1', now))
+      .toBeNull();
+    expect(supervisionRequestFor([r], 'r2', 'supervisor1', now)).toBeNull();
+    expect(supervisionRequestFor([r], 'r1', 'officer1', now)).toBeNull();
+    expect(supervisionRequestFor([r], 'r1', 'supervisor1', Date.parse('2026-11-27T00:00:00Z')))
+      .toBeNull();
   });
 });

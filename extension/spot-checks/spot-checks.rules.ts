@@ -110,6 +110,30 @@ export function barWidth(v: number | null): number {
   return v === null ? 0 : Math.round(Math.max(0, Math.min(1, v)) * 1000) / 10;
 }
 
+/** What {@link supervisionRequestFor} needs of an access request. */
+export interface ViewingRequest {
+  id: string;
+  status: string;
+  purpose: string;
+  viewer: string | null;
+  recordingIds: string[];
+  viewingFrom: string | null;
+  viewingUntil: string | null;
+}
+
+/**
+ * `spotChecks.supervisionRequest`: the request under which the reviewer may play a drawn
+ * recording now (R25.1 via R24: registered for them, naming it, for supervision, window open),
+ * or null: the screen then offers to file one.
+ */
+export function supervisionRequestFor<T extends ViewingRequest>(requests: readonly T[],
+  recordingId: string, userId: string, now: number): T | null {
+  return requests.find((r) => r.status === 'registered' && r.purpose === 'supervision' &&
+    r.viewer === userId && r.recordingIds.includes(recordingId) && r.viewingFrom !== null &&
+    r.viewingUntil !== null && Date.parse(r.viewingFrom) <= now &&
+    now < Date.parse(r.viewingUntil)) ?? null;
+}
+
 /** The server's bilingual refusal message in the user's language. */
 export function refusalText(error: unknown, language: string): string {
   const message = (error as { message?: unknown } | null)?.message;

@@ -5,7 +5,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { Campaign, Evidence, Finding, FindingForm } from '../spot-checks.model';
-import { findingBody, refusalText } from '../spot-checks.rules';
+import { ApprovalsService } from '../../approvals/public-api';
+import { CurrentUserService } from '../../shared/public-api';
+import { findingBody, refusalText, supervisionRequestFor } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { ChecklistUiComponent } from '../ui/checklist.ui-component';
 
@@ -69,6 +71,17 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
     @if (selected(); as f) {
     <div class="efr-list-card review">
       <h2>{{ f.recordingName }}</h2>
+      <div class="play" data-testid="supervision-viewing">
+        @if (playRequest(); as q) {
+        <a mat-flat-button [routerLink]="['/playback', q]" data-testid="play-recording">
+          {{ 'EFR_SPOT_CHECKS.REVIEW.PLAY' | translate }}</a>
+        } @else {
+        <span class="sub">{{ 'EFR_SPOT_CHECKS.REVIEW.NEED_REQUEST' | translate }}</span>
+        <a mat-stroked-button routerLink="/approvals/new"
+          [queryParams]="{ recordingId: f.recordingId }" data-testid="request-viewing">
+          {{ 'EFR_SPOT_CHECKS.REVIEW.REQUEST' | translate }}</a>
+        }
+      </div>
       @if (c.status === 'open') {
       <efr-spot-check-checklist [finding]="f" [evidence]="evidence()" [busy]="busy()"
         (saveFinding)="save(f, $event)" />
@@ -83,12 +96,15 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
     .meter span { display: block; height: 100%; background: #1565c0; }
     .actions { display: flex; gap: 8px; align-items: center; }
     .split { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 16px; }
-    .review { padding: 16px; } tr.selected { background: var(--mat-sys-secondary-container); }
+    .review { padding: 16px; } .play { display: flex; gap: 8px; align-items: center; }
+    tr.selected { background: var(--mat-sys-secondary-container); }
     tr[data-testid='sample-row'] { cursor: pointer; }`,
 })
 export class CampaignSmartComponent {
   private readonly service = inject(SpotChecksService);
   private readonly prefs = inject(UserPreferencesService);
+  private readonly approvals = inject(ApprovalsService);
+  private readonly user = inject(CurrentUserService);
 
   /** Route parameter: the campaign id. */
   readonly id = input.required<string>();
@@ -97,6 +113,8 @@ export class CampaignSmartComponent {
   protected readonly sample = signal<Finding[]>([]);
   protected readonly selectedId = signal<string | null>(null);
   protected readonly evidence = signal<Evidence | null>(null);
+  /** Id of the registered supervision request to play the selected recording under. */
+  protected readonly playRequest = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly verified = signal<boolean | null>(null);
   protected readonly message = signal<{ text: string; error: boolean } | null>(null);
@@ -129,8 +147,13 @@ export class CampaignSmartComponent {
   async select(f: Finding): Promise<void> {
     this.selectedId.set(f.id);
     this.evidence.set(null);
+    this.playRequest.set(null);
     try {
       this.evidence.set(await this.service.evidence(this.id(), f.id));
+      const viewing = await this.approvals.list('viewing');
+      const q = supervisionRequestFor(viewing, f.recordingId ?? '', this.user.user()?.id ?? '',
+        Date.now());
+      this.playRequest.set(q?.id ?? null);
     } catch (error) {
       this.fail(error);
     }
