@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
+import { AuthenticationService } from '@alfresco/adf-core';
 import { CurrentUserService, errorStatus } from '../../../extension/shared/public-api';
 
 /**
@@ -9,6 +10,10 @@ import { CurrentUserService, errorStatus } from '../../../extension/shared/publi
  */
 export const currentUserGuard: CanActivateFn = async () => {
   const router = inject(Router);
+  // Not signed in yet: AuthGuardEcm, run beside this guard, sends the user to sign in. Asking
+  // -me- without credentials would get a 401 whose redirect to /login races ADF's OAUTH
+  // redirect to the provider (two login flows, the second one's nonce is refused).
+  if (!inject(AuthenticationService).isLoggedIn()) return false;
   try {
     await inject(CurrentUserService).load();
     return true;
