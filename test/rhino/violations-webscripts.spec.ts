@@ -1,0 +1,101 @@
+/**
+ * The violation register web scripts of the ACS module (issue 8: R29.1, R30.1) compiled as the
+ * module build compiles them (core bundled, ES5, linted) and run in Debian's Rhino against the
+ * in-memory repository of devices-webscript-harness.js.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { compileScript } from '../../behaviors/build/compile-scripts.mjs';
+import { NAMESPACES } from '../../behaviors/src/lib/model-names.js';
+import type { WsCall, WsResult } from './devices-webscript-run.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const HARNESS = resolve(import.meta.dirname, 'devices-webscript-harness.js');
+const SCRIPTS = ['violations.get', 'violation-decision.post', 'violation-measures.post'];
+const REGISTER = 'EFR 执法记录/违规记录';
+
+/** Compiles this feature's controllers and runs the calls in order in one repository. */
+async function run(calls: WsCall[], nodes: unknown[]): Promise<Record<string, WsResult>> {
+  const dir = mkdtempSync(join(tmpdir(), 'efr-ws-violations-'));
+  try {
+    for (const name of SCRIPTS) {
+      const file = join(ROOT, 'behaviors/src/webscripts/spot-checks', `${name}.ts`);
+      writeFileSync(join(dir, `${name}.js`), (await compileScript({ name, file })).code);
+    }
+    const input = join(dir, 'run.json');
+    writeFileSync(input, JSON.stringify({
+      namespaces: NAMESPACES,
+      users: { officer1: ['GROUP_EFR_OFFICERS'], supervisor1: ['GROUP_EFR_SUPERVISORS'],
+        supervisor2: ['GROUP_EFR_SUPERVISORS'] },
+      folders: [REGISTER],
+      nodes,
+      calls: calls.map((c) => ({ ...c, script: join(dir, `${c.script}.js`) })),
+    }));
+    const r = spawnSync('rhino', [HARNESS, input], { encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`rhino failed (${r.status}): ${r.stderr}${r.stdout}`);
+    const lines = r.stdout.trim().split('\n');
+    const out: Record<string, WsResult> = {};
+    for (const x of JSON.parse(lines[lines.length - 1]) as WsResult[]) out[x.name] = x;
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const violation = (name: string, officer: string) => ({
+  folder: REGISTER, name, type: 'efr:violation',
+  properties: { 'efr:violationKind': 'lentDevice', 'efr:violationStatus': 'proposed',
+    'efr:violationDescription': '将执法记录仪借给协管员使用。', 'efr:proposedBy': 'supervisor2',
+    'efr:proposedAt': '2026-11-25T02:00:00.000Z', 'efr:officer': officer,
+    'efr:unit': '社会事务科' },
+});
+const code = (r: WsResult): string => `${r.status} ${r.body?.error?.errorKey ?? ''}`.trim();
+
+describe('module web scripts in Rhino: violation register (issue 8: R29.1, R30.1)', () => {
+  let r: Record<string, WsResult>;
+  beforeAll(async () => {
+    const decide = (name: string, v: string, user: string, body: unknown): WsCall =>
+      ({ name, script: 'violation-decision.post', user, templateArgs: { id: `#${v}` }, body });
+    const measure = (name: string, body: unknown): WsCall =>
+      ({ name, script: 'violation-measures.post', user: 'supervisor1',
+        templateArgs: { id: '#v1' }, body });
+    r = await run([
+      { name: 'listOfficer', script: 'violations.get', user: 'officer1' },
+      measure('measureEarly', { measure: 'criticism', startDate: '2026-12-01' }),
+      decide('dismissBare', 'v1', 'supervisor1', { action: 'dismiss' }),
+      decide('byOfficer', 'v1', 'officer1', { action: 'confirm' }),
+      decide('confirm', 'v1', 'supervisor1', { action: 'confirm', reason: '经核实属实。' }),
+      decide('again', 'v1', 'supervisor2', { action: 'dismiss', reason: '重复' }),
+      decide('own', 'v2', 'supervisor1', { action: 'confirm' }),
+      measure('noEnd', { measure: 'suspension', startDate: '2026-12-01' }),
+      measure('measure', { measure: 'suspension', startDate: '2026-12-01',
+        endDate: '2026-12-31', note: '暂停一个月' }),
+      { name: 'confirmed', script: 'violations.get', user: 'supervisor1',
+        args: { status: 'confirmed' } },
+    ], [violation('v1', 'officer1'), violation('v2', 'supervisor1')]);
+  });
+
+  it('R29.1: only supervisors read and decide; a dismissal needs a reason', () => {
+    expect(code(r.listOfficer)).toBe('403 efr.violation.notSupervisor');
+    expect(code(r.dismissBare)).toBe('422 efr.violation.dismissReason');
+    expect(code(r.byOfficer)).toBe('403 efr.violation.notSupervisor');
+    expect(code(r.own)).toBe('403 efr.violation.ownCase');
+    expect(r.confirm.status).toBe(200);
+    expect(r.confirm.body?.entry).toEqual(jasmine.objectContaining({ status: 'confirmed',
+      decidedBy: 'supervisor1', decisionReason: '经核实属实。' }));
+    expect(code(r.again)).toBe('409 efr.violation.decided');
+    expect(r.confirm.logs.join()).toContain('efr violation.confirm');
+  });
+
+  it('R30.1: measures only on confirmed violations, with their dates, in the register', () => {
+    expect(code(r.measureEarly)).toBe('409 efr.measure.notConfirmed');
+    expect(code(r.noEnd)).toBe('422 efr.measure.endDate');
+    expect(r.measure.status).toBe(201);
+    const list = r.confirmed.body?.list?.entries.map((e) => e.entry) ?? [];
+    expect(list.length).toBe(1);
+    expect(list[0].measures).toEqual([jasmine.objectContaining({ measure: 'suspension',
+      startDate: '2026-12-01', endDate: '2026-12-31', recordedBy: 'supervisor1' })]);
+  });
+});
