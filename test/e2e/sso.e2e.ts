@@ -163,6 +163,11 @@ describe('e2e: single sign-on through the OpenID provider (issue 10)', () => {
     expect(await page.evaluate(() => Object.keys(localStorage)
       .filter((k) => k.endsWith('access_token') && localStorage.getItem(k)))).toEqual([]);
     await saveScreen(page, 'sso-signed-out');
+    // A clean console through the whole story (the realm's pages have no favicon: 404).
+    const failed = watched.failedRequests.filter((r) => !/^404 GET \/favicon\.ico/.test(r));
+    expect(failed).toEqual([]);
+    expect(watched.errors.filter((e) => !/status of 404/.test(e) || failed.length > 0))
+      .toEqual([]);
   });
 
   it('refuses an expired or a forged token with 401 and the ACS error body', async () => {
