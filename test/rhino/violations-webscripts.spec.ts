@@ -1,48 +1,12 @@
 /**
  * The violation register web scripts of the ACS module (issue 8: R29.1, R30.1) compiled as the
  * module build compiles them (core bundled, ES5, linted) and run in Debian's Rhino against the
- * in-memory repository of devices-webscript-harness.js.
+ * in-memory repository of devices-webscript-harness.js (spot-checks-webscript-run.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { compileScript } from '../../behaviors/build/compile-scripts.mjs';
-import { NAMESPACES } from '../../behaviors/src/lib/model-names.js';
 import type { WsCall, WsResult } from './devices-webscript-run.js';
+import { runSpotCheckCalls as run } from './spot-checks-webscript-run.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const HARNESS = resolve(import.meta.dirname, 'devices-webscript-harness.js');
-const SCRIPTS = ['violations.get', 'violation-decision.post', 'violation-measures.post'];
 const REGISTER = 'EFR 执法记录/违规记录';
-
-/** Compiles this feature's controllers and runs the calls in order in one repository. */
-async function run(calls: WsCall[], nodes: unknown[]): Promise<Record<string, WsResult>> {
-  const dir = mkdtempSync(join(tmpdir(), 'efr-ws-violations-'));
-  try {
-    for (const name of SCRIPTS) {
-      const file = join(ROOT, 'behaviors/src/webscripts/spot-checks', `${name}.ts`);
-      writeFileSync(join(dir, `${name}.js`), (await compileScript({ name, file })).code);
-    }
-    const input = join(dir, 'run.json');
-    writeFileSync(input, JSON.stringify({
-      namespaces: NAMESPACES,
-      users: { officer1: ['GROUP_EFR_OFFICERS'], supervisor1: ['GROUP_EFR_SUPERVISORS'],
-        supervisor2: ['GROUP_EFR_SUPERVISORS'] },
-      folders: [REGISTER],
-      nodes,
-      calls: calls.map((c) => ({ ...c, script: join(dir, `${c.script}.js`) })),
-    }));
-    const r = spawnSync('rhino', [HARNESS, input], { encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0) throw new Error(`rhino failed (${r.status}): ${r.stderr}${r.stdout}`);
-    const lines = r.stdout.trim().split('\n');
-    const out: Record<string, WsResult> = {};
-    for (const x of JSON.parse(lines[lines.length - 1]) as WsResult[]) out[x.name] = x;
-    return out;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const violation = (name: string, officer: string) => ({
   folder: REGISTER, name, type: 'efr:violation',

@@ -28,7 +28,8 @@ runWebScript(() => {
   node.properties['efr:decisionReason'] = next.decisionReason;
   node.save();
   if (node.addAspect) {
-    node.addAspect('efr:decided', { 'efr:decidedBy': next.decidedBy, 'efr:decidedAt': new Date(now) });
+    node.addAspect('efr:decided',
+      { 'efr:decidedBy': next.decidedBy, 'efr:decidedAt': new Date(now) });
   }
   logStep('violation.' + String(type), node, { status: next.status, by: String(next.decidedBy) });
   respond(200, { entry: violationJson(node) });

@@ -1,0 +1,85 @@
+/**
+ * The spot-check draw web scripts of the ACS module (issue 8: R28.1) in Debian's Rhino: two
+ * draws with the same seed over the same period give the same sample, every unit with
+ * recordings is covered, and the draw re-runs from what was stored.
+ */
+import type { WsCall, WsResult } from './devices-webscript-run.js';
+import { runSpotCheckCalls, type SetupNode } from './spot-checks-webscript-run.js';
+
+const HANDOVERS = 'EFR 执法记录/移交记录';
+const start = (h: number): string => new Date(Date.UTC(2026, 10, 20, h)).toISOString();
+
+function recordings(): SetupNode[] {
+  const nodes: SetupNode[] = [
+    { folder: 'EFR 执法记录/执法记录仪', name: 'VR-1', type: 'efr:device',
+      properties: { 'efr:deviceSerial': 'VR-1', 'efr:unit': '社会组织管理科' } },
+    { folder: HANDOVERS, name: 'H1', type: 'efr:handover',
+      properties: { 'efr:officer': 'officer1', 'efr:unit': '社会事务科' } },
+    { folder: HANDOVERS, name: 'H2', type: 'efr:handover',
+      properties: { 'efr:officer': 'officer2', 'efr:unit': '-' } },
+  ];
+  for (let i = 0; i < 6; i++) {
+    const h = i < 4 ? 'H1' : 'H2';
+    nodes.push({ folder: `${HANDOVERS}/${h}`, name: `r${i}.mp4`, type: 'efr:recording',
+      properties: { 'efr:officer': h === 'H1' ? 'officer1' : 'officer2',
+        'efr:deviceSerial': h === 'H1' ? 'BWC-1' : 'VR-1', 'efr:recordingStart': start(i) } });
+  }
+  // Outside the period: never drawn.
+  nodes.push({ folder: `${HANDOVERS}/H1`, name: 'old.mp4', type: 'efr:recording',
+    properties: { 'efr:officer': 'officer1', 'efr:recordingStart': '2026-10-01T00:00:00Z' } });
+  return nodes;
+}
+
+describe('module web scripts in Rhino: spot-check draw (issue 8: R28.1)', () => {
+  let r: Record<string, WsResult>;
+  const period = { from: '2026-11-20T00:00:00+08:00', to: '2026-11-21T00:00:00+08:00' };
+  beforeAll(async () => {
+    const draw = (name: string, body: unknown, user = 'supervisor1'): WsCall =>
+      ({ name, script: 'spot-checks.post', user, body });
+    r = await runSpotCheckCalls([
+      draw('a', { ...period, proportion: 0.3, seed: 'EFR-2026-11' }),
+      draw('b', { ...period, proportion: 0.3, seed: 'EFR-2026-11' }),
+      draw('noSeed', { ...period, proportion: 0.5 }),
+      draw('byOfficer', { ...period, proportion: 0.5 }, 'officer1'),
+      draw('badProportion', { ...period, proportion: 0 }),
+      { name: 'verify', script: 'spot-check-verify.get', user: 'officer1',
+        templateArgs: { id: '@a' } },
+    ], recordings());
+  });
+
+  const entry = (x: WsResult): Record<string, unknown> => x.body?.entry ?? {};
+  /** The draw's logged population and sample (`population=[…] sample=[…]`). */
+  const drawn = (x: WsResult): { population: { id: string; unit: string }[]; sample: string[] } => {
+    const line = x.logs.find((l) => l.includes('efr spotCheck.draw')) ?? '';
+    const pop = /population=(\[.*?\]) sample=/.exec(line)?.[1] ?? '[]';
+    const sample = /sample=(\[.*?\])/.exec(line)?.[1] ?? '[]';
+    return { population: JSON.parse(pop), sample: JSON.parse(sample) };
+  };
+
+  it('R28.1: the same seed over the same period draws the same sample, every unit covered',
+    () => {
+      expect(r.a.status).toBe(201);
+      expect(entry(r.a)).toEqual(jasmine.objectContaining({ populationSize: 6, sampleSize: 2,
+        seed: 'EFR-2026-11', status: 'open' }));
+      const a = drawn(r.a);
+      expect(drawn(r.b).sample).toEqual(a.sample);
+      expect(a.population.length).toBe(6);
+      const unitOf = (id: string): string => a.population.find((p) => p.id === id)?.unit ?? '';
+      expect(a.sample.map(unitOf).sort()).toEqual(['社会事务科', '社会组织管理科']);
+    });
+
+  it('R28.1: the server draws a seed when none is given; refusals as server/', () => {
+    expect(String(entry(r.noSeed).seed)).toMatch(/^[0-9a-f]{32}$/);
+    expect(`${r.byOfficer.status} ${r.byOfficer.body?.error?.errorKey}`)
+      .toBe('403 efr.violation.notSupervisor');
+    expect(`${r.badProportion.status} ${r.badProportion.body?.error?.errorKey}`)
+      .toBe('422 efr.spotCheck.proportion');
+  });
+
+  it('R28.1: anyone re-runs the draw from the stored seed and period', () => {
+    const v = entry(r.verify);
+    expect(v.check).toEqual({ ok: true });
+    expect(v.populationUnchanged).toBeTrue();
+    expect(v.stored).toEqual([...drawn(r.a).sample].sort());
+  });
+});
