@@ -178,6 +178,21 @@ function call(k) {
       return byId.hasOwnProperty(id) ? byId[id] : null;
     }
   });
+  // AlfrescoTransactionSupport as ACS offers it to classpath (secure) scripts: one call is one
+  // transaction, so its resources start empty; binds are reported in the logs.
+  var resources = {};
+  put('Packages', {
+    java: java,
+    org: { alfresco: { repo: { transaction: { AlfrescoTransactionSupport: {
+      bindResource: function (key, value) {
+        resources[String(key)] = value;
+        logs.push('tx: bind ' + key + '=' + value);
+      },
+      getResource: function (key) {
+        return resources.hasOwnProperty(String(key)) ? resources[String(key)] : null;
+      }
+    } } } } }
+  });
   put('logger', {
     log: function (m) {
       logs.push('log: ' + m);

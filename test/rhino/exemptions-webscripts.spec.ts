@@ -70,6 +70,13 @@ describe('module web scripts in Rhino: exemptions (issue 9: R11.1, R11.2)', () =
     );
   });
 
+  it('R11.2: the exemption POST controllers mark their transaction as a workflow step', () => {
+    for (const k of [r.write, r.ack, r.file]) {
+      expect(k.logs.some((l) => /^tx: bind org\.efr\.example\.workflowStep=true$/.test(l)))
+        .toBeTrue();
+    }
+  });
+
   it('R11.1/R11.2: no ground, no basis, before the act or not an officer: refused', () => {
     expect(r.write.status).toBe(201);
     expect(r.write.body?.entry).toEqual(

@@ -11,7 +11,8 @@
  * - cm:content given as `{ file }`: a ScriptContentData-like object streaming that real file;
  * - root objects `logger`, `search`, `people` and, when the scenario names a user, `person`;
  * - `Packages` with a stand-in AuthenticationUtil when the scenario runs as another user
- *   (`runAs`, e.g. "System"), since in ACS a behaviour finds its user there.
+ *   (`runAs`, e.g. "System"), since in ACS a behaviour finds its user there, and a stand-in
+ *   AlfrescoTransactionSupport holding the scenario's `transactionResources` (string values);
  * Prints one JSON line: [{ name, outcome: allowed|refused|error, message, logs }].
  * Written in ES5 on purpose: it runs in the same Rhino.
  */
@@ -236,11 +237,24 @@ function runScenario(sc) {
   });
   put('people', people);
   if (sc.user) put('person', people.personNode(sc.user));
-  if (sc.runAs) {
+  if (sc.runAs || sc.transactionResources) {
     var runAs = sc.runAs;
-    put('Packages', { java: java, org: { alfresco: { repo: { security: { authentication: {
-      AuthenticationUtil: { getRunAsUser: function () { return new java.lang.String(runAs); } }
-    } } } } } });
+    var resources = sc.transactionResources || {};
+    var repo = {
+      transaction: { AlfrescoTransactionSupport: {
+        getResource: function (key) {
+          var v = resources[String(key)];
+          return v === undefined ? null : new java.lang.String(v);
+        },
+        bindResource: function (key, value) { resources[String(key)] = String(value); }
+      } }
+    };
+    if (runAs) {
+      repo.security = { authentication: { AuthenticationUtil: {
+        getRunAsUser: function () { return new java.lang.String(runAs); }
+      } } };
+    }
+    put('Packages', { java: java, org: { alfresco: { repo: repo } } });
   }
   try {
     cx.evaluateString(scope, String(readFile(sc.script, 'UTF-8')), sc.script, 1, null);

@@ -56,6 +56,8 @@ export interface Scenario {
   users: Record<string, string[]>;
   nodes: Record<string, FixtureNode>;
   args: FixtureArg[];
+  /** Resources bound to the transaction (AlfrescoTransactionSupport), key → string value. */
+  transactionResources?: Record<string, string>;
   /** Rhino optimization level: -1 interprets, 0 (default) compiles to bytecode. */
   optimizationLevel?: number;
 }

@@ -3,6 +3,8 @@
  * one after the other by writing efr:receipt1By/receipt1Hashes, then receipt2By/receipt2Hashes;
  * core checks each confirmation (a custodian, not an officer of the act, not the same person
  * twice, hashes equal to what the repository computed) and says which status follows.
+ * The same script also guards the device register and exemption records (R13.1, R11.2:
+ * lib/workflow-behaviour.ts), which are bound to its ScriptBehaviour.
  */
 import {
   allow, checkReceipt, GROUP_EFR_CUSTODIANS, isMember, refuse,
@@ -21,6 +23,7 @@ import { assocNodes, nodeId, nodeProp } from '../lib/model-names.js';
 import { readerOf } from '../lib/recording-state.js';
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
+import { isWorkflowRecord, policyNode, runWorkflowGuard } from '../lib/workflow-behaviour.js';
 
 /** The properties of one custodian's confirmation. */
 interface ReceiptProps {
@@ -153,7 +156,12 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
 /** Runs the policy that fired. */
 export function runHandoverBehaviour(): void {
   const b = currentBehaviour();
-  if (String(b.name) === 'onUpdateProperties') {
+  // efr:device, efr:deviceEvent, efr:deviceCheck and efr:exemption share this script's
+  // ScriptBehaviour (see lib/workflow-behaviour.ts for why): the web-scripts-only guard.
+  const node = policyNode(b);
+  if (isWorkflowRecord(node)) {
+    runWorkflowGuard(b, node as ScriptNodeLike);
+  } else if (String(b.name) === 'onUpdateProperties') {
     onUpdateProperties(b.args[0] as ScriptNodeLike, b.args[1], b.args[2]);
   } else {
     scriptLogger().warn('efr handover behaviour: unexpected policy ' + String(b.name));
