@@ -119,7 +119,12 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=UTF-8', '.j
 
 /** Serves a file of the built app; unknown paths fall back to index.html (client routing). */
 function serveApp(appDir: string, url: string, reply: import('fastify').FastifyReply): unknown {
-  const path = decodeURIComponent(url.split('?')[0]);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0]);
+  } catch {
+    return reply.code(400).send(); // URIError: a malformed %-escape names no file
+  }
   const root = resolve(appDir);
   let file = normalize(join(root, path));
   if (!file.startsWith(root)) return reply.code(404).send();
