@@ -30,9 +30,19 @@ function recordings(): SetupNode[] {
   return nodes;
 }
 
-describe('module web scripts in Rhino: spot-check draw (issue 8: R28.1)', () => {
+describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1, R28.2)', () => {
   let r: Record<string, WsResult>;
+  let f: Record<string, WsResult>;
   const period = { from: '2026-11-20T00:00:00+08:00', to: '2026-11-21T00:00:00+08:00' };
+  const entry = (x: WsResult): Record<string, unknown> => x.body?.entry ?? {};
+  /** The draw's logged population and sample (`population=[…] sample=[…]`). */
+  const drawn = (x: WsResult): { population: { id: string; unit: string }[]; sample: string[] } => {
+    const line = x.logs.find((l) => l.includes('efr spotCheck.draw')) ?? '';
+    const pop = /population=(\[.*?\]) sample=/.exec(line)?.[1] ?? '[]';
+    const sample = /sample=(\[.*?\])/.exec(line)?.[1] ?? '[]';
+    return { population: JSON.parse(pop), sample: JSON.parse(sample) };
+  };
+
   beforeAll(async () => {
     const draw = (name: string, body: unknown, user = 'supervisor1'): WsCall =>
       ({ name, script: 'spot-checks.post', user, body });
@@ -45,16 +55,28 @@ describe('module web scripts in Rhino: spot-check draw (issue 8: R28.1)', () => 
       { name: 'verify', script: 'spot-check-verify.get', user: 'officer1',
         templateArgs: { id: '@a' } },
     ], recordings());
+    // The harness numbers nodes in creation order, so the same setup and the same first draw
+    // give the same ids in a second run: its findings name the recordings drawn in the first.
+    const sample = drawn(r.a).sample;
+    const finding = (name: string, i: number, body: Record<string, unknown>): WsCall =>
+      ({ name, script: 'spot-check-findings.post', user: 'supervisor1',
+        templateArgs: { id: '@a' }, body: { ...body, recordingId: sample[i] } });
+    f = await runSpotCheckCalls([
+      draw('a', { ...period, proportion: 0.3, seed: 'EFR-2026-11' }),
+      { name: 'closeEarly', script: 'spot-check-close.post', user: 'supervisor1',
+        templateArgs: { id: '@a' } },
+      finding('skipBare', 0, { status: 'skipped' }),
+      finding('noNote', 0, { status: 'done', itemRecorded: 'pass', itemContinuous: 'fail',
+        itemHandled: 'pass' }),
+      finding('fail', 0, { status: 'done', itemRecorded: 'pass', itemContinuous: 'fail',
+        itemHandled: 'notApplicable', notes: { continuous: '中途关机约两分钟。' },
+        placementObservation: '佩戴于胸前。' }),
+      finding('skip', 1, { status: 'skipped', skipReason: '文件损坏，另行核查。' }),
+      { name: 'close', script: 'spot-check-close.post', user: 'supervisor1',
+        templateArgs: { id: '@a' } },
+      finding('afterClose', 1, { status: 'skipped', skipReason: '迟到' }),
+    ], recordings());
   });
-
-  const entry = (x: WsResult): Record<string, unknown> => x.body?.entry ?? {};
-  /** The draw's logged population and sample (`population=[…] sample=[…]`). */
-  const drawn = (x: WsResult): { population: { id: string; unit: string }[]; sample: string[] } => {
-    const line = x.logs.find((l) => l.includes('efr spotCheck.draw')) ?? '';
-    const pop = /population=(\[.*?\]) sample=/.exec(line)?.[1] ?? '[]';
-    const sample = /sample=(\[.*?\])/.exec(line)?.[1] ?? '[]';
-    return { population: JSON.parse(pop), sample: JSON.parse(sample) };
-  };
 
   it('R28.1: the same seed over the same period draws the same sample, every unit covered',
     () => {
@@ -81,5 +103,20 @@ describe('module web scripts in Rhino: spot-check draw (issue 8: R28.1)', () => 
     expect(v.check).toEqual({ ok: true });
     expect(v.populationUnchanged).toBeTrue();
     expect(v.stored).toEqual([...drawn(r.a).sample].sort());
+  });
+
+  it('R28.2: a skip needs a reason, a failure its note; closing waits for every finding', () => {
+    const code = (x: WsResult): string => `${x.status} ${x.body?.error?.errorKey ?? ''}`.trim();
+    expect(drawn(f.a).sample).toEqual(drawn(r.a).sample);
+    expect(code(f.closeEarly)).toBe('409 efr.spotCheck.pendingFindings');
+    expect(code(f.skipBare)).toBe('422 efr.finding.skipReason');
+    expect(code(f.noNote)).toBe('422 efr.finding.noteRequired');
+    expect(f.fail.status).toBe(200);
+    expect(entry(f.fail)).toEqual(jasmine.objectContaining({ status: 'done',
+      itemContinuous: 'fail', placementObservation: '佩戴于胸前。' }));
+    expect(entry(f.fail).violationId).toMatch(/^n\d+/);
+    expect(entry(f.skip).status).toBe('skipped');
+    expect(entry(f.close).status).toBe('closed');
+    expect(code(f.afterClose)).toBe('409 efr.spotCheck.closed');
   });
 });
