@@ -26,7 +26,7 @@ import {
   runWebScript,
   templateArg,
   type WsNode,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { maySee, requestView } from './access-request-json.js';
 
 const STEPS = ['review', 'approve', 'register', 'reject', 'close'];

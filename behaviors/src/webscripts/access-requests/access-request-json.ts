@@ -24,7 +24,7 @@ import {
 import type { ScriptNodeLike } from '../../lib/acs-api.js';
 import { plainNumber, plainString } from '../../lib/java-values.js';
 import { assocNodes, nodeId, nodeProp } from '../../lib/model-names.js';
-import type { WsNode } from '../devices/ws-runtime.js';
+import type { WsNode } from '../../lib/ws-runtime.js';
 
 /** The archive folder of requests (server/src/demo/archive-folders.ts). */
 export const REQUESTS_FOLDER = '调阅申请';

@@ -1,7 +1,7 @@
 /** GET /efr/access-requests/{id}: one request (404 when the caller may not see it). */
 import { currentActor } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
-import { fail, nodeOfType, respond, runWebScript, templateArg } from '../devices/ws-runtime.js';
+import { fail, nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
 import { maySee, requestView } from './access-request-json.js';
 
 runWebScript(() => {

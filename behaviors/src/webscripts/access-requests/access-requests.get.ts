@@ -9,7 +9,7 @@ import {
   queryArg,
   respond,
   runWebScript,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { inQueue, maySee, QUEUES, REQUESTS_FOLDER, requestView } from './access-request-json.js';
 
 runWebScript(() => {

@@ -23,7 +23,7 @@ import {
   respond,
   runWebScript,
   type WsNode,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { REQUESTS_FOLDER, requestView } from './access-request-json.js';
 
 runWebScript(() => {

@@ -21,7 +21,7 @@ import {
   nodeOfType,
   respond,
   runWebScript,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 
 runWebScript(() => {
   const b = jsonBody();

@@ -2,7 +2,7 @@
 import { unitCompliance, type DeviceStatus } from '../../../../core/src/index.js';
 import { plainString } from '../../lib/java-values.js';
 import { nodeProp } from '../../lib/model-names.js';
-import { archiveFolder, childrenOfType, listJson, respond, runWebScript } from './ws-runtime.js';
+import { archiveFolder, childrenOfType, listJson, respond, runWebScript } from '../../lib/ws-runtime.js';
 import { CASES_FOLDER, DEVICES_FOLDER } from './device-steps.js';
 import { deviceJson } from './device-json.js';
 

@@ -10,7 +10,7 @@ import {
 } from '../../../../core/src/index.js';
 import { plainBoolean, plainNumber, plainString } from '../../lib/java-values.js';
 import { assocNodes, nodeProp } from '../../lib/model-names.js';
-import { idOf, type WsNode } from './ws-runtime.js';
+import { idOf, type WsNode } from '../../lib/ws-runtime.js';
 
 const text = (n: WsNode, p: string): string | null => plainString(nodeProp(n, p));
 

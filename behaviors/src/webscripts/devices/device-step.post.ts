@@ -1,5 +1,5 @@
 /** POST /efr/devices/{id}/{step}: issue (with the pre-use check), return, repair, … (R13.1). */
-import { jsonBody, nodeOfType, respond, runWebScript, templateArg } from './ws-runtime.js';
+import { jsonBody, nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
 import { runDeviceStep } from './device-steps.js';
 import { deviceDetailJson } from './device-json.js';
 import { markWorkflowStep } from '../../lib/workflow-step.js';

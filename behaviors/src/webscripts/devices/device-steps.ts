@@ -26,7 +26,7 @@ import {
   logStep,
   subFolder,
   type WsNode,
-} from './ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { deviceState } from './device-json.js';
 
 /** The devices folder of the archive. */

@@ -1,5 +1,5 @@
 /** GET /efr/devices/{id}: one device with its history and pre-use checks (R13.1, R15.1). */
-import { nodeOfType, respond, runWebScript, templateArg } from './ws-runtime.js';
+import { nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
 import { deviceDetailJson } from './device-json.js';
 
 runWebScript(() => {

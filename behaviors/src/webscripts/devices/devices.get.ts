@@ -6,7 +6,7 @@ import {
   queryArg,
   respond,
   runWebScript,
-} from './ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { DEVICES_FOLDER } from './device-steps.js';
 import { deviceJson } from './device-json.js';
 

@@ -1,5 +1,5 @@
 /** POST /efr/devices: registers a device (R13.1, R12.1). */
-import { jsonBody, respond, runWebScript } from './ws-runtime.js';
+import { jsonBody, respond, runWebScript } from '../../lib/ws-runtime.js';
 import { registerDevice } from './device-steps.js';
 import { deviceJson } from './device-json.js';
 import { markWorkflowStep } from '../../lib/workflow-step.js';

@@ -10,7 +10,7 @@ import {
 } from '../../../../core/src/index.js';
 import { plainString } from '../../lib/java-values.js';
 import { assocNodes, nodeProp } from '../../lib/model-names.js';
-import { idOf, type WsNode } from '../devices/ws-runtime.js';
+import { idOf, type WsNode } from '../../lib/ws-runtime.js';
 
 /** The folder of exemption records in the archive. */
 export const EXEMPTIONS_FOLDER = '免录记录';

@@ -13,7 +13,7 @@ import {
   respond,
   runWebScript,
   templateArg,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { exemptionJson, exemptionState, remindHours } from './exemption-json.js';
 import { markWorkflowStep } from '../../lib/workflow-step.js';
 

@@ -1,6 +1,6 @@
 /** GET /efr/exemptions/{id}. */
 import { nowIso } from '../../lib/clock.js';
-import { nodeOfType, respond, runWebScript, templateArg } from '../devices/ws-runtime.js';
+import { nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
 import { exemptionJson, remindHours } from './exemption-json.js';
 
 runWebScript(() => {

@@ -8,7 +8,7 @@ import {
   queryArg,
   respond,
   runWebScript,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { EXEMPTIONS_FOLDER, exemptionJson, remindHours } from './exemption-json.js';
 
 runWebScript(() => {

@@ -24,7 +24,7 @@ import {
   nodeOfType,
   respond,
   runWebScript,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { EXEMPTIONS_FOLDER, exemptionJson, remindHours } from './exemption-json.js';
 import { markWorkflowStep } from '../../lib/workflow-step.js';
 

@@ -20,7 +20,7 @@ import { currentActor, groupsOf } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
 import { plainString } from '../../lib/java-values.js';
 import { nodeProp } from '../../lib/model-names.js';
-import { archiveFolder, enforce, fail, logStep, type WsNode } from '../devices/ws-runtime.js';
+import { archiveFolder, enforce, fail, logStep, type WsNode } from '../../lib/ws-runtime.js';
 import { HANDOVERS_FOLDER } from './handover-ws.js';
 
 const bad = (msg: string): never => fail(400, 'framework.exception.InvalidArgument', msg);

@@ -28,7 +28,7 @@ import {
   logStep,
   subFolder,
   type WsNode,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import {
   handoverFiles,
   handoverRecordings,

@@ -5,7 +5,7 @@
 import type { HandoverFile, HandoverStatus } from '../../../../core/src/index.js';
 import { plainBoolean, plainNumber, plainString } from '../../lib/java-values.js';
 import { assocNodes, nodeHasAspect, nodeProp } from '../../lib/model-names.js';
-import { childrenOfType, idOf, type WsNode } from '../devices/ws-runtime.js';
+import { childrenOfType, idOf, type WsNode } from '../../lib/ws-runtime.js';
 
 /** Archive folders (server/src/demo/archive-folders.ts). */
 export const HANDOVERS_FOLDER = '移交记录';

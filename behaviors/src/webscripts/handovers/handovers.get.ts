@@ -8,7 +8,7 @@ import {
   queryArg,
   respond,
   runWebScript,
-} from '../devices/ws-runtime.js';
+} from '../../lib/ws-runtime.js';
 import { HANDOVERS_FOLDER, handoverJson } from './handover-ws.js';
 
 runWebScript(() => {
