@@ -4,7 +4,7 @@
 // one ACS defines (behaviors/data/acs-policies.json).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EFR_NAMESPACE_URI, EFR_TYPES } from '../../content-model/src/qnames.js';
@@ -14,7 +14,10 @@ import {
 } from './compile-scripts.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const AUDIT_XSD = '/work/shared/alfresco/alfresco-audit-3.2.libxml2-fixed.xsd';
+/** ../shared beside the checkout (as laid out for CI), else the workplace's /work/shared. */
+const SHARED = existsSync(resolve(import.meta.dirname, '../../../shared/alfresco'))
+  ? resolve(import.meta.dirname, '../../../shared') : '/work/shared';
+const AUDIT_XSD = join(SHARED, 'alfresco/alfresco-audit-3.2.libxml2-fixed.xsd');
 const POLICIES_FILE = resolve(ROOT, 'behaviors/data/acs-policies.json');
 const POLICIES = JSON.parse(readFileSync(POLICIES_FILE, 'utf8')) as {
   namespace: string;

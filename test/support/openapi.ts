@@ -28,7 +28,7 @@
  * 8. Errata (ERRATA below): where a file documents a body that ACS does not send, the schema ACS
  *    really answers with replaces it, each with its evidence. Only one is known.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -55,7 +55,10 @@ export interface ValidationResult {
 }
 
 /** Folder holding the official definitions; overridable for another checkout. */
-export const ALFRESCO_SPEC_DIR = process.env.EFR_ALFRESCO_SPEC_DIR ?? '/work/shared/alfresco';
+export const ALFRESCO_SPEC_DIR = process.env.EFR_ALFRESCO_SPEC_DIR ??
+  // ../shared beside the checkout (as laid out for CI), else the workplace's /work/shared.
+  (existsSync(resolve(import.meta.dirname, '../../../shared/alfresco'))
+    ? resolve(import.meta.dirname, '../../../shared/alfresco') : '/work/shared/alfresco');
 
 /** Every spec file, used to route a URL to the file that defines it. */
 export const SPEC_FILES: readonly SpecFile[] = [
