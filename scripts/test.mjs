@@ -67,10 +67,6 @@ const suites = [
     name: 'e2e',
     present: () => hasFiles('test/e2e', '.e2e.ts'),
     run: () => {
-      if (!existsSync(resolve(root, 'dist/efr-app/browser/index.html')) || process.env.CI) {
-        const built = run('npx', ['ng', 'build']);
-        if (built !== 0) return built;
-      }
       return run(process.execPath, ['--import', 'tsx', 'scripts/run-jasmine.mjs', 'e2e', 'test/e2e/**/*.e2e.ts'], {
         EFR_SPEC_TIMEOUT_MS: '180000',
       });
@@ -78,8 +74,24 @@ const suites = [
   },
 ];
 
+/**
+ * Builds the app once, before the suites, when one of them serves it: the e2e specs, and the
+ * deployment specs of the node suite that run the built app behind docker/app/nginx.conf.
+ * In CI it is always rebuilt; locally an existing build is reused (`npm run build` refreshes).
+ */
+function buildAppIfNeeded() {
+  if (!existsSync(resolve(root, 'angular.json'))) return 0;
+  if (existsSync(resolve(root, 'dist/efr-app/browser/index.html')) && !process.env.CI) return 0;
+  console.log('\n=== building the app (ng build) ===');
+  return run('npx', ['ng', 'build']);
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+if (only !== 'karma' && buildAppIfNeeded() !== 0) {
+  totals.failed++;
+  lines.push('build: the app build (ng build) failed; specs that serve it fail too');
+}
 for (const suite of suites) {
   if (only && suite.name !== only) continue;
   if (!suite.present()) {
