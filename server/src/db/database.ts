@@ -34,21 +34,42 @@ CREATE TABLE IF NOT EXISTS nodes (
   lock_expires INTEGER
 );
 CREATE UNIQUE INDEX IF NOT EXISTS nodes_parent_name ON nodes(parent_id, lower(name));
-CREATE INDEX IF NOT EXISTS nodes_parent_modified ON nodes(parent_id, modified_at);
-CREATE INDEX IF NOT EXISTS nodes_parent_order ON nodes(parent_id, is_folder DESC, name COLLATE NOCASE, id);
-CREATE INDEX IF NOT EXISTS nodes_parent_nameci ON nodes(parent_id, name COLLATE NOCASE, id);
-CREATE INDEX IF NOT EXISTS nodes_parent_created ON nodes(parent_id, created_at, id);
+-- Children pages: each order index also carries the columns of the children where
+-- filters (is_file, is_folder, type), so a filtered page skips its offset inside the index.
+DROP INDEX IF EXISTS nodes_parent_modified;
+DROP INDEX IF EXISTS nodes_parent_order;
+DROP INDEX IF EXISTS nodes_parent_nameci;
+DROP INDEX IF EXISTS nodes_parent_created;
+CREATE INDEX IF NOT EXISTS nodes_parent_kind ON nodes(parent_id, is_file, is_folder, type, id);
+CREATE INDEX IF NOT EXISTS nodes_parent_order_k
+  ON nodes(parent_id, is_folder DESC, name COLLATE NOCASE, id, is_file, type);
+CREATE INDEX IF NOT EXISTS nodes_parent_nameci_k
+  ON nodes(parent_id, name COLLATE NOCASE, id, is_folder, is_file, type);
+CREATE INDEX IF NOT EXISTS nodes_parent_created_k
+  ON nodes(parent_id, created_at, id, is_folder, is_file, type);
+CREATE INDEX IF NOT EXISTS nodes_parent_modified_k
+  ON nodes(parent_id, modified_at, id, is_folder, is_file, type);
 CREATE INDEX IF NOT EXISTS nodes_type ON nodes(type);
+-- The children a non-admin caller must check one by one: local ACL, or created by the caller.
+CREATE INDEX IF NOT EXISTS nodes_parent_acl ON nodes(parent_id, acl_local, id);
+CREATE INDEX IF NOT EXISTS nodes_parent_creator ON nodes(parent_id, created_by, id);
+-- Search joins node_props to nodes by id: this index answers the join, the usual filter and
+-- sort columns and the permission columns without reading the (large) node rows.
+CREATE INDEX IF NOT EXISTS nodes_id_cover
+  ON nodes(id, type, parent_id, modified_at, created_at, acl_local, created_by);
 CREATE TABLE IF NOT EXISTS node_props (
   node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
   qname TEXT NOT NULL,
   v_text TEXT,
   v_num REAL
 );
-CREATE INDEX IF NOT EXISTS node_props_text ON node_props(qname, v_text);
-CREATE INDEX IF NOT EXISTS node_props_num ON node_props(qname, v_num);
+-- Covering: a search driven by a (qname, value) range reads node ids from the index alone.
+DROP INDEX IF EXISTS node_props_text;
+DROP INDEX IF EXISTS node_props_num;
+CREATE INDEX IF NOT EXISTS node_props_text_node ON node_props(qname, v_text, node_id);
+CREATE INDEX IF NOT EXISTS node_props_num_node ON node_props(qname, v_num, node_id);
 DROP INDEX IF EXISTS node_props_node;
-CREATE INDEX IF NOT EXISTS node_props_node_qname ON node_props(node_id, qname);
+CREATE INDEX IF NOT EXISTS node_props_node_qname ON node_props(node_id, qname, v_text, v_num);
 CREATE TABLE IF NOT EXISTS aspects (
   node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
   aspect TEXT NOT NULL,
@@ -129,8 +150,19 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  // Fresh statistics let the planner pick the selective index for AFTS filters.
+  // One transaction: a data dir of an older schema is migrated (indexes dropped and rebuilt
+  // from the rows) completely or not at all.
+  const has = (name: string): boolean =>
+    db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(name) !== undefined;
+  const migrating = has('nodes') && !has('nodes_id_cover');
+  db.transaction(() => {
+    const cols = db.pragma("index_info('node_props_node_qname')") as unknown[];
+    if (cols.length > 0 && cols.length < 4) db.exec('DROP INDEX node_props_node_qname');
+    db.exec(SCHEMA);
+  })();
+  // Fresh statistics let the planner pick the selective index for AFTS filters; new indexes
+  // of a migrated data dir have none yet, so those are gathered once (sampled) right away.
+  if (migrating) db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
   db.pragma('optimize=0x10002');
   return db;
 }

@@ -86,9 +86,14 @@ export function listChildren(
   const params: unknown[] = [parent.id];
   const conds = ['parent_id = ?', ...childrenWhereSql(repo, q.where, params)];
   if (!c.perms.isAdmin) {
+    // Two index ranges (nodes_parent_acl, nodes_parent_creator), not a scan of the children.
     const local = repo.db
-      .prepare('SELECT id FROM nodes WHERE parent_id = ? AND (acl_local = 1 OR created_by = ?)')
-      .all(parent.id, c.userId) as { id: string }[];
+      .prepare(
+        `SELECT id FROM nodes INDEXED BY nodes_parent_acl WHERE parent_id = ? AND acl_local = 1
+        UNION SELECT id FROM nodes INDEXED BY nodes_parent_creator
+        WHERE parent_id = ? AND created_by = ?`,
+      )
+      .all(parent.id, parent.id, c.userId) as { id: string }[];
     const hidden = local
       .map((r) => repo.rows.get(r.id) as NodeRow)
       .filter((n) => !c.perms.has(n, 'Read'))
@@ -99,10 +104,12 @@ export function listChildren(
     }
   }
   const whereSql = conds.join(' AND ');
+  // Counted on the narrowest index that holds every column of the where clause (parent,
+  // is_file, is_folder, type, id): a range of small index entries, no node row is read.
   const total = (
-    repo.db.prepare(`SELECT COUNT(*) AS n FROM nodes WHERE ${whereSql}`).get(...params) as {
-      n: number;
-    }
+    repo.db
+      .prepare(`SELECT COUNT(*) AS n FROM nodes INDEXED BY nodes_parent_kind WHERE ${whereSql}`)
+      .get(...params) as { n: number }
   ).n;
   const orderParams: unknown[] = [];
   const order = orderBySql(q.orderBy, orderParams);

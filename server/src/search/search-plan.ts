@@ -30,7 +30,7 @@ export function searchFrom(db: Db, compiled: SqlCondition[]): SearchFrom {
   }
   if (!best) return { from: 'nodes n', params: [], distinct: false };
   const p = best.c.prop as NonNullable<SqlCondition['prop']>;
-  const index = /v_num/.test(p.cond) ? 'node_props_num' : 'node_props_text';
+  const index = /v_num/.test(p.cond) ? 'node_props_num_node' : 'node_props_text_node';
   return {
     from: `node_props d INDEXED BY ${index} CROSS JOIN nodes n ON n.id = d.node_id AND d.qname = ?
       AND ${p.cond.replace(/\bp\.v_/g, 'd.v_')}`,
