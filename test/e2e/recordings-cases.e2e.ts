@@ -136,6 +136,12 @@ describe('e2e: recordings list, filters, detail, case linking and dossier (issue
       const row = page.locator('[data-testid="dossier-recording"]', { hasText: RECORDING });
       await row.waitFor();
       expect(await untranslatedKeys(page)).toEqual([]);
+      // Legal staff mark it as evidence for this case (R22.2, R23.1); the mark persists, so a
+      // later window size finds it already set.
+      const mark = row.locator('[data-testid="mark-evidence"]');
+      if ((await mark.count()) > 0) await mark.click();
+      await row.locator('mat-chip').waitFor();
+      await settle(page);
       await saveScreen(page, `case-dossier-${tag}`);
 
       // Unlink again so that the next window size starts from the seeded state.
