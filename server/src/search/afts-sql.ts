@@ -9,6 +9,12 @@ export interface SqlCondition {
   params: unknown[];
   /** For a property term: its condition on one node_props row (`p.`), to drive a query. */
   prop?: { qname: string; cond: string; params: unknown[]; multiple: boolean };
+  /**
+   * Set by `searchFrom` on the term a search is driven from: its join already holds only
+   * node_props rows meeting the term, so `sql` becomes `1` (and `params` empty) instead of
+   * probing the same row again per candidate (half the cost of a two-term search).
+   */
+  implied?: boolean;
 }
 
 const NUMERIC = new Set(['d:int', 'd:long', 'd:double', 'd:float']);
@@ -53,20 +59,46 @@ function numBound(v: string): number | null {
   return n;
 }
 
-/** Compiles a parsed AFTS query to a SQL condition over `nodes n`. */
+const compiledNodes = new WeakMap<ModelRegistry, WeakMap<AftsNode, SqlCondition>>();
+
+/**
+ * Compiles a parsed AFTS query to a SQL condition over `nodes n`. A node compiles to the same
+ * object each time, and `sql`/`params` of AND/OR/NOT are read when used: a top-level term
+ * compiled on its own (for `searchFrom`) is the very term inside the whole query's condition,
+ * so marking it `implied` drops its re-check from the query.
+ */
 export function compileAfts(model: ModelRegistry, node: AftsNode): SqlCondition {
+  let cache = compiledNodes.get(model);
+  if (!cache) compiledNodes.set(model, (cache = new WeakMap()));
+  let out = cache.get(node);
+  if (!out) cache.set(node, (out = compileNode(model, node)));
+  return out;
+}
+
+function compileNode(model: ModelRegistry, node: AftsNode): SqlCondition {
   switch (node.op) {
     case 'and':
     case 'or': {
       const parts = node.items.map((x) => compileAfts(model, x));
       return {
-        sql: `(${parts.map((p) => p.sql).join(node.op === 'and' ? ' AND ' : ' OR ')})`,
-        params: parts.flatMap((p) => p.params),
+        get sql() {
+          return `(${parts.map((p) => p.sql).join(node.op === 'and' ? ' AND ' : ' OR ')})`;
+        },
+        get params() {
+          return parts.flatMap((p) => p.params);
+        },
       };
     }
     case 'not': {
       const inner = compileAfts(model, node.item);
-      return { sql: `(NOT ${inner.sql})`, params: inner.params };
+      return {
+        get sql() {
+          return `(NOT ${inner.sql})`;
+        },
+        get params() {
+          return inner.params;
+        },
+      };
     }
     case 'term':
       return compileTerm(model, node.field, node.exact, node.value);
@@ -160,12 +192,12 @@ function compileProperty(
       ? { sql: `(${cond})`, params }
       : // Correlated, but forced onto the (node_id, qname) index: left to itself SQLite may scan
         // the (qname, value) index once per candidate node (quadratic on 100 000 recordings).
-        {
-          sql: `EXISTS (SELECT 1 FROM node_props p INDEXED BY node_props_node_qname WHERE
+        propertyCondition(
+          `EXISTS (SELECT 1 FROM node_props p INDEXED BY node_props_node_qname WHERE
         p.node_id = n.id AND p.qname = ? AND ${cond})`,
-          params: [field, ...params],
-          prop: { qname: field, cond, params, multiple: def?.multiple === true },
-        };
+          [field, ...params],
+          { qname: field, cond, params, multiple: def?.multiple === true },
+        );
   if (v.kind === 'range') {
     const conds: string[] = [];
     const params: unknown[] = [];
@@ -217,4 +249,22 @@ function compileProperty(
     t,
     likePattern(t, true),
   ]);
+}
+
+/** A property term's condition: `1` once `searchFrom` drives the query from it (`implied`). */
+function propertyCondition(
+  sql: string,
+  params: unknown[],
+  prop: NonNullable<SqlCondition['prop']>,
+): SqlCondition {
+  const out: SqlCondition = {
+    get sql() {
+      return out.implied ? '1' : sql;
+    },
+    get params() {
+      return out.implied ? [] : params;
+    },
+    prop,
+  };
+  return out;
 }

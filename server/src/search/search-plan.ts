@@ -30,6 +30,7 @@ export function searchFrom(db: Db, compiled: SqlCondition[]): SearchFrom {
   }
   if (!best) return { from: 'nodes n', params: [], distinct: false };
   const p = best.c.prop as NonNullable<SqlCondition['prop']>;
+  best.c.implied = true; // the join below holds the term: the WHERE need not probe it again
   const index = /v_num/.test(p.cond) ? 'node_props_num_node' : 'node_props_text_node';
   return {
     from: `node_props d INDEXED BY ${index} CROSS JOIN nodes n ON n.id = d.node_id AND d.qname = ?

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/database.js';
+import { loadModels } from '../model/load-model.js';
+import { ModelRegistry } from '../model/model-registry.js';
+import { parseAfts } from './afts-parser.js';
+import { compileAfts } from './afts-sql.js';
+import { searchFrom, topLevelTerms } from './search-plan.js';
+
+describe('search plan (driving term, covering indexes)', () => {
+  let dir: string;
+  let db: Db;
+  let model: ModelRegistry;
+
+  beforeAll(async () => {
+    model = new ModelRegistry(await loadModels());
+    dir = mkdtempSync(join(tmpdir(), 'efr-plan-'));
+    db = openDatabase(dir);
+  });
+
+  afterAll(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('drives from a property term and drops its re-check from the WHERE', () => {
+    const root = parseAfts(
+      'TYPE:"efr:recording" AND =efr:activityType:"routineInspection" AND NOT =efr:source:"x"',
+    );
+    const whole = compileAfts(model, root);
+    const plan = searchFrom(db, topLevelTerms(root).map((t) => compileAfts(model, t)));
+    expect(plan.from).toContain('node_props_text_node');
+    expect(plan.params).toEqual(['efr:activityType', 'routineInspection']);
+    // Only the NOT term still probes node_props; the driving term reads as `1`.
+    expect(whole.sql.match(/EXISTS/g)?.length).toBe(1);
+    expect(whole.params).toEqual(['efr:recording', 'efr:source', 'x']);
+    const plans = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT COUNT(n.id) FROM ${plan.from} WHERE ${whole.sql}`)
+      .all(...plan.params, ...whole.params) as { detail: string }[];
+    for (const p of plans.filter((x) => /^SEARCH/.test(x.detail)))
+      expect(p.detail).toContain('COVERING INDEX');
+  });
+
+  it('leaves a query without an indexable term over nodes, unchanged', () => {
+    const root = parseAfts('TYPE:"efr:recording"');
+    const whole = compileAfts(model, root);
+    const plan = searchFrom(db, topLevelTerms(root).map((t) => compileAfts(model, t)));
+    expect(plan.from).toBe('nodes n');
+    expect(whole.sql).toContain('n.type IN');
+  });
+
+  it('migrates the narrow node_props index of an older data dir on open', () => {
+    const old = mkdtempSync(join(tmpdir(), 'efr-plan-old-'));
+    try {
+      const a = openDatabase(old);
+      a.exec(`DROP INDEX node_props_node_qname; DROP INDEX nodes_id_cover;
+        CREATE INDEX node_props_node_qname ON node_props(node_id, qname);`);
+      a.close();
+      const b = openDatabase(old);
+      expect((b.pragma("index_info('node_props_node_qname')") as unknown[]).length).toBe(4);
+      expect(b.prepare("SELECT 1 FROM sqlite_master WHERE name = 'nodes_id_cover'").get())
+        .toBeDefined();
+      b.close();
+    } finally {
+      rmSync(old, { recursive: true, force: true });
+    }
+  });
+});
