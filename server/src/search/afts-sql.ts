@@ -15,6 +15,14 @@ export interface SqlCondition {
    * probing the same row again per candidate (half the cost of a two-term search).
    */
   implied?: boolean;
+  /**
+   * Set by `searchFrom` on a property term whose rows are few against the rows the search
+   * reads: `sql` tests `n.id IN (…)` over the term's (qname, value) index, a set built once
+   * per query, instead of probing node_props once per candidate (2–3× faster at 100 000).
+   */
+  asSet?: boolean;
+  /** For `NOT x`: the condition of x (so `searchFrom` can choose its form). */
+  negated?: SqlCondition;
 }
 
 const NUMERIC = new Set(['d:int', 'd:long', 'd:double', 'd:float']);
@@ -98,6 +106,7 @@ function compileNode(model: ModelRegistry, node: AftsNode): SqlCondition {
         get params() {
           return inner.params;
         },
+        negated: inner,
       };
     }
     case 'term':
@@ -257,9 +266,12 @@ function propertyCondition(
   params: unknown[],
   prop: NonNullable<SqlCondition['prop']>,
 ): SqlCondition {
+  const index = /\bp\.v_num\b/.test(prop.cond) ? 'node_props_num_node' : 'node_props_text_node';
+  const setSql = `n.id IN (SELECT p.node_id FROM node_props p INDEXED BY ${index} WHERE
+        p.qname = ? AND ${prop.cond})`;
   const out: SqlCondition = {
     get sql() {
-      return out.implied ? '1' : sql;
+      return out.implied ? '1' : out.asSet ? setSql : sql;
     },
     get params() {
       return out.implied ? [] : params;
