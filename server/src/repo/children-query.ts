@@ -72,6 +72,32 @@ export function childrenWhereSql(repo: Repository, where: unknown, params: unkno
   return conds;
 }
 
+const counts = new WeakMap<Repository['db'], Map<string, { stamp: string; n: number }>>();
+
+/**
+ * COUNT of a children query, on the narrowest index that holds every column of the where
+ * clause (parent, is_file, is_folder, type, id): no node row is read. The pages of one listing
+ * share the count until anything is written: it is kept with this connection's
+ * total_changes() and the file's data_version (writes of other connections), and never
+ * taken from or kept for a transaction, which may still roll back.
+ */
+function countChildren(db: Repository['db'], whereSql: string, params: unknown[]): number {
+  const sql = `SELECT COUNT(*) AS n FROM nodes INDEXED BY nodes_parent_kind WHERE ${whereSql}`;
+  if (db.inTransaction) return (db.prepare(sql).get(...params) as { n: number }).n;
+  const stamp = `${(db.prepare('SELECT total_changes() AS t').get() as { t: number }).t}:${
+    db.pragma('data_version', { simple: true }) as number
+  }`;
+  let cache = counts.get(db);
+  if (!cache) counts.set(db, (cache = new Map()));
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.n;
+  const n = (db.prepare(sql).get(...params) as { n: number }).n;
+  if (cache.size >= 256) cache.clear();
+  cache.set(key, { stamp, n });
+  return n;
+}
+
 /**
  * One page of the primary children of `parent` the caller may read. Children without a
  * local ACL inherit the parent's (readable) permissions, so only the few with a local ACL
@@ -104,13 +130,7 @@ export function listChildren(
     }
   }
   const whereSql = conds.join(' AND ');
-  // Counted on the narrowest index that holds every column of the where clause (parent,
-  // is_file, is_folder, type, id): a range of small index entries, no node row is read.
-  const total = (
-    repo.db
-      .prepare(`SELECT COUNT(*) AS n FROM nodes INDEXED BY nodes_parent_kind WHERE ${whereSql}`)
-      .get(...params) as { n: number }
-  ).n;
+  const total = countChildren(repo.db, whereSql, params);
   const orderParams: unknown[] = [];
   const order = orderBySql(q.orderBy, orderParams);
   const raw = repo.db
