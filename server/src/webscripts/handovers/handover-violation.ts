@@ -2,9 +2,9 @@ import { checkViolation, type ViolationKind } from '../../../../core/src/index.j
 import { formatAcsDate } from '../../model/property-values.js';
 import { createNode } from '../../repo/node-writes.js';
 import type { NodeRow } from '../../repo/node-rows.js';
-import { setLocalAces } from '../../repo/permissions.js';
-import { SYSTEM_USER, type Repository } from '../../repo/repository.js';
+import type { Repository } from '../../repo/repository.js';
 import { toInstant } from '../../rules/recording-state.js';
+import { registerFolder } from '../violations/violation-records.js';
 import { violationOf } from './handover-view.js';
 
 /**
@@ -20,31 +20,9 @@ export const LATE_HANDOVER_KIND: ViolationKind = 'otherSerious';
 /** Who reports automatic violations (core's ViolationState.reportedBy). */
 export const SYSTEM_REPORTER = 'system';
 
-/**
- * The supervisors' violation register: meta `efr_folder_violations`, or a `违规记录` folder
- * made under the archive root (the archive folders of server/demo do not have one yet), where
- * supervisors coordinate and the rest of the archive's groups inherit read access.
- */
+/** The supervisors' violation register (one folder, shared with spot checks' proposals). */
 function violationRegister(repo: Repository): NodeRow {
-  const id = repo.meta('efr_folder_violations');
-  const known = id ? repo.rows.get(id) : undefined;
-  if (known) return known;
-  const rootId = repo.meta('efr_archive') ?? repo.companyHomeId();
-  return repo.db.transaction(() => {
-    const existing = repo.rows.childByName(rootId, '违规记录');
-    const folder = existing ?? repo.newFolderRow(rootId, '违规记录', SYSTEM_USER, Date.now());
-    if (!existing) {
-      folder.aclLocal = true;
-      folder.props = { 'cm:title': 'Violations register' };
-      folder.aspects = [...folder.aspects, 'cm:titled'];
-      repo.rows.insert(folder);
-      setLocalAces(repo.db, folder.id, [
-        { authorityId: 'GROUP_EFR_SUPERVISORS', name: 'Coordinator', accessStatus: 'ALLOWED' },
-      ]);
-    }
-    repo.setMeta('efr_folder_violations', folder.id);
-    return folder;
-  })();
+  return repo.db.transaction(() => registerFolder(repo))();
 }
 
 /**

@@ -52,10 +52,10 @@ const str = (n: NodeRow, k: string): string | null =>
   typeof n.props[k] === 'string' ? (n.props[k] as string) : null;
 
 /**
- * The register folder: meta `efr_folder_violations`, or `违规记录` under the archive root,
- * made the same way as handovers make it (server/src/webscripts/handovers/
- * handover-violation.ts, whose helper is not exported), so both features share one register.
- * Runs inside the caller's transaction.
+ * The supervisors' violation register: meta `efr_folder_violations`, or a `违规记录` folder
+ * made under the archive root, where supervisors coordinate and the archive's other groups
+ * inherit read access. Late handovers and spot-check proposals share it. Runs inside the
+ * caller's transaction.
  */
 export function registerFolder(repo: Repository): NodeRow {
   const id = repo.meta('efr_folder_violations');
