@@ -1,5 +1,5 @@
 import {
-  checkContentUpdate, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate,
+  checkContentUpdate, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate,
   GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_LEGAL, GROUP_EFR_OFFICERS,
   GROUP_EFR_SUPERVISORS, SEALED_PROTECTED_FIELDS,
 } from './index.js';
@@ -208,5 +208,11 @@ describe('moving recordings (R26.1)', () => {
   it('an unsealed recording may move anywhere', () => {
     expect(checkRecordingMove(recording({ sealed: false }), outside, archive).allowed).toBeTrue();
     expect(checkRecordingMove(recording({ sealed: false }), archive, outside).allowed).toBeTrue();
+  });
+});
+
+describe('R23.1/R26.1: copying a recording in the repository', () => {
+  it('is refused: copies for evidence are evidence discs', () => {
+    expect(refusal(checkRecordingCopy())).toBe('409 efr.recording.noCopy R23.1');
   });
 });

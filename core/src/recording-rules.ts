@@ -342,6 +342,18 @@ export function checkRecordingMove(
   return allow();
 }
 
+/**
+ * Checks a copy of a recording inside the repository (R26.1, R26.2, R23.1): always refused. A
+ * copy would be a second "original" outside its handover, seal and viewing approvals; a copy
+ * for evidence leaves the archive only as an evidence disc with its written description.
+ */
+export function checkRecordingCopy(): Verdict {
+  return refuse(409, 'efr.recording.noCopy', 'R23.1',
+    'A recording is an original record and is not copied in the repository: a copy for ' +
+    'evidence is made as an evidence disc with its written description.',
+    '录像为原始记录，不得在系统内复制；作为证据的复制件应刻录光盘并附文字说明。');
+}
+
 /** Whether the recording falls under the confidentiality rules (R27.1). */
 export function isConfidentialRecording(state: RecordingState): boolean {
   return isConfidential(state.secrecyLevel);

@@ -10,7 +10,7 @@ import {
 import { AcsError, errorBody } from './http/errors.js';
 import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
-import { Repository, RuleRefusal } from './repo/repository.js';
+import { PermissionRefusal, Repository, RuleRefusal } from './repo/repository.js';
 import { createRuleHooks } from './rules/efr-rules.js';
 import { registerAudit } from './routes/audit.js';
 import { registerAssocs } from './routes/assocs.js';
@@ -80,6 +80,7 @@ export async function buildApp(
   });
   app.setErrorHandler((err: FastifyError | AcsError, _req, reply) => {
     if (err instanceof RuleRefusal) repo.logRefusal(err);
+    if (err instanceof PermissionRefusal) repo.logPermissionRefusal(err);
     if (err instanceof AcsError) return reply.code(err.statusCode).send(err.toBody());
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

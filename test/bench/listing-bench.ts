@@ -103,7 +103,7 @@ const TIMEOUT_MS = Number(process.env.EFR_BENCH_TIMEOUT_MS ?? 60_000);
 
 async function timeRequests(label: string, n: number,
   send: (signal: AbortSignal) => Promise<{ status: number; body: unknown }>,
-  log: (s: string) => void): Promise<LatencyRow> {
+  log: (s: string) => void, before?: () => Promise<void>): Promise<LatencyRow> {
   const times: number[] = [];
   let first: { count?: number; totalItems?: number } = {};
   let timedOut = false;
@@ -111,6 +111,7 @@ async function timeRequests(label: string, n: number,
   const started = Date.now();
   for (let i = -5; i < n; i++) {
     if (times.length >= 5 && Date.now() - started > BUDGET_MS) break;
+    await before?.(); // not timed
     const start = process.hrtime.bigint();
     let res: { status: number; body: unknown };
     try {
@@ -161,25 +162,56 @@ export async function benchListing(count: number, requests: number, log: (s: str
       rows.push(await timeRequests('children, where (isFile=true), 25/page', requests,
         (signal) => http.get(`${children}?skipCount=${skip()}&maxItems=25&where=` +
           encodeURIComponent('(isFile=true)'), { signal }), log));
+      // A write between two requests (untimed) makes the next one cold: server/ keeps a
+      // search's ordered matches and counts only until anything is written.
+      const scratch = await http.post<{ entry: { id: string } }>(`${CORE}/nodes/-root-/children`,
+        { name: 'bench-writes', nodeType: 'cm:folder' });
+      const write = async () => {
+        const r = await http.post(`${CORE}/nodes/${scratch.body.entry.id}/children`,
+          { name: randomUUID(), nodeType: 'cm:folder' });
+        if (r.status !== 201) throw new Error(`write: ${r.status}`);
+      };
+      const activityQuery = (a: string) => ({ language: 'afts', query:
+        `TYPE:"efr:recording" AND =efr:activityType:"${a}" AND NOT =efr:source:"voiceRecorder"` });
+      const monthQuery = (m: string) => ({ language: 'afts', query: 'TYPE:"efr:recording" AND ' +
+        `=efr:source:"bodyCamera" AND efr:recordingStart:["2026-${m}-01T00:00:00" TO ` +
+        `"2026-${m}-28T23:59:59"]` });
+      const byStart = [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }];
       const month = () => String(random.int(1, 11)).padStart(2, '0');
-      rows.push(await timeRequests('search TYPE + activity AND NOT source', requests, (signal) =>
-        http.post(`${SEARCH}/search`, {
-          query: { language: 'afts', query: 'TYPE:"efr:recording" AND =efr:activityType:' +
-            `"${ACTIVITIES[random.int(0, 5)]}" AND NOT =efr:source:"voiceRecorder"` },
-          paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 20)) },
-        }, { signal }), log));
-      rows.push(await timeRequests('search TYPE + source + date range, sorted', requests,
-        (signal) => {
-          const m = month();
-          return http.post(`${SEARCH}/search`, {
-            query: { language: 'afts', query: 'TYPE:"efr:recording" AND ' +
-              `=efr:source:"bodyCamera" AND efr:recordingStart:["2026-${m}-01T00:00:00" TO ` +
-              `"2026-${m}-28T23:59:59"]` },
-            sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }],
+      const activity = () => ACTIVITIES[random.int(0, 5)];
+      for (const [cold, when] of [[true, 'first page after a write'],
+        [false, 'next pages']] as const) {
+        rows.push(await timeRequests(`search TYPE + activity AND NOT source, ${when}`, requests,
+          (signal) => http.post(`${SEARCH}/search`, {
+            query: activityQuery(cold ? activity() : ACTIVITIES[1]),
+            paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 20)) },
+          }, { signal }), log, cold ? write : undefined));
+        rows.push(await timeRequests(`search TYPE + source + month, sorted, ${when}`, requests,
+          (signal) => http.post(`${SEARCH}/search`, {
+            query: monthQuery(cold ? month() : '05'), sort: byStart,
             paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 500)) },
             include: ['properties'],
-          }, { signal });
-        }, log));
+          }, { signal }), log, cold ? write : undefined));
+      }
+      // The recordings screen as it opens: every recording, newest start first, 25 a page.
+      rows.push(await timeRequests('search TYPE sorted by start (screen), pages 1–200, ' +
+        'after a write', requests, (signal) => http.post(`${SEARCH}/search`, {
+        query: { language: 'afts', query: 'TYPE:"efr:recording"' }, sort: byStart,
+        paging: { maxItems: 25, skipCount: 25 * random.int(0, 199) },
+        include: ['properties', 'aspectNames'],
+      }, { signal }), log, write));
+      rows.push(await timeRequests('search TYPE sorted by start (screen), any page', requests,
+        (signal) => http.post(`${SEARCH}/search`, {
+          query: { language: 'afts', query: 'TYPE:"efr:recording"' }, sort: byStart,
+          paging: { maxItems: 25, skipCount: random.int(0, count - 25) },
+          include: ['properties', 'aspectNames'],
+        }, { signal }), log));
+      rows.push(await timeRequests('search TYPE sorted by start (screen), page > 200 after ' +
+        'a write', Math.min(requests, 20), (signal) => http.post(`${SEARCH}/search`, {
+        query: { language: 'afts', query: 'TYPE:"efr:recording"' }, sort: byStart,
+        paging: { maxItems: 25, skipCount: random.int(5000, count - 25) },
+        include: ['properties', 'aspectNames'],
+      }, { signal }), log, write));
       return rows;
     } finally {
       await server.close();

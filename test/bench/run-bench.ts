@@ -6,7 +6,7 @@
  * EFR_BENCH_RECORDINGS (default 100000), EFR_BENCH_REQUESTS (default 60),
  * EFR_BENCH_ONLY=ingest|listing.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchIngest, mib, type IngestResult } from './ingest-bench.js';
@@ -46,11 +46,12 @@ function ms(value: number): string {
 }
 
 const ingestTable = table(
-  ['file', 'sha256sum+cp+sync s', 'server upload s', 'MB/s baseline', 'MB/s server',
-    'ratio', 'server VmHWM MiB (idle)'],
+  ['file', 'sha256sum+cp+sync s', 'server upload (curl) s', 'MB/s baseline', 'MB/s server',
+    'ratio', 'server VmHWM MiB (idle)', 'Node fetch client s'],
   ingest.map((r) => [mib(r.bytes), r.baselineSeconds.toFixed(2), r.serverSeconds.toFixed(2),
     (r.bytes / 1e6 / r.baselineSeconds).toFixed(0), (r.bytes / 1e6 / r.serverSeconds).toFixed(0),
-    `${r.ratio.toFixed(2)}×`, `${r.serverPeakMiB.toFixed(0)} (${r.idlePeakMiB.toFixed(0)})`]));
+    `${r.ratio.toFixed(2)}×`, `${r.serverPeakMiB.toFixed(0)} (${r.idlePeakMiB.toFixed(0)})`,
+    r.fetchSeconds.toFixed(2)]));
 const listingTable = table(['request', 'n', 'p50 ms', 'p95 ms', 'items/page', 'totalItems'],
   listing.map((r) => [r.label, String(r.requests), ms(r.p50), ms(r.p95),
     String(r.pageSize), String(r.totalItems)]));
@@ -60,24 +61,38 @@ if (listing.length) console.log('\n' + listingTable);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
   `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, 1-min load ` +
   `average ${loadBefore} at start and ${loadavg()[0].toFixed(1)} at end`;
-const doc = `# Benchmarks of server/ (issue 3)
+const measured = `Measured on ${new Date().toISOString()}, ${machine}.`;
 
-Produced by \`npm run bench\` (scripts/bench.mjs → test/bench/run-bench.ts) on
-${new Date().toISOString()}, ${machine}.
-Absolute times on this shared machine are noise; the ratios and the shape of the numbers are
-what count (DESIGN.md "What the numbers must be").
+const INGEST = '## Ingest (target: ≥ 0.9× of sha256sum + cp + sync, memory independent of size)';
+const LISTING = '## Listing and filtering (target: p95 < 50 ms per page)';
+const FINDINGS = '## Findings';
+const path = join(ROOT, 'docs/benchmarks.md');
+const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
+/** The body of a section of the previous docs/benchmarks.md (a part not run this time). */
+function previous(heading: string): string | undefined {
+  const start = old.indexOf(`${heading}\n`);
+  if (start < 0) return undefined;
+  const rest = old.slice(start + heading.length + 1);
+  const end = rest.search(/^## /m);
+  const body = end < 0 ? rest : rest.slice(0, end);
+  return body.split(/^Re-run: /m)[0].trim();
+}
 
-## Ingest (target: ≥ 0.9× of sha256sum + cp + sync, memory independent of size)
+const ingestBody = ingest.length ? `${measured}
 
 Each size runs on a fresh server/ child process. One file of random-ish bytes is generated, then
-${reps} interleaved runs of \`sha256sum f && cp f dst && sync\` and of a multipart
-\`POST nodes/{id}/children\` (streamed from disk by the client, hashed, fsynced and linked by the
-server before its 201); best-of times are compared. VmHWM is the server process's peak resident
-memory after all its uploads (in parentheses: right after start-up).
+${reps} interleaved runs of \`sha256sum f && cp f dst && sync\`, of a multipart
+\`POST nodes/{id}/children\` sent by curl (\`-F filedata=@f\`, streamed from disk; hashed,
+fsynced and linked by the server before its 201) and of the same upload sent by Node's fetch
+(undici FormData over \`fs.openAsBlob\`, the client of the specs); best-of times are compared.
+The ratio uses the curl client: a browser or ADF client runs on another machine, while both
+clients here share the server's 2 cores, and undici's FormData streaming costs more CPU than
+the server itself (the last column). VmHWM is the server process's peak resident memory after
+all its uploads (in parentheses: right after start-up).
 
-${ingest.length ? ingestTable : '_not run_'}
+${ingestTable}` : previous(INGEST) ?? '_not run yet_';
 
-## Listing and filtering (target: p95 < 50 ms per page)
+const listingBody = listing.length ? `${measured}
 
 ${recordings} sealed \`efr:recording\` nodes are bulk-seeded in one folder through server/'s own
 persistence layer (\`NodeRows.insert\`), then server/ is started on that data dir and pages at
@@ -86,10 +101,29 @@ stops after ${Number(process.env.EFR_BENCH_ROW_BUDGET_MS ?? 45_000) / 1000} s on
 are timed, so n can be smaller than asked). Search filters: a quarter of the recordings share
 a source and each month holds about a twelfth of them.
 
-${listing.length ? listingTable : '_not run_'}
+${listingTable}` : previous(LISTING) ?? '_not run yet_';
+
+const doc = `# Benchmarks of server/ (issue 3)
+
+Produced by \`npm run bench\` (scripts/bench.mjs → test/bench/run-bench.ts). Each part says
+when and on what machine it was measured; a part not run keeps its previous numbers.
+Absolute times on this shared machine are noise; the ratios and the shape of the numbers are
+what count (DESIGN.md "What the numbers must be").
+
+${INGEST}
+
+${ingestBody}
+
+${LISTING}
+
+${listingBody}
 
 Re-run: \`npm run bench\` (about 10 min idle, up to 20 min on a loaded machine); one part
 only: \`EFR_BENCH_ONLY=ingest npm run bench\` or \`EFR_BENCH_ONLY=listing npm run bench\`.
+
+${FINDINGS}
+
+${previous(FINDINGS) ?? '_(written by hand after a run)_'}
 `;
-writeFileSync(join(ROOT, 'docs/benchmarks.md'), doc);
+writeFileSync(path, doc);
 console.log('\nwritten: docs/benchmarks.md');

@@ -210,6 +210,8 @@ function runScenario(sc) {
     else if (a.childAssoc !== undefined) {
       args.push({ parent: nodes[a.childAssoc.parent], child: nodes[a.childAssoc.child] });
     } else if (a.bool !== undefined) args.push(java.lang.Boolean.valueOf(a.bool));
+    // A QName argument (beforeCopy's classRef), as its Java string form {uri}localName.
+    else if (a.qname !== undefined) args.push(new java.lang.String(a.qname));
     else throw new Error('harness: unsupported argument ' + JSON.stringify(a));
   }
   var people = makePeople(sc, ns);

@@ -90,6 +90,9 @@ const SCENARIOS: Scenario[] = [
   recordingScenario('move of unsealed', 'beforeMoveNode', 'li.officer',
     [{ childAssoc: { parent: 'ho1', child: 'rec1' } }, { node: 'desk' }],
     archiveNodes({ recording: unsealedRecordingProps() })),
+  recordingScenario('copy', 'beforeCopy', 'wang.custodian',
+    [{ qname: '{http://www.efr.example.org/model/efr/1.0}recording' }, { node: 'rec1' },
+      { node: 'desk' }]),
   recordingScenario('content on sealed', 'onContentUpdate', 'wang.custodian',
     [{ node: 'rec1' }, { bool: false }]),
   recordingScenario('read logged', 'onContentRead', 'li.officer', [{ node: 'rec1' }]),
@@ -134,6 +137,10 @@ describe('efr:recording script behaviour in Rhino 1.7.14 (module JAR)', () => {
     const r = results[name];
     expect(r.outcome).withContext(`${name}: ${r.message}`).toBe('allowed');
   }
+
+  it('R23.1: refuses copying a recording in the repository (evidence copies are discs)', () => {
+    expectRefused('copy', 'efr.recording.noCopy', 'R23.1');
+  });
 
   it('R26.1: refuses a sha256 change of a sealed recording', () => {
     expectRefused('sha change', 'efr.recording.sealedContent', 'R26.1');

@@ -40,7 +40,9 @@ export type FixtureArg =
   | { node: string }
   | { map: Record<string, FixtureValue> }
   | { childAssoc: { parent: string; child: string } }
-  | { bool: boolean };
+  | { bool: boolean }
+  /** A QName (beforeCopy's classRef), `{uri}localName`. */
+  | { qname: string };
 
 /** One run of one script. */
 export interface Scenario {

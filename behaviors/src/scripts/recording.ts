@@ -1,11 +1,11 @@
 /**
- * Script behaviour of efr:recording (R26.1, R22.1, R22.2, R14.2, R13.2, R24.2, R27.1).
+ * Script behaviour of efr:recording (R23.1, R26.1, R22.1, R22.2, R14.2, R13.2, R24.2, R27.1).
  * Registered for onUpdateProperties, beforeDeleteNode, onContentUpdate, beforeMoveNode and
  * onContentRead (behaviors/config/.../context/efr-behaviours-context.xml); `behaviour.name`
  * says which one fired. Thin: convert, ask core, act on the verdict.
  */
 import {
-  canReadContent, checkContentUpdate, checkRecordingDelete, checkRecordingMove,
+  canReadContent, checkContentUpdate, checkRecordingCopy, checkRecordingDelete, checkRecordingMove,
   checkRecordingUpdate, GROUP_EFR_CUSTODIANS, isConfidentialRecording, isMember, refuse,
 } from '../../../core/src/index.js';
 import type { DisposalApproval, RecordingState } from '../../../core/src/index.js';
@@ -120,6 +120,16 @@ function beforeMoveNode(oldAssoc: ChildAssociationLike, newParent: ScriptNodeLik
   enforce(verdict, 'move of recording ' + nodeId(node) + ' to ' + nodeId(newParent));
 }
 
+/**
+ * beforeCopy (CopyServicePolicies): a recording is never copied in the repository (R23.1,
+ * R26.1); copies for evidence are evidence discs. The source arrives as a ScriptNode (or, in
+ * a host that passes the raw NodeRef, as that), so only its reference is read.
+ */
+function beforeCopy(source: unknown): void {
+  const ref = (source as { nodeRef?: unknown } | null)?.nodeRef ?? source;
+  enforce(checkRecordingCopy(), 'copy of recording ' + String(ref));
+}
+
 /** FTS query of the registered requests whose viewer is `userName`. */
 function registeredRequestsQuery(userName: string): string {
   const safe = userName.replace(/["\\]/g, '');
@@ -179,6 +189,9 @@ export function runRecordingBehaviour(): void {
       break;
     case 'onContentRead':
       onContentRead(args[0] as ScriptNodeLike);
+      break;
+    case 'beforeCopy':
+      beforeCopy(args[1]);
       break;
     default:
       scriptLogger().warn('efr recording behaviour: unexpected policy ' + String(b.name));

@@ -1,3 +1,4 @@
+import { writeStamp } from '../db/write-stamp.js';
 import { badRequest } from '../http/errors.js';
 import type { Paging } from '../http/paging.js';
 import { isPrefixedQName } from '../model/names.js';
@@ -77,16 +78,12 @@ const counts = new WeakMap<Repository['db'], Map<string, { stamp: string; n: num
 /**
  * COUNT of a children query, on the narrowest index that holds every column of the where
  * clause (parent, is_file, is_folder, type, id): no node row is read. The pages of one listing
- * share the count until anything is written: it is kept with this connection's
- * total_changes() and the file's data_version (writes of other connections), and never
- * taken from or kept for a transaction, which may still roll back.
+ * share the count until anything is written (see `writeStamp`).
  */
 function countChildren(db: Repository['db'], whereSql: string, params: unknown[]): number {
   const sql = `SELECT COUNT(*) AS n FROM nodes INDEXED BY nodes_parent_kind WHERE ${whereSql}`;
-  if (db.inTransaction) return (db.prepare(sql).get(...params) as { n: number }).n;
-  const stamp = `${(db.prepare('SELECT total_changes() AS t').get() as { t: number }).t}:${
-    db.pragma('data_version', { simple: true }) as number
-  }`;
+  const stamp = writeStamp(db);
+  if (stamp === undefined) return (db.prepare(sql).get(...params) as { n: number }).n;
   let cache = counts.get(db);
   if (!cache) counts.set(db, (cache = new Map()));
   const key = `${sql}\u0000${JSON.stringify(params)}`;

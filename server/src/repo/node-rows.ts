@@ -106,13 +106,24 @@ export class NodeRows {
     return r ? fromRaw(r, this.aspectsOf(id)) : undefined;
   }
 
+  /** The nodes of `ids` that exist, in the order of `ids` (two queries, not two per node). */
+  getMany(ids: readonly string[]): NodeRow[] {
+    if (ids.length === 0) return [];
+    const raw = this.db
+      .prepare(`SELECT * FROM nodes WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as RawRow[];
+    const byId = new Map(this.fromRawRows(raw).map((n) => [n.id, n]));
+    return ids.map((id) => byId.get(id)).filter((n): n is NodeRow => n !== undefined);
+  }
+
   /** Many nodes from raw rows, loading aspects in one query. */
   fromRawRows(rows: RawRow[]): NodeRow[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const asp = new Map<string, string[]>();
     const q = this.db.prepare(
-      `SELECT node_id, aspect FROM aspects WHERE node_id IN (${ids.map(() => '?').join(',')})`,
+      `SELECT node_id, aspect FROM aspects WHERE node_id IN (${ids.map(() => '?').join(',')})
+      ORDER BY aspect`,
     );
     for (const a of q.all(...ids) as { node_id: string; aspect: string }[]) {
       const l = asp.get(a.node_id) ?? [];

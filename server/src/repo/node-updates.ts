@@ -228,6 +228,7 @@ export function copyNode(
         props: { ...src.props },
       };
       const parent = repo.rows.get(parentId) as NodeRow;
+      repo.enforce(c, repo.rules.beforeCopy(src, parent, c.rule), 'copy', src);
       repo.enforce(c, repo.rules.beforeCreate(dup, parent, c.rule), 'copy', src);
       repo.rows.insert(dup);
       for (const id of repo.rows.childIds(src.id)) {

@@ -30,6 +30,21 @@ export class RuleRefusal extends AcsError {
   }
 }
 
+/**
+ * A 403 of the permission model on an EFR node: answered as ACS answers it
+ * (framework.exception.PermissionDenied) and, like a rule refusal, written to the access log
+ * by the HTTP error handler once the refused transaction has rolled back.
+ */
+export class PermissionRefusal extends AcsError {
+  constructor(
+    readonly permission: Permission,
+    readonly userId: string,
+    readonly nodeId: string,
+  ) {
+    super(403, 'framework.exception.PermissionDenied', `Permission was denied (${permission})`);
+  }
+}
+
 /** The system user that owns the bootstrap folders. */
 export const SYSTEM_USER = 'System';
 
@@ -134,7 +149,10 @@ export class Repository {
 
   /** Throws 403 unless the caller holds `perm` on `node`. */
   require(c: Caller, node: NodeRow, perm: Permission): void {
-    if (!c.perms.has(node, perm)) throw forbidden(`Permission was denied (${perm})`);
+    if (c.perms.has(node, perm)) return;
+    // Refusals on EFR records are evidence of an attempt (R24.1, R26.1): they are logged.
+    if (node.type.startsWith('efr:')) throw new PermissionRefusal(perm, c.userId, node.id);
+    throw forbidden(`Permission was denied (${perm})`);
   }
 
   /**
@@ -160,6 +178,21 @@ export class Repository {
         requirement: v.requirement,
         status: String(v.status),
         message: v.message,
+      },
+    });
+  }
+
+  /** Records a permission refusal on an EFR node (after the refused transaction ended). */
+  logPermissionRefusal(r: PermissionRefusal): void {
+    this.log({
+      user: r.userId,
+      action: 'refused',
+      nodeId: r.nodeId,
+      values: {
+        attempted: `an action needing ${r.permission}`,
+        code: 'framework.exception.PermissionDenied',
+        status: '403',
+        message: r.message,
       },
     });
   }

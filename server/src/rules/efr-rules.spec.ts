@@ -163,6 +163,39 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     expect(r.json().error.errorKey).toBe('efr.recording.leavesArchive');
   });
 
+  it('R23.1: refuses copying a recording, alone or inside its folder (409), logged, nothing made', async () => {
+    const nodes = (): number =>
+      (t.repo.db.prepare('SELECT COUNT(*) AS k FROM nodes').get() as { k: number }).k;
+    const before = nodes();
+    const shared = (await t.app.inject({ url: `${CORE}/nodes/-shared-`, headers: ADMIN })).json()
+      .entry.id;
+    const copy = (id: string | undefined) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${CORE}/nodes/${id}/copy`,
+        headers: ADMIN,
+        payload: { targetParentId: shared },
+      });
+    const one = await copy(sealedId);
+    expect(one.statusCode).toBe(409);
+    expect(one.json().error.errorKey).toBe('efr.recording.noCopy');
+    expect(refusals(sealedId).map((v) => v.attempted)).toContain('copy');
+    expect((await copy(folders.get('recordings')?.id)).statusCode).toBe(409);
+    expect(nodes()).toBe(before);
+  });
+
+  it('logs a 403 of the permission model on an EFR record, answered as ACS does', async () => {
+    const r = await t.app.inject({
+      method: 'DELETE',
+      url: `${CORE}/nodes/${sealedId}`,
+      headers: as('officer2'),
+    });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error.errorKey).toBe('framework.exception.PermissionDenied');
+    const logged = refusals(sealedId).filter((v) => v.code === 'framework.exception.PermissionDenied');
+    expect(logged.map((v) => v.attempted)).toContain('an action needing Delete');
+  });
+
   it('R27.1/R24.2: a confidential recording is read only in a registered viewing window', async () => {
     const open = (await upload(recordingProps(true))).json().entry.id;
     // Issue 6 (R24.1, R24.2): every recording, not only confidential ones, needs a registered window.

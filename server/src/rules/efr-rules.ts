@@ -1,5 +1,5 @@
 import {
-  checkContentUpdate, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, type Actor,
+  checkContentUpdate, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, type Actor,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { NodeRows, type NodeRow } from '../repo/node-rows.js';
@@ -95,6 +95,9 @@ export function createRuleHooks(db: Db): RuleHooks {
       if (node.type !== 'efr:recording') return ALLOW;
       return checkRecordingMove(recordingState(db, node), { id: from.id, inArchive: inArchive(from) },
         { id: to.id, inArchive: inArchive(to) });
+    },
+    beforeCopy(node) {
+      return node.type === 'efr:recording' ? checkRecordingCopy() : ALLOW;
     },
     beforeContentUpdate(node) {
       if (node.type !== 'efr:recording') return ALLOW;

@@ -18,7 +18,7 @@ export interface RuleContext {
 
 /**
  * The points where the module's behaviours run in ACS and where server/ asks core for a
- * verdict: create, update, delete, move, content update and content read.
+ * verdict: create, update, delete, move, copy, content update and content read.
  */
 export interface RuleHooks {
   /** Before a node is created under `parent`. */
@@ -29,6 +29,8 @@ export interface RuleHooks {
   beforeDelete(node: NodeRow, ctx: RuleContext): Verdict;
   /** Before a node moves from one parent to another. */
   beforeMove(node: NodeRow, from: NodeRow, to: NodeRow, ctx: RuleContext): Verdict;
+  /** Before `node` (or the subtree it is in) is copied under `target`. */
+  beforeCopy(node: NodeRow, target: NodeRow, ctx: RuleContext): Verdict;
   /** Before new content replaces the node's content. */
   beforeContentUpdate(node: NodeRow, ctx: RuleContext): Verdict;
   /** Before the node's content is read, streamed or downloaded. */
@@ -43,6 +45,7 @@ export const ALLOW_ALL: RuleHooks = {
   beforeUpdate: () => ALLOW,
   beforeDelete: () => ALLOW,
   beforeMove: () => ALLOW,
+  beforeCopy: () => ALLOW,
   beforeContentUpdate: () => ALLOW,
   beforeContentRead: () => ALLOW,
 };

@@ -7,6 +7,13 @@ export interface SearchFrom {
   from: string;
   params: unknown[];
   distinct: boolean;
+  /**
+   * The property the query is driven from, when each match is read once (single-valued):
+   * its value is `d.v_num`/`d.v_text` of the joined row, so a sort on it needs no lookup.
+   */
+  driver?: string;
+  /** Index rows the query is driven from (Infinity when it runs over every node). */
+  rows: number;
 }
 
 /**
@@ -41,7 +48,7 @@ export function searchFrom(db: Db, compiled: SqlCondition[]): SearchFrom {
       .map((c) => ({ c, n: count(c) })),
   ];
   for (const x of others) x.c.asSet = x.n <= 8 * read;
-  if (!best) return { from: 'nodes n', params: [], distinct: false };
+  if (!best) return { from: 'nodes n', params: [], distinct: false, rows: Infinity };
   const p = best.c.prop as NonNullable<SqlCondition['prop']>;
   best.c.implied = true; // the join below holds the term: the WHERE need not probe it again
   const index = /v_num/.test(p.cond) ? 'node_props_num_node' : 'node_props_text_node';
@@ -50,6 +57,8 @@ export function searchFrom(db: Db, compiled: SqlCondition[]): SearchFrom {
       AND ${p.cond.replace(/\bp\.v_/g, 'd.v_')}`,
     params: [p.qname, ...p.params],
     distinct: p.multiple,
+    driver: p.multiple ? undefined : p.qname,
+    rows: best.n,
   };
 }
 

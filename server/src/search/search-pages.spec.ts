@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { formatAcsDate } from '../model/property-values.js';
+import type { NodeRow } from '../repo/node-rows.js';
+import { setLocalAces } from '../repo/permissions.js';
+import { SEARCH } from '../routes/paths.js';
+import { ADMIN, basic, tempRepository, type TempRepository } from '../testing/temp-repository.js';
+import { SEARCH_LIMITS } from './search-pages.js';
+
+/** A seeded recording and what decides where it sorts and who reads it. */
+interface Seeded {
+  id: string;
+  start?: number;
+  modified: number;
+  visibleToUser1: boolean;
+}
+
+const DAY = 86_400_000;
+const USER1 = basic('user1', 'pw');
+
+describe('search pages: kept, SQL-paged and index-walk paths give the same pages', () => {
+  let t: TempRepository;
+  const seeded: Seeded[] = [];
+  const limits = { ...SEARCH_LIMITS };
+
+  const row = (over: Partial<NodeRow> & { id: string; parentId: string }): NodeRow => ({
+    type: 'efr:recording',
+    name: `${over.id}.mp4`,
+    isFolder: false,
+    isFile: true,
+    createdAt: 0,
+    createdBy: 'custodian1',
+    modifiedAt: 0,
+    modifiedBy: 'custodian1',
+    props: {},
+    aspects: ['cm:auditable', 'efr:captureFacts'],
+    content: null,
+    inherit: true,
+    aclLocal: false,
+    lock: null,
+    ...over,
+  });
+
+  beforeAll(async () => {
+    t = await tempRepository();
+    t.repo.addPerson({ id: 'user1', firstName: 'U', email: 'u@x', password: 'pw' });
+    const home = t.repo.companyHomeId();
+    const open = randomUUID();
+    const hidden = randomUUID();
+    const t0 = Date.UTC(2026, 0, 1);
+    t.repo.db.transaction(() => {
+      t.repo.rows.insert(row({ id: open, parentId: home, type: 'cm:folder', name: 'open',
+        isFolder: true, isFile: false, aspects: [] }));
+      // No inheritance and no entries: only the owner of a node inside (and admin) reads it.
+      t.repo.rows.insert(row({ id: hidden, parentId: home, type: 'cm:folder', name: 'hidden',
+        isFolder: true, isFile: false, aspects: [], inherit: false, aclLocal: true }));
+      for (let i = 0; i < 240; i++) {
+        const inHidden = i % 3 === 0;
+        const own = inHidden && i % 5 === 0; // created by user1: the owner reads it
+        const granted = inHidden && !own && i % 7 === 0; // a local ACL lets user1 read it
+        // Repeated start days (ties broken by id) and some recordings without a start at all.
+        const start = i % 17 === 0 ? undefined : t0 + ((i * 37) % 100) * DAY;
+        const id = randomUUID();
+        const modified = t0 + ((i * 53) % 240) * 1000;
+        t.repo.rows.insert(row({
+          id, parentId: inHidden ? hidden : open, createdBy: own ? 'user1' : 'custodian1',
+          modifiedAt: modified, aclLocal: granted,
+          props: { 'efr:source': 'bodyCamera',
+            ...(start === undefined ? {} : { 'efr:recordingStart': formatAcsDate(start) }) },
+        }));
+        if (granted)
+          setLocalAces(t.repo.db, id, [
+            { authorityId: 'user1', name: 'Consumer', accessStatus: 'ALLOWED' },
+          ]);
+        seeded.push({ id, start, modified, visibleToUser1: !inHidden || own || granted });
+      }
+    })();
+  });
+
+  afterEach(() => Object.assign(SEARCH_LIMITS, limits));
+  afterAll(async () => t.dispose());
+
+  /** Every page of a search, `size` at a time; every page must report the same total. */
+  async function allPages(body: object, headers: Record<string, string>, size: number) {
+    const ids: string[] = [];
+    const totals = new Set<number>();
+    for (let skip = 0; ; skip += size) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `${SEARCH}/search`,
+        headers,
+        payload: { ...body, paging: { skipCount: skip, maxItems: size } },
+      });
+      expect(r.statusCode).withContext(r.body).toBe(200);
+      const list = r.json().list;
+      totals.add(list.pagination.totalItems);
+      ids.push(...list.entries.map((e: { entry: { id: string } }) => e.entry.id));
+      if (!list.pagination.hasMoreItems) break;
+    }
+    expect(totals.size).withContext('totalItems differs between pages').toBe(1);
+    expect([...totals][0]).toBe(ids.length);
+    return ids;
+  }
+
+  /** By start (missing last in either direction), ties by id in the same direction. */
+  function byStart(rows: Seeded[], ascending: boolean): string[] {
+    const dir = ascending ? 1 : -1;
+    const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    return [...rows]
+      .sort((a, b) => {
+        if (a.start === undefined || b.start === undefined)
+          return a.start === b.start ? dir * cmp(a.id, b.id) : a.start === undefined ? 1 : -1;
+        return dir * (a.start - b.start || cmp(a.id, b.id));
+      })
+      .map((r) => r.id);
+  }
+
+  const who = [
+    { name: 'admin', headers: ADMIN, sees: (_: Seeded) => true },
+    { name: 'user1', headers: USER1, sees: (s: Seeded) => s.visibleToUser1 },
+  ];
+  const paths = [
+    { name: 'kept (driven, one pass)', query: 'TYPE:"efr:recording" AND =efr:source:bodyCamera',
+      limits: { materialise: 1e9, walk: 1e9 } },
+    { name: 'SQL-paged (driven, ORDER BY)', query: 'TYPE:"efr:recording" AND =efr:source:bodyCamera',
+      limits: { materialise: 0, walk: 1e9 } },
+    { name: 'index walk, shallow pages', query: 'TYPE:"efr:recording"',
+      limits: { materialise: 1e9, walk: 1e9 } },
+    { name: 'index walk, deep pages (kept order)', query: 'TYPE:"efr:recording"',
+      limits: { materialise: 1e9, walk: 0 } },
+  ];
+
+  for (const path of paths) {
+    for (const w of who) {
+      for (const ascending of [false, true]) {
+        it(`${path.name}: ${w.name}, by start ${ascending ? 'ascending' : 'descending'}`, async () => {
+          Object.assign(SEARCH_LIMITS, path.limits);
+          const ids = await allPages(
+            { query: { query: path.query },
+              sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending }] },
+            w.headers,
+            37,
+          );
+          expect(ids).toEqual(byStart(seeded.filter(w.sees), ascending));
+        });
+      }
+    }
+  }
+
+  it('sorts on the driving range property from its index row, and by default newest first', async () => {
+    const ranged = await allPages(
+      { query: { query: 'efr:recordingStart:[2026-01-01 TO 2027-01-01]' },
+        sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: true }] },
+      USER1,
+      50,
+    );
+    expect(ranged).toEqual(byStart(seeded.filter((s) => s.visibleToUser1 && s.start), true));
+    for (const materialise of [1e9, 0]) {
+      Object.assign(SEARCH_LIMITS, { materialise });
+      const newest = await allPages(
+        { query: { query: '=efr:source:bodyCamera' } }, ADMIN, 64);
+      const expected = [...seeded]
+        .sort((a, b) => b.modified - a.modified || (a.id < b.id ? 1 : -1))
+        .map((s) => s.id);
+      expect(newest).withContext(`materialise ${materialise}`).toEqual(expected);
+    }
+  });
+
+  it('keeps a result for its pages only until something is written, by any connection', async () => {
+    const body = { query: { query: 'TYPE:"efr:recording" AND =efr:source:bodyCamera' } };
+    const before = await allPages(body, ADMIN, 100);
+    const open = (t.repo.db.prepare("SELECT id FROM nodes WHERE name = 'open'").get() as
+      { id: string }).id;
+    const added = randomUUID();
+    t.repo.rows.insert(row({ id: added, parentId: open, modifiedAt: Date.UTC(2027, 0, 1),
+      props: { 'efr:source': 'bodyCamera' } }));
+    const after = await allPages(body, ADMIN, 100);
+    expect(after).toEqual([added, ...before]);
+    // Another process writing the same file (data_version moves): seen on the next page too.
+    const other = new Database(join(t.dir, 'repository.sqlite'));
+    try {
+      other.prepare('DELETE FROM node_props WHERE node_id = ?').run(added);
+    } finally {
+      other.close();
+    }
+    expect(await allPages(body, ADMIN, 100)).toEqual(before);
+  });
+});

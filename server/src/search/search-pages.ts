@@ -1,0 +1,267 @@
+import type { Db } from '../db/database.js';
+import { writeStamp } from '../db/write-stamp.js';
+import { badRequest } from '../http/errors.js';
+import { isPrefixedQName } from '../model/names.js';
+import type { Caller, Repository } from '../repo/repository.js';
+import type { SearchFrom } from './search-plan.js';
+import { keptIds, orderedMatches } from './search-results.js';
+
+const SORT_COLUMNS: Record<string, string> = {
+  'cm:name': 'n.name COLLATE NOCASE',
+  name: 'n.name COLLATE NOCASE',
+  'cm:created': 'n.created_at',
+  'cm:modified': 'n.modified_at',
+  'cm:content.size': 'n.content_size',
+  'cm:creator': 'n.created_by',
+  'cm:modifier': 'n.modified_by',
+  TYPE: 'n.type',
+};
+
+/** One key of a search's `sort`: a column of `nodes` or a property (QName). */
+export type SortKey =
+  | { column: string; ascending: boolean }
+  | { property: string; ascending: boolean };
+
+/** Validates the search API `sort` list; SCORE and DOCUMENT sorts are no-ops (one score). */
+export function parseSort(sort: unknown): SortKey[] {
+  if (sort === undefined) return [];
+  if (!Array.isArray(sort) || sort.length > 5) throw badRequest('sort must be an array');
+  const out: SortKey[] = [];
+  for (const s of sort as Record<string, unknown>[]) {
+    if (typeof s !== 'object' || s === null) throw badRequest('Invalid sort entry');
+    const type = s.type ?? 'FIELD';
+    if (s.ascending !== undefined && typeof s.ascending !== 'boolean')
+      throw badRequest('ascending must be a boolean');
+    const ascending = s.ascending === true;
+    if (type === 'SCORE' || type === 'DOCUMENT') continue; // every row scores the same here
+    if (type !== 'FIELD' || typeof s.field !== 'string') throw badRequest('Invalid sort entry');
+    const column = SORT_COLUMNS[s.field];
+    if (column) out.push({ column, ascending });
+    else if (isPrefixedQName(s.field)) out.push({ property: s.field, ascending });
+    else throw badRequest(`Invalid sort field: ${s.field}`);
+  }
+  return out;
+}
+
+const dirOf = (k: SortKey): string => (k.ascending ? 'ASC' : 'DESC');
+
+/**
+ * ORDER BY for the keys. Nodes without a sorted property come last in either direction (as
+ * Elasticsearch's default `missing: _last`); the property the query is driven from is read
+ * from the joined index row `d`. Ties are broken by id in the last key's direction, so that an
+ * index in that order can serve the whole ORDER BY. No keys: most recently modified first.
+ */
+function orderSql(keys: SortKey[], params: unknown[], driver?: string): string {
+  if (keys.length === 0) return 'n.modified_at DESC, n.id DESC';
+  const out: string[] = [];
+  for (const k of keys) {
+    if ('column' in k) out.push(`${k.column} ${dirOf(k)}`);
+    else if (k.property === driver) out.push(`COALESCE(d.v_num, d.v_text) ${dirOf(k)}`);
+    else {
+      const value = `(SELECT COALESCE(p.v_num, p.v_text) FROM node_props p INDEXED BY
+        node_props_node_qname WHERE p.node_id = n.id AND p.qname = ? LIMIT 1)`;
+      params.push(k.property, k.property);
+      out.push(`${value} IS NULL, ${value} ${dirOf(k)}`);
+    }
+  }
+  out.push(`n.id ${dirOf(keys[keys.length - 1])}`);
+  return out.join(', ');
+}
+
+/** How a search is run (specs lower them to run every path on a few hundred nodes). */
+export const SEARCH_LIMITS = {
+  /**
+   * A search driven from at most this many index rows reads its matches in one pass and keeps
+   * them for its pages; a larger or undriven query is counted and paged in SQL instead (a pass
+   * returning 100 000 rows to JavaScript costs 60–170 ms by itself).
+   */
+  materialise: 30_000,
+  /**
+   * Pages of a property walk up to this offset are cut by SQLite's LIMIT (a few ms); deeper
+   * ones read the whole order once and keep it, as `orderedMatches` does.
+   */
+  walk: 5_000,
+};
+
+/** The query part of a search: FROM plan, WHERE and its parameters (FROM's first). */
+export interface SearchQuery {
+  plan: SearchFrom;
+  where: string;
+  params: unknown[];
+  sort: SortKey[];
+  skipCount: number;
+  maxItems: number;
+}
+
+/** The ids of one page in order, and how many matches the caller may read in all. */
+export function searchPage(
+  repo: Repository,
+  c: Caller,
+  q: SearchQuery,
+): { ids: string[]; total: number } {
+  return q.plan.rows <= SEARCH_LIMITS.materialise ? keptPage(repo, c, q) : sqlPage(repo, c, q);
+}
+
+/**
+ * Every match read once in sort order, with Read as a SQL condition for a non-admin caller,
+ * and kept for the next pages of the same search (per caller: the condition is part of it).
+ */
+function keptPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; total: number } {
+  const read = c.perms.isAdmin ? undefined : readFilter(repo, c);
+  const orderParams: unknown[] = [];
+  const order = orderSql(q.sort, orderParams, q.plan.driver);
+  const ids = orderedMatches(
+    repo.db,
+    `SELECT ${q.plan.distinct ? 'DISTINCT ' : ''}n.id FROM ${q.plan.from}
+      WHERE ${q.where}${read ? ` AND ${read.sql}` : ''} ORDER BY ${order}`,
+    [...q.params, ...(read?.params ?? []), ...orderParams],
+  );
+  return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total: ids.length };
+}
+
+function canRead(repo: Repository, c: Caller, id: string): boolean {
+  const n = repo.rows.get(id);
+  return n !== undefined && c.perms.has(n, 'Read');
+}
+
+/**
+ * A page counted and cut in SQL, with Read as a SQL condition. A query sorted on one property
+ * and not driven by a property term walks that property's index in order and stops after the
+ * page (the first pages of 100 000 recordings sorted by start time read a few hundred index
+ * rows); nodes without the property follow in id order.
+ */
+function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; total: number } {
+  const db = repo.db;
+  const read = c.perms.isAdmin ? undefined : readFilter(repo, c);
+  const where = read ? `${q.where} AND ${read.sql}` : q.where;
+  const params = read ? [...q.params, ...read.params] : q.params;
+  const distinct = q.plan.distinct ? 'DISTINCT ' : '';
+  const total = keptCount(
+    db,
+    `SELECT COUNT(${distinct}n.id) AS k FROM ${q.plan.from} WHERE ${where}`,
+    params,
+  );
+  const key = q.sort.length === 1 ? q.sort[0] : undefined;
+  const walk = key && 'property' in key && q.plan.driver === undefined && !q.plan.distinct
+    ? propertyWalk(repo, key.property)
+    : undefined;
+  if (!key || !('property' in key) || !walk || q.plan.from !== 'nodes n') {
+    const orderParams: unknown[] = [];
+    const order = orderSql(q.sort, orderParams, q.plan.driver);
+    const ids = db
+      .prepare(`SELECT ${distinct}n.id FROM ${q.plan.from} WHERE ${where} ORDER BY ${order}
+        LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, ...orderParams, q.maxItems, q.skipCount) as string[];
+    return { ids, total };
+  }
+  const dir = dirOf(key);
+  const withProp = `node_props d INDEXED BY ${walk.index} CROSS JOIN nodes n
+    ON n.id = d.node_id AND d.qname = ?`;
+  const walkSql = `SELECT n.id FROM ${withProp} WHERE ${where}
+      ORDER BY ${walk.column} ${dir}, d.node_id ${dir}`;
+  const restSql = `SELECT n.id FROM nodes n WHERE ${where} AND NOT EXISTS (SELECT 1 FROM
+      node_props p INDEXED BY node_props_node_qname WHERE p.node_id = n.id AND p.qname = ?)
+      ORDER BY n.id ${dir}`;
+  if (q.skipCount + q.maxItems > SEARCH_LIMITS.walk) {
+    // Deep pages: the whole order once (kept until the next write), then slices of it.
+    const ids = keptIds(db, `${walkSql}\u0000${restSql}\u0000${JSON.stringify(params)}`, () => [
+      ...(db.prepare(walkSql).pluck().all(key.property, ...params) as string[]),
+      ...(db.prepare(restSql).pluck().all(...params, key.property) as string[]),
+    ]);
+    return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total };
+  }
+  const ids = db
+    .prepare(`${walkSql} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(key.property, ...params, q.maxItems, q.skipCount) as string[];
+  if (ids.length === q.maxItems) return { ids, total };
+  // Past the nodes that have the property: those without it, in id order.
+  const having = keptCount(db, `SELECT COUNT(*) AS k FROM ${withProp} WHERE ${where}`, [
+    key.property,
+    ...params,
+  ]);
+  const rest = db
+    .prepare(`${restSql} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(
+      ...params,
+      key.property,
+      q.maxItems - ids.length,
+      Math.max(0, q.skipCount - having),
+    ) as string[];
+  return { ids: [...ids, ...rest], total };
+}
+
+/** The index and column a single-valued property's values are walked in order through. */
+function propertyWalk(
+  repo: Repository,
+  qname: string,
+): { index: string; column: string } | undefined {
+  const prop = repo.model.property(qname)?.prop;
+  if (!prop || prop.multiple) return undefined;
+  // Numbers, dates and booleans are also stored as numbers (v_num), the rest as text.
+  return prop.type === 'd:text' || prop.type === 'd:mltext' || prop.type === 'd:noderef' ||
+    prop.type === 'd:qname' || prop.type === 'd:category'
+    ? { index: 'node_props_text_node', column: 'd.v_text' }
+    : { index: 'node_props_num_node', column: 'd.v_num' };
+}
+
+const counts = new WeakMap<Db, Map<string, { stamp: string; k: number }>>();
+
+/** A COUNT, shared by the pages of a search until anything is written (`writeStamp`). */
+function keptCount(db: Db, sql: string, params: unknown[]): number {
+  const stamp = writeStamp(db);
+  const run = (): number => (db.prepare(sql).get(...params) as { k: number }).k;
+  if (stamp === undefined) return run();
+  let cache = counts.get(db);
+  if (!cache) counts.set(db, (cache = new Map()));
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.k;
+  const k = run();
+  if (cache.size >= 256) cache.clear();
+  cache.set(key, { stamp, k });
+  return k;
+}
+
+const filters = new WeakMap<Db, Map<string, { stamp: string; sql: string; params: unknown[] }>>();
+
+/**
+ * Read as a SQL condition over `nodes n`, by the same rule as `readableMatches`: the caller's
+ * own nodes; nodes without a local ACL under a parent the caller may read; nodes with a local
+ * ACL (or no parent) the caller may read one by one (PermissionChecker decides each). The parents and the local-ACL nodes are
+ * few against the nodes they hold (folders against recordings), so their verdicts are taken
+ * once per caller until anything is written, and passed to SQLite as JSON arrays.
+ */
+function readFilter(repo: Repository, c: Caller): { sql: string; params: unknown[] } {
+  const db = repo.db;
+  const stamp = writeStamp(db);
+  let cache = filters.get(db);
+  if (!cache) filters.set(db, (cache = new Map()));
+  const hit = stamp === undefined ? undefined : cache.get(c.userId);
+  if (hit && hit.stamp === stamp) return hit;
+  const parents = db
+    .prepare(`SELECT DISTINCT parent_id FROM nodes INDEXED BY nodes_parent_kind
+      WHERE parent_id IS NOT NULL`)
+    .pluck()
+    .all() as string[];
+  const hiddenParents = parents.filter((id) => !canRead(repo, c, id));
+  const own = db
+    .prepare(`SELECT id FROM nodes INDEXED BY nodes_parent_acl
+      WHERE acl_local = 1 OR parent_id IS NULL`)
+    .pluck()
+    .all() as string[];
+  const readableOwn = own.filter((id) => canRead(repo, c, id));
+  const out = {
+    stamp: stamp ?? '',
+    sql: `(n.created_by = ? OR (n.acl_local = 0 AND n.parent_id IS NOT NULL AND n.parent_id
+      NOT IN (SELECT value FROM json_each(?))) OR n.id IN (SELECT value FROM json_each(?)))`,
+    params: [c.userId, JSON.stringify(hiddenParents), JSON.stringify(readableOwn)],
+  };
+  if (stamp !== undefined) {
+    if (cache.size >= 64) cache.clear();
+    cache.set(c.userId, out);
+  }
+  return out;
+}
