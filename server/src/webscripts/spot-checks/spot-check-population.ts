@@ -77,11 +77,31 @@ export class UnitResolver {
   }
 }
 
+/**
+ * The recordings whose capture started in the scope's period, in id order: found on the
+ * (qname, v_num) index of efr:recordingStart and read 500 rows at a time, so a month among
+ * 100 000 recordings reads that month's rows, not the archive.
+ */
+function* recordingsStartedIn(repo: Repository, scope: Scope): Generator<NodeRow> {
+  const ids = repo.db
+    .prepare(
+      `SELECT p.node_id FROM node_props p INDEXED BY node_props_num_node
+      CROSS JOIN nodes n ON n.id = p.node_id
+      WHERE p.qname = 'efr:recordingStart' AND p.v_num >= ? AND p.v_num < ?
+        AND n.type = 'efr:recording'
+      ORDER BY p.node_id`,
+    )
+    .pluck()
+    .all(scope.from, scope.to) as string[];
+  for (let i = 0; i < ids.length; i += 500) yield* repo.rows.getMany(ids.slice(i, i + 500));
+}
+
 /** The recordings of the scope, as the draw's items (id, unit, officer). */
 export function population(repo: Repository, scope: Scope): DrawItem[] {
   const units = new UnitResolver(repo);
   const out: DrawItem[] = [];
-  for (const r of nodesOfType(repo, 'efr:recording')) {
+  for (const r of recordingsStartedIn(repo, scope)) {
+    // The stored text decides, as everywhere else (the index row holds the same instant).
     if (!inPeriod(scope, msOf(r, 'efr:recordingStart'))) continue;
     const unit = units.ofRecording(r);
     if (scope.units.length > 0 && !scope.units.includes(unit)) continue;
