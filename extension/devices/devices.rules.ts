@@ -65,19 +65,5 @@ export function preUseCheckErrors(form: PreUseCheckForm, now: number): FieldErro
   );
 }
 
-/** A refusal as the user reads it: the server's message in the interface language. */
-export function refusalText(error: unknown, language: string): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  if (typeof message !== 'string') return '';
-  let summary = message;
-  try {
-    const body = JSON.parse(message) as { error?: { briefSummary?: string } };
-    summary = body.error?.briefSummary ?? message;
-  } catch {
-    // Not a JSON error body (network failure): show the text as it came.
-  }
-  // Refusals carry "English / 中文" (server/src/repo/repository.ts RuleRefusal).
-  const parts = summary.split(' / ');
-  if (parts.length < 2) return summary;
-  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
-}
+/** A refusal as the user reads it (shared/refusal.ts). */
+export { refusalText } from '../shared/public-api';

@@ -5,7 +5,7 @@ import {
   type PreUseCheck,
   type SessionInput,
 } from '../../core/src/index';
-import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
+import { EfrRole, EfrUser, hasAnyRole, refusalSummary } from '../shared/public-api';
 import { FileItem, Handover, HandoverDraft, HandoverFilter, SessionDraft } from './handover.model';
 
 /** The R16.1 phrase, shown on the form and prefilled as the words told to the party. */
@@ -214,13 +214,5 @@ export function matchesFilter(h: Handover, filter: HandoverFilter): boolean {
 
 /** The message of a refused request: the ACS error's briefSummary, else the raw text. */
 export function refusalText(error: unknown): string {
-  const raw = (error as { message?: unknown; response?: { text?: unknown } } | null)?.message;
-  if (typeof raw !== 'string') return String(error);
-  try {
-    const body = JSON.parse(raw) as { error?: { briefSummary?: string } };
-    return body.error?.briefSummary ?? raw;
-  } catch {
-    // Not JSON (a network failure's message): show it as it is.
-    return raw;
-  }
+  return refusalSummary(error) ?? String(error);
 }

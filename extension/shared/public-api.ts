@@ -14,3 +14,4 @@ export * from './label-or-raw.pipe';
 export * from './dates';
 export * from './people-directory.service';
 export * from './person-name.pipe';
+export * from './refusal';

@@ -134,18 +134,5 @@ export function supervisionRequestFor<T extends ViewingRequest>(requests: readon
     now < Date.parse(r.viewingUntil)) ?? null;
 }
 
-/** The server's bilingual refusal message in the user's language. */
-export function refusalText(error: unknown, language: string): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  if (typeof message !== 'string') return '';
-  let summary = message;
-  try {
-    summary = (JSON.parse(message) as { error?: { briefSummary?: string } }).error
-      ?.briefSummary ?? message;
-  } catch {
-    // Not a JSON error body (network failure): show the text as it came.
-  }
-  const parts = summary.split(' / ');
-  if (parts.length < 2) return summary;
-  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
-}
+/** The server's bilingual refusal message in the user's language (shared/refusal.ts). */
+export { refusalText } from '../shared/public-api';

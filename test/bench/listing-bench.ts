@@ -163,7 +163,7 @@ export async function benchListing(count: number, requests: number, log: (s: str
         (signal) => http.get(`${children}?skipCount=${skip()}&maxItems=25&where=` +
           encodeURIComponent('(isFile=true)'), { signal }), log));
       // A write between two requests (untimed) makes the next one cold: server/ keeps a
-      // search's ordered matches and counts only until anything is written.
+      // search's ordered matches and counts only until the data changes.
       const scratch = await http.post<{ entry: { id: string } }>(`${CORE}/nodes/-root-/children`,
         { name: 'bench-writes', nodeType: 'cm:folder' });
       const write = async () => {

@@ -10,7 +10,7 @@ export type Db = Database.Database;
  * as JSON for reads and mirrored one value per row into `node_props` so that children
  * filters and AFTS queries hit an index instead of parsing JSON.
  */
-const SCHEMA = `
+const SCHEMA = (): string => `
 CREATE TABLE IF NOT EXISTS nodes (
   id TEXT PRIMARY KEY,
   type TEXT NOT NULL,
@@ -65,13 +65,19 @@ CREATE TABLE IF NOT EXISTS node_props (
   node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
   qname TEXT NOT NULL,
   v_text TEXT,
-  v_num REAL
+  v_num REAL,
+  -- The node's type, copied (kept by NodeRows and the trigger below): a walk of a property's
+  -- values in order tests TYPE on the index entry instead of a lookup in nodes per row.
+  node_type TEXT
 );
--- Covering: a search driven by a (qname, value) range reads node ids from the index alone.
+CREATE TRIGGER IF NOT EXISTS node_props_follow_type AFTER UPDATE OF type ON nodes
+  BEGIN UPDATE node_props SET node_type = NEW.type WHERE node_id = NEW.id; END;
+-- Covering: a search driven by a (qname, value) range reads node ids (and types) from the
+-- index alone, and a walk in (value, id) order stops after its page.
 DROP INDEX IF EXISTS node_props_text;
 DROP INDEX IF EXISTS node_props_num;
-CREATE INDEX IF NOT EXISTS node_props_text_node ON node_props(qname, v_text, node_id);
-CREATE INDEX IF NOT EXISTS node_props_num_node ON node_props(qname, v_num, node_id);
+CREATE INDEX IF NOT EXISTS node_props_text_node ON node_props(qname, v_text, node_id, node_type);
+CREATE INDEX IF NOT EXISTS node_props_num_node ON node_props(qname, v_num, node_id, node_type);
 DROP INDEX IF EXISTS node_props_node;
 CREATE INDEX IF NOT EXISTS node_props_node_qname ON node_props(node_id, qname, v_text, v_num);
 CREATE TABLE IF NOT EXISTS aspects (
@@ -141,7 +147,38 @@ CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+-- Counts committed changes to what searches, listings and Read depend on (write-stamp.ts).
+CREATE TABLE IF NOT EXISTS generation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO generation (id, n) VALUES (1, 0);
+${generationTriggers()}
 `;
+
+/**
+ * The tables whose rows decide what a search or a listing answers and who may read it. The
+ * access log, tickets and meta are not among them: reading a recording (which appends to the
+ * access log) or signing in leaves the kept search results valid.
+ */
+const GENERATION_TABLES = ['nodes', 'node_props', 'aspects', 'child_assocs', 'peer_assocs',
+  'aces', 'people', 'groups', 'memberships'];
+
+/**
+ * Triggers that count every row change of GENERATION_TABLES in `generation` (SQLite has only
+ * row triggers). They run in the writing transaction, by any connection or process, and roll
+ * back with it: the same count always means the same committed data.
+ */
+function generationTriggers(): string {
+  const out: string[] = [];
+  for (const t of GENERATION_TABLES) {
+    for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
+      out.push(`CREATE TRIGGER IF NOT EXISTS generation_${t}_${op.toLowerCase()} AFTER ${op} ON
+  ${t} BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; END;`);
+    }
+  }
+  return out.join('\n');
+}
 
 /**
  * Opens (and creates if needed) the metadata database of a data dir. WAL with
@@ -158,11 +195,25 @@ export function openDatabase(dataDir: string): Db {
   // from the rows) completely or not at all.
   const has = (name: string): boolean =>
     db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(name) !== undefined;
-  const migrating = has('nodes') && !has('nodes_type_modified');
+  const columns = (index: string): number => (db.pragma(`index_info('${index}')`) as []).length;
+  const propsHaveType = (): boolean =>
+    (db.pragma("table_info('node_props')") as { name: string }[]).some(
+      (c) => c.name === 'node_type',
+    );
+  const migrating = has('nodes') && (!has('nodes_type_modified') || !propsHaveType());
   db.transaction(() => {
-    const cols = db.pragma("index_info('node_props_node_qname')") as unknown[];
-    if (cols.length > 0 && cols.length < 4) db.exec('DROP INDEX node_props_node_qname');
-    db.exec(SCHEMA);
+    const narrow = (index: string, cols: number): void => {
+      const n = columns(index);
+      if (n > 0 && n < cols) db.exec(`DROP INDEX ${index}`);
+    };
+    narrow('node_props_node_qname', 4);
+    narrow('node_props_text_node', 4);
+    narrow('node_props_num_node', 4);
+    if (has('node_props') && !propsHaveType()) {
+      db.exec(`ALTER TABLE node_props ADD COLUMN node_type TEXT;
+        UPDATE node_props SET node_type = (SELECT type FROM nodes WHERE id = node_id);`);
+    }
+    db.exec(SCHEMA());
   })();
   // Fresh statistics let the planner pick the selective index for AFTS filters; new indexes
   // of a migrated data dir have none yet, so those are gathered once (sampled) right away.

@@ -78,7 +78,7 @@ const counts = new WeakMap<Repository['db'], Map<string, { stamp: string; n: num
 /**
  * COUNT of a children query, on the narrowest index that holds every column of the where
  * clause (parent, is_file, is_folder, type, id): no node row is read. The pages of one listing
- * share the count until anything is written (see `writeStamp`).
+ * share the count until the data changes (see `writeStamp`).
  */
 function countChildren(db: Repository['db'], whereSql: string, params: unknown[]): number {
   const sql = `SELECT COUNT(*) AS n FROM nodes INDEXED BY nodes_parent_kind WHERE ${whereSql}`;

@@ -6,7 +6,7 @@ import type { Repository } from '../repo/repository.js';
 import { parseAfts } from '../search/afts-parser.js';
 import { compileAfts } from '../search/afts-sql.js';
 import { parseSort, searchPage } from '../search/search-pages.js';
-import { searchFrom, topLevelTerms } from '../search/search-plan.js';
+import { searchFrom, topLevelTerms, typesOnly } from '../search/search-plan.js';
 import { SEARCH } from './paths.js';
 
 const INCLUDES = new Set([
@@ -67,7 +67,8 @@ export function registerSearch(app: FastifyInstance, repo: Repository): void {
     const params: unknown[] = [...plan.params, ...conds.flatMap((x) => x.params)];
     const sort = parseSort(body.sort);
     const where = conds.map((x) => x.sql).join(' AND ');
-    const page = searchPage(repo, c, { plan, where, params, sort, skipCount, maxItems });
+    const types = typesOnly(top);
+    const page = searchPage(repo, c, { plan, types, where, params, sort, skipCount, maxItems });
     const total = page.total;
     const entries = repo.rows
       .getMany(page.ids)

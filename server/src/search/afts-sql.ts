@@ -23,6 +23,8 @@ export interface SqlCondition {
   asSet?: boolean;
   /** For `NOT x`: the condition of x (so `searchFrom` can choose its form). */
   negated?: SqlCondition;
+  /** For a TYPE or EXACTTYPE term: the types it allows. */
+  types?: string[];
 }
 
 const NUMERIC = new Set(['d:int', 'd:long', 'd:double', 'd:float']);
@@ -139,7 +141,7 @@ function compileTerm(
       const t = text(v);
       const types = field === 'TYPE' ? model.subTypesOf(t) : [t];
       if (types.length === 0) types.push(t);
-      return { sql: `n.type IN (${types.map(() => '?').join(',')})`, params: types };
+      return { sql: `n.type IN (${types.map(() => '?').join(',')})`, params: types, types };
     }
     case 'ASPECT':
     case 'EXACTASPECT': {

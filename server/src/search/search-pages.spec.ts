@@ -48,6 +48,7 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
     const home = t.repo.companyHomeId();
     const open = randomUUID();
     const hidden = randomUUID();
+    const mine = randomUUID();
     const t0 = Date.UTC(2026, 0, 1);
     t.repo.db.transaction(() => {
       t.repo.rows.insert(row({ id: open, parentId: home, type: 'cm:folder', name: 'open',
@@ -55,8 +56,13 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
       // No inheritance and no entries: only the owner of a node inside (and admin) reads it.
       t.repo.rows.insert(row({ id: hidden, parentId: home, type: 'cm:folder', name: 'hidden',
         isFolder: true, isFile: false, aspects: [], inherit: false, aclLocal: true }));
+      // Created by user1 but closed: user1 owns the folder, not what others file in it.
+      t.repo.rows.insert(row({ id: mine, parentId: home, type: 'cm:folder', name: 'mine',
+        isFolder: true, isFile: false, aspects: [], inherit: false, aclLocal: true,
+        createdBy: 'user1' }));
       for (let i = 0; i < 240; i++) {
         const inHidden = i % 3 === 0;
+        const inMine = !inHidden && i % 11 === 0;
         const own = inHidden && i % 5 === 0; // created by user1: the owner reads it
         const granted = inHidden && !own && i % 7 === 0; // a local ACL lets user1 read it
         // Repeated start days (ties broken by id) and some recordings without a start at all.
@@ -64,7 +70,8 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
         const id = randomUUID();
         const modified = t0 + ((i * 53) % 240) * 1000;
         t.repo.rows.insert(row({
-          id, parentId: inHidden ? hidden : open, createdBy: own ? 'user1' : 'custodian1',
+          id, parentId: inHidden ? hidden : inMine ? mine : open,
+          createdBy: own ? 'user1' : 'custodian1',
           modifiedAt: modified, aclLocal: granted,
           props: { 'efr:source': 'bodyCamera',
             ...(start === undefined ? {} : { 'efr:recordingStart': formatAcsDate(start) }) },
@@ -73,7 +80,8 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
           setLocalAces(t.repo.db, id, [
             { authorityId: 'user1', name: 'Consumer', accessStatus: 'ALLOWED' },
           ]);
-        seeded.push({ id, start, modified, visibleToUser1: !inHidden || own || granted });
+        seeded.push({ id, start, modified,
+          visibleToUser1: (!inHidden && !inMine) || own || granted });
       }
     })();
   });
@@ -125,10 +133,16 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
       limits: { materialise: 1e9, walk: 1e9 } },
     { name: 'SQL-paged (driven, ORDER BY)', query: 'TYPE:"efr:recording" AND =efr:source:bodyCamera',
       limits: { materialise: 0, walk: 1e9 } },
-    { name: 'index walk, shallow pages', query: 'TYPE:"efr:recording"',
+    { name: 'SQL-paged, Read per row', query: 'TYPE:"efr:recording" AND =efr:source:bodyCamera',
+      limits: { materialise: 0, walk: 1e9, exclusion: 0 } },
+    { name: 'index-only walk', query: 'TYPE:"efr:recording"',
       limits: { materialise: 1e9, walk: 1e9 } },
-    { name: 'index walk, deep pages (kept order)', query: 'TYPE:"efr:recording"',
-      limits: { materialise: 1e9, walk: 0 } },
+    { name: 'joined walk (Read per row)', query: 'TYPE:"efr:recording"',
+      limits: { materialise: 1e9, walk: 1e9, exclusion: 0 } },
+    { name: 'joined walk, shallow pages', query: 'TYPE:"efr:recording" AND cm:name:"*.mp4"',
+      limits: { materialise: 1e9, walk: 1e9 } },
+    { name: 'joined walk, deep pages (kept order)',
+      query: 'TYPE:"efr:recording" AND cm:name:"*.mp4"', limits: { materialise: 1e9, walk: 0 } },
   ];
 
   for (const path of paths) {
@@ -177,7 +191,7 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
       props: { 'efr:source': 'bodyCamera' } }));
     const after = await allPages(body, ADMIN, 100);
     expect(after).toEqual([added, ...before]);
-    // Another process writing the same file (data_version moves): seen on the next page too.
+    // Another process writing the same file (its triggers count too): seen on the next page.
     const other = new Database(join(t.dir, 'repository.sqlite'));
     try {
       other.prepare('DELETE FROM node_props WHERE node_id = ?').run(added);

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import { writeStamp } from '../db/write-stamp.js';
 import { badRequest } from '../http/errors.js';
 import { isPrefixedQName } from '../model/names.js';
+import type { NodeRow } from '../repo/node-rows.js';
 import type { Caller, Repository } from '../repo/repository.js';
 import type { SearchFrom } from './search-plan.js';
 import { keptIds, orderedMatches } from './search-results.js';
@@ -81,11 +82,15 @@ export const SEARCH_LIMITS = {
    * ones read the whole order once and keep it, as `orderedMatches` does.
    */
   walk: 5_000,
+  /** Longest list of hidden nodes passed to SQLite as Read (beyond it Read is tested per row). */
+  exclusion: 20_000,
 };
 
 /** The query part of a search: FROM plan, WHERE and its parameters (FROM's first). */
 export interface SearchQuery {
   plan: SearchFrom;
+  /** When the query (and its filter queries) are only TYPE terms: the types they allow. */
+  types?: string[];
   where: string;
   params: unknown[];
   sort: SortKey[];
@@ -117,6 +122,19 @@ function keptPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[];
     [...q.params, ...(read?.params ?? []), ...orderParams],
   );
   return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total: ids.length };
+}
+
+/**
+ * Whether the caller reads a child of `parentId` that has no local ACL and that someone else
+ * created: the parent's inherited entries decide, not the caller's ownership of the parent
+ * (an owner of a folder does not own what others file in it).
+ */
+function childrenReadable(repo: Repository, c: Caller, parentId: string): boolean {
+  const parent = repo.rows.get(parentId);
+  if (!parent) return false;
+  const probe: NodeRow = { ...parent, id: `${parent.id}#child`, parentId: parent.id,
+    createdBy: '', inherit: true, aclLocal: false };
+  return c.perms.has(probe, 'Read');
 }
 
 function canRead(repo: Repository, c: Caller, id: string): boolean {
@@ -156,17 +174,39 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
     return { ids, total };
   }
   const dir = dirOf(key);
-  const withProp = `node_props d INDEXED BY ${walk.index} CROSS JOIN nodes n
-    ON n.id = d.node_id AND d.qname = ?`;
-  const walkSql = `SELECT n.id FROM ${withProp} WHERE ${where}
+  // The walk: the property's index in (value, id) order. When the query is only TYPE terms
+  // and Read is an exclusion list (or the caller is an administrator), the index entry holds
+  // all the walk tests (node_type), so even a deep OFFSET is an index-only skip; otherwise
+  // each walked entry joins its node for the WHERE.
+  const exclusion = read ? read.exclusion : [];
+  const indexOnly = q.types !== undefined && exclusion !== undefined;
+  const walkFrom = indexOnly
+    ? `node_props d INDEXED BY ${walk.index}`
+    : `node_props d INDEXED BY ${walk.index} CROSS JOIN nodes n ON n.id = d.node_id`;
+  let walkWhere = `d.qname = ?`;
+  const walkParams: unknown[] = [key.property];
+  if (indexOnly) {
+    const types = q.types as string[];
+    walkWhere += ` AND d.node_type IN (${types.map(() => '?').join(',')})`;
+    walkParams.push(...types);
+    if (exclusion && exclusion.length > 0) {
+      walkWhere += ' AND d.node_id NOT IN (SELECT value FROM json_each(?))';
+      walkParams.push(JSON.stringify(exclusion));
+    }
+  } else {
+    walkWhere += ` AND ${where}`;
+    walkParams.push(...params);
+  }
+  const walkSql = `SELECT d.node_id FROM ${walkFrom} WHERE ${walkWhere}
       ORDER BY ${walk.column} ${dir}, d.node_id ${dir}`;
   const restSql = `SELECT n.id FROM nodes n WHERE ${where} AND NOT EXISTS (SELECT 1 FROM
       node_props p INDEXED BY node_props_node_qname WHERE p.node_id = n.id AND p.qname = ?)
       ORDER BY n.id ${dir}`;
-  if (q.skipCount + q.maxItems > SEARCH_LIMITS.walk) {
-    // Deep pages: the whole order once (kept until the next write), then slices of it.
+  if (!indexOnly && q.skipCount + q.maxItems > SEARCH_LIMITS.walk) {
+    // Deep pages of a joined walk: the whole order once (kept until the data changes), then
+    // slices of it.
     const ids = keptIds(db, `${walkSql}\u0000${restSql}\u0000${JSON.stringify(params)}`, () => [
-      ...(db.prepare(walkSql).pluck().all(key.property, ...params) as string[]),
+      ...(db.prepare(walkSql).pluck().all(...walkParams) as string[]),
       ...(db.prepare(restSql).pluck().all(...params, key.property) as string[]),
     ]);
     return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total };
@@ -174,13 +214,11 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
   const ids = db
     .prepare(`${walkSql} LIMIT ? OFFSET ?`)
     .pluck()
-    .all(key.property, ...params, q.maxItems, q.skipCount) as string[];
+    .all(...walkParams, q.maxItems, q.skipCount) as string[];
   if (ids.length === q.maxItems) return { ids, total };
   // Past the nodes that have the property: those without it, in id order.
-  const having = keptCount(db, `SELECT COUNT(*) AS k FROM ${withProp} WHERE ${where}`, [
-    key.property,
-    ...params,
-  ]);
+  const having = keptCount(db, `SELECT COUNT(*) AS k FROM ${walkFrom} WHERE ${walkWhere}`,
+    walkParams);
   const rest = db
     .prepare(`${restSql} LIMIT ? OFFSET ?`)
     .pluck()
@@ -209,7 +247,7 @@ function propertyWalk(
 
 const counts = new WeakMap<Db, Map<string, { stamp: string; k: number }>>();
 
-/** A COUNT, shared by the pages of a search until anything is written (`writeStamp`). */
+/** A COUNT, shared by the pages of a search until the data changes (`writeStamp`). */
 function keptCount(db: Db, sql: string, params: unknown[]): number {
   const stamp = writeStamp(db);
   const run = (): number => (db.prepare(sql).get(...params) as { k: number }).k;
@@ -225,43 +263,65 @@ function keptCount(db: Db, sql: string, params: unknown[]): number {
   return k;
 }
 
-const filters = new WeakMap<Db, Map<string, { stamp: string; sql: string; params: unknown[] }>>();
+/** Read as SQL over `nodes n`, and as the list of nodes it excludes when that list is short. */
+interface ReadFilter {
+  sql: string;
+  params: unknown[];
+  /** The nodes the caller may not read, when at most SEARCH_LIMITS.exclusion; else undefined. */
+  exclusion?: string[];
+}
+
+const filters = new WeakMap<Db, Map<string, { stamp: string; filter: ReadFilter }>>();
 
 /**
- * Read as a SQL condition over `nodes n`, by the same rule as `readableMatches`: the caller's
- * own nodes; nodes without a local ACL under a parent the caller may read; nodes with a local
- * ACL (or no parent) the caller may read one by one (PermissionChecker decides each). The parents and the local-ACL nodes are
- * few against the nodes they hold (folders against recordings), so their verdicts are taken
- * once per caller until anything is written, and passed to SQLite as JSON arrays.
+ * Read as a SQL condition over `nodes n`, by the same rule as PermissionChecker: the caller's
+ * own nodes (owner); nodes without a local ACL under a parent the caller may read; nodes with
+ * a local ACL (or no parent), each decided on its own. Parents and local-ACL nodes are few
+ * against the nodes they hold (folders against recordings), so their verdicts are taken once
+ * per caller until the data changes. The nodes they hide are usually few too: then Read is
+ * `n.id NOT IN (that list)`, which an index answers without reading node rows.
  */
-function readFilter(repo: Repository, c: Caller): { sql: string; params: unknown[] } {
+function readFilter(repo: Repository, c: Caller): ReadFilter {
   const db = repo.db;
   const stamp = writeStamp(db);
   let cache = filters.get(db);
   if (!cache) filters.set(db, (cache = new Map()));
   const hit = stamp === undefined ? undefined : cache.get(c.userId);
-  if (hit && hit.stamp === stamp) return hit;
+  if (hit && hit.stamp === stamp) return hit.filter;
   const parents = db
     .prepare(`SELECT DISTINCT parent_id FROM nodes INDEXED BY nodes_parent_kind
       WHERE parent_id IS NOT NULL`)
     .pluck()
     .all() as string[];
-  const hiddenParents = parents.filter((id) => !canRead(repo, c, id));
+  const hiddenParents = parents.filter((id) => !childrenReadable(repo, c, id));
   const own = db
     .prepare(`SELECT id FROM nodes INDEXED BY nodes_parent_acl
       WHERE acl_local = 1 OR parent_id IS NULL`)
     .pluck()
     .all() as string[];
-  const readableOwn = own.filter((id) => canRead(repo, c, id));
-  const out = {
-    stamp: stamp ?? '',
-    sql: `(n.created_by = ? OR (n.acl_local = 0 AND n.parent_id IS NOT NULL AND n.parent_id
-      NOT IN (SELECT value FROM json_each(?))) OR n.id IN (SELECT value FROM json_each(?)))`,
-    params: [c.userId, JSON.stringify(hiddenParents), JSON.stringify(readableOwn)],
-  };
+  const readableOwn: string[] = [];
+  const hiddenOwn: string[] = [];
+  for (const id of own) (canRead(repo, c, id) ? readableOwn : hiddenOwn).push(id);
+  const hiddenChildren = db
+    .prepare(`SELECT id FROM nodes INDEXED BY nodes_parent_acl WHERE parent_id IN
+      (SELECT value FROM json_each(?)) AND acl_local = 0 AND created_by != ? LIMIT ?`)
+    .pluck()
+    .all(JSON.stringify(hiddenParents), c.userId, SEARCH_LIMITS.exclusion + 1) as string[];
+  const exclusion = [...hiddenOwn, ...hiddenChildren];
+  const filter: ReadFilter =
+    exclusion.length <= SEARCH_LIMITS.exclusion
+      ? exclusion.length === 0
+        ? { sql: '1', params: [], exclusion }
+        : { sql: 'n.id NOT IN (SELECT value FROM json_each(?))', params: [JSON.stringify(exclusion)],
+          exclusion }
+      : {
+          sql: `(n.created_by = ? OR (n.acl_local = 0 AND n.parent_id IS NOT NULL AND n.parent_id
+            NOT IN (SELECT value FROM json_each(?))) OR n.id IN (SELECT value FROM json_each(?)))`,
+          params: [c.userId, JSON.stringify(hiddenParents), JSON.stringify(readableOwn)],
+        };
   if (stamp !== undefined) {
     if (cache.size >= 64) cache.clear();
-    cache.set(c.userId, out);
+    cache.set(c.userId, { stamp, filter });
   }
-  return out;
+  return filter;
 }

@@ -66,3 +66,16 @@ export function searchFrom(db: Db, compiled: SqlCondition[]): SearchFrom {
 export function topLevelTerms(root: AftsNode): AftsNode[] {
   return root.op === 'and' ? root.items : [root];
 }
+
+/**
+ * The types a query allows when its top-level terms (and those of its filter queries) are
+ * all TYPE/EXACTTYPE terms, as one list (their intersection); undefined otherwise.
+ */
+export function typesOnly(compiled: SqlCondition[]): string[] | undefined {
+  let out: string[] | undefined;
+  for (const c of compiled) {
+    if (!c.types) return undefined;
+    out = out === undefined ? [...c.types] : out.filter((t) => c.types?.includes(t));
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ const kept = new WeakMap<Db, Map<string, Kept>>();
 /**
  * Runs `sql` (selecting node ids in sort order) once and returns them all. A search's pages
  * ask the same query with another skipCount: the ordered ids are kept (least recently used
- * first out) until anything is written to the database (`writeStamp`), so the next pages of a
+ * first out) until the data they come from changes (`writeStamp`), so the next pages of a
  * result cost a slice, not another pass over every match.
  */
 export function orderedMatches(db: Db, sql: string, params: unknown[]): string[] {

@@ -1,0 +1,28 @@
+/**
+ * How the screens read a refused request. The repository answers with the ACS error body
+ * (`{"error":{"briefSummary":…}}`); a rule refusal's summary is "English / 中文"
+ * (server/src/repo/repository.ts RuleRefusal, the same in the module's web scripts), because
+ * the Error schema has no field for a second language.
+ */
+
+/** The briefSummary of an ACS error carried in `error.message`, else that message as is. */
+export function refusalSummary(error: unknown): string | undefined {
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string') return undefined;
+  try {
+    const body = JSON.parse(message) as { error?: { briefSummary?: string } };
+    return body.error?.briefSummary ?? message;
+  } catch {
+    // Not a JSON error body (a network failure): show the text as it came.
+    return message;
+  }
+}
+
+/** A refusal as the user reads it: the summary in the interface language ('' if none). */
+export function refusalText(error: unknown, language: string): string {
+  const summary = refusalSummary(error);
+  if (summary === undefined) return '';
+  const parts = summary.split(' / ');
+  if (parts.length < 2) return summary;
+  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+}
