@@ -25,6 +25,11 @@ export interface SqlCondition {
   negated?: SqlCondition;
   /** For a TYPE or EXACTTYPE term: the types it allows. */
   types?: string[];
+  /**
+   * Set by `searchFrom` on a top-level TYPE term of a driven query: the driving index row
+   * carries the node's type (`d.node_type`), so the term needs no column of `nodes`.
+   */
+  onDriver?: boolean;
 }
 
 const NUMERIC = new Set(['d:int', 'd:long', 'd:double', 'd:float']);
@@ -141,7 +146,15 @@ function compileTerm(
       const t = text(v);
       const types = field === 'TYPE' ? model.subTypesOf(t) : [t];
       if (types.length === 0) types.push(t);
-      return { sql: `n.type IN (${types.map(() => '?').join(',')})`, params: types, types };
+      const list = types.map(() => '?').join(',');
+      const out: SqlCondition = {
+        get sql() {
+          return `${out.onDriver ? 'd.node_type' : 'n.type'} IN (${list})`;
+        },
+        params: types,
+        types,
+      };
+      return out;
     }
     case 'ASPECT':
     case 'EXACTASPECT': {

@@ -115,12 +115,20 @@ function keptPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[];
   const read = c.perms.isAdmin ? undefined : readFilter(repo, c);
   const orderParams: unknown[] = [];
   const order = orderSql(q.sort, orderParams, q.plan.driver);
-  const ids = orderedMatches(
-    repo.db,
-    `SELECT ${q.plan.distinct ? 'DISTINCT ' : ''}n.id FROM ${q.plan.from}
-      WHERE ${q.where}${read ? ` AND ${read.sql}` : ''} ORDER BY ${order}`,
-    [...q.params, ...(read?.params ?? []), ...orderParams],
-  );
+  const distinct = q.plan.distinct ? 'DISTINCT ' : '';
+  let where = read ? `${q.where} AND ${read.sql}` : q.where;
+  let sql = `SELECT ${distinct}n.id FROM ${q.plan.from} WHERE ${where} ORDER BY ${order}`;
+  // A query that needs no column of nodes but the id (TYPE read from the driving row, other
+  // terms as id sets, Read as an exclusion list, sorted on the driving property) reads the
+  // driving index alone, with no node lookup per match.
+  const driverOnly = q.plan.driverOnly;
+  if (driverOnly && !/\bn\.(?!id\b)/.test(`${where} ${order}`)) {
+    const onDriver = (text: string): string => text.replace(/\bn\.id\b/g, 'd.node_id');
+    where = onDriver(where);
+    sql = `SELECT ${distinct}d.node_id FROM ${driverOnly.from} WHERE ${driverOnly.cond}
+      AND ${where} ORDER BY ${onDriver(order)}`;
+  }
+  const ids = orderedMatches(repo.db, sql, [...q.params, ...(read?.params ?? []), ...orderParams]);
   return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total: ids.length };
 }
 

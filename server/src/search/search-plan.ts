@@ -14,6 +14,11 @@ export interface SearchFrom {
   driver?: string;
   /** Index rows the query is driven from (Infinity when it runs over every node). */
   rows: number;
+  /**
+   * The driving index alone (`FROM` and its condition, same parameters as `from`), for a
+   * query that needs no column of `nodes` but the id: it then reads no node at all.
+   */
+  driverOnly?: { from: string; cond: string };
 }
 
 /**
@@ -51,10 +56,12 @@ export function searchFrom(db: Db, compiled: SqlCondition[]): SearchFrom {
   if (!best) return { from: 'nodes n', params: [], distinct: false, rows: Infinity };
   const p = best.c.prop as NonNullable<SqlCondition['prop']>;
   best.c.implied = true; // the join below holds the term: the WHERE need not probe it again
+  for (const c of compiled) if (c.types) c.onDriver = true; // tested on the driving row
   const index = /v_num/.test(p.cond) ? 'node_props_num_node' : 'node_props_text_node';
+  const cond = `d.qname = ? AND ${p.cond.replace(/\bp\.v_/g, 'd.v_')}`;
   return {
-    from: `node_props d INDEXED BY ${index} CROSS JOIN nodes n ON n.id = d.node_id AND d.qname = ?
-      AND ${p.cond.replace(/\bp\.v_/g, 'd.v_')}`,
+    driverOnly: { from: `node_props d INDEXED BY ${index}`, cond },
+    from: `node_props d INDEXED BY ${index} CROSS JOIN nodes n ON n.id = d.node_id AND ${cond}`,
     params: [p.qname, ...p.params],
     distinct: p.multiple,
     driver: p.multiple ? undefined : p.qname,
