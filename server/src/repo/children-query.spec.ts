@@ -55,4 +55,28 @@ describe('children query (count shared by pages until a write)', () => {
     repo.db.prepare('DELETE FROM nodes WHERE id = ?').run(id);
     expect(total()).toBe(before);
   });
+
+  it("lists to a folder's owner only what the folder's entries let them read", () => {
+    repo.addPerson({ id: 'owner1', firstName: 'O', email: 'o@x', password: 'pw' });
+    const home = repo.companyHomeId();
+    const now = Date.now();
+    const node = (over: Partial<NodeRow>): NodeRow => ({
+      id: randomUUID(), type: 'cm:folder', parentId: home, name: `n-${randomUUID()}`,
+      isFolder: true, isFile: false, createdAt: now, createdBy: 'admin', modifiedAt: now,
+      modifiedBy: 'admin', props: {}, aspects: [], content: null, inherit: true,
+      aclLocal: false, lock: null, ...over,
+    });
+    // owner1 made the folder, which inherits nothing and has no entries: they read it as its
+    // owner, but not what admin files in it.
+    const folder = node({ createdBy: 'owner1', inherit: false, aclLocal: true });
+    const theirs = node({ parentId: folder.id, createdBy: 'owner1' });
+    const others = node({ parentId: folder.id });
+    for (const n of [folder, theirs, others]) repo.rows.insert(n);
+    const page = { maxItems: 10, skipCount: 0 } as Parameters<typeof listChildren>[3]['paging'];
+    const listed = listChildren(repo, repo.caller('owner1'), folder, { paging: page });
+    expect(listed.rows.map((n) => n.id)).toEqual([theirs.id]);
+    expect(listed.total).toBe(1);
+    const all = listChildren(repo, repo.caller('admin'), folder, { paging: page });
+    expect(all.total).toBe(2);
+  });
 });

@@ -97,8 +97,8 @@ function countChildren(db: Repository['db'], whereSql: string, params: unknown[]
 
 /**
  * One page of the primary children of `parent` the caller may read. Children without a
- * local ACL inherit the parent's (readable) permissions, so only the few with a local ACL
- * are checked one by one: this keeps a page over 100 000 children a pair of indexed queries.
+ * local ACL inherit the parent's permissions, so only the few with a local ACL (or created by
+ * the caller) are checked one by one: this keeps a page over 100 000 children a pair of indexed queries.
  */
 export function listChildren(
   repo: Repository,
@@ -117,11 +117,14 @@ export function listChildren(
         WHERE parent_id = ? AND created_by = ?`,
       )
       .all(parent.id, parent.id, c.userId) as { id: string }[];
-    const hidden = local
-      .map((r) => repo.rows.get(r.id) as NodeRow)
-      .filter((n) => !c.perms.has(n, 'Read'))
-      .map((n) => n.id);
-    if (hidden.length) {
+    const checked = local.map((r) => repo.rows.get(r.id) as NodeRow);
+    const hidden = checked.filter((n) => !c.perms.has(n, 'Read')).map((n) => n.id);
+    if (!c.perms.hasOnChildren(parent, 'Read')) {
+      // The parent is readable to the caller only as its owner (or not at all): its other
+      // children are not; only the caller's own and the readable local-ACL ones are listed.
+      conds.push('id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(checked.filter((n) => !hidden.includes(n.id)).map((n) => n.id)));
+    } else if (hidden.length) {
       conds.push(`id NOT IN (${hidden.map(() => '?').join(',')})`);
       params.push(...hidden);
     }

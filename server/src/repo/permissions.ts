@@ -113,6 +113,20 @@ export class PermissionChecker {
     return perms;
   }
 
+  /**
+   * Whether the user holds `perm` on a child of `parent` that has no local ACL and that
+   * someone else created: the inherited entries decide, not the user's ownership of the
+   * parent (the owner of a folder does not own what others file in it).
+   */
+  hasOnChildren(parent: NodeRow, perm: Permission): boolean {
+    if (this.isAdmin) return true;
+    return this.has(
+      { ...parent, id: `${parent.id}#child`, parentId: parent.id, createdBy: '', inherit: true,
+        aclLocal: false },
+      perm,
+    );
+  }
+
   /** ACS allowableOperations for a node. */
   allowableOperations(node: NodeRow): string[] {
     const p = this.permsOf(node);

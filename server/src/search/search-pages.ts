@@ -2,7 +2,6 @@ import type { Db } from '../db/database.js';
 import { writeStamp } from '../db/write-stamp.js';
 import { badRequest } from '../http/errors.js';
 import { isPrefixedQName } from '../model/names.js';
-import type { NodeRow } from '../repo/node-rows.js';
 import type { Caller, Repository } from '../repo/repository.js';
 import type { SearchFrom } from './search-plan.js';
 import { keptIds, orderedMatches } from './search-results.js';
@@ -132,17 +131,10 @@ function keptPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[];
   return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total: ids.length };
 }
 
-/**
- * Whether the caller reads a child of `parentId` that has no local ACL and that someone else
- * created: the parent's inherited entries decide, not the caller's ownership of the parent
- * (an owner of a folder does not own what others file in it).
- */
+/** Whether the caller reads a child of `parentId` without a local ACL made by someone else. */
 function childrenReadable(repo: Repository, c: Caller, parentId: string): boolean {
   const parent = repo.rows.get(parentId);
-  if (!parent) return false;
-  const probe: NodeRow = { ...parent, id: `${parent.id}#child`, parentId: parent.id,
-    createdBy: '', inherit: true, aclLocal: false };
-  return c.perms.has(probe, 'Read');
+  return parent !== undefined && c.perms.hasOnChildren(parent, 'Read');
 }
 
 function canRead(repo: Repository, c: Caller, id: string): boolean {
