@@ -1,5 +1,4 @@
-import type { WsCall, WsResult } from './devices-webscript-run.js';
-import { runAccessRequestCalls } from './access-request-webscript-run.js';
+import { runAccessRequestCalls, type WsCall, type WsResult } from './webscript-features.js';
 
 const USERS: Record<string, string[]> = {
   officer1: ['GROUP_EFR_OFFICERS'],

@@ -1,4 +1,4 @@
-import { runCalls, WS_USERS, type WsCall, type WsResult } from './devices-webscript-run.js';
+import { runCalls, WS_USERS, type WsCall, type WsResult } from './webscript-features.js';
 
 const GOOD = { working: true, batteryPercent: 90, freeStorageMb: 32000, clockOffsetSeconds: 2 };
 const reg = (name: string, serial: string, unit: string, user = 'custodian1'): WsCall => ({

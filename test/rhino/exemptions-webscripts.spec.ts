@@ -1,4 +1,4 @@
-import { runCalls, WS_USERS, type WsCall, type WsResult } from './devices-webscript-run.js';
+import { runCalls, WS_USERS, type WsCall, type WsResult } from './webscript-features.js';
 
 const actAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
 const record = (o: Record<string, unknown> = {}): Record<string, unknown> => ({

@@ -8,7 +8,7 @@ import {
   runHandoverCalls,
   type HandoverCall,
   type HandoverResult,
-} from './handover-webscript-run.js';
+} from './webscript-features.js';
 
 const USERS: Record<string, string[]> = {
   officer1: ['GROUP_EFR_OFFICERS'],

@@ -1,14 +1,12 @@
 // Runs the compiled behaviour scripts of the module JAR in Debian's Rhino through harness.js.
 // The scripts are taken from a JAR built for the test run, so the specs check what ships.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildModule, MODULE_PREFIX } from '../../behaviors/build/build-module.mjs';
 import { NAMESPACES } from '../../behaviors/src/lib/model-names.js';
-
-/** The harness file. */
-export const HARNESS = resolve(import.meta.dirname, 'harness.js');
+import { runHarness } from './rhino-spawn.js';
 
 /** Namespaces the harness uses to spell `{uri}local`: the behaviours' own table. */
 export { NAMESPACES };
@@ -93,17 +91,9 @@ export function compiledScriptsDir(): Promise<string> {
 /** Runs scenarios in one Rhino process (a fresh scope each) and returns their results. */
 export async function runScenarios(scenarios: readonly Scenario[]): Promise<ScenarioResult[]> {
   const dir = await compiledScriptsDir();
-  const payload = scenarios.map((s) => ({
+  return runHarness<ScenarioResult[]>('harness.js', scenarios.map((s) => ({
     ...s, namespaces: NAMESPACES, script: join(dir, `${s.script}.js`),
-  }));
-  const tmp = mkdtempSync(join(tmpdir(), 'efr-scenarios-'));
-  const file = join(tmp, 'scenarios.json');
-  writeFileSync(file, JSON.stringify(payload));
-  const r = spawnSync('rhino', [HARNESS, file], { encoding: 'utf8', timeout: 120_000 });
-  rmSync(tmp, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`rhino failed (${r.status}): ${r.stderr}${r.stdout}`);
-  const lines = r.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]) as ScenarioResult[];
+  })));
 }
 
 /** Runs scenarios and indexes the results by name. */

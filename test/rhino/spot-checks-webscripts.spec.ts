@@ -3,8 +3,12 @@
  * draws with the same seed over the same period give the same sample, every unit with
  * recordings is covered, and the draw re-runs from what was stored.
  */
-import type { WsCall, WsResult } from './devices-webscript-run.js';
-import { runSpotCheckCalls, type SetupNode } from './spot-checks-webscript-run.js';
+import {
+  runSpotCheckCalls,
+  type SetupNode,
+  type WsCall,
+  type WsResult,
+} from './webscript-features.js';
 
 const HANDOVERS = 'EFR 执法记录/移交记录';
 const start = (h: number): string => new Date(Date.UTC(2026, 10, 20, h)).toISOString();

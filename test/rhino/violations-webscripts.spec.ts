@@ -1,10 +1,9 @@
 /**
  * The violation register web scripts of the ACS module (issue 8: R29.1, R30.1) compiled as the
  * module build compiles them (core bundled, ES5, linted) and run in Debian's Rhino against the
- * in-memory repository of devices-webscript-harness.js (spot-checks-webscript-run.ts).
+ * in-memory repository of webscript-harness.js (webscript-run.ts).
  */
-import type { WsCall, WsResult } from './devices-webscript-run.js';
-import { runSpotCheckCalls as run } from './spot-checks-webscript-run.js';
+import { runSpotCheckCalls as run, type WsCall, type WsResult } from './webscript-features.js';
 
 const REGISTER = 'EFR 执法记录/违规记录';
 

@@ -6,8 +6,7 @@
 // WORKFLOW_STEP_KEY), and the device and exemption POST controllers set that mark.
 // Compiled from the module JAR, run in Debian's Rhino 1.7.14.
 import { WORKFLOW_STEP_KEY } from '../../behaviors/src/lib/workflow-step.js';
-import { runCalls, WS_USERS } from './devices-webscript-run.js';
-import type { WsResult } from './devices-webscript-run.js';
+import { runCalls, WS_USERS, type WsResult } from './webscript-features.js';
 import { archiveNodes, USERS } from './fixtures.js';
 import { runByName } from './rhino-run.js';
 import type { FixtureNode, FixtureValue, Scenario, ScenarioResult } from './rhino-run.js';

@@ -1,0 +1,112 @@
+// The module's web script features as the Rhino specs run them (webscript-run.ts): which
+// controllers, which archive folders (server/src/demo/archive-folders.ts), which harness hooks;
+// and the run functions the specs call.
+import {
+  runWebScripts,
+  type SetupNode,
+  type UploadCall,
+  type WebScriptFeature,
+  type WsCall,
+  type WsResult,
+} from './webscript-run.js';
+
+export type { SetupNode, UploadCall, WsCall, WsResult };
+
+/** Device register and exemption records (issue 9); their POSTs mark the transaction. */
+export const DEVICES: WebScriptFeature = {
+  areas: ['devices', 'exemptions'],
+  folders: ['EFR 执法记录/执法记录仪', 'EFR 执法记录/免录记录', 'EFR 执法记录/案件'],
+  hooks: ['transactions'],
+};
+
+/** Viewing requests and preservation holds (issue 6). */
+export const ACCESS_REQUESTS: WebScriptFeature = {
+  areas: ['access-requests'],
+  folders: ['EFR 执法记录/调阅申请', 'EFR 执法记录/录像档案', 'EFR 执法记录/案件'],
+};
+
+/** Handovers (issue 5): sealing files recordings (`move`); views show who opened them. */
+export const HANDOVERS: WebScriptFeature = {
+  areas: ['handovers'],
+  folders: ['EFR 执法记录/执法记录仪', 'EFR 执法记录/移交记录', 'EFR 执法记录/录像档案'],
+  hooks: ['move', 'auditable'],
+  idPrefix: 'h',
+};
+
+/** Spot checks and the violation register (issue 8). */
+export const SPOT_CHECKS: WebScriptFeature = {
+  areas: ['spot-checks'],
+  folders: ['EFR 执法记录/违规记录', 'EFR 执法记录/抽查', 'EFR 执法记录/执法记录仪',
+    'EFR 执法记录/移交记录'],
+  hooks: ['transactions'],
+};
+
+/** Demo users of the device and exemption specs, and their groups. */
+export const WS_USERS: Record<string, string[]> = {
+  officer1: ['GROUP_EFR_OFFICERS'],
+  officer2: ['GROUP_EFR_OFFICERS'],
+  custodian1: ['GROUP_EFR_CUSTODIANS'],
+  leader1: ['GROUP_EFR_LEADERS'],
+  leader2: ['GROUP_EFR_LEADERS'],
+  unithead1: ['GROUP_EFR_UNIT_HEADS'],
+};
+
+/** Users of the spot-check and violation specs, and their groups. */
+export const SPOT_CHECK_USERS: Record<string, string[]> = {
+  officer1: ['GROUP_EFR_OFFICERS'],
+  supervisor1: ['GROUP_EFR_SUPERVISORS'],
+  supervisor2: ['GROUP_EFR_SUPERVISORS'],
+};
+
+/** Runs device and exemption calls in order against one repository; answers by call name. */
+export function runCalls(
+  users: Record<string, string[]>,
+  calls: WsCall[],
+  nodes: SetupNode[] = [],
+): Promise<Record<string, WsResult>> {
+  return runWebScripts(DEVICES, users, calls, nodes);
+}
+
+/** Runs access-request and hold calls in order against one repository. */
+export function runAccessRequestCalls(
+  users: Record<string, string[]>,
+  calls: WsCall[],
+  nodes: SetupNode[],
+): Promise<Record<string, WsResult>> {
+  return runWebScripts(ACCESS_REQUESTS, users, calls, nodes);
+}
+
+/** One handover web script call, or an upload stand-in (`create`). */
+export type HandoverCall = WsCall | UploadCall;
+
+/** What the specs read of a handover entry. */
+export interface HandoverEntryLike {
+  id: string;
+  status?: string;
+  late?: boolean;
+  unit?: string;
+  deadline?: string;
+  violationId?: string | null;
+  sessions?: { noticeText: string }[];
+  files?: { sealed: boolean }[];
+}
+
+/** One handover answer (`$tree` lists every node path at the end, `$moves` every move). */
+export type HandoverResult = WsResult<HandoverEntryLike>;
+
+/** Runs handover calls and uploads in order against one repository. */
+export function runHandoverCalls(
+  users: Record<string, string[]>,
+  calls: HandoverCall[],
+  nodes: SetupNode[],
+): Promise<Record<string, HandoverResult>> {
+  return runWebScripts<HandoverEntryLike>(HANDOVERS, users, calls, nodes);
+}
+
+/** Runs spot-check and violation calls as SPOT_CHECK_USERS in order in one repository. */
+export function runSpotCheckCalls(
+  calls: WsCall[],
+  nodes: SetupNode[],
+): Promise<Record<string, WsResult>> {
+  return runWebScripts(SPOT_CHECKS, SPOT_CHECK_USERS, calls, nodes);
+}
