@@ -53,6 +53,12 @@ export function requestedRecordingNodes(request: ScriptNodeLike): ScriptNodeLike
   return assocNodes(request.assocs, EFR_ASSOCS.requestRecordings);
 }
 
+/** core's AccessRequest of a request node as it is now (its properties and recordings). */
+export function accessRequestOfNode(request: ScriptNodeLike): AccessRequest {
+  const ids = requestedRecordingNodes(request).map(nodeId);
+  return accessRequestOf(nodeId(request), (name) => nodeProp(request, name), ids);
+}
+
 /** core's RequestedRecording of a recording node: secrecy and leaders of its cases (R24.1). */
 export function requestedRecordingOf(recording: ScriptNodeLike): RequestedRecording {
   const leaders: string[] = [];

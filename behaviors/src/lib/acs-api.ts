@@ -42,7 +42,9 @@ export interface BehaviourLike {
 
 /** The root-scoped `logger` (org.alfresco.repo.jscript.ScriptLogger). */
 export interface LoggerLike {
+  /** DEBUG level (ScriptLogger#log calls #debug). */
   log(message: string): void;
+  info(message: string): void;
   warn(message: string): void;
 }
 
@@ -95,4 +97,19 @@ export function modelPerson(): ScriptNodeLike | null {
 /** Java's package root (`Packages`) when the scope offers Java access, otherwise null. */
 export function javaPackages(): Record<string, unknown> | null {
   return typeof Packages === 'undefined' || Packages === null ? null : Packages;
+}
+
+/**
+ * The node a script action runs on: `document` in the model ScriptActionExecuter builds
+ * (ScriptService#buildDefaultModel: companyhome, userhome, person, document, space), or null
+ * where the script is not run by an action. Read through the global object: `document` is not
+ * one of the module's declared script globals, and TypeScript's DOM library claims the name.
+ */
+export function actionDocument(): ScriptNodeLike | null {
+  // `this` of a plain call is the global object at Rhino language version 0 (no strict mode).
+  const root = function (this: unknown): unknown {
+    return this;
+  };
+  const doc = (root() as Record<string, unknown>)['document'];
+  return doc === undefined || doc === null ? null : (doc as ScriptNodeLike);
 }

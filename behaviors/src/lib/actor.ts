@@ -22,8 +22,17 @@ export interface BehaviourActor extends Actor {
   system: boolean;
 }
 
+/** The work AuthenticationUtil.runAs* runs (the Java interface AuthenticationUtil.RunAsWork). */
+interface RunAsWorkImpl {
+  doWork(): unknown;
+}
+
 interface AuthenticationUtilLike {
   getRunAsUser(): unknown;
+  /** `runAsSystem(RunAsWork)`: runs the work as System and returns its result. */
+  runAsSystem?(work: unknown): unknown;
+  /** The nested interface; Rhino makes an adapter of `new RunAsWork({ doWork: … })`. */
+  RunAsWork?: new (impl: RunAsWorkImpl) => unknown;
 }
 
 /** org.alfresco.repo.security.authentication.AuthenticationUtil, when Java offers it. */
@@ -78,4 +87,31 @@ export function currentActor(): BehaviourActor {
   const userName = currentUserName();
   const system = userName === SYSTEM_USER;
   return { userName, groups: system ? [] : groupsOf(userName), system };
+}
+
+/**
+ * Runs `work` as System, the repository acting for itself. Scheduled work needs it: ACS's script
+ * action runs as a user that must have a Person (ScriptActionExecuter asks PersonService for the
+ * current user's person, and System has none), so the window-expiry job runs as a configured
+ * person and switches to System here through AuthenticationUtil.runAsSystem (classpath scripts
+ * are secure and may use `Packages`). Behaviours fired by the work see `System` as their user.
+ * Throws when Java's AuthenticationUtil is out of reach (a non-secure script): the work would
+ * otherwise run under the wrong name.
+ */
+export function runAsSystem(work: () => void): void {
+  const util = authenticationUtil();
+  if (util !== null && String(util.getRunAsUser()) === SYSTEM_USER) {
+    work();
+    return;
+  }
+  if (util === null || typeof util.runAsSystem !== 'function' ||
+    typeof util.RunAsWork !== 'function') {
+    throw new Error('efr: AuthenticationUtil.runAsSystem is not available to this script');
+  }
+  util.runAsSystem(new util.RunAsWork({
+    doWork: () => {
+      work();
+      return null;
+    },
+  }));
 }

@@ -1,9 +1,11 @@
 /**
  * Script behaviour of efr:accessRequest, onUpdateProperties (R24.1, R24.2, R25.1, R26.2, R27.1):
  * a change of efr:requestStatus is one step of core's state machine (review, approve, register,
- * reject, close) and is allowed only as core allows it, by the person the step records.
+ * reject, close) and is allowed only as core allows it, by the person the step records. The one
+ * step of the repository itself (System) is closing a request whose viewing window has ended
+ * (R24.2, the window-expiry job).
  */
-import { refuse, transition } from '../../../core/src/index.js';
+import { allow, refuse, transition, viewingExpired } from '../../../core/src/index.js';
 import type { AccessAction, AccessRequest, Verdict } from '../../../core/src/index.js';
 import { EFR_PROPS } from '../../../content-model/src/qnames.js';
 import { currentBehaviour, scriptLogger } from '../lib/acs-api.js';
@@ -64,6 +66,18 @@ function lockedFieldChanged(before: PropReader, after: PropReader): string | nul
   return null;
 }
 
+/**
+ * The repository closes a request only when its viewing window is over (R24.2): that is the
+ * window-expiry job (lib/window-expiry.ts), which acts as System. A person closes through the
+ * state machine (custodian or requester); System is not one of them, and closes nothing else.
+ */
+function expiryVerdict(request: AccessRequest): Verdict {
+  if (viewingExpired(request, nowIso())) return allow();
+  return refuse(409, 'efr.access.windowNotEnded', 'R24.2',
+    'The repository closes a request only when its viewing window has ended.',
+    '调阅时段尚未结束，系统不得结束申请。');
+}
+
 function checkStep(
   node: ScriptNodeLike,
   request: AccessRequest,
@@ -77,6 +91,7 @@ function checkStep(
       'A request cannot go from ' + request.status + ' to ' + status + '.',
       '申请不能从“' + request.status + '”变为“' + status + '”。');
   }
+  if (actor.system && action.type === 'close') return expiryVerdict(request);
   const recordings = requestedRecordingNodes(node).map(requestedRecordingOf);
   const step = transition(request, action, actor, { now: nowIso(), recordings });
   if (!step.verdict.allowed || actor.system) return step.verdict;

@@ -16,6 +16,7 @@ import { currentActor } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
 import { requestedRecordingNodes } from '../../lib/access-request-state.js';
 import { nodeId } from '../../lib/model-names.js';
+import { grantViewing, revokeViewing } from '../../lib/viewing-access.js';
 import {
   enforce,
   fail,
@@ -31,11 +32,6 @@ import { maySee, requestView } from './access-request-json.js';
 
 const STEPS = ['review', 'approve', 'register', 'reject', 'close'];
 const EVENTS = ['start', 'seek', 'pause', 'end'];
-
-interface PermissionNode {
-  setPermission?(permission: string, authority: string): void;
-  removePermission?(permission: string, authority: string): void;
-}
 
 function text(b: Record<string, unknown>, k: string): string {
   return typeof b[k] === 'string' ? (b[k] as string).trim() : '';
@@ -137,15 +133,8 @@ runWebScript(() => {
   node.save();
   // Access follows the register: Consumer for the viewer while registered, removed at close.
   const viewer = what === 'register' ? next.viewer : view.request.viewer;
-  if (viewer !== null && (what === 'register' || what === 'close')) {
-    for (const r of recNodes) {
-      const pn = r as unknown as PermissionNode;
-      if (what === 'register' && typeof pn.setPermission === 'function')
-        pn.setPermission('Consumer', viewer);
-      if (what === 'close' && typeof pn.removePermission === 'function')
-        pn.removePermission('Consumer', viewer);
-    }
-  }
+  if (viewer !== null && what === 'register') grantViewing(recNodes, viewer);
+  if (viewer !== null && what === 'close') revokeViewing(recNodes, viewer);
   logStep('accessRequest.' + what, node, {
     from: view.request.status,
     to: next.status,

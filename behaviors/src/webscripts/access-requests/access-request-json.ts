@@ -17,7 +17,7 @@ import {
   type RequestedRecording,
 } from '../../../../core/src/index.js';
 import {
-  accessRequestOf,
+  accessRequestOfNode,
   requestedRecordingNodes,
   requestedRecordingOf,
 } from '../../lib/access-request-state.js';
@@ -41,8 +41,7 @@ export interface RequestView {
 
 /** core's AccessRequest of a request node. */
 export function requestOf(node: WsNode): AccessRequest {
-  const ids = requestedRecordingNodes(node).map(nodeId);
-  return accessRequestOf(nodeId(node), (name) => nodeProp(node, name), ids);
+  return accessRequestOfNode(node);
 }
 
 /** The request as the web scripts answer it, at `now`. */

@@ -8,11 +8,16 @@ import { archiveFolder } from '../devices/record-writes.js';
 
 /**
  * Closes every registered request whose viewing window has ended (R24.2: access ends with
- * the window). In ACS a scheduled job of the module does this; server/ runs it before each
- * list of requests, so the queues never show an open request whose window is over. Reads
- * are refused after the window whether or not this ran (core `canReadContent`). The close is
- * the repository's own act (user `System`, like sealing), logged as `accessRequest.expire`;
- * `efr:closedAt` is the end of the window, not the time of the sweep.
+ * the window). In ACS the module's window-expiry job does this
+ * (behaviors/config/alfresco/module/efr-repo/context/efr-window-expiry-context.xml: every
+ * `efr.windowExpiry.cronExpression`, default every five minutes, the script action
+ * behaviors/src/scripts/window-expiry.ts), and also removes the viewer's Consumer from the
+ * recordings that registration granted; test/rhino/window-expiry.spec.ts checks both close
+ * the same requests the same way. server/ runs this before each list of requests, so the
+ * queues never show an open request whose window is over. Reads are refused after the window
+ * whether or not this ran (core `canReadContent`). The close is the repository's own act (user
+ * `System`, like sealing), logged as `accessRequest.expire`; `efr:closedAt` is the end of the
+ * window, not the time of the sweep.
  */
 export function closeEndedWindows(repo: Repository, nowMs: number): string[] {
   const folder = archiveFolder(repo, 'requests');
