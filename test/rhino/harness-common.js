@@ -3,9 +3,12 @@
  *   rhino -f harness-common.js <harness>.js <input.json>
  * - QNames: `fullName` spells `p:local` as `{uri}local`;
  * - values as ACS hands them over in Java maps: `qnameKey`, `javaValue`, `javaMap`;
- * - the ScriptNode-like core of a node (`scriptNode`) and its associations (`associate`);
- * - the root objects every script meets in ACS: `peopleApi`, `scriptLogger`, and `acsPackages`
- *   with a stand-in `transactionSupport` (AlfrescoTransactionSupport);
+ * - values as ScriptNode.properties hands them over: `scriptValue` (with `contentData`);
+ * - the ScriptNode-like core of a node (`scriptNode`), its associations (`associate`) and
+ *   permissions (`permissionMethods`);
+ * - the root objects every script meets in ACS: `peopleApi` (over `personStub`/`groupStub` where
+ *   a harness keeps no person nodes), `scriptLogger`, a `search.query` matcher (`ftsMatcher`),
+ *   and `acsPackages` with a stand-in `transactionSupport` (AlfrescoTransactionSupport);
  * - running one script in a fresh scope at language version 0 (`runInFreshScope`), its error
  *   text (`errorMessage`) and the one JSON line a harness prints (`printJson`).
  * Written in ES5 on purpose: it runs in the same Rhino as the scripts under test.
@@ -55,6 +58,37 @@ function javaMap(ns, props) {
   return map;
 }
 
+/**
+ * cm:content as ScriptNode.properties gives it (ScriptNode.ScriptContentData) over a real file:
+ * getInputStream() opens it as ACS opens a ContentReader's stream.
+ */
+function contentData(path) {
+  var file = new java.io.File(path);
+  return {
+    getInputStream: function () { return new java.io.FileInputStream(file); },
+    getSize: function () { return file.length(); },
+    toString: function () { return 'contentUrl=file://' + path; }
+  };
+}
+
+/**
+ * A fixture value as ScriptNode.properties gives it (ValueConverter, primitives unwrapped):
+ * arrays as JS arrays, `{ date }` as a JS Date, `{ content }` as its text, `{ file }` as
+ * `contentData` streaming that file.
+ */
+function scriptValue(v) {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Array) {
+    var out = [];
+    for (var i = 0; i < v.length; i++) out.push(scriptValue(v[i]));
+    return out;
+  }
+  if (typeof v === 'object' && v.date !== undefined) return new Date(Date.parse(v.date));
+  if (typeof v === 'object' && v.content !== undefined) return v.content;
+  if (typeof v === 'object' && v.file !== undefined) return contentData(v.file);
+  return v;
+}
+
 /** Whether `name` (short or `{uri}` form, a JS or Java string) is one of the short `names`. */
 function namesQName(ns, names, name) {
   var wanted = String(name);
@@ -98,6 +132,44 @@ function scriptNode(ns, def) {
 function associate(source, target, assocType) {
   (source.assocs[assocType] = source.assocs[assocType] || []).push(target);
   (target.sourceAssocs[assocType] = target.sourceAssocs[assocType] || []).push(source);
+}
+
+/**
+ * ScriptNode#setPermission and #removePermission over `acl`, the node's ACEs as
+ * ScriptNode#getPermissions spells them (`ALLOWED;<authority>;<role>`): setting one it holds, or
+ * removing one it lacks, changes nothing. `onWrite(method, ace)`, when given, hears every call.
+ */
+function permissionMethods(acl, onWrite) {
+  function ace(role, authority) {
+    return 'ALLOWED;' + authority + ';' + role;
+  }
+  return {
+    setPermission: function (role, authority) {
+      var a = ace(role, authority);
+      if (acl.indexOf(a) < 0) acl.push(a);
+      if (onWrite) onWrite('setPermission', a);
+    },
+    removePermission: function (role, authority) {
+      var a = ace(role, authority);
+      var i = acl.indexOf(a);
+      if (i >= 0) acl.splice(i, 1);
+      if (onWrite) onWrite('removePermission', a);
+    }
+  };
+}
+
+/** A person node for `people`/`person` where a harness keeps none: `cm:userName` only. */
+function personStub(ns, userName) {
+  return { id: 'person-' + userName, nodeRef: 'workspace://SpacesStore/person-' + userName,
+    type: fullName(ns, 'cm:person'), typeShort: 'cm:person',
+    properties: { 'cm:userName': userName },
+    hasAspect: function () { return false; } };
+}
+
+/** A group node for `people.getContainerGroups` where a harness keeps none. */
+function groupStub(group) {
+  return { id: group, properties: { 'cm:authorityName': group },
+    hasAspect: function () { return false; } };
 }
 
 /**
@@ -147,6 +219,29 @@ function transactionSupport(resources, logs) {
       return resources.hasOwnProperty(String(key))
         ? new java.lang.String(resources[String(key)]) : null;
     }
+  };
+}
+
+/**
+ * `search.query` of the stand-ins: a minimal FTS of `TYPE:"p:t"` (node.isSubType) and
+ * `=p:prop:"value"` (the node's short-keyed properties, as text) terms joined by AND; answers a
+ * test of a ScriptNode-like node. Any other term is a harness error.
+ */
+function ftsMatcher(query) {
+  var terms = String(query).split(' AND ');
+  return function (node) {
+    for (var i = 0; i < terms.length; i++) {
+      var t = /^TYPE:"(.+)"$/.exec(terms[i]);
+      var p = /^=([^:]+:[^:]+):"(.*)"$/.exec(terms[i]);
+      if (t) {
+        if (!node.isSubType(t[1])) return false;
+      } else if (p) {
+        if (String(node.properties[p[1]]) !== p[2]) return false;
+      } else {
+        throw new Error('harness: unsupported query term ' + terms[i]);
+      }
+    }
+    return true;
   };
 }
 

@@ -14,38 +14,12 @@
  *   (`runAs`, e.g. "System"), since in ACS a behaviour finds its user there, and a stand-in
  *   AlfrescoTransactionSupport holding the scenario's `transactionResources` (string values);
  * Prints one JSON line: [{ name, outcome: allowed|refused|error, message, logs }].
- * Nodes, Java values and the fresh scope come from harness-common.js.
+ * Nodes, Java and script values, people, the query matcher and the fresh scope come from
+ * harness-common.js.
  * Written in ES5 on purpose: it runs in the same Rhino.
  */
 var scenarios = JSON.parse(String(readFile(arguments[0], 'UTF-8')));
 var results = [];
-
-/**
- * cm:content as ScriptNode.properties gives it (ScriptNode.ScriptContentData) over a real file:
- * getInputStream() opens it as ACS opens a ContentReader's stream.
- */
-function contentData(path) {
-  var file = new java.io.File(path);
-  return {
-    getInputStream: function () { return new java.io.FileInputStream(file); },
-    getSize: function () { return file.length(); },
-    toString: function () { return 'contentUrl=file://' + path; }
-  };
-}
-
-/** A fixture value as ScriptNode.properties gives it (ValueConverter, primitives unwrapped). */
-function scriptValue(v) {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Array) {
-    var out = [];
-    for (var i = 0; i < v.length; i++) out.push(scriptValue(v[i]));
-    return out;
-  }
-  if (typeof v === 'object' && v.date !== undefined) return new Date(Date.parse(v.date));
-  if (typeof v === 'object' && v.content !== undefined) return v.content;
-  if (typeof v === 'object' && v.file !== undefined) return contentData(v.file);
-  return v;
-}
 
 function buildNodes(sc) {
   var ns = sc.namespaces;
@@ -89,37 +63,11 @@ function buildNodes(sc) {
   return nodes;
 }
 
-/** A minimal FTS: `TYPE:"p:t"` and `=p:prop:"value"` terms joined by AND. */
-function ftsMatcher(query) {
-  var terms = query.split(' AND ');
-  return function (node) {
-    for (var i = 0; i < terms.length; i++) {
-      var t = /^TYPE:"(.+)"$/.exec(terms[i]);
-      var p = /^=([^:]+:[^:]+):"(.*)"$/.exec(terms[i]);
-      if (t) {
-        if (!node.isSubType(t[1])) return false;
-      } else if (p) {
-        if (String(node.properties[p[1]]) !== p[2]) return false;
-      } else {
-        throw new Error('harness: unsupported query term ' + terms[i]);
-      }
-    }
-    return true;
-  };
-}
-
 function makePeople(sc, ns) {
   function personNode(userName) {
-    return { id: 'person-' + userName, nodeRef: 'workspace://SpacesStore/person-' + userName,
-      type: fullName(ns, 'cm:person'), typeShort: 'cm:person',
-      properties: { 'cm:userName': userName },
-      hasAspect: function () { return false; } };
+    return personStub(ns, userName);
   }
-  function groupNode(group) {
-    return { id: group, properties: { 'cm:authorityName': group },
-      hasAspect: function () { return false; } };
-  }
-  var people = peopleApi(sc.users, personNode, groupNode);
+  var people = peopleApi(sc.users, personNode, groupStub);
   // `person` is made with it; it stays on `people` so the scripts meet the same object as ever.
   people.personNode = personNode;
   return people;

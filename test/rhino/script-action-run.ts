@@ -1,19 +1,12 @@
 // Runs a scheduled script action of the module JAR in Debian's Rhino through
-// script-action-harness.js: the scripts come from a JAR built for the test run (what ships),
-// the aspect each property belongs to from content-model/efr-model.xml (what ACS adds on save).
-// Duplicates, to be merged later: building the JAR once per process and extracting its scripts
-// (rhino-run.ts compiledScriptsDir) and spawning rhino on a temp input (rhino-spawn.ts
-// runHarness, which also loads harness-common.js first).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { buildModule, MODULE_PREFIX } from '../../behaviors/build/build-module.mjs';
-import { NAMESPACES } from '../../behaviors/src/lib/model-names.js';
+// script-action-harness.js (on harness-common.js, spawned by rhino-spawn.ts): the scripts come
+// from the JAR built for the test run (rhino-run.ts, what ships), the aspect each property
+// belongs to from content-model/efr-model.xml (what ACS adds on save).
+import { join } from 'node:path';
 import { readModelFile } from '../../content-model/src/model-reader.js';
 import { EFR_MODEL_FILE } from '../../content-model/src/model-set.js';
-
-const HARNESS = resolve(import.meta.dirname, 'script-action-harness.js');
+import { compiledScriptsDir, NAMESPACES } from './rhino-run.js';
+import { runHarness } from './rhino-spawn.js';
 
 /** A stored value: JSON, or `{ date }` for a d:datetime (ISO 8601). */
 export type StoredValue = string | number | boolean | null | { date: string } | StoredValue[];
@@ -86,22 +79,6 @@ export interface ScriptActionRun {
   journal: Record<string, unknown>[];
 }
 
-let scriptsDir: Promise<string> | null = null;
-
-/** Builds the JAR once per process and extracts its scripts; returns the folder. */
-function compiledScripts(): Promise<string> {
-  scriptsDir ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'efr-script-action-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const { jar } = await buildModule({ jar: join(dir, 'efr-repo.jar') });
-    const r = spawnSync('unzip', ['-q', '-o', jar, `${MODULE_PREFIX}/scripts/*`, '-d', dir],
-      { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`unzip failed: ${r.stderr}`);
-    return join(dir, MODULE_PREFIX, 'scripts');
-  })();
-  return scriptsDir;
-}
-
 /** `prefix:local` of each aspect property of the EFR model → its aspect. */
 export function aspectOfProperty(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -121,14 +98,12 @@ export async function runScriptAction(options: {
   behaviours: Record<string, string>;
   steps: (JobStep | EditStep)[];
 }): Promise<ScriptActionRun> {
-  const dir = await compiledScripts();
+  const dir = await compiledScriptsDir();
   const behaviours: Record<string, string> = {};
   for (const [type, script] of Object.entries(options.behaviours)) {
     behaviours[type] = join(dir, `${script}.js`);
   }
-  const tmp = mkdtempSync(join(tmpdir(), 'efr-script-action-run-'));
-  const file = join(tmp, 'run.json');
-  writeFileSync(file, JSON.stringify({
+  return runHarness<ScriptActionRun>('script-action-harness.js', {
     namespaces: NAMESPACES,
     aspectOfProperty: aspectOfProperty(),
     users: options.users,
@@ -136,10 +111,5 @@ export async function runScriptAction(options: {
     behaviours,
     steps: options.steps.map((s) =>
       (s.kind === 'job' ? { ...s, script: join(dir, `${s.script}.js`) } : s)),
-  }));
-  const r = spawnSync('rhino', [HARNESS, file], { encoding: 'utf8', timeout: 120_000 });
-  rmSync(tmp, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`rhino failed (${r.status}): ${r.stderr}${r.stdout}`);
-  const lines = r.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]) as ScriptActionRun;
+  });
 }
