@@ -7,6 +7,8 @@ import {
   csvField,
   decisionsFor,
   mayPlay,
+  queueArgs,
+  queueFromParam,
   queuesFor,
   reasonValid,
   refusalMessage,
@@ -69,6 +71,22 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
     expect(queuesFor(leader)).toEqual(['mine', 'approve']);
     expect(queuesFor(custodian)).toEqual(['mine', 'register', 'all']);
     expect(queuesFor(null)).toEqual(['mine']);
+  });
+
+  it('opens the queue a ?queue= link names, if the user works on it (dashboard tiles)', () => {
+    expect(queueFromParam('approve', leader)).toBe('approve');
+    expect(queueFromParam('mine', leader)).toBe('mine');
+    expect(queueFromParam('all', custodian)).toBe('all');
+    // A queue of another role, junk or nothing: the user's own turn, else their requests.
+    expect(queueFromParam('review', leader)).toBe('approve');
+    expect(queueFromParam('<script>', custodian)).toBe('register');
+    expect(queueFromParam(null, director)).toBe('review');
+    expect(queueFromParam(undefined, officer)).toBe('mine');
+    expect(queueFromParam('approve', null)).toBe('mine');
+  });
+
+  it('lists and counts a queue with the same web-script arguments', () => {
+    expect(queueArgs('register')).toEqual({ queue: 'register' });
   });
 
   it("R24.1: decisions follow the state machine, never on one's own request", () => {

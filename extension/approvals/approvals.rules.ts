@@ -21,6 +21,26 @@ export function queuesFor(user: EfrUser | null): Queue[] {
 }
 
 /**
+ * `approvals.queueFromParam`: the queue a `?queue=` parameter opens (a dashboard tile, a shared
+ * link), if the user works on it; otherwise the user's own turn (directors review, leaders
+ * approve, custodians register), else their own requests.
+ */
+export function queueFromParam(raw: string | null | undefined, user: EfrUser | null): Queue {
+  const queues = queuesFor(user);
+  const asked = queues.find((q) => q === raw);
+  if (asked) return asked;
+  return queues.find((q) => q !== 'all' && q !== 'mine') ?? 'mine';
+}
+
+/**
+ * `approvals.queueArgs`: the arguments of `GET …/access-requests` for a queue, the same for
+ * the queue's list and for the dashboard's count of it.
+ */
+export function queueArgs(queue: Queue): Record<string, string> {
+  return { queue };
+}
+
+/**
  * `approvals.decisions`: the one-click decisions offered on a request (the server decides
  * again with core's state machine; this only hides buttons that would fail). Nobody decides
  * on their own request or twice on one (R24.1).

@@ -10,7 +10,7 @@ import {
   RegistrationForm,
   RequestForm,
 } from './approvals.model';
-import { accessLogRow, accessLogWhere } from './approvals.rules';
+import { accessLogRow, accessLogWhere, queueArgs } from './approvals.rules';
 
 interface ListBody<T> {
   list: { entries: { entry: T }[]; pagination?: { totalItems?: number } };
@@ -45,11 +45,20 @@ export class ApprovalsService {
   /** The requests of one queue, newest first. */
   async list(queue: Queue, extra: Record<string, string> = {}): Promise<AccessRequestView[]> {
     const body = await this.call<ListBody<AccessRequestView>>('GET', 'access-requests', undefined, {
-      queue,
+      ...queueArgs(queue),
       maxItems: '1000',
       ...extra,
     });
     return body.list.entries.map((e) => e.entry);
+  }
+
+  /** How many requests one queue holds: the queue's own list request, one row read. */
+  async count(queue: Queue): Promise<number> {
+    const body = await this.call<ListBody<AccessRequestView>>('GET', 'access-requests', undefined, {
+      ...queueArgs(queue),
+      maxItems: '1',
+    });
+    return body.list.pagination?.totalItems ?? body.list.entries.length;
   }
 
   /** One request. */

@@ -18,6 +18,7 @@ import {
   toRetention,
 } from './case.mapper';
 import { groupByStage } from './dossier.rules';
+import { CaseStatusFilter, caseListQuery } from './cases-query.rules';
 
 /** A page of cases. */
 export interface CasePage {
@@ -31,15 +32,13 @@ export class CasesService {
   private readonly efrApi = inject(EfrApiService);
 
   /** One page of cases, newest first; `status` narrows to open or closed. */
-  async list(skipCount: number, maxItems: number, status?: string): Promise<CasePage> {
+  async list(
+    skipCount: number,
+    maxItems: number,
+    status: CaseStatusFilter = '',
+  ): Promise<CasePage> {
     const result = await this.efrApi.search.search({
-      query: {
-        query: aftsAnd([
-          aftsType(EFR_TYPE.case),
-          status ? `${EFR_PROP.caseStatus}:${aftsQuote(status)}` : null,
-        ]),
-        language: 'afts',
-      },
+      query: { query: caseListQuery(status), language: 'afts' },
       include: ['properties'],
       sort: [{ type: 'FIELD', field: 'cm:created', ascending: false }],
       paging: { skipCount, maxItems },
@@ -49,6 +48,11 @@ export class CasesService {
       items: entries.map((e) => toCaseSummary(e.entry as CaseNodeLike)),
       total: result.list?.pagination?.totalItems ?? entries.length,
     };
+  }
+
+  /** How many cases the list holds under a status filter: its own query, one row read. */
+  async count(status: CaseStatusFilter): Promise<number> {
+    return (await this.list(0, 1, status)).total;
   }
 
   /** The dossier: case facts, text records and linked recordings placed by stage. */

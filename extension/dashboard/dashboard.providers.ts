@@ -1,8 +1,25 @@
-import { Provider } from '@angular/core';
+import { Provider, inject } from '@angular/core';
+import { RedirectFunction, Router } from '@angular/router';
 import { provideTranslations } from '@alfresco/adf-core';
-import { provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import { CurrentUserService, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import { tileLink, visibleTile } from './dashboard.rules';
 
-/** The dashboard feature: the per-role work counts and the lists behind them. */
+/**
+ * `/dashboard/work/:tileId`, the generic work list of earlier releases: a bookmark of it now
+ * opens the feature screen the tile opens, filtered the same way (the dashboard otherwise).
+ */
+export const workListRedirect: RedirectFunction = async ({ params }) => {
+  const router = inject(Router);
+  const users = inject(CurrentUserService);
+  // Not signed in (401) or the repository unreachable: the dashboard route deals with it.
+  const user = await users.load().catch(() => null);
+  const tile = visibleTile(user, String(params['tileId'] ?? ''));
+  if (!user || !tile) return '/dashboard';
+  const link = tileLink(tile.source(user));
+  return router.createUrlTree([link.route], { queryParams: link.queryParams ?? {} });
+};
+
+/** The dashboard feature: the per-role work counts, each opening its feature screen. */
 export function provideDashboardExtension(): Provider[] {
   return [
     provideTranslations('efr-dashboard', 'assets/efr-dashboard'),
@@ -12,11 +29,7 @@ export function provideDashboardExtension(): Provider[] {
         loadComponent: () =>
           import('./home/dashboard.smart-component').then((m) => m.DashboardSmartComponent),
       },
-      {
-        path: 'dashboard/work/:tileId',
-        loadComponent: () =>
-          import('./work-list/work-list.smart-component').then((m) => m.WorkListSmartComponent),
-      },
+      { path: 'dashboard/work/:tileId', redirectTo: workListRedirect },
     ]),
     provideNavItems([
       {

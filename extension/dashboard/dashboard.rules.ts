@@ -1,116 +1,111 @@
-import {
-  EFR_PROP,
-  EFR_TYPE,
-  EfrRole,
-  EfrUser,
-  aftsAnd,
-  aftsAnyOf,
-  aftsEquals,
-  aftsType,
-  hasAnyRole,
-} from '../shared/public-api';
+import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
+import { Queue } from '../approvals/public-api';
+import { CaseStatusFilter, caseStatusToParams } from '../cases/public-api';
+import { ExemptionFilter, exemptionFilterToParams } from '../exemptions/public-api';
+import { HandoverFilter } from '../handover/public-api';
+import { RecordingFilter, filterToParams } from '../recordings/public-api';
+import { CampaignFilter, campaignFilterToParams } from '../spot-checks/public-api';
 
-/** Where a tile's count leads: a filtered list. */
+/** Where a tile's count leads: a feature screen, filtered through its URL query parameters. */
 export interface TileLink {
   route: string;
   queryParams?: Record<string, string>;
 }
 
+/**
+ * The feature list a tile stands for, as that feature's own filter. The tile's link is the
+ * filter written into the screen's URL, and the count is the feature's count of the same
+ * filter (the request its list sends), so the number and the rows it opens agree.
+ */
+export type TileSource =
+  | { feature: 'handovers'; filter: HandoverFilter }
+  | { feature: 'approvals'; queue: Queue }
+  | { feature: 'spotChecks'; filter: CampaignFilter }
+  | { feature: 'exemptions'; filter: ExemptionFilter }
+  | { feature: 'recordings'; filter: RecordingFilter }
+  | { feature: 'cases'; status: CaseStatusFilter };
+
 /** One work count on the dashboard. */
 export interface WorkTile {
-  /** Stable id (route parameter of the work list, e2e hook). */
+  /** Stable id (i18n key part, e2e hook). */
   id: string;
   /** Material icon. */
   icon: string;
   /** Roles that see the tile (admins see every tile). */
   roles: readonly EfrRole[];
-  /** The AFTS query whose total is the count. */
-  query: (user: EfrUser) => string;
-  /** The filtered list the count opens. */
-  link: (user: EfrUser) => TileLink;
+  /** The feature list the tile counts and opens. */
+  source: (user: EfrUser) => TileSource;
 }
 
-const work = (id: string): TileLink => ({ route: `/dashboard/work/${id}` });
-
 /**
- * Every tile. Queries name the statuses of docs/enumerations.md: a handover waits for the
- * two custodians while open or pending (R21.4); a request goes submitted → reviewed (office
- * director) → approved (leader) → registered (custodian) (R24); findings are due while pending
- * (R28.2); exemptions wait for the leader while written (R11.2).
+ * Every tile, each opening the screen where that work is done (docs/enumerations.md for the
+ * statuses): a handover waits for the two custodians until sealed (R21.4); a request goes
+ * submitted → reviewed (office director) → approved (leader) → registered (custodian), each
+ * step in that role's approvals queue (R24); findings are due while pending (R28.2);
+ * exemptions wait for the leader they are reported to while written (R11.2).
  */
 export const WORK_TILES: readonly WorkTile[] = [
   {
     id: 'handoversToReceive',
     icon: 'move_to_inbox',
     roles: [EfrRole.Custodian],
-    query: () =>
-      aftsAnd([
-        aftsType(EFR_TYPE.handover),
-        aftsAnyOf(EFR_PROP.handoverStatus, ['open', 'pending']),
-      ]),
-    link: () => work('handoversToReceive'),
+    // Open (no receipt yet) and pending (one custodian received) alike.
+    source: () => ({ feature: 'handovers', filter: 'unsealed' }),
   },
   {
     id: 'requestsToReview',
     icon: 'rate_review',
     roles: [EfrRole.OfficeDirector],
-    query: () => requestsIn('submitted'),
-    link: () => work('requestsToReview'),
+    source: () => ({ feature: 'approvals', queue: 'review' }),
   },
   {
     id: 'requestsToApprove',
     icon: 'approval',
     roles: [EfrRole.Leader],
-    query: () => requestsIn('reviewed'),
-    link: () => work('requestsToApprove'),
+    // Only the requests this leader may approve: never their own, never one they reviewed.
+    source: () => ({ feature: 'approvals', queue: 'approve' }),
   },
   {
     id: 'requestsToRegister',
     icon: 'how_to_reg',
     roles: [EfrRole.Custodian],
-    query: () => requestsIn('approved'),
-    link: () => work('requestsToRegister'),
+    source: () => ({ feature: 'approvals', queue: 'register' }),
   },
   {
     id: 'findingsDue',
     icon: 'fact_check',
     roles: [EfrRole.Supervisor],
-    query: () =>
-      aftsAnd([aftsType(EFR_TYPE.finding), aftsEquals(EFR_PROP.findingStatus, 'pending')]),
-    link: () => work('findingsDue'),
+    source: () => ({ feature: 'spotChecks', filter: 'pending' }),
   },
   {
     id: 'exemptionsToAcknowledge',
     icon: 'assignment_late',
     roles: [EfrRole.Leader],
-    query: () =>
-      aftsAnd([aftsType(EFR_TYPE.exemption), aftsEquals(EFR_PROP.exemptionStatus, 'written')]),
-    link: () => work('exemptionsToAcknowledge'),
+    // Every record reported to this leader and not yet acknowledged (the repository filters).
+    source: (user) => ({
+      feature: 'exemptions',
+      filter: { view: 'all', status: 'written', leader: user.id },
+    }),
   },
   {
     id: 'myRecordings',
     icon: 'videocam',
     roles: [EfrRole.Officer],
-    query: (user) =>
-      aftsAnd([
-        aftsType(EFR_TYPE.recording),
-        `(${aftsEquals(EFR_PROP.officer, user.id)} OR ${aftsEquals(EFR_PROP.coOfficer, user.id)})`,
-      ]),
-    link: (user) => ({ route: '/recordings', queryParams: { officer: user.id } }),
+    // First or second officer (R15.2).
+    source: (user) => ({ feature: 'recordings', filter: { officer: user.id } }),
   },
   {
     id: 'lateHandovers',
     icon: 'schedule',
     roles: [EfrRole.UnitHead, EfrRole.Supervisor],
-    query: () => aftsAnd([aftsType(EFR_TYPE.handover), aftsEquals(EFR_PROP.late, 'true')]),
-    link: () => ({ route: '/recordings', queryParams: { lateOnly: 'true' } }),
+    // Sealed after the deadline, or still unsealed past it (R21.1, R21.2).
+    source: () => ({ feature: 'handovers', filter: 'late' }),
   },
   {
     id: 'openCases',
     icon: 'folder_open',
     roles: [EfrRole.Legal, EfrRole.Leader],
-    query: () => aftsAnd([aftsType(EFR_TYPE.case), aftsEquals(EFR_PROP.caseStatus, 'open')]),
-    link: () => ({ route: '/cases' }),
+    source: () => ({ feature: 'cases', status: 'open' }),
   },
 ];
 
@@ -125,6 +120,23 @@ export function visibleTile(user: EfrUser | null, id: string): WorkTile | null {
   return tilesFor(user).find((tile) => tile.id === id) ?? null;
 }
 
-function requestsIn(status: string): string {
-  return aftsAnd([aftsType(EFR_TYPE.accessRequest), aftsEquals(EFR_PROP.requestStatus, status)]);
+/**
+ * `dashboard.tileLink`: the screen a source opens, its filter written the way that screen
+ * reads its URL (each feature's own `…ToParams`).
+ */
+export function tileLink(source: TileSource): TileLink {
+  switch (source.feature) {
+    case 'handovers':
+      return { route: '/handovers', queryParams: { status: source.filter } };
+    case 'approvals':
+      return { route: '/approvals', queryParams: { queue: source.queue } };
+    case 'spotChecks':
+      return { route: '/spot-checks', queryParams: campaignFilterToParams(source.filter) };
+    case 'exemptions':
+      return { route: '/exemptions', queryParams: exemptionFilterToParams(source.filter) };
+    case 'recordings':
+      return { route: '/recordings', queryParams: filterToParams(source.filter) };
+    case 'cases':
+      return { route: '/cases', queryParams: caseStatusToParams(source.status) };
+  }
 }

@@ -1,57 +1,42 @@
 import { Injectable, inject } from '@angular/core';
-import { EfrApiService, HasProperties } from '../shared/public-api';
+import { EfrUser } from '../shared/public-api';
+import { ApprovalsService } from '../approvals/public-api';
+import { CasesService } from '../cases/public-api';
+import { ExemptionsService } from '../exemptions/public-api';
+import { HandoverApiService } from '../handover/public-api';
+import { RecordingsService } from '../recordings/public-api';
+import { SpotChecksService } from '../spot-checks/public-api';
+import { TileSource } from './dashboard.rules';
 
-/** A row of a work list: any EFR node, shown by name, creation and status. */
-export interface WorkItem {
-  id: string;
-  name: string;
-  createdAt: Date | null;
-  createdBy: string;
-  properties: HasProperties['properties'];
-}
-
-/** Counts and lists for the dashboard, through the search API. */
+/**
+ * The dashboard's counts, each asked of the feature whose list the tile opens: that feature
+ * counts with the request its own list sends (search API or EFR web script), so a count never
+ * disagrees with the list behind it.
+ */
 @Injectable({ providedIn: 'root' })
 export class DashboardService {
-  private readonly efrApi = inject(EfrApiService);
+  private readonly handovers = inject(HandoverApiService);
+  private readonly approvals = inject(ApprovalsService);
+  private readonly spotChecks = inject(SpotChecksService);
+  private readonly exemptions = inject(ExemptionsService);
+  private readonly recordings = inject(RecordingsService);
+  private readonly cases = inject(CasesService);
 
-  /** How many nodes match `query` (one row fetched: the total is what counts). */
-  async count(query: string): Promise<number> {
-    const result = await this.efrApi.search.search({
-      query: { query, language: 'afts' },
-      paging: { skipCount: 0, maxItems: 1 },
-    });
-    return result.list?.pagination?.totalItems ?? result.list?.entries?.length ?? 0;
-  }
-
-  /** The nodes matching `query`, oldest first: the longest-waiting work comes first. */
-  async list(
-    query: string,
-    skipCount: number,
-    maxItems: number,
-  ): Promise<{
-    items: WorkItem[];
-    total: number;
-  }> {
-    const result = await this.efrApi.search.search({
-      query: { query, language: 'afts' },
-      include: ['properties'],
-      sort: [{ type: 'FIELD', field: 'cm:created', ascending: true }],
-      paging: { skipCount, maxItems },
-    });
-    const entries = result.list?.entries ?? [];
-    return {
-      items: entries.map(({ entry }) => {
-        const created = entry.createdAt ? new Date(entry.createdAt) : null;
-        return {
-          id: entry.id,
-          name: entry.name,
-          createdAt: created && !Number.isNaN(created.getTime()) ? created : null,
-          createdBy: entry.createdByUser?.displayName ?? entry.createdByUser?.id ?? '',
-          properties: (entry.properties ?? null) as HasProperties['properties'],
-        };
-      }),
-      total: result.list?.pagination?.totalItems ?? entries.length,
-    };
+  /** How many items the source's list shows to `user`. */
+  count(source: TileSource, user: EfrUser): Promise<number> {
+    switch (source.feature) {
+      case 'handovers':
+        return this.handovers.count(source.filter);
+      case 'approvals':
+        return this.approvals.count(source.queue);
+      case 'spotChecks':
+        return this.spotChecks.pendingFindings(source.filter);
+      case 'exemptions':
+        return this.exemptions.count(source.filter, user);
+      case 'recordings':
+        return this.recordings.count(source.filter);
+      case 'cases':
+        return this.cases.count(source.status);
+    }
   }
 }

@@ -29,6 +29,15 @@ export interface Exemption {
 /** The list filters offered. */
 export type ExemptionView = 'all' | 'mine' | 'todo' | 'overdue';
 
+/** The list as the URL gives it: a view, narrowed by the repository's own status/leader filters. */
+export interface ExemptionFilter {
+  view: ExemptionView;
+  /** Only records in this status (`GET …/exemptions?status=`). */
+  status?: ExemptionStatusKey;
+  /** Only records reported to this leader (`GET …/exemptions?leader=`). */
+  leader?: string;
+}
+
 /** The officer's form. */
 export interface ExemptionForm {
   /** When the act took place (ISO 8601 with zone). */

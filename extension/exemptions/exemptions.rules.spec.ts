@@ -3,7 +3,11 @@ import { Exemption, ExemptionForm } from './exemptions.model';
 import {
   defaultView,
   exemptionActions,
+  exemptionFilterFromParams,
+  exemptionFilterToParams,
   exemptionFormVerdict,
+  exemptionListArgs,
+  exemptionsShown,
   exemptionRefusalText,
   inView,
   mayWriteExemption,
@@ -98,6 +102,41 @@ describe('exemptions.rules (issue 9, R11.2)', () => {
     expect(code({ ...form, leader: '' })).toBe('efr.exemption.act');
     // With a case, the case's leader in charge receives it.
     expect(code({ ...form, leader: '', caseId: 'c1' })).toBe('ok');
+  });
+
+  it('R11.2: reads view, status and leader from a link, dropping what it does not know', () => {
+    expect(
+      exemptionFilterFromParams({ view: 'all', status: 'written', leader: 'leader1' }, officer),
+    ).toEqual({ view: 'all', status: 'written', leader: 'leader1' });
+    // No view: the user's default one; unknown values are left out.
+    expect(exemptionFilterFromParams({ status: 'shredded', leader: '  ' }, leader)).toEqual({
+      view: 'todo',
+    });
+    expect(exemptionFilterFromParams({ view: 'everything' }, officer)).toEqual({ view: 'mine' });
+  });
+
+  it('R11.2: writes a filter back as the same link and asks the repository to narrow', () => {
+    const filter = { view: 'all' as const, status: 'written' as const, leader: 'leader1' };
+    expect(exemptionFilterToParams(filter)).toEqual({
+      view: 'all',
+      status: 'written',
+      leader: 'leader1',
+    });
+    expect(exemptionFilterFromParams(exemptionFilterToParams(filter), officer)).toEqual(filter);
+    expect(exemptionListArgs(filter)).toEqual({ status: 'written', leader: 'leader1' });
+    expect(exemptionListArgs({ view: 'todo' })).toEqual({});
+  });
+
+  it('R11.2: shows what view, status and leader all allow', () => {
+    const mine = record({ id: 'a' });
+    const other = record({ id: 'b', leader: 'leader2' });
+    const acknowledged = record({ id: 'c', status: 'acknowledged' });
+    const all = [mine, other, acknowledged];
+    const ids = (f: Parameters<typeof exemptionsShown>[1]) =>
+      exemptionsShown(all, f, leader).map((e) => e.id);
+    expect(ids({ view: 'all', status: 'written', leader: 'leader1' })).toEqual(['a']);
+    expect(ids({ view: 'all' })).toEqual(['a', 'b', 'c']);
+    expect(ids({ view: 'todo' })).toEqual(['a']);
   });
 
   it('shows the refusal in the interface language', () => {

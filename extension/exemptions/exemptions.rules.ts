@@ -1,6 +1,13 @@
 import { checkExemption, type Verdict } from '../../core/src/index';
 import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
-import { Exemption, ExemptionForm, ExemptionStep, ExemptionView } from './exemptions.model';
+import {
+  Exemption,
+  ExemptionFilter,
+  ExemptionForm,
+  ExemptionStatusKey,
+  ExemptionStep,
+  ExemptionView,
+} from './exemptions.model';
 
 /**
  * `exemptions.actions`: the step a user is offered (R11.2): the named leader acknowledges a
@@ -39,6 +46,62 @@ export function inView(e: Exemption, view: ExemptionView, user: EfrUser | null):
 export function defaultView(user: EfrUser | null): ExemptionView {
   if (hasAnyRole(user, [EfrRole.Leader, EfrRole.Custodian])) return 'todo';
   return mayWriteExemption(user) ? 'mine' : 'all';
+}
+
+const VIEWS: readonly ExemptionView[] = ['todo', 'mine', 'overdue', 'all'];
+const STATUSES: readonly ExemptionStatusKey[] = ['written', 'acknowledged', 'filed'];
+
+/**
+ * `exemptions.filterFromParams`: the list's filter from URL query parameters (`view`, `status`,
+ * `leader`), as a dashboard tile or a shared link gives them; unknown values are dropped and a
+ * missing view is the user's default one.
+ */
+export function exemptionFilterFromParams(
+  params: Record<string, string | null | undefined>,
+  user: EfrUser | null,
+): ExemptionFilter {
+  const filter: ExemptionFilter = {
+    view: VIEWS.find((v) => v === params['view']) ?? defaultView(user),
+  };
+  const status = STATUSES.find((s) => s === params['status']);
+  if (status) filter.status = status;
+  const leader = params['leader']?.trim().slice(0, 100);
+  if (leader) filter.leader = leader;
+  return filter;
+}
+
+/** `exemptions.filterToParams`: the query parameters that reproduce a filter. */
+export function exemptionFilterToParams(filter: ExemptionFilter): Record<string, string> {
+  return { view: filter.view, ...exemptionListArgs(filter) };
+}
+
+/**
+ * `exemptions.listArgs`: the arguments of `GET …/exemptions` for a filter (the repository
+ * narrows by status and leader; the view is the user's own and applies on top).
+ */
+export function exemptionListArgs(filter: ExemptionFilter): Record<string, string> {
+  const args: Record<string, string> = {};
+  if (filter.status) args['status'] = filter.status;
+  if (filter.leader) args['leader'] = filter.leader;
+  return args;
+}
+
+/**
+ * `exemptions.shown`: the records a filter shows, the same for the list and for the dashboard's
+ * count. Status and leader are checked again here, so that a record acknowledged on the page
+ * leaves a "written" list at once, as it leaves the "todo" view.
+ */
+export function exemptionsShown(
+  records: readonly Exemption[],
+  filter: ExemptionFilter,
+  user: EfrUser | null,
+): Exemption[] {
+  return records.filter(
+    (e) =>
+      inView(e, filter.view, user) &&
+      (!filter.status || e.status === filter.status) &&
+      (!filter.leader || e.leader === filter.leader),
+  );
 }
 
 /**

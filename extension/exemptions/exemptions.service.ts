@@ -5,12 +5,20 @@ import {
   EFR_PROP,
   EFR_TYPE,
   EfrApiService,
+  EfrUser,
   aftsAnd,
   aftsEquals,
   aftsType,
   textProp,
 } from '../shared/public-api';
-import { CaseChoice, Exemption, ExemptionForm, ExemptionStep } from './exemptions.model';
+import {
+  CaseChoice,
+  Exemption,
+  ExemptionFilter,
+  ExemptionForm,
+  ExemptionStep,
+} from './exemptions.model';
+import { exemptionListArgs, exemptionsShown } from './exemptions.rules';
 
 /**
  * Exemption records through the EFR web scripts (`/alfresco/service/efr/exemptions…`): the
@@ -37,15 +45,26 @@ export class ExemptionsService {
     ) as Promise<T>;
   }
 
-  /** Every record the user may read, newest first, with reminders. */
-  async list(): Promise<Exemption[]> {
+  /**
+   * The records the user may read, newest first, with reminders; `args` are the repository's
+   * own filters (`status`, `leader`; see exemptionListArgs).
+   */
+  async list(args: Record<string, string> = {}): Promise<Exemption[]> {
     const body = await this.call<{ list: { entries: { entry: Exemption }[] } }>(
       'GET',
       'exemptions',
       undefined,
-      { maxItems: '1000' },
+      { ...args, maxItems: '1000' },
     );
     return body.list.entries.map((e) => e.entry);
+  }
+
+  /**
+   * How many records the list shows under `filter` for `user`: the list's own request and
+   * selection (the view is the user's own, so the rows are read, not only the total).
+   */
+  async count(filter: ExemptionFilter, user: EfrUser | null): Promise<number> {
+    return exemptionsShown(await this.list(exemptionListArgs(filter)), filter, user).length;
   }
 
   /** Writes a record in the user's name (R11.2). */

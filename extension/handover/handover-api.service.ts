@@ -4,13 +4,18 @@ import { AuthenticationService } from '@alfresco/adf-core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { WebscriptApi } from '@alfresco/js-api';
 import { EfrApiService } from '../shared/public-api';
-import { DeviceOption, Handover, HandoverFilter } from './handover.model';
-import { OpenHandoverRequest } from './handover.rules';
+import { DeviceOption, Handover, HandoverFilter, HandoverListStatus } from './handover.model';
+import { OpenHandoverRequest, handoverListStatuses, newestFirst } from './handover.rules';
 import { UploadAnswer, uploadFile } from './upload-transport';
 
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
 const AUTH = '/alfresco/api/-default-/public/authentication/versions/1';
 const DEVICES_PATH = 'EFR 执法记录/执法记录仪';
+
+/** One page of `GET /alfresco/s/efr/handovers`. */
+interface HandoverPage {
+  list: { entries: { entry: Handover }[]; pagination?: { totalItems?: number } };
+}
 
 /** A signed-in second person: their own ticket, never replacing the session's (R21.4). */
 export interface SecondTicket {
@@ -58,14 +63,31 @@ export class HandoverApiService {
 
   /** Handovers under a filter, newest first. */
   async list(filter: HandoverFilter): Promise<Handover[]> {
-    const r = (await this.webScripts.executeWebScript(
+    const pages = await Promise.all(
+      handoverListStatuses(filter).map((status) => this.listPage(status, 200)),
+    );
+    return newestFirst(pages.flatMap((p) => p.list.entries.map((e) => e.entry)));
+  }
+
+  /** How many handovers a filter lists: the list's own requests, one row read from each. */
+  async count(filter: HandoverFilter): Promise<number> {
+    const pages = await Promise.all(
+      handoverListStatuses(filter).map((status) => this.listPage(status, 1)),
+    );
+    return pages.reduce(
+      (sum, p) => sum + (p.list.pagination?.totalItems ?? p.list.entries.length),
+      0,
+    );
+  }
+
+  private async listPage(status: HandoverListStatus, maxItems: number): Promise<HandoverPage> {
+    return (await this.webScripts.executeWebScript(
       'GET',
       'efr/handovers',
-      { status: filter, maxItems: 200 },
+      { status, maxItems },
       'alfresco',
       's',
-    )) as { list: { entries: { entry: Handover }[] } };
-    return r.list.entries.map((e) => e.entry);
+    )) as HandoverPage;
   }
 
   /** One handover with sessions, files and receipts. */

@@ -3,8 +3,14 @@
 /** Handover status (R21.4). */
 export type HandoverStatus = 'open' | 'pending' | 'sealed';
 
-/** List filter of the handover list. */
-export type HandoverFilter = 'open' | 'pending' | 'sealed' | 'late';
+/**
+ * List filter of the handover list: a status, `unsealed` (open or pending: still waiting for
+ * the two custodians, R21.4) or `late` (sealed after the deadline, or unsealed past it).
+ */
+export type HandoverFilter = 'unsealed' | 'open' | 'pending' | 'sealed' | 'late';
+
+/** A `status` of `GET /alfresco/s/efr/handovers`. */
+export type HandoverListStatus = 'open' | 'pending' | 'sealed' | 'late';
 
 /** A file of a handover as the repository holds it. */
 export interface HandoverFile {

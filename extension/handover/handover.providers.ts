@@ -4,7 +4,8 @@ import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public
 
 /**
  * The handover feature (issue 5): the list of handovers and the guided handover at the office
- * workstation, for officers and custodians, and for supervisors who follow late handovers.
+ * workstation, for officers and custodians, and for supervisors and unit heads who follow late
+ * handovers (their dashboard's count opens this list).
  */
 export function provideHandoverExtension(): Provider[] {
   return [
@@ -38,7 +39,7 @@ export function provideHandoverExtension(): Provider[] {
         route: '/handovers',
         icon: 'move_to_inbox',
         labelKey: 'EFR_HANDOVER.NAV',
-        roles: [EfrRole.Officer, EfrRole.Custodian, EfrRole.Supervisor],
+        roles: [EfrRole.Officer, EfrRole.Custodian, EfrRole.Supervisor, EfrRole.UnitHead],
         order: 15,
       },
     ]),

@@ -5,8 +5,12 @@ import {
   alreadyStored,
   draftErrors,
   emptyDraft,
+  handoverFilterFromParam,
+  handoverListStatuses,
   hashesAgree,
+  matchesFilter,
   mayReceive,
+  newestFirst,
   openBody,
   overallPercent,
   recordingFields,
@@ -175,6 +179,30 @@ describe('handover.rules (issue 5)', () => {
     ).toBeFalse();
     expect(mayReceive(handover({ status: 'sealed' }), custodian('custodian2'))).toBeFalse();
     expect(mayReceive(handover({ officer: 'custodian1' }), custodian('custodian1'))).toBeFalse();
+  });
+
+  it('R21.4: reads the list filter of a ?status= link, open handovers otherwise', () => {
+    expect(handoverFilterFromParam('unsealed')).toBe('unsealed');
+    expect(handoverFilterFromParam('late')).toBe('late');
+    expect(handoverFilterFromParam('sealed')).toBe('sealed');
+    expect(handoverFilterFromParam('all')).toBe('open');
+    expect(handoverFilterFromParam(undefined)).toBe('open');
+  });
+
+  it('R21.4: unsealed handovers are read as open and pending, one request each', () => {
+    expect(handoverListStatuses('unsealed')).toEqual(['open', 'pending']);
+    expect(handoverListStatuses('late')).toEqual(['late']);
+    expect(handoverListStatuses('pending')).toEqual(['pending']);
+    expect(matchesFilter(handover({ status: 'pending' }), 'unsealed')).toBeTrue();
+    expect(matchesFilter(handover({ status: 'open' }), 'unsealed')).toBeTrue();
+    expect(matchesFilter(handover({ status: 'sealed' }), 'unsealed')).toBeFalse();
+    expect(matchesFilter(handover({ status: 'sealed', late: true }), 'late')).toBeTrue();
+  });
+
+  it('merges the status lists newest first', () => {
+    const older = handover({ id: 'a', createdAt: '2026-11-25T01:00:00.000Z' });
+    const newer = handover({ id: 'b', createdAt: '2026-11-26T01:00:00.000Z' });
+    expect(newestFirst([older, newer]).map((h) => h.id)).toEqual(['b', 'a']);
   });
 
   it('refusalText reads the ACS error body', () => {

@@ -6,7 +6,14 @@ import {
   type SessionInput,
 } from '../../core/src/index';
 import { EfrRole, EfrUser, hasAnyRole, refusalSummary } from '../shared/public-api';
-import { FileItem, Handover, HandoverDraft, HandoverFilter, SessionDraft } from './handover.model';
+import {
+  FileItem,
+  Handover,
+  HandoverDraft,
+  HandoverFilter,
+  HandoverListStatus,
+  SessionDraft,
+} from './handover.model';
 
 /** The R16.1 phrase, shown on the form and prefilled as the words told to the party. */
 export const NOTICE_PHRASE = STANDARD_NOTICE_PHRASE;
@@ -209,7 +216,41 @@ export function mayReceive(h: Handover, user: EfrUser | null): boolean {
 
 /** Whether a handover belongs under a list filter (late = sealed late or overdue). */
 export function matchesFilter(h: Handover, filter: HandoverFilter): boolean {
-  return filter === 'late' ? h.late || h.overdue : h.status === filter;
+  if (filter === 'late') return h.late || h.overdue;
+  if (filter === 'unsealed') return h.status !== 'sealed';
+  return h.status === filter;
+}
+
+/** The list's filters, in the order the list offers them. */
+export const HANDOVER_FILTERS: readonly HandoverFilter[] = [
+  'unsealed',
+  'open',
+  'pending',
+  'sealed',
+  'late',
+];
+
+/**
+ * `handover.filterFromParam`: the filter of the list's `?status=` parameter (a dashboard tile,
+ * a shared link); open handovers when it is absent or unknown.
+ */
+export function handoverFilterFromParam(raw: string | null | undefined): HandoverFilter {
+  return HANDOVER_FILTERS.find((f) => f === raw) ?? 'open';
+}
+
+/**
+ * `handover.listStatuses`: the `status` values of `GET …/handovers` a filter reads, one request
+ * each, the same for the list and for the dashboard's count: unsealed is open and pending.
+ */
+export function handoverListStatuses(filter: HandoverFilter): HandoverListStatus[] {
+  return filter === 'unsealed' ? ['open', 'pending'] : [filter];
+}
+
+/** Handovers newest first (several status lists merged into one). */
+export function newestFirst(handovers: readonly Handover[]): Handover[] {
+  return [...handovers].sort(
+    (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? -1 : 1),
+  );
 }
 
 /** The message of a refused request: the ACS error's briefSummary, else the raw text. */

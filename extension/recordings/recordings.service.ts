@@ -18,7 +18,7 @@ import {
   RecordingPage,
   RecordingSort,
 } from './recordings.model';
-import { recordingQuery, recordingSort } from './recordings-query.rules';
+import { DEFAULT_RECORDING_SORT, recordingQuery, recordingSort } from './recordings-query.rules';
 import {
   NodeLike,
   toCustodyEntry,
@@ -62,6 +62,11 @@ export class RecordingsService {
       items: entries.map((e) => toRecordingSummary(e.entry as NodeLike, lateIds)),
       total: result.list?.pagination?.totalItems ?? entries.length,
     };
+  }
+
+  /** How many recordings match `filter`: the list's own query, one row read. */
+  async count(filter: RecordingFilter): Promise<number> {
+    return (await this.search(filter, DEFAULT_RECORDING_SORT, 0, 1)).total;
   }
 
   /** The recording with its properties and aspects. */

@@ -18,6 +18,9 @@ export interface Progress {
   failed: number;
 }
 
+/** Which campaigns the list shows: all, or those with findings still due (R28.2). */
+export type CampaignFilter = 'all' | 'pending';
+
 /** A spot-check campaign (R28.1). */
 export interface Campaign {
   id: string;

@@ -1,8 +1,9 @@
 import { EfrRole, EfrUser } from '../shared/public-api';
-import { Finding } from './spot-checks.model';
+import { Campaign, Finding } from './spot-checks.model';
 import {
-  barWidth, bureauDay, campaignBody, findingBody, findingFormOf, findingProblems, mayReadAssessment,
-  mayRunSpotChecks, nextDay, percentText, refusalText, supervisionRequestFor,
+  barWidth, bureauDay, campaignBody, campaignFilterFromParam, campaignFilterToParams,
+  campaignsShown, findingBody, findingFormOf, findingProblems, mayReadAssessment,
+  mayRunSpotChecks, nextDay, pendingFindings, percentText, refusalText, supervisionRequestFor,
 } from './spot-checks.rules';
 
 const user = (id: string, ...roles: EfrRole[]): EfrUser => ({ id, displayName: id, roles,
@@ -19,6 +20,24 @@ describe('spot-check screen rules (issue 8)', () => {
     expect(mayRunSpotChecks(user('u', EfrRole.UnitHead))).toBeFalse();
     expect(mayReadAssessment(user('u', EfrRole.UnitHead))).toBeTrue();
     expect(mayReadAssessment(user('o', EfrRole.Officer))).toBeFalse();
+  });
+
+  it('R28.2: ?findings=pending lists the campaigns with findings due, and writes back', () => {
+    expect(campaignFilterFromParam('pending')).toBe('pending');
+    expect(campaignFilterFromParam('done')).toBe('all');
+    expect(campaignFilterFromParam(null)).toBe('all');
+    expect(campaignFilterToParams('pending')).toEqual({ findings: 'pending' });
+    expect(campaignFilterToParams('all')).toEqual({});
+  });
+
+  it('R28.2: the due findings are those of the campaigns listed, summed', () => {
+    const campaign = (id: string, pendingCount: number) => ({ id, progress: { total: 3,
+      pending: pendingCount, done: 3 - pendingCount, skipped: 0, failed: 0 } }) as Campaign;
+    const all = [campaign('a', 2), campaign('b', 0), campaign('c', 1)];
+    expect(campaignsShown(all, 'pending').map((c) => c.id)).toEqual(['a', 'c']);
+    expect(campaignsShown(all, 'all').length).toBe(3);
+    expect(pendingFindings(campaignsShown(all, 'pending'))).toBe(3);
+    expect(pendingFindings([])).toBe(0);
   });
 
   it('R28.1: a campaign covers whole bureau days, the last one included', () => {

@@ -1,5 +1,12 @@
 import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
-import { CampaignForm, CHECK_ITEMS, FindingForm, Finding } from './spot-checks.model';
+import {
+  Campaign,
+  CampaignFilter,
+  CampaignForm,
+  CHECK_ITEMS,
+  FindingForm,
+  Finding,
+} from './spot-checks.model';
 
 /**
  * Pure rules of the spot-check screens. The server decides (core's checkCampaign,
@@ -15,6 +22,29 @@ export function mayRunSpotChecks(user: EfrUser | null): boolean {
 /** `spotChecks.mayAssess`: supervisors and unit heads read the assessment (R28.1). */
 export function mayReadAssessment(user: EfrUser | null): boolean {
   return hasAnyRole(user, [EfrRole.Supervisor, EfrRole.UnitHead]);
+}
+
+/**
+ * `spotChecks.campaignFilterFromParam`: the campaigns list's `?findings=` parameter (a dashboard
+ * tile, a shared link): `pending` lists the campaigns with findings still due; else all.
+ */
+export function campaignFilterFromParam(raw: string | null | undefined): CampaignFilter {
+  return raw === 'pending' ? 'pending' : 'all';
+}
+
+/** `spotChecks.campaignFilterToParams`: the query parameters that reproduce a filter. */
+export function campaignFilterToParams(filter: CampaignFilter): Record<string, string> {
+  return filter === 'pending' ? { findings: 'pending' } : {};
+}
+
+/** `spotChecks.campaignsShown`: the campaigns a filter lists, in the order given. */
+export function campaignsShown(campaigns: readonly Campaign[], filter: CampaignFilter): Campaign[] {
+  return filter === 'pending' ? campaigns.filter((c) => c.progress.pending > 0) : [...campaigns];
+}
+
+/** `spotChecks.pendingFindings`: the drawn recordings still to assess in these campaigns. */
+export function pendingFindings(campaigns: readonly Campaign[]): number {
+  return campaigns.reduce((sum, c) => sum + c.progress.pending, 0);
 }
 
 /** The instant a bureau day starts (UTC+8), as ISO 8601 with the zone. */

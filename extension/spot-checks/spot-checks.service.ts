@@ -1,7 +1,15 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { WebscriptApi } from '@alfresco/js-api';
-import { Assessment, Campaign, Evidence, Finding, Violation } from './spot-checks.model';
+import {
+  Assessment,
+  Campaign,
+  CampaignFilter,
+  Evidence,
+  Finding,
+  Violation,
+} from './spot-checks.model';
+import { campaignsShown, pendingFindings } from './spot-checks.rules';
 
 type List<T> = { list: { entries: { entry: T }[] } };
 
@@ -24,6 +32,14 @@ export class SpotChecksService {
   async campaigns(): Promise<Campaign[]> {
     return (await this.call<List<Campaign>>('GET', 'spot-checks')).list.entries
       .map((e) => e.entry);
+  }
+
+  /**
+   * The findings still due in the campaigns a filter lists: the list's own request and
+   * selection, summed as the list shows them per campaign (R28.2).
+   */
+  async pendingFindings(filter: CampaignFilter): Promise<number> {
+    return pendingFindings(campaignsShown(await this.campaigns(), filter));
   }
 
   /** Opens a campaign and draws its sample (R28.1). */

@@ -1,19 +1,26 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { CurrentUserService, errorStatus } from '../../shared/public-api';
 import { AccessRequestView, Queue } from '../approvals.model';
-import { decisionsFor, mayPlay, queuesFor, refusalMessage } from '../approvals.rules';
+import {
+  decisionsFor,
+  mayPlay,
+  queueFromParam,
+  queuesFor,
+  refusalMessage,
+} from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
 import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-component';
 
 /**
  * The viewing-request queues (R24.1, R24.2): each role sees its own turn first (directors
  * review, leaders approve, custodians register), plus the user's own requests with a Play
- * button inside an open window. Decisions go to the web scripts; the list reloads after each.
+ * button inside an open window. The queue is in the URL (`?queue=`), so a dashboard count
+ * opens the queue it counted. Decisions go to the web scripts; the list reloads after each.
  */
 @Component({
   selector: 'efr-approvals-queues',
@@ -111,6 +118,9 @@ export class ApprovalsQueuesSmartComponent {
   private readonly currentUser = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
   private readonly translate = inject(TranslateService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private seq = 0;
 
   protected readonly queues = computed(() => queuesFor(this.currentUser.user()));
   protected readonly queue = signal<Queue>('mine');
@@ -121,35 +131,39 @@ export class ApprovalsQueuesSmartComponent {
   protected readonly message = signal<{ text: string; error: boolean } | null>(null);
 
   constructor() {
-    void this.start();
+    this.route.queryParamMap.subscribe((params) => void this.open(params.get('queue')));
   }
 
-  private async start(): Promise<void> {
+  /** Opens the queue of the URL, or the user's own turn when it names none they work on. */
+  private async open(param: string | null): Promise<void> {
     const user = await this.currentUser.load().catch(() => null);
-    const qs = queuesFor(user);
-    // The role's own turn first: the last queue before "all" is the most specific one.
-    const turn = qs.filter((q) => q !== 'all' && q !== 'mine');
-    this.queue.set(turn[0] ?? 'mine');
+    this.queue.set(queueFromParam(param, user));
     await this.load();
   }
 
-  /** Shows a queue. */
+  /** Shows a queue: it goes into the URL, which opens it. */
   protected show(q: Queue): void {
-    this.queue.set(q);
     this.message.set(null);
-    void this.load();
+    if (q === this.queue()) {
+      void this.load();
+      return;
+    }
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { queue: q } });
   }
 
-  /** Reads the current queue. */
+  /** Reads the current queue (a later read wins over one still in flight). */
   async load(): Promise<void> {
+    const seq = ++this.seq;
     this.loading.set(true);
     this.failure.set(null);
     try {
-      this.requests.set(await this.service.list(this.queue()));
+      const list = await this.service.list(this.queue());
+      if (seq === this.seq) this.requests.set(list);
     } catch (error) {
-      this.failure.set(errorStatus(error) ?? 0);
+      // Network or repository failure: shown with a retry instead of a stale queue.
+      if (seq === this.seq) this.failure.set(errorStatus(error) ?? 0);
     } finally {
-      this.loading.set(false);
+      if (seq === this.seq) this.loading.set(false);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Component, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DatePipe } from '@angular/common';
 import { MatTableModule } from '@angular/material/table';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
@@ -9,8 +9,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PersonNamePipe, errorStatus } from '../../shared/public-api';
 import { CasePage, CasesService } from '../cases.service';
+import { CaseStatusFilter, caseStatusFromParam, caseStatusToParams } from '../cases-query.rules';
 
-/** The cases list: newest first, open/closed/all, paged. */
+/**
+ * The cases list: newest first, open/closed/all, paged. The status filter is in the URL
+ * (`?status=open`), so a dashboard count opens the cases it counted.
+ */
 @Component({
   selector: 'efr-cases-list',
   imports: [
@@ -29,6 +33,8 @@ import { CasePage, CasesService } from '../cases.service';
 })
 export class CasesListSmartComponent {
   private readonly service = inject(CasesService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
   private seq = 0;
 
   /** Columns shown. */
@@ -39,14 +45,18 @@ export class CasesListSmartComponent {
   protected readonly loading = signal(false);
   /** Status of the last failure, or null. */
   protected readonly failure = signal<number | null>(null);
-  /** Status filter: '' for all. */
-  protected readonly status = signal('');
+  /** Status filter from the URL: '' for all. */
+  protected readonly status = signal<CaseStatusFilter>('');
   /** Paging. */
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(25);
 
   constructor() {
-    void this.load();
+    this.route.queryParamMap.subscribe((params) => {
+      this.status.set(caseStatusFromParam(params.get('status')));
+      this.pageIndex.set(0);
+      void this.load();
+    });
   }
 
   /** Loads the current page. */
@@ -58,7 +68,7 @@ export class CasesListSmartComponent {
       const page = await this.service.list(
         this.pageIndex() * this.pageSize(),
         this.pageSize(),
-        this.status() || undefined,
+        this.status(),
       );
       if (seq === this.seq) this.page.set(page);
     } catch (error: unknown) {
@@ -69,11 +79,12 @@ export class CasesListSmartComponent {
     }
   }
 
-  /** Narrows the list to a status. */
-  protected filterStatus(status: string): void {
-    this.status.set(status);
-    this.pageIndex.set(0);
-    void this.load();
+  /** Narrows the list to a status: the choice goes into the URL, which reloads the list. */
+  protected filterStatus(status: CaseStatusFilter): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: caseStatusToParams(status),
+    });
   }
 
   /** Moves to another page. */

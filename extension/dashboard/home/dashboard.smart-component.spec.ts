@@ -6,11 +6,12 @@ import { MatCardHarness } from '@angular/material/card/testing';
 import { NoopTranslateModule } from '@alfresco/adf-core';
 import { CurrentUserService, EfrRole } from '../../shared/public-api';
 import { userWith } from '../../shared/mock/users.mock';
+import { TileSource } from '../dashboard.rules';
 import { DashboardService } from '../dashboard.service';
 import { DashboardSmartComponent } from './dashboard.smart-component';
 
 describe('DashboardSmartComponent (issue 4: per-role work counts)', () => {
-  async function setup(roles: EfrRole[], count: (query: string) => Promise<number>) {
+  async function setup(roles: EfrRole[], count: (source: TileSource) => Promise<number>) {
     const service = jasmine.createSpyObj<DashboardService>('DashboardService', ['count']);
     service.count.and.callFake(count);
     TestBed.configureTestingModule({
@@ -29,9 +30,17 @@ describe('DashboardSmartComponent (issue 4: per-role work counts)', () => {
     return { fixture, loader: TestbedHarnessEnvironment.loader(fixture), service };
   }
 
-  it("shows a custodian's two counts, a sentence for zero and links to the lists", async () => {
-    const { fixture, loader } = await setup([EfrRole.Custodian], async (q) =>
-      q.includes('efr:handover') ? 3 : 0,
+  it("shows a custodian's two counts, a sentence for zero and links to the screens", async () => {
+    const { fixture, loader, service } = await setup([EfrRole.Custodian], async (source) =>
+      source.feature === 'handovers' ? 3 : 0,
+    );
+    expect(service.count).toHaveBeenCalledWith(
+      { feature: 'handovers', filter: 'unsealed' },
+      jasmine.objectContaining({ id: 'c1' }),
+    );
+    expect(service.count).toHaveBeenCalledWith(
+      { feature: 'approvals', queue: 'register' },
+      jasmine.objectContaining({ id: 'c1' }),
     );
     const cards = await loader.getAllHarnesses(MatCardHarness);
     expect(cards.length).toBe(2);
@@ -42,7 +51,20 @@ describe('DashboardSmartComponent (issue 4: per-role work counts)', () => {
     const link: HTMLAnchorElement = fixture.nativeElement.querySelector(
       '[data-tile="handoversToReceive"]',
     );
-    expect(link.getAttribute('href')).toBe('/dashboard/work/handoversToReceive');
+    expect(link.getAttribute('href')).toBe('/handovers?status=unsealed');
+    const register: HTMLAnchorElement = fixture.nativeElement.querySelector(
+      '[data-tile="requestsToRegister"]',
+    );
+    expect(register.getAttribute('href')).toBe('/approvals?queue=register');
+  });
+
+  it('says one item in the singular (English plurals)', async () => {
+    const { loader } = await setup([EfrRole.Supervisor], async () => 1);
+    const texts = await Promise.all(
+      (await loader.getAllHarnesses(MatCardHarness)).map((c) => c.getText()),
+    );
+    expect(texts[0]).toContain('EFR_DASHBOARD.TILE.findingsDue.ONE');
+    expect(texts[1]).toContain('EFR_DASHBOARD.TILE.lateHandovers.ONE');
   });
 
   it('says that a count failed instead of spinning forever', async () => {

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CurrentUserService } from '../../shared/public-api';
-import { TileLink, tilesFor } from '../dashboard.rules';
+import { TileLink, tileLink, tilesFor } from '../dashboard.rules';
 import { DashboardService } from '../dashboard.service';
 
 /** A tile as shown: count null while loading, 'error' when it could not be read. */
@@ -18,7 +18,8 @@ interface TileView {
 
 /**
  * The dashboard: what waits for this person, one count per kind of work their roles do, each
- * opening the filtered list behind it. Zero is said in words, not just shown as "0".
+ * opening the feature screen where that work is done, filtered to what was counted. Zero is
+ * said in words, not just shown as "0".
  */
 @Component({
   selector: 'efr-dashboard',
@@ -44,10 +45,17 @@ export class DashboardSmartComponent {
   private loadCounts(): void {
     const user = this.user();
     if (!user) return;
-    const tiles = tilesFor(user);
-    this.tiles.set(tiles.map((t) => ({ id: t.id, icon: t.icon, link: t.link(user), count: null })));
-    for (const tile of tiles) {
-      this.service.count(tile.query(user)).then(
+    const tiles = tilesFor(user).map((t) => ({ tile: t, source: t.source(user) }));
+    this.tiles.set(
+      tiles.map(({ tile, source }) => ({
+        id: tile.id,
+        icon: tile.icon,
+        link: tileLink(source),
+        count: null,
+      })),
+    );
+    for (const { tile, source } of tiles) {
+      this.service.count(source, user).then(
         (count) => this.setCount(tile.id, count),
         // One unreadable count must not blank the others: that tile says it failed.
         () => this.setCount(tile.id, 'error'),

@@ -6,16 +6,16 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CurrentUserService, EfrRole, errorStatus } from '../../shared/public-api';
+import { CurrentUserService, EfrRole, PersonNamePipe, errorStatus } from '../../shared/public-api';
 import { HandoverApiService } from '../handover-api.service';
 import { Handover, HandoverFilter } from '../handover.model';
-
-const FILTERS: readonly HandoverFilter[] = ['open', 'pending', 'sealed', 'late'];
+import { HANDOVER_FILTERS, handoverFilterFromParam } from '../handover.rules';
 
 /**
- * Handovers by state (R21.1–R21.4): open (files coming in), pending (one custodian received),
- * sealed, and late (sealed after the deadline, or still open past it). The filter is in the
- * URL (`?status=`), so the dashboard can link to the late ones.
+ * Handovers by state (R21.1–R21.4): unsealed (open or pending together), open (files coming
+ * in), pending (one custodian received), sealed, and late (sealed after the deadline, or still
+ * open past it). The filter is in the URL (`?status=`), so a dashboard count opens the
+ * handovers it counted.
  */
 @Component({
   selector: 'efr-handovers-list',
@@ -27,6 +27,7 @@ const FILTERS: readonly HandoverFilter[] = ['open', 'pending', 'sealed', 'late']
     MatIconModule,
     MatProgressBarModule,
     TranslatePipe,
+    PersonNamePipe,
   ],
   templateUrl: './handovers-list.smart-component.html',
   styleUrl: '../wizard/handover-wizard.css',
@@ -40,7 +41,7 @@ export class HandoversListSmartComponent {
   /** Query parameter `status`. */
   readonly status = input<string | undefined>(undefined);
 
-  protected readonly filters = FILTERS;
+  protected readonly filters = HANDOVER_FILTERS;
   protected readonly filter = signal<HandoverFilter>('open');
   protected readonly rows = signal<Handover[] | null>(null);
   protected readonly loading = signal(false);
@@ -50,8 +51,7 @@ export class HandoversListSmartComponent {
 
   constructor() {
     effect(() => {
-      const s = this.status() as HandoverFilter | undefined;
-      this.filter.set(s && FILTERS.includes(s) ? s : 'open');
+      this.filter.set(handoverFilterFromParam(this.status()));
       void this.load();
     });
   }

@@ -1,22 +1,36 @@
-import { Component, inject, signal } from '@angular/core';
+import { Component, computed, inject, signal } from '@angular/core';
 import { DatePipe, PercentPipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { CurrentUserService } from '../../shared/public-api';
-import { Campaign, CampaignForm } from '../spot-checks.model';
-import { campaignBody, mayRunSpotChecks, refusalText } from '../spot-checks.rules';
+import { Campaign, CampaignFilter, CampaignForm } from '../spot-checks.model';
+import {
+  campaignBody,
+  campaignFilterFromParam,
+  campaignFilterToParams,
+  campaignsShown,
+  mayRunSpotChecks,
+  pendingFindings,
+  refusalText,
+} from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 
-/** Spot-check campaigns: the list and the form that opens one and draws its sample (R28.1). */
+/**
+ * Spot-check campaigns: the list and the form that opens one and draws its sample (R28.1).
+ * The list filter is in the URL (`?findings=pending`: campaigns with findings still due), so
+ * the dashboard's count of due findings opens the campaigns that hold them (R28.2).
+ */
 @Component({
   selector: 'efr-spot-check-campaigns',
-  imports: [DatePipe, PercentPipe, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule,
-    MatInputModule, TranslatePipe],
+  imports: [DatePipe, PercentPipe, FormsModule, RouterLink, MatButtonModule, MatButtonToggleModule,
+    MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
 <section class="efr-page">
   <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.CAMPAIGNS.TITLE' | translate }}</h1>
@@ -46,6 +60,19 @@ import { SpotChecksService } from '../spot-checks.service';
   }
   @if (message(); as m) { <div class="efr-error" role="alert" data-testid="campaign-message">
     {{ m | translate }}</div> }
+  <div class="list-head">
+    <mat-button-toggle-group [value]="filter()" (change)="chooseFilter($event.value)"
+      data-testid="campaign-filter">
+      <mat-button-toggle value="all" data-filter="all">{{ 'EFR_SPOT_CHECKS.CAMPAIGNS.ALL'
+        | translate }}</mat-button-toggle>
+      <mat-button-toggle value="pending" data-filter="pending">{{
+        'EFR_SPOT_CHECKS.CAMPAIGNS.WITH_PENDING' | translate }}</mat-button-toggle>
+    </mat-button-toggle-group>
+    @if (loaded() && filter() === 'pending') {
+    <span class="sub" data-testid="pending-total" [attr.data-count]="pendingTotal()">{{
+      'EFR_SPOT_CHECKS.CAMPAIGNS.PENDING_TOTAL' | translate: { count: pendingTotal() } }}</span>
+    }
+  </div>
   <div class="efr-list-card">
     <table class="efr-simple-table" data-testid="campaigns-table">
       <tr><th>{{ 'EFR_SPOT_CHECKS.COL.CAMPAIGN' | translate }}</th>
@@ -53,30 +80,53 @@ import { SpotChecksService } from '../spot-checks.service';
         <th>{{ 'EFR_SPOT_CHECKS.COL.PROPORTION' | translate }}</th>
         <th>{{ 'EFR_SPOT_CHECKS.COL.SAMPLE' | translate }}</th>
         <th>{{ 'EFR_SPOT_CHECKS.COL.PROGRESS' | translate }}</th>
+        <th>{{ 'EFR_SPOT_CHECKS.COL.PENDING' | translate }}</th>
         <th>{{ 'EFR_SPOT_CHECKS.COL.STATUS' | translate }}</th></tr>
-      @for (c of campaigns(); track c.id) {
-      <tr data-testid="campaign-row" [attr.data-status]="c.status">
+      @for (c of shown(); track c.id) {
+      <tr data-testid="campaign-row" [attr.data-status]="c.status"
+        [attr.data-pending]="c.progress.pending">
         <td><a [routerLink]="['/spot-checks', c.id]">{{ c.title }}</a></td>
         <td>{{ c.from | date: 'yyyy-MM-dd' }} – {{ c.to | date: 'yyyy-MM-dd' }}</td>
         <td>{{ c.proportion | percent: '1.0-1' }}</td>
         <td>{{ c.sampleSize }} / {{ c.populationSize }}</td>
         <td>{{ c.progress.done + c.progress.skipped }} / {{ c.progress.total }}</td>
+        <td [class.due]="c.progress.pending > 0">{{ c.progress.pending }}</td>
         <td>{{ 'EFR_SPOT_CHECKS.STATUS.' + c.status | translate }}</td>
       </tr>
-      } @empty { <tr><td colspan="6">{{ 'EFR_SPOT_CHECKS.CAMPAIGNS.EMPTY' | translate }}</td></tr> }
+      } @empty { <tr><td colspan="7" data-testid="campaigns-empty">{{ (filter() === 'pending'
+        ? 'EFR_SPOT_CHECKS.CAMPAIGNS.NONE_PENDING' : 'EFR_SPOT_CHECKS.CAMPAIGNS.EMPTY')
+        | translate }}</td></tr> }
     </table>
   </div>
 </section>`,
   styles: `.form { display: flex; flex-wrap: wrap; gap: 12px; align-items: baseline; padding:
-    16px; }`,
+    16px; }
+    .list-head { display: flex; flex-wrap: wrap; align-items: center; gap: 12px;
+      margin: 16px 0 12px; }
+    .sub { color: #5f6368; }
+    .efr-list-card { background: var(--mat-sys-surface, #fff); border-radius: 12px;
+      overflow: hidden; }
+    .efr-simple-table { border-collapse: collapse; width: 100%; }
+    .efr-simple-table th, .efr-simple-table td { text-align: left; padding: 8px 12px;
+      border-bottom: 1px solid #e0e0e0; white-space: nowrap; }
+    td.due { font-weight: 600; color: var(--mat-sys-primary, #1565c0); }`,
 })
 export class CampaignsSmartComponent {
   private readonly service = inject(SpotChecksService);
   private readonly router = inject(Router);
   private readonly user = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
 
   protected readonly campaigns = signal<Campaign[]>([]);
+  /** Whether the campaigns were read (the due total is not shown before). */
+  protected readonly loaded = signal(false);
+  /** The list filter in the URL. */
+  protected readonly filter = computed(() =>
+    campaignFilterFromParam(this.params().get('findings')));
+  protected readonly shown = computed(() => campaignsShown(this.campaigns(), this.filter()));
+  protected readonly pendingTotal = computed(() => pendingFindings(this.shown()));
   protected readonly busy = signal(false);
   protected readonly message = signal<string | null>(null);
   protected readonly form: CampaignForm = { title: '', fromDay: '', toDay: '', percent: 10,
@@ -91,10 +141,17 @@ export class CampaignsSmartComponent {
     return mayRunSpotChecks(this.user.user());
   }
 
+  /** Shows all campaigns or those with findings due: the choice goes into the URL. */
+  protected chooseFilter(filter: CampaignFilter): void {
+    void this.router.navigate([], { relativeTo: this.route,
+      queryParams: campaignFilterToParams(filter) });
+  }
+
   /** Reads the campaigns. */
   async load(): Promise<void> {
     try {
       this.campaigns.set(await this.service.campaigns());
+      this.loaded.set(true);
     } catch (error) {
       this.message.set(refusalText(error, this.prefs.locale));
     }
