@@ -3,6 +3,7 @@
 // and the run functions the specs call.
 import {
   runWebScripts,
+  type PermissionsCall,
   type SetupNode,
   type UploadCall,
   type WebScriptFeature,
@@ -10,7 +11,7 @@ import {
   type WsResult,
 } from './webscript-run.js';
 
-export type { SetupNode, UploadCall, WsCall, WsResult };
+export type { PermissionsCall, SetupNode, UploadCall, WsCall, WsResult };
 
 /** Device register and exemption records (issue 9); their POSTs mark the transaction. */
 export const DEVICES: WebScriptFeature = {
@@ -19,10 +20,11 @@ export const DEVICES: WebScriptFeature = {
   hooks: ['transactions'],
 };
 
-/** Viewing requests and preservation holds (issue 6). */
+/** Viewing requests and preservation holds (issue 6); registration and close set ACEs. */
 export const ACCESS_REQUESTS: WebScriptFeature = {
   areas: ['access-requests'],
   folders: ['EFR 执法记录/调阅申请', 'EFR 执法记录/录像档案', 'EFR 执法记录/案件'],
+  hooks: ['permissions'],
 };
 
 /** Handovers (issue 5): sealing files recordings (`move`); views show who opened them. */
@@ -67,10 +69,10 @@ export function runCalls(
   return runWebScripts(DEVICES, users, calls, nodes);
 }
 
-/** Runs access-request and hold calls in order against one repository. */
+/** Runs access-request and hold calls (and looks at ACEs) in order in one repository. */
 export function runAccessRequestCalls(
   users: Record<string, string[]>,
-  calls: WsCall[],
+  calls: (WsCall | PermissionsCall)[],
   nodes: SetupNode[],
 ): Promise<Record<string, WsResult>> {
   return runWebScripts(ACCESS_REQUESTS, users, calls, nodes);

@@ -17,7 +17,11 @@
  *   binds are reported in the call's logs as `tx: bind key=value`);
  * - `move`: ScriptNode#move on every node (each move is reported in `$moves` with whether the
  *   node was sealed, which is what the module's beforeMoveNode sees);
- * - `auditable`: cm:creator (the calling user) and cm:created on every node made.
+ * - `auditable`: cm:creator (the calling user) and cm:created on every node made;
+ * - `permissions`: ScriptNode#setPermission / #removePermission on every node (harness-common.js's
+ *   `permissionMethods`; each is reported in the call's logs as `acl: <method> <name> <ace>`),
+ *   and a call `{ name, permissionsOf }` answers the ACEs that node holds at that point
+ *   (`body.permissions`, `ALLOWED;<authority>;<role>`).
  * Node ids are `<idPrefix>1000001-0000-4000-8000-000000000000`, … in creation order, so the same
  * setup and the same calls give the same ids in every run.
  *
@@ -38,6 +42,8 @@ var byId = {};
 var seq = 0;
 var moves = [];
 var currentUser = 'System';
+/** The logs of the call running (the `permissions` hook reports there). */
+var callLogs = [];
 
 /** ScriptNode#move: leaves the parent's children for `dest`'s. */
 function moveNode(node, dest) {
@@ -107,6 +113,14 @@ function makeNode(parent, name, type, props) {
       return moveNode(node, dest);
     };
   }
+  if (hooks.permissions) {
+    node.permissions = [];
+    var acl = permissionMethods(node.permissions, function (method, ace) {
+      callLogs.push('acl: ' + method + ' ' + node.name + ' ' + ace);
+    });
+    node.setPermission = acl.setPermission;
+    node.removePermission = acl.removePermission;
+  }
   byId[id] = node;
   if (parent) parent.children.push(node);
   return node;
@@ -165,6 +179,7 @@ function bodyRoots(k, roots) {
 
 function call(k) {
   var logs = [];
+  callLogs = logs;
   currentUser = k.user;
   var status = { code: 200, message: '', redirect: false };
   var model = {};
@@ -243,11 +258,23 @@ function upload(k, results) {
   return { name: k.name, status: 201, body: { entry: { id: made.id } }, logs: [], error: null };
 }
 
+/** The `permissions` hook's look at one node's ACEs between calls. */
+function permissionsOf(k, results) {
+  var node = byId[resolveRef(k.permissionsOf, results)];
+  if (!node || !node.permissions) throw new Error('harness: no ACEs to read for ' + k.name);
+  return { name: k.name, status: 200, body: { permissions: node.permissions.slice() }, logs: [],
+    error: null };
+}
+
 var results = [];
 for (var i = 0; i < run.calls.length; i++) {
   var k = run.calls[i];
   if (k.create) {
     results.push(upload(k, results));
+    continue;
+  }
+  if (k.permissionsOf) {
+    results.push(permissionsOf(k, results));
     continue;
   }
   resolveRefs(k.templateArgs, results);

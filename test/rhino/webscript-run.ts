@@ -11,7 +11,7 @@ import { NAMESPACES } from '../../behaviors/src/lib/model-names.js';
 import { runHarness } from './rhino-spawn.js';
 
 /** What only some features' controllers meet in the harness (see webscript-harness.js). */
-export type HarnessHook = 'transactions' | 'move' | 'auditable';
+export type HarnessHook = 'transactions' | 'move' | 'auditable' | 'permissions';
 
 /** One feature's web scripts as the specs run them. */
 export interface WebScriptFeature {
@@ -59,6 +59,16 @@ export interface UploadCall {
 }
 
 /**
+ * A look at the ACEs of one node between calls (the `permissions` hook): answers them in
+ * `body.permissions` as `ALLOWED;<authority>;<role>`.
+ */
+export interface PermissionsCall {
+  name: string;
+  /** `#name` of a setup node or `@call` of an earlier call. */
+  permissionsOf: string;
+}
+
+/**
  * One answer. The harness adds `$tree` (every node path, in `logs`) and `$moves` (the moves of
  * the `move` hook) after the calls.
  */
@@ -69,6 +79,8 @@ export interface WsResult<Entry = Record<string, unknown>> {
     entry?: Entry;
     list?: { entries: { entry: Entry }[] };
     error?: { errorKey: string; statusCode: number; briefSummary: string };
+    /** A {@link PermissionsCall}'s answer. */
+    permissions?: string[];
   } | null;
   logs: string[];
   error: string | null;
@@ -113,7 +125,7 @@ async function controllers(feature: WebScriptFeature): Promise<Map<string, strin
 export async function runWebScripts<Entry = Record<string, unknown>>(
   feature: WebScriptFeature,
   users: Record<string, string[]>,
-  calls: readonly (WsCall | UploadCall)[],
+  calls: readonly (WsCall | UploadCall | PermissionsCall)[],
   nodes: readonly SetupNode[] = [],
 ): Promise<Record<string, WsResult<Entry>>> {
   const files = await controllers(feature);
@@ -129,7 +141,7 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
     nodes,
     hooks: feature.hooks ?? [],
     idPrefix: feature.idPrefix ?? 'n',
-    calls: calls.map((c) => ('create' in c ? c : { ...c, script: script(c.script) })),
+    calls: calls.map((c) => ('script' in c ? { ...c, script: script(c.script) } : c)),
   });
   const out: Record<string, WsResult<Entry>> = {};
   for (const x of results) out[x.name] = x;

@@ -4,23 +4,14 @@
  * it, with the efr:accessRequest behaviour firing on its save; then the same facts through
  * server/'s closeEndedWindows, which must close the same requests the same way.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { openRepository } from '../../server/src/app.js';
-import { ensureArchiveFolders } from '../../server/src/demo/seed.js';
-import { formatAcsDate, parseIsoDate } from '../../server/src/model/property-values.js';
+import { parseIsoDate } from '../../server/src/model/property-values.js';
 import type { NodeRow } from '../../server/src/repo/node-rows.js';
-import { addTargetsSync } from '../../server/src/repo/node-writes.js';
-import { archiveFolder } from '../../server/src/webscripts/devices/record-writes.js';
 import { closeEndedWindows } from '../../server/src/webscripts/access-requests/window-expiry.js';
+import { HOUR, rhinoStore, serverFacts, type RequestFacts } from './request-facts.js';
 import {
-  runScriptAction, type EditResult, type JobResult, type ScriptActionRun, type StoredValue,
-  type StoreNode,
+  runScriptAction, type EditResult, type JobResult, type ScriptActionRun, type StoreNode,
 } from './script-action-run.js';
 
-const HOUR = 3_600_000;
 const USERS: Record<string, string[]> = {
   admin: ['GROUP_ALFRESCO_ADMINISTRATORS'],
   officer1: ['GROUP_EFR_OFFICERS'],
@@ -32,63 +23,18 @@ const USERS: Record<string, string[]> = {
 };
 const QUERY = 'TYPE:"efr:accessRequest" AND =efr:requestStatus:"registered"';
 
-/** The facts of one request: the same on both hosts. */
-interface RequestFacts {
-  name: string;
-  status: 'approved' | 'registered';
-  recording: string;
-  viewer?: string;
-  from?: number;
-  to?: number;
-}
-
 const now = Date.now();
 const REQUESTS: RequestFacts[] = [
-  { name: 'ended', status: 'registered', recording: 'clip-a', viewer: 'officer2',
+  { name: 'ended', status: 'registered', recordings: ['clip-a'], viewer: 'officer2',
     from: now - 3 * HOUR, to: now - HOUR },
-  { name: 'open', status: 'registered', recording: 'clip-b', viewer: 'officer3',
+  { name: 'open', status: 'registered', recordings: ['clip-b'], viewer: 'officer3',
     from: now - HOUR, to: now + 2 * HOUR },
-  { name: 'approved', status: 'approved', recording: 'clip-a' },
+  { name: 'approved', status: 'approved', recordings: ['clip-a'] },
 ];
-
-/** A request's properties, dates made by `date` (JSON `{ date }` in Rhino, ACS text on server/). */
-function requestProps<D>(r: RequestFacts, date: (ms: number) => D): Record<string, string | D> {
-  const p: Record<string, string | D> = {
-    'cm:name': r.name, 'efr:requestStatus': r.status, 'efr:requester': 'officer1',
-    'efr:purpose': 'work', 'efr:reason': '复核现场执法过程',
-    'efr:reviewer': 'director1', 'efr:reviewedAt': date(now - 5 * HOUR),
-    'efr:approver': 'leader1', 'efr:approvedAt': date(now - 4 * HOUR),
-  };
-  if (r.status === 'registered') {
-    Object.assign(p, {
-      'efr:registrar': 'custodian1', 'efr:registeredAt': date((r.from as number) - HOUR),
-      'efr:viewer': r.viewer as string, 'efr:viewReason': '案件复核需要',
-      'efr:windowFrom': date(r.from as number), 'efr:windowTo': date(r.to as number),
-    });
-  }
-  return p;
-}
 
 /** The facts as the harness's store. */
 function rhinoNodes(): StoreNode[] {
-  const date = (ms: number): StoredValue => ({ date: new Date(ms).toISOString() });
-  const nodes: StoreNode[] = [
-    { id: 'home', type: 'cm:folder', properties: { 'cm:name': 'Company Home' } },
-    { id: 'requests', type: 'cm:folder', parent: 'home', properties: { 'cm:name': '调阅申请' } },
-    { id: 'recordings', type: 'cm:folder', parent: 'home', properties: { 'cm:name': '录像档案' } },
-  ];
-  for (const clip of ['clip-a', 'clip-b']) {
-    const viewer = REQUESTS.find((r) => r.recording === clip && r.viewer)?.viewer as string;
-    nodes.push({ id: clip, type: 'efr:recording', parent: 'recordings',
-      properties: { 'cm:name': `${clip}.mp4`, 'efr:secrecyLevel': 'none' },
-      permissions: [`ALLOWED;${viewer};Consumer`, 'ALLOWED;GROUP_EFR_CUSTODIANS;Collaborator'] });
-  }
-  for (const r of REQUESTS) {
-    nodes.push({ id: r.name, type: 'efr:accessRequest', parent: 'requests',
-      properties: { ...requestProps(r, date), 'cm:created': date(now - 6 * HOUR) },
-      assocs: { 'efr:requestRecordings': [r.recording] } });
-  }
-  return nodes;
+  return rhinoStore(REQUESTS, now);
 }
 
 /** What server/'s closeEndedWindows does with the same facts, by request name. */
@@ -98,41 +44,16 @@ async function serverOutcome(): Promise<{
   log: { user: string; action: string; nodeId: string | null; values: Record<string, string> }[];
   names: Record<string, string>;
 }> {
-  const dir = mkdtempSync(join(tmpdir(), 'efr-window-expiry-'));
-  const repo = await openRepository(dir);
+  const s = await serverFacts(REQUESTS, now);
   try {
-    await ensureArchiveFolders(repo);
-    const row = (parent: string, name: string, type: string, props: NodeRow['props'],
-      isFile: boolean): NodeRow => ({
-      id: randomUUID(), type, parentId: parent, name, isFolder: false, isFile,
-      createdAt: now - 6 * HOUR, createdBy: 'officer1', modifiedAt: now - HOUR,
-      modifiedBy: 'custodian1', props, aspects: ['sys:referenceable', 'cm:auditable'],
-      content: null, inherit: true, aclLocal: false, lock: null,
-    });
-    const clips: Record<string, NodeRow> = {};
-    for (const clip of ['clip-a', 'clip-b']) {
-      clips[clip] = row(archiveFolder(repo, 'recordings').id, `${clip}.mp4`, 'efr:recording',
-        { 'efr:secrecyLevel': 'none' }, true);
-      repo.rows.insert(clips[clip]);
-    }
-    const names: Record<string, string> = {};
-    for (const r of REQUESTS) {
-      const n = row(archiveFolder(repo, 'requests').id, r.name, 'efr:accessRequest',
-        requestProps(r, formatAcsDate), false);
-      repo.rows.insert(n);
-      addTargetsSync(repo, n, [{ targetId: clips[r.recording].id,
-        assocType: 'efr:requestRecordings' }]);
-      names[n.id] = r.name;
-    }
-    const closed = closeEndedWindows(repo, Date.now()).map((id) => names[id]);
+    const closed = closeEndedWindows(s.repo, Date.now()).map((id) => s.names[id]);
     const rows: Record<string, NodeRow> = {};
-    for (const [id, name] of Object.entries(names)) rows[name] = repo.rows.get(id) as NodeRow;
-    const log = (repo.db.prepare('SELECT entry_json FROM access_log ORDER BY id').all() as
+    for (const q of REQUESTS) rows[q.name] = s.repo.rows.get(s.ids[q.name]) as NodeRow;
+    const log = (s.repo.db.prepare('SELECT entry_json FROM access_log ORDER BY id').all() as
       { entry_json: string }[]).map((e) => JSON.parse(e.entry_json));
-    return { closed, rows, log, names };
+    return { closed, rows, log, names: s.names };
   } finally {
-    repo.db.close();
-    rmSync(dir, { recursive: true, force: true });
+    s.dispose();
   }
 }
 

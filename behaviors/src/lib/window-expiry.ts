@@ -6,7 +6,8 @@
  * (the search index may lag), then closes the request as the close step of
  * webscripts/access-requests/access-request-action.post.ts does: efr:requestStatus `closed` and
  * efr:closedAt in one save (ACS adds the efr:closed aspect for its property), the viewer's
- * Consumer removed from the recordings. Differences, as on server/: the repository acts (user
+ * Consumer removed from the recordings no other registered request of theirs still holds
+ * (lib/viewing-access.ts). Differences, as on server/: the repository acts (user
  * System), efr:closedAt is the end of the window, and the log line is `accessRequest.expire`.
  */
 import { viewingExpired } from '../../../core/src/index.js';
@@ -53,7 +54,7 @@ export function closeEndedWindow(node: SavableNode, now: string): ExpiryOutcome 
     p[EFR_PROPS.requestStatus] = 'closed';
     p[EFR_PROPS.closedAt] = closedAt;
     node.save();
-    if (request.viewer !== null) revokeViewing(recordings, request.viewer);
+    if (request.viewer !== null) revokeViewing(node, recordings, request.viewer, now);
   });
   logger.info('efr accessRequest.expire ' + ref + ' from=registered to=closed by=' +
     SYSTEM_USER + ' viewingUntil=' + String(until) + ' recordings=' +

@@ -3,8 +3,10 @@
  * `approve`, `register`, `reject`, `close`; R24.1, R24.2, R25.1, R27.1), or a viewing event of
  * the player (`viewing-events`: start, seek, pause, end; R24.2). The step's fields are written
  * in one save, so that the efr:accessRequest behaviour sees the whole step at once.
- * Registration grants the viewer Consumer on the requested recordings and closing revokes it
- * (the module's onContentRead refuses reads outside a window as a second line).
+ * Registration grants the viewer Consumer on the requested recordings and closing revokes it,
+ * except where another registered request of the viewer still holds a recording
+ * (lib/viewing-access.ts; the module's onContentRead refuses reads outside a window as a second
+ * line).
  */
 import {
   canReadContent,
@@ -131,10 +133,11 @@ runWebScript(() => {
     p['efr:closedAt'] = at;
   }
   node.save();
-  // Access follows the register: Consumer for the viewer while registered, removed at close.
+  // Access follows the register: Consumer for the viewer while registered, removed at close
+  // unless another registered request of the viewer still holds it.
   const viewer = what === 'register' ? next.viewer : view.request.viewer;
   if (viewer !== null && what === 'register') grantViewing(recNodes, viewer);
-  if (viewer !== null && what === 'close') revokeViewing(recNodes, viewer);
+  if (viewer !== null && what === 'close') revokeViewing(node, recNodes, viewer, now);
   logStep('accessRequest.' + what, node, {
     from: view.request.status,
     to: next.status,
