@@ -4,20 +4,10 @@
  * advances, through Range requests), officer2 is refused, and the access log shows each step
  * with an intact hash chain. Every screen is saved in zh-CN and en.
  */
-import type { Browser, Page } from 'playwright-core';
-import {
-  DEMO_PASSWORD,
-  launchChromium,
-  openPage,
-  saveScreen,
-  settle,
-  signIn,
-  untranslatedKeys,
-  type AppLanguage,
-  type E2eApp,
-  type WatchedPage,
-  startE2eApp,
-} from './support/e2e-app.js';
+import type { Page } from 'playwright-core';
+import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
+import { e2eSuite } from './support/e2e-suite.js';
+import { CORE } from '../support/server-harness.js';
 
 /** The demo recording linked to case 丹民罚〔2026〕12号, led by leader1 (demo-records.ts). */
 const RECORDING = '20261124_093000_BWC-2026-001.mp4';
@@ -31,25 +21,21 @@ interface LogEntry {
 }
 
 describe('e2e: viewing approvals, register, gated playback and the access log (issue 6)', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  let watched: WatchedPage | null = null;
+  const suite = e2eSuite();
   let requestId = '';
   let requestNumber = '';
   let recordingId = '';
 
   const log = (): LogEntry[] =>
     (
-      app.server.repository.db.prepare('SELECT entry_json FROM access_log ORDER BY id').all() as {
-        entry_json: string;
-      }[]
+      suite.app.server.repository.db
+        .prepare('SELECT entry_json FROM access_log ORDER BY id')
+        .all() as { entry_json: string }[]
     ).map((r) => JSON.parse(r.entry_json) as LogEntry);
 
-  async function as(user: string, lang: AppLanguage = 'zh-CN'): Promise<Page> {
-    watched = await openPage(browser, VIEWPORT);
-    await signIn(watched.page, app.url, user, lang);
-    return watched.page;
-  }
+  /** A fresh page with `user` signed in (the last user's page is closed and checked). */
+  const as = (user: string, lang: AppLanguage = 'zh-CN'): Promise<Page> =>
+    suite.signIn(user, lang, VIEWPORT);
 
   async function card(page: Page): Promise<ReturnType<Page['locator']>> {
     const c = page.locator(`[data-testid="request-card"][data-number="${requestNumber}"]`);
@@ -64,7 +50,7 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     lang: AppLanguage = 'zh-CN',
   ): Promise<void> {
     const page = await as(user, lang);
-    await page.goto(`${app.url}/approvals`);
+    await page.goto(`${suite.app.url}/approvals`);
     const c = await card(page);
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, `approvals-${decision}-queue-${lang}`);
@@ -80,27 +66,9 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     );
   }
 
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(async () => {
-    const errors = watched?.errors ?? [];
-    const failed = watched?.failedRequests ?? [];
-    await watched?.close();
-    watched = null;
-    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
-  });
-
   it('R24.1: officer1 files a request from the form', async () => {
     const page = await as('officer1');
-    await page.goto(`${app.url}/approvals/new`);
+    await page.goto(`${suite.app.url}/approvals/new`);
     const pick = page.locator(`input[data-recording*="${RECORDING}"]`);
     await pick.waitFor();
     await settle(page);
@@ -122,12 +90,10 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
 
   it('R24.1/R24.2: director1 reviews, leader1 approves, custodian1 registers', async () => {
     await decide('director1', 'review');
-    await watched?.close();
     await decide('leader1', 'approve');
-    await watched?.close();
     await decide('custodian1', 'register');
-    const page = watched?.page as Page;
-    await page.goto(`${app.url}/approvals/register`);
+    const page = suite.watched?.page as Page;
+    await page.goto(`${suite.app.url}/approvals/register`);
     const row = page.locator(`[data-testid="register-row"][data-number="${requestNumber}"]`);
     await row.waitFor();
     await settle(page);
@@ -144,7 +110,7 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
 
   it('R24.2: officer1 plays and seeks in the window, under the watermark', async () => {
     const page = await as('officer1');
-    await page.goto(`${app.url}/approvals`);
+    await page.goto(`${suite.app.url}/approvals`);
     const c = await card(page);
     await c.locator('[data-testid="play"]').click();
     await page.waitForURL(/\/playback\//);
@@ -192,28 +158,19 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
   });
 
   it('R24.2: officer2 is refused, on the screen and by the repository', async () => {
-    const refused = await fetch(
-      `${app.url}/alfresco/api/-default-/public/alfresco/versions/1/nodes/` +
-        `${recordingId}/content?attachment=false`,
-      {
-        headers: {
-          range: 'bytes=0-1023',
-          authorization: `Basic ${Buffer.from(`officer2:${DEMO_PASSWORD}`).toString('base64')}`,
-        },
-      },
-    );
+    const refused = await suite
+      .api('officer2')
+      .requestBytes('get', `${CORE}/nodes/${recordingId}/content?attachment=false`, {
+        range: 'bytes=0-1023',
+      });
     expect(refused.status).toBe(403);
+    // The refused GET of the request is the expected 404 (the request is not theirs).
+    suite.expectErrors(/404/);
     const page = await as('officer2');
-    await page.goto(`${app.url}/playback/${requestId}`);
+    await page.goto(`${suite.app.url}/playback/${requestId}`);
     await page.locator('[role="alert"]').waitFor();
     await settle(page);
     await saveScreen(page, 'playback-refused-zh-CN');
-    // The refused GET of the request is the expected 404 (the request is not theirs).
-    const w = watched as WatchedPage;
-    expect(w.errors.every((e) => /404/.test(e)))
-      .withContext(w.errors.join('\n'))
-      .toBeTrue();
-    w.errors.length = 0;
     expect(
       log().some(
         (e) =>
@@ -224,7 +181,7 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
 
   it('R14.1: the supervisor finds every step; the chain verifies', async () => {
     const page = await as('supervisor1');
-    await page.goto(`${app.url}/approvals/access-log`);
+    await page.goto(`${suite.app.url}/approvals/access-log`);
     await page.locator('[data-testid="log-table"]').waitFor();
     await page.locator('[data-testid="log-value"]').fill(requestId);
     await page.locator('[data-testid="log-search"]').click();
@@ -260,17 +217,15 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
       ['supervisor1', '/approvals/access-log', 'access-log-en'],
     ] as const) {
       const page = await as(user, 'en');
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${suite.app.url}${path}`);
       await page.locator('h1.efr-page-title').waitFor();
       await settle(page);
       expect(await untranslatedKeys(page))
         .withContext(name)
         .toEqual([]);
       await saveScreen(page, name);
-      const w = watched as WatchedPage;
-      expect(w.errors).withContext(name).toEqual([]);
-      await w.close();
-      watched = null;
+      expect(suite.watched?.errors).withContext(name).toEqual([]);
+      await suite.closePage();
     }
   });
 });

@@ -1,44 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   VIEWPORTS,
-  launchChromium,
-  openPage,
   saveScreen,
   settle,
-  signIn,
   sizeTag,
-  startE2eApp,
   untranslatedKeys,
   type AppLanguage,
-  type E2eApp,
-  type WatchedPage,
 } from './support/e2e-app.js';
+import { e2eSuite } from './support/e2e-suite.js';
 
 /** Console lines Chromium writes for a refusal the spec provokes on purpose (a failed check). */
 const EXPECTED_REFUSAL = /status of 422/;
 
 describe('e2e: device register, unit compliance and issuing with a pre-use check (issue 9)', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  let watched: WatchedPage | null = null;
-
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(async () => {
-    const errors = (watched?.errors ?? []).filter((e) => !EXPECTED_REFUSAL.test(e));
-    const failed = watched?.failedRequests ?? [];
-    await watched?.close();
-    watched = null;
-    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
-  });
+  const suite = e2eSuite({ expectedErrors: EXPECTED_REFUSAL });
 
   async function unitCompliant(page: Page, unit: string): Promise<string | null> {
     return page
@@ -57,9 +32,7 @@ describe('e2e: device register, unit compliance and issuing with a pre-use check
     const tag = `${lang}-${sizeTag(viewport)}`;
 
     it(`R9.1/R13.1: registers a device and the unit's compliance follows (${tag})`, async () => {
-      watched = await openPage(browser, viewport);
-      const { page } = watched;
-      await signIn(page, app.url, 'custodian1', lang);
+      const page = await suite.signIn('custodian1', lang, viewport);
       await page.locator('[data-nav="devices"]').click();
       await page.waitForURL(/\/devices$/);
       await page.locator('[data-testid="devices-table"]').waitFor();
@@ -84,10 +57,8 @@ describe('e2e: device register, unit compliance and issuing with a pre-use check
     });
 
     it(`R15.1: a failed pre-use check blocks issuing; a passing one issues (${tag})`, async () => {
-      watched = await openPage(browser, viewport);
-      const { page } = watched;
-      await signIn(page, app.url, 'custodian1', lang);
-      await page.goto(`${app.url}/devices`);
+      const page = await suite.signIn('custodian1', lang, viewport);
+      await page.goto(`${suite.app.url}/devices`);
       await page.locator('[data-testid="device-link"]', { hasText: serial }).click();
       await page.waitForURL(/\/devices\/[0-9a-f-]{36}$/);
       await page.locator('[data-testid="device-status"]').waitFor();

@@ -1,51 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   VIEWPORTS,
-  launchChromium,
-  openPage,
   saveScreen,
   settle,
-  signIn,
   sizeTag,
-  startE2eApp,
   untranslatedKeys,
   type AppLanguage,
-  type E2eApp,
-  type WatchedPage,
 } from './support/e2e-app.js';
+import { e2eSuite, openFromNav } from './support/e2e-suite.js';
 
 const CASE = '丹民罚〔2026〕12号';
 
 describe('e2e: legal staff make an evidence disc of a case (issue 7, R23.1)', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  let watched: WatchedPage | null = null;
-
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(async () => {
-    const errors = watched?.errors ?? [];
-    const failed = watched?.failedRequests ?? [];
-    await watched?.close();
-    watched = null;
-    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
-  });
+  const suite = e2eSuite();
 
   async function openDiscScreen(user: string, lang: AppLanguage): Promise<Page> {
-    watched = await openPage(browser, VIEWPORTS[0]);
-    const { page } = watched;
-    await signIn(page, app.url, user, lang);
-    await page.locator('[data-nav="evidence-disc"]').click();
-    await page.waitForURL(/\/evidence-disc/);
-    await settle(page);
+    const page = await suite.signIn(user, lang);
+    await openFromNav(page, 'evidence-disc', /\/evidence-disc/);
     return page;
   }
 
@@ -97,8 +68,7 @@ describe('e2e: legal staff make an evidence disc of a case (issue 7, R23.1)', ()
   }
 
   it('R23.1: officers do not get the screen in their navigation', async () => {
-    watched = await openPage(browser, VIEWPORTS[0]);
-    await signIn(watched.page, app.url, 'officer1', 'zh-CN');
-    expect(await watched.page.locator('[data-nav="evidence-disc"]').count()).toBe(0);
+    const page = await suite.signIn('officer1', 'zh-CN');
+    expect(await page.locator('[data-nav="evidence-disc"]').count()).toBe(0);
   });
 });

@@ -1,52 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   VIEWPORTS,
-  launchChromium,
-  openPage,
   saveScreen,
   settle,
-  signIn,
   sizeTag,
-  startE2eApp,
   untranslatedKeys,
   type AppLanguage,
-  type E2eApp,
-  type WatchedPage,
 } from './support/e2e-app.js';
+import { e2eSuite, openFromNav } from './support/e2e-suite.js';
 
 describe('e2e: an exemption record goes from officer to leader to office (issue 9, R11)', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  let watched: WatchedPage | null = null;
+  const suite = e2eSuite();
 
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function closePage(): Promise<void> {
-    const errors = watched?.errors ?? [];
-    const failed = watched?.failedRequests ?? [];
-    await watched?.close();
-    watched = null;
-    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
-  }
-
-  afterEach(closePage);
-
+  /** Signs `user` in (closing the last user's page) and opens the exemption records. */
   async function openList(user: string, lang: AppLanguage): Promise<Page> {
-    if (watched) await closePage();
-    watched = await openPage(browser, VIEWPORTS[0]);
-    const { page } = watched;
-    await signIn(page, app.url, user, lang);
-    await page.locator('[data-nav="exemptions"]').click();
-    await page.waitForURL(/\/exemptions$/);
-    await settle(page);
+    const page = await suite.signIn(user, lang);
+    await openFromNav(page, 'exemptions', /\/exemptions$/);
     return page;
   }
 

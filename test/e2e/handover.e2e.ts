@@ -8,51 +8,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { HttpMethod } from '../support/openapi.js';
 import { makeMp4, type GeneratedFile } from '../support/media.js';
+import { CORE } from '../support/server-harness.js';
 import {
   DEMO_PASSWORD,
-  VIEWPORTS,
-  launchChromium,
-  openPage,
   saveScreen,
   settle,
-  signIn,
-  startE2eApp,
   untranslatedKeys,
   type AppLanguage,
-  type E2eApp,
-  type WatchedPage,
 } from './support/e2e-app.js';
-
-const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
+import { e2eSuite, openFromNav } from './support/e2e-suite.js';
 
 describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
-  let app: E2eApp;
-  let browser: Browser;
+  // The aborted upload of the resume check logs a network error on purpose.
+  const suite = e2eSuite({ expectedErrors: /net::ERR_FAILED/, setupTimeoutMs: 120_000 });
   let media: string;
-  let watched: WatchedPage | null = null;
 
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchChromium();
+  beforeAll(() => {
     media = mkdtempSync(join(tmpdir(), 'efr-e2e-handover-'));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    if (media) rmSync(media, { recursive: true, force: true });
   });
 
-  afterEach(async () => {
-    // The aborted upload of the resume check logs a network error on purpose.
-    const errors = (watched?.errors ?? []).filter(
-      (e) => !/net::ERR_FAILED/.test(e),
-    );
-    await watched?.close();
-    watched = null;
-    expect(errors).toEqual([]);
+  afterAll(() => {
+    if (media) rmSync(media, { recursive: true, force: true });
   });
 
   /** What the API specs read of an answer: lists, entries and their values. */
@@ -68,20 +47,18 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     };
   }
 
-  /** Calls the API as a user (Basic user:password). */
+  /** Calls the API as a user (Basic user:password); bytes go up as video/mp4. */
   async function api(user: string, method: string, path: string, body?: unknown): Promise<Answer> {
-    const password = user === 'admin' ? 'admin' : DEMO_PASSWORD;
-    const res = await fetch(app.url + path, {
-      method,
-      body:
-        body === undefined ? undefined : body instanceof Uint8Array ? body : JSON.stringify(body),
-      headers: {
-        authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
-        'content-type': body instanceof Uint8Array ? 'video/mp4' : 'application/json',
-      },
-    });
-    const text = await res.text();
-    return { status: res.status, json: (text ? JSON.parse(text) : null) as Answer['json'] };
+    const res = await suite
+      .api(user)
+      .request<Answer['json']>(
+        method.toLowerCase() as HttpMethod,
+        path,
+        body instanceof Uint8Array
+          ? { body, headers: { 'content-type': 'video/mp4' } }
+          : { json: body },
+      );
+    return { status: res.status, json: res.body };
   }
 
   /** Waits for the file row to reach a state; on timeout says what the row and the server said. */
@@ -95,8 +72,8 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
         .catch(() => []);
       throw new Error(
         `file row not ${state}: ${row.join(' | ')}; requests: ` +
-          `${(watched?.failedRequests ?? []).join(' | ')}; ` +
-          `console: ${(watched?.errors ?? []).join(' | ')}; ${String(err)}`,
+          `${(suite.watched?.failedRequests ?? []).join(' | ')}; ` +
+          `console: ${(suite.watched?.errors ?? []).join(' | ')}; ${String(err)}`,
       );
     }
   }
@@ -114,13 +91,9 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     breakFirstUpload: boolean,
   ): Promise<string> {
     const zh = lang === 'zh-CN';
-    watched = await openPage(browser, VIEWPORTS[0]);
-    const { page } = watched;
+    const page = await suite.signIn('custodian1', lang);
     const tag = `${lang}-1366x768`;
-    await signIn(page, app.url, 'custodian1', lang);
-    await page.locator('[data-nav="handovers"]').click();
-    await page.waitForURL(/\/handovers/);
-    await settle(page);
+    await openFromNav(page, 'handovers', /\/handovers/);
     await page.locator('[data-testid="new-handover"]').click();
     await page.locator('[data-testid="facts-form"]').waitFor();
     expect(await page.locator('[data-testid="notice-phrase"]').innerText()).toContain(

@@ -1,53 +1,23 @@
-import type { Browser } from 'playwright-core';
 import {
   VIEWPORTS,
   chooseLoginLanguage,
-  launchChromium,
-  openPage,
   saveScreen,
   settle,
-  signIn,
   sizeTag,
-  startE2eApp,
   untranslatedKeys,
-  type E2eApp,
-  type WatchedPage,
 } from './support/e2e-app.js';
+import { e2eSuite } from './support/e2e-suite.js';
 
 describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  let watched: WatchedPage | null = null;
-  /** Console messages a spec expects on purpose (the browser logs every refused request). */
-  let expectedErrors: RegExp | null = null;
-
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(async () => {
-    // Console errors fail the spec that caused them (a clean console is part of "done").
-    const errors = (watched?.errors ?? []).filter((e) => !expectedErrors?.test(e));
-    expectedErrors = null;
-    const failed = watched?.failedRequests ?? [];
-    await watched?.close();
-    watched = null;
-    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
-  });
+  // Console errors fail the spec that caused them (a clean console is part of "done").
+  const suite = e2eSuite();
 
   for (const viewport of VIEWPORTS) {
     const size = sizeTag(viewport);
 
     it(`shows the login in Chinese at / and switches to English (${size})`, async () => {
-      watched = await openPage(browser, viewport);
-      const { page } = watched;
-      await page.goto(`${app.url}/`);
+      const page = await suite.open(viewport);
+      await page.goto(`${suite.app.url}/`);
       await page.waitForURL(/\/login/);
       await page.locator('[data-automation-id="username"]').waitFor();
       await settle(page);
@@ -66,9 +36,7 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
 
     for (const lang of ['zh-CN', 'en'] as const) {
       it(`signs legal1 in (${lang}, ${size}), shows the dashboard and signs out`, async () => {
-        watched = await openPage(browser, viewport);
-        const { page } = watched;
-        await signIn(page, app.url, 'legal1', lang);
+        const page = await suite.signIn('legal1', lang, viewport);
         const title = lang === 'zh-CN' ? '工作台' : 'Dashboard';
         await page.locator('h1', { hasText: title }).waitFor();
         // legal1 is legal staff: the navigation offers recordings and cases.
@@ -90,10 +58,9 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
 
   it('refuses a wrong password with a message and stays on the login screen', async () => {
     // The refused ticket request is logged by the browser itself: that one is expected.
-    expectedErrors = /status of 40[13]/;
-    watched = await openPage(browser, VIEWPORTS[0]);
-    const { page } = watched;
-    await page.goto(`${app.url}/login`);
+    suite.expectErrors(/status of 40[13]/);
+    const page = await suite.open();
+    await page.goto(`${suite.app.url}/login`);
     await page.locator('[data-automation-id="username"]').fill('legal1');
     await page.locator('[data-automation-id="password"]').fill('wrong-password');
     await page.locator('#login-button').click();
@@ -106,10 +73,8 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
   });
 
   it('shows the 404 page for an unknown address once signed in', async () => {
-    watched = await openPage(browser, VIEWPORTS[0]);
-    const { page } = watched;
-    await signIn(page, app.url, 'legal1', 'zh-CN');
-    await page.goto(`${app.url}/no-such-screen`);
+    const page = await suite.signIn('legal1', 'zh-CN');
+    await page.goto(`${suite.app.url}/no-such-screen`);
     await page.locator('[data-testid="not-found"]').waitFor();
     await settle(page);
     expect(await page.locator('[data-testid="not-found"] h1').innerText()).toBe('页面不存在');

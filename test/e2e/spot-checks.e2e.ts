@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
 import {
-  VIEWPORTS, launchChromium, openPage, saveScreen, settle, signIn, sizeTag, startE2eApp,
-  untranslatedKeys, type E2eApp, type WatchedPage,
+  VIEWPORTS, saveScreen, settle, sizeTag, untranslatedKeys,
 } from './support/e2e-app.js';
+import { e2eSuite, openFromNav } from './support/e2e-suite.js';
 
 /**
  * Issue 8 end to end (R28.1, R28.2, R29.1, R30.1): supervisor1 opens a campaign over the demo
@@ -10,48 +9,18 @@ import {
  * measure, and the assessment shows it for officer1; each screen in both languages.
  */
 describe('e2e: spot check → violation → measure → assessment (issue 8)', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  let watched: WatchedPage | null = null;
-
-  beforeAll(async () => {
-    app = await startE2eApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function closePage(): Promise<void> {
-    const errors = watched?.errors ?? [];
-    const failed = watched?.failedRequests ?? [];
-    await watched?.close();
-    watched = null;
-    expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
-  }
-
-  afterEach(closePage);
+  const suite = e2eSuite();
 
   const day = (offset: number): string =>
     new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-
-  async function go(page: Page, nav: string, url: RegExp): Promise<void> {
-    await page.locator(`[data-nav="${nav}"]`).click();
-    await page.waitForURL(url);
-    await settle(page);
-  }
 
   for (const lang of ['zh-CN', 'en'] as const) {
     const tag = `${lang}-${sizeTag(VIEWPORTS[0])}`;
 
     it(`R28–R30: campaign, findings, confirmed violation with measure, assessment (${tag})`,
       async () => {
-        watched = await openPage(browser, VIEWPORTS[0]);
-        const { page } = watched;
-        await signIn(page, app.url, 'supervisor1', lang);
-        await go(page, 'spot-checks', /\/spot-checks$/);
+        const page = await suite.signIn('supervisor1', lang);
+        await openFromNav(page, 'spot-checks', /\/spot-checks$/);
         await page.locator('[data-testid="campaign-title"]').fill(`E2E ${lang}`);
         await page.locator('[data-testid="campaign-from"]').fill(day(-7));
         await page.locator('[data-testid="campaign-to"]').fill(day(0));
@@ -92,7 +61,7 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
         await settle(page);
         await saveScreen(page, `spot-check-closed-${tag}`);
 
-        await go(page, 'violations', /\/violations$/);
+        await openFromNav(page, 'violations', /\/violations$/);
         const proposed = page.locator('[data-testid="violation-row"][data-status="proposed"]')
           .first();
         await proposed.locator('[data-testid="decision-reason"]').fill('经核实属实。');
@@ -109,7 +78,7 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
         expect(await untranslatedKeys(page)).toEqual([]);
         await saveScreen(page, `violations-register-${tag}`);
 
-        await go(page, 'quality', /\/quality$/);
+        await openFromNav(page, 'quality', /\/quality$/);
         const o1 = page.locator('[data-testid="quality-OFFICERS"] [data-testid="quality-row"]' +
           '[data-officer="officer1"]');
         // officer1 recorded for two units in the demo: one line per unit, summed.
