@@ -35,12 +35,12 @@ export const HANDOVERS: WebScriptFeature = {
   idPrefix: 'h',
 };
 
-/** Spot checks and the violation register (issue 8). */
+/** Spot checks and the violation register (issue 8); campaigns list by cm:created. */
 export const SPOT_CHECKS: WebScriptFeature = {
   areas: ['spot-checks'],
   folders: ['EFR 执法记录/违规记录', 'EFR 执法记录/抽查', 'EFR 执法记录/执法记录仪',
     'EFR 执法记录/移交记录'],
-  hooks: ['transactions'],
+  hooks: ['transactions', 'auditable'],
 };
 
 /** Demo users of the device and exemption specs, and their groups. */
@@ -105,9 +105,12 @@ export function runHandoverCalls(
   return runWebScripts<HandoverEntryLike>(HANDOVERS, users, calls, nodes);
 }
 
-/** Runs spot-check and violation calls as SPOT_CHECK_USERS in order in one repository. */
+/**
+ * Runs spot-check and violation calls (and uploads standing for recordings filed later) as
+ * SPOT_CHECK_USERS in order in one repository.
+ */
 export function runSpotCheckCalls(
-  calls: WsCall[],
+  calls: (WsCall | UploadCall)[],
   nodes: SetupNode[],
 ): Promise<Record<string, WsResult>> {
   return runWebScripts(SPOT_CHECKS, SPOT_CHECK_USERS, calls, nodes);

@@ -17,7 +17,8 @@
  *   binds are reported in the call's logs as `tx: bind key=value`);
  * - `move`: ScriptNode#move on every node (each move is reported in `$moves` with whether the
  *   node was sealed, which is what the module's beforeMoveNode sees);
- * - `auditable`: cm:creator (the calling user) and cm:created on every node made;
+ * - `auditable`: cm:creator (the calling user) and cm:created on every node made, cm:modifier
+ *   and cm:modified on every node made and saved (ACS's cm:auditable);
  * - `permissions`: ScriptNode#setPermission / #removePermission on every node (harness-common.js's
  *   `permissionMethods`; each is reported in the call's logs as `acl: <method> <name> <ace>`),
  *   and a call `{ name, permissionsOf }` answers the ACEs that node holds at that point
@@ -31,7 +32,8 @@
  * { parent, name, type, properties } }` stands for an upload through the children API.
  *
  * Prints one JSON line (non-ASCII escaped): [{ name, status, body, logs, error }], then
- * `$tree` (every node path, in `logs`) and `$moves`.
+ * `$tree` (every node path, in `logs`), `$moves` and `$nodes` (`<name> <id>` of each setup
+ * node, in `logs`).
  * Written in ES5 on purpose: it runs in the same Rhino.
  */
 var run = JSON.parse(String(readFile(arguments[0], 'UTF-8')));
@@ -68,6 +70,8 @@ function makeNode(parent, name, type, props) {
   if (hooks.auditable) {
     properties['cm:creator'] = currentUser;
     properties['cm:created'] = new Date(new Date().getTime() + seq);
+    properties['cm:modifier'] = currentUser;
+    properties['cm:modified'] = properties['cm:created'];
   }
   var node = scriptNode(ns, {
     id: id, nodeRef: 'workspace://SpacesStore/' + id, name: name, type: type,
@@ -102,6 +106,10 @@ function makeNode(parent, name, type, props) {
   };
   node.save = function () {
     node.saved++;
+    if (hooks.auditable) {
+      node.properties['cm:modifier'] = currentUser;
+      node.properties['cm:modified'] = new Date();
+    }
   };
   node.addAspect = function (a, p) {
     if (node.aspects.indexOf(a) < 0) node.aspects.push(a);
@@ -291,4 +299,9 @@ for (var id in byId) {
 }
 results.push({ name: '$tree', status: 0, body: null, logs: tree, error: null });
 results.push({ name: '$moves', status: 0, body: null, logs: moves, error: null });
+var setupIds = [];
+for (var sn = 0; sn < (run.nodes || []).length; sn++) {
+  setupIds.push(run.nodes[sn].name + ' ' + run.nodes[sn].id);
+}
+results.push({ name: '$nodes', status: 0, body: null, logs: setupIds, error: null });
 printJson(results);

@@ -69,8 +69,8 @@ export interface PermissionsCall {
 }
 
 /**
- * One answer. The harness adds `$tree` (every node path, in `logs`) and `$moves` (the moves of
- * the `move` hook) after the calls.
+ * One answer. The harness adds `$tree` (every node path, in `logs`), `$moves` (the moves of
+ * the `move` hook) and `$nodes` (`<name> <id>` of each setup node, in `logs`) after the calls.
  */
 export interface WsResult<Entry = Record<string, unknown>> {
   name: string;
