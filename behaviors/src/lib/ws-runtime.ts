@@ -180,6 +180,17 @@ export function nodeOfType(id: string, type: string): WsNode {
   return n as WsNode;
 }
 
+/**
+ * A node by id, or null when the id is malformed, the node is missing or the caller may not
+ * read it (ACS's `search.findNode` answers null then): for lookups that are not the subject of
+ * the request, where a miss is an answer, not a 404.
+ */
+export function findNodeById(id: string): WsNode | null {
+  if (!/^[0-9A-Za-z-]{1,64}$/.test(id)) return null;
+  const n = scope().search.findNode('workspace://SpacesStore/' + id);
+  return n === null || n === undefined ? null : n;
+}
+
 /** The children of a folder of one type. */
 export function childrenOfType(folder: WsNode, type: string): WsNode[] {
   const out: WsNode[] = [];

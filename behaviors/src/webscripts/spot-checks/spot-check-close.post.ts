@@ -1,9 +1,13 @@
-/** POST /efr/spot-checks/{id}/close: refused while any finding is pending (R28.1). */
+/**
+ * POST /efr/spot-checks/{id}/close: refused while any finding is pending (R28.1); answers the
+ * closed campaign as GET /efr/spot-checks/{id} does, as server/.
+ */
 import { checkCloseCampaign } from '../../../../core/src/index.js';
 import { nowIso } from '../../lib/clock.js';
 import {
-  childrenOfType, enforce, idOf, logStep, nodeOfType, respond, runWebScript, templateArg,
+  childrenOfType, enforce, logStep, nodeOfType, respond, runWebScript, templateArg,
 } from '../devices/ws-runtime.js';
+import { campaignJson, reread } from './campaign-json.js';
 import { findingOf, readerOf } from './finding-state.js';
 import { requireSupervisor } from './supervisor.js';
 
@@ -18,5 +22,5 @@ runWebScript(() => {
   campaign.save();
   if (campaign.addAspect) campaign.addAspect('efr:closed', { 'efr:closedAt': new Date(now) });
   logStep('spotCheck.close', campaign, { findings: String(findings.length) });
-  respond(200, { entry: { id: idOf(campaign), status: 'closed', closedAt: now } });
+  respond(200, { entry: campaignJson(reread(campaign)) });
 });

@@ -1,7 +1,8 @@
 /**
  * POST /efr/spot-checks/{id}/findings: a supervisor's finding on one drawn recording (R28.2;
  * R19.1, R20.1 as observations), done with the three items or skipped with a reason; a failed
- * item proposes a violation in the register (R29.1). Same body and JSON as server/.
+ * item proposes a violation in the register (R29.1). Same body and JSON as server/: the finding
+ * as the sample lists it, with `violationId`.
  */
 import {
   checkFinding, checkViolation, findingFailed, refuse, type ViolationKind,
@@ -14,6 +15,7 @@ import {
   archiveFolder, childrenOfType, enforce, fail, idOf, jsonBody, logStep, nodeOfType, respond,
   runWebScript, templateArg,
 } from '../devices/ws-runtime.js';
+import { findingJson, reread } from './campaign-json.js';
 import { findingOf, readerOf, recordingOf } from './finding-state.js';
 import { requireSupervisor } from './supervisor.js';
 import { VIOLATIONS_FOLDER } from './violation-json.js';
@@ -81,9 +83,8 @@ runWebScript(() => {
     v.createAssociation(node, 'efr:violationSubject');
     violationId = idOf(v);
   }
-  respond(200, { entry: { id: idOf(node), recordingId: state.recordingId, status,
-    itemRecorded: state.itemRecorded, itemContinuous: state.itemContinuous,
-    itemHandled: state.itemHandled, skipReason: state.skipReason,
-    placementObservation: draft['efr:placementObservation'],
-    conductObservation: draft['efr:conductObservation'], violationId } });
+  // The finding as GET …/sample lists it (the screen puts it back in its list), as server/.
+  const entry = findingJson(reread(node));
+  entry.violationId = violationId;
+  respond(200, { entry });
 });
