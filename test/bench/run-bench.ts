@@ -1,42 +1,64 @@
 /**
- * `npm run bench` (scripts/bench.mjs runs this file through tsx): the ingest and listing
- * benchmarks of issue 3, printed as tables and written to docs/benchmarks.md with the command
- * and the machine they ran on. Not part of `npm test`: numbers are reported, not asserted.
+ * `npm run bench` (scripts/bench.mjs runs this file through tsx): the benchmarks of DESIGN.md
+ * "What the numbers must be" (ingest and listing of issue 3, the evidence disc image, seeking
+ * in the player), printed as tables and written to docs/benchmarks.md with the command and
+ * the machine they ran on. Not part of `npm test`: numbers are reported, not asserted.
  * Environment: EFR_BENCH_INGEST_MIB (default "256,1024"), EFR_BENCH_REPS (default 2),
  * EFR_BENCH_RECORDINGS (default 100000), EFR_BENCH_REQUESTS (default 60),
- * EFR_BENCH_ONLY=ingest|listing.
+ * EFR_BENCH_DISC_MB (size of each of the 3 recordings, default "100,700"),
+ * EFR_BENCH_SEEK_MB (default 2000), EFR_BENCH_ONLY=ingest|listing|disc|seek (comma-separated).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchIngest, mib, type IngestResult } from './ingest-bench.js';
 import { benchListing, type LatencyRow } from './listing-bench.js';
+import { benchDisc, type DiscResult } from './disc-bench.js';
+import { assertAppBuilt, benchSeek, type SeekResult } from './seek-bench.js';
 import { ROOT } from '../support/server-harness.js';
+import { discBody, discTable, seekBody, seekTables } from './disc-seek-report.js';
+import { table } from './markdown.js';
 
 const sizes = (process.env.EFR_BENCH_INGEST_MIB ?? '256,1024').split(',').map(Number);
 const reps = Number(process.env.EFR_BENCH_REPS ?? 2);
 const recordings = Number(process.env.EFR_BENCH_RECORDINGS ?? 100_000);
 const requests = Number(process.env.EFR_BENCH_REQUESTS ?? 60);
-const only = process.env.EFR_BENCH_ONLY;
+const discSizes = (process.env.EFR_BENCH_DISC_MB ?? '100,700').split(',').map(Number);
+const seekBytes = Number(process.env.EFR_BENCH_SEEK_MB ?? 2000) * 1e6;
+/** Seek targets as fractions of the duration: the middle first, then spread out. */
+const SEEKS = [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6];
+const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek').split(',');
 const log = (s: string) => console.log(s);
+/** A logger that also samples the 1-min load average at each progress line of a part. */
+const sampling = (loads: number[]) => (s: string) => {
+  loads.push(loadavg()[0]);
+  log(s);
+};
 
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
+if (parts.includes('seek')) assertAppBuilt();
 // Other work on the shared machine slows both contenders unevenly: record how busy it was.
 const loadBefore = loadavg()[0].toFixed(1);
 const ingest: IngestResult[] = [];
-if (only !== 'listing') {
+if (parts.includes('ingest')) {
   log(`ingest: sizes ${sizes.join(', ')} MiB, ${reps} interleaved runs each (best of)`);
   for (const size of sizes) ingest.push(await benchIngest(size * 1024 * 1024, reps, log));
 }
 let listing: LatencyRow[] = [];
-if (only !== 'ingest') {
+if (parts.includes('listing')) {
   log(`listing: ${recordings} recordings, ${requests} timed requests per row (+5 warm-up)`);
   listing = await benchListing(recordings, requests, log);
+}
+const disc: DiscResult[] = [];
+const discLoads: number[] = [];
+if (parts.includes('disc')) {
+  log(`disc: 3 recordings of ${discSizes.join(', ')} MB, ${reps} interleaved runs each (best of)`);
+  for (const size of discSizes) disc.push(await benchDisc(size * 1e6, reps, sampling(discLoads)));
+}
+let seek: SeekResult | undefined;
+const seekLoads: number[] = [];
+if (parts.includes('seek')) {
+  log(`seek: a ~${seekBytes / 1e9} GB recording, ${SEEKS.length} seeks per pass`);
+  seek = await benchSeek(seekBytes, SEEKS, sampling(seekLoads));
 }
 
 /** Milliseconds for the table; a timed-out row reads "> limit". */
@@ -57,6 +79,8 @@ const listingTable = table(['request', 'n', 'p50 ms', 'p95 ms', 'items/page', 't
     String(r.pageSize), String(r.totalItems)]));
 if (ingest.length) console.log('\n' + ingestTable);
 if (listing.length) console.log('\n' + listingTable);
+if (disc.length) console.log('\n' + discTable(disc));
+if (seek) console.log('\n' + seekTables(seek));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
   `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, 1-min load ` +
@@ -65,6 +89,10 @@ const measured = `Measured on ${new Date().toISOString()}, ${machine}.`;
 
 const INGEST = '## Ingest (target: ≥ 0.9× of sha256sum + cp + sync, memory independent of size)';
 const LISTING = '## Listing and filtering (target: p95 < 50 ms per page)';
+const DISC = '## Disc image of 3 recordings (target: at least as fast as xorriso -as mkisofs, ' +
+  'memory independent of size)';
+const SEEK = '## Seeking in a 2 GB recording in the player (target: first frame after a seek ' +
+  'from one Range request)';
 const FINDINGS = '## Findings';
 const path = join(ROOT, 'docs/benchmarks.md');
 const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
@@ -103,7 +131,11 @@ a source and each month holds about a twelfth of them.
 
 ${listingTable}` : previous(LISTING) ?? '_not run yet_';
 
-const doc = `# Benchmarks of server/ (issue 3)
+const discSection = disc.length ? discBody(disc, measured, reps, discLoads)
+  : previous(DISC) ?? '_not run yet_';
+const seekSection = seek ? seekBody(seek, measured, seekLoads) : previous(SEEK) ?? '_not run yet_';
+
+const doc = `# Benchmarks (issue 3 and DESIGN.md "What the numbers must be")
 
 Produced by \`npm run bench\` (scripts/bench.mjs → test/bench/run-bench.ts). Each part says
 when and on what machine it was measured; a part not run keeps its previous numbers.
@@ -118,8 +150,17 @@ ${LISTING}
 
 ${listingBody}
 
-Re-run: \`npm run bench\` (about 10 min idle, up to 20 min on a loaded machine); one part
-only: \`EFR_BENCH_ONLY=ingest npm run bench\` or \`EFR_BENCH_ONLY=listing npm run bench\`.
+${DISC}
+
+${discSection}
+
+${SEEK}
+
+${seekSection}
+
+Re-run: \`npm run bench\` (about 20 min idle, up to 35 min on a loaded machine); one part
+only: \`EFR_BENCH_ONLY=ingest npm run bench\` (or \`listing\`, \`disc\`, \`seek\`, or a
+comma-separated list). The seek part needs the built app (\`npx ng build\`).
 
 ${FINDINGS}
 

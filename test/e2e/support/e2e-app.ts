@@ -42,7 +42,7 @@ export interface E2eApp {
  * names is there. Specs serve the copy, not dist/ itself: in a shared checkout another
  * `ng build` may replace dist/ mid-run, and a missing chunk would come back as index.html.
  */
-function snapshotApp(target: string): void {
+export function snapshotApp(target: string): void {
   for (let attempt = 0; attempt < 10; attempt++) {
     rmSync(target, { recursive: true, force: true });
     try {

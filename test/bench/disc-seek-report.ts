@@ -1,0 +1,139 @@
+/**
+ * The docs/benchmarks.md sections of the disc and seek benchmarks (run-bench.ts writes the
+ * file): what was measured, how, and the tables.
+ */
+import { DISC_COMMANDS, type DiscResult } from './disc-bench.js';
+import { table } from './markdown.js';
+import type { SeekResult } from './seek-bench.js';
+import type { SeekRow } from './seek-pass.js';
+
+/** "0.4–2.1" for the 1-min load averages seen during a part. */
+export function loadRange(loads: number[]): string {
+  if (!loads.length) return '?';
+  return `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
+}
+
+/** The disc table (also printed on the console). */
+export function discTable(results: DiscResult[]): string {
+  const rows = results.flatMap((r) => {
+    const xorriso = r.rows.find((x) => x.label.startsWith('xorriso -as'));
+    return r.rows.map((x) => [`3 × ${r.fileBytes / 1e6} MB`, x.label,
+      x.exitSeconds.toFixed(2), x.syncedSeconds.toFixed(2),
+      xorriso ? `${(xorriso.syncedSeconds / x.syncedSeconds).toFixed(2)}×` : '',
+      xorriso ? `${(xorriso.exitSeconds / x.exitSeconds).toFixed(2)}×` : '',
+      x.idleMiB === undefined ? x.peakMiB.toFixed(0)
+        : `${x.peakMiB.toFixed(0)} (${x.idleMiB.toFixed(0)})`,
+      x.innerSeconds === undefined ? '' : x.innerSeconds.toFixed(2), x.cpuSeconds.toFixed(2),
+      (x.imageBytes / 1e6).toFixed(1), x.udf ? 'yes' : 'no']);
+  });
+  return table(['recordings', 'builder', 'to exit s', '+ sync s', 'vs xorriso (+ sync)',
+    'vs xorriso (to exit)', 'peak RSS MiB (idle)', 'in-process s', 'CPU s', 'image MB', 'UDF'],
+  rows);
+}
+
+/** Body of the disc section. */
+export function discBody(results: DiscResult[], measured: string, reps: number,
+  loads: number[]): string {
+  return `${measured} 1-min load average during the disc runs: ${loadRange(loads)}.
+
+Three recordings of the size in the first column (random-ish bytes generated at bench time,
+in a folder \`data/\`) are put on one image by each builder: ${reps} interleaved rounds (the
+order rotates per round), best-of times. \`sync\` runs (untimed) before each run. "to exit" is
+spawn to exit; "+ sync" adds a \`sync\` right after, so that every image is on disk. Our
+writer, xorriso (no fsync under \`-as mkisofs\`, checked with strace) and genisoimage leave
+the image to the page cache, so both columns compare them; the evidence package fsyncs its
+image itself, so only "+ sync" is like for like there. "vs xorriso" is xorriso's time over
+the row's (above 1× = faster than xorriso). Each image is read back before the next run, or
+the bench stops: isoinfo (volume size = file size, Joliet and Rock Ridge present, Joliet
+names and sizes), xorriso (Rock Ridge tree and each recording's first block, whose bytes are
+hashed and compared with the source's SHA-256) and 7-Zip's UDF reader (names, sizes) for the
+builders that write UDF.
+
+- **ours: writer**: \`node --import tsx test/bench/disc-child.ts\` (mode \`writer\`):
+  \`layoutDisc\` + \`writeDiscImage\` with the evidence disc's options (ISO 9660 level 3, Joliet,
+  Rock Ridge, UDF 1.02 bridge; label, UTC+8), files read by the FileHandle adapter of
+  test/disc/support.ts, the image written with awaited writes. Started through tsx as
+  \`npx efr\` is, so Node + tsx start-up (about 0.3 s) is in the time; "in-process s" leaves
+  it out.
+- **ours: evidence package**: the same child, mode \`package\`: \`preparePackage\` +
+  \`writeImageFile\`, what \`efr disc build\` does after its REST reads: BagIt tag files and the
+  description PDF rendered, each recording hashed while written and checked against its
+  sealed SHA-256, the image hashed and fsynced.
+- \`${DISC_COMMANDS.xorriso}\`
+  (xorriso 1.5.4; it has no UDF option, so no UDF tree).
+- \`${DISC_COMMANDS.genisoimage}\`
+  (cdrkit 1.1.11): the closest equivalent that also writes a UDF tree.
+
+Peak RSS: our child's own VmHWM read at its end (in parentheses: before its writer modules
+are loaded, i.e. Node + tsx alone); the tools' ru_maxrss from \`/usr/bin/time\`, which also
+gives "CPU s" (user + system, least of the runs; our child's includes tsx start-up).
+xorriso's wall time is mostly waiting, not CPU (strace: its threads sleep in clock_nanosleep):
+between runs of the same files it varies by up to a second, which best-of only partly
+removes on the smaller set.
+
+${discTable(results)}`;
+}
+
+function count(rows: SeekRow[], pick: (r: SeekRow) => string[]): string {
+  const n = rows.filter((r) => pick(r).length === 1).length;
+  return `${n} of ${rows.length}`;
+}
+
+function median(values: number[]): number {
+  const s = values.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** The seek tables (also printed on the console): per seek, then per pass. */
+export function seekTables(r: SeekResult): string {
+  const perSeek = table(['pass', 'seek to', 'media requests', 'served requests', 'seeked ms',
+    'first frame ms', 'Range sent by the media element → outcome; ranges served (after seek)',
+    'in the next 2 s: media / served'],
+  r.rows.map((x) => [x.mode, `${(x.fraction * 100).toFixed(0)} % (${x.target.toFixed(0)} s)`,
+    String(x.media.length), String(x.served.length), x.seekedMs.toFixed(0),
+    x.frameMs.toFixed(0), `${x.media.join(', ')}; ${x.served.join(', ')}`,
+    `${x.later.media.length} / ${x.later.served.length}` +
+      (x.later.served.length ? ` (${x.later.served.join(', ')})` : '')]));
+  const passes = [...new Set(r.rows.map((x) => x.mode))].map((mode) => {
+    const rows = r.rows.filter((x) => x.mode === mode);
+    const opening = r.opening.find((o) => o.mode === mode);
+    return [mode, count(rows, (x) => x.media), count(rows, (x) => x.served),
+      median(rows.map((x) => x.frameMs)).toFixed(0),
+      Math.max(...rows.map((x) => x.frameMs)).toFixed(0),
+      `${opening?.media.length ?? '?'} / ${opening?.served.length ?? '?'}`];
+  });
+  const summary = table(['pass', 'seeks with 1 media request', 'seeks with 1 served request',
+    'first frame median ms', 'first frame max ms', 'opening: media / served'], passes);
+  return `${summary}\n\n${perSeek}`;
+}
+
+/** Body of the seek section. */
+export function seekBody(r: SeekResult, measured: string, loads: number[]): string {
+  return `${measured} 1-min load average during the seek runs: ${loadRange(loads)};
+${r.browser} (Debian), headless, software rendering.
+
+A ${(r.bytes / 1e9).toFixed(2)} GB recording of ${(r.durationSeconds / 60).toFixed(0)} min \
+(1280×720 H.264 at 8 Mbit/s with AAC, a keyframe every 2 s: one
+60 s clip encoded by ffmpeg, then looped with \`-stream_loop … -c copy -movflags +faststart\`;
+its \`moov\` index, ${(r.moovBytes / 1e6).toFixed(2)} MB, is at the start) is uploaded by curl \
+to a server/ child (demo
+data) as a sealed \`efr:recording\`, linked to a case led by leader1, and made playable for
+officer1 by a viewing request (submitted by officer1, reviewed by director1, approved by
+leader1, registered by custodian1). In Chromium (playwright-core), officer1 signs in, opens
+\`/playback/{request}\`, plays muted, and seeks (\`currentTime =\`) to the middle, then to the
+other points of the table, 2 s apart. Per seek: the content requests of the media element
+between the seek and the first frame after it (Chromium URL requests, from playwright's
+request events), the HTTP requests the server answered in the same interval (its access-log
+\`range\` entries: one per GET it served), the time to \`seeked\` and to the first frame
+presented at the target (\`requestVideoFrameCallback\`, |mediaTime − target| < 1 s; the
+interval ends at the later of the two); a media request's outcome is its state 2 s after that
+(\`net::ERR_ABORTED\`: Chromium dropped the response by then, after the first frame). Three
+passes, each with an empty HTTP cache: "disk cache" is a regular Chromium profile
+(\`launchPersistentContext\`), as a user's browser; "memory cache" is a fresh browser context,
+as playwright and the e2e specs use and as an incognito window has; "cache disabled" is that
+context with DevTools' \`Network.setCacheDisabled\`, the control for what the cache adds on
+the wire. "opening" counts the requests from opening the screen to playback under way (before
+the first seek).
+
+${seekTables(r)}`;
+}
