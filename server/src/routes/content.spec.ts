@@ -90,6 +90,7 @@ describe('upload and content (multipart, Range, HEAD, PUT)', () => {
     expect(r.statusCode).toBe(200);
     expect(r.rawPayload.equals(data)).toBeTrue();
     expect(r.headers.etag).toBe(`"${sha}"`);
+    expect(r.headers['cache-control']).toBe('no-cache');
     expect(r.headers['last-modified']).toBeDefined();
     expect(r.headers['content-disposition']).toContain('attachment;');
     expect(r.headers['content-disposition']).toContain("filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf");

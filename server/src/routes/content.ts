@@ -63,7 +63,9 @@ export function registerContent(app: FastifyInstance, repo: Repository): void {
     reply.header('ETag', `"${content.sha256}"`);
     reply.header('Last-Modified', new Date(node.modifiedAt).toUTCString());
     reply.header('Content-Disposition', disposition(attachment ? 'attachment' : 'inline', node.name));
-    reply.header('Cache-Control', 'no-cache');
+    // EFR records (recordings, evidence images) must not stay in a viewer's browser cache after
+    // the viewing window closes (R24.2): never stored. Other content: revalidated by ETag.
+    reply.header('Cache-Control', node.type.startsWith('efr:') ? 'private, no-store' : 'no-cache');
     const text = content.mimeType.startsWith('text/') ? `; charset=${content.encoding}` : '';
     reply.header('Content-Type', `${content.mimeType}${text}`);
   };

@@ -97,6 +97,12 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     expect(r.json().entry.properties['efr:sizeBytes']).toBe(13);
   });
 
+  it('R24.2: serves recording content with Cache-Control private, no-store', async () => {
+    const r = await t.app.inject({ url: `${CORE}/nodes/${sealedId}/content`, headers: ADMIN });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['cache-control']).toBe('private, no-store');
+  });
+
   it('R26.1: refuses replacing the content of a sealed recording (409) and logs it', async () => {
     const r = await t.app.inject({
       method: 'PUT',
