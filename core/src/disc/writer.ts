@@ -14,6 +14,13 @@ export interface WriteHooks<F extends DiscFile> {
   onFileEnd?(file: F): void | Promise<void>;
 }
 
+/**
+ * Reads of a file's stream kept in flight ahead of the consumer, so that the source fetches
+ * the next chunks while the current one is being written downstream (a read-then-write loop
+ * leaves disk and output idle in turn). Memory stays within this many source chunks.
+ */
+const READ_AHEAD = 3;
+
 /** Largest zero-fill chunk (padding and gaps between regions). */
 const ZERO_CHUNK = 256 * 1024;
 
@@ -60,11 +67,19 @@ async function* fileChunks<F extends DiscFile>(
   file: F, hooks: WriteHooks<F>,
 ): AsyncGenerator<Uint8Array> {
   const reader = file.open().getReader();
+  const pending: Promise<ReadableStreamReadResult<Uint8Array>>[] = [];
   let count = 0;
   let finished = false;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      while (pending.length < READ_AHEAD) {
+        const read = reader.read();
+        // Each read is awaited in turn below; this only keeps a failed source from reporting
+        // the rejections of reads not reached yet as unhandled.
+        read.catch(() => undefined);
+        pending.push(read);
+      }
+      const { done, value } = await pending.shift()!;
       if (done) break;
       if (!(value instanceof Uint8Array)) {
         throw new TypeError(`"${file.path}" yielded a non-byte chunk`);
@@ -80,7 +95,8 @@ async function* fileChunks<F extends DiscFile>(
     }
     finished = true;
   } finally {
-    // Stopping early (error, consumer cancel): release the source so it can free resources.
+    // Stopping early (error, consumer cancel): release the source so it can free resources;
+    // cancelling also settles the reads still in flight, so the lock can be released.
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
@@ -93,8 +109,8 @@ async function* fileChunks<F extends DiscFile>(
 }
 
 /**
- * Streams the image. Pull-driven (high-water mark 0): nothing is read from a file before the
- * consumer asks for the next chunk.
+ * Streams the image. Pull-driven (high-water mark 0): no file is opened before the consumer
+ * reaches it; from then on at most READ_AHEAD of its chunks are read ahead of the consumer.
  */
 export function writeDiscImage<F extends DiscFile>(
   layout: DiscLayout<F>, hooks: WriteHooks<F> = {},
