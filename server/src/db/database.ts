@@ -68,16 +68,23 @@ CREATE TABLE IF NOT EXISTS node_props (
   v_num REAL,
   -- The node's type, copied (kept by NodeRows and the trigger below): a walk of a property's
   -- values in order tests TYPE on the index entry instead of a lookup in nodes per row.
-  node_type TEXT
+  node_type TEXT,
+  -- The node's modified_at, copied the same way: a search driven from a property and shown in
+  -- the default order (newest first) sorts on the driving row, without reading nodes.
+  node_modified INTEGER
 );
 CREATE TRIGGER IF NOT EXISTS node_props_follow_type AFTER UPDATE OF type ON nodes
   BEGIN UPDATE node_props SET node_type = NEW.type WHERE node_id = NEW.id; END;
+CREATE TRIGGER IF NOT EXISTS node_props_follow_modified AFTER UPDATE OF modified_at ON nodes
+  BEGIN UPDATE node_props SET node_modified = NEW.modified_at WHERE node_id = NEW.id; END;
 -- Covering: a search driven by a (qname, value) range reads node ids (and types) from the
 -- index alone, and a walk in (value, id) order stops after its page.
 DROP INDEX IF EXISTS node_props_text;
 DROP INDEX IF EXISTS node_props_num;
-CREATE INDEX IF NOT EXISTS node_props_text_node ON node_props(qname, v_text, node_id, node_type);
-CREATE INDEX IF NOT EXISTS node_props_num_node ON node_props(qname, v_num, node_id, node_type);
+CREATE INDEX IF NOT EXISTS node_props_text_node
+  ON node_props(qname, v_text, node_id, node_type, node_modified);
+CREATE INDEX IF NOT EXISTS node_props_num_node
+  ON node_props(qname, v_num, node_id, node_type, node_modified);
 DROP INDEX IF EXISTS node_props_node;
 CREATE INDEX IF NOT EXISTS node_props_node_qname ON node_props(node_id, qname, v_text, v_num);
 CREATE TABLE IF NOT EXISTS aspects (
@@ -196,10 +203,9 @@ export function openDatabase(dataDir: string): Db {
   const has = (name: string): boolean =>
     db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(name) !== undefined;
   const columns = (index: string): number => (db.pragma(`index_info('${index}')`) as []).length;
-  const propsHaveType = (): boolean =>
-    (db.pragma("table_info('node_props')") as { name: string }[]).some(
-      (c) => c.name === 'node_type',
-    );
+  const propsHave = (column: string): boolean =>
+    (db.pragma("table_info('node_props')") as { name: string }[]).some((c) => c.name === column);
+  const propsHaveType = (): boolean => propsHave('node_type') && propsHave('node_modified');
   const migrating = has('nodes') && (!has('nodes_type_modified') || !propsHaveType());
   db.transaction(() => {
     const narrow = (index: string, cols: number): void => {
@@ -207,11 +213,15 @@ export function openDatabase(dataDir: string): Db {
       if (n > 0 && n < cols) db.exec(`DROP INDEX ${index}`);
     };
     narrow('node_props_node_qname', 4);
-    narrow('node_props_text_node', 4);
-    narrow('node_props_num_node', 4);
-    if (has('node_props') && !propsHaveType()) {
+    narrow('node_props_text_node', 5);
+    narrow('node_props_num_node', 5);
+    if (has('node_props') && !propsHave('node_type')) {
       db.exec(`ALTER TABLE node_props ADD COLUMN node_type TEXT;
         UPDATE node_props SET node_type = (SELECT type FROM nodes WHERE id = node_id);`);
+    }
+    if (has('node_props') && !propsHave('node_modified')) {
+      db.exec(`ALTER TABLE node_props ADD COLUMN node_modified INTEGER;
+        UPDATE node_props SET node_modified = (SELECT modified_at FROM nodes WHERE id = node_id);`);
     }
     db.exec(SCHEMA());
   })();

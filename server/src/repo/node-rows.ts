@@ -189,7 +189,7 @@ export class NodeRows {
         n.lock?.expiresAt ?? null,
       );
     this.writeAspects(n.id, n.aspects);
-    this.indexProps(n.id, n.type, n.props);
+    this.indexProps(n);
   }
 
   /** Rewrites every column of an existing node, its aspects and its property index. */
@@ -223,7 +223,7 @@ export class NodeRows {
       );
     this.db.prepare('DELETE FROM aspects WHERE node_id = ?').run(n.id);
     this.writeAspects(n.id, n.aspects);
-    this.indexProps(n.id, n.type, n.props);
+    this.indexProps(n);
   }
 
   /** Deletes a node and (first) its primary descendants. */
@@ -238,18 +238,18 @@ export class NodeRows {
   }
 
   /** One row per value in node_props: text as is, numbers/booleans/dates also as numbers. */
-  private indexProps(id: string, type: string, props: PropMap): void {
+  private indexProps(n: NodeRow): void {
+    const { id, type, props, modifiedAt: modified } = n;
     this.db.prepare('DELETE FROM node_props WHERE node_id = ?').run(id);
-    const ins = this.db.prepare(
-      'INSERT INTO node_props (node_id, qname, v_text, v_num, node_type) VALUES (?,?,?,?,?)',
-    );
+    const ins = this.db.prepare(`INSERT INTO node_props (node_id, qname, v_text, v_num, node_type,
+      node_modified) VALUES (?,?,?,?,?,?)`);
     for (const [k, v] of Object.entries(props)) {
       const values: PropValue[] = Array.isArray(v) ? (v as PropValue[]) : [v];
       for (const x of values) {
         if (x === null || x === undefined) continue;
-        if (typeof x === 'number') ins.run(id, k, String(x), x, type);
-        else if (typeof x === 'boolean') ins.run(id, k, String(x), x ? 1 : 0, type);
-        else ins.run(id, k, String(x), dateNum(String(x)), type);
+        if (typeof x === 'number') ins.run(id, k, String(x), x, type, modified);
+        else if (typeof x === 'boolean') ins.run(id, k, String(x), x ? 1 : 0, type, modified);
+        else ins.run(id, k, String(x), dateNum(String(x)), type, modified);
       }
     }
   }

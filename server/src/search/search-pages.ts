@@ -52,7 +52,9 @@ const dirOf = (k: SortKey): string => (k.ascending ? 'ASC' : 'DESC');
  * index in that order can serve the whole ORDER BY. No keys: most recently modified first.
  */
 function orderSql(keys: SortKey[], params: unknown[], driver?: string): string {
-  if (keys.length === 0) return 'n.modified_at DESC, n.id DESC';
+  // The driving row carries the node's modified_at (node_props.node_modified).
+  if (keys.length === 0)
+    return driver ? 'd.node_modified DESC, n.id DESC' : 'n.modified_at DESC, n.id DESC';
   const out: string[] = [];
   for (const k of keys) {
     if ('column' in k) out.push(`${k.column} ${dirOf(k)}`);
