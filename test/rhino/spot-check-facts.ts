@@ -43,10 +43,11 @@ export const RECORDINGS: readonly RecordingFact[] = [
   { name: 'r6.mp4', handover: 'H1', start: startOf(6), filed: true },
 ];
 
-const HANDOVERS = 'EFR 执法记录/移交记录';
+/** Where the handovers of the fixtures live. */
+export const HANDOVERS = 'EFR 执法记录/移交记录';
 
 /** Device and handovers: H1's unit decides its recordings, H2's `-` leaves it to VR-1's. */
-const REGISTER: { folder: string; name: string; type: string;
+export const REGISTER: { folder: string; name: string; type: string;
   properties: Record<string, string> }[] = [
   { folder: 'EFR 执法记录/执法记录仪', name: 'VR-1', type: 'efr:device',
     properties: { 'efr:deviceSerial': 'VR-1', 'efr:unit': '社会组织管理科' } },

@@ -9,19 +9,12 @@ import {
   type WsCall,
   type WsResult,
 } from './webscript-features.js';
+import { HANDOVERS, REGISTER } from './spot-check-facts.js';
 
-const HANDOVERS = 'EFR 执法记录/移交记录';
 const start = (h: number): string => new Date(Date.UTC(2026, 10, 20, h)).toISOString();
 
 function recordings(): SetupNode[] {
-  const nodes: SetupNode[] = [
-    { folder: 'EFR 执法记录/执法记录仪', name: 'VR-1', type: 'efr:device',
-      properties: { 'efr:deviceSerial': 'VR-1', 'efr:unit': '社会组织管理科' } },
-    { folder: HANDOVERS, name: 'H1', type: 'efr:handover',
-      properties: { 'efr:officer': 'officer1', 'efr:unit': '社会事务科' } },
-    { folder: HANDOVERS, name: 'H2', type: 'efr:handover',
-      properties: { 'efr:officer': 'officer2', 'efr:unit': '-' } },
-  ];
+  const nodes: SetupNode[] = REGISTER.map((n) => ({ ...n, properties: { ...n.properties } }));
   for (let i = 0; i < 6; i++) {
     const h = i < 4 ? 'H1' : 'H2';
     nodes.push({ folder: `${HANDOVERS}/${h}`, name: `r${i}.mp4`, type: 'efr:recording',
