@@ -1,4 +1,6 @@
-import { checkCloseCampaign, checkFinding, findingPassed, ITEM_RESULTS } from './index.js';
+import {
+  campaignProgress, checkCloseCampaign, checkFinding, findingPassed, ITEM_RESULTS,
+} from './index.js';
 import type { Finding, Verdict } from './index.js';
 
 const refusal = (v: Verdict): string =>
@@ -59,5 +61,17 @@ describe('spot-check findings (R28.2) and closing (R28.1)', () => {
   it('R28.2: a campaign with an invalid finding does not close', () => {
     expect(refusal(checkCloseCampaign([finding({ itemRecorded: 'fail' })])))
       .toBe('422 efr.finding.noteRequired R28.2');
+  });
+});
+
+describe('R28.1: the progress of a campaign', () => {
+  it('counts findings by status; a failed one is done with an item failed', () => {
+    expect(campaignProgress([
+      finding({ status: 'pending', itemRecorded: null, itemContinuous: null, itemHandled: null }),
+      finding(),
+      finding({ itemHandled: 'fail', note: '未按规定移交' }),
+      finding({ status: 'skipped', skipReason: '设备故障' }),
+    ])).toEqual({ total: 4, pending: 1, done: 2, skipped: 1, failed: 1 });
+    expect(campaignProgress([])).toEqual({ total: 0, pending: 0, done: 0, skipped: 0, failed: 0 });
   });
 });

@@ -39,6 +39,29 @@ export function findingPassed(f: Finding): boolean {
   return f.status === 'done' && !findingFailed(f);
 }
 
+/** How far a campaign is (R28.1): its findings by status; `failed` = done with an item failed. */
+export interface CampaignProgress {
+  total: number;
+  pending: number;
+  done: number;
+  skipped: number;
+  failed: number;
+}
+
+/** The progress of a campaign from its findings (both hosts answer it as `progress`). */
+export function campaignProgress(findings: readonly Finding[]): CampaignProgress {
+  const p: CampaignProgress = { total: 0, pending: 0, done: 0, skipped: 0, failed: 0 };
+  for (const f of findings) {
+    p.total++;
+    if (f.status === 'pending') p.pending++;
+    else if (f.status === 'done') {
+      p.done++;
+      if (findingFailed(f)) p.failed++;
+    } else if (f.status === 'skipped') p.skipped++;
+  }
+  return p;
+}
+
 /**
  * Checks a finding before it is saved (R28.2): a done finding answers the three items with
  * pass/fail/notApplicable and explains any failure in a note; a skipped one gives a reason.

@@ -1,4 +1,5 @@
 /** Shapes of the spot-check, violation and assessment web scripts (docs/api.md, issue 8). */
+import type { CampaignProgress } from '../../core/src/index';
 
 /** Result of one R28.2 item. */
 export type ItemResult = 'pass' | 'fail' | 'notApplicable';
@@ -9,14 +10,8 @@ export const CHECK_ITEMS = ['Recorded', 'Continuous', 'Handled'] as const;
 /** One of the three items. */
 export type CheckItem = (typeof CHECK_ITEMS)[number];
 
-/** Progress of a campaign. */
-export interface Progress {
-  total: number;
-  pending: number;
-  done: number;
-  skipped: number;
-  failed: number;
-}
+/** Progress of a campaign, as both hosts compute it (core's CampaignProgress, R28.1). */
+export type Progress = CampaignProgress;
 
 /** Which campaigns the list shows: all, or those with findings still due (R28.2). */
 export type CampaignFilter = 'all' | 'pending';

@@ -5,7 +5,7 @@
  * `CampaignJson`, `FindingJson`), read from ScriptNodes. Who reviewed a finding and when are
  * ACS's cm:modifier / cm:modified of the finding, as server/ answers its row's modifier.
  */
-import { findingFailed } from '../../../../core/src/index.js';
+import { campaignProgress, type CampaignProgress } from '../../../../core/src/index.js';
 import { plainNumber, plainString, plainStrings } from '../../lib/java-values.js';
 import { nodeProp } from '../../lib/model-names.js';
 import {
@@ -16,14 +16,8 @@ import { findingOf, readerOf, recordingOf } from './finding-state.js';
 
 const text = (n: WsNode, p: string): string | null => plainString(nodeProp(n, p));
 
-/** Counts of a campaign's findings by status (`failed`: done with an item failed). */
-export interface Progress {
-  total: number;
-  pending: number;
-  done: number;
-  skipped: number;
-  failed: number;
-}
+/** Counts of a campaign's findings by status (core's CampaignProgress, R28.1). */
+export type Progress = CampaignProgress;
 
 /** A campaign by id: 404 when missing, unreadable or not a campaign (as server/'s 404). */
 export function campaignById(id: string): WsNode {
@@ -51,16 +45,7 @@ export function findingsOf(campaign: WsNode): WsNode[] {
 
 /** Counts of the campaign's findings by status. */
 export function progressOf(campaign: WsNode): Progress {
-  const p: Progress = { total: 0, pending: 0, done: 0, skipped: 0, failed: 0 };
-  for (const f of findingsOf(campaign)) {
-    const st = findingOf(f, readerOf(f, {}));
-    p.total++;
-    if (st.status === 'pending') p.pending++;
-    if (st.status === 'done') p.done++;
-    if (st.status === 'skipped') p.skipped++;
-    if (st.status === 'done' && findingFailed(st)) p.failed++;
-  }
-  return p;
+  return campaignProgress(findingsOf(campaign).map((f) => findingOf(f, readerOf(f, {}))));
 }
 
 /** A campaign as JSON (server/'s `CampaignJson`). */

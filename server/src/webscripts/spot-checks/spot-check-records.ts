@@ -1,5 +1,6 @@
 import {
-  findingFailed,
+  campaignProgress,
+  type CampaignProgress,
   type Finding,
   type FindingStatus,
   type ItemResult,
@@ -15,14 +16,8 @@ import type { Scope } from './spot-check-population.js';
  * one per drawn recording, linked by efr:findingRecording) as the web scripts answer them.
  */
 
-/** Progress of a campaign. */
-export interface Progress {
-  total: number;
-  pending: number;
-  done: number;
-  skipped: number;
-  failed: number;
-}
+/** Progress of a campaign (core's CampaignProgress, R28.1). */
+export type Progress = CampaignProgress;
 
 /** A campaign as JSON. */
 export interface CampaignJson {
@@ -101,14 +96,7 @@ export function findingState(repo: Repository, n: NodeRow): Finding {
 
 /** Counts of a campaign's findings by status. */
 export function progressOf(repo: Repository, campaign: NodeRow): Progress {
-  const all = findingsOf(repo, campaign).map((f) => findingState(repo, f));
-  return {
-    total: all.length,
-    pending: all.filter((f) => f.status === 'pending').length,
-    done: all.filter((f) => f.status === 'done').length,
-    skipped: all.filter((f) => f.status === 'skipped').length,
-    failed: all.filter((f) => f.status === 'done' && findingFailed(f)).length,
-  };
+  return campaignProgress(findingsOf(repo, campaign).map((f) => findingState(repo, f)));
 }
 
 /** The campaign's period and units. */
