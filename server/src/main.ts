@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from './app.js';
 import { DEMO_USERS } from './demo/users.js';
+import { MissingToolError } from './missing-tool.js';
 
 /**
  * CLI entry: `node --import tsx server/src/main.ts`. Environment: EFR_PORT (8080),
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  // A missing external program is the newcomer's problem, not a bug: its one sentence names
+  // the command that fixes it, and a stack trace would only bury it (issue 21).
+  console.error(err instanceof MissingToolError ? err.message : err);
   process.exit(1);
 });

@@ -51,6 +51,8 @@ export interface StartOptions {
   demo?: boolean;
   /** Existing data directory to reuse (kept on close); a fresh temp dir otherwise. */
   dataDir?: string;
+  /** Environment of a child start, replacing this process's (e.g. a `PATH` without ffmpeg). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A fresh, empty temporary directory with a recognisable name. */
@@ -107,7 +109,7 @@ export async function startChild(opts: StartOptions & { timeoutMs?: number } = {
   const owned = !opts.dataDir;
   const dataDir = opts.dataDir ?? tempDir('child');
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, EFR_PORT: String(port),
+  const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), EFR_PORT: String(port),
     EFR_DATA_DIR: dataDir, EFR_DEMO_PASSWORD: DEMO_PASSWORD, EFR_HOST: '127.0.0.1' };
   if (opts.demo ?? true) env.EFR_DEMO = '1';
   else delete env.EFR_DEMO;

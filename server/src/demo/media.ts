@@ -1,16 +1,31 @@
 import { spawn } from 'node:child_process';
+import { MissingToolError } from '../missing-tool.js';
+import { FFMPEG_FIX, ffmpegBinary } from './ffmpeg-binary.js';
 
-/** Runs ffmpeg with arguments; rejects with its stderr tail on failure. */
+/**
+ * Runs ffmpeg (the system one, else the packaged one: see `ffmpegBinary`) with arguments;
+ * rejects with its stderr tail on failure, or with a `MissingToolError` when it cannot run.
+ */
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    const binary = ffmpegBinary();
+    const p = spawn(binary, ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
     p.stderr.on('data', (d: Buffer) => {
       err = (err + d.toString()).slice(-2000);
     });
-    p.on('error', reject);
+    p.on('error', (e: NodeJS.ErrnoException) =>
+      // ENOENT/EACCES/ENOEXEC: found a moment ago but it does not run (removed, wrong
+      // architecture); any other spawn error is unexpected and passed on as is.
+      reject(
+        ['ENOENT', 'EACCES', 'ENOEXEC'].includes(e.code ?? '')
+          ? new MissingToolError('ffmpeg', 'to make the demo footage',
+            `${binary} does not run (${e.code})`, FFMPEG_FIX)
+          : e,
+      ),
+    );
     p.on('close', (code) =>
       code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}: ${err}`)),
     );
