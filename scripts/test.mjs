@@ -5,9 +5,13 @@
 //   e2e   – Playwright (playwright-core + /usr/bin/chromium) specs driven by Jasmine against the
 //           built app and a server started by the specs themselves
 // `--only <suite>` runs one of them. Each suite writes test-results/<suite>.counts.json.
+// First it makes sure the Debian packages of scripts/debian-packages.json are installed
+// (installing them as root, else printing the `apt-get install` line and stopping), and the
+// npm packages too (`npm ci` when node_modules has none).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
+import { ensureDebianPackages } from './debian-packages.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const results = resolve(root, 'test-results');
@@ -84,6 +88,23 @@ function buildAppIfNeeded() {
   if (existsSync(resolve(root, 'dist/efr-app/browser/index.html')) && !process.env.CI) return 0;
   console.log('\n=== building the app (ng build) ===');
   return run('npx', ['ng', 'build']);
+}
+
+/**
+ * Installs the npm packages when they are not there (`npm test` on a fresh clone, without
+ * `npm install` first); returns whether they are there now.
+ */
+function ensureNpmPackages() {
+  if (existsSync(resolve(root, 'node_modules/jasmine/package.json'))) return true;
+  console.log('npm test: installing the npm packages first (npm ci)');
+  return run('npm', ['ci', '--no-audit', '--no-fund']) === 0;
+}
+
+if (!ensureDebianPackages() || !ensureNpmPackages()) {
+  console.log('\n=== summary ===');
+  console.log('setup: Debian or npm packages missing (see above); no suite ran');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
