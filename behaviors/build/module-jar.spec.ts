@@ -233,20 +233,6 @@ describe('module JAR (npm run build:module)', () => {
     for (const k of ['user', 'node', 'type', 'action', 'sub-actions']) expect(keys).toContain(k);
   });
 
-  it('switches on alfresco-access auditing with the EFR types in its type filter', () => {
-    const text = readFileSync(inModule(`${MODULE_PREFIX}/alfresco-global.properties`), 'utf8');
-    expect(text).toMatch(/^audit\.enabled=true$/m);
-    expect(text).toMatch(/^audit\.alfresco-access\.enabled=true$/m);
-    const m = /^audit\.filter\.alfresco-access\.transaction\.type=(.+)$/m.exec(text);
-    expect(m).not.toBeNull();
-    const types = (m as RegExpExecArray)[1].split(';');
-    for (const t of ['cm:folder', 'cm:content', 'st:site', EFR_TYPES.recording]) {
-      expect(types).toContain(t);
-    }
-    const efrTypes = Object.values(EFR_TYPES) as string[];
-    for (const t of types.filter((x) => x.startsWith('efr:'))) expect(efrTypes).toContain(t);
-  });
-
   it('ships scripts that parse as ES5, lint clean and are plain ASCII', () => {
     const scripts = entries.filter((e) => e.endsWith('.js'));
     expect(scripts.filter((s) => s.startsWith(MODULE_PREFIX)).map((s) => s.split('/').pop()))
