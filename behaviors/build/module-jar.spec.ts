@@ -79,8 +79,8 @@ describe('module JAR (npm run build:module)', () => {
       const parts = e.split('/').slice(0, isDirectoryEntry(e) ? -2 : -1);
       for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/') + '/');
     }
-    for (const f of ['alfresco/', 'alfresco/module/', `${MODULE_PREFIX}/`, `${MODULE_PREFIX}/audit/`,
-      'alfresco/extension/', 'alfresco/extension/templates/',
+    for (const f of ['alfresco/', 'alfresco/module/', `${MODULE_PREFIX}/`,
+      `${MODULE_PREFIX}/audit/`, 'alfresco/extension/', 'alfresco/extension/templates/',
       'alfresco/extension/templates/webscripts/', `${WEBSCRIPT_STORE}/`]) {
       expect(folders.has(f)).withContext(f).toBeTrue();
     }

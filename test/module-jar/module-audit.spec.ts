@@ -23,8 +23,8 @@ interface AuditCatalogue {
   queries: Section & { v1ValueClass: string };
   scope: Section & { acsDefaults: Record<string, string> };
 }
-const CATALOGUE = JSON.parse(readFileSync(resolve(ROOT, 'behaviors/data/acs-audit.json'), 'utf8')) as
-  AuditCatalogue;
+const CATALOGUE_FILE = resolve(ROOT, 'behaviors/data/acs-audit.json');
+const CATALOGUE = JSON.parse(readFileSync(CATALOGUE_FILE, 'utf8')) as AuditCatalogue;
 
 /** Values an XPath selects on the module's audit XML (attributes), through xmllint. */
 function auditXpath(expr: string): string[] {
@@ -52,8 +52,14 @@ interface DocQuery { doc: string; api: 'v1' | 'v0'; key: string; valueClass: str
 
 /** Every audit value query of a Markdown file (v1 where clauses, v0 audit query URLs). */
 function documentedQueries(doc: string): DocQuery[] {
-  const text = readFileSync(resolve(ROOT, doc), 'utf8').split('\n')
-    .map((l) => { try { return decodeURIComponent(l); } catch { return l; } }).join('\n');
+  const text = readFileSync(resolve(ROOT, doc), 'utf8').split('\n').map((l) => {
+    try {
+      return decodeURIComponent(l);
+    } catch {
+      // URIError: a line with a '%' that is not an escape is plain text; read it as is.
+      return l;
+    }
+  }).join('\n');
   const out: DocQuery[] = [];
   for (const m of text.matchAll(/valuesKey\s*=\s*'([^']+)'\s+and\s+valuesValue\s*=/g)) {
     out.push({ doc, api: 'v1', key: m[1], valueClass: CATALOGUE.queries.v1ValueClass });
@@ -61,7 +67,8 @@ function documentedQueries(doc: string): DocQuery[] {
   for (const m of text.matchAll(/\/api\/audit\/query\/[\w-]+(\/[\w/-]+)\?([^\s`"]*)/g)) {
     const params = new URLSearchParams(m[2]);
     if (!params.has('value')) continue;
-    out.push({ doc, api: 'v0', key: m[1], valueClass: params.get('valueType') ?? 'java.lang.String' });
+    out.push({ doc, api: 'v0', key: m[1],
+      valueClass: params.get('valueType') ?? 'java.lang.String' });
   }
   return out;
 }

@@ -9,7 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildModule, isDirectoryEntry, MODULE_PREFIX } from '../../behaviors/build/build-module.mjs';
+import {
+  buildModule, isDirectoryEntry, MODULE_PREFIX,
+} from '../../behaviors/build/build-module.mjs';
 import { WEBSCRIPT_STORE } from '../../behaviors/build/compile-scripts.mjs';
 import { type AcsFact, factMismatches } from './acs-sources.js';
 
