@@ -15,3 +15,5 @@ export declare function buildModule(options?: { jar?: string }): Promise<{
   jar: string;
   entries: string[];
 }>;
+/** Whether a JAR entry name is a folder's (directory entry, ends with `/`). */
+export declare function isDirectoryEntry(entry: string): boolean;

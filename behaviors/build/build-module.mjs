@@ -5,6 +5,10 @@
 // from content-model/, the single source), scripts/*.js (compiled, see compile-scripts.mjs);
 // and EFR's web scripts under alfresco/extension/templates/webscripts/org/efr/ (descriptors and
 // templates from behaviors/config, controllers compiled from behaviors/src/webscripts).
+// Every folder has its own directory entry (`alfresco/`, `alfresco/module/`, …): ACS finds a
+// module only through `classpath*:` folder patterns, which Spring resolves with
+// ClassLoader.getResources on the pattern's root folder, and a class loader answers that from
+// the JAR's entry of that folder (see behaviors/data/acs-module-loading.json, issue 14).
 // The JAR is reproducible: fixed entry order, fixed mtimes, fixed modes, no extra fields.
 import { spawnSync } from 'node:child_process';
 import {
@@ -36,14 +40,20 @@ export const MODEL_COPIES = Object.freeze([
   ['messages/efr-model_zh_CN.properties', 'messages/efr-model_zh_CN.properties'],
 ]);
 
-function listFiles(dir) {
+/** Files and folders under `dir`, folders first with a trailing `/`. */
+function listTree(dir) {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
     const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) out.push(...listFiles(abs));
+    if (statSync(abs).isDirectory()) out.push(abs + '/', ...listTree(abs));
     else out.push(abs);
   }
   return out;
+}
+
+/** Whether a JAR entry name is a folder's (directory entry). */
+export function isDirectoryEntry(entry) {
+  return entry.endsWith('/');
 }
 
 /** `module.version` of module.properties (also the manifest's Implementation-Version). */
@@ -60,7 +70,11 @@ function manifest(version) {
     .join('\r\n');
 }
 
-/** Lays the JAR's tree out in `stage` and returns its relative file paths, sorted. */
+/**
+ * Lays the JAR's tree out in `stage` and returns its entries in JAR order: `META-INF/` and the
+ * manifest first (as `jar` writes them), then every folder and file in byte order, so that a
+ * folder's entry comes right before its contents.
+ */
 async function stageModule(stage) {
   const moduleDir = join(stage, MODULE_PREFIX);
   mkdirSync(moduleDir, { recursive: true });
@@ -85,9 +99,13 @@ async function stageModule(stage) {
   }
   mkdirSync(join(stage, 'META-INF'), { recursive: true });
   writeFileSync(join(stage, 'META-INF', 'MANIFEST.MF'), manifest(moduleVersion()));
-  const files = listFiles(stage).map((f) => relative(stage, f));
-  // The manifest first, as jar tools expect; then the module in byte order.
-  return ['META-INF/MANIFEST.MF', ...files.filter((f) => f !== 'META-INF/MANIFEST.MF').sort()];
+  const head = ['META-INF/', 'META-INF/MANIFEST.MF'];
+  const rest = listTree(stage)
+    .map((f) => relative(stage, f) + (f.endsWith('/') ? '/' : ''))
+    .filter((e) => !head.includes(e));
+  // Byte order (not locale order): `a/` sorts before `a/b`, so every folder precedes its contents.
+  rest.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...head, ...rest];
 }
 
 function run(cmd, args, options) {
@@ -107,14 +125,16 @@ export async function buildModule(options = {}) {
   try {
     const entries = await stageModule(stage);
     const env = { ...process.env, TZ: 'UTC' };
-    for (const entry of entries) chmodSync(join(stage, entry), 0o644);
+    for (const entry of entries) {
+      chmodSync(join(stage, entry), isDirectoryEntry(entry) ? 0o755 : 0o644);
+    }
     run('touch', ['-d', FIXED_MTIME, ...entries], { cwd: stage, env });
     mkdirSync(dirname(jar), { recursive: true });
     const partial = `${jar}.${process.pid}.partial`;
     rmSync(partial, { force: true });
-    // -X: no extra attributes (uid/gid, extended times); -D: no directory entries; -@: the
-    // entry list, in our order, from stdin.
-    run('zip', ['-X', '-D', '-q', '-9', partial, '-@'],
+    // -X: no extra attributes (uid/gid, extended times); -@: the entry list, in our order, from
+    // stdin. Folders are named one by one (no -r), so each gets exactly one directory entry.
+    run('zip', ['-X', '-q', '-9', partial, '-@'],
       { cwd: stage, env, input: entries.join('\n') + '\n' });
     renameSync(partial, jar);
     return { jar, entries };
