@@ -6,8 +6,6 @@ const reg = (name: string, serial: string, unit: string, user = 'custodian1'): W
   script: 'devices.post',
   user,
   body: { serial, kind: 'bodyCamera', unit, unitHead: 'unithead1' },
-  // Registrations come as ACS's JSON reader hands them over; the steps as `requestbody`.
-  bodyAs: 'json',
 });
 const step = (
   name: string,

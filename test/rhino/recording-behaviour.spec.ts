@@ -1,5 +1,5 @@
 // The efr:recording script behaviour, compiled into the module JAR, run in Debian's Rhino
-// 1.7.14 at language version 0 with ACS-like arguments (harness.js). Forbidden changes must
+// 1.7.14 at language version 0 with ACS-like arguments (test/acs-runtime). Forbidden changes must
 // throw with core's code; allowed ones must pass.
 import {
   archiveNodes, hoursFromNow, OTHER_SHA, recordingScenario, recordingUpdate, sealedRecordingProps,
@@ -235,7 +235,7 @@ describe('efr:recording script behaviour in Rhino 1.7.14 (module JAR)', () => {
 
   it('R24.2: logs every content read with user and node', () => {
     expectAllowed('read logged');
-    expect(results['read logged'].logs.some((l) => /^log: efr read of recording rec1 by li\.officer/
+    expect(results['read logged'].logs.some((l) => /^info: efr read of recording rec1 by li\.officer/
       .test(l))).toBeTrue();
   });
 

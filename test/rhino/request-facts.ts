@@ -1,5 +1,5 @@
 // Viewing requests and their recordings as facts both hosts can hold, for the specs that run
-// the module's close paths in Rhino and compare with server/: the script-action harness's store
+// the module's close paths in Rhino and compare with server/: the ACS-like runtime's store
 // (script-action-run.ts), and server/ rows in a repository of its own, where the specs also ask
 // who may read a recording (server/'s viewingReadVerdict, which decides from the requests).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -65,7 +65,7 @@ export function requestProps<D>(
 }
 
 /**
- * The facts as the script-action harness's store: the folders, each recording with the
+ * The facts as the ACS-like runtime's store: the folders, each recording with the
  * Consumer that registration granted each viewer of a registered request naming it (and the
  * custodians' Collaborator), then the requests.
  */

@@ -1,12 +1,11 @@
-// Runs a scheduled script action of the module JAR in Debian's Rhino through
-// script-action-harness.js (on harness-common.js, spawned by rhino-spawn.ts): the scripts come
-// from the JAR built for the test run (rhino-run.ts, what ships), the aspect each property
-// belongs to from content-model/efr-model.xml (what ACS adds on save).
-import { join } from 'node:path';
+// Runs a scheduled script action of the module JAR (what ships) in the ACS-like runtime
+// (test/acs-runtime): ACS's scheduled query action over a repository whose writes fire the
+// module's behaviours as its Spring context binds them.
+import { findRefusal } from '../../core/src/index.js';
 import { readModelFile } from '../../content-model/src/model-reader.js';
 import { EFR_MODEL_FILE } from '../../content-model/src/model-set.js';
-import { compiledScriptsDir, NAMESPACES } from './rhino-run.js';
-import { runHarness } from './rhino-spawn.js';
+import { runDriver } from '../acs-runtime/acs-runtime.js';
+import { scriptLocation, shortLog } from './rhino-run.js';
 
 /** A stored value: JSON, or `{ date }` for a d:datetime (ISO 8601). */
 export type StoredValue = string | number | boolean | null | { date: string } | StoredValue[];
@@ -67,7 +66,7 @@ export interface EditResult {
   logs: string[];
 }
 
-/** What the harness reports. */
+/** What the runtime reports. */
 export interface ScriptActionRun {
   steps: (JobResult | EditResult)[];
   nodes: Record<string, {
@@ -89,27 +88,33 @@ export function aspectOfProperty(): Record<string, string> {
 }
 
 /**
- * Runs the steps in order over one store. `behaviours` maps a type to the JAR script bound to
- * its onUpdateProperties (e.g. `{ 'efr:accessRequest': 'access-request' }`).
+ * Runs the steps in order over one repository. `behaviours` is kept for reading only: the
+ * runtime binds every behaviour the module's Spring context declares.
  */
 export async function runScriptAction(options: {
   users: Record<string, string[]>;
   nodes: StoreNode[];
-  behaviours: Record<string, string>;
+  behaviours?: Record<string, string>;
   steps: (JobStep | EditStep)[];
+  /** Zones of groups (default `APP.DEFAULT,AUTH.ALF`). */
+  groupZones?: Record<string, string>;
 }): Promise<ScriptActionRun> {
-  const dir = await compiledScriptsDir();
-  const behaviours: Record<string, string> = {};
-  for (const [type, script] of Object.entries(options.behaviours)) {
-    behaviours[type] = join(dir, `${script}.js`);
-  }
-  return runHarness<ScriptActionRun>('script-action-harness.js', {
-    namespaces: NAMESPACES,
-    aspectOfProperty: aspectOfProperty(),
+  const nodes: Record<string, unknown> = {};
+  for (const n of options.nodes) nodes[n.id] = n;
+  const run = await runDriver<ScriptActionRun>('actions.js', {
     users: options.users,
-    nodes: options.nodes,
-    behaviours,
-    steps: options.steps.map((s) =>
-      (s.kind === 'job' ? { ...s, script: join(dir, `${s.script}.js`) } : s)),
+    groupZones: options.groupZones,
+    nodes,
+    steps: options.steps.map((s) => (s.kind === 'job' ? { ...s, location: scriptLocation(s.script) } : s)),
   });
+  for (const step of run.steps) {
+    if (step.kind === 'edit') {
+      step.logs = step.logs.map(shortLog);
+      // The refusal as a client reads it out of ACS's error text.
+      if (step.message !== null) step.message = findRefusal(step.message)?.text ?? step.message;
+    } else {
+      for (const a of step.actions) a.logs = a.logs.map(shortLog);
+    }
+  }
+  return run;
 }

@@ -1,10 +1,10 @@
 // The facts of a spot check (a device, two handovers, their recordings, one of them filed in
 // the recordings archive as a sealed recording is) as both hosts hold them, for the specs that
 // run the module's spot-check web scripts in Rhino and compare their answers with server/'s:
-// SetupNodes for the web-script harness, and server/ rows in a repository of its own answering
+// SetupNodes for the web-script runs (test/acs-runtime), and server/ rows in a repository of its own answering
 // the same web scripts over HTTP (Fastify inject).
 //
-// core's draw depends on the order of the recordings' ids only: the harness numbers nodes in
+// core's draw depends on the order of the recordings' ids only: the runtime numbers nodes in
 // creation order, and server/ gets ids that sort in the same order, so one seed draws the same
 // recordings on both hosts; answers are compared by recording name.
 import type { FastifyInstance } from 'fastify';
@@ -62,7 +62,7 @@ function recordingProps(r: RecordingFact): Record<string, string> {
     'efr:recordingStart': r.start };
 }
 
-/** The facts as the harness's setup nodes (the filed recording comes by {@link rhinoFiled}). */
+/** The facts as the web-script runs' setup nodes (the filed recording comes by {@link rhinoFiled}). */
 export function rhinoSetup(): SetupNode[] {
   const nodes: SetupNode[] = [...REGISTER,
     { folder: 'EFR 执法记录', name: '录像档案', type: 'cm:folder', properties: {} }];

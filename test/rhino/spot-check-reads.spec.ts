@@ -19,7 +19,7 @@ const B = { title: '社会事务科专项抽查', ...PERIOD, units: ['社会事�
   seed: 'EFR-2026-11-SW' };
 const MISSING = 'n9999999-0000-4000-8000-000000000000';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-/** Node ids: the harness's (`n…`), server/'s setup rows (`s…`) and server/'s own (UUIDs). */
+/** Node ids: the ACS-like runtime's (`n…`), server/'s setup rows (`s…`) and server/'s own (UUIDs). */
 const ID = /[ns]\d{7}-0000-4000-8000-0{12}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g;
 
 /** The findings recorded, by index in the sample (the last one after the mid-way reads). */
@@ -90,7 +90,7 @@ describe('module spot-check reads in Rhino, against server/ (issue 8: R28.1, R28
   ];
 
   beforeAll(async () => {
-    // Module: open both campaigns, read; then, in a second run of the same calls (the harness
+    // Module: open both campaigns, read; then, in a second run of the same calls (the runtime
     // numbers nodes in creation order, so the ids repeat), record findings and close.
     const open: WsCall[] = [
       { name: 'a', script: 'spot-checks.post', user: 'supervisor1', body: A },

@@ -52,7 +52,7 @@ describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1
       { name: 'verify', script: 'spot-check-verify.get', user: 'officer1',
         templateArgs: { id: '@a' } },
     ], recordings());
-    // The harness numbers nodes in creation order, so the same setup and the same first draw
+    // The runtime numbers nodes in creation order, so the same setup and the same first draw
     // give the same ids in a second run: its findings name the recordings drawn in the first.
     const sample = drawn(r.a).sample;
     const finding = (name: string, i: number, body: Record<string, unknown>): WsCall =>

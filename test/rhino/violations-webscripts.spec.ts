@@ -1,7 +1,7 @@
 /**
  * The violation register web scripts of the ACS module (issue 8: R29.1, R30.1) compiled as the
  * module build compiles them (core bundled, ES5, linted) and run in Debian's Rhino against the
- * in-memory repository of webscript-harness.js (webscript-run.ts).
+ * repository of the ACS-like runtime (webscript-run.ts, test/acs-runtime).
  */
 import { runSpotCheckCalls as run, type WsCall, type WsResult } from './webscript-features.js';
 

@@ -1,5 +1,5 @@
 // The module's web script features as the Rhino specs run them (webscript-run.ts): which
-// controllers, which archive folders (server/src/demo/archive-folders.ts), which harness hooks;
+// controllers, which archive folders (server/src/demo/archive-folders.ts);
 // and the run functions the specs call.
 import {
   runWebScripts,
@@ -17,21 +17,18 @@ export type { PermissionsCall, SetupNode, UploadCall, WsCall, WsResult };
 export const DEVICES: WebScriptFeature = {
   areas: ['devices', 'exemptions'],
   folders: ['EFR 执法记录/执法记录仪', 'EFR 执法记录/免录记录', 'EFR 执法记录/案件'],
-  hooks: ['transactions'],
 };
 
 /** Viewing requests and preservation holds (issue 6); registration and close set ACEs. */
 export const ACCESS_REQUESTS: WebScriptFeature = {
   areas: ['access-requests'],
   folders: ['EFR 执法记录/调阅申请', 'EFR 执法记录/录像档案', 'EFR 执法记录/案件'],
-  hooks: ['permissions'],
 };
 
 /** Handovers (issue 5): sealing files recordings (`move`); views show who opened them. */
 export const HANDOVERS: WebScriptFeature = {
   areas: ['handovers'],
   folders: ['EFR 执法记录/执法记录仪', 'EFR 执法记录/移交记录', 'EFR 执法记录/录像档案'],
-  hooks: ['move', 'auditable'],
   idPrefix: 'h',
 };
 
@@ -40,7 +37,6 @@ export const SPOT_CHECKS: WebScriptFeature = {
   areas: ['spot-checks'],
   folders: ['EFR 执法记录/违规记录', 'EFR 执法记录/抽查', 'EFR 执法记录/执法记录仪',
     'EFR 执法记录/移交记录'],
-  hooks: ['transactions', 'auditable'],
 };
 
 /** Demo users of the device and exemption specs, and their groups. */

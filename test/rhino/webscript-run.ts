@@ -1,17 +1,9 @@
-// Compiles the module's web script controllers (behaviors/src/webscripts/<area>/) the way the
-// module build compiles its scripts (core bundled, ES5, linted) and runs calls against one
-// in-memory repository in Debian's Rhino through webscript-harness.js. What differs between
-// features (controller areas, archive folders, harness hooks) is a WebScriptFeature
-// (webscript-features.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { compileScript, webScriptEntries } from '../../behaviors/build/compile-scripts.mjs';
-import { NAMESPACES } from '../../behaviors/src/lib/model-names.js';
-import { runHarness } from './rhino-spawn.js';
-
-/** What only some features' controllers meet in the harness (see webscript-harness.js). */
-export type HarnessHook = 'transactions' | 'move' | 'auditable' | 'permissions';
+// Runs the module's web script controllers from the built JAR (what ships) in the ACS-like
+// runtime (test/acs-runtime): calls against one repository, each as Surf runs a JavaScript web
+// script inside ACS, with the module's behaviours bound. What differs between features
+// (controller areas, archive folders) is a WebScriptFeature (webscript-features.ts).
+import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runtime.js';
+import { shortLog } from './rhino-run.js';
 
 /** One feature's web scripts as the specs run them. */
 export interface WebScriptFeature {
@@ -19,8 +11,6 @@ export interface WebScriptFeature {
   areas: readonly string[];
   /** Archive folders made under Company Home first (server/src/demo/archive-folders.ts). */
   folders: readonly string[];
-  /** What the harness adds for these controllers only (none by default). */
-  hooks?: readonly HarnessHook[];
   /** First letter of node ids (default `n`). */
   idPrefix?: string;
 }
@@ -44,8 +34,6 @@ export interface WsCall {
   args?: Record<string, string>;
   /** Top-level `@call` / `#name` values (and those in arrays) are resolved too. */
   body?: unknown;
-  /** `json`: hand the body over as ACS's JSON reader does (a JSONObject in `json`). */
-  bodyAs?: 'json';
   /** Rhino optimization level: -1 interprets, 0 (default) compiles to bytecode. */
   optimizationLevel?: number;
 }
@@ -69,7 +57,7 @@ export interface PermissionsCall {
 }
 
 /**
- * One answer. The harness adds `$tree` (every node path, in `logs`), `$moves` (the moves of
+ * One answer. The driver adds `$tree` (every node path, in `logs`), `$moves` (the moves of
  * the `move` hook) and `$nodes` (`<name> <id>` of each setup node, in `logs`) after the calls.
  */
 export interface WsResult<Entry = Record<string, unknown>> {
@@ -84,43 +72,26 @@ export interface WsResult<Entry = Record<string, unknown>> {
   } | null;
   logs: string[];
   error: string | null;
+  /** Writes the call made (a rolled-back call's too). */
+  writes?: number;
 }
 
-const compiled = new Map<string, Promise<Map<string, string>>>();
-
-/** Compiles an area's controllers once per process; returns controller id → compiled file. */
-function compiledArea(area: string): Promise<Map<string, string>> {
-  let done = compiled.get(area);
-  if (done === undefined) {
-    done = (async () => {
-      const dir = mkdtempSync(join(tmpdir(), `efr-ws-${area}-`));
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-      const files = new Map<string, string>();
-      for (const entry of webScriptEntries().filter((e) => e.feature === area)) {
-        const { code } = await compileScript(entry);
-        const file = join(dir, `${entry.name}.js`);
-        writeFileSync(file, code);
-        files.set(entry.name, file);
-      }
-      return files;
-    })();
-    compiled.set(area, done);
-  }
-  return done;
-}
-
-/** The compiled file of each controller of the feature's areas. */
+/** The location of each controller of the feature's areas: `<id>.<method>` → location. */
 async function controllers(feature: WebScriptFeature): Promise<Map<string, string>> {
+  const { scripts } = await moduleParts();
   const out = new Map<string, string>();
-  for (const area of feature.areas) {
-    for (const [name, file] of await compiledArea(area)) out.set(name, file);
+  for (const location of Object.keys(scripts)) {
+    const m = new RegExp(`^classpath\\*:${WEBSCRIPT_ROOT}/org/efr/([^/]+)/([^/]+)\\.js$`).exec(location);
+    if (m && feature.areas.includes(m[1])) out.set(m[2], location);
   }
   return out;
 }
 
 /**
  * Runs the calls in order against one repository holding the feature's folders, `users` (user
- * name → groups) and the setup `nodes`; answers by call name.
+ * name → groups) and the setup `nodes`; answers by call name. Every call answering an error
+ * status after it wrote something is reported in `wroteOnRefusal` (ACS would commit those
+ * writes: DeclarativeWebScript renders the status, only a throw rolls back).
  */
 export async function runWebScripts<Entry = Record<string, unknown>>(
   feature: WebScriptFeature,
@@ -128,22 +99,27 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
   calls: readonly (WsCall | UploadCall | PermissionsCall)[],
   nodes: readonly SetupNode[] = [],
 ): Promise<Record<string, WsResult<Entry>>> {
-  const files = await controllers(feature);
-  const script = (id: string): string => {
-    const file = files.get(id);
-    if (file === undefined) throw new Error(`no controller ${id} in ${feature.areas.join(', ')}`);
-    return file;
+  const locations = await controllers(feature);
+  const location = (id: string): string => {
+    const l = locations.get(id);
+    if (l === undefined) throw new Error(`no controller ${id} in ${feature.areas.join(', ')}`);
+    return l;
   };
-  const results = runHarness<WsResult<Entry>[]>('webscript-harness.js', {
-    namespaces: NAMESPACES,
+  const results = await runDriver<WsResult<Entry>[]>('webscripts.js', {
     users,
     folders: feature.folders,
     nodes,
-    hooks: feature.hooks ?? [],
     idPrefix: feature.idPrefix ?? 'n',
-    calls: calls.map((c) => ('script' in c ? { ...c, script: script(c.script) } : c)),
+    calls: calls.map((c) => ('script' in c ? { ...c, location: location(c.script) } : c)),
   });
   const out: Record<string, WsResult<Entry>> = {};
-  for (const x of results) out[x.name] = x;
+  for (const x of results) {
+    out[x.name] = { ...x, logs: x.logs.map(shortLog) };
+    // EFR_ACSRT_DEBUG=1 prints every failed call with the Java root cause.
+    if (process.env.EFR_ACSRT_DEBUG && x.status >= 400) {
+      console.error(`[acs-runtime] ${x.name}: ${x.status} ${x.error ?? JSON.stringify(x.body)}\n` +
+        `${(x as { trace?: string }).trace ?? ''}`);
+    }
+  }
   return out;
 }

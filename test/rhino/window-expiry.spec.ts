@@ -32,7 +32,7 @@ const REQUESTS: RequestFacts[] = [
   { name: 'approved', status: 'approved', recordings: ['clip-a'] },
 ];
 
-/** The facts as the harness's store. */
+/** The facts as the runtime's store. */
 function rhinoNodes(): StoreNode[] {
   return rhinoStore(REQUESTS, now);
 }
@@ -141,7 +141,7 @@ describe('module window-expiry job in Rhino, against server/ (R24.2)', () => {
     }
     expect(r.nodes.open.aspects).not.toContain('efr:closed');
     expect(expireLine(logsOf(0), 'open')).toBeNull();
-    expect(logsOf(0)).toContain(`log: efr accessRequest.expire skipped ` +
+    expect(logsOf(0)).toContain(`debug: efr accessRequest.expire skipped ` +
       `workspace://SpacesStore/open: window open until ${iso(REQUESTS[1].to as number)}`);
     expect(jobJournal().filter((e) => e['node'] !== 'ended' && e['node'] !== 'clip-a'))
       .toEqual([]);

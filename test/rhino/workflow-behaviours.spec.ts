@@ -1,5 +1,5 @@
 // The efr:handover and efr:accessRequest script behaviours, compiled into the module JAR, run
-// in Debian's Rhino 1.7.14 (harness.js): receipts by two distinct custodians (R21.4) and the
+// in Debian's Rhino 1.7.14 (test/acs-runtime): receipts by two distinct custodians (R21.4) and the
 // viewing-request state machine with separation of duties (R24.1, R24.2).
 import { archiveNodes, handoverProps, hoursFromNow, OTHER_SHA, SHA, USERS } from './fixtures.js';
 import { runByName } from './rhino-run.js';

@@ -96,7 +96,7 @@ describe('workflow guard of the device register and exemptions in Rhino (module 
   beforeAll(async () => {
     results = await runByName(SCENARIOS);
     ws = await runCalls(WS_USERS, [
-      { name: 'register', script: 'devices.post', user: 'custodian1', bodyAs: 'json',
+      { name: 'register', script: 'devices.post', user: 'custodian1',
         body: { serial: 'BWC-2026-201', kind: 'bodyCamera', unit: '社会事务科',
           unitHead: 'unithead1' } },
       { name: 'list', script: 'devices.get', user: 'custodian1' },

@@ -96,9 +96,33 @@ interface JavaMapEntry {
 }
 
 /**
- * Converts a `Map<QName, Serializable>` (or a plain object) to {@link PlainProps} keyed by
- * `String(key)`, which for an ACS QName is `{uri}local`. Null gives an empty object (ACS passes
- * an empty before-map when a node is created).
+ * A value read by index from a NativeMap: the raw Java object, which script code must not
+ * touch as it is (`typeof` a raw java.util.Date throws "Invalid JavaScript value of type
+ * java.util.Date"; `===` on one logs Rhino's "Missed Context.javaToJS() conversion"). `null ==`
+ * with null first and `Object(v)` are the two operations Rhino performs on it without either:
+ * Object() wraps it through the wrap factory (NativeJavaObject, or a String/Number/Boolean
+ * object for Java strings, numbers and booleans).
+ */
+export function rawToPlain(v: unknown): PlainValue {
+  // null first: ScriptRuntime.eq then never inspects `v`.
+  if (null == v) return null;
+  const o = Object(v) as unknown;
+  if (o instanceof String || o instanceof Number || o instanceof Boolean) {
+    return toPlain((o as { valueOf(): unknown }).valueOf());
+  }
+  return toPlain(o);
+}
+
+/**
+ * Converts a policy's `Map<QName, Serializable>` to {@link PlainProps} keyed by `{uri}local`.
+ * ACS hands every java.util.Map to a script as an org.alfresco.repo.jscript.NativeMap
+ * (RhinoScriptProcessor.RhinoWrapFactory#wrapAsJavaObject, 25.5.0.31 l. 707-714): a string
+ * lookup `map[key]` asks the QName-keyed map for a String and answers null, and it has no Java
+ * methods; its ids are the QName keys (their text is `{uri}local`) and `map[i]` walks
+ * `values()` to position i, in the same order as the keys (one HashMap, unmodified). So the
+ * i-th key goes with the i-th value, read raw ({@link rawToPlain}). A Java map wrapped by
+ * Rhino's own factory (entrySet available) and a plain object are read too. Null gives an
+ * empty object (ACS passes an empty before-map when a node is created).
  */
 export function qnameMapToProps(map: unknown): PlainProps {
   const out: PlainProps = {};
@@ -112,7 +136,13 @@ export function qnameMapToProps(map: unknown): PlainProps {
     }
     return out;
   }
-  for (const key of Object.keys(map)) out[key] = toPlain(map[key]);
+  const keys = Object.keys(map);
+  if (keys.length > 0 && keys[0].charAt(0) === '{') {
+    const byIndex = map as unknown as { [i: number]: unknown };
+    for (let i = 0; i < keys.length; i++) out[keys[i]] = rawToPlain(byIndex[i]);
+    return out;
+  }
+  for (const key of keys) out[key] = toPlain(map[key]);
   return out;
 }
 

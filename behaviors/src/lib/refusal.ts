@@ -5,7 +5,7 @@
  * body name the rule (`efr.recording.sealedContent R26.1: …`).
  */
 import type { Verdict } from '../../../core/src/index.js';
-import { scriptLogger } from './acs-api.js';
+import { efrWarn } from './efr-log.js';
 
 /** The message of a refusal: `<code> <requirement>: <en> / <zh>`. */
 export function refusalMessage(verdict: Verdict): string {
@@ -21,6 +21,6 @@ export function refusalMessage(verdict: Verdict): string {
 export function enforce(verdict: Verdict, what: string): void {
   if (verdict.allowed) return;
   const message = refusalMessage(verdict);
-  scriptLogger().warn('efr refused ' + what + ': ' + message);
+  efrWarn('efr refused ' + what + ': ' + message);
   throw new Error(message);
 }

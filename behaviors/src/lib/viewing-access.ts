@@ -5,12 +5,19 @@
  * on a recording another registered request of the same viewer still covers: access follows
  * the register, so one window's end never ends another's. The efr:recording onContentRead
  * behaviour refuses reads outside a window as a second line.
+ *
+ * Both run as System (AuthenticationUtil.runAsSystem): ACS's public PermissionService#setPermission
+ * needs ChangePermissions on the node (public-services-security-context.xml l. 799, 25.5.0.31),
+ * which no custodian holds on recordings, and permissions on recordings change only through
+ * EFR's steps, which decide who acts before they get here.
  */
 import { viewingExpired, type AccessRequest } from '../../../core/src/index.js';
 import { EFR_ASSOCS } from '../../../content-model/src/qnames.js';
 import { accessRequestOfNode } from './access-request-state.js';
-import { scriptLogger, type ScriptNodeLike } from './acs-api.js';
+import type { ScriptNodeLike } from './acs-api.js';
 import { assocNodes, nodeId } from './model-names.js';
+import { efrInfo } from './efr-log.js';
+import { runAsSystem } from './actor.js';
 
 /** The ACS role that lets the viewer read a recording's content. */
 export const VIEWING_ROLE = 'Consumer';
@@ -23,10 +30,12 @@ interface PermissionNode {
 
 /** Grants the viewer {@link VIEWING_ROLE} on each recording (registration). */
 export function grantViewing(recordings: readonly ScriptNodeLike[], viewer: string): void {
-  for (const r of recordings) {
-    const node = r as unknown as PermissionNode;
-    if (typeof node.setPermission === 'function') node.setPermission(VIEWING_ROLE, viewer);
-  }
+  runAsSystem(() => {
+    for (const r of recordings) {
+      const node = r as unknown as PermissionNode;
+      if (typeof node.setPermission === 'function') node.setPermission(VIEWING_ROLE, viewer);
+    }
+  });
 }
 
 /**
@@ -84,9 +93,9 @@ export function revokeViewing(
     if (typeof node.removePermission !== 'function') continue;
     const holder = otherHoldingRequest(r, closingId, viewer, now);
     if (holder === null) {
-      node.removePermission(VIEWING_ROLE, viewer);
+      runAsSystem(() => node.removePermission?.(VIEWING_ROLE, viewer));
     } else {
-      scriptLogger().log('efr viewing kept on ' + nodeId(r) + ' for ' + viewer + ': request ' +
+      efrInfo('efr viewing kept on ' + nodeId(r) + ' for ' + viewer + ': request ' +
         holder + ' still registered (R24.2)');
     }
   }

@@ -18,6 +18,7 @@ import type { ScriptNodeLike } from './acs-api.js';
 import { runAsSystem, SYSTEM_USER } from './actor.js';
 import { nodeId, nodeIsType } from './model-names.js';
 import { revokeViewing } from './viewing-access.js';
+import { efrDebug, efrInfo, efrWarn } from './efr-log.js';
 
 /** A ScriptNode the job writes: properties are set on the node, then saved in one update. */
 export interface SavableNode extends ScriptNodeLike {
@@ -32,16 +33,15 @@ export type ExpiryOutcome = 'closed' | 'windowOpen' | 'notRegistered' | 'notAReq
  * otherwise leaves it untouched. Returns what it did. Running it twice closes once.
  */
 export function closeEndedWindow(node: SavableNode, now: string): ExpiryOutcome {
-  const logger = scriptLogger();
   const ref = String(node.nodeRef);
   if (!nodeIsType(node, EFR_TYPES.accessRequest)) {
-    logger.warn('efr accessRequest.expire skipped ' + ref + ': not an efr:accessRequest');
+    efrWarn('efr accessRequest.expire skipped ' + ref + ': not an efr:accessRequest');
     return 'notARequest';
   }
   const request = accessRequestOfNode(node);
   if (request.status !== 'registered') return 'notRegistered';
   if (!viewingExpired(request, now)) {
-    logger.log('efr accessRequest.expire skipped ' + ref + ': window open until ' +
+    efrDebug('efr accessRequest.expire skipped ' + ref + ': window open until ' +
       String(request.viewingUntil));
     return 'windowOpen';
   }
@@ -56,7 +56,7 @@ export function closeEndedWindow(node: SavableNode, now: string): ExpiryOutcome 
     node.save();
     if (request.viewer !== null) revokeViewing(node, recordings, request.viewer, now);
   });
-  logger.info('efr accessRequest.expire ' + ref + ' from=registered to=closed by=' +
+  efrInfo('efr accessRequest.expire ' + ref + ' from=registered to=closed by=' +
     SYSTEM_USER + ' viewingUntil=' + String(until) + ' recordings=' +
     recordings.map(nodeId).join(',') + ' requirement=R24.2');
   return 'closed';

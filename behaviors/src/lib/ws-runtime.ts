@@ -12,6 +12,7 @@
 import type { Verdict } from '../../../core/src/index.js';
 import type { LoggerLike, PeopleLike, ScriptNodeLike } from './acs-api.js';
 import { nodeId } from './model-names.js';
+import { efrInfo, efrWarn } from './efr-log.js';
 
 /** A ScriptNode with the methods the web scripts call. */
 export interface WsNode extends ScriptNodeLike {
@@ -93,7 +94,7 @@ export function fail(code: number, errorKey: string, summary: string): never {
  */
 export function enforce(v: Verdict, what: string, nodeRef: string | null): void {
   if (v.allowed) return;
-  scope().logger.warn(
+  efrWarn(
     'efr refused ' + what + (nodeRef ? ' on ' + nodeRef : '') + ': ' + v.code + ' ' + v.requirement,
   );
   fail(v.status, v.code, v.message + ' / ' + v.messageZh);
@@ -103,7 +104,7 @@ export function enforce(v: Verdict, what: string, nodeRef: string | null): void 
 export function logStep(what: string, node: WsNode, values: Record<string, string>): void {
   const parts: string[] = [];
   for (const k of Object.keys(values)) parts.push(k + '=' + values[k]);
-  scope().logger.log('efr ' + what + ' ' + String(node.nodeRef) + ' ' + parts.join(' '));
+  efrInfo('efr ' + what + ' ' + String(node.nodeRef) + ' ' + parts.join(' '));
 }
 
 /** Runs a controller: an {@link Answered} stop is normal, anything else propagates. */

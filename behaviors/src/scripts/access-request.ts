@@ -8,7 +8,7 @@
 import { allow, refuse, transition, viewingExpired } from '../../../core/src/index.js';
 import type { AccessAction, AccessRequest, Verdict } from '../../../core/src/index.js';
 import { EFR_PROPS } from '../../../content-model/src/qnames.js';
-import { currentBehaviour, scriptLogger } from '../lib/acs-api.js';
+import { currentBehaviour } from '../lib/acs-api.js';
 import type { ScriptNodeLike } from '../lib/acs-api.js';
 import {
   accessRequestOf, requestedRecordingNodes, requestedRecordingOf,
@@ -21,6 +21,7 @@ import { nodeId } from '../lib/model-names.js';
 import { readerOf } from '../lib/recording-state.js';
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
+import { efrWarn } from '../lib/efr-log.js';
 
 /**
  * Properties a step writes: once written they stay (who decided, when, on what window). A
@@ -133,7 +134,7 @@ export function runAccessRequestBehaviour(): void {
   if (String(b.name) === 'onUpdateProperties') {
     onUpdateProperties(b.args[0] as ScriptNodeLike, b.args[1], b.args[2]);
   } else {
-    scriptLogger().warn('efr access request behaviour: unexpected policy ' + String(b.name));
+    efrWarn('efr access request behaviour: unexpected policy ' + String(b.name));
   }
 }
 

@@ -13,7 +13,7 @@ import type {
   HandoverFile, HandoverState, HandoverStatus, Verdict,
 } from '../../../core/src/index.js';
 import { EFR_ASSOCS, EFR_PROPS } from '../../../content-model/src/qnames.js';
-import { currentBehaviour, scriptLogger } from '../lib/acs-api.js';
+import { currentBehaviour } from '../lib/acs-api.js';
 import type { ScriptNodeLike } from '../lib/acs-api.js';
 import { currentActor, groupsOf } from '../lib/actor.js';
 import type { BehaviourActor } from '../lib/actor.js';
@@ -24,6 +24,7 @@ import { readerOf } from '../lib/recording-state.js';
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
 import { isWorkflowRecord, policyNode, runWorkflowGuard } from '../lib/workflow-behaviour.js';
+import { efrWarn } from '../lib/efr-log.js';
 
 /** The properties of one custodian's confirmation. */
 interface ReceiptProps {
@@ -164,7 +165,7 @@ export function runHandoverBehaviour(): void {
   } else if (String(b.name) === 'onUpdateProperties') {
     onUpdateProperties(b.args[0] as ScriptNodeLike, b.args[1], b.args[2]);
   } else {
-    scriptLogger().warn('efr handover behaviour: unexpected policy ' + String(b.name));
+    efrWarn('efr handover behaviour: unexpected policy ' + String(b.name));
   }
 }
 

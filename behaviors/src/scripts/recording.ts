@@ -11,7 +11,7 @@ import {
 import type { DisposalApproval, RecordingState } from '../../../core/src/index.js';
 import { EFR_PROPS, EFR_TYPES } from '../../../content-model/src/qnames.js';
 import {
-  currentBehaviour, scriptLogger, scriptSearch,
+  currentBehaviour, scriptSearch,
 } from '../lib/acs-api.js';
 import type { ScriptNodeLike } from '../lib/acs-api.js';
 import { currentActor } from '../lib/actor.js';
@@ -28,6 +28,7 @@ import {
 } from '../lib/recording-state.js';
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
+import { efrInfo, efrWarn } from '../lib/efr-log.js';
 
 function nodeReader(node: ScriptNodeLike): PropReader {
   return (shortName) => nodeProp(node, shortName);
@@ -159,7 +160,7 @@ function onContentRead(node: ScriptNodeLike): void {
   const actor = currentActor();
   const id = nodeId(node);
   const now = nowIso();
-  scriptLogger().log('efr read of recording ' + id + ' by ' + actor.userName + ' at ' + now);
+  efrInfo('efr read of recording ' + id + ' by ' + actor.userName + ' at ' + now);
   const state = stateOfNode(node);
   if (!isSealed(nodeReader(node)) || !isConfidentialRecording(state)) return;
   if (actor.system || isMember(actor, GROUP_EFR_CUSTODIANS)) return;
@@ -194,7 +195,7 @@ export function runRecordingBehaviour(): void {
       beforeCopy(args[1]);
       break;
     default:
-      scriptLogger().warn('efr recording behaviour: unexpected policy ' + String(b.name));
+      efrWarn('efr recording behaviour: unexpected policy ' + String(b.name));
   }
 }
 

@@ -1,0 +1,157 @@
+/*
+ * Web script calls against one repository (after common.js). input: { users, groupZones,
+ * folders (paths made under Company Home), nodes (setup: { folder, name, type, properties }),
+ * idPrefix, calls }. Company Home is app:company_home; folders and setup nodes are data already
+ * stored (made as System with policies off). Then each call, in order:
+ * - `{ name, location, user, templateArgs, args, body }`: the controller at `location` run as
+ *   Surf runs a JavaScript web script in ACS (AcsRuntime#runWebScript): one transaction as
+ *   `user`, the module's behaviours firing on every write it makes;
+ * - `{ name, user, create: { parent, name, type, properties } }`: an upload through the REST
+ *   API (NodeService#createNode as `user`, policies on), answering `{ entry: { id } }`;
+ * - `{ name, permissionsOf }`: the ACEs of a node at that point.
+ * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id.
+ * Prints [{ name, status, body, logs, error, writes }] then `$tree`, `$moves`, `$nodes`.
+ */
+var rt = newRuntime();
+rt.repo.setIdPrefix(input.idPrefix || 'n');
+rt.repo.setMoveProbe('sealed', rt.dict.resolve('efr:sealedAt'));
+var home = null;
+var setupIds = {};
+
+rt.inTransactionAs('System', new java.lang.Runnable({ run: function () {
+  rt.policiesEnabled = false;
+  home = rt.repo.createNode(null, 'Company Home', rt.dict.resolve('cm:folder'), new java.util.HashMap());
+  rt.repo.setAssocName(home, 'app:company_home');
+  addPeople(rt, input.users, input.groupZones);
+  for (var f = 0; f < input.folders.length; f++) {
+    var parts = input.folders[f].split('/');
+    var cur = home;
+    for (var p = 0; p < parts.length; p++) {
+      var next = rt.repo.getChildByName(cur, parts[p]);
+      cur = next !== null ? next : rt.repo.createNode(cur, parts[p], rt.dict.resolve('cm:folder'), new java.util.HashMap());
+    }
+  }
+  for (var c = 0; c < (input.nodes || []).length; c++) {
+    var def = input.nodes[c];
+    var folder = resolvePath(def.folder);
+    setupIds[def.name] = String(rt.repo.createNode(folder, def.name, rt.dict.resolve(def.type),
+      javaMap(rt, def.properties)).getId());
+  }
+  rt.policiesEnabled = true;
+} }));
+LogSink.drain();
+rt.repo.drainJournal();
+
+function resolvePath(path) {
+  var cur = home;
+  var parts = String(path).split('/');
+  for (var i = 0; i < parts.length; i++) {
+    cur = rt.repo.getChildByName(cur, parts[i]);
+    if (cur === null) throw new Error('driver: no folder ' + path);
+  }
+  return cur;
+}
+
+/** `@<call>` / `#<name>` as the id it names; anything else unchanged. */
+function resolveRef(v, results) {
+  if (typeof v !== 'string') return v;
+  var name = v.substring(1);
+  if (v.charAt(0) === '@') {
+    for (var i = results.length - 1; i >= 0; i--) {
+      if (results[i].name === name && results[i].body && results[i].body.entry) return results[i].body.entry.id;
+    }
+  } else if (v.charAt(0) === '#' && setupIds.hasOwnProperty(name)) {
+    return setupIds[name];
+  }
+  return v;
+}
+
+function resolveRefs(obj, results) {
+  for (var k in obj && typeof obj === 'object' ? obj : {}) {
+    if (!obj.hasOwnProperty(k)) continue;
+    if (obj[k] instanceof Array) {
+      for (var i = 0; i < obj[k].length; i++) obj[k][i] = resolveRef(obj[k][i], results);
+    } else {
+      obj[k] = resolveRef(obj[k], results);
+    }
+  }
+}
+
+function stringMap(values) {
+  var m = new java.util.HashMap();
+  for (var k in values || {}) if (values.hasOwnProperty(k)) m.put(k, String(values[k]));
+  return m;
+}
+
+function nameOf(id) {
+  return rt.repo.exists(id) ? String(rt.repo.getProperty(ACSRT.Repo.ref(id), rt.dict.resolve('cm:name'))) : id;
+}
+
+/** The journal since the last call as `acl:` lines of the permission writes. */
+function aclLines() {
+  var out = [];
+  var j = strings(rt.repo.drainJournal());
+  for (var i = 0; i < j.length; i++) {
+    var f = j[i].split('\t');
+    if (f[0] === 'write' && (f[1] === 'setPermission' || f[1] === 'removePermission')) {
+      out.push('acl: ' + f[1] + ' ' + nameOf(f[2]) + ' ' + f[4]);
+    }
+  }
+  return out;
+}
+
+function upload(k, results) {
+  resolveRefs(k.create.properties, results);
+  var parent = ACSRT.Repo.ref(resolveRef(k.create.parent, results));
+  var made = null;
+  var error = rt.inTransactionAs(k.user, new java.lang.Runnable({ run: function () {
+    made = rt.repo.createNode(parent, k.create.name, rt.dict.resolve(k.create.type),
+      javaMap(rt, k.create.properties));
+  } }));
+  var logs = drainLogs().concat(aclLines());
+  if (error !== null) return { name: k.name, status: 500, body: null, logs: logs, error: String(error), writes: 0 };
+  return { name: k.name, status: 201, body: { entry: { id: String(made.getId()) } }, logs: logs, error: null, writes: 1 };
+}
+
+function call(k, results) {
+  resolveRefs(k.templateArgs, results);
+  resolveRefs(k.body, results);
+  if (k.optimizationLevel !== undefined) rt.processor.setOptimizationLevel(k.optimizationLevel);
+  var out = rt.runWebScript(k.location, k.user, stringMap(k.args), stringMap(k.templateArgs),
+    k.body === undefined ? null : JSON.stringify(k.body), home);
+  rt.processor.setOptimizationLevel(0);
+  var body = null;
+  if (out.body !== null) {
+    try {
+      body = JSON.parse(String(out.body));
+    } catch (e) {
+      body = { unparsable: String(out.body) };
+    }
+  }
+  return { name: k.name, status: out.status, body: body, logs: drainLogs().concat(aclLines()),
+    error: out.error === null ? null : String(out.error), writes: out.writes,
+    trace: out.trace === null ? undefined : String(out.trace) };
+}
+
+var results = [];
+for (var i = 0; i < input.calls.length; i++) {
+  var k = input.calls[i];
+  if (k.create) results.push(upload(k, results));
+  else if (k.permissionsOf) {
+    results.push({ name: k.name, status: 200, writes: 0,
+      body: { permissions: strings(rt.repo.getAces(ACSRT.Repo.ref(resolveRef(k.permissionsOf, results)))) },
+      logs: [], error: null });
+  } else results.push(call(k, results));
+}
+var tree = [];
+var ids = strings(rt.repo.ids());
+for (var t = 0; t < ids.length; t++) {
+  var ref = ACSRT.Repo.ref(ids[t]);
+  if (rt.repo.getPrimaryParent(ref) !== null) tree.push(String(rt.repo.namePath(ref)));
+}
+results.push({ name: '$tree', status: 0, body: null, logs: tree, error: null });
+results.push({ name: '$moves', status: 0, body: null, logs: strings(rt.repo.moves), error: null });
+var setupList = [];
+for (var sn in setupIds) if (setupIds.hasOwnProperty(sn)) setupList.push(sn + ' ' + setupIds[sn]);
+results.push({ name: '$nodes', status: 0, body: null, logs: setupList, error: null });
+printJson(results);

@@ -1,0 +1,322 @@
+package org.efr.acsrt;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alfresco.repo.security.authentication.AuthenticationUtil;
+import org.alfresco.service.cmr.repository.NodeRef;
+import org.alfresco.service.namespace.QName;
+
+/**
+ * An ACS-like host for the module's compiled scripts: a repository (Repo) whose writes fire the
+ * module's script behaviours as bound in its Spring context, a script processor that runs them
+ * as RhinoScriptProcessor does, and the three ways ACS runs a module script: a policy firing a
+ * ScriptBehaviour, a JavaScript web script (Surf's DeclarativeWebScript in a RepositoryContainer
+ * transaction) and a script action (ScriptActionExecuter). Each emulated behaviour names the ACS
+ * source it was read from; behaviors/data/acs-runtime.json lists them all.
+ */
+public final class AcsRuntime {
+  public final Dictionary dict = new Dictionary();
+  public final Repo repo;
+  final ValueConverter converter;
+  public final ScriptProcessor processor;
+  private final Map<String, String> files = new HashMap<String, String>();
+  private final List<String[]> bindings = new ArrayList<String[]>();
+  /** Behaviours running on this thread (ScriptBehaviour disables itself while it runs). */
+  private final Set<String> running = new HashSet<String>();
+  private final Map<String, NodeRef> groupNodes = new HashMap<String, NodeRef>();
+  /** Every behaviour run: policy, script, node, user, outcome. */
+  public final List<String> behaviourRuns = new ArrayList<String>();
+  private long clock = -1;
+  /** Whether policies fire (BehaviourFilter): off while a driver lays out data already stored. */
+  public boolean policiesEnabled = true;
+
+  public AcsRuntime() {
+    repo = new Repo(dict, this);
+    converter = new ValueConverter(this);
+    processor = new ScriptProcessor(this);
+  }
+
+  /** Fixes the repository's clock (epoch ms); -1 for the real one. */
+  public void setClock(long ms) {
+    clock = ms;
+  }
+
+  long clock() {
+    return clock < 0 ? System.currentTimeMillis() : clock;
+  }
+
+  /** Where the script at a classpath location lives on disk. */
+  public void addScript(String location, String file) {
+    files.put(location, file);
+  }
+
+  /** A ClassPolicyRegistration: the policy (local name), the class, the behaviour's script. */
+  public void bindBehaviour(String policy, String className, String location) {
+    bindings.add(new String[] {policy, dict.resolve(className).toString(), location});
+  }
+
+  private String file(String location) {
+    String f = files.get(location);
+    if (f == null) throw new IllegalArgumentException("acs-runtime: no script at " + location);
+    return f;
+  }
+
+  Map<String, Object> processorExtensions() {
+    Map<String, Object> ext = new LinkedHashMap<String, Object>();
+    ext.put("search", new Search(this));
+    ext.put("people", new People(this));
+    ext.put("logger", new ScriptLogger());
+    ext.put("groups", new ScriptAuthorityService(this));
+    return ext;
+  }
+
+  // ------------------------------------------------------------------ people
+
+  public NodeRef addGroup(String group, String zones) {
+    repo.addGroup(group, zones);
+    NodeRef n = groupNodes.get(group);
+    if (n == null) {
+      Map<QName, Serializable> props = new HashMap<QName, Serializable>();
+      props.put(dict.resolve("cm:authorityName"), group);
+      n = repo.fixture("group-" + group, dict.resolve("cm:authorityContainer"), null, props, new ArrayList<String>());
+      groupNodes.put(group, n);
+    }
+    return n;
+  }
+
+  NodeRef groupNode(String group) {
+    return groupNodes.get(group);
+  }
+
+  // ------------------------------------------------------------------ behaviours
+
+  /**
+   * Fires `policy` on `node` as ACS's policy component does for ClassPolicyRegistrations: every
+   * binding of the policy for the node's type, one of its supertypes or one of its aspects,
+   * unless that behaviour is already running on this thread (ScriptBehaviour's
+   * JavaScriptInvocationHandler disables it around invokeScript, l. 145-156). A throw
+   * propagates to the caller of the repository operation.
+   */
+  void invokePolicy(String policy, NodeRef node, Object[] args) {
+    if (!policiesEnabled || !repo.exists(node)) return;
+    QName type = repo.getType(node);
+    Set<QName> aspects = repo.getAspects(node);
+    for (String[] b : new ArrayList<String[]>(bindings)) {
+      if (!b[0].equals(policy)) continue;
+      QName cls = QName.createQName(b[1]);
+      if (!dict.isSubClass(type, cls) && !aspects.contains(cls)) continue;
+      if (running.contains(b[2])) continue;
+      runBehaviour(b[2], policy, node, args);
+    }
+  }
+
+  private void runBehaviour(String location, String policy, NodeRef node, Object[] args) {
+    running.add(location);
+    String who = AuthenticationUtil.getRunAsUser();
+    String id = node == null ? "-" : node.getId();
+    try {
+      Map<String, Object> model = new HashMap<String, Object>();
+      model.put("behaviour", new Behaviour(this, policy, args));
+      processor.execute(location, file(location), model, true);
+      behaviourRuns.add(policy + " " + location + " " + id + " " + who + " allowed");
+      repo.journal.add("behaviour\t" + policy + "\t" + id + "\t" + who + "\tallowed\t" + typeOf(node));
+    } catch (RuntimeException e) {
+      behaviourRuns.add(policy + " " + location + " " + id + " " + who + " refused " + e.getMessage());
+      repo.journal.add("behaviour\t" + policy + "\t" + id + "\t" + who + "\trefused\t" + typeOf(node) + "\t" + e.getMessage());
+      throw e;
+    } finally {
+      running.remove(location);
+    }
+  }
+
+  private String typeOf(NodeRef node) {
+    return node != null && repo.exists(node) ? dict.shortName(repo.getType(node)) : "-";
+  }
+
+  /** The ids of the nodes an FTS query finds (the `search` root object's matcher). */
+  public List<String> queryIds(String query) {
+    return new Search(this).ids(query);
+  }
+
+  /**
+   * Runs one behaviour script directly, as its policy would (a scenario): in a transaction of
+   * its own, as the current user; answers null when it passed, else the message ACS would
+   * carry (the ScriptException's). Bound resources may be set first with bindResource.
+   */
+  public String invokeBehaviour(String location, String policy, NodeRef node, Object[] args,
+      Map<String, String> resources) {
+    repo.begin();
+    for (Map.Entry<String, String> e : resources.entrySet()) {
+      org.alfresco.repo.transaction.AlfrescoTransactionSupport.bindResource(e.getKey(), e.getValue());
+    }
+    try {
+      runBehaviour(location, policy, node, args);
+      repo.commit();
+      return null;
+    } catch (RuntimeException e) {
+      repo.rollback();
+      return e.getMessage();
+    }
+  }
+
+  // ------------------------------------------------------------------ web scripts
+
+  /** What a web script call answered. */
+  public static final class WsOutcome {
+    public int status;
+    public String body;
+    public String error;
+    public int writes;
+    public boolean committed;
+    /** The root cause's stack (for reading a failure, not part of what ACS answers). */
+    public String trace;
+  }
+
+  /** The deepest cause of `e` with its first frames. */
+  static String trace(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    // A Java exception caught and rethrown by script code travels as the error's javaException.
+    if (root instanceof org.mozilla.javascript.JavaScriptException) {
+      Object v = ((org.mozilla.javascript.JavaScriptException) root).getValue();
+      if (v instanceof org.mozilla.javascript.Scriptable) {
+        Object je = org.mozilla.javascript.ScriptableObject.getProperty((org.mozilla.javascript.Scriptable) v, "javaException");
+        if (je instanceof org.mozilla.javascript.Wrapper) je = ((org.mozilla.javascript.Wrapper) je).unwrap();
+        if (je instanceof Throwable) root = (Throwable) je;
+      }
+    }
+    StringBuilder b = new StringBuilder(root.toString());
+    StackTraceElement[] st = root.getStackTrace();
+    for (int i = 0; i < Math.min(8, st.length); i++) b.append("\n  at ").append(st[i]);
+    return b.toString();
+  }
+
+  /**
+   * Runs a JavaScript web script controller as Surf's DeclarativeWebScript does inside ACS's
+   * RepositoryContainer: one transaction, authenticated as `user`; the model holds args, url,
+   * requestbody, status, cache, format, model (the return model) and the repository's
+   * companyhome/roothome/person/userhome (RepositoryContainer#addRepoParameters). A script that
+   * returns commits whatever it wrote, whatever status it set (DeclarativeWebScript renders the
+   * status; only a throw rolls back, as RetryingTransactionHelper does); a throw answers 500.
+   */
+  public WsOutcome runWebScript(String location, String user, Map<String, String> args,
+      Map<String, String> templateArgs, String body, NodeRef companyHome) {
+    WsOutcome out = new WsOutcome();
+    AuthenticationUtil.setFullyAuthenticatedUser(user);
+    repo.begin();
+    WebScriptObjects.Status status = new WebScriptObjects.Status();
+    Map<String, Object> returnModel = new HashMap<String, Object>();
+    Map<String, Object> model = new HashMap<String, Object>();
+    model.put("args", new HashMap<String, String>(args));
+    model.put("argsM", new HashMap<String, String[]>());
+    model.put("headers", new HashMap<String, String>());
+    model.put("guest", Boolean.FALSE);
+    model.put("url", new WebScriptObjects.URLModel(location, new HashMap<String, String>(templateArgs)));
+    model.put("format", new WebScriptObjects.FormatModel());
+    model.put("status", status);
+    model.put("cache", new WebScriptObjects.Cache());
+    model.put("requestbody", body == null ? null : new WebScriptObjects.Content(body));
+    if (companyHome != null) {
+      model.put("companyhome", companyHome);
+      NodeRef root = repo.getPrimaryParent(companyHome);
+      if (root != null) model.put("roothome", root);
+    }
+    NodeRef person = repo.personOf(user);
+    if (person != null) model.put("person", person);
+    model.put("model", returnModel);
+    try {
+      processor.execute(location, file(location), model, true);
+      out.writes = repo.writes();
+      repo.commit();
+      out.committed = true;
+      out.status = status.getCode();
+      Object b = returnModel.get("body");
+      out.body = b == null ? null : b.toString();
+    } catch (RuntimeException e) {
+      out.writes = repo.writes();
+      repo.rollback();
+      out.status = 500;
+      out.error = e.getMessage();
+      out.trace = trace(e);
+    } finally {
+      AuthenticationUtil.clearCurrentSecurityContext();
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ script actions
+
+  /**
+   * Runs a script action on `document` as ScriptActionExecuter does (repository/src/main/java/
+   * org/alfresco/repo/action/executer/ScriptActionExecuter.java): the default model of
+   * ScriptService#buildDefaultModel (companyhome, userhome, person, document, space) plus
+   * `action`; the person is PersonService#getPerson(run-as user), which refuses a user without
+   * a Person (System). In its own transaction (ISOLATED_TRANSACTIONS): a throw rolls it back.
+   * Answers null when done, else the error.
+   */
+  public String runScriptAction(String location, NodeRef document, String runAsUser, NodeRef companyHome) {
+    AuthenticationUtil.setFullyAuthenticatedUser(runAsUser);
+    repo.begin();
+    try {
+      NodeRef person = repo.personOf(runAsUser);
+      if (person == null) {
+        throw new RuntimeException("Person does not exist: " + runAsUser + " (PersonService#getPerson)");
+      }
+      Map<String, Object> model = new HashMap<String, Object>();
+      model.put("document", document);
+      NodeRef space = repo.getPrimaryParent(document);
+      if (space != null) model.put("space", space);
+      if (companyHome != null) model.put("companyhome", companyHome);
+      model.put("person", person);
+      model.put("action", new HashMap<String, Object>());
+      model.put("webApplicationContextUrl", "http://localhost:8080/alfresco");
+      processor.execute(location, file(location), model, true);
+      repo.commit();
+      return null;
+    } catch (RuntimeException e) {
+      repo.rollback();
+      return e.getMessage();
+    } finally {
+      AuthenticationUtil.clearCurrentSecurityContext();
+    }
+  }
+
+  /**
+   * Runs `work` in a transaction as `user` (a direct write by a REST client or another job);
+   * answers null when committed, else the error (and the transaction is rolled back).
+   */
+  public String inTransactionAs(String user, Runnable work) {
+    AuthenticationUtil.setFullyAuthenticatedUser(user);
+    repo.begin();
+    try {
+      work.run();
+      repo.commit();
+      return null;
+    } catch (RuntimeException e) {
+      repo.rollback();
+      return e.getMessage();
+    } finally {
+      AuthenticationUtil.clearCurrentSecurityContext();
+    }
+  }
+
+  /** Fixture properties (JSON-ish Java values by prefixed name) as the dictionary types them. */
+  public Map<QName, Serializable> typedMap(Map<String, Object> props) {
+    Map<QName, Serializable> out = new HashMap<QName, Serializable>();
+    for (Map.Entry<String, Object> e : props.entrySet()) {
+      QName q = dict.resolve(e.getKey());
+      out.put(q, Values.convert(dict.dataType(q), dict.isMultiple(q), (Serializable) e.getValue()));
+    }
+    return out;
+  }
+
+  public ScriptNode scriptNode(NodeRef ref) {
+    return new ScriptNode(this, ref, null);
+  }
+}

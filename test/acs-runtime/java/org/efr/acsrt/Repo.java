@@ -1,0 +1,559 @@
+package org.efr.acsrt;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.alfresco.repo.security.authentication.AuthenticationUtil;
+import org.alfresco.repo.transaction.AlfrescoTransactionSupport;
+import org.alfresco.service.cmr.repository.ChildAssociationRef;
+import org.alfresco.service.cmr.repository.NodeRef;
+import org.alfresco.service.namespace.QName;
+
+/**
+ * The runtime's repository: nodes, associations, ACEs, people and groups, transactions. Its
+ * write operations fire the policies ACS's DbNodeServiceImpl fires at the same points
+ * (repository/src/main/java/org/alfresco/repo/node/db/DbNodeServiceImpl.java, 25.5.0.31):
+ * createNode → onCreateNode(child assoc), then onUpdateProperties(node, empty map, after)
+ * (l. 475-481); setProperties /
+ * addAspect → onUpdateProperties(node, before, after) only when a value changed (l. 618-621);
+ * moveNode → beforeMoveNode(old child assoc, new parent); deleteNode → beforeDeleteNode; a
+ * content write → onContentUpdate(node, newContent) (ContentServiceImpl); a read →
+ * onContentRead(node). A throw from a behaviour propagates to the caller, and the caller's
+ * transaction is rolled back (RetryingTransactionHelper).
+ */
+public final class Repo {
+  public static final String STORE = "workspace://SpacesStore";
+  static final String CM = "http://www.alfresco.org/model/content/1.0";
+  static final String SYS = "http://www.alfresco.org/model/system/1.0";
+  static final QName CM_NAME = QName.createQName(CM, "name");
+  static final QName CM_CONTAINS = QName.createQName(CM, "contains");
+
+  final Dictionary dict;
+  final AcsRuntime rt;
+  private LinkedHashMap<String, NodeRec> nodes = new LinkedHashMap<String, NodeRec>();
+  /** Group or user → the groups it is an immediate member of. */
+  private final Map<String, Set<String>> memberOf = new HashMap<String, Set<String>>();
+  /** Group → its zones (AuthorityService zones: APP.DEFAULT, AUTH.ALF, AUTH.EXT.ldap1, …). */
+  private final Map<String, Set<String>> zones = new HashMap<String, Set<String>>();
+  /** User name → person node id. */
+  private final Map<String, String> personIds = new LinkedHashMap<String, String>();
+  private String idPrefix = "n";
+  private int seq;
+  private LinkedHashMap<String, NodeRec> snapshot;
+  private int writes;
+  final List<String> journal = new ArrayList<String>();
+  /** Every move: "move <name> <probe>=<whether set> to <destination name>". */
+  public final List<String> moves = new ArrayList<String>();
+  private QName moveProbe = QName.createQName(CM, "name");
+  private String moveProbeLabel = "named";
+
+  /** The property whose presence each move records, and its label (e.g. sealed, efr:sealedAt). */
+  public void setMoveProbe(String label, QName property) {
+    moveProbeLabel = label;
+    moveProbe = property;
+  }
+
+  /** The journal of writes (and rollbacks) since the last drain, then forgotten. */
+  public List<String> drainJournal() {
+    List<String> out = new ArrayList<String>(journal);
+    journal.clear();
+    return out;
+  }
+
+  Repo(Dictionary dict, AcsRuntime rt) {
+    this.dict = dict;
+    this.rt = rt;
+  }
+
+  public void setIdPrefix(String prefix) {
+    this.idPrefix = prefix;
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /** Begins a transaction (one web script call, one action, one direct write). */
+  public void begin() {
+    if (snapshot != null) throw new IllegalStateException("transaction already active");
+    snapshot = new LinkedHashMap<String, NodeRec>();
+    for (Map.Entry<String, NodeRec> e : nodes.entrySet()) snapshot.put(e.getKey(), e.getValue().copy());
+    writes = 0;
+    AlfrescoTransactionSupport.begin();
+  }
+
+  public void commit() {
+    snapshot = null;
+    AlfrescoTransactionSupport.end();
+  }
+
+  public void rollback() {
+    if (snapshot != null) nodes = snapshot;
+    snapshot = null;
+    journal.add("rollback\t" + writes);
+    AlfrescoTransactionSupport.end();
+  }
+
+  public boolean inTransaction() {
+    return snapshot != null;
+  }
+
+  /** Writes made in the running transaction. */
+  public int writes() {
+    return writes;
+  }
+
+  /** Journals a write: "write\t<kind>\t<node id>\t<run-as user>\t<detail>". */
+  private void wrote(String kind, String id, String detail) {
+    writes++;
+    journal.add("write\t" + kind + "\t" + id + "\t" + AuthenticationUtil.getRunAsUser() + "\t" + detail);
+  }
+
+  // ---------------------------------------------------------------- people and groups
+
+  /** Adds a person (cm:person node under no parent) and returns its node. */
+  public NodeRef addPerson(String userName, String firstName, String lastName) {
+    LinkedHashMap<QName, Serializable> props = new LinkedHashMap<QName, Serializable>();
+    props.put(QName.createQName(CM, "userName"), userName);
+    if (firstName != null) props.put(QName.createQName(CM, "firstName"), firstName);
+    if (lastName != null) props.put(QName.createQName(CM, "lastName"), lastName);
+    NodeRec n = newRec(QName.createQName(CM, "person"), null, userName, props);
+    personIds.put(userName, n.id);
+    return ref(n.id);
+  }
+
+  /** Adds a group in the given zones (comma separated), e.g. "APP.DEFAULT,AUTH.ALF". */
+  public void addGroup(String group, String zoneList) {
+    Set<String> z = new LinkedHashSet<String>();
+    for (String s : zoneList.split(",")) if (!s.trim().isEmpty()) z.add(s.trim());
+    zones.put(group, z);
+    if (!memberOf.containsKey(group)) memberOf.put(group, new LinkedHashSet<String>());
+  }
+
+  /** Makes `authority` (user or group) an immediate member of `group`. */
+  public void addMember(String group, String authority) {
+    if (!zones.containsKey(group)) addGroup(group, "APP.DEFAULT,AUTH.ALF");
+    Set<String> s = memberOf.get(authority);
+    if (s == null) memberOf.put(authority, s = new LinkedHashSet<String>());
+    s.add(group);
+  }
+
+  public NodeRef personOf(String userName) {
+    String id = personIds.get(userName);
+    return id == null ? null : ref(id);
+  }
+
+  public boolean groupExists(String group) {
+    return zones.containsKey(group);
+  }
+
+  /** The groups containing `authority`, transitively, optionally only those in `zone`. */
+  public Set<String> containingGroups(String authority, String zone) {
+    Set<String> out = new LinkedHashSet<String>();
+    List<String> todo = new ArrayList<String>();
+    todo.add(authority);
+    while (!todo.isEmpty()) {
+      Set<String> direct = memberOf.get(todo.remove(0));
+      if (direct == null) continue;
+      for (String g : direct) if (out.add(g)) todo.add(g);
+    }
+    if (zone == null) return out;
+    Set<String> inZone = new LinkedHashSet<String>();
+    for (String g : out) if (zones.get(g) != null && zones.get(g).contains(zone)) inZone.add(g);
+    return inZone;
+  }
+
+  /** Whether `user` is an administrator (member of GROUP_ALFRESCO_ADMINISTRATORS, or admin). */
+  public boolean isAdmin(String user) {
+    return "admin".equals(user) || containingGroups(user, null).contains("GROUP_ALFRESCO_ADMINISTRATORS");
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  public static NodeRef ref(String id) {
+    return new NodeRef(STORE, id);
+  }
+
+  NodeRec rec(NodeRef ref) {
+    NodeRec n = ref == null ? null : nodes.get(ref.getId());
+    if (n == null || !STORE.equals(ref.getStoreRefText())) {
+      throw new RuntimeException("Node does not exist: " + ref);
+    }
+    return n;
+  }
+
+  public boolean exists(NodeRef ref) {
+    return ref != null && STORE.equals(ref.getStoreRefText()) && nodes.containsKey(ref.getId());
+  }
+
+  public boolean exists(String id) {
+    return nodes.containsKey(id);
+  }
+
+  public List<String> ids() {
+    return new ArrayList<String>(nodes.keySet());
+  }
+
+  /** A copy of the node's properties (NodeService#getProperties). */
+  public Map<QName, Serializable> getProperties(NodeRef ref) {
+    return Values.deepCopy(rec(ref).props);
+  }
+
+  public Serializable getProperty(NodeRef ref, QName q) {
+    return Values.copyValue(rec(ref).props.get(q));
+  }
+
+  public QName getType(NodeRef ref) {
+    return rec(ref).type;
+  }
+
+  public Set<QName> getAspects(NodeRef ref) {
+    return new LinkedHashSet<QName>(rec(ref).aspects);
+  }
+
+  public NodeRef getPrimaryParent(NodeRef ref) {
+    String p = rec(ref).parentId;
+    return p == null ? null : ref(p);
+  }
+
+  public List<NodeRef> getChildren(NodeRef ref) {
+    List<NodeRef> out = new ArrayList<NodeRef>();
+    for (NodeRec n : nodes.values()) if (ref.getId().equals(n.parentId)) out.add(ref(n.id));
+    return out;
+  }
+
+  /** The child named `name` (cm:name, case-insensitive as ACS's child-by-name lookup). */
+  public NodeRef getChildByName(NodeRef parent, String name) {
+    for (NodeRec n : nodes.values()) {
+      if (parent.getId().equals(n.parentId) && name.equalsIgnoreCase(String.valueOf(n.props.get(CM_NAME)))) {
+        return ref(n.id);
+      }
+    }
+    return null;
+  }
+
+  /** Target associations: assoc type → target refs, in creation order. */
+  public LinkedHashMap<String, List<NodeRef>> getTargetAssocs(NodeRef ref) {
+    LinkedHashMap<String, List<NodeRef>> out = new LinkedHashMap<String, List<NodeRef>>();
+    for (String[] t : rec(ref).targets) {
+      if (!nodes.containsKey(t[1])) continue;
+      if (!out.containsKey(t[0])) out.put(t[0], new ArrayList<NodeRef>());
+      out.get(t[0]).add(ref(t[1]));
+    }
+    return out;
+  }
+
+  /** Source associations: assoc type → source refs. */
+  public LinkedHashMap<String, List<NodeRef>> getSourceAssocs(NodeRef ref) {
+    LinkedHashMap<String, List<NodeRef>> out = new LinkedHashMap<String, List<NodeRef>>();
+    for (NodeRec n : nodes.values()) {
+      for (String[] t : n.targets) {
+        if (!t[1].equals(ref.getId())) continue;
+        if (!out.containsKey(t[0])) out.put(t[0], new ArrayList<NodeRef>());
+        out.get(t[0]).add(ref(n.id));
+      }
+    }
+    return out;
+  }
+
+  public List<String> getAces(NodeRef ref) {
+    return new ArrayList<String>(rec(ref).aces);
+  }
+
+  /** The short name of the node's primary child association (its QName path segment). */
+  public String assocName(NodeRef ref) {
+    NodeRec n = rec(ref);
+    return n.assocName != null ? n.assocName : "cm:" + n.props.get(CM_NAME);
+  }
+
+  public void setAssocName(NodeRef ref, String name) {
+    rec(ref).assocName = name;
+  }
+
+  public String contentFile(NodeRef ref) {
+    return rec(ref).contentFile;
+  }
+
+  /** The cm:name path of a node from its root, "/"-joined. */
+  public String namePath(NodeRef ref) {
+    List<String> parts = new ArrayList<String>();
+    for (NodeRec n = rec(ref); n != null; n = n.parentId == null ? null : nodes.get(n.parentId)) {
+      parts.add(0, String.valueOf(n.props.get(CM_NAME)));
+    }
+    return String.join("/", parts);
+  }
+
+  // ---------------------------------------------------------------- permissions
+
+  /**
+   * Whether `user` holds `permission` on the node, as ACS's permission model decides the few
+   * permissions the module's steps need (permissionDefinitions.xml): System and administrators
+   * hold all; the owner (cm:owner, else cm:creator: OwnableServiceImpl) holds all; otherwise an
+   * ACE on the node or an inherited one for the user, one of their groups (any zone) or
+   * GROUP_EVERYONE, whose role includes it: Coordinator all; Collaborator and Editor
+   * Read and Write; Contributor and Consumer Read.
+   */
+  public boolean hasPermission(String user, NodeRef ref, String permission) {
+    if (user == null) return false;
+    if (AuthenticationUtil.SYSTEM_USER_NAME.equals(user) || isAdmin(user)) return true;
+    NodeRec n = rec(ref);
+    Serializable owner = n.props.get(QName.createQName(CM, "owner"));
+    if (owner == null) owner = n.props.get(QName.createQName(CM, "creator"));
+    if (owner != null && user.equals(owner.toString())) return true;
+    Set<String> authorities = containingGroups(user, null);
+    authorities.add(user);
+    authorities.add("GROUP_EVERYONE");
+    for (NodeRec c = n; c != null; c = c.inheritsPermissions && c.parentId != null ? nodes.get(c.parentId) : null) {
+      for (String ace : c.aces) {
+        String[] p = ace.split(";");
+        if ("ALLOWED".equals(p[0]) && authorities.contains(p[1]) && roleIncludes(p[2], permission)) return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean roleIncludes(String role, String permission) {
+    switch (role) {
+      case "Coordinator":
+        return true;
+      case "Collaborator":
+      case "Editor":
+        return "Read".equals(permission) || "Write".equals(permission);
+      case "Contributor":
+      case "Consumer":
+        return "Read".equals(permission);
+      default:
+        return role.equals(permission);
+    }
+  }
+
+  /**
+   * PermissionService#setPermission through the public service: the caller needs
+   * ChangePermissions (public-services-security-context.xml: ACL_NODE.0.sys:base.ChangePermissions).
+   */
+  public void setPermission(NodeRef ref, String authority, String role, boolean allow) {
+    requirePermission(ref, "ChangePermissions");
+    String ace = (allow ? "ALLOWED;" : "DENIED;") + authority + ";" + role;
+    NodeRec n = rec(ref);
+    if (!n.aces.contains(ace)) {
+      n.aces.add(ace);
+      wrote("setPermission", n.id, ace);
+    }
+  }
+
+  public void deletePermission(NodeRef ref, String authority, String role) {
+    requirePermission(ref, "ChangePermissions");
+    NodeRec n = rec(ref);
+    String ace = "ALLOWED;" + authority + ";" + role;
+    if (n.aces.remove(ace)) wrote("removePermission", n.id, ace);
+  }
+
+  private void requirePermission(NodeRef ref, String permission) {
+    String user = AuthenticationUtil.getRunAsUser();
+    if (!hasPermission(user, ref, permission)) {
+      throw new AccessDeniedException("Access Denied.  You do not have the appropriate permissions to perform this operation.");
+    }
+  }
+
+  /** ACS's net.sf.acegisecurity AccessDeniedException as the public services throw it. */
+  public static final class AccessDeniedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AccessDeniedException(String message) {
+      super(message);
+    }
+  }
+
+  /** Sets ACEs directly (fixtures), no check, no write counted. */
+  public void putAce(NodeRef ref, String ace) {
+    rec(ref).aces.add(ace);
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  private NodeRec newRec(QName type, String parentId, String name, Map<QName, Serializable> props) {
+    seq++;
+    NodeRec n = new NodeRec();
+    n.id = idPrefix + (1000000 + seq) + "-0000-4000-8000-000000000000";
+    n.type = type;
+    n.parentId = parentId;
+    n.props.putAll(props);
+    n.props.put(CM_NAME, name);
+    nodes.put(n.id, n);
+    return n;
+  }
+
+  /** A property map converted to the dictionary's types, each property's aspect added. */
+  private LinkedHashMap<QName, Serializable> typed(NodeRec n, Map<QName, Serializable> props) {
+    LinkedHashMap<QName, Serializable> out = new LinkedHashMap<QName, Serializable>();
+    for (Map.Entry<QName, Serializable> e : props.entrySet()) {
+      QName q = e.getKey();
+      out.put(q, Values.convert(dict.dataType(q), dict.isMultiple(q), e.getValue()));
+      QName aspect = dict.aspectOf(q);
+      if (aspect != null && n != null) n.aspects.add(aspect);
+    }
+    return out;
+  }
+
+  private void stampAuditable(LinkedHashMap<QName, Serializable> props, boolean created) {
+    String user = AuthenticationUtil.getRunAsUser();
+    Date now = new Date(rt.clock());
+    if (created) {
+      props.put(QName.createQName(CM, "creator"), user);
+      props.put(QName.createQName(CM, "created"), now);
+    }
+    props.put(QName.createQName(CM, "modifier"), user);
+    props.put(QName.createQName(CM, "modified"), now);
+  }
+
+  /**
+   * NodeService#createNode under `parent` (cm:contains): a duplicate cm:name among the
+   * parent's children throws DuplicateChildNodeNameException.
+   */
+  public NodeRef createNode(NodeRef parent, String name, QName type, Map<QName, Serializable> props) {
+    if (parent != null) {
+      rec(parent);
+      if (getChildByName(parent, name) != null) {
+        throw new RuntimeException("Duplicate child name not allowed: " + name);
+      }
+    }
+    NodeRec n = newRec(type, parent == null ? null : parent.getId(), name, Collections.<QName, Serializable>emptyMap());
+    n.props.putAll(typed(n, props));
+    n.props.put(CM_NAME, name);
+    stampAuditable(n.props, true);
+    wrote("create", n.id, dict.shortName(type) + " " + name);
+    NodeRef ref = ref(n.id);
+    rt.invokePolicy("onCreateNode", ref, new Object[] {new ChildAssociationRef(CM_CONTAINS,
+        parent, QName.createQName(CM, name), ref)});
+    rt.invokePolicy("onUpdateProperties", ref,
+        new Object[] {ref, new HashMap<QName, Serializable>(), new HashMap<QName, Serializable>(Values.deepCopy(n.props))});
+    return ref;
+  }
+
+  /** NodeService#setProperties: replaces the properties; fires only when a value changed. */
+  public void setProperties(NodeRef ref, Map<QName, Serializable> props) {
+    NodeRec n = rec(ref);
+    LinkedHashMap<QName, Serializable> before = Values.deepCopy(n.props);
+    LinkedHashMap<QName, Serializable> after = typed(n, props);
+    if (after.equals(before)) return;
+    stampAuditable(after, false);
+    if (!after.containsKey(CM_NAME)) after.put(CM_NAME, before.get(CM_NAME));
+    n.props = after;
+    wrote("setProperties", n.id, "");
+    rt.invokePolicy("onUpdateProperties", ref,
+        new Object[] {ref, new HashMap<QName, Serializable>(before), new HashMap<QName, Serializable>(Values.deepCopy(after))});
+  }
+
+  /** NodeService#addAspect with properties: onUpdateProperties when a property changed. */
+  public void addAspect(NodeRef ref, QName aspect, Map<QName, Serializable> props) {
+    NodeRec n = rec(ref);
+    LinkedHashMap<QName, Serializable> before = Values.deepCopy(n.props);
+    boolean added = n.aspects.add(aspect);
+    LinkedHashMap<QName, Serializable> after = Values.deepCopy(n.props);
+    after.putAll(typed(n, props));
+    if (added) wrote("addAspect", n.id, dict.shortName(aspect));
+    if (!after.equals(before)) {
+      stampAuditable(after, false);
+      n.props = after;
+      wrote("setProperties", n.id, "");
+      rt.invokePolicy("onUpdateProperties", ref,
+          new Object[] {ref, new HashMap<QName, Serializable>(before), new HashMap<QName, Serializable>(Values.deepCopy(after))});
+    }
+  }
+
+  public void removeAspect(NodeRef ref, QName aspect) {
+    NodeRec n = rec(ref);
+    if (n.aspects.remove(aspect)) wrote("removeAspect", n.id, dict.shortName(aspect));
+  }
+
+  /** NodeService#createAssociation. */
+  public void createAssociation(NodeRef source, NodeRef target, QName assocType) {
+    NodeRec n = rec(source);
+    rec(target);
+    for (String[] t : n.targets) {
+      if (t[0].equals(assocType.toString()) && t[1].equals(target.getId())) {
+        throw new RuntimeException("An association of type " + assocType + " already exists between "
+            + source + " and " + target);
+      }
+    }
+    n.targets.add(new String[] {assocType.toString(), target.getId()});
+    wrote("createAssociation", n.id, dict.shortName(assocType) + " " + target.getId());
+  }
+
+  /** NodeService#moveNode: beforeMoveNode(old child assoc, new parent) first. */
+  public void moveNode(NodeRef ref, NodeRef newParent) {
+    NodeRec n = rec(ref);
+    rec(newParent);
+    String name = String.valueOf(n.props.get(CM_NAME));
+    NodeRef existing = getChildByName(newParent, name);
+    if (existing != null && !existing.equals(ref)) {
+      throw new RuntimeException("Duplicate child name not allowed: " + name);
+    }
+    ChildAssociationRef old = new ChildAssociationRef(CM_CONTAINS,
+        n.parentId == null ? null : ref(n.parentId), QName.createQName(CM, name), ref);
+    rt.invokePolicy("beforeMoveNode", ref, new Object[] {old, newParent});
+    boolean probed = moveProbe != null && n.props.get(moveProbe) != null;
+    n.parentId = newParent.getId();
+    wrote("move", n.id, newParent.getId());
+    moves.add("move " + name + " " + moveProbeLabel + "=" + probed + " to " + rec(newParent).props.get(CM_NAME));
+  }
+
+  /** NodeService#deleteNode: beforeDeleteNode first, children with it. */
+  public void deleteNode(NodeRef ref) {
+    rec(ref);
+    rt.invokePolicy("beforeDeleteNode", ref, new Object[] {ref});
+    for (NodeRef child : getChildren(ref)) deleteNode(child);
+    nodes.remove(ref.getId());
+    wrote("delete", ref.getId(), "");
+  }
+
+  /** A content write (ContentServiceImpl's writer close): onContentUpdate(node, newContent). */
+  public void writeContent(NodeRef ref, String file, String mimetype, long size) {
+    NodeRec n = rec(ref);
+    boolean isNew = n.contentFile == null;
+    n.contentFile = file;
+    n.props.put(QName.createQName(CM, "content"),
+        new org.alfresco.service.cmr.repository.ContentData("store://" + n.id, mimetype, size));
+    wrote("writeContent", n.id, "");
+    rt.invokePolicy("onContentUpdate", ref, new Object[] {ref, Boolean.valueOf(isNew)});
+  }
+
+  /** A content read (ContentServiceImpl#getReader): onContentRead(node). */
+  public String readContent(NodeRef ref) {
+    NodeRec n = rec(ref);
+    rt.invokePolicy("onContentRead", ref, new Object[] {ref});
+    return n.contentFile;
+  }
+
+  /** Sets properties without policies or stamps (fixtures before the run). */
+  public NodeRef fixture(String id, QName type, NodeRef parent, Map<QName, Serializable> props,
+      List<String> aspects) {
+    NodeRec n = new NodeRec();
+    n.id = id;
+    n.type = type;
+    n.parentId = parent == null ? null : parent.getId();
+    n.props.putAll(typed(n, props));
+    for (String a : aspects) n.aspects.add(dict.resolve(a));
+    nodes.put(id, n);
+    return ref(id);
+  }
+
+  /** Replaces properties without policies, stamps or a write counted (fixtures). */
+  public void setPropertiesQuiet(NodeRef ref, Map<QName, Serializable> props) {
+    rec(ref).props = new LinkedHashMap<QName, Serializable>(props);
+  }
+
+  /** Adds a target association without policies (fixtures). */
+  public void fixtureAssoc(NodeRef source, NodeRef target, QName assocType) {
+    rec(source).targets.add(new String[] {assocType.toString(), target.getId()});
+  }
+
+  public void fixtureContent(NodeRef ref, String file) {
+    rec(ref).contentFile = file;
+  }
+}
