@@ -65,6 +65,13 @@ describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1
       finding('skipBare', 0, { status: 'skipped' }),
       finding('noNote', 0, { status: 'done', itemRecorded: 'pass', itemContinuous: 'fail',
         itemHandled: 'pass' }),
+      // A refusal of the proposed violation comes before the finding is saved (issue 14,
+      // finding 6: in ACS a write made before an error answer is committed).
+      finding('badKind', 0, { status: 'done', itemRecorded: 'pass', itemContinuous: 'fail',
+        itemHandled: 'notApplicable', notes: { continuous: '中途关机约两分钟。' },
+        violationKind: 'nonsense' }),
+      { name: 'afterBadKind', script: 'spot-check-sample.get', user: 'supervisor1',
+        templateArgs: { id: '@a' } },
       finding('fail', 0, { status: 'done', itemRecorded: 'pass', itemContinuous: 'fail',
         itemHandled: 'notApplicable', notes: { continuous: '中途关机约两分钟。' },
         placementObservation: '佩戴于胸前。' }),
@@ -108,6 +115,10 @@ describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1
     expect(code(f.closeEarly)).toBe('409 efr.spotCheck.pendingFindings');
     expect(code(f.skipBare)).toBe('422 efr.finding.skipReason');
     expect(code(f.noNote)).toBe('422 efr.finding.noteRequired');
+    expect(f.badKind.status).toBe(422);
+    expect(f.badKind.writes).toBe(0);
+    const pending = f.afterBadKind.body?.list?.entries.map((x) => x.entry.status) ?? [];
+    expect(pending).toEqual(['pending', 'pending']);
     expect(f.fail.status).toBe(200);
     expect(entry(f.fail)).toEqual(jasmine.objectContaining({ status: 'done',
       itemContinuous: 'fail', placementObservation: '佩戴于胸前。' }));

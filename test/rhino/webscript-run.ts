@@ -113,6 +113,14 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
     calls: calls.map((c) => ('script' in c ? { ...c, location: location(c.script) } : c)),
   });
   const out: Record<string, WsResult<Entry>> = {};
+  // Issue 14, finding 6: a controller that answers an error after it wrote keeps the write in
+  // ACS (Surf renders the status; only a throw rolls the transaction back). Every refusal must
+  // be decided before the first write, so any such call fails the run.
+  const wroteThenRefused = results.filter((x) => x.status >= 400 && x.status !== 500 && (x.writes ?? 0) > 0);
+  if (wroteThenRefused.length > 0) {
+    throw new Error('web scripts answered an error after writing (ACS would commit the writes): ' +
+      wroteThenRefused.map((x) => `${x.name} ${x.status} after ${x.writes} write(s)`).join(', '));
+  }
   for (const x of results) {
     out[x.name] = { ...x, logs: x.logs.map(shortLog) };
     // EFR_ACSRT_DEBUG=1 prints every failed call with the Java root cause.

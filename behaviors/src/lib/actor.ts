@@ -51,21 +51,70 @@ function authenticationUtil(): AuthenticationUtilLike | null {
     ? (util as unknown as AuthenticationUtilLike) : null;
 }
 
-/** The user name the behaviour runs as. */
-export function currentUserName(): string {
+/**
+ * The user name the script runs as, or null when nobody is authenticated: Solr's content fetch
+ * for indexing (NodeContentGet, a web script of authentication "none") reads content with no
+ * user at all.
+ */
+export function currentUserNameOrNull(): string | null {
   const util = authenticationUtil();
   if (util !== null) {
     const name = util.getRunAsUser();
     if (name !== null && name !== undefined) return String(name);
   }
   const person = modelPerson();
-  const fromPerson = person === null ? null : plainString(nodeProp(person, CM_USER_NAME));
-  if (fromPerson === null) throw new Error('efr: no authenticated user in the behaviour scope');
-  return fromPerson;
+  return person === null ? null : plainString(nodeProp(person, CM_USER_NAME));
 }
 
-/** `GROUP_…` names of the groups containing the user, transitively (People#getContainerGroups). */
+/** The user name the behaviour runs as (throws when nobody is authenticated). */
+export function currentUserName(): string {
+  const name = currentUserNameOrNull();
+  if (name === null) throw new Error('efr: no authenticated user in the behaviour scope');
+  return name;
+}
+
+/** AuthorityService as the `groups` root object hands it out (ScriptAuthorityService). */
+interface AuthorityServiceLike {
+  getContainingAuthorities(type: unknown, name: string, immediate: boolean): {
+    iterator(): { hasNext(): boolean; next(): unknown };
+  } | null;
+}
+
+/** The `groups` root object (org.alfresco.repo.security.authority.script.ScriptAuthorityService). */
+function authorityService(): AuthorityServiceLike | null {
+  // Read through the global object: `groups` is not one of the module's declared globals.
+  const root = function (this: unknown): unknown {
+    return this;
+  };
+  const groups = (root() as Record<string, unknown>)['groups'] as
+    { getAuthorityService?(): AuthorityServiceLike | null } | undefined;
+  if (groups === undefined || groups === null || typeof groups.getAuthorityService !== 'function') {
+    return null;
+  }
+  return groups.getAuthorityService();
+}
+
+/**
+ * `GROUP_…` names of the groups containing the user, transitively, in every zone. People#
+ * getContainerGroups answers only groups of zone APP.DEFAULT (People.java l. 1196-1215,
+ * 25.5.0.31), so groups synced from LDAP or Active Directory (zones AUTH.EXT.*) would be
+ * invisible to every role check; AuthorityService#getContainingAuthorities sees every zone and
+ * is open to every caller (public-services-security-context.xml l. 840: ACL_ALLOW). The
+ * `groups` root object hands that service out (ScriptAuthorityService#getAuthorityService).
+ */
 export function groupsOf(userName: string): string[] {
+  const service = authorityService();
+  if (service !== null) {
+    const found = service.getContainingAuthorities(null, userName, false);
+    const out: string[] = [];
+    if (found === null || found === undefined) return out;
+    const it = found.iterator();
+    while (it.hasNext()) {
+      const name = String(it.next());
+      if (name.indexOf('GROUP_') === 0) out.push(name);
+    }
+    return out;
+  }
   const people = scriptPeople();
   const personNode: ScriptNodeLike | null = people.getPerson(userName);
   if (personNode === null || personNode === undefined) return [];

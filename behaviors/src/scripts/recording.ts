@@ -14,7 +14,7 @@ import {
   currentBehaviour, scriptSearch,
 } from '../lib/acs-api.js';
 import type { ScriptNodeLike } from '../lib/acs-api.js';
-import { currentActor } from '../lib/actor.js';
+import { currentActor, currentUserNameOrNull } from '../lib/actor.js';
 import type { BehaviourActor } from '../lib/actor.js';
 import { accessRequestOf, requestedRecordingNodes } from '../lib/access-request-state.js';
 import { locationOf } from '../lib/archive-location.js';
@@ -152,14 +152,23 @@ function hasOpenWindow(userName: string, recordingId: string, now: string): bool
 }
 
 /**
- * Logs the read (the alfresco-access audit application records it too, see
- * audit/efr-audit.xml) and, for state or trade secret recordings (R27.1), refuses a read by
- * anyone but the repository and custodians outside a registered viewing window (R24.2).
+ * Logs the read (the audit application records it too, see audit/efr-audit.xml) and, for state
+ * or trade secret recordings (R27.1), refuses a read by anyone but the repository and
+ * custodians outside a registered viewing window (R24.2). A read with no authenticated user is
+ * the search index's content fetch (Solr's NodeContentGet runs with authentication "none"):
+ * it hands the bytes to the index's text transform, never to a person, and refusing it would
+ * fail every index fetch with a 500; it is logged as such. Previews and transforms read as the
+ * person who asked for them (LocalTransformClient, RenditionService2Impl), so the rule applies.
  */
 function onContentRead(node: ScriptNodeLike): void {
-  const actor = currentActor();
   const id = nodeId(node);
   const now = nowIso();
+  if (currentUserNameOrNull() === null) {
+    efrInfo('efr read of recording ' + id + ' by the search index (no authenticated user) at ' +
+      now);
+    return;
+  }
+  const actor = currentActor();
   efrInfo('efr read of recording ' + id + ' by ' + actor.userName + ' at ' + now);
   const state = stateOfNode(node);
   if (!isSealed(nodeReader(node)) || !isConfidentialRecording(state)) return;

@@ -58,11 +58,10 @@ runWebScript(() => {
   draft['efr:skipReason'] = status === 'skipped' ? str(b, 'skipReason') : null;
   const state = findingOf(node, readerOf(node, draft));
   enforce(checkFinding(state), 'recordFinding', String(node.nodeRef));
-  for (const k of Object.keys(draft)) node.properties[k] = draft[k];
-  node.save();
-  logStep('spotCheck.finding.' + String(status), node, { campaign: idOf(campaign),
-    recording: state.recordingId, by: currentActor().userName });
-  let violationId: string | null = null;
+  // Every refusal is decided before the first write: in ACS an answer set after a write commits
+  // that write (Surf renders the status; only a throw rolls back), issue 14 finding 6.
+  let violation: { kind: ViolationKind; officer: string; description: string } | null = null;
+  let violationsFolder = null;
   if (findingFailed(state)) {
     const rec = recordingOf(node);
     const officer = rec ? plainString(nodeProp(rec, 'efr:officer')) || '' : '';
@@ -72,13 +71,23 @@ runWebScript(() => {
     const description = 'Spot check ' + String(campaign.name) + ': ' + (state.note || '') +
       ' / 抽查 ' + String(campaign.name) + ' 不合格：' + (state.note || '');
     enforce(checkViolation({ kind, subject: officer, description }), 'proposeViolation', null);
+    violationsFolder = archiveFolder(VIOLATIONS_FOLDER);
+    violation = { kind, officer, description };
+  }
+  for (const k of Object.keys(draft)) node.properties[k] = draft[k];
+  node.save();
+  logStep('spotCheck.finding.' + String(status), node, { campaign: idOf(campaign),
+    recording: state.recordingId, by: currentActor().userName });
+  let violationId: string | null = null;
+  if (violation !== null && violationsFolder !== null) {
     const now = nowIso();
-    const v = archiveFolder(VIOLATIONS_FOLDER).createNode(
+    const v = violationsFolder.createNode(
       '违规-' + now.replace(/[-:.TZ]/g, '') + '-' + idOf(node).substring(0, 6), 'efr:violation', {
-        'efr:violationKind': kind, 'efr:violationStatus': 'proposed',
-        'efr:violationDescription': description, 'efr:sourceReference': 'finding:' + idOf(node),
+        'efr:violationKind': violation.kind, 'efr:violationStatus': 'proposed',
+        'efr:violationDescription': violation.description,
+        'efr:sourceReference': 'finding:' + idOf(node),
         'efr:proposedBy': currentActor().userName, 'efr:proposedAt': new Date(now),
-        'efr:officer': officer, 'efr:unit': '-',
+        'efr:officer': violation.officer, 'efr:unit': '-',
       });
     v.createAssociation(node, 'efr:violationSubject');
     violationId = idOf(v);
