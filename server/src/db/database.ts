@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerTextMatch } from '../search/text-tokens.js';
 
 /** The SQLite handle type used across server/. */
 export type Db = Database.Database;
@@ -235,6 +236,8 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // AFTS text terms are matched as ACS tokenises them (search/text-tokens.ts).
+  registerTextMatch(db);
   // One transaction: a data dir of an older schema is migrated (indexes dropped and rebuilt
   // from the rows) completely or not at all.
   const has = (name: string): boolean =>
