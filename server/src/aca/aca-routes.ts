@@ -8,6 +8,7 @@ import { registerModelApi } from './model-api-routes.js';
 import { ModelDictionary } from './model-dictionary.js';
 import { registerPreferences } from './preferences-routes.js';
 import { registerRenditionsVersions } from './renditions-versions-routes.js';
+import { registerSharedLinks } from './shared-links-routes.js';
 import { registerSites } from './sites-routes.js';
 
 let dictionary: ModelDictionary | undefined;
@@ -20,6 +21,7 @@ let dictionary: ModelDictionary | undefined;
 export function registerAcaSupport(app: FastifyInstance, repo: Repository): void {
   registerFavorites(app, repo);
   registerSites(app, repo);
+  registerSharedLinks(app, repo);
   registerPreferences(app, repo);
   registerRenditionsVersions(app, repo);
   registerComments(app, repo);
