@@ -102,6 +102,11 @@ describe('contract: renditions, versions and comments (issue 17)', () => {
     expectAcsError(res);
     expect((res.body as { error: { errorKey: string } }).error.errorKey)
       .toBe('efr.workflow.noComments');
+    const log = await http.get<{ list: { entries: { entry: { values: Record<string,
+      string> } }[] } }>(`${CORE}/audit-applications/efr-access/audit-entries?include=values` +
+      '&orderBy=createdAt%20DESC&maxItems=1');
+    expect(JSON.stringify(log.body.list.entries[0].entry.values))
+      .toContain('efr.workflow.noComments');
     const list = await http.get<Paging>(`${CORE}/nodes/${handover}/comments`);
     expectContract(list, 200);
     expect(list.body.list.entries).toEqual([]);
