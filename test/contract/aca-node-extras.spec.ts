@@ -73,6 +73,21 @@ describe('contract: renditions, versions and comments (issue 17)', () => {
     expect(folder.body.list.entries).toEqual([]);
   });
 
+  it('refuses ADF\'s Upload New Version on a recording as any content update (R26.1)', async () => {
+    // ADF UploadService.getUploadPromise: PUT nodes/{id}/content with overwrite, majorVersion,
+    // comment and name when a new version of a known node is uploaded.
+    const opts = 'include=allowableOperations&overwrite=true&majorVersion=true&comment=v2';
+    const rec = await http.request('put', `${CORE}/nodes/${recording}/content?${opts}` +
+      '&name=x.mp4', { body: 'tampered', headers: { 'content-type': 'video/mp4' } });
+    expectAcsError(rec);
+    expect(rec.status).toBe(409);
+    const plain = await http.request('put', `${CORE}/nodes/${file}/content?${opts}&name=doc.pdf`,
+      { body: '%PDF-1.5', headers: { 'content-type': 'application/pdf' } });
+    expectContract(plain, 200);
+    const versions = await http.get<Paging>(`${CORE}/nodes/${file}/versions`);
+    expect(versions.body.list.entries.map((e) => e.entry.id)).toEqual(['1.0']);
+  });
+
   it('creates, lists, updates and deletes comments', async () => {
     const created = await http.post<{ entry: Entry }>(`${CORE}/nodes/${file}/comments`,
       { content: '请核对' });
