@@ -278,6 +278,12 @@ function compileProperty(
   if (exact) return wrap(`${textExpr} = ?`, [t]);
   // Tokenised match as ACS's index (text-tokens.ts), after a LIKE on the term's longest literal
   // piece: the SQL function only runs on the rows that can match.
+  // A wildcard matching the whole value (`*.mp4`, `EFR*`) needs no function call at all.
+  if (/[*?]/.test(t)) {
+    return wrap(`(${textExpr} LIKE ? ESCAPE '\\' OR (${textExpr} LIKE ? ESCAPE '\\' AND
+      afts_text_match(${textExpr}, ?) = 1))`, [likePattern(t, false),
+      likePattern(`*${longestPiece(t)}*`, false), t]);
+  }
   return wrap(`(${textExpr} LIKE ? ESCAPE '\\' AND afts_text_match(${textExpr}, ?) = 1)`, [
     likePattern(`*${longestPiece(t)}*`, false),
     t,

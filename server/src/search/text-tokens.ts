@@ -36,6 +36,19 @@ function partMatches(valuePart: string, queryPart: string): boolean {
   return valuePart === queryPart || (CJK.test(queryPart) && valuePart.includes(queryPart));
 }
 
+/** Compiled terms of recent queries: the SQL function runs once per candidate row. */
+const compiled = new Map<string, RegExp | string[]>();
+
+function compiledTerm(term: string): RegExp | string[] {
+  let out = compiled.get(term);
+  if (out === undefined) {
+    out = /[*?]/.test(term) ? wildcardRegex(term) : wordParts(term);
+    if (compiled.size >= 256) compiled.clear();
+    compiled.set(term, out);
+  }
+  return out;
+}
+
 function wildcardRegex(term: string): RegExp {
   const body = term.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'isu');
@@ -44,11 +57,10 @@ function wildcardRegex(term: string): RegExp {
 /** Whether a tokenised text value matches an AFTS term (see the file comment). */
 export function textTermMatches(value: string, term: string): boolean {
   if (value.toLowerCase() === term.toLowerCase()) return true;
-  if (/[*?]/.test(term)) {
-    const re = wildcardRegex(term);
-    return re.test(value) || (value.match(RUN) ?? []).some((run) => re.test(run));
+  const q = compiledTerm(term);
+  if (q instanceof RegExp) {
+    return q.test(value) || (value.match(RUN) ?? []).some((run) => q.test(run));
   }
-  const q = wordParts(term);
   if (q.length === 0) return false;
   const v = wordParts(value);
   for (let i = 0; i + q.length <= v.length; i++) {
