@@ -49,10 +49,7 @@ function treeIds(repo: Repository, topId: string): string[] {
   return out;
 }
 
-/**
- * Moves a tree into the trashcan (inside the caller's transaction, after the delete checks).
- * Returns the archived node ids.
- */
+/** Moves a tree into the trashcan (inside the caller's transaction, after the delete checks). */
 export function archiveTree(repo: Repository, c: Caller, top: NodeRow): void {
   const ids = JSON.stringify(treeIds(repo, top.id));
   const inTree = 'SELECT value FROM json_each(?)';
@@ -133,16 +130,21 @@ export function liveTree(repo: Repository, top: NodeRow): NodeRow[] {
   return repo.rows.getMany(treeIds(repo, top.id));
 }
 
+/** Drops the favorites and comments of nodes that are gone for good (purge, permanent delete). */
+export function forgetNodes(repo: Repository, nodes: readonly NodeRow[]): void {
+  const ids = JSON.stringify(nodes.map((n) => n.id));
+  repo.db.prepare('DELETE FROM favorites WHERE node_id IN (SELECT value FROM json_each(?))').run(ids);
+  repo.db.prepare('DELETE FROM comments WHERE node_id IN (SELECT value FROM json_each(?))').run(ids);
+}
+
 /** Forgets an archived tree for good (`DELETE deleted-nodes/{id}`). */
 export function purgeArchived(repo: Repository, c: Caller, id: string): void {
   repo.db.transaction(() => {
     const raw = archivedRaw(repo, c, id);
     const snap = snapshotOf(raw);
     repo.enforce(c, purgeVerdict(repo, snap.nodes), 'purge', snap.nodes[0]);
-    const ids = JSON.stringify(snap.nodes.map((n) => n.id));
     repo.db.prepare('DELETE FROM archived_nodes WHERE id = ?').run(id);
-    repo.db.prepare('DELETE FROM favorites WHERE node_id IN (SELECT value FROM json_each(?))').run(ids);
-    repo.db.prepare('DELETE FROM comments WHERE node_id IN (SELECT value FROM json_each(?))').run(ids);
+    forgetNodes(repo, snap.nodes);
     for (const n of snap.nodes.filter(isEfr)) {
       appendAccessLog(repo.db, { user: c.userId, action: 'purge', nodeId: n.id,
         values: { type: n.type, name: n.name } });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { archiveTree, liveTree, purgeVerdict } from '../aca/trashcan.js';
+import { archiveTree, forgetNodes, liveTree, purgeVerdict } from '../aca/trashcan.js';
 import { appendAccessLog } from '../access-log/access-log.js';
 import { badRequest, conflict, forbidden } from '../http/errors.js';
 import {
@@ -163,7 +163,9 @@ export function deleteNode(repo: Repository, c: Caller, node: NodeRow, permanent
     if (!c.perms.isAdmin && node.createdBy.toLowerCase() !== c.userId.toLowerCase()) {
       throw forbidden(`Non-owner/non-admin cannot permanently delete: ${node.id}`);
     }
-    repo.enforce(c, purgeVerdict(repo, liveTree(repo, node)), 'purge', node);
+    const tree = liveTree(repo, node);
+    repo.enforce(c, purgeVerdict(repo, tree), 'purge', node);
+    forgetNodes(repo, tree);
     repo.rows.deleteTree(node.id);
   })();
 }
