@@ -79,7 +79,8 @@ function screens(user: string): Record<string, Call[]> {
       include: ['path', 'allowableOperations', 'properties'],
       paging: { maxItems: 25, skipCount: 0 },
       filterQueries: [{ query: '+TYPE:\'cm:folder\' OR +TYPE:\'cm:content\'' },
-        { query: '-TYPE:\'cm:thumbnail\' AND -TYPE:\'cm:failedThumbnail\' AND -TYPE:\'cm:rating\'' },
+        { query: '-TYPE:\'cm:thumbnail\' AND -TYPE:\'cm:failedThumbnail\' AND ' +
+          '-TYPE:\'cm:rating\'' },
         { query: '-cm:creator:System AND -QNAME:comment' },
         { query: '-TYPE:\'st:site\' AND -ASPECT:\'st:siteContainer\' AND -ASPECT:\'sys:hidden\'' },
         { query: '-TYPE:\'dl:dataList\' AND -TYPE:\'dl:todoList\' AND -TYPE:\'dl:issue\'' },

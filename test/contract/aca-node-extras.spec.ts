@@ -44,7 +44,7 @@ describe('contract: renditions, versions and comments (issue 17)', () => {
     }
   });
 
-  it('never makes a rendition of a recording (409, logged); others: generation is off', async () => {
+  it('never renders a recording (409, logged); for others generation is off', async () => {
     const rec = await http.post(`${CORE}/nodes/${recording}/renditions`, { id: 'doclib' });
     expectAcsError(rec);
     expect(rec.status).toBe(409);

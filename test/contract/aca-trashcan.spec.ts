@@ -64,7 +64,7 @@ describe('contract: trashcan (issue 17)', () => {
     expect(again.status).toBe(404);
   });
 
-  it('answers a restore whose name is taken with 409, and shows a user only their own', async () => {
+  it('answers a restore onto a taken name with 409; a user sees only their own', async () => {
     const folder = await newFolder('twin');
     await http.delete(`${CORE}/nodes/${folder}`);
     await newFolder('twin');

@@ -64,7 +64,8 @@ export function registerComments(app: FastifyInstance, repo: Repository): void {
   const isAuthorOrAdmin = (c: Caller, r: CommentRow): boolean =>
     c.perms.isAdmin || r.created_by.toLowerCase() === c.userId.toLowerCase();
   const canEdit = (c: Caller, node: NodeRow, r: CommentRow): boolean =>
-    !lockActive(node, c.rule.now) && (isAuthorOrAdmin(c, r) || c.perms.has(node, 'ChangePermissions'));
+    !lockActive(node, c.rule.now) &&
+    (isAuthorOrAdmin(c, r) || c.perms.has(node, 'ChangePermissions'));
   const canDelete = (c: Caller, node: NodeRow, r: CommentRow): boolean =>
     !lockActive(node, c.rule.now) && (isAuthorOrAdmin(c, r) || c.perms.has(node, 'Delete'));
   const commentJson = (c: Caller, node: NodeRow, r: CommentRow): Record<string, unknown> => ({

@@ -35,7 +35,8 @@ export function registerDictionaryClasses(app: FastifyInstance, repo: Repository
       const key = cls.name.replace(':', '_');
       const keyOf = (qname: string): string => qname.replace(':', '_');
       const parent = cls.parent ? dict.get(cls.parent) : undefined;
-      const assocJson = (a: ReturnType<ModelDictionary['associations']>[number], child: boolean) => ({
+      type Assoc = ReturnType<ModelDictionary['associations']>[number];
+      const assocJson = (a: Assoc, child: boolean) => ({
         name: a.name,
         title: labels.ofAssociation(a, 'title'),
         url: `/api/classes/${key}/association/${keyOf(a.name)}`,

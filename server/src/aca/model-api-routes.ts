@@ -59,7 +59,8 @@ export function parseClassWhere(dict: ModelDictionary, where: unknown): ClassFil
 }
 
 /** Property JSON (definitions/Property). */
-function propertyJson(labels: Labels, dict: ModelDictionary, p: PropertyDef): Record<string, unknown> {
+function propertyJson(labels: Labels, dict: ModelDictionary, p: PropertyDef)
+  : Record<string, unknown> {
   const owner = dict.get(p.owner);
   const modelName = owner ? dict.model(owner).name : '';
   return {
@@ -92,7 +93,8 @@ function associationJson(labels: Labels, a: AssociationDef): Record<string, unkn
     source: { cls: a.sourceClass, isMandatory: a.sourceMandatory, isMany: a.sourceMany,
       isMandatoryEnforced: false, ...(a.sourceRole ? { role: a.sourceRole } : {}) },
     target: { cls: a.targetClass, isMandatory: a.targetMandatory, isMany: a.targetMany,
-      isMandatoryEnforced: a.targetMandatoryEnforced, ...(a.targetRole ? { role: a.targetRole } : {}) },
+      isMandatoryEnforced: a.targetMandatoryEnforced,
+      ...(a.targetRole ? { role: a.targetRole } : {}) },
   };
 }
 
@@ -152,7 +154,9 @@ export function registerModelApi(app: FastifyInstance, repo: Repository, dict: M
       callerOf(repo, req);
       const id = (req.params as { classId: string }).classId;
       const cls = dict.get(id);
-      if (!cls || cls.isAspect !== aspects) throw notFound(`The entity with id: ${id} was not found`);
+      if (!cls || cls.isAspect !== aspects) {
+        throw notFound(`The entity with id: ${id} was not found`);
+      }
       return { entry: classJson(dict, labelsOf(req), cls, 'all') };
     });
   }

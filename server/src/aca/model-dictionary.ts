@@ -2,7 +2,9 @@ import {
   associationLabelKey, classLabelKey, constraintLabelKey, loadLabels, propertyLabelKey,
   type LabelBundle,
 } from '../../../content-model/src/label-bundle.js';
-import { classChain, loadEfrModelSet, mandatoryAspectsOf, MESSAGES_DIR } from '../../../content-model/src/model-set.js';
+import {
+  classChain, loadEfrModelSet, mandatoryAspectsOf, MESSAGES_DIR,
+} from '../../../content-model/src/model-set.js';
 import type {
   AssociationDef, ClassDef, ConstraintDef, ModelDef, ModelSet, PropertyDef,
 } from '../../../content-model/src/model-types.js';
@@ -94,7 +96,8 @@ export class ModelDictionary {
     const locale = parts[0]?.toLowerCase() === 'zh' ? 'zh_CN' : 'en';
     let bundle = this.bundles.get(locale);
     if (!bundle) {
-      bundle = loadLabels(MESSAGES_DIR, 'efr-model', BUNDLE_LOCALES.includes(locale) ? locale : undefined);
+      bundle = loadLabels(MESSAGES_DIR, 'efr-model',
+        BUNDLE_LOCALES.includes(locale) ? locale : undefined);
       this.bundles.set(locale, bundle);
     }
     return new Labels(this, bundle);

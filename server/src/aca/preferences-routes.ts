@@ -29,7 +29,8 @@ export function registerPreferences(app: FastifyInstance, repo: Repository): voi
     const c = callerOf(repo, req);
     const user = owner(req, c);
     const paging = parsePaging(req.query as Record<string, unknown>);
-    const rows = repo.db.prepare('SELECT name, value FROM preferences WHERE user_id = ? ORDER BY name')
+    const rows = repo.db
+      .prepare('SELECT name, value FROM preferences WHERE user_id = ? ORDER BY name')
       .all(user) as { name: string; value: string }[];
     return listBody(pageOf(rows, paging).map((r) => entry(r.name, r.value)), paging, rows.length);
   });

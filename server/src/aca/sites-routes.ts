@@ -45,7 +45,8 @@ export function registerSites(app: FastifyInstance, repo: Repository): void {
     // As the definition of GET queries/sites: the term needs at least 2 alphanumerics.
     if (typeof term !== 'string' || (term.match(/[\p{L}\p{N}]/gu) ?? []).length < 2) {
       callerOf(repo, req);
-      throw badRequest('Invalid parameter: term must contain a minimum of 2 alphanumeric characters');
+      throw badRequest(
+        'Invalid parameter: term must contain a minimum of 2 alphanumeric characters');
     }
     return empty(req);
   });

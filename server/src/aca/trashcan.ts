@@ -133,8 +133,10 @@ export function liveTree(repo: Repository, top: NodeRow): NodeRow[] {
 /** Drops the favorites and comments of nodes that are gone for good (purge, permanent delete). */
 export function forgetNodes(repo: Repository, nodes: readonly NodeRow[]): void {
   const ids = JSON.stringify(nodes.map((n) => n.id));
-  repo.db.prepare('DELETE FROM favorites WHERE node_id IN (SELECT value FROM json_each(?))').run(ids);
-  repo.db.prepare('DELETE FROM comments WHERE node_id IN (SELECT value FROM json_each(?))').run(ids);
+  for (const table of ['favorites', 'comments']) {
+    repo.db.prepare(`DELETE FROM ${table} WHERE node_id IN (SELECT value FROM json_each(?))`)
+      .run(ids);
+  }
 }
 
 /** Forgets an archived tree for good (`DELETE deleted-nodes/{id}`). */

@@ -66,7 +66,7 @@ function add(d: Date, unit: string, n: number): void {
   }
 }
 
-/** Months added as java.util.Calendar.add does (Solr): the day is kept, or clamped to the month's end. */
+/** Months added as java.util.Calendar.add does (Solr): the day kept, or clamped to month end. */
 function addMonths(d: Date, n: number): void {
   const day = d.getUTCDate();
   d.setUTCDate(1);

@@ -19,13 +19,15 @@ import type { Db } from '../db/database.js';
  */
 
 const RUN = /[\p{L}\p{N}]+/gu;
+/** Where a run of letters and digits splits: letter↔digit, lower→upper case. */
+const PART_BOUNDARY = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})|(?<=\p{Ll})(?=\p{Lu})/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** The word parts of a text (WordDelimiterFilter's generateWordParts/NumberParts), lower-cased. */
 export function wordParts(text: string): string[] {
   const out: string[] = [];
   for (const run of text.match(RUN) ?? []) {
-    for (const part of run.split(/(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})|(?<=\p{Ll})(?=\p{Lu})/u)) {
+    for (const part of run.split(PART_BOUNDARY)) {
       if (part) out.push(part.toLowerCase());
     }
   }
