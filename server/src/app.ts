@@ -12,6 +12,7 @@ import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
 import { PermissionRefusal, Repository, RuleRefusal } from './repo/repository.js';
 import { createRuleHooks } from './rules/efr-rules.js';
+import { registerAcaSupport } from './aca/aca-routes.js';
 import { registerAudit } from './routes/audit.js';
 import { registerAssocs } from './routes/assocs.js';
 import { registerAuthPeople } from './routes/auth-people.js';
@@ -109,6 +110,7 @@ export async function buildApp(
   registerAssocs(app, repo);
   registerSearch(app, repo);
   registerAudit(app, repo);
+  registerAcaSupport(app, repo);
   registerWebScripts(app, repo, webScripts);
   return app;
 }

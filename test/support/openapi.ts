@@ -39,7 +39,8 @@ export type SpecFile =
   | 'alfresco-core.yaml'
   | 'alfresco-auth.yaml'
   | 'alfresco-search.yaml'
-  | 'alfresco-discovery.yaml';
+  | 'alfresco-discovery.yaml'
+  | 'alfresco-model.yaml';
 
 /** HTTP methods as they appear in a Swagger path item. */
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'head' | 'options' | 'patch';
@@ -66,6 +67,9 @@ export const SPEC_FILES: readonly SpecFile[] = [
   'alfresco-auth.yaml',
   'alfresco-search.yaml',
   'alfresco-discovery.yaml',
+  // Same base path as the core API (types, aspects): tried after it, as routeOf goes on to the
+  // next file when the first has no matching template.
+  'alfresco-model.yaml',
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -88,6 +92,22 @@ const AUDIT_APP_ENTRY: Json = { type: 'object', required: ['entry'],
 const ERRATA: Record<string, Json> = {
   'alfresco-core.yaml get /audit-applications/{auditApplicationId} 200': AUDIT_APP_ENTRY,
   'alfresco-core.yaml put /audit-applications/{auditApplicationId} 200': AUDIT_APP_ENTRY,
+};
+
+/**
+ * Known documentation errors inside definitions, patched after conversion. alfresco-model.yaml
+ * types `Constraint.parameters` values as `type: object`, but ACS sends the constraint's
+ * parameters as they are: lists, strings, booleans (`{"allowedValues": ["a","b"],
+ * "caseSensitive": true}`; org.alfresco.rest.api.model.Constraint holds a Map<String, Object>,
+ * filled from ConstraintDefinition.getConstraint().getParameters()).
+ */
+const DEFINITION_ERRATA: Partial<Record<SpecFile, (defs: JsonObject) => void>> = {
+  'alfresco-model.yaml': (defs) => {
+    const constraint = defs.Constraint as JsonObject | undefined;
+    const props = constraint?.properties as JsonObject | undefined;
+    const params = props?.parameters as JsonObject | undefined;
+    if (params) params.additionalProperties = {};
+  },
 };
 
 const ANNOTATIONS = ['discriminator', 'example', 'xml', 'externalDocs'];
@@ -140,7 +160,9 @@ export function loadSpec(file: SpecFile): SwaggerDoc {
   if (cached) return cached;
   const doc = load(readFileSync(resolve(ALFRESCO_SPEC_DIR, file), 'utf8')) as SwaggerDoc;
   if (doc.swagger !== '2.0') throw new Error(`${file}: expected Swagger 2.0, got ${doc.swagger}`);
-  ajv.addSchema({ $id: file, definitions: convert(doc.definitions, file) });
+  const definitions = convert(doc.definitions, file) as JsonObject;
+  DEFINITION_ERRATA[file]?.(definitions);
+  ajv.addSchema({ $id: file, definitions });
   docs.set(file, doc);
   return doc;
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerTextMatch } from '../search/text-tokens.js';
 
 /** The SQLite handle type used across server/. */
 export type Db = Database.Database;
@@ -154,6 +155,43 @@ CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+-- What the Alfresco Content App keeps per user (issue 17): favorites, preferences. Node ids
+-- carry no foreign key: a favorite or comment of a node in the trashcan comes back with it.
+CREATE TABLE IF NOT EXISTS favorites (
+  user_id TEXT NOT NULL COLLATE NOCASE,
+  node_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, node_id)
+);
+CREATE TABLE IF NOT EXISTS preferences (
+  user_id TEXT NOT NULL COLLATE NOCASE,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (user_id, name)
+);
+CREATE TABLE IF NOT EXISTS comments (
+  id TEXT PRIMARY KEY,
+  node_id TEXT NOT NULL,
+  content TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  modified_at INTEGER NOT NULL,
+  modified_by TEXT NOT NULL,
+  edited INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS comments_node ON comments(node_id, created_at);
+-- The trashcan (ACS's archive store): the top node of each deleted tree with a snapshot of
+-- every row of the tree, restored under its original parent (trashcan.ts).
+CREATE TABLE IF NOT EXISTS archived_nodes (
+  id TEXT PRIMARY KEY,
+  parent_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  archived_at INTEGER NOT NULL,
+  archived_by TEXT NOT NULL,
+  snapshot TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS archived_nodes_by ON archived_nodes(archived_by, archived_at);
 -- Counts committed changes to what searches, listings and Read depend on (write-stamp.ts).
 CREATE TABLE IF NOT EXISTS generation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -198,6 +236,8 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // AFTS text terms are matched as ACS tokenises them (search/text-tokens.ts).
+  registerTextMatch(db);
   // One transaction: a data dir of an older schema is migrated (indexes dropped and rebuilt
   // from the rows) completely or not at all.
   const has = (name: string): boolean =>

@@ -61,7 +61,11 @@ export function nodeJson(
   if (defaults || inc.has('properties')) out.properties = propertiesJson(n);
   if (inc.has('isLocked')) out.isLocked = lockActive(n, c.rule.now);
   if (inc.has('isLink')) out.isLink = false;
-  if (inc.has('isFavorite')) out.isFavorite = false;
+  if (inc.has('isFavorite')) {
+    // The caller's favorites (aca/favorites.ts), as ADF's star column reads them.
+    out.isFavorite = repo.db.prepare('SELECT 1 FROM favorites WHERE user_id = ? AND node_id = ?')
+      .get(c.userId, n.id) !== undefined;
+  }
   if (inc.has('association') && n.parentId)
     out.association = { assocType: 'cm:contains', isPrimary: true };
   if (inc.has('path')) out.path = repo.pathOf(n);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { archiveTree, forgetNodes, liveTree, purgeVerdict } from '../aca/trashcan.js';
 import { appendAccessLog } from '../access-log/access-log.js';
 import { badRequest, conflict, forbidden } from '../http/errors.js';
 import {
@@ -131,7 +132,7 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
 }
 
 /** DELETE /nodes/{id}: the node and its subtree (checks every descendant). */
-export function deleteNode(repo: Repository, c: Caller, node: NodeRow): void {
+export function deleteNode(repo: Repository, c: Caller, node: NodeRow, permanent = false): void {
   if (node.id === repo.companyHomeId() || node.parentId === null) {
     throw forbidden('The root folder cannot be deleted');
   }
@@ -151,6 +152,20 @@ export function deleteNode(repo: Repository, c: Caller, node: NodeRow): void {
       }
     };
     visit(node);
+    if (!permanent) {
+      // ACS archives a deleted tree (DELETE without permanent=true): restore brings it back.
+      archiveTree(repo, c, node);
+      return;
+    }
+    // As ACS's NodesImpl.deleteNode (alfresco-community-repo 25.5.0.31, remote-api/…/rest/api/
+    // impl/NodesImpl.java:2169-2180): only the owner (creator) or an administrator deletes
+    // permanently; and never a tree holding a recording's bytes (trashcan.ts purgeVerdict).
+    if (!c.perms.isAdmin && node.createdBy.toLowerCase() !== c.userId.toLowerCase()) {
+      throw forbidden(`Non-owner/non-admin cannot permanently delete: ${node.id}`);
+    }
+    const tree = liveTree(repo, node);
+    repo.enforce(c, purgeVerdict(repo, tree), 'purge', node);
+    forgetNodes(repo, tree);
     repo.rows.deleteTree(node.id);
   })();
 }

@@ -61,8 +61,8 @@ export function registerNodes(app: FastifyInstance, repo: Repository): void {
   app.delete(`${CORE}/nodes/:nodeId`, async (req, reply) => {
     const c = callerOf(repo, req);
     const q = req.query as Q;
-    boolQuery(q.permanent, 'permanent', false); // no trashcan here: deletes are permanent
-    deleteNode(repo, c, repo.resolve(c, idOf(req)));
+    const permanent = boolQuery(q.permanent, 'permanent', false);
+    deleteNode(repo, c, repo.resolve(c, idOf(req)), permanent);
     return reply.code(204).send();
   });
 

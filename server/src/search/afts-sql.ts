@@ -1,7 +1,9 @@
 import { badRequest } from '../http/errors.js';
 import type { ModelRegistry } from '../model/model-registry.js';
 import { parseIsoDate } from '../model/property-values.js';
+import { evalDateMath } from './afts-dates.js';
 import type { AftsNode, AftsValue } from './afts-parser.js';
+import { wordParts } from './text-tokens.js';
 
 /** A SQL condition over `nodes` (aliased n) with its parameters. */
 export interface SqlCondition {
@@ -61,6 +63,11 @@ function likePattern(text: string, contains: boolean): string {
 function dateBound(v: string, end: boolean): number | null {
   if (v === '*' || v === 'MIN' || v === 'MAX') return null;
   if (v === 'NOW' || v === 'TODAY') return Date.now();
+  // Date maths (`NOW/DAY-30DAYS`, `2026-01-01+1MONTH`): an instant, never widened to a day.
+  if (/^(NOW|TODAY|\d{4}-\d{2}-\d{2}\S*)[/+-]/.test(v) && !/^\d{4}-\d{2}-\d{2}(T\S*)?$/.test(v)) {
+    const math = evalDateMath(v);
+    if (math !== undefined) return math;
+  }
   const ms = parseIsoDate(v);
   if (ms === undefined) throw badRequest(`Invalid date in range: ${v}`);
   // A date without time covers the whole day at the upper end.
@@ -143,7 +150,9 @@ function compileTerm(
   switch (field) {
     case 'TYPE':
     case 'EXACTTYPE': {
-      const t = text(v);
+      // An unprefixed name is in the default namespace, cm (ADF's Recent Files: TYPE:"content").
+      const raw = text(v);
+      const t = raw.includes(':') || raw.startsWith('{') ? raw : `cm:${raw}`;
       const types = field === 'TYPE' ? model.subTypesOf(t) : [t];
       if (types.length === 0) types.push(t);
       const list = types.map(() => '?').join(',');
@@ -267,12 +276,24 @@ function compileProperty(
     ]);
   }
   if (exact) return wrap(`${textExpr} = ?`, [t]);
-  // Tokenised match, approximated: case-insensitive, wildcards honoured, else whole value or word.
-  if (/[*?]/.test(t)) return wrap(`${textExpr} LIKE ? ESCAPE '\\'`, [likePattern(t, false)]);
-  return wrap(`(lower(${textExpr}) = lower(?) OR ${textExpr} LIKE ? ESCAPE '\\')`, [
+  // Tokenised match as ACS's index (text-tokens.ts), after a LIKE on the term's longest literal
+  // piece: the SQL function only runs on the rows that can match.
+  // A wildcard matching the whole value (`*.mp4`, `EFR*`) needs no function call at all.
+  if (/[*?]/.test(t)) {
+    return wrap(`(${textExpr} LIKE ? ESCAPE '\\' OR (${textExpr} LIKE ? ESCAPE '\\' AND
+      afts_text_match(${textExpr}, ?) = 1))`, [likePattern(t, false),
+      likePattern(`*${longestPiece(t)}*`, false), t]);
+  }
+  return wrap(`(${textExpr} LIKE ? ESCAPE '\\' AND afts_text_match(${textExpr}, ?) = 1)`, [
+    likePattern(`*${longestPiece(t)}*`, false),
     t,
-    likePattern(t, true),
   ]);
+}
+
+/** The longest piece of a term every matching value contains (for the LIKE pre-filter). */
+function longestPiece(term: string): string {
+  const pieces = /[*?]/.test(term) ? term.split(/[*?]+/) : wordParts(term);
+  return pieces.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 /** A property term's condition: `1` once `searchFrom` drives the query from it (`implied`). */
