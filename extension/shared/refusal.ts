@@ -2,8 +2,11 @@
  * How the screens read a refused request. The repository answers with the ACS error body
  * (`{"error":{"briefSummary":…}}`); a rule refusal's summary is "English / 中文"
  * (server/src/repo/repository.ts RuleRefusal, the same in the module's web scripts), because
- * the Error schema has no field for a second language.
+ * the Error schema has no field for a second language. In a real ACS a behaviour's refusal comes
+ * wrapped in ACS's script error text (log numbers, "Failed to execute script '…':", the script
+ * location): core's findRefusal finds the rule's text inside it (issue 14, finding 9).
  */
+import { findRefusal } from '../../core/src/index';
 
 /** The briefSummary of an ACS error carried in `error.message`, else that message as is. */
 export function refusalSummary(error: unknown): string | undefined {
@@ -20,8 +23,13 @@ export function refusalSummary(error: unknown): string | undefined {
 
 /** A refusal as the user reads it: the summary in the interface language ('' if none). */
 export function refusalText(error: unknown, language: string): string {
-  const summary = refusalSummary(error);
-  if (summary === undefined) return '';
+  const raw = refusalSummary(error);
+  if (raw === undefined) return '';
+  const refusal = findRefusal(raw);
+  if (refusal !== null && refusal.messageZh !== '') {
+    return language.toLowerCase().startsWith('zh') ? refusal.messageZh : refusal.message;
+  }
+  const summary = raw;
   const parts = summary.split(' / ');
   if (parts.length < 2) return summary;
   return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
