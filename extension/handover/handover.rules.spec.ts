@@ -130,6 +130,7 @@ describe('handover.rules (issue 5)', () => {
     expect(second['efr:recordingStart']).toBe('2026-11-26T01:02:00.000Z');
     expect(second['efr:recordingEnd']).toBe('2026-11-26T01:03:00.000Z');
     expect(second['efr:sha256']).toBe('y');
+    expect(second['efr:sizeBytes']).toBe(String(queue[1].size));
     const lone = recordingFields(h, item('c', 'z'), [item('c', 'z')], 'voiceRecorder');
     expect(lone['efr:durationSeconds']).toBe('600');
     expect(lone['efr:source']).toBe('voiceRecorder');

@@ -149,6 +149,9 @@ export function recordingFields(
   return {
     nodeType: 'efr:recording',
     'efr:sha256': item.sha256 ?? '',
+    // Mandatory and enforced in the model: ACS's integrity checker refuses the upload at commit
+    // without it (the repository re-counts the bytes against it at ingest, R26.1).
+    'efr:sizeBytes': String(item.size),
     'efr:handoverId': h.id,
     'efr:sessionId': s.sessionId,
     'efr:segmentIndex': String(segmentIndex),

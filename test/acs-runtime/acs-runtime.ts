@@ -169,20 +169,35 @@ export function moduleParts(): Promise<ModuleParts> {
 /** The dictionary the runtime gets: ACS's classes the module meets, then the EFR model. */
 export interface ModelInput {
   namespaces: Record<string, string>;
-  classes: { name: string; parent?: string }[];
-  properties: { name: string; type: string; multiple?: boolean; aspect?: string }[];
+  classes: {
+    name: string;
+    parent?: string;
+    mandatoryAspects?: string[];
+    /** Peer associations: whether a target is mandatory and enforced, whether many. */
+    associations?: { name: string; targetMandatoryEnforced: boolean; targetMany: boolean }[];
+  }[];
+  properties: {
+    name: string;
+    type: string;
+    multiple?: boolean;
+    aspect?: string;
+    owner?: string;
+    mandatoryEnforced?: boolean;
+    default?: string;
+  }[];
 }
 
 /** cm:/sys: classes and properties of ACS's contentModel.xml and systemModel.xml the module meets. */
 const ACS_CLASSES: ModelInput['classes'] = [
-  { name: 'sys:base' }, { name: 'cm:cmobject', parent: 'sys:base' },
+  { name: 'sys:base' },
+  { name: 'cm:cmobject', parent: 'sys:base', mandatoryAspects: ['cm:auditable'] },
   { name: 'cm:folder', parent: 'cm:cmobject' }, { name: 'cm:content', parent: 'cm:cmobject' },
   { name: 'cm:person', parent: 'sys:base' }, { name: 'cm:authority', parent: 'sys:base' },
   { name: 'cm:authorityContainer', parent: 'cm:authority' },
   { name: 'cm:titled' }, { name: 'cm:auditable' }, { name: 'cm:ownable' }, { name: 'cm:versionable' },
 ];
 const ACS_PROPERTIES: ModelInput['properties'] = [
-  { name: 'cm:name', type: 'd:text' }, { name: 'cm:userName', type: 'd:text' },
+  { name: 'cm:name', type: 'd:text', owner: 'cm:cmobject', mandatoryEnforced: true }, { name: 'cm:userName', type: 'd:text' },
   { name: 'cm:firstName', type: 'd:text' }, { name: 'cm:lastName', type: 'd:text' },
   { name: 'cm:authorityName', type: 'd:text' },
   { name: 'cm:title', type: 'd:mltext', aspect: 'cm:titled' },
@@ -204,10 +219,14 @@ export function modelInput(): ModelInput {
   const classes = [...ACS_CLASSES];
   const properties = [...ACS_PROPERTIES];
   for (const c of [...efr.types, ...efr.aspects]) {
-    classes.push({ name: c.name, parent: c.parent });
+    classes.push({ name: c.name, parent: c.parent, mandatoryAspects: c.mandatoryAspects,
+      associations: c.associations.filter((a) => !a.isChild).map((a) => ({ name: a.name,
+        targetMandatoryEnforced: a.targetMandatory && a.targetMandatoryEnforced,
+        targetMany: a.targetMany })) });
     for (const p of c.properties) {
       properties.push({ name: p.name, type: p.type, multiple: p.multiple,
-        aspect: c.isAspect ? c.name : undefined });
+        aspect: c.isAspect ? c.name : undefined, owner: c.name,
+        mandatoryEnforced: p.mandatory && p.mandatoryEnforced, default: p.defaultValue });
     }
   }
   model = { namespaces: { ...NAMESPACES, app: 'http://www.alfresco.org/model/application/1.0' },

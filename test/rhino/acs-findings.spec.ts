@@ -7,6 +7,8 @@ import {
   archiveNodes, OTHER_SHA, recordingScenario, recordingUpdate, sealedRecordingProps, USERS,
 } from './fixtures.js';
 import { runByName } from './rhino-run.js';
+import { HANDOVERS, WS_USERS } from './webscript-features.js';
+import { runWebScripts, type WsResult } from './webscript-run.js';
 import type { Scenario, ScenarioResult } from './rhino-run.js';
 
 const sealed = sealedRecordingProps();
@@ -75,5 +77,24 @@ describe('issue 14: the module as ACS runs it (ACS-like runtime)', () => {
     expect(found?.code).toBe('efr.recording.sealedContent');
     expect(found?.message).toMatch(/^[\x20-\x7e]+$/);
     expect(found?.messageZh).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('issue 14: ACS checks mandatory properties at commit (IntegrityChecker)', () => {
+  let r: Record<string, WsResult>;
+
+  beforeAll(async () => {
+    const upload = (name: string, size: number | null): Parameters<typeof runWebScripts>[2][number] =>
+      ({ name, user: 'officer1', create: { parent: '#inbox', name: `${name}.mp4`,
+        type: 'efr:recording', properties: { 'efr:sizeBytes': size } } });
+    r = await runWebScripts(HANDOVERS, WS_USERS, [upload('sized', 1000), upload('unsized', null)],
+      [{ folder: 'EFR 执法记录/录像档案', name: 'inbox', type: 'cm:folder', properties: {} }]);
+  });
+
+  it('an upload without an enforced mandatory property fails at commit and leaves nothing', () => {
+    expect(r.sized.status).withContext(String(r.sized.error)).toBe(201);
+    expect(r.unsized.status).toBe(500);
+    expect(String(r.unsized.error)).toMatch(/integrity violations[\s\S]*efr:sizeBytes/);
+    expect(r.$tree.logs.some((p) => p.endsWith('unsized.mp4'))).toBeFalse();
   });
 });

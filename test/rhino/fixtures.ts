@@ -168,3 +168,32 @@ export function recordingUpdate(
     [{ node: 'rec1' }, { map: before }, { map: after }],
     archiveNodes({ recording: after }));
 }
+
+/**
+ * Values for the efr:recording properties the model makes mandatory and enforced, which ACS's
+ * integrity checker requires of every stored recording at commit (the ACS-like runtime checks
+ * them too): a stored or uploaded recording of a fixture gets those it does not name.
+ */
+export const RECORDING_MANDATORY: Readonly<Record<string, FixtureValue>> = {
+  'efr:handoverId': 'ho-fixture',
+  'efr:sessionId': 's-fixture',
+  'efr:sha256': '0'.repeat(64),
+  'efr:sizeBytes': 1000,
+  'efr:recorder': 'officer1',
+  'efr:officer': 'officer1',
+  'efr:recordingStart': { date: '2026-03-01T01:00:00.000Z' },
+  'efr:recordingEnd': { date: '2026-03-01T01:10:00.000Z' },
+  'efr:durationSeconds': 600,
+  'efr:partyNotified': true,
+  'efr:source': 'bodyCamera',
+  'efr:activityType': 'routineInspection',
+  'efr:location': '丹东市振兴区',
+  'efr:deviceSerial': 'BWC-FIXTURE',
+};
+
+/** `props` with every mandatory recording property it lacks (see {@link RECORDING_MANDATORY}). */
+export function completeRecording<T>(props: Record<string, T>): Record<string, T | FixtureValue> {
+  const out: Record<string, T | FixtureValue> = { ...RECORDING_MANDATORY };
+  for (const [k, v] of Object.entries(props)) out[k] = v;
+  return out;
+}

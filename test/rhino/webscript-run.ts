@@ -4,6 +4,7 @@
 // (controller areas, archive folders) is a WebScriptFeature (webscript-features.ts).
 import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runtime.js';
 import { shortLog } from './rhino-run.js';
+import { completeRecording } from './fixtures.js';
 
 /** One feature's web scripts as the specs run them. */
 export interface WebScriptFeature {
@@ -105,12 +106,17 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
     if (l === undefined) throw new Error(`no controller ${id} in ${feature.areas.join(', ')}`);
     return l;
   };
+  // Stored and uploaded recordings carry every mandatory property, as ACS's integrity checker
+  // demands of each at commit (the app's upload sends them: extension/handover/handover.rules.ts).
+  const complete = <T extends { type: string; properties: Record<string, unknown> }>(n: T): T =>
+    (n.type === 'efr:recording' ? { ...n, properties: completeRecording(n.properties) } : n);
   const results = await runDriver<WsResult<Entry>[]>('webscripts.js', {
     users,
     folders: feature.folders,
-    nodes,
+    nodes: nodes.map(complete),
     idPrefix: feature.idPrefix ?? 'n',
-    calls: calls.map((c) => ('script' in c ? { ...c, location: location(c.script) } : c)),
+    calls: calls.map((c) => ('script' in c ? { ...c, location: location(c.script) }
+      : 'create' in c ? { ...c, create: complete(c.create) } : c)),
   });
   const out: Record<string, WsResult<Entry>> = {};
   // Issue 14, finding 6: a controller that answers an error after it wrote keeps the write in

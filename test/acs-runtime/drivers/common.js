@@ -31,9 +31,20 @@ function newRuntime() {
   var m = input.model;
   for (var p in m.namespaces) if (m.namespaces.hasOwnProperty(p)) rt.dict.addNamespace(p, m.namespaces[p]);
   for (var c = 0; c < m.classes.length; c++) rt.dict.addClass(m.classes[c].name, m.classes[c].parent || null);
+  for (var c2 = 0; c2 < m.classes.length; c2++) {
+    var cls = m.classes[c2];
+    for (var ma = 0; ma < (cls.mandatoryAspects || []).length; ma++) {
+      rt.dict.addMandatoryAspect(cls.name, cls.mandatoryAspects[ma]);
+    }
+    for (var as = 0; as < (cls.associations || []).length; as++) {
+      var ad = cls.associations[as];
+      rt.dict.addAssociation(cls.name, ad.name, !!ad.targetMandatoryEnforced, !!ad.targetMany);
+    }
+  }
   for (var i = 0; i < m.properties.length; i++) {
     var d = m.properties[i];
     rt.dict.addProperty(d.name, d.type, !!d.multiple, d.aspect || null);
+    if (d.owner) rt.dict.defineProperty(d.name, d.owner, !!d.mandatoryEnforced, d.default === undefined ? null : d.default);
   }
   for (var loc in input.scripts) if (input.scripts.hasOwnProperty(loc)) rt.addScript(loc, input.scripts[loc]);
   for (var b = 0; b < (input.bindings || []).length; b++) {

@@ -18,7 +18,8 @@ rt.repo.setMoveProbe('sealed', rt.dict.resolve('efr:sealedAt'));
 var home = null;
 var setupIds = {};
 
-rt.inTransactionAs('System', new java.lang.Runnable({ run: function () {
+rt.repo.integrityChecks = false;
+var setupError = rt.inTransactionAs('System', new java.lang.Runnable({ run: function () {
   rt.policiesEnabled = false;
   home = rt.repo.createNode(null, 'Company Home', rt.dict.resolve('cm:folder'), new java.util.HashMap());
   rt.repo.setAssocName(home, 'app:company_home');
@@ -39,6 +40,8 @@ rt.inTransactionAs('System', new java.lang.Runnable({ run: function () {
   }
   rt.policiesEnabled = true;
 } }));
+rt.repo.integrityChecks = true;
+if (setupError !== null) throw new Error('driver: setup failed: ' + setupError);
 LogSink.drain();
 rt.repo.drainJournal();
 

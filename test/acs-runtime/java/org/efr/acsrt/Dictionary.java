@@ -15,6 +15,12 @@ public final class Dictionary {
   private final Map<QName, String> dataTypes = new HashMap<QName, String>();
   private final Map<QName, Boolean> multiple = new HashMap<QName, Boolean>();
   private final Map<QName, QName> aspectOfProperty = new HashMap<QName, QName>();
+  private final Map<QName, java.util.List<QName>> propertiesOf = new HashMap<QName, java.util.List<QName>>();
+  private final java.util.Set<QName> mandatoryEnforced = new java.util.HashSet<QName>();
+  private final Map<QName, String> defaults = new HashMap<QName, String>();
+  private final Map<QName, java.util.List<QName>> mandatoryAspects = new HashMap<QName, java.util.List<QName>>();
+  /** Class → its peer associations: [assoc, "mandatoryEnforced", "many"]. */
+  private final Map<QName, java.util.List<Object[]>> assocsOf = new HashMap<QName, java.util.List<Object[]>>();
 
   public void addNamespace(String prefix, String uri) {
     prefixes.put(prefix, uri);
@@ -52,6 +58,63 @@ public final class Dictionary {
       if (e.getValue().equals(q.getNamespaceURI())) return e.getKey() + ":" + q.getLocalName();
     }
     return q.toString();
+  }
+
+  /**
+   * Declares what the integrity checker and createNode need of a property: its class, whether
+   * it is mandatory and enforced, its default value (or null).
+   */
+  public void defineProperty(String name, String owner, boolean isMandatoryEnforced, String defaultValue) {
+    QName q = resolve(name);
+    QName cls = resolve(owner);
+    if (!propertiesOf.containsKey(cls)) propertiesOf.put(cls, new java.util.ArrayList<QName>());
+    propertiesOf.get(cls).add(q);
+    if (isMandatoryEnforced) mandatoryEnforced.add(q);
+    if (defaultValue != null) defaults.put(q, defaultValue);
+  }
+
+  /** A mandatory aspect of a class (added with the node, ACS's addDefaultAspects). */
+  public void addMandatoryAspect(String cls, String aspect) {
+    QName c = resolve(cls);
+    if (!mandatoryAspects.containsKey(c)) mandatoryAspects.put(c, new java.util.ArrayList<QName>());
+    mandatoryAspects.get(c).add(resolve(aspect));
+  }
+
+  /** A peer association of a class: whether a target is mandatory and enforced, whether many. */
+  public void addAssociation(String cls, String assoc, boolean targetMandatoryEnforced, boolean targetMany) {
+    QName c = resolve(cls);
+    if (!assocsOf.containsKey(c)) assocsOf.put(c, new java.util.ArrayList<Object[]>());
+    assocsOf.get(c).add(new Object[] {resolve(assoc), targetMandatoryEnforced, targetMany});
+  }
+
+  /** `cls` and its ancestors. */
+  java.util.List<QName> chain(QName cls) {
+    java.util.List<QName> out = new java.util.ArrayList<QName>();
+    for (QName c = cls; c != null; c = parents.get(c)) out.add(c);
+    return out;
+  }
+
+  java.util.List<QName> propertiesOf(QName cls) {
+    java.util.List<QName> p = propertiesOf.get(cls);
+    return p == null ? java.util.Collections.<QName>emptyList() : p;
+  }
+
+  java.util.List<QName> mandatoryAspectsOf(QName cls) {
+    java.util.List<QName> p = mandatoryAspects.get(cls);
+    return p == null ? java.util.Collections.<QName>emptyList() : p;
+  }
+
+  java.util.List<Object[]> associationsOf(QName cls) {
+    java.util.List<Object[]> p = assocsOf.get(cls);
+    return p == null ? java.util.Collections.<Object[]>emptyList() : p;
+  }
+
+  boolean isMandatoryEnforced(QName property) {
+    return mandatoryEnforced.contains(property);
+  }
+
+  String defaultOf(QName property) {
+    return defaults.get(property);
   }
 
   /** Whether `cls` is `of` or one of its descendants (DictionaryService#isSubClass). */

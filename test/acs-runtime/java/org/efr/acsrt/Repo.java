@@ -48,6 +48,10 @@ public final class Repo {
   private int seq;
   private LinkedHashMap<String, NodeRec> snapshot;
   private int writes;
+  /** Whether commits run the integrity checker (off while a driver lays out stored data). */
+  public boolean integrityChecks = true;
+  /** Nodes the running transaction created or changed: what the integrity checker looks at. */
+  private final Set<String> touched = new LinkedHashSet<String>();
   final List<String> journal = new ArrayList<String>();
   /** Every move: "move <name> <probe>=<whether set> to <destination name>". */
   public final List<String> moves = new ArrayList<String>();
@@ -84,15 +88,73 @@ public final class Repo {
     snapshot = new LinkedHashMap<String, NodeRec>();
     for (Map.Entry<String, NodeRec> e : nodes.entrySet()) snapshot.put(e.getKey(), e.getValue().copy());
     writes = 0;
+    touched.clear();
     AlfrescoTransactionSupport.begin();
   }
 
+  /**
+   * Commits: first ACS's IntegrityChecker#beforeCommit (repository/src/main/java/org/alfresco/
+   * repo/node/integrity/IntegrityChecker.java l. 753-756, 25.5.0.31) over the nodes the
+   * transaction created or changed: an enforced mandatory property without a value
+   * (PropertiesIntegrityEvent l. 165), an enforced mandatory target association without a
+   * target or a single one with several (AssocTargetMultiplicityIntegrityEvent l. 132-175)
+   * fails the commit with an IntegrityException; the caller then rolls back.
+   */
   public void commit() {
+    List<String> violations = new ArrayList<String>();
+    for (String id : integrityChecks ? touched : Collections.<String>emptySet()) {
+      NodeRec n = nodes.get(id);
+      if (n != null) checkIntegrity(n, violations);
+    }
+    if (!violations.isEmpty()) {
+      throw new IntegrityException("Found " + violations.size() + " integrity violations:\n"
+          + String.join("\n", violations));
+    }
     snapshot = null;
+    touched.clear();
     AlfrescoTransactionSupport.end();
   }
 
+  /** ACS's org.alfresco.repo.node.integrity.IntegrityException. */
+  public static final class IntegrityException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    IntegrityException(String message) {
+      super(message);
+    }
+  }
+
+  private List<QName> classesOf(NodeRec n) {
+    List<QName> classes = new ArrayList<QName>(dict.chain(n.type));
+    for (QName a : n.aspects) classes.addAll(dict.chain(a));
+    return classes;
+  }
+
+  private void checkIntegrity(NodeRec n, List<String> out) {
+    for (QName cls : classesOf(n)) {
+      for (QName p : dict.propertiesOf(cls)) {
+        if (dict.isMandatoryEnforced(p) && n.props.get(p) == null) {
+          out.add("Invalid property value: Node: " + ref(n.id) + " Name: " + n.props.get(CM_NAME)
+              + " Type: " + dict.shortName(n.type) + " Property: " + dict.shortName(p)
+              + " Constraint: mandatory");
+        }
+      }
+      for (Object[] a : dict.associationsOf(cls)) {
+        QName assoc = (QName) a[0];
+        int count = 0;
+        for (String[] t : n.targets) if (t[0].equals(assoc.toString()) && nodes.containsKey(t[1])) count++;
+        boolean mandatory = (Boolean) a[1];
+        boolean many = (Boolean) a[2];
+        if ((mandatory && count == 0) || (!many && count > 1)) {
+          out.add("The association target multiplicity has been violated: Source Node: " + ref(n.id)
+              + " Association: " + dict.shortName(assoc) + " Actual: " + count);
+        }
+      }
+    }
+  }
+
   public void rollback() {
+    touched.clear();
     if (snapshot != null) nodes = snapshot;
     snapshot = null;
     journal.add("rollback\t" + writes);
@@ -111,6 +173,10 @@ public final class Repo {
   /** Journals a write: "write\t<kind>\t<node id>\t<run-as user>\t<detail>". */
   private void wrote(String kind, String id, String detail) {
     writes++;
+    // The integrity checker hears node creation, property, aspect and association changes
+    // (IntegrityChecker#init binds onCreateNode, onUpdateProperties, onAddAspect,
+    // onCreateAssociation, …), not permission changes or moves.
+    if (!kind.endsWith("Permission") && !"move".equals(kind) && !"delete".equals(kind)) touched.add(id);
     journal.add("write\t" + kind + "\t" + id + "\t" + AuthenticationUtil.getRunAsUser() + "\t" + detail);
   }
 
@@ -388,6 +454,23 @@ public final class Repo {
     return n;
   }
 
+  /**
+   * A class's default property values where the node has none, then its mandatory aspects
+   * with theirs (DbNodeServiceImpl#addAspectsAndProperties: addDefaultPropertyValues,
+   * addDefaultAspects).
+   */
+  private void addDefaults(NodeRec n, QName cls) {
+    for (QName p : dict.propertiesOf(cls)) {
+      String d = dict.defaultOf(p);
+      if (d != null && n.props.get(p) == null) n.props.put(p, Values.convert(dict.dataType(p), dict.isMultiple(p), d));
+    }
+    for (QName a : dict.mandatoryAspectsOf(cls)) {
+      if (n.aspects.add(a)) {
+        for (QName c : dict.chain(a)) addDefaults(n, c);
+      }
+    }
+  }
+
   /** A property map converted to the dictionary's types, each property's aspect added. */
   private LinkedHashMap<QName, Serializable> typed(NodeRec n, Map<QName, Serializable> props) {
     LinkedHashMap<QName, Serializable> out = new LinkedHashMap<QName, Serializable>();
@@ -425,6 +508,7 @@ public final class Repo {
     NodeRec n = newRec(type, parent == null ? null : parent.getId(), name, Collections.<QName, Serializable>emptyMap());
     n.props.putAll(typed(n, props));
     n.props.put(CM_NAME, name);
+    for (QName cls : dict.chain(type)) addDefaults(n, cls);
     stampAuditable(n.props, true);
     wrote("create", n.id, dict.shortName(type) + " " + name);
     NodeRef ref = ref(n.id);
@@ -454,8 +538,12 @@ public final class Repo {
     NodeRec n = rec(ref);
     LinkedHashMap<QName, Serializable> before = Values.deepCopy(n.props);
     boolean added = n.aspects.add(aspect);
-    LinkedHashMap<QName, Serializable> after = Values.deepCopy(n.props);
-    after.putAll(typed(n, props));
+    LinkedHashMap<QName, Serializable> saved = n.props;
+    n.props = Values.deepCopy(n.props);
+    n.props.putAll(typed(n, props));
+    if (added) addDefaults(n, aspect);
+    LinkedHashMap<QName, Serializable> after = n.props;
+    n.props = saved;
     if (added) wrote("addAspect", n.id, dict.shortName(aspect));
     if (!after.equals(before)) {
       stampAuditable(after, false);
