@@ -9,7 +9,8 @@ const root = resolve(import.meta.dirname, '..');
 const appIndex = resolve(root, 'dist/efr-app/browser/index.html');
 if (!existsSync(appIndex) && existsSync(resolve(root, 'angular.json'))) {
   console.log('Building the EFR app (first start only; `npm run build` rebuilds it)…');
-  const built = spawnSync('npx', ['ng', 'build'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, ['scripts/build-app.mjs'],
+    { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const env = { ...process.env, EFR_DEMO: process.env.EFR_DEMO ?? '1' };
