@@ -19,8 +19,10 @@ import { launchChromium, snapshotApp } from '../e2e/support/e2e-app.js';
 export interface LoadedRequest {
   /** Path and query. */
   path: string;
-  /** HTTP status (304 for a revalidated file; 200 from the cache counts as cached). */
+  /** HTTP status as the page saw it (a revalidated file shows its cached 200). */
   status: number;
+  /** Whether the server answered 304 Not Modified (the raw status of the response). */
+  revalidated: boolean;
   /** Bytes over the wire: headers and body as sent (0 when served from a cache). */
   encodedBytes: number;
   /** Bytes of the body after decoding (what the page got). */
@@ -69,8 +71,8 @@ class NetworkLog {
     cdp.on('Network.requestWillBeSent', (e) => {
       const url = new URL(e.request.url);
       if (!url.protocol.startsWith('http')) return;
-      log.byId.set(e.requestId, { path: url.pathname + url.search, status: 0, encodedBytes: 0,
-        decodedBytes: 0, encoding: '', fromCache: false });
+      log.byId.set(e.requestId, { path: url.pathname + url.search, status: 0, revalidated: false,
+        encodedBytes: 0, decodedBytes: 0, encoding: '', fromCache: false });
     });
     cdp.on('Network.requestServedFromCache', (e) => {
       const r = log.byId.get(e.requestId);
@@ -83,6 +85,11 @@ class NetworkLog {
       if (e.response.fromDiskCache || e.response.fromPrefetchCache) r.fromCache = true;
       const headers = Object.entries(e.response.headers);
       r.encoding = headers.find(([k]) => k.toLowerCase() === 'content-encoding')?.[1] ?? '';
+    });
+    // A revalidated file reaches the page as its cached 200: the raw status says 304.
+    cdp.on('Network.responseReceivedExtraInfo', (e) => {
+      const r = log.byId.get(e.requestId);
+      if (r && e.statusCode === 304) r.revalidated = true;
     });
     cdp.on('Network.dataReceived', (e) => {
       const r = log.byId.get(e.requestId);

@@ -36,7 +36,7 @@ export function firstLoadTable(result: FirstLoadResult): string {
     const target = l.label === 'reload' ? RELOAD_TARGET : FIRST_LOAD_TARGET;
     return [l.label, String(l.requests.length),
       String(l.requests.filter((r) => r.fromCache).length),
-      String(l.requests.filter((r) => r.status === 304).length),
+      String(l.requests.filter((r) => r.revalidated).length),
       String(l.requests.filter((r) => r.encoding !== '').length),
       kB(transferred(l)), kB(decoded(l)), kB(target), transferred(l) <= target ? 'yes' : 'no',
       String(l.formShownMs)];
