@@ -1,11 +1,12 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
 
 /** The cases feature: list and dossier routes, navigation entry and translations. */
 export function provideCasesExtension(): Provider[] {
   return [
-    provideTranslations('efr-cases', 'assets/efr-cases'),
+    provideFeatureTranslations('efr-cases', 'assets/efr-cases'),
     provideFeatureRoutes([
       {
         path: 'cases',

@@ -1,7 +1,8 @@
 import { Provider, inject } from '@angular/core';
 import { RedirectFunction, Router } from '@angular/router';
-import { provideTranslations } from '@alfresco/adf-core';
-import { CurrentUserService, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  CurrentUserService, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
 import { tileLink, visibleTile } from './dashboard.rules';
 
 /**
@@ -22,7 +23,7 @@ export const workListRedirect: RedirectFunction = async ({ params }) => {
 /** The dashboard feature: the per-role work counts, each opening its feature screen. */
 export function provideDashboardExtension(): Provider[] {
   return [
-    provideTranslations('efr-dashboard', 'assets/efr-dashboard'),
+    provideFeatureTranslations('efr-dashboard', 'assets/efr-dashboard'),
     provideFeatureRoutes([
       {
         path: 'dashboard',

@@ -1,6 +1,7 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
 
 /**
  * The exemptions feature (R11.1, R11.2): officers write the record of an act not recorded,
@@ -8,7 +9,7 @@ import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public
  */
 export function provideExemptionsExtension(): Provider[] {
   return [
-    provideTranslations('efr-exemptions', 'assets/efr-exemptions'),
+    provideFeatureTranslations('efr-exemptions', 'assets/efr-exemptions'),
     provideFeatureRoutes([
       {
         path: 'exemptions',

@@ -1,6 +1,7 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
 
 /**
  * The recordings feature: list and detail routes, its navigation entry (every role: each sees
@@ -8,7 +9,7 @@ import { provideFeatureRoutes, provideNavItems } from '../shared/public-api';
  */
 export function provideRecordingsExtension(): Provider[] {
   return [
-    provideTranslations('efr-recordings', 'assets/efr-recordings'),
+    provideFeatureTranslations('efr-recordings', 'assets/efr-recordings'),
     provideFeatureRoutes([
       {
         path: 'recordings',

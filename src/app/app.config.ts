@@ -7,13 +7,7 @@ import {
 import { HTTP_INTERCEPTORS } from '@angular/common/http';
 import { provideAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import {
-  provideAppConfig,
-  provideCoreAuth,
-  provideI18N,
-  provideTranslations,
-  TranslationService,
-} from '@alfresco/adf-core';
+import { provideAppConfig, provideCoreAuth } from '@alfresco/adf-core';
 import {
   AlfrescoApiLoaderService,
   AlfrescoApiNoAuthService,
@@ -31,6 +25,7 @@ import { providePlaybackExtension } from '../../extension/playback/public-api';
 import { provideEvidenceDiscExtension } from '../../extension/evidence-disc/public-api';
 import { provideSpotChecksExtension } from '../../extension/spot-checks/public-api';
 import { appRoutes } from './app.routes';
+import { provideEfrI18n } from './i18n/i18n.providers';
 import { UnauthorizedInterceptor } from './auth/unauthorized.interceptor';
 
 /** The application's providers: ADF core, the repository API, i18n, then each feature. */
@@ -44,16 +39,7 @@ export const appConfig: ApplicationConfig = {
     // Lighter than ContentModule.forRoot(): only the API client, no discovery call at start.
     { provide: AlfrescoApiService, useClass: AlfrescoApiNoAuthService },
     provideAppInitializer(() => inject(AlfrescoApiLoaderService).init()),
-    provideI18N({
-      defaultLanguage: 'zh-CN',
-      assets: [['efr-app', 'assets/efr-app']],
-    }),
-    provideTranslations('adf-core', 'assets/adf-core'),
-    // ADF's TranslationService registers every feature bundle with the loader when created;
-    // create it at start-up, or a reload that renders no ADF component loads adf-core only.
-    provideAppInitializer(() => {
-      inject(TranslationService);
-    }),
+    provideEfrI18n(),
     provideEfrSharedTranslations(),
     { provide: HTTP_INTERCEPTORS, useClass: UnauthorizedInterceptor, multi: true },
     provideEfrDates(),
