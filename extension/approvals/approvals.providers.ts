@@ -2,6 +2,7 @@ import { Provider } from '@angular/core';
 import {
   EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { ApprovalsService } from './approvals.service';
 
 /**
  * The approvals feature (R14.1, R24.1, R24.2, R25.1, R26.2, R27.1): request form, each role's
@@ -11,6 +12,8 @@ import {
 export function provideApprovalsExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-approvals', 'assets/efr-approvals'),
+    // Beside the shell's API client (see provideEfrApi()).
+    ApprovalsService,
     provideFeatureRoutes([
       {
         path: 'approvals',

@@ -2,11 +2,14 @@ import { Provider } from '@angular/core';
 import {
   provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { CasesService } from './cases.service';
 
 /** The cases feature: list and dossier routes, navigation entry and translations. */
 export function provideCasesExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-cases', 'assets/efr-cases'),
+    // Beside the shell's API client (see provideEfrApi()).
+    CasesService,
     provideFeatureRoutes([
       {
         path: 'cases',

@@ -3,6 +3,7 @@ import { RedirectFunction, Router } from '@angular/router';
 import {
   CurrentUserService, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { DashboardService } from './dashboard.service';
 import { tileLink, visibleTile } from './dashboard.rules';
 
 /**
@@ -24,6 +25,8 @@ export const workListRedirect: RedirectFunction = async ({ params }) => {
 export function provideDashboardExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-dashboard', 'assets/efr-dashboard'),
+    // Beside the shell's API client (see provideEfrApi()).
+    DashboardService,
     provideFeatureRoutes([
       {
         path: 'dashboard',

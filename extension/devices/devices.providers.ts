@@ -2,6 +2,7 @@ import { Provider } from '@angular/core';
 import {
   EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { DevicesService } from './devices.service';
 
 /**
  * The devices feature (R9.1, R12.1, R13.1, R15.1): register with unit compliance, and a
@@ -11,6 +12,8 @@ import {
 export function provideDevicesExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-devices', 'assets/efr-devices'),
+    // Beside the shell's API client (see provideEfrApi()).
+    DevicesService,
     provideFeatureRoutes([
       {
         path: 'devices',

@@ -2,6 +2,7 @@ import { Provider } from '@angular/core';
 import {
   EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { EvidenceDiscService } from './evidence-disc.service';
 
 /**
  * The evidence-disc feature (R23.1): legal staff and custodians copy sealed recordings of a
@@ -11,6 +12,8 @@ import {
 export function provideEvidenceDiscExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-evidence-disc', 'assets/efr-evidence-disc'),
+    // Beside the shell's API client (see provideEfrApi()).
+    EvidenceDiscService,
     provideFeatureRoutes([
       {
         path: 'evidence-disc',

@@ -2,6 +2,7 @@ import { Provider } from '@angular/core';
 import {
   EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { ExemptionsService } from './exemptions.service';
 
 /**
  * The exemptions feature (R11.1, R11.2): officers write the record of an act not recorded,
@@ -10,6 +11,8 @@ import {
 export function provideExemptionsExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-exemptions', 'assets/efr-exemptions'),
+    // Beside the shell's API client (see provideEfrApi()).
+    ExemptionsService,
     provideFeatureRoutes([
       {
         path: 'exemptions',

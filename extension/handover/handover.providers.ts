@@ -2,6 +2,7 @@ import { Provider } from '@angular/core';
 import {
   EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { HandoverApiService } from './handover-api.service';
 
 /**
  * The handover feature (issue 5): the list of handovers and the guided handover at the office
@@ -11,6 +12,8 @@ import {
 export function provideHandoverExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-handover', 'assets/efr-handover'),
+    // Beside the shell's API client (see provideEfrApi()).
+    HandoverApiService,
     provideFeatureRoutes([
       {
         path: 'handovers',

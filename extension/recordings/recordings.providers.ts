@@ -2,6 +2,7 @@ import { Provider } from '@angular/core';
 import {
   provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { RecordingsService } from './recordings.service';
 
 /**
  * The recordings feature: list and detail routes, its navigation entry (every role: each sees
@@ -10,6 +11,8 @@ import {
 export function provideRecordingsExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-recordings', 'assets/efr-recordings'),
+    // Beside the shell's API client (see provideEfrApi()).
+    RecordingsService,
     provideFeatureRoutes([
       {
         path: 'recordings',

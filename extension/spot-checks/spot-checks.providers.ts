@@ -2,6 +2,7 @@ import { Provider } from '@angular/core';
 import {
   EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
 } from '../shared/public-api';
+import { SpotChecksService } from './spot-checks.service';
 
 /**
  * The spot-check feature (issue 8; R28.1, R28.2, R29.1, R30.1): campaigns and their draw, the
@@ -10,6 +11,8 @@ import {
 export function provideSpotChecksExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-spot-checks', 'assets/efr-spot-checks'),
+    // Beside the shell's API client (see provideEfrApi()).
+    SpotChecksService,
     provideFeatureRoutes([
       { path: 'spot-checks', loadComponent: () => import('./campaigns/campaigns.smart-component')
         .then((m) => m.CampaignsSmartComponent) },
