@@ -43,7 +43,8 @@ if (sqlite.status !== 0) {
 const appIndex = resolve(root, 'dist/efr-app/browser/index.html');
 if (!existsSync(appIndex) && existsSync(resolve(root, 'angular.json'))) {
   console.log('Building the EFR app (first start only; `npm run build` rebuilds it)…');
-  const built = spawnSync('npx', ['ng', 'build'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, ['scripts/build-app.mjs'],
+    { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) {
     missing('The app build (`ng build`) failed, see above; fix it, then run `npm start` again.');
   }

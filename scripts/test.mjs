@@ -86,8 +86,8 @@ const suites = [
 function buildAppIfNeeded() {
   if (!existsSync(resolve(root, 'angular.json'))) return 0;
   if (existsSync(resolve(root, 'dist/efr-app/browser/index.html')) && !process.env.CI) return 0;
-  console.log('\n=== building the app (ng build) ===');
-  return run('npx', ['ng', 'build']);
+  console.log('\n=== building the app (ng build, then precompressed variants) ===');
+  return run(process.execPath, ['scripts/build-app.mjs']);
 }
 
 /**

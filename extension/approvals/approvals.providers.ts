@@ -1,6 +1,8 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { ApprovalsService } from './approvals.service';
 
 /**
  * The approvals feature (R14.1, R24.1, R24.2, R25.1, R26.2, R27.1): request form, each role's
@@ -9,7 +11,9 @@ import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public
  */
 export function provideApprovalsExtension(): Provider[] {
   return [
-    provideTranslations('efr-approvals', 'assets/efr-approvals'),
+    provideFeatureTranslations('efr-approvals', 'assets/efr-approvals'),
+    // Beside the shell's API client (see provideEfrApi()).
+    ApprovalsService,
     provideFeatureRoutes([
       {
         path: 'approvals',

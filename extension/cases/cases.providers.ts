@@ -1,11 +1,15 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { CasesService } from './cases.service';
 
 /** The cases feature: list and dossier routes, navigation entry and translations. */
 export function provideCasesExtension(): Provider[] {
   return [
-    provideTranslations('efr-cases', 'assets/efr-cases'),
+    provideFeatureTranslations('efr-cases', 'assets/efr-cases'),
+    // Beside the shell's API client (see provideEfrApi()).
+    CasesService,
     provideFeatureRoutes([
       {
         path: 'cases',

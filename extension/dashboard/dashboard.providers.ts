@@ -1,7 +1,9 @@
 import { Provider, inject } from '@angular/core';
 import { RedirectFunction, Router } from '@angular/router';
-import { provideTranslations } from '@alfresco/adf-core';
-import { CurrentUserService, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  CurrentUserService, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { DashboardService } from './dashboard.service';
 import { tileLink, visibleTile } from './dashboard.rules';
 
 /**
@@ -22,7 +24,9 @@ export const workListRedirect: RedirectFunction = async ({ params }) => {
 /** The dashboard feature: the per-role work counts, each opening its feature screen. */
 export function provideDashboardExtension(): Provider[] {
   return [
-    provideTranslations('efr-dashboard', 'assets/efr-dashboard'),
+    provideFeatureTranslations('efr-dashboard', 'assets/efr-dashboard'),
+    // Beside the shell's API client (see provideEfrApi()).
+    DashboardService,
     provideFeatureRoutes([
       {
         path: 'dashboard',

@@ -1,6 +1,8 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { DevicesService } from './devices.service';
 
 /**
  * The devices feature (R9.1, R12.1, R13.1, R15.1): register with unit compliance, and a
@@ -9,7 +11,9 @@ import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public
  */
 export function provideDevicesExtension(): Provider[] {
   return [
-    provideTranslations('efr-devices', 'assets/efr-devices'),
+    provideFeatureTranslations('efr-devices', 'assets/efr-devices'),
+    // Beside the shell's API client (see provideEfrApi()).
+    DevicesService,
     provideFeatureRoutes([
       {
         path: 'devices',

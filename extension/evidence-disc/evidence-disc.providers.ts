@@ -1,6 +1,8 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { EvidenceDiscService } from './evidence-disc.service';
 
 /**
  * The evidence-disc feature (R23.1): legal staff and custodians copy sealed recordings of a
@@ -9,7 +11,9 @@ import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public
  */
 export function provideEvidenceDiscExtension(): Provider[] {
   return [
-    provideTranslations('efr-evidence-disc', 'assets/efr-evidence-disc'),
+    provideFeatureTranslations('efr-evidence-disc', 'assets/efr-evidence-disc'),
+    // Beside the shell's API client (see provideEfrApi()).
+    EvidenceDiscService,
     provideFeatureRoutes([
       {
         path: 'evidence-disc',

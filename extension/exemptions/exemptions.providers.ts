@@ -1,6 +1,8 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { ExemptionsService } from './exemptions.service';
 
 /**
  * The exemptions feature (R11.1, R11.2): officers write the record of an act not recorded,
@@ -8,7 +10,9 @@ import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public
  */
 export function provideExemptionsExtension(): Provider[] {
   return [
-    provideTranslations('efr-exemptions', 'assets/efr-exemptions'),
+    provideFeatureTranslations('efr-exemptions', 'assets/efr-exemptions'),
+    // Beside the shell's API client (see provideEfrApi()).
+    ExemptionsService,
     provideFeatureRoutes([
       {
         path: 'exemptions',

@@ -1,6 +1,8 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { HandoverApiService } from './handover-api.service';
 
 /**
  * The handover feature (issue 5): the list of handovers and the guided handover at the office
@@ -9,7 +11,9 @@ import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public
  */
 export function provideHandoverExtension(): Provider[] {
   return [
-    provideTranslations('efr-handover', 'assets/efr-handover'),
+    provideFeatureTranslations('efr-handover', 'assets/efr-handover'),
+    // Beside the shell's API client (see provideEfrApi()).
+    HandoverApiService,
     provideFeatureRoutes([
       {
         path: 'handovers',

@@ -1,6 +1,5 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { provideFeatureRoutes } from '../shared/public-api';
+import { provideFeatureRoutes, provideFeatureTranslations } from '../shared/public-api';
 
 /**
  * The player (R24.2): `/playback/:id` plays a registered request's recordings inside its
@@ -9,7 +8,7 @@ import { provideFeatureRoutes } from '../shared/public-api';
  */
 export function providePlaybackExtension(): Provider[] {
   return [
-    provideTranslations('efr-playback', 'assets/efr-playback'),
+    provideFeatureTranslations('efr-playback', 'assets/efr-playback'),
     provideFeatureRoutes([
       {
         path: 'playback/:id',

@@ -1,6 +1,8 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { RecordingsService } from './recordings.service';
 
 /**
  * The recordings feature: list and detail routes, its navigation entry (every role: each sees
@@ -8,7 +10,9 @@ import { provideFeatureRoutes, provideNavItems } from '../shared/public-api';
  */
 export function provideRecordingsExtension(): Provider[] {
   return [
-    provideTranslations('efr-recordings', 'assets/efr-recordings'),
+    provideFeatureTranslations('efr-recordings', 'assets/efr-recordings'),
+    // Beside the shell's API client (see provideEfrApi()).
+    RecordingsService,
     provideFeatureRoutes([
       {
         path: 'recordings',

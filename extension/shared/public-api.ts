@@ -7,6 +7,7 @@ export * from './efr-api.service';
 export * from './current-user.service';
 export * from './shared.providers';
 export * from './extension-points';
+export * from './feature-translations';
 export * from './case-links.rules';
 export * from './case-links.service';
 export * from './format';

@@ -1,6 +1,8 @@
 import { Provider } from '@angular/core';
-import { provideTranslations } from '@alfresco/adf-core';
-import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public-api';
+import {
+  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
+} from '../shared/public-api';
+import { SpotChecksService } from './spot-checks.service';
 
 /**
  * The spot-check feature (issue 8; R28.1, R28.2, R29.1, R30.1): campaigns and their draw, the
@@ -8,7 +10,9 @@ import { EfrRole, provideFeatureRoutes, provideNavItems } from '../shared/public
  */
 export function provideSpotChecksExtension(): Provider[] {
   return [
-    provideTranslations('efr-spot-checks', 'assets/efr-spot-checks'),
+    provideFeatureTranslations('efr-spot-checks', 'assets/efr-spot-checks'),
+    // Beside the shell's API client (see provideEfrApi()).
+    SpotChecksService,
     provideFeatureRoutes([
       { path: 'spot-checks', loadComponent: () => import('./campaigns/campaigns.smart-component')
         .then((m) => m.CampaignsSmartComponent) },

@@ -1,13 +1,11 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { existsSync, statSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
 import { openDatabase } from './db/database.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
 } from './http/bearer-auth.js';
 import { AcsError, errorBody } from './http/errors.js';
+import { serveApp } from './http/static-app.js';
 import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
 import { PermissionRefusal, Repository, RuleRefusal } from './repo/repository.js';
@@ -99,7 +97,7 @@ export async function buildApp(
   });
   app.setNotFoundHandler((req, reply) => {
     if (appDir && req.method === 'GET' && !req.url.startsWith('/alfresco/')) {
-      return serveApp(appDir, req.url, reply);
+      return serveApp(appDir, req, reply);
     }
     return reply.code(404).send(errorBody(404, 'framework.exception.EntityNotFound',
       `Unknown API: ${req.method} ${req.url.split('?')[0]}`));
@@ -113,28 +111,6 @@ export async function buildApp(
   registerAcaSupport(app, repo);
   registerWebScripts(app, repo, webScripts);
   return app;
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=UTF-8', '.js': 'text/javascript',
-  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
-  '.txt': 'text/plain' };
-
-/** Serves a file of the built app; unknown paths fall back to index.html (client routing). */
-function serveApp(appDir: string, url: string, reply: import('fastify').FastifyReply): unknown {
-  let path: string;
-  try {
-    path = decodeURIComponent(url.split('?')[0]);
-  } catch {
-    return reply.code(400).send(); // URIError: a malformed %-escape names no file
-  }
-  const root = resolve(appDir);
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) return reply.code(404).send();
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) return reply.code(404).send();
-  reply.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-  return reply.send(createReadStream(file));
 }
 
 /** Opens the repository of a data dir (schema, store clean-up, model, rules, bootstrap). */

@@ -1,18 +1,13 @@
-import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
-import {
-  AuthenticationConfirmationComponent,
-  AuthGuardEcm,
-  OidcAuthGuard,
-} from '@alfresco/adf-core';
-import { EFR_FEATURE_ROUTES } from '../../extension/shared/public-api';
-import { LayoutSmartComponent } from './layout/layout.smart-component';
+import { AuthenticationConfirmationComponent, OidcAuthGuard } from '@alfresco/adf-core';
 import { LoginSmartComponent } from './login/login.smart-component';
 import { ErrorPageUiComponent } from './errors/error-page.ui-component';
-import { NotFoundUiComponent } from './errors/not-found.ui-component';
-import { currentUserGuard } from './auth/current-user.guard';
+import { signedInGuard } from './auth/signed-in.guard';
 
-/** Top-level routes; features mount theirs inside the layout through EFR_FEATURE_ROUTES. */
+/**
+ * Top-level routes. The signed-in shell (layout and features, shell/shell.routes.ts) is a lazy
+ * chunk: the login page loads ADF core and the login form only (issue 20).
+ */
 export const appRoutes: Routes = [
   { path: 'login', component: LoginSmartComponent },
   { path: 'error', component: ErrorPageUiComponent },
@@ -25,13 +20,7 @@ export const appRoutes: Routes = [
   },
   {
     path: '',
-    component: LayoutSmartComponent,
-    canActivate: [AuthGuardEcm, currentUserGuard],
-    // Runs in the route's injection context, so every provideXxxExtension() contributes.
-    loadChildren: () => [
-      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
-      ...(inject(EFR_FEATURE_ROUTES, { optional: true })?.flat() ?? []),
-      { path: '**', component: NotFoundUiComponent },
-    ],
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./shell/shell.routes').then((m) => m.SHELL_ROUTES),
   },
 ];

@@ -6,7 +6,8 @@
  * Environment: EFR_BENCH_INGEST_MIB (default "256,1024"), EFR_BENCH_REPS (default 2),
  * EFR_BENCH_RECORDINGS (default 100000), EFR_BENCH_REQUESTS (default 60),
  * EFR_BENCH_DISC_MB (size of each of the 3 recordings, default "100,700"),
- * EFR_BENCH_SEEK_MB (default 2000), EFR_BENCH_ONLY=ingest|listing|disc|seek (comma-separated).
+ * EFR_BENCH_SEEK_MB (default 2000),
+ * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload (comma-separated).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -18,6 +19,8 @@ import { assertAppBuilt, benchSeek, type SeekResult } from './seek-bench.js';
 import { ROOT } from '../support/server-harness.js';
 import { discBody, discTable, seekBody, seekTables } from './disc-seek-report.js';
 import { table } from './markdown.js';
+import { benchFirstLoad, type FirstLoadResult } from './firstload-bench.js';
+import { firstLoadBody, firstLoadTable } from './firstload-report.js';
 
 const sizes = (process.env.EFR_BENCH_INGEST_MIB ?? '256,1024').split(',').map(Number);
 const reps = Number(process.env.EFR_BENCH_REPS ?? 2);
@@ -27,7 +30,7 @@ const discSizes = (process.env.EFR_BENCH_DISC_MB ?? '100,700').split(',').map(Nu
 const seekBytes = Number(process.env.EFR_BENCH_SEEK_MB ?? 2000) * 1e6;
 /** Seek targets as fractions of the duration: the middle first, then spread out. */
 const SEEKS = [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6];
-const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek').split(',');
+const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek,firstload').split(',');
 const log = (s: string) => console.log(s);
 /** A logger that also samples the 1-min load average at each progress line of a part. */
 const sampling = (loads: number[]) => (s: string) => {
@@ -35,7 +38,7 @@ const sampling = (loads: number[]) => (s: string) => {
   log(s);
 };
 
-if (parts.includes('seek')) assertAppBuilt();
+if (parts.includes('seek') || parts.includes('firstload')) assertAppBuilt();
 // Other work on the shared machine slows both contenders unevenly: record how busy it was.
 const loadBefore = loadavg()[0].toFixed(1);
 const ingest: IngestResult[] = [];
@@ -60,6 +63,12 @@ if (parts.includes('seek')) {
   log(`seek: a ~${seekBytes / 1e9} GB recording, ${SEEKS.length} seeks per pass`);
   seek = await benchSeek(seekBytes, SEEKS, sampling(seekLoads));
 }
+let firstLoad: FirstLoadResult | undefined;
+const firstLoadLoads: number[] = [];
+if (parts.includes('firstload')) {
+  log('firstload: the login page in Chromium, first load and reload');
+  firstLoad = await benchFirstLoad(sampling(firstLoadLoads));
+}
 
 /** Milliseconds for the table; a timed-out row reads "> limit". */
 function ms(value: number): string {
@@ -81,6 +90,7 @@ if (ingest.length) console.log('\n' + ingestTable);
 if (listing.length) console.log('\n' + listingTable);
 if (disc.length) console.log('\n' + discTable(disc));
 if (seek) console.log('\n' + seekTables(seek));
+if (firstLoad) console.log('\n' + firstLoadTable(firstLoad));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
   `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, 1-min load ` +
@@ -93,6 +103,8 @@ const DISC = '## Disc image of 3 recordings (target: at least as fast as xorriso
   'memory independent of size)';
 const SEEK = '## Seeking in a 2 GB recording in the player (target: first frame after a seek ' +
   'from one Range request)';
+const FIRST_LOAD = '## First load of the app (target: login page ≤ 700 kB transferred, ' +
+  'a reload ≤ 50 kB)';
 const FINDINGS = '## Findings';
 const path = join(ROOT, 'docs/benchmarks.md');
 const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
@@ -133,6 +145,8 @@ ${listingTable}` : previous(LISTING) ?? '_not run yet_';
 
 const discSection = disc.length ? discBody(disc, measured, reps, discLoads)
   : previous(DISC) ?? '_not run yet_';
+const firstLoadSection = firstLoad ? firstLoadBody(firstLoad, measured, firstLoadLoads)
+  : previous(FIRST_LOAD) ?? '_not run yet_';
 const seekSection = seek ? seekBody(seek, measured, seekLoads) : previous(SEEK) ?? '_not run yet_';
 
 const doc = `# Benchmarks (issue 3 and DESIGN.md "What the numbers must be")
@@ -158,9 +172,14 @@ ${SEEK}
 
 ${seekSection}
 
+${FIRST_LOAD}
+
+${firstLoadSection}
+
 Re-run: \`npm run bench\` (about 20 min idle, up to 35 min on a loaded machine); one part
-only: \`EFR_BENCH_ONLY=ingest npm run bench\` (or \`listing\`, \`disc\`, \`seek\`, or a
-comma-separated list). The seek part needs the built app (\`npx ng build\`).
+only: \`EFR_BENCH_ONLY=ingest npm run bench\` (or \`listing\`, \`disc\`, \`seek\`,
+\`firstload\`, or a comma-separated list). The seek and first-load parts need the built app
+(\`npm run build\`).
 
 ${FINDINGS}
 

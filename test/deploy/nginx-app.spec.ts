@@ -1,6 +1,8 @@
 // Serves the built app (dist/efr-app/browser) with Debian's nginx and docker/app/nginx.conf as
 // it is (only the port, the web root and the repository address changed), then checks what a
-// browser gets (issue 10): security headers, the single-page-app fallback, gzip and caching,
+// browser gets (issue 10): security headers, the single-page-app fallback, gzip and caching
+// (issue 20: the build's precompressed .gz sent as is, hashed files immutable for a year, the
+// others revalidated with ETag / Last-Modified and 304),
 // the /alfresco proxy with byte ranges, the refused Solr API, and in Chromium that the
 // Content-Security-Policy blocks nothing the app and ADF's silent-refresh page need.
 // Needs nginx and a production build (`npm run build`); says so and stops without them.
@@ -91,6 +93,16 @@ describe('the app served by docker/app/nginx.conf (issue 10)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /** node:http, not fetch: fetch would decompress and hide the encoding of the bytes sent. */
+  const raw = (path: string, headers: Record<string, string> = {})
+    : Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> =>
+    new Promise((ok, fail) => get(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers,
+        body: Buffer.concat(chunks) }));
+    }).on('error', fail));
+
   const skipIfMissing = (): boolean => {
     if (reason) pending(reason);
     return Boolean(reason);
@@ -112,21 +124,43 @@ describe('the app served by docker/app/nginx.conf (issue 10)', () => {
     expect((await fetch(`${base}/assets/no-such-file.json`)).status).toBe(404);
   });
 
-  it('gzips hashed bundles and lets browsers cache them for a year', async () => {
+  it('sends the build\'s .gz of hashed bundles and lets browsers keep them a year', async () => {
     if (skipIfMissing()) return;
     const main = readdirSync(DIST).find((f) => /^main-[0-9A-Z]{8}\.js$/.test(f)) as string;
     expect(main).toBeDefined();
-    // node:http, not fetch: fetch would decompress and hide the encoding of the bytes sent.
-    const { headers, body } = await new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>(
-      (ok, fail) => get(`${base}/${main}`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on('error', fail));
+    const { headers, body } = await raw(`/${main}`, { 'Accept-Encoding': 'gzip, br' });
     expect(headers['content-encoding']).toBe('gzip');
+    expect(headers.vary).toBe('Accept-Encoding');
     expect(gunzipSync(body).equals(readFileSync(join(DIST, main)))).toBeTrue();
-    const res = await fetch(`${base}/${main}`);
-    expect(res.headers.get('cache-control')).toBe('max-age=31536000');
+    // Precompressed by `npm run build` (gzip -9), not on the fly: the very bytes, with a length.
+    expect(existsSync(join(DIST, `${main}.gz`))).withContext('npm run build writes .gz').toBeTrue();
+    expect(body.equals(readFileSync(join(DIST, `${main}.gz`)))).toBeTrue();
+    expect(Number(headers['content-length'])).toBe(body.length);
+    expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const font = readdirSync(join(DIST, 'media')).find((f) => f.endsWith('.woff2')) as string;
+    expect((await raw(`/media/${font}`)).headers['cache-control'])
+      .toBe('public, max-age=31536000, immutable');
+    expect((await raw(`/main-ZZZZZZZZ.js`)).status).toBe(404);
+  });
+
+  it('has index.html, app.config.json and translations revalidated (ETag, 304)', async () => {
+    if (skipIfMissing()) return;
+    for (const path of ['/', '/index.html', '/cases/EFR-2026-0001', '/app.config.json',
+      '/assets/efr-app/i18n/zh-CN.json', '/assets/adf-core/i18n/en.json']) {
+      const first = await raw(path, { 'Accept-Encoding': 'gzip' });
+      expect(first.status).withContext(path).toBe(200);
+      expect(first.headers['cache-control']).withContext(path).toBe('no-cache');
+      expect(first.headers.etag).withContext(path).toBeDefined();
+      expect(first.headers['last-modified']).withContext(path).toBeDefined();
+      const again = await raw(path, { 'Accept-Encoding': 'gzip',
+        'If-None-Match': first.headers.etag as string });
+      expect(again.status).withContext(path).toBe(304);
+      expect(again.headers['cache-control']).withContext(path).toBe('no-cache');
+      expect(again.headers['content-security-policy']).withContext(path).toBeDefined();
+      const since = await raw(path,
+        { 'If-Modified-Since': first.headers['last-modified'] as string });
+      expect(since.status).withContext(path).toBe(304);
+    }
   });
 
   it('proxies /alfresco with the path and Range intact, and refuses the Solr API', async () => {

@@ -9,7 +9,7 @@ import {
 import { Router } from '@angular/router';
 import { Observable, tap } from 'rxjs';
 import { AuthenticationService } from '@alfresco/adf-core';
-import { CurrentUserService } from '../../../extension/shared/public-api';
+import { SessionEvents } from './session-events';
 import { isSessionExpiry } from './session.rules';
 
 /**
@@ -20,7 +20,7 @@ import { isSessionExpiry } from './session.rules';
 export class UnauthorizedInterceptor implements HttpInterceptor {
   private readonly router = inject(Router);
   private readonly auth = inject(AuthenticationService);
-  private readonly currentUser = inject(CurrentUserService);
+  private readonly session = inject(SessionEvents);
 
   /** Passes the request on and watches its answer for an expired or revoked ticket. */
   intercept(req: HttpRequest<unknown>, next: HttpHandler): Observable<HttpEvent<unknown>> {
@@ -29,7 +29,8 @@ export class UnauthorizedInterceptor implements HttpInterceptor {
         error: (error: unknown) => {
           if (!(error instanceof HttpErrorResponse)) return;
           if (!isSessionExpiry(req.method, req.url, error.status)) return;
-          this.currentUser.clear();
+          // The shell forgets the signed-in user (shell.providers.ts).
+          this.session.announceEnded();
           this.auth.reset();
           if (!this.router.url.startsWith('/login')) {
             void this.router.navigate(['/login'], {

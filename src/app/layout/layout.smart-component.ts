@@ -13,7 +13,9 @@ import { MatDividerModule } from '@angular/material/divider';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthenticationService } from '@alfresco/adf-core';
 import { LanguageService } from '../i18n/language.service';
-import { CurrentUserService, EFR_NAV_ITEMS } from '../../../extension/shared/public-api';
+import {
+  CurrentUserService, EFR_NAV_ITEMS, loadFeatureTranslations,
+} from '../../../extension/shared/public-api';
 import { APP_LANGUAGES, visibleNavItems } from '../navigation/navigation.rules';
 
 /**
@@ -62,6 +64,8 @@ export class LayoutSmartComponent {
   constructor() {
     // Signing in switches ADF to the user's own preferences: keep the language just chosen.
     this.language.restore();
+    // The features' labels: fetched once signed in, never for the login page (issue 20).
+    loadFeatureTranslations();
   }
 
   /** Switches the interface language. */

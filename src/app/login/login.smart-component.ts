@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LoginComponent, LoginHeaderDirective } from '@alfresco/adf-core';
 import { LanguageService } from '../i18n/language.service';
-import { APP_LANGUAGES } from '../navigation/navigation.rules';
+import { APP_LANGUAGES } from '../i18n/languages';
 
 /**
  * The login screen: ADF's login form (tickets against the repository, BASIC) under the

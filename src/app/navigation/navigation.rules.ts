@@ -18,11 +18,11 @@ export function visibleNavItems(
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
-/** `nav.languages`: the languages offered by the switch; zh-CN first, as users work in Chinese. */
-export const APP_LANGUAGES: readonly { key: string; label: string }[] = [
-  { key: 'zh-CN', label: '中文' },
-  { key: 'en', label: 'English' },
-];
+/**
+ * `nav.languages` lives in ../i18n/languages.ts: the login page uses it, and must not import
+ * this file's imports (the shared feature code, loaded after sign-in: issue 20).
+ */
+export { APP_LANGUAGES } from '../i18n/languages';
 
 /** `nav.nextLanguage`: the language the one-click switch moves to from `current`. */
 export function nextLanguage(current: string): string {
