@@ -58,6 +58,8 @@ export interface Binding {
   policy: string;
   className: string;
   location: string;
+  /** AssociationPolicyRegistration only: the association type, `*` for every one. */
+  assocType?: string;
 }
 
 /** What of the built module JAR the runtime needs. */
@@ -87,8 +89,11 @@ export function readBindings(contextXml: string[]): Binding[] {
     if (arg && typeof arg['@_value'] === 'string') scriptOf.set(String(b['@_id']), arg['@_value']);
   }
   const out: Binding[] = [];
+  const REGISTRATIONS = ['org.alfresco.repo.policy.registration.ClassPolicyRegistration',
+    'org.alfresco.repo.policy.registration.AssociationPolicyRegistration'];
   for (const b of beans) {
-    if (b['@_class'] !== 'org.alfresco.repo.policy.registration.ClassPolicyRegistration') continue;
+    if (!REGISTRATIONS.includes(String(b['@_class']))) continue;
+    const isAssoc = b['@_class'] === REGISTRATIONS[1];
     const props = asList(b.property);
     const prop = (name: string): XmlNode | undefined => props.find((p) => p['@_name'] === name);
     const className = String(prop('className')?.['@_value']);
@@ -96,8 +101,10 @@ export function readBindings(contextXml: string[]): Binding[] {
     if (location === undefined) throw new Error(`no ScriptBehaviour for ${String(b['@_id'])}`);
     const single = prop('policyName')?.['@_value'];
     const many = asList((prop('policyNames')?.list as XmlNode | undefined)?.value).map(String);
+    const assocType = prop('associationType')?.['@_value'];
     for (const p of single !== undefined ? [String(single)] : many) {
-      out.push({ policy: p.substring(p.indexOf('}') + 1), className, location });
+      out.push({ policy: p.substring(p.indexOf('}') + 1), className, location,
+        ...(isAssoc ? { assocType: assocType === undefined ? '*' : String(assocType) } : {}) });
     }
   }
   return out;

@@ -48,6 +48,29 @@ export interface UploadCall {
 }
 
 /**
+ * What a client of ACS's generic REST API (or CMIS, WebDAV, Share) does to a node through the
+ * public services (`node`, `target`, `dest`: `@call` / `#name`); the module's behaviours decide.
+ */
+export interface RestCall {
+  name: string;
+  user: string;
+  rest: {
+    op: 'update' | 'addAspect' | 'removeAspect' | 'addAssoc' | 'removeAssoc' | 'lock' | 'delete'
+      | 'move' | 'setPermission';
+    node: string;
+    properties?: Record<string, unknown>;
+    aspect?: string;
+    target?: string;
+    assoc?: string;
+    lockType?: string;
+    persistent?: boolean;
+    dest?: string;
+    authority?: string;
+    role?: string;
+  };
+}
+
+/**
  * A look at the ACEs of one node between calls (the `permissions` hook): answers them in
  * `body.permissions` as `ALLOWED;<authority>;<role>`.
  */
@@ -97,7 +120,7 @@ async function controllers(feature: WebScriptFeature): Promise<Map<string, strin
 export async function runWebScripts<Entry = Record<string, unknown>>(
   feature: WebScriptFeature,
   users: Record<string, string[]>,
-  calls: readonly (WsCall | UploadCall | PermissionsCall)[],
+  calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall)[],
   nodes: readonly SetupNode[] = [],
 ): Promise<Record<string, WsResult<Entry>>> {
   const locations = await controllers(feature);

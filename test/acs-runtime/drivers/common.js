@@ -49,7 +49,11 @@ function newRuntime() {
   for (var loc in input.scripts) if (input.scripts.hasOwnProperty(loc)) rt.addScript(loc, input.scripts[loc]);
   for (var b = 0; b < (input.bindings || []).length; b++) {
     var bd = input.bindings[b];
-    rt.bindBehaviour(bd.policy, bd.className, bd.location);
+    if (bd.assocType !== undefined) {
+      rt.bindAssociationBehaviour(bd.policy, bd.className, bd.assocType === '*' ? null : bd.assocType, bd.location);
+    } else {
+      rt.bindBehaviour(bd.policy, bd.className, bd.location);
+    }
   }
   for (var cat in input.logLevels || {}) {
     if (input.logLevels.hasOwnProperty(cat)) LogSink.setLevel(cat, input.logLevels[cat]);

@@ -8,7 +8,13 @@
  *   `user`, the module's behaviours firing on every write it makes;
  * - `{ name, user, create: { parent, name, type, properties } }`: an upload through the REST
  *   API (NodeService#createNode as `user`, policies on), answering `{ entry: { id } }`;
- * - `{ name, permissionsOf }`: the ACEs of a node at that point.
+ * - `{ name, permissionsOf }`: the ACEs of a node at that point;
+ * - `{ name, user, rest: { op, node, … } }`: what a client of ACS's generic REST API (or CMIS,
+ *   WebDAV, Share) does to a node through the public services as `user`, in one transaction,
+ *   with the module's behaviours firing: `update` (properties), `addAspect`/`removeAspect`
+ *   (aspect, properties), `addAssoc`/`removeAssoc` (target, assoc), `lock` (lockType,
+ *   persistent), `delete`, `move` (dest), `setPermission` (authority, role). Answers 200, or
+ *   500 with the error ACS would carry.
  * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id.
  * Prints [{ name, status, body, logs, error, writes }] then `$tree`, `$moves`, `$nodes`.
  */
@@ -116,6 +122,37 @@ function upload(k, results) {
   return { name: k.name, status: 201, body: { entry: { id: String(made.getId()) } }, logs: logs, error: null, writes: 1 };
 }
 
+function restOp(k, results) {
+  var op = k.rest;
+  var ref = ACSRT.Repo.ref(resolveRef(op.node, results));
+  var error = rt.inTransactionAs(k.user, new java.lang.Runnable({ run: function () {
+    switch (op.op) {
+      case 'update': {
+        var props = new java.util.HashMap(rt.repo.getProperties(ref));
+        props.putAll(javaMap(rt, op.properties));
+        rt.repo.setProperties(ref, props);
+        break;
+      }
+      case 'addAspect': rt.repo.addAspect(ref, rt.dict.resolve(op.aspect), javaMap(rt, op.properties || {})); break;
+      case 'removeAspect': rt.repo.removeAspect(ref, rt.dict.resolve(op.aspect)); break;
+      case 'addAssoc':
+        rt.repo.createAssociation(ref, ACSRT.Repo.ref(resolveRef(op.target, results)), rt.dict.resolve(op.assoc));
+        break;
+      case 'removeAssoc':
+        rt.repo.removeAssociation(ref, ACSRT.Repo.ref(resolveRef(op.target, results)), rt.dict.resolve(op.assoc));
+        break;
+      case 'lock': rt.repo.lock(ref, op.lockType || 'WRITE_LOCK', op.persistent !== false); break;
+      case 'delete': rt.repo.deleteNode(ref); break;
+      case 'move': rt.repo.moveNode(ref, ACSRT.Repo.ref(resolveRef(op.dest, results))); break;
+      case 'setPermission': rt.repo.setPermission(ref, op.authority, op.role, true); break;
+      default: throw new Error('driver: unknown rest op ' + op.op);
+    }
+  } }));
+  var logs = drainLogs().concat(aclLines());
+  return { name: k.name, status: error === null ? 200 : 500, body: null, logs: logs,
+    error: error === null ? null : String(error), writes: 0 };
+}
+
 function call(k, results) {
   resolveRefs(k.templateArgs, results);
   resolveRefs(k.body, results);
@@ -140,6 +177,7 @@ var results = [];
 for (var i = 0; i < input.calls.length; i++) {
   var k = input.calls[i];
   if (k.create) results.push(upload(k, results));
+  else if (k.rest) results.push(restOp(k, results));
   else if (k.permissionsOf) {
     results.push({ name: k.name, status: 200, writes: 0,
       body: { permissions: strings(rt.repo.getAces(ACSRT.Repo.ref(resolveRef(k.permissionsOf, results)))) },

@@ -58,7 +58,31 @@ public final class AcsRuntime {
 
   /** A ClassPolicyRegistration: the policy (local name), the class, the behaviour's script. */
   public void bindBehaviour(String policy, String className, String location) {
-    bindings.add(new String[] {policy, dict.resolve(className).toString(), location});
+    bindings.add(new String[] {policy, dict.resolve(className).toString(), location, null});
+  }
+
+  /**
+   * An AssociationPolicyRegistration: the policy, the source class, the association type (null:
+   * every association of the class), the behaviour's script.
+   */
+  public void bindAssociationBehaviour(String policy, String className, String assocType, String location) {
+    bindings.add(new String[] {policy, dict.resolve(className).toString(), location,
+        assocType == null ? "*" : dict.resolve(assocType).toString()});
+  }
+
+  /** Fires an association policy on the source node's class for the association type. */
+  void invokeAssocPolicy(String policy, NodeRef source, QName assocType, Object[] args) {
+    if (!policiesEnabled || !repo.exists(source)) return;
+    QName type = repo.getType(source);
+    Set<QName> aspects = repo.getAspects(source);
+    for (String[] b : new ArrayList<String[]>(bindings)) {
+      if (b[3] == null || !b[0].equals(policy)) continue;
+      if (!"*".equals(b[3]) && !b[3].equals(assocType.toString())) continue;
+      QName cls = QName.createQName(b[1]);
+      if (!dict.isSubClass(type, cls) && !aspects.contains(cls)) continue;
+      if (running.contains(b[2])) continue;
+      runBehaviour(b[2], policy, source, args);
+    }
   }
 
   private String file(String location) {
@@ -108,7 +132,7 @@ public final class AcsRuntime {
     QName type = repo.getType(node);
     Set<QName> aspects = repo.getAspects(node);
     for (String[] b : new ArrayList<String[]>(bindings)) {
-      if (!b[0].equals(policy)) continue;
+      if (b[3] != null || !b[0].equals(policy)) continue;
       QName cls = QName.createQName(b[1]);
       if (!dict.isSubClass(type, cls) && !aspects.contains(cls)) continue;
       if (running.contains(b[2])) continue;

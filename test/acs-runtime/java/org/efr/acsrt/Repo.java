@@ -554,12 +554,72 @@ public final class Repo {
     }
   }
 
+  /**
+   * NodeService#removeAspect (DbNodeServiceImpl l. 886-930, 25.5.0.31): beforeRemoveAspect,
+   * the aspect and its properties go, onUpdateProperties(before, after) when properties went,
+   * then onRemoveAspect.
+   */
   public void removeAspect(NodeRef ref, QName aspect) {
     NodeRec n = rec(ref);
-    if (n.aspects.remove(aspect)) wrote("removeAspect", n.id, dict.shortName(aspect));
+    if (!n.aspects.contains(aspect)) return;
+    rt.invokePolicy("beforeRemoveAspect", ref, new Object[] {ref, aspect});
+    LinkedHashMap<QName, Serializable> before = Values.deepCopy(n.props);
+    n.aspects.remove(aspect);
+    LinkedHashMap<QName, Serializable> after = Values.deepCopy(n.props);
+    for (QName cls : dict.chain(aspect)) for (QName p : dict.propertiesOf(cls)) after.remove(p);
+    wrote("removeAspect", n.id, dict.shortName(aspect));
+    if (!after.equals(before)) {
+      n.props = after;
+      wrote("setProperties", n.id, "");
+      rt.invokePolicy("onUpdateProperties", ref,
+          new Object[] {ref, new HashMap<QName, Serializable>(before), new HashMap<QName, Serializable>(Values.deepCopy(after))});
+    }
+    rt.invokePolicy("onRemoveAspect", ref, new Object[] {ref, aspect});
   }
 
-  /** NodeService#createAssociation. */
+  /** NodeService#removeAssociation: beforeDeleteAssociation, then onDeleteAssociation. */
+  public void removeAssociation(NodeRef source, NodeRef target, QName assocType) {
+    NodeRec n = rec(source);
+    org.alfresco.service.cmr.repository.AssociationRef a =
+        new org.alfresco.service.cmr.repository.AssociationRef(source, assocType, target);
+    rt.invokeAssocPolicy("beforeDeleteAssociation", source, assocType, new Object[] {a});
+    boolean removed = n.targets.removeIf(t -> t[0].equals(assocType.toString()) && t[1].equals(target.getId()));
+    if (removed) {
+      wrote("removeAssociation", n.id, dict.shortName(assocType) + " " + target.getId());
+      rt.invokeAssocPolicy("onDeleteAssociation", source, assocType, new Object[] {a});
+    }
+  }
+
+  /**
+   * LockService#lock (LockServiceImpl, 25.5.0.31): beforeLock(node, lockType) first; a
+   * persistent lock is the cm:lockable aspect with cm:lockOwner, cm:lockType, cm:lockLifetime
+   * written through the node service (so onUpdateProperties fires too); an ephemeral one lives
+   * in the lock store only. A node locked by another user refuses writes (NodeLockedException).
+   */
+  public void lock(NodeRef ref, String lockType, boolean persistent) {
+    rec(ref);
+    rt.invokePolicy("beforeLock", ref, new Object[] {ref, lockType});
+    String user = AuthenticationUtil.getRunAsUser();
+    locks.put(ref.getId(), user);
+    if (persistent) {
+      Map<QName, Serializable> props = new HashMap<QName, Serializable>();
+      props.put(QName.createQName(CM, "lockOwner"), user);
+      props.put(QName.createQName(CM, "lockType"), lockType);
+      props.put(QName.createQName(CM, "lockLifetime"), "PERSISTENT");
+      addAspect(ref, QName.createQName(CM, "lockable"), props);
+    } else {
+      wrote("lock", ref.getId(), lockType);
+    }
+  }
+
+  /** The lock holder of a node, or null. */
+  public String lockOwner(NodeRef ref) {
+    return locks.get(ref.getId());
+  }
+
+  private final Map<String, String> locks = new HashMap<String, String>();
+
+  /** NodeService#createAssociation: onCreateAssociation after it is made. */
   public void createAssociation(NodeRef source, NodeRef target, QName assocType) {
     NodeRec n = rec(source);
     rec(target);
@@ -571,6 +631,8 @@ public final class Repo {
     }
     n.targets.add(new String[] {assocType.toString(), target.getId()});
     wrote("createAssociation", n.id, dict.shortName(assocType) + " " + target.getId());
+    rt.invokeAssocPolicy("onCreateAssociation", source, assocType,
+        new Object[] {new org.alfresco.service.cmr.repository.AssociationRef(source, assocType, target)});
   }
 
   /** NodeService#moveNode: beforeMoveNode(old child assoc, new parent) first. */

@@ -37,6 +37,9 @@ final class ValueConverter {
     if (value instanceof NodeRef) return new ScriptNode(rt, (NodeRef) value, scope);
     if (value instanceof QName) return value.toString();
     if (value instanceof ChildAssociationRef) return new ChildAssociation(rt, (ChildAssociationRef) value, scope);
+    if (value instanceof org.alfresco.service.cmr.repository.AssociationRef) {
+      return new Association(rt, (org.alfresco.service.cmr.repository.AssociationRef) value, scope);
+    }
     if (value instanceof Date) {
       Context cx = Context.enter();
       try {
