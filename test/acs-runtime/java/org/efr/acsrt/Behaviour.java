@@ -5,7 +5,7 @@ import org.mozilla.javascript.Scriptable;
 
 /**
  * The `behaviour` model object (ACS's org.alfresco.repo.jscript.Behaviour, 25.5.0.31): the
- * policy method's name and its arguments, converted lazily by ValueConverter (l. 99-113) into
+ * policy method's name and its arguments, converted lazily (Behaviour#getArgs, l. 99-113) into
  * a Java array (Serializable[]): the script indexes a NativeJavaArray, whose Map elements the
  * wrap factory turns into NativeMaps.
  */

@@ -26,7 +26,9 @@ import org.alfresco.service.namespace.QName;
  * moveNode → beforeMoveNode(old child assoc, new parent); deleteNode → beforeDeleteNode; a
  * content write → onContentUpdate(node, newContent) (ContentServiceImpl); a read →
  * onContentRead(node). A throw from a behaviour propagates to the caller, and the caller's
- * transaction is rolled back (RetryingTransactionHelper).
+ * transaction is rolled back (RetryingTransactionHelper). Not emulated: ACS's removeAspect also
+ * removes the aspect's properties (l. 914-917) and, from 23.8, fires onUpdateProperties when
+ * some were removed (l. 919-925); removeAspect here keeps them and fires nothing.
  */
 public final class Repo {
   public static final String STORE = "workspace://SpacesStore";

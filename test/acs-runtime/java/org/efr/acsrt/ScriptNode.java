@@ -24,9 +24,9 @@ import org.mozilla.javascript.ScriptableObject;
  * exposes them as it exposes ACS's: a Java object (NativeJavaObject) with bean properties.
  * - getId/getType/getTypeShort/getName return Java Strings (wrapped objects to the script,
  *   compare with String(x)); getNodeRef a NodeRef object;
- * - getProperties (l. 987-1014): a QName map, each value through convertValueForScript, cm:content
+ * - getProperties (l. 987-1016): a QName map, each value through convertValueForScript, cm:content
  *   as ScriptContentData; cached until save;
- * - getAssocs/getSourceAssocs (l. 777-840): QName maps of JavaScript arrays of ScriptNodes;
+ * - getAssocs/getSourceAssocs (l. 777-854): QName maps of JavaScript arrays of ScriptNodes;
  * - getChildren (l. 461-481): a JavaScript array sorted by name (Collator of the locale);
  * - childByNamePath (l. 523ff.): cm:name path, "" answers null;
  * - save (l. 1751ff.): convertValueForRepo of every property, then NodeService#setProperties;

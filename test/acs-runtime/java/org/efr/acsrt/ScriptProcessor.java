@@ -28,15 +28,20 @@ import org.mozilla.javascript.WrappedException;
  *   (scripts.execution.optimizationLevel=0, repository.properties l. 1398), language version
  *   left at Rhino's default (AlfrescoContextFactory#makeContext sets none);
  * - a fresh scope per run whose prototype is a shared sealed scope: for secure (classpath)
- *   scripts an ImporterTopLevel with Packages, java, JavaAdapter (l. 557, 794-803), for others
- *   initSafeStandardObjects without them (l. 809);
- * - the wrap factory of RhinoWrapFactory (l. 697-714): every java.util.Map becomes a NativeMap;
+ *   scripts an ImporterTopLevel with Packages, java, JavaAdapter (l. 557-560, 794-811), for
+ *   others initSafeStandardObjects without them (l. 809);
+ * - the wrap factory of RhinoWrapFactory (l. 697-714): every java.util.Map becomes a NativeMap
+ *   (ACS gives non-secure scripts its SandboxWrapFactory instead, l. 550; the module's scripts
+ *   are all secure, so the runtime uses one factory for both);
  * - the model: NodeRef values become ScriptNodes (convertToRhinoModel, l. 669-692), the
  *   processor extensions (search, people, logger, groups, utils) are added (l. 574-577), each
- *   Scopeable gets the scope, each value goes through Context.javaToJS (l. 580-597);
+ *   Scopeable gets the scope, each value goes through Context.javaToJS (l. 580-603);
  * - errors: a WrappedException rethrows its RuntimeException, anything else becomes an
  *   AlfrescoRuntimeException (l. 611-631), and execute() wraps every throw in a ScriptException
- *   "Failed to execute script '<location>': <message>" (l. 290-292).
+ *   "Failed to execute script '<location>': <message>" (l. 290-292);
+ * - not emulated: the result's convertValueForJava (l. 609) and the execution limits
+ *   (enableLimits, l. 553). behaviors/data/acs-runtime.json lists each of these with its lines
+ *   at every tag.
  */
 public final class ScriptProcessor {
   /** RhinoWrapFactory: Maps as NativeMap, everything else as Rhino wraps it. */

@@ -18,10 +18,11 @@ import org.mozilla.javascript.Wrapper;
 
 /**
  * ACS's ValueConverter (repository/src/main/java/org/alfresco/repo/jscript/ValueConverter.java,
- * 25.5.0.31): convertValueForScript (l. 72-142) turns a NodeRef into a ScriptNode, a QName into
+ * 25.5.0.31): convertValueForScript (l. 73-142) turns a NodeRef into a ScriptNode, a QName into
  * its String, a ChildAssociationRef into a ChildAssociation, a Date into a JavaScript Date, a
  * Collection into a JavaScript Array of converted values, and leaves everything else as it is
- * (Maps too: they reach the script as NativeMap). convertValueForRepo (l. 144ff.) goes back:
+ * (Maps too: they reach the script as NativeMap). convertValueForRepo (l. 152-156, through
+ * convertValueForJava, l. 158-295) goes back:
  * ScriptNode → NodeRef, Wrapper → unwrapped, JavaScript Date → Date, Array → ArrayList,
  * JavaScript strings (ConsString too) → String.
  */

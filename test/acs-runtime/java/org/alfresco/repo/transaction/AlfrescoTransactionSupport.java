@@ -5,8 +5,11 @@ import java.util.Map;
 
 /**
  * EFR test stand-in for ACS's AlfrescoTransactionSupport (repository, org/alfresco/repo/
- * transaction/AlfrescoTransactionSupport.java): resources bound to the current transaction,
- * cleared when it ends. The runtime begins and ends transactions (org.efr.acsrt.Repo).
+ * transaction/AlfrescoTransactionSupport.java, whose static methods are TransactionSupportUtil's,
+ * core/src/main/java/org/alfresco/util/transaction/TransactionSupportUtil.java l. 91-128,
+ * 238-254 at 25.5.0.31): resources bound to the current transaction, cleared when it ends. The
+ * runtime begins and ends transactions (org.efr.acsrt.Repo). Unlike ACS, which binds to a
+ * thread-local map even outside a transaction (l. 238-246), bindResource here throws then.
  */
 public final class AlfrescoTransactionSupport {
   private static Map<Object, Object> resources;
