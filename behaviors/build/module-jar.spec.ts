@@ -210,7 +210,7 @@ describe('module JAR (npm run build:module)', () => {
       ...xpath(behaviours, `${el('property')}[@name='policyName']/@value`),
       ...xpath(behaviours, `${el('property')}[@name='policyNames']${el('value')}/text()`),
     ];
-    expect(names.length).toBe(8);
+    expect(names.length).toBe(9);
     for (const n of names) expect(known.has(n)).withContext(n).toBeTrue();
     const classes = xpath(behaviours, `${el('property')}[@name='className']/@value`);
     const efrTypes = Object.values(EFR_TYPES) as string[];

@@ -1,5 +1,5 @@
 import {
-  checkContentUpdate, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate,
+  checkContentUpdate, checkRecordingAspectRemoval, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate,
   GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_LEGAL, GROUP_EFR_OFFICERS,
   GROUP_EFR_SUPERVISORS, SEALED_PROTECTED_FIELDS,
 } from './index.js';
@@ -145,6 +145,30 @@ describe('recording updates (R26.1, R22, R14.2, R27.1)', () => {
       expect(checkRecordingUpdate(onHold, { legalHold: false },
         { actor: actor('sv', GROUP_EFR_SUPERVISORS), now: NOW }).allowed).toBeTrue();
     });
+  });
+});
+
+describe('removing an aspect of a recording (R14.2, R22.2, R26.1; issue 16)', () => {
+  const supervisor = actor('sv', GROUP_EFR_SUPERVISORS);
+  it('R14.2/R22.2: a hold or an evidence mark goes only by those who may lift it', () => {
+    const held = recording({ legalHold: true, evidence: true });
+    expect(refusal(checkRecordingAspectRemoval(held, 'legalHold', { actor: custodian, now: NOW })))
+      .toBe('403 efr.recording.holdRelease R14.2');
+    expect(checkRecordingAspectRemoval(held, 'legalHold', { actor: supervisor, now: NOW }).allowed)
+      .toBeTrue();
+    expect(refusal(checkRecordingAspectRemoval(held, 'evidence', { actor: supervisor, now: NOW })))
+      .toBe('403 efr.recording.evidenceUnmark R22.2');
+    expect(checkRecordingAspectRemoval(held, 'evidence', { actor: legal, now: NOW }).allowed)
+      .toBeTrue();
+  });
+  it('R26.1: any other aspect of the record stays on a sealed recording, also for admins', () => {
+    expect(refusal(checkRecordingAspectRemoval(recording(), 'recordFact',
+      { actor: actor('admin', 'GROUP_ALFRESCO_ADMINISTRATORS'), now: NOW })))
+      .toBe('409 efr.recording.sealedContent R26.1');
+    expect(checkRecordingAspectRemoval(recording({ sealed: false }), 'recordFact',
+      { actor: officer, now: NOW }).allowed).toBeTrue();
+    expect(checkRecordingAspectRemoval(recording(), 'other', { actor: officer, now: NOW }).allowed)
+      .toBeTrue();
   });
 });
 

@@ -209,6 +209,39 @@ function checkSealedAnnotations(
   return allow();
 }
 
+/** What an aspect of a recording stands for when someone removes it. */
+export type RecordingAspectKind =
+  /** efr:legalHold: a preservation hold (R14.2). */
+  | 'legalHold'
+  /** efr:evidence: the mark of evidence in a case (R22.2). */
+  | 'evidence'
+  /** Any other aspect of EFR's model: a part of the record (seal, capture facts, retention…). */
+  | 'recordFact'
+  /** An aspect of another model (locks, versions, titles): not EFR's record. */
+  | 'other';
+
+/**
+ * Checks the removal of an aspect of a recording (R14.2, R22.2, R26.1). ACS fires no property
+ * update for it on every version (23.1 removes the aspect's properties silently), so the rule
+ * stands on its own: a hold and an evidence mark are lifted only by those who may lift them,
+ * and every other aspect of EFR's model on a sealed recording is part of the sealed record and
+ * never goes. Aspects of other models are not this rule's to judge.
+ */
+export function checkRecordingAspectRemoval(
+  before: RecordingState,
+  kind: RecordingAspectKind,
+  ctx: RecordingContext,
+): Verdict {
+  if (kind === 'legalHold') {
+    return before.legalHold ? checkRecordingUpdate(before, { legalHold: false }, ctx) : allow();
+  }
+  if (kind === 'evidence') {
+    return before.evidence ? checkRecordingUpdate(before, { evidence: false }, ctx) : allow();
+  }
+  if (kind === 'other' || !before.sealed || ctx.system === true) return allow();
+  return sealedChanged('aspect');
+}
+
 function checkHoldRelease(
   before: RecordingState,
   changes: RecordingChanges,

@@ -122,6 +122,8 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
   users: Record<string, string[]>,
   calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall)[],
   nodes: readonly SetupNode[] = [],
+  /** The ACS version to play where versions differ (default 25.5). */
+  acsVersion?: string,
 ): Promise<Record<string, WsResult<Entry>>> {
   const locations = await controllers(feature);
   const location = (id: string): string => {
@@ -134,6 +136,7 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
   const complete = <T extends { type: string; properties: Record<string, unknown> }>(n: T): T =>
     (n.type === 'efr:recording' ? { ...n, properties: completeRecording(n.properties) } : n);
   const results = await runDriver<WsResult<Entry>[]>('webscripts.js', {
+    acsVersion,
     users,
     folders: feature.folders,
     nodes: nodes.map(complete),

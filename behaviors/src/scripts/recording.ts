@@ -5,11 +5,16 @@
  * says which one fired. Thin: convert, ask core, act on the verdict.
  */
 import {
-  canReadContent, checkContentUpdate, checkRecordingCopy, checkRecordingDelete, checkRecordingMove,
-  checkRecordingUpdate, GROUP_EFR_CUSTODIANS, isConfidentialRecording, isMember, refuse,
+  canReadContent, checkContentUpdate, checkRecordingAspectRemoval, checkRecordingCopy,
+  checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, GROUP_EFR_CUSTODIANS,
+  isConfidentialRecording, isMember, refuse,
 } from '../../../core/src/index.js';
-import type { DisposalApproval, RecordingState } from '../../../core/src/index.js';
-import { EFR_PROPS, EFR_TYPES } from '../../../content-model/src/qnames.js';
+import type {
+  DisposalApproval, RecordingAspectKind, RecordingState,
+} from '../../../core/src/index.js';
+import {
+  EFR_ASPECTS, EFR_NAMESPACE_URI, EFR_PROPS, EFR_TYPES,
+} from '../../../content-model/src/qnames.js';
 import {
   currentBehaviour, scriptSearch,
 } from '../lib/acs-api.js';
@@ -21,7 +26,7 @@ import { locationOf } from '../lib/archive-location.js';
 import { nowIso } from '../lib/clock.js';
 import { ingestVerdict } from '../lib/recording-ingest.js';
 import { plainString, qnameMapToProps } from '../lib/java-values.js';
-import { nodeId, nodeProp } from '../lib/model-names.js';
+import { fullName, nodeId, nodeProp } from '../lib/model-names.js';
 import {
   aspectChanges, factsBefore, isSealed, readerOf, recordingChanges, recordingNodeFacts,
   recordingState,
@@ -180,6 +185,28 @@ function onContentRead(node: ScriptNodeLike): void {
   'read of recording ' + id + ' by ' + actor.userName);
 }
 
+/** What the removed aspect (`{uri}local`, as ValueConverter hands a QName over) stands for. */
+function aspectKind(aspect: string): RecordingAspectKind {
+  if (aspect === fullName(EFR_ASPECTS.legalHold)) return 'legalHold';
+  if (aspect === fullName(EFR_ASPECTS.evidence)) return 'evidence';
+  return aspect.indexOf('{' + EFR_NAMESPACE_URI + '}') === 0 ? 'recordFact' : 'other';
+}
+
+/**
+ * beforeRemoveAspect: a hold or an evidence mark is lifted only by those who may lift it, and
+ * no other aspect of the record leaves a sealed recording (R14.2, R22.2, R26.1). ACS 23.1
+ * removes an aspect's properties without a property update (DbNodeServiceImpl l. 853-864 at
+ * 23.1.1.12), so onUpdateProperties alone would not see it.
+ */
+function beforeRemoveAspect(node: ScriptNodeLike, aspect: unknown): void {
+  const actor = currentActor();
+  const name = String(aspect);
+  const verdict = checkRecordingAspectRemoval(stateOfNode(node), aspectKind(name),
+    { actor, now: nowIso(), system: actor.system });
+  enforce(verdict, 'removal of ' + name + ' from recording ' + nodeId(node) + ' by ' +
+    actor.userName);
+}
+
 /** Runs the policy that fired. */
 export function runRecordingBehaviour(): void {
   const b = currentBehaviour();
@@ -202,6 +229,9 @@ export function runRecordingBehaviour(): void {
       break;
     case 'beforeCopy':
       beforeCopy(args[1]);
+      break;
+    case 'beforeRemoveAspect':
+      beforeRemoveAspect(args[0] as ScriptNodeLike, args[1]);
       break;
     default:
       efrWarn('efr recording behaviour: unexpected policy ' + String(b.name));

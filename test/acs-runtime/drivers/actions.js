@@ -15,6 +15,7 @@
  */
 var rt = newRuntime();
 addPeople(rt, input.users, input.groupZones);
+if (input.acsVersion) rt.setAcsVersion(input.acsVersion);
 var refs = layOut(rt, input.nodes);
 var companyHome = input.companyHome ? refs[input.companyHome] : null;
 var journal = [];

@@ -33,6 +33,7 @@ for (var n = 0; n < input.scenarios.length; n++) {
   var sc = input.scenarios[n];
   var rt = newRuntime();
   addPeople(rt, sc.users, sc.groupZones);
+  if (sc.acsVersion) rt.setAcsVersion(sc.acsVersion);
   if (sc.optimizationLevel !== undefined) rt.processor.setOptimizationLevel(sc.optimizationLevel);
   if (sc.clock) rt.setClock(Date.parse(sc.clock));
   var refs = layOut(rt, sc.nodes);

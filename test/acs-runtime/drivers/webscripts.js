@@ -20,6 +20,7 @@
  */
 var rt = newRuntime();
 rt.repo.setIdPrefix(input.idPrefix || 'n');
+if (input.acsVersion) rt.setAcsVersion(input.acsVersion);
 rt.repo.setMoveProbe('sealed', rt.dict.resolve('efr:sealedAt'));
 var home = null;
 var setupIds = {};

@@ -558,8 +558,8 @@ public final class Repo {
 
   /**
    * NodeService#removeAspect (DbNodeServiceImpl l. 886-930, 25.5.0.31): beforeRemoveAspect,
-   * the aspect and its properties go, onUpdateProperties(before, after) when properties went,
-   * then onRemoveAspect.
+   * the aspect and its properties go, onUpdateProperties(before, after) when properties went
+   * (from 23.8 only: 23.1.1.12 l. 853-864 removes them without it), then onRemoveAspect.
    */
   public void removeAspect(NodeRef ref, QName aspect) {
     NodeRec n = rec(ref);
@@ -573,7 +573,7 @@ public final class Repo {
     if (!after.equals(before)) {
       n.props = after;
       wrote("setProperties", n.id, "");
-      rt.invokePolicy("onUpdateProperties", ref,
+      if (rt.atLeast("23.8")) rt.invokePolicy("onUpdateProperties", ref,
           new Object[] {ref, new HashMap<QName, Serializable>(before), new HashMap<QName, Serializable>(Values.deepCopy(after))});
     }
     rt.invokePolicy("onRemoveAspect", ref, new Object[] {ref, aspect});

@@ -1,0 +1,52 @@
+// Issue 16 (module side): what the module answers a client that goes around EFR's web scripts
+// through ACS's generic REST API (or CMIS, WebDAV, Share), played in the ACS-like runtime on
+// the versions where ACS differs.
+import { sealedRecordingProps } from './fixtures.js';
+import { HANDOVERS } from './webscript-features.js';
+import { runWebScripts, type RestCall, type WsResult } from './webscript-run.js';
+import { findRefusal } from '../../core/src/index.js';
+
+const USERS: Record<string, string[]> = {
+  custodian1: ['GROUP_EFR_CUSTODIANS'],
+  supervisor1: ['GROUP_EFR_SUPERVISORS'],
+  admin: ['GROUP_ALFRESCO_ADMINISTRATORS'],
+};
+const REC = 'EFR 执法记录/录像档案';
+const HELD = {
+  ...sealedRecordingProps(),
+  'efr:holdReason': '群众投诉', 'efr:holdReference': '投诉-2026-07',
+  'efr:holdSince': { date: '2026-03-02T00:00:00.000Z' }, 'efr:holdBy': 'supervisor1',
+};
+
+const code = (r: WsResult): string =>
+  (r.status === 200 ? 'allowed' : findRefusal(String(r.error))?.code ?? `error ${r.error}`);
+
+for (const acsVersion of ['23.1', '25.5']) {
+  describe(`issue 16: the module against the generic API (ACS ${acsVersion})`, () => {
+    let r: Record<string, WsResult>;
+
+    beforeAll(async () => {
+      const op = (name: string, user: string, rest: RestCall['rest']): RestCall =>
+        ({ name, user, rest });
+      r = await runWebScripts(HANDOVERS, USERS, [
+        op('holdOffByCustodian', 'custodian1',
+          { op: 'removeAspect', node: '#held.mp4', aspect: 'efr:legalHold' }),
+        op('sealOffByAdmin', 'admin', { op: 'removeAspect', node: '#held.mp4', aspect: 'efr:sealed' }),
+        op('factsOffByAdmin', 'admin',
+          { op: 'removeAspect', node: '#held.mp4', aspect: 'efr:captureFacts' }),
+        op('holdOffBySupervisor', 'supervisor1',
+          { op: 'removeAspect', node: '#held.mp4', aspect: 'efr:legalHold' }),
+      ], [{ folder: REC, name: 'held.mp4', type: 'efr:recording', properties: HELD }], acsVersion);
+    });
+
+    it('R14.2: a hold is lifted only by supervisors or legal, on every version', () => {
+      expect(code(r.holdOffByCustodian)).toBe('efr.recording.holdRelease');
+      expect(code(r.holdOffBySupervisor)).toBe('allowed');
+    });
+
+    it('R26.1: no aspect of the sealed record is removed, not even by an administrator', () => {
+      expect(code(r.sealOffByAdmin)).toBe('efr.recording.sealedContent');
+      expect(code(r.factsOffByAdmin)).toBe('efr.recording.sealedContent');
+    });
+  });
+}
