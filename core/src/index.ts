@@ -25,3 +25,4 @@ export * from './evidence-package-rules.js';
 export * from './device-registration.js';
 export * from './exemption-reminders.js';
 export * from './evidence/index.js';
+export * from './record-guard.js';

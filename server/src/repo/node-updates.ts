@@ -44,6 +44,8 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
       body.aspectNames !== undefined ||
       body.properties !== undefined;
     if (wantsContentChange) {
+      const act = body.aspectNames !== undefined ? 'aspects' : 'properties';
+      repo.enforce(c, repo.rules.beforeGenericAct(node, act, c.rule), 'update', node);
       repo.require(c, node, 'Write');
       checkLockFor(c, node);
     }
@@ -105,6 +107,7 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
       after.modifiedBy = c.userId;
     }
     if (body.permissions !== undefined) {
+      repo.enforce(c, repo.rules.beforeGenericAct(node, 'permissions', c.rule), 'permissions', node);
       repo.require(c, node, 'ChangePermissions');
       const perms = parsePermissionsBody(body.permissions);
       if (perms.isInheritanceEnabled !== undefined) after.inherit = perms.isInheritanceEnabled;
@@ -137,6 +140,7 @@ export function deleteNode(repo: Repository, c: Caller, node: NodeRow): void {
   }
   repo.db.transaction(() => {
     const visit = (n: NodeRow): void => {
+      repo.enforce(c, repo.rules.beforeGenericAct(n, 'delete', c.rule), 'delete', n);
       repo.require(c, n, 'Delete');
       checkLockFor(c, n);
       repo.enforce(c, repo.rules.beforeDelete(n, c.rule), 'delete', n);
@@ -167,6 +171,7 @@ export function moveNode(
     if (!node.parentId) throw forbidden('The root folder cannot be moved');
     if (!target.isFolder) throw badRequest('Target is not a folder');
     if (repo.isAncestor(node.id, target)) throw badRequest('Cannot move a node into itself');
+    repo.enforce(c, repo.rules.beforeGenericAct(node, 'move', c.rule), 'move', node);
     repo.require(c, node, 'Delete');
     repo.require(c, target, 'CreateChildren');
     checkLockFor(c, node);
@@ -211,6 +216,7 @@ export function copyNode(
     if (repo.rows.childByName(target.id, name))
       throw conflict(`Duplicate child name not allowed: ${name}`);
     const copyTree = (src: NodeRow, parentId: string, nm: string): NodeRow => {
+      repo.enforce(c, repo.rules.beforeGenericAct(src, 'copy', c.rule), 'copy', src);
       repo.require(c, src, 'Read');
       const now = c.rule.now;
       const dup: NodeRow = {
@@ -269,6 +275,7 @@ export function lockNode(
   }
   return repo.db.transaction(() => {
     if (!node.isFile) throw badRequest('Only files can be locked');
+    repo.enforce(c, repo.rules.beforeGenericAct(node, 'lock', c.rule), 'lock', node);
     repo.require(c, node, 'Write');
     checkLockFor(c, node);
     const after: NodeRow = {

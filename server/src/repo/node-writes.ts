@@ -183,6 +183,9 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
     node.aclLocal = !node.inherit || (perms.locallySet?.length ?? 0) > 0;
   }
   repo.rows.insert(node);
+  if (perms) {
+    repo.enforce(c, repo.rules.beforeGenericAct(node, 'permissions', c.rule), 'permissions', parent);
+  }
   if (perms?.locallySet) setLocalAces(repo.db, node.id, perms.locallySet);
   if (input.targets !== undefined) addTargetsSync(repo, node, input.targets);
   // Rules see the node with its associations (a request names its recordings by targets);

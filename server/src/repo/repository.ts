@@ -79,6 +79,15 @@ export class Repository {
   }
 
   /**
+   * The system acting as one of EFR's own steps (`step` names it: `demo-seed`, `late-handover`),
+   * with an administrator's permissions. Never built from a request (issue 16).
+   */
+  systemCaller(step: string, userId = 'admin', now = Date.now()): Caller {
+    const c = this.caller(userId, now);
+    return { ...c, rule: { ...c.rule, workflowStep: step } };
+  }
+
+  /**
    * Runs `fn` alone among the content commits of this process: check (dry run), make the
    * bytes durable, commit the row. Without it two uploads racing for one name would both pass
    * their check and both store bytes, leaving the loser's file behind. Streaming the uploads

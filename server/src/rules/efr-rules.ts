@@ -1,4 +1,9 @@
 import {
+  checkAspectRemoval,
+  checkGenericAct,
+  checkLock,
+  checkPermissionChange,
+  type GenericAct,
   checkContentUpdate, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, type Actor,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
@@ -57,12 +62,17 @@ export function createRuleHooks(db: Db): RuleHooks {
       : ALLOW;
   };
   const now = (ctx: RuleContext): string => new Date(ctx.now).toISOString();
+  const step = (ctx: RuleContext) => ({ workflowStep: ctx.workflowStep !== undefined });
+  // Which generic act an update is: associations, aspects, else properties (issue 16).
+  const actOf = (changed: readonly string[]): GenericAct =>
+    changed.some((k) => k.startsWith('assoc:')) ? 'associations'
+      : changed.includes('aspectNames') ? 'aspects' : 'properties';
 
   return {
     beforeCreate(node, parent, ctx) {
       // Devices, their history and exemptions change through their web scripts (R13.1, R11.2).
-      const step = workflowCreateVerdict(node, ctx);
-      if (!step.allowed) return step;
+      const created = workflowCreateVerdict(node, ctx);
+      if (!created.allowed) return created;
       // Files enter a handover only while it is open, and name it (R21.4).
       const upload = handoverUploadVerdict(node, parent);
       if (!upload.allowed) return upload;
@@ -71,8 +81,13 @@ export function createRuleHooks(db: Db): RuleHooks {
       return ALLOW;
     },
     beforeUpdate(before, after, changed, ctx) {
-      const step = workflowUpdateVerdict(before, changed);
-      if (!step.allowed) return step;
+      const generic = checkGenericAct(before.type, actOf(changed), step(ctx));
+      if (!generic.allowed) return generic;
+      const removed = before.aspects.filter((a) => !after.aspects.includes(a));
+      const aspects = checkAspectRemoval(removed, step(ctx));
+      if (!aspects.allowed) return aspects;
+      const kept = workflowUpdateVerdict(before, changed);
+      if (!kept.allowed) return kept;
       if (before.type === 'efr:case') return caseNumberTaken(after);
       if (before.type === 'efr:accessRequest') return checkRequestUpdate(db, before, after, changed, ctx);
       if (before.type === 'efr:handover') return checkHandoverUpdate(db, before, after, ctx);
@@ -85,18 +100,24 @@ export function createRuleHooks(db: Db): RuleHooks {
         { actor: actorOf(ctx), now: now(ctx), system: isSealingByHandover(db, after, changes) });
     },
     beforeDelete(node, ctx) {
+      const generic = checkGenericAct(node.type, 'delete', step(ctx));
+      if (!generic.allowed) return generic;
       const kept = workflowDeleteVerdict(node);
       if (!kept.allowed) return kept;
       if (node.type !== 'efr:recording') return ALLOW;
       // Disposal decisions are not modelled yet: a recording is never deleted through the API.
       return checkRecordingDelete(recordingState(db, node), { now: now(ctx), disposal: null });
     },
-    beforeMove(node, from, to) {
+    beforeMove(node, from, to, ctx) {
+      const generic = checkGenericAct(node.type, 'move', step(ctx));
+      if (!generic.allowed) return generic;
       if (node.type !== 'efr:recording') return ALLOW;
       return checkRecordingMove(recordingState(db, node), { id: from.id, inArchive: inArchive(from) },
         { id: to.id, inArchive: inArchive(to) });
     },
-    beforeCopy(node) {
+    beforeCopy(node, _target, ctx) {
+      const generic = checkGenericAct(node.type, 'copy', step(ctx));
+      if (!generic.allowed) return generic;
       return node.type === 'efr:recording' ? checkRecordingCopy() : ALLOW;
     },
     beforeContentUpdate(node) {
@@ -107,6 +128,14 @@ export function createRuleHooks(db: Db): RuleHooks {
       // As the module's onContentRead: only the registered viewer inside the viewing window
       // (R24.2, R27.1); the rule lives with the access-request web scripts (issue 6).
       return viewingReadVerdict(db, node, ctx);
+    },
+    beforeGenericAct(node, act, ctx) {
+      if (act === 'lock') return checkLock(node.type, step(ctx));
+      // Nobody owns an EFR record; its ACL and its archive folders' ACLs are EFR's (issue 16).
+      if (act === 'permissions') {
+        return checkPermissionChange(node.type.startsWith('efr:') || inArchive(node), step(ctx));
+      }
+      return checkGenericAct(node.type, act, step(ctx));
     },
   };
 }
