@@ -67,6 +67,11 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
     let aspects = [...new Set([...node.aspects, ...repo.model.mandatoryAspects(type)])];
     if (body.aspectNames !== undefined) {
       const wanted = checkAspectNames(repo.model, body.aspectNames);
+      // Asked to remove an aspect: the rules refuse protected ones (even mandatory ones, which
+      // would otherwise be silently put back).
+      const removed = node.aspects.filter((a) => !wanted.includes(a));
+      repo.enforce(c, repo.rules.beforeGenericAct(node, 'aspects', c.rule, removed), 'update',
+        node);
       const required = new Set(repo.model.mandatoryAspects(type));
       aspects = [...new Set([...wanted, ...required])];
     }

@@ -129,7 +129,12 @@ export function createRuleHooks(db: Db): RuleHooks {
       // (R24.2, R27.1); the rule lives with the access-request web scripts (issue 6).
       return viewingReadVerdict(db, node, ctx);
     },
-    beforeGenericAct(node, act, ctx) {
+    beforeGenericAct(node, act, ctx, removedAspects) {
+      // Removing efr:sealed (and other protected aspects) is refused, not silently undone (R26.1).
+      if (act === 'aspects' && removedAspects) {
+        const kept = checkAspectRemoval(removedAspects, step(ctx));
+        if (!kept.allowed) return kept;
+      }
       if (act === 'lock') return checkLock(node.type, step(ctx));
       // Nobody owns an EFR record; its ACL and its archive folders' ACLs are EFR's (issue 16).
       if (act === 'permissions') {

@@ -47,7 +47,8 @@ export interface RuleHooks {
    * permissions, lock, move, delete, copy), ahead of the permission check, so that a refusal
    * names the EFR rule (issue 16). Workflow steps pass (`ctx.workflowStep`).
    */
-  beforeGenericAct(node: NodeRow, act: GenericAct, ctx: RuleContext): Verdict;
+  beforeGenericAct(node: NodeRow, act: GenericAct, ctx: RuleContext,
+    removedAspects?: readonly string[]): Verdict;
 }
 
 const ALLOW: Verdict = { allowed: true };
