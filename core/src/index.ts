@@ -26,3 +26,4 @@ export * from './device-registration.js';
 export * from './exemption-reminders.js';
 export * from './evidence/index.js';
 export * from './record-guard.js';
+export * from './request-limits.js';

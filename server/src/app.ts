@@ -3,11 +3,13 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync, statSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { jsonNestingOver, REQUEST_LIMITS } from '../../core/src/index.js';
 import { openDatabase } from './db/database.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
 } from './http/bearer-auth.js';
 import { AcsError, errorBody } from './http/errors.js';
+import { clientErrorHandler, frameworkErrors, registerRequestGuards } from './http/request-guards.js';
 import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
 import { PermissionRefusal, Repository, RuleRefusal } from './repo/repository.js';
@@ -58,7 +60,8 @@ export async function buildApp(
   oidc: BearerAuthOptions | undefined = bearerOptionsFromEnv(),
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, exposeHeadRoutes: false, bodyLimit: 1 << 20,
-    return503OnClosing: true });
+    return503OnClosing: true, clientErrorHandler, frameworkErrors });
+  registerRequestGuards(app);
   registerBearerAuth(app, repo, oidc);
   await app.register(multipart, { limits: { fileSize: repo.uploadLimit, files: 1,
     fields: 100, fieldSize: 64 * 1024, parts: 110, headerPairs: 100 } });
@@ -69,6 +72,13 @@ export async function buildApp(
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') {
       done(null, undefined);
+      return;
+    }
+    // Nesting is checked before parsing: deep arrays would overflow the parser's or a
+    // validator's stack (a 500 with a stack text before issue 16).
+    if (jsonNestingOver(text, REQUEST_LIMITS.jsonNesting)) {
+      done(new AcsError(400, 'framework.exception.InvalidArgument',
+        `JSON nested deeper than ${REQUEST_LIMITS.jsonNesting} levels`), undefined);
       return;
     }
     try {

@@ -179,6 +179,7 @@ export function moveNode(
     repo.enforce(c, repo.rules.beforeGenericAct(node, 'move', c.rule), 'move', node);
     repo.require(c, node, 'Delete');
     repo.require(c, target, 'CreateChildren');
+    repo.checkDepth(target, 1, node);
     checkLockFor(c, node);
     const name = newName === undefined ? node.name : checkNodeName(newName);
     const clash = repo.rows.childByName(target.id, name);
@@ -217,6 +218,7 @@ export function copyNode(
     if (!target.isFolder) throw badRequest('Target is not a folder');
     if (repo.isAncestor(node.id, target)) throw badRequest('Cannot copy a node into itself');
     repo.require(c, target, 'CreateChildren');
+    repo.checkDepth(target, 1, node);
     const name = newName === undefined ? node.name : checkNodeName(newName);
     if (repo.rows.childByName(target.id, name))
       throw conflict(`Duplicate child name not allowed: ${name}`);

@@ -94,7 +94,10 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
     input.relativePath !== ''
   ) {
     if (typeof input.relativePath !== 'string') throw badRequest('relativePath must be a string');
-    for (const seg of input.relativePath.split('/').filter((s) => s !== '')) {
+    const segments = input.relativePath.split('/').filter((s) => s !== '');
+    // Checked before any folder is made: a 300-level path costs nothing (issue 16).
+    repo.checkDepth(parent, segments.length + 1);
+    for (const seg of segments) {
       checkNodeName(seg);
       let next = repo.rows.childByName(parent.id, seg);
       if (!next) {
@@ -108,6 +111,7 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
     }
   }
   repo.require(c, parent, 'CreateChildren');
+  repo.checkDepth(parent, 1);
   const existing = repo.rows.childByName(parent.id, name);
   if (existing && input.overwrite && input.content && existing.isFile) {
     return updateContentSync(repo, c, existing, input.content);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAccessLog, type AccessLogInput } from '../access-log/access-log.js';
+import { checkFolderDepth, REQUEST_LIMITS } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { AcsError, badRequest, forbidden, notFound } from '../http/errors.js';
 import type { ModelRegistry } from '../model/model-registry.js';
@@ -234,6 +235,29 @@ export class Repository {
         aspectNames: n.aspects,
       })),
     };
+  }
+
+  /**
+   * Refuses (422, not logged: no record is touched) a node that would sit deeper than the
+   * folder depth limit of core (issue 16): `extra` levels below `parent`, plus the height of
+   * `subtree` when a folder is moved or copied there.
+   */
+  checkDepth(parent: NodeRow, extra: number, subtree?: NodeRow): void {
+    let depth = extra;
+    let cur: NodeRow | undefined = parent;
+    while (cur && cur.parentId && depth <= REQUEST_LIMITS.folderDepth) {
+      depth++;
+      cur = this.rows.get(cur.parentId);
+    }
+    if (subtree?.isFolder && depth <= REQUEST_LIMITS.folderDepth) {
+      const row = this.db.prepare(`WITH RECURSIVE sub(id, d) AS (SELECT ?, 0 UNION ALL
+        SELECT n.id, sub.d + 1 FROM nodes n JOIN sub ON n.parent_id = sub.id AND n.is_folder = 1
+        WHERE sub.d < ?) SELECT MAX(d) AS h FROM sub`)
+        .get(subtree.id, REQUEST_LIMITS.folderDepth + 1) as { h: number };
+      depth += row.h;
+    }
+    const v = checkFolderDepth(depth);
+    if (!v.allowed) throw new AcsError(v.status, v.code, `${v.message} / ${v.messageZh}`);
   }
 
   /** Whether `ancestorId` is `node` or one of its primary ancestors. */
