@@ -169,3 +169,33 @@ export function mayReadRequest(r: RequestParties, actor: Actor, isAdmin: boolean
     GROUP_EFR_SUPERVISORS,
   ]);
 }
+
+/**
+ * Deleting a case dossier that sealed recordings are linked to (as evidence or by case): refused.
+ * The recordings are kept for the case file's retention (R22.2); the link is part of the record.
+ */
+export function checkCaseDelete(linkedSealedRecordings: number): Verdict {
+  if (linkedSealedRecordings === 0) return { allowed: true };
+  return refuse(
+    403,
+    'efr.case.hasSealedRecordings',
+    'R22.2',
+    `The case has ${linkedSealedRecordings} sealed recording(s) linked; it is kept with them.`,
+    `该案件关联了 ${linkedSealedRecordings} 条已封存录像，须随录像一并留存。`,
+  );
+}
+
+/**
+ * Deleting a viewing request once it is registered (or decided): refused for everyone, steps
+ * included. The custodian's register of viewers must stay complete (R24.2).
+ */
+export function checkRequestDelete(r: { status: string; registeredAt: string | null }): Verdict {
+  if (r.status === 'submitted' && r.registeredAt === null) return { allowed: true };
+  return refuse(
+    403,
+    'efr.access.registerKept',
+    'R24.2',
+    'A decided or registered viewing request stays in the register; it is never deleted.',
+    '已审批或已登记的调阅申请须保留在登记簿中，不得删除。',
+  );
+}

@@ -1,5 +1,7 @@
 import {
   checkAspectRemoval,
+  checkCaseDelete,
+  checkRequestDelete,
   checkGenericAct,
   checkLock,
   checkPermissionChange,
@@ -104,6 +106,17 @@ export function createRuleHooks(db: Db): RuleHooks {
       if (!generic.allowed) return generic;
       const kept = workflowDeleteVerdict(node);
       if (!kept.allowed) return kept;
+      if (node.type === 'efr:case') {
+        const sealed = db.prepare(`SELECT COUNT(*) AS k FROM peer_assocs p JOIN aspects a
+          ON a.node_id = p.target_id AND a.aspect = 'efr:sealed' WHERE p.source_id = ?`)
+          .get(node.id) as { k: number };
+        return checkCaseDelete(sealed.k);
+      }
+      if (node.type === 'efr:accessRequest') {
+        const p = node.props;
+        return checkRequestDelete({ status: String(p['efr:requestStatus'] ?? 'submitted'),
+          registeredAt: p['efr:registeredAt'] == null ? null : String(p['efr:registeredAt']) });
+      }
       if (node.type !== 'efr:recording') return ALLOW;
       // Disposal decisions are not modelled yet: a recording is never deleted through the API.
       return checkRecordingDelete(recordingState(db, node), { now: now(ctx), disposal: null });
