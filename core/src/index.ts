@@ -27,3 +27,4 @@ export * from './exemption-reminders.js';
 export * from './evidence/index.js';
 export * from './record-guard.js';
 export * from './request-limits.js';
+export * from './refusal-throttle.js';

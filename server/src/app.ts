@@ -3,7 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync, statSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import { jsonNestingOver, REQUEST_LIMITS } from '../../core/src/index.js';
+import { jsonNestingOver, REFUSAL_THROTTLE, REQUEST_LIMITS } from '../../core/src/index.js';
 import { openDatabase } from './db/database.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
@@ -89,8 +89,15 @@ export async function buildApp(
     }
   });
   app.setErrorHandler((err: FastifyError | AcsError, _req, reply) => {
-    if (err instanceof RuleRefusal) repo.logRefusal(err);
-    if (err instanceof PermissionRefusal) repo.logPermissionRefusal(err);
+    const throttled = (err instanceof RuleRefusal && repo.logRefusal(err)) ||
+      (err instanceof PermissionRefusal && repo.logPermissionRefusal(err));
+    if (throttled) {
+      // The same refusal again and again: counted, not logged one by one (issue 16).
+      return reply.code(429).header('retry-after', String(REFUSAL_THROTTLE.windowMs / 1000))
+        .send(errorBody(429, 'efr.refusals.throttled',
+          'The same refused request was repeated too often; it is counted, not retried. / ' +
+          '同一被拒请求重复过多，已记录次数，请勿重试。'));
+    }
     if (err instanceof AcsError) return reply.code(err.statusCode).send(err.toBody());
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
@@ -172,6 +179,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://${shown}:${port}`, port, repository: repo,
     close: async () => {
       await app.close();
+      repo.flushRefusalSummaries();
       repo.db.close();
     },
   };

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { appendAccessLog, type AccessLogInput } from '../access-log/access-log.js';
-import { checkFolderDepth, REQUEST_LIMITS } from '../../../core/src/index.js';
+import {
+  checkFolderDepth, endRefusalWindows, newRefusalThrottle, REFUSAL_THROTTLE, refusalKey,
+  REQUEST_LIMITS, throttleRefusal, type ThrottleSummary,
+} from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { AcsError, badRequest, forbidden, notFound } from '../http/errors.js';
 import type { ModelRegistry } from '../model/model-registry.js';
@@ -57,6 +60,8 @@ export class Repository {
   readonly rows: NodeRows;
   readonly auth: Authorities;
   private commitChain: Promise<unknown> = Promise.resolve();
+  /** Repeats of refusals per user, act and node (issue 16: the log cannot be flooded). */
+  private readonly refusalThrottle = newRefusalThrottle();
 
   constructor(
     readonly db: Db,
@@ -175,36 +180,65 @@ export class Repository {
     throw new RuleRefusal(verdict, action, c.userId, node?.id ?? null);
   }
 
-  /** Records a refusal in the access log (called after the refused transaction ended). */
-  logRefusal(r: RuleRefusal): void {
+  /**
+   * Records a refusal in the access log (called after the refused transaction ended), unless
+   * the same refusal repeats too often (core's refusal throttle, issue 16). Returns whether to
+   * answer 429 instead.
+   */
+  logRefusal(r: RuleRefusal): boolean {
     const v = r.verdict;
-    this.log({
-      user: r.userId,
-      action: 'refused',
-      nodeId: r.nodeId,
-      values: {
-        attempted: r.attempted,
-        code: v.code,
-        requirement: v.requirement,
-        status: String(v.status),
-        message: v.message,
-      },
+    return this.noteRefusal(r.userId, r.nodeId, {
+      attempted: r.attempted,
+      code: v.code,
+      requirement: v.requirement,
+      status: String(v.status),
+      message: v.message,
     });
   }
 
-  /** Records a permission refusal on an EFR node (after the refused transaction ended). */
-  logPermissionRefusal(r: PermissionRefusal): void {
-    this.log({
-      user: r.userId,
-      action: 'refused',
-      nodeId: r.nodeId,
-      values: {
-        attempted: `an action needing ${r.permission}`,
-        code: 'framework.exception.PermissionDenied',
-        status: '403',
-        message: r.message,
-      },
+  /** Records a permission refusal on an EFR node; returns whether to answer 429 instead. */
+  logPermissionRefusal(r: PermissionRefusal): boolean {
+    return this.noteRefusal(r.userId, r.nodeId, {
+      attempted: `an action needing ${r.permission}`,
+      code: 'framework.exception.PermissionDenied',
+      status: '403',
+      message: r.message,
     });
+  }
+
+  /**
+   * Every distinct refusal is logged; the same one (user, act, node, code) beyond core's number
+   * per window is counted, marked once when suppression starts, and summed up in one entry
+   * when its window ends (or the server stops).
+   */
+  private noteRefusal(user: string, nodeId: string | null,
+    values: Record<string, string> & { attempted: string; code: string }): boolean {
+    const now = Date.now();
+    const d = throttleRefusal(this.refusalThrottle,
+      refusalKey(user, values.attempted, nodeId, values.code), now);
+    this.logRefusalSummaries(d.summaries);
+    if (d.log) this.log({ user, action: 'refused', nodeId, values });
+    if (d.firstSuppressed) {
+      this.log({ user, action: 'refused.throttled', nodeId, values: {
+        attempted: values.attempted, code: values.code,
+        after: String(REFUSAL_THROTTLE.maxPerWindow),
+        until: new Date(now + REFUSAL_THROTTLE.windowMs).toISOString() } });
+    }
+    return d.throttled;
+  }
+
+  /** Logs the summaries of ended throttle windows (all of them with `now` = Infinity). */
+  flushRefusalSummaries(now = Number.POSITIVE_INFINITY): void {
+    this.logRefusalSummaries(endRefusalWindows(this.refusalThrottle, now));
+  }
+
+  private logRefusalSummaries(summaries: ThrottleSummary[]): void {
+    for (const s of summaries) {
+      const [user, attempted, nodeId, code] = s.key.split('\u0000');
+      this.log({ user, action: 'refused.suppressed', nodeId: nodeId === '-' ? null : nodeId,
+        values: { attempted, code, suppressed: String(s.suppressed),
+          from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() } });
+    }
   }
 
   /** Appends an access-log entry in its own transaction. */
