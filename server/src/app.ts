@@ -12,7 +12,7 @@ import { AcsError, errorBody } from './http/errors.js';
 import { clientErrorHandler, frameworkErrors, registerRequestGuards } from './http/request-guards.js';
 import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
-import { PermissionRefusal, Repository, RuleRefusal } from './repo/repository.js';
+import { PermissionRefusal, Repository, RuleRefusal, SYSTEM_USER } from './repo/repository.js';
 import { createRuleHooks } from './rules/efr-rules.js';
 import { registerAudit } from './routes/audit.js';
 import { registerAssocs } from './routes/assocs.js';
@@ -162,7 +162,24 @@ export async function openRepository(dataDir: string, uploadLimit?: number): Pro
   const repo = new Repository(db, store, model, createRuleHooks(db), limit);
   repo.bootstrap();
   ensureGroups(repo);
+  sweepOrphanedContent(repo);
   return repo;
+}
+
+/**
+ * Removes stored files no node references (left by a process killed between storing the bytes
+ * and committing the row) and records the sweep with its count in the access log (issue 16).
+ */
+export function sweepOrphanedContent(repo: Repository): { files: number; bytes: number } {
+  const used = repo.db.prepare(
+    'SELECT 1 FROM nodes INDEXED BY nodes_content_hash WHERE content_hash = ? LIMIT 1');
+  const swept = repo.store.sweepOrphans((sha) => used.get(sha) !== undefined);
+  if (swept.files > 0) {
+    repo.log({ user: SYSTEM_USER, action: 'store.orphansRemoved', values: {
+      files: String(swept.files), bytes: String(swept.bytes) } });
+    console.info(`efr: removed ${swept.files} orphaned content file(s), ${swept.bytes} bytes`);
+  }
+  return swept;
 }
 
 /** Starts the embedded ACS-compatible repository. */
