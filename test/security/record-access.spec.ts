@@ -56,6 +56,22 @@ describe('EFR records: reads, ownership, locks and aspects (issue 16)', () => {
     }
   });
 
+  it('R24.1: an audit reader who may not read a request sees none of its log entries', async () => {
+    const q = `where=${encodeURIComponent(`(valuesKey='/efr-access/nodeId' and valuesValue='${requestId}')`)}`;
+    const global = (u: string) => f.as(u).request<List>('get',
+      `${CORE}/audit-applications/efr-access/audit-entries?${q}&maxItems=1000`);
+    expect((await global('supervisor1')).body.list.entries.length).toBeGreaterThan(0);
+    const legal = await global('legal1');
+    expect(legal.status).toBe(200);
+    expect(legal.body.list.entries.length).toBe(0);
+    const byNode = await f.as('legal1').request('get', `${CORE}/nodes/${requestId}/audit-entries`);
+    expect([403, 404]).toContain(byNode.status);
+    const first = (await global('supervisor1')).body.list.entries[0].entry.id;
+    const one = await f.as('legal1').request('get',
+      `${CORE}/audit-applications/efr-access/audit-entries/${first}`);
+    expect(one.status).toBe(404);
+  });
+
   it('nobody owns a sealed recording; a lock never blocks a receipt or a hold', async () => {
     const clip = await makeMp4(media, 'VID_0001.mp4', { seconds: 2, frequency: 500 });
     const opened = await f.as('custodian1').request<{ entry: HandoverEntry }>('post',
