@@ -6,9 +6,10 @@
  * deletes, copies) must not offer a way around those steps. Both hosts call the rules below:
  * server/ from its rule hooks and routes, the module from its behaviours.
  *
- * Status: 403 (the person may not do this by this path). Never 409: the Content App reads every
- * 409 as a name clash and retries with another name (alfresco-content-app,
- * projects/aca-content/src/lib/store/effects/upload.effects.ts and node-actions.service.ts).
+ * Status: 403 (the person may not do this by this path). Never 409: the Content App reads a
+ * 409 as a name clash and retries the copy under a new name, again on every 409
+ * (Alfresco/alfresco-content-app, projects/aca-content/src/lib/services/node-actions.service.ts,
+ * `copyContentAction`, commit 0738c7ef).
  */
 import { GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_OFFICE_DIRECTORS,
   GROUP_EFR_SUPERVISORS, isMemberOfAny, type Actor } from './roles.js';
