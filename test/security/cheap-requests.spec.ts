@@ -130,6 +130,31 @@ describe('cheap requests: limits answered with a 4xx in the ACS shape (issue 16)
     expect(param.body).not.toContain('bbbbbbbbbb');
   });
 
+  it('lets a client that keeps sending a body over the limit finish and read the 413', async () => {
+    const u = new URL(f.server.url);
+    const size = 4 << 20;
+    const result = await new Promise<string>((resolve) => {
+      const s = connect(Number(u.port), u.hostname, async () => {
+        s.write(`POST ${CORE}/nodes/-root-/children HTTP/1.1\r\nHost: x\r\n` +
+          `Authorization: Basic ${Buffer.from('admin:admin').toString('base64')}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`);
+        const chunk = Buffer.alloc(64 * 1024, 0x61);
+        for (let sent = 0; sent < size && !s.destroyed; sent += chunk.length) {
+          if (!s.write(chunk)) await new Promise((r) => s.once('drain', r));
+        }
+        setTimeout(() => {
+          resolve(`sent; ${text}`);
+          s.destroy();
+        }, 200);
+      });
+      let text = '';
+      s.on('data', (d) => (text += d.toString('utf8')));
+      s.on('error', (e: NodeJS.ErrnoException) => resolve(`ERROR ${e.code}`));
+    });
+    expect(result).toMatch(/^sent; HTTP\/1\.1 413 /);
+    expect(result).toContain('"errorKey":"framework.exception.RequestEntityTooLarge"');
+  });
+
   it('answers a body over the limit with 413 in the ACS shape, without EPIPE or reset', async () => {
     for (const size of [(1 << 20) + 10, 4 << 20]) {
       const r = await raw(f.server.url, 'POST', `${CORE}/nodes/-shared-/children`,

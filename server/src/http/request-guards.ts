@@ -13,6 +13,9 @@ import { errorBody } from './errors.js';
  * the end so the client sees the answer instead of EPIPE or a reset).
  */
 
+/** Largest refused body read to its end so that the client sees the 413 (bytes). */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
 /** A raw HTTP/1.1 answer with an ACS error body, then the connection closes. */
 function rawAnswer(socket: Duplex, status: number, key: string, summary: string): void {
   if (socket.destroyed || !socket.writable) return;
@@ -71,12 +74,19 @@ export function registerRequestGuards(app: FastifyInstance): void {
     rawAnswer(socket, 405, 'framework.exception.UnsupportedOperation',
       'The method is not supported');
   });
-  // A body over the limit is refused before it is read: read (and drop) the rest so the answer
-  // reaches the client, and close the connection after it.
+  // A body over the limit is refused before it is read. Closing the connection at once makes a
+  // client still sending see EPIPE or a reset instead of the 413: up to DRAIN_LIMIT the rest is
+  // read and dropped and the connection stays usable; beyond, it is closed after the answer.
   app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.statusCode === 413) {
-      reply.header('connection', 'close');
-      if (!req.raw.readableEnded) req.raw.resume();
+    if (reply.statusCode === 413 && !req.raw.readableEnded) {
+      const declared = Number(req.headers['content-length'] ?? Number.NaN);
+      if (Number.isFinite(declared) && declared <= DRAIN_LIMIT) {
+        // Fastify's body parser asks to close (fastify/lib/content-type-parser.js, onDone).
+        reply.removeHeader('connection');
+        req.raw.resume();
+      } else {
+        reply.header('connection', 'close');
+      }
     }
     return payload;
   });
