@@ -220,6 +220,7 @@ describe(`seeded fuzz of bad requests (issue 16, seed ${SEED})`, () => {
     expect(failures.length).toBe(0);
     expect(hit.size).toBe(routes.length);
     expect(storedDigest(server.dataDir as string)).toEqual(before);
-    expect(Date.now() - started).toBeLessThan(60_000);
-  }, 120_000);
+    // 2400 requests in under a minute in `npm test`; a longer run (bench) scales the bound.
+    expect(Date.now() - started).toBeLessThan(60_000 * Math.max(1, COUNT / 2400));
+  }, Math.max(120_000, COUNT * 60));
 });
