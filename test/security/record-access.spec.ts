@@ -8,6 +8,8 @@ import { CORE, SEARCH, tempDir } from '../support/server-harness.js';
 import { handoverBody, recordingFields, type HandoverEntry } from '../api/handover-support.js';
 import { outcome, securityFixture, WS, type SecurityFixture } from './security-fixture.js';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 
 type List = { list: { entries: { entry: { id: string } }[] } };
 
@@ -122,6 +124,36 @@ describe('EFR records: reads, ownership, locks and aspects (issue 16)', () => {
     expect(outcome(acl)).toBe('403 efr.permissions.stepsOnly');
     expect((await f.refusals(rec)).map((r) => r.code)).toContain('efr.lock.refused');
   });
+
+  it('R14.2/R21.4: a lock left from before (data of an older version) blocks no EFR step',
+    async () => {
+      // Locks on EFR records cannot be taken any more; one already in the data must not block
+      // a hold, a seal or a receipt. Written straight into the database, as an old server left it.
+      const clip = await makeMp4(media, 'VID_0002.mp4', { seconds: 2, frequency: 600 });
+      const opened = await f.as('custodian1').request<{ entry: HandoverEntry }>('post',
+        `${WS}/handovers`, { json: handoverBody() });
+      const h = opened.body.entry;
+      const up = await f.as('officer1').upload<{ entry: { id: string } }>(h.id, clip.path,
+        'VID_0002.mp4', recordingFields(h, clip.sha256));
+      expect(up.status).withContext(up.text).toBe(201);
+      const rec = up.body.entry.id;
+      const db = new Database(join(f.server.dataDir as string, 'repository.sqlite'));
+      db.prepare("UPDATE nodes SET lock_owner = 'officer1', lock_type = 'FULL' WHERE id = ?")
+        .run(rec);
+      db.close();
+      for (const u of ['custodian1', 'custodian2']) {
+        const r = await f.as(u).request('post', `${WS}/handovers/${h.id}/receipts`,
+          { json: { verifiedHashes: [clip.sha256] } });
+        expect(r.status).withContext(`${u}: ${r.text}`).toBe(201);
+      }
+      const hold = await f.as('supervisor1').request('post', `${WS}/holds`, { json: {
+        recordingIds: [rec], reason: '群众投诉，保全录像', complaintRef: 'TS-2026-002' } });
+      expect(hold.status).withContext(hold.text).toBeLessThan(300);
+      // The holder of the old lock cannot use it to change the record either.
+      const put = await f.as('officer1').request('put', `${CORE}/nodes/${rec}`,
+        { json: { properties: { 'cm:title': 'x' } } });
+      expect(put.status).toBeGreaterThanOrEqual(400);
+    });
 
   it('R26.1: removing efr:sealed is refused and logged, not silently put back', async () => {
     const before = await f.as('admin').request<{ entry: { aspectNames: string[] } }>('get',
