@@ -193,7 +193,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     expect(r.json().error.errorKey).toBe('efr.recording.leavesArchive');
   });
 
-  it('R23.1: refuses copying a recording, alone or inside its folder (409), logged, nothing made', async () => {
+  it('R23.1: refuses copying a recording, alone or inside its folder (403), logged, nothing made', async () => {
     const nodes = (): number =>
       (t.repo.db.prepare('SELECT COUNT(*) AS k FROM nodes').get() as { k: number }).k;
     const before = nodes();
@@ -207,10 +207,11 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
         payload: { targetParentId: shared },
       });
     const one = await copy(sealedId);
-    expect(one.statusCode).toBe(409);
+    // 403, never 409: the Content App retries a 409 copy under new names (issue 16).
+    expect(one.statusCode).toBe(403);
     expect(one.json().error.errorKey).toBe('efr.recording.noCopy');
     expect(refusals(sealedId).map((v) => v.attempted)).toContain('copy');
-    expect((await copy(folders.get('recordings')?.id)).statusCode).toBe(409);
+    expect((await copy(folders.get('recordings')?.id)).statusCode).toBe(403);
     expect(nodes()).toBe(before);
   });
 
