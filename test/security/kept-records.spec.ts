@@ -31,6 +31,31 @@ describe('records that are kept: cases with sealed recordings, registered reques
     expect(refused).toBeGreaterThan(0);
   });
 
+  it('R26.1: moving the folder that holds sealed recordings out of the archive is refused',
+    async () => {
+      const rec = await f.as('admin').request<{ entry: { parentId: string;
+        path: { name: string } } }>('get', `${CORE}/nodes/${f.recordingId}?include=path`);
+      const folder = rec.body.entry.parentId;
+      for (const u of ['custodian1', 'admin']) {
+        const r = await f.as(u).request('post', `${CORE}/nodes/${folder}/move`,
+          { json: { targetParentId: '-shared-' } });
+        expect(outcome(r)).withContext(u).toMatch(/^4\d\d efr\.recording\.leavesArchive$/);
+      }
+      const after = await f.as('admin').request<{ entry: { path: { name: string } } }>('get',
+        `${CORE}/nodes/${f.recordingId}?include=path`);
+      expect(after.body.entry.path.name).toBe(rec.body.entry.path.name);
+      expect((await f.refusals(folder)).map((x) => x.code)).toContain('efr.recording.leavesArchive');
+      // Inside the archive the folder still moves (custodians file and refile).
+      const archive = await f.as('admin').request<{ entry: { id: string } }>('get',
+        `${CORE}/nodes/-root-?relativePath=${encodeURIComponent('EFR 执法记录/录像档案')}`);
+      const sub = await f.as('custodian1').request<{ entry: { id: string } }>('post',
+        `${CORE}/nodes/${archive.body.entry.id}/children`,
+        { json: { name: '归档-二', nodeType: 'cm:folder' } });
+      const inside = await f.as('custodian1').request('post', `${CORE}/nodes/${folder}/move`,
+        { json: { targetParentId: sub.body.entry.id } });
+      expect(inside.status).withContext(inside.text).toBe(200);
+    });
+
   it('R24.2: a registered request stays in the register', async () => {
     const id = await f.registeredRequest('officer2');
     for (const u of ['admin', 'custodian1', 'officer2']) {

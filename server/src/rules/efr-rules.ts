@@ -63,6 +63,32 @@ export function createRuleHooks(db: Db): RuleHooks {
       ? refuse(409, 'efr.case.duplicateNumber', 'R2.1', `Case number ${num} already exists.`, `案件编号 ${num} 已存在。`)
       : ALLOW;
   };
+  /**
+   * A folder carries the recordings below it: moving the folder that holds sealed recordings
+   * out of the archive moves them out too (issue 16), so each is checked as if moved alone.
+   * Under an efr:case, efr:handover or efr:spotCheck that moves with them they stay archived.
+   */
+  const folderMoveVerdict = (node: NodeRow, from: NodeRow, to: NodeRow): Verdict => {
+    if (inArchive(to)) return ALLOW;
+    const sealed = db.prepare(`WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL
+      SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id)
+      SELECT s.id FROM sub s JOIN nodes n ON n.id = s.id AND n.type = 'efr:recording'
+      JOIN aspects a ON a.node_id = s.id AND a.aspect = 'efr:sealed'`).pluck()
+      .all(node.id) as string[];
+    for (const id of sealed) {
+      const rec = rows.get(id);
+      if (!rec) continue;
+      let carried = false;
+      for (let cur = rows.get(rec.parentId ?? ''); cur; cur = cur.id === node.id ? undefined
+        : rows.get(cur.parentId ?? '')) {
+        if (ARCHIVE_TYPES.includes(cur.type)) carried = true;
+      }
+      const v = checkRecordingMove(recordingState(db, rec), { id: from.id, inArchive: true },
+        { id: to.id, inArchive: carried });
+      if (!v.allowed) return v;
+    }
+    return ALLOW;
+  };
   const now = (ctx: RuleContext): string => new Date(ctx.now).toISOString();
   const step = (ctx: RuleContext) => ({ workflowStep: ctx.workflowStep !== undefined });
   // Which generic act an update is: associations, aspects, else properties (issue 16).
@@ -124,6 +150,7 @@ export function createRuleHooks(db: Db): RuleHooks {
     beforeMove(node, from, to, ctx) {
       const generic = checkGenericAct(node.type, 'move', step(ctx));
       if (!generic.allowed) return generic;
+      if (node.isFolder) return folderMoveVerdict(node, from, to);
       if (node.type !== 'efr:recording') return ALLOW;
       return checkRecordingMove(recordingState(db, node), { id: from.id, inArchive: inArchive(from) },
         { id: to.id, inArchive: inArchive(to) });
