@@ -237,6 +237,6 @@ describe('moving recordings (R26.1)', () => {
 
 describe('R23.1/R26.1: copying a recording in the repository', () => {
   it('is refused: copies for evidence are evidence discs', () => {
-    expect(refusal(checkRecordingCopy())).toBe('409 efr.recording.noCopy R23.1');
+    expect(refusal(checkRecordingCopy())).toBe('403 efr.recording.noCopy R23.1');
   });
 });

@@ -381,7 +381,9 @@ export function checkRecordingMove(
  * for evidence leaves the archive only as an evidence disc with its written description.
  */
 export function checkRecordingCopy(): Verdict {
-  return refuse(409, 'efr.recording.noCopy', 'R23.1',
+  // 403, not 409: the Content App retries a copy refused with 409 under a new name, again and
+  // again (issue 16; alfresco-content-app node-actions.service.ts, copyContentAction).
+  return refuse(403, 'efr.recording.noCopy', 'R23.1',
     'A recording is an original record and is not copied in the repository: a copy for ' +
     'evidence is made as an evidence disc with its written description.',
     '录像为原始记录，不得在系统内复制；作为证据的复制件应刻录光盘并附文字说明。');

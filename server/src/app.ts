@@ -1,14 +1,16 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { jsonNestingOver, REFUSAL_THROTTLE, REQUEST_LIMITS } from '../../core/src/index.js';
 import { openDatabase } from './db/database.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
 } from './http/bearer-auth.js';
 import { AcsError, errorBody } from './http/errors.js';
 import { serveApp } from './http/static-app.js';
+import { clientErrorHandler, frameworkErrors, registerRequestGuards } from './http/request-guards.js';
 import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
-import { PermissionRefusal, Repository, RuleRefusal } from './repo/repository.js';
+import { PermissionRefusal, Repository, RuleRefusal, SYSTEM_USER } from './repo/repository.js';
 import { createRuleHooks } from './rules/efr-rules.js';
 import { registerAcaSupport } from './aca/aca-routes.js';
 import { registerAudit } from './routes/audit.js';
@@ -57,7 +59,8 @@ export async function buildApp(
   oidc: BearerAuthOptions | undefined = bearerOptionsFromEnv(),
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, exposeHeadRoutes: false, bodyLimit: 1 << 20,
-    return503OnClosing: true });
+    return503OnClosing: true, clientErrorHandler, frameworkErrors });
+  registerRequestGuards(app);
   registerBearerAuth(app, repo, oidc);
   await app.register(multipart, { limits: { fileSize: repo.uploadLimit, files: 1,
     fields: 100, fieldSize: 64 * 1024, parts: 110, headerPairs: 100 } });
@@ -70,6 +73,13 @@ export async function buildApp(
       done(null, undefined);
       return;
     }
+    // Nesting is checked before parsing: deep arrays would overflow the parser's or a
+    // validator's stack (a 500 with a stack text before issue 16).
+    if (jsonNestingOver(text, REQUEST_LIMITS.jsonNesting)) {
+      done(new AcsError(400, 'framework.exception.InvalidArgument',
+        `JSON nested deeper than ${REQUEST_LIMITS.jsonNesting} levels`), undefined);
+      return;
+    }
     try {
       done(null, JSON.parse(text) as unknown);
     } catch (err) {
@@ -78,8 +88,15 @@ export async function buildApp(
     }
   });
   app.setErrorHandler((err: FastifyError | AcsError, _req, reply) => {
-    if (err instanceof RuleRefusal) repo.logRefusal(err);
-    if (err instanceof PermissionRefusal) repo.logPermissionRefusal(err);
+    const throttled = (err instanceof RuleRefusal && repo.logRefusal(err)) ||
+      (err instanceof PermissionRefusal && repo.logPermissionRefusal(err));
+    if (throttled) {
+      // The same refusal again and again: counted, not logged one by one (issue 16).
+      return reply.code(429).header('retry-after', String(REFUSAL_THROTTLE.windowMs / 1000))
+        .send(errorBody(429, 'efr.refusals.throttled',
+          'The same refused request was repeated too often; it is counted, not retried. / ' +
+          '同一被拒请求重复过多，已记录次数，请勿重试。'));
+    }
     if (err instanceof AcsError) return reply.code(err.statusCode).send(err.toBody());
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
@@ -123,7 +140,24 @@ export async function openRepository(dataDir: string, uploadLimit?: number): Pro
   const repo = new Repository(db, store, model, createRuleHooks(db), limit);
   repo.bootstrap();
   ensureGroups(repo);
+  sweepOrphanedContent(repo);
   return repo;
+}
+
+/**
+ * Removes stored files no node references (left by a process killed between storing the bytes
+ * and committing the row) and records the sweep with its count in the access log (issue 16).
+ */
+export function sweepOrphanedContent(repo: Repository): { files: number; bytes: number } {
+  const used = repo.db.prepare(
+    'SELECT 1 FROM nodes INDEXED BY nodes_content_hash WHERE content_hash = ? LIMIT 1');
+  const swept = repo.store.sweepOrphans((sha) => used.get(sha) !== undefined);
+  if (swept.files > 0) {
+    repo.log({ user: SYSTEM_USER, action: 'store.orphansRemoved', values: {
+      files: String(swept.files), bytes: String(swept.bytes) } });
+    console.info(`efr: removed ${swept.files} orphaned content file(s), ${swept.bytes} bytes`);
+  }
+  return swept;
 }
 
 /** Starts the embedded ACS-compatible repository. */
@@ -140,6 +174,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://${shown}:${port}`, port, repository: repo,
     close: async () => {
       await app.close();
+      repo.flushRefusalSummaries();
       repo.db.close();
     },
   };

@@ -269,12 +269,13 @@ describe('device web scripts (issue 9: R9.1, R12.1, R13.1, R15.1)', () => {
         payload: body === undefined ? undefined : JSON.stringify(body),
       });
     const put = await node('PUT', d.id, { properties: { 'efr:deviceStatus': 'available' } });
-    expect(put.statusCode).toBe(409);
+    // 403, never 409: the Content App reads 409 as a name clash (issue 16).
+    expect(put.statusCode).toBe(403);
     expect(put.json().error.errorKey).toBe('efr.workflow.stepsOnly');
-    // A harmless field stays editable.
+    // Issue 16: no property of a workflow record changes through the node API.
     expect(
       (await node('PUT', d.id, { properties: { 'cm:title': '执法记录仪 701号' } })).statusCode,
-    ).toBe(200);
+    ).toBe(403);
     const detail = entryOf<{ events: { id: string }[] }>(
       (await f.call('custodian1', 'GET', `/devices/${d.id}`)).json,
     );
@@ -283,8 +284,8 @@ describe('device web scripts (issue 9: R9.1, R12.1, R13.1, R15.1)', () => {
     });
     expect(rewrite.json().error.errorKey).toBe('efr.workflow.stepsOnly');
     const del = await node('DELETE', d.id);
-    expect(del.statusCode).toBe(409);
-    expect(del.json().error.errorKey).toBe('efr.workflow.historyKept');
+    expect(del.statusCode).toBe(403);
+    expect(del.json().error.errorKey).toBe('efr.workflow.stepsOnly');
     const made = await node('POST', `${f.t.repo.meta('efr_folder_devices')}/children`, {
       name: 'BWC-2026-702',
       nodeType: 'efr:device',
@@ -308,7 +309,8 @@ describe('device web scripts (issue 9: R9.1, R12.1, R13.1, R15.1)', () => {
     ).toEqual([
       'efr.workflow.stepsOnly',
       'efr.workflow.stepsOnly',
-      'efr.workflow.historyKept',
+      'efr.workflow.stepsOnly',
+      'efr.workflow.stepsOnly',
       'efr.workflow.stepsOnly',
     ]);
   });

@@ -7,8 +7,10 @@
  * EFR_BENCH_RECORDINGS (default 100000), EFR_BENCH_REQUESTS (default 60),
  * EFR_BENCH_DISC_MB (size of each of the 3 recordings, default "100,700"),
  * EFR_BENCH_SEEK_MB (default 2000),
- * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload (comma-separated).
+ * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload|fuzz (comma-separated),
+ * EFR_BENCH_FUZZ (requests of the security fuzz, default 20 000).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +32,7 @@ const discSizes = (process.env.EFR_BENCH_DISC_MB ?? '100,700').split(',').map(Nu
 const seekBytes = Number(process.env.EFR_BENCH_SEEK_MB ?? 2000) * 1e6;
 /** Seek targets as fractions of the duration: the middle first, then spread out. */
 const SEEKS = [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6];
-const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek,firstload').split(',');
+const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek,firstload,fuzz').split(',');
 const log = (s: string) => console.log(s);
 /** A logger that also samples the 1-min load average at each progress line of a part. */
 const sampling = (loads: number[]) => (s: string) => {
@@ -68,6 +70,20 @@ const firstLoadLoads: number[] = [];
 if (parts.includes('firstload')) {
   log('firstload: the login page in Chromium, first load and reload');
   firstLoad = await benchFirstLoad(sampling(firstLoadLoads));
+}
+
+if (parts.includes('fuzz')) {
+  // The security fuzz of `npm test` (test/security/fuzz.spec.ts, 2400 requests), longer: no 5xx,
+  // no reset, nothing stored (issue 16). Its verdict is the spec's; it writes no table.
+  const count = Number(process.env.EFR_BENCH_FUZZ ?? 20_000);
+  log(`fuzz: ${count} generated bad requests across every endpoint`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/run-jasmine.mjs',
+    'bench-fuzz', 'test/security/fuzz.spec.ts'], { cwd: ROOT, stdio: 'inherit',
+    env: { ...process.env, EFR_FUZZ_COUNT: String(count) } });
+  if (run.status !== 0) {
+    console.error('fuzz: FAILED (see above)');
+    process.exitCode = 1;
+  }
 }
 
 /** Milliseconds for the table; a timed-out row reads "> limit". */

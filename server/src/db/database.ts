@@ -58,6 +58,8 @@ CREATE INDEX IF NOT EXISTS nodes_type_created ON nodes(type, created_at, id);
 -- The children a non-admin caller must check one by one: local ACL, or created by the caller.
 CREATE INDEX IF NOT EXISTS nodes_parent_acl ON nodes(parent_id, acl_local, id);
 CREATE INDEX IF NOT EXISTS nodes_parent_creator ON nodes(parent_id, created_by, id);
+-- Whether a stored file is referenced (the orphan sweep at start, issue 16).
+CREATE INDEX IF NOT EXISTS nodes_content_hash ON nodes(content_hash) WHERE content_hash IS NOT NULL;
 -- Search joins node_props to nodes by id: this index answers the join, the usual filter and
 -- sort columns and the permission columns without reading the (large) node rows.
 CREATE INDEX IF NOT EXISTS nodes_id_cover

@@ -44,7 +44,7 @@ async function folder(
 
 /** Creates the archive folder structure under Company Home; returns the folders by key. */
 export async function ensureArchiveFolders(repo: Repository): Promise<Map<string, NodeRow>> {
-  const c = repo.caller('admin');
+  const c = repo.systemCaller('demo-seed');
   const home = repo.rows.get(repo.companyHomeId()) as NodeRow;
   const root = await folder(repo, c, home, ARCHIVE_ROOT.name, ARCHIVE_ROOT.title, {
     isInheritanceEnabled: false,
@@ -85,7 +85,7 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
     repo.auth.addMember(u.group, u.id, 'PERSON');
   }
   const folders = await ensureArchiveFolders(repo);
-  const c = repo.caller('admin');
+  const c = repo.systemCaller('demo-seed');
   const now = Date.now();
   const at = (daysAgo: number, hour = 9): string => {
     const d = new Date(now - daysAgo * DAY);

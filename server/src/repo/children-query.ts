@@ -114,9 +114,13 @@ export function listChildren(
       .prepare(
         `SELECT id FROM nodes INDEXED BY nodes_parent_acl WHERE parent_id = ? AND acl_local = 1
         UNION SELECT id FROM nodes INDEXED BY nodes_parent_creator
-        WHERE parent_id = ? AND created_by = ?`,
+        WHERE parent_id = ? AND created_by = ?
+        UNION SELECT id FROM nodes INDEXED BY nodes_parent_kind
+        WHERE parent_id = ? AND is_file = 0 AND is_folder = 0 AND type = 'efr:accessRequest'`,
       )
-      .all(parent.id, parent.id, c.userId) as { id: string }[];
+      .all(parent.id, parent.id, c.userId, parent.id) as { id: string }[];
+    // Viewing requests are read by their parties and deciders only (issue 16, R24.1): each
+    // is checked one by one, like the children with a local ACL.
     const checked = local.map((r) => repo.rows.get(r.id) as NodeRow);
     const hidden = checked.filter((n) => !c.perms.has(n, 'Read')).map((n) => n.id);
     if (!c.perms.hasOnChildren(parent, 'Read')) {

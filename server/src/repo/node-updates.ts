@@ -45,6 +45,8 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
       body.aspectNames !== undefined ||
       body.properties !== undefined;
     if (wantsContentChange) {
+      const act = body.aspectNames !== undefined ? 'aspects' : 'properties';
+      repo.enforce(c, repo.rules.beforeGenericAct(node, act, c.rule), 'update', node);
       repo.require(c, node, 'Write');
       checkLockFor(c, node);
     }
@@ -66,6 +68,11 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
     let aspects = [...new Set([...node.aspects, ...repo.model.mandatoryAspects(type)])];
     if (body.aspectNames !== undefined) {
       const wanted = checkAspectNames(repo.model, body.aspectNames);
+      // Asked to remove an aspect: the rules refuse protected ones (even mandatory ones, which
+      // would otherwise be silently put back).
+      const removed = node.aspects.filter((a) => !wanted.includes(a));
+      repo.enforce(c, repo.rules.beforeGenericAct(node, 'aspects', c.rule, removed), 'update',
+        node);
       const required = new Set(repo.model.mandatoryAspects(type));
       aspects = [...new Set([...wanted, ...required])];
     }
@@ -106,6 +113,7 @@ export function updateNode(repo: Repository, c: Caller, node: NodeRow, body: Upd
       after.modifiedBy = c.userId;
     }
     if (body.permissions !== undefined) {
+      repo.enforce(c, repo.rules.beforeGenericAct(node, 'permissions', c.rule), 'permissions', node);
       repo.require(c, node, 'ChangePermissions');
       const perms = parsePermissionsBody(body.permissions);
       if (perms.isInheritanceEnabled !== undefined) after.inherit = perms.isInheritanceEnabled;
@@ -138,6 +146,7 @@ export function deleteNode(repo: Repository, c: Caller, node: NodeRow, permanent
   }
   repo.db.transaction(() => {
     const visit = (n: NodeRow): void => {
+      repo.enforce(c, repo.rules.beforeGenericAct(n, 'delete', c.rule), 'delete', n);
       repo.require(c, n, 'Delete');
       checkLockFor(c, n);
       repo.enforce(c, repo.rules.beforeDelete(n, c.rule), 'delete', n);
@@ -182,8 +191,10 @@ export function moveNode(
     if (!node.parentId) throw forbidden('The root folder cannot be moved');
     if (!target.isFolder) throw badRequest('Target is not a folder');
     if (repo.isAncestor(node.id, target)) throw badRequest('Cannot move a node into itself');
+    repo.enforce(c, repo.rules.beforeGenericAct(node, 'move', c.rule), 'move', node);
     repo.require(c, node, 'Delete');
     repo.require(c, target, 'CreateChildren');
+    repo.checkDepth(target, 1, node);
     checkLockFor(c, node);
     const name = newName === undefined ? node.name : checkNodeName(newName);
     const clash = repo.rows.childByName(target.id, name);
@@ -222,10 +233,12 @@ export function copyNode(
     if (!target.isFolder) throw badRequest('Target is not a folder');
     if (repo.isAncestor(node.id, target)) throw badRequest('Cannot copy a node into itself');
     repo.require(c, target, 'CreateChildren');
+    repo.checkDepth(target, 1, node);
     const name = newName === undefined ? node.name : checkNodeName(newName);
     if (repo.rows.childByName(target.id, name))
       throw conflict(`Duplicate child name not allowed: ${name}`);
     const copyTree = (src: NodeRow, parentId: string, nm: string): NodeRow => {
+      repo.enforce(c, repo.rules.beforeGenericAct(src, 'copy', c.rule), 'copy', src);
       repo.require(c, src, 'Read');
       const now = c.rule.now;
       const dup: NodeRow = {
@@ -284,6 +297,7 @@ export function lockNode(
   }
   return repo.db.transaction(() => {
     if (!node.isFile) throw badRequest('Only files can be locked');
+    repo.enforce(c, repo.rules.beforeGenericAct(node, 'lock', c.rule), 'lock', node);
     repo.require(c, node, 'Write');
     checkLockFor(c, node);
     const after: NodeRow = {

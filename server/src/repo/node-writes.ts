@@ -94,7 +94,10 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
     input.relativePath !== ''
   ) {
     if (typeof input.relativePath !== 'string') throw badRequest('relativePath must be a string');
-    for (const seg of input.relativePath.split('/').filter((s) => s !== '')) {
+    const segments = input.relativePath.split('/').filter((s) => s !== '');
+    // Checked before any folder is made: a 300-level path costs nothing (issue 16).
+    repo.checkDepth(parent, segments.length + 1);
+    for (const seg of segments) {
       checkNodeName(seg);
       let next = repo.rows.childByName(parent.id, seg);
       if (!next) {
@@ -108,6 +111,7 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
     }
   }
   repo.require(c, parent, 'CreateChildren');
+  repo.checkDepth(parent, 1);
   const existing = repo.rows.childByName(parent.id, name);
   if (existing && input.overwrite && input.content && existing.isFile) {
     return updateContentSync(repo, c, existing, input.content);
@@ -183,6 +187,9 @@ function createSync(repo: Repository, c: Caller, parentIn: NodeRow, input: Creat
     node.aclLocal = !node.inherit || (perms.locallySet?.length ?? 0) > 0;
   }
   repo.rows.insert(node);
+  if (perms) {
+    repo.enforce(c, repo.rules.beforeGenericAct(node, 'permissions', c.rule), 'permissions', parent);
+  }
   if (perms?.locallySet) setLocalAces(repo.db, node.id, perms.locallySet);
   if (input.targets !== undefined) addTargetsSync(repo, node, input.targets);
   // Rules see the node with its associations (a request names its recordings by targets);

@@ -1,3 +1,5 @@
+import { isOwnerless, mayReadRequest, type Actor, type RequestParties } from
+  '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import type { Authorities } from './authorities.js';
 import type { NodeRows, NodeRow } from './node-rows.js';
@@ -56,15 +58,31 @@ export function setLocalAces(db: Db, nodeId: string, aces: Ace[]): void {
     ins.run(nodeId, a.authorityId, a.name, a.accessStatus === 'ALLOWED' ? 1 : 0);
 }
 
+/** What the ACL chain from a node upward decides: permissions decided and those allowed. */
+interface AclDecision {
+  decided: Set<Permission>;
+  allowed: Set<Permission>;
+}
+
+/** Ancestors walked at most (a folder deeper than the depth limit of node-writes.ts never exists). */
+const MAX_CHAIN = 10_000;
+
 /**
  * Evaluates permissions for one user, caching per node for the life of a request. The
  * nearest ACL level that mentions a permission for one of the user's authorities decides
  * (DENIED before ALLOWED at the same level); inheritance stops where a node disables it.
- * The creator of a node is its owner and, as ACS's ROLE_OWNER, holds every permission.
+ * The creator of a node is its owner and, as ACS's ROLE_OWNER, holds every permission,
+ * except on EFR records nobody owns (sealed recordings, workflow records: issue 16). A viewing
+ * request is readable only by those its web scripts show it to (core's mayReadRequest).
+ *
+ * The decision of each ancestor is kept too, so a request that checks many nodes (a search,
+ * a listing) reads each folder's ACL once: the cost does not grow with folder depth per node.
  */
 export class PermissionChecker {
   private readonly cache = new Map<string, Set<Permission>>();
+  private readonly acl = new Map<string, AclDecision>();
   private readonly authorities: Set<string>;
+  private readonly actor: Actor;
   /** Whether the user is an administrator. */
   readonly isAdmin: boolean;
 
@@ -75,7 +93,9 @@ export class PermissionChecker {
     readonly userId: string,
   ) {
     this.isAdmin = auth.isAdmin(userId);
-    this.authorities = new Set([userId, ...auth.groupsOf(userId)]);
+    const groups = auth.groupsOf(userId);
+    this.authorities = new Set([userId, ...groups]);
+    this.actor = { userName: userId, groups };
   }
 
   /** Whether the user holds `perm` on `node`. */
@@ -89,28 +109,57 @@ export class PermissionChecker {
     if (this.isAdmin) return new Set(ALL);
     const hit = this.cache.get(node.id);
     if (hit) return hit;
-    const perms = new Set<Permission>();
-    if (node.createdBy === this.userId) for (const p of ALL) perms.add(p);
-    else {
-      const decided = new Set<Permission>();
-      let cur: NodeRow | undefined = node;
-      for (let guard = 0; cur && guard < 200; guard++) {
-        const aces = localAces(this.db, cur.id).filter((a) => this.authorities.has(a.authorityId));
-        for (const status of ['DENIED', 'ALLOWED'] as const) {
-          for (const a of aces.filter((x) => x.accessStatus === status)) {
-            for (const p of ROLE_PERMS[a.name]) {
-              if (decided.has(p)) continue;
-              decided.add(p);
-              if (status === 'ALLOWED') perms.add(p);
-            }
-          }
-        }
-        if (!cur.inherit || !cur.parentId) break;
-        cur = this.rows.get(cur.parentId);
-      }
+    let perms: Set<Permission>;
+    if (node.type === 'efr:accessRequest' && !mayReadRequest(requestParties(node), this.actor,
+      false)) {
+      perms = new Set();
+    } else if (node.createdBy === this.userId && !isOwnerless(node.type, node.aspects)) {
+      perms = new Set(ALL);
+    } else {
+      perms = new Set(this.decisionOf(node).allowed);
     }
     this.cache.set(node.id, perms);
     return perms;
+  }
+
+  /** The ACL decision of a node and its inherited chain, memoised per node. */
+  private decisionOf(node: NodeRow): AclDecision {
+    // Walk up to the nearest decided ancestor (or where inheritance stops), then decide down.
+    const chain: NodeRow[] = [];
+    let cur: NodeRow | undefined = node;
+    let base: AclDecision = { decided: new Set(), allowed: new Set() };
+    while (cur && chain.length < MAX_CHAIN) {
+      const known = this.acl.get(cur.id);
+      if (known) {
+        base = known;
+        break;
+      }
+      chain.push(cur);
+      if (!cur.inherit || !cur.parentId) break;
+      cur = this.rows.get(cur.parentId);
+    }
+    // `base` is what the top of the chain inherits (nothing where inheritance stops).
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const n = chain[i];
+      const aces = localAces(this.db, n.id).filter((x) => this.authorities.has(x.authorityId));
+      const decided = new Set(base.decided);
+      const allowed = new Set(base.allowed);
+      const local = new Set<Permission>();
+      for (const status of ['DENIED', 'ALLOWED'] as const) {
+        for (const a of aces.filter((x) => x.accessStatus === status)) {
+          for (const p of ROLE_PERMS[a.name]) {
+            if (local.has(p)) continue;
+            local.add(p);
+            decided.add(p);
+            if (status === 'ALLOWED') allowed.add(p);
+            else allowed.delete(p);
+          }
+        }
+      }
+      base = { decided, allowed };
+      this.acl.set(n.id, base);
+    }
+    return base;
   }
 
   /**
@@ -150,4 +199,10 @@ export class PermissionChecker {
     }
     return out;
   }
+}
+
+/** The requester and registered viewer of a viewing request node. */
+function requestParties(n: NodeRow): RequestParties {
+  const text = (k: string): string | null => (typeof n.props[k] === 'string' ? (n.props[k] as string) : null);
+  return { requester: text('efr:requester'), viewer: text('efr:viewer') };
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { appendAccessLog, type AccessLogInput } from '../access-log/access-log.js';
+import {
+  checkFolderDepth, endRefusalWindows, newRefusalThrottle, REFUSAL_THROTTLE, refusalKey,
+  REQUEST_LIMITS, throttleRefusal, type ThrottleSummary,
+} from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { AcsError, badRequest, forbidden, notFound } from '../http/errors.js';
 import type { ModelRegistry } from '../model/model-registry.js';
@@ -56,6 +60,8 @@ export class Repository {
   readonly rows: NodeRows;
   readonly auth: Authorities;
   private commitChain: Promise<unknown> = Promise.resolve();
+  /** Repeats of refusals per user, act and node (issue 16: the log cannot be flooded). */
+  private readonly refusalThrottle = newRefusalThrottle();
 
   constructor(
     readonly db: Db,
@@ -76,6 +82,15 @@ export class Repository {
       perms,
       rule: { userId, groups: this.auth.groupsOf(userId), isAdmin: perms.isAdmin, now },
     };
+  }
+
+  /**
+   * The system acting as one of EFR's own steps (`step` names it: `demo-seed`, `late-handover`),
+   * with an administrator's permissions. Never built from a request (issue 16).
+   */
+  systemCaller(step: string, userId = 'admin', now = Date.now()): Caller {
+    const c = this.caller(userId, now);
+    return { ...c, rule: { ...c.rule, workflowStep: step } };
   }
 
   /**
@@ -165,36 +180,65 @@ export class Repository {
     throw new RuleRefusal(verdict, action, c.userId, node?.id ?? null);
   }
 
-  /** Records a refusal in the access log (called after the refused transaction ended). */
-  logRefusal(r: RuleRefusal): void {
+  /**
+   * Records a refusal in the access log (called after the refused transaction ended), unless
+   * the same refusal repeats too often (core's refusal throttle, issue 16). Returns whether to
+   * answer 429 instead.
+   */
+  logRefusal(r: RuleRefusal): boolean {
     const v = r.verdict;
-    this.log({
-      user: r.userId,
-      action: 'refused',
-      nodeId: r.nodeId,
-      values: {
-        attempted: r.attempted,
-        code: v.code,
-        requirement: v.requirement,
-        status: String(v.status),
-        message: v.message,
-      },
+    return this.noteRefusal(r.userId, r.nodeId, {
+      attempted: r.attempted,
+      code: v.code,
+      requirement: v.requirement,
+      status: String(v.status),
+      message: v.message,
     });
   }
 
-  /** Records a permission refusal on an EFR node (after the refused transaction ended). */
-  logPermissionRefusal(r: PermissionRefusal): void {
-    this.log({
-      user: r.userId,
-      action: 'refused',
-      nodeId: r.nodeId,
-      values: {
-        attempted: `an action needing ${r.permission}`,
-        code: 'framework.exception.PermissionDenied',
-        status: '403',
-        message: r.message,
-      },
+  /** Records a permission refusal on an EFR node; returns whether to answer 429 instead. */
+  logPermissionRefusal(r: PermissionRefusal): boolean {
+    return this.noteRefusal(r.userId, r.nodeId, {
+      attempted: `an action needing ${r.permission}`,
+      code: 'framework.exception.PermissionDenied',
+      status: '403',
+      message: r.message,
     });
+  }
+
+  /**
+   * Every distinct refusal is logged; the same one (user, act, node, code) beyond core's number
+   * per window is counted, marked once when suppression starts, and summed up in one entry
+   * when its window ends (or the server stops).
+   */
+  private noteRefusal(user: string, nodeId: string | null,
+    values: Record<string, string> & { attempted: string; code: string }): boolean {
+    const now = Date.now();
+    const d = throttleRefusal(this.refusalThrottle,
+      refusalKey(user, values.attempted, nodeId, values.code), now);
+    this.logRefusalSummaries(d.summaries);
+    if (d.log) this.log({ user, action: 'refused', nodeId, values });
+    if (d.firstSuppressed) {
+      this.log({ user, action: 'refused.throttled', nodeId, values: {
+        attempted: values.attempted, code: values.code,
+        after: String(REFUSAL_THROTTLE.maxPerWindow),
+        until: new Date(now + REFUSAL_THROTTLE.windowMs).toISOString() } });
+    }
+    return d.throttled;
+  }
+
+  /** Logs the summaries of ended throttle windows (all of them with `now` = Infinity). */
+  flushRefusalSummaries(now = Number.POSITIVE_INFINITY): void {
+    this.logRefusalSummaries(endRefusalWindows(this.refusalThrottle, now));
+  }
+
+  private logRefusalSummaries(summaries: ThrottleSummary[]): void {
+    for (const s of summaries) {
+      const [user, attempted, nodeId, code] = s.key.split('\u0000');
+      this.log({ user, action: 'refused.suppressed', nodeId: nodeId === '-' ? null : nodeId,
+        values: { attempted, code, suppressed: String(s.suppressed),
+          from: new Date(s.from).toISOString(), to: new Date(s.to).toISOString() } });
+    }
   }
 
   /** Appends an access-log entry in its own transaction. */
@@ -225,6 +269,29 @@ export class Repository {
         aspectNames: n.aspects,
       })),
     };
+  }
+
+  /**
+   * Refuses (422, not logged: no record is touched) a node that would sit deeper than the
+   * folder depth limit of core (issue 16): `extra` levels below `parent`, plus the height of
+   * `subtree` when a folder is moved or copied there.
+   */
+  checkDepth(parent: NodeRow, extra: number, subtree?: NodeRow): void {
+    let depth = extra;
+    let cur: NodeRow | undefined = parent;
+    while (cur && cur.parentId && depth <= REQUEST_LIMITS.folderDepth) {
+      depth++;
+      cur = this.rows.get(cur.parentId);
+    }
+    if (subtree?.isFolder && depth <= REQUEST_LIMITS.folderDepth) {
+      const row = this.db.prepare(`WITH RECURSIVE sub(id, d) AS (SELECT ?, 0 UNION ALL
+        SELECT n.id, sub.d + 1 FROM nodes n JOIN sub ON n.parent_id = sub.id AND n.is_folder = 1
+        WHERE sub.d < ?) SELECT MAX(d) AS h FROM sub`)
+        .get(subtree.id, REQUEST_LIMITS.folderDepth + 1) as { h: number };
+      depth += row.h;
+    }
+    const v = checkFolderDepth(depth);
+    if (!v.allowed) throw new AcsError(v.status, v.code, `${v.message} / ${v.messageZh}`);
   }
 
   /** Whether `ancestorId` is `node` or one of its primary ancestors. */

@@ -105,6 +105,9 @@ export function registerAssocs(app: FastifyInstance, repo: Repository): void {
     }
     const child = repo.resolve(c, body.childId);
     repo.db.transaction(() => {
+      for (const n of [parent, child]) {
+        repo.enforce(c, repo.rules.beforeGenericAct(n, 'associations', c.rule), 'addChild', n);
+      }
       if (!parent.isFolder) throw badRequest('Parent is not a folder');
       repo.require(c, parent, 'CreateChildren');
       if (repo.isAncestor(child.id, parent)) throw badRequest('A node cannot be its own ancestor');
@@ -121,6 +124,10 @@ export function registerAssocs(app: FastifyInstance, repo: Repository): void {
     const parent = repo.resolve(c, idOf(req));
     const type = (req.query as Q).assocType;
     if (type !== undefined && !isPrefixedQName(type)) throw badRequest('Invalid assocType');
+    const child = repo.rows.get(idOf(req, 'childId'));
+    for (const n of child ? [parent, child] : [parent]) {
+      repo.enforce(c, repo.rules.beforeGenericAct(n, 'associations', c.rule), 'removeChild', n);
+    }
     repo.require(c, parent, 'Write');
     const r = type
       ? repo.db
@@ -139,6 +146,7 @@ export function registerAssocs(app: FastifyInstance, repo: Repository): void {
     const body = objectBody(req);
     const t = { targetId: body.targetId, assocType: body.assocType };
     repo.db.transaction(() => {
+      repo.enforce(c, repo.rules.beforeGenericAct(node, 'associations', c.rule), 'addAssoc', node);
       repo.require(c, node, 'Write');
       const target = typeof t.targetId === 'string' ? repo.rows.get(t.targetId) : undefined;
       if (target) repo.require(c, target, 'Read');
@@ -159,6 +167,8 @@ export function registerAssocs(app: FastifyInstance, repo: Repository): void {
     const type = (req.query as Q).assocType;
     if (type !== undefined && !isPrefixedQName(type)) throw badRequest('Invalid assocType');
     repo.db.transaction(() => {
+      repo.enforce(c, repo.rules.beforeGenericAct(node, 'associations', c.rule), 'removeAssoc',
+        node);
       repo.require(c, node, 'Write');
       repo.enforce(
         c,

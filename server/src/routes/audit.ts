@@ -129,6 +129,11 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
     const paging = parsePaging(q);
     const params: unknown[] = [...extraParams];
     const conds = [...extra, ...whereSql(q.where, params)];
+    const hidden = hiddenRequests(c);
+    if (hidden.length > 0) {
+      conds.push("(node_id IS NULL OR node_id NOT IN (SELECT value FROM json_each(?)))");
+      params.push(JSON.stringify(hidden));
+    }
     const me = params.indexOf('\u0000me');
     if (me >= 0) params[me] = c.userId;
     const order =
@@ -155,6 +160,19 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
       paging,
       total,
     );
+  };
+  /**
+   * Viewing requests the caller may not read (issue 16, R24.1): their entries are left out of
+   * the log as the caller sees it, as the request itself is on every other path.
+   */
+  const hiddenRequests = (c: Caller): string[] => {
+    if (c.perms.isAdmin) return [];
+    const ids = repo.db.prepare("SELECT id FROM nodes WHERE type = 'efr:accessRequest'").pluck()
+      .all() as string[];
+    return ids.filter((id) => {
+      const n = repo.rows.get(id);
+      return n !== undefined && !c.perms.has(n, 'Read');
+    });
   };
   const appId = (req: FastifyRequest): void => {
     const id = (req.params as { auditApplicationId: string }).auditApplicationId;
@@ -189,7 +207,8 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
   app.get(
     `${CORE}/audit-applications/:auditApplicationId/audit-entries/:auditEntryId`,
     async (req) => {
-      requireAuditReader(callerOf(repo, req));
+      const c = callerOf(repo, req);
+      requireAuditReader(c);
       appId(req);
       const id = (req.params as { auditEntryId: string }).auditEntryId;
       const r = /^\d+$/.test(id)
@@ -197,7 +216,7 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
             | RawLog
             | undefined)
         : undefined;
-      if (!r) throw notFound(`The entity with id: ${id} was not found`);
+      if (!r || (r.node_id !== null && hiddenRequests(c).includes(r.node_id))) throw notFound(`The entity with id: ${id} was not found`);
       return { entry: entryJson(r, true) };
     },
   );

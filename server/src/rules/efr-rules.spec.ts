@@ -1,4 +1,9 @@
 import { ensureArchiveFolders } from '../demo/seed.js';
+import { AcsError } from '../http/errors.js';
+import { updateNode } from '../repo/node-updates.js';
+import type { NodeRow } from '../repo/node-rows.js';
+import { RuleRefusal } from '../repo/repository.js';
+import { asWorkflowStep } from '../webscripts/web-script-host.js';
 import { CORE } from '../routes/paths.js';
 import {
   ADMIN,
@@ -53,6 +58,25 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
       payload: m.body,
       headers: { ...user, ...m.headers },
     });
+  };
+
+  /**
+   * A change made as a workflow step (as the web scripts make it): workflow records refuse
+   * the same change through PUT /nodes (issue 16), so the rules behind the steps are driven
+   * here in-process, answering like the HTTP error handler (status, body, refusal logged).
+   */
+  const stepPut = async (user: string, id: string, props: Record<string, unknown>) => {
+    const c = asWorkflowStep(t.repo.caller(user), 'spec');
+    try {
+      const n = updateNode(t.repo, c, t.repo.rows.get(id) as NodeRow, { properties: props });
+      const body = JSON.stringify({ entry: { properties: n.props } });
+      return { statusCode: 200, body, json: () => JSON.parse(body) };
+    } catch (err) {
+      if (!(err instanceof AcsError)) throw err;
+      if (err instanceof RuleRefusal) t.repo.logRefusal(err);
+      const body = JSON.stringify(err.toBody());
+      return { statusCode: err.statusCode, body, json: () => JSON.parse(body) };
+    }
   };
 
   beforeAll(async () => {
@@ -169,7 +193,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     expect(r.json().error.errorKey).toBe('efr.recording.leavesArchive');
   });
 
-  it('R23.1: refuses copying a recording, alone or inside its folder (409), logged, nothing made', async () => {
+  it('R23.1: refuses copying a recording, alone or inside its folder (403), logged, nothing made', async () => {
     const nodes = (): number =>
       (t.repo.db.prepare('SELECT COUNT(*) AS k FROM nodes').get() as { k: number }).k;
     const before = nodes();
@@ -183,10 +207,11 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
         payload: { targetParentId: shared },
       });
     const one = await copy(sealedId);
-    expect(one.statusCode).toBe(409);
+    // 403, never 409: the Content App retries a 409 copy under new names (issue 16).
+    expect(one.statusCode).toBe(403);
     expect(one.json().error.errorKey).toBe('efr.recording.noCopy');
     expect(refusals(sealedId).map((v) => v.attempted)).toContain('copy');
-    expect((await copy(folders.get('recordings')?.id)).statusCode).toBe(409);
+    expect((await copy(folders.get('recordings')?.id)).statusCode).toBe(403);
     expect(nodes()).toBe(before);
   });
 
@@ -243,13 +268,11 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     const created = await submit('leader2');
     expect(created.statusCode).withContext(created.body).toBe(201);
     const id = created.json().entry.id;
-    const step = (user: string, props: Record<string, unknown>) =>
-      t.app.inject({
-        method: 'PUT',
-        url: `${CORE}/nodes/${id}`,
-        headers: as(user),
-        payload: { properties: props },
-      });
+    const generic = await t.app.inject({ method: 'PUT', url: `${CORE}/nodes/${id}`,
+      headers: as('director1'), payload: { properties: { 'efr:requestStatus': 'reviewed' } } });
+    expect(`${generic.statusCode} ${generic.json().error.errorKey}`).toBe(
+      '403 efr.workflow.stepsOnly');
+    const step = (user: string, props: Record<string, unknown>) => stepPut(user, id, props);
     expect((await step('leader2', { 'efr:requestStatus': 'reviewed' })).statusCode).toBe(403);
     expect((await step('director1', { 'efr:requestStatus': 'approved' })).statusCode).toBe(409);
     const reviewed = await step('director1', { 'efr:requestStatus': 'reviewed' });
@@ -301,17 +324,10 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
     });
     expect(link.statusCode).toBe(200);
     const receipt = (user: string, n: 1 | 2, status: string, hashes = [`${sha}  v.mp4`]) =>
-      t.app.inject({
-        method: 'PUT',
-        url: `${CORE}/nodes/${hid}`,
-        headers: as(user),
-        payload: {
-          properties: {
-            [`efr:receipt${n}By`]: user,
-            [`efr:receipt${n}Hashes`]: hashes,
-            'efr:handoverStatus': status,
-          },
-        },
+      stepPut(user, hid, {
+        [`efr:receipt${n}By`]: user,
+        [`efr:receipt${n}Hashes`]: hashes,
+        'efr:handoverStatus': status,
       });
     expect((await receipt('officer2', 1, 'pending')).statusCode).toBe(403);
     expect(

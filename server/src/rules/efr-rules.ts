@@ -1,4 +1,11 @@
 import {
+  checkAspectRemoval,
+  checkCaseDelete,
+  checkRequestDelete,
+  checkGenericAct,
+  checkLock,
+  checkPermissionChange,
+  type GenericAct,
   checkContentUpdate, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, type Actor,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
@@ -56,13 +63,44 @@ export function createRuleHooks(db: Db): RuleHooks {
       ? refuse(409, 'efr.case.duplicateNumber', 'R2.1', `Case number ${num} already exists.`, `案件编号 ${num} 已存在。`)
       : ALLOW;
   };
+  /**
+   * A folder carries the recordings below it: moving the folder that holds sealed recordings
+   * out of the archive moves them out too (issue 16), so each is checked as if moved alone.
+   * Under an efr:case, efr:handover or efr:spotCheck that moves with them they stay archived.
+   */
+  const folderMoveVerdict = (node: NodeRow, from: NodeRow, to: NodeRow): Verdict => {
+    if (inArchive(to)) return ALLOW;
+    const sealed = db.prepare(`WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL
+      SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id)
+      SELECT s.id FROM sub s JOIN nodes n ON n.id = s.id AND n.type = 'efr:recording'
+      JOIN aspects a ON a.node_id = s.id AND a.aspect = 'efr:sealed'`).pluck()
+      .all(node.id) as string[];
+    for (const id of sealed) {
+      const rec = rows.get(id);
+      if (!rec) continue;
+      let carried = false;
+      for (let cur = rows.get(rec.parentId ?? ''); cur; cur = cur.id === node.id ? undefined
+        : rows.get(cur.parentId ?? '')) {
+        if (ARCHIVE_TYPES.includes(cur.type)) carried = true;
+      }
+      const v = checkRecordingMove(recordingState(db, rec), { id: from.id, inArchive: true },
+        { id: to.id, inArchive: carried });
+      if (!v.allowed) return v;
+    }
+    return ALLOW;
+  };
   const now = (ctx: RuleContext): string => new Date(ctx.now).toISOString();
+  const step = (ctx: RuleContext) => ({ workflowStep: ctx.workflowStep !== undefined });
+  // Which generic act an update is: associations, aspects, else properties (issue 16).
+  const actOf = (changed: readonly string[]): GenericAct =>
+    changed.some((k) => k.startsWith('assoc:')) ? 'associations'
+      : changed.includes('aspectNames') ? 'aspects' : 'properties';
 
   return {
     beforeCreate(node, parent, ctx) {
       // Devices, their history and exemptions change through their web scripts (R13.1, R11.2).
-      const step = workflowCreateVerdict(node, ctx);
-      if (!step.allowed) return step;
+      const created = workflowCreateVerdict(node, ctx);
+      if (!created.allowed) return created;
       // Files enter a handover only while it is open, and name it (R21.4).
       const upload = handoverUploadVerdict(node, parent);
       if (!upload.allowed) return upload;
@@ -71,8 +109,13 @@ export function createRuleHooks(db: Db): RuleHooks {
       return ALLOW;
     },
     beforeUpdate(before, after, changed, ctx) {
-      const step = workflowUpdateVerdict(before, changed);
-      if (!step.allowed) return step;
+      const generic = checkGenericAct(before.type, actOf(changed), step(ctx));
+      if (!generic.allowed) return generic;
+      const removed = before.aspects.filter((a) => !after.aspects.includes(a));
+      const aspects = checkAspectRemoval(removed, step(ctx));
+      if (!aspects.allowed) return aspects;
+      const kept = workflowUpdateVerdict(before, changed);
+      if (!kept.allowed) return kept;
       if (before.type === 'efr:case') return caseNumberTaken(after);
       if (before.type === 'efr:accessRequest') return checkRequestUpdate(db, before, after, changed, ctx);
       if (before.type === 'efr:handover') return checkHandoverUpdate(db, before, after, ctx);
@@ -85,18 +128,36 @@ export function createRuleHooks(db: Db): RuleHooks {
         { actor: actorOf(ctx), now: now(ctx), system: isSealingByHandover(db, after, changes) });
     },
     beforeDelete(node, ctx) {
+      const generic = checkGenericAct(node.type, 'delete', step(ctx));
+      if (!generic.allowed) return generic;
       const kept = workflowDeleteVerdict(node);
       if (!kept.allowed) return kept;
+      if (node.type === 'efr:case') {
+        const sealed = db.prepare(`SELECT COUNT(*) AS k FROM peer_assocs p JOIN aspects a
+          ON a.node_id = p.target_id AND a.aspect = 'efr:sealed' WHERE p.source_id = ?`)
+          .get(node.id) as { k: number };
+        return checkCaseDelete(sealed.k);
+      }
+      if (node.type === 'efr:accessRequest') {
+        const p = node.props;
+        return checkRequestDelete({ status: String(p['efr:requestStatus'] ?? 'submitted'),
+          registeredAt: p['efr:registeredAt'] == null ? null : String(p['efr:registeredAt']) });
+      }
       if (node.type !== 'efr:recording') return ALLOW;
       // Disposal decisions are not modelled yet: a recording is never deleted through the API.
       return checkRecordingDelete(recordingState(db, node), { now: now(ctx), disposal: null });
     },
-    beforeMove(node, from, to) {
+    beforeMove(node, from, to, ctx) {
+      const generic = checkGenericAct(node.type, 'move', step(ctx));
+      if (!generic.allowed) return generic;
+      if (node.isFolder) return folderMoveVerdict(node, from, to);
       if (node.type !== 'efr:recording') return ALLOW;
       return checkRecordingMove(recordingState(db, node), { id: from.id, inArchive: inArchive(from) },
         { id: to.id, inArchive: inArchive(to) });
     },
-    beforeCopy(node) {
+    beforeCopy(node, _target, ctx) {
+      const generic = checkGenericAct(node.type, 'copy', step(ctx));
+      if (!generic.allowed) return generic;
       return node.type === 'efr:recording' ? checkRecordingCopy() : ALLOW;
     },
     beforeContentUpdate(node) {
@@ -107,6 +168,19 @@ export function createRuleHooks(db: Db): RuleHooks {
       // As the module's onContentRead: only the registered viewer inside the viewing window
       // (R24.2, R27.1); the rule lives with the access-request web scripts (issue 6).
       return viewingReadVerdict(db, node, ctx);
+    },
+    beforeGenericAct(node, act, ctx, removedAspects) {
+      // Removing efr:sealed (and other protected aspects) is refused, not silently undone (R26.1).
+      if (act === 'aspects' && removedAspects) {
+        const kept = checkAspectRemoval(removedAspects, step(ctx));
+        if (!kept.allowed) return kept;
+      }
+      if (act === 'lock') return checkLock(node.type, step(ctx));
+      // Nobody owns an EFR record; its ACL and its archive folders' ACLs are EFR's (issue 16).
+      if (act === 'permissions') {
+        return checkPermissionChange(node.type.startsWith('efr:') || inArchive(node), step(ctx));
+      }
+      return checkGenericAct(node.type, act, step(ctx));
     },
   };
 }

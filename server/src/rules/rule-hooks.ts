@@ -1,3 +1,4 @@
+import type { GenericAct } from '../../../core/src/index.js';
 import type { NodeRow } from '../repo/node-rows.js';
 
 /** A decision of core's rules (same shape as core's `Verdict`). */
@@ -14,6 +15,12 @@ export interface RuleContext {
   now: number;
   /** For content reads: inline (player, preview) or a download (`attachment=true`, R26.2). */
   readMode?: 'read' | 'download';
+  /**
+   * The EFR workflow step this call runs as (a web script, or the system's own act such as
+   * seeding); absent on every generic REST route (issue 16: workflow records change only
+   * through their steps). Set per call by the web script host, never read from the request.
+   */
+  workflowStep?: string;
 }
 
 /**
@@ -35,6 +42,13 @@ export interface RuleHooks {
   beforeContentUpdate(node: NodeRow, ctx: RuleContext): Verdict;
   /** Before the node's content is read, streamed or downloaded. */
   beforeContentRead(node: NodeRow, ctx: RuleContext): Verdict;
+  /**
+   * Before any generic act of the REST API on the node (properties, associations, aspects,
+   * permissions, lock, move, delete, copy), ahead of the permission check, so that a refusal
+   * names the EFR rule (issue 16). Workflow steps pass (`ctx.workflowStep`).
+   */
+  beforeGenericAct(node: NodeRow, act: GenericAct, ctx: RuleContext,
+    removedAspects?: readonly string[]): Verdict;
 }
 
 const ALLOW: Verdict = { allowed: true };
@@ -48,4 +62,5 @@ export const ALLOW_ALL: RuleHooks = {
   beforeCopy: () => ALLOW,
   beforeContentUpdate: () => ALLOW,
   beforeContentRead: () => ALLOW,
+  beforeGenericAct: () => ALLOW,
 };

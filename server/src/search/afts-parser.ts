@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '../../../core/src/index.js';
 import { badRequest } from '../http/errors.js';
 
 /** A value of an AFTS term. */
@@ -12,7 +13,9 @@ export type AftsNode =
   | { op: 'term'; field: string | null; exact: boolean; value: AftsValue };
 
 const MAX_LENGTH = 8192;
-const MAX_DEPTH = 32;
+/** Nesting (parentheses and NOT) and terms of one query: core's limits (issue 16). */
+const MAX_DEPTH = REQUEST_LIMITS.queryNesting;
+const MAX_TERMS = REQUEST_LIMITS.queryTerms;
 
 /**
  * Parses the AFTS subset: `TYPE:"efr:recording"`, `ASPECT:…`, `=efr:prop:value`,
@@ -31,6 +34,7 @@ export function parseAfts(input: string): AftsNode {
 
 class Parser {
   private i = 0;
+  private terms = 0;
 
   constructor(private readonly s: string) {}
 
@@ -96,11 +100,13 @@ class Parser {
 
   private parseNot(depth: number): AftsNode {
     this.skipWs();
-    if (this.keyword('NOT')) return { op: 'not', item: this.parseNot(depth) };
+    // Every NOT nests one level (the SQL compiler recurses on it): it counts toward the depth.
+    if (depth > MAX_DEPTH) this.fail('nested too deeply');
+    if (this.keyword('NOT')) return { op: 'not', item: this.parseNot(depth + 1) };
     const c = this.s[this.i];
     if (c === '-' || c === '!') {
       this.i++;
-      return { op: 'not', item: this.parseNot(depth) };
+      return { op: 'not', item: this.parseNot(depth + 1) };
     }
     if (c === '+') this.i++;
     return this.parsePrimary(depth);
@@ -109,6 +115,7 @@ class Parser {
   private parsePrimary(depth: number): AftsNode {
     this.skipWs();
     if (this.done()) this.fail('a term was expected');
+    if (++this.terms > MAX_TERMS) this.fail(`more than ${MAX_TERMS} terms`);
     if (this.s[this.i] === '(') {
       this.i++;
       const inner = this.parseOr(depth + 1);

@@ -301,6 +301,14 @@ function readFilter(repo: Repository, c: Caller): ReadFilter {
       WHERE acl_local = 1 OR parent_id IS NULL`)
     .pluck()
     .all() as string[];
+  // Viewing requests are read by their parties and deciders only (issue 16, R24.1): each one
+  // is tested like a node with a local ACL.
+  const requests = db
+    .prepare(`SELECT id FROM nodes INDEXED BY nodes_type_created WHERE type = 'efr:accessRequest'
+      AND acl_local = 0`)
+    .pluck()
+    .all() as string[];
+  own.push(...requests);
   const readableOwn: string[] = [];
   const hiddenOwn: string[] = [];
   for (const id of own) (canRead(repo, c, id) ? readableOwn : hiddenOwn).push(id);
@@ -317,7 +325,8 @@ function readFilter(repo: Repository, c: Caller): ReadFilter {
         : { sql: 'n.id NOT IN (SELECT value FROM json_each(?))', params: [JSON.stringify(exclusion)],
           exclusion }
       : {
-          sql: `(n.created_by = ? OR (n.acl_local = 0 AND n.parent_id IS NOT NULL AND n.parent_id
+          sql: `(n.created_by = ? AND n.type <> 'efr:accessRequest' OR (n.acl_local = 0
+            AND n.type <> 'efr:accessRequest' AND n.parent_id IS NOT NULL AND n.parent_id
             NOT IN (SELECT value FROM json_each(?))) OR n.id IN (SELECT value FROM json_each(?)))`,
           params: [c.userId, JSON.stringify(hiddenParents), JSON.stringify(readableOwn)],
         };

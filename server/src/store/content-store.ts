@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import {
+  createReadStream, createWriteStream, mkdirSync, readdirSync, statSync, unlinkSync,
+} from 'node:fs';
 import { link, open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -152,6 +154,30 @@ export class ContentStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Removes stored files that no node references (issue 16): a process killed between making
+   * the bytes durable and committing the row leaves them behind. Run at start only, when
+   * nothing is writing. Returns how many files and bytes were removed.
+   */
+  sweepOrphans(isReferenced: (sha256: string) => boolean): { files: number; bytes: number } {
+    let files = 0;
+    let bytes = 0;
+    for (const a of safeReaddir(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(a)) continue;
+      for (const b of safeReaddir(join(this.root, a))) {
+        if (!/^[0-9a-f]{2}$/.test(b)) continue;
+        for (const h of safeReaddir(join(this.root, a, b))) {
+          if (!/^[0-9a-f]{64}$/.test(h) || !h.startsWith(a + b) || isReferenced(h)) continue;
+          const path = join(this.root, a, b, h);
+          bytes += statSync(path).size;
+          unlinkSync(path);
+          files++;
+        }
+      }
+    }
+    return { files, bytes };
   }
 
   /** Number of files currently in the temp area. */

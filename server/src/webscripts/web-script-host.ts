@@ -49,6 +49,14 @@ export interface WebScriptRouter {
 /** A feature's web scripts: called once at start-up. */
 export type WebScriptModule = (router: WebScriptRouter, repo: Repository) => void;
 
+/**
+ * The caller of one web script call, marked as a workflow step (issue 16). A fresh object per
+ * call: the generic routes' caller of the same request stays unmarked.
+ */
+export function asWorkflowStep(c: Caller, step: string): Caller {
+  return { ...c, rule: { ...c.rule, workflowStep: step } };
+}
+
 /** Turns `/handovers/{id}/receipts` into Fastify's `/handovers/:id/receipts`. */
 function fastifyPath(path: string): string {
   if (!path.startsWith('/')) throw new Error(`web script path must start with /: ${path}`);
@@ -66,7 +74,9 @@ export function registerWebScripts(
           method,
           url: prefix + fastifyPath(path),
           handler: async (req, reply) => {
-            const caller = callerOf(repo, req);
+            // The handler runs as a workflow step: the rule hooks let it change workflow
+            // records, which the generic routes (whose callers never carry the mark) cannot.
+            const caller = asWorkflowStep(callerOf(repo, req), `${method} ${path}`);
             if (method !== 'GET' && method !== 'DELETE' && req.body !== undefined &&
               (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) &&
               !req.isMultipart()) {

@@ -55,8 +55,9 @@ function requirementOf(type: string): string {
 }
 
 function outsideStep(type: string, what: string): Verdict {
+  // 403, never 409: the Content App reads 409 as a name clash (issue 16).
   return refuse(
-    409,
+    403,
     'efr.workflow.stepsOnly',
     requirementOf(type),
     `${what} goes through the EFR web scripts (/alfresco/s/efr/…), not the node API.`,
@@ -85,7 +86,7 @@ export function workflowUpdateVerdict(before: NodeRow, changed: readonly string[
 export function workflowDeleteVerdict(node: NodeRow): Verdict {
   if (!(node.type in STEP_FIELDS)) return { allowed: true };
   return refuse(
-    409,
+    403,
     'efr.workflow.historyKept',
     requirementOf(node.type),
     'Devices, their history and exemption records are kept; they are never deleted.',

@@ -41,7 +41,7 @@ export async function openLateViolation(repo: Repository, h: NodeRow): Promise<s
     `(R21.1/R21.2). / 移交 ${h.name} 于 ${sealedAt} 封存，超过移交时限 ${deadline}。`;
   const verdict = checkViolation({ kind: LATE_HANDOVER_KIND, subject: officer, description });
   if (!verdict.allowed) throw new Error(`late-handover violation refused by core: ${verdict.code}`);
-  const system = repo.caller('admin');
+  const system = repo.systemCaller('late-handover');
   const now = Date.now();
   const v = await createNode(repo, system, violationRegister(repo), {
     name: `逾期移交-${h.name}`,
