@@ -231,6 +231,8 @@ export function checkRecordingAspectRemoval(
   before: RecordingState,
   kind: RecordingAspectKind,
   ctx: RecordingContext,
+  /** The aspect's name for the message, e.g. `efr:sealed`. */
+  name = 'aspect',
 ): Verdict {
   if (kind === 'legalHold') {
     return before.legalHold ? checkRecordingUpdate(before, { legalHold: false }, ctx) : allow();
@@ -239,7 +241,7 @@ export function checkRecordingAspectRemoval(
     return before.evidence ? checkRecordingUpdate(before, { evidence: false }, ctx) : allow();
   }
   if (kind === 'other' || !before.sealed || ctx.system === true) return allow();
-  return sealedChanged('aspect');
+  return sealedChanged(name);
 }
 
 function checkHoldRelease(

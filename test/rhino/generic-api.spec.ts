@@ -2,7 +2,7 @@
 // through ACS's generic REST API (or CMIS, WebDAV, Share), played in the ACS-like runtime on
 // the versions where ACS differs.
 import { sealedRecordingProps } from './fixtures.js';
-import { HANDOVERS } from './webscript-features.js';
+import { ACCESS_REQUESTS, HANDOVERS } from './webscript-features.js';
 import { runWebScripts, type RestCall, type WsResult } from './webscript-run.js';
 import { findRefusal } from '../../core/src/index.js';
 
@@ -50,3 +50,39 @@ for (const acsVersion of ['23.1', '25.5']) {
     });
   });
 }
+
+describe('issue 16: workflow records and locks against the generic API (module)', () => {
+  let r: Record<string, WsResult>;
+
+  beforeAll(async () => {
+    r = await runWebScripts(ACCESS_REQUESTS, { ...USERS, officer1: ['GROUP_EFR_OFFICERS'] }, [
+      { name: 'req', script: 'access-requests.post', user: 'officer1',
+        body: { recordingIds: ['#clip.mp4'], purpose: 'work', reason: '复核现场执法过程' } },
+      // POST /nodes/{request}/targets: another recording slipped into the request.
+      { name: 'addTarget', user: 'officer1',
+        rest: { op: 'addAssoc', node: '@req', target: '#other.mp4', assoc: 'efr:requestRecordings' } },
+      { name: 'dropTarget', user: 'admin',
+        rest: { op: 'removeAssoc', node: '@req', target: '#clip.mp4', assoc: 'efr:requestRecordings' } },
+      { name: 'lockRecording', user: 'custodian1', rest: { op: 'lock', node: '#clip.mp4' } },
+      { name: 'lockRequest', user: 'officer1', rest: { op: 'lock', node: '@req', persistent: false } },
+      { name: 'hold', script: 'holds.post', user: 'supervisor1',
+        body: { recordingIds: ['#clip.mp4'], reason: '群众投诉', reference: '投诉-2026-07' } },
+    ], [
+      { folder: REC, name: 'clip.mp4', type: 'efr:recording', properties: sealedRecordingProps() },
+      { folder: REC, name: 'other.mp4', type: 'efr:recording',
+        properties: sealedRecordingProps({ 'efr:secrecyLevel': 'personalPrivacy' }) },
+    ]);
+  });
+
+  it('R24.1: a request\'s recordings change only through its steps, not the node API', () => {
+    expect(r.req.status).withContext(String(r.req.error)).toBe(201);
+    expect(code(r.addTarget)).toBe('efr.workflow.stepsOnly');
+    expect(code(r.dropTarget)).toBe('efr.workflow.stepsOnly');
+  });
+
+  it('R14.2/R26.1: nobody locks an EFR record; the steps still run', () => {
+    expect(code(r.lockRecording)).toBe('efr.lock.refused');
+    expect(code(r.lockRequest)).toBe('efr.lock.refused');
+    expect(r.hold.status).withContext(JSON.stringify(r.hold.body)).toBe(201);
+  });
+});

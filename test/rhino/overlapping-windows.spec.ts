@@ -8,6 +8,7 @@
  */
 import type { NodeRow } from '../../server/src/repo/node-rows.js';
 import { stepRequest } from '../../server/src/webscripts/access-requests/access-request-steps.js';
+import { asWorkflowStep } from '../../server/src/webscripts/web-script-host.js';
 import { closeEndedWindows } from '../../server/src/webscripts/access-requests/window-expiry.js';
 import {
   HOUR, rhinoStore, serverFacts, serverReaders, type RequestFacts, type ServerFacts,
@@ -93,8 +94,9 @@ describe('overlapping viewing windows: the close step in Rhino, against server/ 
       const readers = (): Record<string, string[]> =>
         serverReaders(s, ['clip', 'other'], VIEWERS, Date.now());
       const closeOnServer = (name: string): void => {
-        stepRequest(s.repo, s.repo.caller('custodian1'), s.repo.rows.get(s.ids[name]) as NodeRow,
-          'close', {});
+        // As the close web script runs it: a workflow step (issue 16).
+        stepRequest(s.repo, asWorkflowStep(s.repo.caller('custodian1'), 'close'),
+          s.repo.rows.get(s.ids[name]) as NodeRow, 'close', {});
       };
       server.registered = readers();
       closeOnServer('A');

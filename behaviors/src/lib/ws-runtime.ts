@@ -13,6 +13,7 @@ import type { Verdict } from '../../../core/src/index.js';
 import type { LoggerLike, PeopleLike, ScriptNodeLike } from './acs-api.js';
 import { nodeId } from './model-names.js';
 import { efrInfo, efrWarn } from './efr-log.js';
+import { markWorkflowStep } from './workflow-step.js';
 
 /** A ScriptNode with the methods the web scripts call. */
 export interface WsNode extends ScriptNodeLike {
@@ -107,8 +108,13 @@ export function logStep(what: string, node: WsNode, values: Record<string, strin
   efrInfo('efr ' + what + ' ' + String(node.nodeRef) + ' ' + parts.join(' '));
 }
 
-/** Runs a controller: an {@link Answered} stop is normal, anything else propagates. */
+/**
+ * Runs a controller: an {@link Answered} stop is normal, anything else propagates. Its
+ * transaction is marked as an EFR workflow step first (lib/workflow-step.ts): the guards of the
+ * workflow records let writes through only inside one (issue 16).
+ */
 export function runWebScript(body: () => void): void {
+  markWorkflowStep();
   try {
     body();
   } catch (e) {

@@ -13,7 +13,7 @@ import type {
   DisposalApproval, RecordingAspectKind, RecordingState,
 } from '../../../core/src/index.js';
 import {
-  EFR_ASPECTS, EFR_NAMESPACE_URI, EFR_PROPS, EFR_TYPES,
+  EFR_ASPECTS, EFR_NAMESPACE_URI, EFR_PREFIX, EFR_PROPS, EFR_TYPES,
 } from '../../../content-model/src/qnames.js';
 import {
   currentBehaviour, scriptSearch,
@@ -201,8 +201,9 @@ function aspectKind(aspect: string): RecordingAspectKind {
 function beforeRemoveAspect(node: ScriptNodeLike, aspect: unknown): void {
   const actor = currentActor();
   const name = String(aspect);
+  const local = name.substring(name.indexOf('}') + 1);
   const verdict = checkRecordingAspectRemoval(stateOfNode(node), aspectKind(name),
-    { actor, now: nowIso(), system: actor.system });
+    { actor, now: nowIso(), system: actor.system }, EFR_PREFIX + ':' + local);
   enforce(verdict, 'removal of ' + name + ' from recording ' + nodeId(node) + ' by ' +
     actor.userName);
 }

@@ -2,11 +2,9 @@
 import { jsonBody, nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
 import { runDeviceStep } from './device-steps.js';
 import { deviceDetailJson } from './device-json.js';
-import { markWorkflowStep } from '../../lib/workflow-step.js';
 
 runWebScript(() => {
   // This transaction's writes are a workflow step: the module's guard lets them through.
-  markWorkflowStep();
   const device = nodeOfType(templateArg('id'), 'efr:device');
   respond(200, { entry: deviceDetailJson(runDeviceStep(device, templateArg('step'), jsonBody())) });
 });

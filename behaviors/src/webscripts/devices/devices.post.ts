@@ -2,10 +2,8 @@
 import { jsonBody, respond, runWebScript } from '../../lib/ws-runtime.js';
 import { registerDevice } from './device-steps.js';
 import { deviceJson } from './device-json.js';
-import { markWorkflowStep } from '../../lib/workflow-step.js';
 
 runWebScript(() => {
   // This transaction's writes are a workflow step: the module's guard lets them through.
-  markWorkflowStep();
   respond(201, { entry: deviceJson(registerDevice(jsonBody())) });
 });

@@ -15,11 +15,9 @@ import {
   templateArg,
 } from '../../lib/ws-runtime.js';
 import { exemptionJson, exemptionState, remindHours } from './exemption-json.js';
-import { markWorkflowStep } from '../../lib/workflow-step.js';
 
 runWebScript(() => {
   // This transaction's writes are a workflow step: the module's guard lets them through.
-  markWorkflowStep();
   const step = templateArg('step');
   if (step !== 'acknowledge' && step !== 'file') {
     fail(404, 'framework.exception.EntityNotFound', 'Unknown step ' + step);

@@ -26,11 +26,9 @@ import {
   runWebScript,
 } from '../../lib/ws-runtime.js';
 import { EXEMPTIONS_FOLDER, exemptionJson, remindHours } from './exemption-json.js';
-import { markWorkflowStep } from '../../lib/workflow-step.js';
 
 runWebScript(() => {
   // This transaction's writes are a workflow step: the module's guard lets them through.
-  markWorkflowStep();
   const b = jsonBody();
   const actor = currentActor();
   const folder = archiveFolder(EXEMPTIONS_FOLDER);
