@@ -88,7 +88,8 @@ public final class ScriptNode implements Scopeable, Serializable {
     return n == null ? null : n.toString();
   }
 
-  public boolean getExists() {
+  /** ScriptNode#exists() (a method in ACS, l. 976: `node.exists` is a function there). */
+  public boolean exists() {
     return repo().exists(nodeRef);
   }
 
@@ -230,9 +231,11 @@ public final class ScriptNode implements Scopeable, Serializable {
     return createNode(name, "cm:folder", null);
   }
 
-  public Object createAssociation(ScriptNode target, String assocType) {
-    repo().createAssociation(nodeRef, target.getNodeRef(), rt.dict.resolve(assocType));
-    return null;
+  public Association createAssociation(ScriptNode target, String assocType) {
+    org.alfresco.service.namespace.QName type = rt.dict.resolve(assocType);
+    repo().createAssociation(nodeRef, target.getNodeRef(), type);
+    return new Association(rt, new org.alfresco.service.cmr.repository.AssociationRef(nodeRef, type,
+        target.getNodeRef()), scope);
   }
 
   public boolean addAspect(String type) {
@@ -256,7 +259,9 @@ public final class ScriptNode implements Scopeable, Serializable {
     return true;
   }
 
+  /** ScriptNode#remove (l. 2154-2169): false when the node no longer exists. */
   public boolean remove() {
+    if (!repo().exists(nodeRef)) return false;
     repo().deleteNode(nodeRef);
     return true;
   }

@@ -37,7 +37,9 @@ public final class AlfrescoTransactionSupport {
   }
 
   public static void bindResource(Object key, Object value) {
-    if (resources == null) throw new IllegalStateException("No transaction present");
+    // Outside a transaction ACS still binds to its thread-local map (TransactionSupportUtil
+    // l. 238-246); the runtime keeps such a bind until the next transaction begins.
+    if (resources == null) resources = new HashMap<Object, Object>();
     resources.put(key, value);
     binds.add("tx: bind " + key + "=" + value);
   }
