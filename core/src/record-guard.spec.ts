@@ -1,4 +1,5 @@
 import {
+  checkOwnerChange,
   checkAspectRemoval, checkCaseDelete, checkFolderDepth, checkGenericAct, checkLock,
   checkPermissionChange, checkRequestDelete, GROUP_EFR_OFFICERS, GROUP_EFR_SUPERVISORS,
   isOwnerless, jsonNestingOver, mayReadRequest, REQUEST_LIMITS, WORKFLOW_RECORD_TYPES,
@@ -72,5 +73,16 @@ describe('record guard: no way around the rules (issue 16)', () => {
     expect(jsonNestingOver('{"a":[[[1]]]}', 3)).toBeTrue();
     expect(jsonNestingOver('{"a":"[[[[[[\\"[[["}', 2)).toBeFalse();
     expect(jsonNestingOver('['.repeat(1_000_000), 64)).toBeTrue();
+  });
+
+  it('R26.1: the owner of an ownerless record changes only in the repository\'s own act', () => {
+    const outside = { workflowStep: false };
+    const v = checkOwnerChange('efr:accessRequest', [], outside);
+    expect(v.allowed ? 'allowed' : `${v.status} ${v.code} ${v.requirement}`)
+      .toBe('403 efr.owner.system R24.1');
+    expect(checkOwnerChange('efr:recording', ['efr:sealed'], outside).allowed).toBeFalse();
+    expect(checkOwnerChange('efr:recording', [], outside).allowed).toBeTrue();
+    expect(checkOwnerChange('cm:content', [], outside).allowed).toBeTrue();
+    expect(checkOwnerChange('efr:accessRequest', [], { workflowStep: true }).allowed).toBeTrue();
   });
 });

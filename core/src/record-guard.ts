@@ -83,6 +83,26 @@ export function isOwnerless(type: string, aspects: readonly string[]): boolean {
   return isWorkflowRecord(type);
 }
 
+/** The owner an ownerless EFR record carries in ACS (cm:ownable): the repository itself. */
+export const RECORD_OWNER = 'System';
+
+/**
+ * A change of an EFR record's owner (ACS's cm:owner: take ownership, set owner) outside the
+ * repository's own act: refused for ownerless records (R26.1; issue 16). The owner holds every
+ * permission in ACS (ROLE_OWNER), so an owner could deny custodians or supervisors.
+ */
+export function checkOwnerChange(type: string, aspects: readonly string[],
+  ctx: GenericActContext): Verdict {
+  if (ctx.workflowStep || !isOwnerless(type, aspects)) return { allowed: true };
+  return refuse(
+    403,
+    'efr.owner.system',
+    type === 'efr:recording' ? 'R26.1' : WORKFLOW_RECORD_TYPES[type] || 'R26.1',
+    'Nobody owns an EFR record: its owner is the repository, and it is not taken or changed.',
+    'EFR 记录不归任何个人所有：所有者为系统，不得取得或更改。',
+  );
+}
+
 /**
  * A generic act on a workflow record outside a workflow step: refused (issue 16; the
  * requirement is the one whose steps change that record).

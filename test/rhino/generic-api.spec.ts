@@ -65,6 +65,11 @@ describe('issue 16: workflow records and locks against the generic API (module)'
         rest: { op: 'removeAssoc', node: '@req', target: '#clip.mp4', assoc: 'efr:requestRecordings' } },
       { name: 'lockRecording', user: 'custodian1', rest: { op: 'lock', node: '#clip.mp4' } },
       { name: 'lockRequest', user: 'officer1', rest: { op: 'lock', node: '@req', persistent: false } },
+      // The requester made the request, yet owns nothing on it: no ACL change, no ownership.
+      { name: 'requesterAcl', user: 'officer1', rest: { op: 'setPermission', node: '@req',
+        authority: 'GROUP_EVERYONE', role: 'Consumer' } },
+      { name: 'takeOwnership', user: 'officer1',
+        rest: { op: 'update', node: '@req', properties: { 'cm:owner': 'officer1' } } },
       { name: 'hold', script: 'holds.post', user: 'supervisor1',
         body: { recordingIds: ['#clip.mp4'], reason: '群众投诉', reference: '投诉-2026-07' } },
     ], [
@@ -78,6 +83,11 @@ describe('issue 16: workflow records and locks against the generic API (module)'
     expect(r.req.status).withContext(String(r.req.error)).toBe(201);
     expect(code(r.addTarget)).toBe('efr.workflow.stepsOnly');
     expect(code(r.dropTarget)).toBe('efr.workflow.stepsOnly');
+  });
+
+  it('R24.1/R26.1: nobody owns a workflow record, its creator included', () => {
+    expect(String(r.requesterAcl.error)).toContain('Access Denied');
+    expect(code(r.takeOwnership)).toBe('efr.owner.system');
   });
 
   it('R14.2/R26.1: nobody locks an EFR record; the steps still run', () => {

@@ -33,6 +33,7 @@ import {
 } from '../lib/recording-state.js';
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
+import { makeRepositoryOwner } from '../lib/record-owner.js';
 import { efrInfo, efrWarn } from '../lib/efr-log.js';
 
 function nodeReader(node: ScriptNodeLike): PropReader {
@@ -78,6 +79,8 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
   const state = recordingState(before, previous);
   const verdict = checkRecordingUpdate(state, changes, { actor, now: nowIso(), system });
   enforce(verdict, 'update of recording ' + nodeId(node) + ' by ' + actor.userName);
+  // Sealed: from now on nobody owns it (issue 16, R26.1), the uploading officer included.
+  if (!isSealed(before) && isSealed(after)) makeRepositoryOwner(node);
 }
 
 /**
