@@ -41,8 +41,8 @@ describe('record guard: no way around the rules (issue 16)', () => {
     expect(checkLock('efr:recording', STEP)).toEqual({ allowed: true });
     expect(refusal(checkAspectRemoval(['cm:titled', 'efr:sealed'], GENERIC)))
       .toBe('403 efr.aspect.protected R26.1');
-    expect(refusal(checkAspectRemoval(['efr:legalHold'], GENERIC)))
-      .toBe('403 efr.aspect.protected R14.2');
+    // A hold is lifted by role (R14.2: supervisors, legal), decided by the recording rules.
+    expect(checkAspectRemoval(['efr:legalHold'], GENERIC)).toEqual({ allowed: true });
     expect(checkAspectRemoval(['cm:titled'], GENERIC)).toEqual({ allowed: true });
   });
 

@@ -30,11 +30,15 @@ export const WORKFLOW_RECORD_TYPES: { readonly [type: string]: string } = {
   'efr:evidencePackage': 'R23.1',
 };
 
-/** Aspects nobody removes through the generic API (R26.1, R14.2, R22.2, R27.1). */
+/**
+ * Aspects nobody removes through the generic API (R26.1, R22.2, R27.1). A legal hold
+ * (efr:legalHold) is not among them: supervisors and legal staff lift it (R14.2), which the
+ * recording rules decide by role in both hosts (checkRecordingUpdate,
+ * checkRecordingAspectRemoval); an evidence mark likewise (legal staff, R22.2).
+ */
 export const PROTECTED_ASPECTS: readonly string[] = [
   'efr:sealed',
   'efr:retention',
-  'efr:legalHold',
   'efr:secrecy',
   'efr:captureFacts',
   'efr:accessLogged',
@@ -160,7 +164,7 @@ export function checkAspectRemoval(removed: readonly string[], ctx: GenericActCo
       return refuse(
         403,
         'efr.aspect.protected',
-        removed[i] === 'efr:legalHold' ? 'R14.2' : 'R26.1',
+        'R26.1',
         `${removed[i]} cannot be removed.`,
         `不能移除 ${removed[i]}。`,
       );

@@ -442,4 +442,17 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
     expect(node.properties['efr:holdBy']).toBe('supervisor1');
     expect(log().some((e) => e.action === 'hold.place' && e.nodeId === recId)).toBeTrue();
   });
+
+  it('R14.2: the node API refuses lifting a hold by role, with the rule both hosts apply', async () => {
+    const now = (await t.app.inject({ url: `${CORE}/nodes/${recId}`, headers: ADMIN })).json()
+      .entry as { aspectNames: string[] };
+    const r = await t.app.inject({
+      method: 'PUT', url: `${CORE}/nodes/${recId}`,
+      headers: { ...basic('custodian1', 'pw'), 'content-type': 'application/json' },
+      payload: JSON.stringify({ aspectNames: now.aspectNames.filter((a) => a !== 'efr:legalHold') }),
+    });
+    // The recording rule (checkRecordingUpdate / the module's checkRecordingAspectRemoval):
+    // supervisors and legal lift a hold; nobody else, whatever the ACL (issue 16).
+    expect(`${r.statusCode} ${errorKey(r.json())}`).toBe('403 efr.recording.holdRelease');
+  });
 });

@@ -44,10 +44,10 @@ describe('contract: renditions, versions and comments (issue 17)', () => {
     }
   });
 
-  it('never renders a recording (409, logged); for others generation is off', async () => {
+  it('never renders a recording (403, logged); for others generation is off', async () => {
     const rec = await http.post(`${CORE}/nodes/${recording}/renditions`, { id: 'doclib' });
     expectAcsError(rec);
-    expect(rec.status).toBe(409);
+    expect(rec.status).toBe(403);
     expect((rec.body as { error: { errorKey: string } }).error.errorKey)
       .toBe('efr.recording.noRendition');
     const log = await http.get<Paging & { list: { entries: { entry: { values: Record<string,

@@ -46,8 +46,16 @@ export function registerRenditionsVersions(app: FastifyInstance, repo: Repositor
   app.get(`${CORE}/nodes/:nodeId/renditions/:renditionId/content`, noRendition);
   app.post(`${CORE}/nodes/:nodeId/renditions`, async (req) => {
     const { c, node } = nodeOf(req);
+    // RenditionsImpl#createRenditions reads one {"id"} or a list of them: anything else is 400.
+    const body = req.body as unknown;
+    const items = Array.isArray(body) ? body : [body];
+    if (items.length === 0 || !items.every((x) => x !== null && typeof x === 'object' &&
+      !Array.isArray(x) && typeof (x as { id?: unknown }).id === 'string')) {
+      throw new AcsError(400, 'framework.exception.InvalidArgument',
+        'A rendition request names the rendition: {"id": "doclib"} or a list of them');
+    }
     if (node.type === 'efr:recording') {
-      repo.enforce(c, refuse(409, 'efr.recording.noRendition', 'R23.1',
+      repo.enforce(c, refuse(403, 'efr.recording.noRendition', 'R23.1',
         'No rendition or thumbnail is made of a recording: the original is only played.',
         '不对录像生成缩略图或转换件：原始录像只能播放。'), 'createRendition', node);
     }
