@@ -9,7 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { FieldError } from '../../../core/src/index';
 import { CurrentUserService } from '../../shared/public-api';
-import { hashFile, mediaDuration } from '../file-hasher';
+import { FileHashService } from '../file-hash.service';
+import { mediaDuration } from '../file-hasher';
 import { HandoverApiService } from '../handover-api.service';
 import { DeviceOption, FileItem, Handover, HandoverDraft } from '../handover.model';
 import {
@@ -30,7 +31,8 @@ let nextKey = 0;
 
 /**
  * The guided handover at the office workstation (issue 5): 1. the facts (R15, R16.1, R17.1),
- * 2. the files, hashed here in chunks and uploaded with their hash (resumable per file),
+ * 2. the files, hashed in chunks in a Web Worker and uploaded with their hash (a failed upload
+ * is sent again with the digest kept on the queued file, never hashed twice),
  * 3. the two-person receipt (R21.4). `/handovers/new` starts one; `/handovers/:id` resumes one
  * (files dropped again are hashed and matched with what the repository already holds).
  */
@@ -49,12 +51,17 @@ let nextKey = 0;
   ],
   templateUrl: './handover-wizard.smart-component.html',
   styleUrl: './handover-wizard.css',
+  // One hashing worker per wizard: it ends, with any file still being hashed, with the screen.
+  providers: [FileHashService],
 })
 export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
   private readonly api = inject(HandoverApiService);
   private readonly users = inject(CurrentUserService);
   private readonly translate = inject(TranslateService);
   private readonly router = inject(Router);
+  private readonly hasher = inject(FileHashService);
+  /** Aborted when the screen goes: stops the worker mid-file. */
+  private readonly leaving = new AbortController();
   private pumping = false;
   private destroyed = false;
 
@@ -101,6 +108,7 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
 
   ngOnDestroy(): void {
     this.destroyed = true;
+    this.leaving.abort();
   }
 
   /** Step 1: checks the facts with core, then opens the handover. */
@@ -138,7 +146,11 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     void this.pump();
   }
 
-  /** Sends a failed file again (resume after a network error). */
+  /**
+   * Sends a failed file again (resume after a network error). The digest computed before stays
+   * on the item, so only the upload is repeated: neither server/ nor ACS's
+   * `POST /nodes/{id}/children` takes partial uploads, so the whole request is sent again.
+   */
   protected retry(key: string): void {
     this.patch(key, { state: 'queued', error: null });
     void this.pump();
@@ -218,12 +230,21 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     if (this.item(key).sha256 === null) {
       this.patch(key, { state: 'hashing' });
       const durationSeconds = await mediaDuration(this.item(key).file);
-      const sha256 = await hashFile(
-        this.item(key).file,
-        (b) => this.patch(key, { hashedBytes: b }),
-        undefined,
-        () => this.destroyed,
-      );
+      let sha256: string;
+      try {
+        sha256 = await this.hasher.hash(
+          this.item(key).file,
+          (b) => this.patch(key, { hashedBytes: b }),
+          this.leaving.signal,
+        );
+      } catch (error: unknown) {
+        // Cancelled because the screen went, or the file became unreadable (card unplugged,
+        // NotReadableError): the row says so and its retry hashes it from the start.
+        if (this.destroyed) return;
+        const reason = this.translate.instant('EFR_HANDOVER.FILES.UNREADABLE');
+        this.patch(key, { state: 'failed', error: `${reason} (${refusalText(error)})` });
+        return;
+      }
       this.patch(key, { sha256, durationSeconds, state: 'hashed' });
     }
     const h = this.handover() as Handover;
