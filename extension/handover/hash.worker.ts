@@ -38,6 +38,7 @@ addEventListener('message', (event: MessageEvent<HashCommand>) => {
     cancelled.add(command.id);
     return;
   }
+  if (command.type !== 'efr-hash:start') return; // a message of no known kind: nothing to do
   const { id, file, chunkSize } = command;
   queue = queue.then(() => run(id, file, chunkSize));
 });
