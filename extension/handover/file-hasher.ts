@@ -2,10 +2,11 @@ import { createSHA256 } from 'hash-wasm';
 
 /**
  * Bytes read per step: large enough that reading (the browser process hands the bytes over)
- * and hash-wasm's per-call cost vanish next to hashing, small enough to keep memory flat. The
- * hashing bench (`EFR_BENCH_ONLY=hashing npm run bench`) compares sizes in Chromium.
+ * costs little next to hashing, small enough to keep memory flat (two chunks at a time). The
+ * hashing bench (`EFR_BENCH_ONLY=hashing npm run bench`, docs/benchmarks.md) compares sizes
+ * in Chromium: over 1 GiB, 16 MiB chunks took 5.4-5.6 CPU-seconds, 8 MiB 5.8, 4 MiB 6.1-6.6.
  */
-export const HASH_CHUNK = 8 * 1024 * 1024;
+export const HASH_CHUNK = 16 * 1024 * 1024;
 
 /**
  * SHA-256 of a file, streamed in chunks (WebCrypto's digest needs the whole file in memory;
