@@ -62,7 +62,8 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
   private readonly hasher = inject(FileHashService);
   /** Aborted when the screen goes: stops the worker mid-file. */
   private readonly leaving = new AbortController();
-  private pumping = false;
+  private hashingLine = false;
+  private uploadingLine = false;
   private destroyed = false;
 
   /** Route parameter: the handover to resume (absent on `/handovers/new`). */
@@ -143,7 +144,7 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
       }),
     );
     this.items.update((list) => [...list, ...fresh]);
-    void this.pump();
+    void this.hashQueued();
   }
 
   /**
@@ -152,8 +153,13 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
    * `POST /nodes/{id}/children` takes partial uploads, so the whole request is sent again.
    */
   protected retry(key: string): void {
+    if (this.item(key).sha256 !== null) {
+      this.patch(key, { state: 'hashed', error: null });
+      void this.uploadHashed();
+      return;
+    }
     this.patch(key, { state: 'queued', error: null });
-    void this.pump();
+    void this.hashQueued();
   }
 
   /** Moves a file to another declared session before it is sent. */
@@ -209,44 +215,69 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     return this.items().find((i) => i.key === key) as FileItem;
   }
 
-  /** Works through queued files one at a time (2 cores: hashing in parallel gains nothing). */
-  private async pump(): Promise<void> {
-    if (this.pumping) return;
-    this.pumping = true;
+  /**
+   * Hashes queued files one at a time in the worker, handing each to the upload line once it
+   * has its digest: the next file is hashed while the previous one is sent (issue 20: dozens
+   * of 2-4 GB files per handover). One file at a time per line: a second hashing worker would
+   * read the same card or disk at the same time, and compete with the upload for the cores.
+   */
+  private async hashQueued(): Promise<void> {
+    if (this.hashingLine) return;
+    this.hashingLine = true;
     try {
       for (
         let next = this.items().find((i) => i.state === 'queued');
         next && !this.destroyed;
         next = this.items().find((i) => i.state === 'queued')
       ) {
-        await this.process(next.key);
+        await this.hashItem(next.key);
+        void this.uploadHashed();
       }
     } finally {
-      this.pumping = false;
+      this.hashingLine = false;
     }
   }
 
-  private async process(key: string): Promise<void> {
-    if (this.item(key).sha256 === null) {
-      this.patch(key, { state: 'hashing' });
-      const durationSeconds = await mediaDuration(this.item(key).file);
-      let sha256: string;
-      try {
-        sha256 = await this.hasher.hash(
-          this.item(key).file,
-          (b) => this.patch(key, { hashedBytes: b }),
-          this.leaving.signal,
-        );
-      } catch (error: unknown) {
-        // Cancelled because the screen went, or the file became unreadable (card unplugged,
-        // NotReadableError): the row says so and its retry hashes it from the start.
-        if (this.destroyed) return;
-        const reason = this.translate.instant('EFR_HANDOVER.FILES.UNREADABLE');
-        this.patch(key, { state: 'failed', error: `${reason} (${refusalText(error)})` });
-        return;
+  /** Uploads hashed files one at a time, in the order they were hashed. */
+  private async uploadHashed(): Promise<void> {
+    if (this.uploadingLine) return;
+    this.uploadingLine = true;
+    try {
+      for (
+        let next = this.items().find((i) => i.state === 'hashed');
+        next && !this.destroyed;
+        next = this.items().find((i) => i.state === 'hashed')
+      ) {
+        await this.deliver(next.key);
       }
-      this.patch(key, { sha256, durationSeconds, state: 'hashed' });
+    } finally {
+      this.uploadingLine = false;
     }
+  }
+
+  private async hashItem(key: string): Promise<void> {
+    this.patch(key, { state: 'hashing' });
+    const durationSeconds = await mediaDuration(this.item(key).file);
+    let sha256: string;
+    try {
+      sha256 = await this.hasher.hash(
+        this.item(key).file,
+        (b) => this.patch(key, { hashedBytes: b }),
+        this.leaving.signal,
+      );
+    } catch (error: unknown) {
+      // Cancelled because the screen went, or the file became unreadable (card unplugged,
+      // NotReadableError): the row says so and its retry hashes it from the start.
+      if (this.destroyed) return;
+      const reason = this.translate.instant('EFR_HANDOVER.FILES.UNREADABLE');
+      this.patch(key, { state: 'failed', error: `${reason} (${refusalText(error)})` });
+      return;
+    }
+    this.patch(key, { sha256, durationSeconds, state: 'hashed' });
+  }
+
+  /** Matches a hashed file with what the repository holds, else sends it. */
+  private async deliver(key: string): Promise<void> {
     const h = this.handover() as Handover;
     const stored = alreadyStored(h, this.item(key));
     if (stored) {
