@@ -9,7 +9,9 @@
  * user's File is) and drives the worker the way FileHashService does. Long main-thread tasks
  * come from a `longtask` PerformanceObserver, checked first with a deliberate 100 ms task.
  * References in the same run, on the same bytes: `sha256sum`, Node's crypto (OpenSSL) and
- * hash-wasm in Node (the same WASM code without the browser around it).
+ * hash-wasm in Node (the same WASM code without the browser around it). Each run also records
+ * the CPU seconds it took (cpu-time.ts): on the shared machine wall time stretches with other
+ * work, CPU time much less.
  */
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
@@ -21,6 +23,7 @@ import { createSHA256 } from 'hash-wasm';
 import type { Page } from 'playwright-core';
 import { startServer } from '../../server/src/app.js';
 import { launchChromium, snapshotApp } from '../e2e/support/e2e-app.js';
+import { descendantsCpuSeconds, ownCpuSeconds, reapedChildrenCpuSeconds } from './cpu-time.js';
 
 const MiB = 1024 * 1024;
 
@@ -33,6 +36,11 @@ export interface HashingRow {
   chunkMiB: number | null;
   /** Wall seconds of every run, in order. */
   seconds: number[];
+  /**
+   * CPU seconds (user + system) of every run: Chromium's processes (browser, renderer with
+   * the worker), sha256sum, or this Node process.
+   */
+  cpuSeconds: number[];
   /** Longest main-thread task seen during its runs, ms (0: none over 50 ms); browser only. */
   longestTaskMs: number | null;
   /** Progress messages the main thread received in its last run; browser only. */
@@ -184,35 +192,39 @@ export async function benchHashing(bytes: number, chunksMiB: number[], reps: num
     await page.evaluate(() => {
       (window as unknown as { longTasks: unknown[] }).longTasks.length = 0;
     });
+    const contender = (label: string, chunkMiB: number | null, browser = false): HashingRow => ({
+      label, browser, chunkMiB, seconds: [], cpuSeconds: [],
+      longestTaskMs: browser ? 0 : null, progressMessages: browser ? 0 : null, sha256: '' });
     const rows: HashingRow[] = [
-      ...chunksMiB.map((c): HashingRow => ({ label: `Chromium, wizard's worker, ${c} MiB chunks`,
-        browser: true, chunkMiB: c, seconds: [], longestTaskMs: 0, progressMessages: 0,
-        sha256: '' })),
-      { label: 'sha256sum', browser: false, chunkMiB: null, seconds: [], longestTaskMs: null,
-        progressMessages: null, sha256: '' },
-      { label: "Node's crypto (OpenSSL), 8 MiB reads", browser: false, chunkMiB: 8, seconds: [],
-        longestTaskMs: null, progressMessages: null, sha256: '' },
-      { label: 'hash-wasm in Node, 8 MiB reads', browser: false, chunkMiB: 8, seconds: [],
-        longestTaskMs: null, progressMessages: null, sha256: '' },
+      ...chunksMiB.map((c) => contender(`Chromium, wizard's worker, ${c} MiB chunks`, c, true)),
+      contender('sha256sum', null),
+      contender("Node's crypto (OpenSSL), 8 MiB reads", 8),
+      contender('hash-wasm in Node, 8 MiB reads', 8),
     ];
     for (let rep = 1; rep <= reps; rep++) {
       for (const row of rows) {
         if (row.browser) {
+          const cpu = descendantsCpuSeconds();
           const r = await browserRun(page, worker, (row.chunkMiB as number) * MiB);
+          row.cpuSeconds.push(descendantsCpuSeconds() - cpu);
           row.seconds.push(r.seconds);
           row.sha256 = r.sha256;
           row.longestTaskMs = Math.max(row.longestTaskMs ?? 0, r.longestMs);
           row.progressMessages = r.progress;
         } else {
+          const cpuNow = row.label === 'sha256sum' ? reapedChildrenCpuSeconds : ownCpuSeconds;
+          const cpu = cpuNow();
           const [s, sha] = await timed(() => row.label === 'sha256sum' ? sha256sum(file)
             : row.label.startsWith('Node') ? nodeCrypto(file, 8 * MiB)
               : hashWasmNode(file, 8 * MiB));
+          row.cpuSeconds.push(cpuNow() - cpu);
           row.seconds.push(s);
           row.sha256 = sha;
         }
         const last = row.seconds[row.seconds.length - 1];
         log(`hashing: run ${rep}/${reps} ${row.label}: ${last.toFixed(2)} s, ` +
-          `${(bytes / MiB / last).toFixed(0)} MiB/s` +
+          `${(bytes / MiB / last).toFixed(0)} MiB/s, CPU ` +
+          `${row.cpuSeconds[row.cpuSeconds.length - 1].toFixed(2)} s` +
           (row.browser ? `, longest main-thread task ${row.longestTaskMs} ms` : ''));
       }
     }

@@ -8,7 +8,7 @@
  * EFR_BENCH_DISC_MB (size of each of the 3 recordings, default "100,700"),
  * EFR_BENCH_SEEK_MB (default 2000),
  * EFR_BENCH_HASH_MIB (browser hashing file, default 1024), EFR_BENCH_HASH_CHUNKS_MIB (worker
- * chunk sizes, default "4,8,16"),
+ * chunk sizes, default "4,8,16,32"),
  * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload|hashing (comma-separated).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ const seekBytes = Number(process.env.EFR_BENCH_SEEK_MB ?? 2000) * 1e6;
 /** Seek targets as fractions of the duration: the middle first, then spread out. */
 const SEEKS = [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6];
 const hashBytes = Number(process.env.EFR_BENCH_HASH_MIB ?? 1024) * 1024 * 1024;
-const hashChunks = (process.env.EFR_BENCH_HASH_CHUNKS_MIB ?? '4,8,16').split(',').map(Number);
+const hashChunks = (process.env.EFR_BENCH_HASH_CHUNKS_MIB ?? '4,8,16,32').split(',').map(Number);
 const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek,firstload,hashing')
   .split(',');
 const log = (s: string) => console.log(s);
