@@ -7,7 +7,8 @@
  * same origin (server/ serving a copy of the built app) holds the file in an
  * `<input type=file>` (set from a temp file generated here, read from disk by Chromium as a
  * user's File is) and drives the worker the way FileHashService does. Long main-thread tasks
- * come from a `longtask` PerformanceObserver, checked first with a deliberate 100 ms task.
+ * come from a `longtask` PerformanceObserver, checked first with a deliberate 100 ms task, and
+ * from a DevTools trace (category `toplevel`) that also gives each task's thread time.
  * References in the same run, on the same bytes: `sha256sum`, Node's crypto (OpenSSL) and
  * hash-wasm in Node (the same WASM code without the browser around it). Each run also records
  * the CPU seconds it took (cpu-time.ts): on the shared machine wall time stretches with other
@@ -43,6 +44,12 @@ export interface HashingRow {
   cpuSeconds: number[];
   /** Longest main-thread task seen during its runs, ms (0: none over 50 ms); browser only. */
   longestTaskMs: number | null;
+  /**
+   * From a DevTools trace of its runs: the longest task of the page's main thread in wall ms
+   * and the most CPU (thread time) any one such task took, ms; browser only. A task that is
+   * long in wall time but short in thread time was waiting for a core, not working.
+   */
+  tracedTaskMs: { wall: number; cpu: number } | null;
   /** Progress messages the main thread received in its last run; browser only. */
   progressMessages: number | null;
   sha256: string;
@@ -145,21 +152,56 @@ async function hashWasmNode(path: string, chunk: number): Promise<string> {
   return hasher.digest('hex');
 }
 
-/** One run of the wizard's worker in the page; seconds, digest, longest task, progress. */
-async function browserRun(page: Page, worker: string, chunk: number)
-  : Promise<{ seconds: number; sha256: string; longestMs: number; progress: number }> {
+/** A DevTools trace event (Trace Event Format). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The longest top-level task of the page's main thread in a trace: wall and thread time, ms.
+ * The page's renderer is the process that also runs the dedicated worker.
+ */
+export function longestMainThreadTask(trace: Buffer): { wall: number; cpu: number } {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
+  const threads = parsed.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name');
+  const workerPid = threads.find((e) => e.args?.name === 'DedicatedWorker thread')?.pid;
+  const main = threads.find((e) => e.args?.name === 'CrRendererMain' && e.pid === workerPid);
+  if (!main) throw new Error('the trace has no renderer main thread beside the worker');
+  const tasks = parsed.traceEvents.filter((e) => e.ph === 'X' && e.pid === main.pid &&
+    e.tid === main.tid && e.name === 'ThreadControllerImpl::RunTask');
+  return {
+    wall: Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000)),
+    cpu: Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000)),
+  };
+}
+
+/** One run of the wizard's worker in the page; seconds, digest, longest tasks, progress. */
+async function browserRun(page: Page, worker: string, chunk: number): Promise<{
+  seconds: number; sha256: string; longestMs: number; traced: { wall: number; cpu: number };
+  progress: number;
+}> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('the page has no browser');
+  await browser.startTracing(page, { categories: ['toplevel'] });
   const r = await page.evaluate(([url, size]) => (window as unknown as {
     hashOnce(u: string, c: number): Promise<{ sha256: string; start: number; ms: number;
       progress: number }>;
   }).hashOnce(url, size), [`/${worker}`, chunk] as [string, number]);
   // Let the observer deliver the tasks of the run before reading them.
   await page.waitForTimeout(200);
+  const traced = longestMainThreadTask(await browser.stopTracing());
   const longestMs = await page.evaluate(([from, to]) => {
     const tasks = (window as unknown as { longTasks: { start: number; ms: number }[] }).longTasks;
     return Math.max(0, ...tasks.filter((t) => t.start + t.ms >= from && t.start <= to)
       .map((t) => t.ms));
   }, [r.start, r.start + r.ms]);
-  return { seconds: r.ms / 1000, sha256: r.sha256, longestMs, progress: r.progress };
+  return { seconds: r.ms / 1000, sha256: r.sha256, longestMs, traced, progress: r.progress };
 }
 
 /**
@@ -194,7 +236,8 @@ export async function benchHashing(bytes: number, chunksMiB: number[], reps: num
     });
     const contender = (label: string, chunkMiB: number | null, browser = false): HashingRow => ({
       label, browser, chunkMiB, seconds: [], cpuSeconds: [],
-      longestTaskMs: browser ? 0 : null, progressMessages: browser ? 0 : null, sha256: '' });
+      longestTaskMs: browser ? 0 : null, tracedTaskMs: browser ? { wall: 0, cpu: 0 } : null,
+      progressMessages: browser ? 0 : null, sha256: '' });
     const rows: HashingRow[] = [
       ...chunksMiB.map((c) => contender(`Chromium, wizard's worker, ${c} MiB chunks`, c, true)),
       contender('sha256sum', null),
@@ -210,6 +253,9 @@ export async function benchHashing(bytes: number, chunksMiB: number[], reps: num
           row.seconds.push(r.seconds);
           row.sha256 = r.sha256;
           row.longestTaskMs = Math.max(row.longestTaskMs ?? 0, r.longestMs);
+          const t = row.tracedTaskMs ?? { wall: 0, cpu: 0 };
+          row.tracedTaskMs = { wall: Math.max(t.wall, r.traced.wall),
+            cpu: Math.max(t.cpu, r.traced.cpu) };
           row.progressMessages = r.progress;
         } else {
           const cpuNow = row.label === 'sha256sum' ? reapedChildrenCpuSeconds : ownCpuSeconds;
@@ -225,7 +271,9 @@ export async function benchHashing(bytes: number, chunksMiB: number[], reps: num
         log(`hashing: run ${rep}/${reps} ${row.label}: ${last.toFixed(2)} s, ` +
           `${(bytes / MiB / last).toFixed(0)} MiB/s, CPU ` +
           `${row.cpuSeconds[row.cpuSeconds.length - 1].toFixed(2)} s` +
-          (row.browser ? `, longest main-thread task ${row.longestTaskMs} ms` : ''));
+          (row.browser ? `, longest main-thread task ${row.longestTaskMs} ms (traced: ` +
+            `${row.tracedTaskMs?.wall.toFixed(0)} ms wall, ${row.tracedTaskMs?.cpu.toFixed(0)} ms ` +
+            'CPU)' : ''));
       }
     }
     return { bytes, browser: `Chromium ${browser.version()}`, workerFile: worker,
