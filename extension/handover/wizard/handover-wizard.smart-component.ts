@@ -150,7 +150,8 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
   /**
    * Sends a failed file again (resume after a network error). The digest computed before stays
    * on the item, so only the upload is repeated: neither server/ nor ACS's
-   * `POST /nodes/{id}/children` takes partial uploads, so the whole request is sent again.
+   * `POST /nodes/{id}/children` takes partial uploads (one multipart request with `filedata`,
+   * ../shared/alfresco/alfresco-core.yaml, "Create a node"), so the whole request is sent again.
    */
   protected retry(key: string): void {
     if (this.item(key).sha256 !== null) {
