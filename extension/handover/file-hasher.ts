@@ -1,13 +1,19 @@
 import { createSHA256 } from 'hash-wasm';
 
-/** Bytes read per step: large enough for WASM throughput, small enough to keep memory flat. */
-export const HASH_CHUNK = 4 * 1024 * 1024;
+/**
+ * Bytes read per step: large enough that reading (the browser process hands the bytes over)
+ * costs little next to hashing, small enough to keep memory flat (two chunks at a time). The
+ * hashing bench (`EFR_BENCH_ONLY=hashing npm run bench`, docs/benchmarks.md) compares sizes
+ * in Chromium: over 1 GiB, 16 MiB chunks took 5.4-5.6 CPU-seconds, 8 MiB 5.8, 4 MiB 6.1-6.6.
+ */
+export const HASH_CHUNK = 16 * 1024 * 1024;
 
 /**
- * SHA-256 of a file in the browser, streamed in chunks (WebCrypto's digest needs the whole
- * file in memory; hash-wasm keeps an incremental state). Only one chunk is held at a time, so a
- * 4 GB recording hashes in constant memory. `onProgress` gets the bytes hashed so far;
- * `isCancelled` lets the screen stop when the user leaves.
+ * SHA-256 of a file, streamed in chunks (WebCrypto's digest needs the whole file in memory;
+ * hash-wasm keeps an incremental state). The next chunk is read while the current one is
+ * hashed, so at most two chunks are held at a time and a 4 GB recording hashes in constant
+ * memory. `onProgress` gets the bytes hashed so far; `isCancelled` stops at the next chunk.
+ * The wizard runs this inside its Web Worker (`hash.worker.ts`), off the main thread.
  */
 export async function hashFile(
   blob: Blob,
@@ -17,11 +23,20 @@ export async function hashFile(
 ): Promise<string> {
   const hasher = await createSHA256();
   hasher.init();
-  for (let offset = 0; offset < blob.size; offset += chunkSize) {
-    if (isCancelled()) throw new Error('hashing cancelled');
-    const chunk = new Uint8Array(await blob.slice(offset, offset + chunkSize).arrayBuffer());
-    hasher.update(chunk);
-    onProgress(Math.min(blob.size, offset + chunk.byteLength));
+  const read = (offset: number): Promise<ArrayBuffer> | null =>
+    offset < blob.size ? blob.slice(offset, offset + chunkSize).arrayBuffer() : null;
+  let next = read(0);
+  try {
+    for (let offset = 0; next !== null; offset += chunkSize) {
+      if (isCancelled()) throw new Error('hashing cancelled');
+      const chunk = new Uint8Array(await next);
+      next = read(offset + chunkSize);
+      hasher.update(chunk);
+      onProgress(Math.min(blob.size, offset + chunk.byteLength));
+    }
+  } finally {
+    // A read still under way when hashing stops (cancelled, unreadable): nobody awaits it.
+    next?.catch(() => undefined);
   }
   onProgress(blob.size);
   return hasher.digest('hex');

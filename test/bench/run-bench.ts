@@ -7,7 +7,9 @@
  * EFR_BENCH_RECORDINGS (default 100000), EFR_BENCH_REQUESTS (default 60),
  * EFR_BENCH_DISC_MB (size of each of the 3 recordings, default "100,700"),
  * EFR_BENCH_SEEK_MB (default 2000),
- * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload|fuzz (comma-separated),
+ * EFR_BENCH_HASH_MIB (browser hashing file, default 1024), EFR_BENCH_HASH_CHUNKS_MIB (worker
+ * chunk sizes, default "4,8,16,32"),
+ * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload|hashing|fuzz (comma-separated),
  * EFR_BENCH_FUZZ (requests of the security fuzz, default 20 000).
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +25,8 @@ import { discBody, discTable, seekBody, seekTables } from './disc-seek-report.js
 import { table } from './markdown.js';
 import { benchFirstLoad, type FirstLoadResult } from './firstload-bench.js';
 import { firstLoadBody, firstLoadTable } from './firstload-report.js';
+import { benchHashing, type HashingResult } from './hashing-bench.js';
+import { hashingBody, hashingTable } from './hashing-report.js';
 
 const sizes = (process.env.EFR_BENCH_INGEST_MIB ?? '256,1024').split(',').map(Number);
 const reps = Number(process.env.EFR_BENCH_REPS ?? 2);
@@ -32,7 +36,10 @@ const discSizes = (process.env.EFR_BENCH_DISC_MB ?? '100,700').split(',').map(Nu
 const seekBytes = Number(process.env.EFR_BENCH_SEEK_MB ?? 2000) * 1e6;
 /** Seek targets as fractions of the duration: the middle first, then spread out. */
 const SEEKS = [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6];
-const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek,firstload,fuzz').split(',');
+const hashBytes = Number(process.env.EFR_BENCH_HASH_MIB ?? 1024) * 1024 * 1024;
+const hashChunks = (process.env.EFR_BENCH_HASH_CHUNKS_MIB ?? '4,8,16,32').split(',').map(Number);
+const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek,firstload,hashing,fuzz')
+  .split(',');
 const log = (s: string) => console.log(s);
 /** A logger that also samples the 1-min load average at each progress line of a part. */
 const sampling = (loads: number[]) => (s: string) => {
@@ -40,7 +47,7 @@ const sampling = (loads: number[]) => (s: string) => {
   log(s);
 };
 
-if (parts.includes('seek') || parts.includes('firstload')) assertAppBuilt();
+if (['seek', 'firstload', 'hashing'].some((p) => parts.includes(p))) assertAppBuilt();
 // Other work on the shared machine slows both contenders unevenly: record how busy it was.
 const loadBefore = loadavg()[0].toFixed(1);
 const ingest: IngestResult[] = [];
@@ -70,6 +77,13 @@ const firstLoadLoads: number[] = [];
 if (parts.includes('firstload')) {
   log('firstload: the login page in Chromium, first load and reload');
   firstLoad = await benchFirstLoad(sampling(firstLoadLoads));
+}
+let hashing: HashingResult | undefined;
+const hashingLoads: number[] = [];
+if (parts.includes('hashing')) {
+  log(`hashing: ${hashBytes / 1024 ** 2} MiB in Chromium through the wizard's worker, ` +
+    `chunks ${hashChunks.join(', ')} MiB, ${reps} interleaved runs each (best of)`);
+  hashing = await benchHashing(hashBytes, hashChunks, reps, sampling(hashingLoads));
 }
 
 if (parts.includes('fuzz')) {
@@ -107,6 +121,7 @@ if (listing.length) console.log('\n' + listingTable);
 if (disc.length) console.log('\n' + discTable(disc));
 if (seek) console.log('\n' + seekTables(seek));
 if (firstLoad) console.log('\n' + firstLoadTable(firstLoad));
+if (hashing) console.log('\n' + hashingTable(hashing));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
   `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, 1-min load ` +
@@ -121,6 +136,8 @@ const SEEK = '## Seeking in a 2 GB recording in the player (target: first frame 
   'from one Range request)';
 const FIRST_LOAD = '## First load of the app (target: login page ≤ 700 kB transferred, ' +
   'a reload ≤ 50 kB)';
+const HASHING = '## Hashing in the browser (target: ≥ 400 MiB/s in a Web Worker, ' +
+  'no main-thread task over 50 ms)';
 const FINDINGS = '## Findings';
 const path = join(ROOT, 'docs/benchmarks.md');
 const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
@@ -163,6 +180,8 @@ const discSection = disc.length ? discBody(disc, measured, reps, discLoads)
   : previous(DISC) ?? '_not run yet_';
 const firstLoadSection = firstLoad ? firstLoadBody(firstLoad, measured, firstLoadLoads)
   : previous(FIRST_LOAD) ?? '_not run yet_';
+const hashingSection = hashing ? hashingBody(hashing, measured, reps, hashingLoads)
+  : previous(HASHING) ?? '_not run yet_';
 const seekSection = seek ? seekBody(seek, measured, seekLoads) : previous(SEEK) ?? '_not run yet_';
 
 const doc = `# Benchmarks (issue 3 and DESIGN.md "What the numbers must be")
@@ -192,10 +211,14 @@ ${FIRST_LOAD}
 
 ${firstLoadSection}
 
+${HASHING}
+
+${hashingSection}
+
 Re-run: \`npm run bench\` (about 20 min idle, up to 35 min on a loaded machine); one part
 only: \`EFR_BENCH_ONLY=ingest npm run bench\` (or \`listing\`, \`disc\`, \`seek\`,
-\`firstload\`, or a comma-separated list). The seek and first-load parts need the built app
-(\`npm run build\`).
+\`firstload\`, \`hashing\`, or a comma-separated list). The seek, first-load and hashing
+parts need the built app (\`npm run build\`).
 
 ${FINDINGS}
 

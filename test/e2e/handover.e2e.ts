@@ -1,8 +1,9 @@
 /**
  * Issue 5 end to end in Chromium: custodian1 opens a handover on the officers' behalf, drops a
- * generated video (hashed in the browser), survives a network failure by retrying the file,
- * confirms receipt, custodian2 signs in within the same flow and seals it (R21.4). Then the API
- * proves the sealed recording refuses content, capture facts, delete and move (R26.1).
+ * generated video (hashed in the browser's Web Worker), survives a network failure by retrying
+ * the file without hashing it again (issue 20), confirms receipt, custodian2 signs in within
+ * the same flow and seals it (R21.4). Then the API proves the sealed recording refuses
+ * content, capture facts, delete and move (R26.1).
  * Screens in zh-CN and en go to test-results/screens/.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -78,6 +79,11 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     }
   }
 
+  /** How many times the page hashed a file (User Timing measures of FileHashService). */
+  function hashRuns(page: Page): Promise<number> {
+    return page.evaluate(() => performance.getEntriesByName('efr-hash', 'measure').length);
+  }
+
   async function fillFacts(page: Page): Promise<void> {
     await page.locator('[data-field="officer"]').fill('officer1');
     await page.locator('[data-field="coOfficer"]').fill('officer2');
@@ -115,7 +121,9 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     const id = page.url().split('/').pop() as string;
 
     let broken = !breakFirstUpload;
+    let uploads = 0;
     await page.route('**/nodes/*/children', async (route) => {
+      if (route.request().method() === 'POST') uploads++;
       if (!broken && route.request().method() === 'POST') {
         broken = true;
         await route.abort('failed');
@@ -131,6 +139,10 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
       await page.locator('[data-testid="retry-file"]').click();
     }
     await fileState(page, 'uploaded');
+    // Issue 20: the retry sent the request again with the digest kept on the queued file; the
+    // file was hashed once (FileHashService records each run as an `efr-hash` measure).
+    expect(uploads).toBe(breakFirstUpload ? 2 : 1);
+    expect(await hashRuns(page)).toBe(1);
     await page.locator('[data-testid="hash-match"]').waitFor();
     await settle(page);
     expect(await page.locator('[data-testid="file-hash"]').innerText()).toBe(clip.sha256);

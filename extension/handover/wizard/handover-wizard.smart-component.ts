@@ -9,7 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { FieldError } from '../../../core/src/index';
 import { CurrentUserService } from '../../shared/public-api';
-import { hashFile, mediaDuration } from '../file-hasher';
+import { FileHashService } from '../file-hash.service';
+import { mediaDuration } from '../file-hasher';
 import { HandoverApiService } from '../handover-api.service';
 import { DeviceOption, FileItem, Handover, HandoverDraft } from '../handover.model';
 import {
@@ -30,7 +31,8 @@ let nextKey = 0;
 
 /**
  * The guided handover at the office workstation (issue 5): 1. the facts (R15, R16.1, R17.1),
- * 2. the files, hashed here in chunks and uploaded with their hash (resumable per file),
+ * 2. the files, hashed in chunks in a Web Worker and uploaded with their hash (a failed upload
+ * is sent again with the digest kept on the queued file, never hashed twice),
  * 3. the two-person receipt (R21.4). `/handovers/new` starts one; `/handovers/:id` resumes one
  * (files dropped again are hashed and matched with what the repository already holds).
  */
@@ -49,13 +51,19 @@ let nextKey = 0;
   ],
   templateUrl: './handover-wizard.smart-component.html',
   styleUrl: './handover-wizard.css',
+  // One hashing worker per wizard: it ends, with any file still being hashed, with the screen.
+  providers: [FileHashService],
 })
 export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
   private readonly api = inject(HandoverApiService);
   private readonly users = inject(CurrentUserService);
   private readonly translate = inject(TranslateService);
   private readonly router = inject(Router);
-  private pumping = false;
+  private readonly hasher = inject(FileHashService);
+  /** Aborted when the screen goes: stops the worker mid-file. */
+  private readonly leaving = new AbortController();
+  private hashingLine = false;
+  private uploadingLine = false;
   private destroyed = false;
 
   /** Route parameter: the handover to resume (absent on `/handovers/new`). */
@@ -101,6 +109,7 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
 
   ngOnDestroy(): void {
     this.destroyed = true;
+    this.leaving.abort();
   }
 
   /** Step 1: checks the facts with core, then opens the handover. */
@@ -135,13 +144,23 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
       }),
     );
     this.items.update((list) => [...list, ...fresh]);
-    void this.pump();
+    void this.hashQueued();
   }
 
-  /** Sends a failed file again (resume after a network error). */
+  /**
+   * Sends a failed file again (resume after a network error). The digest computed before stays
+   * on the item, so only the upload is repeated: neither server/ nor ACS's
+   * `POST /nodes/{id}/children` takes partial uploads (one multipart request with `filedata`,
+   * ../shared/alfresco/alfresco-core.yaml, "Create a node"), so the whole request is sent again.
+   */
   protected retry(key: string): void {
+    if (this.item(key).sha256 !== null) {
+      this.patch(key, { state: 'hashed', error: null });
+      void this.uploadHashed();
+      return;
+    }
     this.patch(key, { state: 'queued', error: null });
-    void this.pump();
+    void this.hashQueued();
   }
 
   /** Moves a file to another declared session before it is sent. */
@@ -197,35 +216,69 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     return this.items().find((i) => i.key === key) as FileItem;
   }
 
-  /** Works through queued files one at a time (2 cores: hashing in parallel gains nothing). */
-  private async pump(): Promise<void> {
-    if (this.pumping) return;
-    this.pumping = true;
+  /**
+   * Hashes queued files one at a time in the worker, handing each to the upload line once it
+   * has its digest: the next file is hashed while the previous one is sent (issue 20: dozens
+   * of 2-4 GB files per handover). One file at a time per line: a second hashing worker would
+   * read the same card or disk at the same time, and compete with the upload for the cores.
+   */
+  private async hashQueued(): Promise<void> {
+    if (this.hashingLine) return;
+    this.hashingLine = true;
     try {
       for (
         let next = this.items().find((i) => i.state === 'queued');
         next && !this.destroyed;
         next = this.items().find((i) => i.state === 'queued')
       ) {
-        await this.process(next.key);
+        await this.hashItem(next.key);
+        void this.uploadHashed();
       }
     } finally {
-      this.pumping = false;
+      this.hashingLine = false;
     }
   }
 
-  private async process(key: string): Promise<void> {
-    if (this.item(key).sha256 === null) {
-      this.patch(key, { state: 'hashing' });
-      const durationSeconds = await mediaDuration(this.item(key).file);
-      const sha256 = await hashFile(
+  /** Uploads hashed files one at a time, in the order they were hashed. */
+  private async uploadHashed(): Promise<void> {
+    if (this.uploadingLine) return;
+    this.uploadingLine = true;
+    try {
+      for (
+        let next = this.items().find((i) => i.state === 'hashed');
+        next && !this.destroyed;
+        next = this.items().find((i) => i.state === 'hashed')
+      ) {
+        await this.deliver(next.key);
+      }
+    } finally {
+      this.uploadingLine = false;
+    }
+  }
+
+  private async hashItem(key: string): Promise<void> {
+    this.patch(key, { state: 'hashing' });
+    const durationSeconds = await mediaDuration(this.item(key).file);
+    let sha256: string;
+    try {
+      sha256 = await this.hasher.hash(
         this.item(key).file,
         (b) => this.patch(key, { hashedBytes: b }),
-        undefined,
-        () => this.destroyed,
+        this.leaving.signal,
       );
-      this.patch(key, { sha256, durationSeconds, state: 'hashed' });
+    } catch (error: unknown) {
+      // Cancelled because the screen went, or the file became unreadable (card unplugged,
+      // NotReadableError): the row says so and its retry hashes it from the start.
+      if (this.destroyed) return;
+      const reason = this.translate.instant('EFR_HANDOVER.FILES.UNREADABLE');
+      this.patch(key, { state: 'failed', error: `${reason} (${refusalText(error)})` });
+      return;
     }
+    this.patch(key, { sha256, durationSeconds, state: 'hashed' });
+  }
+
+  /** Matches a hashed file with what the repository holds, else sends it. */
+  private async deliver(key: string): Promise<void> {
     const h = this.handover() as Handover;
     const stored = alreadyStored(h, this.item(key));
     if (stored) {
