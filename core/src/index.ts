@@ -26,6 +26,7 @@ export * from './device-registration.js';
 export * from './exemption-reminders.js';
 export * from './evidence/index.js';
 export * from './refusal-text.js';
+export * from './workflow-steps.js';
 export * from './record-guard.js';
 export * from './request-limits.js';
 export * from './refusal-throttle.js';
