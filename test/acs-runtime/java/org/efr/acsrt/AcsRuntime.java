@@ -304,9 +304,7 @@ public final class AcsRuntime {
    * Answers null when done, else the error.
    */
   public String runScriptAction(String location, NodeRef document, String runAsUser, NodeRef companyHome) {
-    AuthenticationUtil.setFullyAuthenticatedUser(runAsUser);
-    repo.begin();
-    try {
+    return inTransactionAs(runAsUser, () -> {
       NodeRef person = repo.personOf(runAsUser);
       // 23.1 asks PersonService#getPerson, which refuses a user without a Person (System);
       // from 23.8 ScriptActionExecuter asks getPersonOrNull and runs without `person`.
@@ -322,14 +320,7 @@ public final class AcsRuntime {
       model.put("action", new HashMap<String, Object>());
       model.put("webApplicationContextUrl", "http://localhost:8080/alfresco");
       processor.execute(location, file(location), model, true);
-      repo.commit();
-      return null;
-    } catch (RuntimeException e) {
-      repo.rollback();
-      return e.getMessage();
-    } finally {
-      AuthenticationUtil.clearCurrentSecurityContext();
-    }
+    });
   }
 
   /**
