@@ -1,21 +1,8 @@
 import { FileHashService, HASH_MEASURE } from './file-hash.service';
+import { hex, testBytes } from './mock/test-bytes.mock';
 
 /** Deterministic bytes, so the spec needs no fixture file. */
-function bytes(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = 88172645;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
-
-function hex(buf: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const bytes = (n: number): Uint8Array => testBytes(n, 88172645);
 
 const MiB = 1024 * 1024;
 

@@ -1,21 +1,8 @@
 import { hashFile } from './file-hasher';
+import { hex, testBytes } from './mock/test-bytes.mock';
 
 /** Deterministic bytes, so the spec needs no fixture file. */
-function bytes(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = 2463534242;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
-
-function hex(buf: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const bytes = (n: number): Uint8Array => testBytes(n, 2463534242);
 
 describe('hashFile (issue 5: hashing in the browser in chunks, R21.4)', () => {
   it("gives WebCrypto's SHA-256 while reading 1 MiB chunks, with rising progress", async () => {
