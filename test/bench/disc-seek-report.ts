@@ -15,20 +15,30 @@ export function loadRange(loads: number[]): string {
 
 /** The disc table (also printed on the console). */
 export function discTable(results: DiscResult[]): string {
-  const rows = results.flatMap((r) => {
-    const xorriso = r.rows.find((x) => x.label.startsWith('xorriso -as'));
-    return r.rows.map((x) => [`3 × ${r.fileBytes / 1e6} MB`, x.label,
+  const rows = results.flatMap((r) => r.rows.map((x) => {
+    const ref = r.rows.find((y) => y.label === x.reference)!;
+    const self = ref === x;
+    return [`3 × ${r.fileBytes / 1e6} MB`, x.label, self ? '(reference)' : x.reference,
       x.exitSeconds.toFixed(2), x.syncedSeconds.toFixed(2),
-      xorriso ? `${(xorriso.syncedSeconds / x.syncedSeconds).toFixed(2)}×` : '',
-      xorriso ? `${(xorriso.exitSeconds / x.exitSeconds).toFixed(2)}×` : '',
+      self ? '1.00×' : `${(ref.syncedSeconds / x.syncedSeconds).toFixed(2)}×`,
+      self ? '1.00×' : `${median(x.roundRatios).toFixed(2)}×`,
+      self ? '1.00×' : `${(ref.exitSeconds / x.exitSeconds).toFixed(2)}×`,
+      x.cpuSeconds.toFixed(2), self ? '1.00×' : `${(x.cpuSeconds / ref.cpuSeconds).toFixed(2)}×`,
       x.idleMiB === undefined ? x.peakMiB.toFixed(0)
         : `${x.peakMiB.toFixed(0)} (${x.idleMiB.toFixed(0)})`,
-      x.innerSeconds === undefined ? '' : x.innerSeconds.toFixed(2), x.cpuSeconds.toFixed(2),
-      (x.imageBytes / 1e6).toFixed(1), x.udf ? 'yes' : 'no']);
-  });
-  return table(['recordings', 'builder', 'to exit s', '+ sync s', 'vs xorriso (+ sync)',
-    'vs xorriso (to exit)', 'peak RSS MiB (idle)', 'in-process s', 'CPU s', 'image MB', 'UDF'],
-  rows);
+      x.innerSeconds === undefined ? '' : x.innerSeconds.toFixed(2),
+      (x.imageBytes / 1e6).toFixed(1), x.udf ? 'yes' : 'no'];
+  }));
+  return table(['recordings', 'builder', 'compared with', 'to exit s', '+ sync s',
+    'speed + sync (best-of)', 'speed + sync (median of rounds)', 'speed to exit', 'CPU s',
+    'CPU vs ref', 'peak RSS MiB (idle)', 'in-process s', 'image MB', 'UDF'], rows);
+}
+
+/** Every run of every row, for the record (exit / + sync / CPU seconds). */
+export function discRuns(results: DiscResult[]): string {
+  return table(['recordings', 'builder', 'runs: exit / + sync / CPU s'], results.flatMap((r) =>
+    r.rows.map((x) => [`3 × ${r.fileBytes / 1e6} MB`, x.label, x.runs.map(([e, y, c]) =>
+      `${e.toFixed(2)} / ${y.toFixed(2)} / ${c.toFixed(2)}`).join('; ')])));
 }
 
 /** Body of the disc section. */
@@ -41,37 +51,47 @@ in a folder \`data/\`) are put on one image by each builder: ${reps} interleaved
 order rotates per round), best-of times. \`sync\` runs (untimed) before each run. "to exit" is
 spawn to exit; "+ sync" adds a \`sync\` right after, so that every image is on disk. Our
 writer, xorriso (no fsync under \`-as mkisofs\`, checked with strace) and genisoimage leave
-the image to the page cache, so both columns compare them; the evidence package fsyncs its
-image itself, so only "+ sync" is like for like there. "vs xorriso" is xorriso's time over
-the row's (above 1× = faster than xorriso). Each image is read back before the next run, or
-the bench stops: isoinfo (volume size = file size, Joliet and Rock Ridge present, Joliet
-names and sizes), xorriso (Rock Ridge tree and each recording's first block, whose bytes are
-hashed and compared with the source's SHA-256) and 7-Zip's UDF reader (names, sizes) for the
-builders that write UDF.
+the image to the page cache; the evidence package fsyncs its image itself, so "+ sync" is the
+like-for-like column. "speed" is the reference's time over the row's (above 1× = faster than
+the reference): "best-of" divides the best times, "median of rounds" divides the two times of
+the same round (same machine load) and takes the median, the steadier figure on a busy
+machine. "CPU vs ref" is the row's CPU over the reference's (below 1× = less CPU). Each image
+is read back before the next run, or the bench stops: isoinfo (volume size = file size, Joliet
+and Rock Ridge present, Joliet names and sizes), xorriso (Rock Ridge tree and each
+recording's first block, whose bytes are hashed and compared with the source's SHA-256) and
+7-Zip's UDF reader (names, sizes) for the builders that write UDF.
 
 - **ours: writer**: \`node --import tsx test/bench/disc-child.ts\` (mode \`writer\`):
   \`layoutDisc\` + \`writeDiscImage\` with the evidence disc's options (ISO 9660 level 3, Joliet,
   Rock Ridge, UDF 1.02 bridge; label, UTC+8), files read by the FileHandle adapter of
   test/disc/support.ts, the image written with awaited writes. Started through tsx as
-  \`npx efr\` is, so Node + tsx start-up (about 0.3 s) is in the time; "in-process s" leaves
-  it out.
+  \`npx efr\` is, so Node + tsx start-up (about 0.3 s of CPU) is in the time and CPU;
+  "in-process s" leaves it out. Compared with genisoimage.
 - **ours: evidence package**: the same child, mode \`package\`: \`preparePackage\` +
   \`writeImageFile\`, what \`efr disc build\` does after its REST reads: BagIt tag files and the
-  description PDF rendered, each recording hashed while written and checked against its
-  sealed SHA-256, the image hashed and fsynced.
-- \`${DISC_COMMANDS.xorriso}\`
-  (xorriso 1.5.4; it has no UDF option, so no UDF tree).
+  description PDF rendered, each recording hashed while written (on a worker thread) and
+  checked against its sealed SHA-256, the image hashed (on a second worker thread) and
+  fsynced. Compared with the next row.
 - \`${DISC_COMMANDS.genisoimage}\`
-  (cdrkit 1.1.11): the closest equivalent that also writes a UDF tree.
+  (cdrkit 1.1.11): the like-for-like tool, which writes the same three trees and a UDF bridge.
+- \`${DISC_COMMANDS.xorriso}\`
+  (xorriso 1.5.4; a second reference: it has no UDF option, so no UDF tree).
+- **sha256sum -c + genisoimage**: \`sha256sum --quiet -c\` of the three recordings against
+  their sealed SHA-256 (coreutils 9.1), then the genisoimage command above, in one \`sh -c\`:
+  what the package does, done with the standard tools one after the other.
 
 Peak RSS: our child's own VmHWM read at its end (in parentheses: before its writer modules
-are loaded, i.e. Node + tsx alone); the tools' ru_maxrss from \`/usr/bin/time\`, which also
-gives "CPU s" (user + system, least of the runs; our child's includes tsx start-up).
-xorriso's wall time is mostly waiting, not CPU (strace: its threads sleep in clock_nanosleep):
-between runs of the same files it varies by up to a second, which best-of only partly
-removes on the smaller set.
+are loaded, i.e. Node + tsx alone; worker threads are in the same process); the tools'
+ru_maxrss from \`/usr/bin/time\`, which also gives "CPU s" (user + system of the process and
+the children it waited for, least of the runs; our child's includes tsx start-up and its
+worker threads). xorriso's wall time is mostly waiting, not CPU (strace: its threads sleep in
+clock_nanosleep).
 
-${discTable(results)}`;
+${discTable(results)}
+
+All runs:
+
+${discRuns(results)}`;
 }
 
 function count(rows: SeekRow[], pick: (r: SeekRow) => string[]): string {
@@ -79,6 +99,7 @@ function count(rows: SeekRow[], pick: (r: SeekRow) => string[]): string {
   return `${n} of ${rows.length}`;
 }
 
+/** Median of a non-empty list. */
 function median(values: number[]): number {
   const s = values.slice().sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
