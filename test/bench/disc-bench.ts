@@ -15,6 +15,7 @@ import {
   createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { makeLargeFile, type GeneratedFile } from '../support/media.js';
 import { ROOT, tempDir } from '../support/server-harness.js';
 
@@ -32,7 +33,7 @@ interface Contender {
   reference: string;
 }
 
-type ChildMode = 'writer' | 'package' | 'seals';
+type ChildMode = 'writer' | 'package' | 'seals' | 'bundle';
 
 /** Volume label of every contender's image. */
 const LABEL = 'EFR-BENCH-2026-001';
@@ -59,9 +60,24 @@ function argvOf(template: string, out: string, tree: string): string[] {
 }
 
 const node = [process.execPath, '--import', 'tsx', join(ROOT, 'test/bench/disc-child.ts')];
+
+/**
+ * The same child bundled by esbuild (one file per dynamic import, packages left to
+ * node_modules), run by plain Node: what the writer costs without tsx's start-up, i.e. what a
+ * built CLI would cost. At 3 × 100 MB tsx's start-up is most of our time and CPU.
+ */
+function bundleChild(outdir: string): string {
+  buildSync({ entryPoints: [join(ROOT, 'test/bench/disc-child.ts')], bundle: true,
+    splitting: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external',
+    outdir, logLevel: 'warning' });
+  return join(outdir, 'disc-child.js');
+}
+
 const CONTENDERS: Contender[] = [
   { label: 'ours: writer (disc-child writer)', udf: true, ours: true, reference: GENISOIMAGE,
     argv: (_o, _t, jobs) => [...node, jobs.writer] },
+  { label: 'ours: writer, esbuild bundle (no tsx)', udf: true, ours: true,
+    reference: GENISOIMAGE, argv: (_o, _t, jobs) => [process.execPath, jobs.bundle, jobs.writer] },
   { label: GENISOIMAGE, udf: true, ours: false, reference: GENISOIMAGE,
     argv: (o, t) => argvOf(DISC_COMMANDS.genisoimage, o, t) },
   { label: 'xorriso -as mkisofs -J -R', udf: false, ours: false, reference: GENISOIMAGE,
@@ -191,7 +207,7 @@ export async function benchDisc(fileBytes: number, reps: number, log: (s: string
     }
     const image = join(work, 'image.iso');
     const jobs = { writer: join(work, 'writer.json'), package: join(work, 'package.json'),
-      seals: join(work, 'seals.sha256') };
+      seals: join(work, 'seals.sha256'), bundle: bundleChild(join(work, 'bundle')) };
     writeFileSync(jobs.seals, files.map((f, i) => `${f.sha256}  ${names[i]}\n`).join(''));
     for (const mode of ['writer', 'package'] as const) {
       writeFileSync(jobs[mode], JSON.stringify({ mode, out: image,
