@@ -128,14 +128,16 @@ ${discGoals(results)}
 Where the time goes (perf, \`strace -c\`, \`--cpu-prof\`): for our writer, as for genisoimage,
 most CPU is the kernel copying pages (\`copy_folio_from_iter_atomic\` on write,
 \`_copy_to_iter\` on read); the main thread is otherwise idle, waiting on libuv's file reads
-and writes. What genisoimage does not pay is a fixed cost: Node + tsx start-up and module
-loading (~0.3 s of CPU; tsx resolves and loads every module through its loader thread), which
-is most of our CPU at 3 × 100 MB and little at 3 × 700 MB; the bundle row shows the writer
-without it. The package adds, besides two SHA-256 passes (recordings and image, each on its
-own worker thread since issue 20), a fixed ~1 s of CPU: loading pdfkit and fontkit and
-subsetting the 20 MB Noto Sans CJK collection for the description PDF; against
-\`sha256sum\` (no SHA extensions: ~370 MB/s here, Node's OpenSSL ~1.4 GB/s) that is repaid at
-3 × 700 MB, not at 3 × 100 MB.
+and writes. What genisoimage does not pay is Node + tsx: start-up (\`node --import tsx -e 0\`
+alone is ~0.3 s of CPU) and module loading through tsx's loader thread; the writer row minus
+the bundle row is that cost, most of our CPU at 3 × 100 MB. (An earlier finding, that the
+child burns ~2× the CPU under the bench that it uses from a shell, did not reproduce: spawned
+by a Node or tsx parent as the bench does, 1.52–1.80 s; from bash, 1.55–1.72 s, same files.)
+The package adds, besides two SHA-256 passes (recordings and image, each on its own worker
+thread since issue 20, fed through a fixed 8 MiB shared ring), a fixed cost: loading pdfkit
+and fontkit and parsing the 20 MB Noto Sans CJK collection for the description PDF (~0.3 s
+of CPU per render). Against \`sha256sum\` (no SHA extensions: ~370 MB/s here; Node's OpenSSL
+~1.4 GB/s) that is repaid at 3 × 700 MB, not at 3 × 100 MB.
 
 All runs:
 
