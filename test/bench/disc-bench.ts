@@ -113,8 +113,8 @@ export interface DiscRow {
   imageBytes: number;
   /** Whether the image was checked to carry a UDF tree with the recordings. */
   udf: boolean;
-  /** Every run (exit, synced, CPU), for the record. */
-  runs: [number, number, number][];
+  /** Every run (exit, synced, CPU, user CPU, system CPU), for the record. */
+  runs: [number, number, number, number, number][];
 }
 
 /** Result for one recording size. */
@@ -182,10 +182,11 @@ export async function verifyImage(image: string, files: GeneratedFile[], names: 
 }
 
 /** Peak RSS (MiB) and CPU seconds (user + system) written by `/usr/bin/time -f '%M %U %S'`. */
-function timeUsage(file: string): { peakMiB: number; cpuSeconds: number } {
+function timeUsage(file: string):
+  { peakMiB: number; cpuSeconds: number; user: number; sys: number } {
   const [kib, user, sys] = (readFileSync(file, 'utf8').trim().split('\n').at(-1) ?? '')
     .split(' ').map(Number);
-  return { peakMiB: kib / 1024, cpuSeconds: user + sys };
+  return { peakMiB: kib / 1024, cpuSeconds: user + sys, user, sys };
 }
 
 /**
@@ -232,7 +233,7 @@ export async function benchDisc(fileBytes: number, reps: number, log: (s: string
         spawnSync('sync');
         const synced = seconds(start);
         const usage = timeUsage(rssFile);
-        row.runs.push([exit, synced, usage.cpuSeconds]);
+        row.runs.push([exit, synced, usage.cpuSeconds, usage.user, usage.sys]);
         row.exitSeconds = Math.min(row.exitSeconds, exit);
         row.syncedSeconds = Math.min(row.syncedSeconds, synced);
         if (c.ours) {

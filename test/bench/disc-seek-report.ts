@@ -63,11 +63,12 @@ export function discGoals(results: DiscResult[]): string {
   return lines.join('\n');
 }
 
-/** Every run of every row, for the record (exit / + sync / CPU seconds). */
+/** Every run of every row, for the record (exit / + sync / CPU (user + sys) seconds). */
 export function discRuns(results: DiscResult[]): string {
-  return table(['recordings', 'builder', 'runs: exit / + sync / CPU s'], results.flatMap((r) =>
-    r.rows.map((x) => [`3 × ${r.fileBytes / 1e6} MB`, x.label, x.runs.map(([e, y, c]) =>
-      `${e.toFixed(2)} / ${y.toFixed(2)} / ${c.toFixed(2)}`).join('; ')])));
+  return table(['recordings', 'builder', 'runs: exit / + sync / CPU (user + sys) s'],
+    results.flatMap((r) => r.rows.map((x) => [`3 × ${r.fileBytes / 1e6} MB`, x.label,
+      x.runs.map(([e, y, c, u, k]) => `${e.toFixed(2)} / ${y.toFixed(2)} / ` +
+        `${c.toFixed(2)} (${u.toFixed(2)} + ${k.toFixed(2)})`).join('; ')])));
 }
 
 /** Body of the disc section. */
