@@ -138,7 +138,10 @@ The package adds, besides two SHA-256 passes (recordings and image, each on its 
 thread since issue 20, fed through a fixed 8 MiB shared ring), a fixed cost: loading pdfkit
 and fontkit and parsing the 20 MB Noto Sans CJK collection for the description PDF (~0.3 s
 of CPU per render). Against \`sha256sum\` (no SHA extensions: ~370 MB/s here; Node's OpenSSL
-~1.4 GB/s) that is repaid at 3 × 700 MB, not at 3 × 100 MB.
+~1.4 GB/s) that is repaid at 3 × 700 MB, not at 3 × 100 MB. When a run's CPU jumps (runs
+list), it is system time and genisoimage's jumps in the same round: the kernel reclaiming
+and writing back pages for the other work on the machine, not Node; the median of rounds
+is the steadier figure.
 
 All runs:
 
