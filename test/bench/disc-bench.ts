@@ -1,10 +1,13 @@
 /**
- * Disc benchmark of DESIGN.md "What the numbers must be": an image of 3 recordings built by our
- * writer (core/src/disc, in a child process: disc-child.ts) against `xorriso -as mkisofs` on
- * the same files in the same run, as a time ratio, plus the peak resident memory of each
- * builder for two file sizes (it must not grow with the size). genisoimage, the one Debian
- * tool here that also writes a UDF bridge, runs as a reference. Every timed image is read back
- * (isoinfo, xorriso, 7-Zip) and its recordings hashed, so a broken fast writer cannot win.
+ * Disc benchmark of DESIGN.md "What the numbers must be" (issue 20): an image of 3 recordings
+ * built by our writer (core/src/disc, in a child process: disc-child.ts) against the
+ * like-for-like tool, `genisoimage -J -R -udf` (the one Debian tool here that writes the same
+ * three trees: ISO 9660 + Joliet + Rock Ridge + a UDF bridge), on the same files in the same
+ * run, as time and CPU ratios, plus the peak resident memory of each builder for two file sizes
+ * (it must not grow with the size); `xorriso -as mkisofs` (no UDF) is a second reference. The
+ * full evidence package is compared with `sha256sum -c` of the seals + the same genisoimage
+ * (+ sync). Every timed image is read back (isoinfo, xorriso, 7-Zip) and its recordings
+ * hashed, so a broken fast writer cannot win.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,6 +15,7 @@ import {
   createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { makeLargeFile, type GeneratedFile } from '../support/media.js';
 import { ROOT, tempDir } from '../support/server-harness.js';
 
@@ -25,12 +29,18 @@ interface Contender {
   argv(out: string, tree: string, jobs: Record<ChildMode, string>): string[];
   /** Whether it is our child (prints its own VmHWM as JSON). */
   ours: boolean;
+  /** Label of the row it is compared with (time and CPU ratios). */
+  reference: string;
 }
 
-type ChildMode = 'writer' | 'package';
+type ChildMode = 'writer' | 'package' | 'seals' | 'bundle';
 
 /** Volume label of every contender's image. */
 const LABEL = 'EFR-BENCH-2026-001';
+
+/** Row labels of the two references. */
+const GENISOIMAGE = 'genisoimage -J -R -udf';
+const HASH_AND_GENISOIMAGE = 'sha256sum -c + genisoimage -J -R -udf';
 
 /**
  * The contenders' command lines. xorriso: ISO level 3 (as ours, multi-extent if ever needed),
@@ -40,6 +50,8 @@ const LABEL = 'EFR-BENCH-2026-001';
 export const DISC_COMMANDS = {
   xorriso: `xorriso -as mkisofs -iso-level 3 -J -R -V ${LABEL} -o <image> <tree>`,
   genisoimage: `genisoimage -quiet -iso-level 3 -J -R -udf -V ${LABEL} -o <image> <tree>`,
+  /** The package's reference: check every recording against its seal, then the image. */
+  hashThenImage: 'sh -c "cd <tree> && sha256sum --quiet -c <seals> && genisoimage …"',
 };
 
 /** A command line of DISC_COMMANDS as argv (the temp paths hold no spaces). */
@@ -48,15 +60,33 @@ function argvOf(template: string, out: string, tree: string): string[] {
 }
 
 const node = [process.execPath, '--import', 'tsx', join(ROOT, 'test/bench/disc-child.ts')];
+
+/**
+ * The same child bundled by esbuild (one file per dynamic import, packages left to
+ * node_modules), run by plain Node: what the writer costs without tsx's start-up, i.e. what a
+ * built CLI would cost. At 3 × 100 MB tsx's start-up is most of our time and CPU.
+ */
+function bundleChild(outdir: string): string {
+  buildSync({ entryPoints: [join(ROOT, 'test/bench/disc-child.ts')], bundle: true,
+    splitting: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external',
+    outdir, logLevel: 'warning' });
+  return join(outdir, 'disc-child.js');
+}
+
 const CONTENDERS: Contender[] = [
-  { label: 'ours: writer (disc-child writer)', udf: true, ours: true,
+  { label: 'ours: writer (disc-child writer)', udf: true, ours: true, reference: GENISOIMAGE,
     argv: (_o, _t, jobs) => [...node, jobs.writer] },
-  { label: 'ours: evidence package (disc-child package)', udf: true, ours: true,
-    argv: (_o, _t, jobs) => [...node, jobs.package] },
-  { label: 'xorriso -as mkisofs -J -R', udf: false, ours: false,
-    argv: (o, t) => argvOf(DISC_COMMANDS.xorriso, o, t) },
-  { label: 'genisoimage -J -R -udf', udf: true, ours: false,
+  { label: 'ours: writer, esbuild bundle (no tsx)', udf: true, ours: true,
+    reference: GENISOIMAGE, argv: (_o, _t, jobs) => [process.execPath, jobs.bundle, jobs.writer] },
+  { label: GENISOIMAGE, udf: true, ours: false, reference: GENISOIMAGE,
     argv: (o, t) => argvOf(DISC_COMMANDS.genisoimage, o, t) },
+  { label: 'xorriso -as mkisofs -J -R', udf: false, ours: false, reference: GENISOIMAGE,
+    argv: (o, t) => argvOf(DISC_COMMANDS.xorriso, o, t) },
+  { label: 'ours: evidence package (disc-child package)', udf: true, ours: true,
+    reference: HASH_AND_GENISOIMAGE, argv: (_o, _t, jobs) => [...node, jobs.package] },
+  { label: HASH_AND_GENISOIMAGE, udf: true, ours: false, reference: HASH_AND_GENISOIMAGE,
+    argv: (o, t, jobs) => ['sh', '-c', `cd ${t}/data && sha256sum --quiet -c ${jobs.seals} && ` +
+      argvOf(DISC_COMMANDS.genisoimage, o, t).join(' ')] },
 ];
 
 /** Best-of numbers of one contender for one file size. */
@@ -75,12 +105,16 @@ export interface DiscRow {
   innerSeconds?: number;
   /** Least CPU time (user + system) of a run, seconds. */
   cpuSeconds: number;
+  /** Label of the reference row. */
+  reference: string;
+  /** Per round: the reference's time over this row's, with sync (same round, so same load). */
+  roundRatios: number[];
   /** Image size in bytes. */
   imageBytes: number;
   /** Whether the image was checked to carry a UDF tree with the recordings. */
   udf: boolean;
-  /** Every run (exit, synced), for the record. */
-  runs: [number, number][];
+  /** Every run (exit, synced, CPU, user CPU, system CPU), for the record. */
+  runs: [number, number, number, number, number][];
 }
 
 /** Result for one recording size. */
@@ -148,10 +182,11 @@ export async function verifyImage(image: string, files: GeneratedFile[], names: 
 }
 
 /** Peak RSS (MiB) and CPU seconds (user + system) written by `/usr/bin/time -f '%M %U %S'`. */
-function timeUsage(file: string): { peakMiB: number; cpuSeconds: number } {
+function timeUsage(file: string):
+  { peakMiB: number; cpuSeconds: number; user: number; sys: number } {
   const [kib, user, sys] = (readFileSync(file, 'utf8').trim().split('\n').at(-1) ?? '')
     .split(' ').map(Number);
-  return { peakMiB: kib / 1024, cpuSeconds: user + sys };
+  return { peakMiB: kib / 1024, cpuSeconds: user + sys, user, sys };
 }
 
 /**
@@ -172,14 +207,16 @@ export async function benchDisc(fileBytes: number, reps: number, log: (s: string
       files.push(await makeLargeFile(join(tree, 'data', name), fileBytes, 11 + i));
     }
     const image = join(work, 'image.iso');
-    const jobs = { writer: join(work, 'writer.json'), package: join(work, 'package.json') };
+    const jobs = { writer: join(work, 'writer.json'), package: join(work, 'package.json'),
+      seals: join(work, 'seals.sha256'), bundle: bundleChild(join(work, 'bundle')) };
+    writeFileSync(jobs.seals, files.map((f, i) => `${f.sha256}  ${names[i]}\n`).join(''));
     for (const mode of ['writer', 'package'] as const) {
       writeFileSync(jobs[mode], JSON.stringify({ mode, out: image,
         files: files.map((f) => ({ path: f.path, sha256: f.sha256 })) }));
     }
     const rows: DiscRow[] = CONTENDERS.map((c) => ({ label: c.label, exitSeconds: Infinity,
       syncedSeconds: Infinity, peakMiB: 0, cpuSeconds: Infinity, imageBytes: 0, udf: c.udf,
-      runs: [] }));
+      runs: [], reference: c.reference, roundRatios: [] }));
     const rssFile = join(work, 'rss.txt');
     for (let rep = 0; rep < reps; rep++) {
       for (let k = 0; k < CONTENDERS.length; k++) {
@@ -195,7 +232,8 @@ export async function benchDisc(fileBytes: number, reps: number, log: (s: string
         const exit = seconds(start);
         spawnSync('sync');
         const synced = seconds(start);
-        row.runs.push([exit, synced]);
+        const usage = timeUsage(rssFile);
+        row.runs.push([exit, synced, usage.cpuSeconds, usage.user, usage.sys]);
         row.exitSeconds = Math.min(row.exitSeconds, exit);
         row.syncedSeconds = Math.min(row.syncedSeconds, synced);
         if (c.ours) {
@@ -206,7 +244,6 @@ export async function benchDisc(fileBytes: number, reps: number, log: (s: string
           row.idleMiB = Math.max(row.idleMiB ?? 0, child.idleKiB / 1024);
           row.innerSeconds = Math.min(row.innerSeconds ?? Infinity, child.seconds);
         }
-        const usage = timeUsage(rssFile);
         if (!c.ours) row.peakMiB = Math.max(row.peakMiB, usage.peakMiB);
         row.cpuSeconds = Math.min(row.cpuSeconds, usage.cpuSeconds);
         row.imageBytes = statSync(image).size;
@@ -214,6 +251,10 @@ export async function benchDisc(fileBytes: number, reps: number, log: (s: string
         log(`  3 × ${fileBytes / 1e6} MB ${c.label} run ${rep + 1}: ${exit.toFixed(2)} s ` +
           `(+ sync ${synced.toFixed(2)} s), CPU ${usage.cpuSeconds.toFixed(2)} s, ` +
           `${row.peakMiB.toFixed(0)} MiB, image verified`);
+      }
+      for (const row of rows) {
+        const ref = rows.find((r) => r.label === row.reference)!;
+        row.roundRatios.push(ref.runs[rep][1] / row.runs[rep][1]);
       }
     }
     return { fileBytes, rows };

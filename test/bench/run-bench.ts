@@ -130,8 +130,9 @@ const measured = `Measured on ${new Date().toISOString()}, ${machine}.`;
 
 const INGEST = '## Ingest (target: ≥ 0.9× of sha256sum + cp + sync, memory independent of size)';
 const LISTING = '## Listing and filtering (target: p95 < 50 ms per page)';
-const DISC = '## Disc image of 3 recordings (target: at least as fast as xorriso -as mkisofs, ' +
-  'memory independent of size)';
+const DISC = '## Disc image of 3 recordings (target: at least as fast as genisoimage -J -R ' +
+  '-udf with sync at ≤ 1.5× its CPU, memory independent of size; the package ≥ 0.9× of ' +
+  'sha256sum + genisoimage + sync)';
 const SEEK = '## Seeking in a 2 GB recording in the player (target: first frame after a seek ' +
   'from one Range request)';
 const FIRST_LOAD = '## First load of the app (target: login page ≤ 700 kB transferred, ' +

@@ -5,38 +5,45 @@
  * with our own Joliet reader and checks the bag. Exit codes: 0 ok, 1 failed check or refusal,
  * 2 usage.
  */
-import { createHash } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MEDIA, isOneOf } from '../../../core/src/index.js';
+import { WorkerSha256 } from './hash-worker.js';
 import { verifyDiscImage } from './image-verify.js';
 import { FixityError, PackageTooLargeError, preparePackage } from './package-image.js';
 import { RestError, restPackageSource } from './rest-source.js';
 
-/** Writes a stream to `path` through a temp name, returning the SHA-256 of what was written. */
+/**
+ * Writes a stream to `path` through a temp name, returning the SHA-256 of what was written.
+ * The image is hashed on a worker thread while the main thread writes (issue 20).
+ */
 export async function writeImageFile(stream: ReadableStream<Uint8Array>, path: string):
   Promise<{ sha256: string; size: number }> {
   const temp = `${path}.part`;
   const handle = await open(temp, 'w');
-  const hash = createHash('sha256');
+  const hash = new WorkerSha256();
   let size = 0;
   try {
     const reader = stream.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      hash.update(value);
+      const hashed = hash.update('image', value);
       size += value.length;
       await handle.write(value);
+      await hashed;
     }
+    const sha256 = await hash.digest('image');
     await handle.sync();
     await handle.close();
     await rename(temp, path);
-    return { sha256: hash.digest('hex'), size };
+    return { sha256, size };
   } catch (err) {
     await handle.close().catch(() => undefined); // already closed after a failed rename
     await rm(temp, { force: true });
     throw err;
+  } finally {
+    await hash.close();
   }
 }
 

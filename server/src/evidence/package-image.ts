@@ -23,6 +23,7 @@ import {
 } from '../../../core/src/disc/index.js';
 import type { DiscFile, DiscLayout, Medium } from '../../../core/src/disc/index.js';
 import { descriptionPdf } from './description-pdf.js';
+import { WorkerSha256 } from './hash-worker.js';
 
 /** A recording with its content, as a package source provides it. */
 export interface SourceRecording extends RecordingFacts {
@@ -176,26 +177,52 @@ export async function preparePackage(src: PackageSource): Promise<PreparedPackag
   }
 }
 
-/** Streams the image, hashing each payload file and checking it at its end (R26.1). */
+/**
+ * Streams the image, hashing each payload file and checking it at its end (R26.1). The
+ * hashing runs on a worker thread, in parallel with whoever consumes the stream (issue 20);
+ * the worker stops when the stream ends, fails or is cancelled.
+ */
 function streamVerified(layout: DiscLayout<DiscFile>, payload: readonly PayloadEntry[]):
   ReadableStream<Uint8Array> {
   const expected = new Map(payload.map((p) => [p.path, p]));
-  const hashes = new Map<string, ReturnType<typeof createHash>>();
-  return writeDiscImage(layout, {
+  let hasher: WorkerSha256 | undefined;
+  const image = writeDiscImage(layout, {
     onFileChunk(file, chunk) {
       if (!expected.has(file.path)) return;
-      let h = hashes.get(file.path);
-      if (!h) hashes.set(file.path, h = createHash('sha256'));
-      h.update(chunk);
+      hasher ??= new WorkerSha256();
+      return hasher.update(file.path, chunk);
     },
-    onFileEnd(file) {
+    async onFileEnd(file) {
       const p = expected.get(file.path);
       if (!p) return;
-      const actual = (hashes.get(file.path) ?? createHash('sha256')).digest('hex');
-      hashes.delete(file.path);
+      const actual = hasher ? await hasher.digest(file.path)
+        : createHash('sha256').digest('hex');
       if (actual !== p.recording.sha256) {
         throw new FixityError(file.path, p.recording.id, p.recording.sha256, actual);
       }
     },
   });
+  const reader = image.getReader();
+  const stop = async (): Promise<void> => {
+    await hasher?.close();
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await reader.read();
+        if (next.done) {
+          await stop();
+          controller.close();
+        } else controller.enqueue(next.value);
+      } catch (err) {
+        // The writer failed (fixity, size, source): stop the worker, pass the error on.
+        await stop();
+        throw err;
+      }
+    },
+    async cancel(reason) {
+      await stop();
+      await reader.cancel(reason);
+    },
+  }, { highWaterMark: 0 });
 }
