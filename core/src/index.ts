@@ -26,3 +26,4 @@ export * from './device-registration.js';
 export * from './exemption-reminders.js';
 export * from './evidence/index.js';
 export * from './refusal-text.js';
+export * from './person-name.js';
