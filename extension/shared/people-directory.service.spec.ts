@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { EfrApiService } from './efr-api.service';
-import { PeopleDirectoryService, compactName } from './people-directory.service';
+import { PeopleDirectoryService } from './people-directory.service';
 import { createEfrApiMock } from './mock/efr-api.mock';
 
 describe('PeopleDirectoryService', () => {
@@ -21,9 +21,27 @@ describe('PeopleDirectoryService', () => {
     expect(api.people.getPerson).toHaveBeenCalledTimes(2);
   });
 
-  it('joins Chinese names and keeps Latin ones', () => {
-    expect(compactName('王 明')).toBe('王明');
-    expect(compactName('欧阳 娜娜')).toBe('欧阳娜娜');
-    expect(compactName('Alice Smith')).toBe('Alice Smith');
+  it('searches the directory by name, id or job title, reading it once (issue 19)', async () => {
+    const api = createEfrApiMock();
+    api.people.listPeople.and.resolveTo({
+      list: {
+        entries: [
+          { entry: { id: 'officer1', firstName: '王', lastName: '明', jobTitle: '执法人员' } },
+          { entry: { id: 'leader1', firstName: '赵', lastName: '国华', jobTitle: '局分管领导' } },
+          { entry: { id: 'alice', firstName: 'Alice', lastName: 'Smith' } },
+        ],
+      },
+    });
+    TestBed.configureTestingModule({ providers: [{ provide: EfrApiService, useValue: api }] });
+    const people = TestBed.inject(PeopleDirectoryService);
+
+    expect(await people.search('国华')).toEqual([
+      { id: 'leader1', name: '赵国华', detail: '局分管领导' },
+    ]);
+    expect((await people.search('officer')).map((p) => p.name)).toEqual(['王明']);
+    expect((await people.search('smith')).map((p) => p.name)).toEqual(['Alice Smith']);
+    expect((await people.search('')).length).toBe(3);
+    expect(people.nameOf('leader1')).toBe('赵国华');
+    expect(api.people.listPeople).toHaveBeenCalledTimes(1);
   });
 });

@@ -15,3 +15,5 @@ export * from './dates';
 export * from './people-directory.service';
 export * from './person-name.pipe';
 export * from './refusal';
+export * from './person-picker.component';
+export * from './load-failure';

@@ -147,9 +147,10 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     await page.locator('[data-testid="sealed-banner"]').waitFor();
     await page.locator('[data-testid="handover-status"][data-status="sealed"]').waitFor();
     await settle(page);
+    // Receipts name the custodians as people know them (issue 19, point 2).
     expect(await page.locator('[data-testid="receipts"] li').allInnerTexts()).toEqual([
-      jasmine.stringContaining('custodian1'),
-      jasmine.stringContaining('custodian2'),
+      jasmine.stringContaining('张丽'),
+      jasmine.stringContaining('刘芳'),
     ]);
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, `handover-sealed-${tag}`);

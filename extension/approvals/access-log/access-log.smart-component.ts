@@ -4,7 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { errorStatus } from '../../shared/public-api';
+import { errorStatus, PersonNamePipe, LoadFailurePipe } from '../../shared/public-api';
 import { AccessLogRow, ChainVerification } from '../approvals.model';
 import { accessLogCsv } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
@@ -16,7 +16,7 @@ import { ApprovalsService } from '../approvals.service';
  */
 @Component({
   selector: 'efr-access-log',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatProgressBarModule, TranslatePipe],
+  imports: [LoadFailurePipe, PersonNamePipe, DatePipe, FormsModule, MatButtonModule, MatProgressBarModule, TranslatePipe],
   template: `
     <section class="efr-page">
       <h1 class="efr-page-title">{{ 'EFR_APPROVALS.LOG.TITLE' | translate }}</h1>
@@ -72,7 +72,7 @@ import { ApprovalsService } from '../approvals.service';
       }
       @if (failure() !== null) {
         <div class="efr-error" role="alert">
-          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+          {{ failure() | efrLoadFailure | translate: { status: failure() } }}
         </div>
       }
       @if (rows(); as list) {
@@ -96,7 +96,7 @@ import { ApprovalsService } from '../approvals.service';
                   <tr data-testid="log-row" [attr.data-action]="r.action" [attr.data-user]="r.user">
                     <td>{{ r.id }}</td>
                     <td>{{ r.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
-                    <td>{{ r.user }}</td>
+                    <td>{{ r.user | efrPersonName }}</td>
                     <td>{{ r.action }}</td>
                     <td class="efr-mono">{{ r.nodeId }}</td>
                     <td class="details">{{ r.details }}</td>

@@ -2,6 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { NoopTranslateModule } from '@alfresco/adf-core';
+import { PeopleDirectoryService } from '../../shared/public-api';
+import { peopleDirectoryMock } from '../../shared/mock/people-directory.mock';
 import { AccessRequestView, Decision } from '../approvals.model';
 import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-component';
 
@@ -55,7 +57,14 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
   function setup(r: AccessRequestView, decisions: Decision[]) {
     TestBed.configureTestingModule({
       imports: [NoopTranslateModule, RequestCardUiComponent],
-      providers: [provideNoopAnimations(), provideRouter([])],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        {
+          provide: PeopleDirectoryService,
+          useValue: peopleDirectoryMock([{ id: 'officer1', name: '王明', detail: '执法人员' }]),
+        },
+      ],
     });
     const fixture = TestBed.createComponent(RequestCardUiComponent);
     fixture.componentRef.setInput('request', r);
@@ -93,6 +102,7 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
     expect(events).toEqual([{ decision: 'reject', payload: { reason: '事由不充分，请补充' } }]);
   });
 
+  // Issue 19, point 2: the viewer is chosen by name, the id is what is sent.
   it('R24.2: a registration proposes the requester as viewer and a future window end', async () => {
     const { fixture, el, events, click } = setup(request({ status: 'approved' }), [
       'register',
@@ -101,8 +111,10 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
     click('[data-decision="register"]');
     await fixture.whenStable();
     fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
     expect(el.querySelector<HTMLInputElement>('[data-testid="register-viewer"]')?.value).toBe(
-      'officer1',
+      '王明',
     );
     click('[data-testid="confirm-register"]');
     expect(events.length).toBe(1);

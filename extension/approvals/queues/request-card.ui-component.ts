@@ -6,6 +6,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AccessRequestView, Decision, RegistrationForm } from '../approvals.model';
 import { reasonValid } from '../approvals.rules';
+import { PersonNamePipe, PersonPickerComponent } from '../../shared/public-api';
 
 /** A decision with what it carries (a rejection's reason, a registration). */
 export interface DecisionEvent {
@@ -28,7 +29,7 @@ function localInput(ms: number): string {
  */
 @Component({
   selector: 'efr-request-card',
-  imports: [DatePipe, FormsModule, RouterLink, MatButtonModule, TranslatePipe],
+  imports: [PersonNamePipe, PersonPickerComponent, DatePipe, FormsModule, RouterLink, MatButtonModule, TranslatePipe],
   template: `
     @let r = request();
     <article
@@ -45,7 +46,7 @@ function localInput(ms: number): string {
       </header>
       <dl class="efr-facts">
         <dt>{{ 'EFR_APPROVALS.FIELD.REQUESTER' | translate }}</dt>
-        <dd>{{ r.requester }}</dd>
+        <dd>{{ r.requester | efrPersonName }}</dd>
         <dt>{{ 'EFR_APPROVALS.FIELD.PURPOSE' | translate }}</dt>
         <dd>{{ 'EFR_APPROVALS.PURPOSE.' + r.purpose | translate }}</dd>
         <dt>{{ 'EFR_APPROVALS.FIELD.REASON' | translate }}</dt>
@@ -60,20 +61,20 @@ function localInput(ms: number): string {
         <dd>{{ r.submittedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
         @if (r.reviewedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REVIEWED' | translate }}</dt>
-          <dd>{{ r.reviewedBy }} · {{ r.reviewedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>{{ r.reviewedBy | efrPersonName }} · {{ r.reviewedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
         }
         @if (r.approvedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVED' | translate }}</dt>
-          <dd>{{ r.approvedBy }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>{{ r.approvedBy | efrPersonName }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
         } @else if (r.approvers) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVERS' | translate }}</dt>
-          <dd>{{ r.approvers.join('、') }}</dd>
+          <dd>{{ r.approvers | efrPersonName }}</dd>
         }
         @if (r.registeredBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REGISTERED' | translate }}</dt>
-          <dd>{{ r.registeredBy }} · {{ r.registeredAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>{{ r.registeredBy | efrPersonName }} · {{ r.registeredAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
           <dt>{{ 'EFR_APPROVALS.FIELD.VIEWER' | translate }}</dt>
-          <dd>{{ r.viewer }}</dd>
+          <dd>{{ r.viewer | efrPersonName }}</dd>
           <dt>{{ 'EFR_APPROVALS.FIELD.WINDOW' | translate }}</dt>
           <dd>
             {{ r.viewingFrom | date: 'yyyy-MM-dd HH:mm' }} –
@@ -82,7 +83,7 @@ function localInput(ms: number): string {
         }
         @if (r.rejectedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REJECTED' | translate }}</dt>
-          <dd>{{ r.rejectedBy }} · {{ r.rejectionReason }}</dd>
+          <dd>{{ r.rejectedBy | efrPersonName }} · {{ r.rejectionReason }}</dd>
         }
       </dl>
       <div class="actions">
@@ -130,10 +131,13 @@ function localInput(ms: number): string {
       }
       @if (pending() === 'register') {
         <div class="inline-form">
-          <label
-            >{{ 'EFR_APPROVALS.REGISTER.VIEWER' | translate }}
-            <input [(ngModel)]="viewer" data-testid="register-viewer"
-          /></label>
+          <efr-person-picker
+            class="viewer"
+            [(value)]="viewer"
+            [label]="'EFR_APPROVALS.REGISTER.VIEWER' | translate"
+            testId="register-viewer"
+            [required]="true"
+          />
           <label
             >{{ 'EFR_APPROVALS.REGISTER.REASON' | translate }}
             <input [(ngModel)]="reason" data-testid="register-reason"

@@ -2,7 +2,7 @@ import { Component, inject, signal, ViewEncapsulation } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CurrentUserService, errorStatus } from '../../shared/public-api';
+import { CurrentUserService, errorStatus, PersonNamePipe, LoadFailurePipe } from '../../shared/public-api';
 import { AccessRequestView } from '../approvals.model';
 import { ApprovalsService } from '../approvals.service';
 
@@ -16,7 +16,7 @@ import { ApprovalsService } from '../approvals.service';
   // The print sheet must reach the shell's toolbar and menu: see print.css.
   encapsulation: ViewEncapsulation.None,
   styleUrls: ['./print.css'],
-  imports: [DatePipe, MatButtonModule, TranslatePipe],
+  imports: [LoadFailurePipe, DatePipe, MatButtonModule, TranslatePipe, PersonNamePipe],
   template: `
     <section class="efr-page register">
       <div class="head">
@@ -39,7 +39,7 @@ import { ApprovalsService } from '../approvals.service';
       </p>
       @if (failure() !== null) {
         <div class="efr-error" role="alert">
-          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+          {{ failure() | efrLoadFailure | translate: { status: failure() } }}
         </div>
       }
       @if (rows(); as list) {
@@ -64,7 +64,7 @@ import { ApprovalsService } from '../approvals.service';
               @for (r of list; track r.id) {
                 <tr data-testid="register-row" [attr.data-number]="r.number">
                   <td class="efr-mono">{{ r.number }}</td>
-                  <td>{{ r.viewer }}</td>
+                  <td>{{ r.viewer | efrPersonName }}</td>
                   <td>
                     {{ r.viewingReason }}<br /><small>{{
                       'EFR_APPROVALS.PURPOSE.' + r.purpose | translate
@@ -80,10 +80,10 @@ import { ApprovalsService } from '../approvals.service';
                       r.viewingUntil | date: 'yyyy-MM-dd HH:mm'
                     }}
                   </td>
-                  <td>{{ r.reviewedBy }}</td>
-                  <td>{{ r.approvedBy }}</td>
+                  <td>{{ r.reviewedBy | efrPersonName }}</td>
+                  <td>{{ r.approvedBy | efrPersonName }}</td>
                   <td>
-                    {{ r.registeredBy }}<br /><small>{{
+                    {{ r.registeredBy | efrPersonName }}<br /><small>{{
                       r.registeredAt | date: 'yyyy-MM-dd HH:mm'
                     }}</small>
                   </td>

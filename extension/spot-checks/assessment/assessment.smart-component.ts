@@ -9,6 +9,7 @@ import { Assessment, RATES } from '../spot-checks.model';
 import { bureauDay, dayStart, nextDay, percentText, refusalText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
+import { PersonNamePipe } from '../../shared/public-api';
 
 /**
  * The quality assessment of a period (R28.1) per unit and per officer: recording rate,
@@ -17,7 +18,7 @@ import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
  */
 @Component({
   selector: 'efr-quality-assessment',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
+  imports: [PersonNamePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
     RateBarsUiComponent],
   template: `
 <section class="efr-page">
@@ -48,7 +49,7 @@ import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
       @for (l of (part === 'UNITS' ? a.report.units : a.report.officers); track l.unit +
         l.officer) {
       <tr data-testid="quality-row" [attr.data-officer]="l.officer"><td>{{ l.unit }}</td>
-        @if (part === 'OFFICERS') { <td>{{ l.officer }}</td> }
+        @if (part === 'OFFICERS') { <td>{{ l.officer | efrPersonName }}</td> }
         @for (r of rates; track r) { <td>{{ pct(l[r]) }}</td> }
         <td data-testid="quality-violations">{{ l.violations }}</td></tr>
       }
@@ -60,7 +61,7 @@ import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
   <div class="efr-list-card">
     <table class="efr-simple-table" data-testid="quality-measures">
       @for (v of a.violations; track v.id) { @for (m of v.measures; track m.id) {
-      <tr><td>{{ v.officer }}</td><td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
+      <tr><td>{{ v.officer | efrPersonName }}</td><td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
         <td>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }}</td>
         <td>{{ m.startDate }} – {{ m.endDate ?? '' }}</td></tr> } }
     </table>

@@ -11,6 +11,7 @@ import { UserPreferencesService } from '@alfresco/adf-core';
 import { MEASURES, Violation } from '../spot-checks.model';
 import { refusalText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
+import { PersonNamePipe } from '../../shared/public-api';
 
 /**
  * The violation register (R29.1): proposals from failed checks, late handovers and refused
@@ -19,7 +20,7 @@ import { SpotChecksService } from '../spot-checks.service';
  */
 @Component({
   selector: 'efr-violations',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule,
+  imports: [PersonNamePipe, DatePipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule,
     MatInputModule, MatSelectModule, TranslatePipe],
   template: `
 <section class="efr-page">
@@ -43,11 +44,11 @@ import { SpotChecksService } from '../spot-checks.service';
         <th>{{ 'EFR_SPOT_CHECKS.COL.ACTIONS' | translate }}</th></tr>
       @for (v of violations(); track v.id) {
       <tr data-testid="violation-row" [attr.data-status]="v.status" [attr.data-officer]="v.officer">
-        <td>{{ v.officer }}<div class="sub">{{ v.unit }}</div></td>
+        <td>{{ v.officer | efrPersonName }}<div class="sub">{{ v.unit }}</div></td>
         <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
         <td class="text">{{ v.description }}<div class="sub">{{ v.proposedAt | date:
           'yyyy-MM-dd HH:mm' }}
-          · {{ v.proposedBy }}</div></td>
+          · {{ v.proposedBy | efrPersonName }}</div></td>
         <td data-testid="violation-status">{{ 'EFR_SPOT_CHECKS.VSTATUS.' + v.status | translate }}
           @if (v.decisionReason) { <div class="sub">{{ v.decisionReason }}</div> }</td>
         <td data-testid="violation-measures">@for (m of v.measures; track m.id) {

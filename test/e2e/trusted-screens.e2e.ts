@@ -1,0 +1,58 @@
+/**
+ * Issue 19 "Screens a Chinese archivist trusts", end to end in Chromium: the checks of the
+ * points this file covers, each of which failed before its fix. Point 2 (names in the viewing
+ * register and the watermark) is checked in approvals.e2e.ts, where the request is made; the
+ * disc description's names in test/evidence/web-script.spec.ts.
+ */
+import type { Page } from 'playwright-core';
+import { SEARCH } from '../support/server-harness.js';
+import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
+import { e2eSuite, openFromNav } from './support/e2e-suite.js';
+
+/** A demo recording of officer1 and officer2 (server/src/demo/demo-records.ts). */
+const RECORDING = '20261124_093000_BWC-2026-001.mp4';
+
+describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
+  const suite = e2eSuite();
+
+  async function recordingId(): Promise<string> {
+    const found = await suite.api('admin').request<{
+      list: { entries: { entry: { id: string } }[] };
+    }>('POST', `${SEARCH}/search`, {
+      json: { query: { query: `TYPE:"efr:recording" AND cm:name:"${RECORDING}"` } },
+    });
+    return found.body.list.entries[0].entry.id;
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const satisfies readonly AppLanguage[]) {
+    it(`point 1: officer1 opens his own recording's detail (${lang})`, async () => {
+      const id = await recordingId();
+      const page: Page = await suite.signIn('officer1', lang);
+      await page.goto(`${suite.app.url}/recordings/${id}`);
+      await page.locator('[data-testid="recording-title"]').waitFor();
+      await page.locator('[data-testid="custody-forbidden"]').waitFor();
+      await page.locator('[data-testid="request-viewing"]').waitFor();
+      await settle(page);
+      // The capture facts, with the people by name; no page-wide refusal.
+      expect(await page.locator('[data-testid="detail-error"]').count()).toBe(0);
+      expect((await page.locator('[data-testid="sha256"]').innerText()).trim()).toMatch(
+        /^[0-9a-f]{64}$/,
+      );
+      const body = await page.locator('body').innerText();
+      expect(body).toContain('王明、李强');
+      expect(await untranslatedKeys(page)).toEqual([]);
+      await saveScreen(page, `issue19-recording-officer-${lang}`);
+      // 申请调阅 starts a request for this recording.
+      await page.locator('[data-testid="request-viewing"]').click();
+      await page.waitForURL(/\/approvals\/new\?recordingId=/);
+    });
+  }
+
+  it('point 5: the second custodian finds handovers awaiting confirmation from the nav', async () => {
+    const page = await suite.signIn('custodian2', 'zh-CN');
+    await openFromNav(page, 'handovers', /\/handovers/);
+    const checked = page.locator('mat-button-toggle.mat-button-toggle-checked');
+    expect(await checked.getAttribute('data-filter')).toBe('unsealed');
+    await saveScreen(page, 'issue19-handovers-nav-zh-CN');
+  });
+});
