@@ -64,7 +64,7 @@ import { ApprovalsService } from '../approvals.service';
               @for (r of list; track r.id) {
                 <tr data-testid="register-row" [attr.data-number]="r.number">
                   <td class="efr-mono">{{ r.number }}</td>
-                  <td>{{ r.viewer | efrPersonName }}</td>
+                  <td class="person">{{ r.viewer | efrPersonName }}</td>
                   <td>
                     {{ r.viewingReason }}<br /><small>{{
                       'EFR_APPROVALS.PURPOSE.' + r.purpose | translate
@@ -80,9 +80,9 @@ import { ApprovalsService } from '../approvals.service';
                       r.viewingUntil | date: 'yyyy-MM-dd HH:mm'
                     }}
                   </td>
-                  <td>{{ r.reviewedBy | efrPersonName }}</td>
-                  <td>{{ r.approvedBy | efrPersonName }}</td>
-                  <td>
+                  <td class="person">{{ r.reviewedBy | efrPersonName }}</td>
+                  <td class="person">{{ r.approvedBy | efrPersonName }}</td>
+                  <td class="person">
                     {{ r.registeredBy | efrPersonName }}<br /><small>{{
                       r.registeredAt | date: 'yyyy-MM-dd HH:mm'
                     }}</small>
