@@ -91,7 +91,8 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
 
   it("R24.1: decisions follow the state machine, never on one's own request", () => {
     expect(decisionsFor(request(), director)).toEqual(['review', 'reject']);
-    expect(decisionsFor(request({ requester: 'director1' }), director)).toEqual([]);
+    // Never a decision on one's own request, but its requester may withdraw it (issue 19).
+    expect(decisionsFor(request({ requester: 'director1' }), director)).toEqual(['withdraw']);
     expect(decisionsFor(request(), leader)).toEqual([]);
     const reviewed = request({ status: 'reviewed', reviewedBy: 'director1' });
     expect(decisionsFor(reviewed, leader)).toEqual(['approve', 'reject']);
@@ -99,6 +100,13 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
     expect(decisionsFor(request({ status: 'approved' }), custodian)).toEqual(['register', 'close']);
     expect(decisionsFor(request({ status: 'registered' }), officer)).toEqual(['close']);
     expect(decisionsFor(request({ status: 'closed' }), custodian)).toEqual([]);
+  });
+
+  it('issue 19, point 8: the requester withdraws a request until it is approved', () => {
+    expect(decisionsFor(request(), officer)).toEqual(['withdraw']);
+    expect(decisionsFor(request({ status: 'reviewed' }), officer)).toEqual(['withdraw']);
+    expect(decisionsFor(request({ status: 'rejected' }), officer)).toEqual([]);
+    expect(decisionsFor(request(), user('officer2', EfrRole.Officer))).toEqual([]);
   });
 
   it('R24.2: only the registered viewer plays, inside the open window', () => {

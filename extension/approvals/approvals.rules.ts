@@ -59,6 +59,10 @@ export function decisionsFor(r: AccessRequestView, user: EfrUser | null): Decisi
   ) {
     return ['approve', 'reject'];
   }
+  // Issue 19, point 8: the requester withdraws a request nobody has approved yet.
+  if ((r.status === 'submitted' || r.status === 'reviewed') && r.requester === user.id) {
+    return ['withdraw'];
+  }
   const custodian = hasAnyRole(user, [EfrRole.Custodian]);
   if (r.status === 'approved' && custodian && !involved) return ['register', 'close'];
   if (r.status === 'registered' && (custodian || r.requester === user.id)) return ['close'];

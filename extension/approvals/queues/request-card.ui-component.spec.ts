@@ -131,4 +131,25 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
     fixture.detectChanges();
     expect(el.querySelector('[data-testid="play"]')).not.toBeNull();
   });
+
+  // Issue 19, point 8: 结束 (ends a viewing) sat beside 播放 and ended it in one click.
+  it('asks for a reason before ending a viewing or withdrawing a request', async () => {
+    for (const d of ['close', 'withdraw'] as const) {
+      TestBed.resetTestingModule();
+      const { fixture, el, events, click } = setup(request({ status: 'registered' }), [d]);
+      click(`[data-decision="${d}"]`);
+      expect(events).withContext(d).toEqual([]);
+      expect(el.querySelector('[data-testid="confirm-form"] .warning')).not.toBeNull();
+      click('[data-testid="confirm-reject"]');
+      expect(events).withContext(d).toEqual([]);
+      const reason = el.querySelector<HTMLTextAreaElement>('[data-testid="reject-reason"]');
+      if (!reason) throw new Error('no reason field');
+      reason.value = '调阅已完成';
+      reason.dispatchEvent(new Event('input'));
+      fixture.detectChanges();
+      await fixture.whenStable();
+      click('[data-testid="confirm-reject"]');
+      expect(events).withContext(d).toEqual([{ decision: d, payload: { reason: '调阅已完成' } }]);
+    }
+  });
 });

@@ -4,7 +4,12 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
-import { AccessRequestView, Decision, RegistrationForm } from '../approvals.model';
+import {
+  AccessRequestView,
+  CONFIRMED_DECISIONS,
+  Decision,
+  RegistrationForm,
+} from '../approvals.model';
 import { reasonValid } from '../approvals.rules';
 import { PersonNamePipe, PersonPickerComponent } from '../../shared/public-api';
 
@@ -24,8 +29,9 @@ function localInput(ms: number): string {
 
 /**
  * One viewing request with its facts and the decisions offered to the user: one click for
- * review, approval and close; a rejection asks for its reason first (R24.1); a registration
- * asks for viewer, reason and the end of the window (R24.2).
+ * review and approval; what cannot be undone (reject, close, withdraw) is confirmed with a
+ * reason first (R24.1, issue 19 point 8); a registration asks for viewer, reason and the end
+ * of the window (R24.2).
  */
 @Component({
   selector: 'efr-request-card',
@@ -104,10 +110,16 @@ function localInput(ms: number): string {
           </button>
         }
       </div>
-      @if (pending() === 'reject') {
-        <div class="inline-form">
+      @if (pending() === 'reject' || pending() === 'close' || pending() === 'withdraw') {
+        @let d = pending();
+        <div class="inline-form" data-testid="confirm-form" [attr.data-decision]="d">
+          @if (d !== 'reject') {
+            <p class="warning" role="note">
+              {{ 'EFR_APPROVALS.CONFIRM.' + d + '_WARNING' | translate }}
+            </p>
+          }
           <label
-            >{{ 'EFR_APPROVALS.DECISION.REJECT_REASON' | translate }}
+            >{{ 'EFR_APPROVALS.CONFIRM.' + d + '_REASON' | translate }}
             <textarea [(ngModel)]="reason" rows="2" data-testid="reject-reason"></textarea>
           </label>
           @if (tried() && !reasonOk()) {
@@ -119,10 +131,10 @@ function localInput(ms: number): string {
             mat-flat-button
             type="button"
             [disabled]="busy()"
-            (click)="confirmReject()"
+            (click)="confirmWithReason()"
             data-testid="confirm-reject"
           >
-            {{ 'EFR_APPROVALS.DECISION.CONFIRM_REJECT' | translate }}
+            {{ 'EFR_APPROVALS.CONFIRM.' + d | translate }}
           </button>
           <button mat-button type="button" (click)="pending.set(null)">
             {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
@@ -196,6 +208,11 @@ function localInput(ms: number): string {
         align-items: end;
         margin-top: 8px;
       }
+      .warning {
+        flex-basis: 100%;
+        margin: 0;
+        color: var(--mat-sys-error, #b3261e);
+      }
       .inline-form label {
         display: flex;
         flex-direction: column;
@@ -232,10 +249,10 @@ export class RequestCardUiComponent {
     return reasonValid(this.reason);
   }
 
-  /** One click for review, approval and close; rejection and registration ask first. */
+  /** One click for review and approval; the other decisions ask first. */
   protected choose(d: Decision): void {
     this.tried.set(false);
-    if (d === 'reject' || d === 'register') {
+    if (CONFIRMED_DECISIONS.includes(d) || d === 'register') {
       this.reason = d === 'register' ? this.request().reason : '';
       this.viewer = this.request().requester;
       this.until = localInput(Date.now() + 4 * HOUR);
@@ -245,10 +262,12 @@ export class RequestCardUiComponent {
     this.decide.emit({ decision: d, payload: {} });
   }
 
-  protected confirmReject(): void {
+  /** Sends a rejection, close or withdrawal once its reason is given. */
+  protected confirmWithReason(): void {
+    const d = this.pending();
     this.tried.set(true);
-    if (!this.reasonOk()) return;
-    this.decide.emit({ decision: 'reject', payload: { reason: this.reason.trim() } });
+    if (!d || !this.reasonOk()) return;
+    this.decide.emit({ decision: d, payload: { reason: this.reason.trim() } });
     this.pending.set(null);
   }
 
