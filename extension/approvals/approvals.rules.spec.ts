@@ -12,6 +12,7 @@ import {
   queuesFor,
   reasonValid,
   refusalMessage,
+  registrationErrors,
   requestFormErrors,
 } from './approvals.rules';
 
@@ -107,6 +108,24 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
     expect(decisionsFor(request({ status: 'reviewed' }), officer)).toEqual(['withdraw']);
     expect(decisionsFor(request({ status: 'rejected' }), officer)).toEqual([]);
     expect(decisionsFor(request(), user('officer2', EfrRole.Officer))).toEqual([]);
+  });
+
+  it('issue 19, point 9: a registration needs a viewer, a reason and a future end', () => {
+    const now = Date.parse('2026-03-01T08:00:00Z');
+    const ok = { viewer: 'officer1', reason: '复核现场执法', viewingUntil: '2026-03-01T12:00:00Z' };
+    expect(registrationErrors(ok, now)).toEqual([]);
+    expect(registrationErrors({ ...ok, viewer: ' ' }, now)).toEqual([
+      'EFR_APPROVALS.REGISTER.NO_VIEWER',
+    ]);
+    expect(registrationErrors({ ...ok, reason: '' }, now)).toEqual([
+      'EFR_APPROVALS.REGISTER.NO_REASON',
+    ]);
+    expect(registrationErrors({ ...ok, viewingUntil: '' }, now)).toEqual([
+      'EFR_APPROVALS.REGISTER.BAD_UNTIL',
+    ]);
+    expect(registrationErrors({ ...ok, viewingUntil: '2026-03-01T07:00:00Z' }, now)).toEqual([
+      'EFR_APPROVALS.REGISTER.BAD_UNTIL',
+    ]);
   });
 
   it('R24.2: only the registered viewer plays, inside the open window', () => {

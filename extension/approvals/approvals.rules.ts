@@ -1,5 +1,12 @@
 import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
-import { AccessLogRow, AccessRequestView, Decision, Queue, RequestForm } from './approvals.model';
+import {
+  AccessLogRow,
+  AccessRequestView,
+  Decision,
+  Queue,
+  RegistrationForm,
+  RequestForm,
+} from './approvals.model';
 
 /** Minimum length of a reason (core MIN_REASON_LENGTH, R24.1). */
 export const MIN_REASON = 4;
@@ -87,6 +94,20 @@ export function requestFormErrors(f: RequestForm): string[] {
   ) {
     errors.push('EFR_APPROVALS.FORM.BAD_WINDOW');
   }
+  return errors;
+}
+
+/**
+ * `approvals.registrationErrors`: the i18n keys of what is missing in a registration (R24.2):
+ * a viewer, a reason, a window end in the future. The form stays open while any is missing
+ * (issue 19, point 9: an empty viewer closed it and lost the input).
+ */
+export function registrationErrors(f: RegistrationForm, now: number): string[] {
+  const errors: string[] = [];
+  if (!f.viewer.trim()) errors.push('EFR_APPROVALS.REGISTER.NO_VIEWER');
+  if (!reasonValid(f.reason)) errors.push('EFR_APPROVALS.REGISTER.NO_REASON');
+  const until = Date.parse(f.viewingUntil);
+  if (Number.isNaN(until) || until <= now) errors.push('EFR_APPROVALS.REGISTER.BAD_UNTIL');
   return errors;
 }
 

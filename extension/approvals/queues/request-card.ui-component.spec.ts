@@ -152,4 +152,21 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
       expect(events).withContext(d).toEqual([{ decision: d, payload: { reason: '调阅已完成' } }]);
     }
   });
+
+  // Issue 19, point 9: registering with an empty viewer closed the form and lost the input.
+  it('keeps the registration open and says what is missing', async () => {
+    const { fixture, el, events, click } = setup(request({ status: 'approved' }), ['register']);
+    click('[data-decision="register"]');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const viewer = el.querySelector<HTMLInputElement>('[data-testid="register-viewer"]');
+    if (!viewer) throw new Error('no viewer field');
+    viewer.value = '';
+    viewer.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    click('[data-testid="confirm-register"]');
+    expect(events).toEqual([]);
+    expect(el.querySelector('[data-testid="confirm-register"]')).not.toBeNull();
+    expect(el.querySelector('.register-error')?.textContent).toContain('NO_VIEWER');
+  });
 });

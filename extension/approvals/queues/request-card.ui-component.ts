@@ -10,7 +10,7 @@ import {
   Decision,
   RegistrationForm,
 } from '../approvals.model';
-import { reasonValid } from '../approvals.rules';
+import { reasonValid, registrationErrors } from '../approvals.rules';
 import { PersonNamePipe, PersonPickerComponent } from '../../shared/public-api';
 
 /** A decision with what it carries (a rejection's reason, a registration). */
@@ -158,6 +158,9 @@ function localInput(ms: number): string {
             >{{ 'EFR_APPROVALS.REGISTER.UNTIL' | translate }}
             <input type="datetime-local" [(ngModel)]="until" data-testid="register-until"
           /></label>
+          @for (e of registerErrors(); track e) {
+            <p class="efr-error register-error" role="alert">{{ e | translate }}</p>
+          }
           <button
             mat-flat-button
             type="button"
@@ -208,6 +211,10 @@ function localInput(ms: number): string {
         align-items: end;
         margin-top: 8px;
       }
+      .register-error {
+        flex-basis: 100%;
+        margin: 0;
+      }
       .warning {
         flex-basis: 100%;
         margin: 0;
@@ -241,6 +248,8 @@ export class RequestCardUiComponent {
 
   protected readonly pending = signal<Decision | null>(null);
   protected readonly tried = signal(false);
+  /** What a registration still lacks (i18n keys). */
+  protected readonly registerErrors = signal<string[]>([]);
   protected reason = '';
   protected viewer = '';
   protected until = '';
@@ -252,6 +261,7 @@ export class RequestCardUiComponent {
   /** One click for review and approval; the other decisions ask first. */
   protected choose(d: Decision): void {
     this.tried.set(false);
+    this.registerErrors.set([]);
     if (CONFIRMED_DECISIONS.includes(d) || d === 'register') {
       this.reason = d === 'register' ? this.request().reason : '';
       this.viewer = this.request().requester;
@@ -271,16 +281,17 @@ export class RequestCardUiComponent {
     this.pending.set(null);
   }
 
+  /** Sends the registration once viewer, reason and window end are there; else says what is missing. */
   protected confirmRegister(): void {
     const until = new Date(this.until);
-    this.decide.emit({
-      decision: 'register',
-      payload: {
-        viewer: this.viewer.trim(),
-        reason: this.reason.trim(),
-        viewingUntil: Number.isNaN(until.getTime()) ? '' : until.toISOString(),
-      },
-    });
+    const form: RegistrationForm = {
+      viewer: this.viewer.trim(),
+      reason: this.reason.trim(),
+      viewingUntil: Number.isNaN(until.getTime()) ? '' : until.toISOString(),
+    };
+    this.registerErrors.set(registrationErrors(form, Date.now()));
+    if (this.registerErrors().length) return;
+    this.decide.emit({ decision: 'register', payload: form });
     this.pending.set(null);
   }
 }

@@ -6,12 +6,12 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { MEASURES, Violation } from '../spot-checks.model';
 import { refusalText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
-import { PersonNamePipe } from '../../shared/public-api';
+import { PersonNamePipe, errorStatus } from '../../shared/public-api';
 
 /**
  * The violation register (R29.1): proposals from failed checks, late handovers and refused
@@ -89,6 +89,7 @@ import { PersonNamePipe } from '../../shared/public-api';
 export class ViolationsSmartComponent {
   private readonly service = inject(SpotChecksService);
   private readonly prefs = inject(UserPreferencesService);
+  private readonly translate = inject(TranslateService);
 
   protected readonly statuses = ['proposed', 'confirmed', 'dismissed', 'all'];
   protected readonly measures = MEASURES;
@@ -111,7 +112,19 @@ export class ViolationsSmartComponent {
 
   /** Reads the register. */
   async load(): Promise<void> {
-    await this.run(async () => this.violations.set(await this.service.violations(this.status())));
+    this.message.set(null);
+    try {
+      this.violations.set(await this.service.violations(this.status()));
+    } catch (error) {
+      // Reading the register is refused to all but supervisors (an administrator sees the
+      // entry in the navigation): say who keeps it, not the refusal of registering one
+      // ("仅监督人员可以登记违规。"), which misread as a failed write (issue 19, point 9).
+      this.message.set(
+        errorStatus(error) === 403
+          ? (this.translate.instant('EFR_SPOT_CHECKS.VIOLATIONS.LIST_FORBIDDEN') as string)
+          : refusalText(error, this.prefs.locale),
+      );
+    }
   }
 
   /** Proposes the automatic violations not proposed yet. */
