@@ -107,6 +107,8 @@ export interface AccessLogRow {
   nodeId: string;
   details: string;
   hash: string;
+  /** Every logged value, keyed without the `/efr-access/` prefix. */
+  values: Record<string, string>;
 }
 
 /** The chain verification (GET /alfresco/s/efr/access-log/verify). */

@@ -188,6 +188,14 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
       nodeId: 'n1',
       details: 'range=0-1023',
       hash: 'ab',
+      values: {
+        action: 'range',
+        user: 'officer1',
+        nodeId: 'n1',
+        range: '0-1023',
+        hash: 'ab',
+        prevHash: 'cd',
+      },
     });
     expect(accessLogCsv([row])).toBe(
       '\uFEFFid,at,user,action,nodeId,details,hash\r\n' +

@@ -165,6 +165,10 @@ export function accessLogRow(entry: {
     .join('; ');
   const at =
     entry.createdAt instanceof Date ? entry.createdAt.toISOString() : (entry.createdAt ?? '');
+  const values: Record<string, string> = {};
+  for (const k of Object.keys(v)) {
+    if (k.startsWith('/efr-access/')) values[k.slice('/efr-access/'.length)] = v[k];
+  }
   return {
     id: entry.id,
     at,
@@ -173,6 +177,7 @@ export function accessLogRow(entry: {
     nodeId: key('nodeId'),
     details,
     hash: key('hash'),
+    values,
   };
 }
 

@@ -17,3 +17,4 @@ export * from './person-name.pipe';
 export * from './refusal';
 export * from './person-picker.component';
 export * from './load-failure';
+export * from './log-vocabulary';

@@ -55,4 +55,22 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
     expect(await checked.getAttribute('data-filter')).toBe('unsealed');
     await saveScreen(page, 'issue19-handovers-nav-zh-CN');
   });
+
+  // Point 7: "create", "seal", "move", "view.start", "range", node UUIDs and R-numbers showed
+  // raw on Chinese screens; point 10: 调阅申请 stayed lit on 访问日志.
+  it('point 7: the access log reads as sentences in Chinese, one nav entry lit', async () => {
+    const page = await suite.signIn('supervisor1', 'zh-CN');
+    await openFromNav(page, 'access-log', /\/approvals\/access-log/);
+    await page.locator('[data-testid="log-row"]').first().waitFor();
+    await settle(page);
+    const actions = await page.locator('[data-testid="log-action"]').allInnerTexts();
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a).toMatch(/[\u4e00-\u9fff]/);
+    const table = await page.locator('[data-testid="log-table"]').innerText();
+    expect(table).not.toMatch(/\bR\d+\.\d+\b|[0-9a-f]{8}-[0-9a-f]{4}-|officer\d|custodian\d/);
+    expect(await page.locator('.efr-nav-active').count()).toBe(1);
+    expect(await page.locator('.efr-nav-active').getAttribute('data-nav')).toBe('access-log');
+    expect(await untranslatedKeys(page)).toEqual([]);
+    await saveScreen(page, 'issue19-access-log-zh-CN');
+  });
 });
