@@ -65,6 +65,8 @@ export class PersonPickerComponent implements OnInit {
   readonly field = input('');
   /** Whether a person must be chosen. */
   readonly required = input(false);
+  /** Ids of the people offered (e.g. the officers); null offers the whole directory. */
+  readonly among = input<readonly string[] | null>(null);
 
   /** What the input shows: the chosen person's name or the text typed. */
   protected readonly text = signal('');
@@ -110,7 +112,9 @@ export class PersonPickerComponent implements OnInit {
 
   private async refresh(text: string): Promise<void> {
     try {
-      this.options.set(await this.people.search(text));
+      const among = this.among();
+      const found = await this.people.search(text, among ? 1000 : 20);
+      this.options.set(among ? found.filter((p) => among.includes(p.id)).slice(0, 20) : found);
     } catch {
       // The directory is unreadable: the field still takes a typed user name.
       this.options.set([]);

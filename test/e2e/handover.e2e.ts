@@ -79,7 +79,10 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
   }
 
   async function fillFacts(page: Page): Promise<void> {
-    await page.locator('[data-field="officer"]').fill('officer1');
+    // Officers are picked by name (issue 19, point 2); a typed login id works too.
+    await page.locator('[data-field="officer"]').fill('王');
+    await page.locator('mat-option[data-person="officer1"]').click();
+    expect(await page.locator('[data-field="officer"]').inputValue()).toBe('王明');
     await page.locator('[data-field="coOfficer"]').fill('officer2');
     await page.locator('[data-field="deviceSerial"]').fill('BWC-2026-001');
     await page.locator('[data-field="place"]').fill('丹东市振兴区六纬路 12 号');
