@@ -65,6 +65,11 @@ import { PersonNamePipe } from '../../shared/public-api';
         <td>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }}</td>
         <td>{{ m.startDate }} – {{ m.endDate ?? '' }}</td></tr> } }
     </table>
+    @if (!hasMeasures(a.violations)) {
+      <p class="efr-empty" data-testid="quality-measures-empty">
+        {{ 'EFR_SPOT_CHECKS.ASSESSMENT.NO_MEASURES' | translate }}
+      </p>
+    }
   </div>
   }
 </section>`,
@@ -72,6 +77,11 @@ import { PersonNamePipe } from '../../shared/public-api';
     h2 { margin: 20px 0 8px; font-size: 16px; } efr-rate-bars { display: block; margin: 12px 0; }`,
 })
 export class AssessmentSmartComponent {
+  /** Whether any confirmed violation of the period has a measure (else the section says so). */
+  protected hasMeasures(violations: readonly { measures: readonly unknown[] }[]): boolean {
+    return violations.some((v) => v.measures.length > 0);
+  }
+
   private readonly service = inject(SpotChecksService);
   private readonly prefs = inject(UserPreferencesService);
 

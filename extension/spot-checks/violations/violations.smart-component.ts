@@ -77,8 +77,8 @@ import { PersonNamePipe, errorStatus } from '../../shared/public-api';
           }
         </td>
       </tr>
-      } @empty { <tr><td colspan="6">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate
-        }}</td></tr> }
+      } @empty { <tr><td colspan="6" class="text" data-testid="violations-empty">{{
+        'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate }}</td></tr> }
     </table>
   </div>
 </section>`,
