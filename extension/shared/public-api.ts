@@ -18,3 +18,4 @@ export * from './refusal';
 export * from './person-picker.component';
 export * from './load-failure';
 export * from './log-vocabulary';
+export * from './day-field.component';

@@ -9,7 +9,7 @@ import { Assessment, RATES } from '../spot-checks.model';
 import { bureauDay, dayStart, nextDay, percentText, refusalText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
-import { PersonNamePipe } from '../../shared/public-api';
+import { PersonNamePipe, DayFieldComponent } from '../../shared/public-api';
 
 /**
  * The quality assessment of a period (R28.1) per unit and per officer: recording rate,
@@ -18,18 +18,16 @@ import { PersonNamePipe } from '../../shared/public-api';
  */
 @Component({
   selector: 'efr-quality-assessment',
-  imports: [PersonNamePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
+  imports: [DayFieldComponent, PersonNamePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
     RateBarsUiComponent],
   template: `
 <section class="efr-page">
   <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.ASSESSMENT.TITLE' | translate }}</h1>
   <form class="bar" (ngSubmit)="load()">
-    <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.FROM' | translate }}</mat-label>
-      <input matInput type="date" name="fromDay" [(ngModel)]="fromDay" data-testid="quality-from" />
-    </mat-form-field>
-    <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.TO' | translate }}</mat-label>
-      <input matInput type="date" name="toDay" [(ngModel)]="toDay" data-testid="quality-to" />
-    </mat-form-field>
+    <efr-day-field [(value)]="fromDay" [label]="'EFR_SPOT_CHECKS.FORM.FROM' | translate"
+      testId="quality-from" />
+    <efr-day-field [(value)]="toDay" [label]="'EFR_SPOT_CHECKS.FORM.TO' | translate"
+      testId="quality-to" />
     <button mat-flat-button type="submit" data-testid="quality-show">
       {{ 'EFR_SPOT_CHECKS.ASSESSMENT.SHOW' | translate }}</button>
     @if (result()) {

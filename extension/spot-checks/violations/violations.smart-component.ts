@@ -11,7 +11,7 @@ import { UserPreferencesService } from '@alfresco/adf-core';
 import { MEASURES, Violation } from '../spot-checks.model';
 import { refusalText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
-import { PersonNamePipe, errorStatus } from '../../shared/public-api';
+import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/public-api';
 
 /**
  * The violation register (R29.1): proposals from failed checks, late handovers and refused
@@ -20,7 +20,7 @@ import { PersonNamePipe, errorStatus } from '../../shared/public-api';
  */
 @Component({
   selector: 'efr-violations',
-  imports: [PersonNamePipe, DatePipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule,
+  imports: [DayFieldComponent, PersonNamePipe, DatePipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule,
     MatInputModule, MatSelectModule, TranslatePipe],
   template: `
 <section class="efr-page">
@@ -70,8 +70,10 @@ import { PersonNamePipe, errorStatus } from '../../shared/public-api';
             @for (m of measures; track m) { <option [value]="m">
               {{ 'EFR_SPOT_CHECKS.MEASURE.' + m | translate }}</option> }
           </select>
-          <input type="date" [(ngModel)]="measureOf(v.id).startDate" data-testid="measure-start" />
-          <input type="date" [(ngModel)]="measureOf(v.id).endDate" data-testid="measure-end" />
+          <efr-day-field [(value)]="measureOf(v.id).startDate" testId="measure-start"
+            [label]="'EFR_SPOT_CHECKS.VIOLATIONS.MEASURE_START' | translate" />
+          <efr-day-field [(value)]="measureOf(v.id).endDate" testId="measure-end"
+            [label]="'EFR_SPOT_CHECKS.VIOLATIONS.MEASURE_END' | translate" />
           <button mat-flat-button type="button" (click)="addMeasure(v)" data-testid="measure-add">
             {{ 'EFR_SPOT_CHECKS.VIOLATIONS.ADD_MEASURE' | translate }}</button>
           }
