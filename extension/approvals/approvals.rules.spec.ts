@@ -13,6 +13,7 @@ import {
   reasonValid,
   refusalMessage,
   registrationErrors,
+  requestStatusKey,
   requestFormErrors,
 } from './approvals.rules';
 
@@ -126,6 +127,18 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
     expect(registrationErrors({ ...ok, viewingUntil: '2026-03-01T07:00:00Z' }, now)).toEqual([
       'EFR_APPROVALS.REGISTER.BAD_UNTIL',
     ]);
+  });
+
+  it('issue 19, point 11: a registered request reads as in, past or before its window', () => {
+    const registered = request({ status: 'registered' });
+    expect(requestStatusKey({ ...registered, windowOpen: true })).toBe(
+      'EFR_APPROVALS.STATUS.viewing',
+    );
+    expect(requestStatusKey({ ...registered, expired: true })).toBe(
+      'EFR_APPROVALS.STATUS.windowEnded',
+    );
+    expect(requestStatusKey(registered)).toBe('EFR_APPROVALS.STATUS.registered');
+    expect(requestStatusKey(request())).toBe('EFR_APPROVALS.STATUS.submitted');
   });
 
   it('R24.2: only the registered viewer plays, inside the open window', () => {

@@ -111,6 +111,19 @@ export function registrationErrors(f: RegistrationForm, now: number): string[] {
   return errors;
 }
 
+/**
+ * `approvals.statusKey`: the i18n key of a request's state as people read it: a registered
+ * request is either within its viewing window, past it, or before it, never "调阅中或已到期"
+ * (issue 19, point 11).
+ */
+export function requestStatusKey(r: AccessRequestView): string {
+  if (r.status === 'registered') {
+    if (r.windowOpen) return 'EFR_APPROVALS.STATUS.viewing';
+    if (r.expired) return 'EFR_APPROVALS.STATUS.windowEnded';
+  }
+  return `EFR_APPROVALS.STATUS.${r.status}`;
+}
+
 /** Whether the user may play this request's recordings now (the registered viewer, open window). */
 export function mayPlay(r: AccessRequestView, user: EfrUser | null): boolean {
   return user !== null && r.status === 'registered' && r.viewer === user.id && r.windowOpen;

@@ -80,10 +80,13 @@ export function formatDuration(seconds: number | undefined): string {
   return Math.floor(s / 3600) + ':' + pad(Math.floor(s / 60) % 60, 2) + ':' + pad(s % 60, 2);
 }
 
-/** `1,234,567` bytes with the MiB figure for reading. */
+/** `1,234,567` bytes with a KiB or MiB figure for reading (never "0.0 MiB"). */
 export function formatBytes(bytes: number): string {
   const grouped = String(bytes).replace(/\B(?=(\d{3})+$)/g, ',');
-  return grouped + ' 字节 bytes (' + (bytes / 1048576).toFixed(1) + ' MiB)';
+  const reading = bytes < 1048576
+    ? (bytes / 1024).toFixed(1) + ' KiB'
+    : (bytes / 1048576).toFixed(1) + ' MiB';
+  return grouped + ' 字节 bytes (' + reading + ')';
 }
 
 function row(label: string, value: string | undefined): DescriptionRow[] {

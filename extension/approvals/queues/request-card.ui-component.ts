@@ -10,7 +10,7 @@ import {
   Decision,
   RegistrationForm,
 } from '../approvals.model';
-import { reasonValid, registrationErrors } from '../approvals.rules';
+import { reasonValid, registrationErrors, requestStatusKey } from '../approvals.rules';
 import { PersonNamePipe, PersonPickerComponent } from '../../shared/public-api';
 
 /** A decision with what it carries (a rejection's reason, a registration). */
@@ -47,7 +47,7 @@ function localInput(ms: number): string {
       <header>
         <strong class="efr-mono">{{ r.number }}</strong>
         <span class="status" data-testid="request-status">{{
-          'EFR_APPROVALS.STATUS.' + r.status | translate
+          statusKey(r) | translate
         }}</span>
       </header>
       <dl class="efr-facts">
@@ -235,6 +235,9 @@ function localInput(ms: number): string {
   ],
 })
 export class RequestCardUiComponent {
+  /** The i18n key of a request's state (approvals.statusKey). */
+  protected readonly statusKey = requestStatusKey;
+
   /** The request. */
   readonly request = input.required<AccessRequestView>();
   /** Decisions offered to the user. */

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CurrentUserService, errorStatus, PersonNamePipe, LoadFailurePipe } from '../../shared/public-api';
 import { AccessRequestView } from '../approvals.model';
+import { requestStatusKey } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
 
 /**
@@ -87,7 +88,7 @@ import { ApprovalsService } from '../approvals.service';
                       r.registeredAt | date: 'yyyy-MM-dd HH:mm'
                     }}</small>
                   </td>
-                  <td>{{ 'EFR_APPROVALS.STATUS.' + r.status | translate }}</td>
+                  <td>{{ statusKey(r) | translate }}</td>
                 </tr>
               }
             </tbody>
@@ -143,6 +144,9 @@ import { ApprovalsService } from '../approvals.service';
   ],
 })
 export class ViewingRegisterSmartComponent {
+  /** The i18n key of a request's state (approvals.statusKey). */
+  protected readonly statusKey = requestStatusKey;
+
   private readonly service = inject(ApprovalsService);
   private readonly currentUser = inject(CurrentUserService);
 
