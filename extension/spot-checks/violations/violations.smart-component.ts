@@ -54,7 +54,7 @@ import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/pub
         <td data-testid="violation-measures">@for (m of v.measures; track m.id) {
           <div>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }} {{ m.startDate }}
             @if (m.endDate) { – {{ m.endDate }} }</div> }</td>
-        <td class="acts">
+        <td class="acts"><div class="acts-box">
           @if (v.status === 'proposed') {
           <input class="reason" [(ngModel)]="reasons[v.id]"
             [placeholder]="'EFR_SPOT_CHECKS.VIOLATIONS.REASON' | translate"
@@ -77,7 +77,7 @@ import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/pub
           <button mat-flat-button type="button" (click)="addMeasure(v)" data-testid="measure-add">
             {{ 'EFR_SPOT_CHECKS.VIOLATIONS.ADD_MEASURE' | translate }}</button>
           }
-        </td>
+        </div></td>
       </tr>
       } @empty { <tr><td colspan="6" class="text" data-testid="violations-empty">{{
         'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate }}</td></tr> }
@@ -85,7 +85,8 @@ import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/pub
   </div>
 </section>`,
   styles: `.bar { display: flex; gap: 12px; margin-bottom: 12px; align-items: center; }
-    .acts { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+    /* A flex cell breaks the table's row; the box inside the cell wraps instead. */
+    .acts-box { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
     .sub { font-size: 12px; opacity: .75; } .reason { min-width: 160px; }`,
 })
 export class ViolationsSmartComponent {
