@@ -6,6 +6,7 @@ import { createEfrApiMock } from './mock/efr-api.mock';
 describe('PeopleDirectoryService', () => {
   it('shows the id first, then the display name, asking the API once per id', async () => {
     const api = createEfrApiMock();
+    api.people.listPeople.and.rejectWith(new Error('403'));
     api.people.getPerson.and.callFake(async (id: unknown) => {
       if (id === 'officer1') return { entry: { id, displayName: '王 明' } };
       throw new Error('404');
@@ -43,5 +44,22 @@ describe('PeopleDirectoryService', () => {
     expect((await people.search('')).length).toBe(3);
     expect(people.nameOf('leader1')).toBe('赵国华');
     expect(api.people.listPeople).toHaveBeenCalledTimes(1);
+  });
+
+  it('names every id of a screen from one directory read', async () => {
+    const api = createEfrApiMock();
+    api.people.listPeople.and.resolveTo({
+      list: { entries: [{ entry: { id: 'officer1', firstName: '王', lastName: '明' } }] },
+    });
+    api.people.getPerson.and.rejectWith(new Error('404'));
+    TestBed.configureTestingModule({ providers: [{ provide: EfrApiService, useValue: api }] });
+    const people = TestBed.inject(PeopleDirectoryService);
+    people.nameOf('officer1');
+    people.nameOf('ghost');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(people.nameOf('officer1')).toBe('王明');
+    expect(people.nameOf('ghost')).toBe('ghost');
+    expect(api.people.listPeople).toHaveBeenCalledTimes(1);
+    expect(api.people.getPerson).toHaveBeenCalledOnceWith('ghost');
   });
 });

@@ -51,7 +51,9 @@ export class PeopleDirectoryService {
   }
 
   private everyone(): Promise<DirectoryPerson[]> {
-    this.directory ??= this.efrApi.people.listPeople({ maxItems: DIRECTORY_PAGE }).then(
+    this.directory ??= Promise.resolve()
+      .then(() => this.efrApi.people.listPeople({ maxItems: DIRECTORY_PAGE }))
+      .then(
       (page) =>
         (page.list?.entries ?? []).map((e) => {
           const person = e.entry;
@@ -71,9 +73,21 @@ export class PeopleDirectoryService {
     return this.directory;
   }
 
+  /**
+   * Names come from the directory, read once for every id a screen shows (one request for a
+   * page of rows, not one per person); an id the directory does not hold is asked for alone.
+   */
   private lookUp(id: string): void {
     if (this.requested.has(id)) return;
     this.requested.add(id);
+    const single = () => {
+      if (this.cache()[id] === undefined) this.fetchOne(id);
+    };
+    // The directory unreadable (a repository that refuses listing people): ask one by one.
+    this.everyone().then(single, single);
+  }
+
+  private fetchOne(id: string): void {
     this.efrApi.people.getPerson(id).then(
       (person) => this.remember(id, personDisplayName(person.entry) || id),
       // Not readable (deleted account, no permission): the id itself is what we can show.

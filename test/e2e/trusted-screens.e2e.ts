@@ -73,4 +73,32 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, 'issue19-access-log-zh-CN');
   });
+
+  // "Done when": no user id on a zh-CN screen. Every screen of these roles, by their own nav.
+  const LOGIN_ID = /\b(?:officer|custodian|director|leader|supervisor|legal|unithead)\d\b/g;
+  for (const user of ['custodian1', 'supervisor1', 'officer1', 'leader1']) {
+    it(`points 2, 3: no login id on any screen of ${user} (zh-CN)`, async () => {
+      const page = await suite.signIn(user, 'zh-CN');
+      const navs = await page.locator('[data-nav]').evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-nav') ?? ''),
+      );
+      for (const nav of navs) {
+        await page.locator(`[data-nav="${nav}"]`).click();
+        await settle(page);
+        // Names arrive a moment after the rows (one people lookup per id): give them time.
+        await page
+          .waitForFunction(
+            (source) =>
+              !new RegExp(source).test(
+                (document.querySelector('.efr-content') as HTMLElement | null)?.innerText ?? '',
+              ),
+            LOGIN_ID.source,
+            { timeout: 10_000 },
+          )
+          .catch(() => undefined);
+        const text = await page.locator('main, .efr-content').first().innerText();
+        expect(text.match(LOGIN_ID) ?? []).withContext(`${user} ${nav}`).toEqual([]);
+      }
+    });
+  }
 });
