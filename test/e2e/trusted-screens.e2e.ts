@@ -76,7 +76,8 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
 
   // "Done when": no user id on a zh-CN screen. Every screen of these roles, by their own nav.
   const LOGIN_ID = /\b(?:officer|custodian|director|leader|supervisor|legal|unithead)\d\b/g;
-  for (const user of ['custodian1', 'supervisor1', 'officer1', 'leader1']) {
+  const ROLES = ['custodian1', 'supervisor1', 'officer1', 'leader1', 'director1', 'legal1', 'unithead1'];
+  for (const user of ROLES) {
     it(`points 2, 3: no login id on any screen of ${user} (zh-CN)`, async () => {
       const page = await suite.signIn(user, 'zh-CN');
       const navs = await page.locator('[data-nav]').evaluateAll((els) =>
