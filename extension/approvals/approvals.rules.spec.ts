@@ -68,10 +68,10 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
   const officer = user('officer1', EfrRole.Officer);
 
   it('R24.1: each role sees its own queue', () => {
-    expect(queuesFor(officer)).toEqual(['mine']);
-    expect(queuesFor(director)).toEqual(['mine', 'review', 'all']);
-    expect(queuesFor(leader)).toEqual(['mine', 'approve']);
-    expect(queuesFor(custodian)).toEqual(['mine', 'register', 'all']);
+    expect(queuesFor(officer)).toEqual(['mine', 'viewing']);
+    expect(queuesFor(director)).toEqual(['mine', 'viewing', 'review', 'all']);
+    expect(queuesFor(leader)).toEqual(['mine', 'viewing', 'approve']);
+    expect(queuesFor(custodian)).toEqual(['mine', 'viewing', 'register', 'all']);
     expect(queuesFor(null)).toEqual(['mine']);
   });
 

@@ -13,11 +13,12 @@ export const MIN_REASON = 4;
 
 /**
  * `approvals.queues`: the queues a user works on, in order (R24.1, R24.2): everybody has
- * their own requests; directors review, leaders approve, custodians register and keep the
+ * their own requests and the viewings registered for them; directors review, leaders approve, custodians register and keep the
  * register; supervisors see every request.
  */
 export function queuesFor(user: EfrUser | null): Queue[] {
-  const out: Queue[] = ['mine'];
+  // Everybody may be a registered viewer: 可调阅 lists the open viewing windows (issue 19).
+  const out: Queue[] = user ? ['mine', 'viewing'] : ['mine'];
   if (hasAnyRole(user, [EfrRole.OfficeDirector])) out.push('review');
   if (hasAnyRole(user, [EfrRole.Leader])) out.push('approve');
   if (hasAnyRole(user, [EfrRole.Custodian])) out.push('register');
@@ -36,7 +37,7 @@ export function queueFromParam(raw: string | null | undefined, user: EfrUser | n
   const queues = queuesFor(user);
   const asked = queues.find((q) => q === raw);
   if (asked) return asked;
-  return queues.find((q) => q !== 'all' && q !== 'mine') ?? 'mine';
+  return queues.find((q) => q !== 'all' && q !== 'mine' && q !== 'viewing') ?? 'mine';
 }
 
 /**
