@@ -20,8 +20,9 @@ export interface PersonNameParts {
 }
 
 /** CJK unified ideographs (with extension A and the compatibility block). */
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const HAN_GAP = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
+const HAN_CLASS = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
+const HAN = new RegExp(HAN_CLASS);
+const HAN_GAP = new RegExp('(' + HAN_CLASS + ')\\s+(?=' + HAN_CLASS + ')', 'g');
 
 function trimmed(s: string | null | undefined): string {
   return s === null || s === undefined ? '' : String(s).replace(/^\s+|\s+$/g, '');

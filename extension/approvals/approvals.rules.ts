@@ -13,8 +13,8 @@ export const MIN_REASON = 4;
 
 /**
  * `approvals.queues`: the queues a user works on, in order (R24.1, R24.2): everybody has
- * their own requests and the viewings registered for them; directors review, leaders approve, custodians register and keep the
- * register; supervisors see every request.
+ * their own requests and the viewings registered for them; directors review, leaders
+ * approve, custodians register and keep the register; supervisors see every request.
  */
 export function queuesFor(user: EfrUser | null): Queue[] {
   // Everybody may be a registered viewer: 可调阅 lists the open viewing windows (issue 19).

@@ -47,7 +47,8 @@ export function viewingNext(
   if (open) return { kind: 'play', requestId: open.id, number: open.number };
   const pending = mine.find((r) => covers(r) && PENDING.includes(r.status));
   if (pending) {
-    return { kind: 'pending', requestId: pending.id, number: pending.number, status: pending.status };
+    const { id: requestId, number, status } = pending;
+    return { kind: 'pending', requestId, number, status };
   }
   return { kind: 'request' };
 }

@@ -48,7 +48,7 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
     });
   }
 
-  it('point 5: the second custodian finds handovers awaiting confirmation from the nav', async () => {
+  it('point 5: the second custodian finds handovers awaiting confirmation (nav)', async () => {
     const page = await suite.signIn('custodian2', 'zh-CN');
     await openFromNav(page, 'handovers', /\/handovers/);
     const checked = page.locator('mat-button-toggle.mat-button-toggle-checked');
@@ -76,7 +76,15 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
 
   // "Done when": no user id on a zh-CN screen. Every screen of these roles, by their own nav.
   const LOGIN_ID = /\b(?:officer|custodian|director|leader|supervisor|legal|unithead)\d\b/g;
-  const ROLES = ['custodian1', 'supervisor1', 'officer1', 'leader1', 'director1', 'legal1', 'unithead1'];
+  const ROLES = [
+    'custodian1',
+    'supervisor1',
+    'officer1',
+    'leader1',
+    'director1',
+    'legal1',
+    'unithead1',
+  ];
   for (const user of ROLES) {
     it(`points 2, 3: no login id on any screen of ${user} (zh-CN)`, async () => {
       const page = await suite.signIn(user, 'zh-CN');
@@ -86,18 +94,19 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
       for (const nav of navs) {
         await page.locator(`[data-nav="${nav}"]`).click();
         await settle(page);
-        // Names arrive a moment after the rows (one people lookup per id): give them time.
-        await page
-          .waitForFunction(
-            (source) =>
-              !new RegExp(source).test(
-                (document.querySelector('.efr-content') as HTMLElement | null)?.innerText ?? '',
-              ),
-            LOGIN_ID.source,
-            { timeout: 10_000 },
-          )
-          .catch(() => undefined);
-        const text = await page.locator('main, .efr-content').first().innerText();
+        // Names arrive a moment after the rows (the directory is read once): poll the text,
+        // since settle() returns at once after an in-app navigation.
+        // Done when the text holds no id and has stopped changing (the screen has rendered).
+        let text = '';
+        for (let i = 0; i < 30; i++) {
+          await page.waitForTimeout(500);
+          const now = await page.locator('.efr-content').first().innerText();
+          const stable = now === text;
+          text = now;
+          LOGIN_ID.lastIndex = 0;
+          if (i >= 2 && stable && !LOGIN_ID.test(text)) break;
+        }
+        LOGIN_ID.lastIndex = 0;
         expect(text.match(LOGIN_ID) ?? []).withContext(`${user} ${nav}`).toEqual([]);
       }
     });

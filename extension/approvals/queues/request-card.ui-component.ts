@@ -35,7 +35,15 @@ function localInput(ms: number): string {
  */
 @Component({
   selector: 'efr-request-card',
-  imports: [PersonNamePipe, PersonPickerComponent, DatePipe, FormsModule, RouterLink, MatButtonModule, TranslatePipe],
+  imports: [
+    PersonNamePipe,
+    PersonPickerComponent,
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    TranslatePipe,
+  ],
   template: `
     @let r = request();
     <article
@@ -67,18 +75,24 @@ function localInput(ms: number): string {
         <dd>{{ r.submittedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
         @if (r.reviewedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REVIEWED' | translate }}</dt>
-          <dd>{{ r.reviewedBy | efrPersonName }} · {{ r.reviewedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>
+            {{ r.reviewedBy | efrPersonName }} · {{ r.reviewedAt | date: 'yyyy-MM-dd HH:mm' }}
+          </dd>
         }
         @if (r.approvedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVED' | translate }}</dt>
-          <dd>{{ r.approvedBy | efrPersonName }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>
+            {{ r.approvedBy | efrPersonName }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}
+          </dd>
         } @else if (r.approvers) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVERS' | translate }}</dt>
           <dd>{{ r.approvers | efrPersonName }}</dd>
         }
         @if (r.registeredBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REGISTERED' | translate }}</dt>
-          <dd>{{ r.registeredBy | efrPersonName }} · {{ r.registeredAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>
+            {{ r.registeredBy | efrPersonName }} · {{ r.registeredAt | date: 'yyyy-MM-dd HH:mm' }}
+          </dd>
           <dt>{{ 'EFR_APPROVALS.FIELD.VIEWER' | translate }}</dt>
           <dd>{{ r.viewer | efrPersonName }}</dd>
           <dt>{{ 'EFR_APPROVALS.FIELD.WINDOW' | translate }}</dt>
@@ -284,7 +298,7 @@ export class RequestCardUiComponent {
     this.pending.set(null);
   }
 
-  /** Sends the registration once viewer, reason and window end are there; else says what is missing. */
+  /** Sends the registration once viewer, reason and window end are given; else says what lacks. */
   protected confirmRegister(): void {
     const until = new Date(this.until);
     const form: RegistrationForm = {

@@ -2,7 +2,12 @@ import { Component, inject, signal, ViewEncapsulation } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CurrentUserService, errorStatus, PersonNamePipe, LoadFailurePipe } from '../../shared/public-api';
+import {
+  CurrentUserService,
+  errorStatus,
+  PersonNamePipe,
+  LoadFailurePipe,
+} from '../../shared/public-api';
 import { AccessRequestView } from '../approvals.model';
 import { requestStatusKey } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';

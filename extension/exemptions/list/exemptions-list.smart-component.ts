@@ -8,7 +8,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, PersonNamePipe, errorStatus, LoadFailurePipe } from '../../shared/public-api';
+import {
+  CurrentUserService,
+  PersonNamePipe,
+  errorStatus,
+  LoadFailurePipe,
+} from '../../shared/public-api';
 import { Exemption, ExemptionFilter, ExemptionStep, ExemptionView } from '../exemptions.model';
 import {
   exemptionActions,

@@ -49,8 +49,10 @@ describe('RecordingDetailSmartComponent', () => {
 
   async function setup(
     roles: EfrRole[],
-    tune: (s: jasmine.SpyObj<RecordingsService>, a: jasmine.SpyObj<ApprovalsService>) => void = () =>
-      undefined,
+    tune: (
+      s: jasmine.SpyObj<RecordingsService>,
+      a: jasmine.SpyObj<ApprovalsService>,
+    ) => void = () => undefined,
   ) {
     const service = jasmine.createSpyObj<RecordingsService>('RecordingsService', [
       'getRecording',

@@ -18,7 +18,8 @@ import { PersonNamePipe, DayFieldComponent } from '../../shared/public-api';
  */
 @Component({
   selector: 'efr-quality-assessment',
-  imports: [DayFieldComponent, PersonNamePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
+  imports: [DayFieldComponent,
+    PersonNamePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
     RateBarsUiComponent],
   template: `
 <section class="efr-page">
@@ -59,7 +60,8 @@ import { PersonNamePipe, DayFieldComponent } from '../../shared/public-api';
   <div class="efr-list-card">
     <table class="efr-simple-table" data-testid="quality-measures">
       @for (v of a.violations; track v.id) { @for (m of v.measures; track m.id) {
-      <tr><td>{{ v.officer | efrPersonName }}</td><td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
+      <tr><td>{{ v.officer | efrPersonName }}</td>
+        <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
         <td>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }}</td>
         <td>{{ m.startDate }} – {{ m.endDate ?? '' }}</td></tr> } }
     </table>

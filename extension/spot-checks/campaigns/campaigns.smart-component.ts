@@ -29,7 +29,8 @@ import { SpotChecksService } from '../spot-checks.service';
  */
 @Component({
   selector: 'efr-spot-check-campaigns',
-  imports: [DayFieldComponent, DatePipe, PercentPipe, FormsModule, RouterLink, MatButtonModule, MatButtonToggleModule,
+  imports: [DayFieldComponent,
+    DatePipe, PercentPipe, FormsModule, RouterLink, MatButtonModule, MatButtonToggleModule,
     MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
 <section class="efr-page">

@@ -20,8 +20,8 @@ import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/pub
  */
 @Component({
   selector: 'efr-violations',
-  imports: [DayFieldComponent, PersonNamePipe, DatePipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule,
-    MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [DayFieldComponent, PersonNamePipe, DatePipe, FormsModule, MatButtonModule,
+    MatButtonToggleModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   template: `
 <section class="efr-page">
   <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.TITLE' | translate }}</h1>
