@@ -101,6 +101,14 @@ describe('access requests (R24.1, R24.2, R25.1, R26.2, R27.1, R14.1)', () => {
       expect(transition(registered(), { type: 'close' }, requester, ctx()).verdict.allowed)
         .toBeTrue();
     });
+    it('the requester withdraws a submitted or reviewed request; nobody else (issue 19)', () => {
+      const withdrawn = step(submitted(), { type: 'close' }, requester);
+      expect([withdrawn.status, withdrawn.closedBy]).toEqual(['closed', 'zhangwei']);
+      const reviewed = step(submitted(), { type: 'review' }, director);
+      expect(step(reviewed, { type: 'close' }, requester).status).toBe('closed');
+      expect(refusal(transition(reviewed, { type: 'close' }, custodian, ctx()).verdict))
+        .toBe('409 efr.access.badState R24.1');
+    });
   });
 
   describe('separation of duties', () => {

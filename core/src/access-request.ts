@@ -188,7 +188,13 @@ export function transition(
     case 'reject':
       return reject(request, action.reason, actor, ctx);
     case 'close':
-      if (request.status !== 'registered' && request.status !== 'approved') {
+      // Before approval only the requester may end a request: withdrawing it (issue 19,
+      // point 8). For anyone else it stays a step out of order, as it always was.
+      if (request.status === 'submitted' || request.status === 'reviewed') {
+        if (actor.userName !== request.requester) {
+          return { verdict: stepRefused('close', request.status) };
+        }
+      } else if (request.status !== 'registered' && request.status !== 'approved') {
         return { verdict: stepRefused('close', request.status) };
       }
       if (!isMember(actor, GROUP_EFR_CUSTODIANS) && actor.userName !== request.requester) {

@@ -30,3 +30,4 @@ export * from './workflow-steps.js';
 export * from './record-guard.js';
 export * from './request-limits.js';
 export * from './refusal-throttle.js';
+export * from './person-name.js';

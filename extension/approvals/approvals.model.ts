@@ -71,7 +71,15 @@ export interface AccessRequestView {
 export type Queue = 'mine' | 'review' | 'approve' | 'register' | 'registry' | 'viewing' | 'all';
 
 /** A decision offered on a request. */
-export type Decision = 'review' | 'approve' | 'register' | 'reject' | 'close';
+export type Decision = 'review' | 'approve' | 'register' | 'reject' | 'close' | 'withdraw';
+
+/** The web-script step of a decision: withdrawing is the requester's close before approval. */
+export function decisionStep(d: Decision): Exclude<Decision, 'withdraw'> {
+  return d === 'withdraw' ? 'close' : d;
+}
+
+/** Decisions that cannot be undone and are confirmed with a reason first (issue 19, point 8). */
+export const CONFIRMED_DECISIONS: readonly Decision[] = ['reject', 'close', 'withdraw'];
 
 /** What the request form sends. */
 export interface RequestForm {
@@ -99,6 +107,8 @@ export interface AccessLogRow {
   nodeId: string;
   details: string;
   hash: string;
+  /** Every logged value, keyed without the `/efr-access/` prefix. */
+  values: Record<string, string>;
 }
 
 /** The chain verification (GET /alfresco/s/efr/access-log/verify). */

@@ -12,6 +12,8 @@ import {
   queuesFor,
   reasonValid,
   refusalMessage,
+  registrationErrors,
+  requestStatusKey,
   requestFormErrors,
 } from './approvals.rules';
 
@@ -66,10 +68,10 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
   const officer = user('officer1', EfrRole.Officer);
 
   it('R24.1: each role sees its own queue', () => {
-    expect(queuesFor(officer)).toEqual(['mine']);
-    expect(queuesFor(director)).toEqual(['mine', 'review', 'all']);
-    expect(queuesFor(leader)).toEqual(['mine', 'approve']);
-    expect(queuesFor(custodian)).toEqual(['mine', 'register', 'all']);
+    expect(queuesFor(officer)).toEqual(['mine', 'viewing']);
+    expect(queuesFor(director)).toEqual(['mine', 'viewing', 'review', 'all']);
+    expect(queuesFor(leader)).toEqual(['mine', 'viewing', 'approve']);
+    expect(queuesFor(custodian)).toEqual(['mine', 'viewing', 'register', 'all']);
     expect(queuesFor(null)).toEqual(['mine']);
   });
 
@@ -91,7 +93,8 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
 
   it("R24.1: decisions follow the state machine, never on one's own request", () => {
     expect(decisionsFor(request(), director)).toEqual(['review', 'reject']);
-    expect(decisionsFor(request({ requester: 'director1' }), director)).toEqual([]);
+    // Never a decision on one's own request, but its requester may withdraw it (issue 19).
+    expect(decisionsFor(request({ requester: 'director1' }), director)).toEqual(['withdraw']);
     expect(decisionsFor(request(), leader)).toEqual([]);
     const reviewed = request({ status: 'reviewed', reviewedBy: 'director1' });
     expect(decisionsFor(reviewed, leader)).toEqual(['approve', 'reject']);
@@ -99,6 +102,43 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
     expect(decisionsFor(request({ status: 'approved' }), custodian)).toEqual(['register', 'close']);
     expect(decisionsFor(request({ status: 'registered' }), officer)).toEqual(['close']);
     expect(decisionsFor(request({ status: 'closed' }), custodian)).toEqual([]);
+  });
+
+  it('issue 19, point 8: the requester withdraws a request until it is approved', () => {
+    expect(decisionsFor(request(), officer)).toEqual(['withdraw']);
+    expect(decisionsFor(request({ status: 'reviewed' }), officer)).toEqual(['withdraw']);
+    expect(decisionsFor(request({ status: 'rejected' }), officer)).toEqual([]);
+    expect(decisionsFor(request(), user('officer2', EfrRole.Officer))).toEqual([]);
+  });
+
+  it('issue 19, point 9: a registration needs a viewer, a reason and a future end', () => {
+    const now = Date.parse('2026-03-01T08:00:00Z');
+    const ok = { viewer: 'officer1', reason: '复核现场执法', viewingUntil: '2026-03-01T12:00:00Z' };
+    expect(registrationErrors(ok, now)).toEqual([]);
+    expect(registrationErrors({ ...ok, viewer: ' ' }, now)).toEqual([
+      'EFR_APPROVALS.REGISTER.NO_VIEWER',
+    ]);
+    expect(registrationErrors({ ...ok, reason: '' }, now)).toEqual([
+      'EFR_APPROVALS.REGISTER.NO_REASON',
+    ]);
+    expect(registrationErrors({ ...ok, viewingUntil: '' }, now)).toEqual([
+      'EFR_APPROVALS.REGISTER.BAD_UNTIL',
+    ]);
+    expect(registrationErrors({ ...ok, viewingUntil: '2026-03-01T07:00:00Z' }, now)).toEqual([
+      'EFR_APPROVALS.REGISTER.BAD_UNTIL',
+    ]);
+  });
+
+  it('issue 19, point 11: a registered request reads as in, past or before its window', () => {
+    const registered = request({ status: 'registered' });
+    expect(requestStatusKey({ ...registered, windowOpen: true })).toBe(
+      'EFR_APPROVALS.STATUS.viewing',
+    );
+    expect(requestStatusKey({ ...registered, expired: true })).toBe(
+      'EFR_APPROVALS.STATUS.windowEnded',
+    );
+    expect(requestStatusKey(registered)).toBe('EFR_APPROVALS.STATUS.registered');
+    expect(requestStatusKey(request())).toBe('EFR_APPROVALS.STATUS.submitted');
   });
 
   it('R24.2: only the registered viewer plays, inside the open window', () => {
@@ -161,6 +201,14 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
       nodeId: 'n1',
       details: 'range=0-1023',
       hash: 'ab',
+      values: {
+        action: 'range',
+        user: 'officer1',
+        nodeId: 'n1',
+        range: '0-1023',
+        hash: 'ab',
+        prevHash: 'cd',
+      },
     });
     expect(accessLogCsv([row])).toBe(
       '\uFEFFid,at,user,action,nodeId,details,hash\r\n' +

@@ -1,16 +1,24 @@
 import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
-import { AccessLogRow, AccessRequestView, Decision, Queue, RequestForm } from './approvals.model';
+import {
+  AccessLogRow,
+  AccessRequestView,
+  Decision,
+  Queue,
+  RegistrationForm,
+  RequestForm,
+} from './approvals.model';
 
 /** Minimum length of a reason (core MIN_REASON_LENGTH, R24.1). */
 export const MIN_REASON = 4;
 
 /**
  * `approvals.queues`: the queues a user works on, in order (R24.1, R24.2): everybody has
- * their own requests; directors review, leaders approve, custodians register and keep the
- * register; supervisors see every request.
+ * their own requests and the viewings registered for them; directors review, leaders
+ * approve, custodians register and keep the register; supervisors see every request.
  */
 export function queuesFor(user: EfrUser | null): Queue[] {
-  const out: Queue[] = ['mine'];
+  // Everybody may be a registered viewer: 可调阅 lists the open viewing windows (issue 19).
+  const out: Queue[] = user ? ['mine', 'viewing'] : ['mine'];
   if (hasAnyRole(user, [EfrRole.OfficeDirector])) out.push('review');
   if (hasAnyRole(user, [EfrRole.Leader])) out.push('approve');
   if (hasAnyRole(user, [EfrRole.Custodian])) out.push('register');
@@ -29,7 +37,7 @@ export function queueFromParam(raw: string | null | undefined, user: EfrUser | n
   const queues = queuesFor(user);
   const asked = queues.find((q) => q === raw);
   if (asked) return asked;
-  return queues.find((q) => q !== 'all' && q !== 'mine') ?? 'mine';
+  return queues.find((q) => q !== 'all' && q !== 'mine' && q !== 'viewing') ?? 'mine';
 }
 
 /**
@@ -59,6 +67,10 @@ export function decisionsFor(r: AccessRequestView, user: EfrUser | null): Decisi
   ) {
     return ['approve', 'reject'];
   }
+  // Issue 19, point 8: the requester withdraws a request nobody has approved yet.
+  if ((r.status === 'submitted' || r.status === 'reviewed') && r.requester === user.id) {
+    return ['withdraw'];
+  }
   const custodian = hasAnyRole(user, [EfrRole.Custodian]);
   if (r.status === 'approved' && custodian && !involved) return ['register', 'close'];
   if (r.status === 'registered' && (custodian || r.requester === user.id)) return ['close'];
@@ -84,6 +96,33 @@ export function requestFormErrors(f: RequestForm): string[] {
     errors.push('EFR_APPROVALS.FORM.BAD_WINDOW');
   }
   return errors;
+}
+
+/**
+ * `approvals.registrationErrors`: the i18n keys of what is missing in a registration (R24.2):
+ * a viewer, a reason, a window end in the future. The form stays open while any is missing
+ * (issue 19, point 9: an empty viewer closed it and lost the input).
+ */
+export function registrationErrors(f: RegistrationForm, now: number): string[] {
+  const errors: string[] = [];
+  if (!f.viewer.trim()) errors.push('EFR_APPROVALS.REGISTER.NO_VIEWER');
+  if (!reasonValid(f.reason)) errors.push('EFR_APPROVALS.REGISTER.NO_REASON');
+  const until = Date.parse(f.viewingUntil);
+  if (Number.isNaN(until) || until <= now) errors.push('EFR_APPROVALS.REGISTER.BAD_UNTIL');
+  return errors;
+}
+
+/**
+ * `approvals.statusKey`: the i18n key of a request's state as people read it: a registered
+ * request is either within its viewing window, past it, or before it, never "调阅中或已到期"
+ * (issue 19, point 11).
+ */
+export function requestStatusKey(r: AccessRequestView): string {
+  if (r.status === 'registered') {
+    if (r.windowOpen) return 'EFR_APPROVALS.STATUS.viewing';
+    if (r.expired) return 'EFR_APPROVALS.STATUS.windowEnded';
+  }
+  return `EFR_APPROVALS.STATUS.${r.status}`;
 }
 
 /** Whether the user may play this request's recordings now (the registered viewer, open window). */
@@ -140,6 +179,10 @@ export function accessLogRow(entry: {
     .join('; ');
   const at =
     entry.createdAt instanceof Date ? entry.createdAt.toISOString() : (entry.createdAt ?? '');
+  const values: Record<string, string> = {};
+  for (const k of Object.keys(v)) {
+    if (k.startsWith('/efr-access/')) values[k.slice('/efr-access/'.length)] = v[k];
+  }
   return {
     id: entry.id,
     at,
@@ -148,6 +191,7 @@ export function accessLogRow(entry: {
     nodeId: key('nodeId'),
     details,
     hash: key('hash'),
+    values,
   };
 }
 

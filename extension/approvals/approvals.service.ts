@@ -6,6 +6,7 @@ import {
   AccessRequestView,
   ChainVerification,
   Decision,
+  decisionStep,
   Queue,
   RegistrationForm,
   RequestForm,
@@ -84,7 +85,10 @@ export class ApprovalsService {
     return (await this.call<{ entry: AccessRequestView }>('POST', 'access-requests', body)).entry;
   }
 
-  /** One decision: review, approve, reject (with reason), register (R24.2), close. */
+  /**
+   * One decision: review, approve, reject (with reason), register (R24.2), close or withdraw
+   * (with the reason it was confirmed with, kept in the access log).
+   */
   async decide(
     id: string,
     decision: Decision,
@@ -93,7 +97,7 @@ export class ApprovalsService {
     return (
       await this.call<{ entry: AccessRequestView }>(
         'POST',
-        `access-requests/${encodeURIComponent(id)}/${decision}`,
+        `access-requests/${encodeURIComponent(id)}/${decisionStep(decision)}`,
         payload,
       )
     ).entry;

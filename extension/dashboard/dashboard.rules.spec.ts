@@ -85,6 +85,16 @@ describe('dashboard.rules (issue 4: per-role work counts)', () => {
       });
     });
 
+    // Issue 19, point 11: no tile told an officer that a viewing window was open.
+    it('viewings open now: the officer\'s open viewing windows (R24.2)', () => {
+      const officer = userWith('officer1', EfrRole.Officer);
+      expect(ids([EfrRole.Officer])).toEqual(['viewingOpen', 'myRecordings']);
+      expect(opened('viewingOpen', officer).link).toEqual({
+        route: '/approvals',
+        queryParams: { queue: 'viewing' },
+      });
+    });
+
     it('late handovers: the handovers list, not the recordings it used to open (R21.1)', () => {
       expect(opened('lateHandovers').link).toEqual({
         route: '/handovers',

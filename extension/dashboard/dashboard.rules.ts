@@ -88,6 +88,13 @@ export const WORK_TILES: readonly WorkTile[] = [
     }),
   },
   {
+    id: 'viewingOpen',
+    icon: 'smart_display',
+    roles: [EfrRole.Officer],
+    // Viewings registered for this officer whose window is open now (R24.2; issue 19).
+    source: () => ({ feature: 'approvals', queue: 'viewing' }),
+  },
+  {
     id: 'myRecordings',
     icon: 'videocam',
     roles: [EfrRole.Officer],

@@ -45,6 +45,7 @@ describe('evidence-disc rules (R23.1)', () => {
     expect(defaultLabel('丹民罚〔2026〕12号')).toBe('EFR 丹民罚〔2026〕12号');
     expect([...defaultLabel('X'.repeat(40))].length).toBe(32);
     expect(formatSize(1572864)).toBe('1.5 MiB');
+    expect(formatSize(22528)).toBe('22.0 KiB');
     expect(formatSize(4831838208)).toBe('4.50 GiB');
   });
 });

@@ -56,9 +56,13 @@ export function defaultLabel(caseNumber: string): string {
   return [...`EFR ${caseNumber}`].slice(0, 32).join('');
 }
 
-/** `1.4 MiB` / `4.2 GiB` for sizes on the screen. */
+/**
+ * `22.0 KiB` / `1.4 MiB` / `4.2 GiB` for sizes on the screen: below 1 MiB in KiB, so that a
+ * small file never reads "0.0 MiB" (issue 19, point 11).
+ */
 export function formatSize(bytes: number): string {
   if (bytes >= 1073741824) return `${(bytes / 1073741824).toFixed(2)} GiB`;
+  if (bytes < 1048576) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1048576).toFixed(1)} MiB`;
 }
 

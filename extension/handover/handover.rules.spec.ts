@@ -186,8 +186,10 @@ describe('handover.rules (issue 5)', () => {
     expect(handoverFilterFromParam('unsealed')).toBe('unsealed');
     expect(handoverFilterFromParam('late')).toBe('late');
     expect(handoverFilterFromParam('sealed')).toBe('sealed');
-    expect(handoverFilterFromParam('all')).toBe('open');
-    expect(handoverFilterFromParam(undefined)).toBe('open');
+    // Issue 19, point 5: the default shows 待第二人确认 too, not only 待接收.
+    expect(handoverFilterFromParam('all')).toBe('unsealed');
+    expect(handoverFilterFromParam(undefined)).toBe('unsealed');
+    expect(handoverFilterFromParam('open')).toBe('open');
   });
 
   it('R21.4: unsealed handovers are read as open and pending, one request each', () => {

@@ -235,10 +235,12 @@ export const HANDOVER_FILTERS: readonly HandoverFilter[] = [
 
 /**
  * `handover.filterFromParam`: the filter of the list's `?status=` parameter (a dashboard tile,
- * a shared link); open handovers when it is absent or unknown.
+ * a shared link); when it is absent or unknown, every handover not yet sealed: those awaiting
+ * receipt and those awaiting the second custodian, who otherwise would not find theirs from
+ * the side-nav (issue 19, point 5; R21.4).
  */
 export function handoverFilterFromParam(raw: string | null | undefined): HandoverFilter {
-  return HANDOVER_FILTERS.find((f) => f === raw) ?? 'open';
+  return HANDOVER_FILTERS.find((f) => f === raw) ?? 'unsealed';
 }
 
 /**

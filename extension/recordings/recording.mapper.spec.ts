@@ -34,7 +34,8 @@ describe('recording.mapper', () => {
     expect(d.size).toBe(734003200);
     expect(d.sealedBy).toEqual(['custodian1', 'custodian2']);
     expect(d.isEvidence).toBeTrue();
-    expect(d.createdBy).toBe('王保管');
+    // The id: the people directory names people one way (issue 19, point 3).
+    expect(d.createdBy).toBe('custodian1');
   });
 
   it('reads custody entries keyed by audit paths', () => {

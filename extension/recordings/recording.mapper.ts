@@ -66,7 +66,8 @@ export function toRecordingDetail(node: NodeLike, handoverLate: boolean): Record
     handoverName: '',
     retainUntil: dateProp(node, EFR_PROP.retainUntil),
     isEvidence: (node.aspectNames ?? []).includes(EFR_ASPECT.evidence),
-    createdBy: node.createdByUser?.displayName ?? node.createdByUser?.id ?? '',
+    // The id: screens name people through the people directory, one way (issue 19).
+    createdBy: node.createdByUser?.id ?? node.createdByUser?.displayName ?? '',
     createdAt: created && !Number.isNaN(created.getTime()) ? created : null,
   };
 }
@@ -105,7 +106,7 @@ export function toCustodyEntry(entry: AuditEntryLike): CustodyEntry {
   return {
     id: String(entry.id),
     at: at && !Number.isNaN(at.getTime()) ? at : null,
-    user: entry.createdByUser?.displayName ?? entry.createdByUser?.id ?? pick('user'),
+    user: entry.createdByUser?.id ?? entry.createdByUser?.displayName ?? pick('user'),
     action: pick('action'),
     reason: pick('reason'),
     requestId: pick('request') || pick('requestId'),

@@ -1,4 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
+import { personDisplayName } from '../../core/src/index';
 import { EfrApiService } from './efr-api.service';
 import { EfrRole, EfrUser, hasAnyRole, isAdminUser, rolesFromGroups } from './roles.rules';
 
@@ -45,8 +46,8 @@ export class CurrentUserService {
       .map((g) => g.entry?.id)
       .filter((id): id is string => typeof id === 'string');
     const entry = person.entry;
-    const displayName =
-      entry.displayName || [entry.firstName, entry.lastName].filter(Boolean).join(' ') || entry.id;
+    // One way to write names everywhere (core people.displayName): "王明", not ACS's "王 明".
+    const displayName = personDisplayName(entry);
     const user: EfrUser = {
       id: entry.id,
       displayName,

@@ -1,11 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { EfrApiService } from './efr-api.service';
-import { PeopleDirectoryService, compactName } from './people-directory.service';
+import { PeopleDirectoryService } from './people-directory.service';
 import { createEfrApiMock } from './mock/efr-api.mock';
 
 describe('PeopleDirectoryService', () => {
   it('shows the id first, then the display name, asking the API once per id', async () => {
     const api = createEfrApiMock();
+    api.people.listPeople.and.rejectWith(new Error('403'));
     api.people.getPerson.and.callFake(async (id: unknown) => {
       if (id === 'officer1') return { entry: { id, displayName: '王 明' } };
       throw new Error('404');
@@ -21,9 +22,44 @@ describe('PeopleDirectoryService', () => {
     expect(api.people.getPerson).toHaveBeenCalledTimes(2);
   });
 
-  it('joins Chinese names and keeps Latin ones', () => {
-    expect(compactName('王 明')).toBe('王明');
-    expect(compactName('欧阳 娜娜')).toBe('欧阳娜娜');
-    expect(compactName('Alice Smith')).toBe('Alice Smith');
+  it('searches the directory by name, id or job title, reading it once (issue 19)', async () => {
+    const api = createEfrApiMock();
+    api.people.listPeople.and.resolveTo({
+      list: {
+        entries: [
+          { entry: { id: 'officer1', firstName: '王', lastName: '明', jobTitle: '执法人员' } },
+          { entry: { id: 'leader1', firstName: '赵', lastName: '国华', jobTitle: '局分管领导' } },
+          { entry: { id: 'alice', firstName: 'Alice', lastName: 'Smith' } },
+        ],
+      },
+    });
+    TestBed.configureTestingModule({ providers: [{ provide: EfrApiService, useValue: api }] });
+    const people = TestBed.inject(PeopleDirectoryService);
+
+    expect(await people.search('国华')).toEqual([
+      { id: 'leader1', name: '赵国华', detail: '局分管领导' },
+    ]);
+    expect((await people.search('officer')).map((p) => p.name)).toEqual(['王明']);
+    expect((await people.search('smith')).map((p) => p.name)).toEqual(['Alice Smith']);
+    expect((await people.search('')).length).toBe(3);
+    expect(people.nameOf('leader1')).toBe('赵国华');
+    expect(api.people.listPeople).toHaveBeenCalledTimes(1);
+  });
+
+  it('names every id of a screen from one directory read', async () => {
+    const api = createEfrApiMock();
+    api.people.listPeople.and.resolveTo({
+      list: { entries: [{ entry: { id: 'officer1', firstName: '王', lastName: '明' } }] },
+    });
+    api.people.getPerson.and.rejectWith(new Error('404'));
+    TestBed.configureTestingModule({ providers: [{ provide: EfrApiService, useValue: api }] });
+    const people = TestBed.inject(PeopleDirectoryService);
+    people.nameOf('officer1');
+    people.nameOf('ghost');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(people.nameOf('officer1')).toBe('王明');
+    expect(people.nameOf('ghost')).toBe('ghost');
+    expect(api.people.listPeople).toHaveBeenCalledTimes(1);
+    expect(api.people.getPerson).toHaveBeenCalledOnceWith('ghost');
   });
 });

@@ -1,16 +1,32 @@
 import { Injectable, inject, signal } from '@angular/core';
+import { compactName, personDisplayName } from '../../core/src/index';
 import { EfrApiService } from './efr-api.service';
 
+/** A person as the pickers offer them. */
+export interface DirectoryPerson {
+  /** ACS person id (the login name records store). */
+  id: string;
+  /** Name to show, formatted by core's people.displayName ("王明"). */
+  name: string;
+  /** Job title or organisation, shown under the name to tell namesakes apart. */
+  detail: string;
+}
+
+/** Most people one bureau's directory holds; one page of the People API reads them all. */
+const DIRECTORY_PAGE = 1000;
+
 /**
- * Display names of users, looked up once per id through the people API. Records store user
- * names (`officer1`); staff know each other by name (王明), so screens show the name and keep
- * the id for the tooltip. Unknown or unreadable ids show as themselves.
+ * Display names of users, looked up once per id through the people API (js-api PeopleApi).
+ * Records store user names (`officer1`); staff know each other by name (王明), so screens
+ * show the name and keep the id for the tooltip. Unknown or unreadable ids show as
+ * themselves. The pickers search the whole directory, read once per session.
  */
 @Injectable({ providedIn: 'root' })
 export class PeopleDirectoryService {
   private readonly efrApi = inject(EfrApiService);
   private readonly requested = new Set<string>();
   private readonly cache = signal<Readonly<Record<string, string>>>({});
+  private directory: Promise<DirectoryPerson[]> | null = null;
 
   /** The display name of `id`, or `id` until (or unless) it is known. Starts a lookup. */
   nameOf(id: string): string {
@@ -21,11 +37,59 @@ export class PeopleDirectoryService {
     return id;
   }
 
+  /**
+   * People whose name, id, job title or organisation contains `term` (case-insensitive),
+   * at most `limit`, in directory order. An empty term lists the first `limit`.
+   */
+  async search(term: string, limit = 20): Promise<DirectoryPerson[]> {
+    const all = await this.everyone();
+    const t = term.trim().toLowerCase();
+    const hits = t
+      ? all.filter((p) => [p.name, p.id, p.detail].some((f) => f.toLowerCase().includes(t)))
+      : all;
+    return hits.slice(0, limit);
+  }
+
+  private everyone(): Promise<DirectoryPerson[]> {
+    this.directory ??= Promise.resolve()
+      .then(() => this.efrApi.people.listPeople({ maxItems: DIRECTORY_PAGE }))
+      .then(
+      (page) =>
+        (page.list?.entries ?? []).map((e) => {
+          const person = e.entry;
+          const name = personDisplayName(person);
+          this.remember(person.id, name);
+          const detail = [person.jobTitle, person.company?.organization]
+            .filter((x): x is string => !!x)
+            .join(' · ');
+          return { id: person.id, name, detail };
+        }),
+      (error: unknown) => {
+        // The directory could not be read: let the next search try again.
+        this.directory = null;
+        throw error;
+      },
+    );
+    return this.directory;
+  }
+
+  /**
+   * Names come from the directory, read once for every id a screen shows (one request for a
+   * page of rows, not one per person); an id the directory does not hold is asked for alone.
+   */
   private lookUp(id: string): void {
     if (this.requested.has(id)) return;
     this.requested.add(id);
+    const single = () => {
+      if (this.cache()[id] === undefined) this.fetchOne(id);
+    };
+    // The directory unreadable (a repository that refuses listing people): ask one by one.
+    this.everyone().then(single, single);
+  }
+
+  private fetchOne(id: string): void {
     this.efrApi.people.getPerson(id).then(
-      (person) => this.remember(id, compactName(person.entry.displayName ?? '') || id),
+      (person) => this.remember(id, personDisplayName(person.entry) || id),
       // Not readable (deleted account, no permission): the id itself is what we can show.
       () => this.remember(id, id),
     );
@@ -36,10 +100,4 @@ export class PeopleDirectoryService {
   }
 }
 
-/**
- * `people.compactName`: Chinese names join without the space that first + last name get in
- * ACS ("王 明" → "王明"); Latin names keep theirs.
- */
-export function compactName(name: string): string {
-  return name.trim().replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
-}
+export { compactName };

@@ -16,3 +16,7 @@ export * from './dates';
 export * from './people-directory.service';
 export * from './person-name.pipe';
 export * from './refusal';
+export * from './person-picker.component';
+export * from './load-failure';
+export * from './log-vocabulary';
+export * from './day-field.component';

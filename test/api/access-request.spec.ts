@@ -375,6 +375,25 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
     expect(`${bad.status} ${errorKey(bad.json)}`).toBe('422 efr.access.badPurpose');
   });
 
+  it('issue 19: the requester withdraws a request before approval, with the reason logged',
+    async () => {
+      const r = entry((await submit('officer1', { recordingIds: [freeRecId] })).json);
+      expect((await call('custodian1', 'POST', `/access-requests/${r.id}/close`)).status)
+        .toBe(409);
+      const done = await call('officer1', 'POST', `/access-requests/${r.id}/close`, {
+        reason: '案件已撤销，无需调阅',
+      });
+      expect(done.status).toBe(200);
+      expect(entry(done.json)).toEqual(
+        jasmine.objectContaining({ status: 'closed', closedBy: 'officer1' }),
+      );
+      const logged = log().filter(
+        (e) => e.action === 'accessRequest.close' && e.nodeId === r.id,
+      );
+      expect(logged.length).toBe(1);
+      expect(logged[0].values.reason).toBe('案件已撤销，无需调阅');
+    });
+
   it('R26.2: a litigation request permits downloading a copy', async () => {
     const r = entry(
       (await submit('officer2', { recordingIds: [freeRecId], purpose: 'litigation' })).json,

@@ -56,7 +56,9 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     await saveScreen(page, `approvals-${decision}-queue-${lang}`);
     await c.locator(`[data-decision="${decision}"]`).click();
     if (decision === 'register') {
-      expect(await c.locator('[data-testid="register-viewer"]').inputValue()).toBe('officer1');
+      // The viewer is picked by name (issue 19, point 2): the requester 王明, not officer1.
+      const viewer = await c.locator('[data-testid="register-viewer"]').elementHandle();
+      await page.waitForFunction((el) => (el as HTMLInputElement).value === '王明', viewer);
       await saveScreen(page, `approvals-register-form-${lang}`);
       await c.locator('[data-testid="confirm-register"]').click();
     }
@@ -97,9 +99,14 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     const row = page.locator(`[data-testid="register-row"][data-number="${requestNumber}"]`);
     await row.waitFor();
     await settle(page);
-    expect(await row.innerText()).toContain('officer1');
-    expect(await row.innerText()).toContain('director1');
-    expect(await row.innerText()).toContain('leader1');
+    // People by name in the register (issue 19, point 2): 调阅人, 审核人, 批准人, 登记人.
+    await page.waitForFunction(
+      (n) => /王明/.test(document.querySelector(`[data-number="${n}"]`)?.textContent ?? ''),
+      requestNumber,
+    );
+    const text = await row.innerText();
+    for (const name of ['王明', '陈静', '赵国华', '张丽']) expect(text).toContain(name);
+    expect(text).not.toMatch(/officer1|director1|leader1|custodian1/);
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, 'approvals-register-book-zh-CN');
     await page.emulateMedia({ media: 'print' });
@@ -117,7 +124,8 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     const media = page.locator('video[data-testid="media"]');
     await media.waitFor();
     await settle(page);
-    expect(await page.locator('[data-testid="watermark"]').innerText()).toContain('officer1');
+    // The watermark names the viewer as people know him (issue 19, point 2).
+    expect(await page.locator('[data-testid="watermark"]').innerText()).toContain('王明');
     expect(await page.locator('[data-testid="watermark"]').innerText()).toContain(requestNumber);
     await media.evaluate(async (el) => {
       const v = el as HTMLVideoElement;

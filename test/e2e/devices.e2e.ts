@@ -92,7 +92,7 @@ describe('e2e: device register, unit compliance and issuing with a pre-use check
       await page.locator('[data-testid="issue-submit"]').click();
       await page.locator('[data-testid="device-status"][data-status="issued"]').waitFor();
       await settle(page);
-      expect(await page.locator('[data-testid="device-holder"]').innerText()).toBe('officer1');
+      expect(await page.locator('[data-testid="device-holder"]').innerText()).toBe('王明');
       expect(await page.locator('[data-testid="history-row"][data-kind="issue"]').count()).toBe(1);
       expect(await page.locator('[data-testid="check-row"]').count()).toBe(1);
       expect(await untranslatedKeys(page)).toEqual([]);

@@ -38,11 +38,11 @@ describe('e2e: an exemption record goes from officer to leader to office (issue 
       await page.locator('mat-option').first().waitFor({ state: 'detached' });
       await page.locator('[data-field="location"]').fill(place);
       if (lang === 'zh-CN') {
-        // An act of a case: its leader in charge (leader1 in the demo) receives the record.
+        // An act of a case: its leader in charge (赵国华, leader1 in the demo) receives the record.
         await page.locator('[data-field="caseId"]').click();
         await page.locator('mat-option', { hasText: '丹民罚〔2026〕12号' }).click();
         await page.locator('mat-option').first().waitFor({ state: 'detached' });
-        await page.locator('[data-testid="case-leader"]', { hasText: 'leader1' }).waitFor();
+        await page.locator('[data-testid="case-leader"]', { hasText: '赵国华' }).waitFor();
       } else {
         await page.locator('[data-field="leader"]').fill('leader1');
       }

@@ -85,7 +85,10 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
   }
 
   async function fillFacts(page: Page): Promise<void> {
-    await page.locator('[data-field="officer"]').fill('officer1');
+    // Officers are picked by name (issue 19, point 2); a typed login id works too.
+    await page.locator('[data-field="officer"]').fill('王');
+    await page.locator('mat-option[data-person="officer1"]').click();
+    expect(await page.locator('[data-field="officer"]').inputValue()).toBe('王明');
     await page.locator('[data-field="coOfficer"]').fill('officer2');
     await page.locator('[data-field="deviceSerial"]').fill('BWC-2026-001');
     await page.locator('[data-field="place"]').fill('丹东市振兴区六纬路 12 号');
@@ -159,9 +162,10 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     await page.locator('[data-testid="sealed-banner"]').waitFor();
     await page.locator('[data-testid="handover-status"][data-status="sealed"]').waitFor();
     await settle(page);
+    // Receipts name the custodians as people know them (issue 19, point 2).
     expect(await page.locator('[data-testid="receipts"] li').allInnerTexts()).toEqual([
-      jasmine.stringContaining('custodian1'),
-      jasmine.stringContaining('custodian2'),
+      jasmine.stringContaining('张丽'),
+      jasmine.stringContaining('刘芳'),
     ]);
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, `handover-sealed-${tag}`);

@@ -67,7 +67,10 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
     await page.locator('[data-automation-id="login-error"]').waitFor();
     await settle(page);
     expect(page.url()).toContain('/login');
-    expect(await page.locator('[data-automation-id="login-error"]').innerText()).not.toBe('');
+    // The glossary's wording, not ADF's "您已输入未知用户名或密码" (issue 19, point 12).
+    expect(await page.locator('[data-automation-id="login-error"]').innerText()).toContain(
+      '用户名或密码不正确，请重新输入。',
+    );
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, `login-refused-zh-CN-${sizeTag(VIEWPORTS[0])}`);
   });

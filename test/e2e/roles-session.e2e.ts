@@ -224,6 +224,8 @@ describe('e2e: dashboards per role, work lists, session expiry and error pages (
       lateHandovers: { count: 1, url: /\/handovers\?status=late$/ },
     });
     await checkTiles('officer1', 'en', {
+      // Issue 19, point 11: whether a viewing window is open for the officer now.
+      viewingOpen: { count: 0, url: /\/approvals\?queue=viewing$/ },
       myRecordings: { count: 4, url: /\/recordings\?officer=officer1$/ },
     });
   });

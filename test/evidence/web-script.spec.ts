@@ -94,6 +94,23 @@ describe('evidence-packages web script (issue 7, R23.1)', () => {
     }
   }, 60_000);
 
+  // Issue 19, point 2: the description for court named people by login id ("officer1、
+  // officer2"), the medium by its code ("dvd5") and the repository as "EFR repository (server/)".
+  it('names people, the medium and no internal source in description.txt', async () => {
+    const made = await post('legal1', {});
+    expect(made.status).toBe(201);
+    const id = (made.json.entry as { id: string }).id;
+    const res = await fetch(`${server.url}${CORE}/nodes/${id}/content`, { headers: {
+      authorization: `Basic ${Buffer.from('legal1:efr-demo').toString('base64')}` } });
+    const file = join(server.dataDir as string, 'names.iso');
+    await writeFile(file, new Uint8Array(await res.arrayBuffer()));
+    const text = await tool('7z', ['e', '-so', file, 'description.txt']);
+    expect(text).toContain('执法人员 Officers：王明、李强');
+    expect(text).toMatch(/封存 Sealed：.*张丽、刘芳/);
+    expect(text).toContain('光盘介质 Medium：DVD-5 (4.7 GB)');
+    expect(text).not.toMatch(/officer\d|custodian\d|dvd5|EFR repository|server\//);
+  }, 60_000);
+
   it('refuses officers (403), missing people (422) and unknown media (422), logged', async () => {
     expect((await post('officer1', {})).status).toBe(403);
     expect((await post('legal1', { extractor: '' })).status).toBe(422);

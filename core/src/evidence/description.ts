@@ -44,6 +44,18 @@ const SOURCE: Record<string, string> = {
   fixedOfficeCamera: '办公地点视频监控设备 fixed office camera',
 };
 
+/**
+ * The disc media as a court clerk names them (efr:medium values, core/src/disc/media.ts), not
+ * the stored code ("dvd5"). Unknown values are printed as given.
+ */
+const MEDIUM: Record<string, string> = {
+  cd700: 'CD-R (700 MB)',
+  dvd5: 'DVD-5 (4.7 GB)',
+  dvd9: 'DVD-9 (8.5 GB)',
+  bd25: 'BD-25 (25 GB)',
+  bd50: 'BD-50 (50 GB)',
+};
+
 function pad(n: number, width: number): string {
   let s = String(n);
   while (s.length < width) s = '0' + s;
@@ -68,10 +80,13 @@ export function formatDuration(seconds: number | undefined): string {
   return Math.floor(s / 3600) + ':' + pad(Math.floor(s / 60) % 60, 2) + ':' + pad(s % 60, 2);
 }
 
-/** `1,234,567` bytes with the MiB figure for reading. */
+/** `1,234,567` bytes with a KiB or MiB figure for reading (never "0.0 MiB"). */
 export function formatBytes(bytes: number): string {
   const grouped = String(bytes).replace(/\B(?=(\d{3})+$)/g, ',');
-  return grouped + ' 字节 bytes (' + (bytes / 1048576).toFixed(1) + ' MiB)';
+  const reading = bytes < 1048576
+    ? (bytes / 1024).toFixed(1) + ' KiB'
+    : (bytes / 1048576).toFixed(1) + ' MiB';
+  return grouped + ' 字节 bytes (' + reading + ')';
 }
 
 function row(label: string, value: string | undefined): DescriptionRow[] {
@@ -119,10 +134,9 @@ export function describePackage(
       row('提取人 Extractor', facts.extractor),
       row('提取时间 Extraction time', formatChinaTime(facts.extractionTime)),
       row('光盘标签 Disc label', facts.label),
-      row('光盘介质 Medium', facts.medium),
+      row('光盘介质 Medium', MEDIUM[facts.medium] || facts.medium),
       row('文件数量 Files', String(payload.length)),
       row('总大小 Total size', formatBytes(total)),
-      row('来源 Source', facts.source),
     ),
   };
   const sections = [head];

@@ -1,7 +1,8 @@
 // Pure packaging rules of the evidence disc (R23.1): bag tag files, payload names and the
 // written description. The image itself is covered by test/evidence/.
 import {
-  bagInfoTxt, describePackage, descriptionText, formatChinaTime, formatDuration, manifestText,
+  bagInfoTxt, describePackage, descriptionText, formatBytes, formatChinaTime, formatDuration,
+  manifestText,
   parseBagInfo, parseManifest, placePayload,
 } from '../index.js';
 import type { PackageFacts, RecordingFacts } from '../index.js';
@@ -59,5 +60,12 @@ describe('evidence packaging rules (R23.1)', () => {
     expect(text).toContain('处置投诉、举报案件');
     expect(formatChinaTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00:00 (UTC+08:00)');
     expect(formatDuration(undefined)).toBe('');
+  });
+
+  // Issue 19, points 2 and 11: the description named the medium "dvd5" and a 22 KB file
+  // "0.0 MiB".
+  it('names the medium and reads small sizes in KiB', () => {
+    expect(formatBytes(22528)).toBe('22,528 字节 bytes (22.0 KiB)');
+    expect(formatBytes(1572864)).toBe('1,572,864 字节 bytes (1.5 MiB)');
   });
 });

@@ -4,10 +4,18 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { errorStatus } from '../../shared/public-api';
+import {
+  ArticlePipe,
+  LabelOrRawPipe,
+  LoadFailurePipe,
+  LogActionPipe,
+  PersonNamePipe,
+  errorStatus,
+} from '../../shared/public-api';
 import { AccessLogRow, ChainVerification } from '../approvals.model';
 import { accessLogCsv } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
+import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
 
 /**
  * The access-log search for supervisors (R14.1): the audit application `efr-access` filtered
@@ -16,7 +24,18 @@ import { ApprovalsService } from '../approvals.service';
  */
 @Component({
   selector: 'efr-access-log',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatProgressBarModule, TranslatePipe],
+  imports: [
+    ArticlePipe,
+    LabelOrRawPipe,
+    LoadFailurePipe,
+    LogActionPipe,
+    PersonNamePipe,
+    DatePipe,
+    FormsModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    TranslatePipe,
+  ],
   template: `
     <section class="efr-page">
       <h1 class="efr-page-title">{{ 'EFR_APPROVALS.LOG.TITLE' | translate }}</h1>
@@ -72,7 +91,7 @@ import { ApprovalsService } from '../approvals.service';
       }
       @if (failure() !== null) {
         <div class="efr-error" role="alert">
-          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+          {{ failure() | efrLoadFailure | translate: { status: failure() } }}
         </div>
       }
       @if (rows(); as list) {
@@ -93,13 +112,42 @@ import { ApprovalsService } from '../approvals.service';
               </thead>
               <tbody>
                 @for (r of list; track r.id) {
-                  <tr data-testid="log-row" [attr.data-action]="r.action" [attr.data-user]="r.user">
+                  <tr
+                    data-testid="log-row"
+                    [attr.data-action]="r.action"
+                    [attr.data-user]="r.user"
+                    [title]="tooltip(r)"
+                  >
                     <td>{{ r.id }}</td>
-                    <td>{{ r.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
-                    <td>{{ r.user }}</td>
-                    <td>{{ r.action }}</td>
-                    <td class="efr-mono">{{ r.nodeId }}</td>
-                    <td class="details">{{ r.details }}</td>
+                    <td class="nowrap">{{ r.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
+                    <td class="nowrap">{{ r.user | efrPersonName }}</td>
+                    <td data-testid="log-action">{{ r.action | efrLogAction }}</td>
+                    <td class="node" [title]="r.nodeId">
+                      {{ r.values['name'] || r.values['caseNumber'] || r.nodeId.slice(0, 8) }}
+                    </td>
+                    <td class="details" data-testid="log-details">
+                      @for (d of details(r); track d.key) {
+                        <span class="detail"
+                          >{{ 'EFR_APPROVALS.LOG.DETAIL.' + d.key | translate }}：@switch (d.kind) {
+                            @case ('person') {
+                              {{ d.value | efrPersonName }}
+                            }
+                            @case ('article') {
+                              {{ d.value | efrArticle }}
+                            }
+                            @case ('action') {
+                              {{ d.value | efrLogAction }}
+                            }
+                            @case ('status') {
+                              {{ d.value | efrLabelOrRaw: 'EFR_APPROVALS.STATUS.' }}
+                            }
+                            @default {
+                              {{ d.value }}
+                            }
+                          }</span
+                        >
+                      }
+                    </td>
                   </tr>
                 }
               </tbody>
@@ -145,6 +193,13 @@ import { ApprovalsService } from '../approvals.service';
         text-align: left;
         vertical-align: top;
       }
+      .nowrap {
+        white-space: nowrap;
+      }
+      .detail {
+        display: inline-block;
+        margin-right: 12px;
+      }
       .details {
         word-break: break-all;
         max-width: 40em;
@@ -187,6 +242,16 @@ export class AccessLogSmartComponent {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  /** The details a reader is shown (codes, hashes and ids stay in the tooltip). */
+  protected details(r: AccessLogRow): LogDetail[] {
+    return visibleLogDetails(r.values);
+  }
+
+  /** Every logged value, for the row's tooltip. */
+  protected tooltip(r: AccessLogRow): string {
+    return logTooltip(r.values);
   }
 
   /** Asks the repository to verify the whole hash chain. */

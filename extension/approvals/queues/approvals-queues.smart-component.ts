@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, errorStatus } from '../../shared/public-api';
+import { CurrentUserService, errorStatus, LoadFailurePipe } from '../../shared/public-api';
 import { AccessRequestView, Queue } from '../approvals.model';
 import {
   decisionsFor,
@@ -24,7 +24,7 @@ import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-compone
  */
 @Component({
   selector: 'efr-approvals-queues',
-  imports: [
+  imports: [LoadFailurePipe, 
     RouterLink,
     MatButtonModule,
     MatProgressBarModule,
@@ -69,7 +69,7 @@ import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-compone
       }
       @if (failure() !== null) {
         <div class="efr-error" role="alert">
-          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+          {{ failure() | efrLoadFailure | translate: { status: failure() } }}
           <button mat-button type="button" (click)="load()">
             {{ 'EFR_SHARED.COMMON.RETRY' | translate }}
           </button>

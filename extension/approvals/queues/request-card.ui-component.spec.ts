@@ -2,6 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { NoopTranslateModule } from '@alfresco/adf-core';
+import { PeopleDirectoryService } from '../../shared/public-api';
+import { peopleDirectoryMock } from '../../shared/mock/people-directory.mock';
 import { AccessRequestView, Decision } from '../approvals.model';
 import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-component';
 
@@ -55,7 +57,14 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
   function setup(r: AccessRequestView, decisions: Decision[]) {
     TestBed.configureTestingModule({
       imports: [NoopTranslateModule, RequestCardUiComponent],
-      providers: [provideNoopAnimations(), provideRouter([])],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        {
+          provide: PeopleDirectoryService,
+          useValue: peopleDirectoryMock([{ id: 'officer1', name: '王明', detail: '执法人员' }]),
+        },
+      ],
     });
     const fixture = TestBed.createComponent(RequestCardUiComponent);
     fixture.componentRef.setInput('request', r);
@@ -93,6 +102,7 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
     expect(events).toEqual([{ decision: 'reject', payload: { reason: '事由不充分，请补充' } }]);
   });
 
+  // Issue 19, point 2: the viewer is chosen by name, the id is what is sent.
   it('R24.2: a registration proposes the requester as viewer and a future window end', async () => {
     const { fixture, el, events, click } = setup(request({ status: 'approved' }), [
       'register',
@@ -101,8 +111,10 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
     click('[data-decision="register"]');
     await fixture.whenStable();
     fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
     expect(el.querySelector<HTMLInputElement>('[data-testid="register-viewer"]')?.value).toBe(
-      'officer1',
+      '王明',
     );
     click('[data-testid="confirm-register"]');
     expect(events.length).toBe(1);
@@ -118,5 +130,43 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
     fixture.componentRef.setInput('playable', true);
     fixture.detectChanges();
     expect(el.querySelector('[data-testid="play"]')).not.toBeNull();
+  });
+
+  // Issue 19, point 8: 结束 (ends a viewing) sat beside 播放 and ended it in one click.
+  it('asks for a reason before ending a viewing or withdrawing a request', async () => {
+    for (const d of ['close', 'withdraw'] as const) {
+      TestBed.resetTestingModule();
+      const { fixture, el, events, click } = setup(request({ status: 'registered' }), [d]);
+      click(`[data-decision="${d}"]`);
+      expect(events).withContext(d).toEqual([]);
+      expect(el.querySelector('[data-testid="confirm-form"] .warning')).not.toBeNull();
+      click('[data-testid="confirm-reject"]');
+      expect(events).withContext(d).toEqual([]);
+      const reason = el.querySelector<HTMLTextAreaElement>('[data-testid="reject-reason"]');
+      if (!reason) throw new Error('no reason field');
+      reason.value = '调阅已完成';
+      reason.dispatchEvent(new Event('input'));
+      fixture.detectChanges();
+      await fixture.whenStable();
+      click('[data-testid="confirm-reject"]');
+      expect(events).withContext(d).toEqual([{ decision: d, payload: { reason: '调阅已完成' } }]);
+    }
+  });
+
+  // Issue 19, point 9: registering with an empty viewer closed the form and lost the input.
+  it('keeps the registration open and says what is missing', async () => {
+    const { fixture, el, events, click } = setup(request({ status: 'approved' }), ['register']);
+    click('[data-decision="register"]');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const viewer = el.querySelector<HTMLInputElement>('[data-testid="register-viewer"]');
+    if (!viewer) throw new Error('no viewer field');
+    viewer.value = '';
+    viewer.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    click('[data-testid="confirm-register"]');
+    expect(events).toEqual([]);
+    expect(el.querySelector('[data-testid="confirm-register"]')).not.toBeNull();
+    expect(el.querySelector('.register-error')?.textContent).toContain('NO_VIEWER');
   });
 });

@@ -4,8 +4,14 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
-import { AccessRequestView, Decision, RegistrationForm } from '../approvals.model';
-import { reasonValid } from '../approvals.rules';
+import {
+  AccessRequestView,
+  CONFIRMED_DECISIONS,
+  Decision,
+  RegistrationForm,
+} from '../approvals.model';
+import { reasonValid, registrationErrors, requestStatusKey } from '../approvals.rules';
+import { PersonNamePipe, PersonPickerComponent } from '../../shared/public-api';
 
 /** A decision with what it carries (a rejection's reason, a registration). */
 export interface DecisionEvent {
@@ -23,12 +29,21 @@ function localInput(ms: number): string {
 
 /**
  * One viewing request with its facts and the decisions offered to the user: one click for
- * review, approval and close; a rejection asks for its reason first (R24.1); a registration
- * asks for viewer, reason and the end of the window (R24.2).
+ * review and approval; what cannot be undone (reject, close, withdraw) is confirmed with a
+ * reason first (R24.1, issue 19 point 8); a registration asks for viewer, reason and the end
+ * of the window (R24.2).
  */
 @Component({
   selector: 'efr-request-card',
-  imports: [DatePipe, FormsModule, RouterLink, MatButtonModule, TranslatePipe],
+  imports: [
+    PersonNamePipe,
+    PersonPickerComponent,
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    TranslatePipe,
+  ],
   template: `
     @let r = request();
     <article
@@ -40,12 +55,12 @@ function localInput(ms: number): string {
       <header>
         <strong class="efr-mono">{{ r.number }}</strong>
         <span class="status" data-testid="request-status">{{
-          'EFR_APPROVALS.STATUS.' + r.status | translate
+          statusKey(r) | translate
         }}</span>
       </header>
       <dl class="efr-facts">
         <dt>{{ 'EFR_APPROVALS.FIELD.REQUESTER' | translate }}</dt>
-        <dd>{{ r.requester }}</dd>
+        <dd>{{ r.requester | efrPersonName }}</dd>
         <dt>{{ 'EFR_APPROVALS.FIELD.PURPOSE' | translate }}</dt>
         <dd>{{ 'EFR_APPROVALS.PURPOSE.' + r.purpose | translate }}</dd>
         <dt>{{ 'EFR_APPROVALS.FIELD.REASON' | translate }}</dt>
@@ -60,20 +75,26 @@ function localInput(ms: number): string {
         <dd>{{ r.submittedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
         @if (r.reviewedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REVIEWED' | translate }}</dt>
-          <dd>{{ r.reviewedBy }} · {{ r.reviewedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>
+            {{ r.reviewedBy | efrPersonName }} · {{ r.reviewedAt | date: 'yyyy-MM-dd HH:mm' }}
+          </dd>
         }
         @if (r.approvedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVED' | translate }}</dt>
-          <dd>{{ r.approvedBy }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>
+            {{ r.approvedBy | efrPersonName }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}
+          </dd>
         } @else if (r.approvers) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVERS' | translate }}</dt>
-          <dd>{{ r.approvers.join('、') }}</dd>
+          <dd>{{ r.approvers | efrPersonName }}</dd>
         }
         @if (r.registeredBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REGISTERED' | translate }}</dt>
-          <dd>{{ r.registeredBy }} · {{ r.registeredAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+          <dd>
+            {{ r.registeredBy | efrPersonName }} · {{ r.registeredAt | date: 'yyyy-MM-dd HH:mm' }}
+          </dd>
           <dt>{{ 'EFR_APPROVALS.FIELD.VIEWER' | translate }}</dt>
-          <dd>{{ r.viewer }}</dd>
+          <dd>{{ r.viewer | efrPersonName }}</dd>
           <dt>{{ 'EFR_APPROVALS.FIELD.WINDOW' | translate }}</dt>
           <dd>
             {{ r.viewingFrom | date: 'yyyy-MM-dd HH:mm' }} –
@@ -82,7 +103,7 @@ function localInput(ms: number): string {
         }
         @if (r.rejectedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REJECTED' | translate }}</dt>
-          <dd>{{ r.rejectedBy }} · {{ r.rejectionReason }}</dd>
+          <dd>{{ r.rejectedBy | efrPersonName }} · {{ r.rejectionReason }}</dd>
         }
       </dl>
       <div class="actions">
@@ -103,10 +124,16 @@ function localInput(ms: number): string {
           </button>
         }
       </div>
-      @if (pending() === 'reject') {
-        <div class="inline-form">
+      @if (pending() === 'reject' || pending() === 'close' || pending() === 'withdraw') {
+        @let d = pending();
+        <div class="inline-form" data-testid="confirm-form" [attr.data-decision]="d">
+          @if (d !== 'reject') {
+            <p class="warning" role="note">
+              {{ 'EFR_APPROVALS.CONFIRM.' + d + '_WARNING' | translate }}
+            </p>
+          }
           <label
-            >{{ 'EFR_APPROVALS.DECISION.REJECT_REASON' | translate }}
+            >{{ 'EFR_APPROVALS.CONFIRM.' + d + '_REASON' | translate }}
             <textarea [(ngModel)]="reason" rows="2" data-testid="reject-reason"></textarea>
           </label>
           @if (tried() && !reasonOk()) {
@@ -118,10 +145,10 @@ function localInput(ms: number): string {
             mat-flat-button
             type="button"
             [disabled]="busy()"
-            (click)="confirmReject()"
+            (click)="confirmWithReason()"
             data-testid="confirm-reject"
           >
-            {{ 'EFR_APPROVALS.DECISION.CONFIRM_REJECT' | translate }}
+            {{ 'EFR_APPROVALS.CONFIRM.' + d | translate }}
           </button>
           <button mat-button type="button" (click)="pending.set(null)">
             {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
@@ -130,10 +157,13 @@ function localInput(ms: number): string {
       }
       @if (pending() === 'register') {
         <div class="inline-form">
-          <label
-            >{{ 'EFR_APPROVALS.REGISTER.VIEWER' | translate }}
-            <input [(ngModel)]="viewer" data-testid="register-viewer"
-          /></label>
+          <efr-person-picker
+            class="viewer"
+            [(value)]="viewer"
+            [label]="'EFR_APPROVALS.REGISTER.VIEWER' | translate"
+            testId="register-viewer"
+            [required]="true"
+          />
           <label
             >{{ 'EFR_APPROVALS.REGISTER.REASON' | translate }}
             <input [(ngModel)]="reason" data-testid="register-reason"
@@ -142,6 +172,9 @@ function localInput(ms: number): string {
             >{{ 'EFR_APPROVALS.REGISTER.UNTIL' | translate }}
             <input type="datetime-local" [(ngModel)]="until" data-testid="register-until"
           /></label>
+          @for (e of registerErrors(); track e) {
+            <p class="efr-error register-error" role="alert">{{ e | translate }}</p>
+          }
           <button
             mat-flat-button
             type="button"
@@ -192,6 +225,15 @@ function localInput(ms: number): string {
         align-items: end;
         margin-top: 8px;
       }
+      .register-error {
+        flex-basis: 100%;
+        margin: 0;
+      }
+      .warning {
+        flex-basis: 100%;
+        margin: 0;
+        color: var(--mat-sys-error, #b3261e);
+      }
       .inline-form label {
         display: flex;
         flex-direction: column;
@@ -207,6 +249,9 @@ function localInput(ms: number): string {
   ],
 })
 export class RequestCardUiComponent {
+  /** The i18n key of a request's state (approvals.statusKey). */
+  protected readonly statusKey = requestStatusKey;
+
   /** The request. */
   readonly request = input.required<AccessRequestView>();
   /** Decisions offered to the user. */
@@ -220,6 +265,8 @@ export class RequestCardUiComponent {
 
   protected readonly pending = signal<Decision | null>(null);
   protected readonly tried = signal(false);
+  /** What a registration still lacks (i18n keys). */
+  protected readonly registerErrors = signal<string[]>([]);
   protected reason = '';
   protected viewer = '';
   protected until = '';
@@ -228,10 +275,11 @@ export class RequestCardUiComponent {
     return reasonValid(this.reason);
   }
 
-  /** One click for review, approval and close; rejection and registration ask first. */
+  /** One click for review and approval; the other decisions ask first. */
   protected choose(d: Decision): void {
     this.tried.set(false);
-    if (d === 'reject' || d === 'register') {
+    this.registerErrors.set([]);
+    if (CONFIRMED_DECISIONS.includes(d) || d === 'register') {
       this.reason = d === 'register' ? this.request().reason : '';
       this.viewer = this.request().requester;
       this.until = localInput(Date.now() + 4 * HOUR);
@@ -241,23 +289,26 @@ export class RequestCardUiComponent {
     this.decide.emit({ decision: d, payload: {} });
   }
 
-  protected confirmReject(): void {
+  /** Sends a rejection, close or withdrawal once its reason is given. */
+  protected confirmWithReason(): void {
+    const d = this.pending();
     this.tried.set(true);
-    if (!this.reasonOk()) return;
-    this.decide.emit({ decision: 'reject', payload: { reason: this.reason.trim() } });
+    if (!d || !this.reasonOk()) return;
+    this.decide.emit({ decision: d, payload: { reason: this.reason.trim() } });
     this.pending.set(null);
   }
 
+  /** Sends the registration once viewer, reason and window end are given; else says what lacks. */
   protected confirmRegister(): void {
     const until = new Date(this.until);
-    this.decide.emit({
-      decision: 'register',
-      payload: {
-        viewer: this.viewer.trim(),
-        reason: this.reason.trim(),
-        viewingUntil: Number.isNaN(until.getTime()) ? '' : until.toISOString(),
-      },
-    });
+    const form: RegistrationForm = {
+      viewer: this.viewer.trim(),
+      reason: this.reason.trim(),
+      viewingUntil: Number.isNaN(until.getTime()) ? '' : until.toISOString(),
+    };
+    this.registerErrors.set(registrationErrors(form, Date.now()));
+    if (this.registerErrors().length) return;
+    this.decide.emit({ decision: 'register', payload: form });
     this.pending.set(null);
   }
 }

@@ -2,8 +2,14 @@ import { Component, inject, signal, ViewEncapsulation } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CurrentUserService, errorStatus } from '../../shared/public-api';
+import {
+  CurrentUserService,
+  errorStatus,
+  PersonNamePipe,
+  LoadFailurePipe,
+} from '../../shared/public-api';
 import { AccessRequestView } from '../approvals.model';
+import { requestStatusKey } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
 
 /**
@@ -16,7 +22,7 @@ import { ApprovalsService } from '../approvals.service';
   // The print sheet must reach the shell's toolbar and menu: see print.css.
   encapsulation: ViewEncapsulation.None,
   styleUrls: ['./print.css'],
-  imports: [DatePipe, MatButtonModule, TranslatePipe],
+  imports: [LoadFailurePipe, DatePipe, MatButtonModule, TranslatePipe, PersonNamePipe],
   template: `
     <section class="efr-page register">
       <div class="head">
@@ -39,7 +45,7 @@ import { ApprovalsService } from '../approvals.service';
       </p>
       @if (failure() !== null) {
         <div class="efr-error" role="alert">
-          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+          {{ failure() | efrLoadFailure | translate: { status: failure() } }}
         </div>
       }
       @if (rows(); as list) {
@@ -64,7 +70,7 @@ import { ApprovalsService } from '../approvals.service';
               @for (r of list; track r.id) {
                 <tr data-testid="register-row" [attr.data-number]="r.number">
                   <td class="efr-mono">{{ r.number }}</td>
-                  <td>{{ r.viewer }}</td>
+                  <td class="person">{{ r.viewer | efrPersonName }}</td>
                   <td>
                     {{ r.viewingReason }}<br /><small>{{
                       'EFR_APPROVALS.PURPOSE.' + r.purpose | translate
@@ -80,14 +86,14 @@ import { ApprovalsService } from '../approvals.service';
                       r.viewingUntil | date: 'yyyy-MM-dd HH:mm'
                     }}
                   </td>
-                  <td>{{ r.reviewedBy }}</td>
-                  <td>{{ r.approvedBy }}</td>
-                  <td>
-                    {{ r.registeredBy }}<br /><small>{{
+                  <td class="person">{{ r.reviewedBy | efrPersonName }}</td>
+                  <td class="person">{{ r.approvedBy | efrPersonName }}</td>
+                  <td class="person">
+                    {{ r.registeredBy | efrPersonName }}<br /><small>{{
                       r.registeredAt | date: 'yyyy-MM-dd HH:mm'
                     }}</small>
                   </td>
-                  <td>{{ 'EFR_APPROVALS.STATUS.' + r.status | translate }}</td>
+                  <td>{{ statusKey(r) | translate }}</td>
                 </tr>
               }
             </tbody>
@@ -143,6 +149,9 @@ import { ApprovalsService } from '../approvals.service';
   ],
 })
 export class ViewingRegisterSmartComponent {
+  /** The i18n key of a request's state (approvals.statusKey). */
+  protected readonly statusKey = requestStatusKey;
+
   private readonly service = inject(ApprovalsService);
   private readonly currentUser = inject(CurrentUserService);
 

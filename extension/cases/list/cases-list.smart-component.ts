@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
-import { PersonNamePipe, errorStatus } from '../../shared/public-api';
+import { PersonNamePipe, errorStatus, LoadFailurePipe } from '../../shared/public-api';
 import { CasePage, CasesService } from '../cases.service';
 import { CaseStatusFilter, caseStatusFromParam, caseStatusToParams } from '../cases-query.rules';
 
@@ -17,7 +17,7 @@ import { CaseStatusFilter, caseStatusFromParam, caseStatusToParams } from '../ca
  */
 @Component({
   selector: 'efr-cases-list',
-  imports: [
+  imports: [LoadFailurePipe, 
     RouterLink,
     DatePipe,
     MatTableModule,

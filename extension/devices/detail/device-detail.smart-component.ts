@@ -9,7 +9,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, errorStatus } from '../../shared/public-api';
+import { CurrentUserService, errorStatus, PersonNamePipe } from '../../shared/public-api';
 import { DeviceDetail, DeviceStep } from '../devices.model';
 import { deviceActions, refusalText, stepNeedsReason } from '../devices.rules';
 import { DevicesService } from '../devices.service';
@@ -22,7 +22,7 @@ import { IssueRequest, PreUseCheckFormUiComponent } from './pre-use-check-form.u
  */
 @Component({
   selector: 'efr-device-detail',
-  imports: [
+  imports: [PersonNamePipe, 
     RouterLink,
     DatePipe,
     FormsModule,

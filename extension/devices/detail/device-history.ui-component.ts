@@ -2,11 +2,12 @@ import { Component, input } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DeviceCheck, DeviceEvent } from '../devices.model';
+import { PersonNamePipe } from '../../shared/public-api';
 
 /** A device's history (R13.1) and its pre-use checks (R15.1), newest first (inputs only). */
 @Component({
   selector: 'efr-device-history',
-  imports: [DatePipe, TranslatePipe],
+  imports: [PersonNamePipe, DatePipe, TranslatePipe],
   template: `
     <h2>{{ 'EFR_DEVICES.DETAIL.HISTORY' | translate }}</h2>
     @if (events().length === 0) {
@@ -24,8 +25,8 @@ import { DeviceCheck, DeviceEvent } from '../devices.model';
           <tr data-testid="history-row" [attr.data-kind]="e.kind">
             <td>{{ e.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
             <td>{{ 'EFR_DEVICES.EVENT.' + e.kind | translate }}</td>
-            <td>{{ e.holder ?? '' }}</td>
-            <td>{{ e.by }}</td>
+            <td>{{ (e.holder | efrPersonName) || '' }}</td>
+            <td>{{ e.by | efrPersonName }}</td>
             <td>{{ e.note ?? '' }}</td>
           </tr>
         }
@@ -56,7 +57,7 @@ import { DeviceCheck, DeviceEvent } from '../devices.model';
             <td>{{ k.batteryPercent }}</td>
             <td>{{ k.freeStorageMb }}</td>
             <td>{{ k.clockOffsetSeconds }}</td>
-            <td>{{ k.checkedBy }}</td>
+            <td>{{ k.checkedBy | efrPersonName }}</td>
           </tr>
         }
       </table>

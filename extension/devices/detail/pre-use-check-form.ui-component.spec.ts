@@ -4,13 +4,18 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { NoopTranslateModule } from '@alfresco/adf-core';
+import { PeopleDirectoryService } from '../../shared/public-api';
+import { peopleDirectoryMock } from '../../shared/mock/people-directory.mock';
 import { IssueRequest, PreUseCheckFormUiComponent } from './pre-use-check-form.ui-component';
 
 describe('PreUseCheckFormUiComponent (R15.1)', () => {
   async function setup() {
     TestBed.configureTestingModule({
       imports: [NoopTranslateModule, PreUseCheckFormUiComponent],
-      providers: [provideNoopAnimations()],
+      providers: [
+        provideNoopAnimations(),
+        { provide: PeopleDirectoryService, useValue: peopleDirectoryMock() },
+      ],
     });
     const fixture = TestBed.createComponent(PreUseCheckFormUiComponent);
     fixture.componentRef.setInput('zh', false);

@@ -5,6 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
+import { PersonPickerComponent } from '../../shared/public-api';
 import { PreUseCheckForm } from '../devices.model';
 import { clockOffsetSeconds, preUseCheckErrors } from '../devices.rules';
 
@@ -37,21 +38,18 @@ export interface IssueRequest {
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    PersonPickerComponent,
     TranslatePipe,
   ],
   template: `
     <form class="check" (ngSubmit)="submit()" data-testid="check-form">
       <h3>{{ 'EFR_DEVICES.CHECK.TITLE' | translate }}</h3>
-      <mat-form-field>
-        <mat-label>{{ 'EFR_DEVICES.CHECK.HOLDER' | translate }}</mat-label>
-        <input
-          matInput
-          name="holder"
-          [ngModel]="holder()"
-          (ngModelChange)="holder.set($event)"
-          data-field="holder"
-        />
-      </mat-form-field>
+      <efr-person-picker
+        [(value)]="holder"
+        [label]="'EFR_DEVICES.CHECK.HOLDER' | translate"
+        field="holder"
+        [required]="true"
+      />
       <mat-checkbox
         name="working"
         [ngModel]="working()"

@@ -6,7 +6,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, errorStatus } from '../../shared/public-api';
+import {
+  CurrentUserService,
+  errorStatus,
+  PersonNamePipe,
+  LoadFailurePipe,
+} from '../../shared/public-api';
 import { Device, RegisterDeviceForm, UnitCompliance } from '../devices.model';
 import { mayRegisterDevice, refusalText } from '../devices.rules';
 import { DevicesService } from '../devices.service';
@@ -19,7 +24,7 @@ import { UnitComplianceUiComponent } from './unit-compliance.ui-component';
  */
 @Component({
   selector: 'efr-devices-list',
-  imports: [
+  imports: [LoadFailurePipe, PersonNamePipe, 
     RouterLink,
     DatePipe,
     MatTableModule,

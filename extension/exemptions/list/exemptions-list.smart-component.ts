@@ -8,7 +8,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, PersonNamePipe, errorStatus } from '../../shared/public-api';
+import {
+  CurrentUserService,
+  PersonNamePipe,
+  errorStatus,
+  LoadFailurePipe,
+} from '../../shared/public-api';
 import { Exemption, ExemptionFilter, ExemptionStep, ExemptionView } from '../exemptions.model';
 import {
   exemptionActions,
@@ -29,7 +34,7 @@ import { ExemptionsService } from '../exemptions.service';
  */
 @Component({
   selector: 'efr-exemptions-list',
-  imports: [
+  imports: [LoadFailurePipe, 
     RouterLink,
     DatePipe,
     MatButtonModule,

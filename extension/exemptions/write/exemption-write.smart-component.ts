@@ -9,7 +9,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { ACTIVITY_TYPES, EXEMPTION_GROUNDS } from '../../../core/src/index';
-import { CurrentUserService } from '../../shared/public-api';
+import {
+  CurrentUserService,
+  PersonNamePipe,
+  PersonPickerComponent,
+} from '../../shared/public-api';
 import { CaseChoice, ExemptionForm } from '../exemptions.model';
 import { exemptionFormVerdict, exemptionRefusalText } from '../exemptions.rules';
 import { ExemptionsService } from '../exemptions.service';
@@ -30,6 +34,8 @@ function localInputValue(ms: number): string {
 @Component({
   selector: 'efr-exemption-write',
   imports: [
+    PersonNamePipe,
+    PersonPickerComponent,
     RouterLink,
     FormsModule,
     MatButtonModule,

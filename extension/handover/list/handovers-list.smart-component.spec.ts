@@ -39,9 +39,17 @@ describe('HandoversListSmartComponent (the status filter is in the URL, R21.4)',
     expect(rows[0].textContent).toContain('~officer1 / ~officer2');
   });
 
-  it('lists open handovers without a filter or with an unknown one', async () => {
+  // Issue 19, point 5: from the side-nav (no filter) the second custodian finds the handover
+  // awaiting their confirmation (待第二人确认), not only those awaiting receipt.
+  it('lists every unsealed handover without a filter or with an unknown one', async () => {
+    const harness = await open('/handovers');
+    expect(api.list).toHaveBeenCalledOnceWith('unsealed');
+    expect(checked(harness)).toBe('unsealed');
+  });
+
+  it('reads an unknown filter as every unsealed handover', async () => {
     await open('/handovers?status=everything');
-    expect(api.list).toHaveBeenCalledOnceWith('open');
+    expect(api.list).toHaveBeenCalledOnceWith('unsealed');
   });
 
   it('puts a chosen filter into the URL', async () => {

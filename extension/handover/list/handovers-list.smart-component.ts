@@ -6,7 +6,13 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CurrentUserService, EfrRole, PersonNamePipe, errorStatus } from '../../shared/public-api';
+import {
+  CurrentUserService,
+  EfrRole,
+  PersonNamePipe,
+  errorStatus,
+  LoadFailurePipe,
+} from '../../shared/public-api';
 import { HandoverApiService } from '../handover-api.service';
 import { Handover, HandoverFilter } from '../handover.model';
 import { HANDOVER_FILTERS, handoverFilterFromParam } from '../handover.rules';
@@ -19,7 +25,7 @@ import { HANDOVER_FILTERS, handoverFilterFromParam } from '../handover.rules';
  */
 @Component({
   selector: 'efr-handovers-list',
-  imports: [
+  imports: [LoadFailurePipe, 
     DatePipe,
     RouterLink,
     MatButtonModule,

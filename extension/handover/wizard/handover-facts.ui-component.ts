@@ -9,6 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { FieldError } from '../../../core/src/index';
 import { ACTIVITY_TYPES } from '../../../core/src/index';
+import { PersonPickerComponent } from '../../shared/public-api';
 import { DeviceOption, HandoverDraft } from '../handover.model';
 import { emptySession, NOTICE_PHRASE } from '../handover.rules';
 
@@ -28,6 +29,7 @@ import { emptySession, NOTICE_PHRASE } from '../handover.rules';
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    PersonPickerComponent,
     TranslatePipe,
   ],
   templateUrl: './handover-facts.ui-component.html',

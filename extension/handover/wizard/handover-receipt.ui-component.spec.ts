@@ -3,6 +3,8 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { NoopTranslateModule } from '@alfresco/adf-core';
 import { FileItem, Handover } from '../handover.model';
 import { CustodianCredentials, HandoverReceiptUiComponent } from './handover-receipt.ui-component';
+import { PeopleDirectoryService } from '../../shared/public-api';
+import { peopleDirectoryMock } from '../../shared/mock/people-directory.mock';
 
 const SHA = 'a'.repeat(64);
 
@@ -62,7 +64,10 @@ describe('HandoverReceiptUiComponent (R21.4)', () => {
   function setup(h: Handover, local: string, maySelf = true) {
     TestBed.configureTestingModule({
       imports: [NoopTranslateModule, HandoverReceiptUiComponent],
-      providers: [provideNoopAnimations()],
+      providers: [
+        provideNoopAnimations(),
+        { provide: PeopleDirectoryService, useValue: peopleDirectoryMock() },
+      ],
     });
     const fixture = TestBed.createComponent(HandoverReceiptUiComponent);
     fixture.componentRef.setInput('handover', h);

@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { FileItem, Handover } from '../handover.model';
 import { hashesAgree } from '../handover.rules';
+import { PersonNamePipe } from '../../shared/public-api';
 
 /** A custodian's credentials typed at the workstation for their own receipt. */
 export interface CustodianCredentials {
@@ -22,7 +23,7 @@ export interface CustodianCredentials {
  */
 @Component({
   selector: 'efr-handover-receipt',
-  imports: [
+  imports: [PersonNamePipe, 
     FormsModule,
     DatePipe,
     MatButtonModule,

@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { FieldError } from '../../../core/src/index';
-import { CurrentUserService } from '../../shared/public-api';
+import { CurrentUserService, PersonNamePipe } from '../../shared/public-api';
 import { FileHashService } from '../file-hash.service';
 import { mediaDuration } from '../file-hasher';
 import { HandoverApiService } from '../handover-api.service';
@@ -38,7 +38,7 @@ let nextKey = 0;
  */
 @Component({
   selector: 'efr-handover-wizard',
-  imports: [
+  imports: [PersonNamePipe, 
     DatePipe,
     RouterLink,
     MatButtonModule,

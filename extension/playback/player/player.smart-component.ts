@@ -13,7 +13,7 @@ import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { VgCoreModule } from '@videogular/ngx-videogular/core';
-import { CurrentUserService, errorStatus } from '../../shared/public-api';
+import { CurrentUserService, errorStatus, LoadFailurePipe } from '../../shared/public-api';
 import {
   AccessRequestView,
   ApprovalsService,
@@ -31,7 +31,7 @@ import { isAudioOnly, isRealSeek, newSessionId, watermarkText } from '../playbac
  */
 @Component({
   selector: 'efr-player',
-  imports: [DatePipe, MatButtonModule, TranslatePipe, VgCoreModule],
+  imports: [LoadFailurePipe, DatePipe, MatButtonModule, TranslatePipe, VgCoreModule],
   template: `
     <section class="efr-page">
       <h1 class="efr-page-title">
@@ -42,7 +42,7 @@ import { isAudioOnly, isRealSeek, newSessionId, watermarkText } from '../playbac
       </h1>
       @if (failure() !== null) {
         <div class="efr-error" role="alert">
-          {{ 'EFR_SHARED.COMMON.LOAD_FAILED' | translate: { status: failure() } }}
+          {{ failure() | efrLoadFailure | translate: { status: failure() } }}
         </div>
       }
       @if (request(); as r) {
@@ -204,7 +204,7 @@ export class PlayerSmartComponent implements OnInit, OnDestroy {
   });
   protected readonly watermark = computed(() =>
     watermarkText({
-      viewer: this.currentUser.user()?.id ?? '',
+      viewer: this.currentUser.user()?.displayName ?? '',
       now: this.now(),
       number: this.request()?.number ?? '',
     }),

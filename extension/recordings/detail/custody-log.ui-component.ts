@@ -2,13 +2,13 @@ import { Component, input } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe } from '@ngx-translate/core';
-import { LabelOrRawPipe } from '../../shared/public-api';
+import { LogActionPipe, PersonNamePipe } from '../../shared/public-api';
 import { CustodyEntry } from '../recordings.model';
 
 /** The chain of custody of one recording: who did what to it, when, why, under which request. */
 @Component({
   selector: 'efr-custody-log',
-  imports: [DatePipe, MatTableModule, TranslatePipe, LabelOrRawPipe],
+  imports: [PersonNamePipe, DatePipe, MatTableModule, TranslatePipe, LogActionPipe],
   template: `
     @if (entries().length) {
       <div class="efr-table-wrap">
@@ -21,14 +21,14 @@ import { CustodyEntry } from '../recordings.model';
             <th mat-header-cell *matHeaderCellDef>
               {{ 'EFR_RECORDINGS.CUSTODY.USER' | translate }}
             </th>
-            <td mat-cell *matCellDef="let e">{{ e.user }}</td>
+            <td mat-cell *matCellDef="let e">{{ e.user | efrPersonName }}</td>
           </ng-container>
           <ng-container matColumnDef="action">
             <th mat-header-cell *matHeaderCellDef>
               {{ 'EFR_RECORDINGS.CUSTODY.ACTION' | translate }}
             </th>
             <td mat-cell *matCellDef="let e">
-              {{ e.action | efrLabelOrRaw: 'EFR_RECORDINGS.CUSTODY.ACTIONS.' }}
+              {{ e.action | efrLogAction }}
             </td>
           </ng-container>
           <ng-container matColumnDef="reason">

@@ -12,6 +12,8 @@ import {
   PeopleDirectoryService,
 } from '../../shared/public-api';
 import { userWith } from '../../shared/mock/users.mock';
+import { ApprovalsService } from '../../approvals/public-api';
+import { accessRequest } from '../../approvals/mock/access-request.mock';
 import { RecordingsService } from '../recordings.service';
 import { RecordingDetail } from '../recordings.model';
 import { RecordingDetailSmartComponent } from './recording-detail.smart-component';
@@ -45,7 +47,13 @@ describe('RecordingDetailSmartComponent', () => {
     createdAt: null,
   };
 
-  async function setup(roles: EfrRole[]) {
+  async function setup(
+    roles: EfrRole[],
+    tune: (
+      s: jasmine.SpyObj<RecordingsService>,
+      a: jasmine.SpyObj<ApprovalsService>,
+    ) => void = () => undefined,
+  ) {
     const service = jasmine.createSpyObj<RecordingsService>('RecordingsService', [
       'getRecording',
       'linkedCases',
@@ -61,6 +69,9 @@ describe('RecordingDetailSmartComponent', () => {
       { id: '1', at: new Date(), user: 'legal1', action: 'view', reason: '审查', requestId: 'q1' },
     ]);
     const links = jasmine.createSpyObj<CaseLinksService>('CaseLinksService', ['linkRecording']);
+    const approvals = jasmine.createSpyObj<ApprovalsService>('ApprovalsService', ['list']);
+    approvals.list.and.resolveTo([]);
+    tune(service, approvals);
     TestBed.configureTestingModule({
       imports: [NoopTranslateModule],
       providers: [
@@ -69,6 +80,7 @@ describe('RecordingDetailSmartComponent', () => {
         { provide: RecordingsService, useValue: service },
         { provide: PeopleDirectoryService, useValue: { nameOf: (id: string) => `~${id}` } },
         { provide: CaseLinksService, useValue: links },
+        { provide: ApprovalsService, useValue: approvals },
       ],
     });
     const currentUser = TestBed.inject(CurrentUserService);
@@ -78,7 +90,9 @@ describe('RecordingDetailSmartComponent', () => {
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
-    return { fixture, loader: TestbedHarnessEnvironment.loader(fixture) };
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return { fixture, service, loader: TestbedHarnessEnvironment.loader(fixture) };
   }
 
   it('shows the SHA-256, both custodians and the chain of custody', async () => {
@@ -106,5 +120,50 @@ describe('RecordingDetailSmartComponent', () => {
     TestBed.resetTestingModule();
     const supervisor = await setup([EfrRole.Supervisor]);
     expect(supervisor.fixture.nativeElement.querySelector('[data-testid="link-case"]')).toBeNull();
+  });
+
+  // Issue 19, point 1: the page used to load all parts together and show only "您没有查看此内容
+  // 的权限。重试" when the chain of custody answered 403.
+  it('shows an officer the capture facts, a sentence for the custody log and 申请调阅', async () => {
+    const { fixture, service } = await setup([EfrRole.Officer], (s) =>
+      s.custody.and.rejectWith({ status: 403 }),
+    );
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid="detail-error"]')).toBeNull();
+    expect(el.querySelector('[data-testid="sha256"]')?.textContent?.trim()).toBe('ab'.repeat(32));
+    expect(el.querySelector('[data-testid="custody-forbidden"]')).not.toBeNull();
+    expect(service.custody).not.toHaveBeenCalled();
+    expect(el.querySelector('[data-testid="request-viewing"]')).not.toBeNull();
+  });
+
+  it('keeps the page when the repository refuses the custody log (403)', async () => {
+    const { fixture } = await setup([EfrRole.Supervisor], (s) =>
+      s.custody.and.rejectWith({ status: 403 }),
+    );
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid="detail-error"]')).toBeNull();
+    expect(el.querySelector('[data-testid="recording-title"]')?.textContent).toContain('a.mp4');
+    expect(el.querySelector('[data-testid="custody-forbidden"]')).not.toBeNull();
+  });
+
+  it('offers 播放 under an open registered viewing window', async () => {
+    const { fixture } = await setup([EfrRole.Officer], (_s, a) =>
+      a.list.and.callFake(async (queue) =>
+        queue === 'viewing'
+          ? [
+              accessRequest({
+                id: 'q1',
+                recordingIds: ['r1'],
+                status: 'registered',
+                viewer: 'u1',
+                windowOpen: true,
+              }),
+            ]
+          : [],
+      ),
+    );
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid="play"]')?.getAttribute('href')).toBe('/playback/q1');
+    expect(el.querySelector('[data-testid="request-viewing"]')).toBeNull();
   });
 });

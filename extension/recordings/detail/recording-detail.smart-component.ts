@@ -18,14 +18,24 @@ import {
   humanBytes,
   mayLinkSomeCase,
 } from '../../shared/public-api';
+import { ApprovalsService } from '../../approvals/public-api';
 import { CustodyEntry, LinkedCase, RecordingDetail } from '../recordings.model';
 import { RecordingsService } from '../recordings.service';
+import {
+  PartState,
+  ViewingNext,
+  failedPartState,
+  mayReadCustody,
+  viewingNext,
+} from '../recording-detail.rules';
 import { CustodyLogUiComponent } from './custody-log.ui-component';
 
 /**
- * One recording: capture facts, fixity, handover, retention, linked cases and the chain of
- * custody. Read-only by design: no edit, no delete (R26.1); the only action is linking the
- * recording to a case, which changes the case, not the recording.
+ * One recording: capture facts, fixity, handover, retention, linked cases, what the user may
+ * do to view it, and the chain of custody. Read-only by design: no edit, no delete (R26.1);
+ * the only action is linking the recording to a case, which changes the case, not the
+ * recording. The node comes first; every other part loads and fails on its own (issue 19,
+ * point 1), so whoever may read the node always sees its capture facts.
  */
 @Component({
   selector: 'efr-recording-detail',
@@ -50,6 +60,7 @@ import { CustodyLogUiComponent } from './custody-log.ui-component';
 export class RecordingDetailSmartComponent implements OnInit {
   private readonly service = inject(RecordingsService);
   private readonly links = inject(CaseLinksService);
+  private readonly approvals = inject(ApprovalsService);
   private readonly currentUser = inject(CurrentUserService);
   private readonly snackBar = inject(MatSnackBar);
   private readonly translate = inject(TranslateService);
@@ -63,7 +74,13 @@ export class RecordingDetailSmartComponent implements OnInit {
   protected readonly linkedCases = signal<LinkedCase[]>([]);
   /** Its chain of custody. */
   protected readonly custody = signal<CustodyEntry[]>([]);
-  /** HTTP status of a failed load, or null. */
+  /** State of the linked-cases part. */
+  protected readonly casesState = signal<PartState>('loading');
+  /** State of the chain-of-custody part. */
+  protected readonly custodyState = signal<PartState>('loading');
+  /** What the user can do next to view the content (null while loading). */
+  protected readonly viewing = signal<ViewingNext | null>(null);
+  /** HTTP status of a failed load of the recording itself, or null. */
   protected readonly failure = signal<number | null>(null);
   /** Whether the page is loading. */
   protected readonly loading = signal(true);
@@ -83,26 +100,65 @@ export class RecordingDetailSmartComponent implements OnInit {
     void this.load();
   }
 
-  /** Loads the recording, its links and its chain of custody. */
+  /** Loads the recording, then its other parts, each on its own. */
   protected async load(): Promise<void> {
     this.loading.set(true);
     this.failure.set(null);
     try {
-      const id = this.id();
-      const [recording, cases, custody] = await Promise.all([
-        this.service.getRecording(id),
-        this.service.linkedCases(id),
-        this.service.custody(id),
-      ]);
-      this.recording.set(recording);
-      this.linkedCases.set(cases);
-      this.custody.set(custody);
-      if (this.mayLink()) await this.loadCaseChoices();
+      this.recording.set(await this.service.getRecording(this.id()));
     } catch (error: unknown) {
       // 404/403/network: the page shows why, with a way back, instead of spinning.
       this.failure.set(errorStatus(error) ?? 0);
+      return;
     } finally {
       this.loading.set(false);
+    }
+    void this.loadCases();
+    void this.loadCustody();
+    void this.loadViewing();
+  }
+
+  /** Loads the linked cases (and, for legal staff, the cases to link to). */
+  protected async loadCases(): Promise<void> {
+    this.casesState.set('loading');
+    try {
+      this.linkedCases.set(await this.service.linkedCases(this.id()));
+      if (this.mayLink()) await this.loadCaseChoices();
+      this.casesState.set('ready');
+    } catch (error: unknown) {
+      // Refused or unreachable: this part says so, the rest of the page stays.
+      this.casesState.set(failedPartState(errorStatus(error)));
+    }
+  }
+
+  /** Loads the chain of custody if the user may read the access log. */
+  protected async loadCustody(): Promise<void> {
+    if (!mayReadCustody(this.currentUser.user())) {
+      this.custodyState.set('forbidden');
+      return;
+    }
+    this.custodyState.set('loading');
+    try {
+      this.custody.set(await this.service.custody(this.id()));
+      this.custodyState.set('ready');
+    } catch (error: unknown) {
+      // The repository decides again (403 for a role it does not let in), or is unreachable.
+      this.custodyState.set(failedPartState(errorStatus(error)));
+    }
+  }
+
+  /** Finds the user's open viewing or own pending request for this recording. */
+  private async loadViewing(): Promise<void> {
+    const recordingId = this.id();
+    try {
+      const [viewing, mine] = await Promise.all([
+        this.approvals.list('viewing', { recordingId }),
+        this.approvals.list('mine', { recordingId }),
+      ]);
+      this.viewing.set(viewingNext(recordingId, this.currentUser.user(), viewing, mine));
+    } catch {
+      // The request lists could not be read: asking for viewing is still possible.
+      this.viewing.set({ kind: 'request' });
     }
   }
 

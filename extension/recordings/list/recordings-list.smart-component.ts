@@ -10,7 +10,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslatePipe } from '@ngx-translate/core';
-import { PersonNamePipe, errorStatus } from '../../shared/public-api';
+import { PersonNamePipe, errorStatus, LoadFailurePipe } from '../../shared/public-api';
 import {
   LinkedCase,
   RecordingFilter,
@@ -42,7 +42,7 @@ const SORT_KEYS: readonly RecordingSortKey[] = [
  */
 @Component({
   selector: 'efr-recordings-list',
-  imports: [
+  imports: [LoadFailurePipe, 
     RouterLink,
     DatePipe,
     MatTableModule,

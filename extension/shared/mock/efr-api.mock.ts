@@ -13,7 +13,10 @@ export interface EfrApiMock {
     deleteAssociation: (...args: unknown[]) => Promise<unknown>;
   }>;
   audit: jasmine.SpyObj<{ listAuditEntriesForNode: (...args: unknown[]) => Promise<unknown> }>;
-  people: jasmine.SpyObj<{ getPerson: (...args: unknown[]) => Promise<unknown> }>;
+  people: jasmine.SpyObj<{
+    getPerson: (...args: unknown[]) => Promise<unknown>;
+    listPeople: (...args: unknown[]) => Promise<unknown>;
+  }>;
   groups: jasmine.SpyObj<{
     listGroupMembershipsForPerson: (...args: unknown[]) => Promise<unknown>;
   }>;
@@ -33,7 +36,7 @@ export function createEfrApiMock(): EfrApiMock & EfrApiService {
       'deleteAssociation',
     ]),
     audit: jasmine.createSpyObj('AuditApi', ['listAuditEntriesForNode']),
-    people: jasmine.createSpyObj('PeopleApi', ['getPerson']),
+    people: jasmine.createSpyObj('PeopleApi', ['getPerson', 'listPeople']),
     groups: jasmine.createSpyObj('GroupsApi', ['listGroupMembershipsForPerson']),
   };
   return mock as unknown as EfrApiMock & EfrApiService;

@@ -9,6 +9,7 @@ import { Assessment, RATES } from '../spot-checks.model';
 import { bureauDay, dayStart, nextDay, percentText, refusalText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
+import { PersonNamePipe, DayFieldComponent } from '../../shared/public-api';
 
 /**
  * The quality assessment of a period (R28.1) per unit and per officer: recording rate,
@@ -17,18 +18,17 @@ import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
  */
 @Component({
   selector: 'efr-quality-assessment',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
+  imports: [DayFieldComponent,
+    PersonNamePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe,
     RateBarsUiComponent],
   template: `
 <section class="efr-page">
   <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.ASSESSMENT.TITLE' | translate }}</h1>
   <form class="bar" (ngSubmit)="load()">
-    <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.FROM' | translate }}</mat-label>
-      <input matInput type="date" name="fromDay" [(ngModel)]="fromDay" data-testid="quality-from" />
-    </mat-form-field>
-    <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.TO' | translate }}</mat-label>
-      <input matInput type="date" name="toDay" [(ngModel)]="toDay" data-testid="quality-to" />
-    </mat-form-field>
+    <efr-day-field [(value)]="fromDay" [label]="'EFR_SPOT_CHECKS.FORM.FROM' | translate"
+      testId="quality-from" />
+    <efr-day-field [(value)]="toDay" [label]="'EFR_SPOT_CHECKS.FORM.TO' | translate"
+      testId="quality-to" />
     <button mat-flat-button type="submit" data-testid="quality-show">
       {{ 'EFR_SPOT_CHECKS.ASSESSMENT.SHOW' | translate }}</button>
     @if (result()) {
@@ -48,7 +48,7 @@ import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
       @for (l of (part === 'UNITS' ? a.report.units : a.report.officers); track l.unit +
         l.officer) {
       <tr data-testid="quality-row" [attr.data-officer]="l.officer"><td>{{ l.unit }}</td>
-        @if (part === 'OFFICERS') { <td>{{ l.officer }}</td> }
+        @if (part === 'OFFICERS') { <td>{{ l.officer | efrPersonName }}</td> }
         @for (r of rates; track r) { <td>{{ pct(l[r]) }}</td> }
         <td data-testid="quality-violations">{{ l.violations }}</td></tr>
       }
@@ -60,10 +60,16 @@ import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
   <div class="efr-list-card">
     <table class="efr-simple-table" data-testid="quality-measures">
       @for (v of a.violations; track v.id) { @for (m of v.measures; track m.id) {
-      <tr><td>{{ v.officer }}</td><td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
+      <tr><td>{{ v.officer | efrPersonName }}</td>
+        <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
         <td>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }}</td>
         <td>{{ m.startDate }} – {{ m.endDate ?? '' }}</td></tr> } }
     </table>
+    @if (!hasMeasures(a.violations)) {
+      <p class="efr-empty" data-testid="quality-measures-empty">
+        {{ 'EFR_SPOT_CHECKS.ASSESSMENT.NO_MEASURES' | translate }}
+      </p>
+    }
   </div>
   }
 </section>`,
@@ -71,6 +77,11 @@ import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
     h2 { margin: 20px 0 8px; font-size: 16px; } efr-rate-bars { display: block; margin: 12px 0; }`,
 })
 export class AssessmentSmartComponent {
+  /** Whether any confirmed violation of the period has a measure (else the section says so). */
+  protected hasMeasures(violations: readonly { measures: readonly unknown[] }[]): boolean {
+    return violations.some((v) => v.measures.length > 0);
+  }
+
   private readonly service = inject(SpotChecksService);
   private readonly prefs = inject(UserPreferencesService);
 

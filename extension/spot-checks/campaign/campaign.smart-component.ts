@@ -6,7 +6,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { Campaign, Evidence, Finding, FindingForm } from '../spot-checks.model';
 import { ApprovalsService } from '../../approvals/public-api';
-import { CurrentUserService } from '../../shared/public-api';
+import { CurrentUserService, PersonNamePipe } from '../../shared/public-api';
 import { findingBody, refusalText, supervisionRequestFor } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { ChecklistUiComponent } from '../ui/checklist.ui-component';
@@ -18,7 +18,7 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
  */
 @Component({
   selector: 'efr-spot-check-campaign',
-  imports: [DatePipe, PercentPipe, RouterLink, MatButtonModule, TranslatePipe,
+  imports: [PersonNamePipe, DatePipe, PercentPipe, RouterLink, MatButtonModule, TranslatePipe,
     ChecklistUiComponent],
   template: `
 <section class="efr-page">
@@ -63,7 +63,7 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
         <tr data-testid="sample-row" [attr.data-status]="f.status" [class.selected]="f.id ===
           selectedId()"
           (click)="select(f)">
-          <td>{{ i + 1 }}</td><td>{{ f.recordingName }}</td><td>{{ f.officer }}</td>
+          <td>{{ i + 1 }}</td><td>{{ f.recordingName }}</td><td>{{ f.officer | efrPersonName }}</td>
           <td>{{ 'EFR_SPOT_CHECKS.FINDING.' + f.status | translate }}</td></tr>
         }
       </table>

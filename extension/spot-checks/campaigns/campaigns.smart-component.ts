@@ -9,7 +9,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService } from '../../shared/public-api';
+import { CurrentUserService, DayFieldComponent } from '../../shared/public-api';
 import { Campaign, CampaignFilter, CampaignForm } from '../spot-checks.model';
 import {
   campaignBody,
@@ -29,7 +29,8 @@ import { SpotChecksService } from '../spot-checks.service';
  */
 @Component({
   selector: 'efr-spot-check-campaigns',
-  imports: [DatePipe, PercentPipe, FormsModule, RouterLink, MatButtonModule, MatButtonToggleModule,
+  imports: [DayFieldComponent,
+    DatePipe, PercentPipe, FormsModule, RouterLink, MatButtonModule, MatButtonToggleModule,
     MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
 <section class="efr-page">
@@ -39,13 +40,10 @@ import { SpotChecksService } from '../spot-checks.service';
     <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.TITLE' | translate }}</mat-label>
       <input matInput name="title" [(ngModel)]="form.title" data-testid="campaign-title" />
     </mat-form-field>
-    <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.FROM' | translate }}</mat-label>
-      <input matInput type="date" name="fromDay" [(ngModel)]="form.fromDay"
-        data-testid="campaign-from" />
-    </mat-form-field>
-    <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.TO' | translate }}</mat-label>
-      <input matInput type="date" name="toDay" [(ngModel)]="form.toDay" data-testid="campaign-to" />
-    </mat-form-field>
+    <efr-day-field [(value)]="form.fromDay" [label]="'EFR_SPOT_CHECKS.FORM.FROM' | translate"
+      testId="campaign-from" />
+    <efr-day-field [(value)]="form.toDay" [label]="'EFR_SPOT_CHECKS.FORM.TO' | translate"
+      testId="campaign-to" />
     <mat-form-field><mat-label>{{ 'EFR_SPOT_CHECKS.FORM.PERCENT' | translate }}</mat-label>
       <input matInput type="number" min="1" max="100" name="percent" [(ngModel)]="form.percent"
         data-testid="campaign-percent" />

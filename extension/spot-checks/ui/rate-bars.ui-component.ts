@@ -1,17 +1,24 @@
 import { Component, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
+import { PersonNamePipe } from '../../shared/public-api';
 import { QualityLine, RATES } from '../spot-checks.model';
 import { barWidth, percentText } from '../spot-checks.rules';
 
 /** A horizontal bar chart of the four rates of each line (no chart library needed for bars). */
 @Component({
   selector: 'efr-rate-bars',
-  imports: [TranslatePipe],
+  imports: [PersonNamePipe, TranslatePipe],
   template: `
 <div class="chart" data-testid="quality-chart">
   @for (l of lines(); track l.unit + (l.officer ?? '')) {
   <div class="line" [attr.data-officer]="l.officer">
-    <div class="who">{{ l.officer ?? l.unit }}</div>
+    <div class="who">
+      @if (l.officer) {
+        {{ l.officer | efrPersonName }} · {{ l.unit }}
+      } @else {
+        {{ l.unit }}
+      }
+    </div>
     @for (r of rates; track r) {
     <div class="row"><span class="label">{{ 'EFR_SPOT_CHECKS.RATE.' + r | translate }}</span>
       <span class="track"><span class="bar" [class]="'bar ' + r"

@@ -6,11 +6,12 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { MEASURES, Violation } from '../spot-checks.model';
 import { refusalText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
+import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/public-api';
 
 /**
  * The violation register (R29.1): proposals from failed checks, late handovers and refused
@@ -19,8 +20,8 @@ import { SpotChecksService } from '../spot-checks.service';
  */
 @Component({
   selector: 'efr-violations',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule,
-    MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [DayFieldComponent, PersonNamePipe, DatePipe, FormsModule, MatButtonModule,
+    MatButtonToggleModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
   template: `
 <section class="efr-page">
   <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.TITLE' | translate }}</h1>
@@ -43,17 +44,17 @@ import { SpotChecksService } from '../spot-checks.service';
         <th>{{ 'EFR_SPOT_CHECKS.COL.ACTIONS' | translate }}</th></tr>
       @for (v of violations(); track v.id) {
       <tr data-testid="violation-row" [attr.data-status]="v.status" [attr.data-officer]="v.officer">
-        <td>{{ v.officer }}<div class="sub">{{ v.unit }}</div></td>
+        <td>{{ v.officer | efrPersonName }}<div class="sub">{{ v.unit }}</div></td>
         <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
         <td class="text">{{ v.description }}<div class="sub">{{ v.proposedAt | date:
           'yyyy-MM-dd HH:mm' }}
-          · {{ v.proposedBy }}</div></td>
+          · {{ v.proposedBy | efrPersonName }}</div></td>
         <td data-testid="violation-status">{{ 'EFR_SPOT_CHECKS.VSTATUS.' + v.status | translate }}
           @if (v.decisionReason) { <div class="sub">{{ v.decisionReason }}</div> }</td>
         <td data-testid="violation-measures">@for (m of v.measures; track m.id) {
           <div>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }} {{ m.startDate }}
             @if (m.endDate) { – {{ m.endDate }} }</div> }</td>
-        <td class="acts">
+        <td class="acts"><div class="acts-box">
           @if (v.status === 'proposed') {
           <input class="reason" [(ngModel)]="reasons[v.id]"
             [placeholder]="'EFR_SPOT_CHECKS.VIOLATIONS.REASON' | translate"
@@ -69,25 +70,29 @@ import { SpotChecksService } from '../spot-checks.service';
             @for (m of measures; track m) { <option [value]="m">
               {{ 'EFR_SPOT_CHECKS.MEASURE.' + m | translate }}</option> }
           </select>
-          <input type="date" [(ngModel)]="measureOf(v.id).startDate" data-testid="measure-start" />
-          <input type="date" [(ngModel)]="measureOf(v.id).endDate" data-testid="measure-end" />
+          <efr-day-field [(value)]="measureOf(v.id).startDate" testId="measure-start"
+            [label]="'EFR_SPOT_CHECKS.VIOLATIONS.MEASURE_START' | translate" />
+          <efr-day-field [(value)]="measureOf(v.id).endDate" testId="measure-end"
+            [label]="'EFR_SPOT_CHECKS.VIOLATIONS.MEASURE_END' | translate" />
           <button mat-flat-button type="button" (click)="addMeasure(v)" data-testid="measure-add">
             {{ 'EFR_SPOT_CHECKS.VIOLATIONS.ADD_MEASURE' | translate }}</button>
           }
-        </td>
+        </div></td>
       </tr>
-      } @empty { <tr><td colspan="6">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate
-        }}</td></tr> }
+      } @empty { <tr><td colspan="6" class="text" data-testid="violations-empty">{{
+        'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate }}</td></tr> }
     </table>
   </div>
 </section>`,
   styles: `.bar { display: flex; gap: 12px; margin-bottom: 12px; align-items: center; }
-    .acts { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+    /* A flex cell breaks the table's row; the box inside the cell wraps instead. */
+    .acts-box { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
     .sub { font-size: 12px; opacity: .75; } .reason { min-width: 160px; }`,
 })
 export class ViolationsSmartComponent {
   private readonly service = inject(SpotChecksService);
   private readonly prefs = inject(UserPreferencesService);
+  private readonly translate = inject(TranslateService);
 
   protected readonly statuses = ['proposed', 'confirmed', 'dismissed', 'all'];
   protected readonly measures = MEASURES;
@@ -110,7 +115,19 @@ export class ViolationsSmartComponent {
 
   /** Reads the register. */
   async load(): Promise<void> {
-    await this.run(async () => this.violations.set(await this.service.violations(this.status())));
+    this.message.set(null);
+    try {
+      this.violations.set(await this.service.violations(this.status()));
+    } catch (error) {
+      // Reading the register is refused to all but supervisors (an administrator sees the
+      // entry in the navigation): say who keeps it, not the refusal of registering one
+      // ("仅监督人员可以登记违规。"), which misread as a failed write (issue 19, point 9).
+      this.message.set(
+        errorStatus(error) === 403
+          ? (this.translate.instant('EFR_SPOT_CHECKS.VIOLATIONS.LIST_FORBIDDEN') as string)
+          : refusalText(error, this.prefs.locale),
+      );
+    }
   }
 
   /** Proposes the automatic violations not proposed yet. */

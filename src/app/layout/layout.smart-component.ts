@@ -1,8 +1,8 @@
 import { Component, computed, inject } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatListModule } from '@angular/material/list';
@@ -16,7 +16,7 @@ import { LanguageService } from '../i18n/language.service';
 import {
   CurrentUserService, EFR_NAV_ITEMS, loadFeatureTranslations,
 } from '../../../extension/shared/public-api';
-import { APP_LANGUAGES, visibleNavItems } from '../navigation/navigation.rules';
+import { APP_LANGUAGES, activeNavItem, visibleNavItems } from '../navigation/navigation.rules';
 
 /**
  * The signed-in frame: toolbar (title, language, user menu with logout) and a side navigation
@@ -27,7 +27,6 @@ import { APP_LANGUAGES, visibleNavItems } from '../navigation/navigation.rules';
   imports: [
     RouterOutlet,
     RouterLink,
-    RouterLinkActive,
     MatSidenavModule,
     MatToolbarModule,
     MatListModule,
@@ -53,6 +52,16 @@ export class LayoutSmartComponent {
   protected readonly user = this.currentUser.user;
   /** Navigation entries this user may see. */
   protected readonly navItems = computed(() => visibleNavItems(this.navGroups, this.user()));
+  /** The current URL, after each navigation. */
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((e): e is NavigationEnd => e instanceof NavigationEnd),
+      map((e) => e.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  /** The id of the one navigation entry the current screen belongs to. */
+  protected readonly activeItem = computed(() => activeNavItem(this.navItems(), this.url()));
   /** Whether the window is narrow enough that the navigation overlays the content. */
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)

@@ -1,6 +1,6 @@
 import { EfrNavItem, EfrRole } from '../../../extension/shared/public-api';
 import { ADMIN_USER, userWith } from '../../../extension/shared/mock/users.mock';
-import { nextLanguage, visibleNavItems } from './navigation.rules';
+import { activeNavItem, nextLanguage, visibleNavItems } from './navigation.rules';
 
 describe('navigation.rules (issue 4: each role sees its entries)', () => {
   const item = (id: string, order: number, roles: EfrRole[]): EfrNavItem => ({
@@ -34,5 +34,22 @@ describe('navigation.rules (issue 4: each role sees its entries)', () => {
   it('switches between Chinese and English', () => {
     expect(nextLanguage('zh-CN')).toBe('en');
     expect(nextLanguage('en')).toBe('zh-CN');
+  });
+
+  // Issue 19, point 10: 调阅申请 stayed highlighted on 调阅登记簿 and 访问日志.
+  it('lights the one entry with the longest route the URL is under', () => {
+    const nav = (id: string, route: string): EfrNavItem => ({ ...item(id, 1, []), route });
+    const items = [
+      nav('approvals', '/approvals'),
+      nav('register', '/approvals/register'),
+      nav('log', '/approvals/access-log'),
+      nav('recordings', '/recordings'),
+    ];
+    expect(activeNavItem(items, '/approvals/register')).toBe('register');
+    expect(activeNavItem(items, '/approvals/access-log?user=x')).toBe('log');
+    expect(activeNavItem(items, '/approvals?queue=mine')).toBe('approvals');
+    expect(activeNavItem(items, '/approvals/new')).toBe('approvals');
+    expect(activeNavItem(items, '/recordings/abc')).toBe('recordings');
+    expect(activeNavItem(items, '/recordingsX')).toBeNull();
   });
 });

@@ -28,3 +28,20 @@ export { APP_LANGUAGES } from '../i18n/languages';
 export function nextLanguage(current: string): string {
   return current.toLowerCase().startsWith('zh') ? 'en' : 'zh-CN';
 }
+
+/**
+ * `nav.activeItem`: the id of the one entry the current URL belongs to: the entry with the
+ * longest route that is the URL's path or a parent of it. `/approvals/register` belongs to
+ * 调阅登记簿, not also to 调阅申请 (`/approvals`), which a prefix match lit up as well
+ * (issue 19, point 10); `/approvals/new` still belongs to 调阅申请.
+ */
+export function activeNavItem(items: readonly EfrNavItem[], url: string): string | null {
+  const path = url.split(/[?#]/)[0].replace(/\/+$/, '') || '/';
+  let best: EfrNavItem | null = null;
+  for (const item of items) {
+    const route = item.route.replace(/\/+$/, '') || '/';
+    const under = path === route || path.startsWith(route === '/' ? '/' : `${route}/`);
+    if (under && (!best || route.length > best.route.length)) best = item;
+  }
+  return best?.id ?? null;
+}

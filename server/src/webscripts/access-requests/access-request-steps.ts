@@ -199,6 +199,7 @@ export function stepRequest(
     });
   }
   if (action.type === 'reject') props['efr:rejectReason'] = next.rejectionReason;
+  const closeReason = step === 'close' ? (optText(b, 'reason', 2000) ?? '').trim() : '';
   return repo.db.transaction(() => {
     const updated = updateNode(repo, elevated(repo, c), node, { properties: props });
     appendAccessLog(repo.db, {
@@ -218,6 +219,9 @@ export function stepRequest(
             }
           : {}),
         ...(step === 'reject' ? { reason: String(next.rejectionReason) } : {}),
+        // Ending a viewing or withdrawing a request is confirmed with a reason on the screens
+        // (issue 19, point 8); the log keeps it beside the step.
+        ...(step === 'close' && closeReason ? { reason: closeReason } : {}),
       },
     });
     return updated;

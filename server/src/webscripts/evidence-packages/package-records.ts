@@ -4,7 +4,8 @@
  * a stored content file as a pull-driven web stream.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import type { LogExtractEntry } from '../../../../core/src/index.js';
+import { personDisplayName, type LogExtractEntry, type RecordingFacts } from
+  '../../../../core/src/index.js';
 import { parseLogRow } from '../../access-log/access-log.js';
 import { toInstant } from '../../rules/recording-state.js';
 import { propertiesJson } from '../../repo/node-json.js';
@@ -43,11 +44,25 @@ export function storedStream(path: string): ReadableStream<Uint8Array> {
 export function sourceRecording(repo: Repository, n: NodeRow): SourceRecording & {
   sealed: boolean; caseIds: string[];
 } {
-  const facts = recordingFacts({ id: n.id, name: n.name,
-    content: { sizeInBytes: n.content?.size ?? 0 }, properties: propertiesJson(n) });
+  const facts = withNames(repo, recordingFacts({ id: n.id, name: n.name,
+    content: { sizeInBytes: n.content?.size ?? 0 }, properties: propertiesJson(n) }));
   const caseIds = sourcesOf(repo, n.id, 'efr:caseRecordings').map((c) => c.id);
   const sha = n.content?.sha256 ?? '';
   return { ...facts, caseIds, open: () => storedStream(repo.store.pathOf(sha)) };
+}
+
+/**
+ * The people of a recording by name (core people.displayName: 王明), as the written description
+ * for a court names them (issue 19, point 2); an id that is no person stays as it is.
+ */
+function withNames<T extends RecordingFacts>(repo: Repository, f: T): T {
+  const name = (id: string | undefined): string | undefined => {
+    if (id === undefined) return undefined;
+    const p = repo.auth.person(id);
+    return p ? personDisplayName(p) || id : id;
+  };
+  return { ...f, officer: name(f.officer), coOfficer: name(f.coOfficer),
+    sealedBy1: name(f.sealedBy1), sealedBy2: name(f.sealedBy2) };
 }
 
 /** Access-log entries about the nodes, up to `until` (ms), in chain order. */

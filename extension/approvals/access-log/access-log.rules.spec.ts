@@ -1,0 +1,36 @@
+import { logTooltip, visibleLogDetails } from './access-log.rules';
+
+describe('access-log details (issue 19, point 7)', () => {
+  it('shows a refusal as its attempted action and article, without codes or hashes', () => {
+    const values = {
+      attempted: 'accessRequest.approve',
+      code: 'efr.access.separationOfDuties',
+      requirement: 'R24.1',
+      status: '403',
+      message: 'Requester, reviewer, approver and registrar must be four different people.',
+      hash: 'ab'.repeat(32),
+    };
+    expect(visibleLogDetails(values)).toEqual([
+      { key: 'attempted', value: 'accessRequest.approve', kind: 'action' },
+      { key: 'requirement', value: 'R24.1', kind: 'article' },
+    ]);
+    expect(logTooltip(values)).toContain('code=efr.access.separationOfDuties');
+  });
+
+  it('names people and statuses of a step', () => {
+    expect(
+      visibleLogDetails({ from: 'submitted', to: 'reviewed', requester: 'officer1', x: 'y' }),
+    ).toEqual([
+      { key: 'requester', value: 'officer1', kind: 'person' },
+      { key: 'from', value: 'submitted', kind: 'status' },
+      { key: 'to', value: 'reviewed', kind: 'status' },
+    ]);
+  });
+
+  it('leaves node ids (the folders of a move) to the tooltip', () => {
+    const folder = 'a92dafb0-acb2-481c-aa63-4a0153d83244';
+    expect(visibleLogDetails({ from: folder, to: folder, reason: '复核' })).toEqual([
+      { key: 'reason', value: '复核', kind: 'text' },
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Issue 19 "Screens a Chinese archivist trusts", end to end in Chromium: the checks of the
+ * points this file covers, each of which failed before its fix. Point 2 (names in the viewing
+ * register and the watermark) is checked in approvals.e2e.ts, where the request is made; the
+ * disc description's names in test/evidence/web-script.spec.ts.
+ */
+import type { Page } from 'playwright-core';
+import { SEARCH } from '../support/server-harness.js';
+import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
+import { e2eSuite, openFromNav } from './support/e2e-suite.js';
+
+/** A demo recording of officer1 and officer2 (server/src/demo/demo-records.ts). */
+const RECORDING = '20261124_093000_BWC-2026-001.mp4';
+
+describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
+  const suite = e2eSuite();
+
+  async function recordingId(): Promise<string> {
+    const found = await suite.api('admin').request<{
+      list: { entries: { entry: { id: string } }[] };
+    }>('post', `${SEARCH}/search`, {
+      json: { query: { query: `TYPE:"efr:recording" AND cm:name:"${RECORDING}"` } },
+    });
+    return found.body.list.entries[0].entry.id;
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const satisfies readonly AppLanguage[]) {
+    it(`point 1: officer1 opens his own recording's detail (${lang})`, async () => {
+      const id = await recordingId();
+      const page: Page = await suite.signIn('officer1', lang);
+      await page.goto(`${suite.app.url}/recordings/${id}`);
+      await page.locator('[data-testid="recording-title"]').waitFor();
+      await page.locator('[data-testid="custody-forbidden"]').waitFor();
+      await page.locator('[data-testid="request-viewing"]').waitFor();
+      await settle(page);
+      // The capture facts, with the people by name; no page-wide refusal.
+      expect(await page.locator('[data-testid="detail-error"]').count()).toBe(0);
+      expect((await page.locator('[data-testid="sha256"]').innerText()).trim()).toMatch(
+        /^[0-9a-f]{64}$/,
+      );
+      const body = await page.locator('body').innerText();
+      expect(body).toContain('王明、李强');
+      expect(await untranslatedKeys(page)).toEqual([]);
+      await saveScreen(page, `issue19-recording-officer-${lang}`);
+      // 申请调阅 starts a request for this recording.
+      await page.locator('[data-testid="request-viewing"]').click();
+      await page.waitForURL(/\/approvals\/new\?recordingId=/);
+    });
+  }
+
+  it('point 5: the second custodian finds handovers awaiting confirmation (nav)', async () => {
+    const page = await suite.signIn('custodian2', 'zh-CN');
+    await openFromNav(page, 'handovers', /\/handovers/);
+    const checked = page.locator('mat-button-toggle.mat-button-toggle-checked');
+    expect(await checked.getAttribute('data-filter')).toBe('unsealed');
+    await saveScreen(page, 'issue19-handovers-nav-zh-CN');
+  });
+
+  // Point 7: "create", "seal", "move", "view.start", "range", node UUIDs and R-numbers showed
+  // raw on Chinese screens; point 10: 调阅申请 stayed lit on 访问日志.
+  it('point 7: the access log reads as sentences in Chinese, one nav entry lit', async () => {
+    const page = await suite.signIn('supervisor1', 'zh-CN');
+    await openFromNav(page, 'access-log', /\/approvals\/access-log/);
+    await page.locator('[data-testid="log-row"]').first().waitFor();
+    await settle(page);
+    const actions = await page.locator('[data-testid="log-action"]').allInnerTexts();
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a).toMatch(/[\u4e00-\u9fff]/);
+    const table = await page.locator('[data-testid="log-table"]').innerText();
+    expect(table).not.toMatch(/\bR\d+\.\d+\b|[0-9a-f]{8}-[0-9a-f]{4}-|officer\d|custodian\d/);
+    expect(await page.locator('.efr-nav-active').count()).toBe(1);
+    expect(await page.locator('.efr-nav-active').getAttribute('data-nav')).toBe('access-log');
+    expect(await untranslatedKeys(page)).toEqual([]);
+    await saveScreen(page, 'issue19-access-log-zh-CN');
+  });
+
+  // "Done when": no user id on a zh-CN screen. Every screen of these roles, by their own nav.
+  const LOGIN_ID = /\b(?:officer|custodian|director|leader|supervisor|legal|unithead)\d\b/g;
+  const ROLES = [
+    'custodian1',
+    'supervisor1',
+    'officer1',
+    'leader1',
+    'director1',
+    'legal1',
+    'unithead1',
+  ];
+  for (const user of ROLES) {
+    it(`points 2, 3: no login id on any screen of ${user} (zh-CN)`, async () => {
+      const page = await suite.signIn(user, 'zh-CN');
+      const navs = await page.locator('[data-nav]').evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-nav') ?? ''),
+      );
+      for (const nav of navs) {
+        await page.locator(`[data-nav="${nav}"]`).click();
+        await settle(page);
+        // Names arrive a moment after the rows (the directory is read once): poll the text,
+        // since settle() returns at once after an in-app navigation.
+        // Done when the text holds no id and has stopped changing (the screen has rendered).
+        let text = '';
+        for (let i = 0; i < 30; i++) {
+          await page.waitForTimeout(500);
+          const now = await page.locator('.efr-content').first().innerText();
+          const stable = now === text;
+          text = now;
+          LOGIN_ID.lastIndex = 0;
+          if (i >= 2 && stable && !LOGIN_ID.test(text)) break;
+        }
+        LOGIN_ID.lastIndex = 0;
+        expect(text.match(LOGIN_ID) ?? []).withContext(`${user} ${nav}`).toEqual([]);
+      }
+    });
+  }
+});
