@@ -1,5 +1,6 @@
 import { RouterTestingHarness } from '@angular/router/testing';
-import { CurrentUserService, EfrRole } from '../../shared/public-api';
+import { CurrentUserService, EfrRole, PeopleDirectoryService } from '../../shared/public-api';
+import { peopleDirectoryMock } from '../../shared/mock/people-directory.mock';
 import { userWith } from '../../shared/mock/users.mock';
 import { openRouted, routedElement, settleRouted } from '../../shared/mock/routed.mock';
 import { HASH_MEASURE } from '../file-hash.service';
@@ -64,6 +65,7 @@ describe('HandoverWizardSmartComponent: hashing and sending files (issue 20)', (
       HandoverWizardSmartComponent, [
         { provide: HandoverApiService, useValue: api },
         { provide: CurrentUserService, useValue: { load: async () => user, user: () => user } },
+        { provide: PeopleDirectoryService, useValue: peopleDirectoryMock() },
       ]);
   });
 
