@@ -7,8 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { AcsHttp, basicAuth } from '../support/acs-http.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { CORE, SEARCH, startChild, tempDir } from '../support/server-harness.js';
@@ -16,6 +17,9 @@ import { openDatabase } from '../../server/src/db/database.js';
 import { NodeRows, type NodeRow } from '../../server/src/repo/node-rows.js';
 import { ContentStore } from '../../server/src/store/content-store.js';
 import { formatAcsDate } from '../../server/src/model/property-values.js';
+import { bulkLoad } from './bulk-load.js';
+import { Authorities } from '../../server/src/repo/authorities.js';
+import { setLocalAces } from '../../server/src/repo/permissions.js';
 
 /** Latency summary of one kind of request. */
 export interface LatencyRow {
@@ -45,57 +49,101 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Inserts `count` sealed recordings under a new folder of Company Home; returns its id. */
+/** How a seeding went, for the report. */
+export interface SeedStats {
+  /** Wall time of the whole seeding, s (rows plus index rebuild). */
+  seconds: number;
+  /** Of which rebuilding the indexes and statistics, s. */
+  rebuildSeconds: number;
+  /** Size of repository.sqlite afterwards, bytes. */
+  dbBytes: number;
+}
+
+/** Recordings per transaction of the bulk load. */
+const BATCH = 50_000;
+
+/** The non-administrator of the bench: Consumer on the bench folder, not on the hidden one. */
+export const READER = 'benchreader';
+
+/**
+ * Inserts `count` sealed recordings under a new folder of Company Home, and a tenth as many
+ * under a second folder that only administrators read (inheritance off, no entries), so that
+ * the read filter of a non-administrator hides `count / 10` recordings: a list up to 200 000
+ * recordings, a per-row condition beyond (SEARCH_LIMITS.exclusion). Rows are written by
+ * NodeRows.insert through bulk-load.ts (indexes and triggers rebuilt after); returns the
+ * first folder's id.
+ */
 export async function seed(dataDir: string, count: number,
-  log: (s: string) => void): Promise<string> {
+  log: (s: string) => void): Promise<{ folderId: string; stats: SeedStats }> {
   const db = openDatabase(dataDir);
   const store = new ContentStore(dataDir);
   const blob = await store.put(Readable.from([Buffer.from('bench recording bytes')]));
   const rows = new NodeRows(db);
+  new Authorities(db).createPerson({ id: READER, firstName: 'Bench', email: 'bench@example.org',
+    password: READER });
   const home = (db.prepare("SELECT value FROM meta WHERE key = 'company_home'").get() as
     { value: string }).value;
   const random = seededRandom(100_000);
   const now = Date.now();
   const folderId = randomUUID();
+  const hiddenId = randomUUID();
   const aspects = ['cm:auditable', 'sys:referenceable', 'cm:titled', 'efr:captureFacts',
     'efr:sealed', 'efr:retention', 'efr:secrecy', 'efr:sessionBound', 'efr:accessLogged',
     'efr:fieldAct', 'efr:officers'];
+  const folder = (id: string, name: string, inherit: boolean): NodeRow => ({ id,
+    type: 'cm:folder', parentId: home, name, isFolder: true, isFile: false, createdAt: now,
+    createdBy: 'admin', modifiedAt: now, modifiedBy: 'admin', props: {},
+    aspects: ['cm:auditable', 'sys:referenceable'], content: null, inherit, aclLocal: true,
+    lock: null });
+  const recording = (i: number, parentId: string): NodeRow => {
+    const start = YEAR_START + random.int(0, 364) * 86_400_000 + random.int(0, 86_399) * 1000;
+    const seconds = random.int(30, 3600);
+    return {
+      id: randomUUID(), type: 'efr:recording', parentId,
+      name: `REC-${String(i).padStart(7, '0')}.mp4`, isFolder: false, isFile: true,
+      createdAt: now, createdBy: 'custodian1', modifiedAt: now, modifiedBy: 'custodian1',
+      props: {
+        'cm:title': `执法记录 ${i}`, 'efr:handoverId': `H-${Math.floor(i / 20)}`,
+        'efr:segmentIndex': i % 20, 'efr:recorder': `officer${1 + (i % 2)}`,
+        'efr:recordingStart': formatAcsDate(start),
+        'efr:recordingEnd': formatAcsDate(start + seconds * 1000),
+        'efr:durationSeconds': seconds, 'efr:partyNotified': true,
+        'efr:source': SOURCES[random.int(0, SOURCES.length - 1)],
+        'efr:activityType': ACTIVITIES[random.int(0, ACTIVITIES.length - 1)],
+        'efr:location': `辖区 ${i % 50}`, 'efr:officer': 'officer1', 'efr:coOfficer': 'officer2',
+        'efr:sha256': blob.sha256, 'efr:sizeBytes': blob.size, 'efr:secrecyLevel': 'none',
+        'efr:sessionId': `S-${Math.floor(i / 5)}`,
+      },
+      aspects, content: { sha256: blob.sha256, size: blob.size, mimeType: 'video/mp4',
+        encoding: 'UTF-8' },
+      inherit: true, aclLocal: false, lock: null,
+    };
+  };
+  const hidden = Math.floor(count / 10);
   const started = Date.now();
-  db.transaction(() => {
-    rows.insert({ id: folderId, type: 'cm:folder', parentId: home, name: 'bench-recordings',
-      isFolder: true, isFile: false, createdAt: now, createdBy: 'admin', modifiedAt: now,
-      modifiedBy: 'admin', props: {}, aspects: ['cm:auditable', 'sys:referenceable'],
-      content: null, inherit: true, aclLocal: false, lock: null });
-    for (let i = 0; i < count; i++) {
-      const start = YEAR_START + random.int(0, 364) * 86_400_000 + random.int(0, 86_399) * 1000;
-      const seconds = random.int(30, 3600);
-      const row: NodeRow = {
-        id: randomUUID(), type: 'efr:recording', parentId: folderId,
-        name: `REC-${String(i).padStart(6, '0')}.mp4`, isFolder: false, isFile: true,
-        createdAt: now, createdBy: 'custodian1', modifiedAt: now, modifiedBy: 'custodian1',
-        props: {
-          'cm:title': `执法记录 ${i}`, 'efr:handoverId': `H-${Math.floor(i / 20)}`,
-          'efr:segmentIndex': i % 20, 'efr:recorder': `officer${1 + (i % 2)}`,
-          'efr:recordingStart': formatAcsDate(start),
-          'efr:recordingEnd': formatAcsDate(start + seconds * 1000),
-          'efr:durationSeconds': seconds, 'efr:partyNotified': true,
-          'efr:source': SOURCES[random.int(0, SOURCES.length - 1)],
-          'efr:activityType': ACTIVITIES[random.int(0, ACTIVITIES.length - 1)],
-          'efr:location': `辖区 ${i % 50}`, 'efr:officer': 'officer1', 'efr:coOfficer': 'officer2',
-          'efr:sha256': blob.sha256, 'efr:sizeBytes': blob.size, 'efr:secrecyLevel': 'none',
-          'efr:sessionId': `S-${Math.floor(i / 5)}`,
-        },
-        aspects, content: { sha256: blob.sha256, size: blob.size, mimeType: 'video/mp4',
-          encoding: 'UTF-8' },
-        inherit: true, aclLocal: false, lock: null,
-      };
-      rows.insert(row);
+  const { rebuildMs } = bulkLoad(db, (commit) => {
+    rows.insert(folder(folderId, 'bench-recordings', true));
+    setLocalAces(db, folderId, [{ authorityId: READER, name: 'Consumer', accessStatus: 'ALLOWED' }]);
+    rows.insert(folder(hiddenId, 'bench-hidden', false));
+    for (let i = 0; i < count + hidden; i++) {
+      if (i > 0 && i % BATCH === 0) {
+        commit();
+        if (i % (BATCH * 4) === 0) {
+          log(`  ${i} recordings in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        }
+      }
+      rows.insert(i < count ? recording(i, folderId) : recording(i, hiddenId));
     }
-  })();
+  });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  log(`  seeded ${count} recordings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return folderId;
+  const stats = { seconds: (Date.now() - started) / 1000, rebuildSeconds: rebuildMs / 1000,
+    dbBytes: statSync(join(dataDir, 'repository.sqlite')).size };
+  log(`  seeded ${count} + ${hidden} recordings in ${stats.seconds.toFixed(1)} s ` +
+    `(${Math.round((count + hidden) / stats.seconds)}/s; index rebuild ` +
+    `${stats.rebuildSeconds.toFixed(1)} s), repository.sqlite ` +
+    `${(stats.dbBytes / 1e9).toFixed(2)} GB`);
+  return { folderId, stats };
 }
 
 /** Requests slower than this are abandoned and reported as timed out. */
@@ -138,15 +186,35 @@ async function timeRequests(label: string, n: number,
   return row;
 }
 
+/** The rows of one size, how it was seeded, and the 1-min load averages seen meanwhile. */
+export interface ListingRun {
+  /** Recordings in the listed folder. */
+  count: number;
+  rows: LatencyRow[];
+  seeding: SeedStats;
+  loads: number[];
+}
+
 /** Seeds `count` recordings, starts server/ and times pages of children and of search. */
 export async function benchListing(count: number, requests: number, log: (s: string) => void)
-  : Promise<LatencyRow[]> {
+  : Promise<ListingRun> {
+  const loads: number[] = [];
+  const logged = (s: string) => {
+    loads.push(loadavg()[0]);
+    log(s);
+  };
+  const { rows, seeding } = await benchSize(count, requests, logged);
+  return { count, rows, seeding, loads };
+}
+
+async function benchSize(count: number, requests: number, log: (s: string) => void)
+  : Promise<{ rows: LatencyRow[]; seeding: SeedStats }> {
   const work = tempDir('bench-list');
   const dataDir = join(work, 'data');
   try {
     const boot = await startChild({ demo: false, dataDir, timeoutMs: 60_000 });
     await boot.close();
-    const folder = await seed(dataDir, count, log);
+    const { folderId: folder, stats: seeding } = await seed(dataDir, count, log);
     const server = await startChild({ demo: false, dataDir, timeoutMs: 120_000 });
     try {
       const http = new AcsHttp(server.url, basicAuth('admin', 'admin'));
@@ -212,7 +280,22 @@ export async function benchListing(count: number, requests: number, log: (s: str
         paging: { maxItems: 25, skipCount: random.int(5000, count - 25) },
         include: ['properties', 'aspectNames'],
       }, { signal }), log, write));
-      return rows;
+      // A caller whose Read filter applies: Consumer on the bench folder, not on the hidden one.
+      const reader = new AcsHttp(server.url, basicAuth(READER, READER));
+      rows.push(await timeRequests('non-admin: search TYPE sorted by start (screen), pages ' +
+        '1–200, after a write', requests, (signal) => reader.post(`${SEARCH}/search`, {
+        query: { language: 'afts', query: 'TYPE:"efr:recording"' }, sort: byStart,
+        paging: { maxItems: 25, skipCount: 25 * random.int(0, 199) },
+        include: ['properties', 'aspectNames'],
+      }, { signal }), log, write));
+      rows.push(await timeRequests('non-admin: search TYPE + activity AND NOT source, first ' +
+        'page after a write', requests, (signal) => reader.post(`${SEARCH}/search`, {
+        query: activityQuery(activity()),
+        paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 20)) },
+      }, { signal }), log, write));
+      rows.push(await timeRequests('non-admin: children, default order, 100/page', requests,
+        (signal) => reader.get(`${children}?skipCount=${skip()}&maxItems=100`, { signal }), log));
+      return { rows, seeding };
     } finally {
       await server.close();
     }
