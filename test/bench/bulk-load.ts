@@ -23,6 +23,8 @@ export function bulkLoad(db: Db, fill: (commit: () => void) => void): { rebuildM
   // Unique indexes are kept: they check what the server checks (a unique name per parent).
   const dropped = saved.filter((o) => o.type === 'trigger' || !/^CREATE UNIQUE/i.test(o.sql));
   db.pragma('wal_checkpoint(TRUNCATE)');
+  // SQLite leaves WAL only for DELETE (any other mode is refused silently), then OFF.
+  db.pragma('journal_mode = DELETE');
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = OFF');

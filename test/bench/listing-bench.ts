@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { AcsHttp, basicAuth } from '../support/acs-http.js';
@@ -35,6 +36,12 @@ export interface LatencyRow {
   pageSize: number;
   /** totalItems reported by the server (first request). */
   totalItems: number;
+  /**
+   * Mean CPU time of the server process per timed request, ms (/proc ticks read around each
+   * request, so 10 ms steps averaged over the row): what a page costs on an idle machine,
+   * where p95 of wall time on the shared 2 cores mostly measures the other work.
+   */
+  cpuMs: number;
 }
 
 const SOURCES = ['bodyCamera', 'handheldCamera', 'voiceRecorder', 'fixedOfficeCamera'];
@@ -149,10 +156,20 @@ export async function seed(dataDir: string, count: number,
 /** Requests slower than this are abandoned and reported as timed out. */
 const TIMEOUT_MS = Number(process.env.EFR_BENCH_TIMEOUT_MS ?? 60_000);
 
-async function timeRequests(label: string, n: number,
+/** CPU seconds (user + system) of a live process. */
+function processCpuSeconds(pid: number): number {
+  const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / TICKS;
+}
+
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+async function timeRequests(pid: number, label: string, n: number,
   send: (signal: AbortSignal) => Promise<{ status: number; body: unknown }>,
   log: (s: string) => void, before?: () => Promise<void>): Promise<LatencyRow> {
   const times: number[] = [];
+  let cpu = 0;
   let first: { count?: number; totalItems?: number } = {};
   let timedOut = false;
   // A slow query must not stall the whole bench: stop after BUDGET_MS once 5 pages are timed.
@@ -160,6 +177,7 @@ async function timeRequests(label: string, n: number,
   for (let i = -5; i < n; i++) {
     if (times.length >= 5 && Date.now() - started > BUDGET_MS) break;
     await before?.(); // not timed
+    const cpuStart = processCpuSeconds(pid);
     const start = process.hrtime.bigint();
     let res: { status: number; body: unknown };
     try {
@@ -171,6 +189,7 @@ async function timeRequests(label: string, n: number,
       break;
     }
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (i >= 0) cpu += processCpuSeconds(pid) - cpuStart;
     if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(res.body)}`);
     if (i === 0) {
       first = (res.body as { list: { pagination: typeof first } }).list.pagination;
@@ -178,10 +197,13 @@ async function timeRequests(label: string, n: number,
     if (i >= 0) times.push(ms); // the first five are warm-up
   }
   const row = timedOut
-    ? { label, requests: times.length, p50: Infinity, p95: Infinity, pageSize: 0, totalItems: 0 }
+    ? { label, requests: times.length, p50: Infinity, p95: Infinity, pageSize: 0, totalItems: 0,
+      cpuMs: Infinity }
     : { label, requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95),
-      pageSize: first.count ?? 0, totalItems: first.totalItems ?? 0 };
-  log(`  ${label}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms` +
+      pageSize: first.count ?? 0, totalItems: first.totalItems ?? 0,
+      cpuMs: (cpu * 1000) / Math.max(1, times.length) };
+  log(`  ${label}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms, ` +
+    `server CPU ${row.cpuMs.toFixed(1)} ms/request` +
     (timedOut ? ` (a request exceeded ${TIMEOUT_MS / 1000} s)` : ''));
   return row;
 }
@@ -222,12 +244,12 @@ async function benchSize(count: number, requests: number, log: (s: string) => vo
       const skip = () => random.int(0, count - 100);
       const rows: LatencyRow[] = [];
       const children = `${CORE}/nodes/${folder}/children`;
-      rows.push(await timeRequests('children, default order, 100/page', requests,
+      rows.push(await timeRequests(server.pid, 'children, default order, 100/page', requests,
         (signal) => http.get(`${children}?skipCount=${skip()}&maxItems=100`, { signal }), log));
-      rows.push(await timeRequests('children, orderBy name DESC + properties', requests,
+      rows.push(await timeRequests(server.pid, 'children, orderBy name DESC + properties', requests,
         (signal) => http.get(`${children}?skipCount=${skip()}&maxItems=100` +
           '&orderBy=name%20DESC&include=properties', { signal }), log));
-      rows.push(await timeRequests('children, where (isFile=true), 25/page', requests,
+      rows.push(await timeRequests(server.pid, 'children, where (isFile=true), 25/page', requests,
         (signal) => http.get(`${children}?skipCount=${skip()}&maxItems=25&where=` +
           encodeURIComponent('(isFile=true)'), { signal }), log));
       // A write between two requests (untimed) makes the next one cold: server/ keeps a
@@ -249,12 +271,12 @@ async function benchSize(count: number, requests: number, log: (s: string) => vo
       const activity = () => ACTIVITIES[random.int(0, 5)];
       for (const [cold, when] of [[true, 'first page after a write'],
         [false, 'next pages']] as const) {
-        rows.push(await timeRequests(`search TYPE + activity AND NOT source, ${when}`, requests,
+        rows.push(await timeRequests(server.pid, `search TYPE + activity AND NOT source, ${when}`, requests,
           (signal) => http.post(`${SEARCH}/search`, {
             query: activityQuery(cold ? activity() : ACTIVITIES[1]),
             paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 20)) },
           }, { signal }), log, cold ? write : undefined));
-        rows.push(await timeRequests(`search TYPE + source + month, sorted, ${when}`, requests,
+        rows.push(await timeRequests(server.pid, `search TYPE + source + month, sorted, ${when}`, requests,
           (signal) => http.post(`${SEARCH}/search`, {
             query: monthQuery(cold ? month() : '05'), sort: byStart,
             paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 500)) },
@@ -262,19 +284,19 @@ async function benchSize(count: number, requests: number, log: (s: string) => vo
           }, { signal }), log, cold ? write : undefined));
       }
       // The recordings screen as it opens: every recording, newest start first, 25 a page.
-      rows.push(await timeRequests('search TYPE sorted by start (screen), pages 1–200, ' +
+      rows.push(await timeRequests(server.pid, 'search TYPE sorted by start (screen), pages 1–200, ' +
         'after a write', requests, (signal) => http.post(`${SEARCH}/search`, {
         query: { language: 'afts', query: 'TYPE:"efr:recording"' }, sort: byStart,
         paging: { maxItems: 25, skipCount: 25 * random.int(0, 199) },
         include: ['properties', 'aspectNames'],
       }, { signal }), log, write));
-      rows.push(await timeRequests('search TYPE sorted by start (screen), any page', requests,
+      rows.push(await timeRequests(server.pid, 'search TYPE sorted by start (screen), any page', requests,
         (signal) => http.post(`${SEARCH}/search`, {
           query: { language: 'afts', query: 'TYPE:"efr:recording"' }, sort: byStart,
           paging: { maxItems: 25, skipCount: random.int(0, count - 25) },
           include: ['properties', 'aspectNames'],
         }, { signal }), log));
-      rows.push(await timeRequests('search TYPE sorted by start (screen), page > 200 after ' +
+      rows.push(await timeRequests(server.pid, 'search TYPE sorted by start (screen), page > 200 after ' +
         'a write', Math.min(requests, 20), (signal) => http.post(`${SEARCH}/search`, {
         query: { language: 'afts', query: 'TYPE:"efr:recording"' }, sort: byStart,
         paging: { maxItems: 25, skipCount: random.int(5000, count - 25) },
@@ -282,18 +304,18 @@ async function benchSize(count: number, requests: number, log: (s: string) => vo
       }, { signal }), log, write));
       // A caller whose Read filter applies: Consumer on the bench folder, not on the hidden one.
       const reader = new AcsHttp(server.url, basicAuth(READER, READER));
-      rows.push(await timeRequests('non-admin: search TYPE sorted by start (screen), pages ' +
+      rows.push(await timeRequests(server.pid, 'non-admin: search TYPE sorted by start (screen), pages ' +
         '1–200, after a write', requests, (signal) => reader.post(`${SEARCH}/search`, {
         query: { language: 'afts', query: 'TYPE:"efr:recording"' }, sort: byStart,
         paging: { maxItems: 25, skipCount: 25 * random.int(0, 199) },
         include: ['properties', 'aspectNames'],
       }, { signal }), log, write));
-      rows.push(await timeRequests('non-admin: search TYPE + activity AND NOT source, first ' +
+      rows.push(await timeRequests(server.pid, 'non-admin: search TYPE + activity AND NOT source, first ' +
         'page after a write', requests, (signal) => reader.post(`${SEARCH}/search`, {
         query: activityQuery(activity()),
         paging: { maxItems: 100, skipCount: random.int(0, Math.floor(count / 20)) },
       }, { signal }), log, write));
-      rows.push(await timeRequests('non-admin: children, default order, 100/page', requests,
+      rows.push(await timeRequests(server.pid, 'non-admin: children, default order, 100/page', requests,
         (signal) => reader.get(`${children}?skipCount=${skip()}&maxItems=100`, { signal }), log));
       return { rows, seeding };
     } finally {

@@ -16,18 +16,18 @@ const sizeLabel = (n: number): string => n.toLocaleString('en-US').replace(/,/g,
 
 /** One size's table (also printed on the console). */
 export function listingTable(rows: LatencyRow[]): string {
-  return table(['request', 'n', 'p50 ms', 'p95 ms', 'items/page', 'totalItems'],
-    rows.map((r) => [r.label, String(r.requests), ms(r.p50), ms(r.p95),
-      String(r.pageSize), String(r.totalItems)]));
+  return table(['request', 'n', 'p50 ms', 'p95 ms', 'server CPU ms/req', 'items/page',
+    'totalItems'], rows.map((r) => [r.label, String(r.requests), ms(r.p50), ms(r.p95),
+    ms(r.cpuMs), String(r.pageSize), String(r.totalItems)]));
 }
 
-/** p95 (p50) of every request at every size: the curve. */
+/** p95 / p50 / server CPU per request of every request at every size: the curve. */
 export function curveTable(runs: ListingRun[]): string {
   const labels = runs[0]?.rows.map((r) => r.label) ?? [];
-  return table(['request', ...runs.map((r) => `${sizeLabel(r.count)}: p95 (p50) ms`)],
+  return table(['request', ...runs.map((r) => `${sizeLabel(r.count)}: p95 / p50 / CPU ms`)],
     labels.map((label) => [label, ...runs.map((run) => {
       const row = run.rows.find((r) => r.label === label);
-      return row ? `${ms(row.p95)} (${ms(row.p50)})` : '';
+      return row ? `${ms(row.p95)} / ${ms(row.p50)} / ${ms(row.cpuMs)}` : '';
     })]));
 }
 
