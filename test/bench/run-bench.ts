@@ -207,6 +207,8 @@ Re-run: \`npm run bench\` (about 20 min idle, up to 35 min on a loaded machine);
 only: \`EFR_BENCH_ONLY=ingest npm run bench\` (or \`listing\`, \`disc\`, \`seek\`,
 \`firstload\`, \`hashing\`, or a comma-separated list). The seek, first-load and hashing
 parts need the built app (\`npm run build\`).
+The listing curve: \`EFR_BENCH_ONLY=listing EFR_BENCH_LISTING_SIZES=10000,100000,1000000 npm
+run bench\` (about 25 min; the million needs ~11 GB free in the temp dir, deleted after).
 
 ${FINDINGS}
 
