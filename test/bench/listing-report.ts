@@ -61,7 +61,7 @@ a quarter of the recordings share a source and each month holds about a twelfth 
 "non-admin" rows are asked by a user with Consumer on the first folder: its Read filter hides
 the second folder's N/10 recordings (a list of ids up to 20 000, a per-row condition beyond).
 
-The curve, p95 (p50) per page:
+The curve, p95 / p50 of wall time and the server's mean CPU time per page (ms):
 
 ${curveTable(runs)}
 
