@@ -4,7 +4,8 @@
  * in the player), printed as tables and written to docs/benchmarks.md with the command and
  * the machine they ran on. Not part of `npm test`: numbers are reported, not asserted.
  * Environment: EFR_BENCH_INGEST_MIB (default "256,1024"), EFR_BENCH_REPS (default 2),
- * EFR_BENCH_RECORDINGS (default 100000), EFR_BENCH_REQUESTS (default 60),
+ * EFR_BENCH_LISTING_SIZES (recordings per listing run, default "100000"; the older
+ * EFR_BENCH_RECORDINGS is one size), EFR_BENCH_REQUESTS (default 60),
  * EFR_BENCH_DISC_MB (size of each of the 3 recordings, default "100,700"),
  * EFR_BENCH_SEEK_MB (default 2000),
  * EFR_BENCH_HASH_MIB (browser hashing file, default 1024), EFR_BENCH_HASH_CHUNKS_MIB (worker
@@ -17,7 +18,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchIngest, mib, type IngestResult } from './ingest-bench.js';
-import { benchListing, type LatencyRow } from './listing-bench.js';
+import { benchListing, type ListingRun } from './listing-bench.js';
+import { listingBody, listingTable } from './listing-report.js';
 import { benchDisc, type DiscResult } from './disc-bench.js';
 import { assertAppBuilt, benchSeek, type SeekResult } from './seek-bench.js';
 import { ROOT } from '../support/server-harness.js';
@@ -30,7 +32,8 @@ import { hashingBody, hashingTable } from './hashing-report.js';
 
 const sizes = (process.env.EFR_BENCH_INGEST_MIB ?? '256,1024').split(',').map(Number);
 const reps = Number(process.env.EFR_BENCH_REPS ?? 2);
-const recordings = Number(process.env.EFR_BENCH_RECORDINGS ?? 100_000);
+const listingSizes = (process.env.EFR_BENCH_LISTING_SIZES ??
+  process.env.EFR_BENCH_RECORDINGS ?? '100000').split(',').map(Number);
 const requests = Number(process.env.EFR_BENCH_REQUESTS ?? 60);
 const discSizes = (process.env.EFR_BENCH_DISC_MB ?? '100,700').split(',').map(Number);
 const seekBytes = Number(process.env.EFR_BENCH_SEEK_MB ?? 2000) * 1e6;
@@ -55,10 +58,12 @@ if (parts.includes('ingest')) {
   log(`ingest: sizes ${sizes.join(', ')} MiB, ${reps} interleaved runs each (best of)`);
   for (const size of sizes) ingest.push(await benchIngest(size * 1024 * 1024, reps, log));
 }
-let listing: LatencyRow[] = [];
+const listing: ListingRun[] = [];
 if (parts.includes('listing')) {
-  log(`listing: ${recordings} recordings, ${requests} timed requests per row (+5 warm-up)`);
-  listing = await benchListing(recordings, requests, log);
+  for (const count of listingSizes) {
+    log(`listing: ${count} recordings, ${requests} timed requests per row (+5 warm-up)`);
+    listing.push(await benchListing(count, requests, log));
+  }
 }
 const disc: DiscResult[] = [];
 const discLoads: number[] = [];
@@ -100,12 +105,6 @@ if (parts.includes('fuzz')) {
   }
 }
 
-/** Milliseconds for the table; a timed-out row reads "> limit". */
-function ms(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(1)
-    : `> ${Number(process.env.EFR_BENCH_TIMEOUT_MS ?? 60_000)} (timeout)`;
-}
-
 const ingestTable = table(
   ['file', 'sha256sum+cp+sync s', 'server upload (curl) s', 'MB/s baseline', 'MB/s server',
     'ratio', 'server VmHWM MiB (idle)', 'Node fetch client s'],
@@ -113,11 +112,8 @@ const ingestTable = table(
     (r.bytes / 1e6 / r.baselineSeconds).toFixed(0), (r.bytes / 1e6 / r.serverSeconds).toFixed(0),
     `${r.ratio.toFixed(2)}×`, `${r.serverPeakMiB.toFixed(0)} (${r.idlePeakMiB.toFixed(0)})`,
     r.fetchSeconds.toFixed(2)]));
-const listingTable = table(['request', 'n', 'p50 ms', 'p95 ms', 'items/page', 'totalItems'],
-  listing.map((r) => [r.label, String(r.requests), ms(r.p50), ms(r.p95),
-    String(r.pageSize), String(r.totalItems)]));
 if (ingest.length) console.log('\n' + ingestTable);
-if (listing.length) console.log('\n' + listingTable);
+for (const run of listing) console.log(`\n${run.count}:\n${listingTable(run.rows)}`);
 if (disc.length) console.log('\n' + discTable(disc));
 if (seek) console.log('\n' + seekTables(seek));
 if (firstLoad) console.log('\n' + firstLoadTable(firstLoad));
@@ -166,16 +162,8 @@ all its uploads (in parentheses: right after start-up).
 
 ${ingestTable}` : previous(INGEST) ?? '_not run yet_';
 
-const listingBody = listing.length ? `${measured}
-
-${recordings} sealed \`efr:recording\` nodes are bulk-seeded in one folder through server/'s own
-persistence layer (\`NodeRows.insert\`), then server/ is started on that data dir and pages at
-seeded random offsets are timed over HTTP as admin (5 warm-up requests not counted; a row
-stops after ${Number(process.env.EFR_BENCH_ROW_BUDGET_MS ?? 45_000) / 1000} s once 5 pages \
-are timed, so n can be smaller than asked). Search filters: a quarter of the recordings share
-a source and each month holds about a twelfth of them.
-
-${listingTable}` : previous(LISTING) ?? '_not run yet_';
+const listingSection = listing.length ? listingBody(listing, measured,
+  Number(process.env.EFR_BENCH_ROW_BUDGET_MS ?? 45_000) / 1000) : previous(LISTING) ?? '_not run yet_';
 
 const discSection = disc.length ? discBody(disc, measured, reps, discLoads)
   : previous(DISC) ?? '_not run yet_';
@@ -198,7 +186,7 @@ ${ingestBody}
 
 ${LISTING}
 
-${listingBody}
+${listingSection}
 
 ${DISC}
 
@@ -220,6 +208,8 @@ Re-run: \`npm run bench\` (about 20 min idle, up to 35 min on a loaded machine);
 only: \`EFR_BENCH_ONLY=ingest npm run bench\` (or \`listing\`, \`disc\`, \`seek\`,
 \`firstload\`, \`hashing\`, or a comma-separated list). The seek, first-load and hashing
 parts need the built app (\`npm run build\`).
+The listing curve: \`EFR_BENCH_ONLY=listing EFR_BENCH_LISTING_SIZES=10000,100000,1000000 npm
+run bench\` (about 25 min; the million needs ~11 GB free in the temp dir, deleted after).
 
 ${FINDINGS}
 

@@ -2,6 +2,21 @@ import type { Db } from '../db/database.js';
 import type { PropValue } from '../model/property-values.js';
 import { parseIsoDate } from '../model/property-values.js';
 import type { PropMap } from '../model/node-properties.js';
+import type { Statement } from 'better-sqlite3';
+
+/**
+ * The write path's statements, prepared once per connection: preparing costs about as much
+ * as running them (a create runs four), and NodeRows is constructed per call in the rules.
+ */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function cached(db: Db, sql: string): Statement {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let st = byDb.get(sql);
+  if (!st) byDb.set(sql, (st = db.prepare(sql)));
+  return st;
+}
 
 /** Content facts of a file node. */
 export interface ContentRef {
@@ -159,14 +174,13 @@ export class NodeRows {
 
   /** Inserts a new node with its aspects and property index. */
   insert(n: NodeRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO nodes (id, type, parent_id, name, is_folder, is_file, created_at,
+    cached(
+      this.db,
+      `INSERT INTO nodes (id, type, parent_id, name, is_folder, is_file, created_at,
       created_by, modified_at, modified_by, props, content_hash, content_size, content_mime,
       content_encoding, inherit, acl_local, lock_owner, lock_type, lock_expires)
       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      )
-      .run(
+    ).run(
         n.id,
         n.type,
         n.parentId,
@@ -189,7 +203,8 @@ export class NodeRows {
         n.lock?.expiresAt ?? null,
       );
     this.writeAspects(n.id, n.aspects);
-    this.indexProps(n);
+    // A new id has no property rows yet (they cascade away with their node): nothing to delete.
+    this.indexProps(n, false);
   }
 
   /** Rewrites every column of an existing node, its aspects and its property index. */
@@ -223,7 +238,7 @@ export class NodeRows {
       );
     this.db.prepare('DELETE FROM aspects WHERE node_id = ?').run(n.id);
     this.writeAspects(n.id, n.aspects);
-    this.indexProps(n);
+    this.indexProps(n, true);
   }
 
   /** Deletes a node and (first) its primary descendants. */
@@ -233,15 +248,15 @@ export class NodeRows {
   }
 
   private writeAspects(id: string, aspects: string[]): void {
-    const ins = this.db.prepare('INSERT OR IGNORE INTO aspects (node_id, aspect) VALUES (?, ?)');
+    const ins = cached(this.db, 'INSERT OR IGNORE INTO aspects (node_id, aspect) VALUES (?, ?)');
     for (const a of aspects) ins.run(id, a);
   }
 
   /** One row per value in node_props: text as is, numbers/booleans/dates also as numbers. */
-  private indexProps(n: NodeRow): void {
+  private indexProps(n: NodeRow, replace: boolean): void {
     const { id, type, props, modifiedAt: modified } = n;
-    this.db.prepare('DELETE FROM node_props WHERE node_id = ?').run(id);
-    const ins = this.db.prepare(`INSERT INTO node_props (node_id, qname, v_text, v_num, node_type,
+    if (replace) cached(this.db, 'DELETE FROM node_props WHERE node_id = ?').run(id);
+    const ins = cached(this.db, `INSERT INTO node_props (node_id, qname, v_text, v_num, node_type,
       node_modified) VALUES (?,?,?,?,?,?)`);
     for (const [k, v] of Object.entries(props)) {
       const values: PropValue[] = Array.isArray(v) ? (v as PropValue[]) : [v];

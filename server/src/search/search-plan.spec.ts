@@ -7,6 +7,8 @@ import { ModelRegistry } from '../model/model-registry.js';
 import { parseAfts } from './afts-parser.js';
 import { compileAfts } from './afts-sql.js';
 import { searchFrom, topLevelTerms } from './search-plan.js';
+import { NodeRows } from '../repo/node-rows.js';
+import { randomUUID } from 'node:crypto';
 
 describe('search plan (driving term, covering indexes)', () => {
   let dir: string;
@@ -49,6 +51,29 @@ describe('search plan (driving term, covering indexes)', () => {
     const plan = searchFrom(db, topLevelTerms(root).map((t) => compileAfts(model, t)));
     expect(plan.from).toBe('nodes n');
     expect(whole.sql).toContain('n.type IN');
+  });
+
+  it('counts a term again only after changes of 1% of its rows (issue 20: a million)', () => {
+    const rows = new NodeRows(db);
+    const add = (n: number): void =>
+      db.transaction(() => {
+        for (let i = 0; i < n; i++) {
+          rows.insert({ id: randomUUID(), type: 'efr:recording', parentId: null,
+            name: randomUUID(), isFolder: false, isFile: true, createdAt: 0, createdBy: 'a',
+            modifiedAt: 0, modifiedBy: 'a', props: { 'efr:activityType': 'planCount' },
+            aspects: [], content: null, inherit: true, aclLocal: false, lock: null });
+        }
+      })();
+    const rowsOf = (): number => {
+      const root = parseAfts('=efr:activityType:"planCount"');
+      return searchFrom(db, topLevelTerms(root).map((t) => compileAfts(model, t))).rows;
+    };
+    add(300);
+    expect(rowsOf()).toBe(300);
+    add(1); // two row changes (node, property) of the 3 a count of 300 tolerates
+    expect(rowsOf()).toBe(300);
+    add(5);
+    expect(rowsOf()).toBe(306);
   });
 
   it('migrates the narrow node_props index of an older data dir on open', () => {
