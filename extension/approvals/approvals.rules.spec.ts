@@ -1,5 +1,5 @@
 import { EfrRole, EfrUser } from '../shared/public-api';
-import { AccessRequestView } from './approvals.model';
+import { accessRequest } from './mock/access-request.mock';
 import {
   accessLogCsv,
   accessLogRow,
@@ -24,42 +24,7 @@ const user = (id: string, ...roles: EfrRole[]): EfrUser => ({
   isAdmin: false,
 });
 
-function request(o: Partial<AccessRequestView> = {}): AccessRequestView {
-  return {
-    id: 'r1',
-    number: '调阅-1',
-    status: 'submitted',
-    requester: 'officer1',
-    purpose: 'work',
-    reason: '复核现场',
-    recordingIds: ['v1'],
-    recordings: [],
-    caseId: null,
-    submittedAt: '',
-    requestedFrom: null,
-    requestedTo: null,
-    reviewedBy: null,
-    reviewedAt: null,
-    approvedBy: null,
-    approvedAt: null,
-    registeredBy: null,
-    registeredAt: null,
-    viewer: null,
-    viewingReason: null,
-    viewingFrom: null,
-    viewingUntil: null,
-    rejectedBy: null,
-    rejectedAt: null,
-    rejectionReason: null,
-    closedBy: null,
-    closedAt: null,
-    approvers: ['leader1'],
-    windowOpen: false,
-    expired: false,
-    downloadAllowed: false,
-    ...o,
-  };
-}
+const request = accessRequest;
 
 describe('approvals rules (issue 6: R24.1, R24.2)', () => {
   const director = user('director1', EfrRole.OfficeDirector);

@@ -5,17 +5,12 @@ import { NoopTranslateModule } from '@alfresco/adf-core';
 import { PeopleDirectoryService } from '../../shared/public-api';
 import { peopleDirectoryMock } from '../../shared/mock/people-directory.mock';
 import { AccessRequestView, Decision } from '../approvals.model';
+import { accessRequest } from '../mock/access-request.mock';
 import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-component';
 
+/** The shared request of the specs, naming its one recording. */
 function request(o: Partial<AccessRequestView> = {}): AccessRequestView {
-  return {
-    id: 'r1',
-    number: '调阅-1',
-    status: 'submitted',
-    requester: 'officer1',
-    purpose: 'work',
-    reason: '复核现场',
-    recordingIds: ['v1'],
+  return accessRequest({
     recordings: [
       {
         id: 'v1',
@@ -26,31 +21,8 @@ function request(o: Partial<AccessRequestView> = {}): AccessRequestView {
         durationSeconds: 8,
       },
     ],
-    caseId: null,
-    submittedAt: '',
-    requestedFrom: null,
-    requestedTo: null,
-    reviewedBy: null,
-    reviewedAt: null,
-    approvedBy: null,
-    approvedAt: null,
-    registeredBy: null,
-    registeredAt: null,
-    viewer: null,
-    viewingReason: null,
-    viewingFrom: null,
-    viewingUntil: null,
-    rejectedBy: null,
-    rejectedAt: null,
-    rejectionReason: null,
-    closedBy: null,
-    closedAt: null,
-    approvers: ['leader1'],
-    windowOpen: false,
-    expired: false,
-    downloadAllowed: false,
     ...o,
-  };
+  });
 }
 
 describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
