@@ -44,44 +44,30 @@ interface AssociationArg {
   readonly target: ScriptNodeLike;
 }
 
-function refuse(path: ExposurePath, node: ScriptNodeLike): void {
-  enforce(checkRecordExposure(path), path + ' of ' + nodeId(node) + ' by ' +
-    String(currentUserNameOrNull()));
-}
+/** What each policy refuses: the path, the node it concerns (from its arguments), and which nodes. */
+const CHECKS: { readonly [policy: string]: readonly [ExposurePath,
+  (args: ArrayLike<unknown>) => ScriptNodeLike | null, (node: ScriptNodeLike) => boolean] } = {
+  beforeAddAspect: ['sharedLink', (a) => a[0] as ScriptNodeLike, isEfrRecord],
+  onCreateNode: ['rendition', (a) => (a[0] as ChildAssociationArg).parent,
+    (source) => nodeIsType(source, 'efr:recording')],
+  onCreateAssociation: ['download', (a) => (a[0] as AssociationArg).target, isOrHoldsEfrRecord],
+  beforeCreateVersion: ['version', (a) => a[0] as ScriptNodeLike, isSealedRecording],
+  beforeCheckOut: ['workingCopy', (a) => a[0] as ScriptNodeLike, isEfrRecord],
+};
 
 /** Runs the policy that fired. */
 export function runExposureGuard(): void {
   const b = currentBehaviour();
-  const args = b.args;
-  switch (String(b.name)) {
-    case 'beforeAddAspect': {
-      const node = args[0] as ScriptNodeLike;
-      if (isEfrRecord(node)) refuse('sharedLink', node);
-      break;
-    }
-    case 'onCreateNode': {
-      const assoc = args[0] as ChildAssociationArg;
-      const source = assoc.parent;
-      if (source && nodeIsType(source, 'efr:recording')) refuse('rendition', source);
-      break;
-    }
-    case 'onCreateAssociation': {
-      const target = (args[0] as AssociationArg).target;
-      if (isOrHoldsEfrRecord(target)) refuse('download', target);
-      break;
-    }
-    case 'beforeCreateVersion': {
-      const node = args[0] as ScriptNodeLike;
-      if (isSealedRecording(node)) refuse('version', node);
-      break;
-    }
-    case 'beforeCheckOut': {
-      const node = args[0] as ScriptNodeLike;
-      if (isEfrRecord(node)) refuse('workingCopy', node);
-      break;
-    }
-    default:
-      efrWarn('efr exposure guard: unexpected policy ' + String(b.name));
+  const name = String(b.name);
+  const check = Object.prototype.hasOwnProperty.call(CHECKS, name) ? CHECKS[name] : null;
+  if (check === null) {
+    efrWarn('efr exposure guard: unexpected policy ' + name);
+    return;
+  }
+  const node = check[1](b.args);
+  if (node && check[2](node)) {
+    enforce(checkRecordExposure(check[0]), check[0] + ' of ' + nodeId(node) + ' by ' +
+      String(currentUserNameOrNull()));
   }
 }
 
