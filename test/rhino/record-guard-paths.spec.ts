@@ -248,3 +248,43 @@ describe('issue 16: shared links, renditions, downloads, versions and working co
     expect(code(r.checkoutMemo)).toBe('allowed');
   });
 });
+
+describe('R14.2: the hold release step (module, as server/)', () => {
+  let r: Record<string, WsResult>;
+  const HELD = {
+    ...sealedRecordingProps(),
+    'efr:holdReason': '群众投诉', 'efr:holdReference': '投诉-2026-07',
+    'efr:holdSince': { date: '2026-03-02T00:00:00.000Z' }, 'efr:holdBy': 'supervisor1',
+  };
+  const release = (name: string, user: string, body: unknown): WsCall =>
+    ({ name, script: 'holds-release.post', user, body });
+
+  beforeAll(async () => {
+    r = await runWebScripts(FEATURE, { ...USERS, supervisor1: ['GROUP_EFR_SUPERVISORS'] }, [
+      release('byCustodian', 'custodian1', { recordingIds: ['#held.mp4'], reason: '投诉已办结' }),
+      release('noReason', 'supervisor1', { recordingIds: ['#held.mp4', '#clip.mp4'] }),
+      release('bad', 'supervisor1', { recordingIds: 'x' }),
+      release('released', 'supervisor1',
+        { recordingIds: ['#held.mp4', '#clip.mp4'], reason: '投诉已办结' }),
+      release('again', 'supervisor1', { recordingIds: ['#held.mp4'], reason: '投诉已办结' }),
+      // Once lifted, the recording may be held again by the hold step.
+      { name: 'holdAgain', script: 'holds.post', user: 'supervisor1',
+        body: { recordingIds: ['#held.mp4'], reason: '新的投诉事项' } },
+    ], [
+      { folder: REC, name: 'held.mp4', type: 'efr:recording', properties: HELD },
+      { folder: REC, name: 'clip.mp4', type: 'efr:recording', properties: sealedRecordingProps() },
+    ]);
+  });
+
+  it('refuses others and a missing reason before writing anything, then lifts and logs', () => {
+    const key = (x: WsResult): string => `${x.status} ${x.body?.error?.errorKey ?? ''}`;
+    expect(key(r.byCustodian)).toBe('403 efr.recording.holdRelease');
+    expect(key(r.noReason)).toBe('422 efr.hold.releaseReason');
+    expect(r.bad.status).toBe(400);
+    expect(r.released.status).withContext(JSON.stringify(r.released.body)).toBe(200);
+    expect(r.released.body?.entry).toEqual({ released: [jasmine.any(String)], notHeld: [jasmine.any(String)] });
+    expect(r.released.logs.join('\n')).toContain('hold.release');
+    expect(r.again.body?.entry).toEqual({ released: [], notHeld: [jasmine.any(String)] });
+    expect(r.holdAgain.status).withContext(JSON.stringify(r.holdAgain.body)).toBe(201);
+  });
+});
