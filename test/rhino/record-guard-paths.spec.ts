@@ -1,9 +1,11 @@
-// Issue 16 (module side, rows 1 of docs/security.md): properties of workflow records through
-// `PUT /nodes` outside a step, copies, deletes of kept requests and cases, and folders that
-// would carry sealed recordings out of the archive, played in the ACS-like runtime against the
-// built module as ACS's REST API (or CMIS, WebDAV, Share) reaches the node service. Each refusal
-// comes from core's rule and answers the status ACS's REST API maps a behaviour's
-// ScriptException to (500, never 409; AcsRuntime#restStatusOf).
+// Issue 16 (module side): the paths of docs/security.md the module closes with core's rules,
+// played in the ACS-like runtime against the built module as ACS's REST API (or CMIS, WebDAV,
+// Share) reaches the services: properties of workflow records through `PUT /nodes` outside a
+// step, copies, deletes of kept requests and cases, folders that would carry sealed recordings
+// out of the archive, who reads a request (its ACL), shared links, renditions, downloads,
+// versions and working copies, and the hold release step. A behaviour's refusal answers the
+// status ACS's REST API maps its ScriptException to (500, never 409; AcsRuntime#restStatusOf);
+// an ACL's, 403.
 import { sealedRecordingProps, unsealedRecordingProps } from './fixtures.js';
 import { runWebScripts, type RestCall, type WebScriptFeature, type WsCall, type WsResult } from './webscript-run.js';
 import { findRefusal } from '../../core/src/index.js';

@@ -1,21 +1,27 @@
 /**
- * The generic acts on EFR records that no property rule sees (issue 16): the associations of a
- * workflow record (e.g. `POST /nodes/{request}/targets` adding a recording to an approved
- * viewing request) and locks on any EFR record (a lock would block holds, seals and receipts).
- * Both are refused outside an EFR workflow step, with core's rules, the same server/ applies
+ * The generic acts on EFR records that no property rule sees (issue 16): the properties,
+ * associations, copies, moves and deletes of a workflow record through the node API (e.g.
+ * `PUT /nodes/{request}` or `POST /nodes/{request}/targets` adding a recording to an approved
+ * viewing request), and locks on any EFR record (a lock would block holds, seals and receipts).
+ * All are refused outside an EFR workflow step, with core's rules, the same server/ applies
  * (core/src/record-guard.ts): a step is a transaction an EFR web script marked
- * (lib/workflow-step.ts) or the repository acting as System.
+ * (lib/workflow-step.ts) or the repository acting as System. Some records are kept whoever
+ * asks: a decided or registered request (R24.2), a case with a sealed recording linked (R22.2);
+ * and a folder leaving the archive may not carry a sealed recording out (R26.1).
  *
  * Ownership too: in ACS the owner (cm:owner of cm:ownable, else the creator: OwnableServiceImpl
  * #getOwner) holds every permission, so the officer who uploaded a recording or opened a request
  * could deny custodians and supervisors. A new workflow record, and a recording when it is
  * sealed (scripts/recording.ts), get the repository as owner (cm:ownable, cm:owner = System),
- * and a change of that owner outside EFR's steps is refused.
+ * and a change of that owner outside EFR's steps is refused. Each access request also gets its
+ * own ACL (lib/request-acl.ts): who reads it is decided by ACLs on every read path of ACS.
  *
  * Bound by context/efr-record-guard-context.xml: AssociationPolicyRegistration
  * (onCreateAssociation, beforeDeleteAssociation) on the workflow record types;
- * ClassPolicyRegistration onCreateNode on those types; onUpdateProperties (owner changes) and
- * beforeLock (LockServicePolicies) on those types and efr:recording.
+ * ClassPolicyRegistration onCreateNode, onUpdateProperties, beforeCopy, beforeDeleteNode and
+ * beforeMoveNode on those types (the device register's and exemptions' deletes are the workflow
+ * guard's), beforeLock on those types and efr:recording, beforeDeleteNode on efr:case and
+ * beforeMoveNode on cm:folder (ACS fires the move policy for the moved node only).
  */
 import {
   checkCaseDelete, checkGenericAct, checkLock, checkOwnerChange, checkRecordingMove,
