@@ -1,5 +1,5 @@
 import {
-  checkOwnerChange,
+  checkOwnerChange, checkRecordExposure, requestAccess,
   checkAspectRemoval, checkCaseDelete, checkFolderDepth, checkGenericAct, checkLock,
   checkPermissionChange, checkRequestDelete, GROUP_EFR_OFFICERS, GROUP_EFR_SUPERVISORS,
   isOwnerless, jsonNestingOver, mayReadRequest, REQUEST_LIMITS, WORKFLOW_RECORD_TYPES,
@@ -54,6 +54,29 @@ describe('record guard: no way around the rules (issue 16)', () => {
     expect(mayReadRequest(r, officer('officer2'), false)).toBeFalse();
     expect(mayReadRequest(r, officer('officer2'), true)).toBeTrue();
     expect(mayReadRequest(r, { userName: 's', groups: [GROUP_EFR_SUPERVISORS] }, false)).toBeTrue();
+  });
+
+  it('R24.1: a request\'s ACL grants exactly whom mayReadRequest lets read it', () => {
+    const r = { requester: 'officer1', viewer: 'officer3' };
+    const acl = requestAccess(r);
+    expect(acl.map((a) => a.authority + (a.write ? ' write' : ' read'))).toEqual([
+      'GROUP_EFR_OFFICE_DIRECTORS write', 'GROUP_EFR_LEADERS write', 'GROUP_EFR_CUSTODIANS write',
+      'GROUP_EFR_SUPERVISORS read', 'officer1 write', 'officer3 read']);
+    // Everyone the ACL names reads; an officer it does not name does not.
+    for (const a of acl) {
+      const actor = a.authority.startsWith('GROUP_') ? { userName: 'x', groups: [a.authority] }
+        : { userName: a.authority, groups: [GROUP_EFR_OFFICERS] };
+      expect(mayReadRequest(r, actor, false)).withContext(a.authority).toBeTrue();
+    }
+    expect(requestAccess({ requester: 'officer1', viewer: null }).length).toBe(5);
+  });
+
+  it('shared links, renditions, downloads, working copies, versions of EFR records: 403', () => {
+    for (const [path, code] of [['sharedLink', 'efr.record.noSharedLink'],
+      ['rendition', 'efr.recording.noRendition'], ['download', 'efr.record.noDownload'],
+      ['workingCopy', 'efr.record.noWorkingCopy'], ['version', 'efr.record.noVersion']] as const) {
+      expect(refusal(checkRecordExposure(path)).split(' ').slice(0, 2).join(' ')).toBe(`403 ${code}`);
+    }
   });
 
   it('R22.2/R24.2: cases with sealed recordings and decided requests are kept', () => {

@@ -187,12 +187,74 @@ export interface RequestParties {
 export function mayReadRequest(r: RequestParties, actor: Actor, isAdmin: boolean): boolean {
   if (isAdmin) return true;
   if (r.requester === actor.userName || r.viewer === actor.userName) return true;
-  return isMemberOfAny(actor, [
-    GROUP_EFR_OFFICE_DIRECTORS,
-    GROUP_EFR_LEADERS,
-    GROUP_EFR_CUSTODIANS,
-    GROUP_EFR_SUPERVISORS,
-  ]);
+  return isMemberOfAny(actor, REQUEST_DECIDER_GROUPS);
+}
+
+/** The deciders' groups: they read every viewing request (R24.1, R24.2). */
+export const REQUEST_DECIDER_GROUPS: readonly string[] = [
+  GROUP_EFR_OFFICE_DIRECTORS,
+  GROUP_EFR_LEADERS,
+  GROUP_EFR_CUSTODIANS,
+  GROUP_EFR_SUPERVISORS,
+];
+
+/** One authority's access to a viewing request, for a host that decides by access control lists. */
+export interface RequestAccess {
+  authority: string;
+  /** Whether it takes steps on the request (and so writes it through its web scripts). */
+  write: boolean;
+}
+
+/**
+ * The authorities {@link mayReadRequest} lets read a request, for a host whose reads are
+ * decided by access control lists (ACS: the node API, children and search all filter by the
+ * ACL): the deciders' groups, the requester and the registered viewer; administrators read by
+ * their own rights. Those who take steps (office directors review, leaders approve, custodians
+ * register and close, the requester withdraws or closes: `transition` in access-request.ts)
+ * write; supervisors and the viewer only read. Each authority appears once.
+ */
+export function requestAccess(r: RequestParties): RequestAccess[] {
+  const out: RequestAccess[] = REQUEST_DECIDER_GROUPS.map((g) => ({
+    authority: g, write: g !== GROUP_EFR_SUPERVISORS }));
+  if (r.requester !== null && r.requester !== '') out.push({ authority: r.requester, write: true });
+  if (r.viewer !== null && r.viewer !== '' && r.viewer !== r.requester) {
+    out.push({ authority: r.viewer, write: false });
+  }
+  return out;
+}
+
+/** The paths by which a record would be exposed or derived outside EFR's rules. */
+export type ExposurePath = 'sharedLink' | 'rendition' | 'download' | 'workingCopy' | 'version';
+
+const EXPOSURES: { readonly [path: string]: readonly [string, string, string, string] } = {
+  sharedLink: ['efr.record.noSharedLink', 'R24.2',
+    'EFR records are not shared by link: a recording is viewed only inside a registered ' +
+    'viewing window, a workflow record only by its parties.',
+    'EFR 记录不得通过共享链接公开：录像只能在登记的调阅时段内查看，业务记录只限相关人员查阅。'],
+  rendition: ['efr.recording.noRendition', 'R23.1',
+    'No rendition or thumbnail is made of a recording: the original is only played.',
+    '不对录像生成缩略图或转换件：原始录像只能播放。'],
+  download: ['efr.record.noDownload', 'R23.1',
+    'EFR records are not packed for download: a copy for evidence is made as an evidence disc ' +
+    'with its written description.',
+    'EFR 记录不得打包下载；作为证据的复制件应刻录光盘并附文字说明。'],
+  workingCopy: ['efr.record.noWorkingCopy', 'R26.1',
+    'EFR records are not checked out: a working copy would be a second, editable original.',
+    'EFR 记录不得检出：工作副本将成为可编辑的第二份原件。'],
+  version: ['efr.record.noVersion', 'R26.1',
+    'A sealed recording gets no new version: it never changes.',
+    '已封存录像不得生成新版本：其内容与事实永不改变。'],
+};
+
+/**
+ * A path that would expose or derive an EFR record (a recording, a workflow record, or a
+ * folder holding one) outside EFR's rules: refused for everyone, the system included (ACS runs
+ * quick share and renditions as System). The host decides whether the node is such a record;
+ * versions concern sealed recordings only (an upload's first version is the ingest itself).
+ */
+export function checkRecordExposure(path: ExposurePath): Verdict {
+  const e = EXPOSURES[path];
+  return refuse(403, e[0], e[1], e[2], e[3]);
 }
 
 /**

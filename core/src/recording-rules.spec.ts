@@ -1,5 +1,5 @@
 import {
-  checkContentUpdate, checkRecordingAspectRemoval, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate,
+  checkContentUpdate, checkLegalHoldRelease, checkRecordingAspectRemoval, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate,
   GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_LEGAL, GROUP_EFR_OFFICERS,
   GROUP_EFR_SUPERVISORS, SEALED_PROTECTED_FIELDS,
 } from './index.js';
@@ -169,6 +169,20 @@ describe('removing an aspect of a recording (R14.2, R22.2, R26.1; issue 16)', ()
       { actor: officer, now: NOW }).allowed).toBeTrue();
     expect(checkRecordingAspectRemoval(recording(), 'other', { actor: officer, now: NOW }).allowed)
       .toBeTrue();
+  });
+});
+
+describe('the hold release step (R14.2)', () => {
+  it('lifts a hold for supervisors and legal with a reason; nobody else', () => {
+    const held = recording({ legalHold: true });
+    const supervisor = actor('s1', GROUP_EFR_SUPERVISORS);
+    expect(checkLegalHoldRelease(held, '投诉已办结', { actor: supervisor, now: NOW }).allowed).toBeTrue();
+    expect(checkLegalHoldRelease(held, '投诉已办结', { actor: legal, now: NOW }).allowed).toBeTrue();
+    expect(refusal(checkLegalHoldRelease(held, '投诉已办结', { actor: custodian, now: NOW })))
+      .toContain('efr.recording.holdRelease');
+    expect(refusal(checkLegalHoldRelease(held, ' ', { actor: supervisor, now: NOW })))
+      .toContain('efr.hold.releaseReason');
+    expect(checkLegalHoldRelease(recording(), '', { actor: custodian, now: NOW }).allowed).toBeTrue();
   });
 });
 

@@ -292,6 +292,24 @@ function checkRetentionChange(before: RecordingState, changes: RecordingChanges)
   return allow();
 }
 
+/**
+ * Lifting a preservation hold through EFR's release step (R14.2): by supervisors or legal staff
+ * only (the rule {@link checkRecordingUpdate} applies to any removal of efr:legalHold), with the
+ * reason written down. A recording that is not held has nothing to lift: allowed (the step
+ * reports it).
+ */
+export function checkLegalHoldRelease(state: RecordingState, reason: string,
+  ctx: RecordingContext): Verdict {
+  if (!state.legalHold) return allow();
+  const byRole = checkRecordingUpdate(state, { legalHold: false }, ctx);
+  if (!byRole.allowed) return byRole;
+  if (reason.trim().length < 4) {
+    return refuse(422, 'efr.hold.releaseReason', 'R14.2',
+      'State why the preservation hold is lifted.', '请说明解除保全的理由。');
+  }
+  return allow();
+}
+
 /** Checks a content (binary) update (R26.1): never once sealed. */
 export function checkContentUpdate(state: RecordingState): Verdict {
   if (state.sealed) {

@@ -202,6 +202,9 @@ const ACS_CLASSES: ModelInput['classes'] = [
   { name: 'cm:person', parent: 'sys:base' }, { name: 'cm:authority', parent: 'sys:base' },
   { name: 'cm:authorityContainer', parent: 'cm:authority' },
   { name: 'cm:titled' }, { name: 'cm:auditable' }, { name: 'cm:ownable' }, { name: 'cm:versionable' },
+  // contentModel.xml cm:thumbnail (renditions), downloadModel.xml, quickShareModel.xml.
+  { name: 'cm:thumbnail', parent: 'cm:content' }, { name: 'cm:workingcopy' },
+  { name: 'download:download', parent: 'cm:content' }, { name: 'qshare:shared' },
 ];
 const ACS_PROPERTIES: ModelInput['properties'] = [
   { name: 'cm:name', type: 'd:text', owner: 'cm:cmobject', mandatoryEnforced: true }, { name: 'cm:userName', type: 'd:text' },
@@ -236,7 +239,9 @@ export function modelInput(): ModelInput {
         mandatoryEnforced: p.mandatory && p.mandatoryEnforced, default: p.defaultValue });
     }
   }
-  model = { namespaces: { ...NAMESPACES, app: 'http://www.alfresco.org/model/application/1.0' },
+  model = { namespaces: { ...NAMESPACES, app: 'http://www.alfresco.org/model/application/1.0',
+    download: 'http://www.alfresco.org/model/download/1.0',
+    qshare: 'http://www.alfresco.org/model/qshare/1.0' },
     classes, properties };
   return model;
 }

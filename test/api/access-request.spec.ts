@@ -474,4 +474,29 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
     // supervisors and legal lift a hold; nobody else, whatever the ACL (issue 16).
     expect(`${r.statusCode} ${errorKey(r.json())}`).toBe('403 efr.recording.holdRelease');
   });
+
+  it('R14.2: the release step lifts a hold for supervisors and legal, with the reason logged', async () => {
+    const byCustodian = await call('custodian1', 'POST', '/holds/release', {
+      recordingIds: [recId], reason: '投诉已办结',
+    });
+    expect(`${byCustodian.status} ${errorKey(byCustodian.json)}`).toBe('403 efr.recording.holdRelease');
+    const noReason = await call('supervisor1', 'POST', '/holds/release', { recordingIds: [recId] });
+    expect(`${noReason.status} ${errorKey(noReason.json)}`).toBe('422 efr.hold.releaseReason');
+    const bad = await call('supervisor1', 'POST', '/holds/release', { recordingIds: 'x' });
+    expect(bad.status).toBe(400);
+    const released = await call('supervisor1', 'POST', '/holds/release', {
+      recordingIds: [recId], reason: '投诉已办结',
+    });
+    expect(released.status).withContext(JSON.stringify(released.json)).toBe(200);
+    expect(released.json).toEqual({ entry: { released: [recId], notHeld: [] } });
+    const node = (await t.app.inject({ url: `${CORE}/nodes/${recId}`, headers: ADMIN })).json()
+      .entry;
+    expect(node.aspectNames).not.toContain('efr:legalHold');
+    expect(log().some((e) => e.action === 'hold.release' && e.nodeId === recId &&
+      (e.values as Record<string, unknown>).reason === '投诉已办结')).toBeTrue();
+    const again = await call('supervisor1', 'POST', '/holds/release', {
+      recordingIds: [recId], reason: '投诉已办结',
+    });
+    expect(again.json).toEqual({ entry: { released: [], notHeld: [recId] } });
+  });
 });

@@ -14,6 +14,8 @@ export interface WebScriptFeature {
   folders: readonly string[];
   /** First letter of node ids (default `n`). */
   idPrefix?: string;
+  /** ACEs already set on folders (path → `ALLOWED;<authority>;<role>`), as a deployment sets them. */
+  folderAces?: Record<string, string[]>;
 }
 
 /** A setup node: `folder` is a path from Company Home (nodes may sit in earlier nodes). */
@@ -56,7 +58,10 @@ export interface RestCall {
   user: string;
   rest: {
     op: 'update' | 'addAspect' | 'removeAspect' | 'addAssoc' | 'removeAssoc' | 'lock' | 'delete'
-      | 'move' | 'setPermission';
+      | 'move' | 'copy' | 'setPermission' | 'get' | 'children' | 'share' | 'render' | 'download'
+      | 'version' | 'checkout';
+    /** `render`: the rendition's name (default doclib). */
+    rendition?: string;
     node: string;
     properties?: Record<string, unknown>;
     aspect?: string;
@@ -65,6 +70,8 @@ export interface RestCall {
     lockType?: string;
     persistent?: boolean;
     dest?: string;
+    /** `copy`: the copy's name (default: the source's). */
+    newName?: string;
     authority?: string;
     role?: string;
   };
@@ -139,6 +146,7 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
     acsVersion,
     users,
     folders: feature.folders,
+    folderAces: feature.folderAces ?? {},
     nodes: nodes.map(complete),
     idPrefix: feature.idPrefix ?? 'n',
     calls: calls.map((c) => ('script' in c ? { ...c, location: location(c.script) }

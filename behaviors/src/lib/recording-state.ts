@@ -9,7 +9,7 @@ import { EFR_ASPECTS, EFR_ASSOCS, EFR_PROPS } from '../../../content-model/src/q
 import type { ScriptNodeLike } from './acs-api.js';
 import { plainBoolean, plainNumber, plainString, samePlain } from './java-values.js';
 import type { PlainProps, PlainValue } from './java-values.js';
-import { assocNodes, CM_CONTENT, nodeHasAspect, nodeId, propOf } from './model-names.js';
+import { assocNodes, CM_CONTENT, nodeHasAspect, nodeId, nodeProp, propOf } from './model-names.js';
 
 /** Reads one property by `prefix:local` name. */
 export type PropReader = (shortName: string) => PlainValue;
@@ -181,4 +181,9 @@ export function recordingChanges(before: PropReader, after: PropReader): Record<
   }
   if (!samePlain(before(CM_CONTENT), after(CM_CONTENT))) changes.content = after(CM_CONTENT);
   return changes;
+}
+
+/** core's RecordingState of a recording node as it is now. */
+export function recordingStateOfNode(node: ScriptNodeLike): RecordingState {
+  return recordingState((shortName) => nodeProp(node, shortName), recordingNodeFacts(node));
 }

@@ -26,6 +26,7 @@ export interface WsNode extends ScriptNodeLike {
   childByNamePath(path: string): WsNode | null;
   save(): void;
   addAspect?(aspect: string, props?: Record<string, unknown>): unknown;
+  removeAspect?(aspect: string): unknown;
 }
 
 interface WsStatus {

@@ -29,7 +29,7 @@ import { plainString, qnameMapToProps } from '../lib/java-values.js';
 import { fullName, nodeId, nodeProp } from '../lib/model-names.js';
 import {
   aspectChanges, factsBefore, isSealed, readerOf, recordingChanges, recordingNodeFacts,
-  recordingState,
+  recordingState, recordingStateOfNode,
 } from '../lib/recording-state.js';
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
@@ -40,9 +40,7 @@ function nodeReader(node: ScriptNodeLike): PropReader {
   return (shortName) => nodeProp(node, shortName);
 }
 
-function stateOfNode(node: ScriptNodeLike): RecordingState {
-  return recordingState(nodeReader(node), recordingNodeFacts(node));
-}
+const stateOfNode = recordingStateOfNode;
 
 /**
  * Whether an update only seals the recording as its handover says: the handover named by

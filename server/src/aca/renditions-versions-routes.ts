@@ -8,7 +8,7 @@ import { propertiesJson } from '../repo/node-json.js';
 import type { NodeRow } from '../repo/node-rows.js';
 import type { Repository } from '../repo/repository.js';
 import { CORE } from '../routes/paths.js';
-import { refuse } from '../../../core/src/index.js';
+import { checkRecordExposure } from '../../../core/src/index.js';
 
 /** The only version server/ knows of a node: its current state (no version history is kept). */
 const CURRENT_VERSION = '1.0';
@@ -55,9 +55,7 @@ export function registerRenditionsVersions(app: FastifyInstance, repo: Repositor
         'A rendition request names the rendition: {"id": "doclib"} or a list of them');
     }
     if (node.type === 'efr:recording') {
-      repo.enforce(c, refuse(403, 'efr.recording.noRendition', 'R23.1',
-        'No rendition or thumbnail is made of a recording: the original is only played.',
-        '不对录像生成缩略图或转换件：原始录像只能播放。'), 'createRendition', node);
+      repo.enforce(c, checkRecordExposure('rendition'), 'createRendition', node);
     }
     throw new AcsError(501, 'framework.exception.DisabledService',
       'Thumbnail generation has been disabled.');

@@ -1,6 +1,7 @@
 /*
  * Web script calls against one repository (after common.js). input: { users, groupZones,
- * folders (paths made under Company Home), nodes (setup: { folder, name, type, properties }),
+ * folders (paths made under Company Home), folderAces (path → ACEs `ALLOWED;<authority>;<role>`
+ * already set on it), nodes (setup: { folder, name, type, properties }),
  * idPrefix, calls }. Company Home is app:company_home; folders and setup nodes are data already
  * stored (made as System with policies off). Then each call, in order:
  * - `{ name, location, user, templateArgs, args, body }`: the controller at `location` run as
@@ -13,9 +14,15 @@
  *   WebDAV, Share) does to a node through the public services as `user`, in one transaction,
  *   with the module's behaviours firing: `update` (properties), `addAspect`/`removeAspect`
  *   (aspect, properties), `addAssoc`/`removeAssoc` (target, assoc), `lock` (lockType,
- *   persistent), `delete`, `move` (dest), `setPermission` (authority, role). Answers 200, or
- *   500 with the error ACS would carry.
- * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id.
+ *   persistent), `delete`, `move` (dest), `copy` (dest, newName), `setPermission` (authority,
+ *   role), `get` (the node's properties, as GET /nodes/{id}: Read needed), `children` (the
+ *   names of the children the user may read, as GET /nodes/{id}/children), `share` (POST
+ *   /shared-links), `render` (a rendition consumed, rendition), `download` (POST /downloads of
+ *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout). Answers 200, or the status ACS's REST API maps the error to (403 for an
+ *   AccessDeniedException, 422 for an IntegrityException, 500 for anything else, a behaviour's
+ *   ScriptException included: AcsRuntime#restStatusOf) with the error ACS would carry.
+ * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id, and
+ * a rest op's `node` may be `/<path>`, a folder by its path from Company Home.
  * Prints [{ name, status, body, logs, error, writes }] then `$tree`, `$moves`, `$nodes`.
  */
 var rt = newRuntime();
@@ -38,6 +45,10 @@ var setupError = rt.inTransactionAs('System', new java.lang.Runnable({ run: func
       var next = rt.repo.getChildByName(cur, parts[p]);
       cur = next !== null ? next : rt.repo.createNode(cur, parts[p], rt.dict.resolve('cm:folder'), new java.util.HashMap());
     }
+  }
+  for (var path in input.folderAces || {}) {
+    if (!input.folderAces.hasOwnProperty(path)) continue;
+    for (var a = 0; a < input.folderAces[path].length; a++) rt.repo.putAce(resolvePath(path), input.folderAces[path][a]);
   }
   for (var c = 0; c < (input.nodes || []).length; c++) {
     var def = input.nodes[c];
@@ -125,7 +136,10 @@ function upload(k, results) {
 
 function restOp(k, results) {
   var op = k.rest;
-  var ref = ACSRT.Repo.ref(resolveRef(op.node, results));
+  var listed = null;
+  // `/<path>`: a folder by its path from Company Home.
+  var ref = String(op.node).charAt(0) === '/' ? resolvePath(String(op.node).substring(1))
+    : ACSRT.Repo.ref(resolveRef(op.node, results));
   var error = rt.inTransactionAs(k.user, new java.lang.Runnable({ run: function () {
     switch (op.op) {
       case 'update': {
@@ -145,12 +159,30 @@ function restOp(k, results) {
       case 'lock': rt.repo.lock(ref, op.lockType || 'WRITE_LOCK', op.persistent !== false); break;
       case 'delete': rt.repo.deleteNode(ref); break;
       case 'move': rt.repo.moveNode(ref, ACSRT.Repo.ref(resolveRef(op.dest, results))); break;
+      case 'copy':
+        rt.repo.copyNode(ref, ACSRT.Repo.ref(resolveRef(op.dest, results)),
+          op.newName || String(rt.repo.getProperty(ref, rt.dict.resolve('cm:name'))));
+        break;
       case 'setPermission': rt.repo.setPermission(ref, op.authority, op.role, true); break;
+      case 'get': rt.repo.readProperties(ref); break;
+      case 'share': rt.repo.shareContent(ref); break;
+      case 'render': rt.repo.consumeRendition(ref, op.rendition || 'doclib'); break;
+      case 'download': {
+        var req = new java.util.ArrayList();
+        req.add(ref);
+        rt.repo.createDownload(req);
+        break;
+      }
+      case 'version': rt.repo.createVersion(ref); break;
+      case 'checkout': rt.repo.checkout(ref); break;
+      case 'children': listed = strings(rt.repo.listReadableChildren(ref)); break;
       default: throw new Error('driver: unknown rest op ' + op.op);
     }
   } }));
   var logs = drainLogs().concat(aclLines());
-  return { name: k.name, status: error === null ? 200 : 500, body: null, logs: logs,
+  return { name: k.name, status: rt.lastRestStatus,
+    body: listed === null ? null : { list: { entries: listed.map(function (n) { return { entry: { name: n } }; }) } },
+    logs: logs,
     error: error === null ? null : String(error), writes: 0 };
 }
 

@@ -12,28 +12,12 @@ import {
 import { currentActor } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
 import { nodeHasAspect } from '../../lib/model-names.js';
-import {
-  enforce,
-  fail,
-  idOf,
-  jsonBody,
-  logStep,
-  nodeOfType,
-  respond,
-  runWebScript,
-} from '../../lib/ws-runtime.js';
+import { enforce, idOf, jsonBody, logStep, respond, runWebScript } from '../../lib/ws-runtime.js';
+import { holdRecordings } from './hold-recordings.js';
 
 runWebScript(() => {
   const b = jsonBody();
-  const raw = b.recordingIds;
-  if (!Array.isArray(raw) || raw.length === 0 || raw.some((x) => typeof x !== 'string')) {
-    fail(
-      400,
-      'framework.exception.InvalidArgument',
-      'recordingIds must be a non-empty array of node ids',
-    );
-  }
-  const nodes = (raw as string[]).map((id) => nodeOfType(id, 'efr:recording'));
+  const nodes = holdRecordings(b);
   const actor = currentActor();
   if (!isMemberOfAny(actor, [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS])) {
     enforce(

@@ -17,7 +17,7 @@ import {
   requestNode,
 } from './access-request-records.js';
 import { STEPS, stepRequest, submitRequest } from './access-request-steps.js';
-import { logViewingEvent, placeHolds } from './viewing-and-holds.js';
+import { logViewingEvent, placeHolds, releaseHolds } from './viewing-and-holds.js';
 import { closeEndedWindows } from './window-expiry.js';
 
 /**
@@ -32,6 +32,7 @@ import { closeEndedWindows } from './window-expiry.js';
  *   state machine each;
  * - `POST /access-requests/{id}/viewing-events`: the player's start, seek, pause, end;
  * - `POST /holds`: a complaint preserves the recordings it names (R14.2);
+ * - `POST /holds/release`: supervisors or legal lift those holds, with the reason (R14.2);
  * - `GET  /access-log/verify`: the hash chain's verification (supervisors, office, legal).
  *
  * Reading a recording's content is gated by `viewing-gate.ts` through the rule hooks.
@@ -81,6 +82,10 @@ export const accessRequestsModule: WebScriptModule = (ws, repo) => {
   ws.post('/holds', (req) => ({
     status: 201,
     body: { entry: placeHolds(repo, req.caller, bodyOf(req.body)) },
+  }));
+
+  ws.post('/holds/release', (req) => ({
+    body: { entry: releaseHolds(repo, req.caller, bodyOf(req.body)) },
   }));
 
   ws.get('/access-log/verify', (req) => {

@@ -1,5 +1,6 @@
 import {
   canReadContent,
+  checkLegalHoldRelease,
   GROUP_EFR_CUSTODIANS,
   GROUP_EFR_SUPERVISORS,
   isMemberOfAny,
@@ -11,6 +12,7 @@ import type { NodeRow } from '../../repo/node-rows.js';
 import { updateNode } from '../../repo/node-updates.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';
+import { recordingState } from '../../rules/recording-state.js';
 import {
   actorOf,
   elevated,
@@ -73,6 +75,20 @@ export function logViewingEvent(
   return { action: `view.${event}`, ...values };
 }
 
+/** The recordings a hold step names (`recordingIds`, 1 to 500, each readable): 400 otherwise. */
+function holdRecordings(repo: Repository, c: Caller, b: Record<string, unknown>): NodeRow[] {
+  const raw = b.recordingIds;
+  if (
+    !Array.isArray(raw) ||
+    raw.length === 0 ||
+    raw.length > 500 ||
+    raw.some((x) => typeof x !== 'string')
+  ) {
+    throw badRequest('recordingIds must be a non-empty array of node ids');
+  }
+  return (raw as string[]).map((id) => readableOfType(repo, c, id, 'efr:recording'));
+}
+
 /**
  * A complaint (R14.2) preserves the recordings it names: each gets `efr:legalHold` with the
  * reason, the complaint reference, time and placer. Supervisors and the office place holds;
@@ -87,16 +103,7 @@ export function placeHolds(
   held: string[];
   alreadyHeld: string[];
 } {
-  const raw = b.recordingIds;
-  if (
-    !Array.isArray(raw) ||
-    raw.length === 0 ||
-    raw.length > 500 ||
-    raw.some((x) => typeof x !== 'string')
-  ) {
-    throw badRequest('recordingIds must be a non-empty array of node ids');
-  }
-  const nodes = (raw as string[]).map((id) => readableOfType(repo, c, id, 'efr:recording'));
+  const nodes = holdRecordings(repo, c, b);
   if (!isMemberOfAny(actorOf(c), [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS])) {
     repo.enforce(
       c,
@@ -158,4 +165,47 @@ export function placeHolds(
     }
   })();
   return { held, alreadyHeld };
+}
+
+/**
+ * Lifts the preservation hold of the recordings named (R14.2): core's checkLegalHoldRelease
+ * decides each (supervisors or legal staff, the reason stated) before anything changes; then,
+ * in one transaction, efr:legalHold goes and each lift is logged (`hold.release`, with the
+ * reason). Recordings not held are reported, unchanged.
+ */
+export function releaseHolds(
+  repo: Repository,
+  c: Caller,
+  b: Record<string, unknown>,
+): {
+  released: string[];
+  notHeld: string[];
+} {
+  const nodes = holdRecordings(repo, c, b);
+  const reason = optText(b, 'reason', 2000) ?? '';
+  for (const n of nodes) {
+    repo.enforce(c, checkLegalHoldRelease(recordingState(repo.db, n), reason,
+      { actor: actorOf(c), now: nowIso(c) }), 'hold.release', n);
+  }
+  const released: string[] = [];
+  const notHeld: string[] = [];
+  repo.db.transaction(() => {
+    for (const n of nodes) {
+      if (!n.aspects.includes('efr:legalHold')) {
+        notHeld.push(n.id);
+        continue;
+      }
+      updateNode(repo, elevated(repo, c), n, {
+        aspectNames: n.aspects.filter((a) => a !== 'efr:legalHold'),
+      });
+      appendAccessLog(repo.db, {
+        user: c.userId,
+        action: 'hold.release',
+        nodeId: n.id,
+        values: { reason: reason.trim(), requirement: 'R14.2' },
+      });
+      released.push(n.id);
+    }
+  })();
+  return { released, notHeld };
 }

@@ -146,6 +146,21 @@ public final class AcsRuntime {
    * JavaScriptInvocationHandler disables it around invokeScript, l. 145-156). A throw
    * propagates to the caller of the repository operation.
    */
+  /**
+   * Fires a class policy for one class only, as ClassPolicyDelegate#get(nodeRef, classQName)
+   * does (beforeAddAspect: the aspect being added): bindings to that class or a superclass.
+   */
+  void invokeClassPolicy(String policy, QName cls, NodeRef node, Object[] args) {
+    if (!policiesEnabled || !repo.exists(node)) return;
+    for (String[] b : new ArrayList<String[]>(bindings)) {
+      if (b[3] != null || !b[0].equals(policy)) continue;
+      QName bound = QName.createQName(b[1]);
+      if (!cls.equals(bound) && !dict.isSubClass(cls, bound)) continue;
+      if (running.contains(b[2])) continue;
+      runBehaviour(b[2], policy, node, args);
+    }
+  }
+
   void invokePolicy(String policy, NodeRef node, Object[] args) {
     if (!policiesEnabled || !repo.exists(node)) return;
     QName type = repo.getType(node);
@@ -327,15 +342,35 @@ public final class AcsRuntime {
    * Runs `work` in a transaction as `user` (a direct write by a REST client or another job);
    * answers null when committed, else the error (and the transaction is rolled back).
    */
+  /** The status ACS's REST API would answer the last inTransactionAs (200 when it passed). */
+  public int lastRestStatus = 200;
+
+  /**
+   * The status ACS's v1 REST API answers an exception (SimpleMappingExceptionResolver#matchException
+   * walks the thrown exception's class and superclasses, never its cause, through the mappings of
+   * public-rest-context.xml): AccessDeniedException 403, IntegrityException 422, anything else,
+   * a behaviour's ScriptException included, 500. A Java exception a script's call threw reaches
+   * here inside Rhino's WrappedException (the driver's own script), unwrapped first.
+   */
+  static int restStatusOf(Throwable e) {
+    Throwable t = e instanceof org.mozilla.javascript.WrappedException
+        ? ((org.mozilla.javascript.WrappedException) e).getWrappedException() : e;
+    if (t instanceof Repo.AccessDeniedException) return 403;
+    if (t instanceof Repo.IntegrityException) return 422;
+    return 500;
+  }
+
   public String inTransactionAs(String user, Runnable work) {
     AuthenticationUtil.setFullyAuthenticatedUser(user);
     repo.begin();
+    lastRestStatus = 200;
     try {
       work.run();
       repo.commit();
       return null;
     } catch (RuntimeException e) {
       repo.rollback();
+      lastRestStatus = restStatusOf(e);
       return e.getMessage();
     } finally {
       AuthenticationUtil.clearCurrentSecurityContext();

@@ -414,6 +414,47 @@ public final class Repo {
     }
   }
 
+  /**
+   * PermissionService#setInheritParentPermissions through the public service: the caller needs
+   * ChangePermissions (public-services-security-context.xml).
+   */
+  public void setInheritParentPermissions(NodeRef ref, boolean inherit) {
+    requirePermission(ref, "ChangePermissions");
+    NodeRec n = rec(ref);
+    if (n.inheritsPermissions != inherit) {
+      n.inheritsPermissions = inherit;
+      wrote("setInheritPermission", n.id, String.valueOf(inherit));
+    }
+  }
+
+  public boolean inheritsPermissions(NodeRef ref) {
+    return rec(ref).inheritsPermissions;
+  }
+
+  /**
+   * NodeService#getProperties through the public service (a client's GET /nodes/{id}): the
+   * caller needs ReadProperties (ACL_NODE.0.sys:base.ReadProperties), else AccessDeniedException.
+   */
+  public Map<QName, Serializable> readProperties(NodeRef ref) {
+    requirePermission(ref, "Read");
+    return getProperties(ref);
+  }
+
+  /**
+   * FileFolderService#list through the public service (a client's GET /nodes/{id}/children):
+   * ReadChildren on the folder, then only the children the caller may read
+   * (AFTER_ACL_NODE.sys:base.ReadProperties), by cm:name.
+   */
+  public List<String> listReadableChildren(NodeRef folder) {
+    requirePermission(folder, "Read");
+    String user = AuthenticationUtil.getRunAsUser();
+    List<String> out = new ArrayList<String>();
+    for (NodeRef c : getChildren(folder)) {
+      if (hasPermission(user, c, "Read")) out.add(String.valueOf(rec(c).props.get(CM_NAME)));
+    }
+    return out;
+  }
+
   public void deletePermission(NodeRef ref, String authority, String role) {
     requirePermission(ref, "ChangePermissions");
     NodeRec n = rec(ref);
@@ -538,6 +579,8 @@ public final class Repo {
   /** NodeService#addAspect with properties: onUpdateProperties when a property changed. */
   public void addAspect(NodeRef ref, QName aspect, Map<QName, Serializable> props) {
     NodeRec n = rec(ref);
+    // DbNodeServiceImpl#addAspect: beforeAddAspect for the aspect's class, when it is new.
+    if (!n.aspects.contains(aspect)) rt.invokeClassPolicy("beforeAddAspect", aspect, ref, new Object[] {ref, aspect});
     LinkedHashMap<QName, Serializable> before = Values.deepCopy(n.props);
     boolean added = n.aspects.add(aspect);
     LinkedHashMap<QName, Serializable> saved = n.props;
@@ -653,6 +696,101 @@ public final class Repo {
     n.parentId = newParent.getId();
     wrote("move", n.id, newParent.getId());
     moves.add("move " + name + " " + moveProbeLabel + "=" + probed + " to " + rec(newParent).props.get(CM_NAME));
+  }
+
+  /**
+   * CopyService#copy (CopyServiceImpl#copyImpl, 25.5.0.31 l. 620-634): the copy is created
+   * through the node service (so onCreateNode and onUpdateProperties fire for it), then
+   * beforeCopy(classRef, source, copy) fires for the copy's type and each of its aspects
+   * (#invokeBeforeCopy l. 774-799), then the children are copied the same way (cascade). The
+   * copy keeps the source's properties but its auditable ones, and its aspects.
+   */
+  public NodeRef copyNode(NodeRef source, NodeRef destParent, String name) {
+    NodeRec s = rec(source);
+    LinkedHashMap<QName, Serializable> props = Values.deepCopy(s.props);
+    for (String a : new String[] {"creator", "created", "modifier", "modified"}) props.remove(QName.createQName(CM, a));
+    NodeRef copy = createNode(destParent, name, s.type, props);
+    NodeRec c = rec(copy);
+    c.aspects.addAll(s.aspects);
+    c.contentFile = s.contentFile;
+    rt.invokePolicy("beforeCopy", copy, new Object[] {s.type, source, copy});
+    for (NodeRef child : getChildren(source)) {
+      copyNode(child, copy, String.valueOf(rec(child).props.get(CM_NAME)));
+    }
+    return copy;
+  }
+
+  /**
+   * QuickShareService#shareContent (QuickShareServiceImpl l. 424-464, 25.5.0.31): only content
+   * is shareable; the qshare:shared aspect is added through the node service as System.
+   */
+  public void shareContent(NodeRef ref) {
+    NodeRec n = rec(ref);
+    if (!dict.isSubClass(n.type, QName.createQName(CM, "content"))) throw new RuntimeException("Node does not exist: " + ref);
+    final QName shared = QName.createQName("http://www.alfresco.org/model/qshare/1.0", "shared");
+    final Map<QName, Serializable> props = new HashMap<QName, Serializable>();
+    props.put(QName.createQName("http://www.alfresco.org/model/qshare/1.0", "sharedBy"), AuthenticationUtil.getRunAsUser());
+    String was = AuthenticationUtil.getRunAsUser();
+    AuthenticationUtil.setRunAsUser(AuthenticationUtil.SYSTEM_USER_NAME);
+    try {
+      addAspect(ref, shared, props);
+    } finally {
+      AuthenticationUtil.setRunAsUser(was);
+    }
+  }
+
+  /**
+   * RenditionService2Impl consuming a transform (l. 532, 633-639, 25.5.0.31): as System, the
+   * rendition is a cm:thumbnail child of the source made through the node service (rn:rendition).
+   */
+  public NodeRef consumeRendition(NodeRef source, String renditionName) {
+    rec(source);
+    String was = AuthenticationUtil.getRunAsUser();
+    AuthenticationUtil.setRunAsUser(AuthenticationUtil.SYSTEM_USER_NAME);
+    try {
+      return createNode(source, renditionName, QName.createQName(CM, "thumbnail"), new HashMap<QName, Serializable>());
+    } finally {
+      AuthenticationUtil.setRunAsUser(was);
+    }
+  }
+
+  /**
+   * DownloadService#createDownload (DownloadServiceImpl l. 101-106, DownloadStorage l. 144-183,
+   * 25.5.0.31): a download:download node, then a download:requestedNodes association to each
+   * requested node through the node service.
+   */
+  public NodeRef createDownload(List<NodeRef> requested) {
+    NodeRef download = createNode(null, "download-" + (seq + 1), QName.createQName("http://www.alfresco.org/model/download/1.0", "download"),
+        new HashMap<QName, Serializable>());
+    for (NodeRef r : requested) {
+      createAssociation(download, r, QName.createQName("http://www.alfresco.org/model/download/1.0", "requestedNodes"));
+    }
+    return download;
+  }
+
+  /**
+   * VersionService#createVersion (Version2ServiceImpl l. 229-237, AbstractVersionServiceImpl
+   * l. 159-166, 25.5.0.31): cm:versionable added if missing, then beforeCreateVersion(node) for
+   * its type and aspects; the version itself is kept in the version store (not played here).
+   */
+  public void createVersion(NodeRef ref) {
+    NodeRec n = rec(ref);
+    QName versionable = QName.createQName(CM, "versionable");
+    if (!n.aspects.contains(versionable)) addAspect(ref, versionable, new HashMap<QName, Serializable>());
+    rt.invokePolicy("beforeCreateVersion", ref, new Object[] {ref});
+    wrote("version", n.id, "");
+  }
+
+  /**
+   * CheckOutCheckInService#checkout (CheckOutCheckInServiceImpl l. 264-276, 445, 25.5.0.31):
+   * beforeCheckOut(node, destination, assoc type, assoc name) for the node's classes first; then
+   * the node is locked and copied as a cm:workingcopy (the copy is not played here).
+   */
+  public void checkout(NodeRef ref) {
+    NodeRec n = rec(ref);
+    NodeRef parent = n.parentId == null ? null : ref(n.parentId);
+    rt.invokePolicy("beforeCheckOut", ref, new Object[] {ref, parent, CM_CONTAINS, QName.createQName(CM, "workingCopy")});
+    wrote("checkout", n.id, "");
   }
 
   /** NodeService#deleteNode: beforeDeleteNode first, children with it. */

@@ -183,6 +183,15 @@ public final class ScriptNode implements Scopeable, Serializable {
     return (Scriptable) array(repo().getAces(nodeRef).toArray());
   }
 
+  /** ScriptNode#setInheritsPermissions: PermissionService#setInheritParentPermissions. */
+  public void setInheritsPermissions(boolean inherit) {
+    repo().setInheritParentPermissions(nodeRef, inherit);
+  }
+
+  public boolean inheritsPermissions() {
+    return repo().inheritsPermissions(nodeRef);
+  }
+
   public void setPermission(String permission, String authority) {
     repo().setPermission(nodeRef, authority, permission, true);
   }
