@@ -8,6 +8,8 @@ export * from './roles.js';
 export * from './validation.js';
 export * from './zone.js';
 export * from './retention.js';
+export * from './disposition.js';
+export * from './disposition-register.js';
 export * from './recording-rules.js';
 export * from './pre-use-check.js';
 export * from './handover-rules.js';
