@@ -5,7 +5,9 @@
  * written description, so one PDF renderer prints both (server/src/evidence/description-pdf.ts).
  */
 import { formatBytes, formatChinaTime } from './evidence/description.js';
-import type { DescriptionRow, DescriptionSection, PackageDescription } from './evidence/description.js';
+import type {
+  DescriptionRow, DescriptionSection, PackageDescription,
+} from './evidence/description.js';
 
 /** One recording of the register. */
 export interface RegisterRecording {

@@ -127,10 +127,11 @@ export function checkEligible(c: DispositionCandidate, now: string): Verdict {
 /**
  * The retention basis a tombstone keeps (R22.1, R22.2): which rule set the end and the facts it
  * was computed from, in Chinese first then English, e.g.
- * `R22.1 录制结束后保存 1 年，至 2025-03-02T01:00:00.000Z / kept 1 year after recording, until …`.
+ * `R22.1 录制结束后至少保存 1 年，保存至 2025-03-03 / kept at least 1 year after recording, until …`.
  */
 export function retentionBasis(c: DispositionCandidate): string {
-  const until = c.retainUntil === null ? '—' : c.retainUntil;
+  // efr:retainUntil is a d:date: the day is the fact (2025-01-03), not a midnight instant.
+  const until = c.retainUntil === null ? '—' : c.retainUntil.slice(0, 10);
   if (c.cases.length === 0) {
     return 'R22.1 录制结束后至少保存 1 年，保存至 ' + until +
       ' / kept at least 1 year after recording, until ' + until;
@@ -138,7 +139,7 @@ export function retentionBasis(c: DispositionCandidate): string {
   const parts: string[] = [];
   for (let i = 0; i < c.cases.length; i++) {
     const k = c.cases[i];
-    parts.push(k.number + '（结案 ' + (k.closedAt === null ? '—' : k.closedAt) + '，保存 ' +
+    parts.push(k.number + '（结案 ' + (k.closedAt === null ? '—' : k.closedAt.slice(0, 10)) + '，保存 ' +
       (k.retentionYears === null ? '—' : String(k.retentionYears)) + ' 年）');
   }
   return 'R22.2 随案卷保存：' + parts.join('；') + '，保存至 ' + until +
@@ -250,7 +251,9 @@ export function checkNewBatch(
   }
   for (let i = 0; i < ids.length; i++) {
     let found: DispositionCandidate | null = null;
-    for (let j = 0; j < candidates.length; j++) if (candidates[j].id === ids[i]) found = candidates[j];
+    for (let j = 0; j < candidates.length; j++) {
+      if (candidates[j].id === ids[i]) found = candidates[j];
+    }
     if (found === null) {
       return batchRefusal(422, 'notRecording', 'Not a recording: ' + ids[i] + '.',
         '不是录像：' + ids[i] + '。');

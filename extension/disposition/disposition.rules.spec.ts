@@ -1,6 +1,8 @@
 import { EfrRole } from '../shared/public-api';
 import { DispositionBatchView } from './disposition.model';
-import { batchStatusKey, dispositionTextValid, offeredDecisions, sparedKey } from './disposition.rules';
+import {
+  basisText, batchStatusKey, dispositionTextValid, offeredDecisions, sparedKey,
+} from './disposition.rules';
 
 // Issue 18: who decides a disposition batch, as the screens offer it.
 describe('disposition rules', () => {
@@ -26,5 +28,12 @@ describe('disposition rules', () => {
     expect(dispositionTextValid('同意')).toBeTrue();
     expect(batchStatusKey('executed')).toBe('EFR_DISPOSITION.STATUS.EXECUTED');
     expect(sparedKey('efr.disposition.legalHold')).toBe('EFR_DISPOSITION.SPARED.legalHold');
+  });
+  it('shows the retention basis in the language of the reader', () => {
+    const basis = 'R22.1 录制结束后至少保存 1 年，保存至 2025-01-03 / ' +
+      'kept at least 1 year, until 2025-01-03';
+    expect(basisText(basis, 'zh-CN')).toBe('R22.1 录制结束后至少保存 1 年，保存至 2025-01-03');
+    expect(basisText(basis, 'en')).toBe('kept at least 1 year, until 2025-01-03');
+    expect(basisText('R22.1', 'en')).toBe('R22.1');
   });
 });

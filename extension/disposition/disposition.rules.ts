@@ -35,3 +35,14 @@ export function sparedKey(code: string): string {
 export function sizeText(bytes: number | null): string {
   return bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MiB`;
 }
+
+/**
+ * `disposition.basisText`: the retention basis in the user's language. The repository writes
+ * it once, Chinese then English joined by " / " (core's `retentionBasis`), as the tombstone and
+ * the register keep it; a text without the separator is shown as it is.
+ */
+export function basisText(basis: string, language: string): string {
+  const at = basis.lastIndexOf(' / ');
+  if (at < 0) return basis;
+  return language.toLowerCase().startsWith('zh') ? basis.slice(0, at) : basis.slice(at + 3);
+}

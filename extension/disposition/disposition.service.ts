@@ -1,7 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { WebscriptApi } from '@alfresco/js-api';
-import { DispositionBatchView, DispositionDecision, DispositionRecording } from './disposition.model';
+import {
+  DispositionBatchView, DispositionDecision, DispositionRecording,
+} from './disposition.model';
 
 interface ListBody<T> {
   list: { entries: { entry: T }[] };
@@ -48,11 +50,15 @@ export class DispositionService {
       `disposition/batches/${encodeURIComponent(id)}/${decision}`, body)).entry;
   }
 
-  /** A download link of the destruction register (ticket as alf_ticket: a plain link). */
+  /**
+   * A download link of the destruction register. A plain link sends no header, so the ticket
+   * rides as `alf_ticket`, read as js-api's ContentApi reads it for content URLs (the client's
+   * `getAlfTicket`: the configured or stored ticket; `getTicketEcm()` is empty in this shell).
+   */
   registerUrl(id: string): string {
     const alfresco = this.api.getInstance();
-    const q = new URLSearchParams({ alf_ticket: alfresco.getTicketEcm() ?? '' });
+    const ticket = alfresco.contentClient.getAlfTicket('');
     return `${alfresco.config.hostEcm ?? ''}/alfresco/service/efr/disposition/batches/` +
-      `${encodeURIComponent(id)}/register?${q.toString()}`;
+      `${encodeURIComponent(id)}/register?${ticket.replace(/^&/, '')}`;
   }
 }

@@ -5,9 +5,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { CurrentUserService, EfrRole, refusalText } from '../shared/public-api';
-import { DispositionBatchView, DispositionDecision, DispositionRecording } from './disposition.model';
 import {
-  batchStatusKey, dispositionTextValid, offeredDecisions, sizeText, sparedKey,
+  DispositionBatchView, DispositionDecision, DispositionRecording,
+} from './disposition.model';
+import {
+  basisText, batchStatusKey, dispositionTextValid, offeredDecisions, sizeText, sparedKey,
 } from './disposition.rules';
 import { DispositionService } from './disposition.service';
 
@@ -22,7 +24,9 @@ import { DispositionService } from './disposition.service';
   template: `
 <section class="efr-page">
   <h1 class="efr-page-title">{{ 'EFR_DISPOSITION.TITLE' | translate }}</h1>
-  @if (message(); as m) { <div class="efr-error" role="alert" data-testid="disposition-error">{{ m }}</div> }
+  @if (message(); as m) {
+    <div class="efr-error" role="alert" data-testid="disposition-error">{{ m }}</div>
+  }
   @if (isCustodian()) {
   <h2>{{ 'EFR_DISPOSITION.ELIGIBLE' | translate }}</h2>
   <p class="hint">{{ 'EFR_DISPOSITION.ELIGIBLE_HINT' | translate }}</p>
@@ -39,11 +43,12 @@ import { DispositionService } from './disposition.service';
           [attr.aria-label]="r.name" data-testid="eligible-pick" /></td>
         <td>{{ r.title || r.name }}</td><td>{{ r.officers.join('、') }}</td>
         <td>{{ r.retainUntil | date: 'yyyy-MM-dd' }}</td><td>{{ size(r.sizeBytes) }}</td>
-        <td class="basis">{{ r.retentionBasis }}</td></tr>
+        <td class="basis">{{ basis(r.retentionBasis) }}</td></tr>
       }
     </table>
     @if (eligible().length === 0) {
-      <p class="efr-empty" data-testid="eligible-empty">{{ 'EFR_DISPOSITION.NONE_ELIGIBLE' | translate }}</p>
+      <p class="efr-empty" data-testid="eligible-empty">
+        {{ 'EFR_DISPOSITION.NONE_ELIGIBLE' | translate }}</p>
     }
   </div>
   <div class="bar">
@@ -56,17 +61,22 @@ import { DispositionService } from './disposition.service';
   }
   <h2>{{ 'EFR_DISPOSITION.BATCHES' | translate }}</h2>
   @for (b of batches(); track b.id) {
-  <article class="card" data-testid="batch-card" [attr.data-id]="b.id" [attr.data-status]="b.status">
+  <article class="card" data-testid="batch-card" [attr.data-id]="b.id"
+    [attr.data-status]="b.status">
     <header><strong class="efr-mono">{{ b.number }}</strong>
-      <span class="status" data-testid="batch-status">{{ statusKey(b.status) | translate }}</span></header>
+      <span class="status" data-testid="batch-status">{{ statusKey(b.status) | translate }}</span>
+    </header>
     <dl>
       <dt>{{ 'EFR_DISPOSITION.REASON' | translate }}</dt><dd>{{ b.reason }}</dd>
       <dt>{{ 'EFR_DISPOSITION.PROPOSED_BY' | translate }}</dt>
-      <dd data-testid="batch-proposer">{{ b.proposedByName }} · {{ b.proposedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+      <dd data-testid="batch-proposer">{{ b.proposedByName }} ·
+        {{ b.proposedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
       @if (b.reviewedByName) { <dt>{{ 'EFR_DISPOSITION.REVIEWED_BY' | translate }}</dt>
-        <dd data-testid="batch-reviewer">{{ b.reviewedByName }} · {{ b.reviewedAt | date: 'yyyy-MM-dd HH:mm' }} · {{ b.reviewOpinion }}</dd> }
+        <dd data-testid="batch-reviewer">{{ b.reviewedByName }} ·
+          {{ b.reviewedAt | date: 'yyyy-MM-dd HH:mm' }} · {{ b.reviewOpinion }}</dd> }
       @if (b.approvedByName) { <dt>{{ 'EFR_DISPOSITION.APPROVED_BY' | translate }}</dt>
-        <dd data-testid="batch-approver">{{ b.approvedByName }} · {{ b.approvedAt | date: 'yyyy-MM-dd HH:mm' }} · {{ b.approvalOpinion }}</dd> }
+        <dd data-testid="batch-approver">{{ b.approvedByName }} ·
+          {{ b.approvedAt | date: 'yyyy-MM-dd HH:mm' }} · {{ b.approvalOpinion }}</dd> }
       @if (b.rejectedByName) { <dt>{{ 'EFR_DISPOSITION.REJECTED_BY' | translate }}</dt>
         <dd>{{ b.rejectedByName }} · {{ b.rejectionReason }}</dd> }
     </dl>
@@ -74,15 +84,20 @@ import { DispositionService } from './disposition.service';
       @for (r of b.recordings; track r.id) {
       <li data-testid="batch-recording" [attr.data-id]="r.id" [attr.data-destroyed]="r.destroyed">
         {{ r.title || r.name }} — <span class="efr-mono">{{ r.sha256?.slice(0, 16) }}…</span>
-        @if (r.destroyed) { <span class="tag gone">{{ 'EFR_DISPOSITION.DESTROYED' | translate }}</span> }
-        @if (spared(b, r); as code) { <span class="tag kept" data-testid="spared">{{ sparedKey(code) | translate }}</span> }
+        @if (r.destroyed) {
+          <span class="tag gone">{{ 'EFR_DISPOSITION.DESTROYED' | translate }}</span>
+        }
+        @if (spared(b, r); as code) {
+          <span class="tag kept" data-testid="spared">{{ sparedKey(code) | translate }}</span>
+        }
       </li>
       }
     </ul>
     @if (offered(b).length > 0) {
     <div class="bar">
       <label>{{ 'EFR_DISPOSITION.OPINION' | translate }}
-        <input type="text" [(ngModel)]="opinions[b.id]" data-testid="batch-opinion" size="40" /></label>
+        <input type="text" [(ngModel)]="opinions[b.id]" data-testid="batch-opinion" size="40" />
+      </label>
       @for (d of offered(b); track d) {
       <button mat-stroked-button [color]="d === 'reject' ? 'warn' : 'primary'"
         [attr.data-testid]="'batch-' + d" [disabled]="!textValid(opinions[b.id] ?? '') || busy()"
@@ -95,7 +110,10 @@ import { DispositionService } from './disposition.service';
         {{ 'EFR_DISPOSITION.REGISTER' | translate }}</a>
     }
   </article>
-  } @empty { <p class="efr-empty" data-testid="batches-empty">{{ 'EFR_DISPOSITION.NO_BATCHES' | translate }}</p> }
+  } @empty {
+    <p class="efr-empty" data-testid="batches-empty">
+      {{ 'EFR_DISPOSITION.NO_BATCHES' | translate }}</p>
+  }
 </section>`,
   styles: `.bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 12px 0; }
     h2 { margin: 20px 0 8px; font-size: 16px; } .hint { color: #555; margin: 0 0 8px; }
@@ -154,6 +172,10 @@ export class DispositionSmartComponent {
 
   protected spared(b: DispositionBatchView, r: DispositionRecording): string | null {
     return b.spared.find((s) => s.id === r.id)?.code ?? null;
+  }
+
+  protected basis(text: string): string {
+    return basisText(text, this.prefs.locale);
   }
 
   protected registerUrl(id: string): string {

@@ -35,7 +35,7 @@ describe('disposition web scripts (issue 18: R22.1, R22.2, R14.2, R26.1)', () =>
       headers: { ...basic(user, 'pw'), 'content-type': 'application/json' },
       payload: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: r.statusCode, json: (r.headers['content-type'] ?? '').includes('json')
+    return { status: r.statusCode, json: String(r.headers['content-type'] ?? '').includes('json')
       ? r.json() as Json : {}, raw: r };
   };
   const errorOf = (r: { status: number; json: Json }): string =>
@@ -131,7 +131,8 @@ describe('disposition web scripts (issue 18: R22.1, R22.2, R14.2, R26.1)', () =>
           'efr:leaderInCharge': 'leader1', 'efr:unit': '社会事务科', 'efr:retentionYears': 1,
           'efr:openedAt': '2020-01-01T00:00:00.000+0000' } } });
       expect(k.statusCode).withContext(k.body).toBe(201);
-      const link = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${k.json().entry.id}/targets`,
+      const link = await t.app.inject({ method: 'POST',
+        url: `${CORE}/nodes/${k.json().entry.id}/targets`,
         headers: ADMIN, payload: { targetId: c.id, assocType: 'efr:caseRecordings' } });
       expect(link.statusCode).withContext(link.body).toBe(201);
 

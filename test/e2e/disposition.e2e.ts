@@ -43,12 +43,15 @@ describe('e2e: disposition after retention, review, approval, register (issue 18
       const r = await admin.upload<{ entry: { id: string } }>(folder, data, name,
         { nodeType: 'efr:recording', ...fields });
       expect(r.status).withContext(r.text).toBe(201);
-      recs.push({ id: r.body.entry.id, sha: createHash('sha256').update(data).digest('hex'), name });
+      const sha = createHash('sha256').update(data).digest('hex');
+      recs.push({ id: r.body.entry.id, sha, name });
     }
     for (const lang of ['en', 'zh-CN'] as const) {
       const page = await as('custodian1', lang);
       await page.goto(`${suite.app.url}/disposition`);
-      for (const r of recs) await page.locator(`[data-testid="eligible-row"][data-id="${r.id}"]`).waitFor();
+      for (const r of recs) {
+        await page.locator(`[data-testid="eligible-row"][data-id="${r.id}"]`).waitFor();
+      }
       await settle(page);
       expect(await untranslatedKeys(page)).toEqual([]);
       await saveScreen(page, `disposition-eligible-${lang}`);
@@ -61,7 +64,8 @@ describe('e2e: disposition after retention, review, approval, register (issue 18
       const card = page.locator('[data-testid="batch-card"][data-status="proposed"]').first();
       await card.waitFor();
       batchId = (await card.getAttribute('data-id')) ?? '';
-      expect(await card.locator('[data-testid="batch-proposer"]').innerText()).toContain('保管');
+      // People by name (issue 19): custodian1 is 张丽 in the demo directory.
+      expect(await card.locator('[data-testid="batch-proposer"]').innerText()).toContain('张丽');
       await saveScreen(page, 'disposition-proposed-zh-CN');
     }
     expect(batchId).not.toBe('');
@@ -119,13 +123,11 @@ describe('e2e: disposition after retention, review, approval, register (issue 18
 
     const page = await as('director1');
     const card = await batchCard(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      card.locator('[data-testid="batch-register"]').click(),
-    ]);
-    const path = await download.path();
-    const { readFileSync } = await import('node:fs');
-    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(download.suggestedFilename()).toContain('销毁清册');
+    const href = await card.locator('[data-testid="batch-register"]').getAttribute('href');
+    const res = await page.request.get(href as string);
+    expect(res.status()).withContext(String(href)).toBe(200);
+    expect(res.headers()['content-disposition']).toContain(encodeURIComponent('销毁清册'));
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await saveScreen(page, 'disposition-register-link-zh-CN');
   });
 });
