@@ -8,9 +8,11 @@ import {
 describe('disposition rules', () => {
   const batch = (over: Partial<DispositionBatchView>): DispositionBatchView => ({
     id: 'b', number: '销毁-1', status: 'proposed', reason: '期满', proposedBy: 'custodian1',
-    proposedByName: '李保管', proposedAt: '2026-01-01T00:00:00Z', reviewedBy: null,
+    proposedByName: '李保管', proposedAt: '2026-01-01T00:00:00Z', recordingIds: [], caseLinks: [],
+    reviewedBy: null,
     reviewedByName: null, reviewedAt: null, reviewOpinion: null, approvedBy: null,
-    approvedByName: null, approvedAt: null, approvalOpinion: null, rejectedByName: null,
+    approvedByName: null, approvedAt: null, approvalOpinion: null, rejectedBy: null,
+    rejectedByName: null,
     rejectedAt: null, rejectionReason: null, executedAt: null, destroyedIds: [], spared: [],
     recordings: [], ...over,
   });

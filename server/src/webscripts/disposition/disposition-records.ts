@@ -9,7 +9,9 @@ import {
   retentionBasis,
   type DispositionBatch,
   type DispositionCandidate,
+  type DispositionBatchJson,
   type DispositionCase,
+  type DispositionRecordingJson,
   type DispositionStatus,
 } from '../../../../core/src/index.js';
 import { forbidden, notFound } from '../../http/errors.js';
@@ -145,27 +147,6 @@ export function pendingRecordingIds(repo: Repository): string[] {
     .pluck().all() as string[];
 }
 
-/** One recording as the disposition screens and the register show it. */
-export interface DispositionRecordingJson {
-  id: string;
-  name: string;
-  title: string | null;
-  sha256: string | null;
-  sizeBytes: number | null;
-  recordingStart: string | null;
-  recordingEnd: string | null;
-  retainUntil: string | null;
-  officers: string[];
-  caseNumbers: string[];
-  retentionBasis: string;
-  legalHold: boolean;
-  destroyed: boolean;
-  destroyedAt: string | null;
-  destroyedBy: string | null;
-  /** Why it is not eligible now (a refusal code), null when it is. */
-  keptBy: string | null;
-}
-
 /** A recording as JSON, with people by name. */
 export function recordingJson(repo: Repository, n: NodeRow, now: string):
   DispositionRecordingJson {
@@ -206,7 +187,7 @@ export function eligibleRecordings(repo: Repository, now: string): NodeRow[] {
 }
 
 /** A batch as the web scripts answer it: core's batch plus names and recordings. */
-export function batchJson(repo: Repository, n: NodeRow, now: string): Record<string, unknown> {
+export function batchJson(repo: Repository, n: NodeRow, now: string): DispositionBatchJson {
   const b = batchOf(repo, n);
   return {
     ...b,
