@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { verifyChain } from '../../server/src/access-log/access-log.js';
+import { sweepOrphanedContent } from '../../server/src/app.js';
 import { ensureArchiveFolders, ensureGroups } from '../../server/src/demo/seed.js';
 import { CORE } from '../../server/src/routes/paths.js';
 import {
@@ -207,5 +208,26 @@ describe('disposition web scripts (issue 18: R22.1, R22.2, R14.2, R26.1)', () =>
       .toBe('409 framework.exception.ConstraintViolated');
     // The recording is free again for a later batch.
     expect(await eligibleIds()).toContain(r.id);
+  });
+
+  it('a process killed between the tombstone commit and the unlink loses nothing', async () => {
+    const r = await upload(expired);
+    const batch = entry(await call('custodian1', 'POST', '/disposition/batches',
+      { recordingIds: [r.id], reason: '保存期满' }));
+    await call('director1', 'POST', `/disposition/batches/${batch.id}/review`, { opinion: '同意' });
+    // The unlink never happens (the process dies right after the commit).
+    const destroy = spyOn(t.repo.store, 'destroy').and.rejectWith(new Error('killed'));
+    const approved = await call('leader1', 'POST', `/disposition/batches/${batch.id}/approve`,
+      { opinion: '同意' });
+    expect(approved.status).toBe(500);
+    expect(destroy).toHaveBeenCalledTimes(1);
+    destroy.and.callThrough();
+    // What was committed stays: the batch executed, the tombstone without a content reference.
+    const after = await call('director1', 'GET', `/disposition/batches/${batch.id}`);
+    expect(entry(after).status).toBe('executed');
+    expect(existsSync(t.repo.store.pathOf(r.sha))).toBeTrue();
+    // The next start's sweep finishes the destruction: nothing references the file any more.
+    expect(sweepOrphanedContent(t.repo).files).toBe(1);
+    expect(existsSync(t.repo.store.pathOf(r.sha))).toBeFalse();
   });
 });
