@@ -51,6 +51,10 @@ export const HANDOVER_STATUS_VALUES = ['open', 'pending', 'sealed'] as const;
 export const REQUEST_STATUS_VALUES = [
   'submitted', 'reviewed', 'approved', 'registered', 'closed', 'rejected',
 ] as const;
+/** Progress of a disposition batch (R22.1; issue 18). */
+export const DISPOSITION_STATUS_VALUES = [
+  'proposed', 'reviewed', 'approved', 'executed', 'rejected',
+] as const;
 /** Where a recording device is (R13.1). */
 export const DEVICE_STATUS_VALUES = ['available', 'issued', 'inRepair', 'lost', 'retired'] as const;
 /** Whether a spot-check campaign is running (R28.1). */
@@ -83,6 +87,7 @@ export const LIST_CONSTRAINT_VALUES: Readonly<Record<string, readonly string[]>>
   'efr:caseStatusList': CASE_STATUS_VALUES,
   'efr:handoverStatusList': HANDOVER_STATUS_VALUES,
   'efr:requestStatusList': REQUEST_STATUS_VALUES,
+  'efr:dispositionStatusList': DISPOSITION_STATUS_VALUES,
   'efr:deviceStatusList': DEVICE_STATUS_VALUES,
   'efr:spotCheckStatusList': SPOT_CHECK_STATUS_VALUES,
   'efr:itemResultList': ITEM_RESULT_VALUES,

@@ -27,6 +27,7 @@ export const EFR_TYPES = {
   deviceEvent: 'efr:deviceEvent',
   exemption: 'efr:exemption',
   evidencePackage: 'efr:evidencePackage',
+  dispositionBatch: 'efr:dispositionBatch',
 } as const;
 
 /** Aspects of the EFR model, by local name. */
@@ -48,6 +49,7 @@ export const EFR_ASPECTS = {
   reviewed: 'efr:reviewed',
   decided: 'efr:decided',
   closed: 'efr:closed',
+  destroyed: 'efr:destroyed',
 } as const;
 
 /** Properties of the EFR model (types and aspects), by local name. */
@@ -203,6 +205,24 @@ export const EFR_PROPS = {
   decidedBy: 'efr:decidedBy',
   decidedAt: 'efr:decidedAt',
   closedAt: 'efr:closedAt',
+  batchStatus: 'efr:batchStatus',
+  batchProposedBy: 'efr:batchProposedBy',
+  proposalReason: 'efr:proposalReason',
+  caseLinks: 'efr:caseLinks',
+  reviewOpinion: 'efr:reviewOpinion',
+  batchApprover: 'efr:batchApprover',
+  batchApprovedAt: 'efr:batchApprovedAt',
+  approvalOpinion: 'efr:approvalOpinion',
+  batchRejectedBy: 'efr:batchRejectedBy',
+  batchRejectedAt: 'efr:batchRejectedAt',
+  batchRejectReason: 'efr:batchRejectReason',
+  executedAt: 'efr:executedAt',
+  destroyedIds: 'efr:destroyedIds',
+  sparedRecordings: 'efr:sparedRecordings',
+  destroyedAt: 'efr:destroyedAt',
+  destroyedBy: 'efr:destroyedBy',
+  destroyedBatch: 'efr:destroyedBatch',
+  retentionBasis: 'efr:retentionBasis',
 } as const;
 
 /** Associations (peer and child) of the EFR model, by local name. */
@@ -219,6 +239,7 @@ export const EFR_ASSOCS = {
   exemptionCase: 'efr:exemptionCase',
   packageCase: 'efr:packageCase',
   packageRecordings: 'efr:packageRecordings',
+  batchRecordings: 'efr:batchRecordings',
 } as const;
 
 /** Named constraints of the EFR model, by local name. */
@@ -236,6 +257,7 @@ export const EFR_CONSTRAINTS = {
   caseStatusList: 'efr:caseStatusList',
   handoverStatusList: 'efr:handoverStatusList',
   requestStatusList: 'efr:requestStatusList',
+  dispositionStatusList: 'efr:dispositionStatusList',
   deviceStatusList: 'efr:deviceStatusList',
   spotCheckStatusList: 'efr:spotCheckStatusList',
   itemResultList: 'efr:itemResultList',

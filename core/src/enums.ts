@@ -94,6 +94,13 @@ export const REQUEST_STATUSES = [
 /** Access request status (R24). */
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** Disposition batch statuses (R22.1; issue 18). */
+export const DISPOSITION_STATUSES = [
+  'proposed', 'reviewed', 'approved', 'executed', 'rejected',
+] as const;
+/** Disposition batch status (R22.1). */
+export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number];
+
 /** Device statuses (R13.1). */
 export const DEVICE_STATUSES = ['available', 'issued', 'inRepair', 'lost', 'retired'] as const;
 /** Device status (R13.1). */
@@ -154,6 +161,7 @@ export const ENUMERATIONS_BY_PROPERTY: Readonly<Record<string, readonly string[]
   'efr:caseStatus': CASE_STATUSES,
   'efr:handoverStatus': HANDOVER_STATUSES,
   'efr:requestStatus': REQUEST_STATUSES,
+  'efr:batchStatus': DISPOSITION_STATUSES,
   'efr:deviceStatus': DEVICE_STATUSES,
   'efr:deviceEventKind': DEVICE_EVENT_KINDS,
   'efr:spotCheckStatus': SPOT_CHECK_STATUSES,

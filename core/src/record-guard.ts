@@ -28,6 +28,7 @@ export const WORKFLOW_RECORD_TYPES: { readonly [type: string]: string } = {
   'efr:accountability': 'R30.1',
   'efr:exemption': 'R11.2',
   'efr:evidencePackage': 'R23.1',
+  'efr:dispositionBatch': 'R22.1',
 };
 
 /**
@@ -42,6 +43,8 @@ export const PROTECTED_ASPECTS: readonly string[] = [
   'efr:secrecy',
   'efr:captureFacts',
   'efr:accessLogged',
+  // A tombstone stays one (issue 18).
+  'efr:destroyed',
 ];
 
 /** A generic (non-workflow) act on a node. */

@@ -5,13 +5,14 @@
  * Status meaning (shared by server/, behaviors/ and the screens):
  * - 403: the person may not do this;
  * - 409: the record's state forbids it now;
+ * - 410: the record's content is gone for good (destroyed by disposition, issue 18);
  * - 422: the data itself breaks a rule.
  */
 export type Verdict =
   | { allowed: true }
   | {
       allowed: false;
-      status: 403 | 409 | 422;
+      status: 403 | 409 | 410 | 422;
       code: string;
       requirement: string;
       message: string;

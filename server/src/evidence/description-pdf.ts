@@ -19,13 +19,25 @@ export class MissingFontError extends Error {}
 
 /** Renders the description; `date` is the package's extraction time. */
 export function descriptionPdf(d: PackageDescription, date: Date): Promise<Uint8Array> {
+  return sectionsPdf(d, date, 'EFR evidence packager', [
+    '制作人签名 Producer signature：____________________',
+    '提取人签名 Extractor signature：____________________',
+  ]);
+}
+
+/**
+ * Renders titled sections (the written description, the destruction register of issue 18)
+ * with the signature lines at the end; `creator` names the producing part in the PDF info.
+ */
+export function sectionsPdf(d: PackageDescription, date: Date, creator: string,
+  signatures: readonly string[]): Promise<Uint8Array> {
   if (!existsSync(CJK_FONT.file)) {
     return Promise.reject(new MissingFontError(
       `CJK font ${CJK_FONT.file} is missing: install fonts-noto-cjk or set EFR_CJK_FONT`));
   }
   const doc = new PDFDocument({
     size: 'A4', margin: 56, lang: 'zh-CN',
-    info: { Title: d.title, Producer: 'EFR', Creator: 'EFR evidence packager',
+    info: { Title: d.title, Producer: 'EFR', Creator: creator,
       CreationDate: date, ModDate: date },
   });
   const chunks: Buffer[] = [];
@@ -48,9 +60,11 @@ export function descriptionPdf(d: PackageDescription, date: Date): Promise<Uint8
   doc.fontSize(9.5);
   for (const line of d.statement) doc.text(line, { paragraphGap: 2 });
   doc.moveDown(2);
-  doc.fontSize(11).text('制作人签名 Producer signature：____________________');
-  doc.moveDown(1);
-  doc.text('提取人签名 Extractor signature：____________________');
+  doc.fontSize(11);
+  signatures.forEach((line, i) => {
+    if (i > 0) doc.moveDown(1);
+    doc.text(line);
+  });
   doc.end();
   return done;
 }

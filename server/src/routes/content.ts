@@ -54,7 +54,13 @@ export function registerContent(app: FastifyInstance, repo: Repository): void {
   const load = (req: FastifyRequest): { c: Caller; node: NodeRow } => {
     const c = callerOf(repo, req);
     const node = repo.resolve(c, (req.params as { nodeId: string }).nodeId);
-    if (!node.content) throw notFound(`Node ${node.id} has no content`);
+    if (!node.content) {
+      // A destroyed recording answers 410 with its EFR code, logged (issue 18).
+      if (node.aspects.includes('efr:destroyed')) {
+        repo.enforce(c, repo.rules.beforeContentRead(node, c.rule), 'readContent', node);
+      }
+      throw notFound(`Node ${node.id} has no content`);
+    }
     return { c, node };
   };
   const headers = (reply: FastifyReply, node: NodeRow, attachment: boolean): void => {

@@ -1,5 +1,7 @@
 import {
   checkAspectRemoval,
+  checkDestroyedContentRead,
+  checkTombstoneChange,
   checkCaseDelete,
   checkRequestDelete,
   checkGenericAct,
@@ -121,6 +123,10 @@ export function createRuleHooks(db: Db): RuleHooks {
       if (before.type === 'efr:handover') return checkHandoverUpdate(db, before, after, ctx);
       // Administrators too: nobody may modify an original record (R26.1).
       if (before.type !== 'efr:recording') return ALLOW;
+      // Nobody marks a recording destroyed outside a disposition batch (issue 18).
+      const tomb = checkTombstoneChange(changed, after.aspects.filter(
+        (a) => !before.aspects.includes(a)), ctx.workflowStep !== undefined);
+      if (!tomb.allowed) return tomb;
       const changes = recordingChanges(db, before, after, changed);
       // The seal fields map to one change, `sealed`; sealing as the handover says is the system's act.
       if (changes.sealed === true) for (const k of ['sealedBy1', 'sealedBy2']) delete changes[k];
@@ -165,6 +171,11 @@ export function createRuleHooks(db: Db): RuleHooks {
       return checkContentUpdate(recordingState(db, node));
     },
     beforeContentRead(node, ctx) {
+      // A tombstone's bytes are gone for good: 410 with the batch named (issue 18).
+      if (node.aspects.includes('efr:destroyed')) {
+        const batch = node.props['efr:destroyedBatch'];
+        return checkDestroyedContentRead(typeof batch === 'string' ? batch : null);
+      }
       // As the module's onContentRead: only the registered viewer inside the viewing window
       // (R24.2, R27.1); the rule lives with the access-request web scripts (issue 6).
       return viewingReadVerdict(db, node, ctx);

@@ -4,7 +4,7 @@ import type { NodeRow } from '../repo/node-rows.js';
 /** A decision of core's rules (same shape as core's `Verdict`). */
 export type Verdict =
   | { allowed: true }
-  | { allowed: false; status: 403 | 409 | 422; code: string; requirement: string; message: string;
+  | { allowed: false; status: 403 | 409 | 410 | 422; code: string; requirement: string; message: string;
     messageZh: string };
 
 /** Who acts and when, as the rules see it. */

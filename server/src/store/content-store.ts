@@ -144,6 +144,27 @@ export class ContentStore {
     return createReadStream(this.pathOf(sha256), { start, end, highWaterMark: CHUNK });
   }
 
+  /**
+   * Destroys a stored file for good (issue 18): unlink, then fsync its directory. The only
+   * caller is the execution of an approved disposition batch
+   * (server/src/webscripts/disposition/content-destruction.ts), after the commit that took
+   * the file's last reference away. Returns the bytes removed (0 when it was already gone).
+   */
+  async destroy(sha256: string): Promise<number> {
+    const path = this.pathOf(sha256);
+    let size = 0;
+    try {
+      size = (await stat(path)).size;
+      await unlink(path);
+    } catch (err) {
+      // ENOENT: a start-up sweep after a crash removed it already.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      return 0;
+    }
+    await fsyncDir(join(path, '..'));
+    return size;
+  }
+
   /** Lists every stored hash (for specs and the verifier). */
   listHashes(): string[] {
     const out: string[] = [];

@@ -20,6 +20,7 @@ import { provideApprovalsExtension } from '../../../extension/approvals/public-a
 import { providePlaybackExtension } from '../../../extension/playback/public-api';
 import { provideEvidenceDiscExtension } from '../../../extension/evidence-disc/public-api';
 import { provideSpotChecksExtension } from '../../../extension/spot-checks/public-api';
+import { provideDispositionExtension } from '../../../extension/disposition/public-api';
 
 /** The repository API client of the shell, configured once (ADF's loader, as at start-up). */
 @Injectable()
@@ -69,5 +70,6 @@ export function provideEfrShell(): (Provider | EnvironmentProviders)[] {
     providePlaybackExtension(),
     provideEvidenceDiscExtension(),
     provideSpotChecksExtension(),
+    provideDispositionExtension(),
   ];
 }
