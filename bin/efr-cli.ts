@@ -37,6 +37,14 @@ const COMMANDS: Record<string, Command> = {
       return discBuild(args);
     },
   },
+  worker: {
+    summary: 'worker --url <repository> --password <secret> [--stomp stomp://broker:61613]  ' +
+      'build evidence discs requested in the repository (issue 15)',
+    async run(args) {
+      const { workerCli } = await import('../server/src/worker/worker-cli.js');
+      return workerCli(args);
+    },
+  },
   'disc verify': {
     summary: 'disc verify <file.iso>  check every file of an evidence disc against its bag',
     async run(args) {

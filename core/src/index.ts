@@ -25,6 +25,7 @@ export * from './violation-rules.js';
 export * from './access-log.js';
 export * from './quality.js';
 export * from './evidence-package-rules.js';
+export * from './package-job.js';
 export * from './device-registration.js';
 export * from './exemption-reminders.js';
 export * from './evidence/index.js';

@@ -18,6 +18,13 @@ export const GROUP_EFR_LEGAL = 'GROUP_EFR_LEGAL';
 /** 执法部门负责人: first responsible for the unit's devices (R12.1). */
 export const GROUP_EFR_UNIT_HEADS = 'GROUP_EFR_UNIT_HEADS';
 
+/**
+ * The service account of `efr worker` (issue 15): claims jobs too heavy for a web script
+ * (evidence discs) and hands their results back. Not a role of people, so not in
+ * {@link EFR_GROUPS}; deployment creates it with its one member (docs/deploy.md).
+ */
+export const GROUP_EFR_WORKERS = 'GROUP_EFR_WORKERS';
+
 /** Every EFR group, in the order of DESIGN.md. */
 export const EFR_GROUPS = [
   GROUP_EFR_OFFICERS,

@@ -43,6 +43,20 @@ export interface EvidencePackage {
   recordingIds: string[];
   createdAt: string;
   createdBy: string;
+  /**
+   * The build by efr worker (issue 15): `requested`, `building` with its progress, `built`, or
+   * `failed` with the EFR code. Absent on discs read through the node API.
+   */
+  job?: DiscJob;
+}
+
+/** A disc's build job as the evidence-packages web script answers it. */
+export interface DiscJob {
+  state: 'requested' | 'building' | 'built' | 'failed';
+  bytesDone: number;
+  bytesTotal: number;
+  percent: number;
+  error: { code: string; message: string } | null;
 }
 
 /** A proposed disc of a split (422 efr.evidence.exceedsMedium). */

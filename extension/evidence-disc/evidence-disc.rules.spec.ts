@@ -1,6 +1,7 @@
 import { EfrRole, EfrUser } from '../shared/public-api';
 import { DiscRecording } from './evidence-disc.model';
 import {
+  jobEnded, jobRefusal,
   canPackage, defaultLabel, discFormProblem, discRefusal, discUsage, estimateImageBytes,
   formatSize,
 } from './evidence-disc.rules';
@@ -63,5 +64,24 @@ describe('evidence-disc refusals (R23.1, R26.1)', () => {
     expect(fixity.text).toBe('x');
     expect(fixity.path).toBe('data/a.mp4');
     expect(discRefusal({ message: 'offline' }, 'en').text).toBe('offline');
+  });
+});
+
+describe('evidence-disc jobs (issue 15)', () => {
+  it('reads a failed job in the user\'s language and names the file of a fixity alert', () => {
+    const error = { code: 'efr.evidence.fixityMismatch', message: 'data/20261124_a.mp4: SHA-256 ' +
+      'x differs from the sealed y / 文件哈希值与封存值不符 (R26.1)' };
+    expect(jobRefusal(error, 'zh-CN')).toEqual({ text: '文件哈希值与封存值不符 (R26.1)',
+      errorKey: 'efr.evidence.fixityMismatch', path: 'data/20261124_a.mp4', split: [] });
+    expect(jobRefusal(error, 'en').text).toContain('differs from the sealed');
+    expect(jobRefusal({ code: 'efr.job.error', message: 'plain' }, 'zh-CN').path).toBeNull();
+  });
+
+  it('knows when a build has ended', () => {
+    expect(jobEnded(undefined)).toBeTrue();
+    expect(jobEnded({ state: 'built' })).toBeTrue();
+    expect(jobEnded({ state: 'failed' })).toBeTrue();
+    expect(jobEnded({ state: 'building' })).toBeFalse();
+    expect(jobEnded({ state: 'requested' })).toBeFalse();
   });
 });

@@ -97,3 +97,22 @@ export function discRefusal(error: unknown, language: string): DiscRefusal {
   }
   return out;
 }
+
+/**
+ * The refusal of a disc job that failed (issue 15): the worker's message in the interface
+ * language (`English / 中文 (Rnn)`), its code, and the file a fixity alert names.
+ */
+export function jobRefusal(error: { code: string; message: string }, language: string):
+  DiscRefusal {
+  const parts = error.message.split(' / ');
+  const text = parts.length < 2 ? parts[0]
+    : language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+  const path = error.code === 'efr.evidence.fixityMismatch'
+    ? /^(data\/[^:]+):/.exec(error.message)?.[1] ?? null : null;
+  return { text, errorKey: error.code, path, split: [] };
+}
+
+/** Whether a disc's job has ended (built or failed); discs without a job are built. */
+export function jobEnded(job: { state: string } | undefined): boolean {
+  return job === undefined || job.state === 'built' || job.state === 'failed';
+}

@@ -36,7 +36,10 @@ export class EvidenceDiscService {
   async recordings(caseId: string): Promise<DiscRecording[]> {
     const page = await this.efrApi.nodes.listTargetAssociations(caseId, {
       where: "(assocType='efr:caseRecordings')", include: ['properties'] });
-    return (page.list?.entries ?? []).map((e) => {
+    return (page.list?.entries ?? []).filter((e) => {
+      const state = textProp(e.entry, 'efr:jobState');
+      return state === '' || state === 'built';
+    }).map((e) => {
       const p = (e.entry.properties ?? {}) as Record<string, unknown>;
       const size = typeof p['efr:sizeBytes'] === 'number' ? p['efr:sizeBytes'] as number
         : e.entry.content?.sizeInBytes ?? 0;
@@ -57,7 +60,10 @@ export class EvidenceDiscService {
       where: "(assocType='efr:packageCase')", include: ['properties'] });
     const iso = (v: unknown): string | null =>
       v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : null;
-    return (page.list?.entries ?? []).map((e) => {
+    return (page.list?.entries ?? []).filter((e) => {
+      const state = textProp(e.entry, 'efr:jobState');
+      return state === '' || state === 'built';
+    }).map((e) => {
       const text = (k: string): string | null => textProp(e.entry, k) || null;
       return { id: e.entry.id, name: e.entry.name, caseId,
         caseNumber: text(EFR_PROP.caseNumber), producer: text('efr:producer'),
@@ -70,11 +76,20 @@ export class EvidenceDiscService {
     }).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 
-  /** Builds a disc of the case server-side (one request: the image is streamed there). */
+  /**
+   * Asks for a disc of the case (202: recorded); efr worker builds it beside the repository
+   * (issue 15): follow it with {@link package}.
+   */
   async build(caseId: string, form: DiscForm): Promise<EvidencePackage> {
     const body = { caseId, recordings: [...form.recordingIds], producer: form.producer.trim(),
       extractor: form.extractor.trim(), medium: form.medium, label: form.label.trim() };
     return (await this.call<{ entry: EvidencePackage }>('POST', 'evidence-packages', body)).entry;
+  }
+
+  /** One disc with the progress of its build. */
+  async package(id: string): Promise<EvidencePackage> {
+    return (await this.call<{ entry: EvidencePackage }>('GET',
+      `evidence-packages/${encodeURIComponent(id)}`)).entry;
   }
 
   /** Download URL of a package image (ticket as alf_ticket: a plain link sends no header). */

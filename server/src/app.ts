@@ -22,6 +22,7 @@ import { registerSearch } from './routes/search.js';
 import { ensureGroups, seedDemo } from './demo/seed.js';
 import { ContentStore } from './store/content-store.js';
 import { WEB_SCRIPT_MODULES } from './webscripts/modules.js';
+import { ensureWorkerAccount, startInProcessWorker } from './worker/in-process.js';
 import { registerWebScripts, type WebScriptModule } from './webscripts/web-script-host.js';
 
 /** Options of startServer. */
@@ -42,6 +43,11 @@ export interface ServerOptions {
   uploadLimit?: number;
   /** OpenID issuer whose bearer tokens are accepted (default from EFR_OIDC_*; off if unset). */
   oidc?: BearerAuthOptions;
+  /**
+   * Whether efr worker runs in-process to build evidence discs (default: yes unless
+   * EFR_WORKER=off; off when an external `efr worker` serves this repository).
+   */
+  worker?: boolean;
 }
 
 /** A running server. */
@@ -108,6 +114,12 @@ export async function buildApp(
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.code(400).send(errorBody(400, 'framework.exception.InvalidArgument', fe.message));
     }
+    if ((fe as NodeJS.ErrnoException).code === 'ECONNRESET' || _req.raw.destroyed) {
+      // The client went away mid-upload (efr worker abandoning an image, a closed tab): the
+      // staged bytes were discarded and nothing was stored; there is nobody left to answer.
+      return reply.code(400).send(errorBody(400, 'framework.exception.InvalidArgument',
+        'The request was aborted by the client'));
+    }
     // An unexpected failure: the transaction has rolled back; report it without details.
     console.error(err);
     return reply.code(500).send(errorBody(500, 'framework.exception.ApiDefault', 'An error occurred'));
@@ -140,6 +152,7 @@ export async function openRepository(dataDir: string, uploadLimit?: number): Pro
   const repo = new Repository(db, store, model, createRuleHooks(db), limit);
   repo.bootstrap();
   ensureGroups(repo);
+  ensureWorkerAccount(repo);
   sweepOrphanedContent(repo);
   return repo;
 }
@@ -164,15 +177,20 @@ export function sweepOrphanedContent(repo: Repository): { files: number; bytes: 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const repo = await openRepository(opts.dataDir, opts.uploadLimit);
   if (opts.demo) await seedDemo(repo, opts.demoPassword ?? 'efr-demo');
+  ensureWorkerAccount(repo); // after the archive exists: its group reads it
   const app = await buildApp(repo, opts.appDir, undefined, opts.oidc);
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
   await app.listen({ port: opts.port ?? 8080, host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 8080;
   const shown = host === '0.0.0.0' ? '127.0.0.1' : host;
+  const url = `http://${shown}:${port}`;
+  const worker = (opts.worker ?? process.env.EFR_WORKER !== 'off')
+    ? startInProcessWorker(repo, url) : undefined;
   return {
-    url: `http://${shown}:${port}`, port, repository: repo,
+    url, port, repository: repo,
     close: async () => {
+      await worker?.stop();
       await app.close();
       repo.flushRefusalSummaries();
       repo.db.close();

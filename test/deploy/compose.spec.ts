@@ -25,6 +25,7 @@ const BUILT: Record<string, { dockerfile: string; base: RegExp }> = {
   alfresco: { dockerfile: 'docker/repository/Dockerfile', base: /^25\.3\.0$/ },
   share: { dockerfile: 'docker/share/Dockerfile', base: /^25\.3\.0$/ },
   app: { dockerfile: 'docker/app/Dockerfile', base: /.*/ },
+  worker: { dockerfile: 'docker/worker/Dockerfile', base: /.*/ },
 };
 
 describe('docker/compose.yaml (issue 10: production stack)', () => {

@@ -3,7 +3,7 @@
 // under dist/ are build outputs: the check gives them a stand-in build context in a temporary
 // folder, so it proves the paths are the ones the builds write without running the builds.
 import {
-  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync,
+  cpSync, symlinkSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,9 @@ describe('docker/*/Dockerfile (issue 10: image builds)', () => {
     // A stand-in context: docker/ as it is, dist/ with empty files where builds write theirs.
     context = mkdtempSync(join(tmpdir(), 'efr-docker-context-'));
     cpSync(dockerDir, join(context, 'docker'), { recursive: true });
+    // The worker image is built from the checkout's own sources (docker/worker/Dockerfile).
+    for (const src of ['package.json', 'package-lock.json', 'tsconfig.json', 'core', 'content-model',
+      'server', 'bin']) symlinkSync(join(repoRoot, src), join(context, src));
     for (const out of BUILD_OUTPUTS) {
       const abs = join(context, out);
       if (out.endsWith('/')) {
@@ -39,13 +42,13 @@ describe('docker/*/Dockerfile (issue 10: image builds)', () => {
   });
   afterAll(() => rmSync(context, { recursive: true, force: true }));
 
-  it('finds the three Dockerfiles of the stack', () => {
+  it('finds the four Dockerfiles of the stack', () => {
     expect(dockerfiles().map((p) => p.slice(repoRoot.length + 1)).sort())
       .toEqual(['docker/app/Dockerfile', 'docker/repository/Dockerfile',
-        'docker/share/Dockerfile']);
+        'docker/share/Dockerfile', 'docker/worker/Dockerfile']);
   });
 
-  for (const name of ['repository', 'share', 'app']) {
+  for (const name of ['repository', 'share', 'app', 'worker']) {
     it(`lints docker/${name}/Dockerfile clean`, () => {
       const issues = lintDockerfile(resolve(dockerDir, name, 'Dockerfile'), { context });
       expect(issues).toEqual([]);

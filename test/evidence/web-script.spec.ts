@@ -1,9 +1,11 @@
 /**
  * `POST/GET /alfresco/s/efr/evidence-packages` against server/ with the demo data (issue 7
- * "Done when", R23.1): legal staff package sealed recordings of a case; the image is stored as
- * an efr:evidencePackage in the case folder, linked to case and recordings, with its own
- * SHA-256; the packaging is in the access log; refusals are 403/409/422 and logged; a stored
- * recording whose bytes no longer match its seal stops the package, naming the file (R26.1).
+ * "Done when", R23.1; issue 15): legal staff ask for a disc of sealed recordings of a case (202);
+ * server/'s in-process efr worker claims the job, builds the image through the REST API and
+ * uploads it; the image is stored as the efr:evidencePackage in the case folder, linked to
+ * case and recordings, with the repository's own SHA-256; the packaging is in the access log;
+ * refusals are 403/409/422 and logged; a stored recording whose bytes no longer match its seal
+ * fails the job, naming the file (R26.1).
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,6 +41,28 @@ describe('evidence-packages web script (issue 7, R23.1)', () => {
       label: 'EFR 丹民罚2026-12', ...body });
   }
 
+  interface Job { state: string; percent: number; bytesDone: number; bytesTotal: number;
+    error: { code: string; message: string } | null }
+
+  /** The package once its job has ended (the in-process worker builds it). */
+  async function finished(user: string, id: string): Promise<Answer> {
+    for (let i = 0; i < 300; i++) {
+      const r = await call(user, 'GET', `/alfresco/s/efr/evidence-packages/${id}`);
+      const job = (r.json.entry as { job: Job }).job;
+      if (job.state === 'built' || job.state === 'failed') return r;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    throw new Error(`job ${id} did not finish`);
+  }
+
+  /** Asks for a disc and waits until it is built (or failed). */
+  async function made(user: string, body: Record<string, unknown>): Promise<Answer> {
+    const asked = await post(user, body);
+    expect(asked.status).withContext(JSON.stringify(asked.json)).toBe(202);
+    expect((asked.json.entry as { job: Job }).job.state).toBe('requested');
+    return finished(user, (asked.json.entry as { id: string }).id);
+  }
+
   async function auditOf(nodeId: string): Promise<Record<string, string>[]> {
     const r = await call('admin', 'GET', `${CORE}/nodes/${nodeId}/audit-entries?include=values`);
     return ((r.json.list as { entries: { entry: { values: Record<string, string> } }[] }).entries)
@@ -61,10 +85,11 @@ describe('evidence-packages web script (issue 7, R23.1)', () => {
   });
 
   it('stores the disc on the case, linked and hashed, and logs it (R23.1)', async () => {
-    const made = await post('legal1', {});
-    expect(made.status).toBe(201);
-    const entry = made.json.entry as { id: string; imageSha256: string; imageSize: number;
-      caseId: string; recordingIds: string[]; producer: string };
+    const built = await made('legal1', {});
+    const entry = built.json.entry as { id: string; imageSha256: string; imageSize: number;
+      caseId: string; recordingIds: string[]; producer: string; job: Job };
+    expect(entry.job.state).toBe('built');
+    expect(entry.job.percent).toBe(100);
     expect(entry.caseId).toBe(caseId);
     expect(entry.recordingIds).toEqual(recs.map((r) => r.id).sort());
     expect(entry.producer).toBe('张丽');
@@ -97,9 +122,7 @@ describe('evidence-packages web script (issue 7, R23.1)', () => {
   // Issue 19, point 2: the description for court named people by login id ("officer1、
   // officer2"), the medium by its code ("dvd5") and the repository as "EFR repository (server/)".
   it('names people, the medium and no internal source in description.txt', async () => {
-    const made = await post('legal1', {});
-    expect(made.status).toBe(201);
-    const id = (made.json.entry as { id: string }).id;
+    const id = ((await made('legal1', {})).json.entry as { id: string }).id;
     const res = await fetch(`${server.url}${CORE}/nodes/${id}/content`, { headers: {
       authorization: `Basic ${Buffer.from('legal1:efr-demo').toString('base64')}` } });
     const file = join(server.dataDir as string, 'names.iso');
@@ -140,15 +163,17 @@ describe('evidence-packages web script (issue 7, R23.1)', () => {
       bytes[500] ^= 0xff;
       await chmod(stored, 0o644);
       await writeFile(stored, bytes);
-      const r = await post('legal1', {});
-      expect(r.status).toBe(409);
-      const error = r.json.error as { errorKey: string; path: string; recordingId: string };
-      expect(error.errorKey).toBe('efr.evidence.fixityMismatch');
-      expect(error.path).toBe(`data/${victim.name}`);
-      expect(error.recordingId).toBe(victim.id);
+      const r = await made('legal1', {});
+      const entry = r.json.entry as { id: string; imageSha256: string | null; job: Job };
+      expect(entry.job.state).toBe('failed');
+      expect(entry.job.error?.code).toBe('efr.evidence.fixityMismatch');
+      expect(entry.job.error?.message).toContain(`data/${victim.name}`);
+      expect(entry.imageSha256).toBeNull();
       const alerts = (await auditOf(victim.id))
         .filter((v) => v['/efr-access/action'] === 'evidence.fixityMismatch');
       expect(alerts.length).toBe(1);
+      expect(alerts[0]['/efr-access/path']).toBe(`data/${victim.name}`);
+      expect(alerts[0]['/efr-access/packageId']).toBe(entry.id);
       bytes[500] ^= 0xff;
       await writeFile(stored, bytes);
     });

@@ -13,18 +13,22 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { CurrentUserService } from '../../shared/public-api';
-import { DiscCase, DiscRecording, EvidencePackage } from '../evidence-disc.model';
+import { DiscCase, DiscJob, DiscRecording, EvidencePackage } from '../evidence-disc.model';
 import {
   DISC_MEDIA, DiscRefusal, canPackage, defaultLabel, discFormProblem, discRefusal, discUsage,
-  formatSize,
+  formatSize, jobEnded, jobRefusal,
 } from '../evidence-disc.rules';
 import { EvidenceDiscService } from '../evidence-disc.service';
 import { DiscCapacityUiComponent } from './disc-capacity.ui-component';
 
+/** How often the screen asks how far the build is. */
+const POLL_MS = 1000;
+
 /**
  * Evidence disc of a case (R23.1): choose sealed recordings, see the size against the medium,
- * name the producer (制作人) and extractor (提取人), build on the server (the image is checked
- * against every seal while written), download, and see the case's discs.
+ * name the producer (制作人) and extractor (提取人), ask for the disc (efr worker builds the
+ * image beside the repository, checking it against every seal while written; the screen shows
+ * how far it is), download, and see the case's discs.
  */
 @Component({
   selector: 'efr-evidence-disc',
@@ -54,6 +58,8 @@ export class EvidenceDiscSmartComponent {
   protected readonly label = signal('');
   protected readonly loading = signal(false);
   protected readonly building = signal(false);
+  /** The job being built: its progress while efr worker writes the image (issue 15). */
+  protected readonly job = signal<DiscJob | null>(null);
   protected readonly built = signal<EvidencePackage | null>(null);
   protected readonly refusal = signal<DiscRefusal | null>(null);
   protected readonly loadFailed = signal(false);
@@ -109,23 +115,38 @@ export class EvidenceDiscSmartComponent {
       (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
   }
 
-  /** Builds the disc on the server and shows it among the case's discs. */
+  /**
+   * Asks for the disc, follows its build by efr worker (progress every second) and shows it
+   * among the case's discs, or why it failed.
+   */
   protected async buildDisc(): Promise<void> {
     const caseId = this.chosenCaseId();
     if (!caseId || this.problem() !== null) return;
     this.building.set(true);
     this.refusal.set(null);
     this.built.set(null);
+    this.job.set(null);
     try {
-      const made = await this.service.build(caseId, { recordingIds: this.selected(),
+      let p = await this.service.build(caseId, { recordingIds: this.selected(),
         producer: this.producer(), extractor: this.extractor(), medium: this.medium(),
         label: this.label() });
-      this.built.set(made);
-      this.packages.set(await this.service.packages(caseId));
+      this.job.set(p.job ?? null);
+      while (!jobEnded(p.job)) {
+        await new Promise((ok) => setTimeout(ok, POLL_MS));
+        p = await this.service.package(p.id);
+        this.job.set(p.job ?? null);
+      }
+      if (p.job?.state === 'failed' && p.job.error) {
+        this.refusal.set(jobRefusal(p.job.error, this.prefs.localeSignal()));
+      } else {
+        this.built.set(p);
+        this.packages.set(await this.service.packages(caseId));
+      }
     } catch (err) {
       this.refusal.set(discRefusal(err, this.prefs.localeSignal()));
     } finally {
       this.building.set(false);
+      this.job.set(null);
     }
   }
 

@@ -4,7 +4,8 @@
  * recordings by the efr:caseRecordings targets, their content streams, and the access-log
  * entries of each recording (audit API, application efr-access).
  */
-import type { LogExtractEntry, PackageFacts } from '../../../core/src/index.js';
+import { personDisplayName, type LogExtractEntry, type PackageFacts, type RecordingFacts }
+  from '../../../core/src/index.js';
 import { isoInstant, recordingFacts, type NodeEntryLike } from './recording-facts.js';
 import type { PackageSource, SourceRecording } from './package-image.js';
 
@@ -18,6 +19,11 @@ export interface RestConnection {
   readonly url: string;
   readonly user: string;
   readonly password: string;
+  /**
+   * A ticket source instead of the password (server/'s in-process worker): sent as
+   * `Basic base64(ticket)`, as ADF sends a ticket (both hosts accept it).
+   */
+  readonly ticket?: () => string;
 }
 
 /** A refusal or failure of the repository, with its HTTP status. */
@@ -29,12 +35,19 @@ export class RestError extends Error {
 }
 
 function authHeader(c: RestConnection): string {
-  return `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
+  const secret = c.ticket ? c.ticket() : `${c.user}:${c.password}`;
+  return `Basic ${Buffer.from(secret).toString('base64')}`;
 }
 
-async function call(c: RestConnection, path: string, init: RequestInit = {}): Promise<Response> {
+/**
+ * One REST call; a status >= 400 throws a RestError with the ACS error body's summary.
+ * `init.headers` are added to the authorization and the JSON content type.
+ */
+export async function restCall(c: RestConnection, path: string, init: RequestInit = {}):
+  Promise<Response> {
   const res = await fetch(c.url.replace(/\/$/, '') + path, { ...init,
-    headers: { authorization: authHeader(c), 'content-type': 'application/json' } });
+    headers: { authorization: authHeader(c), 'content-type': 'application/json',
+      ...(init.headers as Record<string, string> | undefined) } });
   if (!res.ok) {
     const body = await res.text();
     let message = body;
@@ -49,9 +62,15 @@ async function call(c: RestConnection, path: string, init: RequestInit = {}): Pr
   return res;
 }
 
-async function json<T>(c: RestConnection, path: string, init?: RequestInit): Promise<T> {
+const call = restCall;
+
+/** One REST call's JSON answer. */
+export async function restJson<T>(c: RestConnection, path: string, init?: RequestInit):
+  Promise<T> {
   return (await call(c, path, init)).json() as Promise<T>;
 }
+
+const json = restJson;
 
 interface ListOf<T> { list: { entries: { entry: T }[]; pagination: { hasMoreItems: boolean } } }
 
@@ -116,6 +135,29 @@ async function logOf(c: RestConnection, nodeId: string): Promise<LogExtractEntry
   });
 }
 
+interface PersonEntry { id: string; firstName?: string; lastName?: string; displayName?: string }
+
+/**
+ * The people of the recordings by name (王明, not officer1), as the written description for a
+ * court names them (issue 19, point 2); someone the repository does not know keeps the id.
+ */
+async function withNames<T extends RecordingFacts>(c: RestConnection, facts: T[]): Promise<T[]> {
+  const names = new Map<string, Promise<string>>();
+  const name = (id: string | undefined): Promise<string | undefined> => {
+    if (id === undefined) return Promise.resolve(undefined);
+    let known = names.get(id);
+    if (!known) {
+      known = json<{ entry: PersonEntry }>(c, `${CORE}/people/${encodeURIComponent(id)}`)
+        .then((p) => personDisplayName(p.entry) || id, () => id);
+      names.set(id, known);
+    }
+    return known;
+  };
+  return Promise.all(facts.map(async (f) => ({ ...f, officer: await name(f.officer),
+    coOfficer: await name(f.coOfficer), sealedBy1: await name(f.sealedBy1),
+    sealedBy2: await name(f.sealedBy2) })));
+}
+
 /** What the CLI asks for. */
 export interface RestPackageRequest {
   readonly caseNumber: string;
@@ -142,14 +184,16 @@ export async function restPackageSource(c: RestConnection, req: RestPackageReque
     })
     : linked.filter((n) => n.nodeType === 'efr:recording' || n.nodeType === undefined);
   if (chosen.length === 0) throw new RestError(422, `case ${req.caseNumber} has no recordings`);
-  const recordings: SourceRecording[] = chosen.map((n) => {
+  const facts0 = chosen.map((n) => {
     const f = recordingFacts(n);
     if (!f.sealed || !/^[0-9a-f]{64}$/.test(f.sha256)) {
       throw new RestError(409, `recording ${n.name} (${n.id}) is not sealed: only sealed ` +
         'originals are copied (R26.1)');
     }
-    return { ...f, open: () => contentStream(c, n.id) };
+    return f;
   });
+  const recordings: SourceRecording[] = (await withNames(c, facts0))
+    .map((f) => ({ ...f, open: () => contentStream(c, f.id) }));
   const until = Date.parse(req.extractionTime);
   const log = (await Promise.all(recordings.map((r) => logOf(c, r.id)))).flat()
     .filter((e) => Date.parse(e.at) <= until).sort((a, b) => a.seq - b.seq);

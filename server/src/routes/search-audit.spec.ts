@@ -69,7 +69,10 @@ describe('search (AFTS subset) and audit API over the access log', () => {
     expect(l.entries[0].entry.search.score).toBe(1);
     expect(l.entries[0].entry.properties['efr:caseNumber']).toMatch(/^EFR-/);
     const folders = await search({ query: { query: 'TYPE:"cm:folder" AND cm:name:EFR*' } });
-    expect(folders.json().list.pagination.totalItems).toBe(3);
+    // The three EFR folders and the home folder of the worker's service account `efr-worker`
+    // (names match case-insensitively, as ACS's tokenised cm:name does).
+    expect(folders.json().list.pagination.totalItems).toBe(4);
+    expect(names(folders.json())).toContain('efr-worker');
     const recs = await search({ query: { query: 'TYPE:"efr:recording"' } });
     expect(names(recs.json())).toEqual(['rec.mp4']);
   });

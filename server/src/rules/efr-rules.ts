@@ -8,7 +8,7 @@ import {
   checkLock,
   checkPermissionChange,
   type GenericAct,
-  checkContentUpdate, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, type Actor,
+  checkContentUpdate, checkJobUpload, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, type Actor,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { NodeRows, type NodeRow } from '../repo/node-rows.js';
@@ -17,6 +17,7 @@ import { checkHandoverUpdate, isSealingByHandover } from './handover-rules.js';
 import { recordingChanges, recordingState } from './recording-state.js';
 import type { RuleContext, RuleHooks, Verdict } from './rule-hooks.js';
 import { viewingReadVerdict } from '../webscripts/access-requests/viewing-gate.js';
+import { jobOf } from '../webscripts/evidence-packages/package-jobs.js';
 import {
   workflowCreateVerdict, workflowDeleteVerdict, workflowUpdateVerdict,
 } from '../webscripts/devices/workflow-guard.js';
@@ -166,7 +167,12 @@ export function createRuleHooks(db: Db): RuleHooks {
       if (!generic.allowed) return generic;
       return node.type === 'efr:recording' ? checkRecordingCopy() : ALLOW;
     },
-    beforeContentUpdate(node) {
+    beforeContentUpdate(node, ctx) {
+      // A disc's image: only the worker holding its job writes it (issue 15, R23.1).
+      if (node.type === 'efr:evidencePackage') {
+        return checkJobUpload(jobOf(node), { userName: ctx.userId, groups: ctx.groups },
+          new Date(ctx.now).toISOString());
+      }
       if (node.type !== 'efr:recording') return ALLOW;
       return checkContentUpdate(recordingState(db, node));
     },

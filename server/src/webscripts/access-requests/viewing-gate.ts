@@ -2,8 +2,10 @@ import {
   canReadContent,
   isConfidential,
   mayDownload,
+  mayWorkerRead,
   type Verdict,
 } from '../../../../core/src/index.js';
+import { jobsCopying } from '../evidence-packages/package-jobs.js';
 import type { Db } from '../../db/database.js';
 import { NodeRows, type NodeRow } from '../../repo/node-rows.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';
@@ -40,6 +42,9 @@ export function viewingReadVerdict(db: Db, node: NodeRow, ctx: RuleContext): Ver
     .map((r) => rows.get(r.source_id))
     .filter((r): r is NodeRow => r !== undefined)
     .map((r) => accessRequestOf(db, r));
+  // efr worker copies the recordings of the disc job it holds, and nothing else (R23.1).
+  if (mayWorkerRead({ userName: ctx.userId, groups: ctx.groups }, node.id,
+    jobsCopying(db, node.id), now)) return { allowed: true };
   const open = requests.filter((r) => canReadContent(r, ctx.userId, now, node.id));
   if (open.length > 0 && (ctx.readMode !== 'download' || open.some(mayDownload))) {
     return { allowed: true };

@@ -89,6 +89,8 @@ export interface NewRecord {
   props: Record<string, unknown>;
   aspects?: string[];
   targets?: { targetId: string; assocType: string }[];
+  /** A file whose content arrives later (an evidence package built by efr worker). */
+  isFile?: boolean;
 }
 
 /**
@@ -118,7 +120,7 @@ export function insertRecord(
     parentId: parent.id,
     name,
     isFolder: false,
-    isFile: false,
+    isFile: rec.isFile === true,
     createdAt: now,
     createdBy: c.userId,
     modifiedAt: now,

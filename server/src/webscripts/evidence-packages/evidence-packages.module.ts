@@ -2,37 +2,29 @@
  * Evidence packages (R23.1), under /alfresco/s/efr:
  *
  * - `POST /evidence-packages` {caseId | caseNumber, recordings[], producer, extractor, medium,
- *   label}: legal staff or custodians (core checkEvidencePackage) copy sealed recordings of
- *   the case onto a disc image built here, streamed into the content store (never held in
- *   memory), each recording checked against its sealed SHA-256 while read; stored as an
- *   efr:evidencePackage in the case folder, linked to the case and the recordings, with its
- *   own SHA-256; the packaging is logged on the package and on every recording;
- * - `GET /evidence-packages?caseId=…` (or caseNumber): the packages of a case.
- * Refusals: 403/409/422 from core (logged), 422 `efr.evidence.exceedsMedium` with a proposed
- * split before any byte is read, 409 `efr.evidence.fixityMismatch` naming the file (logged as
- * an alert on the recording; nothing is stored).
+ *   label}: legal staff or custodians (core checkEvidencePackage) ask for a disc of sealed
+ *   recordings of the case; answered 202 with the package, which efr worker builds (the job web
+ *   scripts of ./package-jobs.ts): each recording checked against its sealed SHA-256 while read,
+ *   the image uploaded into the package and checked against the repository's own hash; the
+ *   packaging is logged on the package and on every recording when the image is stored;
+ * - `GET /evidence-packages?caseId=…` (or caseNumber): the packages of a case, with progress.
+ * Refusals: 403/404/409/422 from core before anything is stored (logged). A disc that does not
+ * fit its medium (`efr.evidence.exceedsMedium`, with the proposed split) or a recording that no
+ * longer matches its seal (`efr.evidence.fixityMismatch`, logged as an alert on the recording)
+ * ends the job as `failed` with that code.
  */
-import { Readable } from 'node:stream';
-import {
-  checkEvidencePackage, SECRECY_LEVELS, type PackageFacts,
-} from '../../../../core/src/index.js';
+import { checkEvidencePackage, SECRECY_LEVELS } from '../../../../core/src/index.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { listBody, pageOf, parsePaging } from '../../http/paging.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
-import { createNode } from '../../repo/node-writes.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import {
-  FixityError, PackageTooLargeError, preparePackage,
-} from '../../evidence/package-image.js';
-import {
-  actorOf, bodyOf, elevated, entrySuffix, nowIso, optText, readableOfType, textOf,
+  actorOf, bodyOf, elevated, entrySuffix, insertRecord, nowIso, optText, readableOfType, textOf,
 } from '../devices/record-writes.js';
 import type { WebScriptModule } from '../web-script-host.js';
-import { ExceedsMediumError, FixityAlertError } from './package-errors.js';
-import {
-  logEntriesOf, packageJson, packagesOfCase, sourceRecording,
-} from './package-records.js';
+import { jobRequests, packageJobsModule } from './package-jobs.js';
+import { packageJson, packagesOfCase, sourceRecording } from './package-records.js';
 
 /** Finds the case by id or number (404 when missing or unreadable). */
 function caseFrom(repo: Repository, c: Caller, caseId?: string, caseNumber?: string): NodeRow {
@@ -63,76 +55,55 @@ function highestSecrecy(rows: NodeRow[]): string {
   return SECRECY_LEVELS[Math.max(0, best)];
 }
 
-/** Builds, stores and logs one package (R23.1); returns the package node. */
-export async function makePackage(repo: Repository, c: Caller, b: Record<string, unknown>):
-  Promise<NodeRow> {
+/**
+ * Records one package request (R23.1) as a job for efr worker (issue 15): everything that can
+ * be decided before a byte is read is decided here (who, which case, which sealed recordings,
+ * the description's facts); the image is built by the worker, which may still fail the job
+ * (the disc does not fit its medium, a recording no longer matches its seal).
+ */
+export function requestPackage(repo: Repository, c: Caller, b: Record<string, unknown>): NodeRow {
   const caseNode = caseFrom(repo, c, optText(b, 'caseId', 64), optText(b, 'caseNumber', 100));
   const ids = recordingIdsOf(b);
   const rows = ids.map((id) => readableOfType(repo, elevated(repo, c), id, 'efr:recording'));
   const recordings = rows.map((r) => sourceRecording(repo, r));
   const now = nowIso(c);
-  const facts: PackageFacts = {
-    caseId: caseNode.id, caseNumber: textOf(caseNode, 'efr:caseNumber') ?? caseNode.name,
-    caseTitle: textOf(caseNode, 'cm:title') ?? caseNode.name,
-    producer: optText(b, 'producer', 100) ?? '', extractor: optText(b, 'extractor', 100) ?? '',
-    extractionTime: now, medium: optText(b, 'medium', 10) ?? '',
-    label: optText(b, 'label', 100) ?? '', source: 'EFR repository (server/)',
-  };
+  const producer = optText(b, 'producer', 100) ?? '';
+  const extractor = optText(b, 'extractor', 100) ?? '';
+  const medium = optText(b, 'medium', 10) ?? '';
+  const label = optText(b, 'label', 100) ?? '';
   repo.enforce(c, checkEvidencePackage({ caseId: caseNode.id, recordings: recordings.map((r) =>
     ({ id: r.id, sealed: r.sealed, caseIds: r.caseIds, sha256: r.sha256 || null })),
-  producer: facts.producer, extractor: facts.extractor, extractionTime: now,
-  medium: facts.medium, discLabel: facts.label, now }, actorOf(c)), 'evidence.package', caseNode);
-  if ([...facts.label].length > 32) throw badRequest('label has at most 32 characters');
-  let prepared;
-  try {
-    prepared = await preparePackage({ facts, recordings,
-      log: logEntriesOf(repo, rows.map((r) => r.id), c.rule.now) });
-  } catch (err) {
-    if (!(err instanceof PackageTooLargeError)) throw err;
-    repo.log({ user: c.userId, action: 'refused', nodeId: caseNode.id, values: {
-      attempted: 'evidence.package', code: 'efr.evidence.exceedsMedium', requirement: 'R23.1',
-      status: '422', message: err.message } });
-    throw new ExceedsMediumError(err);
-  }
-  let staged;
-  try {
-    staged = await repo.store.stage(Readable.fromWeb(prepared.stream() as never));
-  } catch (err) {
-    if (!(err instanceof FixityError)) throw err;
-    // An alert: the stored original no longer matches its seal (R26.1); nothing is stored.
-    repo.log({ user: c.userId, action: 'evidence.fixityMismatch', nodeId: err.recordingId,
-      values: { path: err.path, expected: err.expected, actual: err.actual,
-        caseNumber: facts.caseNumber, requirement: 'R26.1' } });
-    throw new FixityAlertError(err);
-  }
-  const node = await createNode(repo, elevated(repo, c), caseNode, {
-    name: `证据光盘_${entrySuffix(c.rule.now)}.iso`, nodeType: 'efr:evidencePackage',
-    autoRename: true, fromText: false,
-    properties: { 'cm:title': facts.label, 'efr:producer': facts.producer,
-      'efr:extractor': facts.extractor, 'efr:extractionTime': formatAcsDate(c.rule.now),
-      'efr:medium': facts.medium, 'efr:discLabel': facts.label, 'efr:discIndex': 1,
-      'efr:discCount': 1, 'efr:caseNumber': facts.caseNumber,
-      'efr:secrecyLevel': highestSecrecy(rows) },
-    targets: [{ targetId: caseNode.id, assocType: 'efr:packageCase' },
-      ...rows.map((r) => ({ targetId: r.id, assocType: 'efr:packageRecordings' }))],
-    content: { staged, mimeType: 'application/x-iso9660-image' },
-  });
-  repo.db.transaction(() => {
-    for (const target of [node, ...rows]) {
-      repo.log({ user: c.userId, action: 'evidence.package', nodeId: target.id, values: {
-        packageId: node.id, caseNumber: facts.caseNumber, imageSha256: staged.sha256,
-        producer: facts.producer, extractor: facts.extractor, medium: facts.medium,
-        recordings: String(rows.length), requirement: 'R23.1' } });
-    }
+  producer, extractor, extractionTime: now, medium, discLabel: label, now }, actorOf(c)),
+  'evidence.package', caseNode);
+  if ([...label].length > 32) throw badRequest('label has at most 32 characters');
+  const caseNumber = textOf(caseNode, 'efr:caseNumber') ?? caseNode.name;
+  return repo.db.transaction(() => {
+    const node = insertRecord(repo, elevated(repo, c), caseNode, {
+      name: `证据光盘_${entrySuffix(c.rule.now)}.iso`, type: 'efr:evidencePackage', isFile: true,
+      aspects: ['efr:packageJob'],
+      props: { 'cm:title': label, 'efr:producer': producer, 'efr:extractor': extractor,
+        'efr:extractionTime': formatAcsDate(c.rule.now), 'efr:medium': medium,
+        'efr:discLabel': label, 'efr:discIndex': 1, 'efr:discCount': 1,
+        'efr:caseNumber': caseNumber, 'efr:secrecyLevel': highestSecrecy(rows),
+        'efr:jobState': 'requested', 'efr:jobBytesDone': 0, 'efr:jobBytesTotal': 0 },
+      targets: [{ targetId: caseNode.id, assocType: 'efr:packageCase' },
+        ...rows.map((r) => ({ targetId: r.id, assocType: 'efr:packageRecordings' }))],
+    });
+    repo.log({ user: c.userId, action: 'evidence.package.requested', nodeId: node.id, values: {
+      caseNumber, producer, extractor, medium, recordings: String(rows.length),
+      requirement: 'R23.1' } });
+    return node;
   })();
-  return node;
 }
 
 /** The web scripts of evidence packages. */
 export const evidencePackagesModule: WebScriptModule = (ws, repo) => {
+  packageJobsModule(packageJson)(ws, repo);
   ws.post('/evidence-packages', async (req) => {
-    const node = await makePackage(repo, req.caller, bodyOf(req.body));
-    return { status: 201, body: { entry: packageJson(repo, node) } };
+    const node = requestPackage(repo, req.caller, bodyOf(req.body));
+    jobRequests.emit('requested', node.id);
+    // 202: recorded; efr worker builds the image (GET /evidence-packages/{id} shows progress).
+    return { status: 202, body: { entry: packageJson(repo, node) } };
   });
 
   ws.get('/evidence-packages', (req) => {

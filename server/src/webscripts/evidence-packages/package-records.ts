@@ -14,6 +14,7 @@ import type { Caller, Repository } from '../../repo/repository.js';
 import { recordingFacts } from '../../evidence/recording-facts.js';
 import type { SourceRecording } from '../../evidence/package-image.js';
 import { sourcesOf, targetOf, textOf } from '../devices/record-writes.js';
+import { jobJson, type JobJson } from './package-jobs.js';
 
 /** Bytes read from the store per pull. */
 const READ_CHUNK = 1 << 20;
@@ -92,6 +93,8 @@ export interface PackageJson {
   recordingIds: string[];
   createdAt: string;
   createdBy: string;
+  /** The build job: `requested`, `building` (with progress), `built` or `failed` (issue 15). */
+  job: JobJson;
 }
 
 /** Package JSON of a node. */
@@ -105,7 +108,7 @@ export function packageJson(repo: Repository, n: NodeRow): PackageJson {
     medium: textOf(n, 'efr:medium'), label: textOf(n, 'efr:discLabel'),
     imageSha256: textOf(n, 'efr:imageSha256'), imageSize: n.content?.size ?? 0,
     recordingIds: recs.map((r) => r.target_id), createdAt: new Date(n.createdAt).toISOString(),
-    createdBy: n.createdBy,
+    createdBy: n.createdBy, job: jobJson(n),
   };
 }
 
