@@ -1,3 +1,4 @@
+import { VIEWING_EVENTS } from '../../../../contract/index.js';
 import {
   canReadContent,
   GROUP_EFR_CUSTODIANS,
@@ -20,8 +21,6 @@ import {
   readableOfType,
 } from '../devices/record-writes.js';
 
-/** What the player reports of a viewing session. */
-export const VIEWING_EVENTS = ['start', 'seek', 'pause', 'end'] as const;
 
 /**
  * Logs one event of a viewing session in the player (start, seek, pause, end) under its
