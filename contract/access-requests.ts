@@ -8,8 +8,12 @@ import { Entry, Instant, List, NodeId, Nullable, OneOf, Strict, UserId } from '.
 
 /** Status of a request (efr:requestStatus, R24). */
 export const RequestStatusSchema = OneOf(REQUEST_STATUSES);
+/** Status of a request. */
+export type RequestStatusKey = Static<typeof RequestStatusSchema>;
 /** Purpose of a request (efr:purpose, R24, R25, R26.2). */
 export const PurposeSchema = OneOf(PURPOSES);
+/** Purpose of a request. */
+export type PurposeKey = Static<typeof PurposeSchema>;
 
 /** The queues of `GET /access-requests?queue=…`: whose turn it is (R24.1, R24.2). */
 export const QUEUES = ['mine', 'review', 'approve', 'register', 'registry', 'viewing', 'all'] as const;

@@ -1,4 +1,5 @@
 /** Shapes of the evidence-disc screen (R23.1). */
+export type { EvidencePackage, ProposedDisc } from '../../contract/index';
 
 /** A case to package from. */
 export interface DiscCase {
@@ -25,28 +26,4 @@ export interface DiscForm {
   extractor: string;
   medium: string;
   label: string;
-}
-
-/** A package as the web script answers it. */
-export interface EvidencePackage {
-  id: string;
-  name: string;
-  caseId: string | null;
-  caseNumber: string | null;
-  producer: string | null;
-  extractor: string | null;
-  extractionTime: string | null;
-  medium: string | null;
-  label: string | null;
-  imageSha256: string | null;
-  imageSize: number;
-  recordingIds: string[];
-  createdAt: string;
-  createdBy: string;
-}
-
-/** A proposed disc of a split (422 efr.evidence.exceedsMedium). */
-export interface ProposedDisc {
-  recordingIds: string[];
-  imageBytes: number;
 }

@@ -1,4 +1,6 @@
-import { VIEWING_EVENTS } from '../../../../contract/index.js';
+import {
+  VIEWING_EVENTS, type HoldResult, type ViewingEventJson,
+} from '../../../../contract/index.js';
 import {
   canReadContent,
   GROUP_EFR_CUSTODIANS,
@@ -32,7 +34,7 @@ export function logViewingEvent(
   c: Caller,
   node: NodeRow,
   b: Record<string, unknown>,
-): Record<string, string> {
+): ViewingEventJson {
   const r = accessRequestOf(repo.db, node);
   const event = optText(b, 'event', 16);
   if (event === undefined || !(VIEWING_EVENTS as readonly string[]).includes(event)) {
@@ -61,7 +63,7 @@ export function logViewingEvent(
       repo.rows.get(recordingId) ?? node,
     );
   }
-  const values: Record<string, string> = {
+  const values: Omit<ViewingEventJson, 'action'> = {
     requestId: node.id,
     request: node.name,
     sessionId: session,
@@ -82,10 +84,7 @@ export function placeHolds(
   repo: Repository,
   c: Caller,
   b: Record<string, unknown>,
-): {
-  held: string[];
-  alreadyHeld: string[];
-} {
+): HoldResult {
   const raw = b.recordingIds;
   if (
     !Array.isArray(raw) ||
