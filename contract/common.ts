@@ -62,7 +62,7 @@ export interface ListOf<T> {
  * core's code as `errorKey` and both languages in `briefSummary`). Some refusals add facts
  * (`split` of a package too big for its disc, `path` of a file that fails its seal).
  */
-export const ErrorBody = Strict({
+export const ErrorBodySchema = Strict({
   error: Type.Object({
     errorKey: Type.String(),
     statusCode: Type.Integer({ minimum: 400, maximum: 599 }),
@@ -74,4 +74,4 @@ export const ErrorBody = Strict({
 });
 
 /** No body (steps that take none; an empty JSON object is accepted as none). */
-export const NoBody = Strict({}, 'no body');
+export const NoBodySchema = Strict({}, 'no body');

@@ -12,7 +12,7 @@ import {
   ChainVerificationSchema, HoldRequestSchema, HoldResultSchema, NewAccessRequestSchema,
   REQUEST_STEPS, ViewingEventRequestSchema, ViewingEventSchema,
 } from './access-requests.js';
-import { Entry, NoBody } from './common.js';
+import { Entry, NoBodySchema } from './common.js';
 import {
   DEVICE_STEPS, DeviceDetailEntrySchema, DeviceEntrySchema, DeviceListSchema,
   DeviceStepRequestSchema, RegisterDeviceRequestSchema, UnitComplianceListSchema,
@@ -140,7 +140,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: '/exemptions/{id}', responses: { 200: ExemptionEntrySchema },
     descriptor: 'exemptions/exemption.get', hosts: BOTH, summary: 'read a record' },
   { method: 'POST', path: '/exemptions/{id}/{step}', values: { step: EXEMPTION_STEPS },
-    request: NoBody, responses: { 200: ExemptionEntrySchema },
+    request: NoBodySchema, responses: { 200: ExemptionEntrySchema },
     descriptor: 'exemptions/exemption-step.post', hosts: BOTH,
     summary: 'acknowledge or file' },
   // Evidence packages (issue 7)
@@ -169,7 +169,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'POST', path: '/spot-checks/{id}/findings', request: FindingRequestSchema,
     responses: { 200: RecordedFindingEntrySchema },
     descriptor: 'spot-checks/spot-check-findings.post', hosts: BOTH, summary: 'record a finding' },
-  { method: 'POST', path: '/spot-checks/{id}/close', request: NoBody,
+  { method: 'POST', path: '/spot-checks/{id}/close', request: NoBodySchema,
     responses: { 200: CampaignEntrySchema }, descriptor: 'spot-checks/spot-check-close.post',
     hosts: BOTH, summary: 'close a campaign' },
   { method: 'GET', path: '/spot-checks/{id}/results', responses: { 200: CampaignResultsEntrySchema },
@@ -184,7 +184,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'POST', path: '/violations', request: ReportViolationRequestSchema,
     responses: { 201: ViolationEntrySchema }, descriptor: 'spot-checks/violations.post',
     hosts: SERVER_ONLY, summary: "a supervisor's report" },
-  { method: 'POST', path: '/violations/scan', request: NoBody,
+  { method: 'POST', path: '/violations/scan', request: NoBodySchema,
     responses: { 200: ViolationListSchema }, descriptor: 'spot-checks/violations-scan.post',
     hosts: SERVER_ONLY, summary: 'propose refused tampering and late handovers' },
   { method: 'GET', path: '/violations/{id}', responses: { 200: ViolationEntrySchema },
