@@ -64,7 +64,8 @@ export interface Endpoint {
   /**
    * The module's web script: `<folder>/<id>.<method>` under
    * `templates/webscripts/org/efr/` (descriptor `<id>.<method>.desc.xml`). For a script that
-   * only server/ serves yet, the id it is to have.
+   * only server/ serves yet, the id it is to have. One descriptor may serve several endpoints
+   * when its URL template matches each (`{action}` serves the steps and viewing events).
    */
   descriptor: string;
   /** The hosts that serve it today. */
@@ -107,7 +108,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     summary: 'one step of a request' },
   { method: 'POST', path: '/access-requests/{id}/viewing-events',
     request: ViewingEventRequestSchema, responses: { 201: Entry(ViewingEventSchema) },
-    descriptor: 'access-requests/viewing-events.post', hosts: SERVER_ONLY,
+    // In ACS the {action} script of the steps serves it too (its URL template matches).
+    descriptor: 'access-requests/access-request-action.post', hosts: BOTH,
     summary: "the player's start, seek, pause, end" },
   { method: 'POST', path: '/holds', request: HoldRequestSchema,
     responses: { 201: Entry(HoldResultSchema) }, descriptor: 'access-requests/holds.post',

@@ -26,8 +26,6 @@ import { ROOT } from '../support/server-harness.js';
  * line when its module web script lands, and this spec says so if one is forgotten.
  */
 const KNOWN_GAPS: readonly string[] = [
-  // The player's start/seek/pause/end log (R24.2): the module's {action} script has no such step.
-  'POST /access-requests/{id}/viewing-events',
   // The hash-chain verifier reads server/'s chained access log; ACS's audit has no chain yet.
   'GET /access-log/verify',
   // The disc image cannot be built in Rhino: it waits for `efr worker` beside ACS.
@@ -69,6 +67,16 @@ function moduleDescriptors(): Descriptor[] {
   });
 }
 
+/**
+ * Whether a descriptor's URL template serves an endpoint's path: segment by segment, a
+ * `{name}` of the descriptor takes any segment, a literal must be equal (Surf's UriTemplate).
+ */
+function templateMatches(descriptorUrl: string, path: string): boolean {
+  const d = descriptorUrl.split('/');
+  const p = templateShape(path).split('/');
+  return d.length === p.length && d.every((s, i) => /^\{[^}]*\}$/.test(s) || s === p[i]);
+}
+
 /** `METHOD /path` of every route server/ registers under /alfresco/s/efr. */
 async function serverRoutes(t: TempRepository): Promise<Set<string>> {
   const app = Fastify();
@@ -106,7 +114,6 @@ describe('EFR endpoint list (issue 15, contract/endpoints.ts)', () => {
       expect(e.descriptor.endsWith(`.${e.method.toLowerCase()}`)).withContext(e.descriptor).toBe(true);
       expect(e.hosts.length).withContext(endpointKey(e)).toBeGreaterThan(0);
     }
-    expect(new Set(ENDPOINTS.map((e) => e.descriptor)).size).toBe(ENDPOINTS.length);
   });
 
   it("server/'s routes are exactly the list's server endpoints", () => {
@@ -117,12 +124,14 @@ describe('EFR endpoint list (issue 15, contract/endpoints.ts)', () => {
 
   it("the module's descriptors are exactly the list's module endpoints, same method and URL", () => {
     const expected = ENDPOINTS.filter((e) => e.hosts.includes('module'));
-    expect(descriptors.map((d) => d.id).sort()).toEqual(expected.map((e) => e.descriptor).sort());
+    expect(descriptors.map((d) => d.id).sort())
+      .toEqual([...new Set(expected.map((e) => e.descriptor))].sort());
     for (const e of expected) {
       const d = shipped(e);
       if (!d) continue;
       expect(d.method).withContext(e.descriptor).toBe(e.method);
-      expect(templateShape(d.url)).withContext(e.descriptor).toBe(templateShape(`/efr${e.path}`));
+      expect(templateMatches(d.url, `/efr${e.path}`))
+        .withContext(`${e.descriptor} ${d.url} serves ${e.path}`).toBe(true);
     }
   });
 
@@ -138,11 +147,7 @@ describe('EFR endpoint list (issue 15, contract/endpoints.ts)', () => {
   it('docs/api.md shows exactly this list', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'api.md'), 'utf8');
     const [start, end] = ENDPOINT_TABLE_MARKERS;
-    const a = doc.indexOf(start);
-    const b = doc.indexOf(end);
-    expect(a).toBeGreaterThanOrEqual(0);
-    expect(b).toBeGreaterThan(a);
-    expect(doc.slice(a + start.length, b).trim())
-      .toEqual(renderEndpointTable(ENDPOINTS, schemaNamesOf(contract)));
+    const shown = doc.split(start)[1]?.split(end)[0];
+    expect(shown?.trim()).toEqual(renderEndpointTable(ENDPOINTS, schemaNamesOf(contract)));
   });
 });

@@ -7,7 +7,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { TSchema } from '@sinclair/typebox';
-import { ErrorBody, type Endpoint } from '../../contract/index.js';
+import { ENDPOINTS, ErrorBodySchema, type Endpoint } from '../../contract/index.js';
 import {
   observeWebScriptAnswers, type WebScriptAnswer,
 } from '../../server/src/webscripts/web-script-host.js';
@@ -33,7 +33,7 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): string
 
 /** The schema an answer must satisfy, or why there is none. */
 function schemaOf(endpoint: Endpoint, status: number): TSchema | string {
-  if (status >= 400) return ErrorBody;
+  if (status >= 400) return ErrorBodySchema;
   return endpoint.responses[status] ??
     `status ${status} is not one of the contract's (${Object.keys(endpoint.responses).join(', ')})`;
 }
@@ -56,6 +56,25 @@ export function contractMismatch(a: WebScriptAnswer): string | null {
 }
 
 const mismatches: string[] = [];
+
+/**
+ * Checks one answer of a module web script run in the ACS-like runtime (test/rhino): the
+ * descriptor id (`<folder>/<id>.<method>`) and the call's URL arguments name its endpoint. A mismatch fails the spec as a
+ * server/ one does.
+ */
+export function checkModuleAnswer(
+  descriptor: string, templateArgs: Record<string, string>, status: number, body: unknown,
+): void {
+  // A descriptor serving several endpoints (`{action}`): the one whose literal segment the call
+  // names (`viewing-events`), else the template's own.
+  const args = Object.values(templateArgs);
+  const candidates = ENDPOINTS.filter((e) => e.descriptor === descriptor);
+  const endpoint = candidates.find((e) => e.path.split('/').some((seg) => args.includes(seg))) ??
+    candidates.find((e) => e.values !== undefined) ?? candidates[0];
+  const m = contractMismatch({ endpoint, route: `module ${descriptor}`, status,
+    json: body === null ? undefined : body });
+  if (m) mismatches.push(m);
+}
 
 let stop: (() => void) | undefined;
 
