@@ -18,6 +18,8 @@ jasmine.exitOnCompletion = false;
 jasmine.loadConfig({
   spec_dir: '.',
   spec_files: patterns,
+  // Every answer of an EFR web script a spec receives is checked against contract/ (issue 15).
+  helpers: ['test/support/contract-check.helper.ts'],
   jsLoader: 'import',
   env: { random: false, stopSpecOnExpectationFailure: false, failSpecWithNoExpectations: true },
 });

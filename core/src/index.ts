@@ -10,7 +10,6 @@ export * from './zone.js';
 export * from './retention.js';
 export * from './disposition.js';
 export * from './disposition-register.js';
-export * from './disposition-json.js';
 export * from './recording-rules.js';
 export * from './pre-use-check.js';
 export * from './handover-rules.js';

@@ -1,11 +1,10 @@
-import type {
-  DispositionBatchJson, DispositionRecordingJson, DispositionStatus,
-} from '../../core/src/index';
+import type { DispositionStatus } from '../../core/src/index';
+import type { DispositionBatchJson } from '../../contract/index';
 
-/** One recording as the disposition web scripts answer it (core's JSON contract). */
-export type DispositionRecording = DispositionRecordingJson;
+/** One recording as the disposition web scripts answer it (contract/disposition.ts). */
+export type { DispositionRecording } from '../../contract/index';
 
-/** A disposition batch as the web scripts answer it (core's JSON contract). */
+/** A disposition batch as the web scripts answer it (contract/disposition.ts). */
 export type DispositionBatchView = DispositionBatchJson;
 
 /** Disposition batch statuses (core's DISPOSITION_STATUSES). */

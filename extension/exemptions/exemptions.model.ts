@@ -1,30 +1,7 @@
 /** What the exemption screens show; shapes of the /alfresco/s/efr/exemptions web scripts. */
+import type { ExemptionStatusKey } from '../../contract/index';
 
-/** Status of a record (R11.2): written → acknowledged → filed. */
-export type ExemptionStatusKey = 'written' | 'acknowledged' | 'filed';
-
-/** An act not recorded and its work record (R11.1, R11.2). Dates are ISO 8601 UTC. */
-export interface Exemption {
-  id: string;
-  name: string;
-  status: ExemptionStatusKey;
-  author: string;
-  coOfficer: string | null;
-  leader: string;
-  actAt: string | null;
-  activityType: string;
-  location: string;
-  ground: string;
-  basis: string;
-  writtenAt: string | null;
-  acknowledgedAt: string | null;
-  filedBy: string | null;
-  filedAt: string | null;
-  caseId: string | null;
-  caseNumber: string | null;
-  /** Who is awaited and whether the reminder time has passed. */
-  reminder: { waitingFor: 'leader' | 'office' | null; dueAt: string | null; overdue: boolean };
-}
+export type { Exemption, ExemptionStatusKey, ExemptionStep } from '../../contract/index';
 
 /** The list filters offered. */
 export type ExemptionView = 'all' | 'mine' | 'todo' | 'overdue';
@@ -61,6 +38,3 @@ export interface CaseChoice {
   /** Its bureau leader in charge (R24.1), who receives the record. */
   leader: string;
 }
-
-/** The two steps after writing. */
-export type ExemptionStep = 'acknowledge' | 'file';

@@ -1,64 +1,18 @@
 /** Shapes of the handover screens (issue 5), as `/alfresco/s/efr/handovers` (docs/api.md). */
+import type { HandoverListStatus as ListStatus } from '../../contract/index';
 
-/** Handover status (R21.4). */
-export type HandoverStatus = 'open' | 'pending' | 'sealed';
+export type {
+  Handover, HandoverFile, HandoverSession, HandoverStatus,
+} from '../../contract/index';
+
+/** A `status` of `GET /alfresco/s/efr/handovers` that the screens ask for. */
+export type HandoverListStatus = Exclude<ListStatus, 'all'>;
 
 /**
  * List filter of the handover list: a status, `unsealed` (open or pending: still waiting for
  * the two custodians, R21.4) or `late` (sealed after the deadline, or unsealed past it).
  */
 export type HandoverFilter = 'unsealed' | 'open' | 'pending' | 'sealed' | 'late';
-
-/** A `status` of `GET /alfresco/s/efr/handovers`. */
-export type HandoverListStatus = 'open' | 'pending' | 'sealed' | 'late';
-
-/** A file of a handover as the repository holds it. */
-export interface HandoverFile {
-  id: string;
-  name: string;
-  /** SHA-256 computed by the repository while the bytes streamed in. */
-  sha256: string;
-  sizeBytes: number;
-  sessionId: string | null;
-  sealed: boolean;
-  parentId: string | null;
-}
-
-/** A declared session (R10.1, R16.1, R17.1). */
-export interface HandoverSession {
-  id: string;
-  sessionId: string;
-  activityType: string;
-  place: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  segmentCount: number;
-  noticeText: string;
-  interruptionNote: string | null;
-}
-
-/** A handover entry of the web scripts. */
-export interface Handover {
-  id: string;
-  name: string;
-  officer: string;
-  coOfficer: string;
-  deviceSerial: string;
-  unit: string | null;
-  returnedAt: string | null;
-  fieldWorkEnd: string | null;
-  awayWork: boolean;
-  deadline: string | null;
-  status: HandoverStatus;
-  late: boolean;
-  overdue: boolean;
-  receipts: { by: string; at: string | null }[];
-  sessions: HandoverSession[];
-  files: HandoverFile[];
-  violationId: string | null;
-  createdAt: string;
-  createdBy: string;
-}
 
 /** A session as typed into the form (`datetime-local` values, local time of the workstation). */
 export interface SessionDraft {

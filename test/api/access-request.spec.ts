@@ -17,7 +17,7 @@ import {
   tempRepository,
   type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
-import type { AccessRequestJson } from '../../server/src/webscripts/access-requests/access-request-records.js';
+import type { AccessRequestJson } from '../../contract/index.js';
 import { makeMp4 } from '../support/media.js';
 
 const USERS: [string, string][] = [

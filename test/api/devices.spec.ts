@@ -1,5 +1,5 @@
 import type { UnitCompliance } from '../../core/src/index.js';
-import type { DeviceJson } from '../../server/src/webscripts/devices/device-records.js';
+import type { Device as DeviceJson } from '../../contract/index.js';
 import { basic } from '../../server/src/testing/temp-repository.js';
 import { apiFixture, entriesOf, entryOf, errorOf, type ApiFixture } from './api-fixture.js';
 

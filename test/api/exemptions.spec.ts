@@ -1,4 +1,4 @@
-import type { ExemptionJson } from '../../server/src/webscripts/exemptions/exemption-records.js';
+import type { Exemption as ExemptionJson } from '../../contract/index.js';
 import { apiFixture, entriesOf, entryOf, errorOf, type ApiFixture } from './api-fixture.js';
 
 const HOUR = 3_600_000;

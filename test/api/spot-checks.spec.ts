@@ -17,10 +17,9 @@ import {
 import { qualityModule } from '../../server/src/webscripts/quality/quality.module.js';
 import { spotChecksModule } from '../../server/src/webscripts/spot-checks/spot-checks.module.js';
 import { violationsModule } from '../../server/src/webscripts/violations/violations.module.js';
-import type { CampaignJson, FindingJson } from
-  '../../server/src/webscripts/spot-checks/spot-check-records.js';
-import type { ViolationJson } from
-  '../../server/src/webscripts/violations/violation-records.js';
+import type {
+  Campaign as CampaignJson, Finding as FindingJson, Violation as ViolationJson,
+} from '../../contract/index.js';
 
 const DAY = 86_400_000;
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';

@@ -16,8 +16,7 @@ import {
 } from '../../server/src/testing/temp-repository.js';
 import { qualityModule } from '../../server/src/webscripts/quality/quality.module.js';
 import { violationsModule } from '../../server/src/webscripts/violations/violations.module.js';
-import type { ViolationJson } from
-  '../../server/src/webscripts/violations/violation-records.js';
+import type { Violation as ViolationJson } from '../../contract/index.js';
 
 const DAY = 86_400_000;
 

@@ -3,6 +3,7 @@
 // script inside ACS, with the module's behaviours bound. What differs between features
 // (controller areas, archive folders) is a WebScriptFeature (webscript-features.ts).
 import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runtime.js';
+import { checkModuleAnswer } from '../support/contract-check.js';
 import { shortLog } from './rhino-run.js';
 import { completeRecording } from './fixtures.js';
 
@@ -161,7 +162,13 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
     throw new Error('web scripts answered an error after writing (ACS would commit the writes): ' +
       wroteThenRefused.map((x) => `${x.name} ${x.status} after ${x.writes} write(s)`).join(', '));
   }
+  // Every answer of a module web script keeps contract/ as server/'s do (issue 15).
+  const scriptOf = new Map(calls.flatMap((c) => ('script' in c ? [[c.name, c] as const] : [])));
   for (const x of results) {
+    const call = scriptOf.get(x.name);
+    const id = call && new RegExp(`${WEBSCRIPT_ROOT}/org/efr/(.+)\\.js$`)
+      .exec(location(call.script))?.[1];
+    if (call && id && x.status !== 500) checkModuleAnswer(id, call.templateArgs ?? {}, x.status, x.body);
     out[x.name] = { ...x, logs: x.logs.map(shortLog) };
     // EFR_ACSRT_DEBUG=1 prints every failed call with the Java root cause.
     if (process.env.EFR_ACSRT_DEBUG && x.status >= 400) {

@@ -14,6 +14,7 @@ function handover(extra: Partial<Handover> = {}): Handover {
     name: '移交-20261126-officer1',
     officer: 'officer1',
     coOfficer: 'officer2',
+    preUseCheck: null,
     deviceSerial: 'BWC-2026-001',
     unit: null,
     returnedAt: null,

@@ -14,7 +14,7 @@ const OPEN: Handover = {
   id: 'h1', name: '移交-1', officer: 'officer1', coOfficer: 'officer2',
   deviceSerial: 'BWC-2026-001', unit: null, returnedAt: null, fieldWorkEnd: null,
   awayWork: false, deadline: null, status: 'open', late: false, overdue: false, receipts: [],
-  violationId: null, createdAt: '', createdBy: 'custodian1', files: [],
+  preUseCheck: null, violationId: null, createdAt: '', createdBy: 'custodian1', files: [],
   sessions: [{ id: 's1', sessionId: 'S-1', activityType: 'inspection', place: '六纬路',
     startedAt: '2026-11-26T01:00:00Z', endedAt: '2026-11-26T01:10:00Z', segmentCount: 2,
     noticeText: '本次执法全程录音录像。', interruptionNote: null }],

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { endpointOfRoute, type Endpoint } from '../../../contract/index.js';
 import { callerOf } from '../http/auth.js';
 import { badRequest } from '../http/errors.js';
 import type { Caller, Repository } from '../repo/repository.js';
@@ -57,6 +58,43 @@ export function asWorkflowStep(c: Caller, step: string): Caller {
   return { ...c, rule: { ...c.rule, workflowStep: step } };
 }
 
+/** What an observer of web script answers is told: the endpoint of contract/ and the answer. */
+export interface WebScriptAnswer {
+  /** The endpoint of contract/endpoints.ts; undefined for a route the list does not hold. */
+  endpoint: Endpoint | undefined;
+  /** `METHOD /template` as registered. */
+  route: string;
+  status: number;
+  /** The parsed JSON body; undefined when the answer is not JSON (a stream, CSV, PDF). */
+  json: unknown;
+}
+
+const observers: ((answer: WebScriptAnswer) => void)[] = [];
+
+/**
+ * Calls `observer` with every answer of every EFR web script of every app built from now on
+ * (the specs check each one against its contract schema: test/support/contract-check.ts).
+ * Returns the function that stops it.
+ */
+export function observeWebScriptAnswers(observer: (answer: WebScriptAnswer) => void): () => void {
+  observers.push(observer);
+  return () => {
+    const i = observers.indexOf(observer);
+    if (i >= 0) observers.splice(i, 1);
+  };
+}
+
+function tellObservers(req: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+  const route = (req.routeOptions?.config as { efrWebScript?: string } | undefined)?.efrWebScript;
+  if (route === undefined || observers.length === 0) return;
+  const [method, path] = route.split(' ');
+  const isJson = String(reply.getHeader('content-type') ?? '').startsWith('application/json');
+  let json: unknown;
+  if (isJson && typeof payload === 'string') json = JSON.parse(payload);
+  const answer = { endpoint: endpointOfRoute(method, path), route, status: reply.statusCode, json };
+  for (const o of observers) o(answer);
+}
+
 /** Turns `/handovers/{id}/receipts` into Fastify's `/handovers/:id/receipts`. */
 function fastifyPath(path: string): string {
   if (!path.startsWith('/')) throw new Error(`web script path must start with /: ${path}`);
@@ -67,12 +105,19 @@ function fastifyPath(path: string): string {
 export function registerWebScripts(
   app: FastifyInstance, repo: Repository, modules: readonly WebScriptModule[],
 ): void {
+  // One hook for every web script route (marked by `config.efrWebScript`); the payload is the
+  // serialised body, parsed again only while someone observes (the specs).
+  app.addHook('onSend', async (req, reply, payload) => {
+    tellObservers(req, reply, payload);
+    return payload;
+  });
   const add = (method: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
     (path: string, handler: WebScriptHandler): void => {
       for (const prefix of WEB_SCRIPT_PREFIXES) {
         app.route({
           method,
           url: prefix + fastifyPath(path),
+          config: { efrWebScript: `${method} ${path}` },
           handler: async (req, reply) => {
             // The handler runs as a workflow step: the rule hooks let it change workflow
             // records, which the generic routes (whose callers never carry the mark) cannot.

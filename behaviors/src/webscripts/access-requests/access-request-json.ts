@@ -2,6 +2,7 @@
  * The module's view of viewing requests (R24.1, R24.2): the same JSON as server/ answers
  * (server/src/webscripts/access-requests/access-request-records.ts), read from ScriptNodes.
  */
+import type { AccessRequestJson } from '../../../../contract/index.js';
 import {
   canReadContent,
   GROUP_EFR_CUSTODIANS,
@@ -36,7 +37,7 @@ export const QUEUES = ['mine', 'review', 'approve', 'register', 'registry', 'vie
 export interface RequestView {
   request: AccessRequest;
   recordings: RequestedRecording[];
-  json: Record<string, unknown>;
+  json: AccessRequestJson;
 }
 
 /** core's AccessRequest of a request node. */
@@ -70,7 +71,8 @@ export function requestView(node: WsNode, now: string): RequestView {
   json.windowOpen = viewer !== null && canReadContent(request, viewer, now);
   json.expired = viewingExpired(request, now);
   json.downloadAllowed = mayDownload(request);
-  return { request, recordings, json };
+  // Every field of contract/access-requests.ts: core's request plus the fields set above.
+  return { request, recordings, json: json as AccessRequestJson };
 }
 
 /** Whether the actor sees every request (deciders, custodians, supervisors). */
@@ -92,7 +94,7 @@ export function maySee(actor: Actor, r: AccessRequest): boolean {
 export function inQueue(actor: Actor, queue: string, v: RequestView, now: string): boolean {
   const r = v.request;
   const me = actor.userName;
-  const approvers = v.json.approvers as string[] | null;
+  const approvers = v.json.approvers;
   switch (queue) {
     case 'mine':
       return r.requester === me;

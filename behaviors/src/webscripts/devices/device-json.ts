@@ -2,6 +2,7 @@
  * Device nodes as the web scripts answer them: the same JSON as server/'s device scripts
  * (server/src/webscripts/devices/device-records.ts), read from ScriptNodes.
  */
+import type { Device, DeviceCheck, DeviceDetail, DeviceEvent } from '../../../../contract/index.js';
 import {
   isServiceable,
   type DeviceKind,
@@ -15,7 +16,7 @@ import { idOf, type WsNode } from '../../lib/ws-runtime.js';
 const text = (n: WsNode, p: string): string | null => plainString(nodeProp(n, p));
 
 /** The device as JSON. */
-export function deviceJson(n: WsNode): Record<string, unknown> {
+export function deviceJson(n: WsNode): Device {
   const status = text(n, 'efr:deviceStatus') || 'available';
   return {
     id: idOf(n),
@@ -26,7 +27,7 @@ export function deviceJson(n: WsNode): Record<string, unknown> {
     unit: text(n, 'efr:unit') || '',
     unitHead: text(n, 'efr:unitHead') || '',
     custodian: text(n, 'efr:custodian') || '',
-    status,
+    status: status as DeviceStatus,
     holder: text(n, 'efr:holder'),
     issuedAt: text(n, 'efr:issuedAt'),
     lastCheckAt: text(n, 'efr:lastCheckAt'),
@@ -54,7 +55,7 @@ function newestFirst(a: Record<string, unknown>, b: Record<string, unknown>, key
 }
 
 /** The device with its history (efr:eventDevice sources) and checks (efr:checkDevice sources). */
-export function deviceDetailJson(n: WsNode): Record<string, unknown> {
+export function deviceDetailJson(n: WsNode): DeviceDetail {
   const events = assocNodes(n.sourceAssocs, 'efr:eventDevice')
     .map(
       (e) =>
@@ -65,7 +66,7 @@ export function deviceDetailJson(n: WsNode): Record<string, unknown> {
           by: text(e as WsNode, 'efr:eventBy') || '',
           holder: text(e as WsNode, 'efr:eventHolder'),
           note: text(e as WsNode, 'efr:eventNote'),
-        }) as Record<string, unknown>,
+        }) as DeviceEvent,
     )
     .sort((a, b) => newestFirst(a, b, 'at'));
   const checks = assocNodes(n.sourceAssocs, 'efr:checkDevice')
@@ -79,10 +80,10 @@ export function deviceDetailJson(n: WsNode): Record<string, unknown> {
           clockOffsetSeconds: plainNumber(nodeProp(k, 'efr:clockOffsetSeconds')),
           checkedAt: text(k as WsNode, 'efr:checkedAt'),
           checkedBy: text(k as WsNode, 'efr:checkedBy') || '',
-        }) as Record<string, unknown>,
+        }) as DeviceCheck,
     )
     .sort((a, b) => newestFirst(a, b, 'checkedAt'));
-  const out = deviceJson(n);
+  const out = deviceJson(n) as DeviceDetail;
   out.events = events;
   out.checks = checks;
   return out;

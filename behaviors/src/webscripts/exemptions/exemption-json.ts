@@ -2,6 +2,7 @@
  * Exemption nodes as the web scripts answer them (same JSON as server/'s exemption scripts),
  * with the reminder state of core's exemptionReminder.
  */
+import type { Exemption } from '../../../../contract/index.js';
 import {
   DEFAULT_EXEMPTION_REMIND_HOURS,
   exemptionReminder,
@@ -27,7 +28,7 @@ export function remindHours(): number {
 }
 
 /** The record as JSON at `now`. */
-export function exemptionJson(n: WsNode, now: string, hours: number): Record<string, unknown> {
+export function exemptionJson(n: WsNode, now: string, hours: number): Exemption {
   const status = text(n, 'efr:exemptionStatus') || 'written';
   const writtenAt = text(n, 'efr:writtenAt');
   const acknowledgedAt = text(n, 'efr:acknowledgedAt');
@@ -35,7 +36,7 @@ export function exemptionJson(n: WsNode, now: string, hours: number): Record<str
   return {
     id: idOf(n),
     name: String(n.name),
-    status,
+    status: status as ExemptionStatus,
     author: text(n, 'efr:officer') || '',
     coOfficer: text(n, 'efr:coOfficer'),
     leader: text(n, 'efr:leader') || '',

@@ -2,6 +2,7 @@
  * Handover nodes inside ACS as the web scripts answer them: the same JSON as server/'s
  * `/alfresco/s/efr/handovers` (docs/api.md), read from ScriptNodes.
  */
+import type { Handover } from '../../../../contract/index.js';
 import type { HandoverFile, HandoverStatus } from '../../../../core/src/index.js';
 import { plainBoolean, plainNumber, plainString } from '../../lib/java-values.js';
 import { assocNodes, nodeHasAspect, nodeProp } from '../../lib/model-names.js';
@@ -50,10 +51,10 @@ export function violationIdOf(h: WsNode): string | null {
 }
 
 /** The handover entry at `now` (ISO). */
-export function handoverJson(h: WsNode, now: string): Record<string, unknown> {
+export function handoverJson(h: WsNode, now: string): Handover {
   const status = statusOf(h);
   const deadline = text(h, 'efr:deadline');
-  const receipts: { by: string; at: string | null }[] = [];
+  const receipts: Handover['receipts'] = [];
   for (const i of [1, 2]) {
     const by = text(h, 'efr:receipt' + i + 'By');
     if (by !== null) receipts.push({ by, at: text(h, 'efr:receipt' + i + 'At') });
@@ -108,7 +109,8 @@ export function handoverJson(h: WsNode, now: string): Record<string, unknown> {
     sessions,
     files,
     violationId: violationIdOf(h),
-    createdAt: text(h, 'cm:created'),
+    // cm:created is mandatory: ACS sets it on every node.
+    createdAt: text(h, 'cm:created') || '',
     createdBy: text(h, 'cm:creator') || '',
   };
 }

@@ -5,6 +5,7 @@
  * `CampaignJson`, `FindingJson`), read from ScriptNodes. Who reviewed a finding and when are
  * ACS's cm:modifier / cm:modified of the finding, as server/ answers its row's modifier.
  */
+import type { Campaign, Finding, ItemResult, ListOf } from '../../../../contract/index.js';
 import { campaignProgress, type CampaignProgress } from '../../../../core/src/index.js';
 import { plainNumber, plainString, plainStrings } from '../../lib/java-values.js';
 import { nodeProp } from '../../lib/model-names.js';
@@ -49,13 +50,13 @@ export function progressOf(campaign: WsNode): Progress {
 }
 
 /** A campaign as JSON (server/'s `CampaignJson`). */
-export function campaignJson(n: WsNode): Record<string, unknown> {
+export function campaignJson(n: WsNode): Campaign {
   const name = String(n.name);
   return {
     id: idOf(n),
     name,
     title: text(n, 'cm:title') || name,
-    status: text(n, 'efr:spotCheckStatus') || 'open',
+    status: (text(n, 'efr:spotCheckStatus') || 'open') as Campaign['status'],
     from: text(n, 'efr:periodFrom'),
     to: text(n, 'efr:periodTo'),
     units: plainStrings(nodeProp(n, 'efr:units')),
@@ -64,17 +65,18 @@ export function campaignJson(n: WsNode): Record<string, unknown> {
     populationSize: plainNumber(nodeProp(n, 'efr:populationSize')) || 0,
     sampleSize: plainNumber(nodeProp(n, 'efr:sampleSize')) || 0,
     createdBy: text(n, 'cm:creator') || '',
-    createdAt: text(n, 'cm:created'),
+    // cm:created is mandatory: ACS sets it on every node.
+    createdAt: text(n, 'cm:created') || '',
     closedAt: text(n, 'efr:closedAt'),
     progress: progressOf(n),
   };
 }
 
 /** A finding as JSON (server/'s `FindingJson`). */
-export function findingJson(f: WsNode): Record<string, unknown> {
+export function findingJson(f: WsNode): Finding {
   const read = readerOf(f, {});
   const rec = recordingOf(f) as WsNode | null;
-  const status = read('efr:findingStatus') || 'pending';
+  const status = (read('efr:findingStatus') || 'pending') as Finding['status'];
   const reviewed = status !== 'pending';
   return {
     id: idOf(f),
@@ -82,9 +84,9 @@ export function findingJson(f: WsNode): Record<string, unknown> {
     recordingName: rec !== null ? String(rec.name) : null,
     officer: rec !== null ? text(rec, 'efr:officer') : null,
     status,
-    itemRecorded: read('efr:itemRecorded'),
-    itemContinuous: read('efr:itemContinuous'),
-    itemHandled: read('efr:itemHandled'),
+    itemRecorded: read('efr:itemRecorded') as ItemResult | null,
+    itemContinuous: read('efr:itemContinuous') as ItemResult | null,
+    itemHandled: read('efr:itemHandled') as ItemResult | null,
     notes: {
       recorded: read('efr:itemRecordedNote'),
       continuous: read('efr:itemContinuousNote'),
@@ -110,8 +112,8 @@ export function listCampaigns(): WsNode[] {
  * The list envelope as server/'s spot-check lists answer it: every entry in one page
  * (server/ does not page these lists, so `maxItems` is the count).
  */
-export function wholeList(entries: unknown[]): unknown {
-  const wrapped: unknown[] = [];
+export function wholeList<T>(entries: T[]): ListOf<T> {
+  const wrapped: { entry: T }[] = [];
   for (const e of entries) wrapped.push({ entry: e });
   return {
     list: {

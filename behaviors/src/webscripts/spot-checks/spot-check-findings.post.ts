@@ -4,6 +4,7 @@
  * item proposes a violation in the register (R29.1). Same body and JSON as server/: the finding
  * as the sample lists it, with `violationId`.
  */
+import type { RecordedFinding } from '../../../../contract/index.js';
 import {
   checkFinding, checkViolation, findingFailed, refuse, type ViolationKind,
 } from '../../../../core/src/index.js';
@@ -93,7 +94,7 @@ runWebScript(() => {
     violationId = idOf(v);
   }
   // The finding as GET …/sample lists it (the screen puts it back in its list), as server/.
-  const entry = findingJson(reread(node));
+  const entry = findingJson(reread(node)) as RecordedFinding;
   entry.violationId = violationId;
   respond(200, { entry });
 });

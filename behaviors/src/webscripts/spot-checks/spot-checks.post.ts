@@ -7,8 +7,9 @@ import {
 } from '../../../../core/src/index.js';
 import { nowIso } from '../../lib/clock.js';
 import {
-  archiveFolder, enforce, fail, idOf, jsonBody, logStep, respond, runWebScript, type WsNode,
+  archiveFolder, enforce, fail, jsonBody, logStep, respond, runWebScript, type WsNode,
 } from '../devices/ws-runtime.js';
+import { campaignJson, reread } from './campaign-json.js';
 import { population, SPOT_CHECKS_FOLDER } from './campaign-scope.js';
 import { requireSupervisor } from './supervisor.js';
 
@@ -81,10 +82,7 @@ runWebScript(() => {
     proportion: String(input.proportion), from: formatInstant(scope.from),
     to: formatInstant(scope.to), population: JSON.stringify(pop.items),
     sample: JSON.stringify(sample) });
-  respond(201, { entry: {
-    id: idOf(campaign), name, title, status: 'open', from: formatInstant(scope.from),
-    to: formatInstant(scope.to), units, proportion: input.proportion, seed,
-    populationSize: pop.items.length, sampleSize: sample.length,
-    progress: { total: sample.length, pending: sample.length, done: 0, skipped: 0, failed: 0 },
-  } });
+  // The campaign as GET /spot-checks/{id} answers it (contract/spot-checks.ts), read afresh so
+  // that cm:creator and cm:created are ACS's own.
+  respond(201, { entry: campaignJson(reread(campaign)) });
 });

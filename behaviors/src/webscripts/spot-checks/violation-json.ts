@@ -2,6 +2,7 @@
  * Violation register nodes (R29.1, R30.1) as the web scripts answer them: the same JSON as
  * server/'s violation scripts (server/src/webscripts/violations/violation-records.ts).
  */
+import type { MeasureEntry, Violation } from '../../../../contract/index.js';
 import type { ViolationKind, ViolationState, ViolationStatus } from
   '../../../../core/src/index.js';
 import { plainString } from '../../lib/java-values.js';
@@ -28,7 +29,7 @@ export function violationState(n: WsNode): ViolationState {
 }
 
 /** A measure as JSON. */
-export function measureJson(m: WsNode): Record<string, unknown> {
+export function measureJson(m: WsNode): MeasureEntry {
   const day = (p: string): string | null => {
     const v = text(m, p);
     return v === null ? null : v.substring(0, 10);
@@ -45,10 +46,10 @@ export function measureJson(m: WsNode): Record<string, unknown> {
 }
 
 /** A violation as JSON with its measures (sources of efr:accountabilityViolation). */
-export function violationJson(n: WsNode): Record<string, unknown> {
+export function violationJson(n: WsNode): Violation {
   const s = violationState(n);
   const subjects = assocNodes(n.assocs, 'efr:violationSubject');
-  const measures: Record<string, unknown>[] = [];
+  const measures: MeasureEntry[] = [];
   for (const m of assocNodes(n.sourceAssocs, 'efr:accountabilityViolation')) {
     measures.push(measureJson(m as WsNode));
   }

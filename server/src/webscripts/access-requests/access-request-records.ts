@@ -12,6 +12,9 @@ import {
   type AccessRequest,
   type RequestedRecording,
 } from '../../../../core/src/index.js';
+import {
+  QUEUES, type AccessRequestJson, type Queue, type RequestedRecordingJson,
+} from '../../../../contract/index.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
@@ -25,47 +28,6 @@ import {
   targetOf,
   textOf,
 } from '../devices/record-writes.js';
-
-/** One requested recording as the screens show it (player, register, queues). */
-export interface RequestedRecordingJson {
-  id: string;
-  name: string;
-  title: string | null;
-  mimeType: string | null;
-  secrecyLevel: string;
-  durationSeconds: number | null;
-}
-
-/** A viewing request as the web scripts answer it (dates ISO 8601 UTC). */
-export interface AccessRequestJson extends AccessRequest {
-  /** Request number shown on the register and in the player's watermark (the node name). */
-  number: string;
-  recordings: RequestedRecordingJson[];
-  caseId: string | null;
-  requestedFrom: string | null;
-  requestedTo: string | null;
-  /** Leaders who may approve (R24.1); null when no recording is linked to a case. */
-  approvers: string[] | null;
-  /** Whether the viewing window is open now for the registered viewer. */
-  windowOpen: boolean;
-  /** Whether a registered window has ended (access is over, R24.2). */
-  expired: boolean;
-  /** Whether the purpose permits downloading a copy (R26.2). */
-  downloadAllowed: boolean;
-}
-
-/** The queues of the screens: whose turn it is (R24.1, R24.2). */
-export const QUEUES = [
-  'mine',
-  'review',
-  'approve',
-  'register',
-  'registry',
-  'viewing',
-  'all',
-] as const;
-/** One queue name. */
-export type Queue = (typeof QUEUES)[number];
 
 /**
  * Groups allowed to request state/trade-secret recordings (R27.1): the comma-separated
@@ -99,12 +61,13 @@ function recordingJson(repo: Repository, id: string): RequestedRecordingJson {
   };
 }
 
-/** The request as JSON at `now`. */
+/** The request as JSON at `now` (contract/access-requests.ts). */
 export function accessRequestJson(repo: Repository, n: NodeRow, now: string): AccessRequestJson {
   const r = accessRequestOf(repo.db, n);
   const viewer = r.viewer;
   return {
     ...r,
+    recordingIds: [...r.recordingIds],
     number: n.name,
     recordings: r.recordingIds.map((id) => recordingJson(repo, id)),
     caseId: targetOf(repo, n.id, 'efr:requestCase')?.id ?? null,

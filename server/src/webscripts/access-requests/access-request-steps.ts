@@ -24,12 +24,11 @@ import {
   optText,
   readableOfType,
 } from '../devices/record-writes.js';
+import type { RequestStep } from '../../../../contract/index.js';
 import { confidentialRequesterGroups, recordingsOf } from './access-request-records.js';
 
-/** The workflow steps after submission, as URL segments (R24.1, R24.2). */
-export const STEPS = ['review', 'approve', 'register', 'reject', 'close'] as const;
-/** One step. */
-export type Step = (typeof STEPS)[number];
+/** One workflow step after submission, as its URL segment (contract's REQUEST_STEPS). */
+type Step = RequestStep;
 
 const STEP_STATUS: Record<Step, string> = {
   review: 'reviewed',

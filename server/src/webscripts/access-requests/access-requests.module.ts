@@ -4,6 +4,7 @@ import {
   GROUP_EFR_SUPERVISORS,
   isMemberOfAny,
 } from '../../../../core/src/index.js';
+import { REQUEST_STEPS } from '../../../../contract/index.js';
 import { verifyChain } from '../../access-log/access-log.js';
 import { forbidden } from '../../http/errors.js';
 import { listBody, pageOf, parsePaging } from '../../http/paging.js';
@@ -16,7 +17,7 @@ import {
   listRequests,
   requestNode,
 } from './access-request-records.js';
-import { STEPS, stepRequest, submitRequest } from './access-request-steps.js';
+import { stepRequest, submitRequest } from './access-request-steps.js';
 import { logViewingEvent, placeHolds, releaseHolds } from './viewing-and-holds.js';
 import { closeEndedWindows } from './window-expiry.js';
 
@@ -63,7 +64,7 @@ export const accessRequestsModule: WebScriptModule = (ws, repo) => {
     return { body: { entry: accessRequestJson(repo, node, nowIso(req.caller)) } };
   });
 
-  for (const step of STEPS) {
+  for (const step of REQUEST_STEPS) {
     ws.post(`/access-requests/{id}/${step}`, (req) => {
       const node = requestNode(repo, req.caller, req.params.id);
       const updated = stepRequest(repo, req.caller, node, step, bodyOf(req.body));

@@ -1,4 +1,7 @@
 import {
+  VIEWING_EVENTS, type HoldResult, type ViewingEventJson,
+} from '../../../../contract/index.js';
+import {
   canReadContent,
   checkLegalHoldRelease,
   GROUP_EFR_CUSTODIANS,
@@ -22,8 +25,6 @@ import {
   readableOfType,
 } from '../devices/record-writes.js';
 
-/** What the player reports of a viewing session. */
-export const VIEWING_EVENTS = ['start', 'seek', 'pause', 'end'] as const;
 
 /**
  * Logs one event of a viewing session in the player (start, seek, pause, end) under its
@@ -35,7 +36,7 @@ export function logViewingEvent(
   c: Caller,
   node: NodeRow,
   b: Record<string, unknown>,
-): Record<string, string> {
+): ViewingEventJson {
   const r = accessRequestOf(repo.db, node);
   const event = optText(b, 'event', 16);
   if (event === undefined || !(VIEWING_EVENTS as readonly string[]).includes(event)) {
@@ -64,7 +65,7 @@ export function logViewingEvent(
       repo.rows.get(recordingId) ?? node,
     );
   }
-  const values: Record<string, string> = {
+  const values: Omit<ViewingEventJson, 'action'> = {
     requestId: node.id,
     request: node.name,
     sessionId: session,
@@ -99,10 +100,7 @@ export function placeHolds(
   repo: Repository,
   c: Caller,
   b: Record<string, unknown>,
-): {
-  held: string[];
-  alreadyHeld: string[];
-} {
+): HoldResult {
   const nodes = holdRecordings(repo, c, b);
   if (!isMemberOfAny(actorOf(c), [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS])) {
     repo.enforce(

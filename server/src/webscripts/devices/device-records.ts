@@ -1,3 +1,4 @@
+import type { Device, DeviceCheck, DeviceEvent } from '../../../../contract/index.js';
 import {
   isServiceable,
   unitCompliance,
@@ -10,47 +11,8 @@ import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { archiveFolder, instantOf, sourcesOf, textOf } from './record-writes.js';
 
-/** A device as the web scripts answer it (dates ISO 8601 UTC). */
-export interface DeviceJson {
-  id: string;
-  serial: string;
-  title: string | null;
-  model: string | null;
-  kind: string;
-  unit: string;
-  unitHead: string;
-  custodian: string;
-  status: string;
-  holder: string | null;
-  issuedAt: string | null;
-  lastCheckAt: string | null;
-  /** Whether it counts toward the unit's two devices (R9.1). */
-  serviceable: boolean;
-}
-
-/** One entry of a device's history (R13.1). */
-export interface DeviceEventJson {
-  id: string;
-  kind: string;
-  at: string | null;
-  by: string;
-  holder: string | null;
-  note: string | null;
-}
-
-/** One pre-use check (R15.1). */
-export interface DeviceCheckJson {
-  id: string;
-  working: boolean;
-  batteryPercent: number;
-  freeStorageMb: number;
-  clockOffsetSeconds: number;
-  checkedAt: string | null;
-  checkedBy: string;
-}
-
 /** The device row as JSON. */
-export function deviceJson(n: NodeRow): DeviceJson {
+export function deviceJson(n: NodeRow): Device {
   const status = textOf(n, 'efr:deviceStatus') ?? 'available';
   return {
     id: n.id,
@@ -61,7 +23,7 @@ export function deviceJson(n: NodeRow): DeviceJson {
     unit: textOf(n, 'efr:unit') ?? '',
     unitHead: textOf(n, 'efr:unitHead') ?? '',
     custodian: textOf(n, 'efr:custodian') ?? '',
-    status,
+    status: status as DeviceStatus,
     holder: textOf(n, 'efr:holder'),
     issuedAt: instantOf(n, 'efr:issuedAt'),
     lastCheckAt: instantOf(n, 'efr:lastCheckAt'),
@@ -97,7 +59,7 @@ export function listDevices(repo: Repository, c: Caller): NodeRow[] {
 }
 
 /** The device's history, newest first. */
-export function deviceEvents(repo: Repository, deviceId: string): DeviceEventJson[] {
+export function deviceEvents(repo: Repository, deviceId: string): DeviceEvent[] {
   return sourcesOf(repo, deviceId, 'efr:eventDevice')
     .map((e) => ({
       id: e.id,
@@ -111,7 +73,7 @@ export function deviceEvents(repo: Repository, deviceId: string): DeviceEventJso
 }
 
 /** The device's pre-use checks, newest first. */
-export function deviceChecks(repo: Repository, deviceId: string): DeviceCheckJson[] {
+export function deviceChecks(repo: Repository, deviceId: string): DeviceCheck[] {
   return sourcesOf(repo, deviceId, 'efr:checkDevice')
     .map((k) => ({
       id: k.id,

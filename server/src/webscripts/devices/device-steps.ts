@@ -1,3 +1,4 @@
+import type { DeviceStep } from '../../../../contract/index.js';
 import {
   checkPreUse,
   DEFAULT_PRE_USE_LIMITS,
@@ -31,10 +32,6 @@ import {
 /** The folder under the register that holds device events and pre-use checks. */
 export const HISTORY_FOLDER = '履历';
 
-/** The steps the web scripts offer, by URL segment. */
-export const DEVICE_STEPS = ['issue', 'return', 'repair', 'repaired', 'lost', 'retire'] as const;
-/** One of DEVICE_STEPS. */
-export type DeviceStep = (typeof DEVICE_STEPS)[number];
 
 /**
  * Reads the pre-use check of an issue body (R15.1). The clock offset is measured against the

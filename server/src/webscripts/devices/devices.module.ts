@@ -15,7 +15,8 @@ import {
   deviceJson,
   listDevices,
 } from './device-records.js';
-import { DEVICE_STEPS, runDeviceStep } from './device-steps.js';
+import { DEVICE_STEPS } from '../../../../contract/index.js';
+import { runDeviceStep } from './device-steps.js';
 import { inWorkflowStep } from './workflow-guard.js';
 import {
   actorOf,

@@ -9,11 +9,12 @@ import {
   retentionBasis,
   type DispositionBatch,
   type DispositionCandidate,
-  type DispositionBatchJson,
   type DispositionCase,
-  type DispositionRecordingJson,
   type DispositionStatus,
 } from '../../../../core/src/index.js';
+import type {
+  DispositionBatchJson, DispositionRecording as DispositionRecordingJson,
+} from '../../../../contract/index.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
@@ -191,6 +192,8 @@ export function batchJson(repo: Repository, n: NodeRow, now: string): Dispositio
   const b = batchOf(repo, n);
   return {
     ...b,
+    recordingIds: [...b.recordingIds], caseLinks: [...b.caseLinks],
+    destroyedIds: [...b.destroyedIds], spared: b.spared.map((x) => ({ ...x })),
     number: n.name,
     proposedByName: nameOf(repo, b.proposedBy),
     reviewedByName: nameOf(repo, b.reviewedBy),

@@ -21,9 +21,10 @@ import { destroyStoredBytes, type DestroyedBytes } from './content-destruction.j
 import { batchOf, candidatesOf, pendingRecordingIds } from './disposition-records.js';
 
 /** The decision steps of a batch, as URL segments. */
-export const DISPOSITION_STEPS = ['review', 'approve', 'reject'] as const;
+export { DISPOSITION_BATCH_STEPS as DISPOSITION_STEPS } from '../../../../contract/index.js';
+import type { DISPOSITION_BATCH_STEPS } from '../../../../contract/index.js';
 /** One decision step. */
-export type DispositionStep = (typeof DISPOSITION_STEPS)[number];
+export type DispositionStep = (typeof DISPOSITION_BATCH_STEPS)[number];
 
 const at = (iso: string | null): string | undefined =>
   iso === null ? undefined : formatAcsDate(Date.parse(iso));

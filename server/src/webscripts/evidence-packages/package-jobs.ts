@@ -16,6 +16,7 @@
  *   actual?}` — the job failed (a fixity mismatch is also logged as an alert on the recording).
  */
 import { EventEmitter } from 'node:events';
+import type { DiscJob } from '../../../../contract/index.js';
 import {
   checkJobClaim, checkJobFailure, checkJobProgress, checkJobResult, isWorker, JOB_STATES,
   jobPercent, leaseFrom, type JobReadGrant, type JobState, type PackageJob,
@@ -79,16 +80,8 @@ export function jobsCopying(db: Db, recordingId: string): JobReadGrant[] {
     });
 }
 
-/** What the screens and workers read of a job. */
-export interface JobJson {
-  state: JobState;
-  bytesDone: number;
-  bytesTotal: number;
-  percent: number;
-  worker: string | null;
-  finishedAt: string | null;
-  error: { code: string; message: string } | null;
-}
+/** What the screens and workers read of a job (contract/evidence-packages.ts DiscJob). */
+export type JobJson = DiscJob;
 
 /** The job part of a package's JSON (`built` for a package made before jobs existed). */
 export function jobJson(n: NodeRow): JobJson {

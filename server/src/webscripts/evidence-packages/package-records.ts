@@ -1,3 +1,4 @@
+import type { EvidencePackage } from '../../../../contract/index.js';
 /**
  * Reading side of evidence packages in server/: the package JSON the screens show, the
  * packages of a case, the recordings and the access-log entries a package is made from, and
@@ -14,7 +15,7 @@ import type { Caller, Repository } from '../../repo/repository.js';
 import { recordingFacts } from '../../evidence/recording-facts.js';
 import type { SourceRecording } from '../../evidence/package-image.js';
 import { sourcesOf, targetOf, textOf } from '../devices/record-writes.js';
-import { jobJson, type JobJson } from './package-jobs.js';
+import { jobJson } from './package-jobs.js';
 
 /** Bytes read from the store per pull. */
 const READ_CHUNK = 1 << 20;
@@ -77,28 +78,8 @@ export function logEntriesOf(repo: Repository, nodeIds: readonly string[], until
   return rows.map(parseLogRow);
 }
 
-/** The JSON of a package. */
-export interface PackageJson {
-  id: string;
-  name: string;
-  caseId: string | null;
-  caseNumber: string | null;
-  producer: string | null;
-  extractor: string | null;
-  extractionTime: string | null;
-  medium: string | null;
-  label: string | null;
-  imageSha256: string | null;
-  imageSize: number;
-  recordingIds: string[];
-  createdAt: string;
-  createdBy: string;
-  /** The build job: `requested`, `building` (with progress), `built` or `failed` (issue 15). */
-  job: JobJson;
-}
-
 /** Package JSON of a node. */
-export function packageJson(repo: Repository, n: NodeRow): PackageJson {
+export function packageJson(repo: Repository, n: NodeRow): EvidencePackage {
   const recs = repo.db.prepare(`SELECT target_id FROM peer_assocs WHERE source_id = ? AND
     type = 'efr:packageRecordings' ORDER BY target_id`).all(n.id) as { target_id: string }[];
   return {

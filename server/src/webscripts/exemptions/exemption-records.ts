@@ -1,36 +1,13 @@
+import type { Exemption } from '../../../../contract/index.js';
 import {
   DEFAULT_EXEMPTION_REMIND_HOURS,
   exemptionReminder,
-  type ExemptionReminder,
   type ExemptionState,
   type ExemptionStatus,
 } from '../../../../core/src/index.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { archiveFolder, instantOf, targetOf, textOf } from '../devices/record-writes.js';
-
-/** An exemption record as the web scripts answer it (dates ISO 8601 UTC). */
-export interface ExemptionJson {
-  id: string;
-  name: string;
-  status: string;
-  author: string;
-  coOfficer: string | null;
-  leader: string;
-  actAt: string | null;
-  activityType: string;
-  location: string;
-  ground: string;
-  basis: string;
-  writtenAt: string | null;
-  acknowledgedAt: string | null;
-  filedBy: string | null;
-  filedAt: string | null;
-  caseId: string | null;
-  caseNumber: string | null;
-  /** Who is awaited and whether the reminder time has passed (R11.2). */
-  reminder: ExemptionReminder;
-}
 
 /**
  * The reminder time in hours: EFR_EXEMPTION_REMIND_HOURS when it is a positive number,
@@ -46,14 +23,14 @@ export function remindHours(
 }
 
 /** The record as JSON, with its reminder state at `now`. */
-export function exemptionJson(repo: Repository, n: NodeRow, now: string): ExemptionJson {
+export function exemptionJson(repo: Repository, n: NodeRow, now: string): Exemption {
   const status = textOf(n, 'efr:exemptionStatus') ?? 'written';
   const writtenAt = instantOf(n, 'efr:writtenAt');
   const acknowledgedAt = instantOf(n, 'efr:acknowledgedAt');
   return {
     id: n.id,
     name: n.name,
-    status,
+    status: status as ExemptionStatus,
     author: textOf(n, 'efr:officer') ?? n.createdBy,
     coOfficer: textOf(n, 'efr:coOfficer'),
     leader: textOf(n, 'efr:leader') ?? '',
@@ -81,7 +58,7 @@ export function exemptionState(n: NodeRow): ExemptionState {
   const status = (textOf(n, 'efr:exemptionStatus') ?? 'written') as ExemptionStatus;
   return {
     id: n.id,
-    status,
+    status: status as ExemptionStatus,
     author: textOf(n, 'efr:officer') ?? n.createdBy,
     leaderInCharge: textOf(n, 'efr:leader'),
     acknowledgedBy: status === 'written' ? null : textOf(n, 'efr:leader'),

@@ -1,3 +1,4 @@
+import { EXEMPTION_STEPS } from '../../../../contract/index.js';
 import {
   ACTIVITY_TYPES,
   checkExemption,
@@ -77,7 +78,7 @@ export const exemptionsModule: WebScriptModule = (ws, repo) => {
     return { body: { entry: exemptionJson(repo, node, nowIso(req.caller)) } };
   });
 
-  for (const step of ['acknowledge', 'file'] as const) {
+  for (const step of EXEMPTION_STEPS) {
     ws.post(`/exemptions/{id}/${step}`, (req) => {
       const c = req.caller;
       const node = readableOfType(repo, c, req.params.id, 'efr:exemption');

@@ -1,69 +1,8 @@
-import type { HandoverStatus } from '../../../../core/src/index.js';
+import type { Handover, HandoverStatus } from '../../../../contract/index.js';
 import type { PropValue } from '../../model/property-values.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { toInstant } from '../../rules/recording-state.js';
-
-/** One file of a handover as the screens see it. */
-export interface HandoverFileJson {
-  id: string;
-  name: string;
-  /** SHA-256 the repository computed while the bytes streamed in. */
-  sha256: string;
-  sizeBytes: number;
-  sessionId: string | null;
-  /** Whether the recording carries the seal facts (R21.4). */
-  sealed: boolean;
-  /** Where it is now (the handover before sealing, the Recordings archive after). */
-  parentId: string | null;
-}
-
-/** One declared field session (R10.1, R16.1, R17.1). */
-export interface HandoverSessionJson {
-  id: string;
-  sessionId: string;
-  activityType: string;
-  place: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  segmentCount: number;
-  noticeText: string;
-  interruptionNote: string | null;
-}
-
-/** The handover resource of `/alfresco/s/efr/handovers`. */
-export interface HandoverJson {
-  id: string;
-  name: string;
-  officer: string;
-  coOfficer: string;
-  deviceSerial: string;
-  unit: string | null;
-  returnedAt: string | null;
-  fieldWorkEnd: string | null;
-  awayWork: boolean;
-  deadline: string | null;
-  status: HandoverStatus;
-  /** Sealed after the deadline (R21.1, R21.2). */
-  late: boolean;
-  /** Not sealed and the deadline has passed: late as soon as it is sealed. */
-  overdue: boolean;
-  receipts: { by: string; at: string | null }[];
-  preUseCheck: {
-    working: boolean;
-    batteryPercent: number;
-    freeStorageMb: number;
-    clockOffsetSeconds: number;
-    checkedAt: string | null;
-    checkedBy: string;
-  } | null;
-  sessions: HandoverSessionJson[];
-  files: HandoverFileJson[];
-  /** The violation opened for a late seal (R29.1), if any. */
-  violationId: string | null;
-  createdAt: string;
-  createdBy: string;
-}
 
 const str = (v: PropValue | undefined): string | null => (typeof v === 'string' ? v : null);
 const num = (v: PropValue | undefined): number => (typeof v === 'number' ? v : 0);
@@ -104,8 +43,8 @@ export function violationOf(repo: Repository, h: NodeRow): string | null {
   return r?.source_id ?? null;
 }
 
-/** Serialises a handover with its sessions, files and receipts. */
-export function handoverJson(repo: Repository, c: Caller, h: NodeRow): HandoverJson {
+/** Serialises a handover with its sessions, files and receipts (contract/handovers.ts). */
+export function handoverJson(repo: Repository, c: Caller, h: NodeRow): Handover {
   const p = h.props;
   const status = (str(p['efr:handoverStatus']) ?? 'open') as HandoverStatus;
   const deadline = toInstant(p['efr:deadline']);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import PDFDocument from 'pdfkit';
 import type { QualityFigures } from '../../../../core/src/index.js';
-import type { Assessment } from './quality-facts.js';
+import type { Assessment } from '../../../../contract/index.js';
 
 /**
  * The assessment as CSV (csv-stringify, UTF-8 with a BOM so that spreadsheet programs on

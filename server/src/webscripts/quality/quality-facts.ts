@@ -1,10 +1,10 @@
+import type { Assessment, Violation } from '../../../../contract/index.js';
 import {
   findingFailed,
   qualityReport,
   type ActFact,
   type FindingFact,
   type HandoverFact,
-  type QualityReport,
   type SessionFact,
 } from '../../../../core/src/index.js';
 import type { Repository } from '../../repo/repository.js';
@@ -12,7 +12,7 @@ import { toInstant } from '../../rules/recording-state.js';
 import { GAP_TOLERANCE_SECONDS } from '../spot-checks/spot-check-evidence.js';
 import { msOf, nodesOfType, text, UnitResolver } from '../spot-checks/spot-check-population.js';
 import { findingState } from '../spot-checks/spot-check-records.js';
-import { violationJson, type ViolationJson } from '../violations/violation-records.js';
+import { violationJson } from '../violations/violation-records.js';
 
 /**
  * Gathers the facts of core's quality report (R28.1) from the repository: declared sessions
@@ -22,15 +22,6 @@ import { violationJson, type ViolationJson } from '../violations/violation-recor
  * findings give the pass rate, confirmed violations are counted (R29.1) and listed with their
  * measures (R30.1).
  */
-
-/** The assessment of a period as the web script answers it. */
-export interface Assessment {
-  from: string;
-  to: string;
-  report: QualityReport;
-  /** Confirmed violations of the period with their measures. */
-  violations: ViolationJson[];
-}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -88,7 +79,7 @@ export function assessment(repo: Repository, from: string, to: string): Assessme
       officer: text(rec, 'efr:officer'), unit: units.ofRecording(rec),
       at: iso(f.modifiedAt), passed: !findingFailed(st) });
   }
-  const confirmed: ViolationJson[] = [];
+  const confirmed: Violation[] = [];
   const fromMs = Date.parse(from);
   const toMs = Date.parse(to);
   for (const v of nodesOfType(repo, 'efr:violation')) {

@@ -1,3 +1,4 @@
+import type { Evidence } from '../../../../contract/index.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Repository } from '../../repo/repository.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';
@@ -9,53 +10,10 @@ import { inPeriod, msOf, nodesOfType, text, type Scope } from './spot-check-popu
  * recording. It informs the reviewer's answer; it never answers for them.
  */
 
-/** A declared field act (session) of the period with neither a recording nor an exemption. */
-export interface UnrecordedAct {
-  sessionId: string;
-  handoverId: string;
-  activityType: string;
-  location: string;
-  startedAt: string | null;
-  endedAt: string | null;
-}
-
-/** A pause between two consecutive segments of one session (R17.1). */
-export interface SegmentGap {
-  afterSegment: number;
-  seconds: number;
-}
-
-/** One access-log entry quoted as evidence. */
-export interface LogEvidence {
-  seq: number;
-  at: string;
-  user: string;
-  action: string;
-  values: Record<string, string>;
-}
-
-/** Evidence of the three items of R28.2 for one recording. */
-export interface FindingEvidence {
-  /** Item 1: the officer's acts of the period without recording nor exemption record. */
-  recorded: { officer: string; unrecordedActs: UnrecordedAct[]; exemptions: number };
-  /** Item 2: gaps between segments, segments missing, clock offset of the pre-use check. */
-  continuous: {
-    sessionId: string;
-    segmentsDeclared: number | null;
-    segmentsFound: number;
-    gaps: SegmentGap[];
-    clockOffsetSeconds: number | null;
-  };
-  /** Item 3: late handover, reads without a registered request, refusals. */
-  handled: {
-    handoverId: string | null;
-    handoverLate: boolean;
-    deadline: string | null;
-    sealedAt: string | null;
-    unregisteredAccess: LogEvidence[];
-    refusals: LogEvidence[];
-  };
-}
+type FindingEvidence = Evidence;
+type UnrecordedAct = Evidence['recorded']['unrecordedActs'][number];
+type SegmentGap = Evidence['continuous']['gaps'][number];
+type LogEvidence = Evidence['handled']['refusals'][number];
 
 /** A pause longer than this between segments counts as a gap (device file splits are ~0 s). */
 export const GAP_TOLERANCE_SECONDS = 2;

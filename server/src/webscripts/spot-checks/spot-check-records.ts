@@ -1,6 +1,8 @@
+import type {
+  Campaign, Finding as FindingJson, Progress,
+} from '../../../../contract/index.js';
 import {
   campaignProgress,
-  type CampaignProgress,
   type Finding,
   type FindingStatus,
   type ItemResult,
@@ -15,46 +17,6 @@ import type { Scope } from './spot-check-population.js';
  * Spot-check campaigns (`efr:spotCheck` folders) and their findings (`efr:finding` children,
  * one per drawn recording, linked by efr:findingRecording) as the web scripts answer them.
  */
-
-/** Progress of a campaign (core's CampaignProgress, R28.1). */
-export type Progress = CampaignProgress;
-
-/** A campaign as JSON. */
-export interface CampaignJson {
-  id: string;
-  name: string;
-  title: string;
-  status: string;
-  from: string | null;
-  to: string | null;
-  units: string[];
-  proportion: number;
-  seed: string;
-  populationSize: number;
-  sampleSize: number;
-  createdBy: string;
-  createdAt: string;
-  closedAt: string | null;
-  progress: Progress;
-}
-
-/** A finding as JSON. */
-export interface FindingJson {
-  id: string;
-  recordingId: string | null;
-  recordingName: string | null;
-  officer: string | null;
-  status: string;
-  itemRecorded: string | null;
-  itemContinuous: string | null;
-  itemHandled: string | null;
-  notes: { recorded: string | null; continuous: string | null; handled: string | null };
-  placementObservation: string | null;
-  conductObservation: string | null;
-  skipReason: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-}
 
 const str = (n: NodeRow, k: string): string | null =>
   typeof n.props[k] === 'string' ? (n.props[k] as string) : null;
@@ -110,13 +72,13 @@ export function scopeOf(campaign: NodeRow): Scope {
 }
 
 /** A campaign as JSON. */
-export function campaignJson(repo: Repository, n: NodeRow): CampaignJson {
+export function campaignJson(repo: Repository, n: NodeRow): Campaign {
   const s = scopeOf(n);
   return {
     id: n.id,
     name: n.name,
     title: str(n, 'cm:title') ?? n.name,
-    status: str(n, 'efr:spotCheckStatus') ?? 'open',
+    status: (str(n, 'efr:spotCheckStatus') ?? 'open') as Campaign['status'],
     from: toInstant(n.props['efr:periodFrom']),
     to: toInstant(n.props['efr:periodTo']),
     units: [...s.units],
@@ -134,16 +96,16 @@ export function campaignJson(repo: Repository, n: NodeRow): CampaignJson {
 /** A finding as JSON. */
 export function findingJson(repo: Repository, n: NodeRow): FindingJson {
   const rec = targetOf(repo, n.id, 'efr:findingRecording');
-  const status = str(n, 'efr:findingStatus') ?? 'pending';
+  const status = (str(n, 'efr:findingStatus') ?? 'pending') as FindingJson['status'];
   return {
     id: n.id,
     recordingId: rec?.id ?? null,
     recordingName: rec?.name ?? null,
     officer: rec ? str(rec, 'efr:officer') : null,
     status,
-    itemRecorded: str(n, 'efr:itemRecorded'),
-    itemContinuous: str(n, 'efr:itemContinuous'),
-    itemHandled: str(n, 'efr:itemHandled'),
+    itemRecorded: str(n, 'efr:itemRecorded') as ItemResult | null,
+    itemContinuous: str(n, 'efr:itemContinuous') as ItemResult | null,
+    itemHandled: str(n, 'efr:itemHandled') as ItemResult | null,
     notes: {
       recorded: str(n, 'efr:itemRecordedNote'),
       continuous: str(n, 'efr:itemContinuousNote'),

@@ -1,8 +1,9 @@
+import type { DrawVerification } from '../../../../contract/index.js';
 import { randomBytes } from 'node:crypto';
 import {
   checkCampaign, checkCloseCampaign, checkFinding, DRAW_ALGORITHM, drawSample, findingFailed,
   isOneOf, parseInstant, VIOLATION_KINDS, verifyDraw,
-  type DrawCheck, type DrawItem, type ViolationKind,
+  type DrawItem, type ViolationKind,
 } from '../../../../core/src/index.js';
 import { badRequest } from '../../http/errors.js';
 import { formatAcsDate } from '../../model/property-values.js';
@@ -186,21 +187,6 @@ export function closeCampaign(repo: Repository, c: Caller, id: string): NodeRow 
       failed: String(findings.filter(findingFailed).length), requirement: 'R28.1' } });
     return closed;
   })();
-}
-
-/** Result of GET /spot-checks/{id}/verify-draw. */
-export interface DrawVerification {
-  algorithm: string;
-  seed: string;
-  proportion: number;
-  populationSize: number;
-  /** The sample recomputed from the logged population. */
-  recomputed: string[];
-  /** The sample stored as findings. */
-  stored: string[];
-  check: DrawCheck;
-  /** Whether the repository's recordings of the scope are still the logged population. */
-  populationUnchanged: boolean;
 }
 
 /** Re-runs the draw from the stored seed and population and compares (R28.1). */

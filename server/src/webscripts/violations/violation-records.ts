@@ -1,3 +1,4 @@
+import type { MeasureEntry, Violation } from '../../../../contract/index.js';
 import {
   checkViolation,
   type ViolationKind,
@@ -17,36 +18,6 @@ import { elevated, insertRecord, entrySuffix, sourcesOf, targetOf } from
  * `efr:violation` entries in the supervisors' register folder, each `efr:accountability`
  * beside them pointing at its violation by efr:accountabilityViolation.
  */
-
-/** A violation as the web scripts answer it. */
-export interface ViolationJson {
-  id: string;
-  name: string;
-  kind: string;
-  status: string;
-  description: string;
-  officer: string;
-  unit: string;
-  sourceReference: string | null;
-  subjectId: string | null;
-  proposedBy: string;
-  proposedAt: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  measures: MeasureJson[];
-}
-
-/** An accountability measure as the web scripts answer it. */
-export interface MeasureJson {
-  id: string;
-  measure: string;
-  startDate: string | null;
-  endDate: string | null;
-  note: string | null;
-  recordedBy: string;
-  recordedAt: string | null;
-}
 
 const str = (n: NodeRow, k: string): string | null =>
   typeof n.props[k] === 'string' ? (n.props[k] as string) : null;
@@ -151,7 +122,7 @@ export function measuresOf(repo: Repository, violationId: string): NodeRow[] {
 }
 
 /** A measure as JSON. */
-export function measureJson(m: NodeRow): MeasureJson {
+export function measureJson(m: NodeRow): MeasureEntry {
   return {
     id: m.id,
     measure: str(m, 'efr:measure') ?? '',
@@ -164,7 +135,7 @@ export function measureJson(m: NodeRow): MeasureJson {
 }
 
 /** A violation as JSON, with its measures. */
-export function violationJson(repo: Repository, n: NodeRow): ViolationJson {
+export function violationJson(repo: Repository, n: NodeRow): Violation {
   const s = violationState(n);
   return {
     id: n.id,

@@ -1,4 +1,5 @@
 import { badRequest } from '../../http/errors.js';
+import { listBody } from '../../http/paging.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { readableOfType } from '../devices/record-writes.js';
 import { listViolations, measureJson, violationJson } from './violation-records.js';
@@ -40,8 +41,9 @@ export const violationsModule: WebScriptModule = (ws, repo) => {
   }));
 
   ws.post('/violations/scan', (req) => {
-    const made = scanViolations(repo, req.caller);
-    return { body: { list: { entries: made.map((n) => ({ entry: violationJson(repo, n) })) } } };
+    // What the scan proposed, as one whole REST API v1 list (with its pagination).
+    const made = scanViolations(repo, req.caller).map((n) => violationJson(repo, n));
+    return { body: listBody(made, { skipCount: 0, maxItems: made.length }, made.length) };
   });
 
   ws.get('/violations/{id}', (req) => {
