@@ -20,6 +20,29 @@ const SETTING_ENV: Record<PortSetting, string> = {
 
 const ID = /^[0-9A-Za-z-]{1,64}$/;
 
+function isDateProperty(repo: Repository, type: string, name: string): boolean {
+  const t = repo.model.effectiveProperty(type, name)?.type;
+  return t === 'd:date' || t === 'd:datetime';
+}
+
+/**
+ * A stored node as the port answers it: dates as ISO 8601 UTC, and cm:auditable's values
+ * (created, creator, modified, modifier), which ACS keeps as properties and server/ as columns.
+ */
+export function nodeView(repo: Repository, n: NodeRow): PortNode {
+  const props: Record<string, PortValue> = {
+    'cm:created': new Date(n.createdAt).toISOString(),
+    'cm:creator': n.createdBy,
+    'cm:modified': new Date(n.modifiedAt).toISOString(),
+    'cm:modifier': n.modifiedBy,
+  };
+  for (const [k, v] of Object.entries(n.props)) {
+    if (v === null || v === undefined) continue;
+    props[k] = isDateProperty(repo, n.type, k) ? toInstant(v) : (v as PortValue);
+  }
+  return { id: n.id, type: n.type, name: n.name, props, aspects: [...n.aspects] };
+}
+
 /**
  * server/'s adapter of the repository port (webscripts/src/repository-port.ts) over one
  * `Repository` and one caller, for one web script call: the route runs the handler inside one
@@ -29,18 +52,8 @@ const ID = /^[0-9A-Za-z-]{1,64}$/;
  * core allowed (`elevated`), as the module's web scripts act.
  */
 export function serverPort(repo: Repository, caller: Caller): RepositoryPort {
-  const isDate = (type: string, name: string): boolean => {
-    const t = repo.model.effectiveProperty(type, name)?.type;
-    return t === 'd:date' || t === 'd:datetime';
-  };
-  const view = (n: NodeRow): PortNode => {
-    const props: Record<string, PortValue> = {};
-    for (const [k, v] of Object.entries(n.props)) {
-      if (v === null || v === undefined) continue;
-      props[k] = isDate(n.type, k) ? toInstant(v) : (v as PortValue);
-    }
-    return { id: n.id, type: n.type, name: n.name, props, aspects: [...n.aspects] };
-  };
+  const isDate = (type: string, name: string): boolean => isDateProperty(repo, type, name);
+  const view = (n: NodeRow): PortNode => nodeView(repo, n);
   /** Port values as the model stores them (ISO instants as ACS dates). */
   const stored = (type: string, props: Record<string, PortValue>): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
