@@ -4,8 +4,10 @@
  * descriptor at the same URL (behaviors/build/port-descriptors.spec.ts).
  */
 import type { WebScriptDefinition } from './web-script.js';
+import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
+  viewingEventsPost,
   ...VIOLATION_WEB_SCRIPTS,
 ];
