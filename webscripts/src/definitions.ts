@@ -5,9 +5,11 @@
  */
 import type { WebScriptDefinition } from './web-script.js';
 import { viewingEventsPost } from './access-requests/viewing-events.js';
+import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   viewingEventsPost,
+  ...EXEMPTION_WEB_SCRIPTS,
   ...VIOLATION_WEB_SCRIPTS,
 ];

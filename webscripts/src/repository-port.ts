@@ -48,7 +48,7 @@ export interface PortNewNode {
 }
 
 /** Settings a web script may read (environment on server/, global properties in ACS). */
-export type PortSetting = 'timeZone' | 'exemptionReminderDays';
+export type PortSetting = 'timeZone' | 'exemptionRemindHours';
 
 /** One permission entry set on a node (not inherited): `ALLOWED;<authority>;<role>`. */
 export type PortAce = string;

@@ -24,7 +24,7 @@ import {
 /** The ACS global property of each port setting (set with `-D` in JAVA_OPTS, as ACS's own). */
 const SETTING_PROPERTY: Record<PortSetting, string> = {
   timeZone: 'efr.timeZone',
-  exemptionReminderDays: 'efr.exemptionReminderDays',
+  exemptionRemindHours: 'efr.exemptionRemindHours',
 };
 
 interface PortScope {

@@ -3,6 +3,7 @@ import type { Repository } from '../../repo/repository.js';
 import {
   isWebScriptError, type WebScriptCall, type WebScriptDefinition,
 } from '../../../../webscripts/src/web-script.js';
+import { inWorkflowStep } from '../devices/workflow-guard.js';
 import type { WebScriptModule, WebScriptRequest } from '../web-script-host.js';
 import { serverPort } from './server-port.js';
 
@@ -23,7 +24,9 @@ export function runPortWebScript(
   repo: Repository, def: WebScriptDefinition, req: WebScriptRequest,
 ): { status: number; body: unknown } {
   try {
-    return repo.db.transaction(() => def.handle(serverPort(repo, req.caller), callOf(req)))();
+    // inWorkflowStep: server/'s mark that the device and exemption guards read (issue 16).
+    return inWorkflowStep(() => repo.db.transaction(() =>
+      def.handle(serverPort(repo, req.caller), callOf(req)))());
   } catch (e) {
     // A WebScriptError is the handler's 400/404: answered with the REST API error body.
     if (isWebScriptError(e)) throw new AcsError(e.status, e.errorKey, e.summary);

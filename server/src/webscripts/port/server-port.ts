@@ -15,7 +15,7 @@ import { bureauZone } from '../handovers/handover-zone.js';
 /** The environment variable of each port setting. */
 const SETTING_ENV: Record<PortSetting, string> = {
   timeZone: 'EFR_TIME_ZONE',
-  exemptionReminderDays: 'EFR_EXEMPTION_REMINDER_DAYS',
+  exemptionRemindHours: 'EFR_EXEMPTION_REMIND_HOURS',
 };
 
 const ID = /^[0-9A-Za-z-]{1,64}$/;
