@@ -73,7 +73,8 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
     run(port, fx) {
       const u = port.currentUser();
       expect('userName', u.userName, fx.user);
-      expectTrue('groups hold ' + fx.group + ': ' + u.groups.join(','), u.groups.indexOf(fx.group) >= 0);
+      expectTrue('groups hold ' + fx.group + ': ' + u.groups.join(','),
+        u.groups.indexOf(fx.group) >= 0);
       expect('isAdmin', u.isAdmin, false);
     },
   },
@@ -89,7 +90,8 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
   {
     name: 'the bureau zone defaults to China Standard Time',
     run(port) {
-      expect('offset', port.zone().offsetMinutesAt(new Date('2026-07-01T00:00:00Z').getTime()), 480);
+      const july = new Date('2026-07-01T00:00:00Z').getTime();
+      expect('offset', port.zone().offsetMinutesAt(july), 480);
       expect('timeZone setting', port.setting('timeZone'), null);
     },
   },
@@ -111,7 +113,8 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       expect('name', read.name, '违规-contract-a');
       expect('text', read.props['efr:violationDescription'], '合同 contract');
       expect('date', read.props['efr:proposedAt'], '2026-03-04T05:06:07.089Z');
-      expect('unset', read.props['efr:decidedBy'] === undefined || read.props['efr:decidedBy'] === null, true);
+      const unset = read.props['efr:decidedBy'];
+      expect('unset', unset === undefined || unset === null, true);
       const folder = port.archiveFolder(fx.folder);
       expectTrue('listed among the folder children',
         folder !== null && port.children(folder.id, 'efr:violation').some((c) => c.id === v.id));
@@ -147,7 +150,8 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
         name: '问责-contract-c',
         type: 'efr:accountability',
         props: { 'efr:measure': 'criticism', 'efr:startDate': '2026-03-06',
-          'efr:officer': fx.otherUser, 'efr:decidedBy': fx.user, 'efr:decidedAt': '2026-03-06T01:00:00.000Z' },
+          'efr:officer': fx.otherUser, 'efr:decidedBy': fx.user,
+          'efr:decidedAt': '2026-03-06T01:00:00.000Z' },
       });
       port.createAssociation(m.id, v.id, 'efr:accountabilityViolation');
       expect('targets', port.targets(m.id, 'efr:accountabilityViolation').map((n) => n.id), [v.id]);
@@ -161,9 +165,11 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       const v = newViolation(port, fx, 'd');
       const ace = 'ALLOWED;' + fx.otherUser + ';Consumer';
       port.setPermission(v.id, fx.otherUser, 'Consumer');
-      expectTrue('granted: ' + port.permissions(v.id).join(','), port.permissions(v.id).indexOf(ace) >= 0);
+      const granted = port.permissions(v.id);
+      expectTrue('granted: ' + granted.join(','), granted.indexOf(ace) >= 0);
       port.removePermission(v.id, fx.otherUser, 'Consumer');
-      expectTrue('removed: ' + port.permissions(v.id).join(','), port.permissions(v.id).indexOf(ace) < 0);
+      const left = port.permissions(v.id);
+      expectTrue('removed: ' + left.join(','), left.indexOf(ace) < 0);
     },
   },
   {

@@ -51,7 +51,8 @@ export class WebScriptError extends Error {
 
 /** Whether a thrown value is a {@link WebScriptError} (also across the ES5 lowering). */
 export function isWebScriptError(e: unknown): e is WebScriptError {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'WebScriptError' &&
+  return typeof e === 'object' && e !== null &&
+    (e as { name?: unknown }).name === 'WebScriptError' &&
     typeof (e as { status?: unknown }).status === 'number';
 }
 
@@ -71,4 +72,13 @@ export function readableOfType(port: RepositoryPort, id: string, type: string) {
   const n = port.node(id);
   if (n === null || n.type !== type) throw notFound(id);
   return n;
+}
+
+/** A trimmed text field of a body, '' when absent; 400 when not text or longer than `max`. */
+export function bodyText(body: Record<string, unknown>, key: string, max: number): string {
+  const v = body[key];
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'string') throw invalidArgument(key + ' must be a string');
+  if (v.length > max) throw invalidArgument(key + ' is longer than ' + max + ' characters');
+  return v.replace(/^\s+|\s+$/g, '');
 }

@@ -133,7 +133,8 @@ export function acsPort(): RepositoryPort {
     for (let i = 0; i < found.length; i++) out.push(view(found[i]));
     return out;
   };
-  const byName = (a: PortNode, b: PortNode): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const byName = (a: PortNode, b: PortNode): number =>
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const person = (userName: string): unknown => s.people.getPerson(userName);
 
   return {

@@ -4,19 +4,11 @@
  * inside the viewing window may report (core's canReadContent, the rule of every content read).
  */
 import { canReadContent, refuse } from '../../../core/src/index.js';
-import { invalidArgument, type WebScriptDefinition } from '../web-script.js';
+import { bodyText, invalidArgument, type WebScriptDefinition } from '../web-script.js';
 import { visibleRequest } from './access-request-of.js';
 
 /** The player's events. */
 export const VIEWING_EVENTS = ['start', 'seek', 'pause', 'end'];
-
-function optText(body: Record<string, unknown>, key: string, max: number): string {
-  const v = body[key];
-  if (v === undefined || v === null) return '';
-  if (typeof v !== 'string') throw invalidArgument(key + ' must be a string');
-  if (v.length > max) throw invalidArgument(key + ' is longer than ' + max + ' characters');
-  return v.replace(/^\s+|\s+$/g, '');
-}
 
 export const viewingEventsPost: WebScriptDefinition = {
   id: 'access-request-viewing-events', method: 'POST',
@@ -24,12 +16,12 @@ export const viewingEventsPost: WebScriptDefinition = {
   title: 'EFR viewing event',
   handle(port, call) {
     const { node, request } = visibleRequest(port, call.params.id);
-    const event = optText(call.body, 'event', 16);
+    const event = bodyText(call.body, 'event', 16);
     if (VIEWING_EVENTS.indexOf(event) < 0) {
       throw invalidArgument('event must be one of ' + VIEWING_EVENTS.join(', '));
     }
-    const recordingId = optText(call.body, 'recordingId', 64);
-    const session = optText(call.body, 'sessionId', 64);
+    const recordingId = bodyText(call.body, 'recordingId', 64);
+    const session = bodyText(call.body, 'sessionId', 64);
     const position = call.body.positionSeconds;
     if (position !== undefined && (typeof position !== 'number' || !isFinite(position) ||
       position < 0)) {

@@ -13,22 +13,13 @@ import {
 import { pagedList } from '../paging.js';
 import type { PortValue, RepositoryPort } from '../repository-port.js';
 import {
-  invalidArgument, notFound, readableOfType, WebScriptError, type WebScriptDefinition,
+  bodyText, invalidArgument, notFound, readableOfType, WebScriptError, type WebScriptDefinition,
 } from '../web-script.js';
 import {
   EXEMPTIONS_FOLDER, exemptionJson, exemptionState, remindHours,
 } from './exemption-json.js';
 
 const AREA = 'exemptions';
-
-/** A trimmed text field, '' when absent; 400 when not text or longer than `max`. */
-function text(body: Record<string, unknown>, key: string, max: number): string {
-  const v = body[key];
-  if (v === undefined || v === null) return '';
-  if (typeof v !== 'string') throw invalidArgument(key + ' must be a string');
-  if (v.length > max) throw invalidArgument(key + ' is longer than ' + max + ' characters');
-  return v.replace(/^\s+|\s+$/g, '');
-}
 
 function folderOf(port: RepositoryPort) {
   const f = port.archiveFolder(EXEMPTIONS_FOLDER);
@@ -87,34 +78,36 @@ export const exemptionsPost: WebScriptDefinition = {
     const refuseWrite = (v: Verdict): void => port.enforce(v, 'exemption.write', folder.id);
     if (!isMember(user, GROUP_EFR_OFFICERS)) {
       refuseWrite(refuse(403, 'efr.exemption.notOfficer', 'R11.2',
-        'Only enforcement officers write these records.', '仅执法人员可以填写免录记录。'));
+        'Only enforcement officers write these records.',
+        '仅执法人员可以填写免录记录。'));
     }
     const now = port.now();
     const rawAct = typeof b.actAt === 'string' ? b.actAt : '';
     const actMs = Date.parse(rawAct);
     const actAt = isNaN(actMs) ? rawAct : new Date(actMs).toISOString();
-    const ground = text(b, 'ground', 100);
-    const basis = text(b, 'basis', 4000);
+    const ground = bodyText(b, 'ground', 100);
+    const basis = bodyText(b, 'basis', 4000);
     refuseWrite(checkExemption({ author: user.userName, ground, basis, actEndedAt: actAt,
       writtenAt: now }));
-    const location = text(b, 'location', 500);
+    const location = bodyText(b, 'location', 500);
     if (!isOneOf(ACTIVITY_TYPES, b.activityType) || location === '') {
       refuseWrite(refuse(422, 'efr.exemption.act', 'R10.1',
-        'Describe the act: its activity type and place.', '请填写执法活动类型和地点。'));
+        'Describe the act: its activity type and place.',
+        '请填写执法活动类型和地点。'));
     }
-    const caseId = text(b, 'caseId', 64);
+    const caseId = bodyText(b, 'caseId', 64);
     const theCase = caseId === '' ? null : readableOfType(port, caseId, 'efr:case');
     const caseLeader = theCase === null ? null : theCase.props['efr:leaderInCharge'];
     const leader = typeof caseLeader === 'string' && caseLeader !== '' ? caseLeader
-      : text(b, 'leader', 100);
+      : bodyText(b, 'leader', 100);
     if (leader === '' || leader === user.userName || !port.personExists(leader) ||
       port.groupsOf(leader).indexOf(GROUP_EFR_LEADERS) < 0) {
       refuseWrite(refuse(422, 'efr.exemption.leader', 'R11.2',
         'Name the bureau leader in charge the record is reported to.',
         '请指定报告的局分管领导。'));
     }
-    const coOfficer = text(b, 'coOfficer', 100);
-    const title = text(b, 'title', 200);
+    const coOfficer = bodyText(b, 'coOfficer', 100);
+    const title = bodyText(b, 'title', 200);
     const num = theCase === null ? null : theCase.props['efr:caseNumber'];
     const caseNumber = typeof num === 'string' && num !== '' ? num : null;
     const props: Record<string, PortValue> = {

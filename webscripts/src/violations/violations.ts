@@ -13,7 +13,7 @@ import {
 import { pagedList } from '../paging.js';
 import type { RepositoryPort } from '../repository-port.js';
 import {
-  invalidArgument, readableOfType, WebScriptError, type WebScriptDefinition,
+  bodyText, invalidArgument, readableOfType, WebScriptError, type WebScriptDefinition,
 } from '../web-script.js';
 import {
   byCreated, measureJson, VIOLATIONS_FOLDER, violationJson, violationState,
@@ -28,15 +28,6 @@ export function requireSupervisor(port: RepositoryPort, step: string): void {
   port.enforce(isMember(u, GROUP_EFR_SUPERVISORS) ? { allowed: true } : refuse(403,
     'efr.violation.notSupervisor', 'R29.1', 'Only supervisors keep the violation register.',
     '仅监督人员可以登记违规。'), step, null);
-}
-
-/** A trimmed text field of the body, '' when absent; 400 when not text or too long. */
-function text(body: Record<string, unknown>, key: string, max: number): string {
-  const v = body[key];
-  if (v === undefined || v === null) return '';
-  if (typeof v !== 'string') throw invalidArgument(key + ' must be a string');
-  if (v.length > max) throw invalidArgument(key + ' is longer than ' + max + ' characters');
-  return v.replace(/^\s+|\s+$/g, '');
 }
 
 /** Compact time of an ISO instant for entry names (`20260304050607089`). */
@@ -80,7 +71,7 @@ export const violationDecisionPost: WebScriptDefinition = {
     if (type !== 'confirm' && type !== 'dismiss') {
       throw invalidArgument('action must be confirm or dismiss');
     }
-    const reason = text(call.body, 'reason', 2000);
+    const reason = bodyText(call.body, 'reason', 2000);
     const node = readableOfType(port, call.params.id, 'efr:violation');
     const action: ViolationAction = { type, reason };
     const now = port.now();
@@ -105,11 +96,11 @@ export const violationMeasuresPost: WebScriptDefinition = {
   title: 'EFR accountability measure',
   handle(port, call) {
     const input = {
-      measure: text(call.body, 'measure', 40),
-      startDate: text(call.body, 'startDate', 10),
-      endDate: text(call.body, 'endDate', 10) || null,
+      measure: bodyText(call.body, 'measure', 40),
+      startDate: bodyText(call.body, 'startDate', 10),
+      endDate: bodyText(call.body, 'endDate', 10) || null,
     };
-    const note = text(call.body, 'note', 2000);
+    const note = bodyText(call.body, 'note', 2000);
     const v = readableOfType(port, call.params.id, 'efr:violation');
     const user = port.currentUser();
     port.enforce(checkMeasure(violationState(v), input, user), 'violation.measure', v.id);
