@@ -5,11 +5,13 @@
  */
 import type { WebScriptDefinition } from './web-script.js';
 import { viewingEventsPost } from './access-requests/viewing-events.js';
+import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   viewingEventsPost,
   ...EXEMPTION_WEB_SCRIPTS,
+  ...DEVICE_WEB_SCRIPTS,
   ...VIOLATION_WEB_SCRIPTS,
 ];

@@ -160,6 +160,16 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
     },
   },
   {
+    name: 'folder finds a child folder or makes it once',
+    run(port, fx) {
+      const parent = port.archiveFolder(fx.folder);
+      if (parent === null) throw new Error('no folder');
+      const made = port.folder(parent.id, '合同-子文件夹');
+      expect('same folder again', port.folder(parent.id, '合同-子文件夹').id, made.id);
+      expect('name', made.name, '合同-子文件夹');
+    },
+  },
+  {
     name: 'permissions are granted and removed by the repository',
     run(port, fx) {
       const v = newViolation(port, fx, 'd');

@@ -48,7 +48,7 @@ export interface PortNewNode {
 }
 
 /** Settings a web script may read (environment on server/, global properties in ACS). */
-export type PortSetting = 'timeZone' | 'exemptionRemindHours';
+export type PortSetting = 'timeZone' | 'exemptionRemindHours' | 'fieldUnits';
 
 /** One permission entry set on a node (not inherited): `ALLOWED;<authority>;<role>`. */
 export type PortAce = string;
@@ -81,6 +81,8 @@ export interface RepositoryPort {
   /** Readable sources of `assocType` peer associations pointing at the node. */
   sources(id: string, assocType: string): PortNode[];
 
+  /** The child folder `name` of a folder, made by the repository when missing. */
+  folder(parentId: string, name: string): PortNode;
   /** Creates a node under `parentId` (model checks and rules apply; a refusal throws). */
   createNode(parentId: string, node: PortNewNode): PortNode;
   /** Sets properties and adds aspects (with their properties in `props`). */
@@ -110,4 +112,15 @@ export interface RepositoryPort {
   enforce(verdict: Verdict, step: string, nodeId: string | null): void;
   /** Records a step that was done in the host's access log (who, what, on which node). */
   logStep(step: string, nodeId: string | null, values: Record<string, string>): void;
+  /**
+   * Records the facts of an attempt that stay logged even when the call is then refused
+   * (e.g. a failed pre-use check, R15.1): server/ writes them after the call's transaction.
+   */
+  logAttempt(step: string, nodeId: string | null, values: Record<string, string>): void;
+}
+
+/** A text property of a port node, or null when unset or not text. */
+export function textProp(n: PortNode, name: string): string | null {
+  const v = n.props[name];
+  return typeof v === 'string' ? v : null;
 }

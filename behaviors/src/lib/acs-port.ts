@@ -18,13 +18,14 @@ import { efrInfo } from './efr-log.js';
 import { toPlain } from './java-values.js';
 import { NAMESPACES, nodeId, nodeProp } from './model-names.js';
 import {
-  ARCHIVE_ROOT_NAME, enforce as answerRefusal, type WsNode,
+  ARCHIVE_ROOT_NAME, enforce as answerRefusal, subFolder, type WsNode,
 } from './ws-runtime.js';
 
 /** The ACS global property of each port setting (set with `-D` in JAVA_OPTS, as ACS's own). */
 const SETTING_PROPERTY: Record<PortSetting, string> = {
   timeZone: 'efr.timeZone',
   exemptionRemindHours: 'efr.exemptionRemindHours',
+  fieldUnits: 'efr.fieldUnits',
 };
 
 interface PortScope {
@@ -173,6 +174,7 @@ export function acsPort(): RepositoryPort {
     },
     targets: (id, assocType) => peers(must(id).assocs, assocType),
     sources: (id, assocType) => peers(must(id).sourceAssocs, assocType),
+    folder: (parentId, name) => view(subFolder(must(parentId), name)),
     createNode: (parentId, n: PortNewNode) => {
       const made = must(parentId).createNode(n.name, n.type, scriptProps(n.props));
       for (const a of n.aspects || []) if (made.addAspect) made.addAspect(a);
@@ -227,11 +229,16 @@ export function acsPort(): RepositoryPort {
     },
     enforce: (verdict: Verdict, step, nodeIdOrNull) => answerRefusal(verdict, step,
       nodeIdOrNull === null ? null : 'workspace://SpacesStore/' + nodeIdOrNull),
-    logStep: (step, nodeIdOrNull, values) => {
-      const parts: string[] = [];
-      for (const k of Object.keys(values)) parts.push(k + '=' + values[k]);
-      efrInfo('efr ' + step + ' ' + (nodeIdOrNull === null ? '-' : 'workspace://SpacesStore/' +
-        nodeIdOrNull) + ' by=' + currentUserName() + ' ' + parts.join(' '));
-    },
+    // The module's log lines are not transactional: an attempt's facts stay like any step's.
+    logAttempt: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
+    logStep: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
   };
+}
+
+/** One step's log line under org.efr.repo: `efr <step> <nodeRef> by=<user> k=v …`. */
+function logLine(step: string, nodeIdOrNull: string | null, values: Record<string, string>): void {
+  const parts: string[] = [];
+  for (const k of Object.keys(values)) parts.push(k + '=' + values[k]);
+  efrInfo('efr ' + step + ' ' + (nodeIdOrNull === null ? '-' : 'workspace://SpacesStore/' +
+    nodeIdOrNull) + ' by=' + currentUserName() + ' ' + parts.join(' '));
 }

@@ -6,13 +6,10 @@ import {
   GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_OFFICE_DIRECTORS, GROUP_EFR_SUPERVISORS,
   isMemberOfAny, type AccessRequest,
 } from '../../../core/src/index.js';
-import type { PortNode, PortUser, RepositoryPort } from '../repository-port.js';
+import {
+  textProp as str, type PortNode, type PortUser, type RepositoryPort,
+} from '../repository-port.js';
 import { notFound } from '../web-script.js';
-
-const str = (n: PortNode, name: string): string | null => {
-  const v = n.props[name];
-  return typeof v === 'string' ? v : null;
-};
 
 /** core's AccessRequest of a request node and its requested recordings (by id order). */
 export function accessRequestOf(port: RepositoryPort, n: PortNode): AccessRequest {

@@ -6,7 +6,7 @@ import {
   DEFAULT_EXEMPTION_REMIND_HOURS, exemptionReminder, type ExemptionReminder,
   type ExemptionState, type ExemptionStatus,
 } from '../../../core/src/index.js';
-import type { PortNode, RepositoryPort } from '../repository-port.js';
+import { textProp as str, type PortNode, type RepositoryPort } from '../repository-port.js';
 
 /** The folder of exemption records in the archive. */
 export const EXEMPTIONS_FOLDER = '免录记录';
@@ -33,11 +33,6 @@ export interface ExemptionJson {
   /** Who is awaited and whether the reminder time has passed (R11.2). */
   reminder: ExemptionReminder;
 }
-
-const str = (n: PortNode, name: string): string | null => {
-  const v = n.props[name];
-  return typeof v === 'string' ? v : null;
-};
 
 /**
  * The reminder time in hours: the `exemptionRemindHours` setting (EFR_EXEMPTION_REMIND_HOURS,

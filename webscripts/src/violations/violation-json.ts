@@ -5,7 +5,7 @@
 import type {
   ViolationKind, ViolationState, ViolationStatus,
 } from '../../../core/src/index.js';
-import type { PortNode, RepositoryPort } from '../repository-port.js';
+import { textProp, type PortNode, type RepositoryPort } from '../repository-port.js';
 
 /** The register folder in the archive (server/'s registerFolder, the module's setup). */
 export const VIOLATIONS_FOLDER = '违规记录';
@@ -41,10 +41,7 @@ export interface MeasureJson {
 }
 
 /** A text property, or null. */
-export function textOf(n: PortNode, name: string): string | null {
-  const v = n.props[name];
-  return typeof v === 'string' ? v : null;
-}
+const textOf = textProp;
 
 /** The violation as core's state machine sees it. */
 export function violationState(n: PortNode): ViolationState {

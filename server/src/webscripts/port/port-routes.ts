@@ -1,3 +1,4 @@
+import type { AccessLogInput } from '../../access-log/access-log.js';
 import { AcsError } from '../../http/errors.js';
 import type { Repository } from '../../repo/repository.js';
 import {
@@ -23,14 +24,18 @@ function callOf(req: WebScriptRequest): WebScriptCall {
 export function runPortWebScript(
   repo: Repository, def: WebScriptDefinition, req: WebScriptRequest,
 ): { status: number; body: unknown } {
+  const attempts: AccessLogInput[] = [];
   try {
     // inWorkflowStep: server/'s mark that the device and exemption guards read (issue 16).
     return inWorkflowStep(() => repo.db.transaction(() =>
-      def.handle(serverPort(repo, req.caller), callOf(req)))());
+      def.handle(serverPort(repo, req.caller, attempts), callOf(req)))());
   } catch (e) {
     // A WebScriptError is the handler's 400/404: answered with the REST API error body.
     if (isWebScriptError(e)) throw new AcsError(e.status, e.errorKey, e.summary);
     throw e;
+  } finally {
+    // Facts of the attempt stay logged whether the call committed or was refused.
+    for (const a of attempts) repo.log(a);
   }
 }
 

@@ -9,13 +9,15 @@ import { toInstant } from '../../rules/recording-state.js';
 import type {
   PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
 } from '../../../../webscripts/src/repository-port.js';
-import { elevated, insertRecord } from '../devices/record-writes.js';
+import type { AccessLogInput } from '../../access-log/access-log.js';
+import { elevated, insertRecord, subFolder } from '../devices/record-writes.js';
 import { bureauZone } from '../handovers/handover-zone.js';
 
 /** The environment variable of each port setting. */
 const SETTING_ENV: Record<PortSetting, string> = {
   timeZone: 'EFR_TIME_ZONE',
   exemptionRemindHours: 'EFR_EXEMPTION_REMIND_HOURS',
+  fieldUnits: 'EFR_FIELD_UNITS',
 };
 
 const ID = /^[0-9A-Za-z-]{1,64}$/;
@@ -51,7 +53,9 @@ export function nodeView(repo: Repository, n: NodeRow): PortNode {
  * (model checks, rule hooks, access-log entries), with the repository's rights for the steps
  * core allowed (`elevated`), as the module's web scripts act.
  */
-export function serverPort(repo: Repository, caller: Caller): RepositoryPort {
+export function serverPort(
+  repo: Repository, caller: Caller, attempts: AccessLogInput[] = [],
+): RepositoryPort {
   const isDate = (type: string, name: string): boolean => isDateProperty(repo, type, name);
   const view = (n: NodeRow): PortNode => nodeView(repo, n);
   /** Port values as the model stores them (ISO instants as ACS dates). */
@@ -110,6 +114,7 @@ export function serverPort(repo: Repository, caller: Caller): RepositoryPort {
       'SELECT target_id AS id FROM peer_assocs WHERE source_id = ? AND type = ?', id, assocType),
     sources: (id, assocType) => peers(
       'SELECT source_id AS id FROM peer_assocs WHERE target_id = ? AND type = ?', id, assocType),
+    folder: (parentId, name) => view(subFolder(repo, row(parentId), name, caller.rule.now)),
     createNode: (parentId, n: PortNewNode) => view(insertRecord(repo, elevated(repo, caller),
       row(parentId), { type: n.type, name: n.name, props: stored(n.type, n.props),
         aspects: n.aspects })),
@@ -139,5 +144,8 @@ export function serverPort(repo: Repository, caller: Caller): RepositoryPort {
       nodeId === null ? null : repo.rows.get(nodeId) ?? null),
     logStep: (step, nodeId, values) => repo.log({ user: caller.userId, action: step, nodeId,
       values }),
+    logAttempt: (step, nodeId, values) => {
+      attempts.push({ user: caller.userId, action: step, nodeId, values });
+    },
   };
 }
