@@ -117,8 +117,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
     summary: 'one step of a request' },
   { method: 'POST', path: '/access-requests/{id}/viewing-events',
     request: ViewingEventRequestSchema, responses: { 201: Entry(ViewingEventSchema) },
-    // In ACS the {action} script of the steps serves it too (its URL template matches).
-    descriptor: 'access-requests/access-request-action.post', hosts: BOTH,
+    // Its own controller in ACS: Surf ranks the fixed `viewing-events` above `{action}`
+    // (surf-webscripts JaxRSUriIndex COMPARATOR).
+    descriptor: 'access-requests/access-request-viewing-events.post', hosts: BOTH,
     summary: "the player's start, seek, pause, end" },
   { method: 'POST', path: '/holds', request: HoldRequestSchema,
     responses: { 201: Entry(HoldResultSchema) }, descriptor: 'access-requests/holds.post',
@@ -250,7 +251,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     responses: { 200: ViolationListSchema }, descriptor: 'spot-checks/violations-scan.post',
     hosts: SERVER_ONLY, summary: 'propose refused tampering and late handovers' },
   { method: 'GET', path: '/violations/{id}', responses: { 200: ViolationEntrySchema },
-    descriptor: 'spot-checks/violation.get', hosts: SERVER_ONLY, summary: 'a violation' },
+    descriptor: 'spot-checks/violation.get', hosts: BOTH, summary: 'a violation' },
   { method: 'POST', path: '/violations/{id}/decision', request: ViolationDecisionRequestSchema,
     responses: { 200: ViolationEntrySchema }, descriptor: 'spot-checks/violation-decision.post',
     hosts: BOTH, summary: 'confirm or dismiss' },

@@ -127,7 +127,7 @@ describe('module JAR (npm run build:module)', () => {
       const urls = gets.flatMap((e) => xpath(inModule(e), `${el('url')}/text()`)).sort();
       expect(urls).toEqual(['/efr/spot-checks', '/efr/spot-checks/{id}',
         '/efr/spot-checks/{id}/results', '/efr/spot-checks/{id}/sample',
-        '/efr/spot-checks/{id}/verify-draw', '/efr/violations']);
+        '/efr/spot-checks/{id}/verify-draw', '/efr/violations', '/efr/violations/{id}']);
       for (const e of gets) {
         expect(xpath(inModule(e), `${el('format')}/@default`)).withContext(e).toEqual(['json']);
       }

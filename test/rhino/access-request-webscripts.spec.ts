@@ -24,6 +24,14 @@ const step = (name: string, req: string, action: string, user: string, body?: un
   templateArgs: { id: `@${req}`, action },
   body,
 });
+/** A viewing event of the player (its own web script since issue 15). */
+const view = (name: string, req: string, user: string, body: unknown): WsCall => ({
+  name,
+  script: 'access-request-viewing-events.post',
+  user,
+  templateArgs: { id: `@${req}` },
+  body,
+});
 const code = (r: WsResult): string => `${r.status} ${r.body?.error?.errorKey ?? ''}`.trim();
 
 describe('module web scripts in Rhino: access requests (issue 6: R24, R27.1, R14.2)', () => {
@@ -52,13 +60,13 @@ describe('module web scripts in Rhino: access requests (issue 6: R24, R27.1, R14
           reason: '案件复核需要',
           viewingUntil: until,
         }),
-        step('viewStart', 'req', 'viewing-events', 'officer1', {
+        view('viewStart', 'req', 'officer1', {
           event: 'start',
           recordingId: '#clip.mp4',
           sessionId: 's1',
           positionSeconds: 0,
         }),
-        step('viewOther', 'req', 'viewing-events', 'officer2', {
+        view('viewOther', 'req', 'officer2', {
           event: 'start',
           recordingId: '#clip.mp4',
         }),
@@ -81,7 +89,7 @@ describe('module web scripts in Rhino: access requests (issue 6: R24, R27.1, R14
           args: { queue: 'all' },
         },
         step('close', 'req', 'close', 'custodian1'),
-        step('viewAfter', 'req', 'viewing-events', 'officer1', {
+        view('viewAfter', 'req', 'officer1', {
           event: 'seek',
           recordingId: '#clip.mp4',
         }),
@@ -161,6 +169,10 @@ describe('module web scripts in Rhino: access requests (issue 6: R24, R27.1, R14
   it('R24.2: viewing events only for the registered viewer inside the window', () => {
     expect(r.viewStart.status).toBe(201);
     expect(r.viewStart.logs.join()).toContain('efr view.start');
+    // Issue 15: the entry server/ answers, from the one handler.
+    expect(r.viewStart.body?.entry as unknown).toEqual({ action: 'view.start',
+      requestId: r.req.body?.entry?.id, request: jasmine.any(String), sessionId: 's1',
+      requirement: 'R24.2', positionSeconds: '0.000' });
     expect(r.viewOther.status).toBe(404);
     expect(r.queueViewing.body?.list?.entries.map((e) => e.entry.id)).toEqual([
       r.req.body?.entry?.id,

@@ -48,6 +48,8 @@ describe('module web scripts in Rhino: exemptions (issue 9: R11.1, R11.2)', () =
           user: 'custodian1',
           args: { overdue: 'true' },
         },
+        { name: 'page', script: 'exemptions.get', user: 'custodian1',
+          args: { maxItems: '1', skipCount: '1' } },
         {
           name: 'badOverdue',
           script: 'exemptions.get',
@@ -115,5 +117,13 @@ describe('module web scripts in Rhino: exemptions (issue 9: R11.1, R11.2)', () =
     expect(r.list.body?.list?.entries.map((e) => e.entry.id)).toEqual([r.write.body?.entry?.id]);
     expect(r.overdue.body?.list?.entries.length).toBe(0);
     expect(code(r.badOverdue)).toBe('400 framework.exception.InvalidArgument');
+  });
+
+  it('issue 15: the list is paged as server/ pages it (one source)', () => {
+    const list = r.page.body?.list as unknown as { pagination: Record<string, unknown>;
+      entries: unknown[] };
+    expect(list.pagination).toEqual({ count: 1, hasMoreItems: false, totalItems: 2,
+      skipCount: 1, maxItems: 1 });
+    expect(list.entries.length).toBe(1);
   });
 });

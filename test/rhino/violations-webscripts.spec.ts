@@ -37,6 +37,15 @@ describe('module web scripts in Rhino: violation register (issue 8: R29.1, R30.1
         endDate: '2026-12-31', note: '暂停一个月' }),
       { name: 'confirmed', script: 'violations.get', user: 'supervisor1',
         args: { status: 'confirmed' } },
+      { name: 'one', script: 'violation.get', user: 'supervisor1', templateArgs: { id: '#v1' } },
+      { name: 'oneOfficer', script: 'violation.get', user: 'officer1',
+        templateArgs: { id: '#v1' } },
+      { name: 'oneMissing', script: 'violation.get', user: 'supervisor1',
+        templateArgs: { id: 'no-such-node' } },
+      { name: 'page1', script: 'violations.get', user: 'supervisor1', args: { maxItems: '1' } },
+      { name: 'page2', script: 'violations.get', user: 'supervisor1',
+        args: { maxItems: '1', skipCount: '1' } },
+      { name: 'badPage', script: 'violations.get', user: 'supervisor1', args: { maxItems: '0' } },
     ], [violation('v1', 'officer1'), violation('v2', 'supervisor1')]);
   });
 
@@ -60,5 +69,26 @@ describe('module web scripts in Rhino: violation register (issue 8: R29.1, R30.1
     expect(list.length).toBe(1);
     expect(list[0].measures).toEqual([jasmine.objectContaining({ measure: 'suspension',
       startDate: '2026-12-01', endDate: '2026-12-31', recordedBy: 'supervisor1' })]);
+  });
+
+  it('issue 15: GET /violations/{id} runs in the module from the one source, supervisors only', () => {
+    expect(r.one.status).toBe(200);
+    expect(r.one.body?.entry).toEqual(jasmine.objectContaining({ status: 'confirmed',
+      officer: 'officer1', proposedAt: '2026-11-25T02:00:00.000Z' }));
+    expect((r.one.body?.entry as { measures: unknown[] }).measures.length).toBe(1);
+    expect(code(r.oneOfficer)).toBe('403 efr.violation.notSupervisor');
+    expect(code(r.oneMissing)).toBe('404 framework.exception.EntityNotFound');
+  });
+
+  it('issue 15: the register is paged with skipCount and maxItems as in server/', () => {
+    const p1 = r.page1.body?.list as unknown as { pagination: Record<string, unknown>;
+      entries: { entry: { id: string } }[] };
+    const p2 = r.page2.body?.list as unknown as typeof p1;
+    expect(p1.pagination).toEqual({ count: 1, hasMoreItems: true, totalItems: 2, skipCount: 0,
+      maxItems: 1 });
+    expect(p2.pagination).toEqual({ count: 1, hasMoreItems: false, totalItems: 2, skipCount: 1,
+      maxItems: 1 });
+    expect(p1.entries[0].entry.id).not.toBe(p2.entries[0].entry.id);
+    expect(code(r.badPage)).toBe('400 framework.exception.InvalidArgument');
   });
 });

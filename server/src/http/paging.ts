@@ -1,45 +1,17 @@
 import { badRequest } from './errors.js';
+import { isWebScriptError } from '../../../webscripts/src/web-script.js';
+import { parsePaging as parseShared, type Paging } from '../../../webscripts/src/paging.js';
 
-/** skipCount / maxItems of a list request. */
-export interface Paging {
-  skipCount: number;
-  maxItems: number;
-}
+/** The paging rules are the web scripts' (webscripts/src/paging.ts), one for both hosts. */
+export { listBody, pageOf, type Paging } from '../../../webscripts/src/paging.js';
 
-function intParam(v: unknown, name: string, dflt: number, min: number, max: number): number {
-  if (v === undefined || v === '') return dflt;
-  if (typeof v !== 'string' || !/^\d+$/.test(v))
-    throw badRequest(`Invalid paging parameter ${name}: ${String(v)}`);
-  const n = Number(v);
-  if (n < min || n > max) throw badRequest(`Invalid paging parameter ${name}: ${v}`);
-  return n;
-}
-
-/** Parses skipCount (≥ 0) and maxItems (1…10000, default 100) from a query. */
+/** Parses skipCount (≥ 0) and maxItems (1…10000, default 100) from a query (400 if bad). */
 export function parsePaging(q: Record<string, unknown>): Paging {
-  return {
-    skipCount: intParam(q.skipCount, 'skipCount', 0, 0, Number.MAX_SAFE_INTEGER),
-    maxItems: intParam(q.maxItems, 'maxItems', 100, 1, 10_000),
-  };
-}
-
-/** The list envelope of the ACS API. */
-export function listBody<T>(entries: T[], paging: Paging, totalItems: number): unknown {
-  return {
-    list: {
-      pagination: {
-        count: entries.length,
-        hasMoreItems: paging.skipCount + entries.length < totalItems,
-        totalItems,
-        skipCount: paging.skipCount,
-        maxItems: paging.maxItems,
-      },
-      entries: entries.map((entry) => ({ entry })),
-    },
-  };
-}
-
-/** Pages an in-memory list. */
-export function pageOf<T>(all: T[], p: Paging): T[] {
-  return all.slice(p.skipCount, p.skipCount + p.maxItems);
+  try {
+    return parseShared(q);
+  } catch (e) {
+    // The shared parser's 400 (WebScriptError) as server/'s AcsError.
+    if (isWebScriptError(e)) throw badRequest(e.summary);
+    throw e;
+  }
 }

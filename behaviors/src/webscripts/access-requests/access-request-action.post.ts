@@ -1,7 +1,7 @@
 /**
  * POST /efr/access-requests/{id}/{action}: one step of core's state machine (`review`,
- * `approve`, `register`, `reject`, `close`; R24.1, R24.2, R25.1, R27.1), or a viewing event of
- * the player (`viewing-events`: start, seek, pause, end; R24.2). The step's fields are written
+ * `approve`, `register`, `reject`, `close`; R24.1, R24.2, R25.1, R27.1). The player's viewing
+ * events have their own web script (access-request-viewing-events.post). The step's fields are written
  * in one save, so that the efr:accessRequest behaviour sees the whole step at once.
  * Registration grants the viewer Consumer on the requested recordings and closing revokes it,
  * except where another registered request of the viewer still holds a recording
@@ -9,8 +9,6 @@
  * line).
  */
 import {
-  canReadContent,
-  refuse,
   transition,
   type AccessAction,
 } from '../../../../core/src/index.js';
@@ -33,7 +31,6 @@ import {
 import { maySee, requestView } from './access-request-json.js';
 
 const STEPS = ['review', 'approve', 'register', 'reject', 'close'];
-const EVENTS = ['start', 'seek', 'pause', 'end'];
 
 function text(b: Record<string, unknown>, k: string): string {
   return typeof b[k] === 'string' ? (b[k] as string).trim() : '';
@@ -61,48 +58,10 @@ runWebScript(() => {
   const actor = currentActor();
   const now = nowIso();
   const view = requestView(node, now);
-  if (!maySee(actor, view.request) || (what !== 'viewing-events' && STEPS.indexOf(what) < 0)) {
+  if (!maySee(actor, view.request) || STEPS.indexOf(what) < 0) {
     fail(404, 'framework.exception.EntityNotFound', 'The entity with id: ' + id + ' was not found');
   }
   const b = jsonBody();
-  if (what === 'viewing-events') {
-    const event = text(b, 'event');
-    if (EVENTS.indexOf(event) < 0) {
-      fail(400, 'framework.exception.InvalidArgument', 'event must be one of ' + EVENTS.join(', '));
-    }
-    const recordingId = text(b, 'recordingId');
-    if (!canReadContent(view.request, actor.userName, now, recordingId)) {
-      enforce(
-        refuse(
-          403,
-          'efr.recording.noViewingRight',
-          'R24.2',
-          'A recording is viewed only by its registered viewer within the viewing window.',
-          '录像仅限登记的调阅人在调阅时间内查看。',
-        ),
-        'view.' + event,
-        String(node.nodeRef),
-      );
-    }
-    const position = typeof b.positionSeconds === 'number' ? b.positionSeconds.toFixed(3) : '';
-    logStep('view.' + event, node, {
-      recording: recordingId,
-      session: text(b, 'sessionId'),
-      position,
-      by: actor.userName,
-    });
-    respond(201, {
-      entry: {
-        action: 'view.' + event,
-        requestId: id,
-        request: String(node.name),
-        sessionId: text(b, 'sessionId'),
-        requirement: 'R24.2',
-        positionSeconds: position,
-      },
-    });
-    return;
-  }
   const action = actionOf(what, b);
   const recNodes = requestedRecordingNodes(node) as WsNode[];
   const t = transition(view.request, action, actor, { now, recordings: view.recordings });

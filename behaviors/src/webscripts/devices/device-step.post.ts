@@ -1,10 +1,5 @@
-/** POST /efr/devices/{id}/{step}: issue (with the pre-use check), return, repair, … (R13.1). */
-import { jsonBody, nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
-import { runDeviceStep } from './device-steps.js';
-import { deviceDetailJson } from './device-json.js';
+/** POST /efr/devices/{id}/{step}: one step of a device (R12.1, R13.1, R15.1): written once in webscripts/src/devices/devices.ts for both hosts. */
+import { runPortDefinition } from '../../lib/port-web-script.js';
+import { deviceStepPost } from '../../../../webscripts/src/devices/devices.js';
 
-runWebScript(() => {
-  // This transaction's writes are a workflow step: the module's guard lets them through.
-  const device = nodeOfType(templateArg('id'), 'efr:device');
-  respond(200, { entry: deviceDetailJson(runDeviceStep(device, templateArg('step'), jsonBody())) });
-});
+runPortDefinition(deviceStepPost);

@@ -1,7 +1,5 @@
-/** GET /efr/devices/{id}: one device with its history and pre-use checks (R13.1, R15.1). */
-import { nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
-import { deviceDetailJson } from './device-json.js';
+/** GET /efr/devices/{id}: a device with its history and checks (R13.1, R15.1): written once in webscripts/src/devices/devices.ts for both hosts. */
+import { runPortDefinition } from '../../lib/port-web-script.js';
+import { deviceGet } from '../../../../webscripts/src/devices/devices.js';
 
-runWebScript(() => {
-  respond(200, { entry: deviceDetailJson(nodeOfType(templateArg('id'), 'efr:device')) });
-});
+runPortDefinition(deviceGet);

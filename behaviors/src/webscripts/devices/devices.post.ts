@@ -1,9 +1,5 @@
-/** POST /efr/devices: registers a device (R13.1, R12.1). */
-import { jsonBody, respond, runWebScript } from '../../lib/ws-runtime.js';
-import { registerDevice } from './device-steps.js';
-import { deviceJson } from './device-json.js';
+/** POST /efr/devices: the office registers a device (R13.1): written once in webscripts/src/devices/devices.ts for both hosts. */
+import { runPortDefinition } from '../../lib/port-web-script.js';
+import { devicesPost } from '../../../../webscripts/src/devices/devices.js';
 
-runWebScript(() => {
-  // This transaction's writes are a workflow step: the module's guard lets them through.
-  respond(201, { entry: deviceJson(registerDevice(jsonBody())) });
-});
+runPortDefinition(devicesPost);

@@ -1,10 +1,5 @@
-/** GET /efr/exemptions/{id}. */
-import { nowIso } from '../../lib/clock.js';
-import { nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
-import { exemptionJson, remindHours } from './exemption-json.js';
+/** GET /efr/exemptions/{id}: one record (R11.2): written once in webscripts/src/exemptions/exemptions.ts for both hosts. */
+import { runPortDefinition } from '../../lib/port-web-script.js';
+import { exemptionGet } from '../../../../webscripts/src/exemptions/exemptions.js';
 
-runWebScript(() => {
-  respond(200, {
-    entry: exemptionJson(nodeOfType(templateArg('id'), 'efr:exemption'), nowIso(), remindHours()),
-  });
-});
+runPortDefinition(exemptionGet);

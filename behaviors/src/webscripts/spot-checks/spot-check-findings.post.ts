@@ -19,7 +19,7 @@ import {
 import { findingJson, reread } from './campaign-json.js';
 import { findingOf, readerOf, recordingOf } from './finding-state.js';
 import { requireSupervisor } from './supervisor.js';
-import { VIOLATIONS_FOLDER } from './violation-json.js';
+import { VIOLATIONS_FOLDER } from '../../../../webscripts/src/violations/violation-json.js';
 
 runWebScript(() => {
   requireSupervisor('recordFinding');

@@ -9,6 +9,9 @@ import { verifyChain } from '../../access-log/access-log.js';
 import { forbidden } from '../../http/errors.js';
 import { listBody, pageOf, parsePaging } from '../../http/paging.js';
 import { actorOf, bodyOf, nowIso } from '../devices/record-writes.js';
+import { viewingEventsPost } from
+  '../../../../webscripts/src/access-requests/viewing-events.js';
+import { portWebScripts } from '../port/port-routes.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import {
   accessRequestJson,
@@ -18,7 +21,7 @@ import {
   requestNode,
 } from './access-request-records.js';
 import { stepRequest, submitRequest } from './access-request-steps.js';
-import { logViewingEvent, placeHolds, releaseHolds } from './viewing-and-holds.js';
+import { placeHolds, releaseHolds } from './viewing-and-holds.js';
 import { closeEndedWindows } from './window-expiry.js';
 
 /**
@@ -31,7 +34,8 @@ import { closeEndedWindows } from './window-expiry.js';
  * - `GET  /access-requests/{id}`;
  * - `POST /access-requests/{id}/review|approve|register|reject|close`: one step of core's
  *   state machine each;
- * - `POST /access-requests/{id}/viewing-events`: the player's start, seek, pause, end;
+ * - `POST /access-requests/{id}/viewing-events`: the player's start, seek, pause, end (written
+ *   once for both hosts: webscripts/src/access-requests/viewing-events.ts);
  * - `POST /holds`: a complaint preserves the recordings it names (R14.2);
  * - `POST /holds/release`: supervisors or legal lift those holds, with the reason (R14.2);
  * - `GET  /access-log/verify`: the hash chain's verification (supervisors, office, legal).
@@ -72,13 +76,7 @@ export const accessRequestsModule: WebScriptModule = (ws, repo) => {
     });
   }
 
-  ws.post('/access-requests/{id}/viewing-events', (req) => {
-    const node = requestNode(repo, req.caller, req.params.id);
-    return {
-      status: 201,
-      body: { entry: logViewingEvent(repo, req.caller, node, bodyOf(req.body)) },
-    };
-  });
+  portWebScripts([viewingEventsPost])(ws, repo);
 
   ws.post('/holds', (req) => ({
     status: 201,

@@ -1,8 +1,5 @@
+import type { HoldReleaseResult, HoldResult } from '../../../../contract/index.js';
 import {
-  VIEWING_EVENTS, type HoldResult, type ViewingEventJson,
-} from '../../../../contract/index.js';
-import {
-  canReadContent,
   checkLegalHoldRelease,
   GROUP_EFR_CUSTODIANS,
   GROUP_EFR_SUPERVISORS,
@@ -14,7 +11,6 @@ import { badRequest } from '../../http/errors.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import { updateNode } from '../../repo/node-updates.js';
 import type { Caller, Repository } from '../../repo/repository.js';
-import { accessRequestOf } from '../../rules/access-request-state.js';
 import { recordingState } from '../../rules/recording-state.js';
 import {
   actorOf,
@@ -24,57 +20,6 @@ import {
   optText,
   readableOfType,
 } from '../devices/record-writes.js';
-
-
-/**
- * Logs one event of a viewing session in the player (start, seek, pause, end) under its
- * request: only the registered viewer inside the window may report (R24.2); anything else is
- * refused and the refusal logged, like a read.
- */
-export function logViewingEvent(
-  repo: Repository,
-  c: Caller,
-  node: NodeRow,
-  b: Record<string, unknown>,
-): ViewingEventJson {
-  const r = accessRequestOf(repo.db, node);
-  const event = optText(b, 'event', 16);
-  if (event === undefined || !(VIEWING_EVENTS as readonly string[]).includes(event)) {
-    throw badRequest(`event must be one of ${VIEWING_EVENTS.join(', ')}`);
-  }
-  const recordingId = optText(b, 'recordingId', 64) ?? '';
-  const session = optText(b, 'sessionId', 64) ?? '';
-  const position = b.positionSeconds;
-  if (
-    position !== undefined &&
-    (typeof position !== 'number' || !Number.isFinite(position) || position < 0)
-  ) {
-    throw badRequest('positionSeconds must be a number of seconds, zero or more');
-  }
-  if (!canReadContent(r, c.userId, nowIso(c), recordingId)) {
-    repo.enforce(
-      c,
-      refuse(
-        403,
-        'efr.recording.noViewingRight',
-        'R24.2',
-        'A recording is viewed only by its registered viewer within the viewing window.',
-        '录像仅限登记的调阅人在调阅时间内查看。',
-      ),
-      `view.${event}`,
-      repo.rows.get(recordingId) ?? node,
-    );
-  }
-  const values: Omit<ViewingEventJson, 'action'> = {
-    requestId: node.id,
-    request: node.name,
-    sessionId: session,
-    requirement: 'R24.2',
-    ...(position !== undefined ? { positionSeconds: (position as number).toFixed(3) } : {}),
-  };
-  repo.log({ user: c.userId, action: `view.${event}`, nodeId: recordingId, values });
-  return { action: `view.${event}`, ...values };
-}
 
 /** The recordings a hold step names (`recordingIds`, 1 to 500, each readable): 400 otherwise. */
 function holdRecordings(repo: Repository, c: Caller, b: Record<string, unknown>): NodeRow[] {
@@ -175,10 +120,7 @@ export function releaseHolds(
   repo: Repository,
   c: Caller,
   b: Record<string, unknown>,
-): {
-  released: string[];
-  notHeld: string[];
-} {
+): HoldReleaseResult {
   const nodes = holdRecordings(repo, c, b);
   const reason = optText(b, 'reason', 2000) ?? '';
   for (const n of nodes) {

@@ -1,16 +1,13 @@
-import type { MeasureEntry, Violation } from '../../../../contract/index.js';
+import { checkViolation, type ViolationKind } from '../../../../core/src/index.js';
 import {
-  checkViolation,
-  type ViolationKind,
-  type ViolationState,
-  type ViolationStatus,
-} from '../../../../core/src/index.js';
+  violationJson as sharedViolationJson, type ViolationJson,
+} from '../../../../webscripts/src/violations/violation-json.js';
+import { nodeView, serverPort } from '../port/server-port.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import { setLocalAces } from '../../repo/permissions.js';
 import { SYSTEM_USER, type Caller, type Repository } from '../../repo/repository.js';
-import { toInstant } from '../../rules/recording-state.js';
-import { elevated, insertRecord, entrySuffix, sourcesOf, targetOf } from
+import { elevated, insertRecord, entrySuffix } from
   '../devices/record-writes.js';
 
 /**
@@ -19,8 +16,9 @@ import { elevated, insertRecord, entrySuffix, sourcesOf, targetOf } from
  * beside them pointing at its violation by efr:accountabilityViolation.
  */
 
-const str = (n: NodeRow, k: string): string | null =>
-  typeof n.props[k] === 'string' ? (n.props[k] as string) : null;
+/** The JSON shapes are written once for both hosts (webscripts/src/violations/). */
+export type { MeasureJson, ViolationJson } from
+  '../../../../webscripts/src/violations/violation-json.js';
 
 /**
  * The supervisors' violation register: meta `efr_folder_violations`, or a `违规记录` folder
@@ -101,65 +99,8 @@ export function proposeViolation(repo: Repository, c: Caller, p: Proposal): Node
   });
 }
 
-/** The violation as core's state machine sees it. */
-export function violationState(n: NodeRow): ViolationState {
-  return {
-    id: n.id,
-    kind: (str(n, 'efr:violationKind') ?? 'otherSerious') as ViolationKind,
-    status: (str(n, 'efr:violationStatus') ?? 'proposed') as ViolationStatus,
-    subject: str(n, 'efr:officer') ?? '',
-    reportedBy: str(n, 'efr:proposedBy') ?? n.createdBy,
-    decidedBy: str(n, 'efr:decidedBy'),
-    decidedAt: toInstant(n.props['efr:decidedAt']),
-    decisionReason: str(n, 'efr:decisionReason'),
-  };
-}
-
-/** The measures recorded for a violation, oldest first. */
-export function measuresOf(repo: Repository, violationId: string): NodeRow[] {
-  return sourcesOf(repo, violationId, 'efr:accountabilityViolation')
-    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-}
-
-/** A measure as JSON. */
-export function measureJson(m: NodeRow): MeasureEntry {
-  return {
-    id: m.id,
-    measure: str(m, 'efr:measure') ?? '',
-    startDate: str(m, 'efr:startDate')?.slice(0, 10) ?? null,
-    endDate: str(m, 'efr:endDate')?.slice(0, 10) ?? null,
-    note: str(m, 'efr:measureNote'),
-    recordedBy: str(m, 'efr:decidedBy') ?? m.createdBy,
-    recordedAt: toInstant(m.props['efr:decidedAt']),
-  };
-}
-
-/** A violation as JSON, with its measures. */
-export function violationJson(repo: Repository, n: NodeRow): Violation {
-  const s = violationState(n);
-  return {
-    id: n.id,
-    name: n.name,
-    kind: s.kind,
-    status: s.status,
-    description: str(n, 'efr:violationDescription') ?? '',
-    officer: s.subject,
-    unit: str(n, 'efr:unit') ?? '-',
-    sourceReference: str(n, 'efr:sourceReference'),
-    subjectId: targetOf(repo, n.id, 'efr:violationSubject')?.id ?? null,
-    proposedBy: s.reportedBy,
-    proposedAt: toInstant(n.props['efr:proposedAt']),
-    decidedBy: s.decidedBy,
-    decidedAt: s.decidedAt,
-    decisionReason: s.decisionReason,
-    measures: measuresOf(repo, n.id).map(measureJson),
-  };
-}
-
-/** Every violation of the register, newest first. */
-export function listViolations(repo: Repository): NodeRow[] {
-  const raw = repo.db
-    .prepare(`SELECT * FROM nodes WHERE type = 'efr:violation' ORDER BY created_at DESC, id`)
-    .all();
-  return repo.rows.fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0]);
+/** A violation as JSON, with its measures (the shared shape, read through the port). */
+export function violationJson(repo: Repository, n: NodeRow): ViolationJson {
+  return sharedViolationJson(serverPort(repo, repo.systemCaller('violation-json')),
+    nodeView(repo, n));
 }

@@ -1,36 +1,23 @@
-import {
-  checkMeasure,
-  GROUP_EFR_SUPERVISORS,
-  isMember,
-  refuse,
-  transitionViolation,
-  type ViolationAction,
-  type ViolationKind,
-} from '../../../../core/src/index.js';
-import { badRequest } from '../../http/errors.js';
-import { formatAcsDate } from '../../model/property-values.js';
+import type { ViolationKind } from '../../../../core/src/index.js';
+import { requireSupervisor as sharedRequireSupervisor } from
+  '../../../../webscripts/src/violations/violations.js';
 import type { NodeRow } from '../../repo/node-rows.js';
-import { updateNode } from '../../repo/node-updates.js';
 import type { Caller, Repository } from '../../repo/repository.js';
-import {
-  actorOf, bodyOf, elevated, entrySuffix, insertRecord, nowIso, optText, readableOfType,
-} from '../devices/record-writes.js';
+import { bodyOf, entrySuffix, optText } from '../devices/record-writes.js';
+import { serverPort } from '../port/server-port.js';
 import { UnitResolver, nodesOfType, text } from '../spot-checks/spot-check-population.js';
-import { proposeViolation, registerFolder, violationBySource, violationState } from
-  './violation-records.js';
+import { proposeViolation, violationBySource } from './violation-records.js';
 
 /**
- * The supervisors' steps on the register (R29.1, R30.1): report, confirm or dismiss, record a
- * measure, and collect the automatic proposals (late handovers, refused tampering). Each runs
+ * The supervisors' steps on the register that server/ alone has (R29.1): report, and collect
+ * the automatic proposals (late handovers, refused tampering). Each runs
  * in one transaction and writes its own access-log entry; refusals are logged by the error
  * handler.
  */
 
-/** Refuses unless the caller is a supervisor (R29.1). */
+/** Refuses unless the caller is a supervisor (R29.1): the shared gate of the register. */
 export function requireSupervisor(repo: Repository, c: Caller, step: string): void {
-  repo.enforce(c, isMember(actorOf(c), GROUP_EFR_SUPERVISORS) ? { allowed: true } : refuse(403,
-    'efr.violation.notSupervisor', 'R29.1', 'Only supervisors keep the violation register.',
-    '仅监督人员可以登记违规。'), step, null);
+  sharedRequireSupervisor(serverPort(repo, c), step);
 }
 
 /** POST /violations: a supervisor reports a violation (proposed). */
@@ -52,69 +39,6 @@ export function reportViolation(repo: Repository, c: Caller, raw: unknown): Node
     repo.log({ user: c.userId, action: 'violation.report', nodeId: v.id,
       values: { kind: text(v, 'efr:violationKind'), officer, requirement: 'R29.1' } });
     return v;
-  })();
-}
-
-/** POST /violations/{id}/decision: confirm or dismiss with a reason (R29.1). */
-export function decideViolation(repo: Repository, c: Caller, id: string, raw: unknown): NodeRow {
-  const b = bodyOf(raw);
-  const type = b.action;
-  if (type !== 'confirm' && type !== 'dismiss') {
-    throw badRequest('action must be confirm or dismiss');
-  }
-  const reason = optText(b, 'reason') ?? '';
-  return repo.db.transaction(() => {
-    const node = readableOfType(repo, c, id, 'efr:violation');
-    const action: ViolationAction = { type, reason };
-    const t = transitionViolation(violationState(node), action, actorOf(c), nowIso(c));
-    repo.enforce(c, t.verdict, `violation.${type}`, node);
-    const next = t.next;
-    if (!next) throw new Error('core allowed a transition without a next state');
-    const updated = updateNode(repo, elevated(repo, c), node, {
-      aspectNames: [...new Set([...node.aspects, 'efr:decided'])],
-      properties: {
-        'efr:violationStatus': next.status,
-        'efr:decidedBy': next.decidedBy,
-        'efr:decidedAt': formatAcsDate(c.rule.now),
-        'efr:decisionReason': next.decisionReason,
-      },
-    });
-    repo.log({ user: c.userId, action: `violation.${type}`, nodeId: id,
-      values: { status: next.status, reason: next.decisionReason ?? '', requirement: 'R29.1' } });
-    return updated;
-  })();
-}
-
-/** POST /violations/{id}/measures: an accountability measure with its dates (R30.1). */
-export function recordMeasure(repo: Repository, c: Caller, id: string, raw: unknown): NodeRow {
-  const b = bodyOf(raw);
-  const input = {
-    measure: optText(b, 'measure', 40) ?? '',
-    startDate: optText(b, 'startDate', 10) ?? '',
-    endDate: optText(b, 'endDate', 10) ?? null,
-  };
-  const note = optText(b, 'note');
-  return repo.db.transaction(() => {
-    const v = readableOfType(repo, c, id, 'efr:violation');
-    repo.enforce(c, checkMeasure(violationState(v), input, actorOf(c)), 'violation.measure', v);
-    const m = insertRecord(repo, elevated(repo, c), registerFolder(repo), {
-      type: 'efr:accountability',
-      name: `问责-${entrySuffix(c.rule.now)}`,
-      props: {
-        'efr:measure': input.measure,
-        'efr:startDate': input.startDate,
-        'efr:endDate': input.endDate,
-        'efr:measureNote': note ?? null,
-        'efr:decidedBy': c.userId,
-        'efr:decidedAt': formatAcsDate(c.rule.now),
-        'efr:officer': text(v, 'efr:officer'),
-      },
-      targets: [{ targetId: v.id, assocType: 'efr:accountabilityViolation' }],
-    });
-    repo.log({ user: c.userId, action: 'violation.measure', nodeId: v.id,
-      values: { measureId: m.id, measure: input.measure, startDate: input.startDate,
-        endDate: input.endDate ?? '', requirement: 'R30.1' } });
-    return m;
   })();
 }
 

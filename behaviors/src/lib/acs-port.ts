@@ -1,0 +1,244 @@
+/**
+ * The module's adapter of the repository port (webscripts/src/repository-port.ts) over what ACS
+ * puts in a JavaScript web script's root scope: `search`, `people`, `groups` (through
+ * lib/actor.ts), ScriptNode, `companyhome`, plus `Packages` for the settings and the zone.
+ * Compiled to ES5 with the controller that uses it; runs in the controller's one transaction.
+ * Passes the port's contract suite in the ACS-like runtime (test/rhino/port-contract.spec.ts).
+ */
+import { ASIA_SHANGHAI, type Verdict, type Zone } from '../../../core/src/index.js';
+import type {
+  PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
+} from '../../../webscripts/src/repository-port.js';
+import {
+  javaPackages, type PeopleLike, type ScriptNodeLike, type SearchLike,
+} from './acs-api.js';
+import { currentUserName, groupsOf, runAsSystem } from './actor.js';
+import { nowIso } from './clock.js';
+import { efrInfo } from './efr-log.js';
+import { toPlain } from './java-values.js';
+import { NAMESPACES, nodeId, nodeProp } from './model-names.js';
+import {
+  ARCHIVE_ROOT_NAME, enforce as answerRefusal, subFolder, type WsNode,
+} from './ws-runtime.js';
+
+/** The ACS global property of each port setting (set with `-D` in JAVA_OPTS, as ACS's own). */
+const SETTING_PROPERTY: Record<PortSetting, string> = {
+  timeZone: 'efr.timeZone',
+  exemptionRemindHours: 'efr.exemptionRemindHours',
+  fieldUnits: 'efr.fieldUnits',
+};
+
+interface PortScope {
+  companyhome: WsNode;
+  people: PeopleLike & { isAdmin?(person: unknown): unknown };
+  search: Omit<SearchLike, 'findNode'> & { findNode(ref: string): WsNode | null };
+}
+
+/** The web script's root scope (the global object of a non-strict call). */
+function scope(): PortScope {
+  const get = function (this: unknown): unknown {
+    return this;
+  };
+  return get() as PortScope;
+}
+
+/** `{uri}local` → `prefix:local` for the namespaces the module knows; others unchanged. */
+function shortName(full: string): string {
+  const close = full.indexOf('}');
+  if (full.charAt(0) !== '{' || close < 0) return full;
+  const uri = full.substring(1, close);
+  for (const prefix of Object.keys(NAMESPACES)) {
+    if (NAMESPACES[prefix] === uri) return prefix + ':' + full.substring(close + 1);
+  }
+  return full;
+}
+
+/** A Java class reached through `Packages`, or null (a non-secure script). */
+function javaClass(path: string[]): Record<string, unknown> | null {
+  let cursor: unknown = javaPackages();
+  for (const part of path) {
+    if (cursor === null || cursor === undefined) return null;
+    cursor = (cursor as Record<string, unknown>)[part];
+  }
+  return cursor === null || cursor === undefined ? null : cursor as Record<string, unknown>;
+}
+
+/** A setting: the JVM system property ACS's global properties are set with, or null. */
+function settingOf(key: PortSetting): string | null {
+  const system = javaClass(['java', 'lang', 'System']);
+  if (system === null || typeof system['getProperty'] !== 'function') return null;
+  const v = (system['getProperty'] as (k: string) => unknown)(SETTING_PROPERTY[key]);
+  if (null == v) return null;
+  const text = String(v).replace(/^\s+|\s+$/g, '');
+  return text === '' ? null : text;
+}
+
+/**
+ * The bureau's zone: core's fixed China Standard Time by default (as server/'s bureauZone),
+ * else java.util.TimeZone (`Asia/Shanghai`, `GMT+08:00`); an unknown name is a configuration
+ * error (TimeZone answers GMT for it, which would silently move every deadline).
+ */
+function zoneOf(name: string | null): Zone {
+  if (name === null || name === 'Asia/Shanghai') return ASIA_SHANGHAI;
+  const tz = javaClass(['java', 'util', 'TimeZone']);
+  if (tz === null) throw new Error('efr: java.util.TimeZone is not available to this script');
+  const zone = (tz['getTimeZone'] as (n: string) => { getID(): unknown;
+    getOffset(ms: number): unknown })(/^[+-]\d{2}:?\d{2}$/.test(name) ? 'GMT' + name : name);
+  if (String(zone.getID()) === 'GMT' && name !== 'GMT' && name !== 'UTC') {
+    throw new Error('efr.timeZone is not a time zone: ' + name);
+  }
+  return { offsetMinutesAt: (ms: number) => Number(zone.getOffset(ms)) / 60000 };
+}
+
+/** A ScriptNode as a port node. */
+function view(n: WsNode): PortNode {
+  const props: Record<string, PortValue> = {};
+  const raw = n.properties;
+  for (const k in raw) {
+    const v = toPlain(raw[k]);
+    if (v !== null) props[shortName(String(k))] = v;
+  }
+  const aspects: string[] = [];
+  const list = (n as unknown as { aspects: ArrayLike<unknown> }).aspects;
+  for (let i = 0; i < list.length; i++) aspects.push(shortName(String(list[i])));
+  return { id: nodeId(n), type: String(n.typeShort), name: String(n.name), props, aspects };
+}
+
+/** Port values as a script hands them to ACS (the dictionary converts ISO text to dates). */
+function scriptProps(props: Record<string, PortValue>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(props)) out[k] = props[k];
+  return out;
+}
+
+const ID = /^[0-9A-Za-z-]{1,64}$/;
+
+/** The port for the running web script. */
+export function acsPort(): RepositoryPort {
+  const s = scope();
+  const find = (id: string): WsNode | null => {
+    if (!ID.test(id)) return null;
+    const n = s.search.findNode('workspace://SpacesStore/' + id);
+    return n === null || n === undefined ? null : n;
+  };
+  const must = (id: string): WsNode => {
+    const n = find(id);
+    if (n === null) throw new Error('port: no node ' + id);
+    return n;
+  };
+  const peers = (list: Record<string, unknown> | undefined, assocType: string): PortNode[] => {
+    const out: PortNode[] = [];
+    if (!list) return out;
+    const found = list[assocType] as ArrayLike<WsNode> | null | undefined;
+    if (found === null || found === undefined) return out;
+    for (let i = 0; i < found.length; i++) out.push(view(found[i]));
+    return out;
+  };
+  const byName = (a: PortNode, b: PortNode): number =>
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const person = (userName: string): unknown => s.people.getPerson(userName);
+
+  return {
+    currentUser: () => {
+      const userName = currentUserName();
+      const p = person(userName);
+      const isAdmin = p !== null && p !== undefined && typeof s.people.isAdmin === 'function' &&
+        String(s.people.isAdmin(p)) === 'true';
+      return { userName, groups: groupsOf(userName), isAdmin };
+    },
+    now: nowIso,
+    setting: settingOf,
+    zone: () => zoneOf(settingOf('timeZone')),
+    node: (id) => {
+      const n = find(id);
+      return n === null ? null : view(n);
+    },
+    archiveFolder: (name) => {
+      const f = s.companyhome.childByNamePath(ARCHIVE_ROOT_NAME + '/' + name);
+      return f === null || f === undefined ? null : view(f);
+    },
+    children: (parentId, type) => {
+      const out: PortNode[] = [];
+      const kids = must(parentId).children;
+      for (let i = 0; i < kids.length; i++) {
+        if (String(kids[i].typeShort) === type) out.push(view(kids[i]));
+      }
+      return out.sort(byName);
+    },
+    nodesOfType: (type) => {
+      const found = s.search.query({ query: 'TYPE:"' + type.replace(/["\\]/g, '') + '"',
+        language: 'fts-alfresco' });
+      const out: PortNode[] = [];
+      for (let i = 0; i < found.length; i++) out.push(view(found[i] as unknown as WsNode));
+      return out.sort(byName);
+    },
+    targets: (id, assocType) => peers(must(id).assocs, assocType),
+    sources: (id, assocType) => peers(must(id).sourceAssocs, assocType),
+    folder: (parentId, name) => view(subFolder(must(parentId), name)),
+    createNode: (parentId, n: PortNewNode) => {
+      const made = must(parentId).createNode(n.name, n.type, scriptProps(n.props));
+      for (const a of n.aspects || []) if (made.addAspect) made.addAspect(a);
+      return view(must(nodeId(made)));
+    },
+    updateNode: (id, props, addAspects) => {
+      const n = must(id);
+      const aspects = addAspects || [];
+      // ACS adds an aspect with its properties in one call (ScriptNode#addAspect(type, props)).
+      for (const a of aspects) if (n.addAspect) n.addAspect(a, scriptProps(props));
+      const target = n.properties;
+      for (const k of Object.keys(props)) target[k] = props[k];
+      n.save();
+      return view(must(id));
+    },
+    createAssociation: (sourceId, targetId, assocType) => {
+      must(sourceId).createAssociation(must(targetId), assocType);
+    },
+    permissions: (id) => {
+      const out: string[] = [];
+      const list = (must(id) as unknown as { permissions: ArrayLike<unknown> }).permissions;
+      for (let i = 0; i < list.length; i++) out.push(String(list[i]));
+      return out.sort();
+    },
+    // EFR's steps grant as System: ScriptNode#setPermission needs ChangePermissions, which no
+    // EFR role holds on records (README "Permissions").
+    setPermission: (id, authority, role) => {
+      const n = must(id) as unknown as { setPermission(p: string, a: string): void };
+      runAsSystem(() => n.setPermission(role, authority));
+    },
+    removePermission: (id, authority, role) => {
+      const n = must(id) as unknown as { removePermission(p: string, a: string): void };
+      runAsSystem(() => n.removePermission(role, authority));
+    },
+    personExists: (userName) => {
+      const p = person(userName);
+      return p !== null && p !== undefined;
+    },
+    groupsOf: (userName) => {
+      const p = person(userName);
+      return p === null || p === undefined ? [] : groupsOf(userName);
+    },
+    displayName: (userName) => {
+      const p = person(userName) as ScriptNodeLike | null;
+      if (p === null || p === undefined) return userName;
+      const parts: string[] = [];
+      for (const k of ['cm:firstName', 'cm:lastName']) {
+        const v = nodeProp(p, k);
+        if (typeof v === 'string' && v !== '') parts.push(v);
+      }
+      return parts.length === 0 ? userName : parts.join(' ');
+    },
+    enforce: (verdict: Verdict, step, nodeIdOrNull) => answerRefusal(verdict, step,
+      nodeIdOrNull === null ? null : 'workspace://SpacesStore/' + nodeIdOrNull),
+    // The module's log lines are not transactional: an attempt's facts stay like any step's.
+    logAttempt: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
+    logStep: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
+  };
+}
+
+/** One step's log line under org.efr.repo: `efr <step> <nodeRef> by=<user> k=v …`. */
+function logLine(step: string, nodeIdOrNull: string | null, values: Record<string, string>): void {
+  const parts: string[] = [];
+  for (const k of Object.keys(values)) parts.push(k + '=' + values[k]);
+  efrInfo('efr ' + step + ' ' + (nodeIdOrNull === null ? '-' : 'workspace://SpacesStore/' +
+    nodeIdOrNull) + ' by=' + currentUserName() + ' ' + parts.join(' '));
+}

@@ -1,0 +1,54 @@
+/**
+ * Runs a web script written once (webscripts/src/) as the module's controller: the controller
+ * file only names its definition (`runPortDefinition(violationGet)`), this reads the request
+ * from ACS's web script scope, hands the handler the module's port and renders its answer.
+ */
+import {
+  isWebScriptError, type WebScriptCall, type WebScriptDefinition,
+} from '../../../webscripts/src/web-script.js';
+import { acsPort } from './acs-port.js';
+import { fail, jsonBody, respond, runWebScript, templateArg } from './ws-runtime.js';
+
+interface ArgsScope {
+  args: Record<string, unknown>;
+}
+
+function scopeArgs(): Record<string, unknown> {
+  const get = function (this: unknown): unknown {
+    return this;
+  };
+  return (get() as ArgsScope).args;
+}
+
+/** The request as the handler reads it. */
+function callOf(def: WebScriptDefinition): WebScriptCall {
+  const params: Record<string, string> = {};
+  const names = def.path.match(/\{\w+\}/g) || [];
+  for (const n of names) {
+    const name = n.substring(1, n.length - 1);
+    params[name] = templateArg(name);
+  }
+  const query: Record<string, string | undefined> = {};
+  const args = scopeArgs();
+  for (const k in args) {
+    const v = args[k];
+    if (v !== null && v !== undefined) query[String(k)] = String(v);
+  }
+  return { params, query, body: def.method === 'GET' ? {} : jsonBody() };
+}
+
+/** Runs one definition as this controller (a marked workflow step, as every EFR script). */
+export function runPortDefinition(def: WebScriptDefinition): void {
+  runWebScript(() => {
+    const call = callOf(def);
+    let answer;
+    try {
+      answer = def.handle(acsPort(), call);
+    } catch (e) {
+      // The handler's 400/404 (thrown before any write): the REST API error body.
+      if (isWebScriptError(e)) fail(e.status, e.errorKey, e.summary);
+      throw e;
+    }
+    respond(answer.status, answer.body);
+  });
+}

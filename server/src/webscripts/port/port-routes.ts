@@ -1,0 +1,50 @@
+import type { AccessLogInput } from '../../access-log/access-log.js';
+import { AcsError } from '../../http/errors.js';
+import type { Repository } from '../../repo/repository.js';
+import {
+  isWebScriptError, type WebScriptCall, type WebScriptDefinition,
+} from '../../../../webscripts/src/web-script.js';
+import { inWorkflowStep } from '../devices/workflow-guard.js';
+import type { WebScriptModule, WebScriptRequest } from '../web-script-host.js';
+import { serverPort } from './server-port.js';
+
+/** The request as a port web script reads it: first query values, an object body. */
+function callOf(req: WebScriptRequest): WebScriptCall {
+  const query: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.query)) query[k] = Array.isArray(v) ? v[0] : v;
+  const body = req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body)
+    ? req.body as Record<string, unknown> : {};
+  return { params: req.params, query, body };
+}
+
+/**
+ * Runs one port web script for one request: the whole call is one SQLite transaction (a throw
+ * rolls every write back), the caller the host marked as a workflow step.
+ */
+export function runPortWebScript(
+  repo: Repository, def: WebScriptDefinition, req: WebScriptRequest,
+): { status: number; body: unknown } {
+  const attempts: AccessLogInput[] = [];
+  try {
+    // inWorkflowStep: server/'s mark that the device and exemption guards read (issue 16).
+    return inWorkflowStep(() => repo.db.transaction(() =>
+      def.handle(serverPort(repo, req.caller, attempts), callOf(req)))());
+  } catch (e) {
+    // A WebScriptError is the handler's 400/404: answered with the REST API error body.
+    if (isWebScriptError(e)) throw new AcsError(e.status, e.errorKey, e.summary);
+    throw e;
+  } finally {
+    // Facts of the attempt stay logged whether the call committed or was refused.
+    for (const a of attempts) repo.log(a);
+  }
+}
+
+/** The port web scripts as server/ routes, each at its definition's path and method. */
+export function portWebScripts(defs: readonly WebScriptDefinition[]): WebScriptModule {
+  return (ws, repo) => {
+    for (const def of defs) {
+      const route = def.method === 'GET' ? ws.get : ws.post;
+      route(def.path, (req) => runPortWebScript(repo, def, req));
+    }
+  };
+}

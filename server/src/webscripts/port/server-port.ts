@@ -1,0 +1,151 @@
+import type { Verdict, Zone } from '../../../../core/src/index.js';
+import { formatAcsDate } from '../../model/property-values.js';
+import type { NodeRow } from '../../repo/node-rows.js';
+import { updateNode } from '../../repo/node-updates.js';
+import { addTargetsSync } from '../../repo/node-writes.js';
+import { localAces, type Ace } from '../../repo/permissions.js';
+import type { Caller, Repository } from '../../repo/repository.js';
+import { toInstant } from '../../rules/recording-state.js';
+import type {
+  PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
+} from '../../../../webscripts/src/repository-port.js';
+import type { AccessLogInput } from '../../access-log/access-log.js';
+import { elevated, insertRecord, subFolder } from '../devices/record-writes.js';
+import { bureauZone } from '../handovers/handover-zone.js';
+
+/** The environment variable of each port setting. */
+const SETTING_ENV: Record<PortSetting, string> = {
+  timeZone: 'EFR_TIME_ZONE',
+  exemptionRemindHours: 'EFR_EXEMPTION_REMIND_HOURS',
+  fieldUnits: 'EFR_FIELD_UNITS',
+};
+
+const ID = /^[0-9A-Za-z-]{1,64}$/;
+
+function isDateProperty(repo: Repository, type: string, name: string): boolean {
+  const t = repo.model.effectiveProperty(type, name)?.type;
+  return t === 'd:date' || t === 'd:datetime';
+}
+
+/**
+ * A stored node as the port answers it: dates as ISO 8601 UTC, and cm:auditable's values
+ * (created, creator, modified, modifier), which ACS keeps as properties and server/ as columns.
+ */
+export function nodeView(repo: Repository, n: NodeRow): PortNode {
+  const props: Record<string, PortValue> = {
+    'cm:created': new Date(n.createdAt).toISOString(),
+    'cm:creator': n.createdBy,
+    'cm:modified': new Date(n.modifiedAt).toISOString(),
+    'cm:modifier': n.modifiedBy,
+  };
+  for (const [k, v] of Object.entries(n.props)) {
+    if (v === null || v === undefined) continue;
+    props[k] = isDateProperty(repo, n.type, k) ? toInstant(v) : (v as PortValue);
+  }
+  return { id: n.id, type: n.type, name: n.name, props, aspects: [...n.aspects] };
+}
+
+/**
+ * server/'s adapter of the repository port (webscripts/src/repository-port.ts) over one
+ * `Repository` and one caller, for one web script call: the route runs the handler inside one
+ * SQLite transaction (port-routes.ts) and the caller is marked as a workflow step, as every
+ * web script caller is (web-script-host.ts). Writes go through the same paths as the REST API
+ * (model checks, rule hooks, access-log entries), with the repository's rights for the steps
+ * core allowed (`elevated`), as the module's web scripts act.
+ */
+export function serverPort(
+  repo: Repository, caller: Caller, attempts: AccessLogInput[] = [],
+): RepositoryPort {
+  const isDate = (type: string, name: string): boolean => isDateProperty(repo, type, name);
+  const view = (n: NodeRow): PortNode => nodeView(repo, n);
+  /** Port values as the model stores them (ISO instants as ACS dates). */
+  const stored = (type: string, props: Record<string, PortValue>): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(props)) {
+      out[k] = typeof v === 'string' && isDate(type, k) && v.length > 10
+        ? formatAcsDate(new Date(v).getTime()) : v;
+    }
+    return out;
+  };
+  const readable = (n: NodeRow | undefined): NodeRow | undefined =>
+    n !== undefined && caller.perms.has(n, 'Read') ? n : undefined;
+  const rowsOf = (sql: string, ...args: unknown[]): PortNode[] =>
+    repo.rows.fromRawRows(repo.db.prepare(sql).all(...args) as Parameters<
+      typeof repo.rows.fromRawRows>[0])
+      .filter((n) => readable(n) !== undefined).map(view);
+  const peers = (sql: string, id: string, assocType: string): PortNode[] =>
+    (repo.db.prepare(sql).all(id, assocType) as { id: string }[])
+      .map((r) => readable(repo.rows.get(r.id)))
+      .filter((n): n is NodeRow => n !== undefined).map(view);
+  const row = (id: string): NodeRow => {
+    const n = ID.test(id) ? repo.rows.get(id) : undefined;
+    if (n === undefined) throw new Error(`port: no node ${id}`);
+    return n;
+  };
+  const setAces = (id: string, edit: (aces: Ace[]) => Ace[]): void => {
+    const n = row(id);
+    updateNode(repo, elevated(repo, caller), n, {
+      permissions: { locallySet: edit(localAces(repo.db, id)) },
+    });
+  };
+
+  return {
+    currentUser: () => ({ userName: caller.userId, groups: [...caller.rule.groups],
+      isAdmin: caller.rule.isAdmin }),
+    now: () => new Date(caller.rule.now).toISOString(),
+    setting: (key) => {
+      const v = process.env[SETTING_ENV[key]];
+      return v === undefined || v.trim() === '' ? null : v.trim();
+    },
+    zone: (): Zone => bureauZone(),
+    node: (id) => {
+      const n = ID.test(id) ? readable(repo.rows.get(id)) : undefined;
+      return n === undefined ? null : view(n);
+    },
+    archiveFolder: (name) => {
+      const rootId = repo.meta('efr_archive');
+      const f = rootId === undefined ? undefined : readable(repo.rows.childByName(rootId, name));
+      return f === undefined ? null : view(f);
+    },
+    children: (parentId, type) => rowsOf(
+      'SELECT * FROM nodes WHERE parent_id = ? AND type = ? ORDER BY name', parentId, type),
+    nodesOfType: (type) => rowsOf('SELECT * FROM nodes WHERE type = ? ORDER BY name', type),
+    targets: (id, assocType) => peers(
+      'SELECT target_id AS id FROM peer_assocs WHERE source_id = ? AND type = ?', id, assocType),
+    sources: (id, assocType) => peers(
+      'SELECT source_id AS id FROM peer_assocs WHERE target_id = ? AND type = ?', id, assocType),
+    folder: (parentId, name) => view(subFolder(repo, row(parentId), name, caller.rule.now)),
+    createNode: (parentId, n: PortNewNode) => view(insertRecord(repo, elevated(repo, caller),
+      row(parentId), { type: n.type, name: n.name, props: stored(n.type, n.props),
+        aspects: n.aspects })),
+    updateNode: (id, props, addAspects = []) => {
+      const n = row(id);
+      return view(updateNode(repo, elevated(repo, caller), n, {
+        ...(addAspects.length > 0
+          ? { aspectNames: [...new Set([...n.aspects, ...addAspects])] } : {}),
+        properties: stored(n.type, props),
+      }));
+    },
+    createAssociation: (sourceId, targetId, assocType) =>
+      addTargetsSync(repo, row(sourceId), [{ targetId: row(targetId).id, assocType }]),
+    permissions: (id) => localAces(repo.db, row(id).id)
+      .map((a) => `${a.accessStatus};${a.authorityId};${a.name}`).sort(),
+    setPermission: (id, authority, role) => setAces(id, (aces) => [
+      ...aces.filter((a) => !(a.authorityId === authority && a.name === role)),
+      { authorityId: authority, name: role as Ace['name'], accessStatus: 'ALLOWED' },
+    ]),
+    removePermission: (id, authority, role) => setAces(id, (aces) =>
+      aces.filter((a) => !(a.authorityId === authority && a.name === role))),
+    personExists: (userName) => repo.auth.person(userName) !== undefined,
+    groupsOf: (userName) => (repo.auth.person(userName) === undefined ? []
+      : repo.auth.groupsOf(userName)),
+    displayName: (userName) => repo.auth.displayName(userName) || userName,
+    enforce: (verdict: Verdict, step, nodeId) => repo.enforce(caller, verdict, step,
+      nodeId === null ? null : repo.rows.get(nodeId) ?? null),
+    logStep: (step, nodeId, values) => repo.log({ user: caller.userId, action: step, nodeId,
+      values }),
+    logAttempt: (step, nodeId, values) => {
+      attempts.push({ user: caller.userId, action: step, nodeId, values });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Test-only controller (never in the JAR): runs the repository port's contract suite against
+ * the module's adapter inside one web script call and answers the results
+ * (test/rhino/port-contract.spec.ts compiles it as the build compiles controllers).
+ */
+import { acsPort } from '../../behaviors/src/lib/acs-port.js';
+import { queryArg, respond, runWebScript } from '../../behaviors/src/lib/ws-runtime.js';
+import { runPortContract, type PortFixture } from '../../webscripts/src/port-contract.js';
+
+runWebScript(() => {
+  const fixture = JSON.parse(queryArg('fixture') || '{}') as PortFixture;
+  respond(200, { results: runPortContract(acsPort(), fixture) });
+});

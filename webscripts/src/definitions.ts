@@ -1,0 +1,17 @@
+/**
+ * Every web script written once (issue 15), in one list: server/ registers each as a route
+ * (server/src/webscripts/modules.ts) and a spec checks that the module has its controller and
+ * descriptor at the same URL (behaviors/build/port-descriptors.spec.ts).
+ */
+import type { WebScriptDefinition } from './web-script.js';
+import { viewingEventsPost } from './access-requests/viewing-events.js';
+import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
+import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
+import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
+
+export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
+  viewingEventsPost,
+  ...EXEMPTION_WEB_SCRIPTS,
+  ...DEVICE_WEB_SCRIPTS,
+  ...VIOLATION_WEB_SCRIPTS,
+];

@@ -1,0 +1,126 @@
+/**
+ * The repository port: what an EFR web script needs from the repository it runs in, as plain
+ * synchronous calls over plain data, so that each web script is written once and runs in both
+ * hosts (docs/api.md "One source, two hosts"; issue 15). server/ adapts it over its SQLite
+ * `Repository` (one transaction per web script call), the module over ACS's script root objects
+ * (`search`, `people`, `groups`, ScriptNode). This file imports nothing but core's types: the
+ * adapters import it, it imports no adapter (unstorage's driver rule).
+ *
+ * Every method is synchronous because Rhino has no event loop; every value is plain data
+ * because ACS hands scripts Java objects that core must never see (behaviors/src/lib/
+ * java-values.ts). Both adapters pass the one contract suite (./port-contract.ts).
+ */
+import type { Verdict, Zone } from '../../core/src/index.js';
+
+/** A property value as the port answers it: date-times are ISO 8601 UTC (`…Z`). */
+export type PortValue = string | number | boolean | null | PortValue[];
+
+/** One node, read at the moment of the call. */
+export interface PortNode {
+  /** Node id (the uuid of `workspace://SpacesStore/<id>`). */
+  id: string;
+  /** Type as `prefix:local`. */
+  type: string;
+  /** `cm:name`. */
+  name: string;
+  /** Properties by `prefix:local` name (those set; a missing one is absent). */
+  props: Record<string, PortValue>;
+  /** Aspects as `prefix:local`. */
+  aspects: string[];
+}
+
+/** The person a web script runs for. */
+export interface PortUser {
+  userName: string;
+  /** `GROUP_…` names containing the user, transitively, every zone. */
+  groups: string[];
+  /** Whether the user is an administrator of the repository. */
+  isAdmin: boolean;
+}
+
+/** What a new node is made of. */
+export interface PortNewNode {
+  name: string;
+  type: string;
+  props: Record<string, PortValue>;
+  /** Aspects added at creation besides the type's mandatory ones. */
+  aspects?: string[];
+}
+
+/** Settings a web script may read (environment on server/, global properties in ACS). */
+export type PortSetting = 'timeZone' | 'exemptionRemindHours' | 'fieldUnits';
+
+/** One permission entry set on a node (not inherited): `ALLOWED;<authority>;<role>`. */
+export type PortAce = string;
+
+/**
+ * The repository as one web script call sees it. Reads answer what the caller may read (an
+ * unreadable node is absent, as ACS's `search.findNode` answers null); writes run inside the
+ * call's transaction and fire the host's rules (the call is an EFR workflow step).
+ */
+export interface RepositoryPort {
+  /** The calling person. */
+  currentUser(): PortUser;
+  /** The call's clock, ISO 8601 UTC. */
+  now(): string;
+  /** A setting's text, or null when unset. */
+  setting(key: PortSetting): string | null;
+  /** The bureau's time zone (`EFR_TIME_ZONE` / `efr.timeZone`, default Asia/Shanghai). */
+  zone(): Zone;
+
+  /** A node by id, or null when missing, unreadable or the id is malformed. */
+  node(id: string): PortNode | null;
+  /** An archive folder under the archive root by its (Chinese) name, or null. */
+  archiveFolder(name: string): PortNode | null;
+  /** The readable children of a folder of exactly `type`, in name order. */
+  children(parentId: string, type: string): PortNode[];
+  /** The readable nodes of exactly `type` anywhere in the repository (a search). */
+  nodesOfType(type: string): PortNode[];
+  /** Readable targets of the node's `assocType` peer associations. */
+  targets(id: string, assocType: string): PortNode[];
+  /** Readable sources of `assocType` peer associations pointing at the node. */
+  sources(id: string, assocType: string): PortNode[];
+
+  /** The child folder `name` of a folder, made by the repository when missing. */
+  folder(parentId: string, name: string): PortNode;
+  /** Creates a node under `parentId` (model checks and rules apply; a refusal throws). */
+  createNode(parentId: string, node: PortNewNode): PortNode;
+  /** Sets properties and adds aspects (with their properties in `props`). */
+  updateNode(id: string, props: Record<string, PortValue>, addAspects?: string[]): PortNode;
+  /** Adds a peer association. */
+  createAssociation(sourceId: string, targetId: string, assocType: string): void;
+
+  /** The node's own permission entries, `ALLOWED;<authority>;<role>`, sorted. */
+  permissions(id: string): PortAce[];
+  /** Grants `role` to `authority` on the node, as the repository (a step core allowed). */
+  setPermission(id: string, authority: string, role: string): void;
+  /** Removes that grant, as the repository. */
+  removePermission(id: string, authority: string, role: string): void;
+
+  /** Whether a person of that user name exists. */
+  personExists(userName: string): boolean;
+  /** `GROUP_…` names containing the user (every zone), empty for an unknown user. */
+  groupsOf(userName: string): string[];
+  /** First and last name of a person (the user name when the person has none). */
+  displayName(userName: string): string;
+
+  /**
+   * Refuses with core's verdict unless it allows: the refusal is logged and answered with the
+   * verdict's status; the call writes nothing after it (decide before the first write: ACS
+   * commits what a web script wrote before it answers an error).
+   */
+  enforce(verdict: Verdict, step: string, nodeId: string | null): void;
+  /** Records a step that was done in the host's access log (who, what, on which node). */
+  logStep(step: string, nodeId: string | null, values: Record<string, string>): void;
+  /**
+   * Records the facts of an attempt that stay logged even when the call is then refused
+   * (e.g. a failed pre-use check, R15.1): server/ writes them after the call's transaction.
+   */
+  logAttempt(step: string, nodeId: string | null, values: Record<string, string>): void;
+}
+
+/** A text property of a port node, or null when unset or not text. */
+export function textProp(n: PortNode, name: string): string | null {
+  const v = n.props[name];
+  return typeof v === 'string' ? v : null;
+}
