@@ -112,6 +112,7 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
         receipt('second', '@open', 'custodian2', [SHA_A]),
         receipt('third', '@open', 'custodian2', [SHA_A]),
         { name: 'one', script: 'handover.get', user: 'custodian1', templateArgs: { id: '@open' } },
+        { name: 'sealedFile', nodeOf: '@file' },
         {
           name: 'late',
           script: 'handovers.post',
@@ -125,6 +126,8 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
         { name: 'listBad', script: 'handovers.get', user: 'custodian1', args: { status: 'lost' } },
       ],
       [DEVICE],
+      // Issue 19, point 4: officer1's unit as the directory holds it (cm:organization).
+      { officer1: { 'cm:organization': '社会事务科' } },
     );
   }, 120_000);
 
@@ -132,7 +135,8 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     expect(r.open.status).withContext(String(r.open.error)).toBe(201);
     const e = r.open.body?.entry;
     expect(e?.status).toBe('open');
-    expect(e?.unit).toBe('综合执法一队');
+    // Issue 19, point 4: the officer's unit first; the device's (综合执法一队) otherwise.
+    expect(e?.unit).toBe('社会事务科');
     expect(Date.parse(String(e?.deadline))).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     expect(e?.sessions?.[0].noticeText).toBe(STANDARD_NOTICE_PHRASE);
     expect(r.open.logs.join()).toContain('efr handover.open');
@@ -164,6 +168,10 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     const tree = r.$tree.logs;
     expect(tree.some((p) => /录像档案\/移交-\d{8}-officer1\/VID_0001\.mp4$/.test(p))).toBeTrue();
     expect(r.second.logs.join()).toContain('efr handover.seal');
+    // Issue 19, point 4: the sealed recording carries the handover's unit (unit filters).
+    const file = r.sealedFile.body?.node;
+    expect(file?.props['efr:unit']).toBe('社会事务科');
+    expect(file?.aspects).toContain('efr:owningUnit');
   });
 
   it('R26.1: seals each recording before filing it, so the move is checked as sealed', () => {

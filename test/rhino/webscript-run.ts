@@ -3,7 +3,7 @@
 // script inside ACS, with the module's behaviours bound. What differs between features
 // (controller areas, archive folders) is a WebScriptFeature (webscript-features.ts).
 import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runtime.js';
-import { shortLog } from './rhino-run.js';
+import { shortLog, type FixtureValue } from './rhino-run.js';
 import { completeRecording } from './fixtures.js';
 
 /** One feature's web scripts as the specs run them. */
@@ -80,6 +80,13 @@ export interface PermissionsCall {
   permissionsOf: string;
 }
 
+/** A look at one stored node (type, properties, aspects) at that point of the run. */
+export interface NodeOfCall {
+  name: string;
+  /** `#name` of a setup node or `@call` of an earlier call. */
+  nodeOf: string;
+}
+
 /**
  * One answer. The driver adds `$tree` (every node path, in `logs`), `$moves` (the moves of
  * the `move` hook) and `$nodes` (`<name> <id>` of each setup node, in `logs`) after the calls.
@@ -93,6 +100,8 @@ export interface WsResult<Entry = Record<string, unknown>> {
     error?: { errorKey: string; statusCode: number; briefSummary: string };
     /** A {@link PermissionsCall}'s answer. */
     permissions?: string[];
+    /** A {@link NodeOfCall}'s answer. */
+    node?: { type: string; props: Record<string, unknown>; aspects: string[] };
   } | null;
   logs: string[];
   error: string | null;
@@ -120,10 +129,12 @@ async function controllers(feature: WebScriptFeature): Promise<Map<string, strin
 export async function runWebScripts<Entry = Record<string, unknown>>(
   feature: WebScriptFeature,
   users: Record<string, string[]>,
-  calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall)[],
+  calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall | NodeOfCall)[],
   nodes: readonly SetupNode[] = [],
   /** The ACS version to play where versions differ (default 25.5). */
   acsVersion?: string,
+  /** Properties of people by user name (e.g. cm:organization, their unit). */
+  personProps?: Record<string, Record<string, FixtureValue>>,
 ): Promise<Record<string, WsResult<Entry>>> {
   const locations = await controllers(feature);
   const location = (id: string): string => {
@@ -138,6 +149,7 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
   const results = await runDriver<WsResult<Entry>[]>('webscripts.js', {
     acsVersion,
     users,
+    personProps,
     folders: feature.folders,
     nodes: nodes.map(complete),
     idPrefix: feature.idPrefix ?? 'n',

@@ -80,7 +80,10 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
       lastName: u.lastName,
       email: `${u.id}@efr.example.org`,
       password,
-      props: { jobTitle: u.jobTitle },
+      props: {
+        jobTitle: u.jobTitle,
+        ...(u.organization ? { organization: u.organization } : {}),
+      },
     });
     repo.auth.addMember(u.group, u.id, 'PERSON');
   }

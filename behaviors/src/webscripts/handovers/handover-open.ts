@@ -10,12 +10,14 @@ import {
   GROUP_EFR_CUSTODIANS,
   GROUP_EFR_OFFICERS,
   handoverDeadline,
+  handoverUnit,
   isMember,
   localDateOf,
   type FieldError,
   type PreUseCheck,
   type SessionInput,
 } from '../../../../core/src/index.js';
+import { scriptPeople } from '../../lib/acs-api.js';
 import { currentActor, groupsOf } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
 import { plainString } from '../../lib/java-values.js';
@@ -173,7 +175,13 @@ export function openHandover(b: Record<string, unknown>): WsNode {
   let name = '移交-' + ymd + '-' + officer;
   for (let i = 1; folder.childByNamePath(name) !== null; i++)
     name = '移交-' + ymd + '-' + officer + '-' + i;
-  const unit = plainString(nodeProp(device as WsNode, 'efr:unit'));
+  // The officer's unit is his person's cm:organization (ACS's People API shows it as
+  // company.organization: remote-api/.../rest/api/model/Person.java:162, 23.1.1.12).
+  const person = scriptPeople().getPerson(officer);
+  const unit = handoverUnit({
+    officerUnit: person ? plainString(nodeProp(person, 'cm:organization')) : null,
+    deviceUnit: plainString(nodeProp(device as WsNode, 'efr:unit')),
+  });
   const h = folder.createNode(name, 'efr:handover', {
     'cm:title': officer + ' / ' + coOfficer + ' ' + ymd,
     'efr:officer': officer,
@@ -196,7 +204,7 @@ export function openHandover(b: Record<string, unknown>): WsNode {
       'efr:checkedBy': officer,
     });
   }
-  if (h.addAspect) h.addAspect('efr:owningUnit', { 'efr:unit': unit || '-' });
+  if (h.addAspect) h.addAspect('efr:owningUnit', { 'efr:unit': unit });
   for (let i = 0; i < sessions.length; i++) {
     const s = sessions[i];
     const node = h.createNode('会话-' + (i + 1), 'efr:session', {

@@ -3,6 +3,7 @@ import {
   GROUP_EFR_CUSTODIANS,
   GROUP_EFR_OFFICERS,
   handoverDeadline,
+  handoverUnit,
   isMember,
   localDateOf,
   type FieldError,
@@ -199,7 +200,12 @@ export async function openHandover(
   });
   const day = localDateOf(fieldWorkEnd, zone);
   const ymd = `${day.year}${String(day.month).padStart(2, '0')}${String(day.day).padStart(2, '0')}`;
-  const unit = device?.props['efr:unit'];
+  const organization = repo.auth.person(body.officer)?.props.organization;
+  const deviceUnit = device?.props['efr:unit'];
+  const unit = handoverUnit({
+    officerUnit: typeof organization === 'string' ? organization : null,
+    deviceUnit: typeof deviceUnit === 'string' ? deviceUnit : null,
+  });
   const handover = await createNode(repo, c, handoversFolder(repo, c), {
     name: `移交-${ymd}-${body.officer}`,
     nodeType: 'efr:handover',
@@ -211,7 +217,7 @@ export async function openHandover(
       'efr:officer': body.officer,
       'efr:coOfficer': body.coOfficer,
       'efr:deviceSerial': body.deviceSerial,
-      'efr:unit': typeof unit === 'string' ? unit : '-',
+      'efr:unit': unit,
       'efr:returnedAt': formatAcsDate(Date.parse(body.returnedAt)),
       'efr:awayWork': body.awayWork,
       'efr:fieldWorkEnd': formatAcsDate(fieldWorkEnd),
