@@ -1,5 +1,5 @@
 /** Shapes of the spot-check, violation and assessment web scripts (docs/api.md, issue 8). */
-import type { CampaignProgress } from '../../core/src/index';
+import type { CampaignProgress, ViolationKind } from '../../core/src/index';
 
 /** Result of one R28.2 item. */
 export type ItemResult = 'pass' | 'fail' | 'notApplicable';
@@ -76,6 +76,11 @@ export interface FindingForm {
   placementObservation: string;
   conductObservation: string;
   skipReason: string;
+  /**
+   * The kind of violation a failed item proposes (R29.1), as the supervisor chose it; null
+   * until chosen (core's defaultViolationKind is shown and sent then).
+   */
+  violationKind: ViolationKind | null;
 }
 
 /** The campaign form. */

@@ -224,7 +224,9 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
     'assessment of that officer', async () => {
     const v0 = entry<ViolationJson>(await call('supervisor1', 'GET', `/violations/${violationId}`));
     expect(v0).toEqual(jasmine.objectContaining({ status: 'proposed', kind: 'notRecorded',
-      officer: 'officer1', unit: '社会事务科', proposedBy: 'supervisor1' }));
+      officer: 'officer1', unit: '社会事务科', proposedBy: 'supervisor1',
+      // Issue 19, point 6: the facts once, in the reviewer's words (no "Spot check …").
+      description: '取证中途关机约两分钟，未说明理由。' }));
     expect(error(await call('officer2', 'POST', `/violations/${violationId}/decision`,
       { action: 'confirm' }))).toBe('403 efr.violation.notSupervisor');
     expect(error(await call('supervisor1', 'POST', `/violations/${violationId}/measures`,

@@ -10,6 +10,7 @@ import { CurrentUserService, PersonNamePipe } from '../../shared/public-api';
 import { findingBody, refusalText, supervisionRequestFor } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { ChecklistUiComponent } from '../ui/checklist.ui-component';
+import { FindingSummaryUiComponent } from '../ui/finding-summary.ui-component';
 
 /**
  * One campaign: its draw (seed, population, sample) with a re-check of the draw, its
@@ -19,7 +20,7 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
 @Component({
   selector: 'efr-spot-check-campaign',
   imports: [PersonNamePipe, DatePipe, PercentPipe, RouterLink, MatButtonModule, TranslatePipe,
-    ChecklistUiComponent],
+    ChecklistUiComponent, FindingSummaryUiComponent],
   template: `
 <section class="efr-page">
   @if (campaign(); as c) {
@@ -85,7 +86,7 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
       @if (c.status === 'open') {
       <efr-spot-check-checklist [finding]="f" [evidence]="evidence()" [busy]="busy()"
         (saveFinding)="save(f, $event)" />
-      } @else { <p>{{ 'EFR_SPOT_CHECKS.FINDING.' + f.status | translate }}</p> }
+      } @else { <efr-spot-check-finding-summary [finding]="f" /> }
     </div>
     }
   </div>
