@@ -99,6 +99,8 @@ export const EFR_PROPS = {
   rejectedBy: 'efr:rejectedBy',
   rejectedAt: 'efr:rejectedAt',
   rejectReason: 'efr:rejectReason',
+  reviewOpinion: 'efr:reviewOpinion',
+  approvalOpinion: 'efr:approvalOpinion',
   downloadAllowed: 'efr:downloadAllowed',
   periodFrom: 'efr:periodFrom',
   periodTo: 'efr:periodTo',
@@ -254,6 +256,7 @@ export const EFR_CONSTRAINTS = {
   nonNegativeRange: 'efr:nonNegativeRange',
   positiveRange: 'efr:positiveRange',
   basisLength: 'efr:basisLength',
+  opinionLength: 'efr:opinionLength',
   discLabelLength: 'efr:discLabelLength',
 } as const;
 

@@ -48,8 +48,12 @@ export interface AccessRequestView {
   requestedTo: string | null;
   reviewedBy: string | null;
   reviewedAt: string | null;
+  /** 审核意见: the office director's opinion at review, if one was given (R24.1). */
+  reviewOpinion?: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** 批准意见: the leader's opinion at approval, if one was given (R24.1). */
+  approvalOpinion?: string | null;
   registeredBy: string | null;
   registeredAt: string | null;
   viewer: string | null;

@@ -16,7 +16,7 @@ import { PersonNamePipe, PersonPickerComponent } from '../../shared/public-api';
 /** A decision with what it carries (a rejection's reason, a registration). */
 export interface DecisionEvent {
   decision: Decision;
-  payload: { reason?: string } | RegistrationForm;
+  payload: { reason?: string; opinion?: string } | RegistrationForm;
 }
 
 const HOUR = 3_600_000;
@@ -28,10 +28,10 @@ function localInput(ms: number): string {
 }
 
 /**
- * One viewing request with its facts and the decisions offered to the user: one click for
- * review and approval; what cannot be undone (reject, close, withdraw) is confirmed with a
- * reason first (R24.1, issue 19 point 8); a registration asks for viewer, reason and the end
- * of the window (R24.2).
+ * One viewing request with its facts and the decisions offered to the user: review and
+ * approval with an opinion (审核意见, 批准意见); what cannot be undone (reject, close,
+ * withdraw) is confirmed with a reason first (R24.1, issue 19 point 8); a registration asks
+ * for viewer, reason and the end of the window (R24.2).
  */
 @Component({
   selector: 'efr-request-card',
@@ -78,12 +78,20 @@ function localInput(ms: number): string {
           <dd>
             {{ r.reviewedBy | efrPersonName }} · {{ r.reviewedAt | date: 'yyyy-MM-dd HH:mm' }}
           </dd>
+          @if (r.reviewOpinion) {
+            <dt>{{ 'EFR_APPROVALS.FIELD.REVIEW_OPINION' | translate }}</dt>
+            <dd data-testid="review-opinion">{{ r.reviewOpinion }}</dd>
+          }
         }
         @if (r.approvedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVED' | translate }}</dt>
           <dd>
             {{ r.approvedBy | efrPersonName }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}
           </dd>
+          @if (r.approvalOpinion) {
+            <dt>{{ 'EFR_APPROVALS.FIELD.APPROVAL_OPINION' | translate }}</dt>
+            <dd data-testid="approval-opinion">{{ r.approvalOpinion }}</dd>
+          }
         } @else if (r.approvers) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVERS' | translate }}</dt>
           <dd>{{ r.approvers | efrPersonName }}</dd>
@@ -149,6 +157,34 @@ function localInput(ms: number): string {
             data-testid="confirm-reject"
           >
             {{ 'EFR_APPROVALS.CONFIRM.' + d | translate }}
+          </button>
+          <button mat-button type="button" (click)="pending.set(null)">
+            {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
+          </button>
+        </div>
+      }
+      @if (pending() === 'review' || pending() === 'approve') {
+        @let d = pending();
+        <!-- 审核意见 / 批准意见 (R24.1; issue 19, point 8): kept with the step. -->
+        <div class="inline-form" data-testid="opinion-form" [attr.data-decision]="d">
+          <label class="opinion"
+            >{{ 'EFR_APPROVALS.OPINION.' + d | translate }}
+            <textarea
+              [(ngModel)]="opinion"
+              rows="2"
+              maxlength="2000"
+              [placeholder]="'EFR_APPROVALS.OPINION.PLACEHOLDER' | translate"
+              data-testid="opinion"
+            ></textarea>
+          </label>
+          <button
+            mat-flat-button
+            type="button"
+            [disabled]="busy()"
+            (click)="confirmWithOpinion()"
+            data-testid="confirm-opinion"
+          >
+            {{ 'EFR_APPROVALS.DECISION.' + d | translate }}
           </button>
           <button mat-button type="button" (click)="pending.set(null)">
             {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
@@ -268,6 +304,7 @@ export class RequestCardUiComponent {
   /** What a registration still lacks (i18n keys). */
   protected readonly registerErrors = signal<string[]>([]);
   protected reason = '';
+  protected opinion = '';
   protected viewer = '';
   protected until = '';
 
@@ -275,10 +312,18 @@ export class RequestCardUiComponent {
     return reasonValid(this.reason);
   }
 
-  /** One click for review and approval; the other decisions ask first. */
+  /**
+   * Review and approval ask for an opinion (optional); reject, close and withdraw for a
+   * reason; registration for viewer, reason and window.
+   */
   protected choose(d: Decision): void {
     this.tried.set(false);
     this.registerErrors.set([]);
+    if (d === 'review' || d === 'approve') {
+      this.opinion = '';
+      this.pending.set(d);
+      return;
+    }
     if (CONFIRMED_DECISIONS.includes(d) || d === 'register') {
       this.reason = d === 'register' ? this.request().reason : '';
       this.viewer = this.request().requester;
@@ -287,6 +332,15 @@ export class RequestCardUiComponent {
       return;
     }
     this.decide.emit({ decision: d, payload: {} });
+  }
+
+  /** Sends a review or an approval with its opinion (none when left blank). */
+  protected confirmWithOpinion(): void {
+    const d = this.pending();
+    if (d !== 'review' && d !== 'approve') return;
+    const opinion = this.opinion.trim();
+    this.decide.emit({ decision: d, payload: opinion ? { opinion } : {} });
+    this.pending.set(null);
   }
 
   /** Sends a rejection, close or withdrawal once its reason is given. */
