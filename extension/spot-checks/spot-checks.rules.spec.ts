@@ -1,7 +1,7 @@
 import { EfrRole, EfrUser } from '../shared/public-api';
 import { Campaign, Finding } from './spot-checks.model';
 import {
-  barWidth, bureauDay, campaignBody, campaignFilterFromParam, campaignFilterToParams,
+  barWidth, bureauDay, campaignBody, campaignDays, campaignFilterFromParam, campaignFilterToParams,
   campaignsShown, findingBody, findingFormOf, findingProblems, mayReadAssessment,
   proposedViolationKind, violationFacts, violationSource,
   mayRunSpotChecks, nextDay, pendingFindings, percentText, refusalText, supervisionRequestFor,
@@ -128,5 +128,11 @@ describe('spot-check screen rules (issue 8)', () => {
     expect(violationSource(late)).toBe('handover');
     expect(violationSource({ sourceReference: 'log:12' })).toBe('refusal');
     expect(violationSource({ sourceReference: null })).toBe('other');
+  });
+
+  it('issue 19, point 11: a campaign to 12-07 shows 12-07, not the exclusive end', () => {
+    expect(campaignDays({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-07T16:00:00.000Z' }))
+      .toEqual({ first: '2026-12-01', last: '2026-12-07' });
+    expect(campaignDays({ from: null, to: null })).toEqual({ first: '—', last: '—' });
   });
 });

@@ -59,6 +59,19 @@ export function bureauDay(offset: number, now = Date.now()): string {
   return new Date(now + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * A campaign's period as the bureau days it covers, the last one included: the period ends
+ * at the start of the day after (exclusive), so a campaign "to 12-07" ends 12-08 00:00 and is
+ * shown as 12-07 (issue 19, point 11). '—' where a bound is missing.
+ */
+export function campaignDays(c: Pick<Campaign, 'from' | 'to'>): { first: string; last: string } {
+  const day = (iso: string | null, shift: number): string => {
+    const ms = iso ? Date.parse(iso) : NaN;
+    return Number.isNaN(ms) ? '—' : bureauDay(0, ms + shift);
+  };
+  return { first: day(c.from, 0), last: day(c.to, -1) };
+}
+
 /** The day after `day` (YYYY-MM-DD), calendar-correct. */
 export function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);

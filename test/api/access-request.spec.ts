@@ -159,6 +159,9 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
         downloadAllowed: false,
       }),
     );
+    // Issue 19, point 11: the number reads as the bureau's time (UTC+8), as 提交时间 does.
+    const local = new Date(Date.parse(r.submittedAt) + 8 * HOUR).toISOString();
+    expect(r.number.slice(3, 15)).toBe(local.replace(/[-:T]/g, '').slice(0, 12));
     expect((await read('officer1')).statusCode).toBe(403);
     const queue = async (user: string, q: string): Promise<string[]> =>
       (

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { AcsHttp } from '../support/acs-http.js';
 import { makeMp4, type GeneratedFile } from '../support/media.js';
 import { CORE, SEARCH, startInProcess, type TestServer } from '../support/server-harness.js';
-import { as, EFR, handoverBody, recordingFields, type HandoverEntry } from './handover-support.js';
+import {
+  as, DEVICE, EFR, handoverBody, recordingFields, type HandoverEntry,
+} from './handover-support.js';
 
 /** Every file of the content store (temp area included), to prove a refusal stores nothing. */
 function storeFiles(dir: string): string[] {
@@ -58,6 +60,17 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
     expect(h.sessions[0].noticeText).toContain('本次执法全程录音录像');
     // Issue 19, point 4: the unit comes from the officer (王明, 社会事务科).
     expect(h.unit).toBe('社会事务科');
+    // Issue 19, point 11: the pre-use check is in the device's history and is its 最近检查.
+    const devices = await as(base, 'custodian1').get<{
+      list: { entries: { entry: { id: string; serial: string; lastCheckAt: string | null } }[] };
+    }>(`${EFR}/devices`);
+    const device = devices.body.list.entries.map((e) => e.entry).find((d) => d.serial === DEVICE);
+    expect(Date.parse(device?.lastCheckAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    const detail = await as(base, 'custodian1').get<{
+      entry: { checks: { checkedBy: string; batteryPercent: number }[] };
+    }>(`${EFR}/devices/${device?.id}`);
+    expect(detail.body.entry.checks[0]).toEqual(
+      jasmine.objectContaining({ checkedBy: 'officer1', batteryPercent: 90 }));
   });
 
   it('refuses an upload whose SHA-256 does not match and leaves nothing behind', async () => {

@@ -22,7 +22,9 @@ const DEVICE = {
   folder: 'EFR 执法记录/执法记录仪',
   name: 'BWC-2026-001',
   type: 'efr:device',
-  properties: { 'efr:deviceSerial': 'BWC-2026-001', 'efr:unit': '综合执法一队' },
+  // A registered device carries every mandatory property (ACS checks them when it changes).
+  properties: { 'efr:deviceSerial': 'BWC-2026-001', 'efr:unit': '综合执法一队',
+    'efr:deviceKind': 'bodyCamera', 'efr:custodian': 'custodian1', 'efr:unitHead': 'custodian1' },
 };
 
 function body(endedMinutesAgo: number, awayWork: boolean, extra: Record<string, unknown> = {}) {
@@ -82,6 +84,7 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
       USERS,
       [
         { name: 'open', script: 'handovers.post', user: 'custodian1', body: body(30, true) },
+        { name: 'deviceAfterOpen', nodeOf: '#BWC-2026-001' },
         {
           name: 'noPhrase',
           script: 'handovers.post',
@@ -140,6 +143,11 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     expect(Date.parse(String(e?.deadline))).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     expect(e?.sessions?.[0].noticeText).toBe(STANDARD_NOTICE_PHRASE);
     expect(r.open.logs.join()).toContain('efr handover.open');
+    // Issue 19, point 11: the pre-use check is in the device's history, its 最近检查.
+    const device = r.deviceAfterOpen.body?.node;
+    expect(Date.parse(String((device?.props['efr:lastCheckAt'] as { date?: string })?.date)))
+      .toBeGreaterThan(Date.now() - 120_000);
+    expect(r.$tree.logs.some((p) => /执法记录仪\/履历\/BWC-2026-001-check-/.test(p))).toBeTrue();
   });
 
   it('R16.1/R15.2/R13.1: refuses no phrase, a non-officer, a bad shape, an unknown device', () => {

@@ -195,8 +195,10 @@ for (var i = 0; i < input.calls.length; i++) {
       body: { permissions: strings(rt.repo.getAces(ACSRT.Repo.ref(resolveRef(k.permissionsOf, results)))) },
       logs: [], error: null });
   } else if (k.nodeOf) {
-    results.push({ name: k.name, status: 200, writes: 0,
-      body: { node: dumpNode(rt, resolveRef(k.nodeOf, results)) }, logs: [], error: null });
+    var seen = resolveRef(k.nodeOf, results);
+    results.push(rt.repo.exists(String(seen))
+      ? { name: k.name, status: 200, writes: 0, body: { node: dumpNode(rt, seen) }, logs: [], error: null }
+      : { name: k.name, status: 404, writes: 0, body: null, logs: [], error: 'no node ' + seen });
   } else results.push(call(k, results));
 }
 var tree = [];

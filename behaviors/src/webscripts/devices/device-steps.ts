@@ -18,6 +18,8 @@ import {
 } from '../../../../core/src/index.js';
 import { currentActor, groupsOf } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
+import { plainString } from '../../lib/java-values.js';
+import { nodeProp } from '../../lib/model-names.js';
 import {
   archiveFolder,
   enforce,
@@ -35,6 +37,27 @@ export const DEVICES_FOLDER = '执法记录仪';
 export const CASES_FOLDER = '案件';
 /** Sub-folder of device events and checks. */
 export const HISTORY_FOLDER = '履历';
+
+/**
+ * Records a pre-use check (R15.1) in the device's history (efr:deviceCheck → efr:checkDevice)
+ * in the caller's transaction, marked as a workflow step by the caller. Made at issue, and
+ * when a handover declares the check made before the field work (issue 19, point 11).
+ */
+export function recordPreUseCheck(device: WsNode, k: PreUseCheck, at: Date, by: string): void {
+  const serial = plainString(nodeProp(device, 'efr:deviceSerial')) || String(device.name);
+  const history = subFolder(archiveFolder(DEVICES_FOLDER), HISTORY_FOLDER);
+  const check = history.createNode(serial + '-check-' + suffix(at.toISOString()),
+    'efr:deviceCheck', {
+      'efr:deviceSerial': serial,
+      'efr:deviceWorking': k.working,
+      'efr:batteryPercent': k.batteryPercent,
+      'efr:freeStorageMb': k.freeStorageMb,
+      'efr:clockOffsetSeconds': k.clockOffsetSeconds,
+      'efr:checkedAt': at,
+      'efr:checkedBy': by,
+    });
+  check.createAssociation(device, 'efr:checkDevice');
+}
 /** The steps by URL segment. */
 export const DEVICE_STEPS = ['issue', 'return', 'repair', 'repaired', 'lost', 'retire'];
 
@@ -170,23 +193,7 @@ export function runDeviceStep(device: WsNode, step: string, b: Record<string, un
   const next = t.next || before;
   const now = new Date(nowIso());
   const history = subFolder(archiveFolder(DEVICES_FOLDER), HISTORY_FOLDER);
-  if (action.type === 'issue') {
-    const k = action.check;
-    const check = history.createNode(
-      before.serial + '-check-' + suffix(nowIso()),
-      'efr:deviceCheck',
-      {
-        'efr:deviceSerial': before.serial,
-        'efr:deviceWorking': k.working,
-        'efr:batteryPercent': k.batteryPercent,
-        'efr:freeStorageMb': k.freeStorageMb,
-        'efr:clockOffsetSeconds': k.clockOffsetSeconds,
-        'efr:checkedAt': now,
-        'efr:checkedBy': actor.userName,
-      },
-    );
-    check.createAssociation(device, 'efr:checkDevice');
-  }
+  if (action.type === 'issue') recordPreUseCheck(device, action.check, now, actor.userName);
   const kind = deviceEventKindOf(action);
   const note = optText(b, 'reason') || optText(b, 'note');
   const eventProps: Record<string, unknown> = {

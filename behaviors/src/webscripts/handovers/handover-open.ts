@@ -23,6 +23,8 @@ import { nowIso } from '../../lib/clock.js';
 import { plainString } from '../../lib/java-values.js';
 import { nodeProp } from '../../lib/model-names.js';
 import { archiveFolder, enforce, fail, logStep, type WsNode } from '../../lib/ws-runtime.js';
+import { markWorkflowStep } from '../../lib/workflow-step.js';
+import { recordPreUseCheck } from '../devices/device-steps.js';
 import { HANDOVERS_FOLDER } from './handover-ws.js';
 
 const bad = (msg: string): never => fail(400, 'framework.exception.InvalidArgument', msg);
@@ -217,6 +219,18 @@ export function openHandover(b: Record<string, unknown>): WsNode {
     });
     // efr:session has no notice property: the words told to the party (R16.1) go to cm:description.
     if (node.addAspect) node.addAspect('cm:titled', { 'cm:description': s.noticeText });
+  }
+  if (pre !== null) {
+    // The check made before the field work goes into the device's history too, and is its
+    // 最近检查 when it is the latest (R15.1; issue 19, point 11), as server/ does.
+    markWorkflowStep();
+    const at = new Date(Date.parse(now));
+    recordPreUseCheck(device as WsNode, pre, at, officer);
+    const last = plainString(nodeProp(device as WsNode, 'efr:lastCheckAt'));
+    if (last === null || Date.parse(last) < at.getTime()) {
+      (device as WsNode).properties['efr:lastCheckAt'] = at;
+      (device as WsNode).save();
+    }
   }
   logStep('handover.open', h, { deadline, officer, coOfficer, by: actor.userName });
   return h;

@@ -26,7 +26,9 @@ import {
   nowAcs,
   optText,
   subFolder,
+  textOf,
 } from './record-writes.js';
+import { formatAcsDate } from '../../model/property-values.js';
 
 /** The folder under the register that holds device events and pre-use checks. */
 export const HISTORY_FOLDER = '履历';
@@ -35,6 +37,38 @@ export const HISTORY_FOLDER = '履历';
 export const DEVICE_STEPS = ['issue', 'return', 'repair', 'repaired', 'lost', 'retire'] as const;
 /** One of DEVICE_STEPS. */
 export type DeviceStep = (typeof DEVICE_STEPS)[number];
+
+/**
+ * Records a pre-use check (R15.1) in the device's history (efr:deviceCheck → efr:checkDevice)
+ * inside the caller's transaction and workflow step; returns its id. Made at issue, and when a
+ * handover declares the check made before the field work (issue 19, point 11).
+ */
+export function insertPreUseCheck(
+  repo: Repository,
+  sys: Caller,
+  device: NodeRow,
+  k: { working: boolean; batteryPercent: number; freeStorageMb: number;
+    clockOffsetSeconds: number },
+  by: string,
+  at: number,
+): string {
+  const serial = textOf(device, 'efr:deviceSerial') ?? device.name;
+  const history = subFolder(repo, archiveFolder(repo, 'devices'), HISTORY_FOLDER, at);
+  return insertRecord(repo, sys, history, {
+    type: 'efr:deviceCheck',
+    name: `${serial}-check-${entrySuffix(at)}`,
+    targets: [{ targetId: device.id, assocType: 'efr:checkDevice' }],
+    props: {
+      'efr:deviceSerial': serial,
+      'efr:deviceWorking': k.working,
+      'efr:batteryPercent': k.batteryPercent,
+      'efr:freeStorageMb': k.freeStorageMb,
+      'efr:clockOffsetSeconds': k.clockOffsetSeconds,
+      'efr:checkedAt': formatAcsDate(at),
+      'efr:checkedBy': by,
+    },
+  }).id;
+}
 
 /**
  * Reads the pre-use check of an issue body (R15.1). The clock offset is measured against the
@@ -151,24 +185,8 @@ export function runDeviceStep(
       const history = subFolder(repo, archiveFolder(repo, 'devices'), HISTORY_FOLDER, now);
       const at = nowAcs(c);
       const deviceTarget = (assocType: string) => [{ targetId: device.id, assocType }];
-      let checkId = '';
-      if (action.type === 'issue') {
-        const k = action.check;
-        checkId = insertRecord(repo, sys, history, {
-          type: 'efr:deviceCheck',
-          name: `${before.serial}-check-${entrySuffix(now)}`,
-          targets: deviceTarget('efr:checkDevice'),
-          props: {
-            'efr:deviceSerial': before.serial,
-            'efr:deviceWorking': k.working,
-            'efr:batteryPercent': k.batteryPercent,
-            'efr:freeStorageMb': k.freeStorageMb,
-            'efr:clockOffsetSeconds': k.clockOffsetSeconds,
-            'efr:checkedAt': at,
-            'efr:checkedBy': c.userId,
-          },
-        }).id;
-      }
+      const checkId = action.type === 'issue'
+        ? insertPreUseCheck(repo, sys, device, action.check, c.userId, now) : '';
       const kind = deviceEventKindOf(action);
       const note = optText(body, 'reason') ?? optText(body, 'note');
       const event = insertRecord(repo, sys, history, {

@@ -14,6 +14,11 @@ import {
 import { badRequest, notFound } from '../../http/errors.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import { createNode } from '../../repo/node-writes.js';
+import { updateNode } from '../../repo/node-updates.js';
+import { toInstant } from '../../rules/recording-state.js';
+import { insertPreUseCheck } from '../devices/device-steps.js';
+import { elevated } from '../devices/record-writes.js';
+import { inWorkflowStep } from '../devices/workflow-guard.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import { RuleRefusal, type Caller, type Repository } from '../../repo/repository.js';
 
@@ -114,6 +119,33 @@ export function deviceBySerial(repo: Repository, serial: string): NodeRow | unde
     )
     .get(serial) as { id: string } | undefined;
   return r ? repo.rows.get(r.id) : undefined;
+}
+
+/**
+ * The pre-use check declared with a handover (R15.1) goes into the device's history as well,
+ * and is its 最近检查 when it is the latest: an issued device showed "—" and no history
+ * although the check had been made (issue 19, point 11).
+ */
+function recordDeviceCheck(
+  repo: Repository,
+  c: Caller,
+  device: NodeRow,
+  pre: PreUseCheck & { checkedAt?: string },
+  officer: string,
+): void {
+  const at = pre.checkedAt ? Date.parse(pre.checkedAt) : c.rule.now;
+  const sys = elevated(repo, c);
+  inWorkflowStep(() =>
+    repo.db.transaction(() => {
+      insertPreUseCheck(repo, sys, device, pre, officer, at);
+      const last = toInstant(device.props['efr:lastCheckAt']);
+      if (last === null || Date.parse(last) < at) {
+        updateNode(repo, sys, repo.rows.get(device.id) ?? device, {
+          properties: { 'efr:lastCheckAt': formatAcsDate(at) },
+        });
+      }
+    })(),
+  );
 }
 
 /** The Handovers folder of the archive (`EFR 执法记录/移交记录`). */
@@ -253,6 +285,7 @@ export async function openHandover(
         },
       });
     }
+    if (pre && device) recordDeviceCheck(repo, c, device, pre, body.officer);
   } catch (err) {
     // createNode commits each node on its own: undo the half-made handover so a refused
     // session leaves nothing behind (no recording can be in it yet).
