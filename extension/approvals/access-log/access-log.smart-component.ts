@@ -6,6 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
   ArticlePipe,
+  DateTimeFieldComponent,
   LabelOrRawPipe,
   LoadFailurePipe,
   LogActionPipe,
@@ -26,6 +27,7 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
   selector: 'efr-access-log',
   imports: [
     ArticlePipe,
+    DateTimeFieldComponent,
     LabelOrRawPipe,
     LoadFailurePipe,
     LogActionPipe,
@@ -65,14 +67,16 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
           >{{ 'EFR_APPROVALS.LOG.VALUE' | translate }}
           <input name="value" [(ngModel)]="value" data-testid="log-value"
         /></label>
-        <label
-          >{{ 'EFR_APPROVALS.LOG.FROM' | translate }}
-          <input type="datetime-local" name="from" [(ngModel)]="from"
-        /></label>
-        <label
-          >{{ 'EFR_APPROVALS.LOG.TO' | translate }}
-          <input type="datetime-local" name="to" [(ngModel)]="to"
-        /></label>
+        <efr-date-time-field
+          [(value)]="from"
+          [label]="'EFR_APPROVALS.LOG.FROM' | translate"
+          testId="log-from"
+        />
+        <efr-date-time-field
+          [(value)]="to"
+          [label]="'EFR_APPROVALS.LOG.TO' | translate"
+          testId="log-to"
+        />
         <button mat-flat-button type="submit" data-testid="log-search">
           {{ 'EFR_APPROVALS.LOG.SEARCH' | translate }}
         </button>

@@ -11,7 +11,11 @@ import {
   RegistrationForm,
 } from '../approvals.model';
 import { reasonValid, registrationErrors, requestStatusKey } from '../approvals.rules';
-import { PersonNamePipe, PersonPickerComponent } from '../../shared/public-api';
+import {
+  DateTimeFieldComponent,
+  PersonNamePipe,
+  PersonPickerComponent,
+} from '../../shared/public-api';
 
 /** A decision with what it carries (a rejection's reason, a registration). */
 export interface DecisionEvent {
@@ -36,6 +40,7 @@ function localInput(ms: number): string {
 @Component({
   selector: 'efr-request-card',
   imports: [
+    DateTimeFieldComponent,
     PersonNamePipe,
     PersonPickerComponent,
     DatePipe,
@@ -204,10 +209,12 @@ function localInput(ms: number): string {
             >{{ 'EFR_APPROVALS.REGISTER.REASON' | translate }}
             <input [(ngModel)]="reason" data-testid="register-reason"
           /></label>
-          <label
-            >{{ 'EFR_APPROVALS.REGISTER.UNTIL' | translate }}
-            <input type="datetime-local" [(ngModel)]="until" data-testid="register-until"
-          /></label>
+          <efr-date-time-field
+            [(value)]="until"
+            [label]="'EFR_APPROVALS.REGISTER.UNTIL' | translate"
+            testId="register-until"
+            [required]="true"
+          />
           @for (e of registerErrors(); track e) {
             <p class="efr-error register-error" role="alert">{{ e | translate }}</p>
           }
