@@ -47,9 +47,9 @@ export function placePayload<R extends PayloadSource = RecordingFacts>(
 }
 
 /** Returns the payload with one entry moved to a new file name (kept under `data/`). */
-export function renamePayload(
-  payload: readonly PayloadEntry[], path: string, newName: string,
-): PayloadEntry[] {
+export function renamePayload<R extends PayloadSource = RecordingFacts>(
+  payload: readonly PayloadEntry<R>[], path: string, newName: string,
+): PayloadEntry<R>[] {
   return payload
     .map((p) => (p.path === path ? { recording: p.recording, path: PAYLOAD_DIR + newName } : p))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
