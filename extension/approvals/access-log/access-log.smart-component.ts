@@ -3,13 +3,14 @@ import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   ArticlePipe,
   DateTimeFieldComponent,
   LabelOrRawPipe,
   LoadFailurePipe,
   LogActionPipe,
+  PeopleDirectoryService,
   PersonNamePipe,
   errorStatus,
 } from '../../shared/public-api';
@@ -213,6 +214,8 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
 })
 export class AccessLogSmartComponent {
   private readonly service = inject(ApprovalsService);
+  private readonly people = inject(PeopleDirectoryService);
+  private readonly translate = inject(TranslateService);
 
   protected readonly rows = signal<AccessLogRow[] | null>(null);
   protected readonly check = signal<ChainVerification | null>(null);
@@ -250,7 +253,7 @@ export class AccessLogSmartComponent {
 
   /** The details a reader is shown (codes, hashes and ids stay in the tooltip). */
   protected details(r: AccessLogRow): LogDetail[] {
-    return visibleLogDetails(r.values);
+    return visibleLogDetails(r.values, this.translate.getCurrentLang() ?? 'zh-CN');
   }
 
   /** Every logged value, for the row's tooltip. */
@@ -269,7 +272,8 @@ export class AccessLogSmartComponent {
 
   /** Downloads the rows shown as CSV (UTF-8 with BOM). */
   protected exportCsv(): void {
-    const blob = new Blob([accessLogCsv(this.rows() ?? [])], { type: 'text/csv;charset=utf-8' });
+    const csv = accessLogCsv(this.rows() ?? [], (id) => this.people.nameOf(id));
+    const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
