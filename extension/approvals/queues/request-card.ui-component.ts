@@ -137,64 +137,58 @@ function localInput(ms: number): string {
           </button>
         }
       </div>
-      @if (pending() === 'reject' || pending() === 'close' || pending() === 'withdraw') {
-        @let d = pending();
-        <div class="inline-form" data-testid="confirm-form" [attr.data-decision]="d">
-          @if (d !== 'reject') {
-            <p class="warning" role="note">
-              {{ 'EFR_APPROVALS.CONFIRM.' + d + '_WARNING' | translate }}
-            </p>
-          }
-          <label
-            >{{ 'EFR_APPROVALS.CONFIRM.' + d + '_REASON' | translate }}
-            <textarea [(ngModel)]="reason" rows="2" data-testid="reject-reason"></textarea>
-          </label>
-          @if (tried() && !reasonOk()) {
-            <p class="efr-error" role="alert">
-              {{ 'EFR_APPROVALS.DECISION.REASON_REQUIRED' | translate }}
-            </p>
-          }
-          <button
-            mat-flat-button
-            type="button"
-            [disabled]="busy()"
-            (click)="confirmWithReason()"
-            data-testid="confirm-reject"
+      @if (pending(); as d) {
+        @if (d !== 'register') {
+          <!-- A reason confirms what cannot be undone; review and approval take an opinion
+               (审核意见 / 批准意见, R24.1; issue 19, point 8), kept with the step. -->
+          @let asOpinion = d === 'review' || d === 'approve';
+          <div
+            class="inline-form"
+            [attr.data-testid]="asOpinion ? 'opinion-form' : 'confirm-form'"
+            [attr.data-decision]="d"
           >
-            {{ 'EFR_APPROVALS.CONFIRM.' + d | translate }}
-          </button>
-          <button mat-button type="button" (click)="pending.set(null)">
-            {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
-          </button>
-        </div>
-      }
-      @if (pending() === 'review' || pending() === 'approve') {
-        @let d = pending();
-        <!-- 审核意见 / 批准意见 (R24.1; issue 19, point 8): kept with the step. -->
-        <div class="inline-form" data-testid="opinion-form" [attr.data-decision]="d">
-          <label class="opinion"
-            >{{ 'EFR_APPROVALS.OPINION.' + d | translate }}
-            <textarea
-              [(ngModel)]="opinion"
-              rows="2"
-              maxlength="2000"
-              [placeholder]="'EFR_APPROVALS.OPINION.PLACEHOLDER' | translate"
-              data-testid="opinion"
-            ></textarea>
-          </label>
-          <button
-            mat-flat-button
-            type="button"
-            [disabled]="busy()"
-            (click)="confirmWithOpinion()"
-            data-testid="confirm-opinion"
-          >
-            {{ 'EFR_APPROVALS.DECISION.' + d | translate }}
-          </button>
-          <button mat-button type="button" (click)="pending.set(null)">
-            {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
-          </button>
-        </div>
+            @if (d === 'close' || d === 'withdraw') {
+              <p class="warning" role="note">
+                {{ 'EFR_APPROVALS.CONFIRM.' + d + '_WARNING' | translate }}
+              </p>
+            }
+            <label
+              >{{
+                (asOpinion
+                  ? 'EFR_APPROVALS.OPINION.' + d
+                  : 'EFR_APPROVALS.CONFIRM.' + d + '_REASON'
+                ) | translate
+              }}
+              <textarea
+                [(ngModel)]="reason"
+                rows="2"
+                maxlength="2000"
+                [placeholder]="asOpinion ? ('EFR_APPROVALS.OPINION.PLACEHOLDER' | translate) : ''"
+                [attr.data-testid]="asOpinion ? 'opinion' : 'reject-reason'"
+              ></textarea>
+            </label>
+            @if (!asOpinion && tried() && !reasonOk()) {
+              <p class="efr-error" role="alert">
+                {{ 'EFR_APPROVALS.DECISION.REASON_REQUIRED' | translate }}
+              </p>
+            }
+            <button
+              mat-flat-button
+              type="button"
+              [disabled]="busy()"
+              (click)="confirmText()"
+              [attr.data-testid]="asOpinion ? 'confirm-opinion' : 'confirm-reject'"
+            >
+              {{
+                (asOpinion ? 'EFR_APPROVALS.DECISION.' + d : 'EFR_APPROVALS.CONFIRM.' + d)
+                  | translate
+              }}
+            </button>
+            <button mat-button type="button" (click)="pending.set(null)">
+              {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
+            </button>
+          </div>
+        }
       }
       @if (pending() === 'register') {
         <div class="inline-form">
@@ -311,7 +305,6 @@ export class RequestCardUiComponent {
   /** What a registration still lacks (i18n keys). */
   protected readonly registerErrors = signal<string[]>([]);
   protected reason = '';
-  protected opinion = '';
   protected viewer = '';
   protected until = '';
 
@@ -327,7 +320,7 @@ export class RequestCardUiComponent {
     this.tried.set(false);
     this.registerErrors.set([]);
     if (d === 'review' || d === 'approve') {
-      this.opinion = '';
+      this.reason = '';
       this.pending.set(d);
       return;
     }
@@ -341,21 +334,22 @@ export class RequestCardUiComponent {
     this.decide.emit({ decision: d, payload: {} });
   }
 
-  /** Sends a review or an approval with its opinion (none when left blank). */
-  protected confirmWithOpinion(): void {
+  /**
+   * Sends a review or an approval with its opinion (none when left blank), or a rejection,
+   * close or withdrawal once its reason is given.
+   */
+  protected confirmText(): void {
     const d = this.pending();
-    if (d !== 'review' && d !== 'approve') return;
-    const opinion = this.opinion.trim();
-    this.decide.emit({ decision: d, payload: opinion ? { opinion } : {} });
-    this.pending.set(null);
-  }
-
-  /** Sends a rejection, close or withdrawal once its reason is given. */
-  protected confirmWithReason(): void {
-    const d = this.pending();
+    if (!d || d === 'register') return;
+    const text = this.reason.trim();
+    if (d === 'review' || d === 'approve') {
+      this.decide.emit({ decision: d, payload: text ? { opinion: text } : {} });
+      this.pending.set(null);
+      return;
+    }
     this.tried.set(true);
-    if (!d || !this.reasonOk()) return;
-    this.decide.emit({ decision: d, payload: { reason: this.reason.trim() } });
+    if (!this.reasonOk()) return;
+    this.decide.emit({ decision: d, payload: { reason: text } });
     this.pending.set(null);
   }
 

@@ -59,8 +59,11 @@ export function assessmentCsv(a: Assessment, w: ReportWords): string {
     (v.measures.length > 0 ? v.measures : [null]).map((m) => [w.person(v.officer), v.unit,
       w.value('efr:violationKindList', v.kind), v.decidedAt ?? '',
       m ? w.value('efr:measureList', m.measure) : '', m?.startDate ?? '', m?.endDate ?? '']));
-  const register = stringify([['执法人员 officer', '部门 unit', '违规情形 kind',
-    '认定时间 confirmed at', '问责措施 measure', '开始 start', '结束 end'], ...measures]);
+  const register = stringify([
+    ['执法人员 officer', '部门 unit', '违规情形 kind', '认定时间 confirmed at',
+      '问责措施 measure', '开始 start', '结束 end'],
+    ...measures,
+  ]);
   return `\ufeff${table}\r\n${register}`;
 }
 
