@@ -59,8 +59,12 @@ export const AccessRequestSchema = Strict({
   requestedTo: Nullable(Instant),
   reviewedBy: Nullable(UserId),
   reviewedAt: Nullable(Instant),
+  /** 审核意见: the office director's opinion at review, if one was given (R24.1). */
+  reviewOpinion: Type.Optional(Nullable(Type.String())),
   approvedBy: Nullable(UserId),
   approvedAt: Nullable(Instant),
+  /** 批准意见: the leader's opinion at approval, if one was given (R24.1). */
+  approvalOpinion: Type.Optional(Nullable(Type.String())),
   registeredBy: Nullable(UserId),
   registeredAt: Nullable(Instant),
   viewer: Nullable(UserId),

@@ -109,7 +109,8 @@ export function newAccessRequest(
   return {
     id, status: 'submitted', requester, recordingIds: distinct(input.recordingIds),
     purpose: input.purpose as Purpose, reason: input.reason.trim(), submittedAt: now,
-    reviewedBy: null, reviewedAt: null, approvedBy: null, approvedAt: null, registeredBy: null,
+    reviewedBy: null, reviewedAt: null, reviewOpinion: null, approvedBy: null, approvedAt: null,
+    approvalOpinion: null, registeredBy: null,
     registeredAt: null, viewer: null, viewingReason: null, viewingFrom: null, viewingUntil: null,
     rejectedBy: null, rejectedAt: null, rejectionReason: null, closedBy: null, closedAt: null,
   };

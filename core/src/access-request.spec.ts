@@ -50,6 +50,18 @@ function registered(purpose = 'work'): AccessRequest {
 }
 
 describe('access requests (R24.1, R24.2, R25.1, R26.2, R27.1, R14.1)', () => {
+  it('R24.1: review and approval keep their opinions (审核意见, 批准意见; issue 19, point 8)', () => {
+    let r = submitted();
+    r = step(r, { type: 'review', opinion: '  同意，请分管领导批准。 ' }, director);
+    expect(r.reviewOpinion).toBe('同意，请分管领导批准。');
+    r = step(r, { type: 'approve', opinion: '   ' }, leader);
+    expect(r.approvalOpinion).toBeNull();
+    expect(r.reviewOpinion).toBe('同意，请分管领导批准。');
+    const other = step(step(submitted(), { type: 'review' }, director),
+      { type: 'approve', opinion: '同意调阅。' }, leader);
+    expect([other.reviewOpinion, other.approvalOpinion]).toEqual([null, '同意调阅。']);
+  });
+
   it('R24.1, R24.2: submitted → reviewed → approved → registered → closed', () => {
     let r = submitted();
     expect(r.status).toBe('submitted');

@@ -41,10 +41,14 @@ export interface AccessRequest {
   reviewedBy: string | null;
   /** Review time. */
   reviewedAt: string | null;
+  /** The office director's opinion at review (审核意见, R24.1); null when none was given. */
+  reviewOpinion?: string | null;
   /** Leader who approved (R24.1). */
   approvedBy: string | null;
   /** Approval time. */
   approvedAt: string | null;
+  /** The leader's opinion at approval (批准意见, R24.1); null when none was given. */
+  approvalOpinion?: string | null;
   /** Custodian who registered the viewing (R24.2). */
   registeredBy: string | null;
   /** Registration time. */
@@ -93,8 +97,16 @@ export interface AccessContext {
 
 /** The steps of the request state machine. */
 export type AccessAction =
-  | { type: 'review' }
-  | { type: 'approve' }
+  | {
+      type: 'review';
+      /** The office director's opinion (审核意见), kept with the review. */
+      opinion?: string | null;
+    }
+  | {
+      type: 'approve';
+      /** The leader's opinion (批准意见), kept with the approval. */
+      opinion?: string | null;
+    }
   | {
       type: 'register';
       /** Who will view. */
@@ -170,6 +182,7 @@ export function transition(
       next.status = 'reviewed';
       next.reviewedBy = actor.userName;
       next.reviewedAt = nowIso;
+      next.reviewOpinion = opinionOf(action.opinion);
       return { verdict: allow(), next };
     case 'approve': {
       if (request.status !== 'reviewed') {
@@ -181,6 +194,7 @@ export function transition(
       next.status = 'approved';
       next.approvedBy = actor.userName;
       next.approvedAt = nowIso;
+      next.approvalOpinion = opinionOf(action.opinion);
       return { verdict: allow(), next };
     }
     case 'register':
@@ -294,6 +308,15 @@ function reject(
   next.rejectedAt = ctx.now;
   next.rejectionReason = reason.trim();
   return { verdict: allow(), next };
+}
+
+/** Longest opinion at review or approval, in characters (the hosts answer 400 above it). */
+export const MAX_OPINION_LENGTH = 2000;
+
+/** An opinion as kept: trimmed, null when blank (issue 19, point 8). */
+function opinionOf(opinion: string | null | undefined): string | null {
+  const t = typeof opinion === 'string' ? opinion.replace(/^\s+|\s+$/g, '') : '';
+  return t === '' ? null : t;
 }
 
 function copy(r: AccessRequest): AccessRequest {

@@ -1,5 +1,6 @@
 import {
   ASIA_SHANGHAI, fixedOffsetZone, handoverDeadline, instantOfLocal, isLate, localDateOf,
+  localStamp,
 } from './index.js';
 import type { Zone } from './index.js';
 
@@ -130,5 +131,15 @@ describe('handover deadline (R21.1, R21.2)', () => {
       expect(isLate(deadline, '2026-03-01T16:00:00.000Z')).toBeTrue();
       expect(isLate(deadline, '2026-03-02T00:00:00+08:00')).toBeTrue();
     });
+  });
+});
+
+describe('local stamps of entry names (issue 19, point 11)', () => {
+  it("reads the bureau's wall-clock time, not UTC", () => {
+    // 2026-12-07 17:30:05.042 UTC is 2026-12-08 01:30:05.042 in the bureau.
+    expect(localStamp(Date.UTC(2026, 11, 7, 17, 30, 5, 42), ASIA_SHANGHAI))
+      .toBe('20261208013005042');
+    expect(localStamp(Date.UTC(2026, 0, 1, 0, 0, 0, 0), fixedOffsetZone(-300)))
+      .toBe('20251231190000000');
   });
 });

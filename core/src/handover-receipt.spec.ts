@@ -1,4 +1,6 @@
-import { checkHandoverOpen, checkReceipt, STANDARD_NOTICE_PHRASE } from './index.js';
+import {
+  checkHandoverOpen, checkReceipt, handoverUnit, STANDARD_NOTICE_PHRASE, UNKNOWN_UNIT,
+} from './index.js';
 import type { HandoverOpenInput, HandoverState, SessionInput } from './index.js';
 
 const H1 = 'a'.repeat(64);
@@ -192,5 +194,14 @@ describe('opening a handover (R15.1, R15.2, R16.1, R10.1)', () => {
       expect(e.message.length).toBeGreaterThan(0);
       expect(e.messageZh.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('handover unit (R6.1, R12.1; issue 19, point 4)', () => {
+  it("takes the officer's unit, else the device's, else the unknown unit", () => {
+    expect(handoverUnit({ officerUnit: '社会事务科', deviceUnit: '婚姻登记处' })).toBe('社会事务科');
+    expect(handoverUnit({ officerUnit: ' ', deviceUnit: '婚姻登记处' })).toBe('婚姻登记处');
+    expect(handoverUnit({ officerUnit: null, deviceUnit: '-' })).toBe(UNKNOWN_UNIT);
+    expect(handoverUnit({})).toBe('-');
   });
 });

@@ -278,3 +278,29 @@ function checkSession(s: SessionInput, path: string, now: number, errors: FieldE
       '须以标准用语告知当事人：' + STANDARD_NOTICE_PHRASE));
   }
 }
+
+/** The unit of a record whose unit is not known (kept as its own stratum, never dropped). */
+export const UNKNOWN_UNIT = '-';
+
+/** What the unit of a handover is decided from. */
+export interface HandoverUnitInput {
+  /** The officer's unit as the people directory holds it (the person's cm:organization). */
+  officerUnit?: string | null;
+  /** The unit the recording device is registered to (efr:unit of the efr:device, R12.1). */
+  deviceUnit?: string | null;
+}
+
+/**
+ * The unit (执法部门) of a handover and of every recording handed over with it (R6.1, R12.1):
+ * the unit of the officer who recorded, as the directory knows him; else the unit of the
+ * device, which the unit keeps (R12.1); else UNKNOWN_UNIT. Spot checks draw per unit and the
+ * quality assessment counts per unit (R28.1), so a recording without one would fall out of
+ * both (issue 19, point 4).
+ */
+export function handoverUnit(input: HandoverUnitInput): string {
+  for (const u of [input.officerUnit, input.deviceUnit]) {
+    const t = typeof u === 'string' ? u.replace(/^\s+|\s+$/g, '') : '';
+    if (t !== '' && t !== UNKNOWN_UNIT) return t;
+  }
+  return UNKNOWN_UNIT;
+}

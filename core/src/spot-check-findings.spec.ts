@@ -1,5 +1,6 @@
 import {
-  campaignProgress, checkCloseCampaign, checkFinding, findingPassed, ITEM_RESULTS,
+  campaignProgress, checkCloseCampaign, checkFinding, defaultViolationKind, findingPassed,
+  findingViolation, ITEM_RESULTS,
 } from './index.js';
 import type { Finding, Verdict } from './index.js';
 
@@ -73,5 +74,30 @@ describe('R28.1: the progress of a campaign', () => {
       finding({ status: 'skipped', skipReason: '设备故障' }),
     ])).toEqual({ total: 4, pending: 1, done: 2, skipped: 1, failed: 1 });
     expect(campaignProgress([])).toEqual({ total: 0, pending: 0, done: 0, skipped: 0, failed: 0 });
+  });
+});
+
+describe('the violation a failed finding proposes (R29.1; issue 19, point 6)', () => {
+  const failed = (over: Partial<Finding>): Finding => ({
+    recordingId: 'r1', status: 'done', itemRecorded: 'pass', itemContinuous: 'pass',
+    itemHandled: 'pass', note: null, skipReason: null, ...over,
+  });
+
+  it('proposes nothing when no item failed', () => {
+    expect(findingViolation(failed({}), 'misuse')).toBeNull();
+  });
+
+  it("takes the supervisor's kind, else the default of the failed item", () => {
+    const f = failed({ itemRecorded: 'fail', note: '未录像。' });
+    expect(findingViolation(f, 'misuse')?.kind).toBe('misuse');
+    expect(findingViolation(f, null)?.kind).toBe('notRecorded');
+    expect(findingViolation(f, 'nonsense')?.kind).toBe('notRecorded');
+    expect(defaultViolationKind(failed({ itemHandled: 'fail' }))).toBe('otherSerious');
+  });
+
+  it("states the facts once, in the reviewer's words", () => {
+    const f = failed({ itemRecorded: 'fail', itemContinuous: 'fail',
+      note: '中途关机。 / 中途关机。' });
+    expect(findingViolation(f)?.description).toBe('中途关机。');
   });
 });

@@ -3,8 +3,8 @@
  * finding on the three items of R28.2: (1) the act was recorded, (2) the whole act without
  * interruption, (3) handed over, managed and used as required.
  */
-import { isOneOf, ITEM_RESULTS } from './enums.js';
-import type { FindingStatus, ItemResult } from './enums.js';
+import { isOneOf, ITEM_RESULTS, VIOLATION_KINDS } from './enums.js';
+import type { FindingStatus, ItemResult, ViolationKind } from './enums.js';
 import { allow, refuse } from './verdict.js';
 import type { Verdict } from './verdict.js';
 import { isNonBlank } from './validation.js';
@@ -104,4 +104,43 @@ export function checkCloseCampaign(findings: readonly Finding[]): Verdict {
     if (!v.allowed) return v;
   }
   return allow();
+}
+
+/**
+ * The kind of violation a failed finding proposes unless the supervisor chooses another
+ * (R29.1): items 1 and 2 of R28.2 are "not recording as required" (R29.1 (3)); a failure of
+ * item 3 alone is "other serious breaches" (R29.1 (8)).
+ */
+export function defaultViolationKind(f: Finding): ViolationKind {
+  return f.itemRecorded === 'fail' || f.itemContinuous === 'fail'
+    ? 'notRecorded'
+    : 'otherSerious';
+}
+
+/** The violation a failed finding proposes to the register (R28.2, R29.1). */
+export interface FindingViolation {
+  /** One of R29.1's eight kinds: the supervisor's choice, else defaultViolationKind. */
+  kind: ViolationKind;
+  /**
+   * The facts in the reviewer's own words: the notes of the failed items, once. Where it came
+   * from (the spot check, the recording) is the violation's source and subject, which the
+   * screens name in the reader's language (issue 19, point 6), so no fixed text is added here.
+   */
+  description: string;
+}
+
+/**
+ * What a failed finding proposes (null when no item failed): the supervisor's `chosenKind`
+ * when it is one of R29.1's kinds (anything else is the caller's 400 to give), the facts.
+ */
+export function findingViolation(f: Finding, chosenKind?: string | null): FindingViolation | null {
+  if (!findingFailed(f)) return null;
+  const kind = isOneOf(VIOLATION_KINDS, chosenKind) ? chosenKind : defaultViolationKind(f);
+  // The hosts join the failed items' notes with ' / '; the same words twice are said once.
+  const notes: string[] = [];
+  for (const part of (f.note || '').split(' / ')) {
+    const t = part.replace(/^\s+|\s+$/g, '');
+    if (t !== '' && notes.indexOf(t) < 0) notes.push(t);
+  }
+  return { kind, description: notes.join(' / ') };
 }

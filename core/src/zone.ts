@@ -54,3 +54,21 @@ export function instantOfLocal(
   const guess = wall - zone.offsetMinutesAt(wall) * 60000;
   return wall - zone.offsetMinutesAt(guess) * 60000;
 }
+
+const pad = (n: number, width: number): string => {
+  let s = String(n);
+  while (s.length < width) s = '0' + s;
+  return s;
+};
+
+/**
+ * The local wall-clock time of an instant in a zone as `YYYYMMDDHHmmssSSS`: the time part of
+ * entry names (request numbers, register entries), so that a number reads as the bureau's
+ * time the screens show beside it (提交时间), not UTC (issue 19, point 11).
+ */
+export function localStamp(epochMs: number, zone: Zone): string {
+  const d = new Date(epochMs + zone.offsetMinutesAt(epochMs) * 60000);
+  return pad(d.getUTCFullYear(), 4) + pad(d.getUTCMonth() + 1, 2) + pad(d.getUTCDate(), 2) +
+    pad(d.getUTCHours(), 2) + pad(d.getUTCMinutes(), 2) + pad(d.getUTCSeconds(), 2) +
+    pad(d.getUTCMilliseconds(), 3);
+}

@@ -175,9 +175,10 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
         prevHash: 'cd',
       },
     });
-    expect(accessLogCsv([row])).toBe(
-      '\uFEFFid,at,user,action,nodeId,details,hash\r\n' +
-        '7,2026-11-26T10:00:00.000+0000,officer1,range,n1,range=0-1023,ab\r\n',
+    // Issue 19, point 2: the name beside the login id.
+    expect(accessLogCsv([row], (id) => (id === 'officer1' ? '王明' : id))).toBe(
+      '\uFEFFid,at,user,name,action,nodeId,details,hash\r\n' +
+        '7,2026-11-26T10:00:00.000+0000,officer1,王明,range,n1,range=0-1023,ab\r\n',
     );
   });
 

@@ -153,10 +153,14 @@ export function toCsv(
 }
 
 /** The access-log rows as CSV (id, time, user, action, node, details, hash). */
-export function accessLogCsv(rows: readonly AccessLogRow[]): string {
+export function accessLogCsv(
+  rows: readonly AccessLogRow[],
+  nameOf: (userId: string) => string = (id) => id,
+): string {
+  // The person by name beside the login id the log keeps (issue 19, point 2).
   return toCsv(
-    ['id', 'at', 'user', 'action', 'nodeId', 'details', 'hash'],
-    rows.map((r) => [r.id, r.at, r.user, r.action, r.nodeId, r.details, r.hash]),
+    ['id', 'at', 'user', 'name', 'action', 'nodeId', 'details', 'hash'],
+    rows.map((r) => [r.id, r.at, r.user, nameOf(r.user), r.action, r.nodeId, r.details, r.hash]),
   );
 }
 

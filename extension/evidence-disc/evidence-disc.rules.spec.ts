@@ -22,7 +22,11 @@ describe('evidence-disc rules (R23.1)', () => {
   });
 
   it('estimates the image above the payload and compares it with the medium', () => {
-    expect(estimateImageBytes([1])).toBeGreaterThan(2048);
+    expect(estimateImageBytes([rec('a', 1)])).toBeGreaterThan(2048);
+    // Issue 19, point 11: a 22 KB recording makes a disc of about 0.7 MiB, announced as 9.6.
+    const small = estimateImageBytes([rec('a', 22_000)]);
+    expect(small).toBeGreaterThan(733_184);
+    expect(small).toBeLessThan(1.5 * 733_184);
     const recs = [rec('a', 400_000_000), rec('b', 400_000_000)];
     expect(discUsage(recs, ['a'], 'cd700').fits).toBeTrue();
     expect(discUsage(recs, ['a', 'b'], 'cd700').fits).toBeFalse();

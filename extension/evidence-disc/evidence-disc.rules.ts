@@ -5,7 +5,8 @@
  * complete enough to send.
  */
 import { MEDIA, type Medium } from '../../core/src/index';
-import { mediumBytes } from '../../core/src/disc/index';
+import { estimatePackageBytes } from '../../core/src/evidence/package-estimate';
+import { DiscError, mediumBytes } from '../../core/src/disc/index';
 import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
 import { DiscForm, DiscRecording } from './evidence-disc.model';
 
@@ -18,21 +19,23 @@ export function canPackage(user: EfrUser | null): boolean {
 export const DISC_MEDIA: readonly Medium[] = MEDIA;
 
 /**
- * Space the bag adds besides the recordings: volume and UDF descriptors, four trees of
- * folders, the tag files (description PDF with a CJK font subset, verify.html with its inlined
- * hasher) and sector padding per file. 8 MiB + 64 KiB per file is above what the writer
- * lays out for packages of up to several hundred files; the server measures exactly.
+ * The image size of the chosen recordings: core's estimate (the payload laid out as the
+ * writer does, the tag files at sizes above the server's). A name the writer would refuse
+ * (DiscError) leaves the estimate at the recordings' own size; the server then says why.
  */
-export function estimateImageBytes(sizes: readonly number[]): number {
-  const sectorPadded = sizes.reduce((n, s) => n + Math.ceil(s / 2048) * 2048, 0);
-  return sectorPadded + 8 * 1048576 + sizes.length * 65536;
+export function estimateImageBytes(recordings: readonly DiscRecording[]): number {
+  try {
+    return estimatePackageBytes(recordings);
+  } catch (err) {
+    if (!(err instanceof DiscError)) throw err;
+    return recordings.reduce((n, r) => n + r.size, 0);
+  }
 }
 
 /** `disc.usage`: estimated bytes, capacity and the used fraction for the chosen medium. */
 export function discUsage(recordings: readonly DiscRecording[], selected: readonly string[],
   medium: string): { bytes: number; capacity: number; fraction: number; fits: boolean } {
-  const sizes = recordings.filter((r) => selected.includes(r.id)).map((r) => r.size);
-  const bytes = estimateImageBytes(sizes);
+  const bytes = estimateImageBytes(recordings.filter((r) => selected.includes(r.id)));
   const capacity = (MEDIA as readonly string[]).includes(medium)
     ? mediumBytes(medium as Medium) : 0;
   return { bytes, capacity, fraction: capacity ? bytes / capacity : 1,

@@ -29,7 +29,11 @@ import { DirectoryPerson, PeopleDirectoryService } from './people-directory.serv
         [required]="required()"
         autocomplete="off"
       />
-      <mat-autocomplete #auto="matAutocomplete" (optionSelected)="pick($event.option.value)">
+      <mat-autocomplete
+        #auto="matAutocomplete"
+        [displayWith]="shownText"
+        (optionSelected)="pick($event.option.value)"
+      >
         @for (p of options(); track p.id) {
           <mat-option [value]="p" [attr.data-person]="p.id">
             <span class="name">{{ p.name }}</span>
@@ -67,6 +71,14 @@ export class PersonPickerComponent implements OnInit {
   readonly required = input(false);
   /** Ids of the people offered (e.g. the officers); null offers the whole directory. */
   readonly among = input<readonly string[] | null>(null);
+
+  /**
+   * What the input shows for an option: the person's name. Without it the autocomplete writes
+   * the picked option's object into the input ("[object Object]") when the name typed equals
+   * the name picked, since the text then does not change.
+   */
+  protected readonly shownText = (p: DirectoryPerson | string | null): string =>
+    typeof p === 'string' ? p : (p?.name ?? '');
 
   /** What the input shows: the chosen person's name or the text typed. */
   protected readonly text = signal('');

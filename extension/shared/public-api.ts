@@ -20,3 +20,4 @@ export * from './person-picker.component';
 export * from './load-failure';
 export * from './log-vocabulary';
 export * from './day-field.component';
+export * from './date-time-field.component';

@@ -1,5 +1,6 @@
 /** Shapes of the spot-check, violation and assessment web scripts (docs/api.md, issue 8). */
 import type { ItemResult } from '../../contract/index';
+import type { CampaignProgress, ViolationKind } from '../../core/src/index';
 
 export type {
   Assessment, Campaign, Evidence, Finding, ItemResult, MeasureEntry, Progress, QualityLine,
@@ -23,6 +24,11 @@ export interface FindingForm {
   placementObservation: string;
   conductObservation: string;
   skipReason: string;
+  /**
+   * The kind of violation a failed item proposes (R29.1), as the supervisor chose it; null
+   * until chosen (core's defaultViolationKind is shown and sent then).
+   */
+  violationKind: ViolationKind | null;
 }
 
 /** The campaign form. */

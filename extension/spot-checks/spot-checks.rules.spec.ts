@@ -1,8 +1,9 @@
 import { EfrRole, EfrUser } from '../shared/public-api';
 import { Campaign, Finding } from './spot-checks.model';
 import {
-  barWidth, bureauDay, campaignBody, campaignFilterFromParam, campaignFilterToParams,
+  barWidth, bureauDay, campaignBody, campaignDays, campaignFilterFromParam, campaignFilterToParams,
   campaignsShown, findingBody, findingFormOf, findingProblems, mayReadAssessment,
+  proposedViolationKind, violationFacts, violationSource,
   mayRunSpotChecks, nextDay, pendingFindings, percentText, refusalText, supervisionRequestFor,
 } from './spot-checks.rules';
 
@@ -69,6 +70,21 @@ describe('spot-check screen rules (issue 8)', () => {
       notes: { recorded: '', continuous: '中途关机', handled: '' } }));
   });
 
+  it('issue 19, point 6: a failed item proposes the kind the supervisor chose', () => {
+    const form = findingFormOf(pending);
+    expect(proposedViolationKind(form)).toBeNull();
+    const failed = { ...form, items: { Recorded: 'pass', Continuous: 'fail', Handled: 'pass' },
+      notes: { ...form.notes, Continuous: '中途关机' } } as typeof form;
+    expect(proposedViolationKind(failed)).toBe('notRecorded');
+    expect(findingBody('f1', failed)).toEqual(jasmine.objectContaining({
+      violationKind: 'notRecorded' }));
+    const chosen = { ...failed, violationKind: 'misuse' as const };
+    expect(findingBody('f1', chosen)).toEqual(jasmine.objectContaining({
+      violationKind: 'misuse' }));
+    expect('violationKind' in findingBody('f1', { ...chosen, items: { Recorded: 'pass',
+      Continuous: 'pass', Handled: 'pass' } })).toBeFalse();
+  });
+
   it('shows rates without turning "no data" into 0 %', () => {
     expect(percentText(null)).toBe('—');
     expect(percentText(0.5)).toBe('50.0 %');
@@ -95,5 +111,28 @@ describe('spot-check screen rules (issue 8)', () => {
     expect(supervisionRequestFor([r], 'r1', 'officer1', now)).toBeNull();
     expect(supervisionRequestFor([r], 'r1', 'supervisor1', Date.parse('2026-11-27T00:00:00Z')))
       .toBeNull();
+  });
+
+  it('issue 19, point 6: a violation\'s facts once, in the reader\'s language', () => {
+    const legacy = { sourceReference: 'finding:f1', description:
+      'Spot check 抽查-20261207, a.mp4: 中途关机 / 抽查 抽查-20261207 不合格：中途关机' };
+    expect(violationFacts(legacy, 'zh-CN')).toBe('抽查 抽查-20261207 不合格：中途关机');
+    const now = { sourceReference: 'finding:f1', description: '中途关机 / 未说明理由' };
+    expect(violationFacts(now, 'zh-CN')).toBe('中途关机 / 未说明理由');
+    expect(violationFacts(now, 'en')).toBe('中途关机 / 未说明理由');
+    const late = { sourceReference: 'handover:h1', description:
+      'Handover 移交-1 sealed after its deadline (R21.1/R21.2). / 移交 移交-1 超过移交时限。' };
+    expect(violationFacts(late, 'zh-CN')).toBe('移交 移交-1 超过移交时限。');
+    expect(violationFacts(late, 'en')).toBe(
+      'Handover 移交-1 sealed after its deadline (R21.1/R21.2).');
+    expect(violationSource(late)).toBe('handover');
+    expect(violationSource({ sourceReference: 'log:12' })).toBe('refusal');
+    expect(violationSource({ sourceReference: null })).toBe('other');
+  });
+
+  it('issue 19, point 11: a campaign to 12-07 shows 12-07, not the exclusive end', () => {
+    expect(campaignDays({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-07T16:00:00.000Z' }))
+      .toEqual({ first: '2026-12-01', last: '2026-12-07' });
+    expect(campaignDays({ from: null, to: null })).toEqual({ first: '—', last: '—' });
   });
 });

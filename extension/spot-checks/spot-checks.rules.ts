@@ -1,3 +1,4 @@
+import { defaultViolationKind, type ViolationKind } from '../../core/src/index';
 import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
 import {
   Campaign,
@@ -6,6 +7,7 @@ import {
   CHECK_ITEMS,
   FindingForm,
   Finding,
+  Violation,
 } from './spot-checks.model';
 
 /**
@@ -57,6 +59,19 @@ export function bureauDay(offset: number, now = Date.now()): string {
   return new Date(now + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * A campaign's period as the bureau days it covers, the last one included: the period ends
+ * at the start of the day after (exclusive), so a campaign "to 12-07" ends 12-08 00:00 and is
+ * shown as 12-07 (issue 19, point 11). '—' where a bound is missing.
+ */
+export function campaignDays(c: Pick<Campaign, 'from' | 'to'>): { first: string; last: string } {
+  const day = (iso: string | null, shift: number): string => {
+    const ms = iso ? Date.parse(iso) : NaN;
+    return Number.isNaN(ms) ? '—' : bureauDay(0, ms + shift);
+  };
+  return { first: day(c.from, 0), last: day(c.to, -1) };
+}
+
 /** The day after `day` (YYYY-MM-DD), calendar-correct. */
 export function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -94,7 +109,19 @@ export function findingFormOf(f: Finding): FindingForm {
     placementObservation: f.placementObservation ?? '',
     conductObservation: f.conductObservation ?? '',
     skipReason: f.skipReason ?? '',
+    violationKind: null,
   };
+}
+
+/**
+ * The kind of violation the form proposes (R29.1): none while no item fails; the
+ * supervisor's choice, else core's default for the failed items (issue 19, point 6).
+ */
+export function proposedViolationKind(f: FindingForm): ViolationKind | null {
+  if (f.status !== 'done' || !CHECK_ITEMS.some((i) => f.items[i] === 'fail')) return null;
+  return f.violationKind ?? defaultViolationKind({ recordingId: '', status: 'done',
+    itemRecorded: f.items.Recorded, itemContinuous: f.items.Continuous,
+    itemHandled: f.items.Handled, note: null, skipReason: null });
 }
 
 /**
@@ -127,6 +154,7 @@ export function findingBody(findingId: string, f: FindingForm): Record<string, u
     notes: { recorded: f.notes.Recorded, continuous: f.notes.Continuous,
       handled: f.notes.Handled },
     placementObservation: f.placementObservation, conductObservation: f.conductObservation,
+    ...(proposedViolationKind(f) ? { violationKind: proposedViolationKind(f) } : {}),
   };
 }
 
@@ -166,3 +194,31 @@ export function supervisionRequestFor<T extends ViewingRequest>(requests: readon
 
 /** The server's bilingual refusal message in the user's language (shared/refusal.ts). */
 export { refusalText } from '../shared/public-api';
+
+/** Where a violation came from, as the key of EFR_SPOT_CHECKS.VIOLATIONS.SOURCE. */
+export type ViolationSource = 'finding' | 'handover' | 'refusal' | 'other';
+
+/** The source of a violation, from its source reference (`finding:…`, `handover:…`, `log:…`). */
+export function violationSource(v: Pick<Violation, 'sourceReference'>): ViolationSource {
+  const prefix = (v.sourceReference ?? '').split(':')[0];
+  if (prefix === 'finding' || prefix === 'handover') return prefix;
+  return prefix === 'log' ? 'refusal' : 'other';
+}
+
+/**
+ * The facts of a violation in the reader's language, said once (issue 19, point 6). A spot
+ * check's are the reviewer's own words, shown as written. The repository writes its own
+ * (a late handover, a refused change) as "English / 中文", as it writes refusals; so did spot
+ * checks before ("Spot check 抽查-…: … / 抽查 … 不合格：…"): the reader's half is shown.
+ */
+export function violationFacts(v: Pick<Violation, 'description' | 'sourceReference'>,
+  language: string): string {
+  const legacy = v.description.startsWith('Spot check ');
+  const source = violationSource(v);
+  if (!legacy && source !== 'handover' && source !== 'refusal') return v.description;
+  const at = v.description.indexOf(legacy ? ' / 抽查 ' : ' / ');
+  if (at < 0) return v.description;
+  return language.toLowerCase().startsWith('zh')
+    ? v.description.slice(at + 3)
+    : v.description.slice(0, at);
+}

@@ -209,6 +209,7 @@ const ACS_CLASSES: ModelInput['classes'] = [
 const ACS_PROPERTIES: ModelInput['properties'] = [
   { name: 'cm:name', type: 'd:text', owner: 'cm:cmobject', mandatoryEnforced: true }, { name: 'cm:userName', type: 'd:text' },
   { name: 'cm:firstName', type: 'd:text' }, { name: 'cm:lastName', type: 'd:text' },
+  { name: 'cm:organization', type: 'd:text' },
   { name: 'cm:authorityName', type: 'd:text' },
   { name: 'cm:title', type: 'd:mltext', aspect: 'cm:titled' },
   { name: 'cm:description', type: 'd:mltext', aspect: 'cm:titled' },

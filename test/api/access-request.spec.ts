@@ -159,6 +159,9 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
         downloadAllowed: false,
       }),
     );
+    // Issue 19, point 11: the number reads as the bureau's time (UTC+8), as 提交时间 does.
+    const local = new Date(Date.parse(r.submittedAt) + 8 * HOUR).toISOString();
+    expect(r.number.slice(3, 15)).toBe(local.replace(/[-:T]/g, '').slice(0, 12));
     expect((await read('officer1')).statusCode).toBe(403);
     const queue = async (user: string, q: string): Promise<string[]> =>
       (
@@ -169,7 +172,11 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
     expect(await queue('director1', 'review')).toContain(r.id);
     expect((await call('officer1', 'POST', `/access-requests/${r.id}/review`)).status).toBe(403);
     expect(
-      entry((await call('director1', 'POST', `/access-requests/${r.id}/review`)).json).status,
+      entry(
+        (await call('director1', 'POST', `/access-requests/${r.id}/review`, {
+          opinion: ' 同意，报分管领导批准。 ',
+        })).json,
+      ).status,
     ).toBe('reviewed');
     expect(await queue('leader1', 'approve')).toContain(r.id);
     expect(await queue('leader2', 'approve')).not.toContain(r.id);
@@ -177,8 +184,16 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
     expect(`${wrongLeader.status} ${errorKey(wrongLeader.json)}`).toBe(
       '403 efr.access.notLeaderInCharge',
     );
+    const tooLong = await call('leader1', 'POST', `/access-requests/${r.id}/approve`, {
+      opinion: '意'.repeat(2001),
+    });
+    expect(tooLong.status).toBe(400);
     expect(
-      entry((await call('leader1', 'POST', `/access-requests/${r.id}/approve`)).json).status,
+      entry(
+        (await call('leader1', 'POST', `/access-requests/${r.id}/approve`, {
+          opinion: '同意调阅。',
+        })).json,
+      ).status,
     ).toBe('approved');
     expect((await read('officer1')).statusCode).toBe(403);
     expect(await queue('custodian1', 'register')).toContain(r.id);
@@ -205,6 +220,9 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
         viewer: 'officer1',
         viewingReason: '案件复核需要',
         windowOpen: true,
+        // Issue 19, point 8: the opinions are stored with their steps and shown after.
+        reviewOpinion: '同意，报分管领导批准。',
+        approvalOpinion: '同意调阅。',
       }),
     );
     expect(await queue('officer1', 'viewing')).toEqual([r.id]);

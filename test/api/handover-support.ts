@@ -23,6 +23,8 @@ export interface HandoverEntry {
   sessions: { id: string; sessionId: string; noticeText: string }[];
   files: { id: string; name: string; sha256: string; sealed: boolean; parentId: string }[];
   violationId: string | null;
+  /** The unit (执法部门) decided at opening (issue 19, point 4). */
+  unit: string;
 }
 
 /** The server as a demo user. */

@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AcsHttp } from '../support/acs-http.js';
 import { makeMp4, type GeneratedFile } from '../support/media.js';
-import { CORE, startInProcess, type TestServer } from '../support/server-harness.js';
-import { as, EFR, handoverBody, recordingFields, type HandoverEntry } from './handover-support.js';
+import { CORE, SEARCH, startInProcess, type TestServer } from '../support/server-harness.js';
+import {
+  as, DEVICE, EFR, handoverBody, recordingFields, type HandoverEntry,
+} from './handover-support.js';
 
 /** Every file of the content store (temp area included), to prove a refusal stores nothing. */
 function storeFiles(dir: string): string[] {
@@ -56,6 +58,19 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
     expect(Date.parse(h.deadline)).toBeGreaterThanOrEqual(returned + 86_400_000);
     expect(h.sessions.length).toBe(1);
     expect(h.sessions[0].noticeText).toContain('本次执法全程录音录像');
+    // Issue 19, point 4: the unit comes from the officer (王明, 社会事务科).
+    expect(h.unit).toBe('社会事务科');
+    // Issue 19, point 11: the pre-use check is in the device's history and is its 最近检查.
+    const devices = await as(base, 'custodian1').get<{
+      list: { entries: { entry: { id: string; serial: string; lastCheckAt: string | null } }[] };
+    }>(`${EFR}/devices`);
+    const device = devices.body.list.entries.map((e) => e.entry).find((d) => d.serial === DEVICE);
+    expect(Date.parse(device?.lastCheckAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    const detail = await as(base, 'custodian1').get<{
+      entry: { checks: { checkedBy: string; batteryPercent: number }[] };
+    }>(`${EFR}/devices/${device?.id}`);
+    expect(detail.body.entry.checks[0]).toEqual(
+      jasmine.objectContaining({ checkedBy: 'officer1', batteryPercent: 90 }));
   });
 
   it('refuses an upload whose SHA-256 does not match and leaves nothing behind', async () => {
@@ -129,6 +144,8 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
     const p = rec.body.entry.properties;
     expect(p['efr:sealedBy1']).toBe('custodian1');
     expect(p['efr:sealedBy2']).toBe('custodian2');
+    // Issue 19, point 4: the sealed recording carries its handover's unit (执法部门).
+    expect(p['efr:unit']).toBe('社会事务科');
     expect(typeof p['efr:sealedAt']).toBe('string');
     // R22.1: at least one year after the recording ends.
     const end = Date.parse(String(p['efr:recordingEnd']).replace('+0000', 'Z'));
@@ -186,5 +203,35 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
     expect(open.body.list.entries.map((e) => e.entry.id)).not.toContain(h.id);
     expect((await c1.get(`${EFR}/handovers?status=lost`)).status).toBe(400);
     expect((await c1.get(`${EFR}/handovers/${recordingId}`)).status).toBe(404);
+  });
+
+  it("issue 19, point 4: the unit is the officer's, filters and quality figures find it", async () => {
+    // officer2 (李强) works in 社会组织管理科; the device belongs to 社会事务科 (R12.1).
+    const other = await as(base, 'custodian1').post<{ entry: HandoverEntry }>(`${EFR}/handovers`, {
+      ...handoverBody(),
+      officer: 'officer2',
+      coOfficer: 'officer1',
+    });
+    expect(other.status).withContext(other.text).toBe(201);
+    expect(other.body.entry.unit).toBe('社会组织管理科');
+    // The recording handed over above shows in the unit filter of the recordings list.
+    const found = await as(base, 'supervisor1').post<{
+      list: { entries: { entry: { id: string } }[] };
+    }>(`${SEARCH}/search`, {
+      query: { query: 'TYPE:"efr:recording" AND =efr:unit:"社会事务科"' },
+      paging: { maxItems: 100 },
+    });
+    expect(found.status).withContext(found.text).toBe(200);
+    expect(found.body.list.entries.map((e) => e.entry.id)).toContain(recordingId);
+    // ... and counts for its unit in the quality figures (R28.1).
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const to = new Date(Date.now() + 86_400_000).toISOString();
+    const q = await as(base, 'supervisor1').get<{
+      entry: { report: { units: { unit: string; timelyHandoverRate: number | null }[] } };
+    }>(`${EFR}/quality?from=${from}&to=${to}`);
+    expect(q.status).withContext(q.text).toBe(200);
+    const unit = q.body.entry.report.units.find((u) => u.unit === '社会事务科');
+    // The sealed handover (on time) counts for 社会事务科.
+    expect(unit?.timelyHandoverRate).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
  * media made by ffmpeg), plus recordings of a second officer and a declared act without a
  * recording, all over HTTP (Fastify inject) with the hash-chained access log checked.
  */
+import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { verifyChain } from '../../server/src/access-log/access-log.js';
 import { buildApp } from '../../server/src/app.js';
@@ -223,7 +224,9 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
     'assessment of that officer', async () => {
     const v0 = entry<ViolationJson>(await call('supervisor1', 'GET', `/violations/${violationId}`));
     expect(v0).toEqual(jasmine.objectContaining({ status: 'proposed', kind: 'notRecorded',
-      officer: 'officer1', unit: '社会事务科', proposedBy: 'supervisor1' }));
+      officer: 'officer1', unit: '社会事务科', proposedBy: 'supervisor1',
+      // Issue 19, point 6: the facts once, in the reviewer's words (no "Spot check …").
+      description: '取证中途关机约两分钟，未说明理由。' }));
     expect(error(await call('officer2', 'POST', `/violations/${violationId}/decision`,
       { action: 'confirm' }))).toBe('403 efr.violation.notSupervisor');
     expect(error(await call('supervisor1', 'POST', `/violations/${violationId}/measures`,
@@ -257,12 +260,19 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
     const csv = await call('supervisor1', 'GET', `/quality?from=${from}&to=${to}&format=csv`);
     expect(csv.type).toContain('text/csv');
     expect(csv.body.startsWith('\ufeff')).toBeTrue();
-    expect(csv.body).toContain('officer1');
-    expect(csv.body).toContain('suspension,2026-12-01,2026-12-31');
+    // Issue 19, point 2: people by name, kinds and measures by their Chinese labels.
+    expect(csv.body).toContain('王明');
+    expect(csv.body).not.toMatch(/officer\d|suspension|notRecorded/);
+    expect(csv.body).toMatch(/停止执法工作一个月\S*,2026-12-01,2026-12-31/);
     const pdf = await app.inject({ method: 'GET', headers: basic('supervisor1', 'pw'),
       url: `/alfresco/s/efr/quality?from=${from}&to=${to}&format=pdf` });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The PDF's text as pdftotext (poppler) reads it: names, not login ids (issue 19, point 2).
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.rawPayload })
+      .toString('utf8');
+    expect(text).toContain('王明');
+    expect(text).not.toMatch(/officer\d|suspension|notRecorded/);
     expect(error(await call('officer1', 'GET', `/quality?from=${from}&to=${to}`)))
       .toBe('403 efr.quality.forbidden');
     const steps = log().filter((e) => e.nodeId === violationId && e.action.startsWith('violation.'))

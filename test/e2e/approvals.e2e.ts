@@ -44,6 +44,11 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     return c;
   }
 
+  const OPINIONS: Record<string, string> = {
+    review: '同意，报分管领导批准。',
+    approve: '同意调阅，注意保密。',
+  };
+
   async function decide(
     user: string,
     decision: string,
@@ -55,6 +60,12 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, `approvals-${decision}-queue-${lang}`);
     await c.locator(`[data-decision="${decision}"]`).click();
+    if (decision === 'review' || decision === 'approve') {
+      // 审核意见 / 批准意见 (issue 19, point 8), kept with the step.
+      await c.locator('[data-testid="opinion"]').fill(OPINIONS[decision]);
+      await saveScreen(page, `approvals-${decision}-opinion-${lang}`);
+      await c.locator('[data-testid="confirm-opinion"]').click();
+    }
     if (decision === 'register') {
       // The viewer is picked by name (issue 19, point 2): the requester 王明, not officer1.
       const viewer = await c.locator('[data-testid="register-viewer"]').elementHandle();
@@ -106,6 +117,11 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     );
     const text = await row.innerText();
     for (const name of ['王明', '陈静', '赵国华', '张丽']) expect(text).toContain(name);
+    // The opinions of review and approval are in the register (issue 19, point 8).
+    expect(await row.locator('[data-testid="register-review-opinion"]').innerText())
+      .toBe(OPINIONS.review);
+    expect(await row.locator('[data-testid="register-approval-opinion"]').innerText())
+      .toBe(OPINIONS.approve);
     expect(text).not.toMatch(/officer1|director1|leader1|custodian1/);
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, 'approvals-register-book-zh-CN');

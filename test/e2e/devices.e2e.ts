@@ -46,7 +46,10 @@ describe('e2e: device register, unit compliance and issuing with a pre-use check
       await page.locator('[data-field="title"]').fill(`执法记录仪 ${newSerial.slice(-3)}号`);
       await page.locator('[data-field="model"]').fill('DSJ-V9');
       await page.locator('[data-field="unit"]').fill(unit);
-      await page.locator('[data-field="unitHead"]').fill('unithead1');
+      // The unit head is picked by name (issue 19, point 2): 吴刚, not unithead1.
+      await page.locator('[data-field="unitHead"]').fill('吴刚');
+      await page.locator('mat-option[data-person="unithead1"]').click();
+      expect(await page.locator('[data-field="unitHead"]').inputValue()).toBe('吴刚');
       await saveScreen(page, `devices-register-${tag}`);
       await page.locator('[data-testid="register-submit"]').click();
       await page.locator(`[data-testid="device-row"][data-serial="${newSerial}"]`).waitFor();

@@ -214,6 +214,16 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     expect(attempted).toEqual(
       jasmine.arrayContaining(['updateContent', 'update', 'delete', 'move']),
     );
+    // Issue 19, point 4: the handed-over recording has its unit (王明's, 社会事务科), so the
+    // unit filter of the recordings list finds it beside the seeded ones of that unit.
+    const page = await suite.signIn('legal1', 'zh-CN');
+    await page.goto(`${suite.app.url}/recordings?unit=${encodeURIComponent('社会事务科')}`);
+    await page.locator('[data-testid="recording-row"]').first().waitFor();
+    await settle(page);
+    const rows = await page.locator('[data-testid="recording-row"]').allInnerTexts();
+    expect(rows.some((r) => r.includes('VID_20261126_0001.mp4'))).withContext(rows.join('|'))
+      .toBeTrue();
+    expect(rows.some((r) => r.includes('BWC-2026-001'))).toBeTrue();
   });
 
   it('performs the same handover in en', async () => {

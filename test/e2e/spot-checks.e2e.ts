@@ -16,6 +16,7 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
 
   for (const lang of ['zh-CN', 'en'] as const) {
     const tag = `${lang}-${sizeTag(VIEWPORTS[0])}`;
+    const zh = lang === 'zh-CN';
 
     it(`R28–R30: campaign, findings, confirmed violation with measure, assessment (${tag})`,
       async () => {
@@ -50,6 +51,12 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
           if (fail) {
             await page.locator('[data-testid="note-Continuous"]')
               .fill('取证过程中途关机约两分钟，未说明理由。');
+            // Issue 19, point 6: the supervisor chooses the kind; core's default is shown.
+            const kind = page.locator('[data-testid="violation-kind"]');
+            expect(await kind.innerText()).toContain(
+              zh ? '未按规定记录造成投诉或不良影响' : 'Not recorded as required');
+            await kind.click();
+            await page.locator('mat-option[data-kind="misuse"]').click();
             await saveScreen(page, `spot-check-checklist-${tag}`);
           }
           await page.locator('[data-testid="finding-save"]').click();
@@ -60,10 +67,25 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
         expect(await untranslatedKeys(page)).toEqual([]);
         await settle(page);
         await saveScreen(page, `spot-check-closed-${tag}`);
+        // Issue 19, point 6: the closed campaign still shows what was found.
+        await rows.nth(0).click();
+        const summary = page.locator('[data-testid="finding-summary"]');
+        await summary.waitFor();
+        expect(await summary.locator('[data-item="Continuous"]').getAttribute('data-result'))
+          .toBe('fail');
+        expect(await summary.innerText()).toContain('取证过程中途关机约两分钟，未说明理由。');
 
         await openFromNav(page, 'violations', /\/violations$/);
         const proposed = page.locator('[data-testid="violation-row"][data-status="proposed"]')
           .first();
+        await proposed.waitFor();
+        // Issue 19, point 6: the chosen kind; the facts once, in the reviewer's words.
+        expect(await proposed.locator('[data-testid="violation-facts"]').innerText())
+          .toBe('取证过程中途关机约两分钟，未说明理由。');
+        expect(await proposed.innerText())
+          .toContain(zh ? '用于非工作或违法活动' : 'Non-work or unlawful use');
+        expect(await proposed.locator('[data-testid="violation-source"]').innerText())
+          .toContain(zh ? '来自监督抽查' : 'From a spot check');
         await proposed.locator('[data-testid="decision-reason"]').fill('经核实属实。');
         await proposed.locator('[data-testid="confirm"]').click();
         const confirmed = page.locator('[data-testid="violation-row"][data-status="confirmed"]',

@@ -48,9 +48,10 @@ describe('module web scripts in Rhino: access requests (issue 6: R24, R27.1, R14
           purpose: 'externalRelease',
         }),
         step('selfReview', 'req', 'review', 'officer1'),
-        step('review', 'req', 'review', 'director1'),
+        step('review', 'req', 'review', 'director1', { opinion: ' 同意，报分管领导批准。 ' }),
         step('reviewAgain', 'req', 'approve', 'director1'),
-        step('approve', 'req', 'approve', 'leader1'),
+        step('badOpinion', 'req', 'approve', 'leader1', { opinion: 42 }),
+        step('approve', 'req', 'approve', 'leader1', { opinion: '同意调阅。' }),
         step('registerNoReason', 'req', 'register', 'custodian1', {
           viewer: 'officer1',
           viewingUntil: until,
@@ -159,8 +160,12 @@ describe('module web scripts in Rhino: access requests (issue 6: R24, R27.1, R14
         registeredBy: 'custodian1',
         viewer: 'officer1',
         windowOpen: true,
+        // Issue 19, point 8: the opinions are stored with their steps and shown after.
+        reviewOpinion: '同意，报分管领导批准。',
+        approvalOpinion: '同意调阅。',
       }),
     );
+    expect(code(r.badOpinion)).toBe('400 framework.exception.InvalidArgument');
     expect(r.review.logs.join()).toContain('efr accessRequest.review');
     expect(r.register.logs.join()).toContain('efr accessRequest.register');
     expect(r.selfReview.logs.join()).toContain('efr refused accessRequest.review');

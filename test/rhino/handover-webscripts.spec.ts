@@ -22,7 +22,9 @@ const DEVICE = {
   folder: 'EFR 执法记录/执法记录仪',
   name: 'BWC-2026-001',
   type: 'efr:device',
-  properties: { 'efr:deviceSerial': 'BWC-2026-001', 'efr:unit': '综合执法一队' },
+  // A registered device carries every mandatory property (ACS checks them when it changes).
+  properties: { 'efr:deviceSerial': 'BWC-2026-001', 'efr:unit': '综合执法一队',
+    'efr:deviceKind': 'bodyCamera', 'efr:custodian': 'custodian1', 'efr:unitHead': 'custodian1' },
 };
 
 function body(endedMinutesAgo: number, awayWork: boolean, extra: Record<string, unknown> = {}) {
@@ -82,6 +84,7 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
       USERS,
       [
         { name: 'open', script: 'handovers.post', user: 'custodian1', body: body(30, true) },
+        { name: 'deviceAfterOpen', nodeOf: '#BWC-2026-001' },
         {
           name: 'noPhrase',
           script: 'handovers.post',
@@ -112,6 +115,7 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
         receipt('second', '@open', 'custodian2', [SHA_A]),
         receipt('third', '@open', 'custodian2', [SHA_A]),
         { name: 'one', script: 'handover.get', user: 'custodian1', templateArgs: { id: '@open' } },
+        { name: 'sealedFile', nodeOf: '@file' },
         {
           name: 'late',
           script: 'handovers.post',
@@ -125,6 +129,8 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
         { name: 'listBad', script: 'handovers.get', user: 'custodian1', args: { status: 'lost' } },
       ],
       [DEVICE],
+      // Issue 19, point 4: officer1's unit as the directory holds it (cm:organization).
+      { officer1: { 'cm:organization': '社会事务科' } },
     );
   }, 120_000);
 
@@ -132,10 +138,16 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     expect(r.open.status).withContext(String(r.open.error)).toBe(201);
     const e = r.open.body?.entry;
     expect(e?.status).toBe('open');
-    expect(e?.unit).toBe('综合执法一队');
+    // Issue 19, point 4: the officer's unit first; the device's (综合执法一队) otherwise.
+    expect(e?.unit).toBe('社会事务科');
     expect(Date.parse(String(e?.deadline))).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     expect(e?.sessions?.[0].noticeText).toBe(STANDARD_NOTICE_PHRASE);
     expect(r.open.logs.join()).toContain('efr handover.open');
+    // Issue 19, point 11: the pre-use check is in the device's history, its 最近检查.
+    const device = r.deviceAfterOpen.body?.node;
+    expect(Date.parse(String((device?.props['efr:lastCheckAt'] as { date?: string })?.date)))
+      .toBeGreaterThan(Date.now() - 120_000);
+    expect(r.$tree.logs.some((p) => /执法记录仪\/履历\/BWC-2026-001-check-/.test(p))).toBeTrue();
   });
 
   it('R16.1/R15.2/R13.1: refuses no phrase, a non-officer, a bad shape, an unknown device', () => {
@@ -164,6 +176,10 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     const tree = r.$tree.logs;
     expect(tree.some((p) => /录像档案\/移交-\d{8}-officer1\/VID_0001\.mp4$/.test(p))).toBeTrue();
     expect(r.second.logs.join()).toContain('efr handover.seal');
+    // Issue 19, point 4: the sealed recording carries the handover's unit (unit filters).
+    const file = r.sealedFile.body?.node;
+    expect(file?.props['efr:unit']).toBe('社会事务科');
+    expect(file?.aspects).toContain('efr:owningUnit');
   });
 
   it('R26.1: seals each recording before filing it, so the move is checked as sealed', () => {

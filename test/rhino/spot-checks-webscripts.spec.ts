@@ -74,7 +74,8 @@ describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1
         templateArgs: { id: '@a' } },
       finding('fail', 0, { status: 'done', itemRecorded: 'pass', itemContinuous: 'fail',
         itemHandled: 'notApplicable', notes: { continuous: '中途关机约两分钟。' },
-        placementObservation: '佩戴于胸前。' }),
+        placementObservation: '佩戴于胸前。', violationKind: 'misuse' }),
+      { name: 'register', script: 'violations.get', user: 'supervisor1' },
       finding('skip', 1, { status: 'skipped', skipReason: '文件损坏，另行核查。' }),
       { name: 'close', script: 'spot-check-close.post', user: 'supervisor1',
         templateArgs: { id: '@a' } },
@@ -115,7 +116,7 @@ describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1
     expect(code(f.closeEarly)).toBe('409 efr.spotCheck.pendingFindings');
     expect(code(f.skipBare)).toBe('422 efr.finding.skipReason');
     expect(code(f.noNote)).toBe('422 efr.finding.noteRequired');
-    expect(f.badKind.status).toBe(422);
+    expect(code(f.badKind)).toBe('400 framework.exception.InvalidArgument');
     expect(f.badKind.writes).toBe(0);
     const pending = f.afterBadKind.body?.list?.entries.map((x) => x.entry.status) ?? [];
     expect(pending).toEqual(['pending', 'pending']);
@@ -123,6 +124,11 @@ describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1
     expect(entry(f.fail)).toEqual(jasmine.objectContaining({ status: 'done',
       itemContinuous: 'fail', placementObservation: '佩戴于胸前。' }));
     expect(entry(f.fail).violationId).toMatch(/^n\d+/);
+    // Issue 19, point 6: the supervisor's kind; the facts once, in the reviewer's words.
+    const v = f.register.body?.list?.entries.map((x) => x.entry)
+      .find((x) => x.id === entry(f.fail).violationId);
+    expect(v?.kind).toBe('misuse');
+    expect(v?.description).toBe('中途关机约两分钟。');
     expect(entry(f.skip).status).toBe('skipped');
     expect(entry(f.close).status).toBe('closed');
     expect(code(f.afterClose)).toBe('409 efr.spotCheck.closed');

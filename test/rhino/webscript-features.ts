@@ -3,6 +3,7 @@
 // and the run functions the specs call.
 import {
   runWebScripts,
+  type NodeOfCall,
   type PermissionsCall,
   type SetupNode,
   type UploadCall,
@@ -10,6 +11,7 @@ import {
   type WsCall,
   type WsResult,
 } from './webscript-run.js';
+import type { FixtureValue } from './rhino-run.js';
 
 export type { PermissionsCall, SetupNode, UploadCall, WsCall, WsResult };
 
@@ -75,7 +77,7 @@ export function runAccessRequestCalls(
 }
 
 /** One handover web script call, or an upload stand-in (`create`). */
-export type HandoverCall = WsCall | UploadCall;
+export type HandoverCall = WsCall | UploadCall | NodeOfCall;
 
 /** What the specs read of a handover entry. */
 export interface HandoverEntryLike {
@@ -97,8 +99,9 @@ export function runHandoverCalls(
   users: Record<string, string[]>,
   calls: HandoverCall[],
   nodes: SetupNode[],
+  personProps?: Record<string, Record<string, FixtureValue>>,
 ): Promise<Record<string, HandoverResult>> {
-  return runWebScripts<HandoverEntryLike>(HANDOVERS, users, calls, nodes);
+  return runWebScripts<HandoverEntryLike>(HANDOVERS, users, calls, nodes, undefined, personProps);
 }
 
 /**

@@ -4,7 +4,7 @@
 // (controller areas, archive folders) is a WebScriptFeature (webscript-features.ts).
 import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runtime.js';
 import { checkModuleAnswer } from '../support/contract-check.js';
-import { shortLog } from './rhino-run.js';
+import { shortLog, type FixtureValue } from './rhino-run.js';
 import { completeRecording } from './fixtures.js';
 
 /** One feature's web scripts as the specs run them. */
@@ -88,6 +88,13 @@ export interface PermissionsCall {
   permissionsOf: string;
 }
 
+/** A look at one stored node (type, properties, aspects) at that point of the run. */
+export interface NodeOfCall {
+  name: string;
+  /** `#name` of a setup node or `@call` of an earlier call. */
+  nodeOf: string;
+}
+
 /**
  * One answer. The driver adds `$tree` (every node path, in `logs`), `$moves` (the moves of
  * the `move` hook) and `$nodes` (`<name> <id>` of each setup node, in `logs`) after the calls.
@@ -101,6 +108,8 @@ export interface WsResult<Entry = Record<string, unknown>> {
     error?: { errorKey: string; statusCode: number; briefSummary: string };
     /** A {@link PermissionsCall}'s answer. */
     permissions?: string[];
+    /** A {@link NodeOfCall}'s answer. */
+    node?: { type: string; props: Record<string, unknown>; aspects: string[] };
   } | null;
   logs: string[];
   error: string | null;
@@ -128,10 +137,12 @@ async function controllers(feature: WebScriptFeature): Promise<Map<string, strin
 export async function runWebScripts<Entry = Record<string, unknown>>(
   feature: WebScriptFeature,
   users: Record<string, string[]>,
-  calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall)[],
+  calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall | NodeOfCall)[],
   nodes: readonly SetupNode[] = [],
   /** The ACS version to play where versions differ (default 25.5). */
   acsVersion?: string,
+  /** Properties of people by user name (e.g. cm:organization, their unit). */
+  personProps?: Record<string, Record<string, FixtureValue>>,
 ): Promise<Record<string, WsResult<Entry>>> {
   const locations = await controllers(feature);
   const location = (id: string): string => {
@@ -146,6 +157,7 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
   const results = await runDriver<WsResult<Entry>[]>('webscripts.js', {
     acsVersion,
     users,
+    personProps,
     folders: feature.folders,
     folderAces: feature.folderAces ?? {},
     nodes: nodes.map(complete),

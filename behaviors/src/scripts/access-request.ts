@@ -30,7 +30,8 @@ import { efrWarn } from '../lib/efr-log.js';
 const DECISION_PROPS: readonly string[] = [
   EFR_PROPS.requester, EFR_PROPS.purpose, EFR_PROPS.reviewer, EFR_PROPS.approver,
   EFR_PROPS.registrar, EFR_PROPS.viewer, EFR_PROPS.windowFrom, EFR_PROPS.windowTo,
-  EFR_PROPS.rejectedBy, EFR_PROPS.rejectReason,
+  EFR_PROPS.rejectedBy, EFR_PROPS.rejectReason, EFR_PROPS.reviewOpinion,
+  EFR_PROPS.approvalOpinion,
 ];
 
 /** The property in which each step records who took it. */
@@ -45,8 +46,8 @@ const ACTOR_PROP: Readonly<Record<string, string>> = {
 function actionFor(status: string, after: PropReader): AccessAction | null {
   const s = (name: string): string => plainString(after(name)) || '';
   switch (status) {
-    case 'reviewed': return { type: 'review' };
-    case 'approved': return { type: 'approve' };
+    case 'reviewed': return { type: 'review', opinion: s(EFR_PROPS.reviewOpinion) || null };
+    case 'approved': return { type: 'approve', opinion: s(EFR_PROPS.approvalOpinion) || null };
     case 'registered': {
       const from = plainString(after(EFR_PROPS.windowFrom));
       const register: AccessAction = { type: 'register', viewer: s(EFR_PROPS.viewer),

@@ -4,7 +4,7 @@
  * units); the packager then re-plans with the writer's Joliet name (`renamePayload`) so that
  * the manifest matches what every reader shows, and the description keeps the original name.
  */
-import type { PayloadEntry, RecordingFacts } from './types.js';
+import type { PayloadEntry, PayloadSource, RecordingFacts } from './types.js';
 
 /** Folder of the payload inside the bag (RFC 8493 §2.1.2). */
 export const PAYLOAD_DIR = 'data/';
@@ -29,10 +29,12 @@ function splitExtension(name: string): [string, string] {
  * Places the recordings: `data/<safe name>`, in node-id order for the numbering of equal
  * names (`name (2).mp4`), compared case-insensitively because Joliet readers on Windows are.
  */
-export function placePayload(recordings: readonly RecordingFacts[]): PayloadEntry[] {
+export function placePayload<R extends PayloadSource = RecordingFacts>(
+  recordings: readonly R[],
+): PayloadEntry<R>[] {
   const sorted = recordings.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const taken: Record<string, boolean> = {};
-  const out: PayloadEntry[] = [];
+  const out: PayloadEntry<R>[] = [];
   for (const r of sorted) {
     const safe = safeFileName(r.name);
     let name = safe;
@@ -45,9 +47,9 @@ export function placePayload(recordings: readonly RecordingFacts[]): PayloadEntr
 }
 
 /** Returns the payload with one entry moved to a new file name (kept under `data/`). */
-export function renamePayload(
-  payload: readonly PayloadEntry[], path: string, newName: string,
-): PayloadEntry[] {
+export function renamePayload<R extends PayloadSource = RecordingFacts>(
+  payload: readonly PayloadEntry<R>[], path: string, newName: string,
+): PayloadEntry<R>[] {
   return payload
     .map((p) => (p.path === path ? { recording: p.recording, path: PAYLOAD_DIR + newName } : p))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

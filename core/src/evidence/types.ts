@@ -50,10 +50,13 @@ export interface RecordingFacts {
   readonly sealedBy2?: string;
 }
 
+/** What placing a recording in the payload reads of it. */
+export type PayloadSource = Pick<RecordingFacts, 'id' | 'name'>;
+
 /** A recording placed in the bag payload. */
-export interface PayloadEntry {
+export interface PayloadEntry<R extends PayloadSource = RecordingFacts> {
   /** The recording. */
-  readonly recording: RecordingFacts;
+  readonly recording: R;
   /** Path on the disc and in the manifest, under `data/`. */
   readonly path: string;
 }

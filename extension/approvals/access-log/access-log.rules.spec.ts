@@ -33,4 +33,16 @@ describe('access-log details (issue 19, point 7)', () => {
       { key: 'reason', value: '复核', kind: 'text' },
     ]);
   });
+
+  it('issue 19, point 2: a refusal says why in the reader\'s language only', () => {
+    const v = { attempted: 'update', code: 'efr.recording.sealedFacts', requirement: 'R26.1',
+      message: 'Sealed facts cannot change.', messageZh: '已封存的录像信息不得修改。' };
+    const zh = visibleLogDetails(v, 'zh-CN');
+    expect(zh.find((d) => d.key === 'why')?.value).toBe('已封存的录像信息不得修改。');
+    expect(JSON.stringify(zh)).not.toContain('Sealed facts');
+    expect(visibleLogDetails(v, 'en').find((d) => d.key === 'why')?.value)
+      .toBe('Sealed facts cannot change.');
+    const old = { attempted: 'update', message: 'Sealed facts cannot change.' };
+    expect(visibleLogDetails(old, 'zh-CN').map((d) => d.key)).toEqual(['attempted']);
+  });
 });

@@ -41,14 +41,23 @@ const SHOWN: readonly [string, LogDetailKind][] = [
  * prefix) that a reader is shown; a refusal's attempted action is shown as an action. The
  * node's name is the row's object column, not repeated here.
  */
-export function visibleLogDetails(values: Readonly<Record<string, string>>): LogDetail[] {
+export function visibleLogDetails(
+  values: Readonly<Record<string, string>>,
+  language = 'zh-CN',
+): LogDetail[] {
   // A node id (a move's from/to folders) says nothing to a reader: tooltip only.
   const shown = (v: string | undefined) => (v ?? '').trim() !== '' && !NODE_ID.test(v ?? '');
-  return SHOWN.filter(([key]) => shown(values[key])).map(([key, kind]) => ({
+  const out: LogDetail[] = SHOWN.filter(([key]) => shown(values[key])).map(([key, kind]) => ({
     key,
     value: values[key],
     kind,
   }));
+  // Why it was refused, in the reader's language only: a Chinese reader never gets the
+  // English message (issue 19, point 2); an entry without a Chinese text shows the refused
+  // action and its article alone.
+  const why = language.toLowerCase().startsWith('zh') ? values['messageZh'] : values['message'];
+  if (values['attempted'] && shown(why)) out.push({ key: 'why', value: why, kind: 'text' });
+  return out;
 }
 
 /** `accessLog.tooltip`: every value as `key=value`, for the row's tooltip. */

@@ -3,12 +3,14 @@ import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   ArticlePipe,
+  DateTimeFieldComponent,
   LabelOrRawPipe,
   LoadFailurePipe,
   LogActionPipe,
+  PeopleDirectoryService,
   PersonNamePipe,
   errorStatus,
 } from '../../shared/public-api';
@@ -26,6 +28,7 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
   selector: 'efr-access-log',
   imports: [
     ArticlePipe,
+    DateTimeFieldComponent,
     LabelOrRawPipe,
     LoadFailurePipe,
     LogActionPipe,
@@ -65,14 +68,16 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
           >{{ 'EFR_APPROVALS.LOG.VALUE' | translate }}
           <input name="value" [(ngModel)]="value" data-testid="log-value"
         /></label>
-        <label
-          >{{ 'EFR_APPROVALS.LOG.FROM' | translate }}
-          <input type="datetime-local" name="from" [(ngModel)]="from"
-        /></label>
-        <label
-          >{{ 'EFR_APPROVALS.LOG.TO' | translate }}
-          <input type="datetime-local" name="to" [(ngModel)]="to"
-        /></label>
+        <efr-date-time-field
+          [(value)]="from"
+          [label]="'EFR_APPROVALS.LOG.FROM' | translate"
+          testId="log-from"
+        />
+        <efr-date-time-field
+          [(value)]="to"
+          [label]="'EFR_APPROVALS.LOG.TO' | translate"
+          testId="log-to"
+        />
         <button mat-flat-button type="submit" data-testid="log-search">
           {{ 'EFR_APPROVALS.LOG.SEARCH' | translate }}
         </button>
@@ -209,6 +214,8 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
 })
 export class AccessLogSmartComponent {
   private readonly service = inject(ApprovalsService);
+  private readonly people = inject(PeopleDirectoryService);
+  private readonly translate = inject(TranslateService);
 
   protected readonly rows = signal<AccessLogRow[] | null>(null);
   protected readonly check = signal<ChainVerification | null>(null);
@@ -246,7 +253,7 @@ export class AccessLogSmartComponent {
 
   /** The details a reader is shown (codes, hashes and ids stay in the tooltip). */
   protected details(r: AccessLogRow): LogDetail[] {
-    return visibleLogDetails(r.values);
+    return visibleLogDetails(r.values, this.translate.getCurrentLang() ?? 'zh-CN');
   }
 
   /** Every logged value, for the row's tooltip. */
@@ -265,7 +272,8 @@ export class AccessLogSmartComponent {
 
   /** Downloads the rows shown as CSV (UTF-8 with BOM). */
   protected exportCsv(): void {
-    const blob = new Blob([accessLogCsv(this.rows() ?? [])], { type: 'text/csv;charset=utf-8' });
+    const csv = accessLogCsv(this.rows() ?? [], (id) => this.people.nameOf(id));
+    const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

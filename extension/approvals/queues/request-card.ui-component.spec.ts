@@ -52,10 +52,30 @@ describe('RequestCardUiComponent (issue 6: R24.1, R24.2)', () => {
     return { fixture, el, events, click };
   }
 
-  it('R24.1: a review is one click', () => {
-    const { events, click } = setup(request(), ['review', 'reject']);
-    click('[data-decision="review"]');
-    expect(events).toEqual([{ decision: 'review', payload: {} }]);
+  it('R24.1: a review is sent with its opinion, none when left blank (issue 19, point 8)',
+    async () => {
+      const { fixture, el, events, click } = setup(request(), ['review', 'reject']);
+      click('[data-decision="review"]');
+      expect(events).toEqual([]);
+      click('[data-testid="confirm-opinion"]');
+      expect(events).toEqual([{ decision: 'review', payload: {} }]);
+      click('[data-decision="review"]');
+      await fixture.whenStable();
+      const opinion = el.querySelector<HTMLTextAreaElement>('[data-testid="opinion"]');
+      if (!opinion) throw new Error('no opinion field');
+      opinion.value = ' 同意。 ';
+      opinion.dispatchEvent(new Event('input'));
+      fixture.detectChanges();
+      click('[data-testid="confirm-opinion"]');
+      expect(events[1]).toEqual({ decision: 'review', payload: { opinion: '同意。' } });
+    });
+
+  it('R24.1: shows the opinions of review and approval (issue 19, point 8)', () => {
+    const { el } = setup(request({ reviewedBy: 'director1', reviewedAt: '2026-12-07T01:00:00Z',
+      reviewOpinion: '同意，报批。', approvedBy: 'leader1', approvedAt: '2026-12-07T02:00:00Z',
+      approvalOpinion: '同意调阅。' }), []);
+    expect(el.querySelector('[data-testid="review-opinion"]')?.textContent).toBe('同意，报批。');
+    expect(el.querySelector('[data-testid="approval-opinion"]')?.textContent).toBe('同意调阅。');
   });
 
   it('R24.1: a rejection is sent only with a reason', async () => {

@@ -11,12 +11,16 @@ import {
   RegistrationForm,
 } from '../approvals.model';
 import { reasonValid, registrationErrors, requestStatusKey } from '../approvals.rules';
-import { PersonNamePipe, PersonPickerComponent } from '../../shared/public-api';
+import {
+  DateTimeFieldComponent,
+  PersonNamePipe,
+  PersonPickerComponent,
+} from '../../shared/public-api';
 
 /** A decision with what it carries (a rejection's reason, a registration). */
 export interface DecisionEvent {
   decision: Decision;
-  payload: { reason?: string } | RegistrationForm;
+  payload: { reason?: string; opinion?: string } | RegistrationForm;
 }
 
 const HOUR = 3_600_000;
@@ -28,14 +32,15 @@ function localInput(ms: number): string {
 }
 
 /**
- * One viewing request with its facts and the decisions offered to the user: one click for
- * review and approval; what cannot be undone (reject, close, withdraw) is confirmed with a
- * reason first (R24.1, issue 19 point 8); a registration asks for viewer, reason and the end
- * of the window (R24.2).
+ * One viewing request with its facts and the decisions offered to the user: review and
+ * approval with an opinion (审核意见, 批准意见); what cannot be undone (reject, close,
+ * withdraw) is confirmed with a reason first (R24.1, issue 19 point 8); a registration asks
+ * for viewer, reason and the end of the window (R24.2).
  */
 @Component({
   selector: 'efr-request-card',
   imports: [
+    DateTimeFieldComponent,
     PersonNamePipe,
     PersonPickerComponent,
     DatePipe,
@@ -78,12 +83,20 @@ function localInput(ms: number): string {
           <dd>
             {{ r.reviewedBy | efrPersonName }} · {{ r.reviewedAt | date: 'yyyy-MM-dd HH:mm' }}
           </dd>
+          @if (r.reviewOpinion) {
+            <dt>{{ 'EFR_APPROVALS.FIELD.REVIEW_OPINION' | translate }}</dt>
+            <dd data-testid="review-opinion">{{ r.reviewOpinion }}</dd>
+          }
         }
         @if (r.approvedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVED' | translate }}</dt>
           <dd>
             {{ r.approvedBy | efrPersonName }} · {{ r.approvedAt | date: 'yyyy-MM-dd HH:mm' }}
           </dd>
+          @if (r.approvalOpinion) {
+            <dt>{{ 'EFR_APPROVALS.FIELD.APPROVAL_OPINION' | translate }}</dt>
+            <dd data-testid="approval-opinion">{{ r.approvalOpinion }}</dd>
+          }
         } @else if (r.approvers) {
           <dt>{{ 'EFR_APPROVALS.FIELD.APPROVERS' | translate }}</dt>
           <dd>{{ r.approvers | efrPersonName }}</dd>
@@ -124,36 +137,58 @@ function localInput(ms: number): string {
           </button>
         }
       </div>
-      @if (pending() === 'reject' || pending() === 'close' || pending() === 'withdraw') {
-        @let d = pending();
-        <div class="inline-form" data-testid="confirm-form" [attr.data-decision]="d">
-          @if (d !== 'reject') {
-            <p class="warning" role="note">
-              {{ 'EFR_APPROVALS.CONFIRM.' + d + '_WARNING' | translate }}
-            </p>
-          }
-          <label
-            >{{ 'EFR_APPROVALS.CONFIRM.' + d + '_REASON' | translate }}
-            <textarea [(ngModel)]="reason" rows="2" data-testid="reject-reason"></textarea>
-          </label>
-          @if (tried() && !reasonOk()) {
-            <p class="efr-error" role="alert">
-              {{ 'EFR_APPROVALS.DECISION.REASON_REQUIRED' | translate }}
-            </p>
-          }
-          <button
-            mat-flat-button
-            type="button"
-            [disabled]="busy()"
-            (click)="confirmWithReason()"
-            data-testid="confirm-reject"
+      @if (pending(); as d) {
+        @if (d !== 'register') {
+          <!-- A reason confirms what cannot be undone; review and approval take an opinion
+               (审核意见 / 批准意见, R24.1; issue 19, point 8), kept with the step. -->
+          @let asOpinion = d === 'review' || d === 'approve';
+          <div
+            class="inline-form"
+            [attr.data-testid]="asOpinion ? 'opinion-form' : 'confirm-form'"
+            [attr.data-decision]="d"
           >
-            {{ 'EFR_APPROVALS.CONFIRM.' + d | translate }}
-          </button>
-          <button mat-button type="button" (click)="pending.set(null)">
-            {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
-          </button>
-        </div>
+            @if (d === 'close' || d === 'withdraw') {
+              <p class="warning" role="note">
+                {{ 'EFR_APPROVALS.CONFIRM.' + d + '_WARNING' | translate }}
+              </p>
+            }
+            <label
+              >{{
+                (asOpinion
+                  ? 'EFR_APPROVALS.OPINION.' + d
+                  : 'EFR_APPROVALS.CONFIRM.' + d + '_REASON'
+                ) | translate
+              }}
+              <textarea
+                [(ngModel)]="reason"
+                rows="2"
+                maxlength="2000"
+                [placeholder]="asOpinion ? ('EFR_APPROVALS.OPINION.PLACEHOLDER' | translate) : ''"
+                [attr.data-testid]="asOpinion ? 'opinion' : 'reject-reason'"
+              ></textarea>
+            </label>
+            @if (!asOpinion && tried() && !reasonOk()) {
+              <p class="efr-error" role="alert">
+                {{ 'EFR_APPROVALS.DECISION.REASON_REQUIRED' | translate }}
+              </p>
+            }
+            <button
+              mat-flat-button
+              type="button"
+              [disabled]="busy()"
+              (click)="confirmText()"
+              [attr.data-testid]="asOpinion ? 'confirm-opinion' : 'confirm-reject'"
+            >
+              {{
+                (asOpinion ? 'EFR_APPROVALS.DECISION.' + d : 'EFR_APPROVALS.CONFIRM.' + d)
+                  | translate
+              }}
+            </button>
+            <button mat-button type="button" (click)="pending.set(null)">
+              {{ 'EFR_APPROVALS.DECISION.CANCEL' | translate }}
+            </button>
+          </div>
+        }
       }
       @if (pending() === 'register') {
         <div class="inline-form">
@@ -168,10 +203,12 @@ function localInput(ms: number): string {
             >{{ 'EFR_APPROVALS.REGISTER.REASON' | translate }}
             <input [(ngModel)]="reason" data-testid="register-reason"
           /></label>
-          <label
-            >{{ 'EFR_APPROVALS.REGISTER.UNTIL' | translate }}
-            <input type="datetime-local" [(ngModel)]="until" data-testid="register-until"
-          /></label>
+          <efr-date-time-field
+            [(value)]="until"
+            [label]="'EFR_APPROVALS.REGISTER.UNTIL' | translate"
+            testId="register-until"
+            [required]="true"
+          />
           @for (e of registerErrors(); track e) {
             <p class="efr-error register-error" role="alert">{{ e | translate }}</p>
           }
@@ -275,10 +312,18 @@ export class RequestCardUiComponent {
     return reasonValid(this.reason);
   }
 
-  /** One click for review and approval; the other decisions ask first. */
+  /**
+   * Review and approval ask for an opinion (optional); reject, close and withdraw for a
+   * reason; registration for viewer, reason and window.
+   */
   protected choose(d: Decision): void {
     this.tried.set(false);
     this.registerErrors.set([]);
+    if (d === 'review' || d === 'approve') {
+      this.reason = '';
+      this.pending.set(d);
+      return;
+    }
     if (CONFIRMED_DECISIONS.includes(d) || d === 'register') {
       this.reason = d === 'register' ? this.request().reason : '';
       this.viewer = this.request().requester;
@@ -289,12 +334,22 @@ export class RequestCardUiComponent {
     this.decide.emit({ decision: d, payload: {} });
   }
 
-  /** Sends a rejection, close or withdrawal once its reason is given. */
-  protected confirmWithReason(): void {
+  /**
+   * Sends a review or an approval with its opinion (none when left blank), or a rejection,
+   * close or withdrawal once its reason is given.
+   */
+  protected confirmText(): void {
     const d = this.pending();
+    if (!d || d === 'register') return;
+    const text = this.reason.trim();
+    if (d === 'review' || d === 'approve') {
+      this.decide.emit({ decision: d, payload: text ? { opinion: text } : {} });
+      this.pending.set(null);
+      return;
+    }
     this.tried.set(true);
-    if (!d || !this.reasonOk()) return;
-    this.decide.emit({ decision: d, payload: { reason: this.reason.trim() } });
+    if (!this.reasonOk()) return;
+    this.decide.emit({ decision: d, payload: { reason: text } });
     this.pending.set(null);
   }
 

@@ -86,8 +86,22 @@ import { ApprovalsService } from '../approvals.service';
                       r.viewingUntil | date: 'yyyy-MM-dd HH:mm'
                     }}
                   </td>
-                  <td class="person">{{ r.reviewedBy | efrPersonName }}</td>
-                  <td class="person">{{ r.approvedBy | efrPersonName }}</td>
+                  <td class="person">
+                    {{ r.reviewedBy | efrPersonName }}
+                    @if (r.reviewOpinion) {
+                      <br /><small data-testid="register-review-opinion">{{
+                        r.reviewOpinion
+                      }}</small>
+                    }
+                  </td>
+                  <td class="person">
+                    {{ r.approvedBy | efrPersonName }}
+                    @if (r.approvalOpinion) {
+                      <br /><small data-testid="register-approval-opinion">{{
+                        r.approvalOpinion
+                      }}</small>
+                    }
+                  </td>
                   <td class="person">
                     {{ r.registeredBy | efrPersonName }}<br /><small>{{
                       r.registeredAt | date: 'yyyy-MM-dd HH:mm'

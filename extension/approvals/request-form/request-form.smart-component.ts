@@ -4,7 +4,12 @@ import { Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { aftsType, EFR_TYPE, EfrApiService } from '../../shared/public-api';
+import {
+  aftsType,
+  DateTimeFieldComponent,
+  EFR_TYPE,
+  EfrApiService,
+} from '../../shared/public-api';
 import { Purpose, PURPOSES, RequestForm } from '../approvals.model';
 import { refusalMessage, requestFormErrors } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
@@ -23,7 +28,7 @@ interface Choice {
  */
 @Component({
   selector: 'efr-request-form',
-  imports: [FormsModule, MatButtonModule, TranslatePipe],
+  imports: [DateTimeFieldComponent, FormsModule, MatButtonModule, TranslatePipe],
   template: `
     <section class="efr-page">
       <h1 class="efr-page-title">{{ 'EFR_APPROVALS.FORM.TITLE' | translate }}</h1>
@@ -60,14 +65,16 @@ interface Choice {
           <textarea name="reason" rows="3" [(ngModel)]="reason" data-testid="reason"></textarea>
         </label>
         <div class="row">
-          <label
-            >{{ 'EFR_APPROVALS.FORM.FROM' | translate }}
-            <input type="datetime-local" name="from" [(ngModel)]="from"
-          /></label>
-          <label
-            >{{ 'EFR_APPROVALS.FORM.TO' | translate }}
-            <input type="datetime-local" name="to" [(ngModel)]="to"
-          /></label>
+          <efr-date-time-field
+            [(value)]="from"
+            [label]="'EFR_APPROVALS.FORM.FROM' | translate"
+            testId="request-from"
+          />
+          <efr-date-time-field
+            [(value)]="to"
+            [label]="'EFR_APPROVALS.FORM.TO' | translate"
+            testId="request-to"
+          />
         </div>
         @for (e of errors(); track e) {
           <p class="efr-error" role="alert">{{ e | translate }}</p>

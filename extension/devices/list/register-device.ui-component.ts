@@ -8,6 +8,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { DEVICE_KINDS } from '../../../core/src/index';
 import { RegisterDeviceForm } from '../devices.model';
 import { isDeviceSerial } from '../devices.rules';
+import { PersonPickerComponent } from '../../shared/public-api';
 
 /** The register form (R13.1, R12.1): emits the entry; the page sends it. */
 @Component({
@@ -18,6 +19,7 @@ import { isDeviceSerial } from '../devices.rules';
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    PersonPickerComponent,
     TranslatePipe,
   ],
   template: `
@@ -50,10 +52,15 @@ import { isDeviceSerial } from '../devices.rules';
         <mat-label>{{ 'EFR_DEVICES.REGISTER.UNIT' | translate }}</mat-label>
         <input matInput formControlName="unit" data-field="unit" />
       </mat-form-field>
-      <mat-form-field>
-        <mat-label>{{ 'EFR_DEVICES.REGISTER.UNIT_HEAD' | translate }}</mat-label>
-        <input matInput formControlName="unitHead" data-field="unitHead" />
-      </mat-form-field>
+      <!-- The unit head by name from the directory, not a typed login (issue 19, point 2). -->
+      <efr-person-picker
+        class="unit-head"
+        [value]="form.controls.unitHead.value"
+        (valueChange)="form.controls.unitHead.setValue($event)"
+        [label]="'EFR_DEVICES.REGISTER.UNIT_HEAD' | translate"
+        field="unitHead"
+        [required]="true"
+      />
       <button
         mat-flat-button
         type="submit"
@@ -81,7 +88,8 @@ import { isDeviceSerial } from '../devices.rules';
       font-weight: 500;
       margin: 4px 0 12px;
     }
-    mat-form-field {
+    mat-form-field,
+    .unit-head {
       width: 220px;
     }
   `,

@@ -1,5 +1,5 @@
 import { Component, computed, inject, input, signal } from '@angular/core';
-import { DatePipe, PercentPipe } from '@angular/common';
+import { PercentPipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -7,9 +7,12 @@ import { UserPreferencesService } from '@alfresco/adf-core';
 import { Campaign, Evidence, Finding, FindingForm } from '../spot-checks.model';
 import { ApprovalsService } from '../../approvals/public-api';
 import { CurrentUserService, PersonNamePipe } from '../../shared/public-api';
-import { findingBody, refusalText, supervisionRequestFor } from '../spot-checks.rules';
+import {
+  campaignDays, findingBody, refusalText, supervisionRequestFor,
+} from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { ChecklistUiComponent } from '../ui/checklist.ui-component';
+import { FindingSummaryUiComponent } from '../ui/finding-summary.ui-component';
 
 /**
  * One campaign: its draw (seed, population, sample) with a re-check of the draw, its
@@ -18,15 +21,15 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
  */
 @Component({
   selector: 'efr-spot-check-campaign',
-  imports: [PersonNamePipe, DatePipe, PercentPipe, RouterLink, MatButtonModule, TranslatePipe,
-    ChecklistUiComponent],
+  imports: [PersonNamePipe, PercentPipe, RouterLink, MatButtonModule, TranslatePipe,
+    ChecklistUiComponent, FindingSummaryUiComponent],
   template: `
 <section class="efr-page">
   @if (campaign(); as c) {
   <h1 class="efr-page-title" data-testid="campaign-title">{{ c.title }}</h1>
   <div class="efr-list-card facts" data-testid="campaign-facts">
-    <div>{{ 'EFR_SPOT_CHECKS.COL.PERIOD' | translate }}: {{ c.from | date: 'yyyy-MM-dd' }} –
-      {{ c.to | date: 'yyyy-MM-dd HH:mm' }}</div>
+    <div data-testid="campaign-period">{{ 'EFR_SPOT_CHECKS.COL.PERIOD' | translate }}:
+      {{ days(c).first }} – {{ days(c).last }}</div>
     <div>{{ 'EFR_SPOT_CHECKS.COL.PROPORTION' | translate }}: {{ c.proportion | percent: '1.0-1'
       }}</div>
     <div>{{ 'EFR_SPOT_CHECKS.FORM.SEED' | translate }}: <code data-testid="campaign-seed">{{
@@ -85,7 +88,7 @@ import { ChecklistUiComponent } from '../ui/checklist.ui-component';
       @if (c.status === 'open') {
       <efr-spot-check-checklist [finding]="f" [evidence]="evidence()" [busy]="busy()"
         (saveFinding)="save(f, $event)" />
-      } @else { <p>{{ 'EFR_SPOT_CHECKS.FINDING.' + f.status | translate }}</p> }
+      } @else { <efr-spot-check-finding-summary [finding]="f" /> }
     </div>
     }
   </div>
@@ -105,6 +108,9 @@ export class CampaignSmartComponent {
   private readonly prefs = inject(UserPreferencesService);
   private readonly approvals = inject(ApprovalsService);
   private readonly user = inject(CurrentUserService);
+
+  /** The bureau days the campaign covers, the last included (issue 19, point 11). */
+  protected readonly days = campaignDays;
 
   /** Route parameter: the campaign id. */
   readonly id = input.required<string>();

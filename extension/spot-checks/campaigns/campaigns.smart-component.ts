@@ -1,5 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { DatePipe, PercentPipe } from '@angular/common';
+import { PercentPipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -13,6 +13,7 @@ import { CurrentUserService, DayFieldComponent } from '../../shared/public-api';
 import { Campaign, CampaignFilter, CampaignForm } from '../spot-checks.model';
 import {
   campaignBody,
+  campaignDays,
   campaignFilterFromParam,
   campaignFilterToParams,
   campaignsShown,
@@ -30,7 +31,7 @@ import { SpotChecksService } from '../spot-checks.service';
 @Component({
   selector: 'efr-spot-check-campaigns',
   imports: [DayFieldComponent,
-    DatePipe, PercentPipe, FormsModule, RouterLink, MatButtonModule, MatButtonToggleModule,
+    PercentPipe, FormsModule, RouterLink, MatButtonModule, MatButtonToggleModule,
     MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
 <section class="efr-page">
@@ -84,7 +85,7 @@ import { SpotChecksService } from '../spot-checks.service';
       <tr data-testid="campaign-row" [attr.data-status]="c.status"
         [attr.data-pending]="c.progress.pending">
         <td><a [routerLink]="['/spot-checks', c.id]">{{ c.title }}</a></td>
-        <td>{{ c.from | date: 'yyyy-MM-dd' }} – {{ c.to | date: 'yyyy-MM-dd' }}</td>
+        <td data-testid="campaign-period">{{ days(c).first }} – {{ days(c).last }}</td>
         <td>{{ c.proportion | percent: '1.0-1' }}</td>
         <td>{{ c.sampleSize }} / {{ c.populationSize }}</td>
         <td>{{ c.progress.done + c.progress.skipped }} / {{ c.progress.total }}</td>
@@ -117,6 +118,8 @@ export class CampaignsSmartComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
 
+  /** The bureau days a campaign covers, the last included (issue 19, point 11). */
+  protected readonly days = campaignDays;
   protected readonly campaigns = signal<Campaign[]>([]);
   /** Whether the campaigns were read (the due total is not shown before). */
   protected readonly loaded = signal(false);

@@ -4,9 +4,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
+import { VIOLATION_KINDS, type ViolationKind } from '../../../core/src/index';
 import { CHECK_ITEMS, Evidence, Finding, FindingForm } from '../spot-checks.model';
-import { findingFormOf, findingProblems } from '../spot-checks.rules';
+import { findingFormOf, findingProblems, proposedViolationKind } from '../spot-checks.rules';
 
 /**
  * The R28.2 checklist of one drawn recording: the three items with their automatic evidence,
@@ -15,7 +17,7 @@ import { findingFormOf, findingProblems } from '../spot-checks.rules';
 @Component({
   selector: 'efr-spot-check-checklist',
   imports: [FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule,
-    MatInputModule, TranslatePipe],
+    MatInputModule, MatSelectModule, TranslatePipe],
   template: `
 <div class="checklist" data-testid="checklist">
   <mat-button-toggle-group [(ngModel)]="form().status" name="status" data-testid="finding-status">
@@ -59,6 +61,19 @@ import { findingFormOf, findingProblems } from '../spot-checks.rules';
     </mat-form-field>
   </fieldset>
   }
+  @if (proposedKind(); as kind) {
+  <!-- Issue 19, point 6: the supervisor chooses which of R29.1's kinds the failure is. -->
+  <mat-form-field class="wide" data-testid="violation-kind-field">
+    <mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.VIOLATION_KIND' | translate }}</mat-label>
+    <mat-select [value]="kind" (selectionChange)="chooseKind($event.value)"
+      data-testid="violation-kind">
+      @for (k of kinds; track k) {
+      <mat-option [value]="k" [attr.data-kind]="k">{{ 'EFR_SPOT_CHECKS.KIND.' + k | translate
+        }}</mat-option> }
+    </mat-select>
+    <mat-hint>{{ 'EFR_SPOT_CHECKS.REVIEW.VIOLATION_KIND_HINT' | translate }}</mat-hint>
+  </mat-form-field>
+  }
   <mat-form-field class="wide"><mat-label>{{ 'EFR_SPOT_CHECKS.REVIEW.PLACEMENT' | translate
     }}</mat-label>
     <input matInput [(ngModel)]="form().placementObservation" name="placement" /></mat-form-field>
@@ -92,6 +107,7 @@ export class ChecklistUiComponent {
 
   protected readonly items = CHECK_ITEMS;
   protected readonly results = ['pass', 'fail', 'notApplicable'] as const;
+  protected readonly kinds = VIOLATION_KINDS;
   protected readonly form = signal<FindingForm>(findingFormOf({ id: '', recordingId: null,
     recordingName: null, officer: null, status: 'pending', itemRecorded: null,
     itemContinuous: null, itemHandled: null, notes: { recorded: null, continuous: null,
@@ -105,6 +121,16 @@ export class ChecklistUiComponent {
       this.form.set(findingFormOf(this.finding()));
       this.tried.set(false);
     });
+  }
+
+  /** The kind a failed item proposes (read each check: ngModel mutates the form in place). */
+  protected proposedKind(): ViolationKind | null {
+    return proposedViolationKind(this.form());
+  }
+
+  /** Records the supervisor's choice of kind (R29.1). */
+  protected chooseKind(kind: ViolationKind): void {
+    this.form.set({ ...this.form(), violationKind: kind });
   }
 
   private currentProblems(): string[] {

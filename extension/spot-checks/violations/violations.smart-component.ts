@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { MEASURES, Violation } from '../spot-checks.model';
-import { refusalText } from '../spot-checks.rules';
+import { refusalText, violationFacts, violationSource } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/public-api';
 
@@ -46,9 +46,13 @@ import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/pub
       <tr data-testid="violation-row" [attr.data-status]="v.status" [attr.data-officer]="v.officer">
         <td>{{ v.officer | efrPersonName }}<div class="sub">{{ v.unit }}</div></td>
         <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
-        <td class="text">{{ v.description }}<div class="sub">{{ v.proposedAt | date:
-          'yyyy-MM-dd HH:mm' }}
-          · {{ v.proposedBy | efrPersonName }}</div></td>
+        <td class="text"><span data-testid="violation-facts">{{ facts(v) }}</span>
+          <div class="sub" data-testid="violation-source">{{
+            'EFR_SPOT_CHECKS.VIOLATIONS.SOURCE.' + source(v) | translate }}
+          · {{ v.proposedAt | date: 'yyyy-MM-dd HH:mm' }}
+          · @if (v.proposedBy === 'system') {
+            {{ 'EFR_SPOT_CHECKS.VIOLATIONS.BY_SYSTEM' | translate }}
+          } @else { {{ v.proposedBy | efrPersonName }} }</div></td>
         <td data-testid="violation-status">{{ 'EFR_SPOT_CHECKS.VSTATUS.' + v.status | translate }}
           @if (v.decisionReason) { <div class="sub">{{ v.decisionReason }}</div> }</td>
         <td data-testid="violation-measures">@for (m of v.measures; track m.id) {
@@ -105,6 +109,16 @@ export class ViolationsSmartComponent {
 
   constructor() {
     void this.load();
+  }
+
+  /** The facts of a violation in the interface language (issue 19, point 6). */
+  protected facts(v: Violation): string {
+    return violationFacts(v, this.prefs.locale);
+  }
+
+  /** Where the violation came from (EFR_SPOT_CHECKS.VIOLATIONS.SOURCE key). */
+  protected source(v: Violation): string {
+    return violationSource(v);
   }
 
   /** The measure form of a violation. */

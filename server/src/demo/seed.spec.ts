@@ -25,6 +25,22 @@ describe('demo data (issue 3: users of every role, archive, sealed ffmpeg record
     }
   });
 
+  it('issue 19, point 11: an issued device has its pre-use check and 最近检查', async () => {
+    const r = await t.app.inject({ url: '/alfresco/s/efr/devices', headers: basic('custodian1',
+      'demo-pw') });
+    const issued = (JSON.parse(r.body) as { list: { entries: { entry: {
+      id: string; holder: string | null; lastCheckAt: string | null } }[] } }).list.entries
+      .map((e) => e.entry).filter((d) => d.holder);
+    expect(issued.length).toBeGreaterThan(0);
+    for (const d of issued) {
+      expect(d.lastCheckAt).not.toBeNull();
+      const one = await t.app.inject({ url: `/alfresco/s/efr/devices/${d.id}`,
+        headers: basic('custodian1', 'demo-pw') });
+      expect((JSON.parse(one.body) as { entry: { checks: unknown[] } }).entry.checks.length)
+        .toBe(1);
+    }
+  });
+
   it('builds the archive folders under Company Home', async () => {
     const r = await t.app.inject({
       url: `${CORE}/nodes/-root-/children?relativePath=${encodeURIComponent('EFR 执法记录')}`,

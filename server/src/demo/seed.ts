@@ -6,6 +6,10 @@ import { appendAccessLog } from '../access-log/access-log.js';
 import { formatAcsDate } from '../model/property-values.js';
 import { createNode } from '../repo/node-writes.js';
 import { moveNode } from '../repo/node-updates.js';
+import { toInstant } from '../rules/recording-state.js';
+import { recordPreUseCheck } from '../../../webscripts/src/devices/devices.js';
+import { serverPort } from '../webscripts/port/server-port.js';
+import { inWorkflowStep } from '../webscripts/devices/workflow-guard.js';
 import { archiveFolderFor } from '../webscripts/handovers/handover-receipt.js';
 import type { NodeRow } from '../repo/node-rows.js';
 import type { Caller, Repository } from '../repo/repository.js';
@@ -80,7 +84,10 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
       lastName: u.lastName,
       email: `${u.id}@efr.example.org`,
       password,
-      props: { jobTitle: u.jobTitle },
+      props: {
+        jobTitle: u.jobTitle,
+        ...(u.organization ? { organization: u.organization } : {}),
+      },
     });
     repo.auth.addMember(u.group, u.id, 'PERSON');
   }
@@ -116,7 +123,7 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
     );
   }
   for (const d of DEMO_DEVICES) {
-    await createNode(repo, c, folders.get('devices') as NodeRow, {
+    const device = await createNode(repo, c, folders.get('devices') as NodeRow, {
       name: d.serial,
       nodeType: 'efr:device',
       autoRename: false,
@@ -130,9 +137,19 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
         'efr:unitHead': 'unithead1',
         'efr:deviceStatus': d.status,
         'efr:unit': d.unit,
-        ...(d.holder ? { 'efr:holder': d.holder, 'efr:issuedAt': at(3, 8) } : {}),
+        ...(d.holder
+          ? { 'efr:holder': d.holder, 'efr:issuedAt': at(3, 8), 'efr:lastCheckAt': at(3, 8) }
+          : {}),
       },
     });
+    // An issued device was checked before it was issued (R15.1), as the issue step records
+    // it: its history holds that check (issue 19, point 11: 最近检查 showed "—").
+    if (d.holder) {
+      const checkedAt = toInstant(device.props['efr:issuedAt']) ?? new Date(now).toISOString();
+      inWorkflowStep(() => recordPreUseCheck(serverPort(repo, c), device.id, d.serial,
+        { working: true, batteryPercent: 95, freeStorageMb: 60_000, clockOffsetSeconds: 1 },
+        checkedAt, 'custodian1'));
+    }
   }
   const handover = await createNode(repo, c, folders.get('handovers') as NodeRow, {
     name: '移交-2026-001',

@@ -5,6 +5,8 @@ export interface DemoUser {
   lastName?: string;
   group: string;
   jobTitle: string;
+  /** The unit (执法部门) the person works in: ACS's cm:organization (R6.1). */
+  organization?: string;
 }
 
 /** The EFR groups (DESIGN.md roles table) with their Chinese display names. */
@@ -26,6 +28,7 @@ export const DEMO_USERS: DemoUser[] = [
     lastName: '明',
     group: 'GROUP_EFR_OFFICERS',
     jobTitle: '执法人员',
+    organization: '社会事务科',
   },
   {
     id: 'officer2',
@@ -33,6 +36,7 @@ export const DEMO_USERS: DemoUser[] = [
     lastName: '强',
     group: 'GROUP_EFR_OFFICERS',
     jobTitle: '执法人员',
+    organization: '社会组织管理科',
   },
   {
     id: 'custodian1',
@@ -76,5 +80,6 @@ export const DEMO_USERS: DemoUser[] = [
     lastName: '刚',
     group: 'GROUP_EFR_UNIT_HEADS',
     jobTitle: '执法部门负责人',
+    organization: '社会事务科',
   },
 ];

@@ -193,6 +193,8 @@ export class Repository {
       requirement: v.requirement,
       status: String(v.status),
       message: v.message,
+      // The reader's language (issue 19, point 2): the screens show this one on zh-CN.
+      ...(v.messageZh ? { messageZh: v.messageZh } : {}),
     });
   }
 

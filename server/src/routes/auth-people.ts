@@ -90,6 +90,11 @@ export function registerAuthPeople(app: FastifyInstance, repo: Repository): void
     enabled: p.enabled,
     emailNotificationsEnabled: true,
     ...(typeof p.props.jobTitle === 'string' ? { jobTitle: p.props.jobTitle } : {}),
+    // ACS's Person carries cm:organization as company.organization (Person.java, 23.1.1.12,
+    // remote-api/src/main/java/org/alfresco/rest/api/model/Person.java:162-170).
+    ...(typeof p.props.organization === 'string'
+      ? { company: { organization: p.props.organization } }
+      : {}),
     capabilities: { isAdmin: repo.auth.isAdmin(p.id), isGuest: false, isMutable: true },
   });
   const personId = (raw: string, me: string): string => (raw === '-me-' ? me : raw);

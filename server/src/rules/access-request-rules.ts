@@ -37,7 +37,14 @@ const STEP_INPUT = [
   'efr:windowFrom',
   'efr:windowTo',
   'efr:rejectReason',
+  'efr:reviewOpinion',
+  'efr:approvalOpinion',
 ];
+/** The opinion each step may write (审核意见, 批准意见; issue 19, point 8); no other step. */
+const STEP_OPINION: Readonly<Record<string, string>> = {
+  reviewed: 'efr:reviewOpinion',
+  approved: 'efr:approvalOpinion',
+};
 
 function refuse(
   status: 403 | 409 | 422,
@@ -120,9 +127,9 @@ function actionFor(status: string, after: NodeRow): AccessAction | undefined {
   const text = (k: string): string => (typeof p[k] === 'string' ? (p[k] as string) : '');
   switch (status) {
     case 'reviewed':
-      return { type: 'review' };
+      return { type: 'review', opinion: text('efr:reviewOpinion') || null };
     case 'approved':
-      return { type: 'approve' };
+      return { type: 'approve', opinion: text('efr:approvalOpinion') || null };
     case 'registered':
       return {
         type: 'register',
@@ -169,6 +176,15 @@ export function checkRequestUpdate(
       'efr.access.stepFieldsWithoutStep',
       'Viewer, window and reasons change only with a workflow step.',
       '调阅人、时间窗口和理由只能随审批步骤填写。',
+    );
+  }
+  const opinions = Object.values(STEP_OPINION);
+  if (changed.some((k) => opinions.includes(k) && k !== STEP_OPINION[String(to)])) {
+    return refuse(
+      409,
+      'efr.access.stepFieldsWithoutStep',
+      'An opinion is given only with its own step (review or approval).',
+      '审核意见、批准意见只能在各自的审批步骤填写。',
     );
   }
   const action = actionFor(String(to), after);

@@ -2,14 +2,16 @@
  * Web script calls against one repository (after common.js). input: { users, groupZones,
  * folders (paths made under Company Home), folderAces (path → ACEs `ALLOWED;<authority>;<role>`
  * already set on it), nodes (setup: { folder, name, type, properties }),
- * idPrefix, calls }. Company Home is app:company_home; folders and setup nodes are data already
- * stored (made as System with policies off). Then each call, in order:
+ * idPrefix, calls, personProps (user → properties of the person) }. Company Home is
+ * app:company_home; folders and setup nodes are data already stored (made as System with
+ * policies off). Then each call, in order:
  * - `{ name, location, user, templateArgs, args, body }`: the controller at `location` run as
  *   Surf runs a JavaScript web script in ACS (AcsRuntime#runWebScript): one transaction as
  *   `user`, the module's behaviours firing on every write it makes;
  * - `{ name, user, create: { parent, name, type, properties } }`: an upload through the REST
  *   API (NodeService#createNode as `user`, policies on), answering `{ entry: { id } }`;
  * - `{ name, permissionsOf }`: the ACEs of a node at that point;
+ * - `{ name, nodeOf }`: a node as stored at that point (type, props, aspects: dumpNode);
  * - `{ name, user, rest: { op, node, … } }`: what a client of ACS's generic REST API (or CMIS,
  *   WebDAV, Share) does to a node through the public services as `user`, in one transaction,
  *   with the module's behaviours firing: `update` (properties), `addAspect`/`removeAspect`
@@ -38,6 +40,15 @@ var setupError = rt.inTransactionAs('System', new java.lang.Runnable({ run: func
   home = rt.repo.createNode(null, 'Company Home', rt.dict.resolve('cm:folder'), new java.util.HashMap());
   rt.repo.setAssocName(home, 'app:company_home');
   addPeople(rt, input.users, input.groupZones);
+  // Properties of people (e.g. cm:organization, the unit the People API shows).
+  for (var who in input.personProps || {}) {
+    if (input.personProps.hasOwnProperty(who)) {
+      var personRef = rt.repo.personOf(who);
+      var merged = new java.util.LinkedHashMap(rt.repo.getProperties(personRef));
+      merged.putAll(javaMap(rt, input.personProps[who]));
+      rt.repo.setPropertiesQuiet(personRef, merged);
+    }
+  }
   for (var f = 0; f < input.folders.length; f++) {
     var parts = input.folders[f].split('/');
     var cur = home;
@@ -215,6 +226,11 @@ for (var i = 0; i < input.calls.length; i++) {
     results.push({ name: k.name, status: 200, writes: 0,
       body: { permissions: strings(rt.repo.getAces(ACSRT.Repo.ref(resolveRef(k.permissionsOf, results)))) },
       logs: [], error: null });
+  } else if (k.nodeOf) {
+    var seen = resolveRef(k.nodeOf, results);
+    results.push(rt.repo.exists(String(seen))
+      ? { name: k.name, status: 200, writes: 0, body: { node: dumpNode(rt, seen) }, logs: [], error: null }
+      : { name: k.name, status: 404, writes: 0, body: null, logs: [], error: 'no node ' + seen });
   } else results.push(call(k, results));
 }
 var tree = [];

@@ -48,6 +48,27 @@ function suffix(now: string): string {
 }
 
 /**
+ * Records a pre-use check (R15.1) in the device's history (`efr:deviceCheck` →
+ * `efr:checkDevice`) in the call's transaction; answers its id. Made at issue, and when a
+ * handover declares the check made before the field work (issue 19, point 11): one function for
+ * the device steps, both hosts' handover opening and server/'s demo seed.
+ */
+export function recordPreUseCheck(port: RepositoryPort, deviceId: string, serial: string,
+  k: { working: boolean; batteryPercent: number; freeStorageMb: number;
+    clockOffsetSeconds: number }, at: string, by: string): string {
+  const history = port.folder(registerFolder(port).id, HISTORY_FOLDER);
+  const id = port.createNode(history.id, {
+    name: serial + '-check-' + suffix(at), type: 'efr:deviceCheck',
+    props: { 'efr:deviceSerial': serial, 'efr:deviceWorking': k.working,
+      'efr:batteryPercent': k.batteryPercent, 'efr:freeStorageMb': k.freeStorageMb,
+      'efr:clockOffsetSeconds': k.clockOffsetSeconds, 'efr:checkedAt': at,
+      'efr:checkedBy': by },
+  }).id;
+  port.createAssociation(id, deviceId, 'efr:checkDevice');
+  return id;
+}
+
+/**
  * Reads the pre-use check of an issue body (R15.1). A `deviceTime` read off the device's screen
  * gives offset = deviceTime − now; otherwise `clockOffsetSeconds` is taken as entered.
  */
@@ -211,15 +232,8 @@ export const deviceStepPost: WebScriptDefinition = {
     const history = port.folder(registerFolder(port).id, HISTORY_FOLDER);
     let checkId = '';
     if (action.type === 'issue') {
-      const k = action.check;
-      checkId = port.createNode(history.id, {
-        name: before.serial + '-check-' + suffix(now), type: 'efr:deviceCheck',
-        props: { 'efr:deviceSerial': before.serial, 'efr:deviceWorking': k.working,
-          'efr:batteryPercent': k.batteryPercent, 'efr:freeStorageMb': k.freeStorageMb,
-          'efr:clockOffsetSeconds': k.clockOffsetSeconds, 'efr:checkedAt': now,
-          'efr:checkedBy': user.userName },
-      }).id;
-      port.createAssociation(checkId, device.id, 'efr:checkDevice');
+      checkId = recordPreUseCheck(port, device.id, before.serial, action.check, now,
+        user.userName);
     }
     const kind = deviceEventKindOf(action);
     const note = bodyText(b, 'reason', 2000) || bodyText(b, 'note', 2000);

@@ -9,6 +9,7 @@
  * line).
  */
 import {
+  MAX_OPINION_LENGTH,
   transition,
   type AccessAction,
 } from '../../../../core/src/index.js';
@@ -48,6 +49,16 @@ function actionOf(step: string, b: Record<string, unknown>): AccessAction {
     return a;
   }
   if (step === 'reject') return { type: 'reject', reason: text(b, 'reason') };
+  if (step === 'review' || step === 'approve') {
+    // 审核意见 / 批准意见 (issue 19, point 8): optional, kept with the step; as server/.
+    const opinion = b.opinion;
+    if (opinion !== undefined && opinion !== null && (typeof opinion !== 'string' ||
+      opinion.length > MAX_OPINION_LENGTH)) {
+      fail(400, 'framework.exception.InvalidArgument',
+        'opinion must be a text of at most ' + MAX_OPINION_LENGTH + ' characters');
+    }
+    return { type: step, opinion: text(b, 'opinion') || null };
+  }
   return { type: step } as AccessAction;
 }
 
@@ -74,9 +85,11 @@ runWebScript(() => {
   if (what === 'review') {
     p['efr:reviewer'] = actor.userName;
     p['efr:reviewedAt'] = at;
+    if (next.reviewOpinion) p['efr:reviewOpinion'] = next.reviewOpinion;
   } else if (what === 'approve') {
     p['efr:approver'] = actor.userName;
     p['efr:approvedAt'] = at;
+    if (next.approvalOpinion) p['efr:approvalOpinion'] = next.approvalOpinion;
   } else if (what === 'register') {
     p['efr:registrar'] = actor.userName;
     p['efr:registeredAt'] = at;

@@ -10,17 +10,22 @@ import {
   GROUP_EFR_CUSTODIANS,
   GROUP_EFR_OFFICERS,
   handoverDeadline,
+  handoverUnit,
   isMember,
   localDateOf,
   type FieldError,
   type PreUseCheck,
   type SessionInput,
 } from '../../../../core/src/index.js';
+import { scriptPeople } from '../../lib/acs-api.js';
 import { currentActor, groupsOf } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
 import { plainString } from '../../lib/java-values.js';
 import { nodeProp } from '../../lib/model-names.js';
 import { archiveFolder, enforce, fail, logStep, type WsNode } from '../../lib/ws-runtime.js';
+import { markWorkflowStep } from '../../lib/workflow-step.js';
+import { recordPreUseCheck } from '../../../../webscripts/src/devices/devices.js';
+import { acsPort } from '../../lib/acs-port.js';
 import { HANDOVERS_FOLDER } from './handover-ws.js';
 
 const bad = (msg: string): never => fail(400, 'framework.exception.InvalidArgument', msg);
@@ -173,7 +178,13 @@ export function openHandover(b: Record<string, unknown>): WsNode {
   let name = '移交-' + ymd + '-' + officer;
   for (let i = 1; folder.childByNamePath(name) !== null; i++)
     name = '移交-' + ymd + '-' + officer + '-' + i;
-  const unit = plainString(nodeProp(device as WsNode, 'efr:unit'));
+  // The officer's unit is his person's cm:organization (ACS's People API shows it as
+  // company.organization: remote-api/.../rest/api/model/Person.java:162, 23.1.1.12).
+  const person = scriptPeople().getPerson(officer);
+  const unit = handoverUnit({
+    officerUnit: person ? plainString(nodeProp(person, 'cm:organization')) : null,
+    deviceUnit: plainString(nodeProp(device as WsNode, 'efr:unit')),
+  });
   const h = folder.createNode(name, 'efr:handover', {
     'cm:title': officer + ' / ' + coOfficer + ' ' + ymd,
     'efr:officer': officer,
@@ -196,7 +207,7 @@ export function openHandover(b: Record<string, unknown>): WsNode {
       'efr:checkedBy': officer,
     });
   }
-  if (h.addAspect) h.addAspect('efr:owningUnit', { 'efr:unit': unit || '-' });
+  if (h.addAspect) h.addAspect('efr:owningUnit', { 'efr:unit': unit });
   for (let i = 0; i < sessions.length; i++) {
     const s = sessions[i];
     const node = h.createNode('会话-' + (i + 1), 'efr:session', {
@@ -209,6 +220,20 @@ export function openHandover(b: Record<string, unknown>): WsNode {
     });
     // efr:session has no notice property: the words told to the party (R16.1) go to cm:description.
     if (node.addAspect) node.addAspect('cm:titled', { 'cm:description': s.noticeText });
+  }
+  if (pre !== null) {
+    // The check made before the field work goes into the device's history too, and is its
+    // 最近检查 when it is the latest (R15.1; issue 19, point 11), as server/ does.
+    markWorkflowStep();
+    const at = new Date(Date.parse(now));
+    recordPreUseCheck(acsPort(), String((device as WsNode).id),
+      plainString(nodeProp(device as WsNode, 'efr:deviceSerial')) || String((device as WsNode).name),
+      pre, at.toISOString(), officer);
+    const last = plainString(nodeProp(device as WsNode, 'efr:lastCheckAt'));
+    if (last === null || Date.parse(last) < at.getTime()) {
+      (device as WsNode).properties['efr:lastCheckAt'] = at;
+      (device as WsNode).save();
+    }
   }
   logStep('handover.open', h, { deadline, officer, coOfficer, by: actor.userName });
   return h;

@@ -14,6 +14,7 @@ import {
   isMember,
   isSha256HexAnyCase,
   checkViolation,
+  UNKNOWN_UNIT,
   type HandoverStatus,
   type LinkedCaseRetention,
 } from '../../../../core/src/index.js';
@@ -88,6 +89,11 @@ function seal(h: WsNode, recordings: WsNode[], now: string, by2: string): void {
       recordingEnd: end as string,
       linkedCases: linkedCases(r),
     });
+    // The handover's unit, decided by core when it was opened (issue 19, point 4). First:
+    // ScriptNode#addAspect resets the node's cached properties (repository/.../jscript/
+    // ScriptNode.java:2388-2392, 23.1.1.12), so the changes below must come after it.
+    const unit = text(h, 'efr:unit') || UNKNOWN_UNIT;
+    if (r.addAspect) r.addAspect('efr:owningUnit', { 'efr:unit': unit });
     r.properties['efr:retainUntil'] =
       retention.retainUntil === null ? null : retainUntilDay(retention.retainUntil);
     r.properties['efr:retentionPermanent'] = retention.permanent;

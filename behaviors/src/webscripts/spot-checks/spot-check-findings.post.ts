@@ -6,7 +6,8 @@
  */
 import type { RecordedFinding } from '../../../../contract/index.js';
 import {
-  checkFinding, checkViolation, findingFailed, refuse, type ViolationKind,
+  checkFinding, checkViolation, findingViolation, isOneOf, refuse, VIOLATION_KINDS,
+  type ViolationKind,
 } from '../../../../core/src/index.js';
 import { currentActor } from '../../lib/actor.js';
 import { nowIso } from '../../lib/clock.js';
@@ -30,6 +31,12 @@ runWebScript(() => {
   }
   const str = (o: Record<string, unknown>, k: string): string | null =>
     typeof o[k] === 'string' && (o[k] as string).trim() !== '' ? (o[k] as string).trim() : null;
+  const chosenKind = b.violationKind === undefined || b.violationKind === null
+    ? null : b.violationKind;
+  if (chosenKind !== null && !isOneOf(VIOLATION_KINDS, chosenKind)) {
+    fail(400, 'framework.exception.InvalidArgument',
+      'violationKind must be one of ' + VIOLATION_KINDS.join(', '));
+  }
   const campaign = nodeOfType(templateArg('id'), 'efr:spotCheck');
   if (plainString(nodeProp(campaign, 'efr:spotCheckStatus')) === 'closed') {
     enforce(refuse(409, 'efr.spotCheck.closed', 'R28.1', 'The spot check is closed.',
@@ -63,17 +70,15 @@ runWebScript(() => {
   // that write (Surf renders the status; only a throw rolls back), issue 14 finding 6.
   let violation: { kind: ViolationKind; officer: string; description: string } | null = null;
   let violationsFolder = null;
-  if (findingFailed(state)) {
+  // core decides the kind (the supervisor's choice, else its default) and the facts.
+  const proposal = findingViolation(state, chosenKind as string | null);
+  if (proposal !== null) {
     const rec = recordingOf(node);
     const officer = rec ? plainString(nodeProp(rec, 'efr:officer')) || '' : '';
-    const kind = (typeof b.violationKind === 'string' ? b.violationKind
-      : state.itemRecorded === 'fail' || state.itemContinuous === 'fail'
-        ? 'notRecorded' : 'otherSerious') as ViolationKind;
-    const description = 'Spot check ' + String(campaign.name) + ': ' + (state.note || '') +
-      ' / 抽查 ' + String(campaign.name) + ' 不合格：' + (state.note || '');
-    enforce(checkViolation({ kind, subject: officer, description }), 'proposeViolation', null);
+    enforce(checkViolation({ kind: proposal.kind, subject: officer,
+      description: proposal.description }), 'proposeViolation', null);
     violationsFolder = archiveFolder(VIOLATIONS_FOLDER);
-    violation = { kind, officer, description };
+    violation = { kind: proposal.kind, officer, description: proposal.description };
   }
   for (const k of Object.keys(draft)) node.properties[k] = draft[k];
   node.save();

@@ -1,6 +1,7 @@
 import {
   checkNewRequest,
   isOneOf,
+  MAX_OPINION_LENGTH,
   PURPOSES,
   refuse,
   transition,
@@ -160,6 +161,10 @@ function actionOf(step: Step, c: Caller, b: Record<string, unknown>): AccessActi
     }
     case 'reject':
       return { type: 'reject', reason: optText(b, 'reason', 2000) ?? '' };
+    case 'review':
+    case 'approve':
+      // 审核意见 / 批准意见 (issue 19, point 8): optional, kept with the step.
+      return { type: step, opinion: optText(b, 'opinion', MAX_OPINION_LENGTH) ?? null };
     default:
       return { type: step };
   }
@@ -198,6 +203,12 @@ export function stepRequest(
     });
   }
   if (action.type === 'reject') props['efr:rejectReason'] = next.rejectionReason;
+  if (action.type === 'review' && next.reviewOpinion) {
+    props['efr:reviewOpinion'] = next.reviewOpinion;
+  }
+  if (action.type === 'approve' && next.approvalOpinion) {
+    props['efr:approvalOpinion'] = next.approvalOpinion;
+  }
   const closeReason = step === 'close' ? (optText(b, 'reason', 2000) ?? '').trim() : '';
   return repo.db.transaction(() => {
     const updated = updateNode(repo, elevated(repo, c), node, { properties: props });
@@ -218,6 +229,8 @@ export function stepRequest(
             }
           : {}),
         ...(step === 'reject' ? { reason: String(next.rejectionReason) } : {}),
+        ...(step === 'review' && next.reviewOpinion ? { opinion: next.reviewOpinion } : {}),
+        ...(step === 'approve' && next.approvalOpinion ? { opinion: next.approvalOpinion } : {}),
         // Ending a viewing or withdrawing a request is confirmed with a reason on the screens
         // (issue 19, point 8); the log keeps it beside the step.
         ...(step === 'close' && closeReason ? { reason: closeReason } : {}),

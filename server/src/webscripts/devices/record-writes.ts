@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, Verdict } from '../../../../core/src/index.js';
+import {
+  localStamp,
+  type Actor,
+  type Verdict,
+  type Zone,
+} from '../../../../core/src/index.js';
 import { appendAccessLog } from '../../access-log/access-log.js';
 import { AcsError, badRequest, conflict, notFound } from '../../http/errors.js';
 import {
@@ -13,6 +18,7 @@ import { addTargetsSync } from '../../repo/node-writes.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { toInstant } from '../../rules/recording-state.js';
+import { bureauZone } from '../handovers/handover-zone.js';
 
 /**
  * Helpers shared by the device and exemption web scripts: the archive folders, a synchronous
@@ -200,13 +206,15 @@ export function instantOf(n: NodeRow, key: string): string | null {
   return toInstant(n.props[key]);
 }
 
-/** A short unique suffix for entry names (time first, so names sort by time). */
+let zone: Zone | null = null;
+
+/**
+ * A short unique suffix for entry names (time first, so names sort by time), in the bureau's
+ * zone (EFR_TIME_ZONE), as the screens show times beside the names (issue 19, point 11).
+ */
 export function entrySuffix(now: number): string {
-  const d = new Date(now)
-    .toISOString()
-    .replace(/[-:TZ.]/g, '')
-    .slice(0, 17);
-  return `${d}-${randomUUID().slice(0, 6)}`;
+  zone ??= bureauZone();
+  return `${localStamp(now, zone)}-${randomUUID().slice(0, 6)}`;
 }
 
 /** Whether a user exists and belongs to `group`. */

@@ -82,11 +82,11 @@ function actionOf(step: DispositionStep, b: Record<string, unknown>): Dispositio
 function stepProps(step: DispositionStep, next: DispositionBatch): Record<string, unknown> {
   if (step === 'review') {
     return { 'efr:batchStatus': next.status, 'efr:reviewer': next.reviewedBy,
-      'efr:reviewedAt': at(next.reviewedAt), 'efr:reviewOpinion': next.reviewOpinion };
+      'efr:reviewedAt': at(next.reviewedAt), 'efr:batchReviewOpinion': next.reviewOpinion };
   }
   if (step === 'approve') {
     return { 'efr:batchStatus': next.status, 'efr:batchApprover': next.approvedBy,
-      'efr:batchApprovedAt': at(next.approvedAt), 'efr:approvalOpinion': next.approvalOpinion };
+      'efr:batchApprovedAt': at(next.approvedAt), 'efr:batchApprovalOpinion': next.approvalOpinion };
   }
   return { 'efr:batchStatus': next.status, 'efr:batchRejectedBy': next.rejectedBy,
     'efr:batchRejectedAt': at(next.rejectedAt), 'efr:batchRejectReason': next.rejectionReason };

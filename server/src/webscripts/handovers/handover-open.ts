@@ -3,6 +3,7 @@ import {
   GROUP_EFR_CUSTODIANS,
   GROUP_EFR_OFFICERS,
   handoverDeadline,
+  handoverUnit,
   isMember,
   localDateOf,
   type FieldError,
@@ -13,6 +14,12 @@ import {
 import { badRequest, notFound } from '../../http/errors.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import { createNode } from '../../repo/node-writes.js';
+import { updateNode } from '../../repo/node-updates.js';
+import { toInstant } from '../../rules/recording-state.js';
+import { recordPreUseCheck } from '../../../../webscripts/src/devices/devices.js';
+import { serverPort } from '../port/server-port.js';
+import { elevated, textOf } from '../devices/record-writes.js';
+import { inWorkflowStep } from '../devices/workflow-guard.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import { RuleRefusal, type Caller, type Repository } from '../../repo/repository.js';
 
@@ -115,6 +122,34 @@ export function deviceBySerial(repo: Repository, serial: string): NodeRow | unde
   return r ? repo.rows.get(r.id) : undefined;
 }
 
+/**
+ * The pre-use check declared with a handover (R15.1) goes into the device's history as well,
+ * and is its 最近检查 when it is the latest: an issued device showed "—" and no history
+ * although the check had been made (issue 19, point 11).
+ */
+function recordDeviceCheck(
+  repo: Repository,
+  c: Caller,
+  device: NodeRow,
+  pre: PreUseCheck & { checkedAt?: string },
+  officer: string,
+): void {
+  const at = pre.checkedAt ? Date.parse(pre.checkedAt) : c.rule.now;
+  const sys = elevated(repo, c);
+  inWorkflowStep(() =>
+    repo.db.transaction(() => {
+      recordPreUseCheck(serverPort(repo, sys), device.id,
+        textOf(device, 'efr:deviceSerial') ?? device.name, pre, new Date(at).toISOString(), officer);
+      const last = toInstant(device.props['efr:lastCheckAt']);
+      if (last === null || Date.parse(last) < at) {
+        updateNode(repo, sys, repo.rows.get(device.id) ?? device, {
+          properties: { 'efr:lastCheckAt': formatAcsDate(at) },
+        });
+      }
+    })(),
+  );
+}
+
 /** The Handovers folder of the archive (`EFR 执法记录/移交记录`). */
 export function handoversFolder(repo: Repository, c: Caller): NodeRow {
   const id = repo.meta('efr_folder_handovers');
@@ -199,7 +234,12 @@ export async function openHandover(
   });
   const day = localDateOf(fieldWorkEnd, zone);
   const ymd = `${day.year}${String(day.month).padStart(2, '0')}${String(day.day).padStart(2, '0')}`;
-  const unit = device?.props['efr:unit'];
+  const organization = repo.auth.person(body.officer)?.props.organization;
+  const deviceUnit = device?.props['efr:unit'];
+  const unit = handoverUnit({
+    officerUnit: typeof organization === 'string' ? organization : null,
+    deviceUnit: typeof deviceUnit === 'string' ? deviceUnit : null,
+  });
   const handover = await createNode(repo, c, handoversFolder(repo, c), {
     name: `移交-${ymd}-${body.officer}`,
     nodeType: 'efr:handover',
@@ -211,7 +251,7 @@ export async function openHandover(
       'efr:officer': body.officer,
       'efr:coOfficer': body.coOfficer,
       'efr:deviceSerial': body.deviceSerial,
-      'efr:unit': typeof unit === 'string' ? unit : '-',
+      'efr:unit': unit,
       'efr:returnedAt': formatAcsDate(Date.parse(body.returnedAt)),
       'efr:awayWork': body.awayWork,
       'efr:fieldWorkEnd': formatAcsDate(fieldWorkEnd),
@@ -247,6 +287,7 @@ export async function openHandover(
         },
       });
     }
+    if (pre && device) recordDeviceCheck(repo, c, device, pre, body.officer);
   } catch (err) {
     // createNode commits each node on its own: undo the half-made handover so a refused
     // session leaves nothing behind (no recording can be in it yet).

@@ -4,6 +4,7 @@ import {
   GROUP_EFR_CUSTODIANS,
   isLate,
   isSha256HexAnyCase,
+  UNKNOWN_UNIT,
   type HandoverFile,
   type HandoverStatus,
   type LinkedCaseRetention,
@@ -131,6 +132,8 @@ function sealRecordings(
         'efr:retainUntil':
           retention.retainUntil === null ? null : retainUntilDate(retention.retainUntil),
         'efr:retentionPermanent': retention.permanent,
+        // The handover's unit, decided by core when it was opened (issue 19, point 4).
+        'efr:unit': str(h.props['efr:unit']) ?? UNKNOWN_UNIT,
       },
     });
     const r2 = updateNode(repo, c, r1, {

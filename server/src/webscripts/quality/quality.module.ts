@@ -1,10 +1,11 @@
 import {
-  GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant, refuse,
+  GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant, personDisplayName,
+  refuse,
 } from '../../../../core/src/index.js';
 import { badRequest } from '../../http/errors.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { actorOf } from '../devices/record-writes.js';
-import { assessmentCsv, assessmentPdf } from './quality-export.js';
+import { assessmentCsv, assessmentPdf, reportWords } from './quality-export.js';
 import { assessment } from './quality-facts.js';
 
 /**
@@ -28,13 +29,18 @@ export const qualityModule: WebScriptModule = (ws, repo) => {
     const a = assessment(repo, new Date(f).toISOString(), new Date(t).toISOString());
     if (format === 'json') return { body: { entry: a } };
     const name = `efr-quality-${a.from.slice(0, 10)}-${a.to.slice(0, 10)}`;
+    // People by name (the directory's display name, written as core writes names).
+    const words = reportWords((id) => {
+      const p = repo.auth.person(id);
+      return p ? personDisplayName({ id, firstName: p.firstName, lastName: p.lastName }) : id;
+    });
     if (format === 'csv') {
       return req.reply.code(200).header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.csv"`)
-        .send(assessmentCsv(a));
+        .send(assessmentCsv(a, words));
     }
     if (format === 'pdf') {
-      const pdf = await assessmentPdf(a);
+      const pdf = await assessmentPdf(a, words);
       return req.reply.code(200).header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf);
     }

@@ -2,8 +2,8 @@ import type { DrawVerification } from '../../../../contract/index.js';
 import { randomBytes } from 'node:crypto';
 import {
   checkCampaign, checkCloseCampaign, checkFinding, DRAW_ALGORITHM, drawSample, findingFailed,
-  isOneOf, parseInstant, VIOLATION_KINDS, verifyDraw,
-  type DrawItem, type ViolationKind,
+  findingViolation, isOneOf, parseInstant, VIOLATION_KINDS, verifyDraw,
+  type DrawCheck, type DrawItem, type ViolationKind,
 } from '../../../../core/src/index.js';
 import { badRequest } from '../../http/errors.js';
 import { formatAcsDate } from '../../model/property-values.js';
@@ -149,19 +149,16 @@ export function recordFinding(repo: Repository, c: Caller, id: string, raw: unkn
       requirement: 'R28.2',
     } });
     let violationId: string | null = null;
-    if (findingFailed(state)) {
+    // core decides the kind (the supervisor's choice, else its default) and the facts.
+    const proposal = findingViolation(state, kind);
+    if (proposal) {
       const rec = repo.rows.get(state.recordingId);
       const officer = rec ? text(rec, 'efr:officer') : '';
       const v = proposeViolation(repo, c, {
-        // Items 1 and 2 are "not recording as required" (R29.1 (3)); item 3 is left to the
-        // reviewer's choice, by default "other serious breaches" (8).
-        kind: (kind as ViolationKind | undefined) ??
-          (state.itemRecorded === 'fail' || state.itemContinuous === 'fail'
-            ? 'notRecorded' : 'otherSerious'),
+        kind: proposal.kind,
         officer, coOfficer: rec ? text(rec, 'efr:coOfficer') || null : null,
         unit: rec ? new UnitResolver(repo).ofRecording(rec) : '-',
-        description: `Spot check ${campaign.name}, ${rec?.name ?? state.recordingId}: ` +
-          `${state.note ?? ''} / 抽查 ${campaign.name} 不合格：${state.note ?? ''}`,
+        description: proposal.description,
         sourceReference: `finding:${node.id}`, subjectId: node.id, proposedBy: c.userId,
       });
       violationId = v.id;
