@@ -20,6 +20,7 @@ export * from './exemption-rules.js';
 export * from './device-rules.js';
 export * from './violation-rules.js';
 export * from './access-log.js';
+export * from './merkle/index.js';
 export * from './quality.js';
 export * from './evidence-package-rules.js';
 export * from './device-registration.js';
