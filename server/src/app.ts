@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonNestingOver, REFUSAL_THROTTLE, REQUEST_LIMITS } from '../../core/src/index.js';
+import { logSignerOf, scheduleTreeHeads } from './access-log/tree-heads.js';
 import { openDatabase } from './db/database.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
@@ -166,6 +167,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (opts.demo) await seedDemo(repo, opts.demoPassword ?? 'efr-demo');
   const app = await buildApp(repo, opts.appDir, undefined, opts.oidc);
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
+  // Signed tree heads of the access log on a schedule (issue 18), stopped at close.
+  const stopHeads = scheduleTreeHeads(repo.db, logSignerOf(repo.db));
   await app.listen({ port: opts.port ?? 8080, host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 8080;
@@ -173,6 +176,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   return {
     url: `http://${shown}:${port}`, port, repository: repo,
     close: async () => {
+      stopHeads();
       await app.close();
       repo.flushRefusalSummaries();
       repo.db.close();

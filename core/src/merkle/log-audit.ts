@@ -12,7 +12,7 @@
  */
 import { chainInput, GENESIS_HASH } from '../access-log.js';
 import { emptyFrontier, frontierAppend, frontierRoot, sameHash, type Sha256 } from './merkle-tree.js';
-import { bytesToHex, hexToBytes, logEntryFacts, logLeafHash, utf8Bytes,
+import { bytesToHex, hexToBytes, logEntryFacts, logLeafHash, utf8Array,
   type LogEntryFacts, type SignedTreeHead } from './log-tree.js';
 
 /** The first problem found, naming the entry (by seq) where it can. */
@@ -61,7 +61,7 @@ export function startLogAudit(sha: Sha256, heads: readonly SignedTreeHead[]): Lo
   let lastGoodHead = 0;
   /** First entry whose recomputed leaf differs from the stored one (the tree names it). */
   let firstLeafDiff: number | undefined;
-  const shaHex = (text: string): string => bytesToHex(sha(utf8Bytes(text)));
+  const shaHex = (text: string): string => bytesToHex(sha(utf8Array(text)));
 
   function headCheck(): LogAuditProblem | undefined {
     while (next < sorted.length && sorted[next].treeSize === frontier.size) {

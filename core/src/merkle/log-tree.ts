@@ -8,6 +8,7 @@
  * covers after `prevHash + "\n"` (access-log.ts), so one entry has one meaning in both.
  */
 import { canonicalJson } from '../access-log.js';
+import { utf8Bytes } from '../prng.js';
 import { leafHash, sameHash, type Sha256 } from './merkle-tree.js';
 
 /** The facts of one access-log entry (what the chain and the tree cover). */
@@ -54,28 +55,9 @@ export function hexToBytes(hex: string): Uint8Array | undefined {
   return out;
 }
 
-/** UTF-8 bytes of text (lone surrogates as U+FFFD, as TextEncoder does). */
-export function utf8Bytes(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else {
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63),
-        0x80 | (c & 63));
-    }
-  }
-  return new Uint8Array(out);
+/** UTF-8 bytes of text as a Uint8Array (lone surrogates as U+FFFD, as TextEncoder does). */
+export function utf8Array(text: string): Uint8Array {
+  return new Uint8Array(utf8Bytes(text));
 }
 
 /** Only the covered facts of an entry, in the shape the chain hashes. */
@@ -86,7 +68,7 @@ export function logEntryFacts(e: LogEntryFacts): LogEntryFacts {
 
 /** The leaf hash of an access-log entry: SHA-256(0x00 || UTF-8(canonical JSON)). */
 export function logLeafHash(sha: Sha256, e: LogEntryFacts): Uint8Array {
-  return leafHash(sha, utf8Bytes(canonicalJson(logEntryFacts(e))));
+  return leafHash(sha, utf8Array(canonicalJson(logEntryFacts(e))));
 }
 
 function uint64(out: number[], n: number): void {

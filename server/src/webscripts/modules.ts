@@ -6,6 +6,7 @@ import { evidencePackagesModule } from './evidence-packages/evidence-packages.mo
 import { spotChecksModule } from './spot-checks/spot-checks.module.js';
 import { violationsModule } from './violations/violations.module.js';
 import { qualityModule } from './quality/quality.module.js';
+import { treeHeadsModule } from './access-log/tree-heads.module.js';
 import type { WebScriptModule } from './web-script-host.js';
 
 /**
@@ -22,4 +23,5 @@ export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
   spotChecksModule,
   violationsModule,
   qualityModule,
+  treeHeadsModule,
 ];
