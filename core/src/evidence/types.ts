@@ -69,6 +69,8 @@ export interface LogExtractEntry {
   readonly values: Readonly<Record<string, string>>;
   readonly prevHash: string;
   readonly hash: string;
+  /** RFC 9162 inclusion proof (hex) against the disc's signed tree head, when it has one. */
+  readonly inclusionProof?: readonly string[];
 }
 
 /** A line of a SHA-256 manifest: checksum and bag-relative path. */

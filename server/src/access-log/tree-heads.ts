@@ -13,9 +13,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/database.js';
 import {
-  bytesToHex, hexToBytes, treeHeadMessage, type SignedTreeHead,
+  bytesToHex, hexToBytes, treeHeadMessage, type LogExtractEntry, type SignedTreeHead,
 } from '../../../core/src/index.js';
-import { catchUpTree, rootAt, storedTreeSize } from './log-tree.js';
+import { catchUpTree, proofOfEntry, rootAt, storedTreeSize } from './log-tree.js';
 
 /** File name of the generated demo key in a data dir. */
 export const DEMO_KEY_FILE = 'log-signing-key.pem';
@@ -190,4 +190,21 @@ export function scheduleTreeHeads(db: Db, signer: LogSigner,
   const timer = setInterval(run, Math.max(1000, intervalMs));
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Access-log entries with their inclusion proofs against a signed head that covers them all
+ * (the earliest stored one, so the same entries give the same disc; a new head when none
+ * covers them yet), for an evidence disc's extract (issue 18).
+ */
+export function provenExtract(db: Db, entries: readonly LogExtractEntry[]):
+  { log: LogExtractEntry[]; logTree: { head: SignedTreeHead; publicKey: string } } {
+  const signer = logSignerOf(db);
+  const last = entries.reduce((n, e) => Math.max(n, e.seq), 1);
+  const stored = db.prepare('SELECT * FROM access_log_heads WHERE tree_size >= ? AND key_id = ? ' +
+    'ORDER BY tree_size LIMIT 1').get(last, signer.keyId) as RawHead | undefined;
+  const head = stored ? headOf(stored) : publishTreeHead(db, signer);
+  const log = entries.map((e) => ({ ...e,
+    inclusionProof: proofOfEntry(db, e.seq, head.treeSize).map(bytesToHex) }));
+  return { log, logTree: { head, publicKey: signer.publicKey } };
 }

@@ -28,6 +28,7 @@ import {
 import {
   actorOf, bodyOf, elevated, entrySuffix, nowIso, optText, readableOfType, textOf,
 } from '../devices/record-writes.js';
+import { provenExtract } from '../../access-log/tree-heads.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { ExceedsMediumError, FixityAlertError } from './package-errors.js';
 import {
@@ -86,7 +87,7 @@ export async function makePackage(repo: Repository, c: Caller, b: Record<string,
   let prepared;
   try {
     prepared = await preparePackage({ facts, recordings,
-      log: logEntriesOf(repo, rows.map((r) => r.id), c.rule.now) });
+      ...provenExtract(repo.db, logEntriesOf(repo, rows.map((r) => r.id), c.rule.now)) });
   } catch (err) {
     if (!(err instanceof PackageTooLargeError)) throw err;
     repo.log({ user: c.userId, action: 'refused', nodeId: caseNode.id, values: {
