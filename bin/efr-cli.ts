@@ -13,14 +13,32 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   'audit verify': {
-    summary: 'audit verify [--data <dir>] [--key <pem>]  check the access log: hash chain, ' +
-      'signed tree heads, Merkle consistency (default ./.efr-data)',
+    summary: 'audit verify [--data <dir> | --url <repository> --user <u> --password <p>] ' +
+      '[--key <pem>]  check the access log: hash chain, signed tree heads, Merkle consistency ' +
+      '(default ./.efr-data)',
     async run(args) {
       const { values } = parseArgs({ args, options: { data: { type: 'string' },
-        key: { type: 'string' } } });
+        key: { type: 'string' }, url: { type: 'string' }, user: { type: 'string' },
+        password: { type: 'string' } } });
       const dataDir = values.data ?? process.env.EFR_DATA_DIR ?? '.efr-data';
-      const { verifyAccessLog } = await import('../server/src/cli/audit-verify.ts');
-      const result = await verifyAccessLog(dataDir, { keyFile: values.key });
+      let result;
+      if (values.url) {
+        // Over the REST audit entries (ACS or server/): the trusted key must be given.
+        const { loadVerifyKey } = await import('../server/src/access-log/tree-heads.ts');
+        const key = values.key && loadVerifyKey(dataDir, values.key);
+        const user = values.user ?? process.env.EFR_USER;
+        const password = values.password ?? process.env.EFR_PASSWORD;
+        if (!key || !user || !password) {
+          console.error('efr: audit verify --url needs --key <public key pem> and --user/' +
+            '--password (or EFR_USER/EFR_PASSWORD)');
+          return 2;
+        }
+        const { verifyAccessLogOverRest } = await import('../server/src/access-log/rest-verify.ts');
+        result = await verifyAccessLogOverRest({ url: values.url, user, password }, key);
+      } else {
+        const { verifyAccessLog } = await import('../server/src/cli/audit-verify.ts');
+        result = await verifyAccessLog(dataDir, { keyFile: values.key });
+      }
       if (result.ok) {
         console.log(`access log intact: ${result.count} entries verified against ` +
           `${result.heads} signed tree head(s)`);

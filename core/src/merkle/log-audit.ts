@@ -82,6 +82,8 @@ export function startLogAudit(sha: Sha256, heads: readonly SignedTreeHead[]): Lo
     return undefined;
   }
 
+  // Heads over the empty log (size 0) are checked before any entry.
+  problem = headCheck();
   return {
     add(entry) {
       if (problem) return problem;

@@ -52,14 +52,15 @@ async function call(c: RestConnection, path: string, init: RequestInit = {}): Pr
   return res;
 }
 
-async function json<T>(c: RestConnection, path: string, init?: RequestInit): Promise<T> {
+/** The JSON body of a successful call (RestError otherwise). */
+export async function json<T>(c: RestConnection, path: string, init?: RequestInit): Promise<T> {
   return (await call(c, path, init)).json() as Promise<T>;
 }
 
 interface ListOf<T> { list: { entries: { entry: T }[]; pagination: { hasMoreItems: boolean } } }
 
 /** All entries of a paged list (pages of 100). */
-async function all<T>(c: RestConnection, path: string): Promise<T[]> {
+export async function all<T>(c: RestConnection, path: string): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; ; skip += 100) {
     const sep = path.includes('?') ? '&' : '?';
