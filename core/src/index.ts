@@ -32,3 +32,4 @@ export * from './record-guard.js';
 export * from './request-limits.js';
 export * from './refusal-throttle.js';
 export * from './person-name.js';
+export * from './fixity.js';

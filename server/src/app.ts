@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonNestingOver, REFUSAL_THROTTLE, REQUEST_LIMITS } from '../../core/src/index.js';
 import { logSignerOf, scheduleTreeHeads } from './access-log/tree-heads.js';
 import { openDatabase } from './db/database.js';
+import { fixityPolicyFromEnv, scheduleFixityAudits } from './fixity/fixity-audit.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
 } from './http/bearer-auth.js';
@@ -169,6 +170,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
   // Signed tree heads of the access log on a schedule (issue 18), stopped at close.
   const stopHeads = scheduleTreeHeads(repo.db, logSignerOf(repo.db));
+  // Fixity audits of the sealed recordings, round by round (issue 18).
+  const stopFixity = scheduleFixityAudits(repo, fixityPolicyFromEnv());
   await app.listen({ port: opts.port ?? 8080, host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 8080;
@@ -177,6 +180,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://${shown}:${port}`, port, repository: repo,
     close: async () => {
       stopHeads();
+      stopFixity();
       await app.close();
       repo.flushRefusalSummaries();
       repo.db.close();

@@ -169,6 +169,25 @@ CREATE TABLE IF NOT EXISTS access_log_heads (
   signature TEXT NOT NULL,
   key_id TEXT NOT NULL
 );
+-- Scheduled fixity audits (issue 18): the last re-hash of each sealed recording and each round.
+CREATE TABLE IF NOT EXISTS fixity_checks (
+  node_id TEXT PRIMARY KEY,
+  checked_at INTEGER NOT NULL,
+  ok INTEGER NOT NULL,
+  expected TEXT NOT NULL,
+  actual TEXT,
+  bytes INTEGER NOT NULL,
+  log_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS fixity_rounds (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER NOT NULL,
+  files INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  busy_ms INTEGER NOT NULL,
+  mismatches INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

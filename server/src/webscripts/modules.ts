@@ -7,6 +7,7 @@ import { spotChecksModule } from './spot-checks/spot-checks.module.js';
 import { violationsModule } from './violations/violations.module.js';
 import { qualityModule } from './quality/quality.module.js';
 import { treeHeadsModule } from './access-log/tree-heads.module.js';
+import { fixityModule } from './fixity/fixity.module.js';
 import type { WebScriptModule } from './web-script-host.js';
 
 /**
@@ -24,4 +25,5 @@ export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
   violationsModule,
   qualityModule,
   treeHeadsModule,
+  fixityModule,
 ];
