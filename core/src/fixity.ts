@@ -90,3 +90,15 @@ export function fixityCoverage(subjects: readonly FixitySubject[], policy: Fixit
   return { total: subjects.length, checkedInCycle: checked, totalBytes: bytes,
     requiredBytesPerHour: Math.ceil(required), cycleFeasible: required <= policy.bytesPerHour };
 }
+
+/** The fixity screen's data: `GET /alfresco/s/efr/fixity` answers `{ entry: FixityStatus }`. */
+export interface FixityStatus extends FixityCoverage {
+  readonly cycleDays: number;
+  readonly bytesPerHour: number;
+  /** The newest failed check, with the violation it proposed. */
+  readonly lastMismatch: { nodeId: string; name: string; checkedAt: string; expected: string;
+    actual: string | null; violationId: string | null } | null;
+  /** Hashing speed of the recent rounds while busy, and bytes read in the last hour. */
+  readonly throughput: { bytesPerSecond: number; bytesLastHour: number;
+    lastRoundAt: string | null };
+}

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import {
   DEFAULT_FIXITY_POLICY, fixityCoverage, GROUP_EFR_CUSTODIANS, GROUP_EFR_SUPERVISORS,
-  isFixityPolicy, planFixityRound, type FixityCoverage, type FixityPolicy, type FixitySubject,
+  isFixityPolicy, planFixityRound, type FixityPolicy, type FixityStatus, type FixitySubject,
 } from '../../../core/src/index.js';
 import { appendAccessLog } from '../access-log/access-log.js';
 import { formatAcsDate } from '../model/property-values.js';
@@ -151,17 +151,6 @@ function recordCheck(repo: Repository, s: Sealed, actual: string | null, bytes: 
       expected: s.sealedSha256, actual: actual ?? '', requirement: 'R29.1' } });
     return v.id;
   })();
-}
-
-/** The fixity screen's data (GET /alfresco/s/efr/fixity). */
-export interface FixityStatus extends FixityCoverage {
-  readonly cycleDays: number;
-  readonly bytesPerHour: number;
-  readonly lastMismatch: { nodeId: string; name: string; checkedAt: string; expected: string;
-    actual: string | null; violationId: string | null } | null;
-  /** Hashing speed of the recent rounds while busy, and bytes per hour actually read. */
-  readonly throughput: { bytesPerSecond: number; bytesLastHour: number; lastRoundAt: string |
-    null };
 }
 
 /** Coverage, last mismatch and throughput for the screen. */
