@@ -33,7 +33,7 @@ export class FixityStatusSmartComponent {
   protected readonly loading = signal(false);
   protected readonly failure = signal<number | null>(null);
   protected readonly busy = signal(false);
-  protected readonly message = signal<{ text: string; kind: 'done' | 'mismatch' | 'error' } | null>(
+  protected readonly message = signal<{ text: string; kind: 'done' | 'idle' | 'mismatch' | 'error' } | null>(
     null);
   protected readonly bytes = humanBytes;
   protected readonly percent = coveragePercent;
@@ -68,7 +68,7 @@ export class FixityStatusSmartComponent {
     try {
       const r = await this.service.runRound();
       this.message.set({ text: String(r.files),
-        kind: r.mismatches.length > 0 ? 'mismatch' : 'done' });
+        kind: r.mismatches.length > 0 ? 'mismatch' : r.files === 0 ? 'idle' : 'done' });
       await this.load();
     } catch (error) {
       this.message.set({ text: refusalText(error, this.prefs.locale), kind: 'error' });
