@@ -35,6 +35,10 @@ import {
   DispositionStepRequestSchema,
   NewDispositionBatchRequestSchema,
 } from './disposition.js';
+import {
+  ConsistencyProofSchema, FixityRunEntrySchema, FixityRunRequestSchema, FixityStatusEntrySchema,
+  InclusionProofSchema, SignedTreeHeadEntrySchema, TreeHeadsSchema,
+} from './archive.js';
 import { AssessmentEntrySchema } from './quality.js';
 import {
   CampaignEntrySchema, CampaignListSchema, CampaignResultsEntrySchema,
@@ -131,6 +135,26 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: '/access-log/verify', responses: { 200: Entry(ChainVerificationSchema) },
     descriptor: 'access-requests/access-log-verify.get', hosts: SERVER_ONLY,
     summary: "verify the access log's hash chain" },
+  // The access log's Merkle tree (issue 18; RFC 9162)
+  { method: 'GET', path: '/access-log/tree-heads', responses: { 200: TreeHeadsSchema },
+    descriptor: 'access-log/tree-heads.get', hosts: SERVER_ONLY,
+    summary: 'the signed tree heads and the key' },
+  { method: 'POST', path: '/access-log/tree-heads', request: NoBodySchema,
+    responses: { 201: SignedTreeHeadEntrySchema }, descriptor: 'access-log/tree-heads.post',
+    hosts: SERVER_ONLY, summary: 'sign a tree head now' },
+  { method: 'GET', path: '/access-log/proof', query: ['seq', 'treeSize'],
+    responses: { 200: InclusionProofSchema }, descriptor: 'access-log/proof.get',
+    hosts: SERVER_ONLY, summary: "an entry's inclusion proof" },
+  { method: 'GET', path: '/access-log/consistency', query: ['first', 'second'],
+    responses: { 200: ConsistencyProofSchema }, descriptor: 'access-log/consistency.get',
+    hosts: SERVER_ONLY, summary: 'consistency of two tree sizes' },
+  // Fixity audits (issue 18)
+  { method: 'GET', path: '/fixity', responses: { 200: FixityStatusEntrySchema },
+    descriptor: 'fixity/fixity.get', hosts: SERVER_ONLY,
+    summary: 'coverage, last mismatch, throughput' },
+  { method: 'POST', path: '/fixity/run', request: FixityRunRequestSchema,
+    responses: { 200: FixityRunEntrySchema }, descriptor: 'fixity/fixity-run.post',
+    hosts: SERVER_ONLY, summary: 'run a fixity round now' },
   // Devices (issue 9)
   { method: 'GET', path: '/devices', query: ['unit', 'status', ...LIST_QUERY],
     responses: { 200: DeviceListSchema }, descriptor: 'devices/devices.get', hosts: BOTH,

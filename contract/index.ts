@@ -14,4 +14,5 @@ export * from './spot-checks.js';
 export * from './violations.js';
 export * from './quality.js';
 export * from './disposition.js';
+export * from './archive.js';
 export * from './endpoints.js';

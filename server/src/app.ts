@@ -1,7 +1,9 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonNestingOver, REFUSAL_THROTTLE, REQUEST_LIMITS } from '../../core/src/index.js';
+import { logSignerOf, scheduleTreeHeads } from './access-log/tree-heads.js';
 import { openDatabase } from './db/database.js';
+import { fixityPolicyFromEnv, scheduleFixityAudits } from './fixity/fixity-audit.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
 } from './http/bearer-auth.js';
@@ -180,6 +182,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   ensureWorkerAccount(repo); // after the archive exists: its group reads it
   const app = await buildApp(repo, opts.appDir, undefined, opts.oidc);
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
+  // Signed tree heads of the access log on a schedule (issue 18), stopped at close.
+  const stopHeads = scheduleTreeHeads(repo.db, logSignerOf(repo.db));
+  // Fixity audits of the sealed recordings, round by round (issue 18).
+  const stopFixity = scheduleFixityAudits(repo, fixityPolicyFromEnv());
   await app.listen({ port: opts.port ?? 8080, host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 8080;
@@ -191,6 +197,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url, port, repository: repo,
     close: async () => {
       await worker?.stop();
+      stopHeads();
+      stopFixity();
       await app.close();
       repo.flushRefusalSummaries();
       repo.db.close();

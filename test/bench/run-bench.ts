@@ -11,7 +11,9 @@
  * EFR_BENCH_HASH_MIB (browser hashing file, default 1024), EFR_BENCH_HASH_CHUNKS_MIB (worker
  * chunk sizes, default "4,8,16,32"),
  * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload|hashing|fuzz (comma-separated),
- * EFR_BENCH_FUZZ (requests of the security fuzz, default 20 000).
+ * EFR_BENCH_FUZZ (requests of the security fuzz, default 20 000),
+ * EFR_BENCH_FIXITY_MIB (size of each of 4 recordings of the fixity run, default 256),
+ * EFR_BENCH_MERKLE_ENTRIES (default 1 000 000); `archive` is issue 18's part.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,9 @@ import { benchFirstLoad, type FirstLoadResult } from './firstload-bench.js';
 import { firstLoadBody, firstLoadTable } from './firstload-report.js';
 import { benchHashing, type HashingResult } from './hashing-bench.js';
 import { hashingBody, hashingTable } from './hashing-report.js';
+import {
+  benchFixity, benchMerkle, type FixityBench, type MerkleBench,
+} from './archive-bench.js';
 
 const sizes = (process.env.EFR_BENCH_INGEST_MIB ?? '256,1024').split(',').map(Number);
 const reps = Number(process.env.EFR_BENCH_REPS ?? 2);
@@ -41,7 +46,8 @@ const seekBytes = Number(process.env.EFR_BENCH_SEEK_MB ?? 2000) * 1e6;
 const SEEKS = [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6];
 const hashBytes = Number(process.env.EFR_BENCH_HASH_MIB ?? 1024) * 1024 * 1024;
 const hashChunks = (process.env.EFR_BENCH_HASH_CHUNKS_MIB ?? '4,8,16,32').split(',').map(Number);
-const parts = (process.env.EFR_BENCH_ONLY ?? 'ingest,listing,disc,seek,firstload,hashing,fuzz')
+const parts = (process.env.EFR_BENCH_ONLY ??
+  'ingest,listing,disc,seek,firstload,hashing,archive,fuzz')
   .split(',');
 const log = (s: string) => console.log(s);
 /** A logger that also samples the 1-min load average at each progress line of a part. */
@@ -91,6 +97,19 @@ if (parts.includes('hashing')) {
   hashing = await benchHashing(hashBytes, hashChunks, reps, sampling(hashingLoads));
 }
 
+let fixity: FixityBench | undefined;
+let merkle: MerkleBench | undefined;
+const archiveLoads: number[] = [];
+if (parts.includes('archive')) {
+  const mibEach = Number(process.env.EFR_BENCH_FIXITY_MIB ?? 256);
+  log(`archive: fixity round over 4 sealed recordings of ${mibEach} MiB vs sha256sum, ` +
+    `${reps} interleaved runs (best of)`);
+  fixity = await benchFixity(4, mibEach * 1024 * 1024, reps, sampling(archiveLoads));
+  const n = Number(process.env.EFR_BENCH_MERKLE_ENTRIES ?? 1_000_000);
+  log(`archive: Merkle tree of ${n} access-log entries`);
+  merkle = benchMerkle(n, sampling(archiveLoads));
+}
+
 if (parts.includes('fuzz')) {
   // The security fuzz of `npm test` (test/security/fuzz.spec.ts, 2400 requests), longer: no 5xx,
   // no reset, nothing stored (issue 16). Its verdict is the spec's; it writes no table.
@@ -118,6 +137,19 @@ if (disc.length) console.log('\n' + discTable(disc));
 if (seek) console.log('\n' + seekTables(seek));
 if (firstLoad) console.log('\n' + firstLoadTable(firstLoad));
 if (hashing) console.log('\n' + hashingTable(hashing));
+const archiveTables = fixity && merkle ? table(
+  ['files', 'sha256sum s', 'fixity round s', 'MB/s sha256sum', 'MB/s fixity', 'ratio'],
+  [[`${fixity.files} × ${mib(fixity.bytes / fixity.files)}`, fixity.sha256sumSeconds.toFixed(2),
+    fixity.fixitySeconds.toFixed(2), (fixity.bytes / 1e6 / fixity.sha256sumSeconds).toFixed(0),
+    (fixity.bytes / 1e6 / fixity.fixitySeconds).toFixed(0), `${fixity.ratio.toFixed(2)}×`]]) +
+  '\n\n' + table(
+  ['entries', 'append µs/entry', 'tree rows/entry', 'stored bytes/entry', 'inclusion proof',
+    'inclusion proof µs', 'consistency proof (n/3 → n)', 'root µs'],
+  [[String(merkle.entries), merkle.appendMicros.toFixed(1), merkle.nodesPerEntry.toFixed(2),
+    merkle.bytesPerEntry.toFixed(0), `${merkle.inclusionProofHashes} hashes = ` +
+    `${merkle.inclusionProofBytes} B`, merkle.inclusionProofMicros.toFixed(0),
+    `${merkle.consistencyProofHashes} hashes`, merkle.rootMicros.toFixed(0)]]) : '';
+if (archiveTables) console.log('\n' + archiveTables);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
   `${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, 1-min load ` +
@@ -135,6 +167,8 @@ const FIRST_LOAD = '## First load of the app (target: login page ≤ 700 kB tran
   'a reload ≤ 50 kB)';
 const HASHING = '## Hashing in the browser (target: ≥ 400 MiB/s in a Web Worker, ' +
   'no main-thread task over 50 ms)';
+const ARCHIVE = '## Fixity audits and the access log\'s Merkle tree (issue 18; target: ' +
+  'fixity ≥ 0.9× of sha256sum on the same files)';
 const FINDINGS = '## Findings';
 const path = join(ROOT, 'docs/benchmarks.md');
 const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
@@ -171,6 +205,19 @@ const firstLoadSection = firstLoad ? firstLoadBody(firstLoad, measured, firstLoa
   : previous(FIRST_LOAD) ?? '_not run yet_';
 const hashingSection = hashing ? hashingBody(hashing, measured, reps, hashingLoads)
   : previous(HASHING) ?? '_not run yet_';
+const archiveSection = archiveTables ? `${measured} 1-min load during the part: ${
+  archiveLoads.length ? `${Math.min(...archiveLoads).toFixed(1)}–${Math.max(...archiveLoads)
+    .toFixed(1)}` : '-'}.
+
+A fixity round of server/ (\`runFixityRound\`, unpaced: the bytes-per-hour limit is a setting)
+re-hashes 4 sealed recordings from the content store, writing each check to the access log and
+\`fixity_checks\`, against \`sha256sum\` over the same store files; the page cache is warmed
+first, ${reps} interleaved runs, best of. The tree: ${merkle?.entries} synthetic entries
+appended through server/'s \`appendToTree\` (canonical JSON, leaf hash, the completed subtrees
+into \`access_log_tree\`) in transactions of 10 000; stored bytes are the database growth after a
+WAL checkpoint; proofs are read from SQLite (RFC 9162: one 32-byte hash per level).
+
+${archiveTables}` : previous(ARCHIVE) ?? '_not run yet_';
 const seekSection = seek ? seekBody(seek, measured, seekLoads) : previous(SEEK) ?? '_not run yet_';
 
 const doc = `# Benchmarks (issue 3 and DESIGN.md "What the numbers must be")
@@ -204,9 +251,13 @@ ${HASHING}
 
 ${hashingSection}
 
+${ARCHIVE}
+
+${archiveSection}
+
 Re-run: \`npm run bench\` (about 20 min idle, up to 35 min on a loaded machine); one part
 only: \`EFR_BENCH_ONLY=ingest npm run bench\` (or \`listing\`, \`disc\`, \`seek\`,
-\`firstload\`, \`hashing\`, or a comma-separated list). The seek, first-load and hashing
+\`firstload\`, \`hashing\`, \`archive\`, or a comma-separated list). The seek, first-load and hashing
 parts need the built app (\`npm run build\`).
 The listing curve: \`EFR_BENCH_ONLY=listing EFR_BENCH_LISTING_SIZES=10000,100000,1000000 npm
 run bench\` (about 25 min; the million needs ~11 GB free in the temp dir, deleted after).

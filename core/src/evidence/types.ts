@@ -1,3 +1,5 @@
+import type { LogEntryFacts } from '../merkle/log-tree.js';
+
 /**
  * Shapes of an evidence package (R23.1) as the packaging logic sees them: plain data, no
  * streams. The server and the CLI add the content streams and render the PDF.
@@ -62,16 +64,11 @@ export interface PayloadEntry<R extends PayloadSource = RecordingFacts> {
 }
 
 /** One access-log entry of the extract, with its chain hashes (DESIGN.md access log). */
-export interface LogExtractEntry {
-  readonly id: string;
-  readonly seq: number;
-  readonly at: string;
-  readonly user: string;
-  readonly action: string;
-  readonly nodeId: string | null;
-  readonly values: Readonly<Record<string, string>>;
+export interface LogExtractEntry extends LogEntryFacts {
   readonly prevHash: string;
   readonly hash: string;
+  /** RFC 9162 inclusion proof (hex) against the disc's signed tree head, when it has one. */
+  readonly inclusionProof?: readonly string[];
 }
 
 /** A line of a SHA-256 manifest: checksum and bag-relative path. */

@@ -5,6 +5,7 @@
  * up to 64 MiB, and for larger ones (a single ArrayBuffer of a multi-GiB file fails) the
  * incremental SHA-256 of hash-wasm, whose 18 kB UMD build the caller inlines (`hasherScript`).
  */
+import { ACCESS_LOG_EXTRACT, ACCESS_LOG_TREE_HEAD } from './access-log-extract.js';
 import type { ManifestLine } from './types.js';
 
 /** File name of the page on the disc. */
@@ -19,6 +20,11 @@ export interface VerifyPageInput {
   readonly manifest: readonly ManifestLine[];
   /** Script defining `hashwasm.createSHA256` (hash-wasm's sha256.umd.min.js, MIT). */
   readonly hasherScript: string;
+  /**
+   * Script defining `EFRLog.checkAccessLogExtract` (this module's access-log-extract.ts,
+   * bundled by the caller), which proves the log extract against the signed tree head.
+   */
+  readonly logCheckScript?: string;
 }
 
 /** Escapes text for HTML content. */
@@ -41,6 +47,7 @@ const PAGE_SCRIPT = [
   '  var SMALL = /incremental/.test(location.hash) ? -1 : 64 * 1048576;',
   '  var CHUNK = 8 * 1048576;',
   '  var manifest = JSON.parse(document.getElementById("efr-manifest").textContent);',
+  '  var LOG_EXTRACT = "' + ACCESS_LOG_EXTRACT + '", LOG_HEAD = "' + ACCESS_LOG_TREE_HEAD + '";',
   '  var input = document.getElementById("efr-pick");',
   '  var out = document.getElementById("efr-results");',
   '  var summary = document.getElementById("efr-summary");',
@@ -74,6 +81,44 @@ const PAGE_SCRIPT = [
   '    var b = document.createElement("td"); b.textContent = text;',
   '    tr.appendChild(a); tr.appendChild(b); out.appendChild(tr);',
   '    return b;',
+  '  }',
+  // The access-log extract: each entry's RFC 9162 inclusion proof leads to the signed root
+  // (core's checkAccessLogExtract, SHA-256 by hash-wasm), the head's Ed25519 signature is
+  // checked by WebCrypto. A disc made before issue 18 has no head: said, not failed.
+  '  async function checkLog(byPath, bad) {',
+  '    var headFile = byPath[LOG_HEAD], extract = byPath[LOG_EXTRACT];',
+  '    if (!headFile || typeof EFRLog === "undefined") {',
+  '      return "；日志摘录无签名树头 the log extract has no signed tree head";',
+  '    }',
+  '    var h = await hashwasm.createSHA256();',
+  '    var sha = function (b) { h.init(); h.update(b); return h.digest("binary"); };',
+  '    var r = EFRLog.checkAccessLogExtract(sha, extract ? await extract.text() : "",',
+  '      await headFile.text());',
+  '    var signed = false;',
+  '    if (r.signature && r.publicKey && r.signedBytes) {',
+  '      try {',
+  '        var key = await crypto.subtle.importKey("raw", r.publicKey, { name: "Ed25519" },',
+  '          false, ["verify"]);',
+  '        signed = await crypto.subtle.verify({ name: "Ed25519" }, key, r.signature,',
+  '          r.signedBytes);',
+  '      } catch (e) {',
+  // A browser without WebCrypto Ed25519 cannot confirm the signature: reported as unverified.
+  '        signed = false;',
+  '      }',
+  '    }',
+  '    var head = r.head ? "树头 tree head " + r.head.treeSize + " · " +',
+  '      new Date(r.head.timestamp).toISOString() + " · 密钥 key " + r.keyId : LOG_HEAD;',
+  '    addRow(LOG_HEAD, signed && !r.headProblem ? "ok" : "bad", signed && !r.headProblem',
+  '      ? "签名有效 signature valid · " + head',
+  '      : "签名无效 signature INVALID " + (r.headProblem || "") + " · " + head);',
+  '    if (!signed || r.headProblem) bad.push(LOG_HEAD);',
+  '    r.lines.forEach(function (l) {',
+  '      var name = LOG_EXTRACT + " #" + (l.seq === undefined ? "line " + l.line : l.seq);',
+  '      addRow(name, l.ok ? "ok" : "bad", l.ok ? "已证明 proven" : "未通过 FAILED " + l.reason);',
+  '      if (!l.ok) bad.push(name);',
+  '    });',
+  '    return "；日志 " + r.lines.length + " 条已证明 " + r.lines.length +',
+  '      " log entries proven (key " + r.keyId + ")";',
   '  }',
   '  input.addEventListener("change", async function () {',
   '    out.textContent = "";',
@@ -109,10 +154,12 @@ const PAGE_SCRIPT = [
   '        addRow(p, "bad", "清单外文件 not in manifest"); bad.push(p);',
   '      }',
   '    });',
+  '    var logNote = await checkLog(byPath, bad);',
   '    summary.className = bad.length ? "bad" : "ok";',
   '    summary.textContent = bad.length',
   '      ? "发现问题 Problem: " + bad.join(", ")',
-  '      : "全部 " + manifest.length + " 个文件一致 All " + manifest.length + " files match";',
+  '      : "全部 " + manifest.length + " 个文件一致 All " + manifest.length + " files match"',
+  '        + logNote;',
   '  });',
   '})();',
 ].join('\n');
@@ -136,5 +183,7 @@ export function verifyPageHtml(input: VerifyPageInput): string {
     '<script type="application/json" id="efr-manifest">' + scriptJson(manifest) +
     '</script>\n<script>\n' + input.hasherScript.replace(/<\/script/gi, '<\\/script') +
     '\n</script>\n' +
+    (input.logCheckScript ? '<script>\n' + input.logCheckScript.replace(/<\/script/gi,
+      '<\\/script') + '\n</script>\n' : '') +
     '<script>\n' + PAGE_SCRIPT + '\n</script>\n</body>\n</html>\n';
 }

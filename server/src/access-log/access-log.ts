@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { canonicalJson, chainInput, GENESIS_HASH } from '../../../core/src/index.js';
+import { appendToTree } from './log-tree.js';
 
 /** What an access-log entry records. */
 export interface AccessLogInput {
@@ -43,8 +44,9 @@ export function chainHash(prevHash: string, entry: AccessLogEntry): string {
 }
 
 /**
- * Appends an entry to the hash-chained access log. Must run inside the caller's transaction
- * so that the entry commits (or rolls back) with the change it records.
+ * Appends an entry to the hash-chained access log and its Merkle tree (log-tree.ts). Must run
+ * inside the caller's transaction so that the entry commits (or rolls back) with the change it
+ * records.
  */
 export function appendAccessLog(db: Db, input: AccessLogInput, now = Date.now()): AccessLogRow {
   const last = db.prepare('SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1').get() as
@@ -68,6 +70,7 @@ export function appendAccessLog(db: Db, input: AccessLogInput, now = Date.now())
   ).run(seq, now, entry.user, entry.action, entry.nodeId, canonicalJson(entry), prevHash, hash);
   const row = { ...entry, prevHash, hash };
   anchorHead(db, row);
+  appendToTree(db, entry);
   return row;
 }
 

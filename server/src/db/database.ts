@@ -153,6 +153,41 @@ CREATE TABLE IF NOT EXISTS access_log (
 );
 CREATE INDEX IF NOT EXISTS access_log_node ON access_log(node_id);
 CREATE INDEX IF NOT EXISTS access_log_user ON access_log(user_id, created_at);
+-- The access log as an RFC 9162 Merkle tree (issue 18): every complete subtree's hash by
+-- (level, index), written in the transaction of the entry that completes it, and the signed
+-- tree heads (access-log/tree-heads.ts).
+CREATE TABLE IF NOT EXISTS access_log_tree (
+  level INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  hash BLOB NOT NULL,
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS access_log_heads (
+  tree_size INTEGER PRIMARY KEY,
+  timestamp INTEGER NOT NULL,
+  root_hash TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  key_id TEXT NOT NULL
+);
+-- Scheduled fixity audits (issue 18): the last re-hash of each sealed recording and each round.
+CREATE TABLE IF NOT EXISTS fixity_checks (
+  node_id TEXT PRIMARY KEY,
+  checked_at INTEGER NOT NULL,
+  ok INTEGER NOT NULL,
+  expected TEXT NOT NULL,
+  actual TEXT,
+  bytes INTEGER NOT NULL,
+  log_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS fixity_rounds (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER NOT NULL,
+  files INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  busy_ms INTEGER NOT NULL,
+  mismatches INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

@@ -10,13 +10,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import {
-  ACCESS_LOG_EXTRACT, BAG_INFO_TXT, BAGIT_TXT, MANIFEST_TXT, TAG_MANIFEST_TXT, VERIFY_HTML,
+  ACCESS_LOG_EXTRACT, ACCESS_LOG_TREE_HEAD, BAG_INFO_TXT, BAGIT_TXT, MANIFEST_TXT, TAG_MANIFEST_TXT, VERIFY_HTML,
   accessLogExtractText, bagInfoTxt, bagitTxt, describePackage, descriptionText, manifestText,
-  payloadManifest, placePayload, renamePayload, verifyPageHtml,
+  payloadManifest, placePayload, renamePayload, treeHeadFileText, verifyPageHtml,
 } from '../../../core/src/index.js';
 import type {
-  LogExtractEntry, PackageFacts, PayloadEntry, RecordingFacts,
+  LogExtractEntry, PackageFacts, PayloadEntry, RecordingFacts, SignedTreeHead,
 } from '../../../core/src/index.js';
 import {
   imageSize, layoutDisc, mediumBytes, planDiscs, writeDiscImage,
@@ -37,6 +39,11 @@ export interface PackageSource {
   readonly recordings: readonly SourceRecording[];
   /** Access-log entries about the recordings (the extract keeps them as given). */
   readonly log: readonly LogExtractEntry[];
+  /**
+   * The signed tree head the entries' inclusion proofs lead to (issue 18), with the raw
+   * Ed25519 public key that signed it; absent where the log keeps no tree.
+   */
+  readonly logTree?: { readonly head: SignedTreeHead; readonly publicKey: string };
 }
 
 /** A recording whose bytes differ from their sealed SHA-256 (R26.1): the package stops. */
@@ -101,6 +108,23 @@ export function verifyPageHasher(): string {
   return hasherScript;
 }
 
+let logCheckScript: string | undefined;
+
+/**
+ * core's access-log extract check (evidence/access-log-extract.ts with the Merkle code it
+ * uses) bundled by esbuild into one script defining `EFRLog`, inlined into verify.html: the
+ * page proves the log with the same code as server/. The same esbuild gives the same bytes.
+ */
+export function verifyPageLogChecker(): string {
+  logCheckScript ??= buildSync({
+    entryPoints: [fileURLToPath(new URL('../../../core/src/evidence/access-log-extract.ts',
+      import.meta.url))],
+    bundle: true, format: 'iife', globalName: 'EFRLog', target: 'es2020', platform: 'neutral',
+    minify: true, legalComments: 'none', write: false, logLevel: 'silent', charset: 'utf8',
+  }).outputFiles[0].text;
+  return logCheckScript;
+}
+
 /** Renders every tag file of a payload (no content is read). */
 async function tagFiles(src: PackageSource, payload: readonly PayloadEntry[], date: Date):
   Promise<DiscFile[]> {
@@ -117,8 +141,13 @@ async function tagFiles(src: PackageSource, payload: readonly PayloadEntry[], da
     [ACCESS_LOG_EXTRACT, encoder.encode(accessLogExtractText(src.log))],
     [VERIFY_HTML, encoder.encode(verifyPageHtml({ caseNumber: src.facts.caseNumber,
       label: src.facts.label, manifest: payload.map((p) => ({ sha256: p.recording.sha256,
-        path: p.path })), hasherScript: verifyPageHasher() }))],
+        path: p.path })), hasherScript: verifyPageHasher(),
+      logCheckScript: verifyPageLogChecker() }))],
   ];
+  if (src.logTree) {
+    texts.push([ACCESS_LOG_TREE_HEAD, encoder.encode(treeHeadFileText(src.logTree.head,
+      src.logTree.publicKey))]);
+  }
   const tagManifest = manifestText(texts.map(([path, b]) => ({ sha256: sha256(b), path })));
   texts.push([TAG_MANIFEST_TXT, encoder.encode(tagManifest)]);
   return texts.map(([path, b]) => bytesFile(path, b, date));

@@ -4,14 +4,16 @@
  * recordings by the efr:caseRecordings targets, their content streams, and the access-log
  * entries of each recording (audit API, application efr-access).
  */
-import { personDisplayName, type LogExtractEntry, type PackageFacts, type RecordingFacts }
-  from '../../../core/src/index.js';
-import { isoInstant, recordingFacts, type NodeEntryLike } from './recording-facts.js';
+import { factsOfAuditEntry, personDisplayName } from '../../../core/src/index.js';
+import type {
+  AccessAuditEntry, LogExtractEntry, PackageFacts, RecordingFacts, SignedTreeHead,
+} from '../../../core/src/index.js';
+import { recordingFacts, type NodeEntryLike } from './recording-facts.js';
 import type { PackageSource, SourceRecording } from './package-image.js';
 
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
 const SEARCH = '/alfresco/api/-default-/public/search/versions/1/search';
-const KEY = '/efr-access/';
+const TREE = '/alfresco/s/efr/access-log';
 
 /** Connection to a repository. */
 export interface RestConnection {
@@ -70,12 +72,13 @@ export async function restJson<T>(c: RestConnection, path: string, init?: Reques
   return (await call(c, path, init)).json() as Promise<T>;
 }
 
-const json = restJson;
+/** The JSON body of a successful call (RestError otherwise). */
+export const json = restJson;
 
 interface ListOf<T> { list: { entries: { entry: T }[]; pagination: { hasMoreItems: boolean } } }
 
 /** All entries of a paged list (pages of 100). */
-async function all<T>(c: RestConnection, path: string): Promise<T[]> {
+export async function all<T>(c: RestConnection, path: string): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; ; skip += 100) {
     const sep = path.includes('?') ? '&' : '?';
@@ -116,22 +119,14 @@ function contentStream(c: RestConnection, id: string): ReadableStream<Uint8Array
   }, { highWaterMark: 0 });
 }
 
-interface AuditEntry { id: string; createdAt: string; values?: Record<string, string> }
-
 /** The access-log entries of one node, rebuilt as the chain stores them. */
 async function logOf(c: RestConnection, nodeId: string): Promise<LogExtractEntry[]> {
-  const entries = await all<AuditEntry>(c, `${CORE}/nodes/${nodeId}/audit-entries?include=values`);
+  const entries = await all<AccessAuditEntry>(c,
+    `${CORE}/nodes/${nodeId}/audit-entries?include=values`);
   return entries.map((a) => {
-    const v = a.values ?? {};
-    const values: Record<string, string> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const name = k.startsWith(KEY) ? k.slice(KEY.length) : k;
-      if (!['action', 'user', 'nodeId', 'prevHash', 'hash'].includes(name)) values[name] = x;
-    }
-    return { id: a.id, seq: Number(a.id), at: isoInstant(a.createdAt) ?? a.createdAt,
-      user: v[`${KEY}user`] ?? '', action: v[`${KEY}action`] ?? '',
-      nodeId: v[`${KEY}nodeId`] ?? nodeId, values,
-      prevHash: v[`${KEY}prevHash`] ?? '', hash: v[`${KEY}hash`] ?? '' };
+    const read = factsOfAuditEntry(a);
+    if (!read) throw new RestError(502, `audit entry ${a.id} lacks the access-log values`);
+    return { ...read.facts, prevHash: read.prevHash ?? '', hash: read.hash ?? '' };
   });
 }
 
@@ -156,6 +151,33 @@ async function withNames<T extends RecordingFacts>(c: RestConnection, facts: T[]
   return Promise.all(facts.map(async (f) => ({ ...f, officer: await name(f.officer),
     coOfficer: await name(f.coOfficer), sealedBy1: await name(f.sealedBy1),
     sealedBy2: await name(f.sealedBy2) })));
+}
+
+/**
+ * The entries' inclusion proofs against the earliest signed tree head covering them all
+ * (issue 18), read from the log's tree web scripts; none where the repository keeps no tree
+ * (an ACS whose worker does not serve it yet: 404).
+ */
+async function provenLog(c: RestConnection, log: LogExtractEntry[]):
+  Promise<Pick<PackageSource, 'log' | 'logTree'>> {
+  let tree: { publicKey: string; heads: SignedTreeHead[] };
+  try {
+    tree = await json(c, `${TREE}/tree-heads`);
+  } catch (err) {
+    if (err instanceof RestError && err.status === 404) return { log };
+    throw err;
+  }
+  const last = log.reduce((n, e) => Math.max(n, e.seq), 1);
+  const head = tree.heads.find((h) => h.treeSize >= last) ??
+    (await json<{ entry: SignedTreeHead }>(c, `${TREE}/tree-heads`, { method: 'POST',
+      body: '{}' })).entry;
+  const proven: LogExtractEntry[] = [];
+  for (const e of log) {
+    const p = await json<{ inclusionProof: string[] }>(c,
+      `${TREE}/proof?seq=${e.seq}&treeSize=${head.treeSize}`);
+    proven.push({ ...e, inclusionProof: p.inclusionProof });
+  }
+  return { log: proven, logTree: { head, publicKey: tree.publicKey } };
 }
 
 /** What the CLI asks for. */
@@ -204,5 +226,5 @@ export async function restPackageSource(c: RestConnection, req: RestPackageReque
     producer: req.producer, extractor: req.extractor, extractionTime: req.extractionTime,
     medium: req.medium, label: req.label, source: c.url,
   };
-  return { facts, recordings, log };
+  return { facts, recordings, ...await provenLog(c, log) };
 }

@@ -32,7 +32,8 @@ interface RawLog {
   hash: string;
 }
 
-function requireAuditReader(c: Caller): void {
+/** Refuses (403) callers who may not read the access log. */
+export function requireAuditReader(c: Caller): void {
   if (!c.perms.isAdmin && !c.rule.groups.some((g) => AUDIT_READERS.includes(g))) {
     throw forbidden('Only administrators and supervisors may read the access log');
   }

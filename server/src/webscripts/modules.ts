@@ -7,6 +7,8 @@ import { spotChecksModule } from './spot-checks/spot-checks.module.js';
 import { violationsModule } from './violations/violations.module.js';
 import { qualityModule } from './quality/quality.module.js';
 import { dispositionModule } from './disposition/disposition.module.js';
+import { treeHeadsModule } from './access-log/tree-heads.module.js';
+import { fixityModule } from './fixity/fixity.module.js';
 import type { WebScriptModule } from './web-script-host.js';
 
 /**
@@ -24,4 +26,6 @@ export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
   violationsModule,
   qualityModule,
   dispositionModule,
+  treeHeadsModule,
+  fixityModule,
 ];

@@ -15,6 +15,7 @@ import { provideRecordingsExtension } from '../../../extension/recordings/public
 import { provideCasesExtension } from '../../../extension/cases/public-api';
 import { provideHandoverExtension } from '../../../extension/handover/public-api';
 import { provideDevicesExtension } from '../../../extension/devices/public-api';
+import { provideFixityExtension } from '../../../extension/fixity/public-api';
 import { provideExemptionsExtension } from '../../../extension/exemptions/public-api';
 import { provideApprovalsExtension } from '../../../extension/approvals/public-api';
 import { providePlaybackExtension } from '../../../extension/playback/public-api';
@@ -71,5 +72,6 @@ export function provideEfrShell(): (Provider | EnvironmentProviders)[] {
     provideEvidenceDiscExtension(),
     provideSpotChecksExtension(),
     provideDispositionExtension(),
+    provideFixityExtension(),
   ];
 }

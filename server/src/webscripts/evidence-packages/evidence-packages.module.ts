@@ -22,6 +22,7 @@ import { formatAcsDate } from '../../model/property-values.js';
 import {
   actorOf, bodyOf, elevated, entrySuffix, insertRecord, nowIso, optText, readableOfType, textOf,
 } from '../devices/record-writes.js';
+import { provenExtract } from '../../access-log/tree-heads.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { jobRequests, packageJobsModule } from './package-jobs.js';
 import { packageJson, packagesOfCase, sourceRecording } from './package-records.js';

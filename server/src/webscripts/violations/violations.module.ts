@@ -1,4 +1,5 @@
 import { VIOLATION_WEB_SCRIPTS } from '../../../../webscripts/src/violations/violations.js';
+import { listBody } from '../../http/paging.js';
 import { portWebScripts } from '../port/port-routes.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { violationJson } from './violation-records.js';
@@ -21,7 +22,8 @@ export const violationsModule: WebScriptModule = (ws, repo) => {
   }));
 
   ws.post('/violations/scan', (req) => {
-    const made = scanViolations(repo, req.caller);
-    return { body: { list: { entries: made.map((n) => ({ entry: violationJson(repo, n) })) } } };
+    // What the scan proposed, as one whole REST API v1 list (with its pagination).
+    const made = scanViolations(repo, req.caller).map((n) => violationJson(repo, n));
+    return { body: listBody(made, { skipCount: 0, maxItems: made.length }, made.length) };
   });
 };

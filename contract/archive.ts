@@ -1,0 +1,75 @@
+/**
+ * The archive over the years (issue 18): the access log's Merkle tree
+ * (`/alfresco/s/efr/access-log/tree-heads|proof|consistency`) and the fixity audits
+ * (`/alfresco/s/efr/fixity`). Hashes are lower-case hex.
+ */
+import { Type } from '@sinclair/typebox';
+import { Entry, NodeId, Nullable, Strict } from './common.js';
+
+const Hex = Type.String({ pattern: '^[0-9a-f]*$' });
+
+/** A signed tree head (RFC 9162 TreeHeadDataV2 over Ed25519; core/src/merkle/log-tree.ts). */
+export const SignedTreeHeadSchema = Strict({
+  treeSize: Type.Integer({ minimum: 0 }),
+  /** Milliseconds since the epoch when the head was made. */
+  timestamp: Type.Integer({ minimum: 0 }),
+  rootHash: Hex,
+  signature: Hex,
+  keyId: Hex,
+});
+
+/** `GET /access-log/tree-heads`: the log's key and its signed heads. */
+export const TreeHeadsSchema = Strict({
+  publicKey: Type.String(),
+  keyId: Hex,
+  treeSize: Type.Integer({ minimum: 0 }),
+  heads: Type.Array(SignedTreeHeadSchema),
+});
+
+/** `POST /access-log/tree-heads`: a head signed now. */
+export const SignedTreeHeadEntrySchema = Entry(SignedTreeHeadSchema);
+
+/** `GET /access-log/proof?seq=&treeSize=`: an entry's inclusion proof. */
+export const InclusionProofSchema = Strict({
+  seq: Type.Integer({ minimum: 1 }),
+  treeSize: Type.Integer({ minimum: 1 }),
+  inclusionProof: Type.Array(Hex),
+});
+
+/** `GET /access-log/consistency?first=&second=`: the consistency proof of two sizes. */
+export const ConsistencyProofSchema = Strict({
+  first: Type.Integer({ minimum: 1 }),
+  second: Type.Integer({ minimum: 1 }),
+  consistencyProof: Type.Array(Hex),
+});
+
+/** `GET /fixity`: coverage in the cycle, the last mismatch, the throughput (core FixityStatus). */
+export const FixityStatusSchema = Strict({
+  total: Type.Integer({ minimum: 0 }),
+  checkedInCycle: Type.Integer({ minimum: 0 }),
+  totalBytes: Type.Number({ minimum: 0 }),
+  requiredBytesPerHour: Type.Number({ minimum: 0 }),
+  cycleFeasible: Type.Boolean(),
+  cycleDays: Type.Number(),
+  bytesPerHour: Type.Number(),
+  lastMismatch: Nullable(Strict({ nodeId: NodeId, name: Type.String(),
+    checkedAt: Type.String(), expected: Type.String(), actual: Nullable(Type.String()),
+    violationId: Nullable(NodeId) })),
+  throughput: Strict({ bytesPerSecond: Type.Number({ minimum: 0 }),
+    bytesLastHour: Type.Number({ minimum: 0 }), lastRoundAt: Nullable(Type.String()) }),
+});
+export const FixityStatusEntrySchema = Entry(FixityStatusSchema);
+
+/** Body of `POST /fixity/run`: how long the round may take. */
+export const FixityRunRequestSchema = Strict({
+  roundMinutes: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1440 })),
+});
+
+/** `POST /fixity/run`: what the round checked, and the status after it. */
+export const FixityRunEntrySchema = Entry(Strict({
+  files: Type.Integer({ minimum: 0 }),
+  bytes: Type.Number({ minimum: 0 }),
+  mismatches: Type.Array(Strict({ nodeId: NodeId, violationId: NodeId })),
+  busyMs: Type.Number({ minimum: 0 }),
+  status: FixityStatusSchema,
+}));

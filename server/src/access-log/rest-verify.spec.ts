@@ -1,0 +1,75 @@
+// The access-log auditor over the REST API (issue 18): the same core auditor the worker runs
+// beside ACS, here against server/ over real HTTP; a changed, removed or reordered row of the
+// log (an audit row as a DBA would touch it) is named, and a head under another key refused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../app.js';
+import type { RestConnection } from '../evidence/rest-source.js';
+import { verifyAccessLogOverRest } from './rest-verify.js';
+import { loadLogSigner, logSignerOf, publishTreeHead } from './tree-heads.js';
+
+describe('access-log audit over the REST audit entries (issue 18)', () => {
+  let dir: string;
+  let server: RunningServer;
+  let conn: RestConnection;
+  let key: string;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'efr-rest-audit-'));
+    server = await startServer({ dataDir: dir, port: 0, demo: false });
+    conn = { url: server.url, user: 'admin', password: 'admin' };
+    const repo = server.repository;
+    for (let i = 0; i < 12; i++) {
+      repo.log({ user: 'admin', action: 'read', nodeId: `n${i}`, values: { why: '复核 ' + i } });
+    }
+    publishTreeHead(repo.db, logSignerOf(repo.db));
+    key = logSignerOf(repo.db).publicKey;
+  });
+  afterEach(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('verifies an intact log against its signed heads', async () => {
+    const check = await verifyAccessLogOverRest(conn, key);
+    expect(check.ok).toBeTrue();
+    expect(check.ok && check.heads).toBeGreaterThanOrEqual(1);
+  });
+
+  const row = (id: number) => server.repository.db.prepare(
+    'SELECT entry_json, prev_hash, hash, created_at FROM access_log WHERE id = ?').get(id) as
+    { entry_json: string; prev_hash: string; hash: string; created_at: number };
+
+  it('names a changed audit row', async () => {
+    const seq = 6;
+    server.repository.db.prepare('UPDATE access_log SET entry_json = ? WHERE id = ?')
+      .run(row(seq).entry_json.replace('复核', '删除'), seq);
+    expect(await verifyAccessLogOverRest(conn, key))
+      .toEqual(jasmine.objectContaining({ ok: false, id: seq }));
+  });
+
+  it('names a removed audit row', async () => {
+    server.repository.db.prepare('DELETE FROM access_log WHERE id = 8').run();
+    expect(await verifyAccessLogOverRest(conn, key))
+      .toEqual(jasmine.objectContaining({ ok: false, id: 8 }));
+  });
+
+  it('names reordered audit rows', async () => {
+    const a = row(4);
+    const b = row(5);
+    const put = server.repository.db.prepare('UPDATE access_log SET entry_json = ?, ' +
+      'prev_hash = ?, hash = ?, created_at = ? WHERE id = ?');
+    put.run(b.entry_json, b.prev_hash, b.hash, a.created_at, 4);
+    put.run(a.entry_json, a.prev_hash, a.hash, b.created_at, 5);
+    expect(await verifyAccessLogOverRest(conn, key))
+      .toEqual(jasmine.objectContaining({ ok: false, id: 4 }));
+  });
+
+  it('refuses heads that do not verify under the trusted key', async () => {
+    const other = loadLogSigner(join(dir, 'elsewhere'), {});
+    const check = await verifyAccessLogOverRest(conn, other.publicKey);
+    expect(check.ok).toBeFalse();
+    expect(!check.ok && check.reason).toContain('does not verify');
+  });
+});

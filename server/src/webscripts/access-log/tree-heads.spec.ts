@@ -1,0 +1,75 @@
+// The tree-head web scripts of the access log (issue 18): heads signed on demand, inclusion and
+// consistency proofs that verify with core, and bad input answered in the ACS error shape.
+import {
+  hexToBytes, logLeafHash, verifyConsistency, verifyInclusion, type LogEntryFacts,
+  type SignedTreeHead,
+} from '../../../../core/src/index.js';
+import { nodeSha256 } from '../../access-log/log-tree.js';
+import { verifyTreeHead } from '../../access-log/tree-heads.js';
+import { ADMIN, basic, tempRepository, type TempRepository } from '../../testing/temp-repository.js';
+
+const BASE = '/alfresco/s/efr/access-log';
+
+describe('access-log tree heads web scripts (issue 18)', () => {
+  let t: TempRepository;
+  const get = (url: string, headers = ADMIN) => t.app.inject({ method: 'GET', url, headers });
+  const post = (url: string, payload?: object, headers = ADMIN) =>
+    t.app.inject({ method: 'POST', url, headers, payload });
+
+  beforeAll(async () => {
+    t = await tempRepository();
+    t.repo.addPerson({ id: 'user1', firstName: 'U', email: 'u@x', password: 'pw' });
+    for (let i = 0; i < 9; i++) t.repo.log({ user: 'admin', action: 'read', nodeId: `n${i}` });
+  });
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  const facts = (seq: number): LogEntryFacts => JSON.parse((t.repo.db.prepare(
+    'SELECT entry_json FROM access_log WHERE id = ?').get(seq) as { entry_json: string })
+    .entry_json) as LogEntryFacts;
+
+  it('signs a head on demand and lists it with the public key', async () => {
+    const made = await post(`${BASE}/tree-heads`, {});
+    expect(made.statusCode).toBe(201);
+    const head = made.json().entry as SignedTreeHead;
+    const list = (await get(`${BASE}/tree-heads`)).json();
+    expect(list.heads).toContain(head);
+    expect(verifyTreeHead(head, list.publicKey)).toBeTrue();
+    expect(head.treeSize).toBe(list.treeSize);
+  });
+
+  it('serves inclusion and consistency proofs that verify against signed heads', async () => {
+    const first = (await post(`${BASE}/tree-heads`)).json().entry as SignedTreeHead;
+    for (let i = 0; i < 5; i++) t.repo.log({ user: 'admin', action: 'read', nodeId: 'x' });
+    const second = (await post(`${BASE}/tree-heads`)).json().entry as SignedTreeHead;
+    expect(second.treeSize).toBe(first.treeSize + 5);
+    const seq = 3;
+    const proof = (await get(`${BASE}/proof?seq=${seq}&treeSize=${second.treeSize}`)).json();
+    expect(verifyInclusion(nodeSha256, seq - 1, second.treeSize, logLeafHash(nodeSha256,
+      facts(seq)), proof.inclusionProof.map(hexToBytes), hexToBytes(second.rootHash) as Uint8Array))
+      .toBeTrue();
+    const c = (await get(`${BASE}/consistency?first=${first.treeSize}&second=${second.treeSize}`))
+      .json();
+    expect(verifyConsistency(nodeSha256, first.treeSize, second.treeSize,
+      hexToBytes(first.rootHash) as Uint8Array, hexToBytes(second.rootHash) as Uint8Array,
+      c.consistencyProof.map(hexToBytes))).toBeTrue();
+  });
+
+  it('answers bad input with 400/404 in the ACS error shape and refuses non-readers', async () => {
+    const before = (await get(`${BASE}/tree-heads`)).json().heads.length;
+    for (const url of [`${BASE}/proof?seq=0&treeSize=3`, `${BASE}/proof?seq=x&treeSize=3`,
+      `${BASE}/proof?seq=5&treeSize=3`, `${BASE}/consistency?first=4&second=2`]) {
+      const res = await get(url);
+      expect(res.statusCode).withContext(url).toBe(400);
+      expect(res.json().error.errorKey).toBe('framework.exception.InvalidArgument');
+    }
+    expect((await get(`${BASE}/proof?seq=1&treeSize=99999`)).statusCode).toBe(404);
+    const bad = await post(`${BASE}/tree-heads`, { treeSize: 3 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.briefSummary).toContain('send no fields');
+    const refused = await post(`${BASE}/tree-heads`, {}, basic('user1', 'pw'));
+    expect(refused.statusCode).toBe(403);
+    expect((await get(`${BASE}/tree-heads`)).json().heads.length).toBe(before);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Bench of issue 18 (`EFR_BENCH_ONLY=archive`): (a) a fixity round of server/ (the scheduled
+ * audit, unpaced: the rate limit is a setting) against `sha256sum` over the same stored files,
+ * interleaved, best of; (b) the access log's Merkle tree at 10^6 entries: append cost per entry
+ * (leaf hash of the canonical entry + the subtrees it completes, in SQLite transactions as the
+ * log writes them), stored bytes per entry, and proof sizes and times at that size.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { DEFAULT_FIXITY_POLICY, type LogEntryFacts } from '../../core/src/index.js';
+import { openRepository } from '../../server/src/app.js';
+import { openDatabase } from '../../server/src/db/database.js';
+import { runFixityRound } from '../../server/src/fixity/fixity-audit.js';
+import {
+  appendToTree, proofOfConsistency, proofOfEntry, rootAt,
+} from '../../server/src/access-log/log-tree.js';
+import { createNode } from '../../server/src/repo/node-writes.js';
+import type { NodeRow } from '../../server/src/repo/node-rows.js';
+import { recordingProps } from '../../server/src/testing/temp-repository.js';
+import { makeLargeFile } from '../support/media.js';
+import { tempDir } from '../support/server-harness.js';
+
+/** Fixity against sha256sum. */
+export interface FixityBench {
+  files: number;
+  bytes: number;
+  sha256sumSeconds: number;
+  fixitySeconds: number;
+  /** sha256sum time / fixity time (≥ 0.9 is the goal). */
+  ratio: number;
+  runs: { sha256sum: number[]; fixity: number[] };
+}
+
+/** The Merkle tree at a size. */
+export interface MerkleBench {
+  entries: number;
+  appendMicros: number;
+  /** Rows and bytes of access_log_tree per entry. */
+  nodesPerEntry: number;
+  bytesPerEntry: number;
+  inclusionProofHashes: number;
+  inclusionProofBytes: number;
+  inclusionProofMicros: number;
+  consistencyProofHashes: number;
+  rootMicros: number;
+}
+
+/** Runs (a): `count` recordings of `bytes` each, `reps` interleaved runs. */
+export async function benchFixity(count: number, bytes: number, reps: number,
+  log: (s: string) => void): Promise<FixityBench> {
+  const dir = tempDir('bench-fixity');
+  try {
+    const repo = await openRepository(join(dir, 'data'));
+    const c = repo.caller('admin');
+    const home = repo.rows.get(repo.companyHomeId()) as NodeRow;
+    const paths: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const src = join(dir, `src-${i}.bin`);
+      const made = await makeLargeFile(src, bytes, i + 1);
+      const staged = await repo.store.stage(Readable.from(createReadStream(src)));
+      rmSync(src);
+      const node = await createNode(repo, c, home, {
+        name: `bench-${i}.mp4`, nodeType: 'efr:recording', autoRename: false, fromText: false,
+        properties: recordingProps(true, { 'efr:sha256': made.sha256, 'efr:sizeBytes': bytes }),
+        content: { staged, mimeType: 'video/mp4' },
+      });
+      paths.push(repo.store.pathOf(node.content?.sha256 as string));
+    }
+    const runs = { sha256sum: [] as number[], fixity: [] as number[] };
+    // Warm the page cache for both contenders alike.
+    spawnSync('sha256sum', paths, { stdio: 'ignore' });
+    for (let r = 0; r < reps; r++) {
+      let t = performance.now();
+      const s = spawnSync('sha256sum', paths, { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (s.status !== 0) throw new Error('sha256sum failed');
+      runs.sha256sum.push((performance.now() - t) / 1000);
+      repo.db.prepare('DELETE FROM fixity_checks').run();
+      t = performance.now();
+      const round = await runFixityRound(repo, DEFAULT_FIXITY_POLICY, 1e12, { unpaced: true });
+      runs.fixity.push((performance.now() - t) / 1000);
+      if (round.files !== count || round.mismatches.length) throw new Error('fixity round failed');
+      log(`  run ${r + 1}: sha256sum ${runs.sha256sum[r].toFixed(2)} s, ` +
+        `fixity ${runs.fixity[r].toFixed(2)} s`);
+    }
+    repo.db.close();
+    const best = (xs: number[]) => Math.min(...xs);
+    return { files: count, bytes: count * bytes, sha256sumSeconds: best(runs.sha256sum),
+      fixitySeconds: best(runs.fixity), ratio: best(runs.sha256sum) / best(runs.fixity), runs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs (b): a tree of `entries` leaves in a fresh database. */
+export function benchMerkle(entries: number, log: (s: string) => void): MerkleBench {
+  const dir = tempDir('bench-merkle');
+  try {
+    const db = openDatabase(dir);
+    const before = statSync(join(dir, 'repository.sqlite')).size;
+    const batch = 10_000;
+    let busy = 0;
+    for (let start = 0; start < entries; start += batch) {
+      const facts: LogEntryFacts[] = [];
+      for (let i = start; i < Math.min(entries, start + batch); i++) {
+        facts.push({ id: String(i + 1), seq: i + 1, at: new Date(1765000000000 + i).toISOString(),
+          user: 'custodian1', action: 'read', nodeId: `node-${i % 5000}`,
+          values: { range: 'bytes=0-1048575', request: 'req-42' } });
+      }
+      const t = performance.now();
+      db.transaction(() => {
+        for (const f of facts) appendToTree(db, f);
+      })();
+      busy += performance.now() - t;
+      if ((start / batch) % 20 === 0) log(`  merkle: ${start + batch} entries`);
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const rows = db.prepare('SELECT COUNT(*) FROM access_log_tree').pluck().get() as number;
+    const after = statSync(join(dir, 'repository.sqlite')).size;
+    const time = (fn: () => unknown, n: number): number => {
+      const t = performance.now();
+      for (let i = 0; i < n; i++) fn();
+      return (performance.now() - t) * 1000 / n;
+    };
+    const seqs = [1, 777_777 % entries + 1, entries];
+    const proof = proofOfEntry(db, seqs[1], entries);
+    const result = { entries, appendMicros: busy * 1000 / entries, nodesPerEntry: rows / entries,
+      bytesPerEntry: (after - before) / entries, inclusionProofHashes: proof.length,
+      inclusionProofBytes: proof.length * 32,
+      inclusionProofMicros: time(() => proofOfEntry(db, seqs[(Math.random() * 3) | 0], entries),
+        200),
+      consistencyProofHashes: proofOfConsistency(db, Math.floor(entries / 3), entries).length,
+      rootMicros: time(() => rootAt(db, entries - 12345), 200) };
+    db.close();
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
