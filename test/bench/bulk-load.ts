@@ -6,7 +6,7 @@
  *   created again afterwards from their own stored SQL (sqlite_master), so each index is built
  *   once by sorting instead of by millions of random B-tree inserts (ids are random UUIDs);
  * - what the triggers maintain is rebuilt: `generation` is raised once (any kept search result
- *   is stale), child_counts is counted again, and node_props' copied node_type/node_modified
+ *   is stale), child_counts is counted again, type_versions raised, and node_props' copied node_type/node_modified
  *   are written by NodeRows itself;
  * - no journal, no fsync, no foreign-key checks, a large page cache, during the load only.
  * server/ never runs this; its data dir is left in WAL mode with synchronous=FULL as opened.
@@ -46,6 +46,7 @@ export function bulkLoad(db: Db, fill: (commit: () => void) => void): { rebuildM
     for (const o of dropped) db.exec(o.sql);
     // The triggers were off: count the children again, and the load as one change of the data.
     recountChildren(db);
+    db.exec('UPDATE type_versions SET v = v + 1');
     db.exec('UPDATE generation SET n = n + 1 WHERE id = 1');
     db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
     db.pragma('foreign_keys = ON');

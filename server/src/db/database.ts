@@ -218,6 +218,23 @@ CREATE TRIGGER IF NOT EXISTS child_counts_update AFTER UPDATE OF parent_id, type
   ${countDown('OLD')}
   ${countUp('NEW')}
 END;
+-- A count of changes per node type to the property rows of nodes of that type (kept by the
+-- triggers below): positions kept in a walk of one type's property values stay valid while
+-- only other types change (search-pages.ts, issue 20).
+CREATE TABLE IF NOT EXISTS type_versions (
+  type TEXT PRIMARY KEY,
+  v INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS type_versions_insert AFTER INSERT ON node_props BEGIN
+  ${typeBump('NEW')}
+END;
+CREATE TRIGGER IF NOT EXISTS type_versions_delete AFTER DELETE ON node_props BEGIN
+  ${typeBump('OLD')}
+END;
+CREATE TRIGGER IF NOT EXISTS type_versions_update AFTER UPDATE ON node_props BEGIN
+  ${typeBump('OLD')}
+  ${typeBump('NEW')}
+END;
 -- The nodes whose Read is decided one by one (search-pages.ts readFilter): few of many.
 CREATE INDEX IF NOT EXISTS nodes_local_acl ON nodes(id) WHERE acl_local = 1 OR parent_id IS NULL;
 -- Counts committed changes to what searches, listings and Read depend on (write-stamp.ts).
@@ -239,6 +256,9 @@ const countUp = (row: string): string => `INSERT INTO child_counts VALUES
 
 const countDown = (row: string): string => `UPDATE child_counts SET n = n - 1
   WHERE ${countKey(row)}; DELETE FROM child_counts WHERE ${countKey(row)} AND n <= 0;`;
+
+const typeBump = (row: string): string => `INSERT INTO type_versions VALUES
+  (coalesce(${row}.node_type, ''), 1) ON CONFLICT DO UPDATE SET v = v + 1;`;
 
 /**
  * Counts every node into child_counts again: when the table is new (an older data dir) or

@@ -85,6 +85,11 @@ export const SEARCH_LIMITS = {
   walk: 5_000,
   /** Longest list of hidden nodes passed to SQLite as Read (beyond it Read is tested per row). */
   exclusion: 20_000,
+  /**
+   * An index-only walk keeps the sort key of every this-many-th entry, so a deep page seeks
+   * to the nearest one and skips fewer than this many entries (not up to a million).
+   */
+  bookmark: 1_000,
 };
 
 /** The query part of a search: FROM plan, WHERE and its parameters (FROM's first). */
@@ -213,14 +218,27 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
     ]);
     return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total };
   }
-  const ids = db
-    .prepare(`${walkSql} LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...walkParams, q.maxItems, q.skipCount) as string[];
+  const marks = indexOnly
+    ? walkMarks(db, q.types as string[], walkFrom, walkWhere, walkParams, walk.column, dir)
+    : undefined;
+  const mark = marks && marks.nulls === 0
+    ? marks.keys[Math.floor(q.skipCount / marks.every) - 1]
+    : undefined;
+  // From the nearest kept position before the page (its entry and id are the order's key).
+  const ids = mark
+    ? db.prepare(`SELECT d.node_id FROM ${walkFrom} WHERE ${walkWhere} AND (${walk.column},
+        d.node_id) ${dir === 'DESC' ? '<' : '>'} (?, ?) ORDER BY ${walk.column} ${dir},
+        d.node_id ${dir} LIMIT ? OFFSET ?`).pluck().all(...walkParams, mark[0], mark[1],
+        q.maxItems, q.skipCount - marks!.every * Math.floor(q.skipCount / marks!.every)) as
+        string[]
+    : db
+      .prepare(`${walkSql} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...walkParams, q.maxItems, q.skipCount) as string[];
   if (ids.length === q.maxItems) return { ids, total };
   // Past the nodes that have the property: those without it, in id order.
-  const having = keptCount(db, `SELECT COUNT(*) AS k FROM ${walkFrom} WHERE ${walkWhere}`,
-    walkParams);
+  const having = marks ? marks.count
+    : keptCount(db, `SELECT COUNT(*) AS k FROM ${walkFrom} WHERE ${walkWhere}`, walkParams);
   const rest = db
     .prepare(`${restSql} LIMIT ? OFFSET ?`)
     .pluck()
@@ -400,4 +418,44 @@ function typeTotal(db: Db, c: Caller, types: string[], read: ReadFilter | undefi
   return inherited - hiddenChildCount(db, json(read.hiddenParents), c.userId, plain) +
     countIds(read.readableOwn, '') +
     countIds(read.hiddenOwn, `AND created_by = ? AND type <> '${REQUEST}'`, c.userId);
+}
+
+/** Every `every`-th sort key of a walk (1-based positions every, 2·every, …) and its size. */
+interface WalkMarks {
+  version: string;
+  every: number;
+  keys: [number | string, string][];
+  count: number;
+  /** Entries without a value (a seek by row value would skip them; then marks are unused). */
+  nulls: number;
+}
+
+const markCache = new WeakMap<Db, Map<string, WalkMarks>>();
+
+/**
+ * The marks of an index-only walk over one property of nodes of `types`, kept while the
+ * property rows of those types are unchanged (type_versions, raised by triggers): writes to
+ * other types (folders, requests, people) leave them valid, unlike `writeStamp`. Built in one
+ * pass of the index (row_number over the walk's order); never kept inside a transaction.
+ */
+function walkMarks(db: Db, types: string[], from: string, where: string, params: unknown[],
+  column: string, dir: string): WalkMarks | undefined {
+  if (db.inTransaction) return undefined;
+  const version = JSON.stringify(db.prepare(`SELECT type, v FROM type_versions WHERE type IN
+    (SELECT value FROM json_each(?)) ORDER BY type`).raw().all(JSON.stringify(types)));
+  let cache = markCache.get(db);
+  if (!cache) markCache.set(db, (cache = new Map()));
+  const every = SEARCH_LIMITS.bookmark;
+  const key = `${from}\u0000${where}\u0000${dir}\u0000${every}\u0000${JSON.stringify(params)}`;
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit;
+  const keys = db.prepare(`SELECT v, id FROM (SELECT ${column} AS v, d.node_id AS id,
+    row_number() OVER (ORDER BY ${column} ${dir}, d.node_id ${dir}) AS rn FROM ${from}
+    WHERE ${where}) WHERE rn % ? = 0`).raw().all(...params, every) as [number | string, string][];
+  const sizes = db.prepare(`SELECT COUNT(*), COUNT(*) - COUNT(${column}) FROM ${from}
+    WHERE ${where}`).raw().get(...params) as [number, number];
+  const marks = { version, every, keys, count: sizes[0], nulls: sizes[1] };
+  if (cache.size >= 64) cache.clear();
+  cache.set(key, marks);
+  return marks;
 }
