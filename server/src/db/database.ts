@@ -206,18 +206,9 @@ CREATE TABLE IF NOT EXISTS child_counts (
   PRIMARY KEY (parent_id, type, is_file, is_folder)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS child_counts_type ON child_counts(type, parent_id, n);
-CREATE TRIGGER IF NOT EXISTS child_counts_insert AFTER INSERT ON nodes BEGIN
-  ${countUp('NEW')}
-END;
-CREATE TRIGGER IF NOT EXISTS child_counts_delete AFTER DELETE ON nodes BEGIN
-  ${countDown('OLD')}
-END;
-CREATE TRIGGER IF NOT EXISTS child_counts_update AFTER UPDATE OF parent_id, type, is_file,
-  is_folder ON nodes WHEN OLD.parent_id IS NOT NEW.parent_id OR OLD.type <> NEW.type
-  OR OLD.is_file <> NEW.is_file OR OLD.is_folder <> NEW.is_folder BEGIN
-  ${countDown('OLD')}
-  ${countUp('NEW')}
-END;
+${keptBy('child_counts', 'nodes', countUp, countDown, `OF parent_id, type, is_file, is_folder
+  ON nodes WHEN OLD.parent_id IS NOT NEW.parent_id OR OLD.type <> NEW.type
+  OR OLD.is_file <> NEW.is_file OR OLD.is_folder <> NEW.is_folder`)}
 -- A count of changes per node type to the property rows of nodes of that type (kept by the
 -- triggers below): positions kept in a walk of one type's property values stay valid while
 -- only other types change (search-pages.ts, issue 20).
@@ -225,16 +216,7 @@ CREATE TABLE IF NOT EXISTS type_versions (
   type TEXT PRIMARY KEY,
   v INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS type_versions_insert AFTER INSERT ON node_props BEGIN
-  ${typeBump('NEW')}
-END;
-CREATE TRIGGER IF NOT EXISTS type_versions_delete AFTER DELETE ON node_props BEGIN
-  ${typeBump('OLD')}
-END;
-CREATE TRIGGER IF NOT EXISTS type_versions_update AFTER UPDATE ON node_props BEGIN
-  ${typeBump('OLD')}
-  ${typeBump('NEW')}
-END;
+${keptBy('type_versions', 'node_props', typeBump, typeBump, 'ON node_props')}
 -- The nodes whose Read is decided one by one (search-pages.ts readFilter): few of many.
 CREATE INDEX IF NOT EXISTS nodes_local_acl ON nodes(id) WHERE acl_local = 1 OR parent_id IS NULL;
 -- Counts committed changes to what searches, listings and Read depend on (write-stamp.ts).
@@ -256,6 +238,24 @@ const countUp = (row: string): string => `INSERT INTO child_counts VALUES
 
 const countDown = (row: string): string => `UPDATE child_counts SET n = n - 1
   WHERE ${countKey(row)}; DELETE FROM child_counts WHERE ${countKey(row)} AND n <= 0;`;
+
+/**
+ * The insert, delete and update triggers that keep `name` in step with `table`: `up` for the
+ * new row, `down` for the old one (an update runs both; `update` is what follows UPDATE).
+ */
+function keptBy(name: string, table: string, up: (row: string) => string,
+  down: (row: string) => string, update: string): string {
+  return `CREATE TRIGGER IF NOT EXISTS ${name}_insert AFTER INSERT ON ${table} BEGIN
+  ${up('NEW')}
+END;
+CREATE TRIGGER IF NOT EXISTS ${name}_delete AFTER DELETE ON ${table} BEGIN
+  ${down('OLD')}
+END;
+CREATE TRIGGER IF NOT EXISTS ${name}_update AFTER UPDATE ${update} BEGIN
+  ${down('OLD')}
+  ${up('NEW')}
+END;`;
+}
 
 const typeBump = (row: string): string => `INSERT INTO type_versions VALUES
   (coalesce(${row}.node_type, ''), 1) ON CONFLICT DO UPDATE SET v = v + 1;`;
