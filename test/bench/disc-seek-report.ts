@@ -129,16 +129,20 @@ ${discGoals(results)}
 Where the time goes (perf, \`strace -c\`, \`--cpu-prof\`): for our writer, as for genisoimage,
 most CPU is the kernel copying pages (\`copy_folio_from_iter_atomic\` on write,
 \`_copy_to_iter\` on read); the main thread is otherwise idle, waiting on libuv's file reads
-and writes. What genisoimage does not pay is Node + tsx: start-up (\`node --import tsx -e 0\`
-alone is ~0.3 s of CPU) and module loading through tsx's loader thread; the writer row minus
-the bundle row is that cost, most of our CPU at 3 × 100 MB. (An earlier finding, that the
-child burns ~2× the CPU under the bench that it uses from a shell, did not reproduce: spawned
-by a Node or tsx parent as the bench does, 1.52–1.80 s; from bash, 1.55–1.72 s, same files.)
-The package adds, besides two SHA-256 passes (recordings and image, each on its own worker
-thread since issue 20, fed through a fixed 8 MiB shared ring), a fixed cost: loading pdfkit
-and fontkit and parsing the 20 MB Noto Sans CJK collection for the description PDF (~0.3 s
-of CPU per render). Against \`sha256sum\` (no SHA extensions: ~370 MB/s here; Node's OpenSSL
-~1.4 GB/s) that is repaid at 3 × 700 MB, not at 3 × 100 MB. When a run's CPU jumps (runs
+and writes. What genisoimage does not pay is Node's start-up (~40 ms of CPU for the built
+child). Through tsx (the "no build" row: \`node --import tsx -e 0\` alone is ~0.3 s of CPU,
+and module loading goes through tsx's loader thread) that start-up was most of our CPU at
+3 × 100 MB; \`npm run build\` therefore bundles the CLI (scripts/build-cli.mjs) and
+bin/efr.mjs runs the bundle on plain Node. (An earlier finding, that the child burns ~2× the
+CPU under the bench that it uses from a shell, did not reproduce.) The package adds, besides
+two SHA-256 passes (recordings and image, each on its own worker thread, fed through a fixed
+8 MiB shared ring), a fixed cost: loading pdfkit and fontkit and decoding the 19 MB Noto Sans
+CJK collection for the description PDF (~0.25 s of CPU, then ~25 ms per render with the font
+decoded). That now runs on a worker thread that keeps the decoded font: once per server
+process, and in \`efr disc build\` while the case is read over REST; the bench's child has
+no REST reads, so there it overlaps only the child's own start. Against \`sha256sum\` (no
+SHA extensions: ~370 MB/s here; Node's OpenSSL ~1.4 GB/s) that is repaid at 3 × 700 MB, not
+at 3 × 100 MB. When a run's CPU jumps (runs
 list), it is system time and genisoimage's jumps in the same round: the kernel reclaiming
 and writing back pages for the other work on the machine, not Node; the median of rounds
 is the steadier figure.
