@@ -17,6 +17,14 @@ describe('children query (count shared by pages until a write)', () => {
     repo = await openRepository(dir);
   });
 
+  /** A folder under Company Home made by admin now, unless `over` says otherwise. */
+  const node = (over: Partial<NodeRow>): NodeRow => ({
+    id: randomUUID(), type: 'cm:folder', parentId: repo.companyHomeId(),
+    name: `n-${randomUUID()}`, isFolder: true, isFile: false, createdAt: Date.now(),
+    createdBy: 'admin', modifiedAt: Date.now(), modifiedBy: 'admin', props: {}, aspects: [],
+    content: null, inherit: true, aclLocal: false, lock: null, ...over,
+  });
+
   afterAll(() => {
     repo.db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -59,14 +67,6 @@ describe('children query (count shared by pages until a write)', () => {
 
   it("lists to a folder's owner only what the folder's entries let them read", () => {
     repo.addPerson({ id: 'owner1', firstName: 'O', email: 'o@x', password: 'pw' });
-    const home = repo.companyHomeId();
-    const now = Date.now();
-    const node = (over: Partial<NodeRow>): NodeRow => ({
-      id: randomUUID(), type: 'cm:folder', parentId: home, name: `n-${randomUUID()}`,
-      isFolder: true, isFile: false, createdAt: now, createdBy: 'admin', modifiedAt: now,
-      modifiedBy: 'admin', props: {}, aspects: [], content: null, inherit: true,
-      aclLocal: false, lock: null, ...over,
-    });
     // owner1 made the folder, which inherits nothing and has no entries: they read it as its
     // owner, but not what admin files in it.
     const folder = node({ createdBy: 'owner1', inherit: false, aclLocal: true });
@@ -82,14 +82,6 @@ describe('children query (count shared by pages until a write)', () => {
   });
 
   it('keeps child_counts equal to a recount through inserts, moves, retypes, deletes and a rollback', () => {
-    const home = repo.companyHomeId();
-    const now = Date.now();
-    const node = (over: Partial<NodeRow>): NodeRow => ({
-      id: randomUUID(), type: 'cm:folder', parentId: home, name: `c-${randomUUID()}`,
-      isFolder: true, isFile: false, createdAt: now, createdBy: 'admin', modifiedAt: now,
-      modifiedBy: 'admin', props: {}, aspects: [], content: null, inherit: true,
-      aclLocal: false, lock: null, ...over,
-    });
     const recount = () => repo.db.prepare(`SELECT coalesce(parent_id, '') AS p, type, is_file,
       is_folder, COUNT(*) AS n FROM nodes GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).all();
     const kept = () => repo.db.prepare(`SELECT parent_id AS p, type, is_file, is_folder, n
@@ -127,21 +119,14 @@ describe('children query (count shared by pages until a write)', () => {
 
   it('counts a reader out of the children with a local ACL that hides them', () => {
     repo.addPerson({ id: 'reader1', firstName: 'R', email: 'r@x', password: 'pw' });
-    const home = repo.companyHomeId();
-    const now = Date.now();
-    const node = (over: Partial<NodeRow>): NodeRow => ({
-      id: randomUUID(), type: 'cm:content', parentId: home, name: `r-${randomUUID()}`,
-      isFolder: false, isFile: true, createdAt: now, createdBy: 'admin', modifiedAt: now,
-      modifiedBy: 'admin', props: {}, aspects: [], content: null, inherit: true,
-      aclLocal: false, lock: null, ...over,
-    });
-    const folder = node({ type: 'cm:folder', isFolder: true, isFile: false });
+    const file = { type: 'cm:content', isFolder: false, isFile: true };
+    const folder = node({});
     repo.rows.insert(folder);
     setLocalAces(repo.db, folder.id,
       [{ authorityId: 'reader1', name: 'Consumer', accessStatus: 'ALLOWED' }]);
-    const shown = [0, 1, 2].map(() => node({ parentId: folder.id }));
-    const closed = node({ parentId: folder.id, inherit: false, aclLocal: true });
-    const sub = node({ parentId: folder.id, type: 'cm:folder', isFolder: true, isFile: false });
+    const shown = [0, 1, 2].map(() => node({ ...file, parentId: folder.id }));
+    const closed = node({ ...file, parentId: folder.id, inherit: false, aclLocal: true });
+    const sub = node({ parentId: folder.id });
     for (const n of [...shown, closed, sub]) repo.rows.insert(n);
     const parent = repo.rows.get(folder.id) as NodeRow;
     const page = { maxItems: 2, skipCount: 0 } as Parameters<typeof listChildren>[3]['paging'];
