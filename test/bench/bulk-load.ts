@@ -6,11 +6,12 @@
  *   created again afterwards from their own stored SQL (sqlite_master), so each index is built
  *   once by sorting instead of by millions of random B-tree inserts (ids are random UUIDs);
  * - what the triggers maintain is rebuilt: `generation` is raised once (any kept search result
- *   is stale), and node_props' copied node_type/node_modified are written by NodeRows itself;
+ *   is stale), child_counts is counted again, type_versions raised, and node_props' copied node_type/node_modified
+ *   are written by NodeRows itself;
  * - no journal, no fsync, no foreign-key checks, a large page cache, during the load only.
  * server/ never runs this; its data dir is left in WAL mode with synchronous=FULL as opened.
  */
-import type { Db } from '../../server/src/db/database.js';
+import { recountChildren, type Db } from '../../server/src/db/database.js';
 
 const TABLES = ['nodes', 'node_props', 'aspects'];
 
@@ -43,7 +44,9 @@ export function bulkLoad(db: Db, fill: (commit: () => void) => void): { rebuildM
     if (db.inTransaction) db.exec('ROLLBACK');
     const started = Date.now();
     for (const o of dropped) db.exec(o.sql);
-    // The generation triggers were off: count the load as one change of the data.
+    // The triggers were off: count the children again, and the load as one change of the data.
+    recountChildren(db);
+    db.exec('UPDATE type_versions SET v = v + 1');
     db.exec('UPDATE generation SET n = n + 1 WHERE id = 1');
     db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
     db.pragma('foreign_keys = ON');

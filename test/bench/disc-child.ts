@@ -1,8 +1,9 @@
 /**
  * Child process of the disc benchmark (disc-bench.ts): builds one image with our writer and
  * reports its own peak resident memory, so that the VmHWM it prints belongs to the writer
- * alone. Run as `node --import tsx test/bench/disc-child.ts <job.json>`, as `npx efr` runs
- * (tsx, no build step). Two modes:
+ * alone. Bundled as `npm run build` bundles the CLI and run by plain Node, as a built `npx efr`
+ * runs (`node <bundle>/disc-child.mjs <job.json>`), or through tsx as `npx efr` runs without a
+ * build (`node --import tsx test/bench/disc-child.ts <job.json>`). Two modes:
  *
  * - `writer`: `layoutDisc` + `writeDiscImage` over the files, with the evidence disc's volume
  *   options (label, extraction date, UTC+8, publisher), image written by the specs' adapter;
@@ -49,6 +50,9 @@ async function writerOnly(job: DiscJob): Promise<number> {
 }
 
 async function fullPackage(job: DiscJob): Promise<number> {
+  // As `efr disc build` does before its REST reads (there are none here).
+  const { startDescriptionPdf } = await import('../../server/src/evidence/description-pdf.js');
+  startDescriptionPdf();
   const { writeImageFile } = await import('../../server/src/evidence/disc-cli.js');
   const { preparePackage } = await import('../../server/src/evidence/package-image.js');
   const recordings: SourceRecording[] = await Promise.all(job.files.map(async (f, i) => {

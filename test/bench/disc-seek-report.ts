@@ -2,7 +2,7 @@
  * The docs/benchmarks.md sections of the disc and seek benchmarks (run-bench.ts writes the
  * file): what was measured, how, and the tables.
  */
-import { DISC_COMMANDS, type DiscResult } from './disc-bench.js';
+import { DISC_COMMANDS, OURS, type DiscResult } from './disc-bench.js';
 import { table } from './markdown.js';
 import type { SeekResult } from './seek-bench.js';
 import type { SeekRow } from './seek-pass.js';
@@ -42,8 +42,7 @@ export function discTable(results: DiscResult[]): string {
 export function discGoals(results: DiscResult[]): string {
   const lines: string[] = [];
   const verdict = (ok: boolean): string => (ok ? 'met' : '**missed**');
-  for (const label of ['ours: writer (disc-child writer)', 'ours: writer, esbuild bundle (no tsx)',
-    'ours: evidence package (disc-child package)']) {
+  for (const label of [OURS.writer, OURS.writerTsx, OURS.package]) {
     const parts = results.flatMap((r) => {
       const x = r.rows.find((y) => y.label === label);
       if (!x) return [];
@@ -91,20 +90,21 @@ and Rock Ridge present, Joliet names and sizes), xorriso (Rock Ridge tree and ea
 recording's first block, whose bytes are hashed and compared with the source's SHA-256) and
 7-Zip's UDF reader (names, sizes) for the builders that write UDF.
 
-- **ours: writer**: \`node --import tsx test/bench/disc-child.ts\` (mode \`writer\`):
-  \`layoutDisc\` + \`writeDiscImage\` with the evidence disc's options (ISO 9660 level 3, Joliet,
-  Rock Ridge, UDF 1.02 bridge; label, UTC+8), files read by the FileHandle adapter of
-  test/disc/support.ts, the image written with awaited writes. Started through tsx as
-  \`npx efr\` is, so Node + tsx start-up (about 0.3 s of CPU) is in the time and CPU;
-  "in-process s" leaves it out. Compared with genisoimage.
-- **ours: writer, esbuild bundle (no tsx)**: the same child bundled by esbuild (splitting,
-  packages external) and run by plain \`node\`: the writer without tsx's start-up, i.e. what
-  a built CLI would cost.
-- **ours: evidence package**: the same child, mode \`package\`: \`preparePackage\` +
-  \`writeImageFile\`, what \`efr disc build\` does after its REST reads: BagIt tag files and the
-  description PDF rendered, each recording hashed while written (on a worker thread) and
-  checked against its sealed SHA-256, the image hashed (on a second worker thread) and
-  fsynced. Compared with the next row.
+- **ours: writer (built: plain node)**: test/bench/disc-child.ts (mode \`writer\`) bundled the
+  way \`npm run build\` bundles the \`efr\` CLI (scripts/build-cli.mjs: esbuild, one chunk per
+  dynamic import, npm packages external) and run by plain \`node\`, as a built \`npx efr\`
+  runs: \`layoutDisc\` + \`writeDiscImage\` with the evidence disc's options (ISO 9660 level 3,
+  Joliet, Rock Ridge, UDF 1.02 bridge; label, UTC+8), files read by the FileHandle adapter of
+  test/disc/support.ts, the image written with awaited writes. Node start-up is in the time
+  and CPU; "in-process s" leaves it out. Compared with genisoimage.
+- **ours: writer through tsx (no build)**: the same child run as
+  \`node --import tsx test/bench/disc-child.ts\`, as \`npx efr\` runs from a checkout that has
+  no current build (bin/efr.mjs falls back to tsx): tsx's start-up (about 0.3 s of CPU) on top.
+- **ours: evidence package (built: plain node)**: the bundled child, mode \`package\`:
+  \`preparePackage\` + \`writeImageFile\`, what \`efr disc build\` does after its REST reads:
+  BagIt tag files and the description PDF rendered, each recording hashed while written (on a
+  worker thread) and checked against its sealed SHA-256, the image hashed (on a second worker
+  thread) and fsynced. Compared with the last row.
 - \`${DISC_COMMANDS.genisoimage}\`
   (cdrkit 1.1.11): the like-for-like tool, which writes the same three trees and a UDF bridge.
 - \`${DISC_COMMANDS.xorriso}\`
@@ -114,9 +114,9 @@ recording's first block, whose bytes are hashed and compared with the source's S
   what the package does, done with the standard tools one after the other.
 
 Peak RSS: our child's own VmHWM read at its end (in parentheses: before its writer modules
-are loaded, i.e. Node + tsx alone; worker threads are in the same process); the tools'
+are loaded, i.e. Node (+ tsx) alone; worker threads are in the same process); the tools'
 ru_maxrss from \`/usr/bin/time\`, which also gives "CPU s" (user + system of the process and
-the children it waited for, least of the runs; our child's includes tsx start-up and its
+the children it waited for, least of the runs; our child's includes Node's start-up and its
 worker threads). xorriso's wall time is mostly waiting, not CPU (strace: its threads sleep in
 clock_nanosleep).
 
@@ -129,16 +129,20 @@ ${discGoals(results)}
 Where the time goes (perf, \`strace -c\`, \`--cpu-prof\`): for our writer, as for genisoimage,
 most CPU is the kernel copying pages (\`copy_folio_from_iter_atomic\` on write,
 \`_copy_to_iter\` on read); the main thread is otherwise idle, waiting on libuv's file reads
-and writes. What genisoimage does not pay is Node + tsx: start-up (\`node --import tsx -e 0\`
-alone is ~0.3 s of CPU) and module loading through tsx's loader thread; the writer row minus
-the bundle row is that cost, most of our CPU at 3 × 100 MB. (An earlier finding, that the
-child burns ~2× the CPU under the bench that it uses from a shell, did not reproduce: spawned
-by a Node or tsx parent as the bench does, 1.52–1.80 s; from bash, 1.55–1.72 s, same files.)
-The package adds, besides two SHA-256 passes (recordings and image, each on its own worker
-thread since issue 20, fed through a fixed 8 MiB shared ring), a fixed cost: loading pdfkit
-and fontkit and parsing the 20 MB Noto Sans CJK collection for the description PDF (~0.3 s
-of CPU per render). Against \`sha256sum\` (no SHA extensions: ~370 MB/s here; Node's OpenSSL
-~1.4 GB/s) that is repaid at 3 × 700 MB, not at 3 × 100 MB. When a run's CPU jumps (runs
+and writes. What genisoimage does not pay is Node's start-up (~40 ms of CPU for the built
+child). Through tsx (the "no build" row: \`node --import tsx -e 0\` alone is ~0.3 s of CPU,
+and module loading goes through tsx's loader thread) that start-up was most of our CPU at
+3 × 100 MB; \`npm run build\` therefore bundles the CLI (scripts/build-cli.mjs) and
+bin/efr.mjs runs the bundle on plain Node. (An earlier finding, that the child burns ~2× the
+CPU under the bench that it uses from a shell, did not reproduce.) The package adds, besides
+two SHA-256 passes (recordings and image, each on its own worker thread, fed through a fixed
+8 MiB shared ring), a fixed cost: loading pdfkit and fontkit and decoding the 19 MB Noto Sans
+CJK collection for the description PDF (~0.25 s of CPU, then ~25 ms per render with the font
+decoded). That now runs on a worker thread that keeps the decoded font: once per server
+process, and in \`efr disc build\` while the case is read over REST; the bench's child has
+no REST reads, so there it overlaps only the child's own start. Against \`sha256sum\` (no
+SHA extensions: ~370 MB/s here; Node's OpenSSL ~1.4 GB/s) that is repaid at 3 × 700 MB, not
+at 3 × 100 MB. When a run's CPU jumps (runs
 list), it is system time and genisoimage's jumps in the same round: the kernel reclaiming
 and writing back pages for the other work on the machine, not Node; the median of rounds
 is the steadier figure.

@@ -229,6 +229,31 @@ CREATE TABLE IF NOT EXISTS archived_nodes (
   snapshot TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS archived_nodes_by ON archived_nodes(archived_by, archived_at);
+-- Nodes counted per parent ('' for none) and kind, kept by the triggers below in the writing
+-- transaction (issue 20): a listing's or a TYPE search's total, and the distinct parents that
+-- Read decides on, without counting a million rows after every write.
+CREATE TABLE IF NOT EXISTS child_counts (
+  parent_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  is_file INTEGER NOT NULL,
+  is_folder INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (parent_id, type, is_file, is_folder)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS child_counts_type ON child_counts(type, parent_id, n);
+${keptBy('child_counts', 'nodes', countUp, countDown, `OF parent_id, type, is_file, is_folder
+  ON nodes WHEN OLD.parent_id IS NOT NEW.parent_id OR OLD.type <> NEW.type
+  OR OLD.is_file <> NEW.is_file OR OLD.is_folder <> NEW.is_folder`)}
+-- A count of changes per node type to the property rows of nodes of that type (kept by the
+-- triggers below): positions kept in a walk of one type's property values stay valid while
+-- only other types change (search-pages.ts, issue 20).
+CREATE TABLE IF NOT EXISTS type_versions (
+  type TEXT PRIMARY KEY,
+  v INTEGER NOT NULL
+) WITHOUT ROWID;
+${keptBy('type_versions', 'node_props', typeBump, typeBump, 'ON node_props')}
+-- The nodes whose Read is decided one by one (search-pages.ts readFilter): few of many.
+CREATE INDEX IF NOT EXISTS nodes_local_acl ON nodes(id) WHERE acl_local = 1 OR parent_id IS NULL;
 -- Counts committed changes to what searches, listings and Read depend on (write-stamp.ts).
 CREATE TABLE IF NOT EXISTS generation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -237,6 +262,48 @@ CREATE TABLE IF NOT EXISTS generation (
 INSERT OR IGNORE INTO generation (id, n) VALUES (1, 0);
 ${generationTriggers()}
 `;
+
+/** child_counts' key of a node row (`NEW` or `OLD`) as SQL. */
+const countKey = (row: string): string => `parent_id = coalesce(${row}.parent_id, '') AND
+  type = ${row}.type AND is_file = ${row}.is_file AND is_folder = ${row}.is_folder`;
+
+const countUp = (row: string): string => `INSERT INTO child_counts VALUES
+  (coalesce(${row}.parent_id, ''), ${row}.type, ${row}.is_file, ${row}.is_folder, 1)
+  ON CONFLICT DO UPDATE SET n = n + 1;`;
+
+const countDown = (row: string): string => `UPDATE child_counts SET n = n - 1
+  WHERE ${countKey(row)}; DELETE FROM child_counts WHERE ${countKey(row)} AND n <= 0;`;
+
+/**
+ * The insert, delete and update triggers that keep `name` in step with `table`: `up` for the
+ * new row, `down` for the old one (an update runs both; `update` is what follows UPDATE).
+ */
+function keptBy(name: string, table: string, up: (row: string) => string,
+  down: (row: string) => string, update: string): string {
+  return `CREATE TRIGGER IF NOT EXISTS ${name}_insert AFTER INSERT ON ${table} BEGIN
+  ${up('NEW')}
+END;
+CREATE TRIGGER IF NOT EXISTS ${name}_delete AFTER DELETE ON ${table} BEGIN
+  ${down('OLD')}
+END;
+CREATE TRIGGER IF NOT EXISTS ${name}_update AFTER UPDATE ${update} BEGIN
+  ${down('OLD')}
+  ${up('NEW')}
+END;`;
+}
+
+const typeBump = (row: string): string => `INSERT INTO type_versions VALUES
+  (coalesce(${row}.node_type, ''), 1) ON CONFLICT DO UPDATE SET v = v + 1;`;
+
+/**
+ * Counts every node into child_counts again: when the table is new (an older data dir) or
+ * after a load that ran without the triggers (test/bench/bulk-load.ts).
+ */
+export function recountChildren(db: Db): void {
+  db.exec(`DELETE FROM child_counts; INSERT INTO child_counts
+    SELECT coalesce(parent_id, ''), type, is_file, is_folder, COUNT(*) FROM nodes
+    GROUP BY 1, 2, 3, 4;`);
+}
 
 /**
  * The tables whose rows decide what a search or a listing answers and who may read it. The
@@ -284,6 +351,7 @@ export function openDatabase(dataDir: string): Db {
     (db.pragma("table_info('node_props')") as { name: string }[]).some((c) => c.name === column);
   const propsHaveType = (): boolean => propsHave('node_type') && propsHave('node_modified');
   const migrating = has('nodes') && (!has('nodes_type_modified') || !propsHaveType());
+  const uncounted = has('nodes') && !has('child_counts');
   db.transaction(() => {
     const narrow = (index: string, cols: number): void => {
       const n = columns(index);
@@ -301,6 +369,7 @@ export function openDatabase(dataDir: string): Db {
         UPDATE node_props SET node_modified = (SELECT modified_at FROM nodes WHERE id = node_id);`);
     }
     db.exec(SCHEMA());
+    if (uncounted) recountChildren(db);
   })();
   // Fresh statistics let the planner pick the selective index for AFTS filters; new indexes
   // of a migrated data dir have none yet, so those are gathered once (sampled) right away.

@@ -1,11 +1,13 @@
 /**
- * Renders the written description (R23.1) as PDF with pdfkit, Chinese text embedded as a
- * subset of Noto Sans CJK SC (Debian's fonts-noto-cjk). Deterministic: the creation date and
- * the file ID come from the package (pdfkit derives the ID and the subset tag from the info
- * dictionary and the font), so the same package gives the same PDF bytes.
+ * The written description (R23.1) as PDF: pdfkit, Chinese text embedded as a subset of Noto
+ * Sans CJK SC (Debian's fonts-noto-cjk). Rendered on a worker thread that keeps the parsed
+ * font (description-pdf-worker.mjs): one per process, started on first use or by
+ * `startDescriptionPdf()`, kept while the process lives (it does not keep the process alive),
+ * so the font is parsed once per server rather than once per package (issue 20) and no
+ * render blocks the server's event loop. Deterministic: the same package gives the same bytes.
  */
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { Worker } from 'node:worker_threads';
 import type { PackageDescription } from '../../../core/src/index.js';
 
 /** The TTC face used, by PostScript name. */
@@ -16,6 +18,50 @@ const CJK_FONT = {
 
 /** Thrown when the CJK font is missing (a deployment fault, not a user error). */
 export class MissingFontError extends Error {}
+
+type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+
+interface Renderer {
+  worker: Worker;
+  pending: Map<number, { resolve(b: Uint8Array): void; reject(e: Error): void }>;
+}
+
+let renderer: Renderer | undefined;
+let nextId = 0;
+
+function start(): Renderer {
+  if (renderer) return renderer;
+  // Beside this module in the sources, beside the chunks in the CLI bundle; plain JavaScript,
+  // so without the parent's loader (tsx would compile pdfkit again on the worker: ~1 s).
+  const worker = new Worker(new URL('./description-pdf-worker.mjs', import.meta.url),
+    { workerData: CJK_FONT, execArgv: [] });
+  const r: Renderer = { worker, pending: new Map() };
+  const fail = (err: Error): void => {
+    if (renderer === r) renderer = undefined; // the next render starts a new worker
+    for (const p of r.pending.values()) p.reject(err);
+    r.pending.clear();
+  };
+  worker.on('message', (m: Reply) => {
+    const p = r.pending.get(m.id);
+    r.pending.delete(m.id);
+    if (r.pending.size === 0) worker.unref();
+    if ('error' in m) p?.reject(new Error(`description PDF: ${m.error}`));
+    else p?.resolve(m.bytes);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`description PDF worker exited (${code})`)));
+  // After the listeners: adding a 'message' listener refs the worker again.
+  worker.unref();
+  return (renderer = r);
+}
+
+/**
+ * Starts the renderer (loading pdfkit and the font) ahead of the first description, e.g.
+ * while a package's facts are read over REST. Does nothing when the font is missing.
+ */
+export function startDescriptionPdf(): void {
+  if (existsSync(CJK_FONT.file)) start();
+}
 
 /** Renders the description; `date` is the package's extraction time. */
 export function descriptionPdf(d: PackageDescription, date: Date): Promise<Uint8Array> {
@@ -35,36 +81,12 @@ export function sectionsPdf(d: PackageDescription, date: Date, creator: string,
     return Promise.reject(new MissingFontError(
       `CJK font ${CJK_FONT.file} is missing: install fonts-noto-cjk or set EFR_CJK_FONT`));
   }
-  const doc = new PDFDocument({
-    size: 'A4', margin: 56, lang: 'zh-CN',
-    info: { Title: d.title, Producer: 'EFR', Creator: creator,
-      CreationDate: date, ModDate: date },
+  const r = start();
+  const id = nextId++;
+  return new Promise<Uint8Array>((resolve, reject) => {
+    r.pending.set(id, { resolve, reject });
+    r.worker.ref(); // a render under way keeps the process alive until it answers
+    r.worker.postMessage({ id, description: d, date: date.getTime(), creator,
+      signatures: [...signatures] });
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', CJK_FONT.file, CJK_FONT.face);
-  doc.font('cjk');
-  doc.fontSize(16).text(d.title);
-  doc.moveDown(0.5);
-  for (const s of d.sections) {
-    doc.moveDown(0.5);
-    doc.fontSize(12).fillColor('#0d47a1').text(s.heading);
-    doc.fillColor('#000000').fontSize(9.5);
-    for (const r of s.rows) doc.text(`${r.label}：${r.value}`, { lineGap: 1 });
-  }
-  doc.moveDown(1);
-  doc.fontSize(9.5);
-  for (const line of d.statement) doc.text(line, { paragraphGap: 2 });
-  doc.moveDown(2);
-  doc.fontSize(11);
-  signatures.forEach((line, i) => {
-    if (i > 0) doc.moveDown(1);
-    doc.text(line);
-  });
-  doc.end();
-  return done;
 }

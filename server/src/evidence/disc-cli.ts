@@ -8,6 +8,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MEDIA, isOneOf } from '../../../core/src/index.js';
+import { startDescriptionPdf } from './description-pdf.js';
 import { WorkerSha256 } from './hash-worker.js';
 import { verifyDiscImage } from './image-verify.js';
 import { FixityError, PackageTooLargeError, preparePackage } from './package-image.js';
@@ -76,6 +77,8 @@ export async function discBuild(args: string[]): Promise<number> {
     return 2;
   }
   try {
+    // pdfkit and the CJK font load on their worker while the case is read over REST.
+    startDescriptionPdf();
     const source = await restPackageSource(
       { url: values.url ?? process.env.EFR_URL ?? 'http://localhost:8080', user, password },
       { caseNumber: values.case, producer: values.producer ?? user,

@@ -1,4 +1,3 @@
-import { writeStamp } from '../db/write-stamp.js';
 import { badRequest } from '../http/errors.js';
 import type { Paging } from '../http/paging.js';
 import { isPrefixedQName } from '../model/names.js';
@@ -73,26 +72,16 @@ export function childrenWhereSql(repo: Repository, where: unknown, params: unkno
   return conds;
 }
 
-const counts = new WeakMap<Repository['db'], Map<string, { stamp: string; n: number }>>();
-
 /**
- * COUNT of a children query, on the narrowest index that holds every column of the where
- * clause (parent, is_file, is_folder, type, id): no node row is read. The pages of one listing
- * share the count until the data changes (see `writeStamp`).
+ * How many children of `parentId` match the where conditions (on is_file, is_folder, type),
+ * from child_counts (kept by triggers in the writing transaction, database.ts): a few rows,
+ * however many children there are and however recently one was written (issue 20).
  */
-function countChildren(db: Repository['db'], whereSql: string, params: unknown[]): number {
-  const sql = `SELECT COUNT(*) AS n FROM nodes INDEXED BY nodes_parent_kind WHERE ${whereSql}`;
-  const stamp = writeStamp(db);
-  if (stamp === undefined) return (db.prepare(sql).get(...params) as { n: number }).n;
-  let cache = counts.get(db);
-  if (!cache) counts.set(db, (cache = new Map()));
-  const key = `${sql}\u0000${JSON.stringify(params)}`;
-  const hit = cache.get(key);
-  if (hit && hit.stamp === stamp) return hit.n;
-  const n = (db.prepare(sql).get(...params) as { n: number }).n;
-  if (cache.size >= 256) cache.clear();
-  cache.set(key, { stamp, n });
-  return n;
+function countChildren(db: Repository['db'], parentId: string, whereConds: string[],
+  whereParams: unknown[]): number {
+  const sql = `SELECT COALESCE(SUM(n), 0) AS n FROM child_counts WHERE parent_id = ?
+    ${whereConds.map((c) => `AND ${c}`).join(' ')}`;
+  return (db.prepare(sql).get(parentId, ...whereParams) as { n: number }).n;
 }
 
 /**
@@ -106,8 +95,14 @@ export function listChildren(
   parent: NodeRow,
   q: { where?: unknown; orderBy?: unknown; paging: Paging },
 ): { rows: NodeRow[]; total: number } {
-  const params: unknown[] = [parent.id];
-  const conds = ['parent_id = ?', ...childrenWhereSql(repo, q.where, params)];
+  const whereParams: unknown[] = [];
+  const whereConds = childrenWhereSql(repo, q.where, whereParams);
+  const params: unknown[] = [parent.id, ...whereParams];
+  const conds = ['parent_id = ?', ...whereConds];
+  let total = countChildren(repo.db, parent.id, whereConds, whereParams);
+  const countOf = (cond: string, condParams: unknown[]): number =>
+    (repo.db.prepare(`SELECT COUNT(*) AS n FROM nodes WHERE ${[...conds, cond].join(' AND ')}`)
+      .get(...params, ...condParams) as { n: number }).n;
   if (!c.perms.isAdmin) {
     // Two index ranges (nodes_parent_acl, nodes_parent_creator), not a scan of the children.
     const local = repo.db
@@ -126,15 +121,18 @@ export function listChildren(
     if (!c.perms.hasOnChildren(parent, 'Read')) {
       // The parent is readable to the caller only as its owner (or not at all): its other
       // children are not; only the caller's own and the readable local-ACL ones are listed.
+      const shown = JSON.stringify(checked.filter((n) => !hidden.includes(n.id)).map((n) => n.id));
+      total = countOf('id IN (SELECT value FROM json_each(?))', [shown]);
       conds.push('id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(checked.filter((n) => !hidden.includes(n.id)).map((n) => n.id)));
+      params.push(shown);
     } else if (hidden.length) {
-      conds.push(`id NOT IN (${hidden.map(() => '?').join(',')})`);
+      const list = `(${hidden.map(() => '?').join(',')})`;
+      total -= countOf(`id IN ${list}`, hidden);
+      conds.push(`id NOT IN ${list}`);
       params.push(...hidden);
     }
   }
   const whereSql = conds.join(' AND ');
-  const total = countChildren(repo.db, whereSql, params);
   const orderParams: unknown[] = [];
   const order = orderBySql(q.orderBy, orderParams);
   const raw = repo.db

@@ -137,6 +137,8 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
       limits: { materialise: 0, walk: 1e9, exclusion: 0 } },
     { name: 'index-only walk', query: 'TYPE:"efr:recording"',
       limits: { materialise: 1e9, walk: 1e9 } },
+    { name: 'index-only walk, seeking from kept positions', query: 'TYPE:"efr:recording"',
+      limits: { materialise: 1e9, walk: 1e9, bookmark: 7 } },
     { name: 'joined walk (Read per row)', query: 'TYPE:"efr:recording"',
       limits: { materialise: 1e9, walk: 1e9, exclusion: 0 } },
     { name: 'joined walk, shallow pages', query: 'TYPE:"efr:recording" AND cm:name:"*.mp4"',
@@ -199,5 +201,25 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
       other.close();
     }
     expect(await allPages(body, ADMIN, 100)).toEqual(before);
+  });
+
+  it('seeks deep pages of a TYPE walk from kept positions only while that type is unchanged', async () => {
+    Object.assign(SEARCH_LIMITS, { bookmark: 5 });
+    const body = { query: { query: 'TYPE:"efr:recording"' },
+      sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }] };
+    const before = await allPages(body, ADMIN, 9);
+    // Another type's write keeps the positions; a recording's moves every later one.
+    const home = t.repo.companyHomeId();
+    t.repo.rows.insert(row({ id: randomUUID(), parentId: home, type: 'cm:folder', name: 'other',
+      isFolder: true, isFile: false, aspects: [] }));
+    expect(await allPages(body, ADMIN, 9)).toEqual(before);
+    const open = (t.repo.db.prepare("SELECT id FROM nodes WHERE name = 'open'").get() as
+      { id: string }).id;
+    const added = randomUUID();
+    t.repo.rows.insert(row({ id: added, parentId: open,
+      props: { 'efr:recordingStart': formatAcsDate(Date.UTC(2030, 0, 1)) } }));
+    expect(await allPages(body, ADMIN, 9)).toEqual([added, ...before]);
+    t.repo.db.prepare('DELETE FROM nodes WHERE id = ?').run(added);
+    expect(await allPages(body, ADMIN, 9)).toEqual(before);
   });
 });
