@@ -1,19 +1,54 @@
-import { EfrNavItem, EfrUser, hasAnyRole } from '../../../extension/shared/public-api';
+import type { NavBarGroupRef, NavBarLinkRef, RouteRef } from '@alfresco/adf-extensions';
+
+/** One entry of the lean shell's side navigation, from the plugin's navbar. */
+export interface EfrNavItem {
+  /** The entry's id without `efr.nav.` (also the e2e test hook `data-nav`). */
+  id: string;
+  /** Router link, absolute. */
+  route: string;
+  /** Material icon ligature. */
+  icon: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  /** Position in the navigation, ascending. */
+  order: number;
+}
+
+/** The prefix of the plugin's navbar ids. */
+const NAV_PREFIX = 'efr.nav.';
 
 /**
- * `nav.visibleItems`: the navigation entries a user sees, in order. An entry without roles is
- * for everyone signed in; otherwise the user needs one of its roles (admins see all). No user
- * (not signed in) sees nothing.
+ * `nav.visibleItems`: the entries of the plugin's `features.navbar` a user sees, in order. The
+ * lean shell is EFR only: an item with children (the Content App's 执法记录 group) gives its
+ * children. An entry shows when it is enabled and its `rules.visible` passes (`visible`
+ * evaluates a rule id through ADF's extension service); its route is the plugin route it
+ * names, as the Content App resolves it (aca-shared 8.0.0 `getApplicationNavigation`). Ids seen
+ * twice show once.
  */
 export function visibleNavItems(
-  groups: readonly (readonly EfrNavItem[])[],
-  user: EfrUser | null,
+  groups: readonly NavBarGroupRef[],
+  routes: readonly RouteRef[],
+  visible: (ruleId: string) => boolean,
 ): EfrNavItem[] {
-  if (!user) return [];
+  const shows = (ref: { disabled?: boolean; rules?: { [id: string]: string } }) =>
+    !ref.disabled && (!ref.rules?.['visible'] || visible(ref.rules['visible']));
   const seen = new Set<string>();
-  return groups
-    .flat()
-    .filter((item) => item.roles.length === 0 || hasAnyRole(user, item.roles))
+  const links: NavBarLinkRef[] = groups
+    .filter(shows)
+    .flatMap((group) => group.items ?? [])
+    .filter(shows)
+    .flatMap((item) => (item.children?.length ? item.children.filter(shows) : [item]));
+  return links
+    .map((link) => {
+      const path = routes.find((r) => r.id === link.route)?.path ?? link.route;
+      return {
+        id: link.id.startsWith(NAV_PREFIX) ? link.id.slice(NAV_PREFIX.length) : link.id,
+        route: `/${path.replace(/^\/+/, '')}`,
+        icon: link.icon,
+        labelKey: link.title,
+        order: link.order ?? 0,
+      };
+    })
     .filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)))
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
