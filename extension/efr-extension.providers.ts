@@ -1,4 +1,6 @@
-import { EnvironmentProviders, Provider, Type, provideAppInitializer } from '@angular/core';
+import {
+  EnvironmentProviders, Provider, Type, inject, provideAppInitializer,
+} from '@angular/core';
 import {
   ExtensionService, provideExtensionConfig, provideExtensions,
 } from '@alfresco/adf-extensions';
@@ -19,6 +21,7 @@ import { provideSpotChecksExtension } from './spot-checks/public-api';
 import { RECORDING_TABS } from './recordings/detail/recording-tabs';
 import { placeHoldEffect } from './approvals/hold/place-hold.effects';
 import { EfrScreenComponent } from './efr-screen.component';
+import { EfrNavbarComponent, EfrNavbarSource } from './efr-navbar.component';
 import { EFR_EVALUATORS } from './efr-extension.rules';
 
 /** The plugin file, as the host's `app.extensions.json` lists it in `$references`. */
@@ -27,6 +30,7 @@ export const EFR_PLUGIN_FILE = 'efr.plugin.json';
 /** Every component `efr.plugin.json` names, by id. */
 export const EFR_COMPONENTS: Readonly<Record<string, Type<unknown>>> = {
   'efr.screen': EfrScreenComponent,
+  'efr.navbar': EfrNavbarComponent,
   ...RECORDING_TABS,
 };
 
@@ -74,7 +78,10 @@ export function provideEfrExtension(): (Provider | EnvironmentProviders)[] {
     ...provideEfrFeatures(),
     provideExtensionConfig([EFR_PLUGIN_FILE]),
     ...provideExtensions({ components: { ...EFR_COMPONENTS }, evaluators: EFR_EVALUATORS }),
-    provideAppInitializer(() => loadFeatureTranslations()),
+    provideAppInitializer(() => {
+      loadFeatureTranslations();
+      inject(EfrNavbarSource); // copies the navbar before ACA's side navigation filters it
+    }),
     // The plugin's own store actions (`efr.action.placeHold`), dispatched by the Content App.
     provideEffects({ placeHoldEffect }),
   ];

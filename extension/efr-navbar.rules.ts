@@ -1,6 +1,6 @@
 import type { NavBarGroupRef, NavBarLinkRef, RouteRef } from '@alfresco/adf-extensions';
 
-/** One entry of the lean shell's side navigation, from the plugin's navbar. */
+/** One entry of EFR's side navigation (both shells), from the plugin's navbar. */
 export interface EfrNavItem {
   /** The entry's id without `efr.nav.` (also the e2e test hook `data-nav`). */
   id: string;
@@ -18,9 +18,9 @@ export interface EfrNavItem {
 const NAV_PREFIX = 'efr.nav.';
 
 /**
- * `nav.visibleItems`: the entries of the plugin's `features.navbar` a user sees, in order. The
- * lean shell is EFR only: an item with children (the Content App's 执法记录 group) gives its
- * children. An entry shows when it is enabled and its `rules.visible` passes (`visible`
+ * `nav.visibleItems`: the entries of the plugin's `features.navbar` a user sees, in order. An
+ * item with children (the 执法记录 group) gives its children: the lean shell shows them as its
+ * whole navigation, the Content App inside the group (efr-navbar.component.ts). An entry shows when it is enabled and its `rules.visible` passes (`visible`
  * evaluates a rule id through ADF's extension service); its route is the plugin route it
  * names, as the Content App resolves it (aca-shared 8.0.0 `getApplicationNavigation`). Ids seen
  * twice show once.
@@ -51,17 +51,6 @@ export function visibleNavItems(
     })
     .filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)))
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-}
-
-/**
- * `nav.languages` lives in ../i18n/languages.ts: the login page uses it, and must not import
- * this file's imports (the shared feature code, loaded after sign-in: issue 20).
- */
-export { APP_LANGUAGES } from '../i18n/languages';
-
-/** `nav.nextLanguage`: the language the one-click switch moves to from `current`. */
-export function nextLanguage(current: string): string {
-  return current.toLowerCase().startsWith('zh') ? 'en' : 'zh-CN';
 }
 
 /**

@@ -6,3 +6,5 @@ export * from './efr-extension.providers';
 export * from './efr-extension.rules';
 export * from './efr-screens';
 export * from './efr-screen.component';
+export * from './efr-navbar.rules';
+export * from './efr-navbar.component';
