@@ -31,7 +31,7 @@ function elements(value: unknown, path = ''): { path: string; el: Element }[] {
 }
 
 const CORE = ['core.every', 'core.some', 'core.not'];
-const ruleIds = new Set<string>((plugin.rules ?? []).map((r: Element) => r.id));
+const ruleIds = new Set<string>((plugin.rules ?? []).map((r: Element) => r.id ?? ''));
 const evaluator = (key: string) => key.replace(/^!/, '');
 
 describe('efr.plugin.json (issue 17)', () => {
@@ -65,13 +65,14 @@ describe('efr.plugin.json (issue 17)', () => {
         expect(ruleIds.has(value) || evaluator(value) in EFR_EVALUATORS)
           .withContext(`${el.id}: ${value}`).toBeTrue();
       }
-      if (el.actions?.['click']) expect(actionIds.has(el.actions['click'])).withContext(el.id).toBeTrue();
+      const click = el.actions?.['click'];
+      if (click) expect(actionIds.has(click)).withContext(el.id ?? '').toBeTrue();
     }
   });
 
   it('badges name evaluators (ACA evaluates a badge rule as an evaluator, with the node)', () => {
     for (const badge of plugin.features.badges as Element[]) {
-      expect(String(badge.rules?.['visible']) in EFR_EVALUATORS).withContext(badge.id).toBeTrue();
+      expect(String(badge.rules?.['visible']) in EFR_EVALUATORS).withContext(badge.id ?? '').toBeTrue();
     }
   });
 
@@ -79,11 +80,11 @@ describe('efr.plugin.json (issue 17)', () => {
     const routes = new Map((plugin.routes as (Element & { data: { screen: string } })[])
       .map((r) => [r.id, r]));
     for (const { el } of elements(plugin.features.navbar)) {
-      if (el.route) expect(routes.has(el.route)).withContext(el.id).toBeTrue();
+      if (el.route) expect(routes.has(el.route)).withContext(el.id ?? '').toBeTrue();
     }
     for (const route of routes.values()) {
       expect(route.component).toBe('efr.screen');
-      expect(route.data.screen in EFR_SCREENS).withContext(route.id).toBeTrue();
+      expect(route.data.screen in EFR_SCREENS).withContext(route.id ?? '').toBeTrue();
     }
   });
 
