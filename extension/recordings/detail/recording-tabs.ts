@@ -42,32 +42,44 @@ abstract class RecordingTabComponent {
 }
 
 /** Capture facts (R10.1, R15.2, R16.1). */
-@Component({ selector: 'efr-recording-tab-capture', imports: [NgComponentOutlet], template: TAB_TEMPLATE })
+@Component({
+  selector: 'efr-recording-tab-capture', imports: [NgComponentOutlet], template: TAB_TEMPLATE,
+})
 export class CaptureTabComponent extends RecordingTabComponent {
   protected readonly part = 'capture';
 }
 /** Fixity and seal (R21.4, R26.1). */
-@Component({ selector: 'efr-recording-tab-fixity', imports: [NgComponentOutlet], template: TAB_TEMPLATE })
+@Component({
+  selector: 'efr-recording-tab-fixity', imports: [NgComponentOutlet], template: TAB_TEMPLATE,
+})
 export class FixityTabComponent extends RecordingTabComponent {
   protected readonly part = 'fixity';
 }
 /** Handover and retention (R21, R22). */
-@Component({ selector: 'efr-recording-tab-retention', imports: [NgComponentOutlet], template: TAB_TEMPLATE })
+@Component({
+  selector: 'efr-recording-tab-retention', imports: [NgComponentOutlet], template: TAB_TEMPLATE,
+})
 export class RetentionTabComponent extends RecordingTabComponent {
   protected readonly part = 'retention';
 }
 /** Linked cases, and linking for legal staff. */
-@Component({ selector: 'efr-recording-tab-cases', imports: [NgComponentOutlet], template: TAB_TEMPLATE })
+@Component({
+  selector: 'efr-recording-tab-cases', imports: [NgComponentOutlet], template: TAB_TEMPLATE,
+})
 export class CasesTabComponent extends RecordingTabComponent {
   protected readonly part = 'cases';
 }
 /** Chain of custody: the access log of the recording. */
-@Component({ selector: 'efr-recording-tab-custody', imports: [NgComponentOutlet], template: TAB_TEMPLATE })
+@Component({
+  selector: 'efr-recording-tab-custody', imports: [NgComponentOutlet], template: TAB_TEMPLATE,
+})
 export class CustodyTabComponent extends RecordingTabComponent {
   protected readonly part = 'custody';
 }
 /** The user's own viewing rights: play, pending request, or request viewing (R24). */
-@Component({ selector: 'efr-recording-tab-viewing', imports: [NgComponentOutlet], template: TAB_TEMPLATE })
+@Component({
+  selector: 'efr-recording-tab-viewing', imports: [NgComponentOutlet], template: TAB_TEMPLATE,
+})
 export class ViewingTabComponent extends RecordingTabComponent {
   protected readonly part = 'viewing';
 }
