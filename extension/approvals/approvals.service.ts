@@ -142,4 +142,21 @@ export class ApprovalsService {
   async verify(): Promise<ChainVerification> {
     return (await this.call<{ entry: ChainVerification }>('GET', 'access-log/verify')).entry;
   }
+
+  /**
+   * Places a preservation hold on recordings (R14.2; `POST /alfresco/s/efr/holds`, docs/api.md):
+   * supervisors and the office; the repository refuses anyone else (403) and an empty reason.
+   */
+  async placeHold(recordingIds: string[], reason: string, reference: string): Promise<HoldResult> {
+    const body = { recordingIds, reason, ...(reference ? { reference } : {}) };
+    return (await this.call<{ entry: HoldResult }>('POST', 'holds', body)).entry;
+  }
+}
+
+/** What `POST /alfresco/s/efr/holds` answers. */
+export interface HoldResult {
+  /** Recordings held now. */
+  held: string[];
+  /** Recordings that were held already (they keep their first hold). */
+  alreadyHeld: string[];
 }

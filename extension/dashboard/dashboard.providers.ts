@@ -1,8 +1,6 @@
 import { Provider, inject } from '@angular/core';
 import { RedirectFunction, Router } from '@angular/router';
-import {
-  CurrentUserService, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
-} from '../shared/public-api';
+import { CurrentUserService, provideFeatureTranslations } from '../shared/public-api';
 import { DashboardService } from './dashboard.service';
 import { tileLink, visibleTile } from './dashboard.rules';
 
@@ -27,23 +25,5 @@ export function provideDashboardExtension(): Provider[] {
     provideFeatureTranslations('efr-dashboard', 'assets/efr-dashboard'),
     // Beside the shell's API client (see provideEfrApi()).
     DashboardService,
-    provideFeatureRoutes([
-      {
-        path: 'dashboard',
-        loadComponent: () =>
-          import('./home/dashboard.smart-component').then((m) => m.DashboardSmartComponent),
-      },
-      { path: 'dashboard/work/:tileId', redirectTo: workListRedirect },
-    ]),
-    provideNavItems([
-      {
-        id: 'dashboard',
-        route: '/dashboard',
-        icon: 'dashboard',
-        labelKey: 'EFR_DASHBOARD.NAV',
-        roles: [],
-        order: 10,
-      },
-    ]),
   ];
 }

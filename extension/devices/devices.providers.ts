@@ -1,7 +1,5 @@
 import { Provider } from '@angular/core';
-import {
-  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
-} from '../shared/public-api';
+import { provideFeatureTranslations } from '../shared/public-api';
 import { DevicesService } from './devices.service';
 
 /**
@@ -14,29 +12,5 @@ export function provideDevicesExtension(): Provider[] {
     provideFeatureTranslations('efr-devices', 'assets/efr-devices'),
     // Beside the shell's API client (see provideEfrApi()).
     DevicesService,
-    provideFeatureRoutes([
-      {
-        path: 'devices',
-        loadComponent: () =>
-          import('./list/devices-list.smart-component').then((m) => m.DevicesListSmartComponent),
-      },
-      {
-        path: 'devices/:id',
-        loadComponent: () =>
-          import('./detail/device-detail.smart-component').then(
-            (m) => m.DeviceDetailSmartComponent,
-          ),
-      },
-    ]),
-    provideNavItems([
-      {
-        id: 'devices',
-        route: '/devices',
-        icon: 'photo_camera',
-        labelKey: 'EFR_DEVICES.NAV',
-        roles: [EfrRole.Custodian, EfrRole.UnitHead, EfrRole.Officer, EfrRole.Supervisor],
-        order: 60,
-      },
-    ]),
   ];
 }

@@ -1,7 +1,5 @@
 import { Provider } from '@angular/core';
-import {
-  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
-} from '../shared/public-api';
+import { provideFeatureTranslations } from '../shared/public-api';
 import { EvidenceDiscService } from './evidence-disc.service';
 
 /**
@@ -14,24 +12,5 @@ export function provideEvidenceDiscExtension(): Provider[] {
     provideFeatureTranslations('efr-evidence-disc', 'assets/efr-evidence-disc'),
     // Beside the shell's API client (see provideEfrApi()).
     EvidenceDiscService,
-    provideFeatureRoutes([
-      {
-        path: 'evidence-disc',
-        loadComponent: () =>
-          import('./disc/evidence-disc.smart-component').then(
-            (m) => m.EvidenceDiscSmartComponent,
-          ),
-      },
-    ]),
-    provideNavItems([
-      {
-        id: 'evidence-disc',
-        route: '/evidence-disc',
-        icon: 'album',
-        labelKey: 'EFR_EVIDENCE_DISC.NAV',
-        roles: [EfrRole.Legal, EfrRole.Custodian],
-        order: 45,
-      },
-    ]),
   ];
 }

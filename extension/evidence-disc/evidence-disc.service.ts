@@ -72,7 +72,11 @@ export class EvidenceDiscService {
         medium: text('efr:medium'), label: text('efr:discLabel'),
         imageSha256: text('efr:imageSha256'), imageSize: e.entry.content?.sizeInBytes ?? 0,
         recordingIds: [], createdAt: iso(e.entry.createdAt) ?? '',
-        createdBy: e.entry.createdByUser?.id ?? '' };
+        createdBy: e.entry.createdByUser?.id ?? '',
+        // Only built discs are listed (the filter above): their job is over.
+        job: { state: 'built' as const, bytesDone: e.entry.content?.sizeInBytes ?? 0,
+          bytesTotal: e.entry.content?.sizeInBytes ?? 0, percent: 100, worker: null,
+          finishedAt: null, error: null } };
     }).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 

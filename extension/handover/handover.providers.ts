@@ -1,7 +1,5 @@
 import { Provider } from '@angular/core';
-import {
-  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
-} from '../shared/public-api';
+import { provideFeatureTranslations } from '../shared/public-api';
 import { HandoverApiService } from './handover-api.service';
 
 /**
@@ -14,38 +12,5 @@ export function provideHandoverExtension(): Provider[] {
     provideFeatureTranslations('efr-handover', 'assets/efr-handover'),
     // Beside the shell's API client (see provideEfrApi()).
     HandoverApiService,
-    provideFeatureRoutes([
-      {
-        path: 'handovers',
-        loadComponent: () =>
-          import('./list/handovers-list.smart-component').then(
-            (m) => m.HandoversListSmartComponent,
-          ),
-      },
-      {
-        path: 'handovers/new',
-        loadComponent: () =>
-          import('./wizard/handover-wizard.smart-component').then(
-            (m) => m.HandoverWizardSmartComponent,
-          ),
-      },
-      {
-        path: 'handovers/:id',
-        loadComponent: () =>
-          import('./wizard/handover-wizard.smart-component').then(
-            (m) => m.HandoverWizardSmartComponent,
-          ),
-      },
-    ]),
-    provideNavItems([
-      {
-        id: 'handovers',
-        route: '/handovers',
-        icon: 'move_to_inbox',
-        labelKey: 'EFR_HANDOVER.NAV',
-        roles: [EfrRole.Officer, EfrRole.Custodian, EfrRole.Supervisor, EfrRole.UnitHead],
-        order: 15,
-      },
-    ]),
   ];
 }

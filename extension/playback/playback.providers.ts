@@ -1,5 +1,5 @@
 import { Provider } from '@angular/core';
-import { provideFeatureRoutes, provideFeatureTranslations } from '../shared/public-api';
+import { provideFeatureTranslations } from '../shared/public-api';
 
 /**
  * The player (R24.2): `/playback/:id` plays a registered request's recordings inside its
@@ -9,12 +9,5 @@ import { provideFeatureRoutes, provideFeatureTranslations } from '../shared/publ
 export function providePlaybackExtension(): Provider[] {
   return [
     provideFeatureTranslations('efr-playback', 'assets/efr-playback'),
-    provideFeatureRoutes([
-      {
-        path: 'playback/:id',
-        loadComponent: () =>
-          import('./player/player.smart-component').then((m) => m.PlayerSmartComponent),
-      },
-    ]),
   ];
 }

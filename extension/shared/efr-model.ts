@@ -17,7 +17,14 @@ export const EFR_TYPE = {
 /** Aspects the screens read or apply. */
 export const EFR_ASPECT = {
   evidence: 'efr:evidence',
+  /** Fixity sealed at handover (R26.1). */
+  sealed: 'efr:sealed',
+  /** Preservation hold (R14.2). */
+  legalHold: 'efr:legalHold',
 } as const;
+
+/** The namespace prefix of every EFR type. */
+export const EFR_PREFIX = 'efr:';
 
 /** Peer association from a case (source) to its recordings (targets). */
 export const EFR_ASSOC_CASE_RECORDINGS = 'efr:caseRecordings';

@@ -1,7 +1,5 @@
 import { Provider } from '@angular/core';
-import {
-  EfrRole, provideFeatureRoutes, provideFeatureTranslations, provideNavItems,
-} from '../shared/public-api';
+import { provideFeatureTranslations } from '../shared/public-api';
 import { SpotChecksService } from './spot-checks.service';
 
 /**
@@ -13,24 +11,5 @@ export function provideSpotChecksExtension(): Provider[] {
     provideFeatureTranslations('efr-spot-checks', 'assets/efr-spot-checks'),
     // Beside the shell's API client (see provideEfrApi()).
     SpotChecksService,
-    provideFeatureRoutes([
-      { path: 'spot-checks', loadComponent: () => import('./campaigns/campaigns.smart-component')
-        .then((m) => m.CampaignsSmartComponent) },
-      { path: 'spot-checks/:id', loadComponent: () => import('./campaign/campaign.smart-component')
-        .then((m) => m.CampaignSmartComponent) },
-      { path: 'violations', loadComponent: () =>
-        import('./violations/violations.smart-component').then((m) => m.ViolationsSmartComponent) },
-      { path: 'quality', loadComponent: () =>
-        import('./assessment/assessment.smart-component').then((m) => m.AssessmentSmartComponent) },
-    ]),
-    provideNavItems([
-      { id: 'spot-checks', route: '/spot-checks', icon: 'fact_check',
-        labelKey: 'EFR_SPOT_CHECKS.NAV.CAMPAIGNS', roles: [EfrRole.Supervisor], order: 80 },
-      { id: 'violations', route: '/violations', icon: 'gavel',
-        labelKey: 'EFR_SPOT_CHECKS.NAV.VIOLATIONS', roles: [EfrRole.Supervisor], order: 81 },
-      { id: 'quality', route: '/quality', icon: 'insights',
-        labelKey: 'EFR_SPOT_CHECKS.NAV.QUALITY', roles: [EfrRole.Supervisor, EfrRole.UnitHead],
-        order: 82 },
-    ]),
   ];
 }

@@ -8,7 +8,7 @@ import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
 } from './http/bearer-auth.js';
 import { AcsError, errorBody } from './http/errors.js';
-import { serveApp } from './http/static-app.js';
+import { CONTENT_APP_PATH, serveApp } from './http/static-app.js';
 import { clientErrorHandler, frameworkErrors, registerRequestGuards } from './http/request-guards.js';
 import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
@@ -39,8 +39,10 @@ export interface ServerOptions {
   demo?: boolean;
   /** Password of the demo users (default `efr-demo`). */
   demoPassword?: string;
-  /** Built Angular app served at `/`. */
+  /** Built Angular app served at `/` (the lean shell). */
   appDir?: string;
+  /** Built Alfresco Content App with the EFR plugin, served at `/content-app/` (issue 17). */
+  contentAppDir?: string;
   /** Largest accepted upload in bytes (default EFR_UPLOAD_LIMIT or 8 GiB). */
   uploadLimit?: number;
   /** OpenID issuer whose bearer tokens are accepted (default from EFR_OIDC_*; off if unset). */
@@ -64,7 +66,7 @@ export interface RunningServer {
 /** Builds the Fastify app over a repository (no listening). */
 export async function buildApp(
   repo: Repository, appDir?: string, webScripts: readonly WebScriptModule[] = WEB_SCRIPT_MODULES,
-  oidc: BearerAuthOptions | undefined = bearerOptionsFromEnv(),
+  oidc: BearerAuthOptions | undefined = bearerOptionsFromEnv(), contentAppDir?: string,
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, exposeHeadRoutes: false, bodyLimit: 1 << 20,
     return503OnClosing: true, clientErrorHandler, frameworkErrors });
@@ -127,7 +129,14 @@ export async function buildApp(
     return reply.code(500).send(errorBody(500, 'framework.exception.ApiDefault', 'An error occurred'));
   });
   app.setNotFoundHandler((req, reply) => {
-    if (appDir && req.method === 'GET' && !req.url.startsWith('/alfresco/')) {
+    const get = req.method === 'GET' && !req.url.startsWith('/alfresco/');
+    if (contentAppDir && get && req.url.split('?')[0] === CONTENT_APP_PATH.slice(0, -1)) {
+      return reply.redirect(CONTENT_APP_PATH); // the app's <base href> needs the slash
+    }
+    if (contentAppDir && get && req.url.startsWith(CONTENT_APP_PATH)) {
+      return serveApp(contentAppDir, req, reply, CONTENT_APP_PATH);
+    }
+    if (appDir && get) {
       return serveApp(appDir, req, reply);
     }
     return reply.code(404).send(errorBody(404, 'framework.exception.EntityNotFound',
@@ -180,7 +189,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const repo = await openRepository(opts.dataDir, opts.uploadLimit);
   if (opts.demo) await seedDemo(repo, opts.demoPassword ?? 'efr-demo');
   ensureWorkerAccount(repo); // after the archive exists: its group reads it
-  const app = await buildApp(repo, opts.appDir, undefined, opts.oidc);
+  const app = await buildApp(repo, opts.appDir, undefined, opts.oidc, opts.contentAppDir);
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
   // Signed tree heads of the access log on a schedule (issue 18), stopped at close.
   const stopHeads = scheduleTreeHeads(repo.db, logSignerOf(repo.db));

@@ -7,7 +7,8 @@ import { MissingToolError } from './missing-tool.js';
 /**
  * CLI entry: `node --import tsx server/src/main.ts`. Environment: EFR_PORT (8080),
  * EFR_DATA_DIR (./.efr-data), EFR_DEMO=1 (seed the demo data on first start),
- * EFR_DEMO_PASSWORD (efr-demo), EFR_APP_DIR (dist/efr-app/browser when built), EFR_HOST.
+ * EFR_DEMO_PASSWORD (efr-demo), EFR_APP_DIR (dist/efr-app/browser when built),
+ * EFR_CONTENT_APP_DIR (dist/content-app/browser when built), EFR_HOST.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.EFR_PORT ?? 8080);
@@ -18,9 +19,13 @@ async function main(): Promise<void> {
   const demoPassword = process.env.EFR_DEMO_PASSWORD || 'efr-demo';
   const defaultApp = resolve('dist/efr-app/browser');
   const appDir = process.env.EFR_APP_DIR ?? (existsSync(defaultApp) ? defaultApp : undefined);
-  const server = await startServer({ dataDir, port, demo, demoPassword, appDir });
+  const defaultContentApp = resolve('dist/content-app/browser');
+  const contentAppDir = process.env.EFR_CONTENT_APP_DIR
+    ?? (existsSync(defaultContentApp) ? defaultContentApp : undefined);
+  const server = await startServer({ dataDir, port, demo, demoPassword, appDir, contentAppDir });
   console.log(`EFR repository listening on ${server.url} (data: ${dataDir})`);
   if (appDir) console.log(`Serving the app from ${appDir}`);
+  if (contentAppDir) console.log(`Serving the Content App at /content-app/ from ${contentAppDir}`);
   if (demo) {
     console.log('Demo logins: admin / admin');
     for (const u of DEMO_USERS)

@@ -53,6 +53,7 @@ describe('RecordingDetailSmartComponent', () => {
       s: jasmine.SpyObj<RecordingsService>,
       a: jasmine.SpyObj<ApprovalsService>,
     ) => void = () => undefined,
+    part?: string,
   ) {
     const service = jasmine.createSpyObj<RecordingsService>('RecordingsService', [
       'getRecording',
@@ -87,6 +88,8 @@ describe('RecordingDetailSmartComponent', () => {
     spyOn(currentUser, 'user').and.returnValue(userWith('u1', ...roles));
     const fixture = TestBed.createComponent(RecordingDetailSmartComponent);
     fixture.componentRef.setInput('id', 'r1');
+    // The router binds an input it has no parameter for as undefined: the whole page.
+    fixture.componentRef.setInput('part', part);
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -165,5 +168,20 @@ describe('RecordingDetailSmartComponent', () => {
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('[data-testid="play"]')?.getAttribute('href')).toBe('/playback/q1');
     expect(el.querySelector('[data-testid="request-viewing"]')).toBeNull();
+  });
+
+  // Issue 17: each part is also an info-drawer tab of the Content App.
+  it('shows and reads only the part of an info-drawer tab', async () => {
+    const { fixture, service } = await setup([EfrRole.Supervisor], undefined, 'custody');
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelectorAll('mat-card').length).toBe(1);
+    expect(el.querySelector('[data-testid="recording-title"]')).toBeNull();
+    expect(service.custody).toHaveBeenCalled();
+    expect(service.linkedCases).not.toHaveBeenCalled();
+    TestBed.resetTestingModule();
+    const fixity = await setup([EfrRole.Supervisor], undefined, 'fixity');
+    const part: HTMLElement = fixity.fixture.nativeElement;
+    expect(part.querySelector('[data-testid="sha256"]')).not.toBeNull();
+    expect(fixity.service.custody).not.toHaveBeenCalled();
   });
 });

@@ -30,6 +30,9 @@ import {
 } from '../recording-detail.rules';
 import { CustodyLogUiComponent } from './custody-log.ui-component';
 
+/** The parts of a recording's page, each also an info-drawer tab of the Content App. */
+export type RecordingPart = 'capture' | 'fixity' | 'retention' | 'viewing' | 'cases' | 'custody';
+
 /**
  * One recording: capture facts, fixity, handover, retention, linked cases, what the user may
  * do to view it, and the chain of custody. Read-only by design: no edit, no delete (R26.1);
@@ -67,6 +70,11 @@ export class RecordingDetailSmartComponent implements OnInit {
 
   /** Node id, from the route. */
   readonly id = input.required<string>();
+  /**
+   * The one part to show (an info-drawer tab of the Content App, efr.plugin.json), or none
+   * for the whole page. Only the parts shown are read.
+   */
+  readonly part = input<RecordingPart | null | undefined>(null);
 
   /** The recording, once loaded. */
   protected readonly recording = signal<RecordingDetail | null>(null);
@@ -113,9 +121,16 @@ export class RecordingDetailSmartComponent implements OnInit {
     } finally {
       this.loading.set(false);
     }
-    void this.loadCases();
-    void this.loadCustody();
-    void this.loadViewing();
+    if (this.shows('cases')) void this.loadCases();
+    if (this.shows('custody')) void this.loadCustody();
+    if (this.shows('viewing')) void this.loadViewing();
+  }
+
+  /** Whether the part is on screen: every part on the page, the one chosen in a tab. */
+  protected shows(part: RecordingPart): boolean {
+    // The router's input binding sets an input it has no parameter for to undefined.
+    const only = this.part();
+    return !only || only === part;
   }
 
   /** Loads the linked cases (and, for legal staff, the cases to link to). */

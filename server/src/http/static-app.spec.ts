@@ -36,6 +36,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Answer>
 describe('the app as server/ serves it (issue 20: compressed, cached)', () => {
   let work: string;
   let app: string;
+  let contentApp: string;
   let server: RunningServer;
   const script = 'x'.repeat(20_000) + ';console.log("efr");';
   const MAIN = 'main-ABCD2345.js';
@@ -55,7 +56,14 @@ describe('the app as server/ serves it (issue 20: compressed, cached)', () => {
     writeFileSync(join(app, 'assets', 'efr-app', 'i18n', 'zh-CN.json'),
       JSON.stringify({ EFR_APP: { TITLE: '执法全过程记录档案'.repeat(100) } }));
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'compress-app.mjs'), app]);
-    server = await startServer({ dataDir: join(work, 'data'), port: 0, appDir: app });
+    contentApp = join(work, 'content-app');
+    mkdirSync(join(contentApp, 'assets', 'plugins'), { recursive: true });
+    writeFileSync(join(contentApp, 'index.html'), INDEX.replace('efr-root', 'app-root'));
+    writeFileSync(join(contentApp, 'assets', 'plugins', 'efr.plugin.json'),
+      JSON.stringify({ $id: 'efr.plugin', pad: ' '.repeat(2000) }));
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'compress-app.mjs'), contentApp]);
+    server = await startServer({ dataDir: join(work, 'data'), port: 0, appDir: app,
+      contentAppDir: contentApp });
   });
 
   afterAll(async () => {
@@ -142,6 +150,29 @@ describe('the app as server/ serves it (issue 20: compressed, cached)', () => {
     }
     expect((await get(`${server.url}/%E0%A4%A`)).status).toBe(400);
     expect((await get(`${server.url}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+
+  // Issue 17: both shells, one server: the Content App under /content-app/, the lean one at /.
+  it('serves the Content App under /content-app/, compressed, with its own fallback', async () => {
+    const plugin = await get(`${server.url}/content-app/assets/plugins/efr.plugin.json`,
+      { 'Accept-Encoding': 'gzip' });
+    expect(plugin.status).toBe(200);
+    expect(plugin.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(plugin.body).toString()).$id).toBe('efr.plugin');
+    const index = readFileSync(join(contentApp, 'index.html'), 'utf8');
+    for (const path of ['/content-app/', '/content-app/personal-files', '/content-app/x?y=1']) {
+      const res = await get(`${server.url}${path}`);
+      expect(res.status).withContext(path).toBe(200);
+      expect(res.body.toString()).withContext(path).toBe(index);
+    }
+    const bare = await get(`${server.url}/content-app`);
+    expect(bare.status).toBe(302);
+    expect(bare.headers.location).toBe('/content-app/');
+    expect((await get(`${server.url}/content-app/..%2f..%2fapp%2findex.html`)).status).toBe(404);
+    // The lean shell keeps `/`, and its own files are not looked up in the Content App's.
+    expect((await get(`${server.url}/login`)).body.toString()).toContain('efr-root');
+    expect((await get(`${server.url}/assets/plugins/efr.plugin.json`)).body.toString())
+      .toContain('efr-root');
   });
 
   it('reads Accept-Encoding as RFC 9110 says (q=0 refuses, * stands for the rest)', () => {

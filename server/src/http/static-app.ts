@@ -94,11 +94,19 @@ function notModified(req: FastifyRequest, etag: string, stats: Stats): boolean {
   return Number.isFinite(since) && Math.floor(stats.mtimeMs / 1000) * 1000 <= since;
 }
 
-/** Serves a file of the built app; unknown paths fall back to index.html (client routing). */
-export function serveApp(appDir: string, req: FastifyRequest, reply: FastifyReply): unknown {
+/** Where the Content App (issue 17) is served: its build's `<base href>`. */
+export const CONTENT_APP_PATH = '/content-app/';
+
+/**
+ * Serves a file of a built app; unknown paths fall back to its index.html (client routing).
+ * `mount` is the URL path the app is served under (`/` for the lean shell, CONTENT_APP_PATH).
+ */
+export function serveApp(
+  appDir: string, req: FastifyRequest, reply: FastifyReply, mount = '/',
+): unknown {
   let path: string;
   try {
-    path = decodeURIComponent(req.url.split('?')[0]);
+    path = decodeURIComponent(req.url.split('?')[0]).slice(mount.length - 1);
   } catch {
     return reply.code(400).send(); // URIError: a malformed %-escape names no file
   }

@@ -13,14 +13,15 @@ import { MatDividerModule } from '@angular/material/divider';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthenticationService } from '@alfresco/adf-core';
 import { LanguageService } from '../i18n/language.service';
-import {
-  CurrentUserService, EFR_NAV_ITEMS, loadFeatureTranslations,
-} from '../../../extension/shared/public-api';
+import { ExtensionService, NavBarGroupRef } from '@alfresco/adf-extensions';
+import { CurrentUserService, loadFeatureTranslations } from '../../../extension/shared/public-api';
+import { ruleContextFor } from '../../../extension/public-api';
 import { APP_LANGUAGES, activeNavItem, visibleNavItems } from '../navigation/navigation.rules';
 
 /**
  * The signed-in frame: toolbar (title, language, user menu with logout) and a side navigation
- * that shows each role its own entries (navigation.rules.ts decides).
+ * that shows each role its own entries: the plugin's navbar, shown by its rules
+ * (navigation.rules.ts).
  */
 @Component({
   selector: 'efr-layout',
@@ -43,15 +44,22 @@ export class LayoutSmartComponent {
   private readonly auth = inject(AuthenticationService);
   private readonly router = inject(Router);
   private readonly currentUser = inject(CurrentUserService);
-  private readonly navGroups = inject(EFR_NAV_ITEMS, { optional: true }) ?? [];
+  private readonly extensions = inject(ExtensionService);
   /** The interface language. */
   protected readonly language = inject(LanguageService);
   /** Languages of the switch. */
   protected readonly languages = APP_LANGUAGES;
   /** The signed-in user. */
   protected readonly user = this.currentUser.user;
-  /** Navigation entries this user may see. */
-  protected readonly navItems = computed(() => visibleNavItems(this.navGroups, this.user()));
+  /** Navigation entries this user may see: efr.plugin.json's navbar, by its rules. */
+  protected readonly navItems = computed(() => {
+    const context = ruleContextFor(this.user(), (key) => this.extensions.getEvaluator(key));
+    return visibleNavItems(
+      this.extensions.getElements<NavBarGroupRef>('features.navbar'),
+      this.extensions.routes,
+      (ruleId) => this.extensions.evaluateRule(ruleId, context),
+    );
+  });
   /** The current URL, after each navigation. */
   private readonly url = toSignal(
     this.router.events.pipe(

@@ -1,34 +1,49 @@
-import { EfrNavItem, EfrRole } from '../../../extension/shared/public-api';
-import { ADMIN_USER, userWith } from '../../../extension/shared/mock/users.mock';
-import { activeNavItem, nextLanguage, visibleNavItems } from './navigation.rules';
+import type { NavBarGroupRef, RouteRef } from '@alfresco/adf-extensions';
+import { EfrNavItem, activeNavItem, nextLanguage, visibleNavItems } from './navigation.rules';
 
-describe('navigation.rules (issue 4: each role sees its entries)', () => {
-  const item = (id: string, order: number, roles: EfrRole[]): EfrNavItem => ({
-    id,
-    order,
-    roles,
-    route: `/${id}`,
-    icon: 'x',
-    labelKey: id,
-  });
-  const groups = [
-    [item('recordings', 20, []), item('dashboard', 10, [])],
-    [item('handovers', 40, [EfrRole.Custodian]), item('approvals', 50, [EfrRole.Leader])],
+describe('navigation.rules (issue 4: each role sees its entries; issue 17: from the plugin)', () => {
+  const routes: RouteRef[] = [
+    { id: 'efr.route.recordings', path: 'recordings', component: 'efr.screen' },
+    { id: 'efr.route.dashboard', path: 'dashboard', component: 'efr.screen' },
+    { id: 'efr.route.handovers', path: 'handovers', component: 'efr.screen' },
   ];
+  const link = (name: string, order: number, rule?: string) => ({
+    id: `efr.nav.${name}`, icon: 'x', title: name, route: `efr.route.${name}`, order,
+    ...(rule ? { rules: { visible: rule } } : {}),
+  });
+  const groups: NavBarGroupRef[] = [
+    {
+      id: 'efr.navbar',
+      items: [
+        {
+          ...link('group', 1, 'signedIn'),
+          children: [
+            link('recordings', 20), link('dashboard', 10),
+            link('handovers', 40, 'custodian'), { ...link('off', 5), disabled: true },
+          ],
+        },
+      ],
+    },
+    { id: 'other', items: [link('approvals', 50, 'leader')] },
+  ];
+  const held = (...rules: string[]) => (rule: string) => rules.includes(rule);
 
-  it('shows entries for everyone plus those of the user roles, in order', () => {
-    const ids = visibleNavItems(groups, userWith('c1', EfrRole.Custodian)).map((i) => i.id);
-    expect(ids).toEqual(['dashboard', 'recordings', 'handovers']);
+  it('flattens the group, keeps entries whose rule passes, in order, with their paths', () => {
+    const items = visibleNavItems(groups, routes, held('signedIn', 'custodian'));
+    expect(items.map((i) => i.id)).toEqual(['dashboard', 'recordings', 'handovers']);
+    expect(items[0].route).toBe('/dashboard');
   });
 
-  it('shows an admin every entry', () => {
-    expect(visibleNavItems(groups, ADMIN_USER).length).toBe(4);
+  it('hides a group whose own rule fails, and disabled entries', () => {
+    expect(visibleNavItems(groups, routes, held('leader')).map((i) => i.id)).toEqual(['approvals']);
+    expect(visibleNavItems(groups, routes, held()).length).toBe(0);
   });
 
-  it('shows nothing before sign-in and drops duplicate ids', () => {
-    expect(visibleNavItems(groups, null)).toEqual([]);
-    const dup = [[item('a', 1, [])], [item('a', 2, [])]];
-    expect(visibleNavItems(dup, userWith('u')).length).toBe(1);
+  it('drops duplicate ids and keeps an unknown route as a path', () => {
+    const dup: NavBarGroupRef[] = [{ id: 'g', items: [link('a', 1), link('a', 2)] }];
+    const items = visibleNavItems(dup, routes, held());
+    expect(items.length).toBe(1);
+    expect(items[0].route).toBe('/efr.route.a');
   });
 
   it('switches between Chinese and English', () => {
@@ -38,7 +53,8 @@ describe('navigation.rules (issue 4: each role sees its entries)', () => {
 
   // Issue 19, point 10: 调阅申请 stayed highlighted on 调阅登记簿 and 访问日志.
   it('lights the one entry with the longest route the URL is under', () => {
-    const nav = (id: string, route: string): EfrNavItem => ({ ...item(id, 1, []), route });
+    const nav = (id: string, route: string): EfrNavItem =>
+      ({ id, route, icon: 'x', labelKey: id, order: 1 });
     const items = [
       nav('approvals', '/approvals'),
       nav('register', '/approvals/register'),

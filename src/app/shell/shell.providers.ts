@@ -6,28 +6,33 @@ import { CanMatchFn } from '@angular/router';
 import {
   AlfrescoApiLoaderService, AlfrescoApiNoAuthService, AlfrescoApiService,
 } from '@alfresco/adf-content-services';
-import {
-  CurrentUserService, provideEfrApi, provideEfrDates, provideEfrSharedTranslations,
-} from '../../../extension/shared/public-api';
+import { ExtensionService } from '@alfresco/adf-extensions';
+import { CurrentUserService } from '../../../extension/shared/public-api';
+import { provideEfrFeatures, registerEfrExtension } from '../../../extension/public-api';
 import { SessionEvents } from '../auth/session-events';
-import { provideDashboardExtension } from '../../../extension/dashboard/public-api';
-import { provideRecordingsExtension } from '../../../extension/recordings/public-api';
-import { provideCasesExtension } from '../../../extension/cases/public-api';
-import { provideHandoverExtension } from '../../../extension/handover/public-api';
-import { provideDevicesExtension } from '../../../extension/devices/public-api';
-import { provideFixityExtension } from '../../../extension/fixity/public-api';
-import { provideExemptionsExtension } from '../../../extension/exemptions/public-api';
-import { provideApprovalsExtension } from '../../../extension/approvals/public-api';
-import { providePlaybackExtension } from '../../../extension/playback/public-api';
-import { provideEvidenceDiscExtension } from '../../../extension/evidence-disc/public-api';
-import { provideSpotChecksExtension } from '../../../extension/spot-checks/public-api';
-import { provideDispositionExtension } from '../../../extension/disposition/public-api';
 
 /** The repository API client of the shell, configured once (ADF's loader, as at start-up). */
 @Injectable()
 export class ShellApi {
   /** Settles when `AlfrescoApiService` holds a client configured from app.config.json. */
   readonly ready: Promise<void> = inject(AlfrescoApiLoaderService).init();
+}
+
+/**
+ * The EFR plugin in the lean shell: its components and evaluators registered with ADF's
+ * extension service, and `assets/app.extensions.json` with the `efr.plugin.json` it references
+ * loaded, as the Content App loads them at start-up; here only once signed in (issue 20).
+ */
+@Injectable()
+export class ShellPlugin {
+  /** Settles when the plugin's routes, navbar and rules are known. */
+  readonly ready: Promise<void>;
+
+  constructor() {
+    const extensions = inject(ExtensionService);
+    registerEfrExtension(extensions);
+    this.ready = extensions.load().then(() => undefined);
+  }
 }
 
 /** Lets the shell's routes match once the repository API client is configured. */
@@ -44,34 +49,21 @@ export const shellApiReady: CanMatchFn = async () => {
  * import it. The API client is the lighter `AlfrescoApiNoAuthService` (requests through
  * Angular's HttpClient and ADF's auth interceptors, no discovery call); because it is
  * provided here, not at the root, every service that reaches it is provided here too
- * (`provideEfrApi()` and each feature's providers), or the root's unconfigured client would
- * answer it.
+ * (`provideEfrFeatures()`), or the root's unconfigured client
+ * would answer it.
  */
 export function provideEfrShell(): (Provider | EnvironmentProviders)[] {
   return [
     { provide: AlfrescoApiService, useClass: AlfrescoApiNoAuthService },
     AlfrescoApiLoaderService,
     ShellApi,
-    provideEfrApi(),
+    ShellPlugin,
     // An expired ticket: the next sign-in may be someone else, whose -me- is read again.
     provideEnvironmentInitializer(() => {
       const users = inject(CurrentUserService);
       inject(SessionEvents).ended.pipe(takeUntilDestroyed(inject(DestroyRef)))
         .subscribe(() => users.clear());
     }),
-    provideEfrSharedTranslations(),
-    provideEfrDates(),
-    provideDashboardExtension(),
-    provideRecordingsExtension(),
-    provideCasesExtension(),
-    provideHandoverExtension(),
-    provideDevicesExtension(),
-    provideExemptionsExtension(),
-    provideApprovalsExtension(),
-    providePlaybackExtension(),
-    provideEvidenceDiscExtension(),
-    provideSpotChecksExtension(),
-    provideDispositionExtension(),
-    provideFixityExtension(),
+    provideEfrFeatures(),
   ];
 }

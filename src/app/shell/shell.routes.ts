@@ -1,15 +1,17 @@
 import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
 import { AuthGuardEcm } from '@alfresco/adf-core';
-import { EFR_FEATURE_ROUTES } from '../../../extension/shared/public-api';
+import { ExtensionService } from '@alfresco/adf-extensions';
+import { workListRedirect } from '../../../extension/dashboard/public-api';
 import { currentUserGuard } from '../auth/current-user.guard';
 import { NotFoundUiComponent } from '../errors/not-found.ui-component';
 import { LayoutSmartComponent } from '../layout/layout.smart-component';
-import { provideEfrShell, shellApiReady } from './shell.providers';
+import { ShellPlugin, provideEfrShell, shellApiReady } from './shell.providers';
+import { pluginRoutes } from './plugin-routes';
 
 /**
- * The signed-in shell, loaded after sign-in (app.routes.ts): the layout, with every feature's
- * routes inside it (each provideXxxExtension() contributes EFR_FEATURE_ROUTES).
+ * The signed-in shell, loaded after sign-in (app.routes.ts): the layout, with the routes of
+ * efr.plugin.json inside it, read through ADF's `ExtensionService` once the plugin is loaded.
  */
 export const SHELL_ROUTES: Routes = [
   {
@@ -18,11 +20,18 @@ export const SHELL_ROUTES: Routes = [
     providers: provideEfrShell(),
     canMatch: [shellApiReady],
     canActivate: [AuthGuardEcm, currentUserGuard],
-    // Runs in this route's injection context, so every provideXxxExtension() contributes.
-    loadChildren: () => [
-      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
-      ...(inject(EFR_FEATURE_ROUTES, { optional: true })?.flat() ?? []),
-      { path: '**', component: NotFoundUiComponent },
-    ],
+    // Runs in this route's injection context (inject before the first await).
+    loadChildren: async () => {
+      const plugin = inject(ShellPlugin);
+      const extensions = inject(ExtensionService);
+      await plugin.ready;
+      return [
+        { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+        ...pluginRoutes(extensions.routes),
+        // Bookmarks of the generic work list of earlier releases (a redirect function: code).
+        { path: 'dashboard/work/:tileId', redirectTo: workListRedirect },
+        { path: '**', component: NotFoundUiComponent },
+      ];
+    },
   },
 ];

@@ -15,6 +15,9 @@ const root = resolve(import.meta.dirname, '../../..');
 /** Where the built app lives (`npx ng build`). */
 export const APP_DIR = join(root, 'dist/efr-app/browser');
 
+/** Where the built Content App lives (`npm run build`, issue 17). */
+export const CONTENT_APP_DIR = join(root, 'dist/content-app/browser');
+
 /** Where screenshots go. */
 export const SCREENS_DIR = join(root, 'test-results/screens');
 
@@ -42,11 +45,11 @@ export interface E2eApp {
  * names is there. Specs serve the copy, not dist/ itself: in a shared checkout another
  * `ng build` may replace dist/ mid-run, and a missing chunk would come back as index.html.
  */
-export function snapshotApp(target: string): void {
+export function snapshotApp(target: string, source = APP_DIR): void {
   for (let attempt = 0; attempt < 10; attempt++) {
     rmSync(target, { recursive: true, force: true });
     try {
-      cpSync(APP_DIR, target, { recursive: true });
+      cpSync(source, target, { recursive: true });
       const index = readFileSync(join(target, 'index.html'), 'utf8');
       const refs = [...index.matchAll(/(?:src|href)="([^":]+\.(?:js|css))"/g)].map((m) => m[1]);
       if (refs.length > 0 && refs.every((ref) => existsSync(join(target, ref)))) return;
@@ -55,11 +58,14 @@ export function snapshotApp(target: string): void {
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
   }
-  throw new Error(`could not take a complete copy of ${APP_DIR}`);
+  throw new Error(`could not take a complete copy of ${source}`);
 }
 
-/** Starts server/ with demo data, serving a copy of the built app, on a free port. */
-export async function startE2eApp(): Promise<E2eApp> {
+/**
+ * Starts server/ with demo data, serving a copy of the built app, on a free port; with
+ * `contentApp`, a copy of the built Content App at `/content-app/` too.
+ */
+export async function startE2eApp(opts: { contentApp?: boolean } = {}): Promise<E2eApp> {
   if (!existsSync(join(APP_DIR, 'index.html'))) {
     throw new Error(`the app is not built: run \`npx ng build\` (missing ${APP_DIR}/index.html)`);
   }
@@ -68,7 +74,12 @@ export async function startE2eApp(): Promise<E2eApp> {
   const appDir = join(work, 'app');
   mkdirSync(dataDir);
   snapshotApp(appDir);
-  const server = await startServer({ dataDir, port: 0, demo: true, appDir });
+  let contentAppDir: string | undefined;
+  if (opts.contentApp) {
+    contentAppDir = join(work, 'content-app');
+    snapshotApp(contentAppDir, CONTENT_APP_DIR);
+  }
+  const server = await startServer({ dataDir, port: 0, demo: true, appDir, contentAppDir });
   return {
     url: server.url,
     server,

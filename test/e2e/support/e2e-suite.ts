@@ -28,6 +28,8 @@ export interface E2eSuiteOptions {
   expectedErrors?: RegExp;
   /** Time allowed to start the app and Chromium (jasmine's default otherwise). */
   setupTimeoutMs?: number;
+  /** Whether to serve the built Content App at `/content-app/` too (issue 17). */
+  contentApp?: boolean;
 }
 
 /** What the specs of one file share. */
@@ -106,7 +108,7 @@ export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
   };
 
   beforeAll(async () => {
-    app = await startE2eApp();
+    app = await startE2eApp({ contentApp: options.contentApp });
     browser = await launchChromium();
   }, options.setupTimeoutMs);
 
