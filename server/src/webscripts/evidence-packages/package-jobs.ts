@@ -169,6 +169,23 @@ function detail(b: Record<string, unknown>, key: string): string | undefined {
   return v;
 }
 
+/** What a worker's step on a job starts from: its caller, body, package, job and clock. */
+interface JobStep {
+  c: Caller;
+  b: Record<string, unknown>;
+  n: NodeRow;
+  job: PackageJob;
+  now: string;
+}
+
+/** Reads a worker's step on the job `id` (404 for no package, 409 for no job). */
+function jobStep(repo: Repository, req: { caller: Caller; body: unknown;
+  params: Record<string, string> }, step: string): JobStep {
+  const c = req.caller;
+  const n = packageOf(repo, elevated(repo, c), req.params.id);
+  return { c, b: bodyOf(req.body), n, job: jobFor(repo, c, n, step), now: nowIso(c) };
+}
+
 /** The web scripts of disc jobs; `packageJson` renders a package with its job. */
 export function packageJobsModule(
   packageJson: (repo: Repository, n: NodeRow) => unknown,
@@ -214,11 +231,7 @@ export function packageJobsModule(
     });
 
     ws.post('/evidence-packages/{id}/progress', (req) => {
-      const c = req.caller;
-      const b = bodyOf(req.body);
-      const n = packageOf(repo, elevated(repo, c), req.params.id);
-      const job = jobFor(repo, c, n, 'job.progress');
-      const now = nowIso(c);
+      const { c, b, n, job, now } = jobStep(repo, req, 'job.progress');
       repo.enforce(c, checkJobProgress(job, actorOf(c), now, b.bytesDone, b.bytesTotal),
         'job.progress', n);
       const next = setJob(repo, c, n, { 'efr:jobBytesDone': b.bytesDone,
@@ -228,11 +241,7 @@ export function packageJobsModule(
     });
 
     ws.post('/evidence-packages/{id}/result', (req) => {
-      const c = req.caller;
-      const b = bodyOf(req.body);
-      const n = packageOf(repo, elevated(repo, c), req.params.id);
-      const job = jobFor(repo, c, n, 'job.result');
-      const now = nowIso(c);
+      const { c, b, n, job, now } = jobStep(repo, req, 'job.result');
       repo.enforce(c, checkJobResult(job, actorOf(c), now, b.sha256, b.size), 'job.result', n);
       // The repository vouches for the image, not the worker: its own digest of what it stored.
       if (n.content?.sha256 !== b.sha256 || n.content?.size !== b.size) {
@@ -260,11 +269,7 @@ export function packageJobsModule(
     });
 
     ws.post('/evidence-packages/{id}/failure', (req) => {
-      const c = req.caller;
-      const b = bodyOf(req.body);
-      const n = packageOf(repo, elevated(repo, c), req.params.id);
-      const job = jobFor(repo, c, n, 'job.failure');
-      const now = nowIso(c);
+      const { c, b, n, job, now } = jobStep(repo, req, 'job.failure');
       const recordingId = detail(b, 'recordingId');
       const path = detail(b, 'path');
       const expected = detail(b, 'expected');
