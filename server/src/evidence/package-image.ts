@@ -7,7 +7,7 @@
  * Shared by the server's web script and the `efr disc build` CLI.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,19 @@ export function verifyPageHasher(): string {
 
 let logCheckScript: string | undefined;
 
+const LOG_CHECKER = join('core', 'src', 'evidence', 'access-log-extract.ts');
+
+/**
+ * core's extract check in this checkout: found upwards from this module, which runs from the
+ * sources (server/src/evidence/) or from the CLI bundle (dist/cli/), at different depths.
+ */
+function logCheckerSource(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, LOG_CHECKER))) return join(dir, LOG_CHECKER);
+    if (dirname(dir) === dir) throw new Error(`${LOG_CHECKER} not found above ${import.meta.url}`);
+  }
+}
+
 /**
  * core's access-log extract check (evidence/access-log-extract.ts with the Merkle code it
  * uses) bundled by esbuild into one script defining `EFRLog`, inlined into verify.html: the
@@ -117,8 +130,7 @@ let logCheckScript: string | undefined;
  */
 export function verifyPageLogChecker(): string {
   logCheckScript ??= buildSync({
-    entryPoints: [fileURLToPath(new URL('../../../core/src/evidence/access-log-extract.ts',
-      import.meta.url))],
+    entryPoints: [logCheckerSource()],
     bundle: true, format: 'iife', globalName: 'EFRLog', target: 'es2020', platform: 'neutral',
     minify: true, legalComments: 'none', write: false, logLevel: 'silent', charset: 'utf8',
   }).outputFiles[0].text;
