@@ -50,10 +50,11 @@ describe('LayoutSmartComponent (issue 4: navigation by role; issue 17: from efr.
 
   it('shows a leader approvals but not handovers', async () => {
     const titles = await navFor(userWith('l1', EfrRole.Leader));
-    expect(titles).toEqual([D, R, C, A, 'EFR_EXEMPTIONS.NAV']);
+    expect(titles).toEqual([D, R, C, A, 'EFR_EXEMPTIONS.NAV', 'EFR_DISPOSITION.NAV']);
   });
 
   it('shows an administrator every entry', async () => {
-    expect((await navFor(ADMIN_USER)).length).toBe(13);
+    // Every feature of efr.plugin.json's navbar, disposition and fixity (issue 18) included.
+    expect((await navFor(ADMIN_USER)).length).toBe(15);
   });
 });
