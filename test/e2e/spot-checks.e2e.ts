@@ -70,10 +70,11 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
         // Issue 19, point 6: the closed campaign still shows what was found.
         await rows.nth(0).click();
         const summary = page.locator('[data-testid="finding-summary"]');
-        await summary.waitFor();
+        // The last row's summary is on screen until the click's one replaces it: wait for the
+        // failed finding's own note before reading its result.
+        await summary.getByText('取证过程中途关机约两分钟，未说明理由。').waitFor();
         expect(await summary.locator('[data-item="Continuous"]').getAttribute('data-result'))
           .toBe('fail');
-        expect(await summary.innerText()).toContain('取证过程中途关机约两分钟，未说明理由。');
 
         await openFromNav(page, 'violations', /\/violations$/);
         const proposed = page.locator('[data-testid="violation-row"][data-status="proposed"]')
