@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import {
+  DEMO_LOGIN_ID, DEMO_ROLE_USERS,
   VIEWPORTS,
   saveScreen,
   settle,
@@ -18,19 +19,8 @@ import { e2eSuite } from './support/e2e-suite.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Every role of the demo, each seeing its own navigation. */
-const ROLES = [
-  'custodian1',
-  'supervisor1',
-  'officer1',
-  'leader1',
-  'director1',
-  'legal1',
-  'unithead1',
-];
-
-/** A login id of the demo users. */
-const LOGIN_ID = /\b(?:officer|custodian|director|leader|supervisor|legal|unithead)\d\b/;
+const ROLES = DEMO_ROLE_USERS;
+const LOGIN_ID = DEMO_LOGIN_ID;
 /**
  * A raw code: a refusal code, a requirement id, or a camelCase enum value (routineInspection,
  * notRecorded, bodyCamera) that a label should have replaced.

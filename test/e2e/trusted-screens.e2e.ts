@@ -6,7 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { SEARCH } from '../support/server-harness.js';
-import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
+import {
+  DEMO_LOGIN_ID, DEMO_ROLE_USERS, saveScreen, settle, untranslatedKeys, type AppLanguage,
+} from './support/e2e-app.js';
 import { e2eSuite, openFromNav } from './support/e2e-suite.js';
 
 /** A demo recording of officer1 and officer2 (server/src/demo/demo-records.ts). */
@@ -75,16 +77,8 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
   });
 
   // "Done when": no user id on a zh-CN screen. Every screen of these roles, by their own nav.
-  const LOGIN_ID = /\b(?:officer|custodian|director|leader|supervisor|legal|unithead)\d\b/g;
-  const ROLES = [
-    'custodian1',
-    'supervisor1',
-    'officer1',
-    'leader1',
-    'director1',
-    'legal1',
-    'unithead1',
-  ];
+  const LOGIN_ID = new RegExp(DEMO_LOGIN_ID.source, 'g');
+  const ROLES = DEMO_ROLE_USERS;
   for (const user of ROLES) {
     it(`points 2, 3: no login id on any screen of ${user} (zh-CN)`, async () => {
       const page = await suite.signIn(user, 'zh-CN');

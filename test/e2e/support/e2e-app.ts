@@ -30,6 +30,20 @@ export const VIEWPORTS = [
 /** Password of the seeded demo users. */
 export const DEMO_PASSWORD = 'efr-demo';
 
+/** One demo user of every role (server/src/demo/users.ts), each seeing its own navigation. */
+export const DEMO_ROLE_USERS = [
+  'custodian1',
+  'supervisor1',
+  'officer1',
+  'leader1',
+  'director1',
+  'legal1',
+  'unithead1',
+] as const;
+
+/** A login id of the demo users, which no screen or document may show (issue 19, point 2). */
+export const DEMO_LOGIN_ID = /\b(?:officer|custodian|director|leader|supervisor|legal|unithead)\d\b/;
+
 /** The languages the app offers, zh-CN first. */
 export type AppLanguage = 'zh-CN' | 'en';
 
