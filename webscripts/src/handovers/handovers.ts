@@ -10,7 +10,7 @@
  */
 import { pagedList } from '../paging.js';
 import type { PortNode } from '../repository-port.js';
-import { invalidArgument, readableOfType, type WebScriptDefinition } from '../web-script.js';
+import { entryGet, invalidArgument, type WebScriptDefinition } from '../web-script.js';
 import {
   archiveFolderOrFail, handoverJson, HANDOVERS_FOLDER,
 } from './handover-json.js';
@@ -50,14 +50,9 @@ export const handoversGet: WebScriptDefinition = {
   },
 };
 
-export const handoverGet: WebScriptDefinition = {
-  id: 'handover', method: 'GET', path: '/handovers/{id}', area: AREA,
-  title: 'EFR handovers: one handover',
-  handle(port, call) {
-    const h = readableOfType(port, call.params.id, 'efr:handover');
-    return { status: 200, body: { entry: handoverJson(port, h) } };
-  },
-};
+export const handoverGet: WebScriptDefinition = entryGet({ id: 'handover',
+  path: '/handovers/{id}', area: AREA, title: 'EFR handovers: one handover',
+  type: 'efr:handover' }, handoverJson);
 
 export const handoverReceiptsPost: WebScriptDefinition = {
   id: 'handover-receipts', method: 'POST', path: '/handovers/{id}/receipts', area: AREA,
