@@ -1,5 +1,6 @@
 import {
-  checkHandoverOpen, checkReceipt, handoverUnit, STANDARD_NOTICE_PHRASE, UNKNOWN_UNIT,
+  checkHandoverOpen, checkHandoverUpload, checkReceipt, handoverUnit, STANDARD_NOTICE_PHRASE,
+  UNKNOWN_UNIT,
 } from './index.js';
 import type { HandoverOpenInput, HandoverState, SessionInput } from './index.js';
 
@@ -203,5 +204,25 @@ describe('handover unit (R6.1, R12.1; issue 19, point 4)', () => {
     expect(handoverUnit({ officerUnit: ' ', deviceUnit: '婚姻登记处' })).toBe('婚姻登记处');
     expect(handoverUnit({ officerUnit: null, deviceUnit: '-' })).toBe(UNKNOWN_UNIT);
     expect(handoverUnit({})).toBe('-');
+  });
+});
+
+describe('a file uploaded into a handover (R21.4)', () => {
+  it('joins an open handover that it names', () => {
+    expect(checkHandoverUpload({ handoverId: 'h-1', handoverStatus: 'open',
+      declaredHandoverId: 'h-1' }).allowed).toBeTrue();
+    expect(checkHandoverUpload({ handoverId: 'h-1', handoverStatus: null,
+      declaredHandoverId: 'h-1' }).allowed).toBeTrue();
+  });
+
+  it('is refused once a custodian has received the batch, or naming another handover', () => {
+    expect(checkHandoverUpload({ handoverId: 'h-1', handoverStatus: 'pending',
+      declaredHandoverId: 'h-1' })).toEqual(jasmine.objectContaining(
+      { status: 409, code: 'efr.handover.notOpen' }));
+    expect(checkHandoverUpload({ handoverId: 'h-1', handoverStatus: 'open',
+      declaredHandoverId: 'h-2' })).toEqual(jasmine.objectContaining(
+      { status: 422, code: 'efr.handover.wrongHandoverId' }));
+    expect(checkHandoverUpload({ handoverId: 'h-1', handoverStatus: 'open',
+      declaredHandoverId: null }).allowed).toBeFalse();
   });
 });

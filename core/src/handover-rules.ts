@@ -304,3 +304,33 @@ export function handoverUnit(input: HandoverUnitInput): string {
   }
   return UNKNOWN_UNIT;
 }
+
+/** A file uploaded into a handover, as the upload guard sees it (R21.4). */
+export interface HandoverUploadInput {
+  /** Id of the handover the file is uploaded into (the file's primary parent). */
+  handoverId: string;
+  /** That handover's status (`open` when unset). */
+  handoverStatus: string | null;
+  /** The efr:handoverId the file declares. */
+  declaredHandoverId: string | null;
+}
+
+/**
+ * A file joins a handover only while it is open (once a custodian has received the batch,
+ * nothing joins it unseen), and names that handover in efr:handoverId, so the recording and its
+ * handover always agree (R21.4). One rule for server/'s rule hook and the module's ingest
+ * behaviour (behaviors/src/lib/recording-ingest.ts).
+ */
+export function checkHandoverUpload(input: HandoverUploadInput): Verdict {
+  if ((input.handoverStatus || 'open') !== 'open') {
+    return refuse(409, 'efr.handover.notOpen', 'R21.4',
+      'Files are added only while the handover is open: a custodian has received it.',
+      '移交已有保管人确认接收，不能再添加文件。');
+  }
+  if (input.declaredHandoverId !== input.handoverId) {
+    return refuse(422, 'efr.handover.wrongHandoverId', 'R21.4',
+      'efr:handoverId must name the handover the file is uploaded into (' + input.handoverId +
+      ').', 'efr:handoverId 须为文件所在移交的编号（' + input.handoverId + '）。');
+  }
+  return allow();
+}

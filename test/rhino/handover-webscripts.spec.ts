@@ -1,8 +1,13 @@
 /**
- * Issue 5 in the ACS module: the handover web script controllers compiled for Rhino (core
- * bundled, ES5) and run in Debian's rhino 1.7.14 against an in-memory repository: open, two
- * receipts with every refusal, sealing with retention and filing, a late seal's violation.
+ * Issue 5 in the ACS module: the handover web scripts (written once in webscripts/src/handovers/,
+ * the controllers compiled for Rhino with core bundled, ES5) run in the ACS-like runtime: open,
+ * two receipts with every refusal, the stored bytes checked against efr:sha256 (R26.1), sealing
+ * with retention and filing, a late seal's violation.
  */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { STANDARD_NOTICE_PHRASE } from '../../core/src/index.js';
 import {
   runHandoverCalls,
@@ -17,7 +22,10 @@ const USERS: Record<string, string[]> = {
   custodian2: ['GROUP_EFR_CUSTODIANS'],
   legal1: ['GROUP_EFR_LEGAL'],
 };
-const SHA_A = 'a'.repeat(64);
+/** Bytes of an uploaded file, and bytes that replace them after the upload. */
+const BYTES_A = Buffer.from('EFR handover recording A '.repeat(40));
+const BYTES_B = Buffer.from('EFR handover recording B, other bytes '.repeat(30));
+const SHA_A = createHash('sha256').update(BYTES_A).digest('hex');
 const DEVICE = {
   folder: 'EFR 执法记录/执法记录仪',
   name: 'BWC-2026-001',
@@ -51,6 +59,11 @@ function body(endedMinutesAgo: number, awayWork: boolean, extra: Record<string, 
   };
 }
 
+let dir = '';
+const fileA = (): string => join(dir, 'a.mp4');
+const fileB = (): string => join(dir, 'b.mp4');
+
+/** An upload through the REST API: the node, then its bytes (the ingest checks efr:sha256). */
 const upload = (name: string, parent: string, file: string, sha: string): HandoverCall => ({
   name,
   user: 'custodian1',
@@ -59,8 +72,9 @@ const upload = (name: string, parent: string, file: string, sha: string): Handov
     name: file,
     type: 'efr:recording',
     properties: {
+      'cm:content': { file: fileA() },
       'efr:sha256': sha,
-      'efr:sizeBytes': 1000,
+      'efr:sizeBytes': BYTES_A.length,
       'efr:handoverId': parent,
       'efr:recordingEnd': new Date(Date.now() - 30 * 60_000),
       'efr:sessionId': 's1',
@@ -80,6 +94,9 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
   let r: Record<string, HandoverResult>;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'efr-handover-ws-'));
+    writeFileSync(fileA(), BYTES_A);
+    writeFileSync(fileB(), BYTES_B);
     r = await runHandoverCalls(
       USERS,
       [
@@ -127,12 +144,25 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
         receipt('late2', '@late', 'custodian2', [SHA_A]),
         { name: 'listLate', script: 'handovers.get', user: 'custodian1', args: { status: 'late' } },
         { name: 'listBad', script: 'handovers.get', user: 'custodian1', args: { status: 'lost' } },
+        { name: 'page', script: 'handovers.get', user: 'custodian1',
+          args: { maxItems: '1', skipCount: '0' } },
+        // R26.1: bytes replaced after the upload (ACS lets an unsealed recording get new
+        // content) are found by the receipt, before anything is written.
+        { name: 'swapped', script: 'handovers.post', user: 'officer1', body: body(30, true) },
+        upload('swappedFile', '@swapped', 'VID_0003.mp4', SHA_A),
+        { name: 'replace', user: 'custodian1',
+          rest: { op: 'content', node: '@swappedFile', file: fileB() } },
+        receipt('swapped1', '@swapped', 'custodian1', [SHA_A]),
+        { name: 'swappedAfter', script: 'handover.get', user: 'custodian1',
+          templateArgs: { id: '@swapped' } },
       ],
       [DEVICE],
       // Issue 19, point 4: officer1's unit as the directory holds it (cm:organization).
       { officer1: { 'cm:organization': '社会事务科' } },
     );
   }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("R21.1/R21.2: opens a handover with core's deadline and its declared session", () => {
     expect(r.open.status).withContext(String(r.open.error)).toBe(201);
@@ -142,7 +172,7 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     expect(e?.unit).toBe('社会事务科');
     expect(Date.parse(String(e?.deadline))).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     expect(e?.sessions?.[0].noticeText).toBe(STANDARD_NOTICE_PHRASE);
-    expect(r.open.logs.join()).toContain('efr handover.open');
+    expect(r.open.logs.join()).toContain('efr openHandover');
     // Issue 19, point 11: the pre-use check is in the device's history, its 最近检查.
     const device = r.deviceAfterOpen.body?.node;
     expect(Date.parse(String((device?.props['efr:lastCheckAt'] as { date?: string })?.date)))
@@ -155,7 +185,7 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     expect(code(r.byLegal)).toBe('403 efr.handover.notOfficerOrCustodian');
     expect(code(r.badShape)).toBe('400 framework.exception.InvalidArgument');
     expect(code(r.unknownDevice)).toBe('422 efr.handover.unknownDevice');
-    expect(r.noPhrase.logs.join()).toContain('efr refused handover.open');
+    expect(r.noPhrase.logs.join()).toContain('efr refused openHandover');
   });
 
   it('R21.4: refuses no files, a non-custodian, wrong hashes, the same custodian twice', () => {
@@ -175,7 +205,7 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     expect(e?.files?.map((f) => f.sealed)).toEqual([true]);
     const tree = r.$tree.logs;
     expect(tree.some((p) => /录像档案\/移交-\d{8}-officer1\/VID_0001\.mp4$/.test(p))).toBeTrue();
-    expect(r.second.logs.join()).toContain('efr handover.seal');
+    expect(r.second.logs.join()).toContain('efr seal');
     // Issue 19, point 4: the sealed recording carries the handover's unit (unit filters).
     const file = r.sealedFile.body?.node;
     expect(file?.props['efr:unit']).toBe('社会事务科');
@@ -197,5 +227,25 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     expect(ids).toContain(r.late.body?.entry?.id ?? 'late');
     expect(ids).not.toContain(r.open.body?.entry?.id ?? 'open');
     expect(code(r.listBad)).toBe('400 framework.exception.InvalidArgument');
+  });
+
+  it('lists paged, newest first, as server/ does', () => {
+    const page = r.page.body?.list as unknown as {
+      pagination: { count: number; skipCount: number; maxItems: number; totalItems: number;
+        hasMoreItems: boolean };
+      entries: { entry: { id: string } }[];
+    };
+    expect(page.pagination).toEqual(jasmine.objectContaining(
+      { count: 1, skipCount: 0, maxItems: 1, hasMoreItems: true }));
+    // Two handovers were open by then: the newest is the late one.
+    expect(page.pagination.totalItems).toBe(2);
+    expect(page.entries.map((e) => e.entry.id)).toEqual([r.late.body?.entry?.id ?? 'late']);
+  });
+
+  it('R26.1: a file whose stored bytes no longer match its efr:sha256 is not received', () => {
+    expect(r.replace.status).withContext(String(r.replace.error)).toBe(200);
+    expect(code(r.swapped1)).toBe('422 efr.handover.contentMismatch');
+    expect(r.swappedAfter.body?.entry?.status).toBe('open');
+    expect(r.swapped1.logs.join()).toContain('efr refused receipt');
   });
 });

@@ -4,6 +4,7 @@
  * run as one web script call in the ACS-like runtime (issue 15). The same suite runs against
  * server/'s adapter in server/src/webscripts/port/server-port.spec.ts.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,13 +15,19 @@ import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runti
 
 const LOCATION = `classpath*:${WEBSCRIPT_ROOT}/org/efr/test/port-contract.get.js`;
 
+const BYTES = Buffer.from('EFR port contract content '.repeat(100));
+
 const FIXTURE: PortFixture = {
   user: 'supervisor1',
   group: 'GROUP_EFR_SUPERVISORS',
   otherUser: 'officer1',
   // The runtime's people have no names: ACS then shows the user name.
   otherDisplayName: 'officer1',
-  folder: '违规记录',
+  // Not the register: the module makes that on its first violationRegister() call.
+  folder: '案件',
+  otherOrganization: '社会事务科',
+  content: { name: 'contract.bin', sha256: createHash('sha256').update(BYTES).digest('hex'),
+    size: BYTES.length },
 };
 
 describe('repository port contract: the module adapter in the ACS-like runtime (issue 15)', () => {
@@ -33,13 +40,17 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
       file: resolve(import.meta.dirname, 'port-contract.entry.ts') });
     const file = join(dir, 'port-contract.get.js');
     writeFileSync(file, code);
+    const bytes = join(dir, FIXTURE.content.name);
+    writeFileSync(bytes, BYTES);
     const mod = await moduleParts();
     const out = await runDriver<{ name: string; status: number; body: unknown; error: string }[]>(
       'webscripts.js', {
         scripts: { ...mod.scripts, [LOCATION]: file },
         users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'] },
-        folders: ['EFR 执法记录/违规记录'],
-        nodes: [],
+        folders: ['EFR 执法记录/案件'],
+        nodes: [{ folder: 'EFR 执法记录/案件', name: FIXTURE.content.name, type: 'cm:content',
+          properties: { 'cm:content': { file: bytes } } }],
+        personProps: { officer1: { 'cm:organization': FIXTURE.otherOrganization } },
         idPrefix: 'p',
         calls: [{ name: 'contract', location: LOCATION, user: FIXTURE.user,
           args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: {} }],

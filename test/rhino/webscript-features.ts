@@ -5,6 +5,7 @@ import {
   runWebScripts,
   type NodeOfCall,
   type PermissionsCall,
+  type RestCall,
   type SetupNode,
   type UploadCall,
   type WebScriptFeature,
@@ -13,7 +14,7 @@ import {
 } from './webscript-run.js';
 import type { FixtureValue } from './rhino-run.js';
 
-export type { PermissionsCall, SetupNode, UploadCall, WsCall, WsResult };
+export type { PermissionsCall, RestCall, SetupNode, UploadCall, WsCall, WsResult };
 
 /** Device register and exemption records (issue 9); their POSTs mark the transaction. */
 export const DEVICES: WebScriptFeature = {
@@ -76,8 +77,8 @@ export function runAccessRequestCalls(
   return runWebScripts(ACCESS_REQUESTS, users, calls, nodes);
 }
 
-/** One handover web script call, or an upload stand-in (`create`). */
-export type HandoverCall = WsCall | UploadCall | NodeOfCall;
+/** One handover web script call, an upload (`create`), a look at a node or a REST act. */
+export type HandoverCall = WsCall | UploadCall | NodeOfCall | RestCall;
 
 /** What the specs read of a handover entry. */
 export interface HandoverEntryLike {

@@ -7,9 +7,11 @@ import type { WebScriptDefinition } from './web-script.js';
 import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
+import { HANDOVER_WEB_SCRIPTS } from './handovers/handovers.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
+  ...HANDOVER_WEB_SCRIPTS,
   viewingEventsPost,
   ...EXEMPTION_WEB_SCRIPTS,
   ...DEVICE_WEB_SCRIPTS,

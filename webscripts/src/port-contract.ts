@@ -19,6 +19,12 @@ export interface PortFixture {
   otherDisplayName: string;
   /** An archive folder where the caller may create `efr:violation` and `efr:accountability`. */
   folder: string;
+
+  // --- handovers (issue 15) ---
+  /** The other person's unit as the directory holds it (`cm:organization`). */
+  otherOrganization: string;
+  /** A `cm:content` node in {@link folder} with stored bytes of that SHA-256 and size. */
+  content: { name: string; sha256: string; size: number };
 }
 
 /** One check of the contract. */
@@ -197,6 +203,57 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
     run(port) {
       port.enforce({ allowed: true }, 'contract', null);
       port.logStep('contract.step', null, { requirement: 'issue 15' });
+    },
+  },
+
+  // --- handovers (issue 15) ---
+  {
+    name: 'parentId answers the primary parent and moveNode changes it',
+    run(port, fx) {
+      const parent = port.archiveFolder(fx.folder);
+      if (parent === null) throw new Error('no folder');
+      const a = port.folder(parent.id, '合同-移动-甲');
+      const b = port.folder(parent.id, '合同-移动-乙');
+      expect('parent before', port.parentId(a.id), parent.id);
+      expect('moved', port.moveNode(a.id, b.id).id, a.id);
+      expect('parent after', port.parentId(a.id), b.id);
+      expect('listed in the new parent', port.children(b.id, 'cm:folder').map((n) => n.id), [a.id]);
+      expect('malformed', port.parentId('../etc/passwd'), null);
+    },
+  },
+  {
+    name: "contentDigest answers the stored bytes' SHA-256 and size, null without content",
+    run(port, fx) {
+      const folder = port.archiveFolder(fx.folder);
+      if (folder === null) throw new Error('no folder');
+      const file = port.children(folder.id, 'cm:content')
+        .filter((n) => n.name === fx.content.name)[0];
+      if (file === undefined) throw new Error('no content node ' + fx.content.name);
+      expect('digest', port.contentDigest(file.id),
+        { sha256: fx.content.sha256, size: fx.content.size });
+      expectTrue('content is no property', file.props['cm:content'] === undefined);
+      expect('no content', port.contentDigest(newViolation(port, fx, 'e').id), null);
+    },
+  },
+  {
+    name: 'organizationOf answers the unit the directory holds',
+    run(port, fx) {
+      expect('other user', port.organizationOf(fx.otherUser), fx.otherOrganization);
+      expect('caller without one', port.organizationOf(fx.user), null);
+      expect('unknown', port.organizationOf('nobody-such'), null);
+    },
+  },
+  {
+    name: 'violationRegister answers the same register folder each time; supervisors coordinate',
+    run(port) {
+      const r = port.violationRegister();
+      if (r === null) throw new Error('no register');
+      expect('name', r.name, '违规记录');
+      const again = port.violationRegister();
+      expect('same', again === null ? null : again.id, r.id);
+      const aces = port.permissions(r.id);
+      expectTrue('supervisors coordinate: ' + aces.join(','),
+        aces.indexOf('ALLOWED;GROUP_EFR_SUPERVISORS;Coordinator') >= 0);
     },
   },
 ];

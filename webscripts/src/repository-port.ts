@@ -117,6 +117,30 @@ export interface RepositoryPort {
    * (e.g. a failed pre-use check, R15.1): server/ writes them after the call's transaction.
    */
   logAttempt(step: string, nodeId: string | null, values: Record<string, string>): void;
+
+  // --- handovers (issue 15) ---
+  /** The primary parent's id of a readable node, or null (a root, or a node not readable). */
+  parentId(id: string): string | null;
+  /** Moves a node into another folder as the repository (model checks and rules apply). */
+  moveNode(id: string, parentId: string): PortNode;
+  /**
+   * SHA-256 (lower-case hex) and size of the node's stored content as the repository reads it,
+   * or null when it has none: what a receipt checks the declared efr:sha256 against (R26.1).
+   */
+  contentDigest(id: string): PortDigest | null;
+  /** The unit a person works in as the directory holds it (`cm:organization`), or null. */
+  organizationOf(userName: string): string | null;
+  /**
+   * The supervisors' violation register (`EFR 执法记录/违规记录`), made by the repository when
+   * missing; null when the archive is not set up.
+   */
+  violationRegister(): PortNode | null;
+}
+
+/** What {@link RepositoryPort.contentDigest} answers. */
+export interface PortDigest {
+  sha256: string;
+  size: number;
 }
 
 /** A text property of a port node, or null when unset or not text. */

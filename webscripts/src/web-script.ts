@@ -4,7 +4,7 @@
  * compiles one controller per definition that only names it (behaviors/src/lib/port-web-script
  * .ts), and a spec checks the module's `<id>.<method>.desc.xml` against the definition.
  */
-import type { RepositoryPort } from './repository-port.js';
+import type { PortNode, RepositoryPort } from './repository-port.js';
 
 /** The request as a handler reads it: plain strings and a JSON object body. */
 export interface WebScriptCall {
@@ -81,4 +81,21 @@ export function bodyText(body: Record<string, unknown>, key: string, max: number
   if (typeof v !== 'string') throw invalidArgument(key + ' must be a string');
   if (v.length > max) throw invalidArgument(key + ' is longer than ' + max + ' characters');
   return v.replace(/^\s+|\s+$/g, '');
+}
+
+/**
+ * A `GET …/{id}` web script that answers one readable node of `type` as `{ entry }` (404 for
+ * any other id): the read of a register entry, whose JSON `json` makes.
+ */
+export function entryGet(
+  d: { id: string; path: string; area: string; title: string; type: string },
+  json: (port: RepositoryPort, n: PortNode) => unknown,
+): WebScriptDefinition {
+  return {
+    id: d.id, method: 'GET', path: d.path, area: d.area, title: d.title,
+    handle(port, call) {
+      return { status: 200, body: { entry: json(port, readableOfType(port, call.params.id,
+        d.type)) } };
+    },
+  };
 }

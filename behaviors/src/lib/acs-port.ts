@@ -7,19 +7,23 @@
  */
 import { ASIA_SHANGHAI, type Verdict, type Zone } from '../../../core/src/index.js';
 import type {
-  PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
+  PortDigest, PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
 } from '../../../webscripts/src/repository-port.js';
 import {
   javaPackages, type PeopleLike, type ScriptNodeLike, type SearchLike,
 } from './acs-api.js';
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
+import { digestContent } from './content-digest.js';
 import { efrInfo } from './efr-log.js';
-import { toPlain } from './java-values.js';
+import { plainString, toPlain } from './java-values.js';
 import { NAMESPACES, nodeId, nodeProp } from './model-names.js';
 import {
   ARCHIVE_ROOT_NAME, enforce as answerRefusal, subFolder, type WsNode,
 } from './ws-runtime.js';
+
+/** The supervisors' violation register under the archive root (server/'s registerFolder). */
+const VIOLATIONS_FOLDER = '违规记录';
 
 /** The ACS global property of each port setting (set with `-D` in JAVA_OPTS, as ACS's own). */
 const SETTING_PROPERTY: Record<PortSetting, string> = {
@@ -95,8 +99,12 @@ function view(n: WsNode): PortNode {
   const props: Record<string, PortValue> = {};
   const raw = n.properties;
   for (const k in raw) {
+    const name = shortName(String(k));
+    // The content is no property value (its ScriptContentData is a Java object a script may
+    // not even `typeof`): contentDigest reads it, as server/ keeps content out of properties.
+    if (name === 'cm:content') continue;
     const v = toPlain(raw[k]);
-    if (v !== null) props[shortName(String(k))] = v;
+    if (v !== null) props[name] = v;
   }
   const aspects: string[] = [];
   const list = (n as unknown as { aspects: ArrayLike<unknown> }).aspects;
@@ -232,6 +240,57 @@ export function acsPort(): RepositoryPort {
     // The module's log lines are not transactional: an attempt's facts stay like any step's.
     logAttempt: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
     logStep: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
+
+    // --- handovers (issue 15) ---
+    // ScriptNode#getParent: the primary parent (repository/.../jscript/ScriptNode.java:1302,
+    // 25.5.0.31), null for the root.
+    parentId: (id) => {
+      const n = find(id);
+      const p = n === null ? null : n.parent;
+      return p === null || p === undefined ? null : nodeId(p);
+    },
+    // ScriptNode#move(destination): NodeService#moveNode, behaviours firing, true when done
+    // (ScriptNode.java:2298-2309, 25.5.0.31).
+    moveNode: (id, parentId) => {
+      const n = must(id) as unknown as { move(destination: WsNode): unknown };
+      if (String(n.move(must(parentId))) !== 'true') {
+        throw new Error('port: ' + id + ' was not moved to ' + parentId);
+      }
+      return view(must(id));
+    },
+    // ACS's content store is not content-addressed: the bytes are read again and hashed in
+    // chunks by the JDK (lib/content-digest.ts). Cost: one full read of the content per call,
+    // e.g. about 4 s for a 4 GB recording at 1 GB/s (SHA-256 and disk alike); a receipt pays it
+    // for every file of the batch. As System: the repository vouches for its own bytes, which
+    // is no viewing; the read still fires onContentRead (ContentServiceImpl#getReader,
+    // repository/.../content/ContentServiceImpl.java:396-430, 25.5.0.31), logged as System's.
+    contentDigest: (id) => {
+      const n = must(id);
+      let out: PortDigest | null = null;
+      runAsSystem(() => {
+        out = digestContent(n);
+      });
+      return out;
+    },
+    organizationOf: (userName) => {
+      const p = person(userName) as ScriptNodeLike | null;
+      if (p === null || p === undefined) return null;
+      const v = plainString(nodeProp(p, 'cm:organization'));
+      const t = v === null ? '' : v.replace(/^\s+|\s+$/g, '');
+      return t === '' ? null : t;
+    },
+    // Made as server/'s registerFolder makes it: supervisors coordinate, the archive's other
+    // groups inherit read access (granted as System, as setPermission below).
+    violationRegister: () => {
+      const root = s.companyhome.childByNamePath(ARCHIVE_ROOT_NAME);
+      if (root === null || root === undefined) return null;
+      const found = root.childByNamePath(VIOLATIONS_FOLDER);
+      if (found !== null && found !== undefined) return view(found);
+      const made = root.createFolder(VIOLATIONS_FOLDER) as unknown as
+        { setPermission(p: string, a: string): void };
+      runAsSystem(() => made.setPermission('Coordinator', 'GROUP_EFR_SUPERVISORS'));
+      return view(made as unknown as WsNode);
+    },
   };
 }
 

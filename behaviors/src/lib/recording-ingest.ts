@@ -2,13 +2,13 @@
  * The first content write of a recording in ACS (onContentUpdate with newContent=true), as
  * server/ checks an upload:
  * - a file joins a handover only while it is open, and names it in efr:handoverId (R21.4;
- *   server/src/webscripts/handovers/handover-upload-guard.ts), so nothing enters a batch a
+ *   core's checkHandoverUpload, server/'s rule hook too), so nothing enters a batch a
  *   custodian has already received and the recording and its handover always agree;
  * - the stored bytes hash to the efr:sha256 (and count to the efr:sizeBytes) the workstation
  *   declared (R26.1, R21.4; server/src/repo/node-writes.ts `fixity`): what was cut or
  *   corrupted on the way is refused before anyone can seal it.
  */
-import { allow, refuse } from '../../../core/src/index.js';
+import { allow, checkHandoverUpload, refuse } from '../../../core/src/index.js';
 import type { Verdict } from '../../../core/src/index.js';
 import { EFR_PROPS, EFR_TYPES } from '../../../content-model/src/qnames.js';
 import type { ScriptNodeLike } from './acs-api.js';
@@ -16,23 +16,15 @@ import { digestContent } from './content-digest.js';
 import { plainNumber, plainString } from './java-values.js';
 import { nodeId, nodeIsType, nodeProp } from './model-names.js';
 
-/** R21.4: the upload guard, for a recording whose primary parent is a handover. */
+/** R21.4: core's upload guard, for a recording whose primary parent is a handover. */
 export function handoverUploadVerdict(node: ScriptNodeLike): Verdict {
   const parent = node.parent;
   if (!parent || !nodeIsType(parent, EFR_TYPES.handover)) return allow();
-  const status = plainString(nodeProp(parent, EFR_PROPS.handoverStatus)) || 'open';
-  if (status !== 'open') {
-    return refuse(409, 'efr.handover.notOpen', 'R21.4',
-      'Files are added only while the handover is open: a custodian has received it.',
-      '移交已有保管人确认接收，不能再添加文件。');
-  }
-  const id = nodeId(parent);
-  if (plainString(nodeProp(node, EFR_PROPS.handoverId)) !== id) {
-    return refuse(422, 'efr.handover.wrongHandoverId', 'R21.4',
-      'efr:handoverId must name the handover the file is uploaded into (' + id + ').',
-      'efr:handoverId 须为文件所在移交的编号（' + id + '）。');
-  }
-  return allow();
+  return checkHandoverUpload({
+    handoverId: nodeId(parent),
+    handoverStatus: plainString(nodeProp(parent, EFR_PROPS.handoverStatus)),
+    declaredHandoverId: plainString(nodeProp(node, EFR_PROPS.handoverId)),
+  });
 }
 
 /** R26.1: the stored bytes match the declared SHA-256 and size. */

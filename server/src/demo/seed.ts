@@ -10,7 +10,7 @@ import { toInstant } from '../rules/recording-state.js';
 import { recordPreUseCheck } from '../../../webscripts/src/devices/devices.js';
 import { serverPort } from '../webscripts/port/server-port.js';
 import { inWorkflowStep } from '../webscripts/devices/workflow-guard.js';
-import { archiveFolderFor } from '../webscripts/handovers/handover-receipt.js';
+import { recordingsFolderFor } from '../../../webscripts/src/handovers/handover-receipt.js';
 import type { NodeRow } from '../repo/node-rows.js';
 import type { Caller, Repository } from '../repo/repository.js';
 import { ARCHIVE_FOLDERS, ARCHIVE_ROOT, archiveRootAces, folderAces } from './archive-folders.js';
@@ -264,7 +264,8 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
       // Filed in the Recordings archive as the live receipt files them (录像档案/<handover>/),
       // where legal staff may annotate them (evidence marks, case links).
       const h2 = repo.rows.get(handover.id) as NodeRow;
-      const folder = archiveFolderFor(repo, c, h2);
+      const filed = recordingsFolderFor(serverPort(repo, c), h2.name);
+      const folder = repo.rows.get(filed.id) as NodeRow;
       for (const id of sealedIds) moveNode(repo, c, repo.rows.get(id) as NodeRow, folder);
       repo.setMeta('demo_seeded', new Date(now).toISOString());
     })();

@@ -13,7 +13,7 @@ import {
 import type { Db } from '../db/database.js';
 import { NodeRows, type NodeRow } from '../repo/node-rows.js';
 import { checkRequestCreate, checkRequestUpdate } from './access-request-rules.js';
-import { checkHandoverUpdate, isSealingByHandover } from './handover-rules.js';
+import { checkHandoverUpdate, handoverUploadVerdict, isSealingByHandover } from './handover-rules.js';
 import { recordingChanges, recordingState } from './recording-state.js';
 import type { RuleContext, RuleHooks, Verdict } from './rule-hooks.js';
 import { viewingReadVerdict } from '../webscripts/access-requests/viewing-gate.js';
@@ -21,7 +21,6 @@ import { jobOf } from '../webscripts/evidence-packages/package-jobs.js';
 import {
   workflowCreateVerdict, workflowDeleteVerdict, workflowUpdateVerdict,
 } from '../webscripts/devices/workflow-guard.js';
-import { handoverUploadVerdict } from '../webscripts/handovers/handover-upload-guard.js';
 
 const ALLOW: Verdict = { allowed: true };
 const ARCHIVE_TYPES = ['efr:case', 'efr:handover', 'efr:spotCheck'];

@@ -1,4 +1,5 @@
 import {
+  checkHandoverUpload,
   checkReceipt,
   GROUP_EFR_CUSTODIANS,
   type HandoverFile,
@@ -170,4 +171,14 @@ export function isSealingByHandover(
     h.props['efr:receipt1By'] === after.props['efr:sealedBy1'] &&
     h.props['efr:receipt2By'] === after.props['efr:sealedBy2']
   );
+}
+
+/** A file uploaded into a handover with the children API: core's rule (R21.4). */
+export function handoverUploadVerdict(node: NodeRow, parent: NodeRow): Verdict {
+  if (node.type !== 'efr:recording' || parent.type !== 'efr:handover') return { allowed: true };
+  return checkHandoverUpload({
+    handoverId: parent.id,
+    handoverStatus: str(parent.props['efr:handoverStatus']),
+    declaredHandoverId: str(node.props['efr:handoverId']),
+  });
 }

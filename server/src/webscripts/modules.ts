@@ -1,4 +1,5 @@
-import { handoversModule } from './handovers/handovers.module.js';
+import { HANDOVER_WEB_SCRIPTS } from '../../../webscripts/src/handovers/handovers.js';
+import { portWebScripts } from './port/port-routes.js';
 import { devicesModule } from './devices/devices.module.js';
 import { exemptionsModule } from './exemptions/exemptions.module.js';
 import { accessRequestsModule } from './access-requests/access-requests.module.js';
@@ -17,7 +18,8 @@ import type { WebScriptModule } from './web-script-host.js';
  * devices, exemptions, evidence packages).
  */
 export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
-  handoversModule,
+  // Written once for both hosts (webscripts/src/handovers/): open, list, read, receipts.
+  portWebScripts(HANDOVER_WEB_SCRIPTS),
   devicesModule,
   exemptionsModule,
   accessRequestsModule,

@@ -1,15 +1,16 @@
 /*
  * Web script calls against one repository (after common.js). input: { users, groupZones,
  * folders (paths made under Company Home), folderAces (path → ACEs `ALLOWED;<authority>;<role>`
- * already set on it), nodes (setup: { folder, name, type, properties }),
- * idPrefix, calls, personProps (user → properties of the person) }. Company Home is
+ * already set on it), nodes (setup: { folder, name, type, properties }; a `{ file }` value is
+ * its content), idPrefix, calls, personProps (user → properties of the person) }. Company Home is
  * app:company_home; folders and setup nodes are data already stored (made as System with
  * policies off). Then each call, in order:
  * - `{ name, location, user, templateArgs, args, body }`: the controller at `location` run as
  *   Surf runs a JavaScript web script in ACS (AcsRuntime#runWebScript): one transaction as
  *   `user`, the module's behaviours firing on every write it makes;
  * - `{ name, user, create: { parent, name, type, properties } }`: an upload through the REST
- *   API (NodeService#createNode as `user`, policies on), answering `{ entry: { id } }`;
+ *   API (NodeService#createNode as `user`, policies on, then the bytes of a `{ file }` value
+ *   written as its content), answering `{ entry: { id } }`;
  * - `{ name, permissionsOf }`: the ACEs of a node at that point;
  * - `{ name, nodeOf }`: a node as stored at that point (type, props, aspects: dumpNode);
  * - `{ name, user, rest: { op, node, … } }`: what a client of ACS's generic REST API (or CMIS,
@@ -20,7 +21,8 @@
  *   role), `get` (the node's properties, as GET /nodes/{id}: Read needed), `children` (the
  *   names of the children the user may read, as GET /nodes/{id}/children), `share` (POST
  *   /shared-links), `render` (a rendition consumed, rendition), `download` (POST /downloads of
- *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout). Answers 200, or the status ACS's REST API maps the error to (403 for an
+ *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout), `content` (the
+ *   bytes of `file` as new content: PUT /nodes/{id}/content). Answers 200, or the status ACS's REST API maps the error to (403 for an
  *   AccessDeniedException, 422 for an IntegrityException, 500 for anything else, a behaviour's
  *   ScriptException included: AcsRuntime#restStatusOf) with the error ACS would carry.
  * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id, and
@@ -64,8 +66,10 @@ var setupError = rt.inTransactionAs('System', new java.lang.Runnable({ run: func
   for (var c = 0; c < (input.nodes || []).length; c++) {
     var def = input.nodes[c];
     var folder = resolvePath(def.folder);
-    setupIds[def.name] = String(rt.repo.createNode(folder, def.name, rt.dict.resolve(def.type),
-      javaMap(rt, def.properties)).getId());
+    var setupRef = rt.repo.createNode(folder, def.name, rt.dict.resolve(def.type),
+      javaMap(rt, def.properties));
+    writeFiles(setupRef, def.properties);
+    setupIds[def.name] = String(setupRef.getId());
   }
   rt.policiesEnabled = true;
 } }));
@@ -132,6 +136,20 @@ function aclLines() {
   return out;
 }
 
+/**
+ * The `{ file }` values of `props` written as the node's content, as the REST API writes an
+ * upload's bytes after creating the node (ContentService's writer: onContentUpdate fires with
+ * newContent=true where policies are on).
+ */
+function writeFiles(ref, props) {
+  for (var k in props || {}) {
+    var v = props[k];
+    if (props.hasOwnProperty(k) && v !== null && typeof v === 'object' && v.file !== undefined) {
+      rt.repo.writeContent(ref, v.file, 'video/mp4', new java.io.File(v.file).length());
+    }
+  }
+}
+
 function upload(k, results) {
   resolveRefs(k.create.properties, results);
   var parent = ACSRT.Repo.ref(resolveRef(k.create.parent, results));
@@ -139,6 +157,7 @@ function upload(k, results) {
   var error = rt.inTransactionAs(k.user, new java.lang.Runnable({ run: function () {
     made = rt.repo.createNode(parent, k.create.name, rt.dict.resolve(k.create.type),
       javaMap(rt, k.create.properties));
+    writeFiles(made, k.create.properties);
   } }));
   var logs = drainLogs().concat(aclLines());
   if (error !== null) return { name: k.name, status: 500, body: null, logs: logs, error: String(error), writes: 0 };
@@ -186,6 +205,7 @@ function restOp(k, results) {
       }
       case 'version': rt.repo.createVersion(ref); break;
       case 'checkout': rt.repo.checkout(ref); break;
+      case 'content': rt.repo.writeContent(ref, op.file, 'video/mp4', new java.io.File(op.file).length()); break;
       case 'children': listed = strings(rt.repo.listReadableChildren(ref)); break;
       default: throw new Error('driver: unknown rest op ' + op.op);
     }

@@ -1,8 +1,8 @@
-/** GET /efr/handovers/{id}: one handover with sessions, files and receipts. */
-import { nowIso } from '../../lib/clock.js';
-import { nodeOfType, respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
-import { handoverJson } from './handover-ws.js';
+/**
+ * GET /efr/handovers/{id}: one handover with sessions, files and receipts.
+ * Written once in webscripts/src/handovers/handovers.ts for both hosts.
+ */
+import { runPortDefinition } from '../../lib/port-web-script.js';
+import { handoverGet } from '../../../../webscripts/src/handovers/handovers.js';
 
-runWebScript(() => {
-  respond(200, { entry: handoverJson(nodeOfType(templateArg('id'), 'efr:handover'), nowIso()) });
-});
+runPortDefinition(handoverGet);

@@ -18,7 +18,7 @@ import { addTargetsSync } from '../../repo/node-writes.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { toInstant } from '../../rules/recording-state.js';
-import { bureauZone } from '../handovers/handover-zone.js';
+import { bureauZone } from '../port/bureau-zone.js';
 
 /**
  * Helpers shared by the device and exemption web scripts: the archive folders, a synchronous
@@ -125,7 +125,8 @@ export function insertRecord(
     type,
     parentId: parent.id,
     name,
-    isFolder: false,
+    // A folder type (efr:handover, efr:case) holds children, as ACS makes it (node-writes.ts).
+    isFolder: repo.model.isSubClassOf(type, 'cm:folder'),
     isFile: rec.isFile === true,
     createdAt: now,
     createdBy: c.userId,

@@ -4,7 +4,10 @@
  * (issue 15). The same suite runs against the module's adapter in the ACS-like runtime
  * (test/rhino/port-contract.spec.ts).
  */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { ensureArchiveFolders, ensureGroups } from '../../demo/seed.js';
+import { createNode } from '../../repo/node-writes.js';
 import { tempRepository, type TempRepository } from '../../testing/temp-repository.js';
 import { PORT_CONTRACT, runPortContract, type PortCheckResult, type PortFixture } from
   '../../../../webscripts/src/port-contract.js';
@@ -12,12 +15,17 @@ import { registerFolder } from '../violations/violation-records.js';
 import { asWorkflowStep } from '../web-script-host.js';
 import { serverPort } from './server-port.js';
 
+const BYTES = Buffer.from('EFR port contract content '.repeat(100));
+
 const FIXTURE: PortFixture = {
   user: 'supervisor1',
   group: 'GROUP_EFR_SUPERVISORS',
   otherUser: 'officer1',
   otherDisplayName: '王 五',
   folder: '违规记录',
+  otherOrganization: '社会事务科',
+  content: { name: 'contract.bin', sha256: createHash('sha256').update(BYTES).digest('hex'),
+    size: BYTES.length },
 };
 
 describe('repository port contract: server/ adapter over SQLite (issue 15)', () => {
@@ -33,10 +41,15 @@ describe('repository port contract: server/ adapter over SQLite (issue 15)', () 
       password: 'pw' });
     t.repo.auth.addMember('GROUP_EFR_SUPERVISORS', 'supervisor1', 'PERSON');
     t.repo.addPerson({ id: 'officer1', firstName: '王', lastName: '五',
-      email: 'o1@efr.example.org', password: 'pw' });
+      email: 'o1@efr.example.org', password: 'pw', props: { organization: '社会事务科' } });
     t.repo.auth.addMember('GROUP_EFR_OFFICERS', 'officer1', 'PERSON');
     await ensureArchiveFolders(t.repo);
-    t.repo.db.transaction(() => registerFolder(t.repo))();
+    const register = t.repo.db.transaction(() => registerFolder(t.repo))();
+    const staged = await t.repo.store.stage(Readable.from([BYTES]));
+    await createNode(t.repo, t.repo.systemCaller('port-contract'), register, {
+      name: FIXTURE.content.name, nodeType: 'cm:content', autoRename: false, fromText: false,
+      content: { staged, mimeType: 'application/octet-stream' },
+    });
     const caller = asWorkflowStep(t.repo.caller('supervisor1'), 'port-contract');
     results = t.repo.db.transaction(() => runPortContract(serverPort(t.repo, caller), FIXTURE))();
   });

@@ -1,7 +1,7 @@
 import type { Verdict, Zone } from '../../../../core/src/index.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import type { NodeRow } from '../../repo/node-rows.js';
-import { updateNode } from '../../repo/node-updates.js';
+import { moveNode, updateNode } from '../../repo/node-updates.js';
 import { addTargetsSync } from '../../repo/node-writes.js';
 import { localAces, type Ace } from '../../repo/permissions.js';
 import type { Caller, Repository } from '../../repo/repository.js';
@@ -11,7 +11,8 @@ import type {
 } from '../../../../webscripts/src/repository-port.js';
 import type { AccessLogInput } from '../../access-log/access-log.js';
 import { elevated, insertRecord, subFolder } from '../devices/record-writes.js';
-import { bureauZone } from '../handovers/handover-zone.js';
+import { registerFolder } from '../violations/violation-records.js';
+import { bureauZone } from './bureau-zone.js';
 
 /** The environment variable of each port setting. */
 const SETTING_ENV: Record<PortSetting, string> = {
@@ -147,5 +148,26 @@ export function serverPort(
     logAttempt: (step, nodeId, values) => {
       attempts.push({ user: caller.userId, action: step, nodeId, values });
     },
+
+    // --- handovers (issue 15) ---
+    parentId: (id) => {
+      const n = ID.test(id) ? readable(repo.rows.get(id)) : undefined;
+      return n?.parentId ?? null;
+    },
+    moveNode: (id, parentId) =>
+      view(moveNode(repo, elevated(repo, caller), row(id), row(parentId))),
+    // The content store is content-addressed: the SHA-256 and size were computed from the
+    // bytes as they streamed in (store/content-store.ts `stage`), and the stored file is named
+    // by that hash, so nothing is read again here (fixity rounds re-read the disk: issue 18).
+    contentDigest: (id) => {
+      const c = row(id).content;
+      return c === null ? null : { sha256: c.sha256, size: c.size };
+    },
+    organizationOf: (userName) => {
+      const v = repo.auth.person(userName)?.props.organization;
+      return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+    },
+    // Made with the supervisors' Coordinator entry when missing (violation-records.ts).
+    violationRegister: () => view(registerFolder(repo)),
   };
 }

@@ -1,5 +1,5 @@
 import { handoverDeadline } from '../../../../core/src/index.js';
-import { bureauZone } from './handover-zone.js';
+import { bureauZone } from './bureau-zone.js';
 
 describe('bureauZone (EFR_TIME_ZONE, R21.1)', () => {
   const deadline = (zone: string, end: string): string =>
