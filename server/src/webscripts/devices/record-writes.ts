@@ -97,6 +97,8 @@ export interface NewRecord {
   targets?: { targetId: string; assocType: string }[];
   /** A file whose content arrives later (an evidence package built by efr worker). */
   isFile?: boolean;
+  /** A folder (a type derived from cm:folder, e.g. an efr:spotCheck holding its findings). */
+  isFolder?: boolean;
 }
 
 /**
@@ -125,7 +127,7 @@ export function insertRecord(
     type,
     parentId: parent.id,
     name,
-    isFolder: false,
+    isFolder: rec.isFolder === true,
     isFile: rec.isFile === true,
     createdAt: now,
     createdBy: c.userId,

@@ -5,9 +5,12 @@
  * (test/rhino/port-contract.spec.ts).
  */
 import { ensureArchiveFolders, ensureGroups } from '../../demo/seed.js';
+import { formatAcsDate } from '../../model/property-values.js';
 import { tempRepository, type TempRepository } from '../../testing/temp-repository.js';
-import { PORT_CONTRACT, runPortContract, type PortCheckResult, type PortFixture } from
-  '../../../../webscripts/src/port-contract.js';
+import {
+  CONTRACT_RECORDINGS, PORT_CONTRACT, runPortContract, type PortCheckResult, type PortFixture,
+} from '../../../../webscripts/src/port-contract.js';
+import { archiveFolder } from '../devices/record-writes.js';
 import { registerFolder } from '../violations/violation-records.js';
 import { asWorkflowStep } from '../web-script-host.js';
 import { serverPort } from './server-port.js';
@@ -37,6 +40,17 @@ describe('repository port contract: server/ adapter over SQLite (issue 15)', () 
     t.repo.auth.addMember('GROUP_EFR_OFFICERS', 'officer1', 'PERSON');
     await ensureArchiveFolders(t.repo);
     t.repo.db.transaction(() => registerFolder(t.repo))();
+    const parent = archiveFolder(t.repo, 'recordings').id;
+    // The population's recordings, with ids that sort in the contract's order.
+    CONTRACT_RECORDINGS.made.forEach(({ name, start }, i) => {
+      const now = Date.now();
+      t.repo.rows.insert({ id: `c${1000000 + i}-0000-4000-8000-000000000000`, type: 'efr:recording',
+        parentId: parent, name, isFolder: false, isFile: true, createdAt: now, createdBy: 'admin',
+        modifiedAt: now, modifiedBy: 'admin', props: { 'efr:officer': 'officer1',
+          'efr:recordingStart': formatAcsDate(Date.parse(start)) },
+        aspects: ['sys:referenceable', 'cm:auditable'], content: null, inherit: true,
+        aclLocal: false, lock: null });
+    });
     const caller = asWorkflowStep(t.repo.caller('supervisor1'), 'port-contract');
     results = t.repo.db.transaction(() => runPortContract(serverPort(t.repo, caller), FIXTURE))();
   });
