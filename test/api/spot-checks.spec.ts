@@ -16,7 +16,10 @@ import {
   basic, tempRepository, type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
 import { qualityModule } from '../../server/src/webscripts/quality/quality.module.js';
-import { spotChecksModule } from '../../server/src/webscripts/spot-checks/spot-checks.module.js';
+import { spotCheckEvidenceModule } from
+  '../../server/src/webscripts/spot-checks/spot-check-evidence.module.js';
+import { portWebScripts } from '../../server/src/webscripts/port/port-routes.js';
+import { SPOT_CHECK_WEB_SCRIPTS } from '../../webscripts/src/spot-checks/spot-checks.js';
 import { violationsModule } from '../../server/src/webscripts/violations/violations.module.js';
 import type {
   Campaign as CampaignJson, Finding as FindingJson, Violation as ViolationJson,
@@ -98,7 +101,8 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
         'efr:location': '丹东市某社会组织', 'efr:sessionStart': formatAcsDate(Date.now() - 4 * DAY),
         'efr:sessionEnd': formatAcsDate(Date.now() - 4 * DAY + 600_000), 'efr:segmentCount': 1 },
     });
-    app = await buildApp(t.repo, undefined, [spotChecksModule, violationsModule, qualityModule]);
+    app = await buildApp(t.repo, undefined, [portWebScripts(SPOT_CHECK_WEB_SCRIPTS),
+      spotCheckEvidenceModule, violationsModule, qualityModule]);
     await app.ready();
   });
   afterAll(async () => {

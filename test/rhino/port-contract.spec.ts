@@ -9,8 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compileScript } from '../../behaviors/build/compile-scripts.mjs';
-import { PORT_CONTRACT, type PortCheckResult, type PortFixture } from
-  '../../webscripts/src/port-contract.js';
+import {
+  CONTRACT_RECORDINGS, PORT_CONTRACT, type PortCheckResult, type PortFixture,
+} from '../../webscripts/src/port-contract.js';
 import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runtime.js';
 
 const LOCATION = `classpath*:${WEBSCRIPT_ROOT}/org/efr/test/port-contract.get.js`;
@@ -47,9 +48,15 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
       'webscripts.js', {
         scripts: { ...mod.scripts, [LOCATION]: file },
         users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'] },
-        folders: ['EFR 执法记录/案件'],
+        folders: ['EFR 执法记录/案件', 'EFR 执法记录/录像档案'],
         nodes: [{ folder: 'EFR 执法记录/案件', name: FIXTURE.content.name, type: 'cm:content',
-          properties: { 'cm:content': { file: bytes } } }],
+          properties: { 'cm:content': { file: bytes } } },
+        // The population's recordings, made in the contract's order (the runtime's ids sort as
+        // its nodes are made).
+        ...CONTRACT_RECORDINGS.made.map(({ name, start }) => ({
+          folder: 'EFR 执法记录/录像档案', name,
+          type: 'efr:recording', properties: { 'efr:officer': 'officer1',
+            'efr:recordingStart': start } }))],
         personProps: { officer1: { 'cm:organization': FIXTURE.otherOrganization } },
         idPrefix: 'p',
         calls: [{ name: 'contract', location: LOCATION, user: FIXTURE.user,

@@ -67,8 +67,10 @@ export function rhinoSetup(): SetupNode[] {
   const nodes: SetupNode[] = [...REGISTER,
     { folder: 'EFR 执法记录', name: '录像档案', type: 'cm:folder', properties: {} }];
   for (const r of RECORDINGS.filter((x) => x.filed !== true)) {
+    // A recording names its handover from ingest on (efr:handoverId is mandatory), in its
+    // handover's folder as once filed: the unit is read from there on both hosts.
     nodes.push({ folder: `${HANDOVERS}/${r.handover}`, name: r.name, type: 'efr:recording',
-      properties: recordingProps(r) });
+      properties: { ...recordingProps(r), 'efr:handoverId': `#${r.handover}` } });
   }
   return nodes;
 }

@@ -17,13 +17,16 @@ function recordings(): SetupNode[] {
   const nodes: SetupNode[] = REGISTER.map((n) => ({ ...n, properties: { ...n.properties } }));
   for (let i = 0; i < 6; i++) {
     const h = i < 4 ? 'H1' : 'H2';
+    // A recording names its handover from ingest on (efr:handoverId is mandatory).
     nodes.push({ folder: `${HANDOVERS}/${h}`, name: `r${i}.mp4`, type: 'efr:recording',
       properties: { 'efr:officer': h === 'H1' ? 'officer1' : 'officer2',
-        'efr:deviceSerial': h === 'H1' ? 'BWC-1' : 'VR-1', 'efr:recordingStart': start(i) } });
+        'efr:deviceSerial': h === 'H1' ? 'BWC-1' : 'VR-1', 'efr:recordingStart': start(i),
+        'efr:handoverId': `#${h}` } });
   }
   // Outside the period: never drawn.
   nodes.push({ folder: `${HANDOVERS}/H1`, name: 'old.mp4', type: 'efr:recording',
-    properties: { 'efr:officer': 'officer1', 'efr:recordingStart': '2026-10-01T00:00:00Z' } });
+    properties: { 'efr:officer': 'officer1', 'efr:recordingStart': '2026-10-01T00:00:00Z',
+      'efr:handoverId': '#H1' } });
   return nodes;
 }
 

@@ -8,6 +8,7 @@ import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { HANDOVER_WEB_SCRIPTS } from './handovers/handovers.js';
+import { SPOT_CHECK_WEB_SCRIPTS } from './spot-checks/spot-checks.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
@@ -16,4 +17,5 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...EXEMPTION_WEB_SCRIPTS,
   ...DEVICE_WEB_SCRIPTS,
   ...VIOLATION_WEB_SCRIPTS,
+  ...SPOT_CHECK_WEB_SCRIPTS,
 ];

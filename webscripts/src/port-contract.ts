@@ -27,6 +27,25 @@ export interface PortFixture {
   content: { name: string; sha256: string; size: number };
 }
 
+// --- spot checks (issue 15) ---
+/**
+ * The recordings each host makes before the suite for the population's query (efr:officer and
+ * efr:recordingStart set), their ids sorting in the order listed, and no other recording: of
+ * them, `names` start in [from, to) (one at `from`, one at `to`), in id order, which is not
+ * their name order.
+ */
+export const CONTRACT_RECORDINGS = {
+  from: '2026-11-20T00:00:00.000Z',
+  to: '2026-11-21T00:00:00.000Z',
+  made: [
+    { name: 'c-2.mp4', start: '2026-11-20T05:00:00.000Z' },
+    { name: 'c-at-to.mp4', start: '2026-11-21T00:00:00.000Z' },
+    { name: 'c-1.mp4', start: '2026-11-20T00:00:00.000Z' },
+    { name: 'c-old.mp4', start: '2026-10-01T00:00:00.000Z' },
+  ],
+  names: ['c-2.mp4', 'c-1.mp4'],
+};
+
 /** One check of the contract. */
 export interface PortCheck {
   name: string;
@@ -254,6 +273,34 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       const aces = port.permissions(r.id);
       expectTrue('supervisors coordinate: ' + aces.join(','),
         aces.indexOf('ALLOWED;GROUP_EFR_SUPERVISORS;Coordinator') >= 0);
+    },
+  },
+  // --- spot checks (issue 15) ---
+  {
+    name: 'recordingsStartedIn answers the recordings of [from, to) in id order',
+    run(port) {
+      const r = CONTRACT_RECORDINGS;
+      const found = port.recordingsStartedIn(r.from, r.to);
+      expect('names in id order', found.map((n) => n.name), r.names);
+      const ids = found.map((n) => n.id);
+      expect('id order', ids, ids.slice().sort());
+      for (const n of found) {
+        expect('type of ' + n.name, n.type, 'efr:recording');
+        const start = n.props['efr:recordingStart'];
+        expectTrue('start of ' + n.name + ': ' + String(start), typeof start === 'string' &&
+          ISO_UTC.test(start) && start >= r.from && start < r.to);
+      }
+      expect('empty period', port.recordingsStartedIn(r.from, r.from), []);
+    },
+  },
+  {
+    name: 'randomHex answers fresh hex of the length asked',
+    run(port) {
+      const a = port.randomHex(16);
+      const b = port.randomHex(16);
+      expectTrue('32 hex digits: ' + a, /^[0-9a-f]{32}$/.test(a));
+      expectTrue('fresh: ' + a + ' ' + b, a !== b);
+      expectTrue('3 bytes: ' + port.randomHex(3), /^[0-9a-f]{6}$/.test(port.randomHex(3)));
     },
   },
 ];

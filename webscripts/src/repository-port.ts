@@ -135,6 +135,17 @@ export interface RepositoryPort {
    * missing; null when the archive is not set up.
    */
   violationRegister(): PortNode | null;
+
+  // --- spot checks (issue 15) ---
+  /**
+   * The spot-check population's query (R28.1): every `efr:recording` whose `efr:recordingStart`
+   * lies in [from, to) (ISO 8601 instants), read as the repository itself (the draw covers the
+   * whole archive, whatever the caller may open), in id order (UTF-16 code units, as core's
+   * draw sorts). The same recordings in the same order in both hosts (port-contract.ts).
+   */
+  recordingsStartedIn(from: string, to: string): PortNode[];
+  /** `bytes` bytes of the host's cryptographic random source, as lower-case hex. */
+  randomHex(bytes: number): string;
 }
 
 /** What {@link RepositoryPort.contentDigest} answers. */

@@ -291,7 +291,37 @@ export function acsPort(): RepositoryPort {
       runAsSystem(() => made.setPermission('Coordinator', 'GROUP_EFR_SUPERVISORS'));
       return view(made as unknown as WsNode);
     },
+    // --- spot checks (issue 15) ---
+    // One AFTS query (TYPE and a range on efr:recordingStart, `to` exclusive) as System: the
+    // results of `search` are the readable ones, and the draw covers the whole archive. Read
+    // into plain nodes while still System (a ScriptNode checks Read when its properties are read).
+    recordingsStartedIn: (from, to) => {
+      const q = (iso: string): string => '"' + iso.replace(/["\\]/g, '') + '"';
+      const query = 'TYPE:"efr:recording" AND efr:recordingStart:[' + q(from) + ' TO ' + q(to) +
+        '>';
+      const out: PortNode[] = [];
+      runAsSystem(() => {
+        const found = s.search.query({ query, language: 'fts-alfresco' });
+        for (let i = 0; i < found.length; i++) out.push(view(found[i] as unknown as WsNode));
+      });
+      return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+    randomHex: (bytes) => randomHexOf(bytes),
   };
+}
+
+/** `bytes` bytes of java.security.SecureRandom as hex (ACS's own source of random ids). */
+function randomHexOf(bytes: number): string {
+  const cls = javaClass(['java', 'security', 'SecureRandom']) as unknown as
+    (new () => { nextInt(bound: number): unknown }) | null;
+  if (cls === null) throw new Error('efr: java.security.SecureRandom is not available');
+  const random = new cls();
+  let out = '';
+  for (let i = 0; i < bytes; i++) {
+    const b = Number(random.nextInt(256));
+    out += (b < 16 ? '0' : '') + b.toString(16);
+  }
+  return out;
 }
 
 /** One step's log line under org.efr.repo: `efr <step> <nodeRef> by=<user> k=v …`. */

@@ -67,6 +67,14 @@ export const ARCHIVE_FOLDERS: ArchiveFolder[] = [
     aces: [['GROUP_EFR_SUPERVISORS', 'Coordinator']],
   },
   {
+    // The violation register (R29.1): made with the archive, so that the web scripts written
+    // once find it as the module's do (violation-records.ts registerFolder reads the same key).
+    key: 'violations',
+    name: '违规记录',
+    title: 'Violations register',
+    aces: [['GROUP_EFR_SUPERVISORS', 'Coordinator']],
+  },
+  {
     key: 'exemptions',
     name: '免录记录',
     title: 'Exemptions',

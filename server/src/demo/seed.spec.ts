@@ -57,6 +57,7 @@ describe('demo data (issue 3: users of every role, archive, sealed ffmpeg record
         '录像档案',
         '证据光盘',
         '调阅申请',
+        '违规记录',
       ].sort(),
     );
   });

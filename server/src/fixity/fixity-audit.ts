@@ -16,7 +16,8 @@ import { appendAccessLog } from '../access-log/access-log.js';
 import { formatAcsDate } from '../model/property-values.js';
 import type { Repository } from '../repo/repository.js';
 import { proposeViolation } from '../webscripts/violations/violation-records.js';
-import { UnitResolver } from '../webscripts/spot-checks/spot-check-population.js';
+import { unitResolver } from '../../../webscripts/src/recording-unit.js';
+import { serverPort } from '../webscripts/port/server-port.js';
 
 /** Bytes read per call: large reads keep the hash near sha256sum's speed. */
 const READ_SIZE = 4 * 1024 * 1024;
@@ -138,7 +139,7 @@ function recordCheck(repo: Repository, s: Sealed, actual: string | null, bytes: 
     const c = repo.systemCaller('fixity-audit', 'admin', now);
     const v = proposeViolation(repo, c, {
       kind: 'falsifiedOrEdited', officer: '待查明 to be determined',
-      unit: rec ? new UnitResolver(repo).ofRecording(rec) : '-',
+      unit: rec ? unitResolver(serverPort(repo, c)).ofRecording(rec) : '-',
       sourceReference: `fixity:${s.id}:${actual ?? 'missing'}`, subjectId: s.id,
       proposedBy: 'system',
       description: `Fixity audit: the stored bytes of ${s.name} ` +

@@ -25,7 +25,8 @@
  *   bytes of `file` as new content: PUT /nodes/{id}/content). Answers 200, or the status ACS's REST API maps the error to (403 for an
  *   AccessDeniedException, 422 for an IntegrityException, 500 for anything else, a behaviour's
  *   ScriptException included: AcsRuntime#restStatusOf) with the error ACS would carry.
- * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id, and
+ * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id (also in
+ * a later setup node's properties), and
  * a rest op's `node` may be `/<path>`, a folder by its path from Company Home.
  * Prints [{ name, status, body, logs, error, writes }] then `$tree`, `$moves`, `$nodes`.
  */
@@ -66,6 +67,8 @@ var setupError = rt.inTransactionAs('System', new java.lang.Runnable({ run: func
   for (var c = 0; c < (input.nodes || []).length; c++) {
     var def = input.nodes[c];
     var folder = resolvePath(def.folder);
+    // `#<name>` in a property: a setup node made before this one (e.g. efr:handoverId).
+    resolveRefs(def.properties, []);
     var setupRef = rt.repo.createNode(folder, def.name, rt.dict.resolve(def.type),
       javaMap(rt, def.properties));
     writeFiles(setupRef, def.properties);

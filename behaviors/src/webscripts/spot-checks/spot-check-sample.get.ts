@@ -1,10 +1,5 @@
-/**
- * GET /efr/spot-checks/{id}/sample: the campaign's findings, one per drawn recording, in the
- * draw's order, with the three items of R28.2 as recorded so far.
- */
-import { respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
-import { campaignById, findingJson, findingsOf, wholeList } from './campaign-json.js';
+/** GET /efr/spot-checks/{id}/sample: the findings, one per drawn recording (R28.2): written once in webscripts/src/spot-checks/spot-checks.ts for both hosts. */
+import { runPortDefinition } from '../../lib/port-web-script.js';
+import { spotCheckSampleGet } from '../../../../webscripts/src/spot-checks/spot-checks.js';
 
-runWebScript(() => {
-  respond(200, wholeList(findingsOf(campaignById(templateArg('id'))).map(findingJson)));
-});
+runPortDefinition(spotCheckSampleGet);

@@ -1,7 +1,5 @@
-/** GET /efr/spot-checks/{id}: one campaign with its progress (R28.1); 404 for any other id. */
-import { respond, runWebScript, templateArg } from '../../lib/ws-runtime.js';
-import { campaignById, campaignJson } from './campaign-json.js';
+/** GET /efr/spot-checks/{id}: one campaign with its progress (R28.1): written once in webscripts/src/spot-checks/spot-checks.ts for both hosts. */
+import { runPortDefinition } from '../../lib/port-web-script.js';
+import { spotCheckGet } from '../../../../webscripts/src/spot-checks/spot-checks.js';
 
-runWebScript(() => {
-  respond(200, { entry: campaignJson(campaignById(templateArg('id'))) });
-});
+runPortDefinition(spotCheckGet);

@@ -1,11 +1,5 @@
-/**
- * GET /efr/spot-checks: every campaign the caller can read, newest first, each with its progress
- * (R28.1), as server/ lists them. No role gate, as on server/: the archive's permissions decide
- * who reads (every EFR group reads the archive; supervisors alone write, through the POSTs).
- */
-import { respond, runWebScript } from '../../lib/ws-runtime.js';
-import { campaignJson, listCampaigns, wholeList } from './campaign-json.js';
+/** GET /efr/spot-checks: every campaign, newest first, with its progress (R28.1): written once in webscripts/src/spot-checks/spot-checks.ts for both hosts. */
+import { runPortDefinition } from '../../lib/port-web-script.js';
+import { spotChecksGet } from '../../../../webscripts/src/spot-checks/spot-checks.js';
 
-runWebScript(() => {
-  respond(200, wholeList(listCampaigns().map(campaignJson)));
-});
+runPortDefinition(spotChecksGet);

@@ -97,6 +97,8 @@ export interface NewRecord {
   targets?: { targetId: string; assocType: string }[];
   /** A file whose content arrives later (an evidence package built by efr worker). */
   isFile?: boolean;
+  /** A folder (a type derived from cm:folder, e.g. an efr:spotCheck holding its findings). */
+  isFolder?: boolean;
 }
 
 /**
@@ -126,7 +128,7 @@ export function insertRecord(
     parentId: parent.id,
     name,
     // A folder type (efr:handover, efr:case) holds children, as ACS makes it (node-writes.ts).
-    isFolder: repo.model.isSubClassOf(type, 'cm:folder'),
+    isFolder: rec.isFolder === true || repo.model.isSubClassOf(type, 'cm:folder'),
     isFile: rec.isFile === true,
     createdAt: now,
     createdBy: c.userId,

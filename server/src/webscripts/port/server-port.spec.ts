@@ -8,9 +8,12 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ensureArchiveFolders, ensureGroups } from '../../demo/seed.js';
 import { createNode } from '../../repo/node-writes.js';
+import { formatAcsDate } from '../../model/property-values.js';
 import { tempRepository, type TempRepository } from '../../testing/temp-repository.js';
-import { PORT_CONTRACT, runPortContract, type PortCheckResult, type PortFixture } from
-  '../../../../webscripts/src/port-contract.js';
+import {
+  CONTRACT_RECORDINGS, PORT_CONTRACT, runPortContract, type PortCheckResult, type PortFixture,
+} from '../../../../webscripts/src/port-contract.js';
+import { archiveFolder } from '../devices/record-writes.js';
 import { registerFolder } from '../violations/violation-records.js';
 import { asWorkflowStep } from '../web-script-host.js';
 import { serverPort } from './server-port.js';
@@ -49,6 +52,17 @@ describe('repository port contract: server/ adapter over SQLite (issue 15)', () 
     await createNode(t.repo, t.repo.systemCaller('port-contract'), register, {
       name: FIXTURE.content.name, nodeType: 'cm:content', autoRename: false, fromText: false,
       content: { staged, mimeType: 'application/octet-stream' },
+    });
+    const parent = archiveFolder(t.repo, 'recordings').id;
+    // The population's recordings, with ids that sort in the contract's order.
+    CONTRACT_RECORDINGS.made.forEach(({ name, start }, i) => {
+      const now = Date.now();
+      t.repo.rows.insert({ id: `c${1000000 + i}-0000-4000-8000-000000000000`, type: 'efr:recording',
+        parentId: parent, name, isFolder: false, isFile: true, createdAt: now, createdBy: 'admin',
+        modifiedAt: now, modifiedBy: 'admin', props: { 'efr:officer': 'officer1',
+          'efr:recordingStart': formatAcsDate(Date.parse(start)) },
+        aspects: ['sys:referenceable', 'cm:auditable'], content: null, inherit: true,
+        aclLocal: false, lock: null });
     });
     const caller = asWorkflowStep(t.repo.caller('supervisor1'), 'port-contract');
     results = t.repo.db.transaction(() => runPortContract(serverPort(t.repo, caller), FIXTURE))();

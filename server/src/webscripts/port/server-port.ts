@@ -1,4 +1,5 @@
-import type { Verdict, Zone } from '../../../../core/src/index.js';
+import { randomBytes } from 'node:crypto';
+import { compareCodeUnits, type Verdict, type Zone } from '../../../../core/src/index.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import { moveNode, updateNode } from '../../repo/node-updates.js';
@@ -118,7 +119,7 @@ export function serverPort(
     folder: (parentId, name) => view(subFolder(repo, row(parentId), name, caller.rule.now)),
     createNode: (parentId, n: PortNewNode) => view(insertRecord(repo, elevated(repo, caller),
       row(parentId), { type: n.type, name: n.name, props: stored(n.type, n.props),
-        aspects: n.aspects })),
+        aspects: n.aspects, isFolder: repo.model.isSubClassOf(n.type, 'cm:folder') })),
     updateNode: (id, props, addAspects = []) => {
       const n = row(id);
       return view(updateNode(repo, elevated(repo, caller), n, {
@@ -169,5 +170,24 @@ export function serverPort(
     },
     // Made with the supervisors' Coordinator entry when missing (violation-records.ts).
     violationRegister: () => view(registerFolder(repo)),
+    // --- spot checks (issue 15) ---
+    // Found on the (qname, v_num) index of efr:recordingStart and read 500 rows at a time, so a
+    // month among 100 000 recordings reads that month's rows, not the archive; read as the
+    // repository (no permission filter), as the port says.
+    recordingsStartedIn: (from, to) => {
+      const ids = repo.db.prepare(
+        `SELECT p.node_id FROM node_props p INDEXED BY node_props_num_node
+        CROSS JOIN nodes n ON n.id = p.node_id
+        WHERE p.qname = 'efr:recordingStart' AND p.v_num >= ? AND p.v_num < ?
+          AND n.type = 'efr:recording'
+        ORDER BY p.node_id`,
+      ).pluck().all(Date.parse(from), Date.parse(to)) as string[];
+      const out: PortNode[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const n of repo.rows.getMany(ids.slice(i, i + 500))) out.push(view(n));
+      }
+      return out.sort((a, b) => compareCodeUnits(a.id, b.id));
+    },
+    randomHex: (bytes) => randomBytes(bytes).toString('hex'),
   };
 }

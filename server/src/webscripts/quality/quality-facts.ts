@@ -9,9 +9,11 @@ import {
 } from '../../../../core/src/index.js';
 import type { Repository } from '../../repo/repository.js';
 import { toInstant } from '../../rules/recording-state.js';
+import { unitResolver } from '../../../../webscripts/src/recording-unit.js';
+import { findingState } from '../../../../webscripts/src/spot-checks/campaign-json.js';
+import { nodeView, serverPort } from '../port/server-port.js';
+import { msOf, nodesOfType, text } from '../row-reads.js';
 import { GAP_TOLERANCE_SECONDS } from '../spot-checks/spot-check-evidence.js';
-import { msOf, nodesOfType, text, UnitResolver } from '../spot-checks/spot-check-population.js';
-import { findingState } from '../spot-checks/spot-check-records.js';
 import { violationJson } from '../violations/violation-records.js';
 
 /**
@@ -27,7 +29,9 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Builds the assessment of [from, to). */
 export function assessment(repo: Repository, from: string, to: string): Assessment {
-  const units = new UnitResolver(repo);
+  // Read as the repository: the assessment counts every record of the period.
+  const port = serverPort(repo, repo.systemCaller('quality'));
+  const units = unitResolver(port);
   const recordings = nodesOfType(repo, 'efr:recording');
   const bySession = new Map<string, typeof recordings>();
   for (const r of recordings) {
@@ -72,7 +76,7 @@ export function assessment(repo: Repository, from: string, to: string): Assessme
       late: h.props['efr:late'] === true });
   }
   for (const f of nodesOfType(repo, 'efr:finding')) {
-    const st = findingState(repo, f);
+    const st = findingState(port, nodeView(repo, f));
     const rec = st.recordingId ? repo.rows.get(st.recordingId) : undefined;
     if (st.status !== 'done' || !rec) continue;
     findings.push({

@@ -3,7 +3,10 @@ import type { NodeRow } from '../../repo/node-rows.js';
 import type { Repository } from '../../repo/repository.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';
 import { toInstant } from '../../rules/recording-state.js';
-import { inPeriod, msOf, nodesOfType, text, type Scope } from './spot-check-population.js';
+import {
+  inPeriod, type Scope,
+} from '../../../../webscripts/src/spot-checks/campaign-scope.js';
+import { msOf, nodesOfType, text } from '../row-reads.js';
 
 /**
  * The automatic evidence a reviewer sees beside the three items of R28.2 for one drawn

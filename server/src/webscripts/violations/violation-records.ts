@@ -1,14 +1,13 @@
-import { checkViolation, type ViolationKind } from '../../../../core/src/index.js';
 import {
-  violationJson as sharedViolationJson, type ViolationJson,
+  proposeViolation as sharedProposeViolation, type Proposal,
+} from '../../../../webscripts/src/violations/violation-proposal.js';
+import {
+  violationJson as sharedViolationJson, VIOLATIONS_FOLDER, type ViolationJson,
 } from '../../../../webscripts/src/violations/violation-json.js';
 import { nodeView, serverPort } from '../port/server-port.js';
-import { formatAcsDate } from '../../model/property-values.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import { setLocalAces } from '../../repo/permissions.js';
 import { SYSTEM_USER, type Caller, type Repository } from '../../repo/repository.js';
-import { elevated, insertRecord, entrySuffix } from
-  '../devices/record-writes.js';
 
 /**
  * The violation register (R29.1) and its accountability measures (R30.1) as stored nodes:
@@ -46,20 +45,8 @@ export function registerFolder(repo: Repository): NodeRow {
   return folder;
 }
 
-/** What a proposal is made of. */
-export interface Proposal {
-  kind: ViolationKind | string;
-  officer: string;
-  coOfficer?: string | null;
-  unit: string;
-  description: string;
-  /** `finding:<id>`, `handover:<id>`, `log:<seq>`, `report`. */
-  sourceReference: string;
-  /** The node the violation is about (finding, handover, recording), if any. */
-  subjectId?: string;
-  /** Who proposes: a user name or `system`. */
-  proposedBy: string;
-}
+/** What a proposal is made of (written once: webscripts/src/violations/violation-proposal.ts). */
+export type { Proposal } from '../../../../webscripts/src/violations/violation-proposal.js';
 
 /** The violation already proposed for a source reference, if any (proposals are idempotent). */
 export function violationBySource(repo: Repository, ref: string): NodeRow | undefined {
@@ -73,30 +60,18 @@ export function violationBySource(repo: Repository, ref: string): NodeRow | unde
 
 /**
  * Proposes a violation (status `proposed`) in the register, inside the caller's transaction;
- * core's checkViolation decides first. Returns the existing one for a known source.
+ * core's checkViolation decides first. Returns the existing one for a known source. Written
+ * once for both hosts (webscripts/src/violations/violation-proposal.ts), run over server/'s
+ * port; the register is made first where an older repository has none yet.
  */
 export function proposeViolation(repo: Repository, c: Caller, p: Proposal): NodeRow {
-  const known = violationBySource(repo, p.sourceReference);
-  if (known) return known;
-  repo.enforce(c, checkViolation({ kind: p.kind, subject: p.officer, description: p.description }),
-    'proposeViolation', null);
-  const now = c.rule.now;
-  return insertRecord(repo, elevated(repo, c), registerFolder(repo), {
-    type: 'efr:violation',
-    name: `违规-${entrySuffix(now)}`,
-    props: {
-      'efr:violationKind': p.kind,
-      'efr:violationStatus': 'proposed',
-      'efr:violationDescription': p.description.trim(),
-      'efr:sourceReference': p.sourceReference,
-      'efr:proposedBy': p.proposedBy,
-      'efr:proposedAt': formatAcsDate(now),
-      'efr:officer': p.officer,
-      'efr:coOfficer': p.coOfficer ?? null,
-      'efr:unit': p.unit || '-',
-    },
-    targets: p.subjectId ? [{ targetId: p.subjectId, assocType: 'efr:violationSubject' }] : [],
-  });
+  const port = serverPort(repo, c);
+  // server/'s register wherever registerFolder keeps it (a repository without the archive's
+  // folders, as the fixity audit may run in, has it under Company Home).
+  const register = nodeView(repo, registerFolder(repo));
+  const v = sharedProposeViolation({ ...port, archiveFolder: (name) =>
+    (name === VIOLATIONS_FOLDER ? register : port.archiveFolder(name)) }, p);
+  return repo.rows.get(v.id) as NodeRow;
 }
 
 /** A violation as JSON, with its measures (the shared shape, read through the port). */

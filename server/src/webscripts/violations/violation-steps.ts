@@ -5,7 +5,8 @@ import type { NodeRow } from '../../repo/node-rows.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { bodyOf, entrySuffix, optText } from '../devices/record-writes.js';
 import { serverPort } from '../port/server-port.js';
-import { UnitResolver, nodesOfType, text } from '../spot-checks/spot-check-population.js';
+import { unitResolver } from '../../../../webscripts/src/recording-unit.js';
+import { nodesOfType, text } from '../row-reads.js';
 import { proposeViolation, violationBySource } from './violation-records.js';
 
 /**
@@ -60,7 +61,7 @@ function tamperKind(attempted: string): ViolationKind | null {
 export function scanViolations(repo: Repository, c: Caller): NodeRow[] {
   return repo.db.transaction(() => {
     requireSupervisor(repo, c, 'scanViolations');
-    const units = new UnitResolver(repo);
+    const units = unitResolver(serverPort(repo, repo.systemCaller('violation-scan')));
     const made: NodeRow[] = [];
     const refusals = repo.db
       .prepare(`SELECT l.id, l.entry_json FROM access_log l JOIN nodes n ON n.id = l.node_id
