@@ -5,7 +5,6 @@ import { exemptionsModule } from './exemptions/exemptions.module.js';
 import { accessRequestsModule } from './access-requests/access-requests.module.js';
 import { evidencePackagesModule } from './evidence-packages/evidence-packages.module.js';
 import { SPOT_CHECK_WEB_SCRIPTS } from '../../../webscripts/src/spot-checks/spot-checks.js';
-import { portWebScripts } from './port/port-routes.js';
 import { spotCheckEvidenceModule } from './spot-checks/spot-check-evidence.module.js';
 import { violationsModule } from './violations/violations.module.js';
 import { qualityModule } from './quality/quality.module.js';
