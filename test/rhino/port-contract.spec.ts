@@ -21,6 +21,9 @@ const FIXTURE: PortFixture = {
   // The runtime's people have no names: ACS then shows the user name.
   otherDisplayName: 'officer1',
   folder: '违规记录',
+  // --- access log (issue 15/18) ---
+  // Set by the controller from its template argument (the node's id is the runtime's).
+  readNode: '',
 };
 
 describe('repository port contract: the module adapter in the ACS-like runtime (issue 15)', () => {
@@ -38,13 +41,21 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
       'webscripts.js', {
         scripts: { ...mod.scripts, [LOCATION]: file },
         users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'] },
-        folders: ['EFR 执法记录/违规记录'],
-        nodes: [],
+        folders: ['EFR 执法记录/违规记录', 'EFR 执法记录/合同读取'],
+        // --- access log (issue 15/18) ---
+        // officer1 reads a document's content through the REST API before the suite runs.
+        folderAces: { 'EFR 执法记录/合同读取': ['ALLOWED;officer1;Consumer'] },
+        nodes: [{ folder: 'EFR 执法记录/合同读取', name: '读取-contract', type: 'cm:content',
+          properties: {} }],
         idPrefix: 'p',
-        calls: [{ name: 'contract', location: LOCATION, user: FIXTURE.user,
-          args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: {} }],
+        calls: [
+          { name: 'read', user: FIXTURE.otherUser, rest: { op: 'read', node: '#读取-contract' } },
+          { name: 'contract', location: LOCATION, user: FIXTURE.user,
+            args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: { readNode: '#读取-contract' } },
+        ],
       });
-    const call = out[0];
+    if (out[0].status !== 200) throw new Error(`read: ${out[0].status} ${out[0].error}`);
+    const call = out[1];
     if (call.status !== 200) throw new Error(`contract call: ${call.status} ${call.error}`);
     results = (call.body as { results: PortCheckResult[] }).results;
   });

@@ -12,6 +12,7 @@ import type {
 import {
   javaPackages, type PeopleLike, type ScriptNodeLike, type SearchLike,
 } from './acs-api.js';
+import { readEfrAccess } from './acs-audit.js';
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
 import { efrInfo } from './efr-log.js';
@@ -232,6 +233,9 @@ export function acsPort(): RepositoryPort {
     // The module's log lines are not transactional: an attempt's facts stay like any step's.
     logAttempt: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
     logStep: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
+
+    // --- access log (issue 15/18) ---
+    accessLog: readEfrAccess,
   };
 }
 

@@ -18,6 +18,7 @@ const FIXTURE: PortFixture = {
   otherUser: 'officer1',
   otherDisplayName: '王 五',
   folder: '违规记录',
+  readNode: '',
 };
 
 describe('repository port contract: server/ adapter over SQLite (issue 15)', () => {
@@ -36,7 +37,11 @@ describe('repository port contract: server/ adapter over SQLite (issue 15)', () 
       email: 'o1@efr.example.org', password: 'pw' });
     t.repo.auth.addMember('GROUP_EFR_OFFICERS', 'officer1', 'PERSON');
     await ensureArchiveFolders(t.repo);
-    t.repo.db.transaction(() => registerFolder(t.repo))();
+    const register = t.repo.db.transaction(() => registerFolder(t.repo))();
+    // --- access log (issue 15/18) ---
+    // officer1 read a node's content: what routes/content.ts logs for GET /nodes/{id}/content.
+    FIXTURE.readNode = register.id;
+    t.repo.log({ user: 'officer1', action: 'read', nodeId: register.id, values: {} });
     const caller = asWorkflowStep(t.repo.caller('supervisor1'), 'port-contract');
     results = t.repo.db.transaction(() => runPortContract(serverPort(t.repo, caller), FIXTURE))();
   });
