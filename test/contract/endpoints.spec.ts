@@ -56,10 +56,6 @@ const KNOWN_GAPS: readonly string[] = [
   'POST /fixity/run',
   // Finding evidence reads server/'s hash-chained log, sessions, exemptions and requests.
   'GET /spot-checks/{id}/findings/{key}',
-  // A supervisor's report and the scan of refused attempts (they read server/'s hash-chained
-  // log; ACS scripts cannot query the efr-access audit yet).
-  'POST /violations',
-  'POST /violations/scan',
   // The assessment (JSON, CSV, PDF): the PDF needs the worker; the JSON is not ported yet.
   'GET /quality',
 ];

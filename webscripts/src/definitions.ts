@@ -8,10 +8,12 @@ import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
+import { VIOLATION_REPORT_WEB_SCRIPTS } from './violations/violation-reports.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   viewingEventsPost,
   ...EXEMPTION_WEB_SCRIPTS,
   ...DEVICE_WEB_SCRIPTS,
   ...VIOLATION_WEB_SCRIPTS,
+  ...VIOLATION_REPORT_WEB_SCRIPTS,
 ];

@@ -4,7 +4,7 @@
  * - `GET /violations/{id}` one violation with its measures (supervisors);
  * - `POST /violations/{id}/decision` confirm | dismiss with a reason;
  * - `POST /violations/{id}/measures` an R30.1 measure with its dates.
- * Reports and the automatic scan are server/'s (server/src/webscripts/violations/).
+ * Reports and the automatic scan: ./violation-reports.ts (both hosts too).
  */
 import {
   checkMeasure, GROUP_EFR_SUPERVISORS, isMember, refuse, transitionViolation,
