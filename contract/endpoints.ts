@@ -285,7 +285,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   // Quality assessment (issue 8)
   { method: 'GET', path: '/quality', query: ['from', 'to', 'format'],
     responses: { 200: AssessmentEntrySchema }, alsoProduces: ['text/csv', 'application/pdf'],
-    descriptor: 'quality/quality.get', hosts: SERVER_ONLY, summary: 'the assessment' },
+    descriptor: 'quality/quality.get', hosts: BOTH, summary: 'the assessment' },
 ];
 
 /** `METHOD /path`: an endpoint's key in messages and tables. */

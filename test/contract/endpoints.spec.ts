@@ -61,8 +61,6 @@ const KNOWN_GAPS: readonly string[] = [
   // port's access log, tested in the module in test/rhino/finding-evidence.spec.ts); its web
   // script definition waits for the campaign and finding reads moving to webscripts/ (h-spot).
   'GET /spot-checks/{id}/findings/{key}',
-  // The assessment (JSON, CSV, PDF): the PDF needs the worker; the JSON is not ported yet.
-  'GET /quality',
 ];
 
 const DESCRIPTOR_ROOT = join(ROOT, 'behaviors', 'config', 'alfresco', 'extension', 'templates',

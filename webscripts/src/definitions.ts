@@ -9,6 +9,7 @@ import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 import { VIOLATION_REPORT_WEB_SCRIPTS } from './violations/violation-reports.js';
+import { qualityGet } from './quality/quality.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   viewingEventsPost,
@@ -16,4 +17,5 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...DEVICE_WEB_SCRIPTS,
   ...VIOLATION_WEB_SCRIPTS,
   ...VIOLATION_REPORT_WEB_SCRIPTS,
+  qualityGet,
 ];

@@ -9,6 +9,7 @@
  * only: a difference ACS imposes (docs/api.md "In the ACS module").
  */
 import { checkViolation, type ViolationKind } from '../../../core/src/index.js';
+import { unitResolver } from '../recording-unit.js';
 import { textProp, type PortNode, type RepositoryPort } from '../repository-port.js';
 import { bodyText, WebScriptError, type WebScriptDefinition } from '../web-script.js';
 import { VIOLATIONS_FOLDER, violationJson } from './violation-json.js';
@@ -98,31 +99,6 @@ function tamperKind(attempted: string): ViolationKind | null {
   return null;
 }
 
-/**
- * The unit of a handover (its efr:unit, else its device's) or of a recording (its handover's
- * unit, else its device's), as the spot-check population resolves it.
- */
-function unitsOf(port: RepositoryPort): { ofHandover(h: PortNode): string;
-  ofRecording(r: PortNode): string } {
-  const devices: Record<string, string> = {};
-  for (const d of port.nodesOfType('efr:device')) {
-    devices['$' + text(d, 'efr:deviceSerial')] = text(d, 'efr:unit');
-  }
-  const bySerial = (n: PortNode): string => devices['$' + text(n, 'efr:deviceSerial')] || '-';
-  return {
-    ofHandover(h) {
-      const u = text(h, 'efr:unit');
-      return u !== '' && u !== '-' ? u : bySerial(h);
-    },
-    ofRecording(r) {
-      const hid = text(r, 'efr:handoverId');
-      const h = hid === '' ? null : port.node(hid);
-      const u = h !== null && h.type === 'efr:handover' ? text(h, 'efr:unit') : '';
-      return u !== '' && u !== '-' ? u : bySerial(r);
-    },
-  };
-}
-
 export const violationsScanPost: WebScriptDefinition = {
   id: 'violations-scan', method: 'POST', path: '/violations/scan', area: AREA,
   title: 'EFR violation scan',
@@ -133,7 +109,7 @@ export const violationsScanPost: WebScriptDefinition = {
     for (const v of port.children(folder.id, 'efr:violation')) {
       known['$' + text(v, 'efr:sourceReference')] = true;
     }
-    const units = unitsOf(port);
+    const units = unitResolver(port);
     const made: PortNode[] = [];
     const once = (ref: string, p: () => Proposal | null): void => {
       if (known['$' + ref]) return;
