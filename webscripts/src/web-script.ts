@@ -82,3 +82,14 @@ export function bodyText(body: Record<string, unknown>, key: string, max: number
   if (v.length > max) throw invalidArgument(key + ' is longer than ' + max + ' characters');
   return v.replace(/^\s+|\s+$/g, '');
 }
+
+// --- access log (issue 15/18) ---
+/** An archive folder a web script writes in: 503 when the archive is not set up. */
+export function requiredArchiveFolder(port: RepositoryPort, name: string) {
+  const folder = port.archiveFolder(name);
+  if (folder === null) {
+    throw new WebScriptError(503, 'efr.archive.notSetUp',
+      'The archive folder ' + name + ' is not set up');
+  }
+  return folder;
+}

@@ -31,7 +31,7 @@
 import type {
   PortLogEntry, PortLogKind, PortLogQuery,
 } from '../../../webscripts/src/repository-port.js';
-import { javaPackages } from './acs-api.js';
+import { javaClassAt } from './acs-api.js';
 import { runAsSystem } from './actor.js';
 import { rawToPlain } from './java-values.js';
 
@@ -41,15 +41,7 @@ const ROOT = '/efr-access/transaction/';
 /** Entries per AuditService#auditQuery call. */
 const PAGE = 500;
 
-/** A Java class (or package member) through `Packages`, or null (a non-secure script). */
-function java(path: string[]): Record<string, unknown> | null {
-  let cursor: unknown = javaPackages();
-  for (const part of path) {
-    if (cursor === null || cursor === undefined) return null;
-    cursor = (cursor as Record<string, unknown>)[part];
-  }
-  return cursor === null || cursor === undefined ? null : cursor as Record<string, unknown>;
-}
+const java = javaClassAt;
 
 interface AuditServiceLike {
   auditQuery(callback: unknown, params: unknown, maxResults: number): void;

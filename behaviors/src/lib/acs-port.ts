@@ -10,7 +10,7 @@ import type {
   PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
 } from '../../../webscripts/src/repository-port.js';
 import {
-  javaPackages, type PeopleLike, type ScriptNodeLike, type SearchLike,
+  javaClassAt, type PeopleLike, type ScriptNodeLike, type SearchLike,
 } from './acs-api.js';
 import { readEfrAccess } from './acs-audit.js';
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
@@ -55,14 +55,7 @@ function shortName(full: string): string {
 }
 
 /** A Java class reached through `Packages`, or null (a non-secure script). */
-function javaClass(path: string[]): Record<string, unknown> | null {
-  let cursor: unknown = javaPackages();
-  for (const part of path) {
-    if (cursor === null || cursor === undefined) return null;
-    cursor = (cursor as Record<string, unknown>)[part];
-  }
-  return cursor === null || cursor === undefined ? null : cursor as Record<string, unknown>;
-}
+const javaClass = javaClassAt;
 
 /** A setting: the JVM system property ACS's global properties are set with, or null. */
 function settingOf(key: PortSetting): string | null {

@@ -11,7 +11,7 @@
 import { checkViolation, type ViolationKind } from '../../../core/src/index.js';
 import { unitResolver } from '../recording-unit.js';
 import { textProp, type PortNode, type RepositoryPort } from '../repository-port.js';
-import { bodyText, WebScriptError, type WebScriptDefinition } from '../web-script.js';
+import { bodyText, requiredArchiveFolder, type WebScriptDefinition } from '../web-script.js';
 import { VIOLATIONS_FOLDER, violationJson } from './violation-json.js';
 import { requireSupervisor } from './violations.js';
 
@@ -19,16 +19,6 @@ const AREA = 'spot-checks';
 
 /** A text property, '' when unset. */
 const text = (n: PortNode, p: string): string => textProp(n, p) || '';
-
-/** The register folder, 503 when the archive is not set up (both hosts' setup makes it). */
-function registerFolder(port: RepositoryPort): PortNode {
-  const folder = port.archiveFolder(VIOLATIONS_FOLDER);
-  if (folder === null) {
-    throw new WebScriptError(503, 'efr.archive.notSetUp',
-      'The archive folder ' + VIOLATIONS_FOLDER + ' is not set up');
-  }
-  return folder;
-}
 
 /** `违规-<compact time>-<six random digits>`: two entries in one millisecond stay distinct. */
 function entryName(now: string): string {
@@ -80,7 +70,7 @@ export const violationsPost: WebScriptDefinition = {
       null);
     const subjectId = bodyText(call.body, 'subjectId', 64);
     const subject = subjectId === '' ? null : port.node(subjectId);
-    const v = propose(port, registerFolder(port), {
+    const v = propose(port, requiredArchiveFolder(port, VIOLATIONS_FOLDER), {
       kind, officer, unit: bodyText(call.body, 'unit', 100) || '-', description,
       sourceReference: 'report:' + port.now(),
       subjectId: subject === null ? null : subject.id, proposedBy: port.currentUser().userName,
@@ -104,7 +94,7 @@ export const violationsScanPost: WebScriptDefinition = {
   title: 'EFR violation scan',
   handle(port) {
     requireSupervisor(port, 'scanViolations');
-    const folder = registerFolder(port);
+    const folder = requiredArchiveFolder(port, VIOLATIONS_FOLDER);
     const known: Record<string, boolean> = {};
     for (const v of port.children(folder.id, 'efr:violation')) {
       known['$' + text(v, 'efr:sourceReference')] = true;
