@@ -1,5 +1,6 @@
 package org.efr.acsrt;
 
+import java.io.File;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,11 @@ import java.util.Set;
 import org.alfresco.repo.security.authentication.AuthenticationUtil;
 import org.alfresco.service.cmr.audit.AuditQueryParameters;
 import org.alfresco.service.cmr.audit.AuditService;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.alfresco.service.cmr.repository.NodeRef;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The runtime's audit: the `efr-access` application as ACS fills it from the alfresco-access
@@ -30,12 +35,22 @@ import org.alfresco.service.cmr.repository.NodeRef;
  *   grants the System user (l. 292-298); maxResults must be above 0 (AuditDAOImpl l. 312);
  *   entries come in id order, forward or not (AuditService.java l. 246); a search value matches
  *   only a stored value of its own Java class (PropertyValueDAOImpl, acs-audit.json "queries").
+ * - the entries are made from the loaded audit model (loadModel: the module's efr-audit.xml):
+ *   the producer's /alfresco-access/transaction values are mapped by its PathMap and recorded
+ *   under each RecordValue's key path, so a change of efr-audit.xml changes what is recorded.
  * Not emulated: the other sub-actions (a node both changed and read in one transaction is not
  * recorded here, where ACS would record the change), the entry's `path`, audit filters.
  */
 public final class Audit implements AuditService {
   public static final String APP = "efr-access";
-  private static final String ROOT = "/efr-access/transaction/";
+  /** The alfresco-access producer's root path (AccessAuditor ROOT_PATH + TRANSACTION). */
+  private static final String PRODUCER = "/alfresco-access/transaction/";
+
+  /** PathMap source → target of the loaded audit models (AuditModelRegistryImpl#addPathMap). */
+  private final Map<String, String> pathMaps = new LinkedHashMap<String, String>();
+  /** Recorded key path → [dataSource, dataTrigger] of each RecordValue, by application name. */
+  private final Map<String, Map<String, String[]>> applications =
+      new LinkedHashMap<String, Map<String, String[]>>();
 
   private final Repo repo;
   private final List<Object[]> entries = new ArrayList<Object[]>();
@@ -47,6 +62,72 @@ public final class Audit implements AuditService {
 
   Audit(Repo repo) {
     this.repo = repo;
+  }
+
+  /**
+   * Loads an audit model file as AuditModelRegistryImpl does (the module's efr-audit.xml,
+   * found on classpath*:alfresco/module/*\/audit/*.xml): its PathMaps and, per Application,
+   * each RecordValue's key path (/<application key>/<AuditPath keys>/<key>), data source and
+   * trigger. Only the simpleValue extractor (the value kept as is) is played.
+   */
+  public void loadModel(String file) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    Document doc = f.newDocumentBuilder().parse(new File(file));
+    NodeList maps = doc.getElementsByTagName("PathMap");
+    for (int i = 0; i < maps.getLength(); i++) {
+      Element m = (Element) maps.item(i);
+      pathMaps.put(m.getAttribute("source"), m.getAttribute("target"));
+    }
+    NodeList apps = doc.getElementsByTagName("Application");
+    for (int i = 0; i < apps.getLength(); i++) {
+      Element app = (Element) apps.item(i);
+      Map<String, String[]> values = new LinkedHashMap<String, String[]>();
+      collect(app, "/" + app.getAttribute("key"), values);
+      applications.put(app.getAttribute("name"), values);
+    }
+  }
+
+  private void collect(Element parent, String path, Map<String, String[]> out) {
+    for (org.w3c.dom.Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+      if (!(c instanceof Element)) continue;
+      Element e = (Element) c;
+      String key = path + "/" + e.getAttribute("key");
+      if ("AuditPath".equals(e.getTagName())) collect(e, key, out);
+      else if ("RecordValue".equals(e.getTagName())) {
+        if (!"simpleValue".equals(e.getAttribute("dataExtractor"))) {
+          throw new IllegalStateException("audit extractor not played: " + e.getAttribute("dataExtractor"));
+        }
+        out.put(key, new String[] {e.getAttribute("dataSource"), e.getAttribute("dataTrigger")});
+      }
+    }
+  }
+
+  /**
+   * AuditComponentImpl#recordAuditValues for the producer's values: mapped by the PathMaps
+   * (pathMapper.convertMap), then each application records the RecordValues whose trigger is
+   * among the mapped paths, under their key paths; nothing when no mapping applies.
+   */
+  private void record(String user, Map<String, Serializable> produced) {
+    Map<String, Serializable> mapped = new HashMap<String, Serializable>();
+    for (Map.Entry<String, Serializable> v : produced.entrySet()) {
+      for (Map.Entry<String, String> m : pathMaps.entrySet()) {
+        String source = m.getKey();
+        if (v.getKey().equals(source) || v.getKey().startsWith(source + "/")) {
+          mapped.put(m.getValue() + v.getKey().substring(source.length()), v.getValue());
+        }
+      }
+    }
+    Map<String, String[]> app = applications.get(APP);
+    if (app == null) return;
+    Map<String, Serializable> values = new HashMap<String, Serializable>();
+    for (Map.Entry<String, String[]> rv : app.entrySet()) {
+      if (mapped.containsKey(rv.getValue()[1]) && mapped.get(rv.getValue()[0]) != null) {
+        values.put(rv.getKey(), mapped.get(rv.getValue()[0]));
+      }
+    }
+    if (values.isEmpty()) return;
+    entries.add(new Object[] {Long.valueOf(nextId++), user, Long.valueOf(System.currentTimeMillis()),
+        values});
   }
 
   /** AccessAuditor#onContentRead: the node's change in this transaction gains `readContent`. */
@@ -74,14 +155,14 @@ public final class Audit implements AuditService {
         continue;
       }
       NodeRef ref = Repo.ref(e.getKey());
-      Map<String, Serializable> values = new HashMap<String, Serializable>();
-      values.put(ROOT + "action", "READ");
-      values.put(ROOT + "sub-actions", "readContent");
-      values.put(ROOT + "user", (String) e.getValue()[0]);
-      values.put(ROOT + "node", ref);
-      if (repo.exists(ref)) values.put(ROOT + "type", repo.dict.shortName(repo.getType(ref)));
-      entries.add(new Object[] {Long.valueOf(nextId++), e.getValue()[0],
-          Long.valueOf(System.currentTimeMillis()), values});
+      String user = (String) e.getValue()[0];
+      Map<String, Serializable> produced = new HashMap<String, Serializable>();
+      produced.put(PRODUCER + "action", "READ");
+      produced.put(PRODUCER + "sub-actions", "readContent");
+      produced.put(PRODUCER + "user", user);
+      produced.put(PRODUCER + "node", ref);
+      if (repo.exists(ref)) produced.put(PRODUCER + "type", repo.dict.shortName(repo.getType(ref)));
+      record(user, produced);
     }
     pending.clear();
     changed.clear();
