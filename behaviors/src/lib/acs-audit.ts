@@ -138,7 +138,11 @@ export function readEfrAccess(query: PortLogQuery): PortLogEntry[] {
       params.setApplicationName(EFR_ACCESS_APP);
       params.setForward(true);
       if (last > 0) params.setFromId(last + 1);
+      // One search key at most (AuditQueryParameters#addSearchKey l. 222-225): the node when
+      // given, else the action, a String as stored (acs-audit.json "recorded"); the kind is
+      // filtered in the callback either way.
       if (node !== null) params.addSearchKey(ROOT + 'node', node);
+      else if (query.kind === 'contentRead') params.addSearchKey(ROOT + 'action', 'READ');
       service.auditQuery(callback, params, PAGE);
     } while (seen === PAGE);
   });

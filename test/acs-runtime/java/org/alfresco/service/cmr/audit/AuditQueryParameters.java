@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * EFR test stand-in for ACS's AuditQueryParameters (repository/src/main/java/org/alfresco/
  * service/cmr/audit/AuditQueryParameters.java, 25.5.0.31): application, direction, entry id
- * range and search keys (path, value), each key matched with AND (l. 94-216). The setters the
- * module uses; the other filters (user, time range) are not emulated.
+ * range and one search key (path, value): a second one throws UnsupportedOperationException
+ * (l. 222-225). The setters the module uses; the other filters (user, time range) are not
+ * emulated.
  */
 public class AuditQueryParameters {
   private boolean forward = true;
@@ -55,6 +56,12 @@ public class AuditQueryParameters {
   }
 
   public void addSearchKey(String searchKey, Serializable searchValue) {
+    if (searchKey == null && searchValue == null) {
+      throw new IllegalArgumentException("A search key must have a 'searchKey' and/or a 'searchValue'.");
+    }
+    if (searchKeyValues.size() > 0) {
+      throw new UnsupportedOperationException("Only one search key-value pair is currently supported.");
+    }
     searchKeyValues.add(new Object[] {searchKey, searchValue});
   }
 }
