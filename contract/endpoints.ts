@@ -270,10 +270,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
     hosts: BOTH, summary: 'the register' },
   { method: 'POST', path: '/violations', request: ReportViolationRequestSchema,
     responses: { 201: ViolationEntrySchema }, descriptor: 'spot-checks/violations.post',
-    hosts: SERVER_ONLY, summary: "a supervisor's report" },
+    hosts: BOTH, summary: "a supervisor's report" },
   { method: 'POST', path: '/violations/scan', request: NoBodySchema,
     responses: { 200: ViolationListSchema }, descriptor: 'spot-checks/violations-scan.post',
-    hosts: SERVER_ONLY, summary: 'propose refused tampering and late handovers' },
+    hosts: BOTH, summary: 'propose refused tampering and late handovers' },
   { method: 'GET', path: '/violations/{id}', responses: { 200: ViolationEntrySchema },
     descriptor: 'spot-checks/violation.get', hosts: BOTH, summary: 'a violation' },
   { method: 'POST', path: '/violations/{id}/decision', request: ViolationDecisionRequestSchema,
@@ -285,7 +285,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   // Quality assessment (issue 8)
   { method: 'GET', path: '/quality', query: ['from', 'to', 'format'],
     responses: { 200: AssessmentEntrySchema }, alsoProduces: ['text/csv', 'application/pdf'],
-    descriptor: 'quality/quality.get', hosts: SERVER_ONLY, summary: 'the assessment' },
+    descriptor: 'quality/quality.get', hosts: BOTH, summary: 'the assessment' },
 ];
 
 /** `METHOD /path`: an endpoint's key in messages and tables. */

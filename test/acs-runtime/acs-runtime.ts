@@ -71,6 +71,8 @@ export interface ModuleParts {
   bindings: Binding[];
   /** The log4j2 levels ACS would apply: its packaged defaults, then the module's own file. */
   logLevels: Record<string, string>;
+  /** The module's audit model files (efr-audit.xml), which the runtime's audit loads. */
+  auditModels: string[];
 }
 
 type XmlNode = Record<string, unknown>;
@@ -167,7 +169,11 @@ export function moduleParts(): Promise<ModuleParts> {
       const moduleLog = join(out, MODULE_PREFIX, 'log4j2.properties');
       const logLevels = { ...acsLogLevels(),
         ...(existsSync(moduleLog) ? readLogLevels(readFileSync(moduleLog, 'utf8')) : {}) };
-      return { dir: out, scripts, bindings: readBindings(contexts), logLevels };
+      // ACS's audit model search path: classpath*:alfresco/module/*/audit/*.xml
+      // (behaviors/data/acs-module-loading.json, "audit-models").
+      const auditModels = listFiles(out).filter((f) =>
+        /^alfresco\/module\/[^/]+\/audit\/[^/]+\.xml$/.test(relative(out, f)));
+      return { dir: out, scripts, bindings: readBindings(contexts), logLevels, auditModels };
     })();
   }
   return parts;
@@ -257,7 +263,7 @@ export async function runDriver<T>(driver: string, input: Record<string, unknown
   try {
     const file = join(tmp, 'input.json');
     writeFileSync(file, JSON.stringify({ model: modelInput(), scripts: mod.scripts,
-      bindings: mod.bindings, logLevels: mod.logLevels, ...input }));
+      bindings: mod.bindings, logLevels: mod.logLevels, auditModels: mod.auditModels, ...input }));
     const r = spawnSync('java', ['-cp', `${runtimeClasses()}:${RHINO_JAR}`,
       'org.efr.acsrt.Main', join(DRIVERS, 'common.js'), join(DRIVERS, driver), '--', file],
     { encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 });

@@ -29,6 +29,9 @@ const FIXTURE: PortFixture = {
   otherOrganization: '社会事务科',
   content: { name: 'contract.bin', sha256: createHash('sha256').update(BYTES).digest('hex'),
     size: BYTES.length },
+  // --- access log (issue 15/18) ---
+  // Set by the controller from its template argument (the node's id is the runtime's).
+  readNode: '',
 };
 
 describe('repository port contract: the module adapter in the ACS-like runtime (issue 15)', () => {
@@ -48,9 +51,14 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
       'webscripts.js', {
         scripts: { ...mod.scripts, [LOCATION]: file },
         users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'] },
-        folders: ['EFR 执法记录/案件', 'EFR 执法记录/录像档案'],
+        folders: ['EFR 执法记录/案件', 'EFR 执法记录/录像档案', 'EFR 执法记录/合同读取'],
+        // --- access log (issue 15/18) ---
+        // officer1 reads a document's content through the REST API before the suite runs.
+        folderAces: { 'EFR 执法记录/合同读取': ['ALLOWED;officer1;Consumer'] },
         nodes: [{ folder: 'EFR 执法记录/案件', name: FIXTURE.content.name, type: 'cm:content',
           properties: { 'cm:content': { file: bytes } } },
+        { folder: 'EFR 执法记录/合同读取', name: '读取-contract', type: 'cm:content',
+          properties: {} },
         // The population's recordings, made in the contract's order (the runtime's ids sort as
         // its nodes are made).
         ...CONTRACT_RECORDINGS.made.map(({ name, start }) => ({
@@ -59,10 +67,14 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
             'efr:recordingStart': start } }))],
         personProps: { officer1: { 'cm:organization': FIXTURE.otherOrganization } },
         idPrefix: 'p',
-        calls: [{ name: 'contract', location: LOCATION, user: FIXTURE.user,
-          args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: {} }],
+        calls: [
+          { name: 'read', user: FIXTURE.otherUser, rest: { op: 'read', node: '#读取-contract' } },
+          { name: 'contract', location: LOCATION, user: FIXTURE.user,
+            args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: { readNode: '#读取-contract' } },
+        ],
       });
-    const call = out[0];
+    if (out[0].status !== 200) throw new Error(`read: ${out[0].status} ${out[0].error}`);
+    const call = out[1];
     if (call.status !== 200) throw new Error(`contract call: ${call.status} ${call.error}`);
     results = (call.body as { results: PortCheckResult[] }).results;
   });

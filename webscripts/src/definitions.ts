@@ -10,6 +10,8 @@ import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { HANDOVER_WEB_SCRIPTS } from './handovers/handovers.js';
 import { SPOT_CHECK_WEB_SCRIPTS } from './spot-checks/spot-checks.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
+import { VIOLATION_REPORT_WEB_SCRIPTS } from './violations/violation-reports.js';
+import { qualityGet } from './quality/quality.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...HANDOVER_WEB_SCRIPTS,
@@ -18,4 +20,6 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...DEVICE_WEB_SCRIPTS,
   ...VIOLATION_WEB_SCRIPTS,
   ...SPOT_CHECK_WEB_SCRIPTS,
+  ...VIOLATION_REPORT_WEB_SCRIPTS,
+  qualityGet,
 ];

@@ -25,6 +25,9 @@ export interface PortFixture {
   otherOrganization: string;
   /** A `cm:content` node in {@link folder} with stored bytes of that SHA-256 and size. */
   content: { name: string; sha256: string; size: number };
+  // --- access log (issue 15/18) ---
+  /** A node whose content {@link otherUser} read once, in a transaction before the suite. */
+  readNode: string;
 }
 
 // --- spot checks (issue 15) ---
@@ -301,6 +304,39 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       expectTrue('32 hex digits: ' + a, /^[0-9a-f]{32}$/.test(a));
       expectTrue('fresh: ' + a + ' ' + b, a !== b);
       expectTrue('3 bytes: ' + port.randomHex(3), /^[0-9a-f]{6}$/.test(port.randomHex(3)));
+    },
+  },
+  // --- access log (issue 15/18) ---
+  {
+    name: 'accessLog answers a content read of a node to a caller who is no administrator',
+    run(port, fx) {
+      const all = port.accessLog({ nodeId: fx.readNode });
+      const reads = port.accessLog({ nodeId: fx.readNode, kind: 'contentRead' });
+      expect('reads of the node', reads.length, 1);
+      const r = reads[0];
+      expect('user', r.user, fx.otherUser);
+      expect('node', r.nodeId, fx.readNode);
+      expect('kind', r.kind, 'contentRead');
+      expectTrue('at is ISO UTC: ' + r.at, ISO_UTC.test(r.at));
+      expectTrue('at is in the past: ' + r.at, r.at <= port.now());
+      expectTrue('seq is a positive number: ' + r.seq, typeof r.seq === 'number' && r.seq > 0);
+      expectTrue('also among all entries of the node',
+        all.some((e) => e.seq === r.seq && e.kind === 'contentRead'));
+    },
+  },
+  {
+    name: 'accessLog selects by node and kind, oldest first',
+    run(port, fx) {
+      expect('unknown node', port.accessLog({ nodeId: '00000000-0000-0000-0000-000000000000' }),
+        []);
+      expect('nothing refused on the node', port.accessLog({ nodeId: fx.readNode,
+        kind: 'refused' }), []);
+      const reads = port.accessLog({ kind: 'contentRead' });
+      expectTrue('every entry is a read', reads.every((e) => e.kind === 'contentRead'));
+      expectTrue('the read is among them', reads.some((e) => e.nodeId === fx.readNode));
+      for (let i = 1; i < reads.length; i++) {
+        expectTrue('oldest first at ' + i, reads[i - 1].seq < reads[i].seq);
+      }
     },
   },
 ];

@@ -146,12 +146,54 @@ export interface RepositoryPort {
   recordingsStartedIn(from: string, to: string): PortNode[];
   /** `bytes` bytes of the host's cryptographic random source, as lower-case hex. */
   randomHex(bytes: number): string;
+
+  // --- access log (issue 15/18) ---
+  /**
+   * Access-log entries, oldest first, about one node and/or of one kind. Read as the
+   * repository: the web script decides with core first whether its caller may see them (ACS's
+   * AuditService answers administrators only, public-services-security-context.xml l. 1005).
+   * In ACS the log is the `efr-access` audit application, which records what the
+   * alfresco-access producer reports after a commit: a refused attempt is rolled back with its
+   * transaction and is never there, so `kind: 'refused'` answers nothing in the module
+   * (docs/security.md "Logged").
+   */
+  accessLog(query: PortLogQuery): PortLogEntry[];
 }
 
 /** What {@link RepositoryPort.contentDigest} answers. */
 export interface PortDigest {
   sha256: string;
   size: number;
+}
+
+// --- access log (issue 15/18) ---
+
+/** What an access-log entry records, named the same in both hosts. */
+export type PortLogKind = 'contentRead' | 'refused' | 'other';
+
+/** One access-log entry (server/'s chained `access_log` row; an `efr-access` audit entry). */
+export interface PortLogEntry {
+  /** The entry's id: the row's sequence number in server/, the audit entry id in ACS. */
+  seq: number;
+  /** When, ISO 8601 UTC. */
+  at: string;
+  /** Who acted (user name). */
+  user: string;
+  /**
+   * The host's own action name: server/'s (`read`, `range`, `download`, `refused`, a step's
+   * name) or alfresco-access's (`READ`, `CREATE`, `UPDATE CONTENT`, …).
+   */
+  action: string;
+  kind: PortLogKind;
+  nodeId: string | null;
+  /** The entry's other values: server/'s own; in ACS `subActions`, `type` and `path`. */
+  values: Record<string, string>;
+}
+
+/** Which access-log entries to read (both given: both must match). */
+export interface PortLogQuery {
+  nodeId?: string;
+  kind?: PortLogKind;
 }
 
 /** A text property of a port node, or null when unset or not text. */

@@ -99,3 +99,14 @@ export function entryGet(
     },
   };
 }
+
+// --- access log (issue 15/18) ---
+/** An archive folder a web script writes in: 503 when the archive is not set up. */
+export function requiredArchiveFolder(port: RepositoryPort, name: string) {
+  const folder = port.archiveFolder(name);
+  if (folder === null) {
+    throw new WebScriptError(503, 'efr.archive.notSetUp',
+      'The archive folder ' + name + ' is not set up');
+  }
+  return folder;
+}

@@ -99,6 +99,16 @@ export function javaPackages(): Record<string, unknown> | null {
   return typeof Packages === 'undefined' || Packages === null ? null : Packages;
 }
 
+/** A Java class (or package) reached through `Packages` by its path, or null (non-secure). */
+export function javaClassAt(path: string[]): Record<string, unknown> | null {
+  let cursor: unknown = javaPackages();
+  for (const part of path) {
+    if (cursor === null || cursor === undefined) return null;
+    cursor = (cursor as Record<string, unknown>)[part];
+  }
+  return cursor === null || cursor === undefined ? null : cursor as Record<string, unknown>;
+}
+
 /**
  * The node a script action runs on: `document` in the model ScriptActionExecuter builds
  * (ScriptService#buildDefaultModel: companyhome, userhome, person, document, space), or null

@@ -10,8 +10,9 @@ import type {
   PortDigest, PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
 } from '../../../webscripts/src/repository-port.js';
 import {
-  javaPackages, type PeopleLike, type ScriptNodeLike, type SearchLike,
+  javaClassAt, type PeopleLike, type ScriptNodeLike, type SearchLike,
 } from './acs-api.js';
+import { readEfrAccess } from './acs-audit.js';
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
 import { digestContent } from './content-digest.js';
@@ -58,14 +59,7 @@ function shortName(full: string): string {
 }
 
 /** A Java class reached through `Packages`, or null (a non-secure script). */
-function javaClass(path: string[]): Record<string, unknown> | null {
-  let cursor: unknown = javaPackages();
-  for (const part of path) {
-    if (cursor === null || cursor === undefined) return null;
-    cursor = (cursor as Record<string, unknown>)[part];
-  }
-  return cursor === null || cursor === undefined ? null : cursor as Record<string, unknown>;
-}
+const javaClass = javaClassAt;
 
 /** A setting: the JVM system property ACS's global properties are set with, or null. */
 function settingOf(key: PortSetting): string | null {
@@ -307,6 +301,8 @@ export function acsPort(): RepositoryPort {
       return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
     randomHex: (bytes) => randomHexOf(bytes),
+    // --- access log (issue 15/18) ---
+    accessLog: readEfrAccess,
   };
 }
 

@@ -55,6 +55,8 @@ function newRuntime() {
       rt.bindBehaviour(bd.policy, bd.className, bd.location);
     }
   }
+  // The module's audit applications (efr-audit.xml), as AuditModelRegistryImpl loads them.
+  for (var am = 0; am < (input.auditModels || []).length; am++) rt.repo.audit.loadModel(input.auditModels[am]);
   for (var cat in input.logLevels || {}) {
     if (input.logLevels.hasOwnProperty(cat)) LogSink.setLevel(cat, input.logLevels[cat]);
   }

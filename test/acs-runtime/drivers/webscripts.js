@@ -18,7 +18,8 @@
  *   with the module's behaviours firing: `update` (properties), `addAspect`/`removeAspect`
  *   (aspect, properties), `addAssoc`/`removeAssoc` (target, assoc), `lock` (lockType,
  *   persistent), `delete`, `move` (dest), `copy` (dest, newName), `setPermission` (authority,
- *   role), `get` (the node's properties, as GET /nodes/{id}: Read needed), `children` (the
+ *   role), `get` (the node's properties, as GET /nodes/{id}: Read needed), `read` (its content,
+ *   as GET /nodes/{id}/content: onContentRead, then an efr-access entry), `children` (the
  *   names of the children the user may read, as GET /nodes/{id}/children), `share` (POST
  *   /shared-links), `render` (a rendition consumed, rendition), `download` (POST /downloads of
  *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout), `content` (the
@@ -198,6 +199,7 @@ function restOp(k, results) {
         break;
       case 'setPermission': rt.repo.setPermission(ref, op.authority, op.role, true); break;
       case 'get': rt.repo.readProperties(ref); break;
+      case 'read': rt.repo.readContentAs(ref); break;
       case 'share': rt.repo.shareContent(ref); break;
       case 'render': rt.repo.consumeRendition(ref, op.rendition || 'doclib'); break;
       case 'download': {

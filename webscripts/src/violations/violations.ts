@@ -4,7 +4,7 @@
  * - `GET /violations/{id}` one violation with its measures (supervisors);
  * - `POST /violations/{id}/decision` confirm | dismiss with a reason;
  * - `POST /violations/{id}/measures` an R30.1 measure with its dates.
- * Reports and the automatic scan are server/'s (server/src/webscripts/violations/).
+ * Reports and the automatic scan: ./violation-reports.ts (both hosts too).
  */
 import {
   checkMeasure, GROUP_EFR_SUPERVISORS, isMember, refuse, transitionViolation,
@@ -13,7 +13,7 @@ import {
 import { pagedList } from '../paging.js';
 import type { RepositoryPort } from '../repository-port.js';
 import {
-  bodyText, invalidArgument, readableOfType, WebScriptError, type WebScriptDefinition,
+  bodyText, invalidArgument, readableOfType, requiredArchiveFolder, type WebScriptDefinition,
 } from '../web-script.js';
 import {
   byCreated, measureJson, VIOLATIONS_FOLDER, violationJson, violationState,
@@ -104,11 +104,7 @@ export const violationMeasuresPost: WebScriptDefinition = {
     const v = readableOfType(port, call.params.id, 'efr:violation');
     const user = port.currentUser();
     port.enforce(checkMeasure(violationState(v), input, user), 'violation.measure', v.id);
-    const folder = port.archiveFolder(VIOLATIONS_FOLDER);
-    if (folder === null) {
-      throw new WebScriptError(503, 'efr.archive.notSetUp',
-        'The archive folder ' + VIOLATIONS_FOLDER + ' is not set up');
-    }
+    const folder = requiredArchiveFolder(port, VIOLATIONS_FOLDER);
     const now = port.now();
     const count = port.sources(v.id, 'efr:accountabilityViolation').length;
     const m = port.createNode(folder.id, {

@@ -29,6 +29,7 @@ const FIXTURE: PortFixture = {
   otherOrganization: '社会事务科',
   content: { name: 'contract.bin', sha256: createHash('sha256').update(BYTES).digest('hex'),
     size: BYTES.length },
+  readNode: '',
 };
 
 describe('repository port contract: server/ adapter over SQLite (issue 15)', () => {
@@ -64,6 +65,10 @@ describe('repository port contract: server/ adapter over SQLite (issue 15)', () 
         aspects: ['sys:referenceable', 'cm:auditable'], content: null, inherit: true,
         aclLocal: false, lock: null });
     });
+    // --- access log (issue 15/18) ---
+    // officer1 read a node's content: what routes/content.ts logs for GET /nodes/{id}/content.
+    FIXTURE.readNode = register.id;
+    t.repo.log({ user: 'officer1', action: 'read', nodeId: register.id, values: {} });
     const caller = asWorkflowStep(t.repo.caller('supervisor1'), 'port-contract');
     results = t.repo.db.transaction(() => runPortContract(serverPort(t.repo, caller), FIXTURE))();
   });

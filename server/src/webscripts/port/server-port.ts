@@ -8,9 +8,10 @@ import { localAces, type Ace } from '../../repo/permissions.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { toInstant } from '../../rules/recording-state.js';
 import type {
-  PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
+  PortLogEntry, PortLogKind, PortLogQuery, PortNewNode, PortNode, PortSetting, PortValue,
+  RepositoryPort,
 } from '../../../../webscripts/src/repository-port.js';
-import type { AccessLogInput } from '../../access-log/access-log.js';
+import type { AccessLogEntry, AccessLogInput } from '../../access-log/access-log.js';
 import { elevated, insertRecord, subFolder } from '../devices/record-writes.js';
 import { registerFolder } from '../violations/violation-records.js';
 import { bureauZone } from './bureau-zone.js';
@@ -189,5 +190,44 @@ export function serverPort(
       return out.sort((a, b) => compareCodeUnits(a.id, b.id));
     },
     randomHex: (bytes) => randomBytes(bytes).toString('hex'),
+    // --- access log (issue 15/18) ---
+    accessLog: (query) => readAccessLog(repo, query),
   };
+}
+
+// --- access log (issue 15/18) ---
+
+/** server/'s actions of each port log kind (routes/content.ts, Repository#enforce). */
+const CONTENT_READS = ['read', 'range', 'download'];
+
+function kindOf(action: string): PortLogKind {
+  if (CONTENT_READS.includes(action)) return 'contentRead';
+  return action === 'refused' ? 'refused' : 'other';
+}
+
+/** The chained access_log rows the query selects, oldest first, as port entries. */
+export function readAccessLog(repo: Repository, query: PortLogQuery): PortLogEntry[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (query.nodeId !== undefined) {
+    where.push('node_id = ?');
+    args.push(query.nodeId);
+  }
+  if (query.kind === 'contentRead') {
+    where.push(`action IN (${CONTENT_READS.map(() => '?').join(',')})`);
+    args.push(...CONTENT_READS);
+  } else if (query.kind === 'refused') {
+    where.push("action = 'refused'");
+  } else if (query.kind === 'other') {
+    where.push(`action NOT IN (${CONTENT_READS.map(() => '?').join(',')}, 'refused')`);
+    args.push(...CONTENT_READS);
+  }
+  const rows = repo.db.prepare(`SELECT id, entry_json FROM access_log
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`)
+    .all(...args) as { id: number; entry_json: string }[];
+  return rows.map((r) => {
+    const e = JSON.parse(r.entry_json) as AccessLogEntry;
+    return { seq: r.id, at: e.at, user: e.user, action: e.action, kind: kindOf(e.action),
+      nodeId: e.nodeId ?? null, values: e.values ?? {} };
+  });
 }

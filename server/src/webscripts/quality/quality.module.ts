@@ -1,33 +1,30 @@
-import {
-  GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant, personDisplayName,
-  refuse,
-} from '../../../../core/src/index.js';
-import { badRequest } from '../../http/errors.js';
+import { personDisplayName } from '../../../../core/src/index.js';
+import { assessmentOf } from '../../../../webscripts/src/quality/quality-facts.js';
+import { qualityGet, qualityRequest } from '../../../../webscripts/src/quality/quality.js';
+import type { Assessment } from '../../../../contract/index.js';
+import { runPortWebScript } from '../port/port-routes.js';
 import type { WebScriptModule } from '../web-script-host.js';
-import { actorOf } from '../devices/record-writes.js';
 import { assessmentCsv, assessmentPdf, reportWords } from './quality-export.js';
-import { assessment } from './quality-facts.js';
 
 /**
- * `GET /quality?from=&to=&format=json|csv|pdf` (issue 8; R28.1, R29.1, R30.1): the quality
- * assessment of a period per officer and per unit, for supervisors and unit heads.
+ * `GET /quality?from=&to=&format=json|csv|pdf` (issue 8; R28.1, R29.1, R30.1): the gate, the
+ * period and the assessment are written once (webscripts/src/quality/); the JSON answer is the
+ * shared definition's, the CSV and PDF documents are made here from the same assessment.
  */
 export const qualityModule: WebScriptModule = (ws, repo) => {
+  /** The shared gate and assessment, in one port call, for the documents. */
+  const documentOf = {
+    ...qualityGet,
+    handle: (port: Parameters<typeof qualityGet.handle>[0],
+      call: Parameters<typeof qualityGet.handle>[1]) => {
+      const q = qualityRequest(port, call);
+      return { status: 200, body: { format: q.format, a: assessmentOf(port, q.from, q.to) } };
+    },
+  };
   ws.get('/quality', async (req) => {
-    repo.enforce(req.caller, isMemberOfAny(actorOf(req.caller),
-      [GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS]) ? { allowed: true } : refuse(403,
-      'efr.quality.forbidden', 'R28.1', 'Only supervisors and unit heads see the assessment.',
-      '仅监督人员和执法部门负责人可以查看考评。'), 'readQuality', null);
-    const from = typeof req.query.from === 'string' ? req.query.from : '';
-    const to = typeof req.query.to === 'string' ? req.query.to : '';
-    const f = parseInstant(from);
-    const t = parseInstant(to);
-    if (f === null || t === null || !(f < t)) {
-      throw badRequest('from and to must be ISO 8601 date-times with a zone, from before to');
-    }
-    const format = req.query.format ?? 'json';
-    const a = assessment(repo, new Date(f).toISOString(), new Date(t).toISOString());
-    if (format === 'json') return { body: { entry: a } };
+    const format = typeof req.query.format === 'string' ? req.query.format : 'json';
+    if (format !== 'csv' && format !== 'pdf') return runPortWebScript(repo, qualityGet, req);
+    const { a } = runPortWebScript(repo, documentOf, req).body as { a: Assessment };
     const name = `efr-quality-${a.from.slice(0, 10)}-${a.to.slice(0, 10)}`;
     // People by name (the directory's display name, written as core writes names).
     const words = reportWords((id) => {
@@ -39,11 +36,8 @@ export const qualityModule: WebScriptModule = (ws, repo) => {
         .header('content-disposition', `attachment; filename="${name}.csv"`)
         .send(assessmentCsv(a, words));
     }
-    if (format === 'pdf') {
-      const pdf = await assessmentPdf(a, words);
-      return req.reply.code(200).header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf);
-    }
-    throw badRequest('format must be json, csv or pdf');
+    const pdf = await assessmentPdf(a, words);
+    return req.reply.code(200).header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf);
   });
 };

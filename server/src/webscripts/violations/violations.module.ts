@@ -1,29 +1,25 @@
+import { VIOLATION_REPORT_WEB_SCRIPTS } from
+  '../../../../webscripts/src/violations/violation-reports.js';
 import { VIOLATION_WEB_SCRIPTS } from '../../../../webscripts/src/violations/violations.js';
-import { listBody } from '../../http/paging.js';
-import { portWebScripts } from '../port/port-routes.js';
+import { portWebScripts, runPortWebScript } from '../port/port-routes.js';
 import type { WebScriptModule } from '../web-script-host.js';
-import { violationJson } from './violation-records.js';
-import { reportViolation, scanViolations } from './violation-steps.js';
+import { registerFolder } from './violation-records.js';
 
 /**
- * The violation register web scripts server/ alone has (issue 8; R29.1):
- * - `POST /violations` a supervisor reports one (proposed);
- * - `POST /violations/scan` proposes refused tampering attempts and late handovers.
- * The register's list, read, decision and measures are written once for both hosts
- * (webscripts/src/violations/violations.ts). Failed spot-check findings propose theirs from
- * the spot-check web scripts.
+ * The violation register's web scripts (issue 8; R29.1, R30.1), all written once for both
+ * hosts: list, read, decision and measures (webscripts/src/violations/violations.ts), a
+ * supervisor's report and the scan of refused attempts and late handovers
+ * (webscripts/src/violations/violation-reports.ts). Failed spot-check findings propose theirs
+ * from the spot-check web scripts.
  */
 export const violationsModule: WebScriptModule = (ws, repo) => {
   portWebScripts(VIOLATION_WEB_SCRIPTS)(ws, repo);
-
-  ws.post('/violations', (req) => ({
-    status: 201,
-    body: { entry: violationJson(repo, reportViolation(repo, req.caller, req.body)) },
-  }));
-
-  ws.post('/violations/scan', (req) => {
-    // What the scan proposed, as one whole REST API v1 list (with its pagination).
-    const made = scanViolations(repo, req.caller).map((n) => violationJson(repo, n));
-    return { body: listBody(made, { skipCount: 0, maxItems: made.length }, made.length) };
-  });
+  for (const def of VIOLATION_REPORT_WEB_SCRIPTS) {
+    ws.post(def.path, (req) => {
+      // server/'s setup of the register folder (the module's is its bootstrap): made by the
+      // repository when first needed, before the call, as registerFolder always made it.
+      repo.db.transaction(() => registerFolder(repo))();
+      return runPortWebScript(repo, def, req);
+    });
+  }
 };

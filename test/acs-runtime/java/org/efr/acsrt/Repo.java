@@ -73,9 +73,13 @@ public final class Repo {
     return out;
   }
 
+  /** The efr-access audit application and the AuditService over it (Audit). */
+  public final Audit audit;
+
   Repo(Dictionary dict, AcsRuntime rt) {
     this.dict = dict;
     this.rt = rt;
+    this.audit = new Audit(this);
   }
 
   public void setIdPrefix(String prefix) {
@@ -115,6 +119,7 @@ public final class Repo {
     snapshot = null;
     touched.clear();
     AlfrescoTransactionSupport.end();
+    audit.afterCommit();
   }
 
   /** ACS's org.alfresco.repo.node.integrity.IntegrityException. */
@@ -161,6 +166,7 @@ public final class Repo {
     snapshot = null;
     journal.add("rollback\t" + writes);
     AlfrescoTransactionSupport.end();
+    audit.afterRollback();
   }
 
   public boolean inTransaction() {
@@ -175,6 +181,7 @@ public final class Repo {
   /** Journals a write: "write\t<kind>\t<node id>\t<run-as user>\t<detail>". */
   private void wrote(String kind, String id, String detail) {
     writes++;
+    audit.onChange(id);
     // The integrity checker hears node creation, property, aspect and association changes
     // (IntegrityChecker#init binds onCreateNode, onUpdateProperties, onAddAspect,
     // onCreateAssociation, …), not permission changes or moves.
@@ -817,7 +824,18 @@ public final class Repo {
   public String readContent(NodeRef ref) {
     NodeRec n = rec(ref);
     rt.invokePolicy("onContentRead", ref, new Object[] {ref});
+    audit.onContentRead(ref);
     return n.contentFile;
+  }
+
+  /**
+   * ContentService#getReader through the public service (a client's GET /nodes/{id}/content):
+   * ReadContent (`ContentService.getReader=ACL_NODE.0.sys:base.ReadContent`, part of Read), then
+   * the read with its policies and its efr-access entry after the commit (Audit).
+   */
+  public String readContentAs(NodeRef ref) {
+    requirePermission(ref, "Read");
+    return readContent(ref);
   }
 
   /** Sets properties without policies or stamps (fixtures before the run). */

@@ -1,0 +1,58 @@
+/**
+ * `GET /quality?from=&to=&format=json|csv|pdf` (issue 8; R28.1, R29.1, R30.1): the quality
+ * assessment of a period per officer and per unit, for supervisors and unit heads. The gate,
+ * the period and the assessment are written once for both hosts (issue 15). The JSON answer is
+ * this definition's; the CSV and PDF documents are server/'s (server/src/webscripts/quality/):
+ * the PDF needs pdfkit, Node streams and the CJK font file, which Rhino does not have (on the
+ * ACS stack documents are the worker's), and the port's answers are JSON only, so the module
+ * answers 501 for both (docs/api.md "In the ACS module").
+ */
+import {
+  GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant, refuse,
+} from '../../../core/src/index.js';
+import type { RepositoryPort } from '../repository-port.js';
+import {
+  invalidArgument, WebScriptError, type WebScriptCall, type WebScriptDefinition,
+} from '../web-script.js';
+import { assessmentOf } from './quality-facts.js';
+
+/** The formats of the assessment. */
+export type QualityFormat = 'json' | 'csv' | 'pdf';
+
+/** A checked assessment request: who may read it decided, the period and format valid. */
+export interface QualityRequest {
+  from: string;
+  to: string;
+  format: QualityFormat;
+}
+
+/** Refuses callers other than supervisors and unit heads (R28.1), then checks the query. */
+export function qualityRequest(port: RepositoryPort, call: WebScriptCall): QualityRequest {
+  port.enforce(isMemberOfAny(port.currentUser(), [GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS])
+    ? { allowed: true } : refuse(403, 'efr.quality.forbidden', 'R28.1',
+      'Only supervisors and unit heads see the assessment.',
+      '仅监督人员和执法部门负责人可以查看考评。'), 'readQuality', null);
+  const f = parseInstant(call.query.from || '');
+  const t = parseInstant(call.query.to || '');
+  if (f === null || t === null || !(f < t)) {
+    throw invalidArgument('from and to must be ISO 8601 date-times with a zone, from before to');
+  }
+  const format = call.query.format || 'json';
+  if (format !== 'json' && format !== 'csv' && format !== 'pdf') {
+    throw invalidArgument('format must be json, csv or pdf');
+  }
+  return { from: new Date(f).toISOString(), to: new Date(t).toISOString(), format };
+}
+
+export const qualityGet: WebScriptDefinition = {
+  id: 'quality', method: 'GET', path: '/quality', area: 'quality',
+  title: 'EFR quality assessment',
+  handle(port, call) {
+    const q = qualityRequest(port, call);
+    if (q.format !== 'json') {
+      throw new WebScriptError(501, 'efr.quality.formatNotInModule', 'The ' + q.format +
+        ' assessment is made by the embedded repository (server/); ask for format=json here');
+    }
+    return { status: 200, body: { entry: assessmentOf(port, q.from, q.to) } };
+  },
+};
