@@ -28,16 +28,6 @@ import { ROOT } from '../support/server-harness.js';
 const KNOWN_GAPS: readonly string[] = [
   // The hash-chain verifier reads server/'s chained access log; ACS's audit has no chain yet.
   'GET /access-log/verify',
-  // The disc image cannot be built in Rhino: efr worker builds it beside ACS (issue 15); the
-  // module's web scripts that record the job and take the worker's steps are still to come.
-  'POST /evidence-packages',
-  'GET /evidence-packages',
-  'GET /evidence-packages/jobs',
-  'GET /evidence-packages/{id}',
-  'POST /evidence-packages/{id}/claim',
-  'POST /evidence-packages/{id}/progress',
-  'POST /evidence-packages/{id}/result',
-  'POST /evidence-packages/{id}/failure',
   // Disposition (issue 18): the module's web scripts and tombstone rules follow with the port;
   // the register PDF needs the worker.
   'GET /disposition/eligible',

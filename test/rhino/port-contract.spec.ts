@@ -4,6 +4,7 @@
  * run as one web script call in the ACS-like runtime (issue 15). The same suite runs against
  * server/'s adapter in server/src/webscripts/port/server-port.spec.ts.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,8 @@ import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runti
 
 const LOCATION = `classpath*:${WEBSCRIPT_ROOT}/org/efr/test/port-contract.get.js`;
 
+const BYTES = Buffer.from('合同 contract content\n'.repeat(1000));
+
 const FIXTURE: PortFixture = {
   user: 'supervisor1',
   group: 'GROUP_EFR_SUPERVISORS',
@@ -21,6 +24,8 @@ const FIXTURE: PortFixture = {
   // The runtime's people have no names: ACS then shows the user name.
   otherDisplayName: 'officer1',
   folder: '违规记录',
+  // A file stored before the call (its id is set by the controller from `#contract.txt`).
+  stored: { id: '', sha256: createHash('sha256').update(BYTES).digest('hex'), size: BYTES.length },
 };
 
 describe('repository port contract: the module adapter in the ACS-like runtime (issue 15)', () => {
@@ -34,15 +39,18 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
     const file = join(dir, 'port-contract.get.js');
     writeFileSync(file, code);
     const mod = await moduleParts();
+    const stored = join(dir, 'contract.txt');
+    writeFileSync(stored, BYTES);
     const out = await runDriver<{ name: string; status: number; body: unknown; error: string }[]>(
       'webscripts.js', {
         scripts: { ...mod.scripts, [LOCATION]: file },
         users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'] },
         folders: ['EFR 执法记录/违规记录'],
-        nodes: [],
+        nodes: [{ folder: 'EFR 执法记录/违规记录', name: 'contract.txt', type: 'cm:content',
+          properties: { 'cm:content': { file: stored, mimetype: 'text/plain' } } }],
         idPrefix: 'p',
         calls: [{ name: 'contract', location: LOCATION, user: FIXTURE.user,
-          args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: {} }],
+          args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: { stored: '#contract.txt' } }],
       });
     const call = out[0];
     if (call.status !== 200) throw new Error(`contract call: ${call.status} ${call.error}`);

@@ -19,6 +19,8 @@ export interface PortFixture {
   otherDisplayName: string;
   /** An archive folder where the caller may create `efr:violation` and `efr:accountability`. */
   folder: string;
+  /** A node whose content the host stored, readable by the caller, and that content's digest. */
+  stored: { id: string; sha256: string; size: number };
 }
 
 /** One check of the contract. */
@@ -190,6 +192,28 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       expectTrue('groups of the caller', port.groupsOf(fx.user).indexOf(fx.group) >= 0);
       expect('groups of nobody', port.groupsOf('nobody-such'), []);
       expect('display name', port.displayName(fx.otherUser), fx.otherDisplayName);
+    },
+  },
+  // --- evidence packages (issue 15) ---
+  {
+    name: 'nodesWhere finds the nodes of a type by a text property',
+    run(port, fx) {
+      const v = newViolation(port, fx, 'e');
+      const found = port.nodesWhere('efr:violation', 'efr:sourceReference', 'report:contract-e');
+      expect('found', found.map((n) => n.id), [v.id]);
+      expect('its properties', found[0].props['efr:violationDescription'], '合同 contract');
+      expect('another value', port.nodesWhere('efr:violation', 'efr:sourceReference',
+        'report:contract-none'), []);
+      expect('another type', port.nodesWhere('efr:accountability', 'efr:sourceReference',
+        'report:contract-e'), []);
+    },
+  },
+  {
+    name: 'contentDigest answers the stored bytes\' SHA-256 and size, null without content',
+    run(port, fx) {
+      expect('stored', port.contentDigest(fx.stored.id),
+        { sha256: fx.stored.sha256, size: fx.stored.size });
+      expect('no content', port.contentDigest(newViolation(port, fx, 'f').id), null);
     },
   },
   {

@@ -117,6 +117,29 @@ export interface RepositoryPort {
    * (e.g. a failed pre-use check, R15.1): server/ writes them after the call's transaction.
    */
   logAttempt(step: string, nodeId: string | null, values: Record<string, string>): void;
+
+  // --- evidence packages (issue 15) ---
+  /**
+   * The readable nodes of exactly `type` whose text property `prop` equals `value` (a search:
+   * server/ by SQL, the module by `TYPE:"…" AND =prop:"…"`, which ACS answers from its index,
+   * so a node made moments ago may be missing there until the index catches up).
+   */
+  nodesWhere(type: string, prop: string, value: string): PortNode[];
+  /**
+   * The SHA-256 and size of the bytes the repository stored as the node's content, computed by
+   * the repository (never taken from a client), or null when the node has no content. server/
+   * answers the digest its content store computed while the upload streamed (the store is
+   * addressed by it; the file is checked to be there with that size, not read again); the module
+   * reads the content through ACS's ContentReader into java.security.MessageDigest in 1 MiB
+   * chunks, so memory stays flat and the time grows with the size (about one read of the image).
+   */
+  contentDigest(id: string): PortDigest | null;
+}
+
+/** What {@link RepositoryPort.contentDigest} answers: lower-case hex SHA-256 and byte count. */
+export interface PortDigest {
+  sha256: string;
+  size: number;
 }
 
 /** A text property of a port node, or null when unset or not text. */

@@ -14,8 +14,9 @@ import {
 } from './acs-api.js';
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
+import { digestContent } from './content-digest.js';
 import { efrInfo } from './efr-log.js';
-import { toPlain } from './java-values.js';
+import { rawToPlain } from './java-values.js';
 import { NAMESPACES, nodeId, nodeProp } from './model-names.js';
 import {
   ARCHIVE_ROOT_NAME, enforce as answerRefusal, subFolder, type WsNode,
@@ -95,7 +96,9 @@ function view(n: WsNode): PortNode {
   const props: Record<string, PortValue> = {};
   const raw = n.properties;
   for (const k in raw) {
-    const v = toPlain(raw[k]);
+    // Read raw: `typeof` on a Java value the map hands over as it is (cm:content's
+    // ScriptContentData) throws "Invalid JavaScript value" (lib/java-values.ts rawToPlain).
+    const v = rawToPlain(raw[k]);
     if (v !== null) props[shortName(String(k))] = v;
   }
   const aspects: string[] = [];
@@ -137,6 +140,13 @@ export function acsPort(): RepositoryPort {
   const byName = (a: PortNode, b: PortNode): number =>
     (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const person = (userName: string): unknown => s.people.getPerson(userName);
+  /** The nodes an FTS query finds, in name order (ACS's index answers it). */
+  const query = (fts: string): PortNode[] => {
+    const found = s.search.query({ query: fts, language: 'fts-alfresco' });
+    const out: PortNode[] = [];
+    for (let i = 0; i < found.length; i++) out.push(view(found[i] as unknown as WsNode));
+    return out.sort(byName);
+  };
 
   return {
     currentUser: () => {
@@ -165,13 +175,7 @@ export function acsPort(): RepositoryPort {
       }
       return out.sort(byName);
     },
-    nodesOfType: (type) => {
-      const found = s.search.query({ query: 'TYPE:"' + type.replace(/["\\]/g, '') + '"',
-        language: 'fts-alfresco' });
-      const out: PortNode[] = [];
-      for (let i = 0; i < found.length; i++) out.push(view(found[i] as unknown as WsNode));
-      return out.sort(byName);
-    },
+    nodesOfType: (type) => query('TYPE:"' + quoted(type) + '"'),
     targets: (id, assocType) => peers(must(id).assocs, assocType),
     sources: (id, assocType) => peers(must(id).sourceAssocs, assocType),
     folder: (parentId, name) => view(subFolder(must(parentId), name)),
@@ -232,7 +236,26 @@ export function acsPort(): RepositoryPort {
     // The module's log lines are not transactional: an attempt's facts stay like any step's.
     logAttempt: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
     logStep: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
+
+    // --- evidence packages (issue 15) ---
+    nodesWhere: (type, prop, value) => query('TYPE:"' + quoted(type) + '" AND =' +
+      quoted(prop) + ':"' + escaped(value) + '"')
+      // The index answers subtypes and analysed matches too: exactly the type and the value.
+      .filter((n) => n.type === type && n.props[prop] === value),
+    // ACS's ContentReader through ScriptContentData into MessageDigest, 1 MiB at a time
+    // (lib/content-digest.ts): flat memory, one read of the bytes.
+    contentDigest: (id) => digestContent(must(id)),
   };
+}
+
+/** A QName inside an FTS term: quotes and backslashes dropped (they are never part of one). */
+function quoted(text: string): string {
+  return text.replace(/["\\]/g, '');
+}
+
+/** A value inside an FTS quoted term: quotes and backslashes escaped (AFTS). */
+function escaped(text: string): string {
+  return text.replace(/(["\\])/g, '\\$1');
 }
 
 /** One step's log line under org.efr.repo: `efr <step> <nodeRef> by=<user> k=v …`. */

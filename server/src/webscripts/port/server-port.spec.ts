@@ -4,13 +4,18 @@
  * (issue 15). The same suite runs against the module's adapter in the ACS-like runtime
  * (test/rhino/port-contract.spec.ts).
  */
+import { createHash } from 'node:crypto';
 import { ensureArchiveFolders, ensureGroups } from '../../demo/seed.js';
-import { tempRepository, type TempRepository } from '../../testing/temp-repository.js';
+import { createNode } from '../../repo/node-writes.js';
+import type { NodeRow } from '../../repo/node-rows.js';
+import { streamOf, tempRepository, type TempRepository } from '../../testing/temp-repository.js';
 import { PORT_CONTRACT, runPortContract, type PortCheckResult, type PortFixture } from
   '../../../../webscripts/src/port-contract.js';
 import { registerFolder } from '../violations/violation-records.js';
 import { asWorkflowStep } from '../web-script-host.js';
 import { serverPort } from './server-port.js';
+
+const BYTES = Buffer.from('合同 contract content\n'.repeat(1000));
 
 const FIXTURE: PortFixture = {
   user: 'supervisor1',
@@ -18,6 +23,8 @@ const FIXTURE: PortFixture = {
   otherUser: 'officer1',
   otherDisplayName: '王 五',
   folder: '违规记录',
+  stored: { id: '', sha256: createHash('sha256').update(BYTES).digest('hex'),
+    size: BYTES.length },
 };
 
 describe('repository port contract: server/ adapter over SQLite (issue 15)', () => {
@@ -37,6 +44,13 @@ describe('repository port contract: server/ adapter over SQLite (issue 15)', () 
     t.repo.auth.addMember('GROUP_EFR_OFFICERS', 'officer1', 'PERSON');
     await ensureArchiveFolders(t.repo);
     t.repo.db.transaction(() => registerFolder(t.repo))();
+    // A file the store holds (uploaded through the REST API's path).
+    const folder = t.repo.rows.childByName(t.repo.meta('efr_archive') as string, '违规记录') as
+      NodeRow;
+    FIXTURE.stored.id = (await createNode(t.repo, t.repo.caller('admin'), folder, {
+      name: 'contract.txt', nodeType: 'cm:content', autoRename: false, fromText: false,
+      properties: {}, content: { staged: await t.repo.store.stage(streamOf(BYTES)),
+        mimeType: 'text/plain' } })).id;
     const caller = asWorkflowStep(t.repo.caller('supervisor1'), 'port-contract');
     results = t.repo.db.transaction(() => runPortContract(serverPort(t.repo, caller), FIXTURE))();
   });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Verdict, Zone } from '../../../../core/src/index.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import type { NodeRow } from '../../repo/node-rows.js';
@@ -117,7 +118,8 @@ export function serverPort(
     folder: (parentId, name) => view(subFolder(repo, row(parentId), name, caller.rule.now)),
     createNode: (parentId, n: PortNewNode) => view(insertRecord(repo, elevated(repo, caller),
       row(parentId), { type: n.type, name: n.name, props: stored(n.type, n.props),
-        aspects: n.aspects })),
+        // A cm:content subtype is a file, as in ACS (its content arrives later: PUT content).
+        aspects: n.aspects, isFile: repo.model.isSubClassOf(n.type, 'cm:content') })),
     updateNode: (id, props, addAspects = []) => {
       const n = row(id);
       return view(updateNode(repo, elevated(repo, caller), n, {
@@ -146,6 +148,26 @@ export function serverPort(
       values }),
     logAttempt: (step, nodeId, values) => {
       attempts.push({ user: caller.userId, action: step, nodeId, values });
+    },
+
+    // --- evidence packages (issue 15) ---
+    nodesWhere: (type, prop, value) => rowsOf(`SELECT n.* FROM nodes n WHERE n.type = ? AND
+      EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ? AND
+      p.v_text = ?) ORDER BY n.name`, type, prop, value),
+    contentDigest: (id) => {
+      const c = row(id).content;
+      if (c === null) return null;
+      // The store hashed the bytes while the upload streamed and keeps them under that SHA-256
+      // (server/src/store/content-store.ts): the digest is the address, nothing is read again
+      // whatever the size; the file must be there with the size recorded.
+      if (c.size > 0) {
+        try {
+          if (statSync(repo.store.pathOf(c.sha256)).size !== c.size) return null;
+        } catch {
+          return null; // the stored file is gone: the repository cannot vouch for the bytes
+        }
+      }
+      return { sha256: c.sha256, size: c.size };
     },
   };
 }
