@@ -1,5 +1,6 @@
 import {
-  checkJobClaim, checkJobFailure, checkJobProgress, checkJobResult, jobPercent, leaseFrom,
+  checkJobClaim, checkJobFailure, checkJobProgress, checkJobResult, checkJobWorker, jobPercent,
+  leaseFrom,
   mayWorkerRead, checkJobUpload,
   type PackageJob,
 } from './package-job.js';
@@ -22,6 +23,11 @@ function code(v: ReturnType<typeof checkJobClaim>): string {
 }
 
 describe('package jobs (issue 15, R23.1)', () => {
+  it('lets only workers take a worker\'s step at all (the job list)', () => {
+    expect(code(checkJobWorker(worker))).toBe('allowed');
+    expect(code(checkJobWorker(custodian))).toBe('403 efr.job.notWorker');
+  });
+
   it('only the worker service account claims, and only a requested or abandoned job', () => {
     expect(code(checkJobClaim(requested, worker, NOW))).toBe('allowed');
     expect(code(checkJobClaim(requested, custodian, NOW))).toBe('403 efr.job.notWorker');

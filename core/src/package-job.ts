@@ -55,7 +55,12 @@ function notWorker(): Verdict {
     'Only the EFR worker service account works on jobs.', '仅 EFR 后台服务账号可以处理任务。');
 }
 
-function leaseLive(job: PackageJob, now: number): boolean {
+/** Whether `actor` may take a worker's step at all (list the jobs): 403 for anyone else. */
+export function checkJobWorker(actor: Actor): Verdict {
+  return isWorker(actor) ? allow() : notWorker();
+}
+
+function leaseLive(job: Pick<PackageJob, 'leaseUntil'>, now: number): boolean {
   const until = job.leaseUntil === null ? null : parseInstant(job.leaseUntil);
   return until !== null && until > now;
 }
@@ -175,7 +180,7 @@ export function mayWorkerRead(actor: Actor, recordingId: string, jobs: readonly 
   const at = requireInstant(now, 'now');
   for (const job of jobs) {
     if (job.state === 'building' && job.worker === actor.userName &&
-      leaseLive({ ...job, bytesDone: 0, bytesTotal: 0 }, at) &&
+      leaseLive(job, at) &&
       job.recordingIds.indexOf(recordingId) >= 0) return true;
   }
   return false;

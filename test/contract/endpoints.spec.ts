@@ -31,16 +31,6 @@ const KNOWN_GAPS: readonly string[] = [
   // "extractors"), and a web script reading them inside ACS would only re-read what the
   // database says. In ACS the check is the worker's Merkle tree over efr-access (issue 18).
   'GET /access-log/verify',
-  // The disc image cannot be built in Rhino: efr worker builds it beside ACS (issue 15); the
-  // module's web scripts that record the job and take the worker's steps are still to come.
-  'POST /evidence-packages',
-  'GET /evidence-packages',
-  'GET /evidence-packages/jobs',
-  'GET /evidence-packages/{id}',
-  'POST /evidence-packages/{id}/claim',
-  'POST /evidence-packages/{id}/progress',
-  'POST /evidence-packages/{id}/result',
-  'POST /evidence-packages/{id}/failure',
   // Disposition (issue 18): the module's web scripts and tombstone rules follow with the port;
   // the register PDF needs the worker.
   'GET /disposition/eligible',

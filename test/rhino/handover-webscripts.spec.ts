@@ -151,7 +151,7 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
         { name: 'swapped', script: 'handovers.post', user: 'officer1', body: body(30, true) },
         upload('swappedFile', '@swapped', 'VID_0003.mp4', SHA_A),
         { name: 'replace', user: 'custodian1',
-          rest: { op: 'content', node: '@swappedFile', file: fileB() } },
+          rest: { op: 'putFile', node: '@swappedFile', file: fileB() } },
         receipt('swapped1', '@swapped', 'custodian1', [SHA_A]),
         { name: 'swappedAfter', script: 'handover.get', user: 'custodian1',
           templateArgs: { id: '@swapped' } },

@@ -4,7 +4,9 @@
  * (test/rhino/port-contract.spec.ts compiles it as the build compiles controllers).
  */
 import { acsPort } from '../../behaviors/src/lib/acs-port.js';
-import { queryArg, respond, runWebScript, templateArg } from '../../behaviors/src/lib/ws-runtime.js';
+import {
+  queryArg, respond, runWebScript, templateArg,
+} from '../../behaviors/src/lib/ws-runtime.js';
 import { runPortContract, type PortFixture } from '../../webscripts/src/port-contract.js';
 
 runWebScript(() => {

@@ -47,6 +47,8 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
     const bytes = join(dir, FIXTURE.content.name);
     writeFileSync(bytes, BYTES);
     const mod = await moduleParts();
+    const stored = join(dir, 'contract.txt');
+    writeFileSync(stored, BYTES);
     const out = await runDriver<{ name: string; status: number; body: unknown; error: string }[]>(
       'webscripts.js', {
         scripts: { ...mod.scripts, [LOCATION]: file },

@@ -24,7 +24,10 @@ export interface SetupNode {
   folder: string;
   name: string;
   type: string;
+  /** A `{ file, mimetype? }` value is content already stored (cm:content over that file). */
   properties: Record<string, unknown>;
+  /** Peer associations already stored: association type → names of other setup nodes. */
+  assocs?: Record<string, string[]>;
 }
 
 /** One web script call. */
@@ -60,7 +63,7 @@ export interface RestCall {
   rest: {
     op: 'update' | 'addAspect' | 'removeAspect' | 'addAssoc' | 'removeAssoc' | 'lock' | 'delete'
       | 'move' | 'copy' | 'setPermission' | 'get' | 'children' | 'share' | 'render' | 'download'
-      | 'version' | 'checkout' | 'content';
+      | 'version' | 'checkout' | 'putFile' | 'putContent' | 'content';
     /** `render`: the rendition's name (default doclib). */
     rendition?: string;
     node: string;
@@ -75,8 +78,10 @@ export interface RestCall {
     newName?: string;
     authority?: string;
     role?: string;
-    /** `content`: the file whose bytes become the node's content. */
+    /** `putFile`: the file whose bytes become the node's content. */
     file?: string;
+    /** `putContent`: the content written, as UTF-8 (PUT /nodes/{id}/content). */
+    text?: string;
   };
 }
 

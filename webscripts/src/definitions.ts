@@ -6,6 +6,7 @@
 import type { WebScriptDefinition } from './web-script.js';
 import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
+import { EVIDENCE_PACKAGE_WEB_SCRIPTS } from './evidence-packages/evidence-packages.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { HANDOVER_WEB_SCRIPTS } from './handovers/handovers.js';
 import { SPOT_CHECK_WEB_SCRIPTS } from './spot-checks/spot-checks.js';
@@ -22,4 +23,5 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...SPOT_CHECK_WEB_SCRIPTS,
   ...VIOLATION_REPORT_WEB_SCRIPTS,
   qualityGet,
+  ...EVIDENCE_PACKAGE_WEB_SCRIPTS,
 ];

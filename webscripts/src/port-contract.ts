@@ -220,6 +220,20 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       expect('display name', port.displayName(fx.otherUser), fx.otherDisplayName);
     },
   },
+  // --- evidence packages (issue 15) ---
+  {
+    name: 'nodesWhere finds the nodes of a type by a text property',
+    run(port, fx) {
+      const v = newViolation(port, fx, 'w');
+      const found = port.nodesWhere('efr:violation', 'efr:sourceReference', 'report:contract-w');
+      expect('found', found.map((n) => n.id), [v.id]);
+      expect('its properties', found[0].props['efr:violationDescription'], '合同 contract');
+      expect('another value', port.nodesWhere('efr:violation', 'efr:sourceReference',
+        'report:contract-none'), []);
+      expect('another type', port.nodesWhere('efr:accountability', 'efr:sourceReference',
+        'report:contract-w'), []);
+    },
+  },
   {
     name: 'enforce lets an allowed verdict through',
     run(port) {

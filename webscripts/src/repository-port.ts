@@ -124,8 +124,14 @@ export interface RepositoryPort {
   /** Moves a node into another folder as the repository (model checks and rules apply). */
   moveNode(id: string, parentId: string): PortNode;
   /**
-   * SHA-256 (lower-case hex) and size of the node's stored content as the repository reads it,
-   * or null when it has none: what a receipt checks the declared efr:sha256 against (R26.1).
+   * The SHA-256 and size of the bytes the repository stored as the node's content, computed by
+   * the repository (never taken from a client), or null when the node has no content: what a
+   * receipt checks the declared efr:sha256 against (R26.1) and a package's result is checked
+   * against. server/
+   * answers the digest its content store computed while the upload streamed (the store is
+   * addressed by it; the file is checked to be there with that size, not read again); the module
+   * reads the content through ACS's ContentReader into java.security.MessageDigest in 1 MiB
+   * chunks, so memory stays flat and the time grows with the size (about one read of the image).
    */
   contentDigest(id: string): PortDigest | null;
   /** The unit a person works in as the directory holds it (`cm:organization`), or null. */
@@ -158,6 +164,14 @@ export interface RepositoryPort {
    * (docs/security.md "Logged").
    */
   accessLog(query: PortLogQuery): PortLogEntry[];
+
+  // --- evidence packages (issue 15) ---
+  /**
+   * The readable nodes of exactly `type` whose text property `prop` equals `value` (a search:
+   * server/ by SQL, the module by `TYPE:"…" AND =prop:"…"`, which ACS answers from its index,
+   * so a node made moments ago may be missing there until the index catches up).
+   */
+  nodesWhere(type: string, prop: string, value: string): PortNode[];
 }
 
 /** What {@link RepositoryPort.contentDigest} answers. */

@@ -17,7 +17,7 @@ import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
 import { digestContent } from './content-digest.js';
 import { efrInfo } from './efr-log.js';
-import { plainString, toPlain } from './java-values.js';
+import { plainString, rawToPlain } from './java-values.js';
 import { NAMESPACES, nodeId, nodeProp } from './model-names.js';
 import {
   ARCHIVE_ROOT_NAME, enforce as answerRefusal, subFolder, type WsNode,
@@ -94,10 +94,11 @@ function view(n: WsNode): PortNode {
   const raw = n.properties;
   for (const k in raw) {
     const name = shortName(String(k));
-    // The content is no property value (its ScriptContentData is a Java object a script may
-    // not even `typeof`): contentDigest reads it, as server/ keeps content out of properties.
+    // The content is no property value: contentDigest reads it, as server/ keeps content out
+    // of properties. Read raw: `typeof` on a Java value the map hands over as it is (cm:content's
+    // ScriptContentData) throws "Invalid JavaScript value" (lib/java-values.ts rawToPlain).
     if (name === 'cm:content') continue;
-    const v = toPlain(raw[k]);
+    const v = rawToPlain(raw[k]);
     if (v !== null) props[name] = v;
   }
   const aspects: string[] = [];
@@ -139,6 +140,13 @@ export function acsPort(): RepositoryPort {
   const byName = (a: PortNode, b: PortNode): number =>
     (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const person = (userName: string): unknown => s.people.getPerson(userName);
+  /** The nodes an FTS query finds, in name order (ACS's index answers it). */
+  const query = (fts: string): PortNode[] => {
+    const found = s.search.query({ query: fts, language: 'fts-alfresco' });
+    const out: PortNode[] = [];
+    for (let i = 0; i < found.length; i++) out.push(view(found[i] as unknown as WsNode));
+    return out.sort(byName);
+  };
 
   return {
     currentUser: () => {
@@ -167,13 +175,7 @@ export function acsPort(): RepositoryPort {
       }
       return out.sort(byName);
     },
-    nodesOfType: (type) => {
-      const found = s.search.query({ query: 'TYPE:"' + type.replace(/["\\]/g, '') + '"',
-        language: 'fts-alfresco' });
-      const out: PortNode[] = [];
-      for (let i = 0; i < found.length; i++) out.push(view(found[i] as unknown as WsNode));
-      return out.sort(byName);
-    },
+    nodesOfType: (type) => query('TYPE:"' + quoted(type) + '"'),
     targets: (id, assocType) => peers(must(id).assocs, assocType),
     sources: (id, assocType) => peers(must(id).sourceAssocs, assocType),
     folder: (parentId, name) => view(subFolder(must(parentId), name)),
@@ -303,6 +305,11 @@ export function acsPort(): RepositoryPort {
     randomHex: (bytes) => randomHexOf(bytes),
     // --- access log (issue 15/18) ---
     accessLog: readEfrAccess,
+    // --- evidence packages (issue 15) ---
+    nodesWhere: (type, prop, value) => query('TYPE:"' + quoted(type) + '" AND =' +
+      quoted(prop) + ':"' + escaped(value) + '"')
+      // The index answers subtypes and analysed matches too: exactly the type and the value.
+      .filter((n) => n.type === type && n.props[prop] === value),
   };
 }
 
@@ -318,6 +325,16 @@ function randomHexOf(bytes: number): string {
     out += (b < 16 ? '0' : '') + b.toString(16);
   }
   return out;
+}
+
+/** A QName inside an FTS term: quotes and backslashes dropped (they are never part of one). */
+function quoted(text: string): string {
+  return text.replace(/["\\]/g, '');
+}
+
+/** A value inside an FTS quoted term: quotes and backslashes escaped (AFTS). */
+function escaped(text: string): string {
+  return text.replace(/(["\\])/g, '\\$1');
 }
 
 /** One step's log line under org.efr.repo: `efr <step> <nodeRef> by=<user> k=v …`. */

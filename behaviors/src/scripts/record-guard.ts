@@ -24,8 +24,8 @@
  * beforeMoveNode on cm:folder (ACS fires the move policy for the moved node only).
  */
 import {
-  checkCaseDelete, checkGenericAct, checkLock, checkOwnerChange, checkRecordingMove,
-  checkRequestDelete, isWorkflowRecord,
+  checkCaseDelete, checkGenericAct, checkJobUpload, checkLock, checkOwnerChange,
+  checkRecordingMove, checkRequestDelete, isWorkflowRecord,
 } from '../../../core/src/index.js';
 import type { GenericActContext } from '../../../core/src/index.js';
 import { EFR_ASSOCS, EFR_PROPS, EFR_TYPES } from '../../../content-model/src/qnames.js';
@@ -38,13 +38,15 @@ import { assocNodes, nodeIsType, nodeProp } from '../lib/model-names.js';
 import { currentBehaviour } from '../lib/acs-api.js';
 import type { ScriptNodeLike } from '../lib/acs-api.js';
 import { currentActor } from '../lib/actor.js';
+import { nowIso } from '../lib/clock.js';
 import { efrWarn } from '../lib/efr-log.js';
 import { nodeId } from '../lib/model-names.js';
 import { enforce } from '../lib/refusal.js';
 import { isWorkflowStep } from '../lib/workflow-step.js';
-import { qnameMapToProps } from '../lib/java-values.js';
+import { qnameMapToProps, type PlainProps } from '../lib/java-values.js';
 import { fullName } from '../lib/model-names.js';
 import { makeRepositoryOwner, nodeAspects } from '../lib/record-owner.js';
+import { jobOfNode } from '../lib/package-job-node.js';
 
 /** An association as ValueConverter hands it over (org.alfresco.repo.jscript.Association). */
 interface AssociationLike {
@@ -85,6 +87,15 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
     enforce(checkOwnerChange(type, nodeAspects(node), ctx),
       'owner change of ' + nodeId(node) + ' by ' + user);
   }
+  // A disc's image (PUT /nodes/{id}/content sets cm:content through NodeService#setProperty,
+  // which fires this policy): only the worker holding the disc's job writes it (issue 15,
+  // R23.1; core's checkJobUpload, as server/'s content rule), whoever else asks, in a step too.
+  if (type === EFR_TYPES.evidencePackage && onlyContentChanged(before, after)) {
+    const actor = currentActor();
+    enforce(checkJobUpload(jobOfNode(node), actor, nowIso()),
+      'content of ' + nodeId(node) + ' by ' + user);
+    return;
+  }
   // PUT /nodes/{id} (or CMIS, WebDAV, Share) on a workflow record outside its steps (issue 16).
   enforce(checkGenericAct(type, 'properties', ctx), 'properties of ' + nodeId(node) + ' by ' + user);
   // A step that names a new party (registration names the viewer) updates who reads it.
@@ -92,6 +103,23 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
     !samePlain(before[fullName(p)], after[fullName(p)]))) {
     applyRequestAcl(node);
   }
+}
+
+/** The properties a content write changes: cm:content and the auditable stamps. */
+const CONTENT_WRITE = ['cm:content', 'cm:modified', 'cm:modifier'].map(fullName);
+
+/** Whether a property update is a content write only (cm:content changed, nothing else). */
+function onlyContentChanged(before: PlainProps, after: PlainProps): boolean {
+  const keys: { [k: string]: true } = {};
+  for (const k of Object.keys(before)) keys[k] = true;
+  for (const k of Object.keys(after)) keys[k] = true;
+  let content = false;
+  for (const k of Object.keys(keys)) {
+    if (samePlain(before[k], after[k])) continue;
+    if (CONTENT_WRITE.indexOf(k) < 0) return false;
+    if (k === CONTENT_WRITE[0]) content = true;
+  }
+  return content;
 }
 
 /** onCreateNode: the repository owns every workflow record; a request reads by its own ACL. */

@@ -7,7 +7,7 @@
 import {
   canReadContent, checkContentUpdate, checkRecordingAspectRemoval, checkRecordingCopy,
   checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, GROUP_EFR_CUSTODIANS,
-  isConfidentialRecording, isMember, refuse,
+  isConfidentialRecording, isMember, mayWorkerRead, refuse,
 } from '../../../core/src/index.js';
 import type {
   DisposalApproval, RecordingAspectKind, RecordingState,
@@ -34,6 +34,7 @@ import {
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
 import { makeRepositoryOwner } from '../lib/record-owner.js';
+import { jobsCopyingNode } from '../lib/package-job-node.js';
 import { efrInfo, efrWarn } from '../lib/efr-log.js';
 
 function nodeReader(node: ScriptNodeLike): PropReader {
@@ -159,8 +160,9 @@ function hasOpenWindow(userName: string, recordingId: string, now: string): bool
 
 /**
  * Logs the read (the audit application records it too, see audit/efr-audit.xml) and, for state
- * or trade secret recordings (R27.1), refuses a read by anyone but the repository and
- * custodians outside a registered viewing window (R24.2). A read with no authenticated user is
+ * or trade secret recordings (R27.1), refuses a read by anyone but the repository, custodians
+ * and the efr worker holding a disc job that copies it, outside a registered viewing window
+ * (R24.2). A read with no authenticated user is
  * the search index's content fetch (Solr's NodeContentGet runs with authentication "none"):
  * it hands the bytes to the index's text transform, never to a person, and refusing it would
  * fail every index fetch with a 500; it is logged as such. Previews and transforms read as the
@@ -179,6 +181,9 @@ function onContentRead(node: ScriptNodeLike): void {
   const state = stateOfNode(node);
   if (!isSealed(nodeReader(node)) || !isConfidentialRecording(state)) return;
   if (actor.system || isMember(actor, GROUP_EFR_CUSTODIANS)) return;
+  // efr worker copies the recordings of the disc job it holds, while it holds it (issue 15,
+  // R23.1; core's mayWorkerRead, as server/'s content rule): it is no viewer otherwise.
+  if (mayWorkerRead(actor, id, jobsCopyingNode(node, id), now)) return;
   if (hasOpenWindow(actor.userName, id, now)) return;
   enforce(refuse(403, 'efr.access.outsideWindow', 'R24.2',
     'This recording is confidential: it is read only by the registered viewer, inside the ' +

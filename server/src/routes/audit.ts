@@ -13,7 +13,7 @@ import { formatAcsDate, parseIsoDate } from '../model/property-values.js';
 import { parseIncludes } from '../repo/node-json.js';
 import type { Caller, Repository } from '../repo/repository.js';
 import { CORE } from './paths.js';
-import { jobsCopying } from '../webscripts/evidence-packages/package-jobs.js';
+import { jobsCopying } from '../rules/package-job-reads.js';
 
 /** The audit application id and name of the access log. */
 export const ACCESS_APP = { id: 'efr-access', name: 'EFR access log' };

@@ -17,7 +17,7 @@ import { checkHandoverUpdate, handoverUploadVerdict, isSealingByHandover } from 
 import { recordingChanges, recordingState } from './recording-state.js';
 import type { RuleContext, RuleHooks, Verdict } from './rule-hooks.js';
 import { viewingReadVerdict } from '../webscripts/access-requests/viewing-gate.js';
-import { jobOf } from '../webscripts/evidence-packages/package-jobs.js';
+import { jobOf } from '../../../webscripts/src/evidence-packages/package-json.js';
 import {
   workflowCreateVerdict, workflowDeleteVerdict, workflowUpdateVerdict,
 } from '../webscripts/devices/workflow-guard.js';

@@ -11,7 +11,7 @@ import { ARCHIVE_ROOT } from '../demo/archive-folders.js';
 import { updateNode } from '../repo/node-updates.js';
 import { localAces } from '../repo/permissions.js';
 import type { Repository } from '../repo/repository.js';
-import { jobRequests } from '../webscripts/evidence-packages/package-jobs.js';
+import { jobRequests } from './job-requests.js';
 import { EfrWorker, type JobSignals } from './efr-worker.js';
 
 /** The service user of the in-process worker. */

@@ -1,8 +1,9 @@
 /*
  * Web script calls against one repository (after common.js). input: { users, groupZones,
  * folders (paths made under Company Home), folderAces (path → ACEs `ALLOWED;<authority>;<role>`
- * already set on it), nodes (setup: { folder, name, type, properties }; a `{ file }` value is
- * its content), idPrefix, calls, personProps (user → properties of the person) }. Company Home is
+ * already set on it), nodes (setup: { folder, name, type, properties, assocs }: a `{ file }`
+ * property value is stored content, `assocs` maps an association type to setup node names),
+ * idPrefix, calls, personProps (user → properties of the person) }. Company Home is
  * app:company_home; folders and setup nodes are data already stored (made as System with
  * policies off). Then each call, in order:
  * - `{ name, location, user, templateArgs, args, body }`: the controller at `location` run as
@@ -22,8 +23,9 @@
  *   as GET /nodes/{id}/content: onContentRead, then an efr-access entry), `children` (the
  *   names of the children the user may read, as GET /nodes/{id}/children), `share` (POST
  *   /shared-links), `render` (a rendition consumed, rendition), `download` (POST /downloads of
- *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout), `content` (the
- *   bytes of `file` as new content: PUT /nodes/{id}/content). Answers 200, or the status ACS's REST API maps the error to (403 for an
+ *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout), `putFile` (the
+ *   bytes of `file` as new content: PUT /nodes/{id}/content), `putContent` (PUT
+ *   /nodes/{id}/content of `text`), `content` (GET /nodes/{id}/content). Answers 200, or the status ACS's REST API maps the error to (403 for an
  *   AccessDeniedException, 422 for an IntegrityException, 500 for anything else, a behaviour's
  *   ScriptException included: AcsRuntime#restStatusOf) with the error ACS would carry.
  * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id (also in
@@ -70,10 +72,29 @@ var setupError = rt.inTransactionAs('System', new java.lang.Runnable({ run: func
     var folder = resolvePath(def.folder);
     // `#<name>` in a property: a setup node made before this one (e.g. efr:handoverId).
     resolveRefs(def.properties, []);
-    var setupRef = rt.repo.createNode(folder, def.name, rt.dict.resolve(def.type),
-      javaMap(rt, def.properties));
-    writeFiles(setupRef, def.properties);
-    setupIds[def.name] = String(setupRef.getId());
+    var made = rt.repo.createNode(folder, def.name, rt.dict.resolve(def.type), javaMap(rt, def.properties));
+    setupIds[def.name] = String(made.getId());
+    // A `{ file }` value: content already stored (cm:content over that file, its size).
+    for (var pk in def.properties || {}) {
+      var pv = def.properties[pk];
+      if (!def.properties.hasOwnProperty(pk) || pv === null || typeof pv !== 'object' || pv.file === undefined) continue;
+      rt.repo.fixtureContent(made, pv.file);
+      var withContent = new java.util.HashMap(rt.repo.getProperties(made));
+      withContent.put(rt.dict.resolve(pk), new ContentData('store://' + made.getId(),
+        pv.mimetype || 'application/octet-stream', new java.io.File(pv.file).length()));
+      rt.repo.setPropertiesQuiet(made, withContent);
+    }
+  }
+  // Peer associations between setup nodes (`assocs`: type → ['<name>', …]), already stored.
+  for (var c2 = 0; c2 < (input.nodes || []).length; c2++) {
+    var src = input.nodes[c2];
+    for (var at in src.assocs || {}) {
+      if (!src.assocs.hasOwnProperty(at)) continue;
+      for (var ti = 0; ti < src.assocs[at].length; ti++) {
+        rt.repo.fixtureAssoc(ACSRT.Repo.ref(setupIds[src.name]), ACSRT.Repo.ref(setupIds[src.assocs[at][ti]]),
+          rt.dict.resolve(at));
+      }
+    }
   }
   rt.policiesEnabled = true;
 } }));
@@ -210,8 +231,17 @@ function restOp(k, results) {
       }
       case 'version': rt.repo.createVersion(ref); break;
       case 'checkout': rt.repo.checkout(ref); break;
-      case 'content': rt.repo.writeContent(ref, op.file, 'video/mp4', new java.io.File(op.file).length()); break;
+      case 'putFile': rt.repo.writeContent(ref, op.file, 'video/mp4', new java.io.File(op.file).length()); break;
       case 'children': listed = strings(rt.repo.listReadableChildren(ref)); break;
+      case 'putContent': {
+        // PUT /nodes/{id}/content: the bytes of `text` (UTF-8) through the public ContentService.
+        var tmp = java.io.File.createTempFile('efr-put-', '.bin');
+        tmp.deleteOnExit();
+        java.nio.file.Files.write(tmp.toPath(), new java.lang.String(op.text).getBytes('UTF-8'));
+        rt.repo.putContent(ref, String(tmp.getPath()), op.mimetype || 'application/octet-stream', tmp.length());
+        break;
+      }
+      case 'content': rt.repo.getContent(ref); break;
       default: throw new Error('driver: unknown rest op ' + op.op);
     }
   } }));

@@ -5,7 +5,7 @@ import {
   mayWorkerRead,
   type Verdict,
 } from '../../../../core/src/index.js';
-import { jobsCopying } from '../evidence-packages/package-jobs.js';
+import { jobsCopying } from '../../rules/package-job-reads.js';
 import type { Db } from '../../db/database.js';
 import { NodeRows, type NodeRow } from '../../repo/node-rows.js';
 import { accessRequestOf } from '../../rules/access-request-state.js';

@@ -39,12 +39,24 @@ export function runPortWebScript(
   }
 }
 
-/** The port web scripts as server/ routes, each at its definition's path and method. */
-export function portWebScripts(defs: readonly WebScriptDefinition[]): WebScriptModule {
+/** Told of each answer once its call committed (e.g. server/'s in-process worker of a new job). */
+export type AfterCommit = (def: WebScriptDefinition, answer: { status: number; body: unknown })
+  => void;
+
+/**
+ * The port web scripts as server/ routes, each at its definition's path and method; `after`
+ * hears of every successful answer after its transaction committed.
+ */
+export function portWebScripts(defs: readonly WebScriptDefinition[], after?: AfterCommit):
+  WebScriptModule {
   return (ws, repo) => {
     for (const def of defs) {
       const route = def.method === 'GET' ? ws.get : ws.post;
-      route(def.path, (req) => runPortWebScript(repo, def, req));
+      route(def.path, (req) => {
+        const answer = runPortWebScript(repo, def, req);
+        if (after !== undefined && answer.status < 400) after(def, answer);
+        return answer;
+      });
     }
   };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { compareCodeUnits, type Verdict, type Zone } from '../../../../core/src/index.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import type { NodeRow } from '../../repo/node-rows.js';
@@ -120,7 +121,9 @@ export function serverPort(
     folder: (parentId, name) => view(subFolder(repo, row(parentId), name, caller.rule.now)),
     createNode: (parentId, n: PortNewNode) => view(insertRecord(repo, elevated(repo, caller),
       row(parentId), { type: n.type, name: n.name, props: stored(n.type, n.props),
-        aspects: n.aspects, isFolder: repo.model.isSubClassOf(n.type, 'cm:folder') })),
+        aspects: n.aspects, isFolder: repo.model.isSubClassOf(n.type, 'cm:folder'),
+        // A cm:content subtype is a file, as in ACS (its content arrives later: PUT content).
+        isFile: repo.model.isSubClassOf(n.type, 'cm:content') })),
     updateNode: (id, props, addAspects = []) => {
       const n = row(id);
       return view(updateNode(repo, elevated(repo, caller), n, {
@@ -158,12 +161,20 @@ export function serverPort(
     },
     moveNode: (id, parentId) =>
       view(moveNode(repo, elevated(repo, caller), row(id), row(parentId))),
-    // The content store is content-addressed: the SHA-256 and size were computed from the
-    // bytes as they streamed in (store/content-store.ts `stage`), and the stored file is named
-    // by that hash, so nothing is read again here (fixity rounds re-read the disk: issue 18).
     contentDigest: (id) => {
       const c = row(id).content;
-      return c === null ? null : { sha256: c.sha256, size: c.size };
+      if (c === null) return null;
+      // The store hashed the bytes while the upload streamed and keeps them under that SHA-256
+      // (server/src/store/content-store.ts): the digest is the address, nothing is read again
+      // whatever the size; the file must be there with the size recorded.
+      if (c.size > 0) {
+        try {
+          if (statSync(repo.store.pathOf(c.sha256)).size !== c.size) return null;
+        } catch {
+          return null; // the stored file is gone: the repository cannot vouch for the bytes
+        }
+      }
+      return { sha256: c.sha256, size: c.size };
     },
     organizationOf: (userName) => {
       const v = repo.auth.person(userName)?.props.organization;
@@ -192,6 +203,10 @@ export function serverPort(
     randomHex: (bytes) => randomBytes(bytes).toString('hex'),
     // --- access log (issue 15/18) ---
     accessLog: (query) => readAccessLog(repo, query),
+    // --- evidence packages (issue 15) ---
+    nodesWhere: (type, prop, value) => rowsOf(`SELECT n.* FROM nodes n WHERE n.type = ? AND
+      EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ? AND
+      p.v_text = ?) ORDER BY n.name`, type, prop, value),
   };
 }
 

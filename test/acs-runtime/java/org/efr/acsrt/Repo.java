@@ -809,15 +809,45 @@ public final class Repo {
     wrote("delete", ref.getId(), "");
   }
 
-  /** A content write (ContentServiceImpl's writer close): onContentUpdate(node, newContent). */
+  /**
+   * A content write (ContentServiceImpl's writer close, l. 566 at 25.5.0.31): NodeService#setProperty
+   * of cm:content, which fires onUpdateProperties(before, after) (DbNodeServiceImpl
+   * #addAspectsAndProperties), then ContentServiceImpl's own onUpdateProperties fires
+   * onContentUpdate(node, newContent).
+   */
   public void writeContent(NodeRef ref, String file, String mimetype, long size) {
     NodeRec n = rec(ref);
     boolean isNew = n.contentFile == null;
-    n.contentFile = file;
-    n.props.put(QName.createQName(CM, "content"),
+    LinkedHashMap<QName, Serializable> before = Values.deepCopy(n.props);
+    LinkedHashMap<QName, Serializable> after = Values.deepCopy(n.props);
+    after.put(QName.createQName(CM, "content"),
         new org.alfresco.service.cmr.repository.ContentData("store://" + n.id, mimetype, size));
+    stampAuditable(after, false);
+    n.contentFile = file;
+    n.props = after;
     wrote("writeContent", n.id, "");
+    rt.invokePolicy("onUpdateProperties", ref,
+        new Object[] {ref, new HashMap<QName, Serializable>(before), new HashMap<QName, Serializable>(Values.deepCopy(after))});
     rt.invokePolicy("onContentUpdate", ref, new Object[] {ref, Boolean.valueOf(isNew)});
+  }
+
+  /**
+   * ContentService#getWriter through the public service (a client's PUT /nodes/{id}/content):
+   * the caller needs WriteContent (public-services-security-context.xml:
+   * ACL_NODE.0.sys:base.WriteContent), then the write.
+   */
+  public void putContent(NodeRef ref, String file, String mimetype, long size) {
+    requirePermission(ref, "Write");
+    writeContent(ref, file, mimetype, size);
+  }
+
+  /**
+   * ContentService#getReader through the public service (a client's GET /nodes/{id}/content):
+   * the caller needs ReadContent (ACL_NODE.0.sys:base.ReadContent), then the read.
+   */
+  public String getContent(NodeRef ref) {
+    requirePermission(ref, "Read");
+    return readContent(ref);
   }
 
   /** A content read (ContentServiceImpl#getReader): onContentRead(node). */
