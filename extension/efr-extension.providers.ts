@@ -21,6 +21,7 @@ import { provideSpotChecksExtension } from './spot-checks/public-api';
 import { provideDispositionExtension } from './disposition/public-api';
 import { provideFixityExtension } from './fixity/public-api';
 import { RECORDING_TABS } from './recordings/detail/recording-tabs';
+import { RecordingViewerComponent } from './recordings/viewer/recording-viewer.component';
 import { placeHoldEffect } from './approvals/hold/place-hold.effects';
 import { EfrScreenComponent } from './efr-screen.component';
 import { EfrNavbarComponent, EfrNavbarSource } from './efr-navbar.component';
@@ -34,6 +35,7 @@ export const EFR_COMPONENTS: Readonly<Record<string, Type<unknown>>> = {
   'efr.screen': EfrScreenComponent,
   'efr.navbar': EfrNavbarComponent,
   ...RECORDING_TABS,
+  'efr.recording.viewer': RecordingViewerComponent,
 };
 
 /**
