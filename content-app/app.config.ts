@@ -9,7 +9,7 @@ import {
 import { SHELL_APP_SERVICE, SHELL_AUTH_TOKEN, provideShellRoutes } from '@alfresco/adf-core/shell';
 import { AppService } from '@alfresco/aca-shared';
 import { CONTENT_LAYOUT_ROUTES, ContentServiceExtensionModule } from '@alfresco/aca-content';
-import { provideEfrExtension } from '@efr/aca-extension';
+import { CONTENT_APP_PLUGINS } from './plugins';
 import { CONTENT_APP_ROUTES } from './app.routes';
 
 // Angular's zh locale data (dates, numbers in lists): without it a zh-CN browser fails with
@@ -38,6 +38,6 @@ export const contentAppConfig: ApplicationConfig = {
     { provide: SHELL_AUTH_TOKEN, useValue: AuthGuard },
     // ACA 8.0.0 ships zh-CN for all but a few of its texts: those, and the sign-in page's.
     provideTranslations('efr-content-app', 'assets/efr-content-app'),
-    provideEfrExtension(),
+    ...CONTENT_APP_PLUGINS,
   ],
 };

@@ -1,5 +1,5 @@
 import {
-  EnvironmentProviders, Provider, Type, inject, provideAppInitializer,
+  DOCUMENT, EnvironmentProviders, Provider, Type, inject, provideAppInitializer,
 } from '@angular/core';
 import {
   ExtensionService, provideExtensionConfig, provideExtensions,
@@ -29,6 +29,21 @@ import { EFR_EVALUATORS } from './efr-extension.rules';
 
 /** The plugin file, as the host's `app.extensions.json` lists it in `$references`. */
 export const EFR_PLUGIN_FILE = 'efr.plugin.json';
+
+/** EFR's global classes in the package's assets (extension/shared/efr.css). */
+export const EFR_STYLESHEET = 'assets/efr/efr.css';
+
+/**
+ * Links EFR's global stylesheet into the host's page once (relative to its base href): the
+ * screens' shared classes travel with the plugin's assets, so a host adds no style entry.
+ */
+export function linkEfrStylesheet(doc: Document): void {
+  if (doc.head.querySelector(`link[href="${EFR_STYLESHEET}"]`)) return;
+  const link = doc.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = EFR_STYLESHEET;
+  doc.head.append(link);
+}
 
 /** Every component `efr.plugin.json` names, by id. */
 export const EFR_COMPONENTS: Readonly<Record<string, Type<unknown>>> = {
@@ -85,6 +100,7 @@ export function provideEfrExtension(): (Provider | EnvironmentProviders)[] {
     provideExtensionConfig([EFR_PLUGIN_FILE]),
     ...provideExtensions({ components: { ...EFR_COMPONENTS }, evaluators: EFR_EVALUATORS }),
     provideAppInitializer(() => {
+      linkEfrStylesheet(inject(DOCUMENT));
       loadFeatureTranslations();
       inject(EfrNavbarSource); // copies the navbar before ACA's side navigation filters it
     }),

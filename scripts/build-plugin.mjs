@@ -92,6 +92,8 @@ function stage() {
     lib: { entryFile: 'public-api.ts' },
     assets: [
       { glob: 'efr.plugin.json', input: 'extension', output: 'assets/plugins' },
+      // EFR's global classes, linked into the host by provideEfrExtension().
+      { glob: 'efr.css', input: 'extension/shared', output: 'assets/efr' },
       ...i18nFolders().map((d) => ({ glob: '*.json', ...d })),
       { glob: 'README.md', input: '.', output: '.' },
     ],

@@ -166,6 +166,9 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       // What legal staff see in each tab: the seal's hash, the custody log, and the way to view.
       await drawer.locator('.mat-mdc-tab', { hasText: TABS[1][lang] }).dispatchEvent('click');
       expect(await drawer.locator('[data-testid="sha256"]').innerText()).toMatch(/[0-9a-f]{64}/);
+      // EFR's classes reach the Content App with the plugin (assets/efr/efr.css).
+      expect(await drawer.locator('.efr-facts').first()
+        .evaluate((el) => getComputedStyle(el).display)).toBe('grid');
       await drawer.locator('.mat-mdc-tab', { hasText: TABS[5][lang] }).dispatchEvent('click');
       await drawer.locator('[data-testid="request-viewing"]').waitFor();
       expect(await untranslatedKeys(page)).toEqual([]);

@@ -70,6 +70,13 @@ describe('npm run build:plugin: the plugin as an installable library (issue 17)'
       .toEqual(JSON.parse(readFileSync(join(root, 'extension/efr.plugin.json'), 'utf8')));
   });
 
+  it('packs EFR\'s global stylesheet where provideEfrExtension() links it', () => {
+    expect(tarFile('assets/efr/efr.css'))
+      .toBe(readFileSync(join(root, 'extension/shared/efr.css'), 'utf8'));
+    expect(readFileSync(join(root, 'extension/efr-extension.providers.ts'), 'utf8'))
+      .toContain("EFR_STYLESHEET = 'assets/efr/efr.css'");
+  });
+
   it('packs both languages of every translation folder a feature registers', () => {
     const registered = new Set<string>();
     const walk = (dir: string): void => {
@@ -146,8 +153,10 @@ describe('npm run build:plugin: the plugin as an installable library (issue 17)'
       const text = readFileSync(join(root, 'content-app', f), 'utf8');
       expect(text).withContext(f).not.toMatch(/from '\.\.\/(extension|core|contract)\//);
     }
+    expect(readFileSync(join(root, 'content-app/plugins.ts'), 'utf8'))
+      .toContain(`import { provideEfrExtension } from '${PLUGIN_PACKAGE}'`);
     expect(readFileSync(join(root, 'content-app/app.config.ts'), 'utf8'))
-      .toContain(`from '${PLUGIN_PACKAGE}'`);
+      .toContain('...CONTENT_APP_PLUGINS');
     // … which its tsconfig finds where `npm run build` installs the tarball …
     const tsconfig = readFileSync(join(root, 'tsconfig.content-app.json'), 'utf8');
     const installedAt = relative(root, join(CONTENT_APP_DEPS, 'node_modules', PLUGIN_PACKAGE));
