@@ -153,6 +153,12 @@ describe('contract: renditions, versions and comments (issue 17)', () => {
     const cats = await http.get<Paging>(`${CORE}/nodes/${file}/category-links`);
     expectContract(cats, 200);
     expect(cats.body.list.entries.map((e) => e.entry.name)).toEqual(['执法类']);
+    // Tagging is not served: refused as an unknown API, the node unchanged.
+    const tagRecording = await http.post(`${CORE}/nodes/${recording}/tags`, { tag: 'x' });
+    expectAcsError(tagRecording);
+    expect(tagRecording.status).toBe(404);
+    const after = await http.get<Paging>(`${CORE}/nodes/${recording}/tags`);
+    expect(after.body.list.entries).toEqual([]);
     const missing = await http.get(`${CORE}/nodes/no-such-node/tags`);
     expectAcsError(missing);
     expect(missing.status).toBe(404);

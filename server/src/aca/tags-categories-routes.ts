@@ -31,9 +31,10 @@ function refs(node: NodeRow, prop: string): string[] {
  *   (public-rest-context.xml:420-432: `cm:folder` or `cm:content`, else 422 "Invalid type"),
  *   then the `cm:categories` property's nodes as `{id, name, parentId, hasChildren}`.
  * Reading needs Read on the node (`repo.resolve`, 404/403 as ACS answers); a reference to a
- * node the caller may not read, or that no longer exists, is left out. Writing tags or
- * category links is not served (ACS asks for tag creation by administrators and a category
- * tree server/ does not have): those calls keep ACS's 405 of an unknown method.
+ * node the caller may not read, or that no longer exists, is left out. Adding or removing tags
+ * and category links is not served (ACS keeps tags in a tag scope and categories in a category
+ * tree that server/ does not have): those calls get server/'s 404 "Unknown API", and nothing
+ * of a record changes.
  */
 export function registerTagsAndCategories(app: FastifyInstance, repo: Repository): void {
   const nodeOf = (req: FastifyRequest): { c: Caller; node: NodeRow } => {
