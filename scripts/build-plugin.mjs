@@ -150,7 +150,7 @@ export function buildPlugin() {
 export const CONTENT_APP_DEPS = join(root, 'dist/content-app-deps');
 
 /**
- * `npm install`s the tarball into `prefix` as a host project would (offline: its one
+ * `npm install`s the tarball into `prefix` as a host project would (offline first: its one
  * dependency, tslib, is in npm's cache since the checkout's own install; `--legacy-peer-deps`
  * leaves the peers to the host); returns the installed package's folder.
  */
@@ -159,8 +159,11 @@ export function installPlugin(tarball = PLUGIN_TARBALL, prefix = CONTENT_APP_DEP
   mkdirSync(prefix, { recursive: true });
   writeFileSync(join(prefix, 'package.json'),
     `${JSON.stringify({ name: 'efr-content-app-deps', private: true }, null, 2)}\n`);
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts',
-    '--legacy-peer-deps', '--no-package-lock', tarball], prefix);
+  const args = ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps',
+    '--no-package-lock', tarball];
+  // npm's cache holds tslib after any install of the checkout; without it, npm asks its registry.
+  const offline = spawnSync('npm', ['--offline', ...args], { cwd: prefix, stdio: 'inherit' });
+  if (offline.status !== 0) run('npm', ['--prefer-offline', ...args], prefix);
   const installed = join(prefix, 'node_modules', PLUGIN_PACKAGE);
   if (!existsSync(join(installed, 'package.json'))) {
     console.error(`build:plugin: npm install did not install ${PLUGIN_PACKAGE} in ${prefix}`);
