@@ -118,10 +118,20 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await menu.getByText('申请调阅').click();
       await page.waitForURL(new RegExp(`#/approvals/new\\?recordingId=${recording.id}`));
       await page.locator('[data-testid="request-form"] input[type="checkbox"]:checked').waitFor();
-      await settle(page);
+      await settleWithNav(page);
       await saveScreen(page, 'content-app-request-from-context-menu-zh-CN');
       expect(repository404s()).toEqual([]);
     });
+
+  /**
+   * Waits for ACA's side navigation too: ACA fills it 300 ms after its state settles
+   * (aca-content 8.0.0 SidenavComponent: `debounceTime(300)`), after the network is idle.
+   */
+  async function settleWithNav(page: Page): Promise<void> {
+    await settle(page);
+    await page.waitForFunction(() =>
+      document.querySelectorAll('.aca-sidenav__section__actions__item').length > 0);
+  }
 
   /** Opens the folder of `recording` and selects its row. */
   async function selectRecording(page: Page, recording: { name: string; parentId: string }) {
@@ -205,7 +215,8 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
         await request.click();
         await page.waitForURL(new RegExp(`#/approvals/new\\?recordingId=${recording.id}`));
         await page.locator('[data-testid="request-form"] input[type="checkbox"]:checked').waitFor();
-        await settle(page);
+        await settleWithNav(page);
+        await saveScreen(page, `content-app-request-from-viewer-${lang}`);
         expect(await untranslatedKeys(page)).toEqual([]);
       });
   }
