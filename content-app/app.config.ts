@@ -9,7 +9,7 @@ import {
 import { SHELL_APP_SERVICE, SHELL_AUTH_TOKEN, provideShellRoutes } from '@alfresco/adf-core/shell';
 import { AppService } from '@alfresco/aca-shared';
 import { CONTENT_LAYOUT_ROUTES, ContentServiceExtensionModule } from '@alfresco/aca-content';
-import { provideEfrExtension } from '../extension/public-api';
+import { CONTENT_APP_PLUGINS } from './plugins';
 import { CONTENT_APP_ROUTES } from './app.routes';
 
 // Angular's zh locale data (dates, numbers in lists): without it a zh-CN browser fails with
@@ -20,7 +20,8 @@ registerLocaleData(localeZh);
 /**
  * The Alfresco Content App 8.0.0 assembled from its npm packages (`@alfresco/aca-content`,
  * `@alfresco/aca-shared`), as ACA's own `app/src/app/app.config.ts` assembles it, with one
- * addition: the EFR plugin (`provideEfrExtension()`; efr.plugin.json in `assets/plugins/`).
+ * addition: the EFR plugin, installed from the tarball `npm run build:plugin` packs
+ * (`provideEfrExtension()`; efr.plugin.json in `assets/plugins/`, from the package's assets).
  */
 export const contentAppConfig: ApplicationConfig = {
   providers: [
@@ -37,6 +38,6 @@ export const contentAppConfig: ApplicationConfig = {
     { provide: SHELL_AUTH_TOKEN, useValue: AuthGuard },
     // ACA 8.0.0 ships zh-CN for all but a few of its texts: those, and the sign-in page's.
     provideTranslations('efr-content-app', 'assets/efr-content-app'),
-    provideEfrExtension(),
+    ...CONTENT_APP_PLUGINS,
   ],
 };

@@ -1,5 +1,5 @@
 import {
-  EnvironmentProviders, Provider, Type, inject, provideAppInitializer,
+  DOCUMENT, EnvironmentProviders, Provider, Type, inject, provideAppInitializer,
 } from '@angular/core';
 import {
   ExtensionService, provideExtensionConfig, provideExtensions,
@@ -21,6 +21,7 @@ import { provideSpotChecksExtension } from './spot-checks/public-api';
 import { provideDispositionExtension } from './disposition/public-api';
 import { provideFixityExtension } from './fixity/public-api';
 import { RECORDING_TABS } from './recordings/detail/recording-tabs';
+import { RecordingViewerComponent } from './recordings/viewer/recording-viewer.component';
 import { placeHoldEffect } from './approvals/hold/place-hold.effects';
 import { EfrScreenComponent } from './efr-screen.component';
 import { EfrNavbarComponent, EfrNavbarSource } from './efr-navbar.component';
@@ -29,11 +30,27 @@ import { EFR_EVALUATORS } from './efr-extension.rules';
 /** The plugin file, as the host's `app.extensions.json` lists it in `$references`. */
 export const EFR_PLUGIN_FILE = 'efr.plugin.json';
 
+/** EFR's global classes in the package's assets (extension/shared/efr.css). */
+export const EFR_STYLESHEET = 'assets/efr/efr.css';
+
+/**
+ * Links EFR's global stylesheet into the host's page once (relative to its base href): the
+ * screens' shared classes travel with the plugin's assets, so a host adds no style entry.
+ */
+export function linkEfrStylesheet(doc: Document): void {
+  if (doc.head.querySelector(`link[href="${EFR_STYLESHEET}"]`)) return;
+  const link = doc.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = EFR_STYLESHEET;
+  doc.head.append(link);
+}
+
 /** Every component `efr.plugin.json` names, by id. */
 export const EFR_COMPONENTS: Readonly<Record<string, Type<unknown>>> = {
   'efr.screen': EfrScreenComponent,
   'efr.navbar': EfrNavbarComponent,
   ...RECORDING_TABS,
+  'efr.recording.viewer': RecordingViewerComponent,
 };
 
 /**
@@ -83,6 +100,7 @@ export function provideEfrExtension(): (Provider | EnvironmentProviders)[] {
     provideExtensionConfig([EFR_PLUGIN_FILE]),
     ...provideExtensions({ components: { ...EFR_COMPONENTS }, evaluators: EFR_EVALUATORS }),
     provideAppInitializer(() => {
+      linkEfrStylesheet(inject(DOCUMENT));
       loadFeatureTranslations();
       inject(EfrNavbarSource); // copies the navbar before ACA's side navigation filters it
     }),

@@ -3,7 +3,7 @@
 // seeking in a 2 GB recording in the player). The benchmark code is TypeScript under
 // test/bench/, run here through tsx in a child process so that this launcher stays plain Node.
 // Not part of `npm test`; writes docs/benchmarks.md. One part: EFR_BENCH_ONLY=disc (or ingest,
-// listing, seek, firstload, hashing; comma-separated).
+// listing, seek, firstload, plugin, hashing, archive; comma-separated).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 

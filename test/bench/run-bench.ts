@@ -10,7 +10,7 @@
  * EFR_BENCH_SEEK_MB (default 2000),
  * EFR_BENCH_HASH_MIB (browser hashing file, default 1024), EFR_BENCH_HASH_CHUNKS_MIB (worker
  * chunk sizes, default "4,8,16,32"),
- * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload|hashing|fuzz (comma-separated),
+ * EFR_BENCH_ONLY=ingest|listing|disc|seek|firstload|plugin|hashing|archive|fuzz (comma-separated),
  * EFR_BENCH_FUZZ (requests of the security fuzz, default 20 000),
  * EFR_BENCH_FIXITY_MIB (size of each of 4 recordings of the fixity run, default 256),
  * EFR_BENCH_MERKLE_ENTRIES (default 1 000 000); `archive` is issue 18's part.
@@ -29,6 +29,7 @@ import { discBody, discTable, seekBody, seekTables } from './disc-seek-report.js
 import { table } from './markdown.js';
 import { benchFirstLoad, type FirstLoadResult } from './firstload-bench.js';
 import { firstLoadBody, firstLoadTable } from './firstload-report.js';
+import { benchPlugin, pluginBody, type PluginBench } from './plugin-bench.js';
 import { benchHashing, type HashingResult } from './hashing-bench.js';
 import { hashingBody, hashingTable } from './hashing-report.js';
 import {
@@ -47,7 +48,7 @@ const SEEKS = [0.5, 0.25, 0.75, 0.1, 0.9, 0.4, 0.6];
 const hashBytes = Number(process.env.EFR_BENCH_HASH_MIB ?? 1024) * 1024 * 1024;
 const hashChunks = (process.env.EFR_BENCH_HASH_CHUNKS_MIB ?? '4,8,16,32').split(',').map(Number);
 const parts = (process.env.EFR_BENCH_ONLY ??
-  'ingest,listing,disc,seek,firstload,hashing,archive,fuzz')
+  'ingest,listing,disc,seek,firstload,plugin,hashing,archive,fuzz')
   .split(',');
 const log = (s: string) => console.log(s);
 /** A logger that also samples the 1-min load average at each progress line of a part. */
@@ -88,6 +89,11 @@ const firstLoadLoads: number[] = [];
 if (parts.includes('firstload')) {
   log('firstload: the login page in Chromium, first load and reload');
   firstLoad = await benchFirstLoad(sampling(firstLoadLoads));
+}
+let plugin: PluginBench | undefined;
+if (parts.includes('plugin')) {
+  log('plugin: what the EFR plugin adds to the Content App\'s first load');
+  plugin = benchPlugin(log);
 }
 let hashing: HashingResult | undefined;
 const hashingLoads: number[] = [];
@@ -165,6 +171,8 @@ const SEEK = '## Seeking in a 2 GB recording in the player (target: first frame 
   'from one Range request)';
 const FIRST_LOAD = '## First load of the app (target: login page ≤ 700 kB transferred, ' +
   'a reload ≤ 50 kB)';
+const PLUGIN = '## The EFR plugin in the Content App (issue 17; target: at most 150 kB gzip ' +
+  'added to the first load, every EFR screen lazy)';
 const HASHING = '## Hashing in the browser (target: ≥ 400 MiB/s in a Web Worker, ' +
   'no main-thread task over 50 ms)';
 const ARCHIVE = '## Fixity audits and the access log\'s Merkle tree (issue 18; target: ' +
@@ -203,6 +211,8 @@ const discSection = disc.length ? discBody(disc, measured, reps, discLoads)
   : previous(DISC) ?? '_not run yet_';
 const firstLoadSection = firstLoad ? firstLoadBody(firstLoad, measured, firstLoadLoads)
   : previous(FIRST_LOAD) ?? '_not run yet_';
+const pluginSection = plugin ? pluginBody(plugin, measured)
+  : previous(PLUGIN) ?? '_not run yet_';
 const hashingSection = hashing ? hashingBody(hashing, measured, reps, hashingLoads)
   : previous(HASHING) ?? '_not run yet_';
 const archiveSection = archiveTables ? `${measured} 1-min load during the part: ${
@@ -247,6 +257,10 @@ ${FIRST_LOAD}
 
 ${firstLoadSection}
 
+${PLUGIN}
+
+${pluginSection}
+
 ${HASHING}
 
 ${hashingSection}
@@ -257,8 +271,9 @@ ${archiveSection}
 
 Re-run: \`npm run bench\` (about 20 min idle, up to 35 min on a loaded machine); one part
 only: \`EFR_BENCH_ONLY=ingest npm run bench\` (or \`listing\`, \`disc\`, \`seek\`,
-\`firstload\`, \`hashing\`, \`archive\`, or a comma-separated list). The seek, first-load and hashing
-parts need the built app (\`npm run build\`).
+\`firstload\`, \`plugin\`, \`hashing\`, \`archive\`, or a comma-separated list). The seek,
+first-load, plugin and hashing parts need the built app (\`npm run build\`); the plugin part
+builds the Content App once more without plugins (about a minute).
 The listing curve: \`EFR_BENCH_ONLY=listing EFR_BENCH_LISTING_SIZES=10000,100000,1000000 npm
 run bench\` (about 25 min; the million needs ~11 GB free in the temp dir, deleted after).
 

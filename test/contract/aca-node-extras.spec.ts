@@ -126,4 +126,41 @@ describe('contract: renditions, versions and comments (issue 17)', () => {
     expectContract(list, 200);
     expect(list.body.list.entries).toEqual([]);
   });
+
+  it('lists a node\'s tags and categories from its own properties (ACA\'s tags column and '
+    + 'properties tab)', async () => {
+    for (const id of [file, recording, work]) {
+      const tags = await http.get<Paging>(`${CORE}/nodes/${id}/tags`);
+      expectContract(tags, 200);
+      expect(tags.body.list.entries).toEqual([]);
+      const cats = await http.get<Paging>(`${CORE}/nodes/${id}/category-links`);
+      expectContract(cats, 200);
+      expect(cats.body.list.entries).toEqual([]);
+    }
+    // A tag and a category are nodes the properties point at (TaggingServiceImpl reads
+    // cm:taggable under its aspect, CategoriesImpl cm:categories).
+    const mk = async (name: string): Promise<string> => (await http.post<{ entry: Entry }>(
+      `${CORE}/nodes/${work}/children`, { name, nodeType: 'cm:folder' })).body.entry.id;
+    const [evidence, alpha, category] = [await mk('证据'), await mk('alpha'), await mk('执法类')];
+    const tagged = await http.put(`${CORE}/nodes/${file}`, {
+      aspectNames: ['cm:taggable', 'cm:generalclassifiable'],
+      properties: { 'cm:taggable': [evidence, alpha], 'cm:categories': [category] } });
+    expect(tagged.status).withContext(tagged.text).toBe(200);
+    const tags = await http.get<Paging>(`${CORE}/nodes/${file}/tags`);
+    expectContract(tags, 200);
+    expect(tags.body.list.entries.map((e) => (e.entry as unknown as { tag: string }).tag))
+      .toEqual(['alpha', '证据']);
+    const cats = await http.get<Paging>(`${CORE}/nodes/${file}/category-links`);
+    expectContract(cats, 200);
+    expect(cats.body.list.entries.map((e) => e.entry.name)).toEqual(['执法类']);
+    // Tagging is not served: refused as an unknown API, the node unchanged.
+    const tagRecording = await http.post(`${CORE}/nodes/${recording}/tags`, { tag: 'x' });
+    expectAcsError(tagRecording);
+    expect(tagRecording.status).toBe(404);
+    const after = await http.get<Paging>(`${CORE}/nodes/${recording}/tags`);
+    expect(after.body.list.entries).toEqual([]);
+    const missing = await http.get(`${CORE}/nodes/no-such-node/tags`);
+    expectAcsError(missing);
+    expect(missing.status).toBe(404);
+  });
 });

@@ -58,4 +58,30 @@ describe('docker/app/app.config.json (issue 10: the app signs in through Keycloa
     expect(dockerfile).toMatch(
       /COPY [^\n]*docker\/app\/app\.config\.json \/usr\/share\/nginx\/html\/app\.config\.json/);
   });
+
+  it('has a Content App twin that signs in the same way, at /content-app/ (issue 17)', () => {
+    const contentApp = read<AppConfig>(resolve(dockerDir, 'app', 'content-app.config.json'));
+    const dev = read<AppConfig>(resolve(repoRoot, 'content-app', 'app.config.json'));
+    const schema = read<Record<string, unknown>>(resolve(repoRoot, 'node_modules', '@alfresco',
+      'adf-core', 'app.config.schema.json'));
+    delete schema.$schema;
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    expect(validate(contentApp)).withContext(JSON.stringify(validate.errors)).toBeTrue();
+    expect(contentApp.authType).toBe('OAUTH');
+    // The same Keycloak client; only where it sends the browser back differs.
+    const client = (o: Record<string, unknown> = {}) =>
+      Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith('redirect')));
+    expect(client(contentApp.oauth2)).toEqual(client(config.oauth2));
+    const { redirectSilentIframeUri, redirectUri, redirectUriLogout } = contentApp.oauth2 ?? {};
+    expect(redirectUri).toBe('/content-app/');
+    expect(redirectUriLogout).toBe('/content-app/');
+    expect(redirectSilentIframeUri)
+      .toBe('{protocol}//{hostname}{:port}/content-app/assets/silent-refresh.html');
+    for (const key of ['ecmHost', 'providers', 'contextRootEcm', 'locale'] as const) {
+      expect(contentApp[key]).withContext(key).toBe(dev[key]);
+    }
+    const dockerfile = readFileSync(resolve(dockerDir, 'app', 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/COPY dist\/content-app\/browser\/ \/usr\/share\/nginx\/html\/content-app\//);
+    expect(dockerfile).toMatch(/COPY [^\n]*docker\/app\/content-app\.config\.json \/usr\/share\/nginx\/html\/content-app\/app\.config\.json/);
+  });
 });

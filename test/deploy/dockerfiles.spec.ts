@@ -11,7 +11,8 @@ import { dockerDir, repoRoot } from './support/compose-env.js';
 import { lintDockerfile, parseDockerfile } from './support/dockerfile-lint.js';
 
 /** The build outputs the Dockerfiles copy (build:module, build:share, build). */
-const BUILD_OUTPUTS = ['dist/efr-repo.jar', 'dist/efr-share.jar', 'dist/efr-app/browser/'];
+const BUILD_OUTPUTS = ['dist/efr-repo.jar', 'dist/efr-share.jar', 'dist/efr-app/browser/',
+  'dist/content-app/browser/'];
 
 function dockerfiles(): string[] {
   return readdirSync(dockerDir, { withFileTypes: true })

@@ -9,7 +9,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync,
+  chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
@@ -20,6 +21,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { dockerDir, repoRoot } from './support/compose-env.js';
 
 const DIST = resolve(repoRoot, 'dist', 'efr-app', 'browser');
+/** The Content App with the EFR plugin, at /content-app/ of the same image (issue 17). */
+const CONTENT_APP = resolve(repoRoot, 'dist', 'content-app', 'browser');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -36,7 +39,9 @@ function missing(): string | undefined {
   if (spawnSync('nginx', ['-v']).error) {
     return 'nginx is not installed (apt-get install nginx-light)';
   }
-  if (!existsSync(join(DIST, 'index.html'))) return 'no production build (npm run build)';
+  if (!existsSync(join(DIST, 'index.html')) || !existsSync(join(CONTENT_APP, 'index.html'))) {
+    return 'no production build (npm run build)';
+  }
   return undefined;
 }
 
@@ -60,9 +65,18 @@ describe('the app served by docker/app/nginx.conf (issue 10)', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     dir = mkdtempSync(join(tmpdir(), 'efr-nginx-app-'));
+    // The image's web root (docker/app/Dockerfile): the app at the top, the Content App in
+    // content-app/; here links to the two builds.
+    const html = join(dir, 'html');
+    mkdirSync(html);
+    // nginx's workers run as another user (nobody) when the spec runs as root: a private
+    // mkdtemp folder would hide the links from them.
+    chmodSync(dir, 0o755);
+    for (const e of readdirSync(DIST)) symlinkSync(join(DIST, e), join(html, e));
+    symlinkSync(CONTENT_APP, join(html, 'content-app'));
     const server = readFileSync(resolve(dockerDir, 'app', 'nginx.conf'), 'utf8')
       .replace('listen 8080;', `listen 127.0.0.1:${port};`)
-      .replace('root /usr/share/nginx/html;', `root ${DIST};`)
+      .replace('root /usr/share/nginx/html;', `root ${html};`)
       .replace('http://alfresco:8080', `http://127.0.0.1:${repoPort}`);
     writeFileSync(join(dir, 'server.conf'), server);
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
@@ -180,6 +194,37 @@ describe('the app served by docker/app/nginx.conf (issue 10)', () => {
     expect(seenByRepository.length).toBe(before);
   });
 
+  it('serves the Content App with the EFR plugin at /content-app/ (issue 17)', async () => {
+    if (skipIfMissing()) return;
+    const index = readFileSync(join(CONTENT_APP, 'index.html'), 'utf8');
+    for (const path of ['/content-app/', '/content-app/personal-files']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).withContext(path).toBe(200);
+      expect(await res.text()).withContext(path).toBe(index);
+      expect(res.headers.get('cache-control')).withContext(path).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).withContext(path).toBeDefined();
+    }
+    // A relative redirect: the browser keeps the host and port it asked the proxy for.
+    const bare = await raw('/content-app');
+    expect(bare.status).toBe(301);
+    expect(bare.headers.location).toBe('/content-app/');
+    const plugin = await fetch(`${base}/content-app/assets/plugins/efr.plugin.json`);
+    expect(plugin.status).toBe(200);
+    expect(await plugin.json()).toEqual(JSON.parse(readFileSync(resolve(repoRoot, 'extension',
+      'efr.plugin.json'), 'utf8')));
+    expect((await fetch(`${base}/content-app/assets/no-such-file.json`)).status).toBe(404);
+    const config = await raw('/content-app/app.config.json');
+    expect(config.status).toBe(200);
+    expect(config.headers['cache-control']).toBe('no-cache');
+    const worker = await raw('/content-app/pdf.worker.min.mjs');
+    expect(worker.status).toBe(200);
+    expect(String(worker.headers['content-type'])).toMatch(/javascript/);
+    const main = readdirSync(CONTENT_APP).find((f) => /^main-[0-9A-Z]{8}\.js$/.test(f)) as string;
+    const bundle = await raw(`/content-app/${main}`, { 'Accept-Encoding': 'gzip' });
+    expect(bundle.headers['content-encoding']).toBe('gzip');
+    expect(bundle.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
   it('lets Chromium run the app and ADF\'s silent-refresh page under the CSP', async () => {
     if (skipIfMissing()) return;
     let browser: Browser | undefined;
@@ -200,6 +245,13 @@ describe('the app served by docker/app/nginx.conf (issue 10)', () => {
         .some((l) => l.media === 'all'), undefined, soon);
       await tab.waitForFunction(
         () => (document.querySelector('efr-root')?.children.length ?? 0) > 0, undefined, soon);
+      // The Content App too: its shell renders (its sign-in page, with the build's BASIC config).
+      await tab.goto(`${base}/content-app/`);
+      await tab.waitForFunction(
+        () => (document.querySelector('app-root')?.children.length ?? 0) > 0, undefined, soon);
+      await tab.waitForFunction(() => Array.from(
+        document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]'))
+        .some((l) => l.media === 'all'), undefined, soon);
       await tab.goto(`${base}/assets/silent-refresh.html#state=x`);
       const posted = await tab.evaluate(() => new Promise<string>((ok) => {
         window.addEventListener('message', (e) => ok(String(e.data)));

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { saveScreen, settle } from './support/e2e-app.js';
+import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
 import { e2eSuite } from './support/e2e-suite.js';
 
 /**
@@ -9,14 +9,23 @@ import { e2eSuite } from './support/e2e-suite.js';
 describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
   // The browser logs every 404 response itself; which ones are expected is checked below.
   const suite = e2eSuite({ contentApp: true, setupTimeoutMs: 60_000,
-    expectedErrors:
-      /Failed to load resource: the server responded with a status of 404|\/(tags|category-links)"/,
+    expectedErrors: /Failed to load resource: the server responded with a status of 404/,
   });
   const viewport = { width: 1366, height: 768 };
 
-  /** Signs `user` in through the Content App's login page; lands on Personal Files. */
-  async function signIn(user: string): Promise<Page> {
+  /**
+   * Signs `user` in through the Content App's login page; lands on Personal Files. ADF keeps
+   * the language per user in local storage (`<user>__locale`, `GUEST__locale` before sign-in,
+   * adf-core 9.0.0 UserPreferencesService): English is chosen there, as its language menu does.
+   */
+  async function signIn(user: string, lang: AppLanguage = 'zh-CN'): Promise<Page> {
     const page = await suite.open(viewport);
+    if (lang === 'en') {
+      await page.addInitScript((u) => {
+        localStorage.setItem('GUEST__locale', 'en');
+        localStorage.setItem(`${u}__locale`, 'en');
+      }, user);
+    }
     await page.goto(`${suite.app.url}/content-app/#/login`);
     await page.locator('#username').fill(user);
     await page.locator('#password').fill('efr-demo');
@@ -29,12 +38,11 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
   /**
    * Repository calls the page saw answered 404 (a screen ACA could not load), but for two that
    * ACS answers 404 too and ACA expects: an unset preference (ACS PreferencesImpl) and the
-   * missing `config.json` ACA falls back to for saved searches. Not yet served by server/:
-   * `nodes/{id}/tags` (ACA 8's tags column) and `nodes/{id}/category-links` (its properties
-   * tab); found by this spec, left for the repository half (issue 17).
+   * missing `config.json` ACA falls back to for saved searches. `nodes/{id}/tags` (ACA 8's tags
+   * column) and `nodes/{id}/category-links` (its properties tab), found 404 by this spec, are
+   * served since (server/src/aca/tags-categories-routes.ts).
    */
-  const expected404 =
-    /preferences\/saved-searches|nodes\/-my- .*relativePath: config\.json|\/(tags|category-links) /;
+  const expected404 = /preferences\/saved-searches|nodes\/-my- .*relativePath: config\.json/;
   const repository404s = () => (suite.watched?.failedRequests ?? [])
     .filter((line) => line.startsWith('404') && line.includes('/alfresco/'))
     .filter((line) => !expected404.test(line));
@@ -106,7 +114,158 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
         '管理版本', '权限', '编辑方面', '创建链接']) {
         expect(offered).withContext(forbidden).not.toContain(forbidden);
       }
-      await page.keyboard.press('Escape');
+      // 申请调阅 from the context menu: the request form, this recording ticked.
+      await menu.getByText('申请调阅').click();
+      await page.waitForURL(new RegExp(`#/approvals/new\\?recordingId=${recording.id}`));
+      await page.locator('[data-testid="request-form"] input[type="checkbox"]:checked').waitFor();
+      await settleWithNav(page);
+      await saveScreen(page, 'content-app-request-from-context-menu-zh-CN');
       expect(repository404s()).toEqual([]);
     });
+
+  /**
+   * Waits for ACA's side navigation too: ACA fills it 300 ms after its state settles
+   * (aca-content 8.0.0 SidenavComponent: `debounceTime(300)`), after the network is idle.
+   */
+  async function settleWithNav(page: Page): Promise<void> {
+    await settle(page);
+    await page.waitForFunction(() =>
+      document.querySelectorAll('.aca-sidenav__section__actions__item').length > 0);
+  }
+
+  /** Opens the folder of `recording` and selects its row. */
+  async function selectRecording(page: Page, recording: { name: string; parentId: string }) {
+    await page.goto(`${suite.app.url}/content-app/#/personal-files/${recording.parentId}`);
+    await settle(page);
+    const row = page.locator('.adf-datatable-row', { hasText: recording.name });
+    await row.waitFor();
+    return row;
+  }
+
+  /** The six EFR tabs of a recording's info drawer, by part, with their titles. */
+  const TABS = [
+    { part: 'capture', 'zh-CN': '拍摄信息', en: 'Capture' },
+    { part: 'fixity', 'zh-CN': '固定信息', en: 'Fixity' },
+    { part: 'retention', 'zh-CN': '移交与保存', en: 'Handover and retention' },
+    { part: 'cases', 'zh-CN': '关联案件', en: 'Linked cases' },
+    { part: 'custody', 'zh-CN': '保管链', en: 'Chain of custody' },
+    { part: 'viewing', 'zh-CN': '我的调阅权限', en: 'My viewing rights' },
+  ] as const;
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`opens a recording's six EFR info-drawer tabs (${lang})`, async () => {
+      const recording = await sealedRecording('legal1');
+      const page = await signIn('legal1', lang);
+      const row = await selectRecording(page, recording);
+      await row.click();
+      await page.locator('.app-toggle-info-drawer button').click();
+      const drawer = page.locator('adf-info-drawer');
+      await drawer.waitFor();
+      await settle(page);
+      for (const tab of TABS) {
+        // The drawer's tab header scrolls; a click event selects a tab wherever it is.
+        const label = drawer.locator('.mat-mdc-tab', { hasText: tab[lang] });
+        await label.dispatchEvent('click');
+        const part = drawer.locator(`[data-part="${tab.part}"]`);
+        await part.waitFor();
+        await settle(page);
+        await page.waitForFunction((p) => {
+          const el = document.querySelector(`adf-info-drawer [data-part="${p}"]`);
+          return !!el && !/加载中|Loading/.test(el.textContent ?? '');
+        }, tab.part);
+        const text = await part.innerText();
+        expect(text.trim().length).withContext(`${tab.part}: ${text}`).toBeGreaterThan(4);
+        if (lang === 'zh-CN') expect(text).withContext(tab.part).toMatch(/[\u4e00-\u9fff]/);
+        await saveScreen(page, `content-app-info-drawer-${tab.part}-${lang}`);
+      }
+      // What legal staff see in each tab: the seal's hash, the custody log, and the way to view.
+      await drawer.locator('.mat-mdc-tab', { hasText: TABS[1][lang] }).dispatchEvent('click');
+      expect(await drawer.locator('[data-testid="sha256"]').innerText()).toMatch(/[0-9a-f]{64}/);
+      // EFR's classes reach the Content App with the plugin (assets/efr/efr.css).
+      expect(await drawer.locator('.efr-facts').first()
+        .evaluate((el) => getComputedStyle(el).display)).toBe('grid');
+      await drawer.locator('.mat-mdc-tab', { hasText: TABS[5][lang] }).dispatchEvent('click');
+      await drawer.locator('[data-testid="request-viewing"]').waitFor();
+      expect(await untranslatedKeys(page)).toEqual([]);
+      expect(repository404s()).toEqual([]);
+    });
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`the viewer tells a user without a viewing right why, and offers 申请调阅 (${lang})`,
+      async () => {
+        const recording = await sealedRecording('legal1');
+        const page = await signIn('legal1', lang);
+        const contentReads: string[] = [];
+        page.on('request', (req) => {
+          if (req.url().includes(`/nodes/${recording.id}/content`)) contentReads.push(req.url());
+        });
+        const row = await selectRecording(page, recording);
+        await row.dblclick();
+        const gate = page.locator('efr-recording-viewer [data-testid="efr-viewer-gate"]');
+        await gate.waitFor();
+        await settle(page);
+        expect(await gate.locator('[data-testid="efr-viewer-why"]').innerText()).toBe(lang === 'zh-CN'
+          ? '您没有调阅这段录像的权限' : 'You have no right to view this recording');
+        const request = gate.locator('[data-testid="efr-viewer-request"]');
+        expect(await request.innerText()).toContain(lang === 'zh-CN' ? '申请调阅' : 'Request viewing');
+        await saveScreen(page, `content-app-viewer-no-right-${lang}`);
+        // Nothing of the content was asked for: the gate decides before any read.
+        expect(contentReads).toEqual([]);
+        await request.click();
+        await page.waitForURL(new RegExp(`#/approvals/new\\?recordingId=${recording.id}`));
+        await page.locator('[data-testid="request-form"] input[type="checkbox"]:checked').waitFor();
+        await settleWithNav(page);
+        await saveScreen(page, `content-app-request-from-viewer-${lang}`);
+        expect(await untranslatedKeys(page)).toEqual([]);
+      });
+  }
+
+  it('plays a recording in the viewer for its registered viewer: time advances under the '
+    + 'watermark, the session is logged', async () => {
+    const recording = await sealedRecording('legal1');
+    const ws = (user: string) => suite.api(user);
+    const step = async (user: string, path: string, body: unknown = {}) => {
+      const res = await ws(user).post<{ entry: { id: string; number: string;
+        approvers: string[]; status: string } }>(`/alfresco/s/efr/access-requests${path}`, body);
+      expect(res.status).withContext(`${user} ${path}: ${res.text}`).toBeLessThan(300);
+      return res.body.entry;
+    };
+    const filed = await step('legal1', '', { recordingIds: [recording.id], purpose: 'work',
+      reason: '复核执法过程（内容管理应用）' });
+    await step('director1', `/${filed.id}/review`, { opinion: '同意。' });
+    await step(filed.approvers[0], `/${filed.id}/approve`, { opinion: '同意调阅。' });
+    const registered = await step('custodian1', `/${filed.id}/register`, { viewer: 'legal1',
+      reason: '案件复核', viewingUntil: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(registered.status).toBe('registered');
+
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const page = await signIn('legal1', lang);
+      const row = await selectRecording(page, recording);
+      await row.dblclick();
+      const media = page.locator('efr-recording-viewer video[data-testid="media"]');
+      await media.waitFor();
+      await settle(page);
+      const watermark = page.locator('efr-recording-viewer [data-testid="watermark"]');
+      expect(await watermark.isVisible()).toBeTrue();
+      const mark = await watermark.innerText();
+      expect(mark).toContain(filed.number);
+      expect(mark).not.toContain('legal1');
+      const logged = page.waitForResponse((res) => res.url().includes(
+        `/access-requests/${filed.id}/viewing-events`) && res.request().method() === 'POST');
+      await media.evaluate(async (el) => {
+        const v = el as HTMLVideoElement;
+        v.muted = true;
+        await v.play();
+      });
+      await page.waitForFunction(() => {
+        const v = document.querySelector('efr-recording-viewer video') as HTMLVideoElement | null;
+        return v !== null && v.currentTime > 0.5;
+      });
+      expect((await logged).status()).toBeLessThan(300);
+      await media.evaluate((el) => (el as HTMLVideoElement).pause());
+      await saveScreen(page, `content-app-viewer-playing-${lang}`);
+      expect(await untranslatedKeys(page)).toEqual([]);
+    }
+  });
 });

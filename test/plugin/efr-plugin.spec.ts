@@ -10,6 +10,7 @@ import { Value } from '@sinclair/typebox/value';
 import { ExtensionSchema } from './extension-schema.js';
 import { EFR_EVALUATORS } from '../../extension/efr-extension.rules.js';
 import { EFR_SCREENS } from '../../extension/efr-screens.js';
+import { guessMimeType } from '../../server/src/repo/mimetypes.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const readJson = (path: string) => JSON.parse(readFileSync(resolve(root, path), 'utf8'));
@@ -117,5 +118,21 @@ describe('efr.plugin.json (issue 17)', () => {
     for (const { path, el } of offered) {
       expect(hiding.has(`${path}#${el.id}`)).withContext(`${path}#${el.id}`).toBeTrue();
     }
+  });
+
+  it('sends every recording the repository stores (audio, video) to EFR\'s viewer', () => {
+    // ADF chooses a viewer extension by file extension alone (adf-core 9.0.0
+    // ViewUtilService.getViewerTypeByExtension): each extension the repository gives an audio or
+    // video mimetype must be listed, or that recording opens in ADF's ungated media player.
+    const [viewer] = plugin.features.viewer.extensions as { id: string; component: string;
+      fileExtension: string[] }[];
+    const media = ['mp4', 'm4v', 'm4a', 'mov', 'avi', 'mkv', 'webm', 'mp3', 'wav', 'aac', 'ogg',
+      'flv', 'wmv', '3gp', 'mpg', 'mpeg', 'amr', 'flac']
+      .filter((ext) => /^(audio|video)\//.test(guessMimeType(`x.${ext}`, 'application/octet-stream')));
+    expect(media.length).toBeGreaterThan(5);
+    expect([...viewer.fileExtension].sort()).toEqual([...media].sort());
+    expect(viewer.component).toBe('efr.recording.viewer');
+    const providers = readFileSync(resolve(root, 'extension/efr-extension.providers.ts'), 'utf8');
+    expect(providers).toContain(`'${viewer.component}': RecordingViewerComponent`);
   });
 });

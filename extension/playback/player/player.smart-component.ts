@@ -183,6 +183,11 @@ export class PlayerSmartComponent implements OnInit, OnDestroy {
 
   /** Route parameter: the request id. */
   readonly id = input.required<string>();
+  /**
+   * The recording to start with (the Content App's viewer opens the player on one recording of
+   * the request); the request's first one otherwise.
+   */
+  readonly recordingId = input<string | null | undefined>(null);
 
   protected readonly request = signal<AccessRequestView | null>(null);
   protected readonly current = signal<RequestedRecording | null>(null);
@@ -223,7 +228,8 @@ export class PlayerSmartComponent implements OnInit, OnDestroy {
       await this.currentUser.load();
       const r = await this.service.get(this.id());
       this.request.set(r);
-      if (r.recordings.length) this.current.set(r.recordings[0]);
+      const chosen = r.recordings.find((x) => x.id === this.recordingId());
+      if (r.recordings.length) this.current.set(chosen ?? r.recordings[0]);
     } catch (error) {
       this.failure.set(errorStatus(error) ?? 0);
     }

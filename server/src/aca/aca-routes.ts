@@ -10,13 +10,14 @@ import { registerPreferences } from './preferences-routes.js';
 import { registerRenditionsVersions } from './renditions-versions-routes.js';
 import { registerSharedLinks } from './shared-links-routes.js';
 import { registerSites } from './sites-routes.js';
+import { registerTagsAndCategories } from './tags-categories-routes.js';
 
 let dictionary: ModelDictionary | undefined;
 
 /**
  * What the Alfresco Content App 8 asks of a repository beyond what EFR's own screens use
- * (issue 17): favorites, sites, preferences, renditions, versions, comments, the trashcan and
- * the model API, each at ACS's path with ACS's JSON.
+ * (issue 17): favorites, sites, preferences, renditions, versions, comments, the trashcan, a
+ * node's tags and categories, and the model API, each at ACS's path with ACS's JSON.
  */
 export function registerAcaSupport(app: FastifyInstance, repo: Repository): void {
   registerFavorites(app, repo);
@@ -26,6 +27,7 @@ export function registerAcaSupport(app: FastifyInstance, repo: Repository): void
   registerRenditionsVersions(app, repo);
   registerComments(app, repo);
   registerDeletedNodes(app, repo);
+  registerTagsAndCategories(app, repo);
   // The models are read once per process: they do not change while it runs.
   dictionary ??= new ModelDictionary();
   registerModelApi(app, repo, dictionary);
