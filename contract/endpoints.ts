@@ -251,7 +251,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     descriptor: 'spot-checks/spot-check-sample.get', hosts: BOTH, summary: 'the drawn sample' },
   { method: 'GET', path: '/spot-checks/{id}/findings/{key}',
     responses: { 200: FindingEvidenceEntrySchema },
-    descriptor: 'spot-checks/spot-check-finding.get', hosts: SERVER_ONLY,
+    descriptor: 'spot-checks/spot-check-finding.get', hosts: BOTH,
     summary: 'a finding with its evidence' },
   { method: 'POST', path: '/spot-checks/{id}/findings', request: FindingRequestSchema,
     responses: { 200: RecordedFindingEntrySchema },

@@ -121,12 +121,13 @@ describe('module JAR (npm run build:module)', () => {
 
   it('serves the spot-check reads the campaigns screen and the dashboard call (R28.1, R28.2)',
     () => {
-      // extension/spot-checks/spot-checks.service.ts: list, campaign, sample, results, verify.
+      // extension/spot-checks/spot-checks.service.ts: list, campaign, sample, a finding with
+      // its evidence, results, verify.
       const gets = entries.filter((e) => e.startsWith(`${WEBSCRIPT_STORE}/spot-checks/`) &&
         e.endsWith('.get.desc.xml'));
       const urls = gets.flatMap((e) => xpath(inModule(e), `${el('url')}/text()`)).sort();
       expect(urls).toEqual(['/efr/spot-checks', '/efr/spot-checks/{id}',
-        '/efr/spot-checks/{id}/results', '/efr/spot-checks/{id}/sample',
+        '/efr/spot-checks/{id}/findings/{key}', '/efr/spot-checks/{id}/results', '/efr/spot-checks/{id}/sample',
         '/efr/spot-checks/{id}/verify-draw', '/efr/violations', '/efr/violations/{id}']);
       for (const e of gets) {
         expect(xpath(inModule(e), `${el('format')}/@default`)).withContext(e).toEqual(['json']);

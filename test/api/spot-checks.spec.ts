@@ -16,8 +16,6 @@ import {
   basic, tempRepository, type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
 import { qualityModule } from '../../server/src/webscripts/quality/quality.module.js';
-import { spotCheckEvidenceModule } from
-  '../../server/src/webscripts/spot-checks/spot-check-evidence.module.js';
 import { portWebScripts } from '../../server/src/webscripts/port/port-routes.js';
 import { SPOT_CHECK_WEB_SCRIPTS } from '../../webscripts/src/spot-checks/spot-checks.js';
 import { violationsModule } from '../../server/src/webscripts/violations/violations.module.js';
@@ -102,7 +100,7 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
         'efr:sessionEnd': formatAcsDate(Date.now() - 4 * DAY + 600_000), 'efr:segmentCount': 1 },
     });
     app = await buildApp(t.repo, undefined, [portWebScripts(SPOT_CHECK_WEB_SCRIPTS),
-      spotCheckEvidenceModule, violationsModule, qualityModule]);
+      violationsModule, qualityModule]);
     await app.ready();
   });
   afterAll(async () => {

@@ -47,10 +47,6 @@ const KNOWN_GAPS: readonly string[] = [
   'GET /access-log/consistency',
   'GET /fixity',
   'POST /fixity/run',
-  // Finding evidence is written once (webscripts/src/spot-checks/finding-evidence.ts, over the
-  // port's access log, tested in the module in test/rhino/finding-evidence.spec.ts); its web
-  // script definition waits for the campaign and finding reads moving to webscripts/ (h-spot).
-  'GET /spot-checks/{id}/findings/{key}',
 ];
 
 const DESCRIPTOR_ROOT = join(ROOT, 'behaviors', 'config', 'alfresco', 'extension', 'templates',

@@ -79,6 +79,11 @@ describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1
         itemHandled: 'notApplicable', notes: { continuous: '中途关机约两分钟。' },
         placementObservation: '佩戴于胸前。', violationKind: 'misuse' }),
       { name: 'register', script: 'violations.get', user: 'supervisor1' },
+      // The finding with its automatic evidence, by recording id (one definition, both hosts).
+      { name: 'evidence', script: 'spot-check-finding.get', user: 'supervisor1',
+        templateArgs: { id: '@a', key: sample[0] } },
+      { name: 'noFinding', script: 'spot-check-finding.get', user: 'supervisor1',
+        templateArgs: { id: '@a', key: 'n999999' } },
       finding('skip', 1, { status: 'skipped', skipReason: '文件损坏，另行核查。' }),
       { name: 'close', script: 'spot-check-close.post', user: 'supervisor1',
         templateArgs: { id: '@a' } },
@@ -135,5 +140,20 @@ describe('module web scripts in Rhino: spot-check draw, findings (issue 8: R28.1
     expect(entry(f.skip).status).toBe('skipped');
     expect(entry(f.close).status).toBe('closed');
     expect(code(f.afterClose)).toBe('409 efr.spotCheck.closed');
+  });
+
+  it('R28.2: a finding answers with its automatic evidence; a key not in the sample is 400', () => {
+    expect(f.evidence.status).toBe(200);
+    const e = entry(f.evidence);
+    expect(e.recordingId).toBe(drawn(r.a).sample[0]);
+    expect(e.status).toBe('done');
+    const ev = e.evidence as { recorded: { officer: string }; continuous: unknown;
+      handled: { refusals: unknown[] } } | null;
+    expect(ev).not.toBeNull();
+    expect(['officer1', 'officer2']).toContain(ev?.recorded.officer ?? '');
+    // The module's log is efr-access: a refused attempt is rolled back and never there.
+    expect(ev?.handled.refusals).toEqual([]);
+    expect(`${f.noFinding.status} ${f.noFinding.body?.error?.errorKey}`)
+      .toBe('400 framework.exception.InvalidArgument');
   });
 });

@@ -5,7 +5,6 @@ import { exemptionsModule } from './exemptions/exemptions.module.js';
 import { accessRequestsModule } from './access-requests/access-requests.module.js';
 import { evidencePackagesModule } from './evidence-packages/evidence-packages.module.js';
 import { SPOT_CHECK_WEB_SCRIPTS } from '../../../webscripts/src/spot-checks/spot-checks.js';
-import { spotCheckEvidenceModule } from './spot-checks/spot-check-evidence.module.js';
 import { violationsModule } from './violations/violations.module.js';
 import { qualityModule } from './quality/quality.module.js';
 import { dispositionModule } from './disposition/disposition.module.js';
@@ -25,9 +24,8 @@ export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
   exemptionsModule,
   accessRequestsModule,
   evidencePackagesModule,
-  // Written once for both hosts (webscripts/src/spot-checks/); the finding evidence is server/'s.
+  // Written once for both hosts (webscripts/src/spot-checks/), the finding evidence included.
   portWebScripts(SPOT_CHECK_WEB_SCRIPTS),
-  spotCheckEvidenceModule,
   violationsModule,
   qualityModule,
   dispositionModule,

@@ -7,8 +7,10 @@
  *   failed item proposes a violation of the kind the supervisor chose (R29.1);
  * - `POST /spot-checks/{id}/close` (refused while findings are pending);
  * - `GET /spot-checks/{id}/results` pass rates per officer and unit;
- * - `GET /spot-checks/{id}/verify-draw` re-runs the draw from what the campaign stored.
- * The finding evidence (`GET /spot-checks/{id}/findings/{key}`) is server/'s so far.
+ * - `GET /spot-checks/{id}/verify-draw` re-runs the draw from what the campaign stored;
+ * - `GET /spot-checks/{id}/findings/{key}` (key = finding id or recording id) one finding with
+ *   the automatic evidence of its three items (./finding-evidence.ts, over the port's access
+ *   log).
  *
  * The draw's inputs (seed, period, units, proportion, the population itself and the sample) go
  * into the host's step log (server/'s hash chain), so that anyone can recompute the sample.
@@ -34,6 +36,7 @@ import {
   findingState, ITEM_PROPS, listCampaigns, recordingOf,
 } from './campaign-json.js';
 import { population, scopeOf, type Member } from './campaign-scope.js';
+import { evidenceFor } from './finding-evidence.js';
 
 const AREA = 'spot-checks';
 
@@ -312,8 +315,28 @@ export const spotCheckVerifyGet: WebScriptDefinition = {
   },
 };
 
-/** The spot-check web scripts written once (finding evidence aside). */
+export const spotCheckFindingGet: WebScriptDefinition = {
+  id: 'spot-check-finding', method: 'GET', path: '/spot-checks/{id}/findings/{key}', area: AREA,
+  title: 'EFR spot checks: a finding with its evidence',
+  handle(port, call) {
+    const c = campaignOf(port, call);
+    const f = findingIn(port, c, call.params.key);
+    const id = findingState(port, f).recordingId;
+    // The drawn recording as the caller reads it (null: gone or not readable); the log's
+    // entries about it are read by the port as the repository, after the campaign's gate.
+    const rec = id === '' ? null : port.node(id);
+    const evidence = rec !== null && rec.type === 'efr:recording'
+      ? evidenceFor(port, scopeOf(c), rec) : null;
+    // Assigned, not spread: ES5 spreads need Object.getOwnPropertySymbols, which Rhino lacks.
+    const entry = findingJson(port, f) as ReturnType<typeof findingJson> &
+      { evidence: typeof evidence };
+    entry.evidence = evidence;
+    return { status: 200, body: { entry } };
+  },
+};
+
+/** The spot-check web scripts, written once. */
 export const SPOT_CHECK_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   spotChecksPost, spotChecksGet, spotCheckGet, spotCheckSampleGet, spotCheckFindingsPost,
-  spotCheckClosePost, spotCheckResultsGet, spotCheckVerifyGet,
+  spotCheckClosePost, spotCheckResultsGet, spotCheckVerifyGet, spotCheckFindingGet,
 ];
