@@ -6,6 +6,7 @@
 import type { WebScriptDefinition } from './web-script.js';
 import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
+import { DISPOSITION_WEB_SCRIPTS } from './disposition/disposition.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 
@@ -14,4 +15,5 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...EXEMPTION_WEB_SCRIPTS,
   ...DEVICE_WEB_SCRIPTS,
   ...VIOLATION_WEB_SCRIPTS,
+  ...DISPOSITION_WEB_SCRIPTS,
 ];
