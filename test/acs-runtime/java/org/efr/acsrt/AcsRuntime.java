@@ -40,6 +40,13 @@ public final class AcsRuntime {
     repo = new Repo(dict, this);
     converter = new ValueConverter(this);
     processor = new ScriptProcessor(this);
+    // The repository's Spring context as the module can reach it (Spring's ContextLoader): the
+    // beans of ACS it asks for by name (content-services-context.xml l. 123; public-services).
+    org.springframework.web.context.WebApplicationContext context =
+        new org.springframework.web.context.WebApplicationContext();
+    context.registerBean("eagerContentStoreCleaner", repo.cleaner);
+    context.registerBean("NodeService", new NodeService(repo));
+    org.springframework.web.context.ContextLoader.setCurrentWebApplicationContext(context);
   }
 
   private int[] version = {25, 5};
