@@ -4,6 +4,7 @@
  * run as one web script call in the ACS-like runtime (issue 15). The same suite runs against
  * server/'s adapter in server/src/webscripts/port/server-port.spec.ts.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,10 +12,11 @@ import { compileScript } from '../../behaviors/build/compile-scripts.mjs';
 import { PORT_CONTRACT, type PortCheckResult, type PortFixture } from
   '../../webscripts/src/port-contract.js';
 import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runtime.js';
+import { completeRecording, sealedRecordingProps } from './fixtures.js';
 
 const LOCATION = `classpath*:${WEBSCRIPT_ROOT}/org/efr/test/port-contract.get.js`;
 
-const FIXTURE: PortFixture = {
+const FIXTURE: Omit<PortFixture, 'disposal'> = {
   user: 'supervisor1',
   group: 'GROUP_EFR_SUPERVISORS',
   otherUser: 'officer1',
@@ -34,15 +36,33 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
     const file = join(dir, 'port-contract.get.js');
     writeFileSync(file, code);
     const mod = await moduleParts();
+    // Disposition (issue 18): two sealed recordings with stored content, an executed batch
+    // that lists the first.
+    const bytes = Buffer.from('efr port contract '.repeat(64));
+    const media = join(dir, 'clip.mp4');
+    writeFileSync(media, bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const recording = (name: string) => ({ folder: 'EFR 执法记录/录像档案', name,
+      type: 'efr:recording', properties: completeRecording(sealedRecordingProps({ 'cm:name': name,
+        'cm:content': null, 'efr:sha256': sha256, 'efr:sizeBytes': bytes.length })),
+      content: { file: media } });
     const out = await runDriver<{ name: string; status: number; body: unknown; error: string }[]>(
       'webscripts.js', {
         scripts: { ...mod.scripts, [LOCATION]: file },
-        users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'] },
-        folders: ['EFR 执法记录/违规记录'],
-        nodes: [],
+        users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'],
+          admin: ['GROUP_ALFRESCO_ADMINISTRATORS'] },
+        folders: ['EFR 执法记录/违规记录', 'EFR 执法记录/录像档案', 'EFR 执法记录/处置批次'],
+        nodes: [recording('listed.mp4'), recording('kept.mp4'),
+          { folder: 'EFR 执法记录/处置批次', name: '销毁-contract', type: 'efr:dispositionBatch',
+            properties: { 'efr:batchStatus': 'executed', 'efr:batchProposedBy': 'custodian1',
+              'efr:proposalReason': '合同 contract', 'efr:destroyedIds': ['#listed.mp4'] },
+            assocs: { 'efr:batchRecordings': ['#listed.mp4', '#kept.mp4'] } }],
         idPrefix: 'p',
-        calls: [{ name: 'contract', location: LOCATION, user: FIXTURE.user,
-          args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: {} }],
+        calls: [
+          { name: 'contract', location: LOCATION, user: FIXTURE.user,
+            args: { fixture: JSON.stringify({ ...FIXTURE, disposal: { sha256 } }) },
+            templateArgs: { recording: '#listed.mp4', kept: '#kept.mp4', batch: '#销毁-contract' } },
+        ],
       });
     const call = out[0];
     if (call.status !== 200) throw new Error(`contract call: ${call.status} ${call.error}`);

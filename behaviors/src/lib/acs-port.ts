@@ -7,15 +7,16 @@
  */
 import { ASIA_SHANGHAI, type Verdict, type Zone } from '../../../core/src/index.js';
 import type {
-  PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
+  PortDestroyedContent, PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
 } from '../../../webscripts/src/repository-port.js';
 import {
   javaPackages, type PeopleLike, type ScriptNodeLike, type SearchLike,
 } from './acs-api.js';
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
+import { destroyAfterCommit, storedContentOf } from './content-destruction.js';
 import { efrInfo } from './efr-log.js';
-import { toPlain } from './java-values.js';
+import { rawToPlain } from './java-values.js';
 import { NAMESPACES, nodeId, nodeProp } from './model-names.js';
 import {
   ARCHIVE_ROOT_NAME, enforce as answerRefusal, subFolder, type WsNode,
@@ -90,12 +91,21 @@ function zoneOf(name: string | null): Zone {
   return { offsetMinutesAt: (ms: number) => Number(zone.getOffset(ms)) / 60000 };
 }
 
-/** A ScriptNode as a port node. */
+/** `cm:content` as ScriptNode#getProperties keys it. */
+const CM_CONTENT_KEY = '{http://www.alfresco.org/model/content/1.0}content';
+
+/**
+ * A ScriptNode as a port node. cm:content is left out, as server/ keeps content beside the
+ * properties: ACS hands it over as a raw ScriptContentData (ScriptableQNameMap#get answers map
+ * values unwrapped), which `typeof` refuses ("Invalid JavaScript value"), so every value is read
+ * through rawToPlain.
+ */
 function view(n: WsNode): PortNode {
   const props: Record<string, PortValue> = {};
   const raw = n.properties;
   for (const k in raw) {
-    const v = toPlain(raw[k]);
+    if (String(k) === CM_CONTENT_KEY) continue;
+    const v = rawToPlain(raw[k]);
     if (v !== null) props[shortName(String(k))] = v;
   }
   const aspects: string[] = [];
@@ -232,6 +242,46 @@ export function acsPort(): RepositoryPort {
     // The module's log lines are not transactional: an attempt's facts stay like any step's.
     logAttempt: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
     logStep: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
+
+    // --- disposition (issue 18) ---
+    // As the repository (the leader who approves holds no write on recordings), in the step's
+    // transaction: the recording behaviour asks core's checkDisposal of each write below, and
+    // ACS's eager cleaner deletes the URLs once the step commits (lib/content-destruction.ts).
+    destroyContent: (id, tombstone): PortDestroyedContent => {
+      const n = must(id);
+      if (String(n.typeShort) !== 'efr:recording') throw new Error('port: ' + id + ' is not a recording');
+      const sha = nodeProp(n, 'efr:sha256');
+      const out: PortDestroyedContent = { sha256: typeof sha === 'string' ? sha : null,
+        bytes: 0, removed: false };
+      runAsSystem(() => {
+        if (!n.hasAspect('efr:destroyed') && n.addAspect) {
+          n.addAspect('efr:destroyed', scriptProps(tombstone));
+        }
+        // Renditions (cm:thumbnail children, archive=false in ACS's content model: deleted for
+        // good), each with its own content URL, as Governance Services destroys them.
+        const kids = must(id).children;
+        for (let i = 0; i < kids.length; i++) {
+          const k = kids[i] as WsNode & { isSubType(t: string): boolean; remove(): unknown };
+          if (!k.isSubType('cm:thumbnail')) continue;
+          const rendition = storedContentOf(k.nodeRef);
+          if (rendition !== null) destroyAfterCommit(rendition.url);
+          k.remove();
+        }
+        // Versions hold the same URL: removing cm:versionable deletes the version history at
+        // commit (VersionableAspect#onRemoveAspect, l. 218-221, 393-397 at 25.5.0.31).
+        const node = must(id);
+        if (node.hasAspect('cm:versionable') && node.removeAspect) node.removeAspect('cm:versionable');
+        const content = storedContentOf(node.nodeRef);
+        if (content === null) return;
+        destroyAfterCommit(content.url);
+        const fresh = must(id);
+        fresh.properties['cm:content'] = null;
+        fresh.save();
+        out.bytes = content.size;
+        out.removed = true;
+      });
+      return out;
+    },
   };
 }
 
