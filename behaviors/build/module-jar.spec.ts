@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EFR_NAMESPACE_URI, EFR_TYPES } from '../../content-model/src/qnames.js';
+import { EFR_ASPECTS, EFR_NAMESPACE_URI, EFR_TYPES } from '../../content-model/src/qnames.js';
 import { buildModule, isDirectoryEntry, MODEL_COPIES, MODULE_PREFIX } from './build-module.mjs';
 import {
   ACS_SCRIPT_GLOBALS, checkEs5, WEBSCRIPT_STORE, webScriptEntries,
@@ -196,9 +196,10 @@ describe('module JAR (npm run build:module)', () => {
     const regs = `${el('bean')}[@class=` +
       `'org.alfresco.repo.policy.registration.ClassPolicyRegistration']`;
     const deps = xpath(behaviours, `${regs}/@depends-on`);
-    expect(deps.length).toBe(3);
+    expect(deps.length).toBe(4);
     expect(deps.every((d) => d === ids[0])).toBeTrue();
-    expect(xpath(behaviours, `${regs}/@init-method`)).toEqual(['register', 'register', 'register']);
+    expect(xpath(behaviours, `${regs}/@init-method`))
+      .toEqual(['register', 'register', 'register', 'register']);
   });
 
   it('names only policies ACS defines, for EFR types of the model', () => {
@@ -211,16 +212,18 @@ describe('module JAR (npm run build:module)', () => {
       ...xpath(behaviours, `${el('property')}[@name='policyName']/@value`),
       ...xpath(behaviours, `${el('property')}[@name='policyNames']${el('value')}/text()`),
     ];
-    expect(names.length).toBe(9);
+    expect(names.length).toBe(10);
     for (const n of names) expect(known.has(n)).withContext(n).toBeTrue();
     const classes = xpath(behaviours, `${el('property')}[@name='className']/@value`);
-    const efrTypes = Object.values(EFR_TYPES) as string[];
+    // Types, and the tombstone aspect (beforeAddAspect fires for the aspect's class).
+    const efrTypes = [...Object.values(EFR_TYPES), EFR_ASPECTS.destroyed] as string[];
     for (const c of classes) {
       expect(c.startsWith(`{${EFR_NAMESPACE_URI}}`)).withContext(c).toBeTrue();
       expect(efrTypes).toContain('efr:' + c.substring(EFR_NAMESPACE_URI.length + 2));
     }
     expect(classes.sort()).toEqual([`{${EFR_NAMESPACE_URI}}accessRequest`,
-      `{${EFR_NAMESPACE_URI}}handover`, `{${EFR_NAMESPACE_URI}}recording`]);
+      `{${EFR_NAMESPACE_URI}}destroyed`, `{${EFR_NAMESPACE_URI}}handover`,
+      `{${EFR_NAMESPACE_URI}}recording`]);
   });
 
   it('has an audit application valid against the audit XSD, fed by alfresco-access', () => {

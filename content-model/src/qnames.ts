@@ -230,6 +230,7 @@ export const EFR_PROPS = {
   executedAt: 'efr:executedAt',
   destroyedIds: 'efr:destroyedIds',
   sparedRecordings: 'efr:sparedRecordings',
+  registerRecord: 'efr:registerRecord',
   destroyedAt: 'efr:destroyedAt',
   destroyedBy: 'efr:destroyedBy',
   destroyedBatch: 'efr:destroyedBatch',

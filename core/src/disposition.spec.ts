@@ -1,5 +1,5 @@
 import {
-  caseLinksOf, checkDestroyedContentRead, checkEligible, checkNewBatch, dispositionTransition,
+  caseLinksOf, checkDestroyedContentRead, checkDisposal, checkEligible, checkNewBatch, dispositionTransition,
   executeBatch, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_OFFICE_DIRECTORS,
   planExecution, retentionBasis,
 } from './index.js';
@@ -137,5 +137,43 @@ describe('disposition batch (issue 18)', () => {
   it('a tombstone answers 410 Gone for its content', () => {
     expect(refusal(checkDestroyedContentRead('b-1')))
       .toBe('410 efr.disposition.contentDestroyed R22.1');
+  });
+});
+
+describe('the one path to the bytes of a recording (issue 18, R26.1): checkDisposal', () => {
+  const executed = { id: 'b-1', status: 'executed', destroyedIds: ['r-1'] };
+  const change = (over: Partial<Parameters<typeof checkDisposal>[0]> = {}) => checkDisposal({
+    recordingId: 'r-1', removesContent: false, changed: [], addedAspects: [],
+    wasTombstone: false, inStep: true, batch: executed, ...over,
+  });
+
+  it('lets other changes through untouched', () => {
+    expect(refusal(change({ changed: ['cm:title'], inStep: false, batch: null })))
+      .toBe('allowed');
+  });
+
+  it('an executed batch that lists the recording, in a step, makes the tombstone and takes the bytes', () => {
+    expect(refusal(change({ addedAspects: ['efr:destroyed'],
+      changed: ['efr:destroyedAt', 'efr:destroyedBatch'] }))).toBe('allowed');
+    expect(refusal(change({ removesContent: true, wasTombstone: true }))).toBe('allowed');
+  });
+
+  it('refuses every other way: outside a step, without the batch, a batch not executed or not naming it', () => {
+    for (const over of [
+      { inStep: false },
+      { batch: null },
+      { batch: { ...executed, status: 'approved' } },
+      { batch: { ...executed, destroyedIds: ['r-2'] } },
+    ]) {
+      expect(refusal(change({ removesContent: true, ...over })))
+        .withContext(JSON.stringify(over)).toBe('403 efr.disposition.stepsOnly R26.1');
+      expect(refusal(change({ addedAspects: ['efr:destroyed'], ...over })))
+        .withContext(JSON.stringify(over)).toBe('403 efr.disposition.stepsOnly R26.1');
+    }
+  });
+
+  it('never rewrites a tombstone, not even in a step', () => {
+    expect(refusal(change({ wasTombstone: true, changed: ['efr:destroyedBy'] })))
+      .toBe('403 efr.disposition.stepsOnly R26.1');
   });
 });

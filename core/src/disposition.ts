@@ -458,23 +458,64 @@ export const TOMBSTONE_PROPERTIES: readonly string[] = [
   'efr:destroyedAt', 'efr:destroyedBy', 'efr:destroyedBatch', 'efr:retentionBasis',
 ];
 
+/** The batch a tombstone names (efr:destroyedBatch), as the destruction rule reads it. */
+export interface DestroyingBatch {
+  /** Node id. */
+  id: string;
+  /** Its status as stored now. */
+  status: string;
+  /** The recordings its execution destroys (efr:destroyedIds). */
+  destroyedIds: readonly string[];
+}
+
 /**
- * A change to a recording outside a disposition step (issue 18, R26.1): nobody marks a
- * recording destroyed, or changes what its tombstone says, through the generic API. `changed`
- * lists changed property QNames; `addedAspects` the aspects the change adds.
+ * A change that would take a recording's bytes away or make, or change, its tombstone: what
+ * each host sees at the point where it writes (server/'s rule hooks and port adapter, the
+ * module's recording behaviour).
  */
-export function checkTombstoneChange(
-  changed: readonly string[],
-  addedAspects: readonly string[],
-  inStep: boolean,
-): Verdict {
-  if (inStep) return allow();
-  let touched = addedAspects.indexOf('efr:destroyed') >= 0;
-  for (let i = 0; i < changed.length; i++) {
-    if (TOMBSTONE_PROPERTIES.indexOf(changed[i]) >= 0) touched = true;
-  }
-  if (!touched) return allow();
+export interface DisposalChange {
+  /** The recording's node id. */
+  recordingId: string;
+  /** Whether the change removes the content (the bytes' reference, a rendition or a version). */
+  removesContent: boolean;
+  /** Property names (`prefix:local`) the change sets or clears. */
+  changed: readonly string[];
+  /** Aspects the change adds (`prefix:local`). */
+  addedAspects: readonly string[];
+  /** Whether the recording already was a tombstone (efr:destroyed) before the change. */
+  wasTombstone: boolean;
+  /** Whether the change runs inside an EFR workflow step (a web script's marked transaction). */
+  inStep: boolean;
+  /** The batch efr:destroyedBatch names after the change, as stored now; null when none. */
+  batch: DestroyingBatch | null;
+}
+
+function stepsOnly(): Verdict {
   return refuse(403, 'efr.disposition.stepsOnly', 'R26.1',
     'A recording is destroyed only by an approved disposition batch; its tombstone never changes.',
     '录像只能经批准的销毁批次销毁，销毁记录不得修改。');
+}
+
+/**
+ * The one path by which a recording loses its bytes or becomes a tombstone (issue 18; R26.1,
+ * R22.1), the same in both hosts: inside an EFR workflow step, for a recording that the batch
+ * its tombstone names has executed and lists among `destroyedIds` (the execution writes the
+ * batch first, then its tombstones). Nobody else, the repository itself and administrators
+ * included, removes a recording's content, marks it destroyed or rewrites its tombstone: a
+ * step-only flag would be a bypass anybody who can write the node could set, the executed batch
+ * is a workflow record only the disposition steps write (core's record guard).
+ */
+export function checkDisposal(c: DisposalChange): Verdict {
+  let tombstoneTouched = c.addedAspects.indexOf('efr:destroyed') >= 0;
+  for (let i = 0; i < c.changed.length; i++) {
+    if (TOMBSTONE_PROPERTIES.indexOf(c.changed[i]) >= 0) tombstoneTouched = true;
+  }
+  if (!c.removesContent && !tombstoneTouched) return allow();
+  // What a tombstone says is written once, by the execution that made it.
+  if (c.wasTombstone && tombstoneTouched) return stepsOnly();
+  if (!c.inStep || c.batch === null || c.batch.status !== 'executed' ||
+    c.batch.destroyedIds.indexOf(c.recordingId) < 0) {
+    return stepsOnly();
+  }
+  return allow();
 }

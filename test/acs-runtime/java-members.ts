@@ -137,7 +137,7 @@ export function javaClasses(dir: string): JavaClass[] {
 export const EFR_SCRIPT_CLASSES: readonly string[] = [
   'ScriptNode', 'QNameScriptMap', 'Search', 'People', 'ScriptAuthorityService', 'ScriptLogger',
   'Behaviour', 'ChildAssociation', 'WebScriptObjects', 'ScriptProcessor', 'Repo', 'AcsRuntime',
-  'ValueConverter',
+  'ValueConverter', 'NodeService',
 ];
 
 /**

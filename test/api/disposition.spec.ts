@@ -7,14 +7,13 @@
  * names the people. A hold or a case link placed during the batch spares its recording. Every
  * step is in the access log and the chain verifies.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { verifyChain } from '../../server/src/access-log/access-log.js';
 import { sweepOrphanedContent } from '../../server/src/app.js';
 import { ensureArchiveFolders, ensureGroups } from '../../server/src/demo/seed.js';
 import { CORE } from '../../server/src/routes/paths.js';
 import {
-  ADMIN, basic, multipart, recordingProps, tempRepository, type TempRepository,
+  ADMIN, basic, tempRepository, uploadRecording, type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
 
 const USERS: [string, string, string, string][] = [
@@ -42,19 +41,7 @@ describe('disposition web scripts (issue 18: R22.1, R22.2, R14.2, R26.1)', () =>
   const errorOf = (r: { status: number; json: Json }): string =>
     `${r.status} ${(r.json.error as { errorKey: string } | undefined)?.errorKey}`;
   const entry = (r: { json: Json }): Json => r.json.entry as Json;
-  const upload = async (props: Record<string, unknown>): Promise<{ id: string; sha: string }> => {
-    const data = randomBytes(64 * 1024);
-    const m = multipart([
-      ['name', `r-${randomBytes(4).toString('hex')}.mp4`], ['nodeType', 'efr:recording'],
-      ...Object.entries(recordingProps(true, props)).map(([k, v]): [string, string] =>
-        [k, Array.isArray(v) ? v.join(',') : String(v)]),
-    ], { name: 'v.mp4', data, type: 'video/mp4' });
-    const r = await t.app.inject({ method: 'POST',
-      url: `${CORE}/nodes/${t.repo.meta('efr_folder_recordings')}/children`,
-      payload: m.body, headers: { ...ADMIN, ...m.headers } });
-    expect(r.statusCode).withContext(r.body).toBe(201);
-    return { id: r.json().entry.id, sha: createHash('sha256').update(data).digest('hex') };
-  };
+  const upload = (props: Record<string, unknown>) => uploadRecording(t, props);
   const expired = { 'efr:retainUntil': '2025-01-01' };
   const eligibleIds = async (): Promise<string[]> => {
     const r = await call('custodian1', 'GET', '/disposition/eligible?maxItems=100');

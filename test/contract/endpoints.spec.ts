@@ -31,13 +31,10 @@ const KNOWN_GAPS: readonly string[] = [
   // "extractors"), and a web script reading them inside ACS would only re-read what the
   // database says. In ACS the check is the worker's Merkle tree over efr-access (issue 18).
   'GET /access-log/verify',
-  // Disposition (issue 18): the module's web scripts and tombstone rules follow with the port;
-  // the register PDF needs the worker.
-  'GET /disposition/eligible',
-  'GET /disposition/batches',
-  'POST /disposition/batches',
-  'GET /disposition/batches/{id}',
-  'POST /disposition/batches/{id}/{step}',
+  // The destruction register (issue 18) is a PDF, which Rhino does not render: server/ renders
+  // it from the register the execution writes on the batch in both hosts (efr:registerRecord,
+  // people, times and opinions as signed), so nothing of it is lost in ACS; a worker job beside
+  // ACS renders it once the job machinery the evidence discs are moving to the port is there.
   'GET /disposition/batches/{id}/register',
   // The Merkle tree and the fixity audits (issue 18): in ACS the worker is to keep the tree over
   // the efr-access audit entries and re-hash the content store; not built yet.

@@ -13,5 +13,9 @@ runWebScript(() => {
   const fixture = JSON.parse(queryArg('fixture') || '{}') as PortFixture;
   // --- access log (issue 15/18) ---
   fixture.readNode = templateArg('readNode');
+  // The disposition nodes' ids, resolved by the driver from the setup and the batch's upload.
+  fixture.disposal.recordingId = templateArg('recording');
+  fixture.disposal.keptId = templateArg('kept');
+  fixture.disposal.batchId = templateArg('batch');
   respond(200, { results: runPortContract(acsPort(), fixture) });
 });

@@ -13,12 +13,13 @@ import {
   CONTRACT_RECORDINGS, PORT_CONTRACT, type PortCheckResult, type PortFixture,
 } from '../../webscripts/src/port-contract.js';
 import { moduleParts, runDriver, WEBSCRIPT_ROOT } from '../acs-runtime/acs-runtime.js';
+import { completeRecording, sealedRecordingProps } from './fixtures.js';
 
 const LOCATION = `classpath*:${WEBSCRIPT_ROOT}/org/efr/test/port-contract.get.js`;
 
 const BYTES = Buffer.from('EFR port contract content '.repeat(100));
 
-const FIXTURE: PortFixture = {
+const FIXTURE: Omit<PortFixture, 'disposal'> = {
   user: 'supervisor1',
   group: 'GROUP_EFR_SUPERVISORS',
   otherUser: 'officer1',
@@ -47,13 +48,23 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
     const bytes = join(dir, FIXTURE.content.name);
     writeFileSync(bytes, BYTES);
     const mod = await moduleParts();
-    const stored = join(dir, 'contract.txt');
-    writeFileSync(stored, BYTES);
+    // Disposition (issue 18): two sealed recordings with stored content, an executed batch
+    // that lists the first.
+    const clip = Buffer.from('efr port contract '.repeat(64));
+    const media = join(dir, 'clip.mp4');
+    writeFileSync(media, clip);
+    const sha256 = createHash('sha256').update(clip).digest('hex');
+    const recording = (name: string) => ({ folder: 'EFR 执法记录/录像档案', name,
+      type: 'efr:recording', properties: completeRecording(sealedRecordingProps({ 'cm:name': name,
+        'cm:content': null, 'efr:sha256': sha256, 'efr:sizeBytes': clip.length })),
+      content: { file: media } });
     const out = await runDriver<{ name: string; status: number; body: unknown; error: string }[]>(
       'webscripts.js', {
         scripts: { ...mod.scripts, [LOCATION]: file },
-        users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'] },
-        folders: ['EFR 执法记录/案件', 'EFR 执法记录/录像档案', 'EFR 执法记录/合同读取'],
+        users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], officer1: ['GROUP_EFR_OFFICERS'],
+          admin: ['GROUP_ALFRESCO_ADMINISTRATORS'] },
+        folders: ['EFR 执法记录/案件', 'EFR 执法记录/录像档案', 'EFR 执法记录/合同读取',
+          'EFR 执法记录/处置批次'],
         // --- access log (issue 15/18) ---
         // officer1 reads a document's content through the REST API before the suite runs.
         folderAces: { 'EFR 执法记录/合同读取': ['ALLOWED;officer1;Consumer'] },
@@ -66,13 +77,20 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
         ...CONTRACT_RECORDINGS.made.map(({ name, start }) => ({
           folder: 'EFR 执法记录/录像档案', name,
           type: 'efr:recording', properties: { 'efr:officer': 'officer1',
-            'efr:recordingStart': start } }))],
+            'efr:recordingStart': start } })),
+        recording('listed.mp4'), recording('kept.mp4'),
+        { folder: 'EFR 执法记录/处置批次', name: '销毁-contract', type: 'efr:dispositionBatch',
+          properties: { 'efr:batchStatus': 'executed', 'efr:batchProposedBy': 'custodian1',
+            'efr:proposalReason': '合同 contract', 'efr:destroyedIds': ['#listed.mp4'] },
+          assocs: { 'efr:batchRecordings': ['#listed.mp4', '#kept.mp4'] } }],
         personProps: { officer1: { 'cm:organization': FIXTURE.otherOrganization } },
         idPrefix: 'p',
         calls: [
           { name: 'read', user: FIXTURE.otherUser, rest: { op: 'read', node: '#读取-contract' } },
           { name: 'contract', location: LOCATION, user: FIXTURE.user,
-            args: { fixture: JSON.stringify(FIXTURE) }, templateArgs: { readNode: '#读取-contract' } },
+            args: { fixture: JSON.stringify({ ...FIXTURE, disposal: { sha256 } }) },
+            templateArgs: { readNode: '#读取-contract', recording: '#listed.mp4',
+              kept: '#kept.mp4', batch: '#销毁-contract' } },
         ],
       });
     if (out[0].status !== 200) throw new Error(`read: ${out[0].status} ${out[0].error}`);

@@ -42,6 +42,17 @@ export const SPOT_CHECKS: WebScriptFeature = {
     'EFR 执法记录/移交记录'],
 };
 
+/**
+ * Disposition (issue 18) with the holds of the access-request area (a hold placed mid-batch);
+ * batches live in `处置批次`, the recordings in the archive, cases beside them.
+ */
+export const DISPOSITION: WebScriptFeature = {
+  areas: ['disposition', 'access-requests'],
+  folders: ['EFR 执法记录/处置批次', 'EFR 执法记录/录像档案', 'EFR 执法记录/案件',
+    'EFR 执法记录/调阅申请', '文档'],
+  idPrefix: 'd',
+};
+
 /** Demo users of the device and exemption specs, and their groups. */
 export const WS_USERS: Record<string, string[]> = {
   officer1: ['GROUP_EFR_OFFICERS'],

@@ -19,15 +19,43 @@ export interface WebScriptFeature {
   folderAces?: Record<string, string[]>;
 }
 
-/** A setup node: `folder` is a path from Company Home (nodes may sit in earlier nodes). */
+/**
+ * A setup node: `folder` is a path from Company Home (nodes may sit in earlier nodes); `#name`
+ * in its properties names an earlier setup node.
+ */
 export interface SetupNode {
   folder: string;
   name: string;
   type: string;
   /** A `{ file, mimetype? }` value is content already stored (cm:content over that file). */
   properties: Record<string, unknown>;
-  /** Peer associations already stored: association type → names of other setup nodes. */
+  /** Content stored in the content store under a new URL (a file of the test). */
+  content?: { file: string; mimetype?: string };
+  /** Versions of the node kept in the version store (cm:versionable). */
+  versions?: number;
+  /** Renditions: cm:thumbnail children with their own stored content. */
+  renditions?: { name: string; file: string }[];
+  /** Peer associations to earlier setup nodes (`#name`), as stored. */
   assocs?: Record<string, string[]>;
+}
+
+/**
+ * A look at the content store between calls: one line per content URL,
+ * `<url> row=live|orphaned|none binary=yes|no backup=yes|no refs=<ids>` (in `body.store`).
+ */
+export interface StoreReportCall {
+  name: string;
+  storeReport: true;
+}
+
+/**
+ * ACS's ContentStoreCleaner job run `days` from now: orphaned URLs older than
+ * `system.content.orphanProtectDays` (14) lose their row and their binary, copied into
+ * contentstore.deleted first when there is one (`body.cleaned`, `body.store`).
+ */
+export interface ContentStoreCleanerCall {
+  name: string;
+  contentStoreCleaner: { days: number };
 }
 
 /** One web script call. */
@@ -117,6 +145,10 @@ export interface WsResult<Entry = Record<string, unknown>> {
     permissions?: string[];
     /** A {@link NodeOfCall}'s answer. */
     node?: { type: string; props: Record<string, unknown>; aspects: string[] };
+    /** A {@link StoreReportCall}'s (and a {@link ContentStoreCleanerCall}'s) answer. */
+    store?: string[];
+    /** A {@link ContentStoreCleanerCall}'s answer: the URLs the job cleaned. */
+    cleaned?: string[];
   } | null;
   logs: string[];
   error: string | null;
@@ -144,12 +176,15 @@ async function controllers(feature: WebScriptFeature): Promise<Map<string, strin
 export async function runWebScripts<Entry = Record<string, unknown>>(
   feature: WebScriptFeature,
   users: Record<string, string[]>,
-  calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall | NodeOfCall)[],
+  calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall | NodeOfCall |
+    StoreReportCall | ContentStoreCleanerCall)[],
   nodes: readonly SetupNode[] = [],
   /** The ACS version to play where versions differ (default 25.5). */
   acsVersion?: string,
   /** Properties of people by user name (e.g. cm:organization, their unit). */
   personProps?: Record<string, Record<string, FixtureValue>>,
+  /** The installation's settings the runtime plays (e.g. system.content.eagerOrphanCleanup). */
+  settings?: { eagerOrphanCleanup?: boolean },
 ): Promise<Record<string, WsResult<Entry>>> {
   const locations = await controllers(feature);
   const location = (id: string): string => {
@@ -165,6 +200,7 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
     acsVersion,
     users,
     personProps,
+    eagerOrphanCleanup: settings?.eagerOrphanCleanup === true,
     folders: feature.folders,
     folderAces: feature.folderAces ?? {},
     nodes: nodes.map(complete),

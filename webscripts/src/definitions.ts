@@ -7,6 +7,7 @@ import type { WebScriptDefinition } from './web-script.js';
 import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
 import { EVIDENCE_PACKAGE_WEB_SCRIPTS } from './evidence-packages/evidence-packages.js';
+import { DISPOSITION_WEB_SCRIPTS } from './disposition/disposition.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { HANDOVER_WEB_SCRIPTS } from './handovers/handovers.js';
 import { SPOT_CHECK_WEB_SCRIPTS } from './spot-checks/spot-checks.js';
@@ -24,4 +25,5 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...VIOLATION_REPORT_WEB_SCRIPTS,
   qualityGet,
   ...EVIDENCE_PACKAGE_WEB_SCRIPTS,
+  ...DISPOSITION_WEB_SCRIPTS,
 ];

@@ -28,6 +28,13 @@ export interface PortFixture {
   // --- access log (issue 15/18) ---
   /** A node whose content {@link otherUser} read once, in a transaction before the suite. */
   readNode: string;
+  // --- disposition (issue 18) ---
+  /**
+   * Disposition (issue 18): a sealed recording with content (`recordingId`, SHA-256
+   * `sha256`) that the executed batch `batchId` lists in `efr:destroyedIds`, and another one
+   * (`keptId`, with content) that it does not list.
+   */
+  disposal: { recordingId: string; sha256: string; keptId: string; batchId: string };
 }
 
 // --- spot checks (issue 15) ---
@@ -353,7 +360,51 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       }
     },
   },
+  // --- disposition (issue 18) ---
+  {
+    name: 'destroyContent makes the tombstone of a listed recording and takes its bytes once',
+    run(port, fx) {
+      const d = fx.disposal;
+      const gone = port.destroyContent(d.recordingId, tombstoneOf(d.batchId));
+      expect('sha256', gone.sha256, d.sha256);
+      expect('removed', gone.removed, true);
+      expectTrue('bytes: ' + gone.bytes, gone.bytes > 0);
+      const tomb = port.node(d.recordingId);
+      if (tomb === null) throw new Error('the tombstone is gone');
+      expectTrue('aspect ' + tomb.aspects.join(','), tomb.aspects.indexOf('efr:destroyed') >= 0);
+      expect('batch', tomb.props['efr:destroyedBatch'], d.batchId);
+      expect('destroyed at', tomb.props['efr:destroyedAt'], '2027-06-01T08:00:00.000Z');
+      expect('fixity kept', tomb.props['efr:sha256'], d.sha256);
+      const again = port.destroyContent(d.recordingId, tombstoneOf(d.batchId));
+      expect('nothing left the second time', [again.removed, again.bytes], [false, 0]);
+    },
+  },
+  {
+    // Last: a refusal may leave an ACS transaction fit only for rollback.
+    name: 'destroyContent refuses a recording the executed batch does not list',
+    run(port, fx) {
+      const d = fx.disposal;
+      let refused = false;
+      try {
+        port.destroyContent(d.keptId, tombstoneOf(d.batchId));
+      } catch (e) {
+        // The host's rule (core's checkDisposal) refused: what this check expects.
+        refused = true;
+      }
+      expectTrue('refused', refused);
+    },
+  },
 ];
+
+/** The tombstone a batch's execution writes (a fixed time, so hosts answer alike). */
+function tombstoneOf(batchId: string): Record<string, string> {
+  return {
+    'efr:destroyedAt': '2027-06-01T08:00:00.000Z',
+    'efr:destroyedBy': 'leader1',
+    'efr:destroyedBatch': batchId,
+    'efr:retentionBasis': 'R22.1 contract',
+  };
+}
 
 /** Runs every check against one port; a failing check does not stop the others. */
 export function runPortContract(port: RepositoryPort, fx: PortFixture): PortCheckResult[] {

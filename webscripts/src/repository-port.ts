@@ -172,6 +172,19 @@ export interface RepositoryPort {
    * so a node made moments ago may be missing there until the index catches up).
    */
   nodesWhere(type: string, prop: string, value: string): PortNode[];
+
+  // --- disposition (issue 18) ---
+  /**
+   * Destroys a recording's bytes under an executed disposition batch, as the repository: adds
+   * the tombstone `efr:destroyed` with `tombstone`'s properties (its `efr:destroyedBatch` names
+   * the batch), removes the content and whatever the host derived from it (renditions,
+   * versions), and has the bytes leave the content store once the call commits: server/ unlinks
+   * the store file after the commit; ACS's eager content store cleaner deletes the content URL
+   * after the commit, as Governance Services' destruction does. The host's rules decide with
+   * core's `checkDisposal` (the batch is executed and lists the recording), whoever calls: a
+   * refusal throws and the call rolls back. Answers what leaves the store.
+   */
+  destroyContent(id: string, tombstone: Record<string, PortValue>): PortDestroyedContent;
 }
 
 /** What {@link RepositoryPort.contentDigest} answers. */
@@ -208,6 +221,19 @@ export interface PortLogEntry {
 export interface PortLogQuery {
   nodeId?: string;
   kind?: PortLogKind;
+}
+
+/** What {@link RepositoryPort.destroyContent} took from the content store. */
+export interface PortDestroyedContent {
+  /** The recording's SHA-256 (efr:sha256), null when it has none. */
+  sha256: string | null;
+  /** Size of the bytes that leave the store (0 when none do). */
+  bytes: number;
+  /**
+   * Whether the bytes leave the store at commit: false when the recording had no content any
+   * more, or (server/'s content-addressed store) another recording still holds the same bytes.
+   */
+  removed: boolean;
 }
 
 /** A text property of a port node, or null when unset or not text. */

@@ -7,7 +7,8 @@
  */
 import { ASIA_SHANGHAI, type Verdict, type Zone } from '../../../core/src/index.js';
 import type {
-  PortDigest, PortNewNode, PortNode, PortSetting, PortValue, RepositoryPort,
+  PortDestroyedContent, PortDigest, PortNewNode, PortNode, PortSetting, PortValue,
+  RepositoryPort,
 } from '../../../webscripts/src/repository-port.js';
 import {
   javaClassAt, type PeopleLike, type ScriptNodeLike, type SearchLike,
@@ -15,6 +16,7 @@ import {
 import { readEfrAccess } from './acs-audit.js';
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
+import { destroyAfterCommit, storedContentOf } from './content-destruction.js';
 import { digestContent } from './content-digest.js';
 import { efrInfo } from './efr-log.js';
 import { plainString, rawToPlain } from './java-values.js';
@@ -88,18 +90,25 @@ function zoneOf(name: string | null): Zone {
   return { offsetMinutesAt: (ms: number) => Number(zone.getOffset(ms)) / 60000 };
 }
 
-/** A ScriptNode as a port node. */
+/** `cm:content` as ScriptNode#getProperties keys it. */
+const CM_CONTENT_KEY = '{http://www.alfresco.org/model/content/1.0}content';
+
+/**
+ * A ScriptNode as a port node. cm:content is left out, as server/ keeps content beside the
+ * properties: ACS hands it over as a raw ScriptContentData (ScriptableQNameMap#get answers map
+ * values unwrapped), which `typeof` refuses ("Invalid JavaScript value"), so every value is read
+ * through rawToPlain.
+ */
 function view(n: WsNode): PortNode {
   const props: Record<string, PortValue> = {};
   const raw = n.properties;
   for (const k in raw) {
-    const name = shortName(String(k));
     // The content is no property value: contentDigest reads it, as server/ keeps content out
     // of properties. Read raw: `typeof` on a Java value the map hands over as it is (cm:content's
     // ScriptContentData) throws "Invalid JavaScript value" (lib/java-values.ts rawToPlain).
-    if (name === 'cm:content') continue;
+    if (String(k) === CM_CONTENT_KEY) continue;
     const v = rawToPlain(raw[k]);
-    if (v !== null) props[name] = v;
+    if (v !== null) props[shortName(String(k))] = v;
   }
   const aspects: string[] = [];
   const list = (n as unknown as { aspects: ArrayLike<unknown> }).aspects;
@@ -310,6 +319,45 @@ export function acsPort(): RepositoryPort {
       quoted(prop) + ':"' + escaped(value) + '"')
       // The index answers subtypes and analysed matches too: exactly the type and the value.
       .filter((n) => n.type === type && n.props[prop] === value),
+    // --- disposition (issue 18) ---
+    // As the repository (the leader who approves holds no write on recordings), in the step's
+    // transaction: the recording behaviour asks core's checkDisposal of each write below, and
+    // ACS's eager cleaner deletes the URLs once the step commits (lib/content-destruction.ts).
+    destroyContent: (id, tombstone): PortDestroyedContent => {
+      const n = must(id);
+      if (String(n.typeShort) !== 'efr:recording') throw new Error('port: ' + id + ' is not a recording');
+      const sha = nodeProp(n, 'efr:sha256');
+      const out: PortDestroyedContent = { sha256: typeof sha === 'string' ? sha : null,
+        bytes: 0, removed: false };
+      runAsSystem(() => {
+        if (!n.hasAspect('efr:destroyed') && n.addAspect) {
+          n.addAspect('efr:destroyed', scriptProps(tombstone));
+        }
+        // Renditions (cm:thumbnail children, archive=false in ACS's content model: deleted for
+        // good), each with its own content URL, as Governance Services destroys them.
+        const kids = must(id).children;
+        for (let i = 0; i < kids.length; i++) {
+          const k = kids[i] as WsNode & { isSubType(t: string): boolean; remove(): unknown };
+          if (!k.isSubType('cm:thumbnail')) continue;
+          const rendition = storedContentOf(k.nodeRef);
+          if (rendition !== null) destroyAfterCommit(rendition.url);
+          k.remove();
+        }
+        // Versions hold the same URL: removing cm:versionable deletes the version history at
+        // commit (VersionableAspect#onRemoveAspect, l. 218-221, 393-397 at 25.5.0.31).
+        const node = must(id);
+        if (node.hasAspect('cm:versionable') && node.removeAspect) node.removeAspect('cm:versionable');
+        const content = storedContentOf(node.nodeRef);
+        if (content === null) return;
+        destroyAfterCommit(content.url);
+        const fresh = must(id);
+        fresh.properties['cm:content'] = null;
+        fresh.save();
+        out.bytes = content.size;
+        out.removed = true;
+      });
+      return out;
+    },
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * Script behaviour of efr:recording (R23.1, R26.1, R22.1, R22.2, R14.2, R13.2, R24.2, R27.1).
- * Registered for onUpdateProperties, beforeDeleteNode, onContentUpdate, beforeMoveNode and
- * onContentRead (behaviors/config/.../context/efr-behaviours-context.xml); `behaviour.name`
- * says which one fired. Thin: convert, ask core, act on the verdict.
+ * Registered for onUpdateProperties, beforeDeleteNode, onContentUpdate, beforeMoveNode,
+ * onContentRead, beforeCopy and beforeRemoveAspect, and for beforeAddAspect of efr:destroyed
+ * (behaviors/config/.../context/efr-behaviours-context.xml); `behaviour.name` says which one
+ * fired. Thin: convert, ask core, act on the verdict.
  */
 import {
-  canReadContent, checkContentUpdate, checkRecordingAspectRemoval, checkRecordingCopy,
+  canReadContent, checkContentUpdate, checkDisposal, checkRecordingAspectRemoval, checkRecordingCopy,
   checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, GROUP_EFR_CUSTODIANS,
   isConfidentialRecording, isMember, mayWorkerRead, refuse,
 } from '../../../core/src/index.js';
@@ -20,13 +21,17 @@ import {
 } from '../lib/acs-api.js';
 import type { ScriptNodeLike } from '../lib/acs-api.js';
 import { currentActor, currentUserNameOrNull } from '../lib/actor.js';
+import {
+  destroyingBatch, disposalVerdict, hasContentNow, isTombstone,
+} from '../lib/disposal.js';
+import { isWorkflowStep } from '../lib/workflow-step.js';
 import type { BehaviourActor } from '../lib/actor.js';
 import { accessRequestOf, requestedRecordingNodes } from '../lib/access-request-state.js';
 import { locationOf } from '../lib/archive-location.js';
 import { nowIso } from '../lib/clock.js';
 import { ingestVerdict } from '../lib/recording-ingest.js';
 import { plainString, qnameMapToProps } from '../lib/java-values.js';
-import { fullName, nodeId, nodeProp } from '../lib/model-names.js';
+import { CM_CONTENT, fullName, nodeId, nodeProp } from '../lib/model-names.js';
 import {
   aspectChanges, factsBefore, isSealed, readerOf, recordingChanges, recordingNodeFacts,
   recordingState, recordingStateOfNode,
@@ -67,9 +72,17 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
   if (Object.keys(beforeProps).length === 0) return;
   const before = readerOf(beforeProps);
   const after = readerOf(qnameMapToProps(afterMap));
+  // Its bytes go and its tombstone is written only by an executed disposition batch (issue 18,
+  // core's checkDisposal): whoever writes, System and administrators included.
+  const removesContent = plainString(before(CM_CONTENT)) !== null &&
+    plainString(after(CM_CONTENT)) === null;
+  enforce(disposalVerdict(nodeId(node), before, after, removesContent),
+    'disposal of recording ' + nodeId(node) + ' by ' + currentActor().userName);
   const facts = recordingNodeFacts(node);
   const previous = factsBefore(before, facts);
   const changes = recordingChanges(before, after);
+  // The content's removal was the disposal's, decided above; nothing else of it is a change.
+  if (removesContent) delete changes.content;
   const revealed = aspectChanges(previous, facts);
   for (const key of Object.keys(revealed)) changes[key] = revealed[key];
   if (Object.keys(changes).length === 0) return;
@@ -111,6 +124,16 @@ function beforeDeleteNode(node: ScriptNodeLike): void {
  */
 function onContentUpdate(node: ScriptNodeLike, newContent: unknown): void {
   const first = String(newContent) === 'true';
+  // ACS fires this too when the content property is cleared (ContentServiceImpl
+  // #onUpdateProperties l. 213-322 at 25.5.0.31): that is the disposal's, or nobody's.
+  if (!first && !hasContentNow(node)) {
+    const read = (p: string) => nodeProp(node, p);
+    enforce(checkDisposal({ recordingId: nodeId(node), removesContent: true, changed: [],
+      addedAspects: [], wasTombstone: isTombstone(read), inStep: isWorkflowStep(),
+      batch: destroyingBatch(plainString(read('efr:destroyedBatch'))) }),
+    'content removal of recording ' + nodeId(node));
+    return;
+  }
   const what = 'content ' + (first ? 'write' : 'update') + ' of recording ' + nodeId(node);
   enforce(checkContentUpdate(stateOfNode(node)), what);
   if (first) enforce(ingestVerdict(node), what);
@@ -214,6 +237,19 @@ function beforeRemoveAspect(node: ScriptNodeLike, aspect: unknown): void {
     actor.userName);
 }
 
+/**
+ * beforeAddAspect of efr:destroyed (bound to that aspect's class): the tombstone mark comes
+ * only inside an EFR step; the property update that carries its facts follows in the same call
+ * and is decided then with the batch it names (core's checkDisposal; an aspect is added before
+ * its properties are set, DbNodeServiceImpl#addAspect).
+ */
+function beforeAddAspect(node: ScriptNodeLike, aspect: unknown): void {
+  if (String(aspect) !== fullName(EFR_ASPECTS.destroyed) || isWorkflowStep()) return;
+  enforce(checkDisposal({ recordingId: nodeId(node), removesContent: false, changed: [],
+    addedAspects: [EFR_ASPECTS.destroyed], wasTombstone: false, inStep: false, batch: null }),
+  'tombstone mark on recording ' + nodeId(node) + ' by ' + currentActor().userName);
+}
+
 /** Runs the policy that fired. */
 export function runRecordingBehaviour(): void {
   const b = currentBehaviour();
@@ -239,6 +275,9 @@ export function runRecordingBehaviour(): void {
       break;
     case 'beforeRemoveAspect':
       beforeRemoveAspect(args[0] as ScriptNodeLike, args[1]);
+      break;
+    case 'beforeAddAspect':
+      beforeAddAspect(args[0] as ScriptNodeLike, args[1]);
       break;
     default:
       efrWarn('efr recording behaviour: unexpected policy ' + String(b.name));

@@ -1,7 +1,7 @@
 import {
   checkAspectRemoval,
   checkDestroyedContentRead,
-  checkTombstoneChange,
+  checkDisposal,
   checkCaseDelete,
   checkRequestDelete,
   checkGenericAct,
@@ -21,6 +21,7 @@ import { jobOf } from '../../../webscripts/src/evidence-packages/package-json.js
 import {
   workflowCreateVerdict, workflowDeleteVerdict, workflowUpdateVerdict,
 } from '../webscripts/devices/workflow-guard.js';
+import { destroyingBatchOf } from '../webscripts/disposition/content-destruction.js';
 
 const ALLOW: Verdict = { allowed: true };
 const ARCHIVE_TYPES = ['efr:case', 'efr:handover', 'efr:spotCheck'];
@@ -123,9 +124,18 @@ export function createRuleHooks(db: Db): RuleHooks {
       if (before.type === 'efr:handover') return checkHandoverUpdate(db, before, after, ctx);
       // Administrators too: nobody may modify an original record (R26.1).
       if (before.type !== 'efr:recording') return ALLOW;
-      // Nobody marks a recording destroyed outside a disposition batch (issue 18).
-      const tomb = checkTombstoneChange(changed, after.aspects.filter(
-        (a) => !before.aspects.includes(a)), ctx.workflowStep !== undefined);
+      // A recording is made a tombstone, or loses its bytes, only by the execution of the
+      // batch its tombstone names (issue 18, core's checkDisposal, as the module's behaviour).
+      const batchId = after.props['efr:destroyedBatch'];
+      const tomb = checkDisposal({
+        recordingId: before.id,
+        removesContent: before.content !== null && after.content === null,
+        changed,
+        addedAspects: after.aspects.filter((a) => !before.aspects.includes(a)),
+        wasTombstone: before.aspects.includes('efr:destroyed'),
+        inStep: ctx.workflowStep !== undefined,
+        batch: destroyingBatchOf(typeof batchId === 'string' ? rows.get(batchId) : undefined),
+      });
       if (!tomb.allowed) return tomb;
       const changes = recordingChanges(db, before, after, changed);
       // The seal fields map to one change, `sealed`; sealing as the handover says is the system's act.

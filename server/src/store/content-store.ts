@@ -146,8 +146,8 @@ export class ContentStore {
 
   /**
    * Destroys a stored file for good (issue 18): unlink, then fsync its directory. The only
-   * caller is the execution of an approved disposition batch
-   * (server/src/webscripts/disposition/content-destruction.ts), after the commit that took
+   * caller is the execution of an approved disposition batch (the port's `destroyContent`,
+   * server/src/webscripts/disposition/content-destruction.ts), after the commit that took
    * the file's last reference away. Returns the bytes removed (0 when it was already gone).
    */
   async destroy(sha256: string): Promise<number> {

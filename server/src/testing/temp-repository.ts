@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, openRepository } from '../app.js';
 import { formatAcsDate } from '../model/property-values.js';
+import { CORE } from '../routes/paths.js';
 import type { Repository } from '../repo/repository.js';
 
 /** A repository in a fresh temp dir, for specs. */
@@ -111,4 +113,23 @@ export function recordingProps(
       : {}),
     ...extra,
   };
+}
+
+/**
+ * Uploads a sealed recording of `size` random bytes into the archive's recordings folder as
+ * an administrator, with `recordingProps(true, props)`; answers its id and SHA-256.
+ */
+export async function uploadRecording(t: TempRepository, props: Record<string, unknown>,
+  size = 64 * 1024): Promise<{ id: string; sha: string }> {
+  const data = randomBytes(size);
+  const m = multipart([
+    ['name', `r-${randomBytes(4).toString('hex')}.mp4`], ['nodeType', 'efr:recording'],
+    ...Object.entries(recordingProps(true, props)).map(([k, v]): [string, string] =>
+      [k, Array.isArray(v) ? v.join(',') : String(v)]),
+  ], { name: 'v.mp4', data, type: 'video/mp4' });
+  const r = await t.app.inject({ method: 'POST',
+    url: `${CORE}/nodes/${t.repo.meta('efr_folder_recordings')}/children`,
+    payload: m.body, headers: { ...ADMIN, ...m.headers } });
+  if (r.statusCode !== 201) throw new Error(`upload: ${r.statusCode} ${r.body}`);
+  return { id: r.json().entry.id, sha: createHash('sha256').update(data).digest('hex') };
 }

@@ -1,8 +1,11 @@
 /*
  * Web script calls against one repository (after common.js). input: { users, groupZones,
  * folders (paths made under Company Home), folderAces (path → ACEs `ALLOWED;<authority>;<role>`
- * already set on it), nodes (setup: { folder, name, type, properties, assocs }: a `{ file }`
- * property value is stored content, `assocs` maps an association type to setup node names),
+ * already set on it), nodes (setup: { folder, name, type, properties, content: { file,
+ * mimetype } stored in the content store, versions: n kept in the version store, renditions:
+ * [{ name, file }] as cm:thumbnail children with content, assocs: { type: [targets] } (a setup
+ * node's name, or `#name`); a `{ file }` property value is stored content; `#name` in
+ * properties names an earlier setup node }), eagerOrphanCleanup,
  * idPrefix, calls, personProps (user → properties of the person) }. Company Home is
  * app:company_home; folders and setup nodes are data already stored (made as System with
  * policies off). Then each call, in order:
@@ -14,6 +17,8 @@
  *   written as its content), answering `{ entry: { id } }`;
  * - `{ name, permissionsOf }`: the ACEs of a node at that point;
  * - `{ name, nodeOf }`: a node as stored at that point (type, props, aspects: dumpNode);
+ * - `{ name, storeReport: true }`: the content store, one line per content URL (Repo#storeReport);
+ * - `{ name, contentStoreCleaner: { days } }`: ACS's ContentStoreCleaner job run `days` from now;
  * - `{ name, user, rest: { op, node, … } }`: what a client of ACS's generic REST API (or CMIS,
  *   WebDAV, Share) does to a node through the public services as `user`, in one transaction,
  *   with the module's behaviours firing: `update` (properties), `addAspect`/`removeAspect`
@@ -36,6 +41,8 @@
 var rt = newRuntime();
 rt.repo.setIdPrefix(input.idPrefix || 'n');
 if (input.acsVersion) rt.setAcsVersion(input.acsVersion);
+// `system.content.eagerOrphanCleanup` of the installation (ACS's default: false).
+rt.repo.cleaner.setEagerOrphanCleanup(input.eagerOrphanCleanup === true);
 rt.repo.setMoveProbe('sealed', rt.dict.resolve('efr:sealedAt'));
 var home = null;
 var setupIds = {};
@@ -84,14 +91,24 @@ var setupError = rt.inTransactionAs('System', new java.lang.Runnable({ run: func
         pv.mimetype || 'application/octet-stream', new java.io.File(pv.file).length()));
       rt.repo.setPropertiesQuiet(made, withContent);
     }
+    // Stored content (a file copied into the content store), versions, renditions.
+    if (def.content) rt.repo.putContent(made, def.content.file, def.content.mimetype || 'video/mp4');
+    for (var v = 0; v < (def.versions || 0); v++) rt.repo.putVersion(made);
+    for (var r = 0; r < (def.renditions || []).length; r++) {
+      var rendition = rt.repo.createNode(made, def.renditions[r].name, rt.dict.resolve('cm:thumbnail'),
+        new java.util.HashMap());
+      rt.repo.putContent(rendition, def.renditions[r].file, 'image/png');
+    }
   }
-  // Peer associations between setup nodes (`assocs`: type → ['<name>', …]), already stored.
+  // Peer associations between setup nodes (`assocs`: type → ['<name>' or '#<name>', …]), stored.
   for (var c2 = 0; c2 < (input.nodes || []).length; c2++) {
     var src = input.nodes[c2];
     for (var at in src.assocs || {}) {
       if (!src.assocs.hasOwnProperty(at)) continue;
       for (var ti = 0; ti < src.assocs[at].length; ti++) {
-        rt.repo.fixtureAssoc(ACSRT.Repo.ref(setupIds[src.name]), ACSRT.Repo.ref(setupIds[src.assocs[at][ti]]),
+        var target = String(src.assocs[at][ti]);
+        var targetId = target.charAt(0) === '#' ? resolveRef(target, []) : setupIds[target];
+        rt.repo.fixtureAssoc(ACSRT.Repo.ref(setupIds[src.name]), ACSRT.Repo.ref(targetId),
           rt.dict.resolve(at));
       }
     }
@@ -177,7 +194,9 @@ function writeFiles(ref, props) {
 
 function upload(k, results) {
   resolveRefs(k.create.properties, results);
-  var parent = ACSRT.Repo.ref(resolveRef(k.create.parent, results));
+  // `/<path>`: a folder by its path from Company Home.
+  var parent = String(k.create.parent).charAt(0) === '/' ? resolvePath(String(k.create.parent).substring(1))
+    : ACSRT.Repo.ref(resolveRef(k.create.parent, results));
   var made = null;
   var error = rt.inTransactionAs(k.user, new java.lang.Runnable({ run: function () {
     made = rt.repo.createNode(parent, k.create.name, rt.dict.resolve(k.create.type),
@@ -195,6 +214,7 @@ function restOp(k, results) {
   // `/<path>`: a folder by its path from Company Home.
   var ref = String(op.node).charAt(0) === '/' ? resolvePath(String(op.node).substring(1))
     : ACSRT.Repo.ref(resolveRef(op.node, results));
+  resolveRefs(op.properties, results);
   var error = rt.inTransactionAs(k.user, new java.lang.Runnable({ run: function () {
     switch (op.op) {
       case 'update': {
@@ -281,6 +301,16 @@ for (var i = 0; i < input.calls.length; i++) {
     results.push({ name: k.name, status: 200, writes: 0,
       body: { permissions: strings(rt.repo.getAces(ACSRT.Repo.ref(resolveRef(k.permissionsOf, results)))) },
       logs: [], error: null });
+  } else if (k.storeReport) {
+    results.push({ name: k.name, status: 200, writes: 0, logs: [], error: null,
+      body: { store: strings(rt.repo.storeReport()) } });
+  } else if (k.contentStoreCleaner) {
+    // The cleaner job `days` later than now (the repository's clock moved, then put back).
+    rt.setClock(java.lang.System.currentTimeMillis() + k.contentStoreCleaner.days * 86400000);
+    var cleaned = strings(rt.repo.runContentStoreCleaner());
+    rt.setClock(-1);
+    results.push({ name: k.name, status: 200, writes: 0, logs: drainLogs(), error: null,
+      body: { cleaned: cleaned, store: strings(rt.repo.storeReport()) } });
   } else if (k.nodeOf) {
     var seen = resolveRef(k.nodeOf, results);
     results.push(rt.repo.exists(String(seen))

@@ -1,41 +1,31 @@
 import { destructionRegister, type RegisterInput } from '../../../../core/src/index.js';
+import {
+  batchOf, recordedRegister, registerInputOf,
+} from '../../../../webscripts/src/disposition/disposition-json.js';
 import { sectionsPdf } from '../../evidence/description-pdf.js';
 import { conflict } from '../../http/errors.js';
-import type { NodeRow } from '../../repo/node-rows.js';
-import type { Repository } from '../../repo/repository.js';
-import { batchOf, nameOf, recordingJson } from './disposition-records.js';
+import type { Caller, Repository } from '../../repo/repository.js';
+import { serverPort } from '../port/server-port.js';
+import type { PortNode } from '../../../../webscripts/src/repository-port.js';
 
 /**
- * The destruction register (销毁清册) of an executed batch as PDF (issue 18): core writes the
- * sections (people by name, China time), the evidence description's renderer prints them with
- * the three signature lines. Deterministic: the PDF's dates are the execution time.
+ * The destruction register (销毁清册) of an executed batch as PDF (issue 18), server/ only: a
+ * PDF is not rendered in ACS's Rhino (docs/api.md, "In the ACS module"). The register is the
+ * one the execution wrote on the batch (`efr:registerRecord`, in both hosts: people by name,
+ * times and opinions as they were when it was signed); a batch executed before that property
+ * existed has it built from the batch and its tombstones. core writes the sections, the
+ * evidence description's renderer prints them with the three signature lines. Deterministic:
+ * the PDF's dates are the execution time.
  */
-export async function registerPdf(repo: Repository, n: NodeRow): Promise<Uint8Array> {
-  const b = batchOf(repo, n);
+export async function registerPdf(repo: Repository, c: Caller, n: PortNode): Promise<Uint8Array> {
+  const port = serverPort(repo, c);
+  const b = repo.db.transaction(() => batchOf(port, n))();
   if (b.status !== 'executed' || b.executedAt === null) {
     throw conflict('The destruction register exists once the batch is executed');
   }
-  const name = (id: string | null): string => nameOf(repo, id) ?? '';
-  const executedAt = b.executedAt;
-  const input: RegisterInput = {
-    number: n.name,
-    reason: b.reason,
-    proposedBy: name(b.proposedBy),
-    proposedAt: b.proposedAt,
-    reviewedBy: name(b.reviewedBy),
-    reviewedAt: b.reviewedAt ?? '',
-    reviewOpinion: b.reviewOpinion ?? '',
-    approvedBy: name(b.approvedBy),
-    approvedAt: b.approvedAt ?? '',
-    approvalOpinion: b.approvalOpinion ?? '',
-    executedAt,
-    recordings: repo.rows.getMany(b.recordingIds).map((r) => {
-      const j = recordingJson(repo, r, executedAt);
-      const spared = b.spared.find((s) => s.id === r.id);
-      return { ...j, destroyed: b.destroyedIds.includes(r.id), sparedCode: spared?.code ?? null };
-    }),
-  };
-  return sectionsPdf(destructionRegister(input), new Date(executedAt), 'EFR disposition', [
+  const input: RegisterInput = recordedRegister(n) ??
+    repo.db.transaction(() => registerInputOf(port, n))();
+  return sectionsPdf(destructionRegister(input), new Date(input.executedAt), 'EFR disposition', [
     `提出人 Proposed by：${input.proposedBy}    签名 Signature：______________`,
     `审核人 Reviewed by：${input.reviewedBy}    签名 Signature：______________`,
     `批准人 Approved by：${input.approvedBy}    签名 Signature：______________`,

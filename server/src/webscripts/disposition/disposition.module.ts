@@ -1,81 +1,50 @@
-import { appendAccessLog } from '../../access-log/access-log.js';
-import { badRequest } from '../../http/errors.js';
-import { listBody, pageOf, parsePaging } from '../../http/paging.js';
-import { bodyOf, nowIso } from '../devices/record-writes.js';
+import {
+  DISPOSITION_WEB_SCRIPTS, dispositionBatchesPost,
+} from '../../../../webscripts/src/disposition/disposition.js';
+import {
+  BATCH_FOLDER, requireBatchReader,
+} from '../../../../webscripts/src/disposition/disposition-json.js';
+import { readableOfType } from '../../../../webscripts/src/web-script.js';
+import { isWebScriptError } from '../../../../webscripts/src/web-script.js';
+import { AcsError } from '../../http/errors.js';
+import type { Repository } from '../../repo/repository.js';
+import { subFolder } from '../devices/record-writes.js';
+import { runPortWebScript } from '../port/port-routes.js';
+import { serverPort } from '../port/server-port.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { registerPdf } from './destruction-register.js';
-import {
-  batchJson, batchNode, eligibleRecordings, listBatches, recordingJson, requireBatchReader,
-  requireCustodian,
-} from './disposition-records.js';
-import { DISPOSITION_STEPS, proposeBatch, stepBatch } from './disposition-steps.js';
-
-const STATUS_FILTER = new Set(['proposed', 'reviewed', 'approved', 'executed', 'rejected']);
 
 /**
- * Disposition after retention (issue 18; R22.1, R22.2, R14.2, R26.1), under /alfresco/s/efr:
- *
- * - `GET  /disposition/eligible`: recordings whose retention ended and nothing keeps (custodians);
- * - `GET  /disposition/batches` (?status): the batches, newest first;
- * - `POST /disposition/batches`: a custodian proposes `{recordingIds, reason}`;
- * - `GET  /disposition/batches/{id}`;
- * - `POST /disposition/batches/{id}/review|approve|reject`: one step of core's state machine;
- *   `approve` executes the batch (bytes destroyed, tombstones kept);
- * - `GET  /disposition/batches/{id}/register`: the destruction register (销毁清册) as PDF.
- *
- * Each handler maps the request, calls core through the step functions and answers JSON, so
- * that the module's web scripts over the repository port can take the same logic.
+ * Disposition after retention (issue 18; R22.1, R22.2, R14.2, R26.1), under /alfresco/s/efr.
+ * The eligible list, the batches, the proposal and the steps (review, approve: executes,
+ * reject) are written once for both hosts (webscripts/src/disposition/disposition.ts); server/
+ * alone renders the destruction register (销毁清册) as PDF from what the execution wrote:
+ * - `GET /disposition/batches/{id}/register`.
  */
 export const dispositionModule: WebScriptModule = (ws, repo) => {
-  ws.get('/disposition/eligible', (req) => {
-    requireCustodian(req.caller);
-    const paging = parsePaging(req.query);
-    const now = nowIso(req.caller);
-    const all = eligibleRecordings(repo, now);
-    const page = pageOf(all, paging).map((n) => recordingJson(repo, n, now));
-    return { body: listBody(page, paging, all.length) };
-  });
-
-  ws.get('/disposition/batches', (req) => {
-    requireBatchReader(req.caller);
-    const paging = parsePaging(req.query);
-    const status = req.query.status;
-    if (status !== undefined && (typeof status !== 'string' || !STATUS_FILTER.has(status))) {
-      throw badRequest('status must be one of ' + [...STATUS_FILTER].join(', '));
-    }
-    const now = nowIso(req.caller);
-    const all = listBatches(repo).filter((n) => status === undefined ||
-      n.props['efr:batchStatus'] === status);
-    return { body: listBody(pageOf(all, paging).map((n) => batchJson(repo, n, now)), paging,
-      all.length) };
-  });
-
-  ws.post('/disposition/batches', (req) => {
-    const node = proposeBatch(repo, req.caller, bodyOf(req.body));
-    return { status: 201, body: { entry: batchJson(repo, node, nowIso(req.caller)) } };
-  });
-
-  ws.get('/disposition/batches/{id}', (req) => {
-    const node = batchNode(repo, req.caller, req.params.id);
-    return { body: { entry: batchJson(repo, node, nowIso(req.caller)) } };
-  });
-
-  for (const step of DISPOSITION_STEPS) {
-    ws.post(`/disposition/batches/{id}/${step}`, async (req) => {
-      const node = batchNode(repo, req.caller, req.params.id);
-      const r = await stepBatch(repo, req.caller, node, step, bodyOf(req.body));
-      return { body: { entry: { ...batchJson(repo, r.node, nowIso(req.caller)),
-        bytesDestroyed: r.destroyed } } };
+  for (const def of DISPOSITION_WEB_SCRIPTS) {
+    const route = def.method === 'GET' ? ws.get : ws.post;
+    route(def.path, (req) => {
+      if (def === dispositionBatchesPost) ensureBatchFolder(repo);
+      return runPortWebScript(repo, def, req);
     });
   }
 
   ws.get('/disposition/batches/{id}/register', async (req) => {
-    const node = batchNode(repo, req.caller, req.params.id);
-    const pdf = await registerPdf(repo, node);
-    repo.db.transaction(() => appendAccessLog(repo.db, {
-      user: req.caller.userId, action: 'disposition.register', nodeId: node.id,
-      values: { bytes: String(pdf.length), requirement: 'R22.1' },
-    }))();
+    const port = serverPort(repo, req.caller);
+    let node;
+    try {
+      node = repo.db.transaction(() => {
+        requireBatchReader(port);
+        return readableOfType(port, req.params.id, 'efr:dispositionBatch');
+      })();
+    } catch (e) {
+      if (isWebScriptError(e)) throw new AcsError(e.status, e.errorKey, e.summary);
+      throw e;
+    }
+    const pdf = await registerPdf(repo, req.caller, node);
+    repo.log({ user: req.caller.userId, action: 'disposition.register', nodeId: node.id,
+      values: { bytes: String(pdf.length), requirement: 'R22.1' } });
     return req.reply.header('content-type', 'application/pdf')
       .header('content-disposition',
         `attachment; filename="register.pdf"; filename*=UTF-8''${encodeURIComponent(
@@ -83,3 +52,13 @@ export const dispositionModule: WebScriptModule = (ws, repo) => {
       .send(Buffer.from(pdf));
   });
 };
+
+/**
+ * The archive folder of batches, `EFR 执法记录/处置批次`, made with the first proposal as
+ * before (the module expects it set up with the archive: docs/api.md, "In the ACS module").
+ */
+function ensureBatchFolder(repo: Repository): void {
+  const rootId = repo.meta('efr_archive');
+  const root = rootId === undefined ? undefined : repo.rows.get(rootId);
+  if (root) repo.db.transaction(() => subFolder(repo, root, BATCH_FOLDER, Date.now()))();
+}

@@ -6,7 +6,7 @@ import {
 } from '../../../../webscripts/src/web-script.js';
 import { inWorkflowStep } from '../devices/workflow-guard.js';
 import type { WebScriptModule, WebScriptRequest } from '../web-script-host.js';
-import { serverPort } from './server-port.js';
+import { serverPort, type AfterCommit } from './server-port.js';
 
 /** The request as a port web script reads it: first query values, an object body. */
 function callOf(req: WebScriptRequest): WebScriptCall {
@@ -19,16 +19,20 @@ function callOf(req: WebScriptRequest): WebScriptCall {
 
 /**
  * Runs one port web script for one request: the whole call is one SQLite transaction (a throw
- * rolls every write back), the caller the host marked as a workflow step.
+ * rolls every write back), the caller the host marked as a workflow step. Work the call left
+ * for after its commit (the unlink of destroyed bytes, issue 18) runs once it committed; a
+ * failure there answers 500 with the commit kept (the start-up sweep finishes the unlink).
  */
-export function runPortWebScript(
+export async function runPortWebScript(
   repo: Repository, def: WebScriptDefinition, req: WebScriptRequest,
-): { status: number; body: unknown } {
+): Promise<{ status: number; body: unknown }> {
   const attempts: AccessLogInput[] = [];
+  const afterCommit: AfterCommit[] = [];
+  let answer: { status: number; body: unknown };
   try {
     // inWorkflowStep: server/'s mark that the device and exemption guards read (issue 16).
-    return inWorkflowStep(() => repo.db.transaction(() =>
-      def.handle(serverPort(repo, req.caller, attempts), callOf(req)))());
+    answer = inWorkflowStep(() => repo.db.transaction(() =>
+      def.handle(serverPort(repo, req.caller, attempts, afterCommit), callOf(req)))());
   } catch (e) {
     // A WebScriptError is the handler's 400/404: answered with the REST API error body.
     if (isWebScriptError(e)) throw new AcsError(e.status, e.errorKey, e.summary);
@@ -37,6 +41,8 @@ export function runPortWebScript(
     // Facts of the attempt stay logged whether the call committed or was refused.
     for (const a of attempts) repo.log(a);
   }
+  for (const work of afterCommit) await work();
+  return answer;
 }
 
 /** Told of each answer once its call committed (e.g. server/'s in-process worker of a new job). */

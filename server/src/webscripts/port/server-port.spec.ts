@@ -9,18 +9,20 @@ import { Readable } from 'node:stream';
 import { ensureArchiveFolders, ensureGroups } from '../../demo/seed.js';
 import { createNode } from '../../repo/node-writes.js';
 import { formatAcsDate } from '../../model/property-values.js';
-import { tempRepository, type TempRepository } from '../../testing/temp-repository.js';
+import {
+  tempRepository, uploadRecording, type TempRepository,
+} from '../../testing/temp-repository.js';
 import {
   CONTRACT_RECORDINGS, PORT_CONTRACT, runPortContract, type PortCheckResult, type PortFixture,
 } from '../../../../webscripts/src/port-contract.js';
-import { archiveFolder } from '../devices/record-writes.js';
+import { archiveFolder, subFolder } from '../devices/record-writes.js';
 import { registerFolder } from '../violations/violation-records.js';
 import { asWorkflowStep } from '../web-script-host.js';
 import { serverPort } from './server-port.js';
 
 const BYTES = Buffer.from('EFR port contract content '.repeat(100));
 
-const FIXTURE: PortFixture = {
+const FIXTURE: Omit<PortFixture, 'disposal'> = {
   user: 'supervisor1',
   group: 'GROUP_EFR_SUPERVISORS',
   otherUser: 'officer1',
@@ -69,8 +71,10 @@ describe('repository port contract: server/ adapter over SQLite (issue 15)', () 
     // officer1 read a node's content: what routes/content.ts logs for GET /nodes/{id}/content.
     FIXTURE.readNode = register.id;
     t.repo.log({ user: 'officer1', action: 'read', nodeId: register.id, values: {} });
+    const disposal = await disposalFixture(t);
     const caller = asWorkflowStep(t.repo.caller('supervisor1'), 'port-contract');
-    results = t.repo.db.transaction(() => runPortContract(serverPort(t.repo, caller), FIXTURE))();
+    results = t.repo.db.transaction(() => runPortContract(serverPort(t.repo, caller),
+      { ...FIXTURE, disposal }))();
   });
   afterAll(async () => {
     if (saved !== undefined) process.env.EFR_TIME_ZONE = saved;
@@ -85,3 +89,22 @@ describe('repository port contract: server/ adapter over SQLite (issue 15)', () 
     });
   }
 });
+
+/** Two sealed recordings with content and an executed batch that lists the first (issue 18). */
+async function disposalFixture(t: TempRepository): Promise<PortFixture['disposal']> {
+  const upload = () => uploadRecording(t, { 'efr:retainUntil': '2025-01-01' }, 4096);
+  const listed = await upload();
+  const kept = await upload();
+  const admin = asWorkflowStep(t.repo.caller('admin'), 'port-contract-setup');
+  const batchId = t.repo.db.transaction(() => {
+    const root = t.repo.rows.get(t.repo.meta('efr_archive') ?? '');
+    if (!root) throw new Error('no archive');
+    const folder = subFolder(t.repo, root, '处置批次', Date.now());
+    return serverPort(t.repo, admin).createNode(folder.id, {
+      name: '销毁-contract', type: 'efr:dispositionBatch',
+      props: { 'efr:batchStatus': 'executed', 'efr:batchProposedBy': 'custodian1',
+        'efr:proposalReason': '合同 contract', 'efr:destroyedIds': [listed.id] },
+    }).id;
+  })();
+  return { recordingId: listed.id, sha256: listed.sha, keptId: kept.id, batchId };
+}

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { compareCodeUnits, type Verdict, type Zone } from '../../../../core/src/index.js';
+import {
+  checkDisposal, compareCodeUnits, type Verdict, type Zone,
+} from '../../../../core/src/index.js';
 import { formatAcsDate } from '../../model/property-values.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import { moveNode, updateNode } from '../../repo/node-updates.js';
@@ -9,13 +11,17 @@ import { localAces, type Ace } from '../../repo/permissions.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { toInstant } from '../../rules/recording-state.js';
 import type {
-  PortLogEntry, PortLogKind, PortLogQuery, PortNewNode, PortNode, PortSetting, PortValue,
-  RepositoryPort,
+  PortDestroyedContent, PortLogEntry, PortLogKind, PortLogQuery, PortNewNode, PortNode,
+  PortSetting, PortValue, RepositoryPort,
 } from '../../../../webscripts/src/repository-port.js';
 import type { AccessLogEntry, AccessLogInput } from '../../access-log/access-log.js';
 import { elevated, insertRecord, subFolder } from '../devices/record-writes.js';
 import { registerFolder } from '../violations/violation-records.js';
 import { bureauZone } from './bureau-zone.js';
+import { destroyingBatchOf, storedBytesFate } from '../disposition/content-destruction.js';
+
+/** Work a call leaves for after its commit (server/'s unlink of destroyed bytes, issue 18). */
+export type AfterCommit = () => Promise<void>;
 
 /** The environment variable of each port setting. */
 const SETTING_ENV: Record<PortSetting, string> = {
@@ -59,6 +65,7 @@ export function nodeView(repo: Repository, n: NodeRow): PortNode {
  */
 export function serverPort(
   repo: Repository, caller: Caller, attempts: AccessLogInput[] = [],
+  afterCommit: AfterCommit[] = [],
 ): RepositoryPort {
   const isDate = (type: string, name: string): boolean => isDateProperty(repo, type, name);
   const view = (n: NodeRow): PortNode => nodeView(repo, n);
@@ -207,6 +214,31 @@ export function serverPort(
     nodesWhere: (type, prop, value) => rowsOf(`SELECT n.* FROM nodes n WHERE n.type = ? AND
       EXISTS (SELECT 1 FROM node_props p WHERE p.node_id = n.id AND p.qname = ? AND
       p.v_text = ?) ORDER BY n.name`, type, prop, value),
+    // --- disposition (issue 18) ---
+    destroyContent: (id, tombstone): PortDestroyedContent => {
+      const n = row(id);
+      if (n.type !== 'efr:recording') throw new Error(`port: ${id} is not a recording`);
+      const batchId = tombstone['efr:destroyedBatch'];
+      const batch = destroyingBatchOf(typeof batchId === 'string' ? repo.rows.get(batchId)
+        : undefined);
+      // The tombstone goes through the rule hooks (core's checkDisposal, efr-rules.ts); then
+      // the content reference, the same rule asked here: the row write below has no hook.
+      const tomb = n.aspects.includes('efr:destroyed') ? n : updateNode(repo,
+        elevated(repo, caller), n, { aspectNames: [...n.aspects, 'efr:destroyed'],
+          properties: stored(n.type, tombstone) });
+      repo.enforce(caller, checkDisposal({ recordingId: n.id, removesContent: true,
+        changed: [], addedAspects: [], wasTombstone: true,
+        inStep: caller.rule.workflowStep !== undefined, batch }), 'disposition.destroy', n);
+      const sha = tomb.content?.sha256 ?? null;
+      const size = tomb.content?.size ?? 0;
+      const recorded = typeof tomb.props['efr:sha256'] === 'string' ? tomb.props['efr:sha256']
+        : sha;
+      if (sha === null) return { sha256: recorded, bytes: 0, removed: false };
+      repo.rows.update({ ...tomb, content: null });
+      const fate = storedBytesFate(repo, caller, batch?.id ?? '', sha, (e) => repo.log(e));
+      if (fate.unlink) afterCommit.push(fate.unlink);
+      return { sha256: recorded, bytes: fate.removed ? size : 0, removed: fate.removed };
+    },
   };
 }
 

@@ -40,12 +40,16 @@ public final class AcsRuntime {
     repo = new Repo(dict, this);
     converter = new ValueConverter(this);
     processor = new ScriptProcessor(this);
-    // The repository's Spring context as a secure script reaches it (ContextLoader): the one
-    // bean the module asks for is the public AuditService (public-services-context.xml l. 888).
-    org.springframework.web.context.ContextLoader.publish(name -> {
-      if ("AuditService".equals(name)) return repo.audit;
-      throw new IllegalArgumentException("No bean named '" + name + "' available");
-    });
+    // The repository's Spring context as the module can reach it (Spring's ContextLoader): the
+    // beans of ACS it asks for by name (content-services-context.xml l. 123; public-services).
+    org.springframework.web.context.WebApplicationContext context =
+        new org.springframework.web.context.WebApplicationContext();
+    // The public AuditService (public-services-context.xml l. 888), read by the module's
+    // access-log port (behaviors/src/lib/acs-audit.ts).
+    context.registerBean("AuditService", repo.audit);
+    context.registerBean("eagerContentStoreCleaner", repo.cleaner);
+    context.registerBean("NodeService", new NodeService(repo));
+    org.springframework.web.context.ContextLoader.setCurrentWebApplicationContext(context);
   }
 
   private int[] version = {25, 5};

@@ -10,9 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alfresco.repo.content.cleanup.EagerContentStoreCleaner;
 import org.alfresco.repo.security.authentication.AuthenticationUtil;
 import org.alfresco.repo.transaction.AlfrescoTransactionSupport;
 import org.alfresco.service.cmr.repository.ChildAssociationRef;
+import org.alfresco.service.cmr.repository.ContentData;
 import org.alfresco.service.cmr.repository.NodeRef;
 import org.alfresco.service.namespace.QName;
 
@@ -59,6 +61,22 @@ public final class Repo {
   public final List<String> moves = new ArrayList<String>();
   private QName moveProbe = QName.createQName(CM, "name");
   private String moveProbeLabel = "named";
+  static final QName CM_CONTENT_PROP = QName.createQName(CM, "content");
+  static final QName CM_VERSIONABLE = QName.createQName(CM, "versionable");
+  /** The content stores (contentstore/, contentstore.deleted/). */
+  final ContentStore store = new ContentStore();
+  /** The `eagerContentStoreCleaner` bean, wired to the store. */
+  public final EagerContentStoreCleaner cleaner = new EagerContentStoreCleaner();
+  /** alf_content_url rows: content URL → orphan time (null while referenced). */
+  private LinkedHashMap<String, Long> urlRows = new LinkedHashMap<String, Long>();
+  private LinkedHashMap<String, Long> urlRowsSnapshot;
+  /** The version store: node id → the cm:content of each of its versions, oldest first. */
+  private LinkedHashMap<String, List<ContentData>> versions = new LinkedHashMap<String, List<ContentData>>();
+  private LinkedHashMap<String, List<ContentData>> versionsSnapshot;
+  /** What TRANSACTION_COMMIT behaviours of ACS do when the running transaction commits. */
+  private final List<Runnable> atCommit = new ArrayList<Runnable>();
+  /** `system.content.orphanProtectDays` (repository.properties l. 221: 14). */
+  public int orphanProtectDays = 14;
 
   /** The property whose presence each move records, and its label (e.g. sealed, efr:sealedAt). */
   public void setMoveProbe(String label, QName property) {
@@ -80,6 +98,7 @@ public final class Repo {
     this.dict = dict;
     this.rt = rt;
     this.audit = new Audit(this);
+    cleaner.setStores(store);
   }
 
   public void setIdPrefix(String prefix) {
@@ -93,6 +112,12 @@ public final class Repo {
     if (snapshot != null) throw new IllegalStateException("transaction already active");
     snapshot = new LinkedHashMap<String, NodeRec>();
     for (Map.Entry<String, NodeRec> e : nodes.entrySet()) snapshot.put(e.getKey(), e.getValue().copy());
+    urlRowsSnapshot = new LinkedHashMap<String, Long>(urlRows);
+    versionsSnapshot = new LinkedHashMap<String, List<ContentData>>();
+    for (Map.Entry<String, List<ContentData>> e : versions.entrySet()) {
+      versionsSnapshot.put(e.getKey(), new ArrayList<ContentData>(e.getValue()));
+    }
+    atCommit.clear();
     writes = 0;
     touched.clear();
     AlfrescoTransactionSupport.begin();
@@ -107,6 +132,11 @@ public final class Repo {
    * fails the commit with an IntegrityException; the caller then rolls back.
    */
   public void commit() {
+    // Level 0 of TransactionSupportUtil#beforeCommit (core/…/TransactionSupportUtil.java
+    // l. 503-531 at 25.5.0.31, iterated until no listener is left): the TRANSACTION_COMMIT
+    // behaviours, then the content URL listener; then the integrity checker (level 1).
+    while (!atCommit.isEmpty()) atCommit.remove(0).run();
+    dereferenceContentUrls();
     List<String> violations = new ArrayList<String>();
     for (String id : integrityChecks ? touched : Collections.<String>emptySet()) {
       NodeRec n = nodes.get(id);
@@ -117,9 +147,45 @@ public final class Repo {
           + String.join("\n", violations));
     }
     snapshot = null;
+    urlRowsSnapshot = null;
+    versionsSnapshot = null;
     touched.clear();
     AlfrescoTransactionSupport.end();
     audit.afterCommit();
+    // EagerContentStoreCleaner#afterCommit: the URLs it was given leave the store.
+    cleaner.afterCommit();
+  }
+
+  /**
+   * AbstractContentDataDAOImpl$ContentUrlDeleteTransactionListener#beforeCommit (l. 901-950 at
+   * 25.5.0.31): each content URL the transaction dereferenced (a content property cleared or
+   * changed, a node deleted for good: AbstractNodeDAOImpl l. 2427-2432, 2754-2831;
+   * ContentDataDAOImpl l. 293-303) that no node or version references any more is offered to
+   * the eager cleaner (l. 919); when the cleaner declines (eagerOrphanCleanup off, no force),
+   * its row is marked orphaned at now (l. 920-933), else the row is deleted (l. 941).
+   */
+  private void dereferenceContentUrls() {
+    Set<String> before = urlsOf(snapshot == null ? nodes : snapshot, versionsSnapshot == null ? versions : versionsSnapshot);
+    Set<String> after = urlsOf(nodes, versions);
+    long now = rt.clock();
+    for (String url : before) {
+      if (after.contains(url) || !urlRows.containsKey(url)) continue;
+      if (cleaner.registerOrphanedContentUrl(url)) urlRows.remove(url);
+      else urlRows.put(url, now);
+    }
+  }
+
+  private static Set<String> urlsOf(Map<String, NodeRec> recs, Map<String, List<ContentData>> vs) {
+    Set<String> out = new LinkedHashSet<String>();
+    for (NodeRec n : recs.values()) {
+      for (Serializable v : n.props.values()) {
+        if (v instanceof ContentData && ((ContentData) v).getContentUrl() != null) out.add(((ContentData) v).getContentUrl());
+      }
+    }
+    for (List<ContentData> l : vs.values()) {
+      for (ContentData c : l) if (c != null && c.getContentUrl() != null) out.add(c.getContentUrl());
+    }
+    return out;
   }
 
   /** ACS's org.alfresco.repo.node.integrity.IntegrityException. */
@@ -163,7 +229,13 @@ public final class Repo {
   public void rollback() {
     touched.clear();
     if (snapshot != null) nodes = snapshot;
+    if (urlRowsSnapshot != null) urlRows = urlRowsSnapshot;
+    if (versionsSnapshot != null) versions = versionsSnapshot;
     snapshot = null;
+    urlRowsSnapshot = null;
+    versionsSnapshot = null;
+    atCommit.clear();
+    cleaner.afterRollback();
     journal.add("rollback\t" + writes);
     AlfrescoTransactionSupport.end();
     audit.afterRollback();
@@ -564,8 +636,7 @@ public final class Repo {
     NodeRef ref = ref(n.id);
     rt.invokePolicy("onCreateNode", ref, new Object[] {new ChildAssociationRef(CM_CONTAINS,
         parent, QName.createQName(CM, name), ref)});
-    rt.invokePolicy("onUpdateProperties", ref,
-        new Object[] {ref, new HashMap<QName, Serializable>(), new HashMap<QName, Serializable>(Values.deepCopy(n.props))});
+    propertiesUpdated(ref, new HashMap<QName, Serializable>(), Values.deepCopy(n.props));
     return ref;
   }
 
@@ -579,8 +650,41 @@ public final class Repo {
     if (!after.containsKey(CM_NAME)) after.put(CM_NAME, before.get(CM_NAME));
     n.props = after;
     wrote("setProperties", n.id, "");
+    propertiesUpdated(ref, before, after);
+  }
+
+  /**
+   * What follows a property change in ACS: onUpdateProperties(before, after) for the node's
+   * classes, then, since ContentServiceImpl binds the same policy to every node
+   * (ContentServiceImpl l. 193, 213-322 at 25.5.0.31), onContentUpdate(node, newContent) when a
+   * content property's value changed between two states that are not both empty: content is
+   * there when it has a URL and, with `policy.content.update.ignoreEmpty=true`
+   * (repository.properties l. 462), a size above 0; newContent when it was not there before.
+   * A node's content file follows its cm:content.
+   */
+  private void propertiesUpdated(NodeRef ref, Map<QName, Serializable> before, Map<QName, Serializable> after) {
     rt.invokePolicy("onUpdateProperties", ref,
         new Object[] {ref, new HashMap<QName, Serializable>(before), new HashMap<QName, Serializable>(Values.deepCopy(after))});
+    if (!exists(ref)) return;
+    if (after.get(CM_CONTENT_PROP) == null) rec(ref).contentFile = null;
+    boolean fire = false;
+    boolean isNew = false;
+    for (QName q : after.keySet()) {
+      if (!"d:content".equals(dict.dataType(q))) continue;
+      Serializable b = before.get(q);
+      Serializable a = after.get(q);
+      boolean had = hasContent(b);
+      boolean has = hasContent(a);
+      if (!had && !has) continue;
+      if (b == null ? a == null : b.equals(a)) continue;
+      isNew = isNew || (!had && has);
+      fire = true;
+    }
+    if (fire) rt.invokePolicy("onContentUpdate", ref, new Object[] {ref, Boolean.valueOf(isNew)});
+  }
+
+  private static boolean hasContent(Serializable v) {
+    return v instanceof ContentData && ((ContentData) v).getContentUrl() != null && ((ContentData) v).getSize() > 0;
   }
 
   /** NodeService#addAspect with properties: onUpdateProperties when a property changed. */
@@ -601,8 +705,7 @@ public final class Repo {
       stampAuditable(after, false);
       n.props = after;
       wrote("setProperties", n.id, "");
-      rt.invokePolicy("onUpdateProperties", ref,
-          new Object[] {ref, new HashMap<QName, Serializable>(before), new HashMap<QName, Serializable>(Values.deepCopy(after))});
+      propertiesUpdated(ref, before, after);
     }
   }
 
@@ -627,6 +730,12 @@ public final class Repo {
           new Object[] {ref, new HashMap<QName, Serializable>(before), new HashMap<QName, Serializable>(Values.deepCopy(after))});
     }
     rt.invokePolicy("onRemoveAspect", ref, new Object[] {ref, aspect});
+    // VersionableAspect#onRemoveAspect (TRANSACTION_COMMIT, l. 218-221, 393-397 at 25.5.0.31):
+    // the version history goes when cm:versionable does.
+    if (CM_VERSIONABLE.equals(aspect)) {
+      final String id = n.id;
+      atCommit.add(() -> versions.remove(id));
+    }
   }
 
   /** NodeService#removeAssociation: beforeDeleteAssociation, then onDeleteAssociation. */
@@ -786,6 +895,21 @@ public final class Repo {
     if (!n.aspects.contains(versionable)) addAspect(ref, versionable, new HashMap<QName, Serializable>());
     rt.invokePolicy("beforeCreateVersion", ref, new Object[] {ref});
     wrote("version", n.id, "");
+    // Version2ServiceImpl#createNewVersion (l. 523-528): the frozen node copies the properties,
+    // cm:content (its URL) included, into the version store.
+    keepVersion(n);
+  }
+
+  private void keepVersion(NodeRec n) {
+    if (!versions.containsKey(n.id)) versions.put(n.id, new ArrayList<ContentData>());
+    Serializable c = n.props.get(CM_CONTENT_PROP);
+    versions.get(n.id).add(c instanceof ContentData ? (ContentData) c : null);
+  }
+
+  /** The versions the version store keeps of a node. */
+  public int versionCount(NodeRef ref) {
+    List<ContentData> l = versions.get(ref.getId());
+    return l == null ? 0 : l.size();
   }
 
   /**
@@ -800,13 +924,22 @@ public final class Repo {
     wrote("checkout", n.id, "");
   }
 
-  /** NodeService#deleteNode: beforeDeleteNode first, children with it. */
+  /**
+   * NodeService#deleteNode: beforeDeleteNode first, children with it. The node goes for good
+   * (its content URLs are dereferenced at commit), and with cm:versionable its version history
+   * too (VersionableAspect#onDeleteNode, l. 255-261, TRANSACTION_COMMIT): the runtime has no
+   * archive store.
+   */
   public void deleteNode(NodeRef ref) {
-    rec(ref);
+    NodeRec n = rec(ref);
     rt.invokePolicy("beforeDeleteNode", ref, new Object[] {ref});
     for (NodeRef child : getChildren(ref)) deleteNode(child);
     nodes.remove(ref.getId());
     wrote("delete", ref.getId(), "");
+    if (n.aspects.contains(CM_VERSIONABLE)) {
+      final String id = n.id;
+      atCommit.add(() -> versions.remove(id));
+    }
   }
 
   /**
@@ -893,5 +1026,68 @@ public final class Repo {
 
   public void fixtureContent(NodeRef ref, String file) {
     rec(ref).contentFile = file;
+  }
+
+  /**
+   * Stored content (fixtures): `file` copied into the content store under a new content URL,
+   * the node's cm:content set to it, no policy fired, its alf_content_url row live.
+   */
+  public String putContent(NodeRef ref, String file, String mimetype) {
+    NodeRec n = rec(ref);
+    String url = store.put(file, rt.clock());
+    java.io.File stored = store.fileOf(url);
+    n.props.put(CM_CONTENT_PROP, new ContentData(url, mimetype, stored.length()));
+    n.contentFile = stored.getPath();
+    urlRows.put(url, null);
+    return url;
+  }
+
+  /** A stored version of the node as it is (fixtures): cm:versionable, one version kept. */
+  public void putVersion(NodeRef ref) {
+    NodeRec n = rec(ref);
+    n.aspects.add(CM_VERSIONABLE);
+    keepVersion(n);
+  }
+
+  /**
+   * ContentStoreCleaner#execute (l. 327-345, cleanBatch l. 387-433 at 25.5.0.31), the
+   * `contentStoreCleanerJob` (cron `system.content.orphanCleanup.cronExpression`, l. 227, 04:00
+   * daily): each URL orphaned before now minus `orphanProtectDays` loses its row, then is deleted
+   * from the stores with the listeners (a copy into contentstore.deleted first, when the file is
+   * still there). Answers the URLs it cleaned.
+   */
+  public List<String> runContentStoreCleaner() {
+    long max = rt.clock() - orphanProtectDays * 24L * 3600 * 1000;
+    List<String> cleaned = new ArrayList<String>();
+    for (Map.Entry<String, Long> e : new ArrayList<Map.Entry<String, Long>>(urlRows.entrySet())) {
+      if (e.getValue() == null || e.getValue() >= max) continue;
+      urlRows.remove(e.getKey());
+      cleaner.deleteFromStores(e.getKey());
+      cleaned.add(e.getKey());
+    }
+    return cleaned;
+  }
+
+  /**
+   * The store as a report (fixtures): per URL given to it, `<url> row=live|orphaned|none
+   * binary=yes|no backup=yes|no refs=<node ids>` (refs: nodes and versions naming the URL).
+   */
+  public List<String> storeReport() {
+    List<String> out = new ArrayList<String>();
+    for (String url : store.urls()) {
+      List<String> refs = new ArrayList<String>();
+      for (NodeRec n : nodes.values()) {
+        for (Serializable v : n.props.values()) {
+          if (v instanceof ContentData && url.equals(((ContentData) v).getContentUrl())) refs.add(n.id);
+        }
+      }
+      for (Map.Entry<String, List<ContentData>> e : versions.entrySet()) {
+        for (ContentData c : e.getValue()) if (c != null && url.equals(c.getContentUrl())) refs.add("version:" + e.getKey());
+      }
+      String row = !urlRows.containsKey(url) ? "none" : urlRows.get(url) == null ? "live" : "orphaned";
+      out.add(url + " row=" + row + " binary=" + (store.fileOf(url) != null ? "yes" : "no")
+          + " backup=" + (store.backedUp(url) ? "yes" : "no") + " refs=" + String.join(",", refs));
+    }
+    return out;
   }
 }

@@ -10,14 +10,15 @@ package org.springframework.web.context;
  * (AcsRuntime's constructor): one repository, one context.
  */
 public class ContextLoader {
-  private static volatile WebApplicationContext currentContext;
+  private static WebApplicationContext current;
 
+  /** The repository's web application context, or null when none was started. */
   public static WebApplicationContext getCurrentWebApplicationContext() {
-    return currentContext;
+    return current;
   }
 
-  /** The runtime's stand-in for initWebApplicationContext's publication. */
-  public static void publish(WebApplicationContext context) {
-    currentContext = context;
+  /** Harness: the context the runtime started (ContextLoader#initWebApplicationContext). */
+  public static void setCurrentWebApplicationContext(WebApplicationContext context) {
+    current = context;
   }
 }
