@@ -6,7 +6,7 @@ import {
 } from '../../../../webscripts/src/web-script.js';
 import { inWorkflowStep } from '../devices/workflow-guard.js';
 import type { WebScriptModule, WebScriptRequest } from '../web-script-host.js';
-import { serverPort, type AfterCommit } from './server-port.js';
+import { serverPort, type AfterCommit as PostCommitWork } from './server-port.js';
 
 /** The request as a port web script reads it: first query values, an object body. */
 function callOf(req: WebScriptRequest): WebScriptCall {
@@ -27,7 +27,7 @@ export async function runPortWebScript(
   repo: Repository, def: WebScriptDefinition, req: WebScriptRequest,
 ): Promise<{ status: number; body: unknown }> {
   const attempts: AccessLogInput[] = [];
-  const afterCommit: AfterCommit[] = [];
+  const afterCommit: PostCommitWork[] = [];
   let answer: { status: number; body: unknown };
   try {
     // inWorkflowStep: server/'s mark that the device and exemption guards read (issue 16).
@@ -46,20 +46,20 @@ export async function runPortWebScript(
 }
 
 /** Told of each answer once its call committed (e.g. server/'s in-process worker of a new job). */
-export type AfterCommit = (def: WebScriptDefinition, answer: { status: number; body: unknown })
+export type AnswerListener = (def: WebScriptDefinition, answer: { status: number; body: unknown })
   => void;
 
 /**
  * The port web scripts as server/ routes, each at its definition's path and method; `after`
  * hears of every successful answer after its transaction committed.
  */
-export function portWebScripts(defs: readonly WebScriptDefinition[], after?: AfterCommit):
+export function portWebScripts(defs: readonly WebScriptDefinition[], after?: AnswerListener):
   WebScriptModule {
   return (ws, repo) => {
     for (const def of defs) {
       const route = def.method === 'GET' ? ws.get : ws.post;
-      route(def.path, (req) => {
-        const answer = runPortWebScript(repo, def, req);
+      route(def.path, async (req) => {
+        const answer = await runPortWebScript(repo, def, req);
         if (after !== undefined && answer.status < 400) after(def, answer);
         return answer;
       });

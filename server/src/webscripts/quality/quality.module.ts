@@ -24,7 +24,7 @@ export const qualityModule: WebScriptModule = (ws, repo) => {
   ws.get('/quality', async (req) => {
     const format = typeof req.query.format === 'string' ? req.query.format : 'json';
     if (format !== 'csv' && format !== 'pdf') return runPortWebScript(repo, qualityGet, req);
-    const { a } = runPortWebScript(repo, documentOf, req).body as { a: Assessment };
+    const { a } = (await runPortWebScript(repo, documentOf, req)).body as { a: Assessment };
     const name = `efr-quality-${a.from.slice(0, 10)}-${a.to.slice(0, 10)}`;
     // People by name (the directory's display name, written as core writes names).
     const words = reportWords((id) => {
