@@ -174,8 +174,11 @@ export function mayWorkerRead(actor: Actor, recordingId: string, jobs: readonly 
   if (!isWorker(actor)) return false;
   const at = requireInstant(now, 'now');
   for (const job of jobs) {
+    // No object spread: this rule runs in Rhino too (the module's onContentRead), where the
+    // lowered spread needs Object.getOwnPropertySymbols, which Rhino 1.7.14 lacks.
     if (job.state === 'building' && job.worker === actor.userName &&
-      leaseLive({ ...job, bytesDone: 0, bytesTotal: 0 }, at) &&
+      leaseLive({ state: job.state, worker: job.worker, leaseUntil: job.leaseUntil,
+        bytesDone: 0, bytesTotal: 0 }, at) &&
       job.recordingIds.indexOf(recordingId) >= 0) return true;
   }
   return false;
