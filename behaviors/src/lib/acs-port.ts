@@ -15,7 +15,7 @@ import {
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
 import { efrInfo } from './efr-log.js';
-import { toPlain } from './java-values.js';
+import { rawToPlain, type PlainProps } from './java-values.js';
 import { NAMESPACES, nodeId, nodeProp } from './model-names.js';
 import {
   ARCHIVE_ROOT_NAME, enforce as answerRefusal, subFolder, type WsNode,
@@ -26,6 +26,7 @@ const SETTING_PROPERTY: Record<PortSetting, string> = {
   timeZone: 'efr.timeZone',
   exemptionRemindHours: 'efr.exemptionRemindHours',
   fieldUnits: 'efr.fieldUnits',
+  confidentialRequesterGroups: 'efr.confidentialRequesterGroups',
 };
 
 interface PortScope {
@@ -95,13 +96,30 @@ function view(n: WsNode): PortNode {
   const props: Record<string, PortValue> = {};
   const raw = n.properties;
   for (const k in raw) {
-    const v = toPlain(raw[k]);
+    // rawToPlain: a behaviour's ScriptNode may hand raw Java values over (cm:content's
+    // ScriptContentData), which `typeof` alone cannot touch (lib/java-values.ts).
+    const v = rawToPlain(raw[k]);
     if (v !== null) props[shortName(String(k))] = v;
   }
   const aspects: string[] = [];
   const list = (n as unknown as { aspects: ArrayLike<unknown> }).aspects;
   for (let i = 0; i < list.length; i++) aspects.push(shortName(String(list[i])));
   return { id: nodeId(n), type: String(n.typeShort), name: String(n.name), props, aspects };
+}
+
+/**
+ * A node as the port sees it with other property values: a policy's before-map (plain props
+ * keyed `{uri}local`, lib/java-values.ts qnameMapToProps), so that a behaviour reads the node
+ * as it was through the same readers the web scripts use (webscripts/src/).
+ */
+export function portNodeOf(n: ScriptNodeLike, props: PlainProps): PortNode {
+  const out: Record<string, PortValue> = {};
+  for (const k of Object.keys(props)) {
+    const v = props[k];
+    if (v !== null && v !== undefined) out[shortName(k)] = v;
+  }
+  return { id: nodeId(n), type: String(n.typeShort), name: String(out['cm:name'] || ''),
+    props: out, aspects: [] };
 }
 
 /** Port values as a script hands them to ACS (the dictionary converts ISO text to dates). */
@@ -178,6 +196,7 @@ export function acsPort(): RepositoryPort {
     createNode: (parentId, n: PortNewNode) => {
       const made = must(parentId).createNode(n.name, n.type, scriptProps(n.props));
       for (const a of n.aspects || []) if (made.addAspect) made.addAspect(a);
+      for (const t of n.targets || []) made.createAssociation(must(t.targetId), t.assocType);
       return view(must(nodeId(made)));
     },
     updateNode: (id, props, addAspects) => {
@@ -232,6 +251,28 @@ export function acsPort(): RepositoryPort {
     // The module's log lines are not transactional: an attempt's facts stay like any step's.
     logAttempt: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
     logStep: (step, nodeIdOrNull, values) => logLine(step, nodeIdOrNull, values),
+
+    // --- access requests (issue 15) ---
+    // ScriptNode#properties hands cm:content over as a ScriptContentData (getMimetype()).
+    mimeType: (id) => {
+      const raw = must(id).properties['cm:content'];
+      const content = null == raw ? null : Object(raw) as { mimetype?: unknown };
+      const type = content === null ? null : content.mimetype;
+      return type === null || type === undefined ? null : String(type);
+    },
+    removeAspect: (id, aspect) => {
+      const n = must(id);
+      if (typeof n.removeAspect === 'function') n.removeAspect(aspect);
+      return view(must(id));
+    },
+    // AuthenticationUtil.runAsSystem (lib/actor.ts): ACS's own way for the repository to act.
+    asRepository: <T>(work: () => T): T => {
+      let out: T | undefined;
+      runAsSystem(() => {
+        out = work();
+      });
+      return out as T;
+    },
   };
 }
 
