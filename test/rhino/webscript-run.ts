@@ -60,7 +60,7 @@ export interface RestCall {
   rest: {
     op: 'update' | 'addAspect' | 'removeAspect' | 'addAssoc' | 'removeAssoc' | 'lock' | 'delete'
       | 'move' | 'copy' | 'setPermission' | 'get' | 'children' | 'share' | 'render' | 'download'
-      | 'version' | 'checkout';
+      | 'version' | 'checkout' | 'content';
     /** `render`: the rendition's name (default doclib). */
     rendition?: string;
     node: string;

@@ -20,7 +20,9 @@
  *   role), `get` (the node's properties, as GET /nodes/{id}: Read needed), `children` (the
  *   names of the children the user may read, as GET /nodes/{id}/children), `share` (POST
  *   /shared-links), `render` (a rendition consumed, rendition), `download` (POST /downloads of
- *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout). Answers 200, or the status ACS's REST API maps the error to (403 for an
+ *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout), `content`
+ *   (GET /nodes/{id}/content: Read needed, then ContentService#getReader, which fires
+ *   onContentRead). Answers 200, or the status ACS's REST API maps the error to (403 for an
  *   AccessDeniedException, 422 for an IntegrityException, 500 for anything else, a behaviour's
  *   ScriptException included: AcsRuntime#restStatusOf) with the error ACS would carry.
  * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id, and
@@ -187,6 +189,10 @@ function restOp(k, results) {
       case 'version': rt.repo.createVersion(ref); break;
       case 'checkout': rt.repo.checkout(ref); break;
       case 'children': listed = strings(rt.repo.listReadableChildren(ref)); break;
+      case 'content':
+        rt.repo.readProperties(ref);
+        rt.repo.readContent(ref);
+        break;
       default: throw new Error('driver: unknown rest op ' + op.op);
     }
   } }));
