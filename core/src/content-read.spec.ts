@@ -1,6 +1,6 @@
 import {
   checkContentRead, checkRepositoryClose, GROUP_EFR_CUSTODIANS, GROUP_EFR_OFFICERS,
-  GROUP_EFR_SUPERVISORS, GROUP_EFR_WORKERS, leaseFrom, viewersAt,
+  GROUP_EFR_SUPERVISORS, GROUP_EFR_WORKERS, leaseFrom,
 } from './index.js';
 import type {
   AccessRequest, ContentReader, ContentReadFacts, JobReadGrant, Verdict,
@@ -102,14 +102,6 @@ describe('checkContentRead: every read of a recording, in both hosts (R24.2, R26
       INSIDE))).toBe('allowed');
     expect(code(checkContentRead(facts([]), { ...reader('admin'), isAdmin: true }, 'download',
       INSIDE))).toBe('allowed');
-  });
-
-  it('viewersAt names exactly the viewers the rule lets read at that instant', () => {
-    const rs = [registered('zhangwei'), registered('lisi'), { ...registered('wangwu'),
-      status: 'closed' as const }];
-    expect(viewersAt(rs, 'r-1', INSIDE)).toEqual(['lisi', 'zhangwei']);
-    expect(viewersAt(rs, 'r-1', UNTIL)).toEqual([]);
-    expect(viewersAt(rs, 'r-3', INSIDE)).toEqual([]);
   });
 });
 

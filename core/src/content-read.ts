@@ -88,24 +88,6 @@ export function checkContentRead(
 }
 
 /**
- * The viewers the rule lets read the recording `recordingId` inline at `now`: the registered
- * viewers of the requests whose window is open on it. The screens' `windowOpen` and the
- * `viewing` queue ask the same question of one request.
- */
-export function viewersAt(
-  requests: readonly AccessRequest[],
-  recordingId: string,
-  now: string,
-): string[] {
-  const out: string[] = [];
-  for (const r of requests) {
-    if (r.viewer !== null && out.indexOf(r.viewer) < 0 &&
-      canReadContent(r, r.viewer, now, recordingId)) out.push(r.viewer);
-  }
-  return out.sort();
-}
-
-/**
  * The one step the repository itself takes on a viewing request: closing it once its viewing
  * window has ended (R24.2: access ends with the window even if nobody closes the request). Both
  * hosts' rules let System close a request only then (server/'s update rule, the module's
