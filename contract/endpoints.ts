@@ -78,7 +78,7 @@ export interface Endpoint {
    * The module's web script: `<folder>/<id>.<method>` under
    * `templates/webscripts/org/efr/` (descriptor `<id>.<method>.desc.xml`). For a script that
    * only server/ serves yet, the id it is to have. One descriptor may serve several endpoints
-   * when its URL template matches each (`{action}` serves the steps and viewing events).
+   * when its URL template matches each (`{step}` serves every step of a state machine).
    */
   descriptor: string;
   /** The hosts that serve it today. */
@@ -121,7 +121,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     summary: 'one step of a request' },
   { method: 'POST', path: '/access-requests/{id}/viewing-events',
     request: ViewingEventRequestSchema, responses: { 201: Entry(ViewingEventSchema) },
-    // Its own controller in ACS: Surf ranks the fixed `viewing-events` above `{action}`
+    // Its own controller in ACS: Surf ranks the fixed `viewing-events` above `{step}`
     // (surf-webscripts JaxRSUriIndex COMPARATOR).
     descriptor: 'access-requests/access-request-viewing-events.post', hosts: BOTH,
     summary: "the player's start, seek, pause, end" },

@@ -15,6 +15,7 @@ export * from './pre-use-check.js';
 export * from './handover-rules.js';
 export * from './access-request.js';
 export * from './access-request-submit.js';
+export * from './content-read.js';
 export * from './prng.js';
 export * from './spot-check-draw.js';
 export * from './spot-check-findings.js';

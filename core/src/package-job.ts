@@ -179,8 +179,9 @@ export function mayWorkerRead(actor: Actor, recordingId: string, jobs: readonly 
   if (!isWorker(actor)) return false;
   const at = requireInstant(now, 'now');
   for (const job of jobs) {
-    if (job.state === 'building' && job.worker === actor.userName &&
-      leaseLive(job, at) &&
+    // No object spread: this rule runs in Rhino too (the module's onContentRead), where the
+    // lowered spread needs Object.getOwnPropertySymbols, which Rhino 1.7.14 lacks.
+    if (job.state === 'building' && job.worker === actor.userName && leaseLive(job, at) &&
       job.recordingIds.indexOf(recordingId) >= 0) return true;
   }
   return false;

@@ -14,6 +14,7 @@ import { loadModels } from './model/load-model.js';
 import { ModelRegistry } from './model/model-registry.js';
 import { PermissionRefusal, Repository, RuleRefusal, SYSTEM_USER } from './repo/repository.js';
 import { createRuleHooks } from './rules/efr-rules.js';
+import { recordingReadVerdict } from './webscripts/port/content-read.js';
 import { registerAcaSupport } from './aca/aca-routes.js';
 import { registerAudit } from './routes/audit.js';
 import { registerAssocs } from './routes/assocs.js';
@@ -160,7 +161,9 @@ export async function openRepository(dataDir: string, uploadLimit?: number): Pro
   store.removeStrayTempFiles();
   const model = new ModelRegistry(await loadModels());
   const limit = uploadLimit ?? Number(process.env.EFR_UPLOAD_LIMIT ?? 8 * 1024 ** 3);
-  const repo = new Repository(db, store, model, createRuleHooks(db), limit);
+  // The content-read rule reads through the repository port, so it is bound to the repository.
+  const hooks = createRuleHooks(db, (node, ctx) => recordingReadVerdict(repo, node, ctx));
+  const repo: Repository = new Repository(db, store, model, hooks, limit);
   repo.bootstrap();
   ensureGroups(repo);
   ensureWorkerAccount(repo);

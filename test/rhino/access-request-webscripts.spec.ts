@@ -21,7 +21,7 @@ const step = (name: string, req: string, action: string, user: string, body?: un
   name,
   script: 'access-request-action.post',
   user,
-  templateArgs: { id: `@${req}`, action },
+  templateArgs: { id: `@${req}`, step: action },
   body,
 });
 /** A viewing event of the player (its own web script since issue 15). */

@@ -1,20 +1,26 @@
 /**
  * Overlapping viewing windows (R24.2: access follows the register). A viewer may hold several
- * registered requests naming the same recording; closing one of them, by the close step of
- * access-request-action.post or by the window-expiry job, must leave the viewer's Consumer on
- * every recording another registered request of theirs still holds, and remove it once none
- * does. Both paths run compiled in Debian's Rhino; server/, which decides reads from the
- * requests themselves, must let the same people read after each step.
+ * registered requests naming the same recording; closing one of them, by the close step or by
+ * the window-expiry job, must leave the viewer reading every recording another registered
+ * request of theirs still holds open, and nothing once none does. Issue 15: both hosts decide
+ * each read with one rule at the moment of the read (core's checkContentRead: server/'s content
+ * route, the module's onContentRead), and no step or job writes a permission. The module's paths
+ * run compiled in Debian's Rhino; server/ runs the same web scripts and close over its port, and
+ * must let exactly the same people read after each step.
  */
-import type { NodeRow } from '../../server/src/repo/node-rows.js';
-import { stepRequest } from '../../server/src/webscripts/access-requests/access-request-steps.js';
+import type { WebScriptCall } from '../../webscripts/src/web-script.js';
+import { accessRequestStepPost } from '../../webscripts/src/access-requests/access-requests.js';
+import { serverPort } from '../../server/src/webscripts/port/server-port.js';
 import { asWorkflowStep } from '../../server/src/webscripts/web-script-host.js';
-import { closeEndedWindows } from '../../server/src/webscripts/access-requests/window-expiry.js';
 import {
-  HOUR, rhinoStore, serverFacts, serverReaders, type RequestFacts, type ServerFacts,
+  closeOnServer, HOUR, rhinoStore, serverFacts, serverReaders, type RequestFacts,
+  type ServerFacts,
 } from './request-facts.js';
-import { runScriptAction, type JobResult, type ScriptActionRun } from './script-action-run.js';
-import { runAccessRequestCalls, type WsCall, type WsResult } from './webscript-features.js';
+import {
+  runScriptAction, type JobResult, type ReadResult, type ScriptActionRun,
+} from './script-action-run.js';
+import { ACCESS_REQUESTS, type WsCall, type WsResult } from './webscript-features.js';
+import { runWebScripts, type RestCall } from './webscript-run.js';
 
 const USERS: Record<string, string[]> = {
   admin: ['GROUP_ALFRESCO_ADMINISTRATORS'],
@@ -28,18 +34,17 @@ const USERS: Record<string, string[]> = {
   leader1: ['GROUP_EFR_LEADERS'],
 };
 const VIEWERS = ['officer1', 'officer2', 'officer3', 'officer4', 'officer5'];
-const CUSTODIANS_ACE = 'ALLOWED;GROUP_EFR_CUSTODIANS;Collaborator';
-const consumer = (user: string): string => `ALLOWED;${user};Consumer`;
+const REC = 'EFR 执法记录/录像档案';
 const now = Date.now();
 
 describe('overlapping viewing windows: the close step in Rhino, against server/ (R24.2)', () => {
-  const REC = 'EFR 执法记录/录像档案';
   const iso = (ms: number): string => new Date(ms).toISOString();
+  const CLIPS = ['clip', 'other'];
   /** Submitted by officer1, reviewed, approved and registered for `viewer` until `until`. */
   const registered = (name: string, clips: string[], viewer: string, until: number): WsCall[] => {
     const step = (suffix: string, action: string, user: string, body?: unknown): WsCall =>
       ({ name: `${name}${suffix}`, script: 'access-request-action.post', user,
-        templateArgs: { id: `@${name}`, action }, body });
+        templateArgs: { id: `@${name}`, step: action }, body });
     return [
       { name, script: 'access-requests.post', user: 'officer1',
         body: { recordingIds: clips.map((c) => `#${c}.mp4`), purpose: 'work',
@@ -52,14 +57,18 @@ describe('overlapping viewing windows: the close step in Rhino, against server/ 
   };
   const close = (name: string): WsCall => ({ name: `${name}Close`,
     script: 'access-request-action.post', user: 'custodian1',
-    templateArgs: { id: `@${name}`, action: 'close' } });
-  const acl = (name: string): { name: string; permissionsOf: string }[] =>
-    ['clip', 'other'].map((c) => ({ name: `${name}:${c}`, permissionsOf: `#${c}.mp4` }));
-  /** Consumer ACEs each recording holds at the look named `at`. */
-  const consumers = (at: string): Record<string, string[]> => ({
-    clip: r[`${at}:clip`].body?.permissions ?? [],
-    other: r[`${at}:other`].body?.permissions ?? [],
-  });
+    templateArgs: { id: `@${name}`, step: 'close' } });
+  /** Each viewer reading each recording's content (GET /nodes/{id}/content) at `at`. */
+  const reads = (at: string): RestCall[] => CLIPS.flatMap((c) => VIEWERS.map((user) =>
+    ({ name: `${at}:${c}:${user}`, user, rest: { op: 'content', node: `#${c}.mp4` } })));
+  /** Who read each recording at the point named `at`. */
+  const readers = (at: string): Record<string, string[]> => {
+    const out: Record<string, string[]> = {};
+    for (const c of CLIPS) {
+      out[c] = VIEWERS.filter((user) => r[`${at}:${c}:${user}`].status === 200);
+    }
+    return out;
+  };
   /** Requests A and B of officer1 overlap on clip; C is officer2's on clip. */
   const FACTS: RequestFacts[] = [
     { name: 'A', status: 'registered', recordings: ['clip'], viewer: 'officer1',
@@ -74,75 +83,78 @@ describe('overlapping viewing windows: the close step in Rhino, against server/ 
   const server: Record<string, Record<string, string[]>> = {};
 
   beforeAll(async () => {
-    r = await runAccessRequestCalls(USERS, [
+    r = await runWebScripts({
+      ...ACCESS_REQUESTS,
+      // The archive lets every EFR group read its recordings (server/src/demo/archive-folders.ts);
+      // who gets the bytes is decided at each read.
+      folderAces: { [REC]: ['ALLOWED;GROUP_EFR_OFFICERS;Consumer'] },
+    }, USERS, [
       // The same facts as on server/, save that each window here opens at its registration.
       ...FACTS.flatMap((f) => registered(f.name, f.recordings, f.viewer as string, f.to as number)),
-      ...acl('registered'),
+      { name: 'registered:acl:clip', permissionsOf: '#clip.mp4' },
+      ...reads('registered'),
       close('A'),
-      ...acl('afterA'),
+      ...reads('afterA'),
       { name: 'viewB', script: 'access-request-viewing-events.post', user: 'officer1',
         templateArgs: { id: '@B' },
         body: { event: 'start', recordingId: '#clip.mp4', sessionId: 's1' } },
       close('B'),
-      ...acl('afterB'),
-    ], ['clip', 'other'].map((c) => ({ folder: REC, name: `${c}.mp4`, type: 'efr:recording',
+      ...reads('afterB'),
+      { name: 'afterB:acl:clip', permissionsOf: '#clip.mp4' },
+    ], CLIPS.map((c) => ({ folder: REC, name: `${c}.mp4`, type: 'efr:recording',
       properties: { 'efr:secrecyLevel': 'none' } })));
     // server/ has its own admin already.
     const people = Object.fromEntries(Object.entries(USERS).filter(([u]) => u !== 'admin'));
     const s: ServerFacts = await serverFacts(FACTS, now, people);
     try {
-      const readers = (): Record<string, string[]> =>
-        serverReaders(s, ['clip', 'other'], VIEWERS, Date.now());
-      const closeOnServer = (name: string): void => {
-        // As the close web script runs it: a workflow step (issue 16).
-        stepRequest(s.repo, asWorkflowStep(s.repo.caller('custodian1'), 'close'),
-          s.repo.rows.get(s.ids[name]) as NodeRow, 'close', {});
+      const readersNow = (): Record<string, string[]> =>
+        serverReaders(s, CLIPS, VIEWERS, Date.now());
+      const closeOnServerStep = (name: string): void => {
+        // The close web script as server/ routes it: one step, one transaction.
+        const caller = asWorkflowStep(s.repo.caller('custodian1'), 'close');
+        const call: WebScriptCall = { params: { id: s.ids[name], step: 'close' }, query: {},
+          body: {} };
+        s.repo.db.transaction(() => accessRequestStepPost.handle(serverPort(s.repo, caller),
+          call))();
       };
-      server.registered = readers();
-      closeOnServer('A');
-      server.afterA = readers();
-      closeOnServer('B');
-      server.afterB = readers();
+      server.registered = readersNow();
+      closeOnServerStep('A');
+      server.afterA = readersNow();
+      closeOnServerStep('B');
+      server.afterB = readersNow();
     } finally {
       s.dispose();
     }
   });
 
-  it('registration grants each viewer Consumer once per recording', () => {
+  it('registration lets each viewer read the recordings of their open windows, nothing else', () => {
     for (const name of ['A', 'B', 'C']) {
       expect(r[`${name}Register`].body?.entry?.['status']).withContext(name).toBe('registered');
     }
-    expect(consumers('registered')).toEqual({
-      clip: [consumer('officer1'), consumer('officer2')],
-      other: [consumer('officer1')],
-    });
+    expect(readers('registered')).toEqual({ clip: ['officer1', 'officer2'], other: ['officer1'] });
   });
 
-  it('R24.2: closing A keeps officer1\'s Consumer on clip while B still holds it', () => {
+  it('R24.2: closing A leaves officer1 reading clip while B still holds it open', () => {
     expect(r.AClose.body?.entry?.['status']).toBe('closed');
-    expect(consumers('afterA')).toEqual(consumers('registered'));
-    expect(r.AClose.logs.filter((l) => l.startsWith('acl: '))).toEqual([]);
-    const bId = r.B.body?.entry?.['id'] as string;
-    expect(r.AClose.logs.join('\n'))
-      .toMatch(new RegExp(`info: efr viewing kept on \\S+ for officer1: request ${bId} still ` +
-        'registered \\(R24\\.2\\)'));
+    expect(readers('afterA')).toEqual(readers('registered'));
     // B's window goes on: officer1 still views clip under it.
     expect(r.viewB.status).toBe(201);
   });
 
-  it('R24.2: closing B, the last of officer1\'s, removes officer1\'s Consumer; C keeps officer2\'s',
-    () => {
-      expect(r.BClose.body?.entry?.['status']).toBe('closed');
-      expect(consumers('afterB')).toEqual({ clip: [consumer('officer2')], other: [] });
-      expect(r.BClose.logs.filter((l) => l.startsWith('acl: '))).toEqual([
-        `acl: removePermission clip.mp4 ${consumer('officer1')}`,
-        `acl: removePermission other.mp4 ${consumer('officer1')}`,
-      ]);
-    });
+  it('R24.2: closing B, the last of officer1\'s, ends officer1\'s reads; C keeps officer2\'s', () => {
+    expect(r.BClose.body?.entry?.['status']).toBe('closed');
+    expect(readers('afterB')).toEqual({ clip: ['officer2'], other: [] });
+  });
+
+  it('issue 15: no step writes a permission on a recording', () => {
+    const all = Object.values(r).flatMap((x) => x.logs.filter((l) => l.startsWith('acl: ')));
+    expect(all.filter((l) => /\.mp4 /.test(l))).toEqual([]);
+    expect(r['afterB:acl:clip'].body?.permissions).toEqual(r['registered:acl:clip'].body?.permissions);
+  });
 
   it('server/ lets the same viewers read after registration and after each close', () => {
     for (const at of ['registered', 'afterA', 'afterB']) {
-      expect(server[at]).withContext(at).toEqual(consumers(at));
+      expect(server[at]).withContext(at).toEqual(readers(at));
     }
   });
 });
@@ -150,6 +162,7 @@ describe('overlapping viewing windows: the close step in Rhino, against server/ 
 describe('overlapping viewing windows: the window-expiry job in Rhino, against server/ (R24.2)',
   () => {
     const QUERY = 'TYPE:"efr:accessRequest" AND =efr:requestStatus:"registered"';
+    const CLIPS = ['clip-a', 'clip-b', 'clip-c', 'clip-d'];
     const FACTS: RequestFacts[] = [
       // officer2: one window ended, one still open on clip-a.
       { name: 'ended-a', status: 'registered', recordings: ['clip-a'], viewer: 'officer2',
@@ -175,28 +188,38 @@ describe('overlapping viewing windows: the window-expiry job in Rhino, against s
     let run: ScriptActionRun;
     let server: { closed: string[]; readers: Record<string, string[]> };
     const job = (): JobResult => run.steps[0] as JobResult;
-    const consumersOf = (clip: string): string[] =>
-      run.nodes[clip].permissions.filter((p) => p !== CUSTODIANS_ACE);
-    const logs = (): string => job().actions.flatMap((a) => a.logs).join('\n');
+    /** Who read each clip after the job (the read steps). */
+    const readers = (): Record<string, string[]> => {
+      const out: Record<string, string[]> = {};
+      for (const c of CLIPS) out[c] = [];
+      for (const st of run.steps.slice(1) as ReadResult[]) {
+        if (st.outcome === 'allowed') out[st.node].push(st.user);
+      }
+      return out;
+    };
 
     beforeAll(async () => {
       run = await runScriptAction({
         users: USERS,
         nodes: rhinoStore(FACTS, now),
         behaviours: { 'efr:accessRequest': 'access-request' },
-        steps: [{ kind: 'job', script: 'window-expiry', runAsUser: 'admin', query: QUERY }],
+        steps: [
+          { kind: 'job', script: 'window-expiry', runAsUser: 'admin', query: QUERY },
+          ...CLIPS.flatMap((c) => VIEWERS.map((user) => ({ kind: 'read' as const, node: c,
+            user }))),
+        ],
       });
-      const s = await serverFacts(FACTS, now);
+      const people = Object.fromEntries(Object.entries(USERS).filter(([u]) => u !== 'admin'));
+      const s = await serverFacts(FACTS, now, people);
       try {
-        const closed = closeEndedWindows(s.repo, Date.now()).map((id) => s.names[id]);
-        const clips = ['clip-a', 'clip-b', 'clip-c', 'clip-d'];
-        server = { closed, readers: serverReaders(s, clips, VIEWERS, Date.now()) };
+        const closed = closeOnServer(s);
+        server = { closed, readers: serverReaders(s, CLIPS, VIEWERS, Date.now()) };
       } finally {
         s.dispose();
       }
     });
 
-    it('closes every ended window and no open one', () => {
+    it('closes every ended window and no open one, as server/ does', () => {
       expect(job().actions.every((a) => a.outcome === 'done')).toBeTrue();
       const closed = FACTS.map((f) => f.name)
         .filter((n) => run.nodes[n].props['efr:requestStatus'] === 'closed');
@@ -204,40 +227,22 @@ describe('overlapping viewing windows: the window-expiry job in Rhino, against s
       expect(server.closed).toEqual(closed);
     });
 
-    it('R24.2: closing an ended request keeps the viewer\'s Consumer while their open one holds it',
-      () => {
-        expect(consumersOf('clip-a')).toEqual([consumer('officer2')]);
-        expect(run.journal.filter((e) => e['node'] === 'clip-a')).toEqual([]);
-        expect(logs()).toContain(
-          'info: efr viewing kept on clip-a for officer2: request open-a still registered (R24.2)');
-      });
-
-    it('R24.2: another viewer\'s open window, or an ended one of the same viewer, holds nothing',
-      () => {
-        expect(consumersOf('clip-b')).toEqual([consumer('officer4')]);
-        expect(consumersOf('clip-c')).toEqual([]);
-        expect(run.journal.filter((e) => e['write'] === 'removePermission')
-          .map((e) => [e['node'], e['ace'], e['user']])).toEqual([
-          ['clip-b', consumer('officer3'), 'System'],
-          // Both ended requests of officer5 close; the second removal finds no ACE left, which
-          // ACS's PermissionService#deletePermission takes as nothing to do (no write).
-          ['clip-c', consumer('officer5'), 'System'],
-        ]);
-      });
-
-    it('R24.2: a registered window not begun yet holds the Consumer registration granted', () => {
-      expect(consumersOf('clip-d')).toEqual([consumer('officer1')]);
-      expect(logs()).toContain(
-        'info: efr viewing kept on clip-d for officer1: request later-d still registered (R24.2)');
+    it('issue 15: the job writes no permission: access already ended with each window', () => {
+      expect(run.journal.filter((e) => e['write'] === 'removePermission' ||
+        e['write'] === 'setPermission')).toEqual([]);
     });
 
-    it('server/ lets the same viewers read once the windows have begun', () => {
-      // clip-d's Consumer waits for later-d's window, as it does after any registration of a
-      // window not begun: until then server/ refuses officer1's read (core's canReadContent),
-      // the module only on confidential recordings (onContentRead).
-      for (const clip of ['clip-a', 'clip-b', 'clip-c']) {
-        expect(server.readers[clip]).withContext(clip).toEqual(consumersOf(clip));
-      }
-      expect(server.readers['clip-d']).toEqual([]);
+    it('R24.2: an ended window ends its reads; an open one of the same viewer keeps its own', () => {
+      expect(readers()).toEqual({
+        'clip-a': ['officer2'],
+        'clip-b': ['officer4'],
+        'clip-c': [],
+        // later-d has not begun: nobody reads clip-d until it does, on either host.
+        'clip-d': [],
+      });
+    });
+
+    it('server/ lets exactly the same viewers read', () => {
+      expect(server.readers).toEqual(readers());
     });
   });

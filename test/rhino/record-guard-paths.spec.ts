@@ -27,7 +27,7 @@ const FEATURE: WebScriptFeature = {
 };
 const until = new Date(Date.now() + 3_600_000).toISOString();
 const step = (name: string, action: string, user: string, body?: unknown): WsCall => ({
-  name, script: 'access-request-action.post', user, templateArgs: { id: '@req', action }, body,
+  name, script: 'access-request-action.post', user, templateArgs: { id: '@req', step: action }, body,
 });
 const caseProps = (n: number): Record<string, unknown> => ({
   'efr:caseNumber': `丹民罚〔2026〕${n}号`, 'efr:unit': '丹江市城管局', 'efr:actType': 'penalty',

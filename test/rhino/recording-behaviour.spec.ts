@@ -6,7 +6,7 @@ import {
   unsealedRecordingProps, handoverProps,
 } from './fixtures.js';
 import { runByName } from './rhino-run.js';
-import type { Scenario, ScenarioResult } from './rhino-run.js';
+import type { FixtureNode, Scenario, ScenarioResult } from './rhino-run.js';
 
 const sealed = sealedRecordingProps();
 const confidential = sealedRecordingProps({ 'efr:secrecyLevel': 'stateSecret' });
@@ -16,6 +16,21 @@ const held = sealedRecordingProps({ 'efr:holdReason': '投诉调查',
 /** Marked as evidence (efr:evidence properties); the update removes the aspect. */
 const marked = sealedRecordingProps({ 'efr:evidenceMarkedBy': 'qian.legal',
   'efr:evidenceMarkedAt': { date: '2026-04-01T00:00:00.000Z' } });
+
+/** A request registered for `viewer` on rec1 whose window is open now (R24.2). */
+function openWindowFor(viewer: string): FixtureNode {
+  return {
+    type: 'efr:accessRequest', supertypes: ['cm:cmobject'], parent: 'archive',
+    properties: {
+      'efr:requester': viewer, 'efr:purpose': 'work', 'efr:reason': '案件复核需要调阅',
+      'efr:requestStatus': 'registered', 'efr:reviewer': 'zhou.director',
+      'efr:approver': 'sun.leader', 'efr:registrar': 'wang.custodian',
+      'efr:viewer': viewer, 'efr:viewReason': '案件复核',
+      'efr:windowFrom': { date: hoursFromNow(-1) }, 'efr:windowTo': { date: hoursFromNow(1) },
+    },
+    assocs: { 'efr:requestRecordings': ['rec1'] },
+  };
+}
 
 const SCENARIOS: Scenario[] = [
   recordingUpdate('sha change', 'wang.custodian', sealed,
@@ -95,7 +110,14 @@ const SCENARIOS: Scenario[] = [
       { node: 'desk' }]),
   recordingScenario('content on sealed', 'onContentUpdate', 'wang.custodian',
     [{ node: 'rec1' }, { bool: false }]),
-  recordingScenario('read logged', 'onContentRead', 'li.officer', [{ node: 'rec1' }]),
+  // Issue 15: every read is core's checkContentRead, as on server/ (the registered viewer inside
+  // the window, whatever the secrecy; custodians not exempt), and logged either way.
+  recordingScenario('read outside window', 'onContentRead', 'li.officer', [{ node: 'rec1' }]),
+  recordingScenario('read inside window', 'onContentRead', 'li.officer', [{ node: 'rec1' }],
+    archiveNodes({ recording: sealed, extra: { req1: openWindowFor('li.officer') } })),
+  recordingScenario('read by custodian', 'onContentRead', 'wang.custodian', [{ node: 'rec1' }]),
+  { ...recordingScenario('read by the repository', 'onContentRead', 'wang.custodian',
+    [{ node: 'rec1' }]), user: null, runAs: 'System' },
   recordingScenario('confidential read outside window', 'onContentRead', 'li.officer',
     [{ node: 'rec1' }], archiveNodes({ recording: confidential })),
   recordingScenario('confidential read by custodian', 'onContentRead', 'wang.custodian',
@@ -103,19 +125,7 @@ const SCENARIOS: Scenario[] = [
   recordingScenario('confidential read inside window', 'onContentRead', 'li.officer',
     [{ node: 'rec1' }], archiveNodes({
       recording: confidential,
-      extra: {
-        req1: {
-          type: 'efr:accessRequest', supertypes: ['cm:cmobject'], parent: 'archive',
-          properties: {
-            'efr:requester': 'li.officer', 'efr:purpose': 'work', 'efr:reason': '案件复核需要调阅',
-            'efr:requestStatus': 'registered', 'efr:reviewer': 'zhou.director',
-            'efr:approver': 'sun.leader', 'efr:registrar': 'wang.custodian',
-            'efr:viewer': 'li.officer', 'efr:viewReason': '案件复核',
-            'efr:windowFrom': { date: hoursFromNow(-1) }, 'efr:windowTo': { date: hoursFromNow(1) },
-          },
-          assocs: { 'efr:requestRecordings': ['rec1'] },
-        },
-      },
+      extra: { req1: openWindowFor('li.officer') },
     })),
 ];
 
@@ -233,15 +243,26 @@ describe('efr:recording script behaviour in Rhino 1.7.14 (module JAR)', () => {
     expectRefused('content on sealed', 'efr.recording.sealedContent', 'R26.1');
   });
 
-  it('R24.2: logs every content read with user and node', () => {
-    expectAllowed('read logged');
-    expect(results['read logged'].logs.some((l) => /^info: efr read of recording rec1 by li\.officer/
-      .test(l))).toBeTrue();
+  it('R24.2: logs every content read with user and node, refused or not', () => {
+    for (const name of ['read outside window', 'read inside window']) {
+      expect(results[name].logs.some((l) => /^info: efr read of recording rec1 by li\.officer/
+        .test(l))).withContext(name).toBeTrue();
+    }
+  });
+
+  it('R24.2 (issue 15): every recording is read only by its registered viewer in the window', () => {
+    expectRefused('read outside window', 'efr.recording.noViewingRight', 'R24.2');
+    expectAllowed('read inside window');
+    expectAllowed('read by the repository');
+  });
+
+  it('R24.2 (issue 15): custodians are not exempt, as on server/', () => {
+    expectRefused('read by custodian', 'efr.recording.noViewingRight', 'R24.2');
+    expectRefused('confidential read by custodian', 'efr.recording.noViewingRight', 'R27.1');
   });
 
   it('R27.1/R24.2: a confidential recording is read only inside a registered window', () => {
-    expectRefused('confidential read outside window', 'efr.access.outsideWindow', 'R24.2');
-    expectAllowed('confidential read by custodian');
+    expectRefused('confidential read outside window', 'efr.recording.noViewingRight', 'R27.1');
     expectAllowed('confidential read inside window');
   });
 

@@ -1,7 +1,8 @@
 // Viewing requests and their recordings as facts both hosts can hold, for the specs that run
 // the module's close paths in Rhino and compare with server/: the ACS-like runtime's store
 // (script-action-run.ts), and server/ rows in a repository of its own, where the specs also ask
-// who may read a recording (server/'s viewingReadVerdict, which decides from the requests).
+// who may read a recording (server/'s read path: core's checkContentRead, the rule the module's
+// onContentRead applies).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,10 @@ import type { NodeRow } from '../../server/src/repo/node-rows.js';
 import { addTargetsSync } from '../../server/src/repo/node-writes.js';
 import type { Repository } from '../../server/src/repo/repository.js';
 import { archiveFolder } from '../../server/src/webscripts/devices/record-writes.js';
-import { viewingReadVerdict } from '../../server/src/webscripts/access-requests/viewing-gate.js';
+import { recordingReadVerdict } from '../../server/src/webscripts/port/content-read.js';
+import { serverPort } from '../../server/src/webscripts/port/server-port.js';
+import { asWorkflowStep } from '../../server/src/webscripts/web-script-host.js';
+import { closeEndedWindows } from '../../webscripts/src/access-requests/window-expiry.js';
 import { aspectOfProperty, type StoredValue, type StoreNode } from './script-action-run.js';
 
 export const HOUR = 3_600_000;
@@ -65,28 +69,23 @@ export function requestProps<D>(
 }
 
 /**
- * The facts as the ACS-like runtime's store: the folders, each recording with the
- * Consumer that registration granted each viewer of a registered request naming it (and the
- * custodians' Collaborator), then the requests.
+ * The facts as the ACS-like runtime's store: the folders (the recordings folder readable by the
+ * officers, as the archive is for every EFR group on both hosts: server/src/demo/
+ * archive-folders.ts), each recording with the custodians' Collaborator, then the requests. No
+ * viewer holds an ACE of their own: reading is decided at each read (issue 15).
  */
 export function rhinoStore(requests: readonly RequestFacts[], now: number): StoreNode[] {
   const date = (ms: number): StoredValue => ({ date: new Date(ms).toISOString() });
   const nodes: StoreNode[] = [
     { id: 'home', type: 'cm:folder', properties: { 'cm:name': 'Company Home' } },
     { id: 'requests', type: 'cm:folder', parent: 'home', properties: { 'cm:name': '调阅申请' } },
-    { id: 'recordings', type: 'cm:folder', parent: 'home', properties: { 'cm:name': '录像档案' } },
+    { id: 'recordings', type: 'cm:folder', parent: 'home', properties: { 'cm:name': '录像档案' },
+      permissions: ['ALLOWED;GROUP_EFR_OFFICERS;Consumer'] },
   ];
   for (const clip of recordingNames(requests)) {
-    const permissions: string[] = [];
-    for (const r of requests) {
-      const ace = `ALLOWED;${r.viewer};Consumer`;
-      if (r.status === 'registered' && r.recordings.includes(clip) && !permissions.includes(ace)) {
-        permissions.push(ace);
-      }
-    }
     nodes.push({ id: clip, type: 'efr:recording', parent: 'recordings',
       properties: { 'cm:name': `${clip}.mp4`, 'efr:secrecyLevel': 'none' },
-      permissions: [...permissions, 'ALLOWED;GROUP_EFR_CUSTODIANS;Collaborator'] });
+      permissions: ['ALLOWED;GROUP_EFR_CUSTODIANS;Collaborator'] });
   }
   for (const r of requests) {
     nodes.push({ id: r.name, type: 'efr:accessRequest', parent: 'requests',
@@ -172,8 +171,7 @@ export async function serverFacts(
 
 /**
  * Who of `users` server/ lets read each of `recordings` inline at `nowMs` (none of them an
- * administrator), as `ALLOWED;<user>;Consumer` in `users` order: the module's form of the same
- * right, so the two hosts compare directly.
+ * administrator), in `users` order.
  */
 export function serverReaders(
   s: ServerFacts,
@@ -184,9 +182,20 @@ export function serverReaders(
   const out: Record<string, string[]> = {};
   for (const clip of recordings) {
     const node = s.repo.rows.get(s.ids[clip]) as NodeRow;
-    out[clip] = users.filter((userId) => viewingReadVerdict(s.repo.db, node,
-      { userId, groups: [], isAdmin: false, now: nowMs, readMode: 'read' }).allowed)
-      .map((u) => `ALLOWED;${u};Consumer`);
+    out[clip] = users.filter((userId) => recordingReadVerdict(s.repo, node, { userId,
+      groups: s.repo.auth.groupsOf(userId), isAdmin: false, now: nowMs, readMode: 'read' })
+      .allowed);
   }
   return out;
+}
+
+/**
+ * server/ closing the ended windows as its GET /access-requests does, in a step of its own:
+ * the close written once (webscripts/src/access-requests/window-expiry.ts). Closed requests by
+ * name.
+ */
+export function closeOnServer(s: ServerFacts): string[] {
+  const caller = asWorkflowStep(s.repo.caller('admin'), 'window-expiry');
+  return s.repo.db.transaction(() => closeEndedWindows(serverPort(s.repo, caller)))()
+    .map((id) => s.names[id]);
 }

@@ -42,6 +42,23 @@ export interface EditStep {
   properties: Record<string, StoredValue>;
 }
 
+/** A client reading a node's content as a user (GET /nodes/{id}/content). */
+export interface ReadStep {
+  kind: 'read';
+  node: string;
+  user: string;
+}
+
+/** A read step's report: whether the read passed ACS's permission check and onContentRead. */
+export interface ReadResult {
+  kind: 'read';
+  node: string;
+  user: string;
+  outcome: 'allowed' | 'refused';
+  message: string | null;
+  logs: string[];
+}
+
 /** One node's action: `done`, or `error` (its transaction rolled back). */
 export interface ActionResult {
   node: string;
@@ -68,7 +85,7 @@ export interface EditResult {
 
 /** What the runtime reports. */
 export interface ScriptActionRun {
-  steps: (JobResult | EditResult)[];
+  steps: (JobResult | EditResult | ReadResult)[];
   nodes: Record<string, {
     /** Stored values (see {@link StoredValue}), read back as plain JSON. */
     id: string; type: string; props: Record<string, unknown>; aspects: string[];
@@ -95,7 +112,7 @@ export async function runScriptAction(options: {
   users: Record<string, string[]>;
   nodes: StoreNode[];
   behaviours?: Record<string, string>;
-  steps: (JobStep | EditStep)[];
+  steps: (JobStep | EditStep | ReadStep)[];
   /** Zones of groups (default `APP.DEFAULT,AUTH.ALF`). */
   groupZones?: Record<string, string>;
 }): Promise<ScriptActionRun> {
@@ -108,7 +125,7 @@ export async function runScriptAction(options: {
     steps: options.steps.map((s) => (s.kind === 'job' ? { ...s, location: scriptLocation(s.script) } : s)),
   });
   for (const step of run.steps) {
-    if (step.kind === 'edit') {
+    if (step.kind === 'edit' || step.kind === 'read') {
       step.logs = step.logs.map(shortLog);
       // The refusal as a client reads it out of ACS's error text.
       if (step.message !== null) step.message = findRefusal(step.message)?.text ?? step.message;

@@ -2,12 +2,15 @@
  * The window-expiry job of the ACS module (R24.2: access ends with the viewing window), its
  * script action compiled into the JAR and run in Debian's Rhino as ACS's scheduled action runs
  * it, with the efr:accessRequest behaviour firing on its save; then the same facts through
- * server/'s closeEndedWindows, which must close the same requests the same way.
+ * server/'s port, which runs the same close (webscripts/src/access-requests/window-expiry.ts)
+ * and must close the same requests the same way. Issue 15: the close changes the register
+ * only; no permission moves (reading ended at the window's end, core's checkContentRead).
  */
 import { parseIsoDate } from '../../server/src/model/property-values.js';
 import type { NodeRow } from '../../server/src/repo/node-rows.js';
-import { closeEndedWindows } from '../../server/src/webscripts/access-requests/window-expiry.js';
-import { HOUR, rhinoStore, serverFacts, type RequestFacts } from './request-facts.js';
+import {
+  closeOnServer, HOUR, rhinoStore, serverFacts, type RequestFacts,
+} from './request-facts.js';
 import {
   runScriptAction, type EditResult, type JobResult, type ScriptActionRun, type StoreNode,
 } from './script-action-run.js';
@@ -37,21 +40,22 @@ function rhinoNodes(): StoreNode[] {
   return rhinoStore(REQUESTS, now);
 }
 
-/** What server/'s closeEndedWindows does with the same facts, by request name. */
+/** What server/ does with the same facts (the same close, through its port), by request name. */
 async function serverOutcome(): Promise<{
   closed: string[];
   rows: Record<string, NodeRow>;
   log: { user: string; action: string; nodeId: string | null; values: Record<string, string> }[];
   names: Record<string, string>;
+  ids: Record<string, string>;
 }> {
   const s = await serverFacts(REQUESTS, now);
   try {
-    const closed = closeEndedWindows(s.repo, Date.now()).map((id) => s.names[id]);
+    const closed = closeOnServer(s);
     const rows: Record<string, NodeRow> = {};
     for (const q of REQUESTS) rows[q.name] = s.repo.rows.get(s.ids[q.name]) as NodeRow;
     const log = (s.repo.db.prepare('SELECT entry_json FROM access_log ORDER BY id').all() as
       { entry_json: string }[]).map((e) => JSON.parse(e.entry_json));
-    return { closed, rows, log, names: s.names };
+    return { closed, rows, log, names: s.names, ids: s.ids };
   } finally {
     s.dispose();
   }
@@ -122,10 +126,11 @@ describe('module window-expiry job in Rhino, against server/ (R24.2)', () => {
       { behaviour: 'efr:accessRequest', node: 'ended', user: 'System', outcome: 'allowed' }));
   });
 
-  it('R24.2: removes the viewer\'s Consumer from the recordings, as System, and logs it', () => {
+  it('R24.2: leaves the recordings\' permissions as they are, and logs the close as System', () => {
+    // Issue 15: nothing to revoke; the viewer's reads ended at the window's end.
     expect(r.nodes['clip-a'].permissions).toEqual(['ALLOWED;GROUP_EFR_CUSTODIANS;Collaborator']);
-    expect(r.journal).toContain(jasmine.objectContaining({ write: 'removePermission',
-      node: 'clip-a', user: 'System', ace: 'ALLOWED;officer2;Consumer' }));
+    expect(r.journal.filter((e) => e['write'] === 'removePermission' ||
+      e['write'] === 'setPermission')).toEqual([]);
     expect(expireLine(logsOf(0), 'ended')).toEqual({ from: 'registered', to: 'closed',
       by: 'System', viewingUntil: iso(REQUESTS[0].to as number), recordings: 'clip-a',
       requirement: 'R24.2' });
@@ -165,10 +170,10 @@ describe('module window-expiry job in Rhino, against server/ (R24.2)', () => {
       expect(job(i).actions.every((a) => a.outcome === 'done')).withContext(`run ${i}`).toBeTrue();
       expect(logsOf(i).filter((l) => l.startsWith('info:'))).withContext(`run ${i}`).toEqual([]);
     }
-    // The save and the permission removal of the first run; no rollback.
+    // The save of the first run; no rollback.
     expect(jobJournal().filter((e) => e['write'] !== undefined || e['rollback'] !== undefined)
       .map((e) => [e['step'], e['write'], e['node']]))
-      .toEqual([[0, 'save', 'ended'], [0, 'removePermission', 'clip-a']]);
+      .toEqual([[0, 'save', 'ended']]);
   });
 
   it('R24.2: the behaviour refuses System closing a window still open; nothing is kept', () => {
@@ -185,7 +190,7 @@ describe('module window-expiry job in Rhino, against server/ (R24.2)', () => {
     expect(r.nodes.open.aspects).not.toContain('efr:closed');
   });
 
-  it('closes the same requests as server/\'s closeEndedWindows, the same way', () => {
+  it('closes the same requests as server/ running the same close, the same way', () => {
     const closedHere = REQUESTS.map((q) => q.name)
       .filter((n) => r.nodes[n].props['efr:requestStatus'] === 'closed');
     expect(server.closed).toEqual(closedHere);
@@ -208,6 +213,7 @@ describe('module window-expiry job in Rhino, against server/ (R24.2)', () => {
     const line = expireLine(logsOf(0), 'ended') as Record<string, string>;
     expect(entries[0].user).toBe(line.by);
     expect(entries[0].values).toEqual({ from: line.from, to: line.to,
-      viewingUntil: line.viewingUntil, requirement: line.requirement });
+      viewingUntil: line.viewingUntil, recordings: server.ids['clip-a'],
+      requirement: line.requirement });
   });
 });

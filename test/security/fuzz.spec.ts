@@ -148,7 +148,7 @@ describe(`seeded fuzz of bad requests (issue 16, seed ${SEED})`, () => {
   it('finds every endpoint of the router', () => {
     expect(routes.length).toBeGreaterThan(80);
     expect(routes).toContain({ method: 'POST', url: `${CORE}/nodes/:nodeId/targets` });
-    expect(routes).toContain({ method: 'POST', url: '/alfresco/s/efr/access-requests/:id/register' });
+    expect(routes).toContain({ method: 'POST', url: '/alfresco/s/efr/access-requests/:id/:step' });
   });
 
   it(`answers ${COUNT} generated bad requests without 5xx, reset or change`, async () => {

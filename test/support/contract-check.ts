@@ -65,7 +65,7 @@ const mismatches: string[] = [];
 export function checkModuleAnswer(
   descriptor: string, templateArgs: Record<string, string>, status: number, body: unknown,
 ): void {
-  // A descriptor serving several endpoints (`{action}`): the one whose literal segment the call
+  // A descriptor serving several endpoints (`{step}`): the one whose literal segment the call
   // names (`viewing-events`), else the template's own.
   const args = Object.values(templateArgs);
   const candidates = ENDPOINTS.filter((e) => e.descriptor === descriptor);

@@ -4,6 +4,8 @@
  * descriptor at the same URL (behaviors/build/port-descriptors.spec.ts).
  */
 import type { WebScriptDefinition } from './web-script.js';
+import { ACCESS_REQUEST_WEB_SCRIPTS } from './access-requests/access-requests.js';
+import { HOLD_WEB_SCRIPTS } from './access-requests/holds.js';
 import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
 import { EVIDENCE_PACKAGE_WEB_SCRIPTS } from './evidence-packages/evidence-packages.js';
@@ -18,6 +20,8 @@ import { qualityGet } from './quality/quality.js';
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...HANDOVER_WEB_SCRIPTS,
   viewingEventsPost,
+  ...ACCESS_REQUEST_WEB_SCRIPTS,
+  ...HOLD_WEB_SCRIPTS,
   ...EXEMPTION_WEB_SCRIPTS,
   ...DEVICE_WEB_SCRIPTS,
   ...VIOLATION_WEB_SCRIPTS,

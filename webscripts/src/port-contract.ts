@@ -360,6 +360,59 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       }
     },
   },
+  // --- access requests (issue 15) ---
+  {
+    name: 'mimeType answers null for a node without content; the R27.1 setting is unset',
+    run(port, fx) {
+      const v = newViolation(port, fx, 'e');
+      expect('mimeType', port.mimeType(v.id), null);
+      expect('confidentialRequesterGroups', port.setting('confidentialRequesterGroups'), null);
+    },
+  },
+  {
+    name: 'removeAspect removes an aspect and its properties, once',
+    run(port, fx) {
+      const v = newViolation(port, fx, 'f');
+      port.updateNode(v.id, { 'cm:title': '合同标题' }, ['cm:titled']);
+      const u = port.removeAspect(v.id, 'cm:titled');
+      expectTrue('aspect gone: ' + u.aspects.join(','), u.aspects.indexOf('cm:titled') < 0);
+      const again = port.node(v.id);
+      const title = again === null ? 'missing' : again.props['cm:title'];
+      expect('title gone', title === undefined || title === null, true);
+      expect('a second removal is nothing', port.removeAspect(v.id, 'cm:titled').id, v.id);
+    },
+  },
+  {
+    name: 'createNode makes the node with its peer associations',
+    run(port, fx) {
+      const v = newViolation(port, fx, 'h');
+      const folder = port.archiveFolder(fx.folder);
+      if (folder === null) throw new Error('no folder');
+      const m = port.createNode(folder.id, {
+        name: '问责-contract-h',
+        type: 'efr:accountability',
+        props: { 'efr:measure': 'criticism', 'efr:startDate': '2026-03-06',
+          'efr:officer': fx.otherUser, 'efr:decidedBy': fx.user,
+          'efr:decidedAt': '2026-03-06T01:00:00.000Z' },
+        targets: [{ targetId: v.id, assocType: 'efr:accountabilityViolation' }],
+      });
+      expect('targets', port.targets(m.id, 'efr:accountabilityViolation').map((n) => n.id), [v.id]);
+    },
+  },
+  {
+    name: 'asRepository acts as System, then as the caller again',
+    run(port, fx) {
+      const v = newViolation(port, fx, 'g');
+      const inside = port.asRepository(() => {
+        port.updateNode(v.id, { 'efr:violationDescription': '系统 system' });
+        return port.currentUser().userName;
+      });
+      expect('inside', inside, 'System');
+      expect('after', port.currentUser().userName, fx.user);
+      const read = port.node(v.id);
+      expect('modifier', read === null ? null : read.props['cm:modifier'], 'System');
+    },
+  },
   // --- disposition (issue 18) ---
   {
     name: 'destroyContent makes the tombstone of a listed recording and takes its bytes once',

@@ -45,10 +45,19 @@ export interface PortNewNode {
   props: Record<string, PortValue>;
   /** Aspects added at creation besides the type's mandatory ones. */
   aspects?: string[];
+  // --- access requests (issue 15) ---
+  /**
+   * Peer associations made with the node, before the host's create rules see it (server/
+   * checks a new efr:accessRequest with its recordings, as core's checkNewRequest does).
+   */
+  targets?: { targetId: string; assocType: string }[];
 }
 
 /** Settings a web script may read (environment on server/, global properties in ACS). */
-export type PortSetting = 'timeZone' | 'exemptionRemindHours' | 'fieldUnits';
+export type PortSetting = 'timeZone' | 'exemptionRemindHours' | 'fieldUnits'
+  // Access requests (issue 15): groups that may request confidential recordings (R27.1), a
+  // comma list (`EFR_CONFIDENTIAL_REQUESTER_GROUPS` / `efr.confidentialRequesterGroups`).
+  | 'confidentialRequesterGroups';
 
 /** One permission entry set on a node (not inherited): `ALLOWED;<authority>;<role>`. */
 export type PortAce = string;
@@ -185,6 +194,20 @@ export interface RepositoryPort {
    * refusal throws and the call rolls back. Answers what leaves the store.
    */
   destroyContent(id: string, tombstone: Record<string, PortValue>): PortDestroyedContent;
+
+  // --- access requests (issue 15) ---
+  /** The mimetype of the node's content (`cm:content`), or null when it has none. */
+  mimeType(id: string): string | null;
+  /** Removes an aspect and its properties (the host's rules apply; a refusal throws). */
+  removeAspect(id: string, aspect: string): PortNode;
+  /**
+   * Runs `work` as the repository itself (user `System`: ACS's AuthenticationUtil.runAsSystem,
+   * server/'s SYSTEM_USER): its reads see every node, its writes are recorded as System's and
+   * its log lines name System. For the one step the repository takes on its own, closing a
+   * request whose viewing window has ended (core's checkRepositoryClose), which both hosts'
+   * rules allow System and nobody else.
+   */
+  asRepository<T>(work: () => T): T;
 }
 
 /** What {@link RepositoryPort.contentDigest} answers. */

@@ -19,7 +19,7 @@ import { nowIso } from './clock.js';
 import { destroyAfterCommit, storedContentOf } from './content-destruction.js';
 import { digestContent } from './content-digest.js';
 import { efrInfo } from './efr-log.js';
-import { plainString, rawToPlain } from './java-values.js';
+import { plainString, rawToPlain, type PlainProps } from './java-values.js';
 import { NAMESPACES, nodeId, nodeProp } from './model-names.js';
 import {
   ARCHIVE_ROOT_NAME, enforce as answerRefusal, subFolder, type WsNode,
@@ -33,6 +33,7 @@ const SETTING_PROPERTY: Record<PortSetting, string> = {
   timeZone: 'efr.timeZone',
   exemptionRemindHours: 'efr.exemptionRemindHours',
   fieldUnits: 'efr.fieldUnits',
+  confidentialRequesterGroups: 'efr.confidentialRequesterGroups',
 };
 
 interface PortScope {
@@ -116,6 +117,21 @@ function view(n: WsNode): PortNode {
   return { id: nodeId(n), type: String(n.typeShort), name: String(n.name), props, aspects };
 }
 
+/**
+ * A node as the port sees it with other property values: a policy's before-map (plain props
+ * keyed `{uri}local`, lib/java-values.ts qnameMapToProps), so that a behaviour reads the node
+ * as it was through the same readers the web scripts use (webscripts/src/).
+ */
+export function portNodeOf(n: ScriptNodeLike, props: PlainProps): PortNode {
+  const out: Record<string, PortValue> = {};
+  for (const k of Object.keys(props)) {
+    const v = props[k];
+    if (v !== null && v !== undefined) out[shortName(k)] = v;
+  }
+  return { id: nodeId(n), type: String(n.typeShort), name: String(out['cm:name'] || ''),
+    props: out, aspects: [] };
+}
+
 /** Port values as a script hands them to ACS (the dictionary converts ISO text to dates). */
 function scriptProps(props: Record<string, PortValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -191,6 +207,7 @@ export function acsPort(): RepositoryPort {
     createNode: (parentId, n: PortNewNode) => {
       const made = must(parentId).createNode(n.name, n.type, scriptProps(n.props));
       for (const a of n.aspects || []) if (made.addAspect) made.addAspect(a);
+      for (const t of n.targets || []) made.createAssociation(must(t.targetId), t.assocType);
       return view(must(nodeId(made)));
     },
     updateNode: (id, props, addAspects) => {
@@ -357,6 +374,27 @@ export function acsPort(): RepositoryPort {
         out.removed = true;
       });
       return out;
+    },
+    // --- access requests (issue 15) ---
+    // ScriptNode#properties hands cm:content over as a ScriptContentData (getMimetype()).
+    mimeType: (id) => {
+      const raw = must(id).properties['cm:content'];
+      const content = null == raw ? null : Object(raw) as { mimetype?: unknown };
+      const type = content === null ? null : content.mimetype;
+      return type === null || type === undefined ? null : String(type);
+    },
+    removeAspect: (id, aspect) => {
+      const n = must(id);
+      if (typeof n.removeAspect === 'function') n.removeAspect(aspect);
+      return view(must(id));
+    },
+    // AuthenticationUtil.runAsSystem (lib/actor.ts): ACS's own way for the repository to act.
+    asRepository: <T>(work: () => T): T => {
+      let out: T | undefined;
+      runAsSystem(() => {
+        out = work();
+      });
+      return out as T;
     },
   };
 }

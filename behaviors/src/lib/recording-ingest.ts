@@ -12,6 +12,7 @@ import { allow, checkHandoverUpload, refuse } from '../../../core/src/index.js';
 import type { Verdict } from '../../../core/src/index.js';
 import { EFR_PROPS, EFR_TYPES } from '../../../content-model/src/qnames.js';
 import type { ScriptNodeLike } from './acs-api.js';
+import { runAsSystem } from './actor.js';
 import { digestContent } from './content-digest.js';
 import { plainNumber, plainString } from './java-values.js';
 import { nodeId, nodeIsType, nodeProp } from './model-names.js';
@@ -30,7 +31,14 @@ export function handoverUploadVerdict(node: ScriptNodeLike): Verdict {
 /** R26.1: the stored bytes match the declared SHA-256 and size. */
 export function declaredFixityVerdict(node: ScriptNodeLike): Verdict {
   const declared = plainString(nodeProp(node, EFR_PROPS.sha256));
-  const digest = digestContent(node);
+  // The repository hashes what it stored, as its own read (System): ACS fires onContentRead
+  // for this reader too, and core's checkContentRead lets the repository read, while the
+  // uploading officer, who holds no viewing window, may not.
+  const read: { digest: ReturnType<typeof digestContent> } = { digest: null };
+  runAsSystem(() => {
+    read.digest = digestContent(node);
+  });
+  const digest = read.digest;
   if (digest === null) {
     return refuse(422, 'efr.recording.hashUnverified', 'R26.1',
       'The repository could not read the uploaded bytes to verify their SHA-256.',

@@ -5,14 +5,16 @@
  * step of the repository itself (System) is closing a request whose viewing window has ended
  * (R24.2, the window-expiry job).
  */
-import { allow, refuse, transition, viewingExpired } from '../../../core/src/index.js';
+import { checkRepositoryClose, refuse, transition } from '../../../core/src/index.js';
 import type { AccessAction, AccessRequest, Verdict } from '../../../core/src/index.js';
 import { EFR_PROPS } from '../../../content-model/src/qnames.js';
+import type { RepositoryPort } from '../../../webscripts/src/repository-port.js';
+import {
+  accessRequestOf, recordingNodes, requestedRecordingOf,
+} from '../../../webscripts/src/access-requests/access-request-of.js';
 import { currentBehaviour } from '../lib/acs-api.js';
 import type { ScriptNodeLike } from '../lib/acs-api.js';
-import {
-  accessRequestOf, requestedRecordingNodes, requestedRecordingOf,
-} from '../lib/access-request-state.js';
+import { acsPort, portNodeOf } from '../lib/acs-port.js';
 import { currentActor } from '../lib/actor.js';
 import type { BehaviourActor } from '../lib/actor.js';
 import { nowIso } from '../lib/clock.js';
@@ -68,20 +70,8 @@ function lockedFieldChanged(before: PropReader, after: PropReader): string | nul
   return null;
 }
 
-/**
- * The repository closes a request only when its viewing window is over (R24.2): that is the
- * window-expiry job (lib/window-expiry.ts), which acts as System. A person closes through the
- * state machine (custodian or requester); System is not one of them, and closes nothing else.
- */
-function expiryVerdict(request: AccessRequest): Verdict {
-  if (viewingExpired(request, nowIso())) return allow();
-  return refuse(409, 'efr.access.windowNotEnded', 'R24.2',
-    'The repository closes a request only when its viewing window has ended.',
-    '调阅时段尚未结束，系统不得结束申请。');
-}
-
 function checkStep(
-  node: ScriptNodeLike,
+  port: RepositoryPort,
   request: AccessRequest,
   after: PropReader,
   actor: BehaviourActor,
@@ -93,8 +83,11 @@ function checkStep(
       'A request cannot go from ' + request.status + ' to ' + status + '.',
       '申请不能从“' + request.status + '”变为“' + status + '”。');
   }
-  if (actor.system && action.type === 'close') return expiryVerdict(request);
-  const recordings = requestedRecordingNodes(node).map(requestedRecordingOf);
+  // The repository's one step: closing a request whose window has ended (R24.2, the
+  // window-expiry close of webscripts/src/access-requests/window-expiry.ts), as server/.
+  if (actor.system && action.type === 'close') return checkRepositoryClose(request, nowIso());
+  const recordings = recordingNodes(port, request.recordingIds)
+    .map((n) => requestedRecordingOf(port, n));
   const step = transition(request, action, actor, { now: nowIso(), recordings });
   if (!step.verdict.allowed || actor.system) return step.verdict;
   const actorProp = ACTOR_PROP[action.type];
@@ -114,8 +107,9 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
   const after = readerOf(qnameMapToProps(afterMap));
   const actor = currentActor();
   const id = nodeId(node);
-  const ids = requestedRecordingNodes(node).map(nodeId);
-  const request = accessRequestOf(id, before, ids);
+  const port = acsPort();
+  // The request as it was, read as the web scripts read it (webscripts/src/access-requests).
+  const request = accessRequestOf(port, portNodeOf(node, beforeProps));
   const what = 'update of access request ' + id + ' by ' + actor.userName;
   if (samePlain(before(EFR_PROPS.requestStatus), after(EFR_PROPS.requestStatus))) {
     const locked = lockedFieldChanged(before, after);
@@ -126,7 +120,7 @@ function onUpdateProperties(node: ScriptNodeLike, beforeMap: unknown, afterMap: 
     }
     return;
   }
-  enforce(checkStep(node, request, after, actor), what);
+  enforce(checkStep(port, request, after, actor), what);
 }
 
 /** Runs the policy that fired. */

@@ -6,16 +6,16 @@
  * fired. Thin: convert, ask core, act on the verdict.
  */
 import {
-  canReadContent, checkContentUpdate, checkDisposal, checkRecordingAspectRemoval, checkRecordingCopy,
-  checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, GROUP_EFR_CUSTODIANS,
-  isConfidentialRecording, isMember, mayWorkerRead, refuse,
+  checkContentUpdate, checkDisposal, checkRecordingAspectRemoval, checkRecordingCopy,
+  checkRecordingDelete, checkRecordingMove, checkRecordingUpdate,
 } from '../../../core/src/index.js';
 import type {
   DisposalApproval, RecordingAspectKind, RecordingState,
 } from '../../../core/src/index.js';
 import {
-  EFR_ASPECTS, EFR_NAMESPACE_URI, EFR_PREFIX, EFR_PROPS, EFR_TYPES,
+  EFR_ASPECTS, EFR_NAMESPACE_URI, EFR_PREFIX, EFR_PROPS,
 } from '../../../content-model/src/qnames.js';
+import { contentReadVerdict } from '../../../webscripts/src/access-requests/content-read.js';
 import {
   currentBehaviour, scriptSearch,
 } from '../lib/acs-api.js';
@@ -26,7 +26,7 @@ import {
 } from '../lib/disposal.js';
 import { isWorkflowStep } from '../lib/workflow-step.js';
 import type { BehaviourActor } from '../lib/actor.js';
-import { accessRequestOf, requestedRecordingNodes } from '../lib/access-request-state.js';
+import { acsPort } from '../lib/acs-port.js';
 import { locationOf } from '../lib/archive-location.js';
 import { nowIso } from '../lib/clock.js';
 import { ingestVerdict } from '../lib/recording-ingest.js';
@@ -39,12 +39,7 @@ import {
 import type { PropReader } from '../lib/recording-state.js';
 import { enforce } from '../lib/refusal.js';
 import { makeRepositoryOwner } from '../lib/record-owner.js';
-import { jobsCopyingNode } from '../lib/package-job-node.js';
 import { efrInfo, efrWarn } from '../lib/efr-log.js';
-
-function nodeReader(node: ScriptNodeLike): PropReader {
-  return (shortName) => nodeProp(node, shortName);
-}
 
 const stateOfNode = recordingStateOfNode;
 
@@ -161,35 +156,24 @@ function beforeCopy(source: unknown): void {
   enforce(checkRecordingCopy(), 'copy of recording ' + String(ref));
 }
 
-/** FTS query of the registered requests whose viewer is `userName`. */
-function registeredRequestsQuery(userName: string): string {
-  const safe = userName.replace(/["\\]/g, '');
-  return 'TYPE:"' + EFR_TYPES.accessRequest + '" AND =' + EFR_PROPS.viewer + ':"' + safe +
-    '" AND =' + EFR_PROPS.requestStatus + ':"registered"';
-}
-
-/** Whether a registered request opens a viewing window on this recording for the user now. */
-function hasOpenWindow(userName: string, recordingId: string, now: string): boolean {
-  const found = scriptSearch().query({ query: registeredRequestsQuery(userName),
-    language: 'fts-alfresco' });
-  for (let i = 0; i < found.length; i++) {
-    const node = found[i];
-    const ids = requestedRecordingNodes(node).map(nodeId);
-    const request = accessRequestOf(nodeId(node), (n) => nodeProp(node, n), ids);
-    if (canReadContent(request, userName, now, recordingId)) return true;
-  }
-  return false;
-}
-
 /**
- * Logs the read (the audit application records it too, see audit/efr-audit.xml) and, for state
- * or trade secret recordings (R27.1), refuses a read by anyone but the repository, custodians
- * and the efr worker holding a disc job that copies it, outside a registered viewing window
- * (R24.2). A read with no authenticated user is
- * the search index's content fetch (Solr's NodeContentGet runs with authentication "none"):
- * it hands the bytes to the index's text transform, never to a person, and refusing it would
- * fail every index fetch with a 500; it is logged as such. Previews and transforms read as the
- * person who asked for them (LocalTransformClient, RenditionService2Impl), so the rule applies.
+ * Logs the read (the audit application records it too, see audit/efr-audit.xml) and decides
+ * it with core's checkContentRead, the rule server/ applies to every read of a recording's
+ * content (webscripts/src/access-requests/content-read.ts): the registered viewer inside the
+ * viewing window, at the moment of the read, whatever the secrecy level; custodians are not
+ * exempt; the repository (System) and administrators are. So a viewer's right begins and ends
+ * exactly at the window's edges, whatever ACLs say and whenever the window-expiry job runs.
+ * ACS calls this for every reader it hands out (ContentServiceImpl#getReader, 25.5.0.31
+ * l. 390-392 and 420-428, EVERY_EVENT), after its own ReadContent check
+ * (public-services-security-context.xml l. 519). ACS does not tell a behaviour whether the
+ * client asked for an attachment, so the module cannot refuse a download as such (R26.2): it
+ * decides the read as the player's (inline).
+ *
+ * A read with no authenticated user is the search index's content fetch (Solr's NodeContentGet
+ * runs with authentication "none"): it hands the bytes to the index's text transform, never to a
+ * person, and refusing it would fail every index fetch with a 500; it is logged as such.
+ * Previews and transforms read as the person who asked for them (LocalTransformClient,
+ * RenditionService2Impl), so the rule applies.
  */
 function onContentRead(node: ScriptNodeLike): void {
   const id = nodeId(node);
@@ -201,17 +185,8 @@ function onContentRead(node: ScriptNodeLike): void {
   }
   const actor = currentActor();
   efrInfo('efr read of recording ' + id + ' by ' + actor.userName + ' at ' + now);
-  const state = stateOfNode(node);
-  if (!isSealed(nodeReader(node)) || !isConfidentialRecording(state)) return;
-  if (actor.system || isMember(actor, GROUP_EFR_CUSTODIANS)) return;
-  // efr worker copies the recordings of the disc job it holds, while it holds it (issue 15,
-  // R23.1; core's mayWorkerRead, as server/'s content rule): it is no viewer otherwise.
-  if (mayWorkerRead(actor, id, jobsCopyingNode(node, id), now)) return;
-  if (hasOpenWindow(actor.userName, id, now)) return;
-  enforce(refuse(403, 'efr.access.outsideWindow', 'R24.2',
-    'This recording is confidential: it is read only by the registered viewer, inside the ' +
-    'viewing window.', '该录像涉密，仅登记的调阅人可在调阅时段内查看。'),
-  'read of recording ' + id + ' by ' + actor.userName);
+  enforce(contentReadVerdict(acsPort(), id, 'inline'),
+    'read of recording ' + id + ' by ' + actor.userName);
 }
 
 /** What the removed aspect (`{uri}local`, as ValueConverter hands a QName over) stands for. */

@@ -1,5 +1,7 @@
 import {
   checkNewRequest,
+  checkRepositoryClose,
+  RECORD_OWNER,
   transition,
   type AccessAction,
   type AccessRequest,
@@ -149,7 +151,12 @@ function actionFor(status: string, after: NodeRow): AccessAction | undefined {
 
 /**
  * A status change of a request is one step of core's state machine (R24.1, R24.2, R25.1,
- * R27.1); the decision fields are filled from core's next state, never from the client.
+ * R27.1). The decision fields (who decided, when, the window's close) are core's next state:
+ * a step may write them (the web scripts, written once for both hosts, write the whole step in
+ * one update, as the module's efr:accessRequest behaviour requires), but only with core's values,
+ * and they are filled from core here in any case; without a status step they never change. The
+ * repository itself (System) takes one step: closing a request whose window has ended (core's
+ * checkRepositoryClose, as the module's behaviour).
  */
 export function checkRequestUpdate(
   db: Db,
@@ -158,18 +165,18 @@ export function checkRequestUpdate(
   changed: string[],
   ctx: RuleContext,
 ): Verdict {
-  if (changed.some((k) => DECISION_PROPS.includes(k))) {
-    return refuse(
-      409,
-      'efr.access.decisionFields',
-      'Decision fields are set by the workflow only.',
-      '审批信息只能由审批流程填写。',
-    );
-  }
+  const decisions = changed.filter((k) => DECISION_PROPS.includes(k));
   const from = before.props['efr:requestStatus'];
   const to = after.props['efr:requestStatus'];
   const stepFields = changed.filter((k) => STEP_INPUT.includes(k));
+  const notCore = refuse(
+    409,
+    'efr.access.decisionFields',
+    'Decision fields are set by the workflow only.',
+    '审批信息只能由审批流程填写。',
+  );
   if (from === to) {
+    if (decisions.length > 0) return notCore;
     if (stepFields.length === 0) return { allowed: true };
     return refuse(
       409,
@@ -187,6 +194,17 @@ export function checkRequestUpdate(
       '审核意见、批准意见只能在各自的审批步骤填写。',
     );
   }
+  const request: AccessRequest = accessRequestOf(db, before);
+  const now = new Date(ctx.now).toISOString();
+  if (ctx.userId === RECORD_OWNER && to === 'closed') {
+    // The window-expiry close (webscripts/src/access-requests/window-expiry.ts).
+    const ended = checkRepositoryClose(request, now);
+    if (!ended.allowed) return ended;
+    if (decisions.some((k) => k !== 'efr:closedAt') ||
+      stepFields.some((k) => k !== 'efr:requestStatus')) return notCore;
+    if (!after.aspects.includes('efr:closed')) after.aspects.push('efr:closed');
+    return { allowed: true };
+  }
   const action = actionFor(String(to), after);
   if (!action)
     return refuse(
@@ -195,9 +213,7 @@ export function checkRequestUpdate(
       `Unknown request status ${String(to)}.`,
       '未知的申请状态。',
     );
-  const request: AccessRequest = accessRequestOf(db, before);
   const actor: Actor = { userName: ctx.userId, groups: ctx.groups };
-  const now = new Date(ctx.now).toISOString();
   const step = transition(request, action, actor, {
     now,
     recordings: requestedRecordings(db, request.recordingIds),
@@ -208,6 +224,25 @@ export function checkRequestUpdate(
     const ms = iso ? parseIsoDate(iso) : undefined;
     return ms === undefined ? undefined : formatAcsDate(ms);
   };
+  const expected: Record<string, string | null | undefined> = {
+    'efr:reviewer': n.reviewedBy,
+    'efr:reviewedAt': at(n.reviewedAt),
+    'efr:approver': n.approvedBy,
+    'efr:approvedAt': at(n.approvedAt),
+    'efr:registrar': n.registeredBy,
+    'efr:registeredAt': at(n.registeredAt),
+    'efr:rejectedBy': n.rejectedBy,
+    'efr:rejectedAt': at(n.rejectedAt),
+    'efr:closedAt': at(n.closedAt),
+  };
+  const same = (k: string): boolean => {
+    const want = expected[k];
+    const got = after.props[k];
+    if (want === null || want === undefined || typeof got !== 'string') return false;
+    const wantMs = parseIsoDate(want);
+    return wantMs !== undefined ? parseIsoDate(got) === wantMs : got === want;
+  };
+  if (decisions.some((k) => !same(k))) return notCore;
   const set = (k: string, v: string | null | undefined, aspect?: string): void => {
     if (v === null || v === undefined) return;
     after.props[k] = v;

@@ -16,7 +16,6 @@ import { checkRequestCreate, checkRequestUpdate } from './access-request-rules.j
 import { checkHandoverUpdate, handoverUploadVerdict, isSealingByHandover } from './handover-rules.js';
 import { recordingChanges, recordingState } from './recording-state.js';
 import type { RuleContext, RuleHooks, Verdict } from './rule-hooks.js';
-import { viewingReadVerdict } from '../webscripts/access-requests/viewing-gate.js';
 import { jobOf } from '../../../webscripts/src/evidence-packages/package-json.js';
 import {
   workflowCreateVerdict, workflowDeleteVerdict, workflowUpdateVerdict,
@@ -38,10 +37,17 @@ function refuse(status: 403 | 409 | 422, code: string, requirement: string, mess
 /**
  * EFR's rules at the points where the module's behaviours run in ACS. Recordings go through
  * core's recording rules (R26.1, R22, R14.2); case numbers are unique (the model cannot say
- * so); reading a recording's content needs a role that holds the archive or a registered
- * viewing request (R24.2, R27.1).
+ * so); reading a recording's content is core's checkContentRead (the registered viewer inside
+ * the viewing window; R24.2, R26.2, R27.1), the rule the module's onContentRead applies.
  */
-export function createRuleHooks(db: Db): RuleHooks {
+export function createRuleHooks(
+  db: Db,
+  /**
+   * The read rule of a recording's content (core's checkContentRead through the repository
+   * port: server/src/webscripts/port/content-read.ts), bound once the repository exists.
+   */
+  contentRead: (node: NodeRow, ctx: RuleContext) => Verdict = () => ALLOW,
+): RuleHooks {
   const rows = new NodeRows(db);
   const archiveRoot = (): string | undefined =>
     (db.prepare("SELECT value FROM meta WHERE key = 'efr_archive'").get() as { value: string } | undefined)?.value;
@@ -191,9 +197,8 @@ export function createRuleHooks(db: Db): RuleHooks {
         const batch = node.props['efr:destroyedBatch'];
         return checkDestroyedContentRead(typeof batch === 'string' ? batch : null);
       }
-      // As the module's onContentRead: only the registered viewer inside the viewing window
-      // (R24.2, R27.1); the rule lives with the access-request web scripts (issue 6).
-      return viewingReadVerdict(db, node, ctx);
+      // As the module's onContentRead: core's checkContentRead, one rule for both hosts.
+      return contentRead(node, ctx);
     },
     beforeGenericAct(node, act, ctx, removedAspects) {
       // Removing efr:sealed (and other protected aspects) is refused, not silently undone (R26.1).

@@ -7,7 +7,10 @@
  *   (the runtime's index) as the job's user, then for each node found the script action in a
  *   transaction of its own (AcsRuntime#runScriptAction);
  * - `{ kind: 'edit', node, runAs, properties }`: a direct save by a REST client or another job
- *   (NodeService#setProperties of the node's properties with these changed, as `runAs`).
+ *   (NodeService#setProperties of the node's properties with these changed, as `runAs`);
+ * - `{ kind: 'read', node, user }`: a client reading the node's content (GET /nodes/{id}/content:
+ *   the node's properties, Read needed, then ContentService#getReader, which fires
+ *   onContentRead), in a transaction as `user`.
  * Every write fires the module's behaviours as bound in its Spring context.
  * Prints { steps, nodes (id → dump), journal } where journal entries are
  * { step, write, node, user[, ace] } for writes ('save' is a property write), { step, behaviour
@@ -95,10 +98,23 @@ function runEdit(step) {
     message: error === null ? null : String(error), logs: drainLogs() };
 }
 
+function runRead(step) {
+  var ref = refs[step.node];
+  var error = rt.inTransactionAs(step.user, new java.lang.Runnable({ run: function () {
+    rt.repo.readProperties(ref);
+    rt.repo.readContent(ref);
+  } }));
+  var entries = journalEntries(step.node);
+  for (var i = 0; i < entries.length; i++) journal.push(entries[i]);
+  return { kind: 'read', node: step.node, user: step.user,
+    outcome: error === null ? 'allowed' : 'refused',
+    message: error === null ? null : String(error), logs: drainLogs() };
+}
+
 var steps = [];
 for (stepIndex = 0; stepIndex < input.steps.length; stepIndex++) {
   var st = input.steps[stepIndex];
-  steps.push(st.kind === 'job' ? runJob(st) : runEdit(st));
+  steps.push(st.kind === 'job' ? runJob(st) : st.kind === 'read' ? runRead(st) : runEdit(st));
 }
 var nodesOut = {};
 for (var id in refs) if (refs.hasOwnProperty(id) && rt.repo.exists(refs[id])) nodesOut[id] = dumpNode(rt, id);

@@ -30,7 +30,8 @@
  *   /shared-links), `render` (a rendition consumed, rendition), `download` (POST /downloads of
  *   the node), `version` (a new version), `checkout` (POST /nodes/{id}/checkout), `putFile` (the
  *   bytes of `file` as new content: PUT /nodes/{id}/content), `putContent` (PUT
- *   /nodes/{id}/content of `text`), `content` (GET /nodes/{id}/content). Answers 200, or the status ACS's REST API maps the error to (403 for an
+ *   /nodes/{id}/content of `text`), `content` (GET /nodes/{id}/content: Read needed, then
+ *   ContentService#getReader, which fires onContentRead). Answers 200, or the status ACS's REST API maps the error to (403 for an
  *   AccessDeniedException, 422 for an IntegrityException, 500 for anything else, a behaviour's
  *   ScriptException included: AcsRuntime#restStatusOf) with the error ACS would carry.
  * References: `@<call>` is the id an earlier call answered, `#<name>` a setup node's id (also in

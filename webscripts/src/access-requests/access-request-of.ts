@@ -1,10 +1,10 @@
 /**
- * An efr:accessRequest read through the repository port as core's AccessRequest, and who may
- * see it: the same in both hosts.
+ * An efr:accessRequest read through the repository port as core's AccessRequest, its
+ * recordings as core's RequestedRecording, and who may see it: the same in both hosts.
  */
 import {
   GROUP_EFR_CUSTODIANS, GROUP_EFR_LEADERS, GROUP_EFR_OFFICE_DIRECTORS, GROUP_EFR_SUPERVISORS,
-  isMemberOfAny, type AccessRequest,
+  isMemberOfAny, type AccessRequest, type RequestedRecording, type SecrecyLevel,
 } from '../../../core/src/index.js';
 import {
   textProp as str, type PortNode, type PortUser, type RepositoryPort,
@@ -25,8 +25,10 @@ export function accessRequestOf(port: RepositoryPort, n: PortNode): AccessReques
     submittedAt: str(n, 'cm:created') || '',
     reviewedBy: str(n, 'efr:reviewer'),
     reviewedAt: str(n, 'efr:reviewedAt'),
+    reviewOpinion: str(n, 'efr:reviewOpinion'),
     approvedBy: str(n, 'efr:approver'),
     approvedAt: str(n, 'efr:approvedAt'),
+    approvalOpinion: str(n, 'efr:approvalOpinion'),
     registeredBy: str(n, 'efr:registrar'),
     registeredAt: str(n, 'efr:registeredAt'),
     viewer: str(n, 'efr:viewer'),
@@ -61,4 +63,31 @@ export function visibleRequest(
   const request = accessRequestOf(port, node);
   if (!maySeeRequest(port.currentUser(), request)) throw notFound(id);
   return { node, request };
+}
+
+/**
+ * core's RequestedRecording of a recording node: its secrecy (R27.1) and the leaders in charge
+ * of the cases it is linked to (efr:caseRecordings, R24.1).
+ */
+export function requestedRecordingOf(port: RepositoryPort, rec: PortNode): RequestedRecording {
+  const leaders: string[] = [];
+  for (const c of port.sources(rec.id, 'efr:caseRecordings')) {
+    const leader = str(c, 'efr:leaderInCharge');
+    if (leader !== null && leaders.indexOf(leader) < 0) leaders.push(leader);
+  }
+  return {
+    id: rec.id,
+    secrecyLevel: (str(rec, 'efr:secrecyLevel') || 'none') as SecrecyLevel,
+    caseLeaders: leaders,
+  };
+}
+
+/** The readable recordings among `ids` (other ids are left out: core then refuses them). */
+export function recordingNodes(port: RepositoryPort, ids: readonly string[]): PortNode[] {
+  const out: PortNode[] = [];
+  for (const id of ids) {
+    const n = port.node(id);
+    if (n !== null && n.type === 'efr:recording') out.push(n);
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import type { NodeRow } from '../../repo/node-rows.js';
 import { moveNode, updateNode } from '../../repo/node-updates.js';
 import { addTargetsSync } from '../../repo/node-writes.js';
 import { localAces, type Ace } from '../../repo/permissions.js';
-import type { Caller, Repository } from '../../repo/repository.js';
+import { SYSTEM_USER, type Caller, type Repository } from '../../repo/repository.js';
 import { toInstant } from '../../rules/recording-state.js';
 import type {
   PortDestroyedContent, PortLogEntry, PortLogKind, PortLogQuery, PortNewNode, PortNode,
@@ -28,6 +28,7 @@ const SETTING_ENV: Record<PortSetting, string> = {
   timeZone: 'EFR_TIME_ZONE',
   exemptionRemindHours: 'EFR_EXEMPTION_REMIND_HOURS',
   fieldUnits: 'EFR_FIELD_UNITS',
+  confidentialRequesterGroups: 'EFR_CONFIDENTIAL_REQUESTER_GROUPS',
 };
 
 const ID = /^[0-9A-Za-z-]{1,64}$/;
@@ -64,9 +65,11 @@ export function nodeView(repo: Repository, n: NodeRow): PortNode {
  * core allowed (`elevated`), as the module's web scripts act.
  */
 export function serverPort(
-  repo: Repository, caller: Caller, attempts: AccessLogInput[] = [],
+  repo: Repository, callerOfCall: Caller, attempts: AccessLogInput[] = [],
   afterCommit: AfterCommit[] = [],
 ): RepositoryPort {
+  /** Who acts now: the call's caller, or the repository itself inside asRepository. */
+  let caller = callerOfCall;
   const isDate = (type: string, name: string): boolean => isDateProperty(repo, type, name);
   const view = (n: NodeRow): PortNode => nodeView(repo, n);
   /** Port values as the model stores them (ISO instants as ACS dates). */
@@ -128,7 +131,8 @@ export function serverPort(
     folder: (parentId, name) => view(subFolder(repo, row(parentId), name, caller.rule.now)),
     createNode: (parentId, n: PortNewNode) => view(insertRecord(repo, elevated(repo, caller),
       row(parentId), { type: n.type, name: n.name, props: stored(n.type, n.props),
-        aspects: n.aspects, isFolder: repo.model.isSubClassOf(n.type, 'cm:folder'),
+        aspects: n.aspects, targets: n.targets,
+        isFolder: repo.model.isSubClassOf(n.type, 'cm:folder'),
         // A cm:content subtype is a file, as in ACS (its content arrives later: PUT content).
         isFile: repo.model.isSubClassOf(n.type, 'cm:content') })),
     updateNode: (id, props, addAspects = []) => {
@@ -238,6 +242,28 @@ export function serverPort(
       const fate = storedBytesFate(repo, caller, batch?.id ?? '', sha, (e) => repo.log(e));
       if (fate.unlink) afterCommit.push(fate.unlink);
       return { sha256: recorded, bytes: fate.removed ? size : 0, removed: fate.removed };
+    },
+    // --- access requests (issue 15) ---
+    mimeType: (id) => row(id).content?.mimeType ?? null,
+    removeAspect: (id, aspect) => {
+      const n = row(id);
+      if (!n.aspects.includes(aspect)) return view(n);
+      return view(updateNode(repo, elevated(repo, caller), n, {
+        aspectNames: n.aspects.filter((a) => a !== aspect),
+      }));
+    },
+    asRepository: <T>(work: () => T): T => {
+      const saved = caller;
+      // The repository itself: every node readable (an administrator's permissions), its
+      // writes and log entries in System's name, still inside the call's workflow step.
+      caller = { userId: SYSTEM_USER, perms: repo.caller('admin', saved.rule.now).perms,
+        rule: { userId: SYSTEM_USER, groups: [], isAdmin: false, now: saved.rule.now,
+          workflowStep: saved.rule.workflowStep ?? 'repository' } };
+      try {
+        return work();
+      } finally {
+        caller = saved;
+      }
     },
   };
 }

@@ -1,0 +1,66 @@
+/**
+ * Every read of a recording's content, in both hosts (R24.2, R26.2, R27.1, R23.1): the facts of
+ * core's `checkContentRead` read once through the repository port, at the moment of the read.
+ * server/ asks it in its content route (server/src/webscripts/port/content-read.ts, through the
+ * rule hooks' `beforeContentRead`), the module in the recording's `onContentRead` behaviour
+ * (behaviors/src/scripts/recording.ts), so the two hosts let exactly the same people read, from
+ * the same instant to the same instant.
+ */
+import {
+  checkContentRead, JOB_STATES, RECORD_OWNER, type ContentReadFacts, type ContentReadMode,
+  type JobReadGrant, type JobState, type SecrecyLevel, type Verdict,
+} from '../../../core/src/index.js';
+import { textProp as str, type PortNode, type RepositoryPort } from '../repository-port.js';
+import { accessRequestOf } from './access-request-of.js';
+
+/** A disc job copying `recordingId`, as the rule reads it; null for a package without a job. */
+function jobOf(n: PortNode, recordingId: string): JobReadGrant | null {
+  if (n.type !== 'efr:evidencePackage' || n.aspects.indexOf('efr:packageJob') < 0) return null;
+  const state = str(n, 'efr:jobState');
+  return {
+    state: (state !== null && (JOB_STATES as readonly string[]).indexOf(state) >= 0
+      ? state : 'failed') as JobState,
+    worker: str(n, 'efr:jobWorker'),
+    leaseUntil: str(n, 'efr:jobLeaseUntil'),
+    recordingIds: [recordingId],
+  };
+}
+
+/**
+ * The facts of the recording: its secrecy, every viewing request naming it and every disc job
+ * copying it, read as the repository (whoever reads, the rule weighs all of them).
+ */
+export function contentReadFacts(port: RepositoryPort, recording: PortNode): ContentReadFacts {
+  return port.asRepository(() => {
+    const jobs: JobReadGrant[] = [];
+    for (const p of port.sources(recording.id, 'efr:packageRecordings')) {
+      const job = jobOf(p, recording.id);
+      if (job !== null) jobs.push(job);
+    }
+    return {
+      recordingId: recording.id,
+      secrecyLevel: (str(recording, 'efr:secrecyLevel') || 'none') as SecrecyLevel,
+      requests: port.sources(recording.id, 'efr:requestRecordings')
+        .filter((n) => n.type === 'efr:accessRequest')
+        .map((n) => accessRequestOf(port, n)),
+      jobs,
+    };
+  });
+}
+
+/**
+ * Whether the caller may read the content of node `id` now in `mode`: core's checkContentRead
+ * for a recording; any other node is not this rule's (allowed here).
+ */
+export function contentReadVerdict(
+  port: RepositoryPort, id: string, mode: ContentReadMode,
+): Verdict {
+  const user = port.currentUser();
+  const now = port.now();
+  const node = port.asRepository(() => port.node(id));
+  if (node === null || node.type !== 'efr:recording') return { allowed: true };
+  return checkContentRead(contentReadFacts(port, node), {
+    userName: user.userName, groups: user.groups, isAdmin: user.isAdmin,
+    system: user.userName === RECORD_OWNER,
+  }, mode, now);
+}
