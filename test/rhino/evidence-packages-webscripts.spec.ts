@@ -200,7 +200,7 @@ describe('module web scripts in Rhino: evidence discs built by efr worker (issue
   it('lets the worker read a confidential recording of its job only while it holds it (R24.2)',
     () => {
       expect(r.readBefore.status).toBe(500);
-      expect(r.readBefore.error).toContain('efr.access.outsideWindow');
+      expect(r.readBefore.error).toContain('efr.recording.noViewingRight');
       expect(r.readDuring.status).withContext(String(r.readDuring.error)).toBe(200);
       expect(r.readOther.status).toBe(500);
       expect(r.readAfter.status).toBe(500);

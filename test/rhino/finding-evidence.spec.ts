@@ -2,7 +2,8 @@
  * The finding evidence (R28.2), written once (webscripts/src/spot-checks/finding-evidence.ts),
  * over the module's port in the ACS-like runtime (issues 15/18): the reads of a recording come
  * from the efr-access audit application through ACS's AuditService, read for a supervisor, who
- * is no administrator. A read covered by a registered viewing request is not listed.
+ * is no administrator. A read covered by a registered viewing request is not listed; reads by
+ * administrators (whom core's read rule lets through without a request) are.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +32,8 @@ describe('finding evidence over the module port, reads from efr-access (R28.2, i
     const iso = (ms: number): string => new Date(ms).toISOString();
     out = await runDriver<Out[]>('webscripts.js', {
       scripts: { ...mod.scripts, [LOCATION]: file },
-      users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], custodian1: ['GROUP_EFR_CUSTODIANS'],
-        custodian2: ['GROUP_EFR_CUSTODIANS'] },
+      users: { supervisor1: ['GROUP_EFR_SUPERVISORS'], admin1: ['GROUP_ALFRESCO_ADMINISTRATORS'],
+        admin2: ['GROUP_ALFRESCO_ADMINISTRATORS'] },
       folders: ['EFR 执法记录/移交记录', 'EFR 执法记录/录像档案'],
       folderAces: { 'EFR 执法记录': ['ALLOWED;GROUP_EFR_SUPERVISORS;Consumer',
         'ALLOWED;GROUP_EFR_CUSTODIANS;Consumer'] },
@@ -46,8 +47,8 @@ describe('finding evidence over the module port, reads from efr-access (R28.2, i
       ],
       idPrefix: 'e',
       calls: [
-        { name: 'read1', user: 'custodian1', rest: { op: 'read', node: '#rec-1.mp4' } },
-        { name: 'read2', user: 'custodian2', rest: { op: 'read', node: '#rec-1.mp4' } },
+        { name: 'read1', user: 'admin1', rest: { op: 'read', node: '#rec-1.mp4' } },
+        { name: 'read2', user: 'admin2', rest: { op: 'read', node: '#rec-1.mp4' } },
         { name: 'evidence', location: LOCATION, user: 'supervisor1',
           args: { from: iso(now - 24 * HOUR), to: iso(now + HOUR) },
           templateArgs: { recording: '#rec-1.mp4' } },
@@ -63,7 +64,7 @@ describe('finding evidence over the module port, reads from efr-access (R28.2, i
     expect(e.status).withContext(e.error).toBe(200);
     const handled = e.body?.entry.handled;
     expect(handled?.unregisteredAccess.map((x) => [x.user, x.action, x.values['subActions']]))
-      .toEqual([['custodian1', 'READ', 'readContent'], ['custodian2', 'READ', 'readContent']]);
+      .toEqual([['admin1', 'READ', 'readContent'], ['admin2', 'READ', 'readContent']]);
     expect(handled?.unregisteredAccess[0].seq).toBeLessThan(handled?.unregisteredAccess[1].seq ?? 0);
     // Refused attempts are rolled back with their transaction: efr-access never has them.
     expect(handled?.refusals).toEqual([]);

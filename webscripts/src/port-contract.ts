@@ -364,7 +364,7 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
   {
     name: 'mimeType answers null for a node without content; the R27.1 setting is unset',
     run(port, fx) {
-      const v = newViolation(port, fx, 'e');
+      const v = newViolation(port, fx, 'm');
       expect('mimeType', port.mimeType(v.id), null);
       expect('confidentialRequesterGroups', port.setting('confidentialRequesterGroups'), null);
     },
