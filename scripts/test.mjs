@@ -109,9 +109,14 @@ if (!ensureDebianPackages() || !ensureNpmPackages()) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** Whole seconds since `start` (ms): each phase's time in the summary, to see where a run goes. */
+const secondsSince = (start) => Math.round((Date.now() - start) / 1000);
+const buildStart = Date.now();
 if (only !== 'karma' && buildAppIfNeeded() !== 0) {
   totals.failed++;
   lines.push('build: the app build (ng build) failed; specs that serve it fail too');
+} else if (only !== 'karma') {
+  lines.push(`build: ${secondsSince(buildStart)} s`);
 }
 for (const suite of suites) {
   if (only && suite.name !== only) continue;
@@ -121,12 +126,14 @@ for (const suite of suites) {
   }
   rmSync(resolve(results, `${suite.name}.counts.json`), { force: true });
   console.log(`\n=== suite: ${suite.name} ===`);
+  const suiteStart = Date.now();
   const code = suite.run();
   const c = readCounts(suite.name, code);
   totals.passed += c.passed;
   totals.failed += c.failed;
   totals.skipped += c.skipped;
-  lines.push(`${suite.name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+  lines.push(`${suite.name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped ` +
+    `(${secondsSince(suiteStart)} s)`);
   for (const f of c.failures ?? []) lines.push(`  FAILED ${f}`);
 }
 console.log('\n=== summary ===');
