@@ -1,15 +1,15 @@
 /**
  * A disc job (issue 15, R23.1) as a ScriptNode holds it, read as both hosts read it
  * (webscripts/src/evidence-packages/package-json.ts): for the record guard, which lets only the
- * worker holding the job write a package's image, and for a recording's onContentRead, which
- * lets that worker read the recordings it copies (core's checkJobUpload, mayWorkerRead).
+ * worker holding the job write a package's image (core's checkJobUpload). A recording's
+ * onContentRead reads the jobs through the port (webscripts/src/access-requests/content-read.ts).
  */
-import type { JobReadGrant, PackageJob } from '../../../core/src/index.js';
+import type { PackageJob } from '../../../core/src/index.js';
 import {
-  JOB_PROPERTIES, jobOf, jobReadGrants, type JobNodeLike,
+  JOB_PROPERTIES, jobOf, type JobNodeLike,
 } from '../../../webscripts/src/evidence-packages/package-json.js';
 import type { ScriptNodeLike } from './acs-api.js';
-import { assocNodes, nodeProp } from './model-names.js';
+import { nodeProp } from './model-names.js';
 import { nodeAspects } from './record-owner.js';
 
 /** The node's type, aspects and job properties (dates as ISO, numbers as numbers). */
@@ -22,10 +22,4 @@ function jobNode(node: ScriptNodeLike): JobNodeLike & { type: string } {
 /** The job of a package node, or null for a package made before jobs existed. */
 export function jobOfNode(node: ScriptNodeLike): PackageJob | null {
   return jobOf(jobNode(node));
-}
-
-/** The jobs of the packages that copy a recording (its `efr:packageRecordings` sources). */
-export function jobsCopyingNode(recording: ScriptNodeLike, recordingId: string): JobReadGrant[] {
-  return jobReadGrants(assocNodes(recording.sourceAssocs, 'efr:packageRecordings').map(jobNode),
-    recordingId);
 }

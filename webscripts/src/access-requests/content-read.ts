@@ -7,24 +7,12 @@
  * the same instant to the same instant.
  */
 import {
-  checkContentRead, JOB_STATES, RECORD_OWNER, type ContentReadFacts, type ContentReadMode,
-  type JobReadGrant, type JobState, type SecrecyLevel, type Verdict,
+  checkContentRead, RECORD_OWNER, type ContentReadFacts, type ContentReadMode,
+  type SecrecyLevel, type Verdict,
 } from '../../../core/src/index.js';
+import { jobReadGrants } from '../evidence-packages/package-json.js';
 import { textProp as str, type PortNode, type RepositoryPort } from '../repository-port.js';
 import { accessRequestOf } from './access-request-of.js';
-
-/** A disc job copying `recordingId`, as the rule reads it; null for a package without a job. */
-function jobOf(n: PortNode, recordingId: string): JobReadGrant | null {
-  if (n.type !== 'efr:evidencePackage' || n.aspects.indexOf('efr:packageJob') < 0) return null;
-  const state = str(n, 'efr:jobState');
-  return {
-    state: (state !== null && (JOB_STATES as readonly string[]).indexOf(state) >= 0
-      ? state : 'failed') as JobState,
-    worker: str(n, 'efr:jobWorker'),
-    leaseUntil: str(n, 'efr:jobLeaseUntil'),
-    recordingIds: [recordingId],
-  };
-}
 
 /**
  * The facts of the recording: its secrecy, every viewing request naming it and every disc job
@@ -32,11 +20,9 @@ function jobOf(n: PortNode, recordingId: string): JobReadGrant | null {
  */
 export function contentReadFacts(port: RepositoryPort, recording: PortNode): ContentReadFacts {
   return port.asRepository(() => {
-    const jobs: JobReadGrant[] = [];
-    for (const p of port.sources(recording.id, 'efr:packageRecordings')) {
-      const job = jobOf(p, recording.id);
-      if (job !== null) jobs.push(job);
-    }
+    // The disc jobs copying it, read as the job web scripts read them (package-json.ts).
+    const jobs = jobReadGrants(port.sources(recording.id, 'efr:packageRecordings'),
+      recording.id);
     return {
       recordingId: recording.id,
       secrecyLevel: (str(recording, 'efr:secrecyLevel') || 'none') as SecrecyLevel,
