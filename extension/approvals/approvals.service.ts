@@ -1,6 +1,8 @@
 import { Injectable, inject } from '@angular/core';
+import { EfrApiService } from '../shared/public-api';
+import type { ListOf } from '../../contract/index';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { AuditApi, ContentApi, WebscriptApi } from '@alfresco/js-api';
+import { AuditApi, ContentApi } from '@alfresco/js-api';
 import {
   AccessLogRow,
   AccessRequestView,
@@ -13,10 +15,6 @@ import {
 } from './approvals.model';
 import { accessLogRow, accessLogWhere, queueArgs } from './approvals.rules';
 
-interface ListBody<T> {
-  list: { entries: { entry: T }[]; pagination?: { totalItems?: number } };
-}
-
 /**
  * Viewing requests through the EFR web scripts (`/alfresco/service/efr/access-requests…`), the
  * same on ACS and on server/: every step is decided by the repository with core's state
@@ -25,27 +23,12 @@ interface ListBody<T> {
 @Injectable({ providedIn: 'root' })
 export class ApprovalsService {
   private readonly api = inject(AlfrescoApiService);
-
-  private call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    args?: Record<string, string>,
-  ): Promise<T> {
-    const ws = new WebscriptApi(this.api.getInstance());
-    return ws.executeWebScript(
-      method,
-      `efr/${path}`,
-      args ?? {},
-      'alfresco',
-      'service',
-      body ?? null,
-    ) as Promise<T>;
-  }
+  private readonly efr = inject(EfrApiService);
 
   /** The requests of one queue, newest first. */
   async list(queue: Queue, extra: Record<string, string> = {}): Promise<AccessRequestView[]> {
-    const body = await this.call<ListBody<AccessRequestView>>('GET', 'access-requests', undefined, {
+    const body = await this.efr.call<ListOf<AccessRequestView>>('GET', 'access-requests',
+      undefined, {
       ...queueArgs(queue),
       maxItems: '1000',
       ...extra,
@@ -55,7 +38,8 @@ export class ApprovalsService {
 
   /** How many requests one queue holds: the queue's own list request, one row read. */
   async count(queue: Queue): Promise<number> {
-    const body = await this.call<ListBody<AccessRequestView>>('GET', 'access-requests', undefined, {
+    const body = await this.efr.call<ListOf<AccessRequestView>>('GET', 'access-requests',
+      undefined, {
       ...queueArgs(queue),
       maxItems: '1',
     });
@@ -65,7 +49,7 @@ export class ApprovalsService {
   /** One request. */
   async get(id: string): Promise<AccessRequestView> {
     return (
-      await this.call<{ entry: AccessRequestView }>(
+      await this.efr.call<{ entry: AccessRequestView }>(
         'GET',
         `access-requests/${encodeURIComponent(id)}`,
       )
@@ -82,7 +66,8 @@ export class ApprovalsService {
       ...(form.requestedFrom ? { requestedFrom: form.requestedFrom } : {}),
       ...(form.requestedTo ? { requestedTo: form.requestedTo } : {}),
     };
-    return (await this.call<{ entry: AccessRequestView }>('POST', 'access-requests', body)).entry;
+    return (await this.efr.call<{ entry: AccessRequestView }>('POST', 'access-requests', body))
+      .entry;
   }
 
   /**
@@ -95,7 +80,7 @@ export class ApprovalsService {
     payload: { reason?: string } | RegistrationForm = {},
   ): Promise<AccessRequestView> {
     return (
-      await this.call<{ entry: AccessRequestView }>(
+      await this.efr.call<{ entry: AccessRequestView }>(
         'POST',
         `access-requests/${encodeURIComponent(id)}/${decisionStep(decision)}`,
         payload,
@@ -108,7 +93,7 @@ export class ApprovalsService {
     id: string,
     body: { event: string; recordingId: string; sessionId: string; positionSeconds: number },
   ): Promise<void> {
-    await this.call('POST', `access-requests/${encodeURIComponent(id)}/viewing-events`, body);
+    await this.efr.call('POST', `access-requests/${encodeURIComponent(id)}/viewing-events`, body);
   }
 
   /**
@@ -140,7 +125,7 @@ export class ApprovalsService {
 
   /** Verifies the hash chain of the access log on the repository. */
   async verify(): Promise<ChainVerification> {
-    return (await this.call<{ entry: ChainVerification }>('GET', 'access-log/verify')).entry;
+    return (await this.efr.call<{ entry: ChainVerification }>('GET', 'access-log/verify')).entry;
   }
 
   /**
@@ -149,7 +134,7 @@ export class ApprovalsService {
    */
   async placeHold(recordingIds: string[], reason: string, reference: string): Promise<HoldResult> {
     const body = { recordingIds, reason, ...(reference ? { reference } : {}) };
-    return (await this.call<{ entry: HoldResult }>('POST', 'holds', body)).entry;
+    return (await this.efr.call<{ entry: HoldResult }>('POST', 'holds', body)).entry;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { WebscriptApi } from '@alfresco/js-api';
+import { EfrApiService } from '../shared/public-api';
+import type { ListOf } from '../../contract/index';
 import {
   Device,
   DeviceDetail,
@@ -10,10 +10,6 @@ import {
   UnitCompliance,
 } from './devices.model';
 
-interface ListBody<T> {
-  list: { entries: { entry: T }[] };
-}
-
 /**
  * The device register through the EFR web scripts (`/alfresco/service/efr/devices…`), the
  * same on ACS (module web scripts) and on server/. Steps are never written as plain node
@@ -21,28 +17,11 @@ interface ListBody<T> {
  */
 @Injectable({ providedIn: 'root' })
 export class DevicesService {
-  private readonly api = inject(AlfrescoApiService);
-
-  private call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    args?: Record<string, string>,
-  ): Promise<T> {
-    const ws = new WebscriptApi(this.api.getInstance());
-    return ws.executeWebScript(
-      method,
-      `efr/${path}`,
-      args ?? {},
-      'alfresco',
-      'service',
-      body ?? null,
-    ) as Promise<T>;
-  }
+  private readonly efr = inject(EfrApiService);
 
   /** The register, by serial. */
   async list(): Promise<Device[]> {
-    const body = await this.call<ListBody<Device>>('GET', 'devices', undefined, {
+    const body = await this.efr.call<ListOf<Device>>('GET', 'devices', undefined, {
       maxItems: '1000',
     });
     return body.list.entries.map((e) => e.entry);
@@ -50,13 +29,14 @@ export class DevicesService {
 
   /** R9.1 compliance per unit. */
   async compliance(): Promise<UnitCompliance[]> {
-    const body = await this.call<ListBody<UnitCompliance>>('GET', 'devices/compliance');
+    const body = await this.efr.call<ListOf<UnitCompliance>>('GET', 'devices/compliance');
     return body.list.entries.map((e) => e.entry);
   }
 
   /** One device with its history and checks. */
   async get(id: string): Promise<DeviceDetail> {
-    return (await this.call<{ entry: DeviceDetail }>('GET', `devices/${encodeURIComponent(id)}`))
+    return (await this.efr.call<{ entry: DeviceDetail }>('GET',
+      `devices/${encodeURIComponent(id)}`))
       .entry;
   }
 
@@ -70,7 +50,7 @@ export class DevicesService {
       unit: form.unit.trim(),
       unitHead: form.unitHead.trim(),
     };
-    return (await this.call<{ entry: Device }>('POST', 'devices', body)).entry;
+    return (await this.efr.call<{ entry: Device }>('POST', 'devices', body)).entry;
   }
 
   /** Issues a device to an officer with the pre-use check (R15.1). */
@@ -85,7 +65,7 @@ export class DevicesService {
       },
     };
     return (
-      await this.call<{ entry: DeviceDetail }>(
+      await this.efr.call<{ entry: DeviceDetail }>(
         'POST',
         `devices/${encodeURIComponent(id)}/issue`,
         body,
@@ -97,7 +77,7 @@ export class DevicesService {
   async step(id: string, step: Exclude<DeviceStep, 'issue'>, text: string): Promise<DeviceDetail> {
     const body = step === 'return' || step === 'repaired' ? { note: text } : { reason: text };
     return (
-      await this.call<{ entry: DeviceDetail }>(
+      await this.efr.call<{ entry: DeviceDetail }>(
         'POST',
         `devices/${encodeURIComponent(id)}/${step}`,
         body,

@@ -1,13 +1,10 @@
 import { Injectable, inject } from '@angular/core';
+import { EfrApiService } from '../shared/public-api';
+import type { ListOf } from '../../contract/index';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { WebscriptApi } from '@alfresco/js-api';
 import {
   DispositionBatchView, DispositionDecision, DispositionRecording,
 } from './disposition.model';
-
-interface ListBody<T> {
-  list: { entries: { entry: T }[] };
-}
 
 /**
  * Disposition through the EFR web scripts (`/alfresco/service/efr/disposition/…`, issue 18):
@@ -16,29 +13,23 @@ interface ListBody<T> {
 @Injectable({ providedIn: 'root' })
 export class DispositionService {
   private readonly api = inject(AlfrescoApiService);
-
-  private call<T>(method: string, path: string, body?: unknown,
-    args?: Record<string, string>): Promise<T> {
-    const ws = new WebscriptApi(this.api.getInstance());
-    return ws.executeWebScript(method, `efr/${path}`, args ?? {}, 'alfresco', 'service',
-      body ?? null) as Promise<T>;
-  }
+  private readonly efr = inject(EfrApiService);
 
   /** Recordings whose retention ended and that nothing keeps (custodians). */
   async eligible(): Promise<DispositionRecording[]> {
-    return (await this.call<ListBody<DispositionRecording>>('GET', 'disposition/eligible',
+    return (await this.efr.call<ListOf<DispositionRecording>>('GET', 'disposition/eligible',
       undefined, { maxItems: '500' })).list.entries.map((e) => e.entry);
   }
 
   /** Every batch, newest first. */
   async batches(): Promise<DispositionBatchView[]> {
-    return (await this.call<ListBody<DispositionBatchView>>('GET', 'disposition/batches',
+    return (await this.efr.call<ListOf<DispositionBatchView>>('GET', 'disposition/batches',
       undefined, { maxItems: '200' })).list.entries.map((e) => e.entry);
   }
 
   /** Proposes a batch (custodian). */
   async propose(recordingIds: string[], reason: string): Promise<DispositionBatchView> {
-    return (await this.call<{ entry: DispositionBatchView }>('POST', 'disposition/batches',
+    return (await this.efr.call<{ entry: DispositionBatchView }>('POST', 'disposition/batches',
       { recordingIds, reason })).entry;
   }
 
@@ -46,7 +37,7 @@ export class DispositionService {
   async decide(id: string, decision: DispositionDecision, text: string):
     Promise<DispositionBatchView> {
     const body = decision === 'reject' ? { reason: text } : { opinion: text };
-    return (await this.call<{ entry: DispositionBatchView }>('POST',
+    return (await this.efr.call<{ entry: DispositionBatchView }>('POST',
       `disposition/batches/${encodeURIComponent(id)}/${decision}`, body)).entry;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { ContentApi, WebscriptApi } from '@alfresco/js-api';
+import { ContentApi } from '@alfresco/js-api';
 import { EFR_PROP, EFR_TYPE, EfrApiService, aftsType, textProp } from '../shared/public-api';
 import { DiscCase, DiscForm, DiscRecording, EvidencePackage } from './evidence-disc.model';
 
@@ -14,12 +14,6 @@ import { DiscCase, DiscForm, DiscRecording, EvidencePackage } from './evidence-d
 export class EvidenceDiscService {
   private readonly api = inject(AlfrescoApiService);
   private readonly efrApi = inject(EfrApiService);
-
-  private call<T>(method: string, path: string, body?: unknown, args?: Record<string, string>):
-    Promise<T> {
-    return new WebscriptApi(this.api.getInstance()).executeWebScript(method, `efr/${path}`,
-      args ?? {}, 'alfresco', 'service', body ?? null) as Promise<T>;
-  }
 
   /** Cases the user can read, by case number. */
   async cases(): Promise<DiscCase[]> {
@@ -87,12 +81,13 @@ export class EvidenceDiscService {
   async build(caseId: string, form: DiscForm): Promise<EvidencePackage> {
     const body = { caseId, recordings: [...form.recordingIds], producer: form.producer.trim(),
       extractor: form.extractor.trim(), medium: form.medium, label: form.label.trim() };
-    return (await this.call<{ entry: EvidencePackage }>('POST', 'evidence-packages', body)).entry;
+    return (await this.efrApi.call<{ entry: EvidencePackage }>('POST', 'evidence-packages', body))
+      .entry;
   }
 
   /** One disc with the progress of its build. */
   async package(id: string): Promise<EvidencePackage> {
-    return (await this.call<{ entry: EvidencePackage }>('GET',
+    return (await this.efrApi.call<{ entry: EvidencePackage }>('GET',
       `evidence-packages/${encodeURIComponent(id)}`)).entry;
   }
 

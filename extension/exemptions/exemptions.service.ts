@@ -1,6 +1,4 @@
 import { Injectable, inject } from '@angular/core';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { WebscriptApi } from '@alfresco/js-api';
 import {
   EFR_PROP,
   EFR_TYPE,
@@ -26,31 +24,14 @@ import { exemptionListArgs, exemptionsShown } from './exemptions.rules';
  */
 @Injectable({ providedIn: 'root' })
 export class ExemptionsService {
-  private readonly api = inject(AlfrescoApiService);
   private readonly efrApi = inject(EfrApiService);
-
-  private call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    args?: Record<string, string>,
-  ): Promise<T> {
-    return new WebscriptApi(this.api.getInstance()).executeWebScript(
-      method,
-      `efr/${path}`,
-      args ?? {},
-      'alfresco',
-      'service',
-      body ?? null,
-    ) as Promise<T>;
-  }
 
   /**
    * The records the user may read, newest first, with reminders; `args` are the repository's
    * own filters (`status`, `leader`; see exemptionListArgs).
    */
   async list(args: Record<string, string> = {}): Promise<Exemption[]> {
-    const body = await this.call<{ list: { entries: { entry: Exemption }[] } }>(
+    const body = await this.efrApi.call<{ list: { entries: { entry: Exemption }[] } }>(
       'GET',
       'exemptions',
       undefined,
@@ -78,7 +59,7 @@ export class ExemptionsService {
       ...(form.caseId ? { caseId: form.caseId } : { leader: form.leader.trim() }),
       ...(form.coOfficer.trim() ? { coOfficer: form.coOfficer.trim() } : {}),
     };
-    return (await this.call<{ entry: Exemption }>('POST', 'exemptions', body)).entry;
+    return (await this.efrApi.call<{ entry: Exemption }>('POST', 'exemptions', body)).entry;
   }
 
   /** Open cases the user can read (search API), by case number. */
@@ -104,7 +85,7 @@ export class ExemptionsService {
   /** Acknowledges (leader) or files (office) a record. */
   async step(id: string, step: ExemptionStep): Promise<Exemption> {
     return (
-      await this.call<{ entry: Exemption }>(
+      await this.efrApi.call<{ entry: Exemption }>(
         'POST',
         `exemptions/${encodeURIComponent(id)}/${step}`,
         {},

@@ -1,6 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { AuditApi, GroupsApi, NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
+import {
+  AuditApi, GroupsApi, NodesApi, PeopleApi, SearchApi, WebscriptApi,
+} from '@alfresco/js-api';
 
 /**
  * The js-api clients the EFR screens use, built on ADF's AlfrescoApiService so that the same
@@ -34,5 +36,27 @@ export class EfrApiService {
   /** Groups API. */
   get groups(): GroupsApi {
     return new GroupsApi(this.api.getInstance());
+  }
+
+  /**
+   * Calls an EFR web script (`/alfresco/service/efr/<path>`), the same on ACS (the module's
+   * web scripts) and on server/ (webscripts/src/definitions.ts lists both). `args` become the
+   * query string, `body` the JSON body. A refusal rejects with js-api's error, whose status and
+   * ACS error body the screens read (shared/load-failure.ts, shared/refusal.ts).
+   */
+  call<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+    args?: Record<string, string | number>,
+  ): Promise<T> {
+    return new WebscriptApi(this.api.getInstance()).executeWebScript(
+      method,
+      `efr/${path}`,
+      args ?? {},
+      'alfresco',
+      'service',
+      body ?? null,
+    ) as Promise<T>;
   }
 }

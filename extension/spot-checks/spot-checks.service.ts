@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
+import { EfrApiService } from '../shared/public-api';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { WebscriptApi } from '@alfresco/js-api';
 import {
   Assessment,
   Campaign,
@@ -17,20 +17,17 @@ type List<T> = { list: { entries: { entry: T }[] } };
  * Spot checks, the violation register and the assessment through the EFR web scripts
  * (`/alfresco/service/efr/…`, docs/api.md): the repository decides and logs every step.
  */
+/** What `verify-draw` answers: the draw re-run from its seed, and whether the population held. */
+interface DrawCheck { check: { ok: boolean }; populationUnchanged: boolean }
+
 @Injectable({ providedIn: 'root' })
 export class SpotChecksService {
   private readonly api = inject(AlfrescoApiService);
-
-  private call<T>(method: string, path: string, body?: unknown,
-    args?: Record<string, string>): Promise<T> {
-    return new WebscriptApi(this.api.getInstance()).executeWebScript(
-      method, `efr/${path}`, args ?? {}, 'alfresco', 'service', body ?? null,
-    ) as Promise<T>;
-  }
+  private readonly efr = inject(EfrApiService);
 
   /** Every campaign, newest first. */
   async campaigns(): Promise<Campaign[]> {
-    return (await this.call<List<Campaign>>('GET', 'spot-checks')).list.entries
+    return (await this.efr.call<List<Campaign>>('GET', 'spot-checks')).list.entries
       .map((e) => e.entry);
   }
 
@@ -44,23 +41,23 @@ export class SpotChecksService {
 
   /** Opens a campaign and draws its sample (R28.1). */
   async open(body: Record<string, unknown>): Promise<Campaign> {
-    return (await this.call<{ entry: Campaign }>('POST', 'spot-checks', body)).entry;
+    return (await this.efr.call<{ entry: Campaign }>('POST', 'spot-checks', body)).entry;
   }
 
   /** One campaign with its progress. */
   async campaign(id: string): Promise<Campaign> {
-    return (await this.call<{ entry: Campaign }>('GET', `spot-checks/${id}`)).entry;
+    return (await this.efr.call<{ entry: Campaign }>('GET', `spot-checks/${id}`)).entry;
   }
 
   /** The campaign's findings, one per drawn recording. */
   async sample(id: string): Promise<Finding[]> {
-    return (await this.call<List<Finding>>('GET', `spot-checks/${id}/sample`)).list.entries
+    return (await this.efr.call<List<Finding>>('GET', `spot-checks/${id}/sample`)).list.entries
       .map((e) => e.entry);
   }
 
   /** A finding with its automatic evidence (R28.2). */
   async evidence(id: string, findingId: string): Promise<Evidence | null> {
-    const r = await this.call<{ entry: { evidence: Evidence | null } }>('GET',
+    const r = await this.efr.call<{ entry: { evidence: Evidence | null } }>('GET',
       `spot-checks/${id}/findings/${findingId}`);
     return r.entry.evidence;
   }
@@ -68,47 +65,47 @@ export class SpotChecksService {
   /** Saves a finding; answers the violation proposed for a failure, if any. */
   async saveFinding(id: string, body: Record<string, unknown>):
     Promise<Finding & { violationId: string | null }> {
-    return (await this.call<{ entry: Finding & { violationId: string | null } }>('POST',
+    return (await this.efr.call<{ entry: Finding & { violationId: string | null } }>('POST',
       `spot-checks/${id}/findings`, body)).entry;
   }
 
   /** Closes a campaign (refused while findings are pending). */
   async close(id: string): Promise<Campaign> {
-    return (await this.call<{ entry: Campaign }>('POST', `spot-checks/${id}/close`)).entry;
+    return (await this.efr.call<{ entry: Campaign }>('POST', `spot-checks/${id}/close`)).entry;
   }
 
   /** Re-runs the draw from the logged seed and population. */
-  async verifyDraw(id: string): Promise<{ check: { ok: boolean }; populationUnchanged: boolean }> {
-    return (await this.call<{ entry: { check: { ok: boolean }; populationUnchanged: boolean } }>(
-      'GET', `spot-checks/${id}/verify-draw`)).entry;
+  async verifyDraw(id: string): Promise<DrawCheck> {
+    return (await this.efr.call<{ entry: DrawCheck }>('GET', `spot-checks/${id}/verify-draw`))
+      .entry;
   }
 
   /** The violation register. */
   async violations(status = 'all'): Promise<Violation[]> {
-    return (await this.call<List<Violation>>('GET', 'violations', undefined, { status })).list
+    return (await this.efr.call<List<Violation>>('GET', 'violations', undefined, { status })).list
       .entries.map((e) => e.entry);
   }
 
   /** Proposes the automatic violations not proposed yet (tampering, late handovers). */
   async scan(): Promise<Violation[]> {
-    return (await this.call<List<Violation>>('POST', 'violations/scan', {})).list.entries
+    return (await this.efr.call<List<Violation>>('POST', 'violations/scan', {})).list.entries
       .map((e) => e.entry);
   }
 
   /** Confirms or dismisses a violation (R29.1). */
   async decide(id: string, action: 'confirm' | 'dismiss', reason: string): Promise<Violation> {
-    return (await this.call<{ entry: Violation }>('POST', `violations/${id}/decision`,
+    return (await this.efr.call<{ entry: Violation }>('POST', `violations/${id}/decision`,
       { action, reason })).entry;
   }
 
   /** Records a measure (R30.1). */
   async addMeasure(id: string, body: Record<string, unknown>): Promise<void> {
-    await this.call('POST', `violations/${id}/measures`, body);
+    await this.efr.call('POST', `violations/${id}/measures`, body);
   }
 
   /** The assessment of [from, to). */
   async assessment(from: string, to: string): Promise<Assessment> {
-    return (await this.call<{ entry: Assessment }>('GET', 'quality', undefined,
+    return (await this.efr.call<{ entry: Assessment }>('GET', 'quality', undefined,
       { from, to })).entry;
   }
 
