@@ -45,7 +45,7 @@ export const PEERS = [
 ];
 
 /** Source folders staged, and the files of them left out. */
-const SOURCES = ['extension', 'core/src', 'contract'];
+const SOURCES = ['extension', 'core/src', 'contract', 'content-model/src'];
 const LEFT_OUT = /(\.spec\.ts|\.md)$|\/mock\//;
 
 /** Every `extension/<feature>/i18n` folder, served as `assets/efr-<feature>/i18n`. */
@@ -88,7 +88,7 @@ function stage() {
     dest: relative(STAGE, PLUGIN_DIST),
     deleteDestPath: true,
     // ng-packagr compiles under the entry file's folder only (its rootDir): the entry sits at
-    // the top of the staged tree, above extension/, core/ and contract/.
+    // the top of the staged tree, above extension/, core/, contract/ and content-model/.
     lib: { entryFile: 'public-api.ts' },
     assets: [
       { glob: 'efr.plugin.json', input: 'extension', output: 'assets/plugins' },
