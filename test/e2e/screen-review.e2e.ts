@@ -16,18 +16,12 @@ import {
   type AppLanguage,
 } from './support/e2e-app.js';
 import { e2eSuite } from './support/e2e-suite.js';
+import { zhWordProblems } from '../support/zh-words.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const ROLES = DEMO_ROLE_USERS;
 const LOGIN_ID = DEMO_LOGIN_ID;
-/**
- * A raw code: a refusal code, a requirement id, or a camelCase enum value (routineInspection,
- * notRecorded, bodyCamera) that a label should have replaced.
- */
-const RAW_CODE = /\befr\.[a-z]+\.[A-Za-z.]+|\bR\d+\.\d+\b|\b[a-z]+[A-Z][a-z]+[A-Za-z]*\b/;
-/** Two English words in a row (a file name, a serial or a unit like "4.7 GB" is not). */
-const ENGLISH = /\b(?!(?:GB|MB|KB|MiB|KiB|GiB)\b)[A-Za-z]{2,}[a-z]\s+[A-Za-z]{2,}[a-z]\b/;
 
 interface AxeViolation {
   id: string;
@@ -66,15 +60,6 @@ async function stableText(page: Page): Promise<string> {
   return text;
 }
 
-/** The lines of `text` that `pattern` finds, with what it found. */
-function offending(text: string, pattern: RegExp): string[] {
-  return text
-    .split('\n')
-    .map((line) => [line, pattern.exec(line)?.[0]] as const)
-    .filter(([, hit]) => hit !== undefined)
-    .map(([line, hit]) => `${hit} in "${line.trim().slice(0, 80)}"`);
-}
-
 describe('e2e: screen review, accessibility and words of every screen (issue 19)', () => {
   const suite = e2eSuite();
 
@@ -95,13 +80,7 @@ describe('e2e: screen review, accessibility and words of every screen (issue 19)
             if (viewport !== VIEWPORTS[0]) continue;
             for (const v of await axeViolations(page)) problems.push(`${nav} axe ${v}`);
             if (lang !== 'zh-CN') continue;
-            for (const [what, pattern] of [
-              ['login id', LOGIN_ID],
-              ['raw code', RAW_CODE],
-              ['English', ENGLISH],
-            ] as const) {
-              for (const o of offending(text, pattern)) problems.push(`${nav} ${what}: ${o}`);
-            }
+            for (const p of zhWordProblems(text)) problems.push(`${nav} ${p}`);
           }
         }
         expect(problems).toEqual([]);

@@ -1,6 +1,7 @@
 import { destructionRegister, type RegisterInput } from '../../../../core/src/index.js';
 import { sectionsPdf } from '../../evidence/description-pdf.js';
 import { conflict } from '../../http/errors.js';
+import { bureauZone } from '../handovers/handover-zone.js';
 import type { NodeRow } from '../../repo/node-rows.js';
 import type { Repository } from '../../repo/repository.js';
 import { batchOf, nameOf, recordingJson } from './disposition-records.js';
@@ -35,9 +36,7 @@ export async function registerPdf(repo: Repository, n: NodeRow): Promise<Uint8Ar
       return { ...j, destroyed: b.destroyedIds.includes(r.id), sparedCode: spared?.code ?? null };
     }),
   };
-  return sectionsPdf(destructionRegister(input), new Date(executedAt), 'EFR disposition', [
-    `提出人 Proposed by：${input.proposedBy}    签名 Signature：______________`,
-    `审核人 Reviewed by：${input.reviewedBy}    签名 Signature：______________`,
-    `批准人 Approved by：${input.approvedBy}    签名 Signature：______________`,
-  ]);
+  // Always zh-CN, times in the bureau's zone: the archive's record (docs/api.md).
+  return sectionsPdf(destructionRegister(input, 'zh-CN', bureauZone()), new Date(executedAt),
+    'EFR disposition');
 }

@@ -1,10 +1,11 @@
 import {
-  GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant, personDisplayName,
-  refuse,
+  GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, documentLanguage, isMemberOfAny, parseInstant,
+  personDisplayName, refuse,
 } from '../../../../core/src/index.js';
 import { badRequest } from '../../http/errors.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { actorOf } from '../devices/record-writes.js';
+import { bureauZone } from '../handovers/handover-zone.js';
 import { assessmentCsv, assessmentPdf, reportWords } from './quality-export.js';
 import { assessment } from './quality-facts.js';
 
@@ -30,10 +31,12 @@ export const qualityModule: WebScriptModule = (ws, repo) => {
     if (format === 'json') return { body: { entry: a } };
     const name = `efr-quality-${a.from.slice(0, 10)}-${a.to.slice(0, 10)}`;
     // People by name (the directory's display name, written as core writes names).
+    // In the reader's language (`lang`, else Accept-Language; zh-CN by default): issue 19.
     const words = reportWords((id) => {
       const p = repo.auth.person(id);
       return p ? personDisplayName({ id, firstName: p.firstName, lastName: p.lastName }) : id;
-    });
+    }, documentLanguage(typeof req.query.lang === 'string' ? req.query.lang : null,
+      req.raw.headers['accept-language']), bureauZone());
     if (format === 'csv') {
       return req.reply.code(200).header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.csv"`)
