@@ -4,12 +4,14 @@
  * register and the watermark) is checked in approvals.e2e.ts, where the request is made; the
  * disc description's names in test/evidence/web-script.spec.ts.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { CORE, SEARCH } from '../support/server-harness.js';
 import {
   DEMO_LOGIN_ID, DEMO_ROLE_USERS, saveScreen, settle, untranslatedKeys, type AppLanguage,
 } from './support/e2e-app.js';
 import { e2eSuite, openFromNav } from './support/e2e-suite.js';
+import { zhWordProblems } from '../support/zh-words.js';
 
 /** A demo recording of officer1 and officer2 (server/src/demo/demo-records.ts). */
 const RECORDING = '20261124_093000_BWC-2026-001.mp4';
@@ -73,6 +75,15 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
     const refusal = page.locator('[data-testid="log-row"][data-action="refused"]').first();
     expect(await refusal.locator('[data-testid="log-details"]').innerText())
       .toMatch(/拒绝理由：\s*录像已封存，原始内容和固定信息不得删节、修改。/);
+    // Its CSV is one document in the reader's language: no login id, code or English.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="log-csv"]').click(),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toBe('\ufeff序号,时间,用户,操作,对象,详情,哈希链值\r');
+    expect(csv).toMatch(/操作被拒绝,.*拒绝理由：录像已封存，原始内容和固定信息不得删节、修改。/);
+    expect(zhWordProblems(csv)).toEqual([]);
     const actions = await page.locator('[data-testid="log-action"]').allInnerTexts();
     expect(actions.length).toBeGreaterThan(0);
     for (const a of actions) expect(a).toMatch(/[\u4e00-\u9fff]/);
