@@ -175,11 +175,20 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
         prevHash: 'cd',
       },
     });
-    // Issue 19, point 2: the name beside the login id.
-    expect(accessLogCsv([row], (id) => (id === 'officer1' ? '王明' : id))).toBe(
-      '\uFEFFid,at,user,name,action,nodeId,details,hash\r\n' +
-        '7,2026-11-26T10:00:00.000+0000,officer1,王明,range,n1,range=0-1023,ab\r\n',
+    // Issue 19: one language, people by name, actions as phrases; no login id, node id or code.
+    const csv = accessLogCsv([row], {
+      header: ['序号', '时间', '人员', '操作', '对象', '详情', '哈希链值'],
+      time: (iso) => `${iso.slice(0, 10)}（北京时间）`,
+      person: (id) => (id === 'officer1' ? '王明' : id),
+      action: (code) => (code === 'range' ? '分段读取内容（播放）' : code),
+      object: () => '录像.mp4',
+      details: () => '事由：复核',
+    });
+    expect(csv).toBe(
+      '\uFEFF序号,时间,人员,操作,对象,详情,哈希链值\r\n' +
+        '7,2026-11-26（北京时间）,王明,分段读取内容（播放）,录像.mp4,事由：复核,ab\r\n',
     );
+    expect(csv).not.toMatch(/officer1|n1|range/);
   });
 
   it('builds the audit where clause of a log search', () => {

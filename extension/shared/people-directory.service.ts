@@ -1,5 +1,6 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { compactName, personDisplayName } from '../../core/src/index';
+import { TranslateService } from '@ngx-translate/core';
+import { RECORD_OWNER, compactName, personDisplayName } from '../../core/src/index';
 import { EfrApiService } from './efr-api.service';
 
 /** A person as the pickers offer them. */
@@ -11,6 +12,9 @@ export interface DirectoryPerson {
   /** Job title or organisation, shown under the name to tell namesakes apart. */
   detail: string;
 }
+
+/** The label of the repository's own account. */
+const SYSTEM_KEY = 'EFR_SHARED.COMMON.SYSTEM';
 
 /** Most people one bureau's directory holds; one page of the People API reads them all. */
 const DIRECTORY_PAGE = 1000;
@@ -24,6 +28,7 @@ const DIRECTORY_PAGE = 1000;
 @Injectable({ providedIn: 'root' })
 export class PeopleDirectoryService {
   private readonly efrApi = inject(EfrApiService);
+  private readonly translate = inject(TranslateService, { optional: true });
   private readonly requested = new Set<string>();
   private readonly cache = signal<Readonly<Record<string, string>>>({});
   private directory: Promise<DirectoryPerson[]> | null = null;
@@ -31,6 +36,9 @@ export class PeopleDirectoryService {
   /** The display name of `id`, or `id` until (or unless) it is known. Starts a lookup. */
   nameOf(id: string): string {
     if (!id) return '';
+    // The repository's own account (ACS's System user: expiries, ownerless records) is no
+    // person of the directory: named in the reader's language, never looked up (a 404).
+    if (id === RECORD_OWNER) return this.systemName();
     const known = this.cache()[id];
     if (known !== undefined) return known;
     this.lookUp(id);
@@ -93,6 +101,11 @@ export class PeopleDirectoryService {
       // Not readable (deleted account, no permission): the id itself is what we can show.
       () => this.remember(id, id),
     );
+  }
+
+  private systemName(): string {
+    const label: unknown = this.translate?.instant(SYSTEM_KEY);
+    return typeof label === 'string' && label !== SYSTEM_KEY ? label : RECORD_OWNER;
   }
 
   private remember(id: string, name: string): void {

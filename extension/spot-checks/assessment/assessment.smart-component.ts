@@ -115,6 +115,6 @@ export class AssessmentSmartComponent {
   /** Download link of the CSV or PDF export. */
   protected exportUrl(format: 'csv' | 'pdf'): string {
     const p = this.period();
-    return this.service.exportUrl(p.from, p.to, format);
+    return this.service.exportUrl(p.from, p.to, format, this.prefs.locale);
   }
 }
