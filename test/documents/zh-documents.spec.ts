@@ -21,7 +21,10 @@ import { DEMO_LOGIN_ID, zhWordProblems } from '../support/zh-words.js';
 const CASE = '丹民罚〔2026〕12号';
 const HAN = /[\u4e00-\u9fff]/;
 
-/** The text of a PDF as pdfjs-dist lays it out: one line per text line of the page. */
+/**
+ * The text of a PDF as pdfjs-dist lays it out: one line per text line of the page, but a line
+ * that ends in a hyphen goes on with the next.
+ */
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false,
     isEvalSupported: false }).promise;
@@ -29,7 +32,8 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
     for (const item of content.items) {
-      if ('str' in item) out += item.str + (item.hasEOL ? '\n' : '');
+      // A name the layout wrapped at its hyphen (manifest-⏎sha256.txt) is read back whole.
+      if ('str' in item) out += item.str + (item.hasEOL && !item.str.endsWith('-') ? '\n' : '');
     }
     out += '\n';
   }
