@@ -11,7 +11,6 @@ import {
   queueFromParam,
   queuesFor,
   reasonValid,
-  refusalMessage,
   registrationErrors,
   requestStatusKey,
   requestFormErrors,
@@ -199,11 +198,5 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
     expect(accessLogWhere({ from: '2026-11-01T00:00:00.000Z' })).toBe(
       "(createdAt BETWEEN ('2026-11-01T00:00:00.000Z' , '2999-12-31T23:59:59.999Z'))",
     );
-  });
-
-  it("shows a refusal in the user's language", () => {
-    const error = { message: JSON.stringify({ error: { briefSummary: 'No. / 不行。' } }) };
-    expect(refusalMessage(error, 'zh-CN')).toBe('不行。');
-    expect(refusalMessage(error, 'en')).toBe('No.');
   });
 });

@@ -234,22 +234,3 @@ export function accessLogWhere(f: {
   if (f.value?.trim()) parts.push(`valuesValue='${clean(f.value.trim())}'`);
   return parts.length ? `(${parts.join(' and ')})` : undefined;
 }
-
-/**
- * The message of a refused call in the user's language: the repository's refusals carry
- * "English / 中文" in `briefSummary` (server/src/repo/repository.ts RuleRefusal).
- */
-export function refusalMessage(error: unknown, language: string): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  if (typeof message !== 'string') return '';
-  let summary = message;
-  try {
-    const body = JSON.parse(message) as { error?: { briefSummary?: string } };
-    summary = body.error?.briefSummary ?? message;
-  } catch {
-    // Not a JSON error body (network failure): show the text as it came.
-  }
-  const parts = summary.split(' / ');
-  if (parts.length < 2) return summary;
-  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
-}
