@@ -40,6 +40,45 @@ describe('PeopleDirectoryService', () => {
     expect(api.people.listPeople).not.toHaveBeenCalled();
   });
 
+  // Issue 19: the access log and its CSV named ACS's built-in administrator "Administrator"
+  // on a Chinese screen; an administrator account given a person's name keeps that name.
+  it("names ACS's administrator in the reader's language while it has ACS's name", async () => {
+    const api = createEfrApiMock();
+    api.people.listPeople.and.resolveTo({
+      list: { entries: [{ entry: { id: 'admin', firstName: 'Administrator' } }] },
+    });
+    TestBed.configureTestingModule({
+      providers: [{ provide: EfrApiService, useValue: api }, provideTranslateService()],
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('zh-CN', { EFR_SHARED: { COMMON: { ADMIN: '系统管理员' } } });
+    translate.setTranslation('en', { EFR_SHARED: { COMMON: { ADMIN: 'Administrator' } } });
+    translate.use('zh-CN');
+    const people = TestBed.inject(PeopleDirectoryService);
+    people.nameOf('admin');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(people.nameOf('admin')).toBe('系统管理员');
+    translate.use('en');
+    expect(people.nameOf('admin')).toBe('Administrator');
+  });
+
+  it('keeps the name an installation gave its administrator account', async () => {
+    const api = createEfrApiMock();
+    api.people.listPeople.and.resolveTo({
+      list: { entries: [{ entry: { id: 'admin', firstName: '张', lastName: '丽' } }] },
+    });
+    TestBed.configureTestingModule({
+      providers: [{ provide: EfrApiService, useValue: api }, provideTranslateService()],
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('zh-CN', { EFR_SHARED: { COMMON: { ADMIN: '系统管理员' } } });
+    translate.use('zh-CN');
+    const people = TestBed.inject(PeopleDirectoryService);
+    people.nameOf('admin');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(people.nameOf('admin')).toBe('张丽');
+  });
+
   it('searches the directory by name, id or job title, reading it once (issue 19)', async () => {
     const api = createEfrApiMock();
     api.people.listPeople.and.resolveTo({

@@ -15,6 +15,10 @@ export interface DirectoryPerson {
 
 /** The label of the repository's own account. */
 const SYSTEM_KEY = 'EFR_SHARED.COMMON.SYSTEM';
+/** The label of ACS's built-in administrator while it keeps ACS's default name. */
+const ADMIN_KEY = 'EFR_SHARED.COMMON.ADMIN';
+/** ACS's built-in administrator account and the name ACS gives it (firstName only). */
+const ACS_ADMIN = { id: 'admin', name: 'Administrator' } as const;
 
 /** Most people one bureau's directory holds; one page of the People API reads them all. */
 const DIRECTORY_PAGE = 1000;
@@ -38,8 +42,11 @@ export class PeopleDirectoryService {
     if (!id) return '';
     // The repository's own account (ACS's System user: expiries, ownerless records) is no
     // person of the directory: named in the reader's language, never looked up (a 404).
-    if (id === RECORD_OWNER) return this.systemName();
+    if (id === RECORD_OWNER) return this.label(SYSTEM_KEY, RECORD_OWNER);
     const known = this.cache()[id];
+    // ACS's administrator under ACS's own English name is named in the reader's language
+    // (系统管理员); an installation that gave the account a person's name shows that name.
+    if (id === ACS_ADMIN.id && known === ACS_ADMIN.name) return this.label(ADMIN_KEY, known);
     if (known !== undefined) return known;
     this.lookUp(id);
     return id;
@@ -103,9 +110,10 @@ export class PeopleDirectoryService {
     );
   }
 
-  private systemName(): string {
-    const label: unknown = this.translate?.instant(SYSTEM_KEY);
-    return typeof label === 'string' && label !== SYSTEM_KEY ? label : RECORD_OWNER;
+  /** The text of `key` in the reader's language, else `otherwise`. */
+  private label(key: string, otherwise: string): string {
+    const label: unknown = this.translate?.instant(key);
+    return typeof label === 'string' && label !== key ? label : otherwise;
   }
 
   private remember(id: string, name: string): void {
