@@ -60,12 +60,27 @@ async function axeViolations(page: Page): Promise<string[]> {
     });
 }
 
+/**
+ * The text a reader sees: the content's innerText without the Material icons, whose ligature
+ * names (arrow_back, check_circle) are drawn as glyphs, not read.
+ */
+async function shownText(page: Page): Promise<string> {
+  return page.locator('.efr-content').first().evaluate((root) => {
+    const icons = Array.from(root.querySelectorAll<HTMLElement>('mat-icon, .material-icons'));
+    const before = icons.map((i) => i.style.display);
+    for (const i of icons) i.style.display = 'none';
+    const text = (root as HTMLElement).innerText;
+    icons.forEach((i, k) => { i.style.display = before[k]; });
+    return text;
+  });
+}
+
 /** The screen's text once it has stopped changing (names arrive after the rows). */
 async function stableText(page: Page): Promise<string> {
   let text = '';
   for (let i = 0; i < 12; i++) {
     await page.waitForTimeout(400);
-    const now = await page.locator('.efr-content').first().innerText();
+    const now = await shownText(page);
     if (i >= 2 && now === text && !LOGIN_ID.test(now)) break;
     text = now;
   }

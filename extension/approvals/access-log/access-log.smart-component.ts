@@ -134,7 +134,7 @@ import { formatZoneTime } from '../../../core/src/index';
                     <td class="nowrap">{{ r.user | efrPersonName }}</td>
                     <td data-testid="log-action">{{ r.action | efrLogAction }}</td>
                     <td class="node" [title]="r.nodeId">
-                      {{ r.values['name'] || r.values['caseNumber'] || r.nodeId.slice(0, 8) }}
+                      {{ r.values['name'] || r.values['caseNumber'] || '—' }}
                     </td>
                     <td class="details" data-testid="log-details">
                       @for (d of details(r); track d.key) {
