@@ -36,4 +36,5 @@ export * from './record-guard.js';
 export * from './request-limits.js';
 export * from './refusal-throttle.js';
 export * from './person-name.js';
+export * from './document-words.js';
 export * from './fixity.js';

@@ -11,7 +11,6 @@ import {
   queueFromParam,
   queuesFor,
   reasonValid,
-  refusalMessage,
   registrationErrors,
   requestStatusKey,
   requestFormErrors,
@@ -175,11 +174,20 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
         prevHash: 'cd',
       },
     });
-    // Issue 19, point 2: the name beside the login id.
-    expect(accessLogCsv([row], (id) => (id === 'officer1' ? '王明' : id))).toBe(
-      '\uFEFFid,at,user,name,action,nodeId,details,hash\r\n' +
-        '7,2026-11-26T10:00:00.000+0000,officer1,王明,range,n1,range=0-1023,ab\r\n',
+    // Issue 19: one language, people by name, actions as phrases; no login id, node id or code.
+    const csv = accessLogCsv([row], {
+      header: ['序号', '时间', '人员', '操作', '对象', '详情', '哈希链值'],
+      time: (iso) => `${iso.slice(0, 10)}（北京时间）`,
+      person: (id) => (id === 'officer1' ? '王明' : id),
+      action: (code) => (code === 'range' ? '分段读取内容（播放）' : code),
+      object: () => '录像.mp4',
+      details: () => '事由：复核',
+    });
+    expect(csv).toBe(
+      '\uFEFF序号,时间,人员,操作,对象,详情,哈希链值\r\n' +
+        '7,2026-11-26（北京时间）,王明,分段读取内容（播放）,录像.mp4,事由：复核,ab\r\n',
     );
+    expect(csv).not.toMatch(/officer1|n1|range/);
   });
 
   it('builds the audit where clause of a log search', () => {
@@ -190,11 +198,5 @@ describe('approvals rules (issue 6: R24.1, R24.2)', () => {
     expect(accessLogWhere({ from: '2026-11-01T00:00:00.000Z' })).toBe(
       "(createdAt BETWEEN ('2026-11-01T00:00:00.000Z' , '2999-12-31T23:59:59.999Z'))",
     );
-  });
-
-  it("shows a refusal in the user's language", () => {
-    const error = { message: JSON.stringify({ error: { briefSummary: 'No. / 不行。' } }) };
-    expect(refusalMessage(error, 'zh-CN')).toBe('不行。');
-    expect(refusalMessage(error, 'en')).toBe('No.');
   });
 });

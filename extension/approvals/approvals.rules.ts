@@ -152,15 +152,32 @@ export function toCsv(
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** The access-log rows as CSV (id, time, user, action, node, details, hash). */
-export function accessLogCsv(
-  rows: readonly AccessLogRow[],
-  nameOf: (userId: string) => string = (id) => id,
-): string {
-  // The person by name beside the login id the log keeps (issue 19, point 2).
+/**
+ * How the access-log CSV reads, in the reader's language (issue 19): column titles, people by
+ * name, actions as phrases, the shown details as the screen shows them, times with their
+ * offset. Login ids, node ids and codes stay on the screen's tooltip, not in the document.
+ */
+export interface AccessLogCsvWords {
+  /** The seven column titles: number, time, person, action, object, details, hash. */
+  readonly header: readonly string[];
+  /** The time of an entry. */
+  time(iso: string): string;
+  /** A person's name from the login id. */
+  person(userId: string): string;
+  /** The phrase of a logged action. */
+  action(code: string): string;
+  /** What the entry is about (its record's name or case number). */
+  object(row: AccessLogRow): string;
+  /** The shown details, labelled. */
+  details(row: AccessLogRow): string;
+}
+
+/** `accessLog.csv`: the access-log rows as CSV in one language. */
+export function accessLogCsv(rows: readonly AccessLogRow[], w: AccessLogCsvWords): string {
   return toCsv(
-    ['id', 'at', 'user', 'name', 'action', 'nodeId', 'details', 'hash'],
-    rows.map((r) => [r.id, r.at, r.user, nameOf(r.user), r.action, r.nodeId, r.details, r.hash]),
+    w.header,
+    rows.map((r) => [r.id, w.time(r.at), w.person(r.user), w.action(r.action), w.object(r),
+      w.details(r), r.hash]),
   );
 }
 
@@ -216,23 +233,4 @@ export function accessLogWhere(f: {
   }
   if (f.value?.trim()) parts.push(`valuesValue='${clean(f.value.trim())}'`);
   return parts.length ? `(${parts.join(' and ')})` : undefined;
-}
-
-/**
- * The message of a refused call in the user's language: the repository's refusals carry
- * "English / 中文" in `briefSummary` (server/src/repo/repository.ts RuleRefusal).
- */
-export function refusalMessage(error: unknown, language: string): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  if (typeof message !== 'string') return '';
-  let summary = message;
-  try {
-    const body = JSON.parse(message) as { error?: { briefSummary?: string } };
-    summary = body.error?.briefSummary ?? message;
-  } catch {
-    // Not a JSON error body (network failure): show the text as it came.
-  }
-  const parts = summary.split(' / ');
-  if (parts.length < 2) return summary;
-  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
 }

@@ -4,7 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, EfrRole, refusalText } from '../shared/public-api';
+import { CurrentUserService, EfrRole, RefusalTextService } from '../shared/public-api';
 import {
   DispositionBatchView, DispositionDecision, DispositionRecording,
 } from './disposition.model';
@@ -128,6 +128,7 @@ import { DispositionService } from './disposition.service';
 })
 export class DispositionSmartComponent {
   private readonly service = inject(DispositionService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly users = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
 
@@ -155,7 +156,7 @@ export class DispositionSmartComponent {
       if (this.isCustodian()) this.eligible.set(await this.service.eligible());
       this.batches.set(await this.service.batches());
     } catch (error) {
-      this.message.set(refusalText(error, this.prefs.locale));
+      this.message.set(this.refusals.text(error, this.prefs.locale));
     }
   }
 
@@ -203,7 +204,7 @@ export class DispositionSmartComponent {
       await step();
       await this.load();
     } catch (error) {
-      this.message.set(refusalText(error, this.prefs.locale));
+      this.message.set(this.refusals.text(error, this.prefs.locale));
     } finally {
       this.busy.set(false);
     }

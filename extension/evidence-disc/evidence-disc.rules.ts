@@ -7,7 +7,9 @@
 import { MEDIA, type Medium } from '../../core/src/index';
 import { estimatePackageBytes } from '../../core/src/evidence/package-estimate';
 import { DiscError, mediumBytes } from '../../core/src/disc/index';
-import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
+import {
+  EfrRole, EfrUser, hasAnyRole, refusalText, summaryText,
+} from '../shared/public-api';
 import { DiscForm, DiscRecording } from './evidence-disc.model';
 
 /** `disc.canPackage`: legal staff and custodians make evidence discs (DESIGN.md roles). */
@@ -80,8 +82,15 @@ export interface DiscRefusal {
   split: { recordingIds: string[]; imageBytes: number }[];
 }
 
-/** `disc.refusal`: reads an ACS error body thrown by js-api (message = the body's text). */
-export function discRefusal(error: unknown, language: string): DiscRefusal {
+/** No glossary: each summary as it came. */
+const NO_SENTENCE = (): undefined => undefined;
+
+/**
+ * `disc.refusal`: reads an ACS error body thrown by js-api (message = the body's text); the
+ * text as every screen says it (shared `refusalText`, the glossary's `sentence` of its code).
+ */
+export function discRefusal(error: unknown, language: string,
+  sentence: (code: string) => string | undefined = NO_SENTENCE): DiscRefusal {
   const message = (error as { message?: unknown } | null)?.message;
   const out: DiscRefusal = { text: typeof message === 'string' ? message : '', errorKey: '',
     path: null, split: [] };
@@ -89,9 +98,7 @@ export function discRefusal(error: unknown, language: string): DiscRefusal {
   try {
     const e = (JSON.parse(message) as { error?: { briefSummary?: string; errorKey?: string;
       path?: string; split?: DiscRefusal['split'] | null } }).error ?? {};
-    const parts = (e.briefSummary ?? message).split(' / ');
-    out.text = parts.length < 2 ? parts[0]
-      : language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+    out.text = refusalText(error, language, sentence);
     out.errorKey = e.errorKey ?? '';
     out.path = e.path ?? null;
     out.split = e.split ?? [];
@@ -105,11 +112,9 @@ export function discRefusal(error: unknown, language: string): DiscRefusal {
  * The refusal of a disc job that failed (issue 15): the worker's message in the interface
  * language (`English / 中文 (Rnn)`), its code, and the file a fixity alert names.
  */
-export function jobRefusal(error: { code: string; message: string }, language: string):
-  DiscRefusal {
-  const parts = error.message.split(' / ');
-  const text = parts.length < 2 ? parts[0]
-    : language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+export function jobRefusal(error: { code: string; message: string }, language: string,
+  sentence: (code: string) => string | undefined = NO_SENTENCE): DiscRefusal {
+  const text = summaryText(error.message, language, sentence, () => error.code);
   const path = error.code === 'efr.evidence.fixityMismatch'
     ? /^(data\/[^:]+):/.exec(error.message)?.[1] ?? null : null;
   return { text, errorKey: error.code, path, split: [] };

@@ -8,7 +8,6 @@ import {
   exemptionFormVerdict,
   exemptionListArgs,
   exemptionsShown,
-  exemptionRefusalText,
   inView,
   mayWriteExemption,
 } from './exemptions.rules';
@@ -137,19 +136,5 @@ describe('exemptions.rules (issue 9, R11.2)', () => {
     expect(ids({ view: 'all', status: 'written', leader: 'leader1' })).toEqual(['a']);
     expect(ids({ view: 'all' })).toEqual(['a', 'b', 'c']);
     expect(ids({ view: 'todo' })).toEqual(['a']);
-  });
-
-  it('shows the refusal in the interface language', () => {
-    const error = {
-      message: JSON.stringify({
-        error: {
-          briefSummary: 'The author cannot acknowledge their own record. / 填写人不得自行确认。',
-        },
-      }),
-    };
-    expect(exemptionRefusalText(error, 'zh-CN')).toBe('填写人不得自行确认。');
-    expect(exemptionRefusalText(error, 'en')).toBe(
-      'The author cannot acknowledge their own record.',
-    );
   });
 });

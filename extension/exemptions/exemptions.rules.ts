@@ -133,19 +133,3 @@ export function exemptionFormVerdict(form: ExemptionForm, author: string, now: n
   }
   return v;
 }
-
-/** A refusal as the user reads it: the server's message in the interface language. */
-export function exemptionRefusalText(error: unknown, language: string): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  if (typeof message !== 'string') return '';
-  let summary = message;
-  try {
-    summary =
-      (JSON.parse(message) as { error?: { briefSummary?: string } }).error?.briefSummary ?? message;
-  } catch {
-    // Not a JSON error body (network failure): show the text as it came.
-  }
-  const parts = summary.split(' / ');
-  if (parts.length < 2) return summary;
-  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
-}

@@ -14,7 +14,6 @@ import {
   openBody,
   overallPercent,
   recordingFields,
-  refusalText,
   verifiedHashes,
 } from './handover.rules';
 
@@ -207,11 +206,5 @@ describe('handover.rules (issue 5)', () => {
     const older = handover({ id: 'a', createdAt: '2026-11-25T01:00:00.000Z' });
     const newer = handover({ id: 'b', createdAt: '2026-11-26T01:00:00.000Z' });
     expect(newestFirst([older, newer]).map((h) => h.id)).toEqual(['b', 'a']);
-  });
-
-  it('refusalText reads the ACS error body', () => {
-    const body = JSON.stringify({ error: { briefSummary: 'Same custodian / 同一保管人' } });
-    expect(refusalText({ message: body })).toBe('Same custodian / 同一保管人');
-    expect(refusalText({ message: 'offline' })).toBe('offline');
   });
 });

@@ -5,7 +5,7 @@ import {
   type PreUseCheck,
   type SessionInput,
 } from '../../core/src/index';
-import { EfrRole, EfrUser, hasAnyRole, refusalSummary } from '../shared/public-api';
+import { EfrRole, EfrUser, hasAnyRole } from '../shared/public-api';
 import {
   FileItem,
   Handover,
@@ -256,9 +256,4 @@ export function newestFirst(handovers: readonly Handover[]): Handover[] {
   return [...handovers].sort(
     (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? -1 : 1),
   );
-}
-
-/** The message of a refused request: the ACS error's briefSummary, else the raw text. */
-export function refusalText(error: unknown): string {
-  return refusalSummary(error) ?? String(error);
 }

@@ -1,7 +1,9 @@
 import { accessRequest } from '../approvals/mock/access-request.mock';
 import { EfrRole } from '../shared/public-api';
 import { userWith } from '../shared/mock/users.mock';
-import { failedPartState, mayReadCustody, viewingNext } from './recording-detail.rules';
+import {
+  failedPartState, mayReadCustody, mediaFormat, viewingNext,
+} from './recording-detail.rules';
 
 describe('recording detail rules (issue 19, point 1)', () => {
   const officer = userWith('officer1', EfrRole.Officer);
@@ -48,5 +50,14 @@ describe('recording detail rules (issue 19, point 1)', () => {
       kind: 'request',
     });
     expect(viewingNext('v1', officer, [], [])).toEqual({ kind: 'request' });
+  });
+});
+
+describe('a stored file\'s format as a reader names it (issue 19)', () => {
+  it('gives the kind and the format in capitals, not the MIME type', () => {
+    expect(mediaFormat('audio/mp4')).toEqual({ kind: 'audio', format: 'MP4' });
+    expect(mediaFormat('video/mp4; codecs="avc1"')).toEqual({ kind: 'video', format: 'MP4' });
+    expect(mediaFormat('audio/x-m4a')).toEqual({ kind: 'audio', format: 'M4A' });
+    expect(mediaFormat('')).toEqual({ kind: 'other', format: '' });
   });
 });

@@ -52,3 +52,22 @@ export function viewingNext(
   }
   return { kind: 'request' };
 }
+
+/** A stored file's format as a reader names it: its kind and its format in capitals. */
+export interface MediaFormat {
+  /** `video`, `audio`, `image` or `other`: the i18n key under EFR_RECORDINGS.DETAIL.KIND. */
+  kind: 'video' | 'audio' | 'image' | 'other';
+  /** The format in capitals, as Chinese software names it (MP4, M4A); '' when unknown. */
+  format: string;
+}
+
+/**
+ * `audio/mp4` as "MP4 音频" (issue 19: no raw MIME type on a Chinese screen): the MIME type's
+ * top-level type gives the kind, its subtype without an `x-` prefix the format.
+ */
+export function mediaFormat(mimeType: string): MediaFormat {
+  const [type = '', sub = ''] = mimeType.toLowerCase().split(';')[0].trim().split('/');
+  const kind = type === 'video' || type === 'audio' || type === 'image' ? type : 'other';
+  return { kind, format: sub.replace(/^x-/, '').toUpperCase() };
+}
+

@@ -42,6 +42,24 @@ export const EFR_DATETIME_FORMATS = {
   },
 };
 
+/**
+ * The same with seconds, `yyyy-MM-dd HH:mm:ss`, for a clock read off a device: the pre-use
+ * check allows 60 s of drift (R15.1), so a time typed to the minute would fail by itself.
+ */
+export const EFR_DATETIME_SECONDS_FORMATS = {
+  parse: {
+    ...EFR_DATETIME_FORMATS.parse,
+    timeInput: 'HH:mm:ss',
+    datetimeInput: ['yyyy-MM-dd HH:mm:ss', "yyyy-MM-dd'T'HH:mm:ss", 'yyyy-MM-dd HH:mm',
+      'yyyy/M/d H:mm:ss'],
+  },
+  display: {
+    ...EFR_DATETIME_FORMATS.display,
+    datetimeInput: 'yyyy-MM-dd HH:mm:ss',
+    timeInput: 'HH:mm:ss',
+  },
+};
+
 /** The Material date adapter (date-fns) with the EFR formats. */
 export function provideEfrDates(): Provider[] {
   return [...provideDateFnsAdapter(EFR_DATE_FORMATS), { provide: MAT_DATE_LOCALE, useValue: zhCN }];
@@ -59,14 +77,24 @@ export function fromIsoDay(day: string | null | undefined): Date | null {
   return isValid(date) ? date : null;
 }
 
-/** `dates.toLocalDateTime`: a Date as `yyyy-MM-ddTHH:mm` (local), '' for null or invalid. */
-export function toLocalDateTime(date: Date | null | undefined): string {
-  return date && isValid(date) ? format(date, "yyyy-MM-dd'T'HH:mm") : '';
+/**
+ * `dates.toLocalDateTime`: a Date as `yyyy-MM-ddTHH:mm` (local), with `:ss` when `seconds`;
+ * '' for null or invalid.
+ */
+export function toLocalDateTime(date: Date | null | undefined, seconds = false): string {
+  if (!date || !isValid(date)) return '';
+  return format(date, seconds ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
 }
 
-/** `dates.fromLocalDateTime`: `yyyy-MM-ddTHH:mm` as a local Date, null when empty or invalid. */
+/**
+ * `dates.fromLocalDateTime`: `yyyy-MM-ddTHH:mm` or `yyyy-MM-ddTHH:mm:ss` as a local Date,
+ * null when empty or invalid.
+ */
 export function fromLocalDateTime(value: string | null | undefined): Date | null {
   if (!value) return null;
-  const date = parse(value.slice(0, 16), "yyyy-MM-dd'T'HH:mm", new Date());
+  const date =
+    value.length >= 19
+      ? parse(value.slice(0, 19), "yyyy-MM-dd'T'HH:mm:ss", new Date())
+      : parse(value.slice(0, 16), "yyyy-MM-dd'T'HH:mm", new Date());
   return isValid(date) ? date : null;
 }

@@ -1,4 +1,12 @@
-import { articleText, chineseNumber, logActionKey } from './log-vocabulary';
+import { TestBed } from '@angular/core/testing';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import {
+  RefusalPipe,
+  articleText,
+  chineseNumber,
+  logActionKey,
+  refusalKey,
+} from './log-vocabulary';
 
 describe('log vocabulary (issue 19, point 7: no raw codes on the screens)', () => {
   it('writes article numbers as the regulation does', () => {
@@ -19,5 +27,25 @@ describe('log vocabulary (issue 19, point 7: no raw codes on the screens)', () =
     expect(logActionKey('spotCheck.finding.done')).toBe(
       'EFR_SHARED.LOG_ACTION.spotCheck_finding_done',
     );
+  });
+
+  it('issue 19, point 3: says why by the glossary sentence, else the stored text', () => {
+    TestBed.configureTestingModule({ providers: [provideTranslateService()] });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('zh-CN', {
+      EFR_SHARED: {
+        REFUSAL: { efr_recording_sealedContent: '录像已封存，原始内容和固定信息不得删节、修改。' },
+      },
+    });
+    translate.use('zh-CN');
+    const pipe = TestBed.runInInjectionContext(() => new RefusalPipe());
+    expect(refusalKey('efr.recording.sealedContent')).toBe(
+      'EFR_SHARED.REFUSAL.efr_recording_sealedContent',
+    );
+    expect(pipe.transform('efr.recording.sealedContent', '')).toBe(
+      '录像已封存，原始内容和固定信息不得删节、修改。',
+    );
+    expect(pipe.transform('efr.recording.other', '存储的中文说明。')).toBe('存储的中文说明。');
+    expect(pipe.transform('', '')).toBe('');
   });
 });

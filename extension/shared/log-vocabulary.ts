@@ -1,5 +1,6 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
+import { articleText } from '../../core/src/index';
 
 /**
  * How the access log and the chain of custody read on the screens (issue 19, point 7): each
@@ -8,27 +9,8 @@ import { TranslateService } from '@ngx-translate/core';
  * "view.start" or "R25.1". Actions without a phrase show as logged.
  */
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** `log.chineseNumber`: 1–99 in Chinese numerals as articles are numbered (二十四). */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  const head = tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`;
-  return head + (ones === 0 ? '' : DIGITS[ones]);
-}
-
-/**
- * `log.article`: a requirement id (R24.1, R24) as its article: 第二十四条 in Chinese,
- * "Article 24" otherwise; '' for anything else.
- */
-export function articleText(requirement: string | null | undefined, language: string): string {
-  const m = /^R(\d+)(?:\.\d+)?$/.exec((requirement ?? '').trim());
-  if (!m) return '';
-  const n = Number(m[1]);
-  return language.toLowerCase().startsWith('zh') ? `第${chineseNumber(n)}条` : `Article ${n}`;
-}
+// Article numbers as the regulation writes them: core's, as on every document (issue 19).
+export { articleText, chineseNumber } from '../../core/src/index';
 
 /** `log.actionKey`: the i18n key of a logged action (dots become underscores). */
 export function logActionKey(action: string): string {
@@ -58,5 +40,27 @@ export class ArticlePipe implements PipeTransform {
   transform(requirement: string | null | undefined): string {
     const language = this.translate.getCurrentLang() ?? this.translate.getFallbackLang() ?? '';
     return articleText(requirement, language);
+  }
+}
+
+/** `log.refusalKey`: the i18n key of a refusal code's glossary sentence. */
+export function refusalKey(code: string): string {
+  return `EFR_SHARED.REFUSAL.${code.replace(/\./g, '_')}`;
+}
+
+/**
+ * `{{ d.value | efrRefusal: d.fallback }}`: why an act was refused, as the glossary says it
+ * for the code (docs/glossary.md, Refusals), else the stored message given as fallback.
+ */
+@Pipe({ name: 'efrRefusal', pure: false })
+export class RefusalPipe implements PipeTransform {
+  private readonly translate = inject(TranslateService);
+
+  /** The sentence of `code` in the current language, else `fallback`. */
+  transform(code: string | null | undefined, fallback = ''): string {
+    if (!code) return fallback;
+    const key = refusalKey(code);
+    const label: unknown = this.translate.instant(key);
+    return typeof label === 'string' && label !== key ? label : fallback;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { compactName, personDisplayName } from '../../core/src/index';
+import { TranslateService } from '@ngx-translate/core';
+import { RECORD_OWNER, compactName, personDisplayName } from '../../core/src/index';
 import { EfrApiService } from './efr-api.service';
 
 /** A person as the pickers offer them. */
@@ -11,6 +12,13 @@ export interface DirectoryPerson {
   /** Job title or organisation, shown under the name to tell namesakes apart. */
   detail: string;
 }
+
+/** The label of the repository's own account. */
+const SYSTEM_KEY = 'EFR_SHARED.COMMON.SYSTEM';
+/** The label of ACS's built-in administrator while it keeps ACS's default name. */
+const ADMIN_KEY = 'EFR_SHARED.COMMON.ADMIN';
+/** ACS's built-in administrator account and the name ACS gives it (firstName only). */
+const ACS_ADMIN = { id: 'admin', name: 'Administrator' } as const;
 
 /** Most people one bureau's directory holds; one page of the People API reads them all. */
 const DIRECTORY_PAGE = 1000;
@@ -24,6 +32,7 @@ const DIRECTORY_PAGE = 1000;
 @Injectable({ providedIn: 'root' })
 export class PeopleDirectoryService {
   private readonly efrApi = inject(EfrApiService);
+  private readonly translate = inject(TranslateService, { optional: true });
   private readonly requested = new Set<string>();
   private readonly cache = signal<Readonly<Record<string, string>>>({});
   private directory: Promise<DirectoryPerson[]> | null = null;
@@ -31,7 +40,13 @@ export class PeopleDirectoryService {
   /** The display name of `id`, or `id` until (or unless) it is known. Starts a lookup. */
   nameOf(id: string): string {
     if (!id) return '';
+    // The repository's own account (ACS's System user: expiries, ownerless records) is no
+    // person of the directory: named in the reader's language, never looked up (a 404).
+    if (id === RECORD_OWNER) return this.label(SYSTEM_KEY, RECORD_OWNER);
     const known = this.cache()[id];
+    // ACS's administrator under ACS's own English name is named in the reader's language
+    // (系统管理员); an installation that gave the account a person's name shows that name.
+    if (id === ACS_ADMIN.id && known === ACS_ADMIN.name) return this.label(ADMIN_KEY, known);
     if (known !== undefined) return known;
     this.lookUp(id);
     return id;
@@ -93,6 +108,12 @@ export class PeopleDirectoryService {
       // Not readable (deleted account, no permission): the id itself is what we can show.
       () => this.remember(id, id),
     );
+  }
+
+  /** The text of `key` in the reader's language, else `otherwise`. */
+  private label(key: string, otherwise: string): string {
+    const label: unknown = this.translate?.instant(key);
+    return typeof label === 'string' && label !== key ? label : otherwise;
   }
 
   private remember(id: string, name: string): void {

@@ -16,6 +16,7 @@ export * from './dates';
 export * from './people-directory.service';
 export * from './person-name.pipe';
 export * from './refusal';
+export * from './refusal-text.service';
 export * from './person-picker.component';
 export * from './load-failure';
 export * from './log-vocabulary';

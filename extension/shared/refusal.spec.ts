@@ -1,4 +1,4 @@
-import { refusalSummary, refusalText } from './refusal';
+import { refusalCode, refusalSummary, refusalText } from './refusal';
 
 describe('shared refusal text', () => {
   const acs = (summary: string) => ({
@@ -27,5 +27,24 @@ describe('shared refusal text', () => {
     expect(refusalText({ message: 'offline' }, 'en')).toBe('offline');
     expect(refusalText(null, 'en')).toBe('');
     expect(refusalSummary(42)).toBeUndefined();
+  });
+
+  it('says an English-only error in Chinese by the sentence of its code (issue 19)', () => {
+    const sentences: Record<string, string> = {
+      'efr.archive.notSetUp': '档案库目录尚未建立，请联系系统管理员。',
+      'framework.exception.PermissionDenied': '没有执行此操作的权限。',
+    };
+    const body = (errorKey: string, summary: string) => ({
+      message: JSON.stringify({ error: { errorKey, statusCode: 503, briefSummary: summary } }),
+    });
+    const notSetUp = body('efr.archive.notSetUp', 'The archive folder EFR Devices is not set up');
+    expect(refusalCode(notSetUp)).toBe('efr.archive.notSetUp');
+    expect(refusalText(notSetUp, 'zh-CN', (c) => sentences[c]))
+      .toBe(sentences['efr.archive.notSetUp']);
+    expect(refusalText(notSetUp, 'en', (c) => sentences[c]))
+      .toBe('The archive folder EFR Devices is not set up');
+    const denied = body('framework.exception.PermissionDenied', 'Permission was denied (Delete)');
+    expect(refusalText(denied, 'zh-CN', (c) => sentences[c]))
+      .toBe('没有执行此操作的权限。');
   });
 });

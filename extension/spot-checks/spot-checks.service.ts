@@ -109,10 +109,15 @@ export class SpotChecksService {
       { from, to })).entry;
   }
 
-  /** A download link of the assessment (ticket as alf_ticket: a plain link sends no header). */
-  exportUrl(from: string, to: string, format: 'csv' | 'pdf'): string {
+  /**
+   * A download link of the assessment (ticket as alf_ticket: a plain link sends no header),
+   * in the screen's language (`lang`: a link sends the browser's Accept-Language, not the
+   * language chosen in EFR; issue 19).
+   */
+  exportUrl(from: string, to: string, format: 'csv' | 'pdf', lang: string): string {
     const alfresco = this.api.getInstance();
-    const q = new URLSearchParams({ from, to, format, alf_ticket: alfresco.getTicketEcm() ?? '' });
+    const q = new URLSearchParams({ from, to, format, lang,
+      alf_ticket: alfresco.getTicketEcm() ?? '' });
     return `${alfresco.config.hostEcm ?? ''}/alfresco/service/efr/quality?${q.toString()}`;
   }
 }

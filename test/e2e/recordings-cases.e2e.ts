@@ -52,7 +52,8 @@ describe('e2e: recordings list, filters, detail, case linking and dossier (issue
       await saveScreen(page, `recordings-${tag}`);
 
       // Activity type of R10.1.
-      await choose(page, '[data-filter="activityType"]', zh ? '日常检查' : 'Routine inspection');
+      await choose(page, '[data-filter="activityType"]',
+        zh ? '日常执法检查' : 'Routine inspection');
       await page.locator('[data-testid="apply-filter"]').click();
       await page.waitForURL(/activityType=routineInspection/);
       expect(await rowCount(page)).toBe(1);

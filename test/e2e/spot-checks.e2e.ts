@@ -54,7 +54,7 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
             // Issue 19, point 6: the supervisor chooses the kind; core's default is shown.
             const kind = page.locator('[data-testid="violation-kind"]');
             expect(await kind.innerText()).toContain(
-              zh ? '未按规定记录造成投诉或不良影响' : 'Not recorded as required');
+              zh ? '不按照规定进行现场执法记录' : 'Not recording as required');
             await kind.click();
             await page.locator('mat-option[data-kind="misuse"]').click();
             await saveScreen(page, `spot-check-checklist-${tag}`);
@@ -84,7 +84,8 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
         expect(await proposed.locator('[data-testid="violation-facts"]').innerText())
           .toBe('取证过程中途关机约两分钟，未说明理由。');
         expect(await proposed.innerText())
-          .toContain(zh ? '用于非工作或违法活动' : 'Non-work or unlawful use');
+          .toContain(zh ? '用于非单位工作或违法违纪活动'
+            : 'Use for non-work or unlawful activity');
         expect(await proposed.locator('[data-testid="violation-source"]').innerText())
           .toContain(zh ? '来自监督抽查' : 'From a spot check');
         await proposed.locator('[data-testid="decision-reason"]').fill('经核实属实。');

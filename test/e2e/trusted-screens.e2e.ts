@@ -4,12 +4,14 @@
  * register and the watermark) is checked in approvals.e2e.ts, where the request is made; the
  * disc description's names in test/evidence/web-script.spec.ts.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { SEARCH } from '../support/server-harness.js';
+import { CORE, SEARCH } from '../support/server-harness.js';
 import {
   DEMO_LOGIN_ID, DEMO_ROLE_USERS, saveScreen, settle, untranslatedKeys, type AppLanguage,
 } from './support/e2e-app.js';
 import { e2eSuite, openFromNav } from './support/e2e-suite.js';
+import { zhWordProblems } from '../support/zh-words.js';
 
 /** A demo recording of officer1 and officer2 (server/src/demo/demo-records.ts). */
 const RECORDING = '20261124_093000_BWC-2026-001.mp4';
@@ -61,10 +63,27 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
   // Point 7: "create", "seal", "move", "view.start", "range", node UUIDs and R-numbers showed
   // raw on Chinese screens; point 10: 调阅申请 stayed lit on 访问日志.
   it('point 7: the access log reads as sentences in Chinese, one nav entry lit', async () => {
+    // A refusal to say why about (R26.1): the glossary's sentence of its code is shown, not
+    // only the message stored with the entry (issue 19, point 3; older entries lack one).
+    const refused = await suite.api('admin').request('put', `${CORE}/nodes/${await recordingId()}`,
+      { json: { properties: { 'efr:location': '改过的地点' } } });
+    expect(refused.status).toBe(409);
     const page = await suite.signIn('supervisor1', 'zh-CN');
     await openFromNav(page, 'access-log', /\/approvals\/access-log/);
     await page.locator('[data-testid="log-row"]').first().waitFor();
     await settle(page);
+    const refusal = page.locator('[data-testid="log-row"][data-action="refused"]').first();
+    expect(await refusal.locator('[data-testid="log-details"]').innerText())
+      .toMatch(/拒绝理由：\s*录像已封存，原始内容和固定信息不得删节、修改。/);
+    // Its CSV is one document in the reader's language: no login id, code or English.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="log-csv"]').click(),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toBe('\ufeff序号,时间,用户,操作,对象,详情,哈希链值\r');
+    expect(csv).toMatch(/操作被拒绝,.*拒绝理由：录像已封存，原始内容和固定信息不得删节、修改。/);
+    expect(zhWordProblems(csv)).toEqual([]);
     const actions = await page.locator('[data-testid="log-action"]').allInnerTexts();
     expect(actions.length).toBeGreaterThan(0);
     for (const a of actions) expect(a).toMatch(/[\u4e00-\u9fff]/);

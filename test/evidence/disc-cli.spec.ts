@@ -70,11 +70,11 @@ describe('efr disc build | verify against server/ (issue 7, R23.1)', () => {
       expect(await sha256OfFile(join(out, 'data', name))).toBe(sealed.get(name) as string);
     }
     const text = await readFile(join(out, 'description.txt'), 'utf8');
-    for (const fact of ['制作人 Producer：张丽', '提取人 Extractor：周敏', '提取时间', CASE]) {
+    for (const fact of ['制作人：张丽', '提取人：周敏', '提取时间', CASE]) {
       expect(text).toContain(fact);
     }
     const pdf = await tool('pdftotext', [join(out, 'description.pdf'), '-']);
-    expect(pdf).toContain('制作人 Producer：张丽');
+    expect(pdf).toContain('制作人：张丽');
     expect(pdf).toContain('某养老服务机构未按规定备案案');
     const log = (await readFile(join(out, 'access-log.jsonl'), 'utf8')).trim().split('\n')
       .map((l) => JSON.parse(l) as { entry: { action: string }; hash: string });

@@ -128,9 +128,9 @@ describe('evidence-packages web script (issue 7, R23.1)', () => {
     const file = join(server.dataDir as string, 'names.iso');
     await writeFile(file, new Uint8Array(await res.arrayBuffer()));
     const text = await tool('7z', ['e', '-so', file, 'description.txt']);
-    expect(text).toContain('执法人员 Officers：王明、李强');
-    expect(text).toMatch(/封存 Sealed：.*张丽、刘芳/);
-    expect(text).toContain('光盘介质 Medium：DVD-5 (4.7 GB)');
+    expect(text).toContain('执法人员：王明、李强');
+    expect(text).toMatch(/移交封存：.*张丽、刘芳/);
+    expect(text).toContain('光盘介质：DVD-5 (4.7 GB)');
     expect(text).not.toMatch(/officer\d|custodian\d|dvd5|EFR repository|server\//);
   }, 60_000);
 

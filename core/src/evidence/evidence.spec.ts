@@ -1,7 +1,8 @@
 // Pure packaging rules of the evidence disc (R23.1): bag tag files, payload names and the
 // written description. The image itself is covered by test/evidence/.
 import {
-  bagInfoTxt, describePackage, descriptionText, formatBytes, formatChinaTime, formatDuration,
+  bagInfoTxt, describePackage, descriptionText, fixedOffsetZone, formatBytes, formatChinaTime,
+  formatDuration,
   manifestText,
   parseBagInfo, parseManifest, placePayload,
 } from '../index.js';
@@ -52,12 +53,20 @@ describe('evidence packaging rules (R23.1)', () => {
   it('describes producer, extractor, extraction time and each file (R23.1)', () => {
     const d = describePackage(FACTS, placePayload([rec('1', '录像.mp4')]));
     const text = descriptionText(d);
-    expect(text).toContain('制作人 Producer：张丽');
-    expect(text).toContain('提取人 Extractor：周敏');
-    expect(text).toContain('提取时间 Extraction time：2026-11-26 10:00:00 (UTC+08:00)');
+    expect(text).toContain('制作人：张丽');
+    expect(text).toContain('提取人：周敏');
+    expect(text).toContain('提取时间：2026-11-26 10:00:00 (UTC+08:00)');
     expect(text).toContain('SHA-256：' + 'a'.repeat(64));
-    expect(text).toContain('时长 Duration：1:02:05');
+    expect(text).toContain('时长：1:02:05');
     expect(text).toContain('处置投诉、举报案件');
+    // Issue 19: one language per document; zh-CN for the court, in the bureau's zone.
+    expect(text).not.toMatch(/Producer|Extractor|Duration|complaint|R2\d\.\d/);
+    const en = descriptionText(describePackage({ ...FACTS, caseNumber: 'C-4', caseTitle: 'Check',
+      producer: 'Li Zhang', extractor: 'Min Zhou' }, placePayload([rec('1', 'clip.mp4')]),
+    { language: 'en', zone: fixedOffsetZone(-300) }));
+    expect(en).toContain('Extraction time: 2026-11-25 21:00:00 (UTC-05:00)');
+    expect(en).toContain('Handling complaints and reports');
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
     expect(formatChinaTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00:00 (UTC+08:00)');
     expect(formatDuration(undefined)).toBe('');
   });
@@ -65,7 +74,7 @@ describe('evidence packaging rules (R23.1)', () => {
   // Issue 19, points 2 and 11: the description named the medium "dvd5" and a 22 KB file
   // "0.0 MiB".
   it('names the medium and reads small sizes in KiB', () => {
-    expect(formatBytes(22528)).toBe('22,528 字节 bytes (22.0 KiB)');
-    expect(formatBytes(1572864)).toBe('1,572,864 字节 bytes (1.5 MiB)');
+    expect(formatBytes(22528)).toBe('22,528 字节（22.0 KiB）');
+    expect(formatBytes(1572864, 'en')).toBe('1,572,864 bytes (1.5 MiB)');
   });
 });

@@ -34,15 +34,25 @@ describe('access-log details (issue 19, point 7)', () => {
     ]);
   });
 
-  it('issue 19, point 2: a refusal says why in the reader\'s language only', () => {
+  it('issue 19, points 2 and 3: a refusal says why by its code, in one language', () => {
     const v = { attempted: 'update', code: 'efr.recording.sealedFacts', requirement: 'R26.1',
       message: 'Sealed facts cannot change.', messageZh: '已封存的录像信息不得修改。' };
     const zh = visibleLogDetails(v, 'zh-CN');
-    expect(zh.find((d) => d.key === 'why')?.value).toBe('已封存的录像信息不得修改。');
+    // The code, for the glossary's sentence; the stored message of the reader's language
+    // when the glossary has none.
+    expect(zh.find((d) => d.key === 'why')).toEqual({ key: 'why', kind: 'refusal',
+      value: 'efr.recording.sealedFacts', fallback: '已封存的录像信息不得修改。' });
     expect(JSON.stringify(zh)).not.toContain('Sealed facts');
-    expect(visibleLogDetails(v, 'en').find((d) => d.key === 'why')?.value)
+    expect(visibleLogDetails(v, 'en').find((d) => d.key === 'why')?.fallback)
       .toBe('Sealed facts cannot change.');
-    const old = { attempted: 'update', message: 'Sealed facts cannot change.' };
+    // Logged before issue 19: English only, yet its code has a sentence in the glossary.
+    const old = { attempted: 'update', code: 'efr.recording.sealedContent',
+      message: 'The recording is sealed.' };
+    const glossary = (code: string) => code === 'efr.recording.sealedContent';
+    expect(visibleLogDetails(old, 'zh-CN', glossary).find((d) => d.key === 'why'))
+      .toEqual({ key: 'why', kind: 'refusal', value: 'efr.recording.sealedContent', fallback: '' });
     expect(visibleLogDetails(old, 'zh-CN').map((d) => d.key)).toEqual(['attempted']);
+    const bare = { attempted: 'update', message: 'Sealed facts cannot change.' };
+    expect(visibleLogDetails(bare, 'zh-CN').map((d) => d.key)).toEqual(['attempted']);
   });
 });

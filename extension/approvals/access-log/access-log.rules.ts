@@ -5,13 +5,15 @@
  */
 
 /** How a detail's value is shown. */
-export type LogDetailKind = 'text' | 'person' | 'article' | 'action' | 'status';
+export type LogDetailKind = 'text' | 'person' | 'article' | 'action' | 'status' | 'refusal';
 
 /** One shown detail: its value key (label EFR_APPROVALS.LOG.DETAIL.<key>) and value. */
 export interface LogDetail {
   key: string;
   value: string;
   kind: LogDetailKind;
+  /** A refusal's stored message in the reader's language, when its code has no sentence. */
+  fallback?: string;
 }
 
 /** A node id as the repositories write them (UUID). */
@@ -38,12 +40,14 @@ const SHOWN: readonly [string, LogDetailKind][] = [
 
 /**
  * `accessLog.details`: the details of an entry's values (keys without the `/efr-access/`
- * prefix) that a reader is shown; a refusal's attempted action is shown as an action. The
- * node's name is the row's object column, not repeated here.
+ * prefix) that a reader is shown; a refusal's attempted action is shown as an action, and why
+ * by its code when `hasSentence` (the glossary has one for it), else by the stored message of
+ * the reader's language. The node's name is the row's object column, not repeated here.
  */
 export function visibleLogDetails(
   values: Readonly<Record<string, string>>,
   language = 'zh-CN',
+  hasSentence: (code: string) => boolean = () => false,
 ): LogDetail[] {
   // A node id (a move's from/to folders) says nothing to a reader: tooltip only.
   const shown = (v: string | undefined) => (v ?? '').trim() !== '' && !NODE_ID.test(v ?? '');
@@ -52,11 +56,15 @@ export function visibleLogDetails(
     value: values[key],
     kind,
   }));
-  // Why it was refused, in the reader's language only: a Chinese reader never gets the
-  // English message (issue 19, point 2); an entry without a Chinese text shows the refused
-  // action and its article alone.
+  // Why it was refused, in the reader's language only (issue 19, points 2 and 7): the
+  // glossary's sentence of the refusal code (EFR_SHARED.REFUSAL), else the message stored with
+  // the entry in that language; a Chinese reader never gets the English message, so an old
+  // entry of an unlisted code shows the refused action and its article alone.
   const why = language.toLowerCase().startsWith('zh') ? values['messageZh'] : values['message'];
-  if (values['attempted'] && shown(why)) out.push({ key: 'why', value: why, kind: 'text' });
+  const code = values['code'] ?? '';
+  if (values['attempted'] && ((shown(code) && hasSentence(code)) || shown(why))) {
+    out.push({ key: 'why', value: code, kind: 'refusal', fallback: why ?? '' });
+  }
   return out;
 }
 

@@ -11,6 +11,10 @@ import {
   LoadFailurePipe,
   LogActionPipe,
   PeopleDirectoryService,
+  RefusalPipe,
+  articleText,
+  logActionKey,
+  refusalKey,
   PersonNamePipe,
   errorStatus,
 } from '../../shared/public-api';
@@ -18,6 +22,7 @@ import { AccessLogRow, ChainVerification } from '../approvals.model';
 import { accessLogCsv } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
 import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
+import { formatZoneTime } from '../../../core/src/index';
 
 /**
  * The access-log search for supervisors (R14.1): the audit application `efr-access` filtered
@@ -33,6 +38,7 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
     LoadFailurePipe,
     LogActionPipe,
     PersonNamePipe,
+    RefusalPipe,
     DatePipe,
     FormsModule,
     MatButtonModule,
@@ -128,7 +134,7 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
                     <td class="nowrap">{{ r.user | efrPersonName }}</td>
                     <td data-testid="log-action">{{ r.action | efrLogAction }}</td>
                     <td class="node" [title]="r.nodeId">
-                      {{ r.values['name'] || r.values['caseNumber'] || r.nodeId.slice(0, 8) }}
+                      {{ r.values['name'] || r.values['caseNumber'] || '—' }}
                     </td>
                     <td class="details" data-testid="log-details">
                       @for (d of details(r); track d.key) {
@@ -145,6 +151,9 @@ import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
                             }
                             @case ('status') {
                               {{ d.value | efrLabelOrRaw: 'EFR_APPROVALS.STATUS.' }}
+                            }
+                            @case ('refusal') {
+                              {{ d.value | efrRefusal: d.fallback }}
                             }
                             @default {
                               {{ d.value }}
@@ -253,7 +262,9 @@ export class AccessLogSmartComponent {
 
   /** The details a reader is shown (codes, hashes and ids stay in the tooltip). */
   protected details(r: AccessLogRow): LogDetail[] {
-    return visibleLogDetails(r.values, this.translate.getCurrentLang() ?? 'zh-CN');
+    const known = (code: string): boolean =>
+      this.translate.instant(refusalKey(code)) !== refusalKey(code);
+    return visibleLogDetails(r.values, this.translate.getCurrentLang() ?? 'zh-CN', known);
   }
 
   /** Every logged value, for the row's tooltip. */
@@ -270,9 +281,35 @@ export class AccessLogSmartComponent {
     }
   }
 
-  /** Downloads the rows shown as CSV (UTF-8 with BOM). */
+  /** Downloads the rows shown as CSV (UTF-8 with BOM), in the screen's language. */
   protected exportCsv(): void {
-    const csv = accessLogCsv(this.rows() ?? [], (id) => this.people.nameOf(id));
+    const t = (key: string, args?: Record<string, string>): string =>
+      this.translate.instant(key, args) as string;
+    const language = this.translate.getCurrentLang() ?? 'zh-CN';
+    const labelOr = (key: string, raw: string): string => (t(key) === key ? raw : t(key));
+    const action = (code: string): string => labelOr(logActionKey(code), code);
+    const detail = (d: LogDetail): string => {
+      const value =
+        d.kind === 'person' ? this.people.nameOf(d.value)
+        : d.kind === 'article' ? articleText(d.value, language)
+        : d.kind === 'action' ? action(d.value)
+        : d.kind === 'status' ? labelOr(`EFR_APPROVALS.STATUS.${d.value}`, d.value)
+        : d.kind === 'refusal' ? labelOr(refusalKey(d.value), d.fallback ?? '')
+        : d.value;
+      const sep = language.startsWith('zh') ? '：' : ': ';
+      return `${t(`EFR_APPROVALS.LOG.DETAIL.${d.key}`)}${sep}${value}`;
+    };
+    // The workstation's zone is the bureau's; the offset stands beside each time.
+    const zone = { offsetMinutesAt: (ms: number) => -new Date(ms).getTimezoneOffset() };
+    const csv = accessLogCsv(this.rows() ?? [], {
+      header: ['ID', 'AT', 'USER', 'ACTION', 'NODE', 'DETAILS', 'HASH']
+        .map((k) => t(`EFR_APPROVALS.LOG.COL_${k}`)),
+      time: (iso) => formatZoneTime(iso, zone),
+      person: (id) => this.people.nameOf(id),
+      action,
+      object: (r) => r.values['name'] || r.values['caseNumber'] || '',
+      details: (r) => this.details(r).map(detail).join(language.startsWith('zh') ? '；' : '; '),
+    });
     const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');

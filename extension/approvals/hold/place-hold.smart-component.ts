@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { refusalText } from '../../shared/public-api';
+import { RefusalTextService } from '../../shared/public-api';
 import { ApprovalsService } from '../approvals.service';
 
 /** What the dialog is opened with. */
@@ -56,6 +56,7 @@ export interface PlaceHoldData {
 export class PlaceHoldSmartComponent {
   private readonly data = inject<PlaceHoldData>(MAT_DIALOG_DATA);
   private readonly approvals = inject(ApprovalsService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly dialog = inject(MatDialogRef<PlaceHoldSmartComponent>);
   private readonly snackBar = inject(MatSnackBar);
   private readonly translate = inject(TranslateService);
@@ -81,7 +82,7 @@ export class PlaceHoldSmartComponent {
       this.dialog.close(result);
     } catch (error: unknown) {
       // Refused (403 not a supervisor or the office, 422 no reason) or unreachable: say why.
-      this.error.set(refusalText(error, this.translate.getCurrentLang() ?? 'zh-CN')
+      this.error.set(this.refusals.text(error)
         || this.translate.instant('EFR_SHARED.COMMON.LOAD_FAILED', { status: '' }));
     } finally {
       this.busy.set(false);

@@ -4,15 +4,16 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, errorStatus, LoadFailurePipe } from '../../shared/public-api';
+import {
+  CurrentUserService, errorStatus, LoadFailurePipe, RefusalTextService,
+} from '../../shared/public-api';
 import { AccessRequestView, Queue } from '../approvals.model';
 import {
   decisionsFor,
   mayPlay,
   queueFromParam,
   queuesFor,
-  refusalMessage,
-} from '../approvals.rules';
+  } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
 import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-component';
 
@@ -115,6 +116,7 @@ import { DecisionEvent, RequestCardUiComponent } from './request-card.ui-compone
 })
 export class ApprovalsQueuesSmartComponent {
   private readonly service = inject(ApprovalsService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly currentUser = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
   private readonly translate = inject(TranslateService);
@@ -191,7 +193,7 @@ export class ApprovalsQueuesSmartComponent {
       });
       await this.load();
     } catch (error) {
-      this.message.set({ text: refusalMessage(error, this.prefs.locale), error: true });
+      this.message.set({ text: this.refusals.text(error, this.prefs.locale), error: true });
     } finally {
       this.busy.set(false);
     }

@@ -8,10 +8,10 @@ import {
   aftsType,
   DateTimeFieldComponent,
   EFR_TYPE,
-  EfrApiService,
+  EfrApiService, RefusalTextService,
 } from '../../shared/public-api';
 import { Purpose, PURPOSES, RequestForm } from '../approvals.model';
-import { refusalMessage, requestFormErrors } from '../approvals.rules';
+import { requestFormErrors } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
 
 interface Choice {
@@ -124,6 +124,7 @@ interface Choice {
 })
 export class RequestFormSmartComponent implements OnInit {
   private readonly service = inject(ApprovalsService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly efrApi = inject(EfrApiService);
   private readonly router = inject(Router);
   private readonly prefs = inject(UserPreferencesService);
@@ -194,7 +195,7 @@ export class RequestFormSmartComponent implements OnInit {
       await this.router.navigate(['/approvals'], { queryParams: { created: r.number } });
     } catch (error) {
       this.refusal.set(
-        refusalMessage(error, this.prefs.locale) ||
+        this.refusals.text(error, this.prefs.locale) ||
           (this.translate.instant('EFR_SHARED.COMMON.LOAD_FAILED', { status: '' }) as string),
       );
     } finally {

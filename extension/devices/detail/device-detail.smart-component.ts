@@ -9,9 +9,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, errorStatus, PersonNamePipe } from '../../shared/public-api';
+import {
+  CurrentUserService, errorStatus, PersonNamePipe, RefusalTextService,
+} from '../../shared/public-api';
 import { DeviceDetail, DeviceStep } from '../devices.model';
-import { deviceActions, refusalText, stepNeedsReason } from '../devices.rules';
+import { deviceActions, stepNeedsReason } from '../devices.rules';
 import { DevicesService } from '../devices.service';
 import { DeviceHistoryUiComponent } from './device-history.ui-component';
 import { IssueRequest, PreUseCheckFormUiComponent } from './pre-use-check-form.ui-component';
@@ -40,6 +42,7 @@ import { IssueRequest, PreUseCheckFormUiComponent } from './pre-use-check-form.u
 })
 export class DeviceDetailSmartComponent {
   private readonly service = inject(DevicesService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly currentUser = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
 
@@ -106,7 +109,7 @@ export class DeviceDetailSmartComponent {
       this.chosen.set(null);
       this.message.set({ text: step, error: false });
     } catch (error) {
-      this.message.set({ text: refusalText(error, this.prefs.locale), error: true });
+      this.message.set({ text: this.refusals.text(error, this.prefs.locale), error: true });
     } finally {
       this.busy.set(false);
     }

@@ -59,4 +59,26 @@ describe('PreUseCheckFormUiComponent (R15.1)', () => {
     // The device time defaults to now: within a few seconds of the browser clock.
     expect(Math.abs(Date.parse(emitted[0].check.deviceTime) - Date.now())).toBeLessThan(5000);
   });
+
+  // Issue 19, point 10: the device's clock is read in the Material date-time field (to the
+  // second), not in a native datetime-local input that follows the browser's locale.
+  it('reads the device clock in the Material date-time field, to the second', async () => {
+    const { fixture, problems } = await setup();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('input[type="datetime-local"]')).toBeNull();
+    const time = el.querySelector<HTMLInputElement>('[data-testid="check-device-time"]');
+    expect(time?.type).toBe('text');
+    expect(time?.value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const toggle = el.querySelector('efr-date-time-seconds-field mat-datetimepicker-toggle');
+    expect(toggle).not.toBeNull();
+    if (!time) return;
+    const late = new Date(Date.now() - 180_000);
+    const p = (n: number) => String(n).padStart(2, '0');
+    time.value =
+      `${late.getFullYear()}-${p(late.getMonth() + 1)}-${p(late.getDate())} ` +
+      `${p(late.getHours())}:${p(late.getMinutes())}:${p(late.getSeconds())}`;
+    time.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    expect(problems()).toContain('efr.preUse.clock');
+  });
 });

@@ -5,11 +5,11 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
-import { PersonPickerComponent } from '../../shared/public-api';
+import { DateTimeSecondsFieldComponent, PersonPickerComponent } from '../../shared/public-api';
 import { PreUseCheckForm } from '../devices.model';
 import { clockOffsetSeconds, preUseCheckErrors } from '../devices.rules';
 
-/** Local wall time `yyyy-MM-ddTHH:mm:ss` of an instant, for a datetime-local input. */
+/** Local wall time `yyyy-MM-ddTHH:mm:ss` of an instant, the device-time field's value. */
 function localInputValue(ms: number): string {
   const d = new Date(ms);
   const p = (n: number): string => String(n).padStart(2, '0');
@@ -38,6 +38,7 @@ export interface IssueRequest {
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    DateTimeSecondsFieldComponent,
     PersonPickerComponent,
     TranslatePipe,
   ],
@@ -83,21 +84,16 @@ export interface IssueRequest {
           data-field="freeStorageMb"
         />
       </mat-form-field>
-      <mat-form-field class="wide">
-        <mat-label>{{ 'EFR_DEVICES.CHECK.DEVICE_TIME' | translate }}</mat-label>
-        <input
-          matInput
-          type="datetime-local"
-          step="1"
-          name="deviceTime"
-          [ngModel]="deviceTime()"
-          (ngModelChange)="deviceTime.set($event)"
-          data-field="deviceTime"
+      <span class="device-time" data-field="deviceTime">
+        <efr-date-time-seconds-field
+          [(value)]="deviceTime"
+          [label]="'EFR_DEVICES.CHECK.DEVICE_TIME' | translate"
+          testId="check-device-time"
         />
-        <mat-hint>{{
+        <span class="offset">{{
           'EFR_DEVICES.CHECK.OFFSET' | translate: { seconds: offset() ?? '—' }
-        }}</mat-hint>
-      </mat-form-field>
+        }}</span>
+      </span>
       <ul class="problems" data-testid="check-problems">
         @for (e of errors(); track e.code) {
           <li [attr.data-code]="e.code">{{ zh() ? e.messageZh : e.message }}</li>
@@ -131,8 +127,14 @@ export interface IssueRequest {
     mat-form-field {
       width: 180px;
     }
-    mat-form-field.wide {
-      width: 260px;
+    .device-time {
+      display: inline-flex;
+      flex-direction: column;
+    }
+    .device-time .offset {
+      font-size: 12px;
+      color: var(--mat-sys-on-surface-variant, #49454f);
+      padding: 2px 16px 0;
     }
     .problems {
       width: 100%;

@@ -10,10 +10,10 @@ import {
   CurrentUserService,
   errorStatus,
   PersonNamePipe,
-  LoadFailurePipe,
+  LoadFailurePipe, RefusalTextService,
 } from '../../shared/public-api';
 import { Device, RegisterDeviceForm, UnitCompliance } from '../devices.model';
-import { mayRegisterDevice, refusalText } from '../devices.rules';
+import { mayRegisterDevice } from '../devices.rules';
 import { DevicesService } from '../devices.service';
 import { RegisterDeviceUiComponent } from './register-device.ui-component';
 import { UnitComplianceUiComponent } from './unit-compliance.ui-component';
@@ -39,6 +39,7 @@ import { UnitComplianceUiComponent } from './unit-compliance.ui-component';
 })
 export class DevicesListSmartComponent {
   private readonly service = inject(DevicesService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly currentUser = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
   private readonly registerForm = viewChild(RegisterDeviceUiComponent);
@@ -96,7 +97,7 @@ export class DevicesListSmartComponent {
       this.message.set({ text: d.serial, error: false });
       await this.load();
     } catch (error) {
-      this.message.set({ text: refusalText(error, this.prefs.locale), error: true });
+      this.message.set({ text: this.refusals.text(error, this.prefs.locale), error: true });
     } finally {
       this.busy.set(false);
     }

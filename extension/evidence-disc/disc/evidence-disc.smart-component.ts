@@ -12,7 +12,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService } from '../../shared/public-api';
+import { CurrentUserService, RefusalTextService } from '../../shared/public-api';
 import { DiscCase, DiscJob, DiscRecording, EvidencePackage } from '../evidence-disc.model';
 import {
   DISC_MEDIA, DiscRefusal, canPackage, defaultLabel, discFormProblem, discRefusal, discUsage,
@@ -40,6 +40,7 @@ const POLL_MS = 1000;
 })
 export class EvidenceDiscSmartComponent {
   private readonly service = inject(EvidenceDiscService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly currentUser = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
 
@@ -137,13 +138,14 @@ export class EvidenceDiscSmartComponent {
         this.job.set(p.job ?? null);
       }
       if (p.job?.state === 'failed' && p.job.error) {
-        this.refusal.set(jobRefusal(p.job.error, this.prefs.localeSignal()));
+        this.refusal.set(jobRefusal(p.job.error, this.prefs.localeSignal(),
+          this.refusals.sentence));
       } else {
         this.built.set(p);
         this.packages.set(await this.service.packages(caseId));
       }
     } catch (err) {
-      this.refusal.set(discRefusal(err, this.prefs.localeSignal()));
+      this.refusal.set(discRefusal(err, this.prefs.localeSignal(), this.refusals.sentence));
     } finally {
       this.building.set(false);
       this.job.set(null);

@@ -12,7 +12,7 @@ import {
   CurrentUserService,
   PersonNamePipe,
   errorStatus,
-  LoadFailurePipe,
+  LoadFailurePipe, RefusalTextService,
 } from '../../shared/public-api';
 import { Exemption, ExemptionFilter, ExemptionStep, ExemptionView } from '../exemptions.model';
 import {
@@ -20,7 +20,6 @@ import {
   exemptionFilterFromParams,
   exemptionFilterToParams,
   exemptionListArgs,
-  exemptionRefusalText,
   exemptionsShown,
   mayWriteExemption,
 } from '../exemptions.rules';
@@ -49,6 +48,7 @@ import { ExemptionsService } from '../exemptions.service';
 })
 export class ExemptionsListSmartComponent {
   private readonly service = inject(ExemptionsService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly currentUser = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
   private readonly route = inject(ActivatedRoute);
@@ -138,7 +138,7 @@ export class ExemptionsListSmartComponent {
       this.all.set((this.all() ?? []).map((x) => (x.id === updated.id ? updated : x)));
       this.message.set({ text: step, error: false });
     } catch (error) {
-      this.message.set({ text: exemptionRefusalText(error, this.prefs.locale), error: true });
+      this.message.set({ text: this.refusals.text(error, this.prefs.locale), error: true });
     } finally {
       this.busy.set(null);
     }

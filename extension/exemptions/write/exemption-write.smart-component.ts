@@ -12,10 +12,10 @@ import { ACTIVITY_TYPES, EXEMPTION_GROUNDS } from '../../../core/src/index';
 import {
   CurrentUserService,
   PersonNamePipe,
-  PersonPickerComponent,
+  PersonPickerComponent, RefusalTextService,
 } from '../../shared/public-api';
 import { CaseChoice, ExemptionForm } from '../exemptions.model';
-import { exemptionFormVerdict, exemptionRefusalText } from '../exemptions.rules';
+import { exemptionFormVerdict } from '../exemptions.rules';
 import { ExemptionsService } from '../exemptions.service';
 
 /** Local wall time `yyyy-MM-ddTHH:mm` of an instant, for a datetime-local input. */
@@ -50,6 +50,7 @@ function localInputValue(ms: number): string {
 })
 export class ExemptionWriteSmartComponent {
   private readonly service = inject(ExemptionsService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly currentUser = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
   private readonly router = inject(Router);
@@ -117,7 +118,7 @@ export class ExemptionWriteSmartComponent {
       await this.service.write(this.form());
       await this.router.navigate(['/exemptions'], { queryParams: { written: 1 } });
     } catch (error) {
-      this.error.set(exemptionRefusalText(error, this.prefs.locale));
+      this.error.set(this.refusals.text(error, this.prefs.locale));
     } finally {
       this.busy.set(false);
     }

@@ -7,7 +7,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import type { FixityStatus } from '../../../core/src/index';
 import {
-  CurrentUserService, errorStatus, humanBytes, LoadFailurePipe, refusalText,
+  CurrentUserService, errorStatus, humanBytes, LoadFailurePipe, RefusalTextService,
 } from '../../shared/public-api';
 import { coveragePercent, daysToCover, mayFollowFixity } from '../fixity.rules';
 import { FixityService } from '../fixity.service';
@@ -26,6 +26,7 @@ import { FixityService } from '../fixity.service';
 })
 export class FixityStatusSmartComponent {
   private readonly service = inject(FixityService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly currentUser = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
 
@@ -71,7 +72,7 @@ export class FixityStatusSmartComponent {
         kind: r.mismatches.length > 0 ? 'mismatch' : r.files === 0 ? 'idle' : 'done' });
       await this.load();
     } catch (error) {
-      this.message.set({ text: refusalText(error, this.prefs.locale), kind: 'error' });
+      this.message.set({ text: this.refusals.text(error, this.prefs.locale), kind: 'error' });
     } finally {
       this.busy.set(false);
     }

@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { FieldError } from '../../../core/src/index';
-import { CurrentUserService, PersonNamePipe } from '../../shared/public-api';
+import { CurrentUserService, PersonNamePipe, RefusalTextService } from '../../shared/public-api';
 import { FileHashService } from '../file-hash.service';
 import { mediaDuration } from '../file-hasher';
 import { HandoverApiService } from '../handover-api.service';
@@ -20,7 +20,6 @@ import {
   mayReceive,
   openBody,
   recordingFields,
-  refusalText,
   verifiedHashes,
 } from '../handover.rules';
 import { FileQueueUiComponent } from './file-queue.ui-component';
@@ -56,6 +55,7 @@ let nextKey = 0;
 })
 export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
   private readonly api = inject(HandoverApiService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly users = inject(CurrentUserService);
   private readonly translate = inject(TranslateService);
   private readonly router = inject(Router);
@@ -202,7 +202,7 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
       await work();
     } catch (error: unknown) {
       // A refusal (4xx with the repository's words) or a network failure: show it, keep state.
-      this.failure.set(refusalText(error));
+      this.failure.set(this.refusals.text(error));
     } finally {
       this.busy.set(false);
     }
@@ -271,7 +271,7 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
       // NotReadableError): the row says so and its retry hashes it from the start.
       if (this.destroyed) return;
       const reason = this.translate.instant('EFR_HANDOVER.FILES.UNREADABLE');
-      this.patch(key, { state: 'failed', error: `${reason} (${refusalText(error)})` });
+      this.patch(key, { state: 'failed', error: `${reason} (${this.refusals.text(error)})` });
       return;
     }
     this.patch(key, { sha256, durationSeconds, state: 'hashed' });
@@ -323,7 +323,7 @@ export class HandoverWizardSmartComponent implements OnInit, OnDestroy {
     const error =
       answer.status === 0
         ? this.translate.instant('EFR_HANDOVER.FILES.NETWORK')
-        : `${answer.status} ${refusalText({ message: answer.text })}`;
+        : `${answer.status} ${this.refusals.text({ message: answer.text })}`;
     this.patch(key, { state: 'failed', uploadedBytes: 0, error });
   }
 }

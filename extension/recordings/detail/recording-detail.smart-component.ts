@@ -26,6 +26,7 @@ import {
   ViewingNext,
   failedPartState,
   mayReadCustody,
+  mediaFormat,
   viewingNext,
 } from '../recording-detail.rules';
 import { CustodyLogUiComponent } from './custody-log.ui-component';
@@ -102,6 +103,8 @@ export class RecordingDetailSmartComponent implements OnInit {
   protected readonly mayLink = computed(() => mayLinkSomeCase(this.currentUser.user()));
   /** Size in binary units. */
   protected readonly sizeText = computed(() => humanBytes(this.recording()?.size ?? null));
+  /** The stored file's format (MP4 视频), not its MIME type. */
+  protected readonly format = computed(() => mediaFormat(this.recording()?.mimeType ?? ''));
 
   /** Loads once the route input is bound. */
   ngOnInit(): void {

@@ -6,10 +6,10 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { Assessment, RATES } from '../spot-checks.model';
-import { bureauDay, dayStart, nextDay, percentText, refusalText } from '../spot-checks.rules';
+import { bureauDay, dayStart, nextDay, percentText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
-import { PersonNamePipe, DayFieldComponent } from '../../shared/public-api';
+import { PersonNamePipe, DayFieldComponent, RefusalTextService } from '../../shared/public-api';
 
 /**
  * The quality assessment of a period (R28.1) per unit and per officer: recording rate,
@@ -83,6 +83,8 @@ export class AssessmentSmartComponent {
   }
 
   private readonly service = inject(SpotChecksService);
+
+  private readonly refusals = inject(RefusalTextService);
   private readonly prefs = inject(UserPreferencesService);
 
   protected readonly parts = ['UNITS', 'OFFICERS'] as const;
@@ -108,13 +110,13 @@ export class AssessmentSmartComponent {
       const p = this.period();
       this.result.set(await this.service.assessment(p.from, p.to));
     } catch (error) {
-      this.message.set(refusalText(error, this.prefs.locale));
+      this.message.set(this.refusals.text(error, this.prefs.locale));
     }
   }
 
   /** Download link of the CSV or PDF export. */
   protected exportUrl(format: 'csv' | 'pdf'): string {
     const p = this.period();
-    return this.service.exportUrl(p.from, p.to, format);
+    return this.service.exportUrl(p.from, p.to, format, this.prefs.locale);
   }
 }

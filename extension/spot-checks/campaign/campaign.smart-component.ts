@@ -6,9 +6,9 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { Campaign, Evidence, Finding, FindingForm } from '../spot-checks.model';
 import { ApprovalsService } from '../../approvals/public-api';
-import { CurrentUserService, PersonNamePipe } from '../../shared/public-api';
+import { CurrentUserService, PersonNamePipe, RefusalTextService } from '../../shared/public-api';
 import {
-  campaignDays, findingBody, refusalText, supervisionRequestFor,
+  campaignDays, findingBody, supervisionRequestFor,
 } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { ChecklistUiComponent } from '../ui/checklist.ui-component';
@@ -105,6 +105,7 @@ import { FindingSummaryUiComponent } from '../ui/finding-summary.ui-component';
 })
 export class CampaignSmartComponent {
   private readonly service = inject(SpotChecksService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly prefs = inject(UserPreferencesService);
   private readonly approvals = inject(ApprovalsService);
   private readonly user = inject(CurrentUserService);
@@ -204,6 +205,6 @@ export class CampaignSmartComponent {
   }
 
   private fail(error: unknown): void {
-    this.message.set({ text: refusalText(error, this.prefs.locale), error: true });
+    this.message.set({ text: this.refusals.text(error, this.prefs.locale), error: true });
   }
 }

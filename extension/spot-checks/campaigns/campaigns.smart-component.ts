@@ -9,7 +9,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
-import { CurrentUserService, DayFieldComponent } from '../../shared/public-api';
+import { CurrentUserService, DayFieldComponent, RefusalTextService } from '../../shared/public-api';
 import { Campaign, CampaignFilter, CampaignForm } from '../spot-checks.model';
 import {
   campaignBody,
@@ -19,8 +19,7 @@ import {
   campaignsShown,
   mayRunSpotChecks,
   pendingFindings,
-  refusalText,
-} from '../spot-checks.rules';
+  } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 
 /**
@@ -112,6 +111,7 @@ import { SpotChecksService } from '../spot-checks.service';
 })
 export class CampaignsSmartComponent {
   private readonly service = inject(SpotChecksService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly router = inject(Router);
   private readonly user = inject(CurrentUserService);
   private readonly prefs = inject(UserPreferencesService);
@@ -154,7 +154,7 @@ export class CampaignsSmartComponent {
       this.campaigns.set(await this.service.campaigns());
       this.loaded.set(true);
     } catch (error) {
-      this.message.set(refusalText(error, this.prefs.locale));
+      this.message.set(this.refusals.text(error, this.prefs.locale));
     }
   }
 
@@ -171,7 +171,7 @@ export class CampaignsSmartComponent {
       const c = await this.service.open(b.body);
       await this.router.navigate(['/spot-checks', c.id]);
     } catch (error) {
-      this.message.set(refusalText(error, this.prefs.locale));
+      this.message.set(this.refusals.text(error, this.prefs.locale));
     } finally {
       this.busy.set(false);
     }

@@ -9,9 +9,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { UserPreferencesService } from '@alfresco/adf-core';
 import { MEASURES, Violation } from '../spot-checks.model';
-import { refusalText, violationFacts, violationSource } from '../spot-checks.rules';
+import { violationFacts, violationSource } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
-import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/public-api';
+import {
+  PersonNamePipe, errorStatus, DayFieldComponent, RefusalTextService,
+} from '../../shared/public-api';
 
 /**
  * The violation register (R29.1): proposals from failed checks, late handovers and refused
@@ -95,6 +97,7 @@ import { PersonNamePipe, errorStatus, DayFieldComponent } from '../../shared/pub
 })
 export class ViolationsSmartComponent {
   private readonly service = inject(SpotChecksService);
+  private readonly refusals = inject(RefusalTextService);
   private readonly prefs = inject(UserPreferencesService);
   private readonly translate = inject(TranslateService);
 
@@ -139,7 +142,7 @@ export class ViolationsSmartComponent {
       this.message.set(
         errorStatus(error) === 403
           ? (this.translate.instant('EFR_SPOT_CHECKS.VIOLATIONS.LIST_FORBIDDEN') as string)
-          : refusalText(error, this.prefs.locale),
+          : this.refusals.text(error, this.prefs.locale),
       );
     }
   }
@@ -169,7 +172,7 @@ export class ViolationsSmartComponent {
     try {
       await step();
     } catch (error) {
-      this.message.set(refusalText(error, this.prefs.locale));
+      this.message.set(this.refusals.text(error, this.prefs.locale));
     }
   }
 }

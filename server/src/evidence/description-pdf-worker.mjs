@@ -30,16 +30,16 @@ try {
 }
 
 /**
- * Renders titled sections with the signature lines at the end: `d` is core's
+ * Renders titled sections with their signature lines at the end: `d` is core's
  * PackageDescription (the written description of R23.1, or the destruction register of
  * issue 18), `date` the document's date in ms, `creator` the producing part in the PDF info.
  * Deterministic: the creation date and the file ID come from the document (pdfkit derives the
  * ID and the subset tag from the info dictionary and the font).
  */
-function render(d, date, creator, signatures) {
+function render(d, date, creator) {
   const when = new Date(date);
   const doc = new PDFDocument({
-    size: 'A4', margin: 56, lang: 'zh-CN',
+    size: 'A4', margin: 56, lang: d.language,
     info: { Title: d.title, Producer: 'EFR', Creator: creator,
       CreationDate: when, ModDate: when },
   });
@@ -49,6 +49,7 @@ function render(d, date, creator, signatures) {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const sep = d.language === 'zh-CN' ? '：' : ': ';
   doc.registerFont('cjk', font);
   doc.font('cjk');
   doc.fontSize(16).text(d.title);
@@ -57,14 +58,14 @@ function render(d, date, creator, signatures) {
     doc.moveDown(0.5);
     doc.fontSize(12).fillColor('#0d47a1').text(s.heading);
     doc.fillColor('#000000').fontSize(9.5);
-    for (const r of s.rows) doc.text(`${r.label}：${r.value}`, { lineGap: 1 });
+    for (const r of s.rows) doc.text(`${r.label}${sep}${r.value}`, { lineGap: 1 });
   }
   doc.moveDown(1);
   doc.fontSize(9.5);
   for (const line of d.statement) doc.text(line, { paragraphGap: 2 });
   doc.moveDown(2);
   doc.fontSize(11);
-  signatures.forEach((line, i) => {
+  d.signatures.forEach((line, i) => {
     if (i > 0) doc.moveDown(1);
     doc.text(line);
   });
@@ -72,13 +73,13 @@ function render(d, date, creator, signatures) {
   return done;
 }
 
-parentPort.on('message', async ({ id, description, date, creator, signatures }) => {
+parentPort.on('message', async ({ id, description, date, creator }) => {
   if (failure) {
     parentPort.postMessage({ id, error: `CJK font ${file} (${face}): ${failure}` });
     return;
   }
   try {
-    const pdf = await render(description, date, creator, signatures);
+    const pdf = await render(description, date, creator);
     const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.length);
     parentPort.postMessage({ id, bytes }, [bytes.buffer]);
   } catch (err) {

@@ -65,18 +65,16 @@ export function startDescriptionPdf(): void {
 
 /** Renders the description; `date` is the package's extraction time. */
 export function descriptionPdf(d: PackageDescription, date: Date): Promise<Uint8Array> {
-  return sectionsPdf(d, date, 'EFR evidence packager', [
-    '制作人签名 Producer signature：____________________',
-    '提取人签名 Extractor signature：____________________',
-  ]);
+  return sectionsPdf(d, date, 'EFR evidence packager');
 }
 
 /**
  * Renders titled sections (the written description, the destruction register of issue 18)
- * with the signature lines at the end; `creator` names the producing part in the PDF info.
+ * with their signature lines at the end, in the document's one language; `creator` names the
+ * producing part in the PDF info.
  */
-export function sectionsPdf(d: PackageDescription, date: Date, creator: string,
-  signatures: readonly string[]): Promise<Uint8Array> {
+export function sectionsPdf(d: PackageDescription, date: Date, creator: string):
+  Promise<Uint8Array> {
   if (!existsSync(CJK_FONT.file)) {
     return Promise.reject(new MissingFontError(
       `CJK font ${CJK_FONT.file} is missing: install fonts-noto-cjk or set EFR_CJK_FONT`));
@@ -86,7 +84,6 @@ export function sectionsPdf(d: PackageDescription, date: Date, creator: string,
   return new Promise<Uint8Array>((resolve, reject) => {
     r.pending.set(id, { resolve, reject });
     r.worker.ref(); // a render under way keeps the process alive until it answers
-    r.worker.postMessage({ id, description: d, date: date.getTime(), creator,
-      signatures: [...signatures] });
+    r.worker.postMessage({ id, description: d, date: date.getTime(), creator });
   });
 }

@@ -24,6 +24,7 @@ import {
   imageSize, layoutDisc, mediumBytes, planDiscs, writeDiscImage,
 } from '../../../core/src/disc/index.js';
 import type { DiscFile, DiscLayout, Medium } from '../../../core/src/disc/index.js';
+import { bureauZone } from '../webscripts/port/bureau-zone.js';
 import { descriptionPdf } from './description-pdf.js';
 import { WorkerSha256 } from './hash-worker.js';
 
@@ -140,7 +141,9 @@ export function verifyPageLogChecker(): string {
 /** Renders every tag file of a payload (no content is read). */
 async function tagFiles(src: PackageSource, payload: readonly PayloadEntry[], date: Date):
   Promise<DiscFile[]> {
-  const description = describePackage(src.facts, payload);
+  // Always zh-CN (a formal document for the court, docs/api.md), times in the bureau's zone.
+  const description = describePackage(src.facts, payload,
+    { language: 'zh-CN', zone: bureauZone() });
   const manifest = payloadManifest(payload);
   const texts: [string, Uint8Array][] = [
     [BAGIT_TXT, encoder.encode(bagitTxt())],

@@ -291,7 +291,9 @@ export function failureOf(err: unknown): Record<string, string> & { code: string
   }
   if (err instanceof JobFailure) return { code: err.code, message: err.message };
   if (err instanceof RestError) {
-    return { code: `efr.job.repository${err.status}`, message: err.message.slice(0, 1900) };
+    // One code (its sentence is in docs/glossary.md); the status goes with the message.
+    return { code: 'efr.job.repository',
+      message: `${err.status} ${err.message}`.slice(0, 1900) };
   }
   return { code: 'efr.job.error', message: String((err as Error)?.message ?? err).slice(0, 1900) };
 }

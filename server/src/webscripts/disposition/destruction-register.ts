@@ -7,6 +7,7 @@ import { conflict } from '../../http/errors.js';
 import type { Caller, Repository } from '../../repo/repository.js';
 import { serverPort } from '../port/server-port.js';
 import type { PortNode } from '../../../../webscripts/src/repository-port.js';
+import { bureauZone } from '../port/bureau-zone.js';
 
 /**
  * The destruction register (销毁清册) of an executed batch as PDF (issue 18), server/ only: a
@@ -25,9 +26,7 @@ export async function registerPdf(repo: Repository, c: Caller, n: PortNode): Pro
   }
   const input: RegisterInput = recordedRegister(n) ??
     repo.db.transaction(() => registerInputOf(port, n))();
-  return sectionsPdf(destructionRegister(input), new Date(input.executedAt), 'EFR disposition', [
-    `提出人 Proposed by：${input.proposedBy}    签名 Signature：______________`,
-    `审核人 Reviewed by：${input.reviewedBy}    签名 Signature：______________`,
-    `批准人 Approved by：${input.approvedBy}    签名 Signature：______________`,
-  ]);
+  // Always zh-CN, times in the bureau's zone: the archive's record (docs/api.md).
+  return sectionsPdf(destructionRegister(input, 'zh-CN', bureauZone()),
+    new Date(input.executedAt), 'EFR disposition');
 }

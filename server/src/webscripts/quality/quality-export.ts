@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import PDFDocument from 'pdfkit';
-import type { QualityFigures } from '../../../../core/src/index.js';
+import {
+  ASIA_SHANGHAI, documentText, formatZoneTime, type DocumentLanguage, type DocumentWordKey,
+  type QualityFigures, type Zone,
+} from '../../../../core/src/index.js';
 import type { Assessment } from '../../../../contract/index.js';
 import {
   listValueLabelKey, loadLabels, type LabelBundle,
@@ -9,37 +12,56 @@ import {
 import { MESSAGES_DIR } from '../../../../content-model/src/model-set.js';
 
 /**
- * How a report names people and coded values: a person by name, never by login id (issue 19,
- * point 2), a violation kind or measure by the model's Chinese label, never by its code.
+ * How a report names people, coded values and times, in the one language of the report
+ * (issue 19): a person by name, never by login id, a violation kind or measure by the model's
+ * label in that language, never by its code, a time in the bureau's zone.
  */
 export interface ReportWords {
+  /** The report's language. */
+  readonly language: DocumentLanguage;
   /** The display name of a user id. */
   person(id: string): string;
   /** The label of a value of a LIST constraint (`efr:violationKindList`, `efr:measureList`). */
   value(constraint: string, code: string): string;
+  /** A document text (core/src/document-words.ts). */
+  text(key: DocumentWordKey, args?: Record<string, string>): string;
+  /** An instant as the bureau's wall-clock time. */
+  time(iso: string | null | undefined): string;
 }
 
-let zhLabels: LabelBundle | null = null;
+const labelBundles = new Map<DocumentLanguage, LabelBundle>();
 
-/** Report words from the people directory and the model's zh_CN bundle. */
-export function reportWords(person: (id: string) => string): ReportWords {
-  zhLabels ??= loadLabels(MESSAGES_DIR, 'efr-model', 'zh_CN');
-  const labels = zhLabels;
+/**
+ * Report words in `language` from the people directory, the model's label bundle of that
+ * language (the i18n source of the model's coded values, as ACS reads it) and the bureau's
+ * zone.
+ */
+export function reportWords(person: (id: string) => string, language: DocumentLanguage = 'zh-CN',
+  zone: Zone = ASIA_SHANGHAI): ReportWords {
+  let labels = labelBundles.get(language);
+  if (labels === undefined) {
+    labels = loadLabels(MESSAGES_DIR, 'efr-model', language === 'zh-CN' ? 'zh_CN' : undefined);
+    labelBundles.set(language, labels);
+  }
+  const bundle = labels;
   return {
+    language,
     person: (id) => (id ? person(id) : ''),
-    value: (constraint, code) => labels[listValueLabelKey(constraint, code)] ?? code,
+    value: (constraint, code) => bundle[listValueLabelKey(constraint, code)] ?? code,
+    text: (key, args) => documentText(language, key, args),
+    time: (iso) => formatZoneTime(iso, zone),
   };
 }
 
 /**
  * The assessment as CSV (csv-stringify, UTF-8 with a BOM so that spreadsheet programs on
  * Chinese Windows read the headers right) and as PDF (pdfkit with Noto Sans CJK, as the
- * evidence description does).
+ * evidence description does), each in the reader's one language.
  */
 
-const HEADERS = ['级别 level', '部门 unit', '执法人员 officer', '记录率 recording rate',
-  '连续性 continuity', '按时移交率 timely handover', '抽查合格率 findings passed',
-  '违规 confirmed violations'];
+const COLUMNS: readonly DocumentWordKey[] = ['quality.level', 'quality.unit', 'quality.officer',
+  'quality.recordingRate', 'quality.continuity', 'quality.timelyHandover',
+  'quality.findingsPassed', 'quality.violations'];
 
 const pct = (v: number | null): string => (v === null ? '' : (v * 100).toFixed(1));
 
@@ -51,17 +73,17 @@ function rowOf(level: string, f: QualityFigures, w: ReportWords): string[] {
 /** The assessment as CSV text: units first, then officers, then the violations listed. */
 export function assessmentCsv(a: Assessment, w: ReportWords): string {
   const rows: string[][] = [
-    ...a.report.units.map((f) => rowOf('部门', f, w)),
-    ...a.report.officers.map((f) => rowOf('执法人员', f, w)),
+    ...a.report.units.map((f) => rowOf(w.text('quality.unit'), f, w)),
+    ...a.report.officers.map((f) => rowOf(w.text('quality.officer'), f, w)),
   ];
-  const table = stringify([HEADERS, ...rows]);
+  const table = stringify([COLUMNS.map((k) => w.text(k)), ...rows]);
   const measures = a.violations.flatMap((v) =>
     (v.measures.length > 0 ? v.measures : [null]).map((m) => [w.person(v.officer), v.unit,
-      w.value('efr:violationKindList', v.kind), v.decidedAt ?? '',
+      w.value('efr:violationKindList', v.kind), w.time(v.decidedAt),
       m ? w.value('efr:measureList', m.measure) : '', m?.startDate ?? '', m?.endDate ?? '']));
   const register = stringify([
-    ['执法人员 officer', '部门 unit', '违规情形 kind', '认定时间 confirmed at',
-      '问责措施 measure', '开始 start', '结束 end'],
+    (['quality.officer', 'quality.unit', 'quality.kind', 'quality.confirmedAt', 'quality.measure',
+      'quality.start', 'quality.end'] as const).map((k) => w.text(k)),
     ...measures,
   ]);
   return `\ufeff${table}\r\n${register}`;
@@ -81,8 +103,9 @@ function bar(v: number | null): string {
 /** The assessment as a PDF report. */
 export function assessmentPdf(a: Assessment, w: ReportWords): Promise<Buffer> {
   if (!existsSync(CJK_FONT)) return Promise.reject(new Error(`CJK font ${CJK_FONT} is missing`));
-  const doc = new PDFDocument({ size: 'A4', margin: 48, lang: 'zh-CN',
-    info: { Title: '执法质量考评 Enforcement quality assessment', Producer: 'EFR' } });
+  const title = w.text('quality.title');
+  const doc = new PDFDocument({ size: 'A4', margin: 48, lang: w.language,
+    info: { Title: title, Producer: 'EFR' } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c) => chunks.push(c));
@@ -90,30 +113,33 @@ export function assessmentPdf(a: Assessment, w: ReportWords): Promise<Buffer> {
     doc.on('error', reject);
   });
   doc.registerFont('cjk', CJK_FONT, CJK_FACE);
-  doc.font('cjk').fontSize(15).text('执法质量考评 Enforcement quality assessment');
-  doc.fontSize(9).text(`${a.from} — ${a.to}`);
-  const section = (title: string, lines: QualityFigures[]): void => {
-    doc.moveDown(0.8).fontSize(12).fillColor('#0d47a1').text(title).fillColor('#000000');
+  doc.font('cjk').fontSize(15).text(title);
+  doc.fontSize(9).text(w.text('quality.period', { from: w.time(a.from), to: w.time(a.to) }));
+  const sep = w.language === 'zh-CN' ? '：' : ': ';
+  const section = (heading: string, lines: QualityFigures[]): void => {
+    doc.moveDown(0.8).fontSize(12).fillColor('#0d47a1').text(heading).fillColor('#000000');
     for (const f of lines) {
       doc.moveDown(0.3).fontSize(10)
         .text(f.officer ? `${f.unit} / ${w.person(f.officer)}` : f.unit);
       doc.fontSize(8.5);
-      doc.text(`记录率 recording     ${bar(f.recordingRate)}`);
-      doc.text(`连续性 continuity    ${bar(f.continuity)}`);
-      doc.text(`按时移交 handover    ${bar(f.timelyHandoverRate)}`);
-      doc.text(`抽查合格 findings    ${bar(f.findingsPassRate)}`);
-      doc.text(`违规 violations      ${f.violations}`);
+      doc.text(`${w.text('quality.bar.recordingRate')}${sep}${bar(f.recordingRate)}`);
+      doc.text(`${w.text('quality.bar.continuity')}${sep}${bar(f.continuity)}`);
+      doc.text(`${w.text('quality.bar.timelyHandover')}${sep}${bar(f.timelyHandoverRate)}`);
+      doc.text(`${w.text('quality.bar.findingsPassed')}${sep}${bar(f.findingsPassRate)}`);
+      doc.text(`${w.text('quality.bar.violations')}${sep}${f.violations}`);
     }
   };
-  section('部门 Units', a.report.units);
-  section('执法人员 Officers', a.report.officers);
-  doc.moveDown(0.8).fontSize(12).fillColor('#0d47a1').text('违规与问责 Violations and measures')
+  section(w.text('quality.units'), a.report.units);
+  section(w.text('quality.officers'), a.report.officers);
+  doc.moveDown(0.8).fontSize(12).fillColor('#0d47a1').text(w.text('quality.register'))
     .fillColor('#000000').fontSize(9);
+  const list = w.language === 'zh-CN' ? '；' : '; ';
   for (const v of a.violations) {
     const m = v.measures.map((x) =>
       `${w.value('efr:measureList', x.measure)} ${x.startDate ?? ''}–${x.endDate ?? ''}`);
-    doc.text(`${w.person(v.officer)}（${v.unit}）${w.value('efr:violationKindList', v.kind)}：` +
-      `${m.join('；') || '—'}`);
+    const unit = w.language === 'zh-CN' ? `（${v.unit}）` : ` (${v.unit}) `;
+    doc.text(`${w.person(v.officer)}${unit}${w.value('efr:violationKindList', v.kind)}${sep}` +
+      `${m.join(list) || w.text('quality.none')}`);
   }
   doc.end();
   return done;

@@ -1,9 +1,10 @@
-import { personDisplayName } from '../../../../core/src/index.js';
+import { documentLanguage, personDisplayName } from '../../../../core/src/index.js';
 import { assessmentOf } from '../../../../webscripts/src/quality/quality-facts.js';
 import { qualityGet, qualityRequest } from '../../../../webscripts/src/quality/quality.js';
 import type { Assessment } from '../../../../contract/index.js';
 import { runPortWebScript } from '../port/port-routes.js';
 import type { WebScriptModule } from '../web-script-host.js';
+import { bureauZone } from '../port/bureau-zone.js';
 import { assessmentCsv, assessmentPdf, reportWords } from './quality-export.js';
 
 /**
@@ -27,10 +28,12 @@ export const qualityModule: WebScriptModule = (ws, repo) => {
     const { a } = (await runPortWebScript(repo, documentOf, req)).body as { a: Assessment };
     const name = `efr-quality-${a.from.slice(0, 10)}-${a.to.slice(0, 10)}`;
     // People by name (the directory's display name, written as core writes names).
+    // In the reader's language (`lang`, else Accept-Language; zh-CN by default): issue 19.
     const words = reportWords((id) => {
       const p = repo.auth.person(id);
       return p ? personDisplayName({ id, firstName: p.firstName, lastName: p.lastName }) : id;
-    });
+    }, documentLanguage(typeof req.query.lang === 'string' ? req.query.lang : null,
+      req.raw.headers['accept-language']), bureauZone());
     if (format === 'csv') {
       return req.reply.code(200).header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.csv"`)
