@@ -1,7 +1,7 @@
 // The tree-head web scripts of the access log (issue 18): heads signed on demand, inclusion and
 // consistency proofs that verify with core, and bad input answered in the ACS error shape.
 import {
-  hexToBytes, logLeafHash, verifyConsistency, verifyInclusion, type LogEntryFacts,
+  hexToBytes, logLeafHash, verifyConsistency, verifyInclusion, type LinkedLogEntry, type LogEntryFacts,
   type SignedTreeHead,
 } from '../../../../core/src/index.js';
 import { nodeSha256 } from '../../access-log/log-tree.js';
@@ -25,9 +25,12 @@ describe('access-log tree heads web scripts (issue 18)', () => {
     await t.dispose();
   });
 
-  const facts = (seq: number): LogEntryFacts => JSON.parse((t.repo.db.prepare(
-    'SELECT entry_json FROM access_log WHERE id = ?').get(seq) as { entry_json: string })
-    .entry_json) as LogEntryFacts;
+  /** Entry `seq` with its chain link: what the tree's leaf covers (core audit-leaf.ts). */
+  const facts = (seq: number): LinkedLogEntry => {
+    const r = t.repo.db.prepare('SELECT entry_json, prev_hash, hash FROM access_log WHERE id = ?')
+      .get(seq) as { entry_json: string; prev_hash: string; hash: string };
+    return { ...JSON.parse(r.entry_json) as LogEntryFacts, prevHash: r.prev_hash, hash: r.hash };
+  };
 
   it('signs a head on demand and lists it with the public key', async () => {
     const made = await post(`${BASE}/tree-heads`, {});
