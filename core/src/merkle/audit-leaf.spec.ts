@@ -49,7 +49,7 @@ describe('the Merkle leaf of an efr-access audit entry (issue 18)', () => {
     expect(utcInstant('2026-12-07 10:00')).toBeUndefined();
     for (const bad of [{ id: 0 }, { id: 'x' }, { id: 1, createdAt: 'yesterday' },
       { id: 1, createdByUser: {} }, { id: 1, values: { '/a': { nested: 1 } } }]) {
-      expect(auditLeafFacts({ id: 1, createdAt: '2026-12-07T10:00:00.000Z',
+      expect(auditLeafFacts({ createdAt: '2026-12-07T10:00:00.000Z',
         createdByUser: { id: 'u' }, ...bad } as RestAuditEntry)).withContext(JSON.stringify(bad))
         .toBeUndefined();
     }

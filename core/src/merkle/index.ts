@@ -3,3 +3,4 @@ export * from './merkle-tree.js';
 export * from './log-tree.js';
 export * from './log-audit.js';
 export * from './audit-leaf.js';
+export * from './tree-head-rules.js';
