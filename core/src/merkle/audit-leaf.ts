@@ -151,27 +151,37 @@ export function frontierText(f: { hashes: Uint8Array[]; levels: number[] }): str
 }
 
 /**
- * The frontier of a tree of `size` leaves from its text; undefined when the text does not fit
- * the size (levels must be the set bits of size, largest first, each hash 32 bytes).
+ * Whether a frontier's text fits a tree of `size` leaves: levels strictly decreasing (largest
+ * first) whose powers of two sum to size (the set bits of size), each hash 32 bytes of hex.
+ * Strings only: the module's web scripts check it in Rhino, which has no typed arrays.
  */
+export function frontierTextFits(size: number, text: unknown): boolean {
+  if (!(size >= 0 && Math.floor(size) === size) || typeof text !== 'string') return false;
+  const parts = text === '' ? [] : text.split(',');
+  let rest = size;
+  let previous = 64;
+  for (let i = 0; i < parts.length; i++) {
+    const m = /^(\d{1,2}):[0-9a-f]{64}$/.exec(parts[i]);
+    if (!m || Number(m[1]) >= previous) return false;
+    previous = Number(m[1]);
+    rest -= Math.pow(2, previous);
+  }
+  return rest === 0;
+}
+
+/** The frontier of a tree of `size` leaves from its text; undefined when it does not fit. */
 export function frontierOfText(size: number, text: string):
   { size: number; hashes: Uint8Array[]; levels: number[] } | undefined {
-  if (!(size >= 0 && Math.floor(size) === size) || typeof text !== 'string') return undefined;
+  if (!frontierTextFits(size, text)) return undefined;
   const hashes: Uint8Array[] = [];
   const levels: number[] = [];
   const parts = text === '' ? [] : text.split(',');
-  let rest = size;
   for (let i = 0; i < parts.length; i++) {
-    const m = /^(\d{1,2}):([0-9a-f]{64})$/.exec(parts[i]);
-    if (!m) return undefined;
-    const level = Number(m[1]);
-    // Strictly decreasing levels summing to size: the set bits of size, largest first.
-    if (i > 0 && level >= levels[i - 1]) return undefined;
-    rest -= Math.pow(2, level);
+    const [level, hex] = parts[i].split(':');
     const h = new Uint8Array(32);
-    for (let j = 0; j < 32; j++) h[j] = parseInt(m[2].substr(j * 2, 2), 16);
+    for (let j = 0; j < 32; j++) h[j] = parseInt(hex.substr(j * 2, 2), 16);
     hashes.push(h);
-    levels.push(level);
+    levels.push(Number(level));
   }
-  return rest === 0 ? { size, hashes, levels } : undefined;
+  return { size, hashes, levels };
 }

@@ -6,7 +6,7 @@
 import { GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL, GROUP_EFR_SUPERVISORS, GROUP_EFR_WORKERS,
   isMemberOfAny, type Actor } from '../roles.js';
 import { allow, refuse, type Verdict } from '../verdict.js';
-import { frontierOfText } from './audit-leaf.js';
+import { frontierTextFits } from './audit-leaf.js';
 import { isSignedTreeHead, type SignedTreeHead } from './log-tree.js';
 
 /** Groups that read the access log besides administrators (R14.1, R28.1 oversight). */
@@ -63,7 +63,7 @@ export function checkTreeHeadSubmission(body: Record<string, unknown>,
     (last === 0) !== (head.treeSize === 0)) return bad('lastEntryId');
   const frontier = body.frontier;
   if (typeof frontier !== 'string' || frontier.length > 4000 ||
-    frontierOfText(head.treeSize, frontier) === undefined) return bad('frontier');
+    !frontierTextFits(head.treeSize, frontier)) return bad('frontier');
   if (newest !== null && (head.treeSize < newest.treeSize || last < newest.lastEntryId ||
     (head.treeSize === newest.treeSize) !== (last === newest.lastEntryId))) {
     return { refused: refuse(409, 'efr.accessLog.headBehind', 'R14.1',

@@ -24,7 +24,7 @@ import {
 } from '../../../core/src/index.js';
 import { textProp, type PortNode, type RepositoryPort } from '../repository-port.js';
 import {
-  invalidArgument, notFound, requiredArchiveFolder, type WebScriptDefinition,
+  invalidArgument, notFound, WebScriptError, type WebScriptDefinition,
 } from '../web-script.js';
 import { HANDOVERS_FOLDER } from '../handovers/handover-json.js';
 
@@ -35,14 +35,23 @@ export const TREE_HEADS_FOLDER = '访问日志树头';
 
 /**
  * The heads' folder, made by the repository when missing, beside the other archive folders
- * (the archive root is the parent of any of them; 503 when the archive is not set up).
+ * (the archive root is the parent of any of them); null when the archive is not set up.
  */
-function headsFolder(port: RepositoryPort): PortNode {
+function headsFolderOrNull(port: RepositoryPort): PortNode | null {
   return port.asRepository(() => {
-    const root = port.parentId(requiredArchiveFolder(port, HANDOVERS_FOLDER).id);
-    if (root === null) throw notFound(HANDOVERS_FOLDER);
-    return port.folder(root, TREE_HEADS_FOLDER);
+    const any = port.archiveFolder(HANDOVERS_FOLDER);
+    const root = any === null ? null : port.parentId(any.id);
+    return root === null ? null : port.folder(root, TREE_HEADS_FOLDER);
   });
+}
+
+/** The heads' folder (503 when the archive is not set up). */
+function headsFolder(port: RepositoryPort): PortNode {
+  const f = headsFolderOrNull(port);
+  if (f === null) {
+    throw new WebScriptError(503, 'efr.archive.notSetUp', 'The archive is not set up');
+  }
+  return f;
 }
 
 function num(n: PortNode, prop: string): number {
@@ -75,8 +84,8 @@ function requestOf(n: PortNode): TreeHeadRequest {
 
 /** Every head node: the signed ones by size (then time), and the requests waiting. */
 function headNodes(port: RepositoryPort): { signed: StoredTreeHead[]; requested: PortNode[] } {
-  const folder = headsFolder(port);
-  const nodes = port.asRepository(() => port.children(folder.id, TREE_HEAD));
+  const folder = headsFolderOrNull(port);
+  const nodes = folder === null ? [] : port.asRepository(() => port.children(folder.id, TREE_HEAD));
   const signed: StoredTreeHead[] = [];
   const requested: PortNode[] = [];
   for (const n of nodes) {

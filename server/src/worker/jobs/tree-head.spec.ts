@@ -50,7 +50,8 @@ describe('efr worker signs the access log\'s tree heads (issue 18)', () => {
   const post = (c: RestConnection, path: string, body: unknown) =>
     restCall(c, path, { method: 'POST', body: JSON.stringify(body) }).then(
       async (r) => ({ status: r.status, json: await r.json() as Record<string, unknown> }),
-      (e: RestError) => ({ status: e.status, json: { message: e.message } }));
+      (e: RestError) => ({ status: e.status, json: { message: e.message } as
+        Record<string, unknown> }));
 
   it('signs a requested head over the REST entries, equal to server/\'s stored tree', async () => {
     const asked = await post(admin, HEADS, {});
