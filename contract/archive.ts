@@ -45,11 +45,7 @@ export type TreeHeadsAnswer = Static<typeof TreeHeadsSchema>;
 
 /** `POST /access-log/tree-heads/{id}/head` (efr worker): a signed head and the tree after it. */
 export const StoredTreeHeadSchema = Strict({
-  treeSize: Type.Integer({ minimum: 0 }),
-  timestamp: Type.Integer({ minimum: 0 }),
-  rootHash: Hex,
-  signature: Hex,
-  keyId: Hex,
+  ...SignedTreeHeadSchema.properties,
   publicKey: Hex,
   lastEntryId: Type.Integer({ minimum: 0 }),
   frontier: Type.String(),
