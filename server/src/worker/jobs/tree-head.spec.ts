@@ -5,12 +5,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bytesToHex, type SignedTreeHead } from '../../../../core/src/index.js';
+import {
+  accessLogExtractText, bytesToHex, checkAccessLogExtract, treeHeadFileText, type SignedTreeHead,
+} from '../../../../core/src/index.js';
 import { startServer, type RunningServer } from '../../app.js';
 import { rootAt } from '../../access-log/log-tree.js';
 import { verifyAccessLogOverRest } from '../../access-log/rest-verify.js';
 import { listTreeHeads, loadLogSigner, verifyTreeHead, type LogSigner } from '../../access-log/tree-heads.js';
-import { restCall, restJson, RestError, type RestConnection } from '../../evidence/rest-source.js';
+import {
+  restCall, restJson, RestError, restPackageSource, type RestConnection,
+} from '../../evidence/rest-source.js';
+import { nodeSha256 } from '../../access-log/log-tree.js';
 import { WORKER_USER } from '../in-process.js';
 import { runTreeHeadJobs } from './tree-head.js';
 
@@ -118,5 +123,28 @@ describe('efr worker signs the access log\'s tree heads (issue 18)', () => {
     await runTreeHeadJobs(worker, signer, DAY, Date.now(), 0);
     const id2 = ((await post(admin, HEADS, {})).json.entry as { id: string }).id;
     expect((await post(worker, `${HEADS}/${id2}/head`, good)).status).toBe(409);
+  });
+
+  it('gives a disc\'s log extract inclusion proofs against a head it asks the worker for', async () => {
+    // As efr-worker.ts builds a disc: no head covers the entries yet, so one is signed now.
+    let asked = 0;
+    const src = await restPackageSource(admin, { caseNumber: '丹民罚〔2026〕12号',
+      producer: '张丽', extractor: '周敏', extractionTime: new Date().toISOString(),
+      medium: 'dvd5', label: 'EFR' }, async () => {
+      asked++;
+      await restCall(worker, HEADS, { method: 'POST', body: '{}' });
+      await runTreeHeadJobs(worker, signer, DAY, Date.now(), 0);
+    });
+    expect(asked).toBe(1);
+    expect(src.log.length).toBeGreaterThan(0);
+    expect(src.logTree?.publicKey).toBe(signer.publicKey);
+    const extract = accessLogExtractText(src.log);
+    const headFile = treeHeadFileText(src.logTree!.head, src.logTree!.publicKey);
+    const check = checkAccessLogExtract(nodeSha256, extract, headFile);
+    expect(check.ok).withContext(JSON.stringify(check.lines.filter((l) => !l.ok))).toBeTrue();
+    expect(verifyTreeHead(src.logTree!.head, signer.publicKey)).toBeTrue();
+    // A changed byte of an entry no longer leads to the signed root.
+    const forged = extract.replace('"action":"', '"action":"x');
+    expect(checkAccessLogExtract(nodeSha256, forged, headFile).ok).toBeFalse();
   });
 });
