@@ -16,6 +16,9 @@
  *    checks against its own hash of the stored bytes;
  * 5. or reports the failure with its EFR code (does not fit the medium, a recording differs
  *    from its seal), so the requester sees why.
+ *
+ * Other job kinds live in ./jobs/ and are only registered here: the access log's signed tree
+ * heads (./jobs/tree-head.ts, with the deployment key), run before the disc jobs on each wake.
  */
 import { createHash } from 'node:crypto';
 import {

@@ -5,6 +5,7 @@
  *   efr worker --url http://acs:8080 [--user efr-worker] [--password … | EFR_WORKER_PASSWORD]
  *              [--stomp stomp://activemq:61613 [--stomp-user …] [--stomp-password …]]
  *              [--poll <seconds>]
+ *   EFR_LOG_SIGNING_KEY=<pem>: also signs the access log's tree heads (./jobs/tree-head.ts)
  */
 import { parseArgs } from 'node:util';
 import { EfrWorker } from './efr-worker.js';
