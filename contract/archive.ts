@@ -3,7 +3,7 @@
  * (`/alfresco/s/efr/access-log/tree-heads|proof|consistency`) and the fixity audits
  * (`/alfresco/s/efr/fixity`). Hashes are lower-case hex.
  */
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { Entry, NodeId, Nullable, Strict } from './common.js';
 
 const Hex = Type.String({ pattern: '^[0-9a-f]*$' });
@@ -18,16 +18,44 @@ export const SignedTreeHeadSchema = Strict({
   keyId: Hex,
 });
 
-/** `GET /access-log/tree-heads`: the log's key and its signed heads. */
+/** A request for a signed tree head (`POST /access-log/tree-heads`, 202), signed by efr worker. */
+export const TreeHeadRequestSchema = Strict({
+  id: NodeId,
+  state: Type.Union([Type.Literal('requested'), Type.Literal('signed')]),
+  requestedBy: Type.String(),
+  requestedAt: Type.String(),
+});
+export type TreeHeadRequest = Static<typeof TreeHeadRequestSchema>;
+
+/**
+ * `GET /access-log/tree-heads`: the signed heads (oldest first), the key that signed the newest
+ * (null before the first), the newest head's tree state that the worker extends, and the
+ * requests waiting for efr worker.
+ */
 export const TreeHeadsSchema = Strict({
-  publicKey: Type.String(),
-  keyId: Hex,
+  publicKey: Nullable(Hex),
+  keyId: Nullable(Hex),
   treeSize: Type.Integer({ minimum: 0 }),
   heads: Type.Array(SignedTreeHeadSchema),
+  latest: Nullable(Strict({ treeSize: Type.Integer({ minimum: 0 }),
+    lastEntryId: Type.Integer({ minimum: 0 }), frontier: Type.String() })),
+  requested: Type.Array(TreeHeadRequestSchema),
+});
+export type TreeHeadsAnswer = Static<typeof TreeHeadsSchema>;
+
+/** `POST /access-log/tree-heads/{id}/head` (efr worker): a signed head and the tree after it. */
+export const StoredTreeHeadSchema = Strict({
+  ...SignedTreeHeadSchema.properties,
+  publicKey: Hex,
+  lastEntryId: Type.Integer({ minimum: 0 }),
+  frontier: Type.String(),
 });
 
-/** `POST /access-log/tree-heads`: a head signed now. */
+/** A signed head as one entry (`POST /access-log/tree-heads/{id}/head`). */
 export const SignedTreeHeadEntrySchema = Entry(SignedTreeHeadSchema);
+
+/** `POST /access-log/tree-heads`: the request recorded. */
+export const TreeHeadRequestEntrySchema = Entry(TreeHeadRequestSchema);
 
 /** `GET /access-log/proof?seq=&treeSize=`: an entry's inclusion proof. */
 export const InclusionProofSchema = Strict({

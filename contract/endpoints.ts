@@ -37,7 +37,8 @@ import {
 } from './disposition.js';
 import {
   ConsistencyProofSchema, FixityRunEntrySchema, FixityRunRequestSchema, FixityStatusEntrySchema,
-  InclusionProofSchema, SignedTreeHeadEntrySchema, TreeHeadsSchema,
+  InclusionProofSchema, SignedTreeHeadEntrySchema, StoredTreeHeadSchema,
+  TreeHeadRequestEntrySchema, TreeHeadsSchema,
 } from './archive.js';
 import { AssessmentEntrySchema } from './quality.js';
 import {
@@ -137,11 +138,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     summary: "verify the access log's hash chain" },
   // The access log's Merkle tree (issue 18; RFC 9162)
   { method: 'GET', path: '/access-log/tree-heads', responses: { 200: TreeHeadsSchema },
-    descriptor: 'access-log/tree-heads.get', hosts: SERVER_ONLY,
+    descriptor: 'access-log/tree-heads.get', hosts: BOTH,
     summary: 'the signed tree heads and the key' },
   { method: 'POST', path: '/access-log/tree-heads', request: NoBodySchema,
-    responses: { 201: SignedTreeHeadEntrySchema }, descriptor: 'access-log/tree-heads.post',
-    hosts: SERVER_ONLY, summary: 'sign a tree head now' },
+    responses: { 202: TreeHeadRequestEntrySchema }, descriptor: 'access-log/tree-heads.post',
+    hosts: BOTH, summary: 'ask efr worker for a signed tree head' },
+  { method: 'POST', path: '/access-log/tree-heads/{id}/head', request: StoredTreeHeadSchema,
+    responses: { 200: SignedTreeHeadEntrySchema }, descriptor: 'access-log/tree-head-signed.post',
+    hosts: BOTH, summary: 'efr worker hands in a signed head' },
   { method: 'GET', path: '/access-log/proof', query: ['seq', 'treeSize'],
     responses: { 200: InclusionProofSchema }, descriptor: 'access-log/proof.get',
     hosts: SERVER_ONLY, summary: "an entry's inclusion proof" },

@@ -69,6 +69,8 @@ export const VIOLATION_STATUS_VALUES = ['proposed', 'confirmed', 'dismissed'] as
 export const EXEMPTION_STATUS_VALUES = ['written', 'acknowledged', 'filed'] as const;
 /** Optical disc the evidence copy is burned to (R23.1). */
 export const MEDIUM_VALUES = ['cd700', 'dvd5', 'dvd9', 'bd25', 'bd50'] as const;
+/** Whether an access-log tree head is asked for or signed (issue 18). */
+export const TREE_HEAD_STATE_VALUES = ['requested', 'signed'] as const;
 /** Entries of a device history (R12.1, R13.1). */
 export const DEVICE_EVENT_KIND_VALUES = ['issue', 'return', 'repair', 'lost', 'retire'] as const;
 
@@ -96,4 +98,5 @@ export const LIST_CONSTRAINT_VALUES: Readonly<Record<string, readonly string[]>>
   'efr:exemptionStatusList': EXEMPTION_STATUS_VALUES,
   'efr:mediumList': MEDIUM_VALUES,
   'efr:deviceEventKindList': DEVICE_EVENT_KIND_VALUES,
+  'efr:treeHeadStateList': TREE_HEAD_STATE_VALUES,
 };

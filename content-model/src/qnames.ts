@@ -28,6 +28,7 @@ export const EFR_TYPES = {
   exemption: 'efr:exemption',
   evidencePackage: 'efr:evidencePackage',
   dispositionBatch: 'efr:dispositionBatch',
+  treeHead: 'efr:treeHead',
 } as const;
 
 /** Aspects of the EFR model, by local name. */
@@ -235,6 +236,17 @@ export const EFR_PROPS = {
   destroyedBy: 'efr:destroyedBy',
   destroyedBatch: 'efr:destroyedBatch',
   retentionBasis: 'efr:retentionBasis',
+  treeHeadState: 'efr:treeHeadState',
+  treeHeadRequestedBy: 'efr:treeHeadRequestedBy',
+  treeHeadRequestedAt: 'efr:treeHeadRequestedAt',
+  treeSize: 'efr:treeSize',
+  treeHeadTimestamp: 'efr:treeHeadTimestamp',
+  treeRootHash: 'efr:treeRootHash',
+  treeHeadSignature: 'efr:treeHeadSignature',
+  treeHeadKeyId: 'efr:treeHeadKeyId',
+  treeHeadPublicKey: 'efr:treeHeadPublicKey',
+  treeLastEntryId: 'efr:treeLastEntryId',
+  treeFrontier: 'efr:treeFrontier',
 } as const;
 
 /** Associations (peer and child) of the EFR model, by local name. */
@@ -290,6 +302,7 @@ export const EFR_CONSTRAINTS = {
   basisLength: 'efr:basisLength',
   opinionLength: 'efr:opinionLength',
   discLabelLength: 'efr:discLabelLength',
+  treeHeadStateList: 'efr:treeHeadStateList',
 } as const;
 
 /** A QName of the EFR model in prefix form (`efr:recording`). */

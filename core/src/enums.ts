@@ -101,6 +101,9 @@ export const DISPOSITION_STATUSES = [
 /** Disposition batch status (R22.1). */
 export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number];
 
+/** Access-log tree head states (issue 18): asked for, then signed by efr worker. */
+export const TREE_HEAD_STATES = ['requested', 'signed'] as const;
+
 /** Device statuses (R13.1). */
 export const DEVICE_STATUSES = ['available', 'issued', 'inRepair', 'lost', 'retired'] as const;
 /** Device status (R13.1). */
@@ -162,6 +165,7 @@ export const ENUMERATIONS_BY_PROPERTY: Readonly<Record<string, readonly string[]
   'efr:handoverStatus': HANDOVER_STATUSES,
   'efr:requestStatus': REQUEST_STATUSES,
   'efr:batchStatus': DISPOSITION_STATUSES,
+  'efr:treeHeadState': TREE_HEAD_STATES,
   'efr:deviceStatus': DEVICE_STATUSES,
   'efr:deviceEventKind': DEVICE_EVENT_KINDS,
   'efr:spotCheckStatus': SPOT_CHECK_STATUSES,

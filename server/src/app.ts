@@ -1,7 +1,6 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonNestingOver, REFUSAL_THROTTLE, REQUEST_LIMITS } from '../../core/src/index.js';
-import { logSignerOf, scheduleTreeHeads } from './access-log/tree-heads.js';
 import { openDatabase } from './db/database.js';
 import { fixityPolicyFromEnv, scheduleFixityAudits } from './fixity/fixity-audit.js';
 import {
@@ -194,8 +193,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   ensureWorkerAccount(repo); // after the archive exists: its group reads it
   const app = await buildApp(repo, opts.appDir, undefined, opts.oidc, opts.contentAppDir);
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
-  // Signed tree heads of the access log on a schedule (issue 18), stopped at close.
-  const stopHeads = scheduleTreeHeads(repo.db, logSignerOf(repo.db));
+  // Signed tree heads of the access log (issue 18) are efr worker's: in-process below, or the
+  // worker beside the server when EFR_WORKER=off, as beside ACS (worker/jobs/tree-head.ts).
   // Fixity audits of the sealed recordings, round by round (issue 18).
   const stopFixity = scheduleFixityAudits(repo, fixityPolicyFromEnv());
   await app.listen({ port: opts.port ?? 8080, host });
@@ -209,7 +208,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url, port, repository: repo,
     close: async () => {
       await worker?.stop();
-      stopHeads();
       stopFixity();
       await app.close();
       repo.flushRefusalSummaries();

@@ -36,10 +36,9 @@ const KNOWN_GAPS: readonly string[] = [
   // people, times and opinions as signed), so nothing of it is lost in ACS; a worker job beside
   // ACS renders it once the job machinery the evidence discs are moving to the port is there.
   'GET /disposition/batches/{id}/register',
-  // The Merkle tree and the fixity audits (issue 18): in ACS the worker is to keep the tree over
-  // the efr-access audit entries and re-hash the content store; not built yet.
-  'GET /access-log/tree-heads',
-  'POST /access-log/tree-heads',
+  // The Merkle tree's proofs and the fixity audits (issue 18): the signed heads are written once
+  // (webscripts/src/access-log/tree-heads.ts, signed by efr worker); the proofs read server/'s
+  // stored tree, in the module they are still to come over port.accessLog.
   'GET /access-log/proof',
   'GET /access-log/consistency',
   'GET /fixity',

@@ -126,3 +126,10 @@ export function runSpotCheckCalls(
 ): Promise<Record<string, WsResult>> {
   return runWebScripts(SPOT_CHECKS, SPOT_CHECK_USERS, calls, nodes);
 }
+
+/** The access log's signed tree heads (issue 18): kept beside the archive folders. */
+export const TREE_HEADS: WebScriptFeature = {
+  areas: ['access-log'],
+  folders: ['EFR 执法记录/移交记录'],
+  idPrefix: 't',
+};

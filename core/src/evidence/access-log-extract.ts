@@ -8,9 +8,10 @@
 import { canonicalJson } from '../access-log.js';
 import { rootFromInclusionProof, sameHash, type Sha256 } from '../merkle/merkle-tree.js';
 import {
-  bytesToHex, hexToBytes, isSignedTreeHead, logLeafHash, treeHeadMessage,
+  bytesToHex, hexToBytes, isSignedTreeHead, treeHeadMessage,
   type LogEntryFacts, type SignedTreeHead,
 } from '../merkle/log-tree.js';
+import { logLeafHash } from '../merkle/audit-leaf.js';
 import type { LogExtractEntry } from './types.js';
 
 /** File name of the extract on the disc. */
@@ -30,7 +31,8 @@ export interface LogTreeHeadFile {
 /**
  * JSON lines in sequence order: `{"entry":{…},"hash":…,"inclusionProof":[…],"prevHash":…}`;
  * the entry is exactly what the chain hash covers: sha256(prevHash + "\n" + canonical(entry)),
- * and its UTF-8 bytes are the Merkle leaf data.
+ * and the entry with its link is the audit entry whose leaf the tree holds (core/src/merkle/
+ * audit-leaf.ts).
  */
 export function accessLogExtractText(entries: readonly LogExtractEntry[]): string {
   const sorted = entries.slice().sort((a, b) => a.seq - b.seq);
@@ -101,7 +103,8 @@ function parse(text: string): unknown {
 
 function checkLine(sha: Sha256, text: string, n: number, head: SignedTreeHead,
   root: Uint8Array): ExtractLineCheck {
-  const v = parse(text) as { entry?: LogEntryFacts; inclusionProof?: unknown } | undefined;
+  const v = parse(text) as { entry?: LogEntryFacts; inclusionProof?: unknown;
+    prevHash?: string; hash?: string } | undefined;
   const e = v && v.entry;
   if (!e || typeof e.seq !== 'number') return { line: n, ok: false, reason: 'unreadable line' };
   const proofHex = v.inclusionProof;
@@ -115,7 +118,9 @@ function checkLine(sha: Sha256, text: string, n: number, head: SignedTreeHead,
   if (!(e.seq >= 1 && e.seq <= head.treeSize)) {
     return { line: n, seq: e.seq, ok: false, reason: 'entry after the tree head' };
   }
-  const got = rootFromInclusionProof(sha, e.seq - 1, head.treeSize, logLeafHash(sha, e), proof);
+  const got = rootFromInclusionProof(sha, e.seq - 1, head.treeSize, logLeafHash(sha, {
+    id: e.id, seq: e.seq, at: e.at, user: e.user, action: e.action, nodeId: e.nodeId,
+    values: e.values, prevHash: v.prevHash, hash: v.hash }), proof);
   return sameHash(got, root) ? { line: n, seq: e.seq, ok: true }
     : { line: n, seq: e.seq, ok: false, reason: 'not in the signed tree' };
 }

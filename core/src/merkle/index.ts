@@ -2,3 +2,5 @@
 export * from './merkle-tree.js';
 export * from './log-tree.js';
 export * from './log-audit.js';
+export * from './audit-leaf.js';
+export * from './tree-head-rules.js';

@@ -1,28 +1,38 @@
 /**
- * The auditor's walk over the access log (issue 18): entries in order, checked as a hash chain
- * and as a Merkle tree against the signed tree heads (whose signatures the caller checked).
- * It names the first entry that was changed, removed or reordered:
+ * The auditor's walk over the access log (issue 18): audit entries in id order, checked as a
+ * Merkle tree against the signed tree heads (whose signatures the caller checked) and, where the
+ * entries carry it (server/), as a hash chain. It names the first entry that was changed,
+ * removed or reordered:
+ * - ids must rise: a row moved before an older one is named;
  * - the chain names an entry edited in place (its hash no longer recomputes), removed or
- *   reordered (its seq or prevHash no longer follows);
- * - the tree heads catch what the chain cannot: the chain rewritten from some entry on, or
- *   entries cut from the end. The first head whose root differs bounds the change to the
- *   entries after the previous good head; a copy of the leaf hashes (the stored tree) names
- *   the entry when it was left untouched.
- * Streaming, O(log n) memory: millions of entries pass through a frontier.
+ *   reordered (its prevHash no longer follows);
+ * - the tree heads catch what the chain cannot, and everything in ACS, whose efr-access rows
+ *   carry no chain: a changed, removed or inserted row changes the root of every head after
+ *   it. The first head whose root differs bounds the change to the entries after the previous
+ *   good head; a copy of the leaf hashes (a stored tree) names the entry exactly.
+ * Leaves are numbered by position (./audit-leaf.ts). Streaming, O(log n) memory: millions of
+ * entries pass through a frontier.
  */
 import { chainInput, GENESIS_HASH } from '../access-log.js';
 import { emptyFrontier, frontierAppend, frontierRoot, sameHash, type Sha256 } from './merkle-tree.js';
-import { bytesToHex, hexToBytes, logEntryFacts, logLeafHash, utf8Array,
-  type LogEntryFacts, type SignedTreeHead } from './log-tree.js';
+import {
+  bytesToHex, factsOfAuditEntry, hexToBytes, logEntryFacts, utf8Array,
+  type LogEntryFacts, type SignedTreeHead,
+} from './log-tree.js';
+import {
+  accessAuditEntryOf, auditLeafFacts, auditLeafHash, type RestAuditEntry,
+} from './audit-leaf.js';
 
-/** The first problem found, naming the entry (by seq) where it can. */
+/** The first problem found, naming the entry where it can. */
 export interface LogAuditProblem {
-  /** Sequence number of the first bad entry (or of the first entry the bad head covers). */
+  /** Position (1-based) of the first bad entry, or of the first entry the bad head covers. */
   readonly seq: number;
   /** Whether seq names the entry exactly (false: the change lies in seq..toSeq). */
   readonly exact: boolean;
-  /** Last entry of the range when not exact. */
+  /** Last position of the range when not exact. */
   readonly toSeq?: number;
+  /** The audit entry id at that position, when the entry was read. */
+  readonly entryId?: string;
   readonly reason: string;
 }
 
@@ -31,36 +41,31 @@ export type LogAuditResult =
   | { ok: true; entries: number; heads: number }
   | { ok: false; problem: LogAuditProblem };
 
-/** One entry as the auditor reads it: the facts and their chain link. */
-export interface AuditedEntry {
-  readonly facts: LogEntryFacts;
-  readonly prevHash?: string;
-  readonly hash?: string;
-  /** The leaf hash the log stored for it, when there is a stored tree to compare. */
-  readonly storedLeaf?: Uint8Array;
-}
-
-/** A streaming audit: `add` each entry in storage order, then `finish`. */
-export interface LogAudit {
-  /** Checks the next entry; returns the first problem once found (and then keeps it). */
-  add(entry: AuditedEntry): LogAuditProblem | undefined;
+/** A streaming audit of audit entries: `add` each in id order, then `finish`. */
+export interface AuditTrail {
+  /**
+   * Checks the next entry; returns the first problem once found (and then keeps it).
+   * `storedLeaf`: the leaf hash a stored tree kept for this position, to name a changed entry.
+   */
+  add(entry: RestAuditEntry, storedLeaf?: Uint8Array): LogAuditProblem | undefined;
   /** Checks what is left (heads beyond the last entry) and gives the result. */
   finish(): LogAuditResult;
+  /** Number of entries added (the tree's size so far). */
+  size(): number;
 }
 
-/**
- * Starts an audit against `heads` (signatures already verified). `chain` is checked when the
- * entries carry their links (server/ and the REST API do).
- */
-export function startLogAudit(sha: Sha256, heads: readonly SignedTreeHead[]): LogAudit {
+/** Starts an audit of REST audit entries against `heads` (signatures already verified). */
+export function startAuditTrail(sha: Sha256, heads: readonly SignedTreeHead[]): AuditTrail {
   const sorted = heads.slice().sort((a, b) => a.treeSize - b.treeSize);
   const frontier = emptyFrontier();
   let next = 0;
   let prevHash = GENESIS_HASH;
+  let lastId = 0;
+  /** Id of the last chained entry read. */
+  let chained = 0;
   let problem: LogAuditProblem | undefined;
   let lastGoodHead = 0;
-  /** First entry whose recomputed leaf differs from the stored one (the tree names it). */
-  let firstLeafDiff: number | undefined;
+  let firstLeafDiff: { seq: number; id: string } | undefined;
   const shaHex = (text: string): string => bytesToHex(sha(utf8Array(text)));
 
   function headCheck(): LogAuditProblem | undefined {
@@ -68,9 +73,9 @@ export function startLogAudit(sha: Sha256, heads: readonly SignedTreeHead[]): Lo
       const head = sorted[next];
       if (!sameHash(hexToBytes(head.rootHash), frontierRoot(sha, frontier))) {
         if (firstLeafDiff !== undefined) {
-          return { seq: firstLeafDiff, exact: true,
-            reason: 'entry differs from the one the tree recorded (tree head at ' +
-              head.treeSize + ' does not match)' };
+          return { seq: firstLeafDiff.seq, exact: true, entryId: firstLeafDiff.id,
+            reason: 'entry ' + firstLeafDiff.id + ' differs from the one the tree recorded ' +
+              '(tree head at ' + head.treeSize + ' does not match)' };
         }
         return { seq: lastGoodHead + 1, exact: false, toSeq: head.treeSize,
           reason: 'entries changed, removed or reordered between the signed tree heads at ' +
@@ -82,34 +87,47 @@ export function startLogAudit(sha: Sha256, heads: readonly SignedTreeHead[]): Lo
     return undefined;
   }
 
-  // Heads over the empty log (size 0) are checked before any entry.
   problem = headCheck();
   return {
-    add(entry) {
+    add(entry, storedLeaf) {
       if (problem) return problem;
-      const f = logEntryFacts(entry.facts);
-      const expectedSeq = frontier.size + 1;
-      if (f.seq !== expectedSeq || f.id !== String(f.seq)) {
-        problem = { seq: expectedSeq, exact: true, reason: f.seq > expectedSeq
-          ? 'entry ' + expectedSeq + ' is missing (next is ' + f.seq + ')'
-          : 'entry ' + f.seq + ' is out of order (expected ' + expectedSeq + ')' };
+      const seq = frontier.size + 1;
+      const f = auditLeafFacts(entry);
+      const id = entry && entry.id !== undefined ? String(entry.id) : '?';
+      if (!f) {
+        problem = { seq, exact: true, entryId: id, reason: 'audit entry ' + id + ' is unreadable' };
         return problem;
       }
-      if (entry.hash !== undefined) {
-        if (entry.prevHash !== prevHash) {
-          problem = { seq: f.seq, exact: true, reason: 'previous hash does not match' };
-          return problem;
-        }
-        if (shaHex(chainInput(prevHash, f as unknown as Record<string, unknown>)) !==
-          entry.hash) {
-          problem = { seq: f.seq, exact: true, reason: 'entry changed: hash does not match' };
-          return problem;
-        }
-        prevHash = entry.hash;
+      if (Number(f.id) <= lastId) {
+        problem = { seq, exact: true, entryId: f.id, reason: 'entry ' + f.id +
+          ' is out of order (after ' + lastId + ')' };
+        return problem;
       }
-      const leaf = logLeafHash(sha, f);
-      if (entry.storedLeaf && firstLeafDiff === undefined && !sameHash(leaf, entry.storedLeaf)) {
-        firstLeafDiff = f.seq;
+      lastId = Number(f.id);
+      if (f.values['/efr-access/hash'] !== undefined) {
+        // A chained log (server/) numbers its entries 1, 2, … without gaps: a gap is a removal.
+        if (Number(f.id) !== chained + 1) {
+          problem = { seq, exact: true, entryId: String(chained + 1), reason: 'entry ' +
+            (chained + 1) + ' is missing (next is ' + f.id + ')' };
+          return problem;
+        }
+        chained++;
+        const read = factsOfAuditEntry({ id: f.id, createdAt: f.createdAt, values: f.values });
+        if (!read || read.prevHash !== prevHash) {
+          problem = { seq, exact: true, entryId: f.id, reason: 'previous hash does not match' };
+          return problem;
+        }
+        if (shaHex(chainInput(prevHash, read.facts as unknown as Record<string, unknown>)) !==
+          read.hash) {
+          problem = { seq, exact: true, entryId: f.id,
+            reason: 'entry changed: hash does not match' };
+          return problem;
+        }
+        prevHash = read.hash as string;
+      }
+      const leaf = auditLeafHash(sha, f);
+      if (storedLeaf && firstLeafDiff === undefined && !sameHash(leaf, storedLeaf)) {
+        firstLeafDiff = { seq, id: f.id };
       }
       frontierAppend(sha, frontier, leaf);
       problem = headCheck();
@@ -119,11 +137,64 @@ export function startLogAudit(sha: Sha256, heads: readonly SignedTreeHead[]): Lo
       if (problem) return { ok: false, problem };
       if (next < sorted.length) {
         const head = sorted[next];
-        return { ok: false, problem: { seq: frontier.size + 1, exact: false, toSeq: head.treeSize,
-          reason: 'entries ' + (frontier.size + 1) + '..' + head.treeSize +
-            ' are missing: a signed tree head covers ' + head.treeSize + ' entries' } };
+        if (chained > 0 && chained === frontier.size) {
+          // A chain without gaps was cut at its end: the first missing entry is the next one.
+          return { ok: false, problem: { seq: frontier.size + 1, exact: false,
+            toSeq: head.treeSize, reason: 'entries ' + (frontier.size + 1) + '..' +
+              head.treeSize + ' are missing: a signed tree head covers ' + head.treeSize +
+              ' entries' } };
+        }
+        // Fewer entries than a head covers: some after the last good head were removed.
+        return { ok: false, problem: { seq: lastGoodHead + 1, exact: false, toSeq: head.treeSize,
+          reason: (head.treeSize - frontier.size) + ' entries are missing after the signed ' +
+            'tree head at ' + lastGoodHead + ': the head at ' + head.treeSize + ' covers ' +
+            head.treeSize + ', the log holds ' + frontier.size } };
       }
       return { ok: true, entries: frontier.size, heads: sorted.length };
     },
+    size: () => frontier.size,
+  };
+}
+
+/** One of server/'s log entries as the auditor reads it: the facts and their chain link. */
+export interface AuditedEntry {
+  readonly facts: LogEntryFacts;
+  readonly prevHash?: string;
+  readonly hash?: string;
+  /** The leaf hash the log stored for it, when there is a stored tree to compare. */
+  readonly storedLeaf?: Uint8Array;
+}
+
+/** A streaming audit of server/'s log: `add` each entry in storage order, then `finish`. */
+export interface LogAudit {
+  add(entry: AuditedEntry): LogAuditProblem | undefined;
+  finish(): LogAuditResult;
+}
+
+/**
+ * Starts an audit of server/'s chained entries (seq 1, 2, … without gaps) against `heads`: each
+ * entry is audited as the audit entry it is served as ({@link accessAuditEntryOf}), so the same
+ * heads prove the SQLite table and the REST API.
+ */
+export function startLogAudit(sha: Sha256, heads: readonly SignedTreeHead[]): LogAudit {
+  const trail = startAuditTrail(sha, heads);
+  let problem: LogAuditProblem | undefined;
+  return {
+    add(entry) {
+      if (problem) return problem;
+      const f = logEntryFacts(entry.facts);
+      const expectedSeq = trail.size() + 1;
+      if (f.seq !== expectedSeq || f.id !== String(f.seq)) {
+        problem = { seq: expectedSeq, exact: true, reason: f.seq > expectedSeq
+          ? 'entry ' + expectedSeq + ' is missing (next is ' + f.seq + ')'
+          : 'entry ' + f.seq + ' is out of order (expected ' + expectedSeq + ')' };
+        return problem;
+      }
+      problem = trail.add(accessAuditEntryOf({ id: f.id, seq: f.seq, at: f.at, user: f.user,
+        action: f.action, nodeId: f.nodeId, values: f.values, prevHash: entry.prevHash,
+        hash: entry.hash }), entry.storedLeaf);
+      return problem;
+    },
+    finish: () => (problem ? { ok: false, problem } : trail.finish()),
   };
 }

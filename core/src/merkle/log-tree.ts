@@ -4,12 +4,11 @@
  * (the tree beside the hash chain, `efr audit verify`), by the REST verifier over
  * `efr-access` audit entries, and bundled into the disc's verify.html.
  *
- * Leaf data: the UTF-8 bytes of the entry's canonical JSON, exactly the text the hash chain
- * covers after `prevHash + "\n"` (access-log.ts), so one entry has one meaning in both.
+ * Leaf data: the audit entry the entry is served as over the REST API (./audit-leaf.ts), the
+ * same in both hosts.
  */
-import { canonicalJson } from '../access-log.js';
 import { utf8Bytes } from '../prng.js';
-import { leafHash, sameHash, type Sha256 } from './merkle-tree.js';
+import { sameHash } from './merkle-tree.js';
 
 /** The facts of one access-log entry (what the chain and the tree cover). */
 export interface LogEntryFacts {
@@ -64,11 +63,6 @@ export function utf8Array(text: string): Uint8Array {
 export function logEntryFacts(e: LogEntryFacts): LogEntryFacts {
   return { id: e.id, seq: e.seq, at: e.at, user: e.user, action: e.action,
     nodeId: e.nodeId, values: e.values };
-}
-
-/** The leaf hash of an access-log entry: SHA-256(0x00 || UTF-8(canonical JSON)). */
-export function logLeafHash(sha: Sha256, e: LogEntryFacts): Uint8Array {
-  return leafHash(sha, utf8Array(canonicalJson(logEntryFacts(e))));
 }
 
 function uint64(out: number[], n: number): void {

@@ -70,7 +70,7 @@ export function appendAccessLog(db: Db, input: AccessLogInput, now = Date.now())
   ).run(seq, now, entry.user, entry.action, entry.nodeId, canonicalJson(entry), prevHash, hash);
   const row = { ...entry, prevHash, hash };
   anchorHead(db, row);
-  appendToTree(db, entry);
+  appendToTree(db, row);
   return row;
 }
 

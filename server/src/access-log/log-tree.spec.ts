@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bytesToHex, canonicalJson, chainInput, emptyFrontier, frontierAppend, frontierRoot, hexToBytes, logLeafHash,
-  verifyInclusion, type LogEntryFacts,
+  verifyInclusion, type LinkedLogEntry, type LogEntryFacts,
 } from '../../../core/src/index.js';
 import { verifyAccessLog } from '../cli/audit-verify.js';
 import { exportTreeHeads, treeHeadsText } from '../cli/export-heads.js';
@@ -32,9 +32,12 @@ describe('access log Merkle tree and signed tree heads (issue 18)', () => {
       }
     })();
   };
-  const facts = (seq: number): LogEntryFacts => JSON.parse((db.prepare(
-    'SELECT entry_json FROM access_log WHERE id = ?').get(seq) as { entry_json: string })
-    .entry_json) as LogEntryFacts;
+  /** Entry `seq` with its chain link: what the tree's leaf covers (core audit-leaf.ts). */
+  const facts = (seq: number): LinkedLogEntry => {
+    const r = db.prepare('SELECT entry_json, prev_hash, hash FROM access_log WHERE id = ?')
+      .get(seq) as { entry_json: string; prev_hash: string; hash: string };
+    return { ...JSON.parse(r.entry_json) as LogEntryFacts, prevHash: r.prev_hash, hash: r.hash };
+  };
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'efr-tree-'));

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import {
   appendLeaf, consistencyProof, inclusionProof, logLeafHash, treeRoot,
-  type LogEntryFacts, type Sha256, type SubtreeHash,
+  type LinkedLogEntry, type Sha256, type SubtreeHash,
 } from '../../../core/src/index.js';
 
 /** Node's SHA-256 as core's injected hash. */
@@ -55,10 +55,12 @@ export function storedTreeSize(db: Db): number {
 }
 
 /**
- * Adds entry `facts` (seq n) as leaf n-1. Must run in the entry's transaction. Leaves missing
- * before it (a data dir written before the tree existed) are added first from the stored rows.
+ * Adds entry `facts` (seq n, with its chain link) as leaf n-1: the leaf of the audit entry the
+ * REST API serves for it (core's logLeafHash). Must run in the entry's transaction. Leaves
+ * missing before it (a data dir written before the tree existed) are added first from the
+ * stored rows.
  */
-export function appendToTree(db: Db, facts: LogEntryFacts): void {
+export function appendToTree(db: Db, facts: LinkedLogEntry): void {
   const s = stmts(db);
   const index = facts.seq - 1;
   if (index > 0 && !s.get(0, index - 1)) catchUpTree(db, index);
@@ -68,20 +70,21 @@ export function appendToTree(db: Db, facts: LogEntryFacts): void {
 /** Adds the leaves of the stored entries the tree lacks, up to (not including) leaf `end`. */
 export function catchUpTree(db: Db, end = Number.MAX_SAFE_INTEGER): number {
   const s = stmts(db);
-  const page = db.prepare('SELECT id, entry_json FROM access_log WHERE id > ? AND id <= ? ' +
-    'ORDER BY id LIMIT 10000');
+  const page = db.prepare('SELECT id, entry_json, prev_hash, hash FROM access_log ' +
+    'WHERE id > ? AND id <= ? ORDER BY id LIMIT 10000');
   let size = storedTreeSize(db);
   let added = 0;
   // Pages read with all(): better-sqlite3 refuses writes while a statement iterates.
   for (;;) {
-    const rows = page.all(size, end) as { id: number; entry_json: string }[];
+    const rows = page.all(size, end) as
+      { id: number; entry_json: string; prev_hash: string; hash: string }[];
     if (rows.length === 0) return added;
     for (const r of rows) {
       if (r.id !== size + 1) {
         throw new Error(`access log entry ${size + 1} is missing: the tree cannot be completed`);
       }
-      appendLeaf(nodeSha256, s.get, s.put, size, logLeafHash(nodeSha256,
-        JSON.parse(r.entry_json) as LogEntryFacts));
+      appendLeaf(nodeSha256, s.get, s.put, size, logLeafHash(nodeSha256, { ...JSON.parse(
+        r.entry_json) as LinkedLogEntry, prevHash: r.prev_hash, hash: r.hash }));
       size++;
       added++;
     }

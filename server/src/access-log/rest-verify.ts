@@ -7,19 +7,26 @@
  * log auditor: a changed, removed or reordered audit row is named.
  */
 import {
-  factsOfAuditEntry, startLogAudit, type AccessAuditEntry, type SignedTreeHead,
+  startAuditTrail, type RestAuditEntry, type SignedTreeHead,
 } from '../../../core/src/index.js';
 import type { AccessLogCheck } from '../cli/audit-verify.js';
 import { all, json, type RestConnection } from '../evidence/rest-source.js';
 import { nodeSha256 } from './log-tree.js';
 import { verifyTreeHead } from './tree-heads.js';
 
-const ENTRIES = '/alfresco/api/-default-/public/alfresco/versions/1/audit-applications/' +
-  'efr-access/audit-entries?include=values&orderBy=createdAt%20ASC';
+/**
+ * Every entry, oldest first. ACS lists audit entries only for a `where` (AuditImpl#
+ * listAuditEntries fills the page from the query walker alone, 25.5.0.31 l. 273-279): the id
+ * range covers them all.
+ */
+export const ALL_AUDIT_ENTRIES = '/alfresco/api/-default-/public/alfresco/versions/1/' +
+  'audit-applications/efr-access/audit-entries?include=values&orderBy=createdAt%20ASC&where=' +
+  encodeURIComponent("(id BETWEEN ('1', '9007199254740991'))");
 const HEADS = '/alfresco/s/efr/access-log/tree-heads';
 
-const fail = (seq: number, reason: string): AccessLogCheck =>
-  ({ ok: false, index: Math.max(0, seq - 1), id: seq, reason });
+/** A failed check naming the entry: its audit id where known (ACS's ids have gaps), else seq. */
+const fail = (seq: number, reason: string, entryId?: string): AccessLogCheck =>
+  ({ ok: false, index: Math.max(0, seq - 1), id: entryId ? Number(entryId) : seq, reason });
 
 /** Audits the log behind `c` against the heads it serves, trusting only `publicKey` (hex). */
 export async function verifyAccessLogOverRest(c: RestConnection, publicKey: string):
@@ -31,14 +38,13 @@ export async function verifyAccessLogOverRest(c: RestConnection, publicKey: stri
         'under the trusted key');
     }
   }
-  const audit = startLogAudit(nodeSha256, heads);
-  for (const a of await all<AccessAuditEntry>(c, ENTRIES)) {
-    const read = factsOfAuditEntry(a);
-    if (!read) return fail(Number(a.id) || 0, `audit entry ${a.id} lacks the access-log values`);
-    if (audit.add({ facts: read.facts, prevHash: read.prevHash, hash: read.hash })) break;
+  const audit = startAuditTrail(nodeSha256, heads);
+  for (const a of await all<RestAuditEntry>(c, ALL_AUDIT_ENTRIES)) {
+    if (audit.add(a)) break;
   }
   const result = audit.finish();
   if (result.ok) return { ok: true, count: result.entries, heads: result.heads };
   const p = result.problem;
-  return fail(p.seq, p.exact ? p.reason : `${p.reason} (entries ${p.seq}..${p.toSeq})`);
+  return fail(p.seq, p.exact ? p.reason : `${p.reason} (entries ${p.seq}..${p.toSeq})`,
+    p.entryId);
 }

@@ -1,8 +1,9 @@
 /**
  * Signed tree heads of the access log (issue 18): the tree's size and root at a moment, signed
- * with the deployment's Ed25519 key (RFC 9162 §4.9 TreeHeadDataV2 as the signed bytes). Made on
- * a schedule and on demand, stored in `access_log_heads`, exported daily so a copy lives
- * outside the system. A head proves the first treeSize entries as they were when it was made:
+ * with the deployment's Ed25519 key (RFC 9162 §4.9 TreeHeadDataV2 as the signed bytes). efr
+ * worker makes them on a schedule and on demand (../worker/jobs/tree-head.ts) and stores them as
+ * efr:treeHead nodes; `publishTreeHead` signs one in-process into `access_log_heads` (the
+ * command-line tools and specs). Exported daily so a copy lives outside the system. A head proves the first treeSize entries as they were when it was made:
  * anyone rewriting them afterwards needs the private key to make a matching head.
  */
 import {
@@ -123,11 +124,36 @@ interface RawHead {
 const headOf = (r: RawHead): SignedTreeHead => ({ treeSize: r.tree_size,
   timestamp: r.timestamp, rootHash: r.root_hash, signature: r.signature, keyId: r.key_id });
 
-/** Stored heads, oldest first, optionally those made in [from, to) (ms). */
+/**
+ * The signed heads efr worker stored as efr:treeHead nodes (webscripts/src/access-log/
+ * tree-heads.ts), read from the node table for the command-line tools.
+ */
+function nodeHeads(db: Db): SignedTreeHead[] {
+  const rows = db.prepare("SELECT props FROM nodes WHERE type = 'efr:treeHead'").pluck()
+    .all() as string[];
+  const out: SignedTreeHead[] = [];
+  for (const text of rows) {
+    const p = JSON.parse(text) as Record<string, unknown>;
+    if (p['efr:treeHeadState'] !== 'signed') continue;
+    out.push({ treeSize: Number(p['efr:treeSize']), timestamp: Number(p['efr:treeHeadTimestamp']),
+      rootHash: String(p['efr:treeRootHash']), signature: String(p['efr:treeHeadSignature']),
+      keyId: String(p['efr:treeHeadKeyId']) });
+  }
+  return out;
+}
+
+/**
+ * Stored heads, oldest first, optionally those made in [from, to) (ms): efr worker's (nodes)
+ * and those signed in-process into `access_log_heads`.
+ */
 export function listTreeHeads(db: Db, from = 0, to = Number.MAX_SAFE_INTEGER):
   SignedTreeHead[] {
-  return (db.prepare('SELECT * FROM access_log_heads WHERE timestamp >= ? AND timestamp < ? ' +
-    'ORDER BY tree_size').all(from, to) as RawHead[]).map(headOf);
+  const table = (db.prepare('SELECT * FROM access_log_heads WHERE timestamp >= ? AND ' +
+    'timestamp < ?').all(from, to) as RawHead[]).map(headOf);
+  const seen = new Set(table.map((h) => `${h.treeSize}/${h.rootHash}/${h.timestamp}`));
+  return table.concat(nodeHeads(db).filter((h) => h.timestamp >= from && h.timestamp < to &&
+    !seen.has(`${h.treeSize}/${h.rootHash}/${h.timestamp}`)))
+    .sort((a, b) => a.treeSize - b.treeSize || a.timestamp - b.timestamp);
 }
 
 /** The newest stored head, if any. */
@@ -170,26 +196,6 @@ export function publishTreeHead(db: Db, signer: LogSigner, now = Date.now()): Si
       head.keyId);
     return head;
   }).immediate();
-}
-
-/**
- * Publishes a head every `intervalMs` (EFR_TREE_HEAD_MINUTES, default 60) and once now;
- * returns the stop function. The timer does not keep the process alive.
- */
-export function scheduleTreeHeads(db: Db, signer: LogSigner,
-  intervalMs = Number(process.env.EFR_TREE_HEAD_MINUTES ?? 60) * 60_000): () => void {
-  const run = (): void => {
-    try {
-      publishTreeHead(db, signer);
-    } catch (err) {
-      // SQLITE_BUSY past busy_timeout or a closed database at shutdown: the next run retries.
-      console.warn(`efr: tree head not published: ${(err as Error).message}`);
-    }
-  };
-  run();
-  const timer = setInterval(run, Math.max(1000, intervalMs));
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 /**

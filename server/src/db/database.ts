@@ -333,6 +333,9 @@ function generationTriggers(): string {
  * Opens (and creates if needed) the metadata database of a data dir. WAL with
  * synchronous=FULL: a commit that returned is on disk, so a SIGKILL after a 201 loses nothing.
  */
+/** The leaf definition of the stored access-log tree (meta `access_log_leaf`). */
+const AUDIT_ENTRY_LEAF = 'audit-entry-1';
+
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'repository.sqlite'));
@@ -370,6 +373,15 @@ export function openDatabase(dataDir: string): Db {
     }
     db.exec(SCHEMA());
     if (uncounted) recountChildren(db);
+    // The tree's leaf became the audit entry the REST API serves (issue 18, core/src/merkle/
+    // audit-leaf.ts): a tree and heads of the former leaf are dropped; the tree is rebuilt from
+    // the chain on the next entry (log-tree.ts catchUpTree), heads are signed anew.
+    const leaf = db.prepare("SELECT value FROM meta WHERE key = 'access_log_leaf'").pluck().get();
+    if (leaf !== AUDIT_ENTRY_LEAF) {
+      db.exec('DELETE FROM access_log_tree; DELETE FROM access_log_heads;');
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('access_log_leaf', ?)")
+        .run(AUDIT_ENTRY_LEAF);
+    }
   })();
   // Fresh statistics let the planner pick the selective index for AFTS filters; new indexes
   // of a migrated data dir have none yet, so those are gathered once (sampled) right away.

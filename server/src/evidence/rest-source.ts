@@ -155,22 +155,25 @@ async function withNames<T extends RecordingFacts>(c: RestConnection, facts: T[]
 
 /**
  * The entries' inclusion proofs against the earliest signed tree head covering them all
- * (issue 18), read from the log's tree web scripts; none where the repository keeps no tree
- * (an ACS whose worker does not serve it yet: 404).
+ * (issue 18), read from the log's tree web scripts; `makeHead` signs one when none covers them
+ * yet (efr worker, which holds the key). None where no head covers them: the disc then carries
+ * the entries with their chain only.
  */
-async function provenLog(c: RestConnection, log: LogExtractEntry[]):
-  Promise<Pick<PackageSource, 'log' | 'logTree'>> {
-  let tree: { publicKey: string; heads: SignedTreeHead[] };
-  try {
-    tree = await json(c, `${TREE}/tree-heads`);
-  } catch (err) {
-    if (err instanceof RestError && err.status === 404) return { log };
-    throw err;
-  }
+async function provenLog(c: RestConnection, log: LogExtractEntry[],
+  makeHead?: () => Promise<void>): Promise<Pick<PackageSource, 'log' | 'logTree'>> {
   const last = log.reduce((n, e) => Math.max(n, e.seq), 1);
-  const head = tree.heads.find((h) => h.treeSize >= last) ??
-    (await json<{ entry: SignedTreeHead }>(c, `${TREE}/tree-heads`, { method: 'POST',
-      body: '{}' })).entry;
+  const covering = async (): Promise<{ publicKey: string | null; head?: SignedTreeHead }> => {
+    const tree = await json<{ publicKey: string | null; heads: SignedTreeHead[] }>(c,
+      `${TREE}/tree-heads`);
+    return { publicKey: tree.publicKey, head: tree.heads.find((h) => h.treeSize >= last) };
+  };
+  let tree = await covering();
+  if (!tree.head && makeHead) {
+    await makeHead();
+    tree = await covering();
+  }
+  const head = tree.head;
+  if (!head || !tree.publicKey) return { log };
   const proven: LogExtractEntry[] = [];
   for (const e of log) {
     const p = await json<{ inclusionProof: string[] }>(c,
@@ -193,8 +196,8 @@ export interface RestPackageRequest {
 }
 
 /** Reads a package source through REST. Unsealed recordings are refused (R26.1). */
-export async function restPackageSource(c: RestConnection, req: RestPackageRequest):
-  Promise<PackageSource> {
+export async function restPackageSource(c: RestConnection, req: RestPackageRequest,
+  makeHead?: () => Promise<void>): Promise<PackageSource> {
   const kase = await findCase(c, req.caseNumber);
   const linked = await all<NodeEntryLike>(c,
     `${CORE}/nodes/${kase.id}/targets?where=(assocType='efr:caseRecordings')&include=properties`);
@@ -226,5 +229,5 @@ export async function restPackageSource(c: RestConnection, req: RestPackageReque
     producer: req.producer, extractor: req.extractor, extractionTime: req.extractionTime,
     medium: req.medium, label: req.label, source: c.url,
   };
-  return { facts, recordings, ...await provenLog(c, log) };
+  return { facts, recordings, ...await provenLog(c, log, makeHead) };
 }

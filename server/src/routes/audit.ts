@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+  accessAuditEntryOf,
   GROUP_EFR_CUSTODIANS,
   GROUP_EFR_LEGAL,
   GROUP_EFR_SUPERVISORS,
+  isWorker,
   mayWorkerRead,
 } from '../../../core/src/index.js';
 import { parseLogRow } from '../access-log/access-log.js';
@@ -30,6 +32,20 @@ interface RawLog {
   entry_json: string;
   prev_hash: string;
   hash: string;
+}
+
+/** Whether the caller is efr worker's service user (GROUP_EFR_WORKERS). */
+function isWorkerCaller(c: Caller): boolean {
+  return isWorker({ userName: c.userId, groups: c.rule.groups });
+}
+
+/**
+ * Refuses (403) callers who may not read the whole access log: administrators, the log's
+ * readers, and efr worker, which builds the log's Merkle tree over every entry (issue 18; in ACS
+ * its service user is an administrator, as ACS's AuditService demands: docs/deploy.md).
+ */
+function requireLogReader(c: Caller): void {
+  if (!isWorkerCaller(c)) requireAuditReader(c);
 }
 
 /** Refuses (403) callers who may not read the access log. */
@@ -101,25 +117,17 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
     const b = bounds();
     return { ...ACCESS_APP, isEnabled: true, minEntryId: b.min, maxEntryId: b.max };
   };
+  // The entry in the shape the Merkle tree's leaf covers (core's accessAuditEntryOf, core/src/
+  // merkle/audit-leaf.ts): id, time and user from the row's columns, as ACS answers them from
+  // alf_audit_entry, the values from the chained entry; ACS's date format, the display name.
   const entryJson = (r: RawLog, values: boolean): Record<string, unknown> => {
-    const e = parseLogRow(r);
     const out: Record<string, unknown> = {
       id: String(r.id),
       auditApplicationId: ACCESS_APP.id,
       createdByUser: { id: r.user_id, displayName: repo.auth.displayName(r.user_id) },
       createdAt: formatAcsDate(r.created_at),
     };
-    if (values) {
-      const v: Record<string, string> = {
-        [`${KEY_PREFIX}action`]: e.action,
-        [`${KEY_PREFIX}user`]: e.user,
-      };
-      if (e.nodeId) v[`${KEY_PREFIX}nodeId`] = e.nodeId;
-      for (const [k, x] of Object.entries(e.values)) v[`${KEY_PREFIX}${k}`] = x;
-      v[`${KEY_PREFIX}prevHash`] = e.prevHash;
-      v[`${KEY_PREFIX}hash`] = e.hash;
-      out.values = v;
-    }
+    if (values) out.values = accessAuditEntryOf(parseLogRow(r)).values;
     return out;
   };
   const list = (
@@ -153,7 +161,9 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
     ).n;
     const rows = repo.db
       .prepare(
-        `SELECT * FROM access_log ${where} ORDER BY created_at ${order}, id ${order}
+        // ACS orders audit entries by entry id whatever the sort field (audit-common-SqlMap.xml
+        // select_AuditEntriesOrderBySnippet, 25.5.0.31 l. 227-236): the log's own order.
+        `SELECT * FROM access_log ${where} ORDER BY id ${order}
       LIMIT ? OFFSET ?`,
       )
       .all(...params, paging.maxItems, paging.skipCount) as RawLog[];
@@ -169,7 +179,7 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
    * the log as the caller sees it, as the request itself is on every other path.
    */
   const hiddenRequests = (c: Caller): string[] => {
-    if (c.perms.isAdmin) return [];
+    if (c.perms.isAdmin || isWorkerCaller(c)) return [];
     const ids = repo.db.prepare("SELECT id FROM nodes WHERE type = 'efr:accessRequest'").pluck()
       .all() as string[];
     return ids.filter((id) => {
@@ -203,7 +213,7 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
   });
   app.get(`${CORE}/audit-applications/:auditApplicationId/audit-entries`, async (req) => {
     const c = callerOf(repo, req);
-    requireAuditReader(c);
+    requireLogReader(c);
     appId(req);
     return list(req, c, [], []);
   });

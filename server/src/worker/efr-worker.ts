@@ -16,6 +16,9 @@
  *    checks against its own hash of the stored bytes;
  * 5. or reports the failure with its EFR code (does not fit the medium, a recording differs
  *    from its seal), so the requester sees why.
+ *
+ * Other job kinds live in ./jobs/ and are only registered here: the access log's signed tree
+ * heads (./jobs/tree-head.ts, with the deployment key), run before the disc jobs on each wake.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -24,6 +27,8 @@ import {
 import {
   RestError, restCall, restJson, restPackageSource, type RestConnection,
 } from '../evidence/rest-source.js';
+import type { LogSigner } from '../access-log/tree-heads.js';
+import { runTreeHeadJobs } from './jobs/tree-head.js';
 
 const EFR = '/alfresco/s/efr';
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
@@ -53,6 +58,13 @@ export interface WorkerOptions {
   source?: string;
   /** Where the worker says what it did (default: nowhere). */
   log?: (line: string) => void;
+  // --- access-log ---
+  /** The deployment key that signs the access log's tree heads (none: no heads are signed). */
+  logSigner?: LogSigner;
+  /** Interval of the scheduled tree heads (default a day). */
+  treeHeadEveryMs?: number;
+  /** How old an audit entry must be before a head covers it (default 60 s; server/: 0). */
+  treeHeadSettleMs?: number;
 }
 
 /** A package as the job web scripts answer it (the fields the worker reads). */
@@ -156,7 +168,7 @@ export class EfrWorker {
 
   /** Works through every requested job; answers how each ended. */
   async runOnce(): Promise<JobOutcome[]> {
-    const out: JobOutcome[] = [];
+    const out: JobOutcome[] = await this.treeHeads();
     for (;;) {
       const list = await restJson<{ list: { entries: { entry: JobEntry }[] } }>(this.c,
         `${EFR}/evidence-packages/jobs?state=requested&maxItems=10`);
@@ -167,6 +179,23 @@ export class EfrWorker {
         if (this.stopped) return out;
         out.push(await this.runJob(id));
       }
+    }
+  }
+
+  /** Signs the tree heads asked for, and the day's (./jobs/tree-head.ts). */
+  async treeHeads(): Promise<JobOutcome[]> {
+    const signer = this.opts.logSigner;
+    if (!signer) return [];
+    try {
+      const done = await runTreeHeadJobs(this.c, signer, this.opts.treeHeadEveryMs, Date.now(),
+        this.opts.treeHeadSettleMs);
+      for (const d of done) if (d.state === 'built') this.say(`signed tree head ${d.id}: ${d.treeSize} entries`);
+      return done.map((d) => ({ id: d.id, state: d.state }));
+    } catch (err) {
+      if (err instanceof RestError && err.status >= 500) throw err;
+      // An unreadable audit entry or a refused head: said, and the disc jobs still run.
+      this.say(`tree head not signed: ${(err as Error).message}`);
+      return [];
     }
   }
 
@@ -208,7 +237,12 @@ export class EfrWorker {
     const read = await restPackageSource(this.c, { caseNumber: order.caseNumber,
       producer: order.producer ?? '', extractor: order.extractor ?? '',
       extractionTime: order.extractionTime, medium: order.medium ?? '',
-      label: order.label ?? '', recordingIds: order.recordingIds });
+      label: order.label ?? '', recordingIds: order.recordingIds },
+    // A disc's log entries need a signed head covering them (issue 18): signed now if none does.
+    this.opts.logSigner ? async () => {
+      await restCall(this.c, '/alfresco/s/efr/access-log/tree-heads', body({}));
+      await this.treeHeads();
+    } : undefined);
     const src = this.opts.source ? { ...read, facts: { ...read.facts, source: this.opts.source } }
       : read;
     const prepared = await preparePackage(src);

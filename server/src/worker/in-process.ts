@@ -13,6 +13,7 @@ import { localAces } from '../repo/permissions.js';
 import type { Repository } from '../repo/repository.js';
 import { jobRequests } from './job-requests.js';
 import { EfrWorker, type JobSignals } from './efr-worker.js';
+import { logSignerOf } from '../access-log/tree-heads.js';
 
 /** The service user of the in-process worker. */
 export const WORKER_USER = 'efr-worker';
@@ -64,6 +65,9 @@ export function startInProcessWorker(repo: Repository, url: string): EfrWorker {
       return ticket;
     } },
     signals, source: 'EFR', pollMs: 60_000,
+    // --- access-log --- the data dir's key (EFR_LOG_SIGNING_KEY, or the demo key); SQLite
+    // commits one at a time, so a head may cover the newest entry at once.
+    logSigner: logSignerOf(repo.db), treeHeadSettleMs: 0,
     log: (line) => {
       if (process.env.EFR_WORKER_LOG === '1') console.info(line);
     },

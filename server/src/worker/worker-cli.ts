@@ -5,10 +5,12 @@
  *   efr worker --url http://acs:8080 [--user efr-worker] [--password … | EFR_WORKER_PASSWORD]
  *              [--stomp stomp://activemq:61613 [--stomp-user …] [--stomp-password …]]
  *              [--poll <seconds>]
+ *   EFR_LOG_SIGNING_KEY=<pem>: also signs the access log's tree heads (./jobs/tree-head.ts)
  */
 import { parseArgs } from 'node:util';
 import { EfrWorker } from './efr-worker.js';
 import { stompSignals } from './event-stream.js';
+import { loadLogSigner, type LogSigner } from '../access-log/tree-heads.js';
 
 /** Runs `efr worker`; resolves to the exit code once stopped. */
 export async function workerCli(args: string[]): Promise<number> {
@@ -40,7 +42,17 @@ export async function workerCli(args: string[]): Promise<number> {
   const signals = stompUrl ? stompSignals({ url: stompUrl,
     login: values['stomp-user'] ?? process.env.EFR_STOMP_USER,
     passcode: values['stomp-password'] ?? process.env.EFR_STOMP_PASSWORD, log }) : undefined;
-  const worker = new EfrWorker({ connection: { url, user, password }, signals, log,
+  // The access log's tree heads (issue 18) are signed with the deployment key, never a new one.
+  let logSigner: LogSigner | undefined;
+  if (process.env.EFR_LOG_SIGNING_KEY) {
+    try {
+      logSigner = loadLogSigner('', process.env);
+    } catch (err) {
+      console.error(`efr worker: ${(err as Error).message}`);
+      return 2;
+    }
+  } else log('efr worker: no EFR_LOG_SIGNING_KEY: the access log\'s tree heads are not signed');
+  const worker = new EfrWorker({ connection: { url, user, password }, signals, log, logSigner,
     pollMs: poll === undefined ? undefined : poll * 1000,
     fallbackPollMs: poll === undefined ? undefined : Math.min(poll * 1000, 5000) });
   worker.start();

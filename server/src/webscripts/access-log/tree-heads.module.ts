@@ -1,12 +1,14 @@
 import { bytesToHex, isWorker } from '../../../../core/src/index.js';
 import { proofOfConsistency, proofOfEntry, storedTreeSize } from '../../access-log/log-tree.js';
-import {
-  listTreeHeads, logSignerOf, publishTreeHead,
-} from '../../access-log/tree-heads.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import type { Caller } from '../../repo/repository.js';
 import { requireAuditReader } from '../../routes/audit.js';
 import type { WebScriptModule } from '../web-script-host.js';
+import {
+  TREE_HEAD_WEB_SCRIPTS, treeHeadsPost,
+} from '../../../../webscripts/src/access-log/tree-heads.js';
+import { jobRequests } from '../../worker/job-requests.js';
+import { portWebScripts } from '../port/port-routes.js';
 
 /** A positive integer query parameter, or a 400 naming it. */
 function count(query: Record<string, unknown>, name: string, min: number): number {
@@ -25,12 +27,13 @@ function treeSizeOf(query: Record<string, unknown>, size: number, min: number): 
 }
 
 /**
- * The access log's Merkle tree (issue 18; RFC 9162), for the readers of the log (R14.1):
- * - `GET /access-log/tree-heads` the signed tree heads with the log's public key;
- * - `POST /access-log/tree-heads` signs a head over the log now (also done on a schedule);
+ * The access log's Merkle tree (issue 18; RFC 9162), for the readers of the log (R14.1), from
+ * server/'s stored tree (whose leaves are the audit entries the REST API serves, as the
+ * worker's heads are: core/src/merkle/audit-leaf.ts):
  * - `GET /access-log/proof?seq=&treeSize=` the inclusion proof of an entry;
  * - `GET /access-log/consistency?first=&second=` the consistency proof between two sizes.
- * Server-only: beside ACS the worker keeps the tree over the `efr-access` audit entries.
+ * The signed heads are written once for both hosts (webscripts/src/access-log/tree-heads.ts,
+ * registered below): efr worker signs them.
  */
 /**
  * The log's readers, and efr worker: a disc carries the inclusion proofs of its recordings'
@@ -42,23 +45,13 @@ function requireTreeReader(c: Caller): void {
   requireAuditReader(c);
 }
 
+const treeHeadRoutes = portWebScripts(TREE_HEAD_WEB_SCRIPTS, (def) => {
+  // A request wakes server/'s in-process worker at once, as ACS's event stream does beside ACS.
+  if (def === treeHeadsPost) jobRequests.emit('requested', 'tree-head');
+});
+
 export const treeHeadsModule: WebScriptModule = (ws, repo) => {
-  ws.get('/access-log/tree-heads', (req) => {
-    requireTreeReader(req.caller);
-    const signer = logSignerOf(repo.db);
-    const heads = listTreeHeads(repo.db);
-    return { body: { publicKey: signer.publicKey, keyId: signer.keyId,
-      treeSize: storedTreeSize(repo.db), heads } };
-  });
-
-  ws.post('/access-log/tree-heads', (req) => {
-    requireTreeReader(req.caller);
-    if (req.body !== undefined && Object.keys(req.body as object).length > 0) {
-      throw badRequest('A tree head is signed over the whole log: send no fields');
-    }
-    return { status: 201, body: { entry: publishTreeHead(repo.db, logSignerOf(repo.db)) } };
-  });
-
+  treeHeadRoutes(ws, repo);
   ws.get('/access-log/proof', (req) => {
     requireTreeReader(req.caller);
     const size = treeSizeOf(req.query, storedTreeSize(repo.db), 1);
