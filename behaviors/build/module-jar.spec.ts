@@ -52,7 +52,8 @@ describe('module JAR (npm run build:module)', () => {
     dir = mkdtempSync(join(tmpdir(), 'efr-jar-'));
     ({ jar, entries } = await buildModule({ jar: join(dir, 'efr-repo.jar') }));
     sh('unzip', ['-q', jar, '-d', join(dir, 'x')]);
-  });
+    // Compiling every script to ES5 and packing the JAR: over a minute on a loaded 2-core machine.
+  }, 300_000);
 
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });

@@ -76,7 +76,8 @@ describe('module JAR through a JVM class loader, as ACS finds a module (issue 14
     classes = join(dir, 'classes');
     run('javac', ['-d', classes, SCANNER]);
     ({ jar, entries } = await buildModule({ jar: join(dir, 'efr-repo.jar') }));
-  });
+    // Compiling every script to ES5 and packing the JAR: over a minute on a loaded 2-core machine.
+  }, 300_000);
 
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });

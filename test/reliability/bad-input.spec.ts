@@ -47,7 +47,7 @@ describe('reliability: bad input gets a 4xx and stores nothing (issue 3, R4.1)',
   let counter = 0;
 
   beforeAll(async () => {
-    server = await startInProcess({ demo: false });
+    server = await startInProcess({ demo: false, worker: false });
     http = new AcsHttp(server.url, basicAuth('admin', 'admin'));
     const folder = await http.post<{ entry: { id: string } }>(`${CORE}/nodes/-root-/children`,
       { name: 'bad-input', nodeType: 'cm:folder' });

@@ -134,7 +134,7 @@ describe(`seeded fuzz of bad requests (issue 16, seed ${SEED})`, () => {
 
   beforeAll(async () => {
     routes = await discoverRoutes();
-    server = await startInProcess({ demo: true });
+    server = await startInProcess({ demo: true, worker: false });
     const admin = 'Basic ' + Buffer.from('admin:admin').toString('base64');
     const found = await fetch(`${server.url}${SEARCH}/search`, { method: 'POST',
       headers: { authorization: admin, 'content-type': 'application/json' },

@@ -41,7 +41,7 @@ export interface TestServer {
 interface ServerModule {
   startServer(opts: {
     dataDir: string; port?: number; host?: string; demo?: boolean; demoPassword?: string;
-    appDir?: string;
+    appDir?: string; worker?: boolean;
   }): Promise<{ url: string; port: number; close(): Promise<void> }>;
 }
 
@@ -53,6 +53,12 @@ export interface StartOptions {
   dataDir?: string;
   /** Environment of a child start, replacing this process's (e.g. a `PATH` without ffmpeg). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Whether efr worker runs in-process (default: as server/ decides). Off for specs that check
+   * that requests change nothing: the worker's own schedule (a daily tree head, fixity rounds)
+   * writes of its own accord.
+   */
+  worker?: boolean;
 }
 
 /** A fresh, empty temporary directory with a recognisable name. */
@@ -68,6 +74,7 @@ export async function startInProcess(opts: StartOptions = {}): Promise<TestServe
   const mod = (await import(pathToFileURL(join(ROOT, 'server/src/app.ts')).href)) as ServerModule;
   const running = await mod.startServer({
     dataDir, port: 0, host: '127.0.0.1', demo: opts.demo ?? true, demoPassword: DEMO_PASSWORD,
+    ...(opts.worker === undefined ? {} : { worker: opts.worker }),
   });
   return {
     url: running.url.replace(/\/$/, ''),

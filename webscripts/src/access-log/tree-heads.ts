@@ -38,16 +38,18 @@ export const TREE_HEADS_FOLDER = '访问日志树头';
  * (the archive root is the parent of any of them); null when the archive is not set up.
  */
 function headsFolderOrNull(port: RepositoryPort): PortNode | null {
-  return port.asRepository(() => {
+  // Looked up only: a read (GET) never writes, not even the folder (the seeded fuzz of
+  // test/security/fuzz.spec.ts checks that nothing changes).
+  return port.asRepository(() => port.archiveFolder(TREE_HEADS_FOLDER));
+}
+
+/** The heads' folder, made under the archive root when missing (503 when there is no archive). */
+function headsFolder(port: RepositoryPort): PortNode {
+  const f = headsFolderOrNull(port) ?? port.asRepository(() => {
     const any = port.archiveFolder(HANDOVERS_FOLDER);
     const root = any === null ? null : port.parentId(any.id);
     return root === null ? null : port.folder(root, TREE_HEADS_FOLDER);
   });
-}
-
-/** The heads' folder (503 when the archive is not set up). */
-function headsFolder(port: RepositoryPort): PortNode {
-  const f = headsFolderOrNull(port);
   if (f === null) {
     throw new WebScriptError(503, 'efr.archive.notSetUp', 'The archive is not set up');
   }

@@ -8,13 +8,22 @@ import { inWorkflowStep } from '../devices/workflow-guard.js';
 import type { WebScriptModule, WebScriptRequest } from '../web-script-host.js';
 import { serverPort, type AfterCommit as PostCommitWork } from './server-port.js';
 
-/** The request as a port web script reads it: first query values, an object body. */
-function callOf(req: WebScriptRequest): WebScriptCall {
+/**
+ * The request as a port web script reads it: first query values, an object body. A body that
+ * is there but no JSON object (`null`, an array, a number, a string) is a 400 before anything
+ * runs, as the module's `jsonBody` answers it (behaviors/src/lib/ws-runtime.ts): a command that
+ * takes no fields is sent no body, never a body that only parses.
+ */
+function callOf(req: WebScriptRequest, method: string): WebScriptCall {
   const query: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.query)) query[k] = Array.isArray(v) ? v[0] : v;
-  const body = req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body)
-    ? req.body as Record<string, unknown> : {};
-  return { params: req.params, query, body };
+  // A GET's body is not read (the module reads none either).
+  if (req.body === undefined || method === 'GET') return { params: req.params, query, body: {} };
+  if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+    throw new AcsError(400, 'framework.exception.InvalidArgument',
+      'The request body must be a JSON object');
+  }
+  return { params: req.params, query, body: req.body as Record<string, unknown> };
 }
 
 /**
@@ -32,7 +41,7 @@ export async function runPortWebScript(
   try {
     // inWorkflowStep: server/'s mark that the device and exemption guards read (issue 16).
     answer = inWorkflowStep(() => repo.db.transaction(() =>
-      def.handle(serverPort(repo, req.caller, attempts, afterCommit), callOf(req)))());
+      def.handle(serverPort(repo, req.caller, attempts, afterCommit), callOf(req, def.method)))());
   } catch (e) {
     // A WebScriptError is the handler's 400/404: answered with the REST API error body.
     if (isWebScriptError(e)) throw new AcsError(e.status, e.errorKey, e.summary);
