@@ -177,7 +177,8 @@ describe('module web scripts in Rhino: handovers (issue 5: R21.1-R21.4, R26.1, R
     const device = r.deviceAfterOpen.body?.node;
     expect(Date.parse(String((device?.props['efr:lastCheckAt'] as { date?: string })?.date)))
       .toBeGreaterThan(Date.now() - 120_000);
-    expect(r.$tree.logs.some((p) => /执法记录仪\/履历\/BWC-2026-001-check-/.test(p))).toBeTrue();
+    expect(r.$tree.logs.some((p) => /执法记录仪\/履历\/BWC-2026-001-使用前检查-/.test(p)))
+      .toBeTrue();
   });
 
   it('R16.1/R15.2/R13.1: refuses no phrase, a non-officer, a bad shape, an unknown device', () => {
