@@ -252,6 +252,15 @@ CREATE TABLE IF NOT EXISTS type_versions (
   v INTEGER NOT NULL
 ) WITHOUT ROWID;
 ${keptBy('type_versions', 'node_props', typeBump, typeBump, 'ON node_props')}
+-- A count of changes per parent to its children's rows in what a children page filters and
+-- sorts on (kept by the triggers below): positions kept in a listing of one parent stay valid
+-- while that parent's children are unchanged (repo/children-query.ts, issue 20).
+CREATE TABLE IF NOT EXISTS parent_versions (
+  parent_id TEXT PRIMARY KEY,
+  v INTEGER NOT NULL
+) WITHOUT ROWID;
+${keptBy('parent_versions', 'nodes', parentBump, parentBump, `OF parent_id, name, type, is_file,
+  is_folder, created_at, modified_at, created_by, modified_by ON nodes`)}
 -- The nodes whose Read is decided one by one (search-pages.ts readFilter): few of many.
 CREATE INDEX IF NOT EXISTS nodes_local_acl ON nodes(id) WHERE acl_local = 1 OR parent_id IS NULL;
 -- Counts committed changes to what searches, listings and Read depend on (write-stamp.ts).
@@ -294,6 +303,9 @@ END;`;
 
 const typeBump = (row: string): string => `INSERT INTO type_versions VALUES
   (coalesce(${row}.node_type, ''), 1) ON CONFLICT DO UPDATE SET v = v + 1;`;
+
+const parentBump = (row: string): string => `INSERT INTO parent_versions VALUES
+  (coalesce(${row}.parent_id, ''), 1) ON CONFLICT DO UPDATE SET v = v + 1;`;
 
 /**
  * Counts every node into child_counts again: when the table is new (an older data dir) or

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { seekMarks, seekPage, type OrderedWalk } from '../db/seek-marks.js';
 import { writeStamp } from '../db/write-stamp.js';
 import { badRequest } from '../http/errors.js';
 import { isPrefixedQName } from '../model/names.js';
@@ -218,23 +219,13 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
     ]);
     return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total };
   }
+  const ordered: OrderedWalk = { from: walkFrom, where: walkWhere, params: walkParams,
+    columns: [walk.column, 'd.node_id'], dir: dir as OrderedWalk['dir'] };
   const marks = indexOnly
-    ? walkMarks(db, q.types as string[], walkFrom, walkWhere, walkParams, walk.column, dir)
+    ? seekMarks(db, ordered, typeVersion(db, q.types as string[]), SEARCH_LIMITS.bookmark)
     : undefined;
-  const mark = marks && marks.nulls === 0
-    ? marks.keys[Math.floor(q.skipCount / marks.every) - 1]
-    : undefined;
-  // From the nearest kept position before the page (its entry and id are the order's key).
-  const ids = mark
-    ? db.prepare(`SELECT d.node_id FROM ${walkFrom} WHERE ${walkWhere} AND (${walk.column},
-        d.node_id) ${dir === 'DESC' ? '<' : '>'} (?, ?) ORDER BY ${walk.column} ${dir},
-        d.node_id ${dir} LIMIT ? OFFSET ?`).pluck().all(...walkParams, mark[0], mark[1],
-        q.maxItems, q.skipCount - marks!.every * Math.floor(q.skipCount / marks!.every)) as
-        string[]
-    : db
-      .prepare(`${walkSql} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...walkParams, q.maxItems, q.skipCount) as string[];
+  const ids = seekPage(db, ordered, 'd.node_id AS id', marks, q.skipCount, q.maxItems)
+    .map((r) => r.id as string);
   if (ids.length === q.maxItems) return { ids, total };
   // Past the nodes that have the property: those without it, in id order.
   const having = marks ? marks.count
@@ -420,42 +411,12 @@ function typeTotal(db: Db, c: Caller, types: string[], read: ReadFilter | undefi
     countIds(read.hiddenOwn, `AND created_by = ? AND type <> '${REQUEST}'`, c.userId);
 }
 
-/** Every `every`-th sort key of a walk (1-based positions every, 2·every, …) and its size. */
-interface WalkMarks {
-  version: string;
-  every: number;
-  keys: [number | string, string][];
-  count: number;
-  /** Entries without a value (a seek by row value would skip them; then marks are unused). */
-  nulls: number;
-}
-
-const markCache = new WeakMap<Db, Map<string, WalkMarks>>();
-
 /**
- * The marks of an index-only walk over one property of nodes of `types`, kept while the
- * property rows of those types are unchanged (type_versions, raised by triggers): writes to
- * other types (folders, requests, people) leave them valid, unlike `writeStamp`. Built in one
- * pass of the index (row_number over the walk's order); never kept inside a transaction.
+ * The version of the property rows of nodes of `types` (type_versions, raised by triggers):
+ * marks kept in a walk of one type's property values stay valid while only other types
+ * change (folders, requests, people), unlike `writeStamp`.
  */
-function walkMarks(db: Db, types: string[], from: string, where: string, params: unknown[],
-  column: string, dir: string): WalkMarks | undefined {
-  if (db.inTransaction) return undefined;
-  const version = JSON.stringify(db.prepare(`SELECT type, v FROM type_versions WHERE type IN
+function typeVersion(db: Db, types: string[]): string {
+  return JSON.stringify(db.prepare(`SELECT type, v FROM type_versions WHERE type IN
     (SELECT value FROM json_each(?)) ORDER BY type`).raw().all(JSON.stringify(types)));
-  let cache = markCache.get(db);
-  if (!cache) markCache.set(db, (cache = new Map()));
-  const every = SEARCH_LIMITS.bookmark;
-  const key = `${from}\u0000${where}\u0000${dir}\u0000${every}\u0000${JSON.stringify(params)}`;
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit;
-  const keys = db.prepare(`SELECT v, id FROM (SELECT ${column} AS v, d.node_id AS id,
-    row_number() OVER (ORDER BY ${column} ${dir}, d.node_id ${dir}) AS rn FROM ${from}
-    WHERE ${where}) WHERE rn % ? = 0`).raw().all(...params, every) as [number | string, string][];
-  const sizes = db.prepare(`SELECT COUNT(*), COUNT(*) - COUNT(${column}) FROM ${from}
-    WHERE ${where}`).raw().get(...params) as [number, number];
-  const marks = { version, every, keys, count: sizes[0], nulls: sizes[1] };
-  if (cache.size >= 64) cache.clear();
-  cache.set(key, marks);
-  return marks;
 }
