@@ -5,7 +5,7 @@ import { badRequest } from '../http/errors.js';
 import { isPrefixedQName } from '../model/names.js';
 import type { Caller, Repository } from '../repo/repository.js';
 import type { SearchFrom } from './search-plan.js';
-import { keptIds, orderedMatches } from './search-results.js';
+import { keptIds, MAX_KEPT_IDS, orderedMatches } from './search-results.js';
 
 const SORT_COLUMNS: Record<string, string> = {
   'cm:name': 'n.name COLLATE NOCASE',
@@ -75,10 +75,13 @@ function orderSql(keys: SortKey[], params: unknown[], driver?: string): string {
 export const SEARCH_LIMITS = {
   /**
    * A search driven from at most this many index rows reads its matches in one pass and keeps
-   * them for its pages; a larger or undriven query is counted and paged in SQL instead (a pass
-   * returning 100 000 rows to JavaScript costs 60–170 ms by itself).
+   * them for its pages (half of what search-results.ts keeps, so that two such results fit);
+   * a larger or undriven query is counted and paged in SQL instead. Paged in SQL, a driven
+   * search counts its matches (a pass) and every page sorts them again (another): at a million
+   * recordings 320–430 ms a page for a term of 183 000 rows, where the kept matches make the
+   * next pages slices and the first one a single pass (issue 20).
    */
-  materialise: 30_000,
+  materialise: MAX_KEPT_IDS / 2,
   /**
    * Pages of a property walk up to this offset are cut by SQLite's LIMIT (a few ms); deeper
    * ones read the whole order once and keep it, as `orderedMatches` does.
@@ -210,9 +213,10 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
   const restSql = `SELECT n.id FROM nodes n WHERE ${where} AND NOT EXISTS (SELECT 1 FROM
       node_props p INDEXED BY node_props_node_qname WHERE p.node_id = n.id AND p.qname = ?)
       ORDER BY n.id ${dir}`;
-  if (!indexOnly && q.skipCount + q.maxItems > SEARCH_LIMITS.walk) {
-    // Deep pages of a joined walk: the whole order once (kept until the data changes), then
-    // slices of it.
+  const deep = q.skipCount + q.maxItems > SEARCH_LIMITS.walk;
+  if (!indexOnly && q.types === undefined && deep) {
+    // Deep pages of a joined walk with other terms: the whole order once (kept until the data
+    // changes), then slices of it.
     const ids = keptIds(db, `${walkSql}\u0000${restSql}\u0000${JSON.stringify(params)}`, () => [
       ...(db.prepare(walkSql).pluck().all(...walkParams) as string[]),
       ...(db.prepare(restSql).pluck().all(...params, key.property) as string[]),
@@ -221,8 +225,12 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
   }
   const ordered: OrderedWalk = { from: walkFrom, where: walkWhere, params: walkParams,
     columns: [walk.column, 'd.node_id'], dir: dir as OrderedWalk['dir'] };
-  const marks = indexOnly
-    ? seekMarks(db, ordered, typeVersion(db, q.types as string[]), SEARCH_LIMITS.bookmark)
+  // A walk of TYPE terms alone depends on nothing but the property rows of those types and
+  // what Read tests on their nodes (type_versions): it seeks deep pages from kept positions.
+  // Index-only, they are kept from the first page; joined to nodes (Read per row: a node
+  // lookup per entry, ~1 s a million), only once a page is deep.
+  const marks = q.types !== undefined && (indexOnly || deep)
+    ? seekMarks(db, ordered, typeVersion(db, q.types), SEARCH_LIMITS.bookmark)
     : undefined;
   const ids = seekPage(db, ordered, 'd.node_id AS id', marks, q.skipCount, q.maxItems)
     .map((r) => r.id as string);
