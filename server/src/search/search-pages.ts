@@ -294,6 +294,8 @@ interface ReadFilter {
   readableOwn: string[];
   /** Those the caller may not read. */
   hiddenOwn: string[];
+  /** typeTotal's answers under this filter, by types: valid while the filter is. */
+  totals: Map<string, number>;
 }
 
 const filters = new WeakMap<Db, Map<string, { stamp: string; filter: ReadFilter }>>();
@@ -338,7 +340,7 @@ function readFilter(repo: Repository, c: Caller): ReadFilter {
   const readableOwn: string[] = [];
   const hiddenOwn: string[] = [];
   for (const id of own) (canRead(repo, c, id) ? readableOwn : hiddenOwn).push(id);
-  const lists = { hiddenParents, readableOwn, hiddenOwn };
+  const lists = { hiddenParents, readableOwn, hiddenOwn, totals: new Map<string, number>() };
   // The hidden parents' children are listed only when the list stays short (counted first).
   const hp = JSON.stringify(hiddenParents);
   const many = hiddenOwn.length + hiddenChildCount(db, hp, c.userId, undefined) >
@@ -402,6 +404,17 @@ function typeTotal(db: Db, c: Caller, types: string[], read: ReadFilter | undefi
   const all = db.prepare(`SELECT COALESCE(SUM(n), 0) FROM child_counts WHERE type IN
     (SELECT value FROM json_each(?))`).pluck().get(json(types)) as number;
   if (!read) return all;
+  // Counted once per filter (kept until the data changes): 10 000 hidden ids cost ~9 ms.
+  const kept = read.totals.get(json(types));
+  if (kept !== undefined) return kept;
+  const total = readTotal(db, c, types, read, all);
+  read.totals.set(json(types), total);
+  return total;
+}
+
+/** typeTotal for a caller with a Read filter, given all the nodes of `types` (`all`). */
+function readTotal(db: Db, c: Caller, types: string[], read: ReadFilter, all: number): number {
+  const json = JSON.stringify;
   const countIds = (ids: string[], cond: string, ...extra: unknown[]): number =>
     ids.length === 0 ? 0 : db.prepare(`SELECT COUNT(*) FROM nodes WHERE id IN
       (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) ${cond}`)
