@@ -256,14 +256,15 @@ ${keptBy('type_versions', 'node_props', typeBump, typeBump, 'ON node_props')}
 ${keptBy('type_versions_nodes', 'nodes', nodeTypeBump, nodeTypeBump, `OF type, parent_id,
   acl_local, created_by ON nodes`)}
 -- A count of changes per parent to its children's rows in what a children page filters and
--- sorts on (kept by the triggers below): positions kept in a listing of one parent stay valid
--- while that parent's children are unchanged (repo/children-query.ts, issue 20).
+-- sorts on and what Read tests (kept by the triggers below): positions kept in a listing of
+-- one parent, and the children Read hides, stay valid while that parent's children are
+-- unchanged (repo/children-query.ts, search/search-pages.ts, issue 20).
 CREATE TABLE IF NOT EXISTS parent_versions (
   parent_id TEXT PRIMARY KEY,
   v INTEGER NOT NULL
 ) WITHOUT ROWID;
 ${keptBy('parent_versions', 'nodes', parentBump, parentBump, `OF parent_id, name, type, is_file,
-  is_folder, created_at, modified_at, created_by, modified_by ON nodes`)}
+  is_folder, created_at, modified_at, created_by, modified_by, acl_local ON nodes`)}
 -- The nodes whose Read is decided one by one (search-pages.ts readFilter): few of many.
 CREATE INDEX IF NOT EXISTS nodes_local_acl ON nodes(id) WHERE acl_local = 1 OR parent_id IS NULL;
 -- Counts committed changes to what searches, listings and Read depend on (write-stamp.ts).

@@ -126,7 +126,7 @@ function countChildren(db: Repository['db'], parentId: string, whereConds: strin
 }
 
 /** The count of changes to the children of `parentId` (parent_versions, kept by triggers). */
-function parentVersion(db: Repository['db'], parentId: string): string {
+export function parentVersion(db: Repository['db'], parentId: string): string {
   const v = db.prepare('SELECT v FROM parent_versions WHERE parent_id = ?').pluck()
     .get(parentId) as number | undefined;
   return String(v ?? 0);

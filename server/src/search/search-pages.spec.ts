@@ -246,4 +246,30 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
     set('inherit = 1, acl_local = 0');
     expect(await allPages(body, USER1, 9)).toEqual(before);
   });
+
+  it("follows a reader's pages through writes under a closed folder (its hidden children kept per parent)", async () => {
+    Object.assign(SEARCH_LIMITS, { bookmark: 5 });
+    const body = { query: { query: 'TYPE:"efr:recording"' },
+      sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }] };
+    const before = await allPages(body, USER1, 9);
+    const hidden = (t.repo.db.prepare("SELECT id FROM nodes WHERE name = 'hidden'").get() as
+      { id: string }).id;
+    const added = randomUUID();
+    t.repo.rows.insert(row({ id: added, parentId: hidden,
+      props: { 'efr:recordingStart': formatAcsDate(Date.UTC(2030, 0, 1)) } }));
+    expect(await allPages(body, USER1, 9)).toEqual(before);
+    // Writes of the node row alone (as another connection may make them): made by user1, then
+    // not; then a local ACL that lets user1 read it.
+    const set = (sql: string, ...params: unknown[]) =>
+      t.repo.db.prepare(`UPDATE nodes SET ${sql} WHERE id = ?`).run(...params, added);
+    set("created_by = 'user1'");
+    expect(await allPages(body, USER1, 9)).toEqual([added, ...before]);
+    set("created_by = 'custodian1'");
+    expect(await allPages(body, USER1, 9)).toEqual(before);
+    setLocalAces(t.repo.db, added, [{ authorityId: 'user1', name: 'Consumer', accessStatus: 'ALLOWED' }]);
+    set('acl_local = 1');
+    expect(await allPages(body, USER1, 9)).toEqual([added, ...before]);
+    t.repo.db.prepare('DELETE FROM nodes WHERE id = ?').run(added);
+    expect(await allPages(body, USER1, 9)).toEqual(before);
+  });
 });

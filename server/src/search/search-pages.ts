@@ -3,6 +3,7 @@ import { seekMarks, seekPage, type OrderedWalk } from '../db/seek-marks.js';
 import { writeStamp } from '../db/write-stamp.js';
 import { badRequest } from '../http/errors.js';
 import { isPrefixedQName } from '../model/names.js';
+import { parentVersion } from '../repo/children-query.js';
 import type { Caller, Repository } from '../repo/repository.js';
 import type { SearchFrom } from './search-plan.js';
 import { keptIds, MAX_KEPT_IDS, orderedMatches } from './search-results.js';
@@ -148,10 +149,6 @@ function childrenReadable(repo: Repository, c: Caller, parentId: string): boolea
   return parent !== undefined && c.perms.hasOnChildren(parent, 'Read');
 }
 
-function canRead(repo: Repository, c: Caller, id: string): boolean {
-  const n = repo.rows.get(id);
-  return n !== undefined && c.perms.has(n, 'Read');
-}
 
 /**
  * A page counted and cut in SQL, with Read as a SQL condition. A query sorted on one property
@@ -189,8 +186,7 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
   // and Read is an exclusion list (or the caller is an administrator), the index entry holds
   // all the walk tests (node_type), so even a deep OFFSET is an index-only skip; otherwise
   // each walked entry joins its node for the WHERE.
-  const exclusion = read ? read.exclusion : [];
-  const indexOnly = q.types !== undefined && exclusion !== undefined;
+  const indexOnly = q.types !== undefined && (!read || read.exclusion !== undefined);
   const walkFrom = indexOnly
     ? `node_props d INDEXED BY ${walk.index}`
     : `node_props d INDEXED BY ${walk.index} CROSS JOIN nodes n ON n.id = d.node_id`;
@@ -200,9 +196,12 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
     const types = q.types as string[];
     walkWhere += ` AND d.node_type IN (${types.map(() => '?').join(',')})`;
     walkParams.push(...types);
-    if (exclusion && exclusion.length > 0) {
+    // Only the excluded nodes of the walked types: a write that hides a node of another
+    // type (a folder) leaves the walk, and the positions kept in it, as they were.
+    const excluded = read ? excludedOf(read, types) : undefined;
+    if (excluded && excluded.ids.length > 0) {
       walkWhere += ' AND d.node_id NOT IN (SELECT value FROM json_each(?))';
-      walkParams.push(JSON.stringify(exclusion));
+      walkParams.push(excluded.json);
     }
   } else {
     walkWhere += ` AND ${where}`;
@@ -288,6 +287,10 @@ interface ReadFilter {
   params: unknown[];
   /** The nodes the caller may not read, when at most SEARCH_LIMITS.exclusion; else undefined. */
   exclusion?: string[];
+  /** The type of each node of `exclusion`. */
+  exclusionTypes: Map<string, string>;
+  /** `excludedOf`'s answers under this filter, by types. */
+  excluded: Map<string, { ids: string[]; json: string }>;
   /** Parents whose children without a local ACL the caller may not read. */
   hiddenParents: string[];
   /** Nodes decided one by one (local ACL, no parent, viewing request) that the caller reads. */
@@ -339,18 +342,24 @@ function readFilter(repo: Repository, c: Caller): ReadFilter {
   own.push(...requests);
   const readableOwn: string[] = [];
   const hiddenOwn: string[] = [];
-  for (const id of own) (canRead(repo, c, id) ? readableOwn : hiddenOwn).push(id);
-  const lists = { hiddenParents, readableOwn, hiddenOwn, totals: new Map<string, number>() };
+  const exclusionTypes = new Map<string, string>();
+  for (const id of own) {
+    const n = repo.rows.get(id);
+    if (n && c.perms.has(n, 'Read')) readableOwn.push(id);
+    else {
+      hiddenOwn.push(id);
+      if (n) exclusionTypes.set(id, n.type);
+    }
+  }
+  const lists = { hiddenParents, readableOwn, hiddenOwn, exclusionTypes,
+    totals: new Map<string, number>(), excluded: new Map() };
   // The hidden parents' children are listed only when the list stays short (counted first).
   const hp = JSON.stringify(hiddenParents);
   const many = hiddenOwn.length + hiddenChildCount(db, hp, c.userId, undefined) >
     SEARCH_LIMITS.exclusion;
-  const hiddenChildren = many ? [] : db
-    .prepare(`SELECT id FROM nodes INDEXED BY nodes_parent_acl WHERE parent_id IN
-      (SELECT value FROM json_each(?)) AND acl_local = 0 AND created_by != ?`)
-    .pluck()
-    .all(hp, c.userId) as string[];
-  const exclusion = [...hiddenOwn, ...hiddenChildren];
+  const hiddenChildren = many ? [] : hiddenParents.flatMap((p) => hiddenChildrenOf(db, p, c.userId));
+  for (const [id, type] of hiddenChildren) exclusionTypes.set(id, type);
+  const exclusion = [...hiddenOwn, ...hiddenChildren.map(([id]) => id)];
   const filter: ReadFilter =
     !many
       ? exclusion.length === 0
@@ -369,6 +378,46 @@ function readFilter(repo: Repository, c: Caller): ReadFilter {
     cache.set(key, { stamp, filter });
   }
   return filter;
+}
+
+const childLists = new WeakMap<Db, Map<string, { version: string; rows: [string, string][] }>>();
+
+/**
+ * The children of `parentId` without a local ACL and not made by `user` (id and type): what
+ * Read hides of a parent the user may not read. Kept while the parent's children are
+ * unchanged (parent_versions, raised by triggers on their parent, creator and local ACL), so
+ * a write elsewhere does not list 10 000 hidden recordings again; never kept inside a
+ * transaction (a version raised there may roll back).
+ */
+function hiddenChildrenOf(db: Db, parentId: string, user: string): [string, string][] {
+  const read = (): [string, string][] => db.prepare(`SELECT id, type FROM nodes INDEXED BY
+    nodes_parent_acl WHERE parent_id = ? AND acl_local = 0 AND created_by != ?`).raw()
+    .all(parentId, user) as [string, string][];
+  if (db.inTransaction) return read();
+  let cache = childLists.get(db);
+  if (!cache) childLists.set(db, (cache = new Map()));
+  const key = `${parentId}\u0000${user}`;
+  const version = parentVersion(db, parentId);
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit.rows;
+  const rows = read();
+  if (cache.size >= 256) cache.clear();
+  cache.set(key, { version, rows });
+  return rows;
+}
+
+/** The excluded nodes of `types` (each once), and as JSON: kept with the filter. */
+function excludedOf(read: ReadFilter, types: string[]): { ids: string[]; json: string } {
+  const key = JSON.stringify(types);
+  let hit = read.excluded.get(key);
+  if (!hit) {
+    const want = new Set(types);
+    const ids = [...new Set(read.exclusion ?? [])]
+      .filter((id) => want.has(read.exclusionTypes.get(id) ?? ''));
+    hit = { ids, json: JSON.stringify(ids) };
+    read.excluded.set(key, hit);
+  }
+  return hit;
 }
 
 /** The children of the hidden parents (JSON list) without a local ACL and not made by `user`,
@@ -419,7 +468,7 @@ function readTotal(db: Db, c: Caller, types: string[], read: ReadFilter, all: nu
     ids.length === 0 ? 0 : db.prepare(`SELECT COUNT(*) FROM nodes WHERE id IN
       (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) ${cond}`)
       .pluck().get(json(ids), json(types), ...extra) as number;
-  if (read.exclusion) return all - countIds(read.exclusion, '');
+  if (read.exclusion) return all - excludedOf(read, types).ids.length;
   const plain = types.filter((t) => t !== REQUEST);
   const underParents = db.prepare(`SELECT COALESCE(SUM(n), 0) FROM child_counts WHERE
     parent_id <> '' AND type IN (SELECT value FROM json_each(?))`).pluck().get(json(plain)) as
