@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { KeptValues } from './kept-values.js';
 
 /**
  * An ordered walk of rows: `columns` in one direction, the last one unique (an id), so that a
@@ -14,7 +15,6 @@ export interface OrderedWalk {
 
 /** Every `every`-th key of a walk (1-based positions every, 2·every, …) and its size. */
 export interface SeekMarks {
-  version: string;
   every: number;
   keys: unknown[][];
   count: number;
@@ -22,7 +22,7 @@ export interface SeekMarks {
   nulls: number;
 }
 
-const cache = new WeakMap<Db, Map<string, SeekMarks>>();
+const kept = new KeptValues<SeekMarks>(64);
 
 /**
  * The marks of `walk`, kept while `version` is unchanged (the caller's count of changes to what
@@ -33,12 +33,13 @@ const cache = new WeakMap<Db, Map<string, SeekMarks>>();
 export function seekMarks(db: Db, walk: OrderedWalk, version: string, every: number):
   SeekMarks | undefined {
   if (db.inTransaction) return undefined;
-  let kept = cache.get(db);
-  if (!kept) cache.set(db, (kept = new Map()));
   const key = [walk.from, walk.where, walk.columns.join(), walk.dir, every,
     JSON.stringify(walk.params)].join('\u0000');
-  const hit = kept.get(key);
-  if (hit && hit.version === version) return hit;
+  return kept.get(db, key, version, () => buildMarks(db, walk, every));
+}
+
+/** Every `every`-th key of `walk`, its size and NULL keys, in one pass of its index. */
+function buildMarks(db: Db, walk: OrderedWalk, every: number): SeekMarks {
   const cols = walk.columns.map((c, i) => `${c} AS k${i}`).join(', ');
   const keys = db.prepare(`SELECT ${walk.columns.map((_, i) => `k${i}`).join(', ')} FROM
     (SELECT ${cols}, row_number() OVER (ORDER BY ${orderOf(walk)}) AS rn FROM ${walk.from}
@@ -46,21 +47,19 @@ export function seekMarks(db: Db, walk: OrderedWalk, version: string, every: num
   const sizes = db.prepare(`SELECT COUNT(*), COALESCE(SUM(${walk.columns.map((c) =>
     `${c} IS NULL`).join(' OR ')}), 0) FROM ${walk.from} WHERE ${walk.where}`).raw()
     .get(...walk.params) as [number, number];
-  const marks = { version, every, keys, count: sizes[0], nulls: sizes[1] };
-  if (kept.size >= 64) kept.clear();
-  kept.set(key, marks);
-  return marks;
+  return { every, keys, count: sizes[0], nulls: sizes[1] };
 }
 
 const orderOf = (walk: OrderedWalk): string =>
   walk.columns.map((c) => `${c} ${walk.dir}`).join(', ');
 
 /**
- * Rows `skip` … `skip + limit` of the walk (selecting `select`, as objects), from the nearest mark before
- * them when there is one: the walk starts by an index range after that mark's key instead of
- * stepping over every earlier entry (SQLite's OFFSET), so a deep page costs what a shallow one
- * does. The range is written column by column (`a >= ? AND (a > ? OR b > ?)`) rather than as
- * a row value, which SQLite does not bound an index with when a column has a collation.
+ * Rows `skip` … `skip + limit` of the walk (selecting `select`, as objects), from the nearest
+ * mark before them when there is one: the walk starts by an index range after that mark's key
+ * instead of stepping over every earlier entry (SQLite's OFFSET), so a deep page costs what a
+ * shallow one does. The range is written column by column (`a >= ? AND (a > ? OR b > ?)`)
+ * rather than as a row value, which SQLite does not bound an index with when a column has a
+ * collation.
  */
 export function seekPage(db: Db, walk: OrderedWalk, select: string, marks: SeekMarks | undefined,
   skip: number, limit: number): Record<string, unknown>[] {

@@ -156,7 +156,8 @@ describe('children query (count shared by pages until a write)', () => {
       const ids: string[] = [];
       const totals: number[] = [];
       for (let skipCount = 0; ; skipCount += size) {
-        const paging = { maxItems: size, skipCount } as Parameters<typeof listChildren>[3]['paging'];
+        const paging = { maxItems: size, skipCount } as
+          Parameters<typeof listChildren>[3]['paging'];
         const page = listChildren(repo, c, parent, { ...q, paging });
         totals.push(page.total);
         ids.push(...page.rows.map((n) => n.id));
@@ -164,7 +165,7 @@ describe('children query (count shared by pages until a write)', () => {
       }
     }
 
-    it('give the same pages as stepping over every child, through writes, moves, deletes and permission changes', () => {
+    it('give the pages of OFFSET through writes, moves, deletes and permission changes', () => {
       repo.addPerson({ id: 'reader2', firstName: 'R', email: 'r2@x', password: 'pw' });
       const folder = node({});
       const other = node({});
@@ -193,8 +194,8 @@ describe('children query (count shared by pages until a write)', () => {
       check('seeded');
       // The default order, checked against a sort here: folders first, then by name (no case).
       const admin = repo.caller('admin');
-      const expected = repo.db.prepare('SELECT id, is_folder AS f, lower(name) AS k FROM nodes WHERE parent_id = ?')
-        .all(folder.id) as { id: string; f: number; k: string }[];
+      const expected = repo.db.prepare(`SELECT id, is_folder AS f, lower(name) AS k FROM nodes
+        WHERE parent_id = ?`).all(folder.id) as { id: string; f: number; k: string }[];
       expected.sort((a, b) => b.f - a.f || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
       expect(pages(admin, parent, {}, true).ids).toEqual(expected.map((r) => r.id));
       repo.rows.insert(node({ parentId: folder.id, name: 'a-first', type: 'cm:content',

@@ -194,12 +194,14 @@ export function listChildren(
   const keys = orderKeys(q.orderBy, orderParams);
   const seek = seekOrder(keys);
   const { skipCount, maxItems } = q.paging;
+  const rowsOf = (raw: unknown[]): NodeRow[] =>
+    repo.rows.fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0]);
   if (!seek || skipCount < CHILDREN_LIMITS.seekFrom) {
     const raw = db
       .prepare(`SELECT * FROM nodes WHERE ${conds.join(' AND ')} ORDER BY ${keys.map((k) =>
         `${k.sql} ${k.dir}`).join(', ')} LIMIT ? OFFSET ?`)
       .all(...params, ...orderParams, maxItems, skipCount);
-    return { rows: repo.rows.fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0]), total };
+    return { rows: rowsOf(raw), total };
   }
   // Each run of the leading key (folders, then the rest) is walked on its own, from its count.
   const { lead, rest } = seek;
@@ -223,5 +225,5 @@ export function listChildren(
     raw.push(...seekPage(db, walk, '*', marks, skip, maxItems - raw.length));
     skip = 0;
   }
-  return { rows: repo.rows.fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0]), total };
+  return { rows: rowsOf(raw), total };
 }

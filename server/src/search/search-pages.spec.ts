@@ -141,7 +141,8 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
       limits: { materialise: 1e9, walk: 1e9, bookmark: 7 } },
     { name: 'joined walk (Read per row)', query: 'TYPE:"efr:recording"',
       limits: { materialise: 1e9, walk: 1e9, exclusion: 0 } },
-    { name: 'joined walk (Read per row), seeking from kept positions', query: 'TYPE:"efr:recording"',
+    { name: 'joined walk (Read per row), seeking from kept positions',
+      query: 'TYPE:"efr:recording"',
       limits: { materialise: 1e9, walk: 0, exclusion: 0, bookmark: 7 } },
     { name: 'joined walk, shallow pages', query: 'TYPE:"efr:recording" AND cm:name:"*.mp4"',
       limits: { materialise: 1e9, walk: 1e9 } },
@@ -225,7 +226,7 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
     expect(await allPages(body, ADMIN, 9)).toEqual(before);
   });
 
-  it("seeks a reader's deep pages of a TYPE walk only while what Read tests on that type is unchanged", async () => {
+  it("seeks a reader's deep TYPE pages while what Read tests is unchanged", async () => {
     Object.assign(SEARCH_LIMITS, { walk: 0, exclusion: 0, bookmark: 5 });
     const body = { query: { query: 'TYPE:"efr:recording"' },
       sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }] };
@@ -247,7 +248,7 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
     expect(await allPages(body, USER1, 9)).toEqual(before);
   });
 
-  it("follows a reader's pages through writes under a closed folder (its hidden children kept per parent)", async () => {
+  it("follows a reader's pages through writes under a closed folder", async () => {
     Object.assign(SEARCH_LIMITS, { bookmark: 5 });
     const body = { query: { query: 'TYPE:"efr:recording"' },
       sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }] };
@@ -266,7 +267,8 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
     expect(await allPages(body, USER1, 9)).toEqual([added, ...before]);
     set("created_by = 'custodian1'");
     expect(await allPages(body, USER1, 9)).toEqual(before);
-    setLocalAces(t.repo.db, added, [{ authorityId: 'user1', name: 'Consumer', accessStatus: 'ALLOWED' }]);
+    setLocalAces(t.repo.db, added,
+      [{ authorityId: 'user1', name: 'Consumer', accessStatus: 'ALLOWED' }]);
     set('acl_local = 1');
     expect(await allPages(body, USER1, 9)).toEqual([added, ...before]);
     t.repo.db.prepare('DELETE FROM nodes WHERE id = ?').run(added);

@@ -1,10 +1,11 @@
 import type { Db } from '../db/database.js';
+import { KeptValues } from '../db/kept-values.js';
 import { seekMarks, seekPage, type OrderedWalk } from '../db/seek-marks.js';
 import { writeStamp } from '../db/write-stamp.js';
 import { badRequest } from '../http/errors.js';
 import { isPrefixedQName } from '../model/names.js';
-import { parentVersion } from '../repo/children-query.js';
 import type { Caller, Repository } from '../repo/repository.js';
+import { excludedOf, readFilter, typeTotal } from './read-filter.js';
 import type { SearchFrom } from './search-plan.js';
 import { keptIds, MAX_KEPT_IDS, orderedMatches } from './search-results.js';
 
@@ -123,7 +124,7 @@ export function searchPage(
  * and kept for the next pages of the same search (per caller: the condition is part of it).
  */
 function keptPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; total: number } {
-  const read = c.perms.isAdmin ? undefined : readFilter(repo, c);
+  const read = c.perms.isAdmin ? undefined : readFilter(repo, c, SEARCH_LIMITS.exclusion);
   const orderParams: unknown[] = [];
   const order = orderSql(q.sort, orderParams, q.plan.driver);
   const distinct = q.plan.distinct ? 'DISTINCT ' : '';
@@ -143,13 +144,6 @@ function keptPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[];
   return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total: ids.length };
 }
 
-/** Whether the caller reads a child of `parentId` without a local ACL made by someone else. */
-function childrenReadable(repo: Repository, c: Caller, parentId: string): boolean {
-  const parent = repo.rows.get(parentId);
-  return parent !== undefined && c.perms.hasOnChildren(parent, 'Read');
-}
-
-
 /**
  * A page counted and cut in SQL, with Read as a SQL condition. A query sorted on one property
  * and not driven by a property term walks that property's index in order and stops after the
@@ -158,7 +152,7 @@ function childrenReadable(repo: Repository, c: Caller, parentId: string): boolea
  */
 function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; total: number } {
   const db = repo.db;
-  const read = c.perms.isAdmin ? undefined : readFilter(repo, c);
+  const read = c.perms.isAdmin ? undefined : readFilter(repo, c, SEARCH_LIMITS.exclusion);
   const where = read ? `${q.where} AND ${read.sql}` : q.where;
   const params = read ? [...q.params, ...read.params] : q.params;
   const distinct = q.plan.distinct ? 'DISTINCT ' : '';
@@ -263,222 +257,12 @@ function propertyWalk(
     : { index: 'node_props_num_node', column: 'd.v_num' };
 }
 
-const counts = new WeakMap<Db, Map<string, { stamp: string; k: number }>>();
+const counts = new KeptValues<number>(256);
 
 /** A COUNT, shared by the pages of a search until the data changes (`writeStamp`). */
 function keptCount(db: Db, sql: string, params: unknown[]): number {
-  const stamp = writeStamp(db);
-  const run = (): number => (db.prepare(sql).get(...params) as { k: number }).k;
-  if (stamp === undefined) return run();
-  let cache = counts.get(db);
-  if (!cache) counts.set(db, (cache = new Map()));
-  const key = `${sql}\u0000${JSON.stringify(params)}`;
-  const hit = cache.get(key);
-  if (hit && hit.stamp === stamp) return hit.k;
-  const k = run();
-  if (cache.size >= 256) cache.clear();
-  cache.set(key, { stamp, k });
-  return k;
-}
-
-/** Read as SQL over `nodes n`, and as the list of nodes it excludes when that list is short. */
-interface ReadFilter {
-  sql: string;
-  params: unknown[];
-  /** The nodes the caller may not read, when at most SEARCH_LIMITS.exclusion; else undefined. */
-  exclusion?: string[];
-  /** The type of each node of `exclusion`. */
-  exclusionTypes: Map<string, string>;
-  /** `excludedOf`'s answers under this filter, by types. */
-  excluded: Map<string, { ids: string[]; json: string }>;
-  /** Parents whose children without a local ACL the caller may not read. */
-  hiddenParents: string[];
-  /** Nodes decided one by one (local ACL, no parent, viewing request) that the caller reads. */
-  readableOwn: string[];
-  /** Those the caller may not read. */
-  hiddenOwn: string[];
-  /** typeTotal's answers under this filter, by types: valid while the filter is. */
-  totals: Map<string, number>;
-}
-
-const filters = new WeakMap<Db, Map<string, { stamp: string; filter: ReadFilter }>>();
-
-/**
- * Read as a SQL condition over `nodes n`, by the same rule as PermissionChecker: the caller's
- * own nodes (owner); nodes without a local ACL under a parent the caller may read; nodes with
- * a local ACL (or no parent), each decided on its own. Parents and local-ACL nodes are few
- * against the nodes they hold (folders against recordings), so their verdicts are taken once
- * per caller until the data changes. The nodes they hide are usually few too: then Read is
- * `n.id NOT IN (that list)`, which an index answers without reading node rows.
- */
-function readFilter(repo: Repository, c: Caller): ReadFilter {
-  const db = repo.db;
-  const stamp = writeStamp(db);
-  let cache = filters.get(db);
-  if (!cache) filters.set(db, (cache = new Map()));
-  // The limit is part of the key: specs lower it to run both forms on the same data.
-  const key = `${c.userId}\u0000${SEARCH_LIMITS.exclusion}`;
-  const hit = stamp === undefined ? undefined : cache.get(key);
-  if (hit && hit.stamp === stamp) return hit.filter;
-  // Both lists come from small tables or indexes (child_counts, nodes_local_acl), not from a
-  // pass over every node: at a million recordings that pass cost ~0.3 s after each write.
-  const parents = db
-    .prepare("SELECT DISTINCT parent_id FROM child_counts WHERE parent_id <> ''")
-    .pluck()
-    .all() as string[];
-  const hiddenParents = parents.filter((id) => !childrenReadable(repo, c, id));
-  const own = db
-    .prepare(`SELECT id FROM nodes INDEXED BY nodes_local_acl
-      WHERE acl_local = 1 OR parent_id IS NULL`)
-    .pluck()
-    .all() as string[];
-  // Viewing requests are read by their parties and deciders only (issue 16, R24.1): each one
-  // is tested like a node with a local ACL.
-  const requests = db
-    .prepare(`SELECT id FROM nodes INDEXED BY nodes_type_created WHERE type = 'efr:accessRequest'
-      AND acl_local = 0`)
-    .pluck()
-    .all() as string[];
-  own.push(...requests);
-  const readableOwn: string[] = [];
-  const hiddenOwn: string[] = [];
-  const exclusionTypes = new Map<string, string>();
-  for (const id of own) {
-    const n = repo.rows.get(id);
-    if (n && c.perms.has(n, 'Read')) readableOwn.push(id);
-    else {
-      hiddenOwn.push(id);
-      if (n) exclusionTypes.set(id, n.type);
-    }
-  }
-  const lists = { hiddenParents, readableOwn, hiddenOwn, exclusionTypes,
-    totals: new Map<string, number>(), excluded: new Map() };
-  // The hidden parents' children are listed only when the list stays short (counted first).
-  const hp = JSON.stringify(hiddenParents);
-  const many = hiddenOwn.length + hiddenChildCount(db, hp, c.userId, undefined) >
-    SEARCH_LIMITS.exclusion;
-  const hiddenChildren = many ? [] : hiddenParents.flatMap((p) => hiddenChildrenOf(db, p, c.userId));
-  for (const [id, type] of hiddenChildren) exclusionTypes.set(id, type);
-  const exclusion = [...hiddenOwn, ...hiddenChildren.map(([id]) => id)];
-  const filter: ReadFilter =
-    !many
-      ? exclusion.length === 0
-        ? { sql: '1', params: [], exclusion, ...lists }
-        : { sql: 'n.id NOT IN (SELECT value FROM json_each(?))', params: [JSON.stringify(exclusion)],
-          exclusion, ...lists }
-      : {
-          ...lists,
-          sql: `(n.created_by = ? AND n.type <> 'efr:accessRequest' OR (n.acl_local = 0
-            AND n.type <> 'efr:accessRequest' AND n.parent_id IS NOT NULL AND n.parent_id
-            NOT IN (SELECT value FROM json_each(?))) OR n.id IN (SELECT value FROM json_each(?)))`,
-          params: [c.userId, JSON.stringify(hiddenParents), JSON.stringify(readableOwn)],
-        };
-  if (stamp !== undefined) {
-    if (cache.size >= 64) cache.clear();
-    cache.set(key, { stamp, filter });
-  }
-  return filter;
-}
-
-const childLists = new WeakMap<Db, Map<string, { version: string; rows: [string, string][] }>>();
-
-/**
- * The children of `parentId` without a local ACL and not made by `user` (id and type): what
- * Read hides of a parent the user may not read. Kept while the parent's children are
- * unchanged (parent_versions, raised by triggers on their parent, creator and local ACL), so
- * a write elsewhere does not list 10 000 hidden recordings again; never kept inside a
- * transaction (a version raised there may roll back).
- */
-function hiddenChildrenOf(db: Db, parentId: string, user: string): [string, string][] {
-  const read = (): [string, string][] => db.prepare(`SELECT id, type FROM nodes INDEXED BY
-    nodes_parent_acl WHERE parent_id = ? AND acl_local = 0 AND created_by != ?`).raw()
-    .all(parentId, user) as [string, string][];
-  if (db.inTransaction) return read();
-  let cache = childLists.get(db);
-  if (!cache) childLists.set(db, (cache = new Map()));
-  const key = `${parentId}\u0000${user}`;
-  const version = parentVersion(db, parentId);
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.rows;
-  const rows = read();
-  if (cache.size >= 256) cache.clear();
-  cache.set(key, { version, rows });
-  return rows;
-}
-
-/** The excluded nodes of `types` (each once), and as JSON: kept with the filter. */
-function excludedOf(read: ReadFilter, types: string[]): { ids: string[]; json: string } {
-  const key = JSON.stringify(types);
-  let hit = read.excluded.get(key);
-  if (!hit) {
-    const want = new Set(types);
-    const ids = [...new Set(read.exclusion ?? [])]
-      .filter((id) => want.has(read.exclusionTypes.get(id) ?? ''));
-    hit = { ids, json: JSON.stringify(ids) };
-    read.excluded.set(key, hit);
-  }
-  return hit;
-}
-
-/** The children of the hidden parents (JSON list) without a local ACL and not made by `user`,
- * of the given types (all when undefined): from child_counts less the few exceptions. */
-function hiddenChildCount(db: Db, hiddenParents: string, user: string,
-  types: string[] | undefined): number {
-  const typeCond = types ? 'AND type IN (SELECT value FROM json_each(?))' : '';
-  const typeParams = types ? [JSON.stringify(types)] : [];
-  const all = (db.prepare(`SELECT COALESCE(SUM(n), 0) FROM child_counts WHERE parent_id IN
-    (SELECT value FROM json_each(?)) ${typeCond}`).pluck().get(hiddenParents, ...typeParams)) as
-    number;
-  const local = db.prepare(`SELECT COUNT(*) FROM nodes INDEXED BY nodes_parent_acl WHERE
-    parent_id IN (SELECT value FROM json_each(?)) AND acl_local = 1 ${typeCond}`).pluck()
-    .get(hiddenParents, ...typeParams) as number;
-  const mine = db.prepare(`SELECT COUNT(*) FROM nodes INDEXED BY nodes_parent_creator WHERE
-    parent_id IN (SELECT value FROM json_each(?)) AND created_by = ? AND acl_local = 0
-    ${typeCond}`).pluck().get(hiddenParents, user, ...typeParams) as number;
-  return all - local - mine;
-}
-
-const REQUEST = 'efr:accessRequest';
-
-/**
- * How many nodes of `types` the caller reads, from child_counts and the read filter's short
- * lists: the same answer as COUNT over `nodes` with the filter's SQL, without reading a
- * million rows after every write (issue 20). With an exclusion list: every node of the types
- * less the listed ones. Otherwise, by the filter's rule: the nodes under a parent (no local
- * ACL, not a viewing request) less those under hidden parents not made by the caller, plus
- * the readable ones decided one by one, plus the caller's own among the others.
- */
-function typeTotal(db: Db, c: Caller, types: string[], read: ReadFilter | undefined): number {
-  const json = JSON.stringify;
-  const all = db.prepare(`SELECT COALESCE(SUM(n), 0) FROM child_counts WHERE type IN
-    (SELECT value FROM json_each(?))`).pluck().get(json(types)) as number;
-  if (!read) return all;
-  // Counted once per filter (kept until the data changes): 10 000 hidden ids cost ~9 ms.
-  const kept = read.totals.get(json(types));
-  if (kept !== undefined) return kept;
-  const total = readTotal(db, c, types, read, all);
-  read.totals.set(json(types), total);
-  return total;
-}
-
-/** typeTotal for a caller with a Read filter, given all the nodes of `types` (`all`). */
-function readTotal(db: Db, c: Caller, types: string[], read: ReadFilter, all: number): number {
-  const json = JSON.stringify;
-  const countIds = (ids: string[], cond: string, ...extra: unknown[]): number =>
-    ids.length === 0 ? 0 : db.prepare(`SELECT COUNT(*) FROM nodes WHERE id IN
-      (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) ${cond}`)
-      .pluck().get(json(ids), json(types), ...extra) as number;
-  if (read.exclusion) return all - excludedOf(read, types).ids.length;
-  const plain = types.filter((t) => t !== REQUEST);
-  const underParents = db.prepare(`SELECT COALESCE(SUM(n), 0) FROM child_counts WHERE
-    parent_id <> '' AND type IN (SELECT value FROM json_each(?))`).pluck().get(json(plain)) as
-    number;
-  const own = [...read.readableOwn, ...read.hiddenOwn];
-  const inherited = underParents -
-    countIds(own, `AND acl_local = 1 AND parent_id IS NOT NULL AND type <> '${REQUEST}'`);
-  return inherited - hiddenChildCount(db, json(read.hiddenParents), c.userId, plain) +
-    countIds(read.readableOwn, '') +
-    countIds(read.hiddenOwn, `AND created_by = ? AND type <> '${REQUEST}'`, c.userId);
+  return counts.get(db, `${sql}\u0000${JSON.stringify(params)}`, writeStamp(db), () =>
+    (db.prepare(sql).get(...params) as { k: number }).k);
 }
 
 /**
