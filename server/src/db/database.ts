@@ -244,14 +244,27 @@ CREATE INDEX IF NOT EXISTS child_counts_type ON child_counts(type, parent_id, n)
 ${keptBy('child_counts', 'nodes', countUp, countDown, `OF parent_id, type, is_file, is_folder
   ON nodes WHEN OLD.parent_id IS NOT NEW.parent_id OR OLD.type <> NEW.type
   OR OLD.is_file <> NEW.is_file OR OLD.is_folder <> NEW.is_folder`)}
--- A count of changes per node type to the property rows of nodes of that type (kept by the
--- triggers below): positions kept in a walk of one type's property values stay valid while
--- only other types change (search-pages.ts, issue 20).
+-- A count of changes per node type to the property rows of nodes of that type and to what
+-- Read tests on those nodes (type, parent, local ACL, creator), kept by the triggers below:
+-- positions kept in a walk of one type's property values stay valid while only other types
+-- change (search-pages.ts, issue 20).
 CREATE TABLE IF NOT EXISTS type_versions (
   type TEXT PRIMARY KEY,
   v INTEGER NOT NULL
 ) WITHOUT ROWID;
 ${keptBy('type_versions', 'node_props', typeBump, typeBump, 'ON node_props')}
+${keptBy('type_versions_nodes', 'nodes', nodeTypeBump, nodeTypeBump, `OF type, parent_id,
+  acl_local, created_by ON nodes`)}
+-- A count of changes per parent to its children's rows in what a children page filters and
+-- sorts on and what Read tests (kept by the triggers below): positions kept in a listing of
+-- one parent, and the children Read hides, stay valid while that parent's children are
+-- unchanged (repo/children-query.ts, search/search-pages.ts, issue 20).
+CREATE TABLE IF NOT EXISTS parent_versions (
+  parent_id TEXT PRIMARY KEY,
+  v INTEGER NOT NULL
+) WITHOUT ROWID;
+${keptBy('parent_versions', 'nodes', parentBump, parentBump, `OF parent_id, name, type, is_file,
+  is_folder, created_at, modified_at, created_by, modified_by, acl_local ON nodes`)}
 -- The nodes whose Read is decided one by one (search-pages.ts readFilter): few of many.
 CREATE INDEX IF NOT EXISTS nodes_local_acl ON nodes(id) WHERE acl_local = 1 OR parent_id IS NULL;
 -- Counts committed changes to what searches, listings and Read depend on (write-stamp.ts).
@@ -294,6 +307,12 @@ END;`;
 
 const typeBump = (row: string): string => `INSERT INTO type_versions VALUES
   (coalesce(${row}.node_type, ''), 1) ON CONFLICT DO UPDATE SET v = v + 1;`;
+
+const nodeTypeBump = (row: string): string => `INSERT INTO type_versions VALUES
+  (${row}.type, 1) ON CONFLICT DO UPDATE SET v = v + 1;`;
+
+const parentBump = (row: string): string => `INSERT INTO parent_versions VALUES
+  (coalesce(${row}.parent_id, ''), 1) ON CONFLICT DO UPDATE SET v = v + 1;`;
 
 /**
  * Counts every node into child_counts again: when the table is new (an older data dir) or

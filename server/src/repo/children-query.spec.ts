@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRepository } from '../app.js';
-import { listChildren } from './children-query.js';
+import { CHILDREN_LIMITS, listChildren } from './children-query.js';
 import type { NodeRow } from './node-rows.js';
 import { setLocalAces } from './permissions.js';
 import type { Caller, Repository } from './repository.js';
@@ -136,5 +136,98 @@ describe('children query (count shared by pages until a write)', () => {
       .toBe(3);
     expect(listChildren(repo, repo.caller('admin'), parent, { paging: page, where:
       '(isFile=true)' }).total).toBe(4);
+  });
+
+  describe('deep pages sought from kept positions', () => {
+    const limits = { ...CHILDREN_LIMITS };
+    afterEach(() => Object.assign(CHILDREN_LIMITS, limits));
+
+    const orders: { orderBy?: string; where?: string }[] = [
+      {}, { orderBy: 'name DESC' }, { orderBy: 'createdAt' }, { orderBy: 'modifiedAt DESC' },
+      { orderBy: 'isFolder DESC, name ASC' }, { orderBy: 'isFile DESC, createdAt DESC' },
+      { where: '(isFile=true)' }, { where: "(nodeType='cm:folder')", orderBy: 'name DESC' },
+      { orderBy: 'isFolder, name DESC' }, { orderBy: 'sizeInBytes' },
+    ];
+
+    /** Every page of a listing, `size` at a time, sought (kept positions every 3) or not. */
+    function pages(c: Caller, parent: NodeRow, q: { orderBy?: string; where?: string },
+      sought: boolean, size = 5): { ids: string[]; totals: number[] } {
+      Object.assign(CHILDREN_LIMITS, sought ? { seekFrom: 0, bookmark: 3 } : { seekFrom: 1e9 });
+      const ids: string[] = [];
+      const totals: number[] = [];
+      for (let skipCount = 0; ; skipCount += size) {
+        const paging = { maxItems: size, skipCount } as
+          Parameters<typeof listChildren>[3]['paging'];
+        const page = listChildren(repo, c, parent, { ...q, paging });
+        totals.push(page.total);
+        ids.push(...page.rows.map((n) => n.id));
+        if (page.rows.length < size) return { ids, totals };
+      }
+    }
+
+    it('give the pages of OFFSET through writes, moves, deletes and permission changes', () => {
+      repo.addPerson({ id: 'reader2', firstName: 'R', email: 'r2@x', password: 'pw' });
+      const folder = node({});
+      const other = node({});
+      for (const n of [folder, other]) repo.rows.insert(n);
+      setLocalAces(repo.db, folder.id,
+        [{ authorityId: 'reader2', name: 'Consumer', accessStatus: 'ALLOWED' }]);
+      let t = Date.UTC(2026, 0, 1);
+      const kids = Array.from({ length: 47 }, (_, i) => node({ parentId: folder.id,
+        name: `${i % 3 ? 'c' : 'C'}hild-${(i * 7919) % 47}`, createdAt: (t += 1000) % 5,
+        modifiedAt: t, ...(i % 4 ? { type: 'cm:content', isFolder: false, isFile: true } : {}) }));
+      for (const n of kids) repo.rows.insert(n);
+      const parent = repo.rows.get(folder.id) as NodeRow;
+      const callers = [repo.caller('admin'), repo.caller('reader2')];
+      const check = (step: string) => {
+        for (const c of callers) {
+          for (const q of orders) {
+            const plain = pages(c, parent, q, false);
+            const sought = pages(c, parent, q, true);
+            const what = `${step}, ${c.userId}, ${JSON.stringify(q)}`;
+            expect(sought.ids).withContext(what).toEqual(plain.ids);
+            expect(new Set([...sought.totals, ...plain.totals])).withContext(what)
+              .toEqual(new Set([plain.ids.length]));
+          }
+        }
+      };
+      check('seeded');
+      // The default order, checked against a sort here: folders first, then by name (no case).
+      const admin = repo.caller('admin');
+      const expected = repo.db.prepare(`SELECT id, is_folder AS f, lower(name) AS k FROM nodes
+        WHERE parent_id = ?`).all(folder.id) as { id: string; f: number; k: string }[];
+      expected.sort((a, b) => b.f - a.f || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+      expect(pages(admin, parent, {}, true).ids).toEqual(expected.map((r) => r.id));
+      repo.rows.insert(node({ parentId: folder.id, name: 'a-first', type: 'cm:content',
+        isFolder: false, isFile: true }));
+      check('inserted');
+      repo.rows.update({ ...kids[5], name: 'zz-renamed' });
+      repo.rows.update({ ...kids[6], modifiedAt: 1 });
+      check('renamed and touched');
+      repo.rows.update({ ...kids[7], parentId: other.id });
+      check('moved out');
+      repo.db.prepare('DELETE FROM nodes WHERE id = ?').run(kids[8].id);
+      check('deleted');
+      // Hidden from the reader: a local ACL without entries, inheritance off.
+      repo.rows.update({ ...kids[9], inherit: false, aclLocal: true });
+      repo.rows.update({ ...kids[12], inherit: false, aclLocal: true });
+      check('hidden');
+      repo.rows.update({ ...kids[9], inherit: true, aclLocal: false });
+      check('shown again');
+      // A write inside a transaction that rolls back: nothing kept from it.
+      try {
+        repo.db.transaction(() => {
+          repo.rows.insert(node({ parentId: folder.id, name: 'b-rolled-back' }));
+          check('in a transaction');
+          throw new Error('roll back');
+        })();
+      } catch (e) {
+        expect((e as Error).message).toBe('roll back');
+      }
+      // The next write raises the version to what it was in the transaction: the positions
+      // kept there (one child more, early in the order) must not be used.
+      repo.rows.insert(node({ parentId: folder.id, name: 'zz-other' }));
+      check('rolled back, then another insert');
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { seekMarks, seekPage, type OrderedWalk } from '../db/seek-marks.js';
 import { badRequest } from '../http/errors.js';
 import type { Paging } from '../http/paging.js';
 import { isPrefixedQName } from '../model/names.js';
@@ -18,32 +19,72 @@ const ORDER_COLUMNS: Record<string, string> = {
   id: 'id',
 };
 
-/** SQL ORDER BY from an ACS `orderBy` (`name ASC, createdAt DESC`, or a property QName). */
-export function orderBySql(orderBy: unknown, params: unknown[]): string {
-  if (orderBy === undefined || orderBy === '') return 'is_folder DESC, name COLLATE NOCASE ASC';
+/** How a children page reaches a deep skipCount (specs lower them to run every path). */
+export const CHILDREN_LIMITS = {
+  /** Pages that skip fewer children than this step over them in the index (SQLite's OFFSET). */
+  seekFrom: 10_000,
+  /** Deeper ones seek from every this-many-th child's kept sort key (db/seek-marks.ts). */
+  bookmark: 1_000,
+};
+
+/** Columns of `nodes` that are never NULL: a page can seek by their values. */
+const NOT_NULL = new Set(['name COLLATE NOCASE', 'is_folder', 'is_file', 'created_at',
+  'modified_at', 'type', 'created_by', 'modified_by', 'id']);
+
+/** One key of a children order: SQL (over `nodes`), direction, and whether it can be sought. */
+interface OrderKey {
+  sql: string;
+  dir: 'ASC' | 'DESC';
+  seekable: boolean;
+}
+
+/** The keys of an ACS `orderBy` (`name ASC, createdAt DESC`, or a property QName), id last. */
+function orderKeys(orderBy: unknown, params: unknown[]): OrderKey[] {
+  const key = (sql: string, dir: 'ASC' | 'DESC'): OrderKey =>
+    ({ sql, dir, seekable: NOT_NULL.has(sql) });
+  if (orderBy === undefined || orderBy === '') {
+    return [key('is_folder', 'DESC'), key('name COLLATE NOCASE', 'ASC'), key('id', 'ASC')];
+  }
   if (typeof orderBy !== 'string') throw badRequest('orderBy must be a string');
   const parts = orderBy
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   if (parts.length === 0 || parts.length > 5) throw badRequest(`Invalid orderBy: ${orderBy}`);
-  const out: string[] = [];
-  let lastDir = 'ASC';
+  const out: OrderKey[] = [];
+  let lastDir: 'ASC' | 'DESC' = 'ASC';
   for (const part of parts) {
     const m = /^([\w:.-]+)(?:\s+(ASC|DESC))?$/i.exec(part);
     if (!m) throw badRequest(`Invalid orderBy: ${orderBy}`);
-    const dir = (m[2] ?? 'ASC').toUpperCase();
+    const dir = (m[2] ?? 'ASC').toUpperCase() as 'ASC' | 'DESC';
     lastDir = dir;
     const col = ORDER_COLUMNS[m[1]];
-    if (col) out.push(`${col} ${dir}`);
+    if (col) out.push(key(col, dir));
     else if (isPrefixedQName(m[1])) {
       params.push(m[1]);
-      out.push(`(SELECT COALESCE(p.v_num, p.v_text) FROM node_props p WHERE p.node_id = nodes.id
-        AND p.qname = ? LIMIT 1) ${dir}`);
+      out.push(key(`(SELECT COALESCE(p.v_num, p.v_text) FROM node_props p WHERE p.node_id =
+        nodes.id AND p.qname = ? LIMIT 1)`, dir));
     } else throw badRequest(`Invalid orderBy field: ${m[1]}`);
   }
-  out.push(`id ${lastDir}`); // stable pages; same direction so an index can serve the order
-  return out.join(', ');
+  out.push(key('id', lastDir)); // stable pages; same direction so an index can serve the order
+  return out;
+}
+
+/** SQL ORDER BY from an ACS `orderBy` (`name ASC, createdAt DESC`, or a property QName). */
+export function orderBySql(orderBy: unknown, params: unknown[]): string {
+  return orderKeys(orderBy, params).map((k) => `${k.sql} ${k.dir}`).join(', ');
+}
+
+/**
+ * How an order can be sought: an optional leading two-valued key (folders first), then keys
+ * of never-NULL columns all in one direction. Each value of the leading key is a run of the
+ * order walked on its own, its length counted; undefined when the order is not of this form.
+ */
+function seekOrder(keys: OrderKey[]): { lead?: OrderKey; rest: OrderKey[] } | undefined {
+  const lead = keys[0].sql === 'is_folder' || keys[0].sql === 'is_file' ? keys[0] : undefined;
+  const rest = lead ? keys.slice(1) : keys;
+  const one = rest.every((k) => k.seekable && k.dir === rest[0].dir);
+  return rest.length > 0 && one ? { lead, rest } : undefined;
 }
 
 /** SQL conditions from the children `where` clause: isFile, isFolder, nodeType (INCLUDESUBTYPES). */
@@ -84,10 +125,20 @@ function countChildren(db: Repository['db'], parentId: string, whereConds: strin
   return (db.prepare(sql).get(parentId, ...whereParams) as { n: number }).n;
 }
 
+/** The count of changes to the children of `parentId` (parent_versions, kept by triggers). */
+export function parentVersion(db: Repository['db'], parentId: string): string {
+  const v = db.prepare('SELECT v FROM parent_versions WHERE parent_id = ?').pluck()
+    .get(parentId) as number | undefined;
+  return String(v ?? 0);
+}
+
 /**
  * One page of the primary children of `parent` the caller may read. Children without a
  * local ACL inherit the parent's permissions, so only the few with a local ACL (or created by
- * the caller) are checked one by one: this keeps a page over 100 000 children a pair of indexed queries.
+ * the caller) are checked one by one: this keeps a page over 100 000 children a pair of indexed
+ * queries. A deep page of an order that can be sought starts from the nearest kept position
+ * (every CHILDREN_LIMITS.bookmark-th child's sort key, kept while the parent's children are
+ * unchanged) instead of stepping over every earlier child.
  */
 export function listChildren(
   repo: Repository,
@@ -95,17 +146,21 @@ export function listChildren(
   parent: NodeRow,
   q: { where?: unknown; orderBy?: unknown; paging: Paging },
 ): { rows: NodeRow[]; total: number } {
+  const db = repo.db;
   const whereParams: unknown[] = [];
   const whereConds = childrenWhereSql(repo, q.where, whereParams);
   const params: unknown[] = [parent.id, ...whereParams];
   const conds = ['parent_id = ?', ...whereConds];
-  let total = countChildren(repo.db, parent.id, whereConds, whereParams);
-  const countOf = (cond: string, condParams: unknown[]): number =>
-    (repo.db.prepare(`SELECT COUNT(*) AS n FROM nodes WHERE ${[...conds, cond].join(' AND ')}`)
-      .get(...params, ...condParams) as { n: number }).n;
+  // The children that match `extra` too, as counted from child_counts less the hidden ones.
+  let count = (extra: string[]): number =>
+    countChildren(db, parent.id, [...whereConds, ...extra], whereParams);
+  const base = { conds: [...conds], params: [...params] }; // before Read's condition is added
+  const countOf = (extra: string[], condParams: unknown[]): number =>
+    (db.prepare(`SELECT COUNT(*) AS n FROM nodes WHERE ${[...base.conds, ...extra]
+      .join(' AND ')}`).get(...base.params, ...condParams) as { n: number }).n;
   if (!c.perms.isAdmin) {
     // Two index ranges (nodes_parent_acl, nodes_parent_creator), not a scan of the children.
-    const local = repo.db
+    const local = db
       .prepare(
         `SELECT id FROM nodes INDEXED BY nodes_parent_acl WHERE parent_id = ? AND acl_local = 1
         UNION SELECT id FROM nodes INDEXED BY nodes_parent_creator
@@ -122,21 +177,53 @@ export function listChildren(
       // The parent is readable to the caller only as its owner (or not at all): its other
       // children are not; only the caller's own and the readable local-ACL ones are listed.
       const shown = JSON.stringify(checked.filter((n) => !hidden.includes(n.id)).map((n) => n.id));
-      total = countOf('id IN (SELECT value FROM json_each(?))', [shown]);
-      conds.push('id IN (SELECT value FROM json_each(?))');
+      const cond = 'id IN (SELECT value FROM json_each(?))';
+      count = (extra) => countOf([cond, ...extra], [shown]);
+      conds.push(cond);
       params.push(shown);
     } else if (hidden.length) {
-      const list = `(${hidden.map(() => '?').join(',')})`;
-      total -= countOf(`id IN ${list}`, hidden);
-      conds.push(`id NOT IN ${list}`);
+      const cond = `id IN (${hidden.map(() => '?').join(',')})`;
+      const counted = count;
+      count = (extra) => counted(extra) - countOf([cond, ...extra], hidden);
+      conds.push(`NOT ${cond}`);
       params.push(...hidden);
     }
   }
-  const whereSql = conds.join(' AND ');
+  const total = count([]);
   const orderParams: unknown[] = [];
-  const order = orderBySql(q.orderBy, orderParams);
-  const raw = repo.db
-    .prepare(`SELECT * FROM nodes WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, ...orderParams, q.paging.maxItems, q.paging.skipCount);
-  return { rows: repo.rows.fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0]), total };
+  const keys = orderKeys(q.orderBy, orderParams);
+  const seek = seekOrder(keys);
+  const { skipCount, maxItems } = q.paging;
+  const rowsOf = (raw: unknown[]): NodeRow[] =>
+    repo.rows.fromRawRows(raw as Parameters<typeof repo.rows.fromRawRows>[0]);
+  if (!seek || skipCount < CHILDREN_LIMITS.seekFrom) {
+    const raw = db
+      .prepare(`SELECT * FROM nodes WHERE ${conds.join(' AND ')} ORDER BY ${keys.map((k) =>
+        `${k.sql} ${k.dir}`).join(', ')} LIMIT ? OFFSET ?`)
+      .all(...params, ...orderParams, maxItems, skipCount);
+    return { rows: rowsOf(raw), total };
+  }
+  // Each run of the leading key (folders, then the rest) is walked on its own, from its count.
+  const { lead, rest } = seek;
+  const runs = lead ? (lead.dir === 'DESC' ? [1, 0] : [0, 1]).map((v) => `${lead.sql} = ${v}`)
+    : [undefined];
+  const version = parentVersion(db, parent.id);
+  const raw: unknown[] = [];
+  let skip = skipCount;
+  for (const run of runs) {
+    if (raw.length === maxItems) break;
+    const size = run ? count([run]) : total;
+    if (skip >= size) {
+      skip -= size;
+      continue;
+    }
+    const walk: OrderedWalk = { from: 'nodes', where: [...conds, ...(run ? [run] : [])]
+      .join(' AND '), params, columns: rest.map((k) => k.sql), dir: rest[0].dir };
+    const marks = skip >= CHILDREN_LIMITS.seekFrom
+      ? seekMarks(db, walk, version, CHILDREN_LIMITS.bookmark)
+      : undefined;
+    raw.push(...seekPage(db, walk, '*', marks, skip, maxItems - raw.length));
+    skip = 0;
+  }
+  return { rows: rowsOf(raw), total };
 }

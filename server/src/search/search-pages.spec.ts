@@ -141,6 +141,9 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
       limits: { materialise: 1e9, walk: 1e9, bookmark: 7 } },
     { name: 'joined walk (Read per row)', query: 'TYPE:"efr:recording"',
       limits: { materialise: 1e9, walk: 1e9, exclusion: 0 } },
+    { name: 'joined walk (Read per row), seeking from kept positions',
+      query: 'TYPE:"efr:recording"',
+      limits: { materialise: 1e9, walk: 0, exclusion: 0, bookmark: 7 } },
     { name: 'joined walk, shallow pages', query: 'TYPE:"efr:recording" AND cm:name:"*.mp4"',
       limits: { materialise: 1e9, walk: 1e9 } },
     { name: 'joined walk, deep pages (kept order)',
@@ -221,5 +224,54 @@ describe('search pages: kept, SQL-paged and index-walk paths give the same pages
     expect(await allPages(body, ADMIN, 9)).toEqual([added, ...before]);
     t.repo.db.prepare('DELETE FROM nodes WHERE id = ?').run(added);
     expect(await allPages(body, ADMIN, 9)).toEqual(before);
+  });
+
+  it("seeks a reader's deep TYPE pages while what Read tests is unchanged", async () => {
+    Object.assign(SEARCH_LIMITS, { walk: 0, exclusion: 0, bookmark: 5 });
+    const body = { query: { query: 'TYPE:"efr:recording"' },
+      sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }] };
+    const before = await allPages(body, USER1, 9);
+    const folder = (name: string) => (t.repo.db.prepare('SELECT id FROM nodes WHERE name = ?')
+      .get(name) as { id: string }).id;
+    // Moved into the closed folder, then closed itself, by writes of the node row alone (as
+    // another connection may make them): no property row changes.
+    const moved = t.repo.rows.get(before[2])!;
+    const set = (sql: string, ...params: unknown[]) =>
+      t.repo.db.prepare(`UPDATE nodes SET ${sql} WHERE id = ?`).run(...params, moved.id);
+    set('parent_id = ?', folder('hidden'));
+    expect(await allPages(body, USER1, 9)).toEqual(before.filter((id) => id !== moved.id));
+    set('parent_id = ?', moved.parentId);
+    expect(await allPages(body, USER1, 9)).toEqual(before);
+    set('inherit = 0, acl_local = 1');
+    expect(await allPages(body, USER1, 9)).toEqual(before.filter((id) => id !== moved.id));
+    set('inherit = 1, acl_local = 0');
+    expect(await allPages(body, USER1, 9)).toEqual(before);
+  });
+
+  it("follows a reader's pages through writes under a closed folder", async () => {
+    Object.assign(SEARCH_LIMITS, { bookmark: 5 });
+    const body = { query: { query: 'TYPE:"efr:recording"' },
+      sort: [{ type: 'FIELD', field: 'efr:recordingStart', ascending: false }] };
+    const before = await allPages(body, USER1, 9);
+    const hidden = (t.repo.db.prepare("SELECT id FROM nodes WHERE name = 'hidden'").get() as
+      { id: string }).id;
+    const added = randomUUID();
+    t.repo.rows.insert(row({ id: added, parentId: hidden,
+      props: { 'efr:recordingStart': formatAcsDate(Date.UTC(2030, 0, 1)) } }));
+    expect(await allPages(body, USER1, 9)).toEqual(before);
+    // Writes of the node row alone (as another connection may make them): made by user1, then
+    // not; then a local ACL that lets user1 read it.
+    const set = (sql: string, ...params: unknown[]) =>
+      t.repo.db.prepare(`UPDATE nodes SET ${sql} WHERE id = ?`).run(...params, added);
+    set("created_by = 'user1'");
+    expect(await allPages(body, USER1, 9)).toEqual([added, ...before]);
+    set("created_by = 'custodian1'");
+    expect(await allPages(body, USER1, 9)).toEqual(before);
+    setLocalAces(t.repo.db, added,
+      [{ authorityId: 'user1', name: 'Consumer', accessStatus: 'ALLOWED' }]);
+    set('acl_local = 1');
+    expect(await allPages(body, USER1, 9)).toEqual([added, ...before]);
+    t.repo.db.prepare('DELETE FROM nodes WHERE id = ?').run(added);
+    expect(await allPages(body, USER1, 9)).toEqual(before);
   });
 });

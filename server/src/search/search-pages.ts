@@ -1,10 +1,13 @@
 import type { Db } from '../db/database.js';
+import { KeptValues } from '../db/kept-values.js';
+import { seekMarks, seekPage, type OrderedWalk } from '../db/seek-marks.js';
 import { writeStamp } from '../db/write-stamp.js';
 import { badRequest } from '../http/errors.js';
 import { isPrefixedQName } from '../model/names.js';
 import type { Caller, Repository } from '../repo/repository.js';
+import { excludedOf, readFilter, typeTotal } from './read-filter.js';
 import type { SearchFrom } from './search-plan.js';
-import { keptIds, orderedMatches } from './search-results.js';
+import { keptIds, MAX_KEPT_IDS, orderedMatches } from './search-results.js';
 
 const SORT_COLUMNS: Record<string, string> = {
   'cm:name': 'n.name COLLATE NOCASE',
@@ -74,10 +77,13 @@ function orderSql(keys: SortKey[], params: unknown[], driver?: string): string {
 export const SEARCH_LIMITS = {
   /**
    * A search driven from at most this many index rows reads its matches in one pass and keeps
-   * them for its pages; a larger or undriven query is counted and paged in SQL instead (a pass
-   * returning 100 000 rows to JavaScript costs 60–170 ms by itself).
+   * them for its pages (half of what search-results.ts keeps, so that two such results fit);
+   * a larger or undriven query is counted and paged in SQL instead. Paged in SQL, a driven
+   * search counts its matches (a pass) and every page sorts them again (another): at a million
+   * recordings 320–430 ms a page for a term of 183 000 rows, where the kept matches make the
+   * next pages slices and the first one a single pass (issue 20).
    */
-  materialise: 30_000,
+  materialise: MAX_KEPT_IDS / 2,
   /**
    * Pages of a property walk up to this offset are cut by SQLite's LIMIT (a few ms); deeper
    * ones read the whole order once and keep it, as `orderedMatches` does.
@@ -118,7 +124,7 @@ export function searchPage(
  * and kept for the next pages of the same search (per caller: the condition is part of it).
  */
 function keptPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; total: number } {
-  const read = c.perms.isAdmin ? undefined : readFilter(repo, c);
+  const read = c.perms.isAdmin ? undefined : readFilter(repo, c, SEARCH_LIMITS.exclusion);
   const orderParams: unknown[] = [];
   const order = orderSql(q.sort, orderParams, q.plan.driver);
   const distinct = q.plan.distinct ? 'DISTINCT ' : '';
@@ -138,17 +144,6 @@ function keptPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[];
   return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total: ids.length };
 }
 
-/** Whether the caller reads a child of `parentId` without a local ACL made by someone else. */
-function childrenReadable(repo: Repository, c: Caller, parentId: string): boolean {
-  const parent = repo.rows.get(parentId);
-  return parent !== undefined && c.perms.hasOnChildren(parent, 'Read');
-}
-
-function canRead(repo: Repository, c: Caller, id: string): boolean {
-  const n = repo.rows.get(id);
-  return n !== undefined && c.perms.has(n, 'Read');
-}
-
 /**
  * A page counted and cut in SQL, with Read as a SQL condition. A query sorted on one property
  * and not driven by a property term walks that property's index in order and stops after the
@@ -157,7 +152,7 @@ function canRead(repo: Repository, c: Caller, id: string): boolean {
  */
 function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; total: number } {
   const db = repo.db;
-  const read = c.perms.isAdmin ? undefined : readFilter(repo, c);
+  const read = c.perms.isAdmin ? undefined : readFilter(repo, c, SEARCH_LIMITS.exclusion);
   const where = read ? `${q.where} AND ${read.sql}` : q.where;
   const params = read ? [...q.params, ...read.params] : q.params;
   const distinct = q.plan.distinct ? 'DISTINCT ' : '';
@@ -185,8 +180,7 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
   // and Read is an exclusion list (or the caller is an administrator), the index entry holds
   // all the walk tests (node_type), so even a deep OFFSET is an index-only skip; otherwise
   // each walked entry joins its node for the WHERE.
-  const exclusion = read ? read.exclusion : [];
-  const indexOnly = q.types !== undefined && exclusion !== undefined;
+  const indexOnly = q.types !== undefined && (!read || read.exclusion !== undefined);
   const walkFrom = indexOnly
     ? `node_props d INDEXED BY ${walk.index}`
     : `node_props d INDEXED BY ${walk.index} CROSS JOIN nodes n ON n.id = d.node_id`;
@@ -196,9 +190,12 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
     const types = q.types as string[];
     walkWhere += ` AND d.node_type IN (${types.map(() => '?').join(',')})`;
     walkParams.push(...types);
-    if (exclusion && exclusion.length > 0) {
+    // Only the excluded nodes of the walked types: a write that hides a node of another
+    // type (a folder) leaves the walk, and the positions kept in it, as they were.
+    const excluded = read ? excludedOf(read, types) : undefined;
+    if (excluded && excluded.ids.length > 0) {
       walkWhere += ' AND d.node_id NOT IN (SELECT value FROM json_each(?))';
-      walkParams.push(JSON.stringify(exclusion));
+      walkParams.push(excluded.json);
     }
   } else {
     walkWhere += ` AND ${where}`;
@@ -209,32 +206,27 @@ function sqlPage(repo: Repository, c: Caller, q: SearchQuery): { ids: string[]; 
   const restSql = `SELECT n.id FROM nodes n WHERE ${where} AND NOT EXISTS (SELECT 1 FROM
       node_props p INDEXED BY node_props_node_qname WHERE p.node_id = n.id AND p.qname = ?)
       ORDER BY n.id ${dir}`;
-  if (!indexOnly && q.skipCount + q.maxItems > SEARCH_LIMITS.walk) {
-    // Deep pages of a joined walk: the whole order once (kept until the data changes), then
-    // slices of it.
+  const deep = q.skipCount + q.maxItems > SEARCH_LIMITS.walk;
+  if (!indexOnly && q.types === undefined && deep) {
+    // Deep pages of a joined walk with other terms: the whole order once (kept until the data
+    // changes), then slices of it.
     const ids = keptIds(db, `${walkSql}\u0000${restSql}\u0000${JSON.stringify(params)}`, () => [
       ...(db.prepare(walkSql).pluck().all(...walkParams) as string[]),
       ...(db.prepare(restSql).pluck().all(...params, key.property) as string[]),
     ]);
     return { ids: ids.slice(q.skipCount, q.skipCount + q.maxItems), total };
   }
-  const marks = indexOnly
-    ? walkMarks(db, q.types as string[], walkFrom, walkWhere, walkParams, walk.column, dir)
+  const ordered: OrderedWalk = { from: walkFrom, where: walkWhere, params: walkParams,
+    columns: [walk.column, 'd.node_id'], dir: dir as OrderedWalk['dir'] };
+  // A walk of TYPE terms alone depends on nothing but the property rows of those types and
+  // what Read tests on their nodes (type_versions): it seeks deep pages from kept positions.
+  // Index-only, they are kept from the first page; joined to nodes (Read per row: a node
+  // lookup per entry, ~1 s a million), only once a page is deep.
+  const marks = q.types !== undefined && (indexOnly || deep)
+    ? seekMarks(db, ordered, typeVersion(db, q.types), SEARCH_LIMITS.bookmark)
     : undefined;
-  const mark = marks && marks.nulls === 0
-    ? marks.keys[Math.floor(q.skipCount / marks.every) - 1]
-    : undefined;
-  // From the nearest kept position before the page (its entry and id are the order's key).
-  const ids = mark
-    ? db.prepare(`SELECT d.node_id FROM ${walkFrom} WHERE ${walkWhere} AND (${walk.column},
-        d.node_id) ${dir === 'DESC' ? '<' : '>'} (?, ?) ORDER BY ${walk.column} ${dir},
-        d.node_id ${dir} LIMIT ? OFFSET ?`).pluck().all(...walkParams, mark[0], mark[1],
-        q.maxItems, q.skipCount - marks!.every * Math.floor(q.skipCount / marks!.every)) as
-        string[]
-    : db
-      .prepare(`${walkSql} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...walkParams, q.maxItems, q.skipCount) as string[];
+  const ids = seekPage(db, ordered, 'd.node_id AS id', marks, q.skipCount, q.maxItems)
+    .map((r) => r.id as string);
   if (ids.length === q.maxItems) return { ids, total };
   // Past the nodes that have the property: those without it, in id order.
   const having = marks ? marks.count
@@ -265,197 +257,20 @@ function propertyWalk(
     : { index: 'node_props_num_node', column: 'd.v_num' };
 }
 
-const counts = new WeakMap<Db, Map<string, { stamp: string; k: number }>>();
+const counts = new KeptValues<number>(256);
 
 /** A COUNT, shared by the pages of a search until the data changes (`writeStamp`). */
 function keptCount(db: Db, sql: string, params: unknown[]): number {
-  const stamp = writeStamp(db);
-  const run = (): number => (db.prepare(sql).get(...params) as { k: number }).k;
-  if (stamp === undefined) return run();
-  let cache = counts.get(db);
-  if (!cache) counts.set(db, (cache = new Map()));
-  const key = `${sql}\u0000${JSON.stringify(params)}`;
-  const hit = cache.get(key);
-  if (hit && hit.stamp === stamp) return hit.k;
-  const k = run();
-  if (cache.size >= 256) cache.clear();
-  cache.set(key, { stamp, k });
-  return k;
+  return counts.get(db, `${sql}\u0000${JSON.stringify(params)}`, writeStamp(db), () =>
+    (db.prepare(sql).get(...params) as { k: number }).k);
 }
-
-/** Read as SQL over `nodes n`, and as the list of nodes it excludes when that list is short. */
-interface ReadFilter {
-  sql: string;
-  params: unknown[];
-  /** The nodes the caller may not read, when at most SEARCH_LIMITS.exclusion; else undefined. */
-  exclusion?: string[];
-  /** Parents whose children without a local ACL the caller may not read. */
-  hiddenParents: string[];
-  /** Nodes decided one by one (local ACL, no parent, viewing request) that the caller reads. */
-  readableOwn: string[];
-  /** Those the caller may not read. */
-  hiddenOwn: string[];
-}
-
-const filters = new WeakMap<Db, Map<string, { stamp: string; filter: ReadFilter }>>();
 
 /**
- * Read as a SQL condition over `nodes n`, by the same rule as PermissionChecker: the caller's
- * own nodes (owner); nodes without a local ACL under a parent the caller may read; nodes with
- * a local ACL (or no parent), each decided on its own. Parents and local-ACL nodes are few
- * against the nodes they hold (folders against recordings), so their verdicts are taken once
- * per caller until the data changes. The nodes they hide are usually few too: then Read is
- * `n.id NOT IN (that list)`, which an index answers without reading node rows.
+ * The version of the property rows of nodes of `types` (type_versions, raised by triggers):
+ * marks kept in a walk of one type's property values stay valid while only other types
+ * change (folders, requests, people), unlike `writeStamp`.
  */
-function readFilter(repo: Repository, c: Caller): ReadFilter {
-  const db = repo.db;
-  const stamp = writeStamp(db);
-  let cache = filters.get(db);
-  if (!cache) filters.set(db, (cache = new Map()));
-  // The limit is part of the key: specs lower it to run both forms on the same data.
-  const key = `${c.userId}\u0000${SEARCH_LIMITS.exclusion}`;
-  const hit = stamp === undefined ? undefined : cache.get(key);
-  if (hit && hit.stamp === stamp) return hit.filter;
-  // Both lists come from small tables or indexes (child_counts, nodes_local_acl), not from a
-  // pass over every node: at a million recordings that pass cost ~0.3 s after each write.
-  const parents = db
-    .prepare("SELECT DISTINCT parent_id FROM child_counts WHERE parent_id <> ''")
-    .pluck()
-    .all() as string[];
-  const hiddenParents = parents.filter((id) => !childrenReadable(repo, c, id));
-  const own = db
-    .prepare(`SELECT id FROM nodes INDEXED BY nodes_local_acl
-      WHERE acl_local = 1 OR parent_id IS NULL`)
-    .pluck()
-    .all() as string[];
-  // Viewing requests are read by their parties and deciders only (issue 16, R24.1): each one
-  // is tested like a node with a local ACL.
-  const requests = db
-    .prepare(`SELECT id FROM nodes INDEXED BY nodes_type_created WHERE type = 'efr:accessRequest'
-      AND acl_local = 0`)
-    .pluck()
-    .all() as string[];
-  own.push(...requests);
-  const readableOwn: string[] = [];
-  const hiddenOwn: string[] = [];
-  for (const id of own) (canRead(repo, c, id) ? readableOwn : hiddenOwn).push(id);
-  const lists = { hiddenParents, readableOwn, hiddenOwn };
-  // The hidden parents' children are listed only when the list stays short (counted first).
-  const hp = JSON.stringify(hiddenParents);
-  const many = hiddenOwn.length + hiddenChildCount(db, hp, c.userId, undefined) >
-    SEARCH_LIMITS.exclusion;
-  const hiddenChildren = many ? [] : db
-    .prepare(`SELECT id FROM nodes INDEXED BY nodes_parent_acl WHERE parent_id IN
-      (SELECT value FROM json_each(?)) AND acl_local = 0 AND created_by != ?`)
-    .pluck()
-    .all(hp, c.userId) as string[];
-  const exclusion = [...hiddenOwn, ...hiddenChildren];
-  const filter: ReadFilter =
-    !many
-      ? exclusion.length === 0
-        ? { sql: '1', params: [], exclusion, ...lists }
-        : { sql: 'n.id NOT IN (SELECT value FROM json_each(?))', params: [JSON.stringify(exclusion)],
-          exclusion, ...lists }
-      : {
-          ...lists,
-          sql: `(n.created_by = ? AND n.type <> 'efr:accessRequest' OR (n.acl_local = 0
-            AND n.type <> 'efr:accessRequest' AND n.parent_id IS NOT NULL AND n.parent_id
-            NOT IN (SELECT value FROM json_each(?))) OR n.id IN (SELECT value FROM json_each(?)))`,
-          params: [c.userId, JSON.stringify(hiddenParents), JSON.stringify(readableOwn)],
-        };
-  if (stamp !== undefined) {
-    if (cache.size >= 64) cache.clear();
-    cache.set(key, { stamp, filter });
-  }
-  return filter;
-}
-
-/** The children of the hidden parents (JSON list) without a local ACL and not made by `user`,
- * of the given types (all when undefined): from child_counts less the few exceptions. */
-function hiddenChildCount(db: Db, hiddenParents: string, user: string,
-  types: string[] | undefined): number {
-  const typeCond = types ? 'AND type IN (SELECT value FROM json_each(?))' : '';
-  const typeParams = types ? [JSON.stringify(types)] : [];
-  const all = (db.prepare(`SELECT COALESCE(SUM(n), 0) FROM child_counts WHERE parent_id IN
-    (SELECT value FROM json_each(?)) ${typeCond}`).pluck().get(hiddenParents, ...typeParams)) as
-    number;
-  const local = db.prepare(`SELECT COUNT(*) FROM nodes INDEXED BY nodes_parent_acl WHERE
-    parent_id IN (SELECT value FROM json_each(?)) AND acl_local = 1 ${typeCond}`).pluck()
-    .get(hiddenParents, ...typeParams) as number;
-  const mine = db.prepare(`SELECT COUNT(*) FROM nodes INDEXED BY nodes_parent_creator WHERE
-    parent_id IN (SELECT value FROM json_each(?)) AND created_by = ? AND acl_local = 0
-    ${typeCond}`).pluck().get(hiddenParents, user, ...typeParams) as number;
-  return all - local - mine;
-}
-
-const REQUEST = 'efr:accessRequest';
-
-/**
- * How many nodes of `types` the caller reads, from child_counts and the read filter's short
- * lists: the same answer as COUNT over `nodes` with the filter's SQL, without reading a
- * million rows after every write (issue 20). With an exclusion list: every node of the types
- * less the listed ones. Otherwise, by the filter's rule: the nodes under a parent (no local
- * ACL, not a viewing request) less those under hidden parents not made by the caller, plus
- * the readable ones decided one by one, plus the caller's own among the others.
- */
-function typeTotal(db: Db, c: Caller, types: string[], read: ReadFilter | undefined): number {
-  const json = JSON.stringify;
-  const all = db.prepare(`SELECT COALESCE(SUM(n), 0) FROM child_counts WHERE type IN
-    (SELECT value FROM json_each(?))`).pluck().get(json(types)) as number;
-  if (!read) return all;
-  const countIds = (ids: string[], cond: string, ...extra: unknown[]): number =>
-    ids.length === 0 ? 0 : db.prepare(`SELECT COUNT(*) FROM nodes WHERE id IN
-      (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) ${cond}`)
-      .pluck().get(json(ids), json(types), ...extra) as number;
-  if (read.exclusion) return all - countIds(read.exclusion, '');
-  const plain = types.filter((t) => t !== REQUEST);
-  const underParents = db.prepare(`SELECT COALESCE(SUM(n), 0) FROM child_counts WHERE
-    parent_id <> '' AND type IN (SELECT value FROM json_each(?))`).pluck().get(json(plain)) as
-    number;
-  const own = [...read.readableOwn, ...read.hiddenOwn];
-  const inherited = underParents -
-    countIds(own, `AND acl_local = 1 AND parent_id IS NOT NULL AND type <> '${REQUEST}'`);
-  return inherited - hiddenChildCount(db, json(read.hiddenParents), c.userId, plain) +
-    countIds(read.readableOwn, '') +
-    countIds(read.hiddenOwn, `AND created_by = ? AND type <> '${REQUEST}'`, c.userId);
-}
-
-/** Every `every`-th sort key of a walk (1-based positions every, 2·every, …) and its size. */
-interface WalkMarks {
-  version: string;
-  every: number;
-  keys: [number | string, string][];
-  count: number;
-  /** Entries without a value (a seek by row value would skip them; then marks are unused). */
-  nulls: number;
-}
-
-const markCache = new WeakMap<Db, Map<string, WalkMarks>>();
-
-/**
- * The marks of an index-only walk over one property of nodes of `types`, kept while the
- * property rows of those types are unchanged (type_versions, raised by triggers): writes to
- * other types (folders, requests, people) leave them valid, unlike `writeStamp`. Built in one
- * pass of the index (row_number over the walk's order); never kept inside a transaction.
- */
-function walkMarks(db: Db, types: string[], from: string, where: string, params: unknown[],
-  column: string, dir: string): WalkMarks | undefined {
-  if (db.inTransaction) return undefined;
-  const version = JSON.stringify(db.prepare(`SELECT type, v FROM type_versions WHERE type IN
+function typeVersion(db: Db, types: string[]): string {
+  return JSON.stringify(db.prepare(`SELECT type, v FROM type_versions WHERE type IN
     (SELECT value FROM json_each(?)) ORDER BY type`).raw().all(JSON.stringify(types)));
-  let cache = markCache.get(db);
-  if (!cache) markCache.set(db, (cache = new Map()));
-  const every = SEARCH_LIMITS.bookmark;
-  const key = `${from}\u0000${where}\u0000${dir}\u0000${every}\u0000${JSON.stringify(params)}`;
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit;
-  const keys = db.prepare(`SELECT v, id FROM (SELECT ${column} AS v, d.node_id AS id,
-    row_number() OVER (ORDER BY ${column} ${dir}, d.node_id ${dir}) AS rn FROM ${from}
-    WHERE ${where}) WHERE rn % ? = 0`).raw().all(...params, every) as [number | string, string][];
-  const sizes = db.prepare(`SELECT COUNT(*), COUNT(*) - COUNT(${column}) FROM ${from}
-    WHERE ${where}`).raw().get(...params) as [number, number];
-  const marks = { version, every, keys, count: sizes[0], nulls: sizes[1] };
-  if (cache.size >= 64) cache.clear();
-  cache.set(key, marks);
-  return marks;
 }

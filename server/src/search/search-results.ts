@@ -3,7 +3,7 @@ import { writeStamp } from '../db/write-stamp.js';
 
 /** Results kept at most, and ids kept at most over all of them (about 100 bytes each). */
 const MAX_RESULTS = 64;
-const MAX_KEPT_IDS = 400_000;
+export const MAX_KEPT_IDS = 400_000;
 
 interface Kept {
   stamp: string;
