@@ -170,16 +170,14 @@ export function readEfrAccess(query: PortLogQuery): PortLogEntry[] {
 
 /**
  * An audit value as the REST API writes it: a NodeRef as its id (RestJsonModule's
- * NodeRefSerializer, remote-api 25.5.0.31 l. 48), anything else as its text.
+ * NodeRefSerializer, remote-api 25.5.0.31 l. 48), anything else as its text. Of efr-access's
+ * values only `node` is a NodeRef, the others Strings (acs-audit.json "recorded"); the callback
+ * hands them over in a NativeMap, whose text of a NodeRef is `workspace://SpacesStore/<id>`.
  */
-function restValueOf(raw: unknown): string | null {
+function restValueOf(key: string, raw: unknown): string | null {
   if (null == raw) return null;
-  const o = Object(raw) as { getId?: unknown; getStoreRef?: unknown };
-  if (typeof o.getStoreRef === 'function' && typeof o.getId === 'function') {
-    return String((o.getId as () => unknown).call(o));
-  }
-  const v = rawToPlain(raw);
-  return v === null ? null : String(v);
+  const text = String(raw);
+  return key === ROOT + 'node' ? text.substring(text.lastIndexOf('/') + 1) : text;
 }
 
 /**
@@ -193,11 +191,11 @@ export function readEfrAccessAsRest(): RestAuditEntry[] {
     const v: Record<string, string> = {};
     const keys = Object.keys(values);
     for (let i = 0; i < keys.length; i++) {
-      const x = restValueOf(values[keys[i]]);
+      const x = restValueOf(keys[i], values[keys[i]]);
       if (x !== null) v[keys[i]] = x;
     }
     out.push({ id: String(id), createdAt: new Date(time).toISOString(),
-      createdByUser: { id: String(rawToPlain(user)) }, values: v });
+      createdByUser: { id: String(user) }, values: v });
   });
   return out;
 }

@@ -69,6 +69,8 @@ export function startAuditTrail(sha: Sha256Hex, heads: readonly SignedTreeHead[]
   let problem: LogAuditProblem | undefined;
   let lastGoodHead = 0;
   let firstLeafDiff: { seq: number; id: string } | undefined;
+  /** Id of the entry read last (at position frontier.size). */
+  let lastRead: string | undefined;
   const shaHex = (text: string): string => sha(utf8Hex(text));
 
   function headCheck(): LogAuditProblem | undefined {
@@ -79,6 +81,13 @@ export function startAuditTrail(sha: Sha256Hex, heads: readonly SignedTreeHead[]
           return { seq: firstLeafDiff.seq, exact: true, entryId: firstLeafDiff.id,
             reason: 'entry ' + firstLeafDiff.id + ' differs from the one the tree recorded ' +
               '(tree head at ' + head.treeSize + ' does not match)' };
+        }
+        if (head.treeSize === lastGoodHead + 1 && lastRead !== undefined) {
+          // Heads one entry apart name the entry: the one at that position differs from the
+          // one the head signed (changed, or an entry before it removed, inserted or moved).
+          return { seq: head.treeSize, exact: true, entryId: lastRead, reason: 'entry ' +
+            lastRead + ' at position ' + head.treeSize + ' differs from the one the signed ' +
+            'tree head recorded (changed, removed or reordered)' };
         }
         return { seq: lastGoodHead + 1, exact: false, toSeq: head.treeSize,
           reason: 'entries changed, removed or reordered between the signed tree heads at ' +
@@ -133,6 +142,7 @@ export function startAuditTrail(sha: Sha256Hex, heads: readonly SignedTreeHead[]
         firstLeafDiff = { seq, id: f.id };
       }
       hexFrontierAppend(sha, frontier, leaf);
+      lastRead = f.id;
       problem = headCheck();
       return problem;
     },
