@@ -15,6 +15,9 @@
  */
 import { utf8Bytes } from '../prng.js';
 import { auditLeafText, type AuditLeafFacts } from './audit-leaf.js';
+import {
+  auditPathOf, compactAppend, compactRoot, consistencyPathOf, splitPoint,
+} from './merkle-tree.js';
 
 /** SHA-256 of the bytes given as hex, as lower-case hex. */
 export type Sha256Hex = (hexBytes: string) => string;
@@ -44,19 +47,13 @@ export function auditLeafHashHex(sha: Sha256Hex, f: AuditLeafFacts): string {
   return leafHashHex(sha, utf8Hex(auditLeafText(f)));
 }
 
-function splitOf(n: number): number {
-  let k = 1;
-  while (k * 2 < n) k *= 2;
-  return k;
-}
-
 /** MTH(D[start:end]) of the leaf hashes (the empty tree: SHA-256 of nothing). */
 export function rangeRootHex(sha: Sha256Hex, leaves: readonly string[], start: number,
   end: number): string {
   const n = end - start;
   if (n <= 0) return sha('');
   if (n === 1) return leaves[start];
-  const k = splitOf(n);
+  const k = splitPoint(n);
   return nodeHashHex(sha, rangeRootHex(sha, leaves, start, start + k),
     rangeRootHex(sha, leaves, start + k, end));
 }
@@ -72,21 +69,7 @@ export function inclusionProofHex(sha: Sha256Hex, leaves: readonly string[], ind
   if (!(index >= 0 && index < size && size <= leaves.length)) {
     throw new RangeError('leaf index outside the tree');
   }
-  const out: string[] = [];
-  const path = (m: number, start: number, end: number): void => {
-    const n = end - start;
-    if (n <= 1) return;
-    const k = splitOf(n);
-    if (m < k) {
-      path(m, start, start + k);
-      out.push(rangeRootHex(sha, leaves, start + k, end));
-    } else {
-      path(m - k, start + k, end);
-      out.push(rangeRootHex(sha, leaves, start, start + k));
-    }
-  };
-  path(index, 0, size);
-  return out;
+  return auditPathOf(index, size, (start, end) => rangeRootHex(sha, leaves, start, end));
 }
 
 /** The consistency proof (RFC 9162 §2.1.4.1) between the trees of oldSize and newSize leaves. */
@@ -95,25 +78,8 @@ export function consistencyProofHex(sha: Sha256Hex, leaves: readonly string[], o
   if (!(oldSize >= 0 && oldSize <= newSize && newSize <= leaves.length)) {
     throw new RangeError('old size after new size');
   }
-  const out: string[] = [];
-  if (oldSize === 0 || oldSize === newSize) return out;
-  const sub = (m: number, start: number, end: number, whole: boolean): void => {
-    const n = end - start;
-    if (m === n) {
-      if (!whole) out.push(rangeRootHex(sha, leaves, start, end));
-      return;
-    }
-    const k = splitOf(n);
-    if (m <= k) {
-      sub(m, start, start + k, whole);
-      out.push(rangeRootHex(sha, leaves, start + k, end));
-    } else {
-      sub(m - k, start + k, end, false);
-      out.push(rangeRootHex(sha, leaves, start, start + k));
-    }
-  };
-  sub(oldSize, 0, newSize, true);
-  return out;
+  return consistencyPathOf(oldSize, newSize,
+    (start, end) => rangeRootHex(sha, leaves, start, end));
 }
 
 /** The roots of a growing tree's complete subtrees, largest first (hex; see merkle-tree.ts). */
@@ -130,22 +96,10 @@ export function emptyHexFrontier(): HexFrontier {
 
 /** Appends a leaf hash to a frontier (in place). */
 export function hexFrontierAppend(sha: Sha256Hex, f: HexFrontier, leaf: string): void {
-  let hash = leaf;
-  let level = 0;
-  while (f.levels.length > 0 && f.levels[f.levels.length - 1] === level) {
-    hash = nodeHashHex(sha, f.hashes.pop() as string, hash);
-    f.levels.pop();
-    level++;
-  }
-  f.hashes.push(hash);
-  f.levels.push(level);
-  f.size++;
+  compactAppend(f, leaf, (l, r) => nodeHashHex(sha, l, r));
 }
 
 /** MTH of the leaves appended to a frontier. */
 export function hexFrontierRoot(sha: Sha256Hex, f: HexFrontier): string {
-  if (f.hashes.length === 0) return sha('');
-  let r = f.hashes[f.hashes.length - 1];
-  for (let i = f.hashes.length - 2; i >= 0; i--) r = nodeHashHex(sha, f.hashes[i], r);
-  return r;
+  return compactRoot(f, (l, r) => nodeHashHex(sha, l, r), () => sha(''));
 }
