@@ -22,6 +22,7 @@ import type {
 import {
   auditLeafFacts, auditLeafHashHex, checkAccessLogVerifier, checkTreeHeadReader,
   consistencyProofHex, inclusionProofHex, startAuditTrail, type RestAuditEntry,
+  type Sha256Hex,
 } from '../../../core/src/index.js';
 import type { RepositoryPort } from '../repository-port.js';
 import {
@@ -45,16 +46,17 @@ function entries(port: RepositoryPort): RestAuditEntry[] {
   return port.asRepository(() => port.accessAuditEntries());
 }
 
-/** 404 when the log is shorter than a size asked for. */
-function within(size: number, asked: number): void {
-  if (asked > size) {
+/**
+ * The leaf hashes of the log's first `size` entries, with the port's SHA-256 (404 when the log
+ * is shorter): what a proof is computed over.
+ */
+function leavesUpTo(port: RepositoryPort, size: number): { sha: Sha256Hex; leaves: string[] } {
+  const all = entries(port);
+  if (size > all.length) {
     throw new WebScriptError(404, 'framework.exception.EntityNotFound',
-      'The access log has only ' + size + ' entries');
+      'The access log has only ' + all.length + ' entries');
   }
-}
-
-/** The leaf hashes of the first `size` entries. */
-function leaves(port: RepositoryPort, all: RestAuditEntry[], size: number): string[] {
+  const sha: Sha256Hex = (hex) => port.sha256Hex(hex);
   const out: string[] = [];
   for (let i = 0; i < size; i++) {
     const f = auditLeafFacts(all[i]);
@@ -62,9 +64,9 @@ function leaves(port: RepositoryPort, all: RestAuditEntry[], size: number): stri
       throw new WebScriptError(500, 'efr.accessLog.unreadableEntry',
         'Audit entry ' + String(all[i].id) + ' at position ' + (i + 1) + ' is unreadable');
     }
-    out.push(auditLeafHashHex((hex) => port.sha256Hex(hex), f));
+    out.push(auditLeafHashHex(sha, f));
   }
-  return out;
+  return { sha, leaves: out };
 }
 
 export const accessLogVerifyGet: WebScriptDefinition = {
@@ -101,11 +103,9 @@ export const accessLogProofGet: WebScriptDefinition = {
     if (seq > treeSize) {
       throw invalidArgument('seq ' + seq + ' is not in a tree of ' + treeSize + ' entries');
     }
-    const all = entries(port);
-    within(all.length, treeSize);
+    const t = leavesUpTo(port, treeSize);
     const body: InclusionProof = { seq, treeSize,
-      inclusionProof: inclusionProofHex((hex) => port.sha256Hex(hex),
-        leaves(port, all, treeSize), seq - 1, treeSize) };
+      inclusionProof: inclusionProofHex(t.sha, t.leaves, seq - 1, treeSize) };
     return { status: 200, body };
   },
 };
@@ -118,11 +118,9 @@ export const accessLogConsistencyGet: WebScriptDefinition = {
     const first = count(call, 'first');
     const second = count(call, 'second');
     if (first > second) throw invalidArgument('first must not exceed second');
-    const all = entries(port);
-    within(all.length, second);
+    const t = leavesUpTo(port, second);
     const body: ConsistencyProof = { first, second,
-      consistencyProof: consistencyProofHex((hex) => port.sha256Hex(hex),
-        leaves(port, all, second), first, second) };
+      consistencyProof: consistencyProofHex(t.sha, t.leaves, first, second) };
     return { status: 200, body };
   },
 };
