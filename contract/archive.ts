@@ -63,6 +63,8 @@ export const InclusionProofSchema = Strict({
   treeSize: Type.Integer({ minimum: 1 }),
   inclusionProof: Type.Array(Hex),
 });
+/** An entry's inclusion proof. */
+export type InclusionProof = Static<typeof InclusionProofSchema>;
 
 /** `GET /access-log/consistency?first=&second=`: the consistency proof of two sizes. */
 export const ConsistencyProofSchema = Strict({
@@ -70,6 +72,8 @@ export const ConsistencyProofSchema = Strict({
   second: Type.Integer({ minimum: 1 }),
   consistencyProof: Type.Array(Hex),
 });
+/** The consistency proof of two sizes. */
+export type ConsistencyProof = Static<typeof ConsistencyProofSchema>;
 
 /** `GET /fixity`: coverage in the cycle, the last mismatch, the throughput (core FixityStatus). */
 export const FixityStatusSchema = Strict({

@@ -134,8 +134,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     descriptor: 'access-requests/holds-release.post', hosts: BOTH,
     summary: 'lift preservation holds' },
   { method: 'GET', path: '/access-log/verify', responses: { 200: Entry(ChainVerificationSchema) },
-    descriptor: 'access-requests/access-log-verify.get', hosts: SERVER_ONLY,
-    summary: "verify the access log's hash chain" },
+    descriptor: 'access-log/verify.get', hosts: BOTH,
+    summary: 'verify the access log against the signed tree heads' },
   // The access log's Merkle tree (issue 18; RFC 9162)
   { method: 'GET', path: '/access-log/tree-heads', responses: { 200: TreeHeadsSchema },
     descriptor: 'access-log/tree-heads.get', hosts: BOTH,
@@ -148,10 +148,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
     hosts: BOTH, summary: 'efr worker hands in a signed head' },
   { method: 'GET', path: '/access-log/proof', query: ['seq', 'treeSize'],
     responses: { 200: InclusionProofSchema }, descriptor: 'access-log/proof.get',
-    hosts: SERVER_ONLY, summary: "an entry's inclusion proof" },
+    hosts: BOTH, summary: "an entry's inclusion proof" },
   { method: 'GET', path: '/access-log/consistency', query: ['first', 'second'],
     responses: { 200: ConsistencyProofSchema }, descriptor: 'access-log/consistency.get',
-    hosts: SERVER_ONLY, summary: 'consistency of two tree sizes' },
+    hosts: BOTH, summary: 'consistency of two tree sizes' },
   // Fixity audits (issue 18)
   { method: 'GET', path: '/fixity', responses: { 200: FixityStatusEntrySchema },
     descriptor: 'fixity/fixity.get', hosts: SERVER_ONLY,

@@ -26,21 +26,12 @@ import { ROOT } from '../support/server-harness.js';
  * line when its module web script lands, and this spec says so if one is forgotten.
  */
 const KNOWN_GAPS: readonly string[] = [
-  // Stays server-only: it re-checks server/'s hash chain. ACS's efr-access entries carry no
-  // chain (alfresco-access's six values, no extractor can add one: acs-audit.json
-  // "extractors"), and a web script reading them inside ACS would only re-read what the
-  // database says. In ACS the check is the worker's Merkle tree over efr-access (issue 18).
-  'GET /access-log/verify',
   // The destruction register (issue 18) is a PDF, which Rhino does not render: server/ renders
   // it from the register the execution writes on the batch in both hosts (efr:registerRecord,
   // people, times and opinions as signed), so nothing of it is lost in ACS; a worker job beside
   // ACS renders it once the job machinery the evidence discs are moving to the port is there.
   'GET /disposition/batches/{id}/register',
-  // The Merkle tree's proofs and the fixity audits (issue 18): the signed heads are written once
-  // (webscripts/src/access-log/tree-heads.ts, signed by efr worker); the proofs read server/'s
-  // stored tree, in the module they are still to come over port.accessLog.
-  'GET /access-log/proof',
-  'GET /access-log/consistency',
+  // The fixity audits (issue 18).
   'GET /fixity',
   'POST /fixity/run',
 ];

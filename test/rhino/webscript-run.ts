@@ -123,6 +123,17 @@ export interface PermissionsCall {
   permissionsOf: string;
 }
 
+/**
+ * The efr-access rows changed behind ACS's back (test/acs-runtime Audit#seedReads, #tamper):
+ * answers the stored rows in `body.audit` (Audit#rows).
+ */
+export interface AuditCall {
+  name: string;
+  audit: { op: 'seed'; count: number; user: string; node: string; type: string;
+    firstMillis: number } | { op: 'change'; position: number; key: string; value: string }
+    | { op: 'remove' | 'reorder'; position: number };
+}
+
 /** A look at one stored node (type, properties, aspects) at that point of the run. */
 export interface NodeOfCall {
   name: string;
@@ -149,11 +160,15 @@ export interface WsResult<Entry = Record<string, unknown>> {
     store?: string[];
     /** A {@link ContentStoreCleanerCall}'s answer: the URLs the job cleaned. */
     cleaned?: string[];
+    /** An {@link AuditCall}'s answer: the stored efr-access rows. */
+    audit?: string[];
   } | null;
   logs: string[];
   error: string | null;
   /** Writes the call made (a rolled-back call's too). */
   writes?: number;
+  /** Wall-clock milliseconds the call took in the runtime. */
+  ms?: number;
 }
 
 /** The location of each controller of the feature's areas: `<id>.<method>` → location. */
@@ -177,7 +192,7 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
   feature: WebScriptFeature,
   users: Record<string, string[]>,
   calls: readonly (WsCall | UploadCall | PermissionsCall | RestCall | NodeOfCall |
-    StoreReportCall | ContentStoreCleanerCall)[],
+    StoreReportCall | ContentStoreCleanerCall | AuditCall)[],
   nodes: readonly SetupNode[] = [],
   /** The ACS version to play where versions differ (default 25.5). */
   acsVersion?: string,

@@ -17,6 +17,7 @@ import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 import { VIOLATION_REPORT_WEB_SCRIPTS } from './violations/violation-reports.js';
 import { qualityGet } from './quality/quality.js';
 import { TREE_HEAD_WEB_SCRIPTS } from './access-log/tree-heads.js';
+import { ACCESS_LOG_PROOF_WEB_SCRIPTS } from './access-log/proofs.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...HANDOVER_WEB_SCRIPTS,
@@ -32,4 +33,5 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...EVIDENCE_PACKAGE_WEB_SCRIPTS,
   ...DISPOSITION_WEB_SCRIPTS,
   ...TREE_HEAD_WEB_SCRIPTS,
+  ...ACCESS_LOG_PROOF_WEB_SCRIPTS,
 ];

@@ -413,6 +413,41 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
       expect('modifier', read === null ? null : read.props['cm:modifier'], 'System');
     },
   },
+  // --- access-log proofs ---
+  {
+    name: 'sha256Hex digests hex bytes (RFC 6234 test vectors)',
+    run(port) {
+      expect('empty', port.sha256Hex(''),
+        'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+      // "abc"
+      expect('abc', port.sha256Hex('616263'),
+        'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+      // a leaf prefix byte 0x00 and a byte above 0x7f (Java's signed bytes)
+      expect('00ff', port.sha256Hex('00ff'),
+        '06eb7d6a69ee19e5fbdf749018d3d2abfa04bcbd1365db312eb86dc7169389b8');
+    },
+  },
+  {
+    name: 'accessAuditEntries answers the log as the REST API does, in id order',
+    run(port, fx) {
+      const all = port.asRepository(() => port.accessAuditEntries());
+      expectTrue('some entries', all.length > 0);
+      for (let i = 1; i < all.length; i++) {
+        expectTrue('id order at ' + i, Number(all[i - 1].id) < Number(all[i].id));
+      }
+      const read = port.accessLog({ nodeId: fx.readNode, kind: 'contentRead' })[0];
+      const e = all.filter((a) => String(a.id) === String(read.seq))[0];
+      expectTrue('the read is there', e !== undefined);
+      if (e === undefined) return;
+      expect('user', e.createdByUser ? e.createdByUser.id : null, fx.otherUser);
+      expectTrue('createdAt ' + e.createdAt, typeof e.createdAt === 'string' &&
+        /^\d{4}-\d{2}-\d{2}T/.test(e.createdAt));
+      const v = e.values || {};
+      const keys = Object.keys(v);
+      expectTrue('values are text', keys.every((k) => typeof v[k] === 'string'));
+      expectTrue('the node as its id', keys.some((k) => v[k] === fx.readNode));
+    },
+  },
   // --- disposition (issue 18) ---
   {
     name: 'destroyContent makes the tombstone of a listed recording and takes its bytes once',

@@ -10,7 +10,7 @@
  * because ACS hands scripts Java objects that core must never see (behaviors/src/lib/
  * java-values.ts). Both adapters pass the one contract suite (./port-contract.ts).
  */
-import type { Verdict, Zone } from '../../core/src/index.js';
+import type { RestAuditEntry, Verdict, Zone } from '../../core/src/index.js';
 
 /** A property value as the port answers it: date-times are ISO 8601 UTC (`…Z`). */
 export type PortValue = string | number | boolean | null | PortValue[];
@@ -208,6 +208,21 @@ export interface RepositoryPort {
    * rules allow System and nobody else.
    */
   asRepository<T>(work: () => T): T;
+
+  // --- access-log proofs ---
+  /**
+   * SHA-256 of the bytes given as lower-case hex, as lower-case hex: the digest core's
+   * portable Merkle tree takes (core/src/merkle/hex-tree.ts). server/: node:crypto; the module:
+   * java.security.MessageDigest (Rhino has no typed arrays and no WebCrypto).
+   */
+  sha256Hex(hexBytes: string): string;
+  /**
+   * Every access-log entry in id order as `GET /audit-applications/efr-access/audit-entries
+   * ?include=values` answers it (id, createdAt, createdByUser.id, values; a NodeRef value as
+   * its id), read as the repository: the leaves of the log's Merkle tree, numbered by position
+   * (core/src/merkle/audit-leaf.ts). The web script decides with core first who may ask.
+   */
+  accessAuditEntries(): RestAuditEntry[];
 }
 
 /** What {@link RepositoryPort.contentDigest} answers. */

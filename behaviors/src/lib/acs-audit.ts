@@ -28,6 +28,7 @@
  * sub-actions, user, node, path and type. The AccessAuditor records them after the commit
  * (AccessAuditor.java l. 577-593): nothing of a rolled-back transaction, so no refused attempt.
  */
+import type { RestAuditEntry } from '../../../core/src/index.js';
 import type {
   PortLogEntry, PortLogKind, PortLogQuery,
 } from '../../../webscripts/src/repository-port.js';
@@ -82,20 +83,21 @@ function valueOf(values: Record<string, unknown>, key: string): string | null {
   return v === null ? null : String(v);
 }
 
-/** The `efr-access` entries the query selects, oldest first, read as System. */
-export function readEfrAccess(query: PortLogQuery): PortLogEntry[] {
-  // Refused attempts never reach efr-access (rolled back before the AccessAuditor records).
-  if (query.kind === 'refused') return [];
+/** What the walker hands each entry: id, user, time (ms) and the raw values map. */
+type EntryHandler = (id: number, user: unknown, time: number,
+  values: Record<string, unknown>) => void;
+
+/**
+ * Walks the `efr-access` entries in id order, as System, with at most one search key
+ * (AuditQueryParameters#addSearchKey l. 222-225).
+ */
+function walkEfrAccess(searchKey: [string, unknown] | null, handle: EntryHandler): void {
   const service = java(['org', 'alfresco', 'service', 'cmr', 'audit', 'AuditService']);
   const Params = java(['org', 'alfresco', 'service', 'cmr', 'audit', 'AuditQueryParameters']);
-  const ref = java(['org', 'alfresco', 'service', 'cmr', 'repository', 'NodeRef']);
-  if (service === null || Params === null || ref === null) {
+  if (service === null || Params === null) {
     throw new Error('efr: ACS audit classes are out of reach');
   }
   const Callback = service['AuditQueryCallback'] as Ctor<unknown>;
-  const node = query.nodeId === undefined ? null
-    : new (ref as unknown as Ctor<unknown>)('workspace://SpacesStore/' + query.nodeId);
-  const out: PortLogEntry[] = [];
   const errors: string[] = [];
   let seen = 0;
   let last = 0;
@@ -105,22 +107,7 @@ export function readEfrAccess(query: PortLogQuery): PortLogEntry[] {
       values: Record<string, unknown>) => {
       seen++;
       last = Number(rawToPlain(id));
-      const action = valueOf(values, 'action') || '';
-      const nodeRef = valueOf(values, 'node');
-      const entry: PortLogEntry = {
-        seq: last,
-        at: new Date(Number(rawToPlain(time))).toISOString(),
-        user: valueOf(values, 'user') || String(rawToPlain(user)),
-        action,
-        kind: kindOf(action),
-        nodeId: nodeRef === null ? null : nodeRef.substring(nodeRef.lastIndexOf('/') + 1),
-        values: {},
-      };
-      for (const k of ['sub-actions', 'type', 'path']) {
-        const v = valueOf(values, k);
-        if (v !== null) entry.values[k === 'sub-actions' ? 'subActions' : k] = v;
-      }
-      if (query.kind === undefined || query.kind === entry.kind) out.push(entry);
+      handle(last, user, Number(rawToPlain(time)), values);
       return true;
     },
     handleAuditEntryError: (id: unknown, message: unknown) => {
@@ -138,14 +125,77 @@ export function readEfrAccess(query: PortLogQuery): PortLogEntry[] {
       params.setApplicationName(EFR_ACCESS_APP);
       params.setForward(true);
       if (last > 0) params.setFromId(last + 1);
-      // One search key at most (AuditQueryParameters#addSearchKey l. 222-225): the node when
-      // given, else the action, a String as stored (acs-audit.json "recorded"); the kind is
-      // filtered in the callback either way.
-      if (node !== null) params.addSearchKey(ROOT + 'node', node);
-      else if (query.kind === 'contentRead') params.addSearchKey(ROOT + 'action', 'READ');
+      if (searchKey !== null) params.addSearchKey(searchKey[0], searchKey[1]);
       service.auditQuery(callback, params, PAGE);
     } while (seen === PAGE);
   });
   if (errors.length > 0) throw new Error('efr: unreadable efr-access entries ' + errors.join('; '));
+}
+
+/** The `efr-access` entries the query selects, oldest first, read as System. */
+export function readEfrAccess(query: PortLogQuery): PortLogEntry[] {
+  // Refused attempts never reach efr-access (rolled back before the AccessAuditor records).
+  if (query.kind === 'refused') return [];
+  const ref = java(['org', 'alfresco', 'service', 'cmr', 'repository', 'NodeRef']);
+  if (ref === null) throw new Error('efr: ACS audit classes are out of reach');
+  const node = query.nodeId === undefined ? null
+    : new (ref as unknown as Ctor<unknown>)('workspace://SpacesStore/' + query.nodeId);
+  const out: PortLogEntry[] = [];
+  // The node when given, else the action, a String as stored (acs-audit.json "recorded"); the
+  // kind is filtered below either way.
+  const key: [string, unknown] | null = node !== null ? [ROOT + 'node', node]
+    : query.kind === 'contentRead' ? [ROOT + 'action', 'READ'] : null;
+  walkEfrAccess(key, (id, user, time, values) => {
+    const action = valueOf(values, 'action') || '';
+    const nodeRef = valueOf(values, 'node');
+    const entry: PortLogEntry = {
+      seq: id,
+      at: new Date(time).toISOString(),
+      user: valueOf(values, 'user') || String(rawToPlain(user)),
+      action,
+      kind: kindOf(action),
+      nodeId: nodeRef === null ? null : nodeRef.substring(nodeRef.lastIndexOf('/') + 1),
+      values: {},
+    };
+    for (const k of ['sub-actions', 'type', 'path']) {
+      const v = valueOf(values, k);
+      if (v !== null) entry.values[k === 'sub-actions' ? 'subActions' : k] = v;
+    }
+    if (query.kind === undefined || query.kind === entry.kind) out.push(entry);
+  });
+  return out;
+}
+
+// --- access-log proofs ---
+
+/**
+ * An audit value as the REST API writes it: a NodeRef as its id (RestJsonModule's
+ * NodeRefSerializer, remote-api 25.5.0.31 l. 48), anything else as its text. Of efr-access's
+ * values only `node` is a NodeRef, the others Strings (acs-audit.json "recorded"); the callback
+ * hands them over in a NativeMap, whose text of a NodeRef is `workspace://SpacesStore/<id>`.
+ */
+function restValueOf(key: string, raw: unknown): string | null {
+  if (null == raw) return null;
+  const text = String(raw);
+  return key === ROOT + 'node' ? text.substring(text.lastIndexOf('/') + 1) : text;
+}
+
+/**
+ * Every `efr-access` entry in id order as `GET /audit-applications/efr-access/audit-entries
+ * ?include=values` answers it (AuditImpl#listAuditEntries: id, createdByUser, createdAt,
+ * values), the shape the Merkle tree's leaf covers (core/src/merkle/audit-leaf.ts).
+ */
+export function readEfrAccessAsRest(): RestAuditEntry[] {
+  const out: RestAuditEntry[] = [];
+  walkEfrAccess(null, (id, user, time, values) => {
+    const v: Record<string, string> = {};
+    const keys = Object.keys(values);
+    for (let i = 0; i < keys.length; i++) {
+      const x = restValueOf(keys[i], values[keys[i]]);
+      if (x !== null) v[keys[i]] = x;
+    }
+    out.push({ id: String(id), createdAt: new Date(time).toISOString(),
+      createdByUser: { id: String(user) }, values: v });
+  });
   return out;
 }

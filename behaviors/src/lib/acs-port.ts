@@ -13,7 +13,7 @@ import type {
 import {
   javaClassAt, type PeopleLike, type ScriptNodeLike, type SearchLike,
 } from './acs-api.js';
-import { readEfrAccess } from './acs-audit.js';
+import { readEfrAccess, readEfrAccessAsRest } from './acs-audit.js';
 import { currentUserName, groupsOf, runAsSystem } from './actor.js';
 import { nowIso } from './clock.js';
 import { destroyAfterCommit, storedContentOf } from './content-destruction.js';
@@ -396,7 +396,27 @@ export function acsPort(): RepositoryPort {
       });
       return out as T;
     },
+    // --- access-log proofs ---
+    sha256Hex: sha256HexOf,
+    accessAuditEntries: readEfrAccessAsRest,
   };
+}
+
+/**
+ * SHA-256 of hex bytes through java.security.MessageDigest and java.util.HexFormat (Java 17,
+ * which ACS 25 runs on), reached through `Packages`: classpath scripts run in the secure scope
+ * (RhinoScriptProcessor#executeScriptImpl, alfresco-community-repo 25.5.0.31 l. 550-564).
+ */
+function sha256HexOf(hexBytes: string): string {
+  const md = javaClass(['java', 'security', 'MessageDigest']) as unknown as
+    { getInstance(a: string): { digest(b: unknown): unknown } } | null;
+  const hexFormat = javaClass(['java', 'util', 'HexFormat']) as unknown as
+    { of(): { parseHex(s: string): unknown; formatHex(b: unknown): unknown } } | null;
+  if (md === null || hexFormat === null) {
+    throw new Error('efr: java.security.MessageDigest or java.util.HexFormat is not available');
+  }
+  const hex = hexFormat.of();
+  return String(hex.formatHex(md.getInstance('SHA-256').digest(hex.parseHex(hexBytes))));
 }
 
 /** `bytes` bytes of java.security.SecureRandom as hex (ACS's own source of random ids). */

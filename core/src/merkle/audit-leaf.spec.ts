@@ -7,7 +7,7 @@ import {
   logLeafHash, startAuditTrail, utcInstant, type RestAuditEntry,
 } from './index.js';
 import { emptyFrontier, frontierAppend, frontierRoot, leafHash, type Sha256 } from './merkle-tree.js';
-import { bytesToHex, utf8Array, type SignedTreeHead } from './log-tree.js';
+import { bytesToHex, hexSha256Of, utf8Array, type SignedTreeHead } from './log-tree.js';
 
 const sha: Sha256 = (d) => new Uint8Array(createHash('sha256').update(d).digest());
 
@@ -84,7 +84,7 @@ describe('the Merkle leaf of an efr-access audit entry (issue 18)', () => {
     const log = acsEntries(12);
     const heads = [headOf(log.slice(0, 4)), headOf(log.slice(0, 8)), headOf(log)];
     const run = (entries: RestAuditEntry[]) => {
-      const t = startAuditTrail(sha, heads);
+      const t = startAuditTrail(hexSha256Of(sha), heads);
       for (const e of entries) if (t.add(e)) break;
       return t.finish();
     };

@@ -4,3 +4,4 @@ export * from './log-tree.js';
 export * from './log-audit.js';
 export * from './audit-leaf.js';
 export * from './tree-head-rules.js';
+export * from './hex-tree.js';

@@ -14,14 +14,13 @@
  * entries pass through a frontier.
  */
 import { chainInput, GENESIS_HASH } from '../access-log.js';
-import { emptyFrontier, frontierAppend, frontierRoot, sameHash, type Sha256 } from './merkle-tree.js';
-import {
-  bytesToHex, factsOfAuditEntry, hexToBytes, logEntryFacts, utf8Array,
-  type LogEntryFacts, type SignedTreeHead,
+import { factsOfAuditEntry, logEntryFacts, type LogEntryFacts, type SignedTreeHead,
 } from './log-tree.js';
+import { accessAuditEntryOf, auditLeafFacts, type RestAuditEntry } from './audit-leaf.js';
 import {
-  accessAuditEntryOf, auditLeafFacts, auditLeafHash, type RestAuditEntry,
-} from './audit-leaf.js';
+  auditLeafHashHex, emptyHexFrontier, hexFrontierAppend, hexFrontierRoot, utf8Hex,
+  type Sha256Hex,
+} from './hex-tree.js';
 
 /** The first problem found, naming the entry where it can. */
 export interface LogAuditProblem {
@@ -45,19 +44,23 @@ export type LogAuditResult =
 export interface AuditTrail {
   /**
    * Checks the next entry; returns the first problem once found (and then keeps it).
-   * `storedLeaf`: the leaf hash a stored tree kept for this position, to name a changed entry.
+   * `storedLeaf`: the leaf hash (hex) a stored tree kept for this position, to name a changed
+   * entry.
    */
-  add(entry: RestAuditEntry, storedLeaf?: Uint8Array): LogAuditProblem | undefined;
+  add(entry: RestAuditEntry, storedLeaf?: string): LogAuditProblem | undefined;
   /** Checks what is left (heads beyond the last entry) and gives the result. */
   finish(): LogAuditResult;
   /** Number of entries added (the tree's size so far). */
   size(): number;
 }
 
-/** Starts an audit of REST audit entries against `heads` (signatures already verified). */
-export function startAuditTrail(sha: Sha256, heads: readonly SignedTreeHead[]): AuditTrail {
+/**
+ * Starts an audit of REST audit entries against `heads` (signatures already verified). Over hex
+ * text (./hex-tree.ts), so it runs in Rhino too: the module's `GET /access-log/verify`.
+ */
+export function startAuditTrail(sha: Sha256Hex, heads: readonly SignedTreeHead[]): AuditTrail {
   const sorted = heads.slice().sort((a, b) => a.treeSize - b.treeSize);
-  const frontier = emptyFrontier();
+  const frontier = emptyHexFrontier();
   let next = 0;
   let prevHash = GENESIS_HASH;
   let lastId = 0;
@@ -66,16 +69,25 @@ export function startAuditTrail(sha: Sha256, heads: readonly SignedTreeHead[]): 
   let problem: LogAuditProblem | undefined;
   let lastGoodHead = 0;
   let firstLeafDiff: { seq: number; id: string } | undefined;
-  const shaHex = (text: string): string => bytesToHex(sha(utf8Array(text)));
+  /** Id of the entry read last (at position frontier.size). */
+  let lastRead: string | undefined;
+  const shaHex = (text: string): string => sha(utf8Hex(text));
 
   function headCheck(): LogAuditProblem | undefined {
     while (next < sorted.length && sorted[next].treeSize === frontier.size) {
       const head = sorted[next];
-      if (!sameHash(hexToBytes(head.rootHash), frontierRoot(sha, frontier))) {
+      if (head.rootHash.toLowerCase() !== hexFrontierRoot(sha, frontier)) {
         if (firstLeafDiff !== undefined) {
           return { seq: firstLeafDiff.seq, exact: true, entryId: firstLeafDiff.id,
             reason: 'entry ' + firstLeafDiff.id + ' differs from the one the tree recorded ' +
               '(tree head at ' + head.treeSize + ' does not match)' };
+        }
+        if (head.treeSize === lastGoodHead + 1 && lastRead !== undefined) {
+          // Heads one entry apart name the entry: the one at that position differs from the
+          // one the head signed (changed, or an entry before it removed, inserted or moved).
+          return { seq: head.treeSize, exact: true, entryId: lastRead, reason: 'entry ' +
+            lastRead + ' at position ' + head.treeSize + ' differs from the one the signed ' +
+            'tree head recorded (changed, removed or reordered)' };
         }
         return { seq: lastGoodHead + 1, exact: false, toSeq: head.treeSize,
           reason: 'entries changed, removed or reordered between the signed tree heads at ' +
@@ -125,11 +137,12 @@ export function startAuditTrail(sha: Sha256, heads: readonly SignedTreeHead[]): 
         }
         prevHash = read.hash as string;
       }
-      const leaf = auditLeafHash(sha, f);
-      if (storedLeaf && firstLeafDiff === undefined && !sameHash(leaf, storedLeaf)) {
+      const leaf = auditLeafHashHex(sha, f);
+      if (storedLeaf && firstLeafDiff === undefined && leaf !== storedLeaf.toLowerCase()) {
         firstLeafDiff = { seq, id: f.id };
       }
-      frontierAppend(sha, frontier, leaf);
+      hexFrontierAppend(sha, frontier, leaf);
+      lastRead = f.id;
       problem = headCheck();
       return problem;
     },
@@ -161,8 +174,8 @@ export interface AuditedEntry {
   readonly facts: LogEntryFacts;
   readonly prevHash?: string;
   readonly hash?: string;
-  /** The leaf hash the log stored for it, when there is a stored tree to compare. */
-  readonly storedLeaf?: Uint8Array;
+  /** The leaf hash (hex) the log stored for it, when there is a stored tree to compare. */
+  readonly storedLeaf?: string;
 }
 
 /** A streaming audit of server/'s log: `add` each entry in storage order, then `finish`. */
@@ -176,7 +189,7 @@ export interface LogAudit {
  * entry is audited as the audit entry it is served as ({@link accessAuditEntryOf}), so the same
  * heads prove the SQLite table and the REST API.
  */
-export function startLogAudit(sha: Sha256, heads: readonly SignedTreeHead[]): LogAudit {
+export function startLogAudit(sha: Sha256Hex, heads: readonly SignedTreeHead[]): LogAudit {
   const trail = startAuditTrail(sha, heads);
   let problem: LogAuditProblem | undefined;
   return {

@@ -8,7 +8,7 @@
  * same in both hosts.
  */
 import { utf8Bytes } from '../prng.js';
-import { sameHash } from './merkle-tree.js';
+import { sameHash, type Sha256 } from './merkle-tree.js';
 
 /** The facts of one access-log entry (what the chain and the tree cover). */
 export interface LogEntryFacts {
@@ -158,4 +158,9 @@ function isoOfAcsDate(text: string): string | undefined {
 /** Whether two hex hashes are equal (case-insensitive). */
 export function sameHex(a: string, b: Uint8Array): boolean {
   return sameHash(hexToBytes(a), b);
+}
+
+/** A byte SHA-256 as the hex one the tree's portable code takes (./hex-tree.ts). */
+export function hexSha256Of(sha: Sha256): (hexBytes: string) => string {
+  return (hex) => bytesToHex(sha(hexToBytes(hex) as Uint8Array));
 }

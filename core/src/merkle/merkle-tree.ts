@@ -106,56 +106,65 @@ export function appendLeaf(
   return stored;
 }
 
-/** PATH(m, D[start:end]) of RFC 9162 §2.1.3.1, leaf m relative to start. */
-function path(sha: Sha256, get: SubtreeHash, m: number, start: number, end: number,
-  out: Uint8Array[]): void {
-  const n = end - start;
-  if (n <= 1) return;
-  const k = splitPoint(n);
-  if (m < k) {
-    path(sha, get, m, start, start + k, out);
-    out.push(rangeHash(sha, get, start + k, end));
-  } else {
-    path(sha, get, m - k, start + k, end, out);
-    out.push(rangeHash(sha, get, start, start + k));
-  }
+/**
+ * PATH(m, D[0:n]) of RFC 9162 §2.1.3.1 for any hash representation: `range(start, end)` gives
+ * MTH(D[start:end]). Written once for the byte tree here and the hex tree (./hex-tree.ts).
+ */
+export function auditPathOf<T>(m: number, n: number, range: (start: number, end: number) => T):
+  T[] {
+  const out: T[] = [];
+  const path = (i: number, start: number, end: number): void => {
+    const size = end - start;
+    if (size <= 1) return;
+    const k = splitPoint(size);
+    if (i < k) {
+      path(i, start, start + k);
+      out.push(range(start + k, end));
+    } else {
+      path(i - k, start + k, end);
+      out.push(range(start, start + k));
+    }
+  };
+  path(m, 0, n);
+  return out;
+}
+
+/** PROOF(m, D[0:n]) of RFC 9162 §2.1.4.1 (SUBPROOF with b = true) for any hash representation. */
+export function consistencyPathOf<T>(m: number, n: number,
+  range: (start: number, end: number) => T): T[] {
+  const out: T[] = [];
+  if (m === 0 || m === n) return out;
+  const sub = (i: number, start: number, end: number, whole: boolean): void => {
+    const size = end - start;
+    if (i === size) {
+      if (!whole) out.push(range(start, end));
+      return;
+    }
+    const k = splitPoint(size);
+    if (i <= k) {
+      sub(i, start, start + k, whole);
+      out.push(range(start + k, end));
+    } else {
+      sub(i - k, start + k, end, false);
+      out.push(range(start, start + k));
+    }
+  };
+  sub(m, 0, n, true);
+  return out;
 }
 
 /** The inclusion proof (audit path) of leaf `index` in the tree of `size` leaves. */
 export function inclusionProof(sha: Sha256, get: SubtreeHash, index: number, size: number):
   Uint8Array[] {
   if (!(index >= 0 && index < size)) throw new RangeError('leaf index outside the tree');
-  const out: Uint8Array[] = [];
-  path(sha, get, index, 0, size, out);
-  return out;
-}
-
-/** SUBPROOF(m, D[start:end], b) of RFC 9162 §2.1.4.1. */
-function subproof(sha: Sha256, get: SubtreeHash, m: number, start: number, end: number,
-  whole: boolean, out: Uint8Array[]): void {
-  const n = end - start;
-  if (m === n) {
-    if (!whole) out.push(rangeHash(sha, get, start, end));
-    return;
-  }
-  const k = splitPoint(n);
-  if (m <= k) {
-    subproof(sha, get, m, start, start + k, whole, out);
-    out.push(rangeHash(sha, get, start + k, end));
-  } else {
-    subproof(sha, get, m - k, start + k, end, false, out);
-    out.push(rangeHash(sha, get, start, start + k));
-  }
+  return auditPathOf(index, size, (start, end) => rangeHash(sha, get, start, end));
 }
 
 /** The consistency proof PROOF(oldSize, D[newSize]); empty when oldSize is 0 or newSize. */
 export function consistencyProof(sha: Sha256, get: SubtreeHash, oldSize: number,
   newSize: number): Uint8Array[] {
   if (!(oldSize >= 0 && oldSize <= newSize)) throw new RangeError('old size after new size');
-  const out: Uint8Array[] = [];
-  if (oldSize === 0 || oldSize === newSize) return out;
-  subproof(sha, get, oldSize, 0, newSize, true, out);
-  return out;
+  return consistencyPathOf(oldSize, newSize, (start, end) => rangeHash(sha, get, start, end));
 }
 
 /** Whether two hashes are equal. */
@@ -263,12 +272,16 @@ export function emptyFrontier(): Frontier {
   return { size: 0, hashes: [], levels: [] };
 }
 
-/** Appends a leaf hash to a frontier (in place). */
-export function frontierAppend(sha: Sha256, f: Frontier, leaf: Uint8Array): void {
+/**
+ * Appends a leaf hash to a compact range (in place), for any hash representation: `node(l, r)`
+ * hashes an interior node. Written once for the byte frontier and the hex one (./hex-tree.ts).
+ */
+export function compactAppend<T>(f: { size: number; hashes: T[]; levels: number[] }, leaf: T,
+  node: (left: T, right: T) => T): void {
   let hash = leaf;
   let level = 0;
   while (f.levels.length > 0 && f.levels[f.levels.length - 1] === level) {
-    hash = nodeHash(sha, f.hashes.pop() as Uint8Array, hash);
+    hash = node(f.hashes.pop() as T, hash);
     f.levels.pop();
     level++;
   }
@@ -277,10 +290,21 @@ export function frontierAppend(sha: Sha256, f: Frontier, leaf: Uint8Array): void
   f.size++;
 }
 
+/** MTH of a compact range's leaves (`empty` for none), for any hash representation. */
+export function compactRoot<T>(f: { hashes: T[] }, node: (left: T, right: T) => T,
+  empty: () => T): T {
+  if (f.hashes.length === 0) return empty();
+  let r = f.hashes[f.hashes.length - 1];
+  for (let i = f.hashes.length - 2; i >= 0; i--) r = node(f.hashes[i], r);
+  return r;
+}
+
+/** Appends a leaf hash to a frontier (in place). */
+export function frontierAppend(sha: Sha256, f: Frontier, leaf: Uint8Array): void {
+  compactAppend(f, leaf, (l, r) => nodeHash(sha, l, r));
+}
+
 /** MTH of the leaves appended to a frontier. */
 export function frontierRoot(sha: Sha256, f: Frontier): Uint8Array {
-  if (f.hashes.length === 0) return emptyTreeHash(sha);
-  let r = f.hashes[f.hashes.length - 1];
-  for (let i = f.hashes.length - 2; i >= 0; i--) r = nodeHash(sha, f.hashes[i], r);
-  return r;
+  return compactRoot(f, (l, r) => nodeHash(sha, l, r), () => emptyTreeHash(sha));
 }

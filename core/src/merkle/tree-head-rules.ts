@@ -25,6 +25,17 @@ export function checkTreeHeadReader(actor: Actor & { isAdmin: boolean }): Verdic
     '只有管理员、监督、保管和法制人员可以查阅访问日志。');
 }
 
+/**
+ * Administrators and the log's readers (not efr worker) may verify the access log and ask for
+ * its consistency proofs (R14.1): the verification walks every entry.
+ */
+export function checkAccessLogVerifier(actor: Actor & { isAdmin: boolean }): Verdict {
+  if (actor.isAdmin || isMemberOfAny(actor, ACCESS_LOG_READERS)) return allow();
+  return refuse(403, 'efr.accessLog.notReader', 'R14.1',
+    'Only administrators, supervisors, custodians and legal staff may verify the access log.',
+    '只有管理员、监督、保管和法制人员可以核验访问日志。');
+}
+
 /** A signed head as stored: the head, the key that signed it, and the tree's state after it. */
 export interface StoredTreeHead extends SignedTreeHead {
   /** Raw Ed25519 public key, hex. */

@@ -9,12 +9,16 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import {
   appendLeaf, consistencyProof, inclusionProof, logLeafHash, treeRoot,
-  type LinkedLogEntry, type Sha256, type SubtreeHash,
+  type LinkedLogEntry, type Sha256, type Sha256Hex, type SubtreeHash,
 } from '../../../core/src/index.js';
 
 /** Node's SHA-256 as core's injected hash. */
 export const nodeSha256: Sha256 = (data) => new Uint8Array(createHash('sha256').update(data)
   .digest());
+
+/** node:crypto's SHA-256 of hex bytes, as core's portable tree code takes it (hex-tree.ts). */
+export const nodeSha256Hex: Sha256Hex = (hex) => createHash('sha256')
+  .update(Buffer.from(hex, 'hex')).digest('hex');
 
 interface Statements {
   get: (level: number, index: number) => Uint8Array | undefined;

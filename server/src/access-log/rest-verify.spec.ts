@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../app.js';
-import type { RestConnection } from '../evidence/rest-source.js';
+import { json, type RestConnection } from '../evidence/rest-source.js';
+import { bytesToHex } from '../../../core/src/index.js';
+import { proofOfConsistency, proofOfEntry, storedTreeSize } from './log-tree.js';
 import { verifyAccessLogOverRest } from './rest-verify.js';
 import { loadLogSigner, logSignerOf } from './tree-heads.js';
 import { ensureArchiveFolders } from '../demo/seed.js';
@@ -81,5 +83,25 @@ describe('access-log audit over the REST audit entries (issue 18)', () => {
     const check = await verifyAccessLogOverRest(conn, other.publicKey);
     expect(check.ok).toBeFalse();
     expect(!check.ok && check.reason).toContain('does not verify');
+  });
+
+  it('GET /access-log/verify, /proof and /consistency (written once, webscripts/src/access-log/' +
+    'proofs.ts) name a changed row and prove from the same tree as the stored one', async () => {
+    const ws = (path: string) => json<Record<string, unknown>>(conn, '/alfresco/s/efr' + path);
+    const ok = await ws('/access-log/verify') as { entry: { ok: boolean; count: number } };
+    expect(ok.entry.ok).withContext(JSON.stringify(ok)).toBeTrue();
+    expect(ok.entry.count).toBeGreaterThanOrEqual(base + 12);
+    const size = storedTreeSize(server.repository.db);
+    expect(await ws(`/access-log/proof?seq=3&treeSize=${size}`)).toEqual({ seq: 3,
+      treeSize: size, inclusionProof: proofOfEntry(server.repository.db, 3, size)
+        .map(bytesToHex) });
+    expect(await ws(`/access-log/consistency?first=2&second=${size}`)).toEqual({ first: 2,
+      second: size, consistencyProof: proofOfConsistency(server.repository.db, 2, size)
+        .map(bytesToHex) });
+    const seq = base + 6;
+    server.repository.db.prepare('UPDATE access_log SET entry_json = ? WHERE id = ?')
+      .run(row(seq).entry_json.replace('复核', '删除'), seq);
+    expect(await ws('/access-log/verify')).toEqual({ entry: jasmine.objectContaining({
+      ok: false, index: seq - 1, id: seq }) });
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '../../../core/src/index.js';
 import type { AccessLogCheck } from '../cli/audit-verify.js';
 import { all, json, type RestConnection } from '../evidence/rest-source.js';
-import { nodeSha256 } from './log-tree.js';
+import { nodeSha256Hex } from './log-tree.js';
 import { verifyTreeHead } from './tree-heads.js';
 
 /**
@@ -38,7 +38,7 @@ export async function verifyAccessLogOverRest(c: RestConnection, publicKey: stri
         'under the trusted key');
     }
   }
-  const audit = startAuditTrail(nodeSha256, heads);
+  const audit = startAuditTrail(nodeSha256Hex, heads);
   for (const a of await all<RestAuditEntry>(c, ALL_AUDIT_ENTRIES)) {
     if (audit.add(a)) break;
   }

@@ -5,7 +5,7 @@ import {
   hexToBytes, startLogAudit, verifyConsistency, type LogEntryFacts, type SignedTreeHead,
 } from '../../../core/src/index.js';
 import { verifyChain } from '../access-log/access-log.js';
-import { nodeSha256, proofOfConsistency } from '../access-log/log-tree.js';
+import { nodeSha256, nodeSha256Hex, proofOfConsistency } from '../access-log/log-tree.js';
 import { listTreeHeads, loadVerifyKey, verifyTreeHead } from '../access-log/tree-heads.js';
 
 /** Result of `efr audit verify`: intact, or the first bad entry (index = seq - 1, id = seq). */
@@ -56,14 +56,14 @@ export async function verifyAccessLog(dataDir: string, opts: VerifyOptions = {})
           'under the trusted key');
       }
     }
-    const audit = startLogAudit(nodeSha256, heads);
+    const audit = startLogAudit(nodeSha256Hex, heads);
     const rows = db.prepare(`SELECT a.entry_json, a.prev_hash, a.hash, t.hash AS leaf
       FROM access_log a LEFT JOIN access_log_tree t ON t.level = 0 AND t.idx = a.id - 1
       ORDER BY a.id`).iterate() as IterableIterator<{ entry_json: string; prev_hash: string;
         hash: string; leaf: Buffer | null }>;
     for (const r of rows) {
       const problem = audit.add({ facts: JSON.parse(r.entry_json) as LogEntryFacts,
-        prevHash: r.prev_hash, hash: r.hash, storedLeaf: r.leaf ? new Uint8Array(r.leaf)
+        prevHash: r.prev_hash, hash: r.hash, storedLeaf: r.leaf ? r.leaf.toString('hex')
           : undefined });
       if (problem) break;
     }

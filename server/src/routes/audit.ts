@@ -23,7 +23,7 @@ const KEY_PREFIX = '/efr-access/';
 /** Groups that may read the access log besides administrators (R14.1, R28.1 oversight). */
 const AUDIT_READERS = [GROUP_EFR_SUPERVISORS, GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL];
 
-interface RawLog {
+export interface RawLog {
   id: number;
   created_at: number;
   user_id: string;
@@ -107,6 +107,23 @@ function whereSql(where: unknown, params: unknown[]): string[] {
   return out;
 }
 
+/**
+ * An access_log row as the audit entry the REST API serves (the shape the Merkle tree's leaf
+ * covers, core's accessAuditEntryOf, core/src/merkle/audit-leaf.ts): id, time and user from the
+ * row's columns, as ACS answers them from alf_audit_entry, the values from the chained entry.
+ */
+export function auditEntryOfRow(r: RawLog): { id: string; createdAt: string;
+  createdByUser: { id: string }; values: Record<string, string> } {
+  return { id: String(r.id), createdAt: formatAcsDate(r.created_at),
+    createdByUser: { id: r.user_id }, values: accessAuditEntryOf(parseLogRow(r)).values };
+}
+
+/** Every access-log row in id order as its REST audit entry (the module reads ACS's). */
+export function allAuditEntries(repo: Repository): ReturnType<typeof auditEntryOfRow>[] {
+  return (repo.db.prepare('SELECT * FROM access_log ORDER BY id').all() as RawLog[])
+    .map(auditEntryOfRow);
+}
+
 /** Audit API over the access log: application `efr-access` and its entries. */
 export function registerAudit(app: FastifyInstance, repo: Repository): void {
   const bounds = (): { min: number; max: number } =>
@@ -121,13 +138,14 @@ export function registerAudit(app: FastifyInstance, repo: Repository): void {
   // merkle/audit-leaf.ts): id, time and user from the row's columns, as ACS answers them from
   // alf_audit_entry, the values from the chained entry; ACS's date format, the display name.
   const entryJson = (r: RawLog, values: boolean): Record<string, unknown> => {
+    const e = auditEntryOfRow(r);
     const out: Record<string, unknown> = {
-      id: String(r.id),
+      id: e.id,
       auditApplicationId: ACCESS_APP.id,
       createdByUser: { id: r.user_id, displayName: repo.auth.displayName(r.user_id) },
-      createdAt: formatAcsDate(r.created_at),
+      createdAt: e.createdAt,
     };
-    if (values) out.values = accessAuditEntryOf(parseLogRow(r)).values;
+    if (values) out.values = e.values;
     return out;
   };
   const list = (

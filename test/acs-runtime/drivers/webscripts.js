@@ -18,6 +18,9 @@
  * - `{ name, permissionsOf }`: the ACEs of a node at that point;
  * - `{ name, nodeOf }`: a node as stored at that point (type, props, aspects: dumpNode);
  * - `{ name, storeReport: true }`: the content store, one line per content URL (Repo#storeReport);
+ * - `{ name, audit: { op, … } }`: efr-access rows `seed`ed (count, user, node, type, firstMillis)
+ *   or tampered with (`change` position key value, `remove` position, `reorder` position):
+ *   Audit#seedReads / #tamper; answers the rows (Audit#rows);
  * - `{ name, contentStoreCleaner: { days } }`: ACS's ContentStoreCleaner job run `days` from now;
  * - `{ name, user, rest: { op, node, … } }`: what a client of ACS's generic REST API (or CMIS,
  *   WebDAV, Share) does to a node through the public services as `user`, in one transaction,
@@ -296,6 +299,7 @@ function call(k, results) {
 var results = [];
 for (var i = 0; i < input.calls.length; i++) {
   var k = input.calls[i];
+  var started = java.lang.System.nanoTime();
   if (k.create) results.push(upload(k, results));
   else if (k.rest) results.push(restOp(k, results));
   else if (k.permissionsOf) {
@@ -312,12 +316,21 @@ for (var i = 0; i < input.calls.length; i++) {
     rt.setClock(-1);
     results.push({ name: k.name, status: 200, writes: 0, logs: drainLogs(), error: null,
       body: { cleaned: cleaned, store: strings(rt.repo.storeReport()) } });
+  } else if (k.audit) {
+    // --- access-log proofs --- the efr-access rows seeded or tampered with (Audit test hooks).
+    var a = k.audit;
+    if (a.op === 'seed') rt.repo.audit.seedReads(a.count, a.user, String(resolveRef(a.node, results)), a.type, a.firstMillis);
+    else rt.repo.audit.tamper(a.op, a.position, a.key || '', a.value || '');
+    results.push({ name: k.name, status: 200, writes: 0, logs: [], error: null,
+      body: { audit: strings(rt.repo.audit.rows()) } });
   } else if (k.nodeOf) {
     var seen = resolveRef(k.nodeOf, results);
     results.push(rt.repo.exists(String(seen))
       ? { name: k.name, status: 200, writes: 0, body: { node: dumpNode(rt, seen) }, logs: [], error: null }
       : { name: k.name, status: 404, writes: 0, body: null, logs: [], error: 'no node ' + seen });
   } else results.push(call(k, results));
+  // Wall-clock milliseconds of the call (the spec that measures the log's verification).
+  results[results.length - 1].ms = (java.lang.System.nanoTime() - started) / 1e6;
 }
 var tree = [];
 var ids = strings(rt.repo.ids());

@@ -85,7 +85,7 @@ function requestOf(n: PortNode): TreeHeadRequest {
 }
 
 /** Every head node: the signed ones by size (then time), and the requests waiting. */
-function headNodes(port: RepositoryPort): { signed: StoredTreeHead[]; requested: PortNode[] } {
+export function headNodes(port: RepositoryPort): { signed: StoredTreeHead[]; requested: PortNode[] } {
   const folder = headsFolderOrNull(port);
   const nodes = folder === null ? [] : port.asRepository(() => port.children(folder.id, TREE_HEAD));
   const signed: StoredTreeHead[] = [];

@@ -19,6 +19,8 @@ import { elevated, insertRecord, subFolder } from '../devices/record-writes.js';
 import { registerFolder } from '../violations/violation-records.js';
 import { bureauZone } from './bureau-zone.js';
 import { destroyingBatchOf, storedBytesFate } from '../disposition/content-destruction.js';
+import { nodeSha256Hex } from '../../access-log/log-tree.js';
+import { allAuditEntries } from '../../routes/audit.js';
 
 /** Work a call leaves for after its commit (server/'s unlink of destroyed bytes, issue 18). */
 export type AfterCommit = () => Promise<void>;
@@ -265,6 +267,9 @@ export function serverPort(
         caller = saved;
       }
     },
+    // --- access-log proofs ---
+    sha256Hex: nodeSha256Hex,
+    accessAuditEntries: () => allAuditEntries(repo),
   };
 }
 

@@ -108,6 +108,10 @@ public final class Audit implements AuditService {
    * among the mapped paths, under their key paths; nothing when no mapping applies.
    */
   private void record(String user, Map<String, Serializable> produced) {
+    record(user, produced, System.currentTimeMillis());
+  }
+
+  private void record(String user, Map<String, Serializable> produced, long time) {
     Map<String, Serializable> mapped = new HashMap<String, Serializable>();
     for (Map.Entry<String, Serializable> v : produced.entrySet()) {
       for (Map.Entry<String, String> m : pathMaps.entrySet()) {
@@ -126,8 +130,7 @@ public final class Audit implements AuditService {
       }
     }
     if (values.isEmpty()) return;
-    entries.add(new Object[] {Long.valueOf(nextId++), user, Long.valueOf(System.currentTimeMillis()),
-        values});
+    entries.add(new Object[] {Long.valueOf(nextId++), user, Long.valueOf(time), values});
   }
 
   /** AccessAuditor#onContentRead: the node's change in this transaction gains `readContent`. */
@@ -208,5 +211,65 @@ public final class Audit implements AuditService {
           callback.valuesRequired() ? new HashMap<String, Serializable>(values) : null);
       if (!more) break;
     }
+  }
+
+  // --- access-log proofs ---
+
+  /**
+   * Test hook: `n` content reads of `nodeId` (of `type`) by `user`, recorded as afterCommit
+   * records one, the i-th (0-based) at `firstMillis + i` (a spec can compute the entries).
+   */
+  public void seedReads(int n, String user, String nodeId, String type, long firstMillis) {
+    for (int i = 0; i < n; i++) {
+      Map<String, Serializable> produced = new HashMap<String, Serializable>();
+      produced.put(PRODUCER + "action", "READ");
+      produced.put(PRODUCER + "sub-actions", "readContent");
+      produced.put(PRODUCER + "user", user);
+      produced.put(PRODUCER + "node", Repo.ref(nodeId));
+      produced.put(PRODUCER + "type", type);
+      record(user, produced, firstMillis + i);
+    }
+  }
+
+  /**
+   * Test hook: what a database administrator can do to the stored rows (alf_audit_entry and its
+   * values) behind ACS's back, to the row at 1-based `position` in id order: `change` sets the
+   * value `key` to `value`; `remove` deletes the row; `reorder` swaps its user, time and values
+   * with the next row's, the ids staying (ACS answers in id order, so a moved row shows as
+   * other content at an id).
+   */
+  @SuppressWarnings("unchecked")
+  public void tamper(String op, int position, String key, String value) {
+    int i = position - 1;
+    if ("change".equals(op)) {
+      Object[] e = entries.get(i);
+      Map<String, Serializable> values = new HashMap<String, Serializable>((Map<String, Serializable>) e[3]);
+      values.put(key, value);
+      entries.set(i, new Object[] {e[0], e[1], e[2], values});
+    } else if ("remove".equals(op)) {
+      entries.remove(i);
+    } else if ("reorder".equals(op)) {
+      Object[] a = entries.get(i);
+      Object[] b = entries.get(i + 1);
+      entries.set(i, new Object[] {a[0], b[1], b[2], b[3]});
+      entries.set(i + 1, new Object[] {b[0], a[1], a[2], a[3]});
+    } else {
+      throw new IllegalArgumentException("no such tamper: " + op);
+    }
+  }
+
+  /** The stored rows, `id|user|time|key=value;…` with keys sorted (driver output). */
+  @SuppressWarnings("unchecked")
+  public List<String> rows() {
+    List<String> out = new ArrayList<String>();
+    for (Object[] e : entries) {
+      Map<String, Serializable> values = (Map<String, Serializable>) e[3];
+      List<String> keys = new ArrayList<String>(values.keySet());
+      Collections.sort(keys);
+      StringBuilder b = new StringBuilder(e[0] + "|" + e[1] + "|" + e[2] + "|");
+      for (String k : keys) b.append(k).append('=').append(values.get(k)).append(';');
+      out.add(b.toString());
+    }
+    return out;
   }
 }
