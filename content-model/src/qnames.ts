@@ -28,6 +28,7 @@ export const EFR_TYPES = {
   exemption: 'efr:exemption',
   evidencePackage: 'efr:evidencePackage',
   dispositionBatch: 'efr:dispositionBatch',
+  fixityRound: 'efr:fixityRound',
 } as const;
 
 /** Aspects of the EFR model, by local name. */
@@ -51,6 +52,7 @@ export const EFR_ASPECTS = {
   decided: 'efr:decided',
   closed: 'efr:closed',
   destroyed: 'efr:destroyed',
+  fixityAudited: 'efr:fixityAudited',
 } as const;
 
 /** Properties of the EFR model (types and aspects), by local name. */
@@ -235,6 +237,16 @@ export const EFR_PROPS = {
   destroyedBy: 'efr:destroyedBy',
   destroyedBatch: 'efr:destroyedBatch',
   retentionBasis: 'efr:retentionBasis',
+  roundMinutes: 'efr:roundMinutes',
+  roundBytesPerHour: 'efr:roundBytesPerHour',
+  roundChecked: 'efr:roundChecked',
+  roundMismatches: 'efr:roundMismatches',
+  roundBusyMs: 'efr:roundBusyMs',
+  fixityCheckedAt: 'efr:fixityCheckedAt',
+  fixityResult: 'efr:fixityResult',
+  fixityActual: 'efr:fixityActual',
+  fixityViolation: 'efr:fixityViolation',
+  fixityRoundId: 'efr:fixityRoundId',
 } as const;
 
 /** Associations (peer and child) of the EFR model, by local name. */
@@ -252,6 +264,7 @@ export const EFR_ASSOCS = {
   packageCase: 'efr:packageCase',
   packageRecordings: 'efr:packageRecordings',
   batchRecordings: 'efr:batchRecordings',
+  roundRecordings: 'efr:roundRecordings',
 } as const;
 
 /** Named constraints of the EFR model, by local name. */

@@ -3,7 +3,6 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonNestingOver, REFUSAL_THROTTLE, REQUEST_LIMITS } from '../../core/src/index.js';
 import { logSignerOf, scheduleTreeHeads } from './access-log/tree-heads.js';
 import { openDatabase } from './db/database.js';
-import { fixityPolicyFromEnv, scheduleFixityAudits } from './fixity/fixity-audit.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
 } from './http/bearer-auth.js';
@@ -49,8 +48,9 @@ export interface ServerOptions {
   /** OpenID issuer whose bearer tokens are accepted (default from EFR_OIDC_*; off if unset). */
   oidc?: BearerAuthOptions;
   /**
-   * Whether efr worker runs in-process to build evidence discs (default: yes unless
-   * EFR_WORKER=off; off when an external `efr worker` serves this repository).
+   * Whether efr worker runs in-process to build evidence discs and run the fixity rounds
+   * (default: yes unless EFR_WORKER=off; off when an external `efr worker` serves this
+   * repository).
    */
   worker?: boolean;
 }
@@ -196,8 +196,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
   // Signed tree heads of the access log on a schedule (issue 18), stopped at close.
   const stopHeads = scheduleTreeHeads(repo.db, logSignerOf(repo.db));
-  // Fixity audits of the sealed recordings, round by round (issue 18).
-  const stopFixity = scheduleFixityAudits(repo, fixityPolicyFromEnv());
   await app.listen({ port: opts.port ?? 8080, host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 8080;
@@ -210,7 +208,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     close: async () => {
       await worker?.stop();
       stopHeads();
-      stopFixity();
       await app.close();
       repo.flushRefusalSummaries();
       repo.db.close();

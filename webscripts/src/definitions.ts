@@ -16,6 +16,7 @@ import { SPOT_CHECK_WEB_SCRIPTS } from './spot-checks/spot-checks.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 import { VIOLATION_REPORT_WEB_SCRIPTS } from './violations/violation-reports.js';
 import { qualityGet } from './quality/quality.js';
+import { FIXITY_WEB_SCRIPTS } from './fixity/fixity.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...HANDOVER_WEB_SCRIPTS,
@@ -30,4 +31,5 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   qualityGet,
   ...EVIDENCE_PACKAGE_WEB_SCRIPTS,
   ...DISPOSITION_WEB_SCRIPTS,
+  ...FIXITY_WEB_SCRIPTS,
 ];

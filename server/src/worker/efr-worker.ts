@@ -24,6 +24,7 @@ import {
 import {
   RestError, restCall, restJson, restPackageSource, type RestConnection,
 } from '../evidence/rest-source.js';
+import { fixityJobs } from './jobs/fixity.js';
 
 const EFR = '/alfresco/s/efr';
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
@@ -53,6 +54,31 @@ export interface WorkerOptions {
   source?: string;
   /** Where the worker says what it did (default: nowhere). */
   log?: (line: string) => void;
+  /** The job kinds besides discs (default {@link defaultJobKinds}). */
+  jobs?: readonly WorkerJobKind[];
+}
+
+/** What a job kind gets from the worker running it. */
+export interface JobContext {
+  /** Whether stop() was called: finish the job in hand, take no other. */
+  stopped(): boolean;
+  say(line: string): void;
+  /** Interval of progress reports (each renews the job's lease). */
+  progressMs: number;
+}
+
+/**
+ * A kind of job besides discs, in a file of its own under ./jobs/: on each wake it finds and
+ * works the jobs of its kind that wait (and asks for scheduled ones), through the REST API.
+ */
+export interface WorkerJobKind {
+  readonly name: string;
+  runWaiting(c: RestConnection, ctx: JobContext): Promise<JobOutcome[]>;
+}
+
+/** The job kinds every worker runs besides discs: fixity rounds (issue 18). */
+export function defaultJobKinds(): WorkerJobKind[] {
+  return [fixityJobs()];
 }
 
 /** A package as the job web scripts answer it (the fields the worker reads). */
@@ -95,7 +121,11 @@ export class EfrWorker {
   /** stop() was called: the job in hand is the last. */
   private stopped = false;
 
-  constructor(private readonly opts: WorkerOptions) {}
+  private readonly kinds: readonly WorkerJobKind[];
+
+  constructor(private readonly opts: WorkerOptions) {
+    this.kinds = opts.jobs ?? defaultJobKinds();
+  }
 
   private get c(): RestConnection {
     return this.opts.connection;
@@ -154,8 +184,20 @@ export class EfrWorker {
     }
   }
 
-  /** Works through every requested job; answers how each ended. */
+  /** Works through every requested job, discs first, then each kind's; answers how each ended. */
   async runOnce(): Promise<JobOutcome[]> {
+    const out = await this.runDiscJobs();
+    const ctx: JobContext = { stopped: () => this.stopped, say: (line) => this.say(line),
+      progressMs: this.opts.progressMs ?? 1000 };
+    for (const kind of this.kinds) {
+      if (this.stopped) break;
+      out.push(...await kind.runWaiting(this.c, ctx));
+    }
+    return out;
+  }
+
+  /** Works through every requested disc job. */
+  private async runDiscJobs(): Promise<JobOutcome[]> {
     const out: JobOutcome[] = [];
     for (;;) {
       const list = await restJson<{ list: { entries: { entry: JobEntry }[] } }>(this.c,
