@@ -1,7 +1,11 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { WebscriptApi } from '@alfresco/js-api';
+import type { FixityRound } from '../../contract/index';
 import type { FixityStatus } from '../../core/src/index';
+
+/** How often a running round is read again (ms). */
+const POLL_MS = 500;
 
 /** Fixity audits through the EFR web scripts (`/alfresco/service/efr/fixity…`). */
 @Injectable({ providedIn: 'root' })
@@ -18,9 +22,17 @@ export class FixityService {
     return (await this.call<{ entry: FixityStatus }>('GET', 'fixity')).entry;
   }
 
-  /** Runs a round now (its byte budget as for `minutes` of the configured rate). */
-  async runRound(minutes = 10): Promise<{ files: number; mismatches: unknown[] }> {
-    return (await this.call<{ entry: { files: number; mismatches: unknown[] } }>('POST',
-      'fixity/run', { roundMinutes: minutes })).entry;
+  /**
+   * Asks for a round now (its byte budget as for `minutes` of the configured rate) and follows
+   * it until efr worker has finished it (the repository answers 202 with the round at once).
+   */
+  async runRound(minutes = 10): Promise<FixityRound> {
+    let round = (await this.call<{ entry: FixityRound }>('POST', 'fixity/run',
+      { roundMinutes: minutes })).entry;
+    while (round.state === 'requested' || round.state === 'building') {
+      await new Promise((done) => setTimeout(done, POLL_MS));
+      round = (await this.call<{ entry: FixityRound }>('GET', `fixity/rounds/${round.id}`)).entry;
+    }
+    return round;
   }
 }

@@ -36,14 +36,12 @@ const KNOWN_GAPS: readonly string[] = [
   // people, times and opinions as signed), so nothing of it is lost in ACS; a worker job beside
   // ACS renders it once the job machinery the evidence discs are moving to the port is there.
   'GET /disposition/batches/{id}/register',
-  // The Merkle tree and the fixity audits (issue 18): in ACS the worker is to keep the tree over
-  // the efr-access audit entries and re-hash the content store; not built yet.
+  // The Merkle tree (issue 18): in ACS the worker is to keep the tree over the efr-access audit
+  // entries; not built yet. (The fixity audits run through the worker in both hosts.)
   'GET /access-log/tree-heads',
   'POST /access-log/tree-heads',
   'GET /access-log/proof',
   'GET /access-log/consistency',
-  'GET /fixity',
-  'POST /fixity/run',
 ];
 
 const DESCRIPTOR_ROOT = join(ROOT, 'behaviors', 'config', 'alfresco', 'extension', 'templates',
