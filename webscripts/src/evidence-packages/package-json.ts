@@ -36,7 +36,8 @@ export function instantOf(v: unknown): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-function numberOf(v: unknown): number {
+/** A number property of either host (a number, or its text), 0 when unset or not a number. */
+export function numberOf(v: unknown): number {
   if (typeof v === 'number') return v;
   const n = Number(v === undefined || v === null ? 0 : v);
   return isNaN(n) ? 0 : n;

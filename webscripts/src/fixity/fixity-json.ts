@@ -10,7 +10,9 @@ import {
   DEFAULT_FIXITY_POLICY, fixityCoverage, isFixityPolicy, jobPercent, parseInstant,
   type FixityPolicy, type FixityStatus, type FixitySubject,
 } from '../../../core/src/index.js';
-import { FIXITY_ROUND, instantOf, jobOf, PACKAGE_JOB } from '../evidence-packages/package-json.js';
+import {
+  FIXITY_ROUND, instantOf, jobOf, numberOf, PACKAGE_JOB,
+} from '../evidence-packages/package-json.js';
 import { textProp, type PortNode, type RepositoryPort } from '../repository-port.js';
 import { WebScriptError } from '../web-script.js';
 
@@ -24,11 +26,6 @@ export const FIXITY_AUDITED = 'efr:fixityAudited';
 
 /** How many finished rounds the throughput is measured over. */
 const RECENT_ROUNDS = 20;
-
-function numberOf(v: unknown): number {
-  const n = typeof v === 'number' ? v : Number(v === undefined || v === null ? 0 : v);
-  return isNaN(n) ? 0 : n;
-}
 
 function positiveSetting(port: RepositoryPort, key: 'fixityCycleDays' | 'fixityBytesPerHour',
   dflt: number): number {

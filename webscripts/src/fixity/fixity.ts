@@ -36,7 +36,7 @@ import { planViolation } from '../violations/violation-proposal.js';
 import {
   invalidArgument, readableOfType, WebScriptError, type WebScriptDefinition,
 } from '../web-script.js';
-import { jobOf, oldestFirst } from '../evidence-packages/package-json.js';
+import { jobOf, numberOf, oldestFirst } from '../evidence-packages/package-json.js';
 import {
   allRounds, FIXITY_AUDITED, FIXITY_ROUND, fixityPolicyOf, fixityStatus, isAudited, PACKAGE_JOB,
   roundJson, roundRecordings, ROUNDS_FOLDER, sealedOf, sealedRecordings,
@@ -276,8 +276,7 @@ export const fixityRoundChecksPost: WebScriptDefinition = {
 };
 
 function numberIn(n: PortNode, prop: string): number {
-  const v = Number(n.props[prop]);
-  return isNaN(v) ? 0 : v;
+  return numberOf(n.props[prop]);
 }
 
 export const fixityRoundDonePost: WebScriptDefinition = {
