@@ -89,6 +89,9 @@ export const FixityRoundSchema = Strict({
 /** A fixity round as the web scripts answer it. */
 export type FixityRound = Static<typeof FixityRoundSchema>;
 
+/** `POST /fixity/run` when no recording is due: nothing is recorded. */
+export const FixityNothingDueSchema = Strict({ entry: Type.Null() });
+
 /** `GET /fixity/rounds`: the rounds, oldest first. */
 export const FixityRoundListSchema = List(FixityRoundSchema);
 

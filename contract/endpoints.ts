@@ -37,7 +37,7 @@ import {
 } from './disposition.js';
 import {
   ConsistencyProofSchema, FixityCheckEntrySchema, FixityCheckRequestSchema, FixityClaimAnswerSchema,
-  FixityRoundEntrySchema, FixityRoundListSchema, FixityRunRequestSchema, FixityStatusEntrySchema,
+  FixityNothingDueSchema, FixityRoundEntrySchema, FixityRoundListSchema, FixityRunRequestSchema, FixityStatusEntrySchema,
   InclusionProofSchema, SignedTreeHeadEntrySchema, TreeHeadsSchema,
 } from './archive.js';
 import { AssessmentEntrySchema } from './quality.js';
@@ -154,7 +154,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     descriptor: 'fixity/fixity.get', hosts: BOTH,
     summary: 'coverage, last mismatch, throughput' },
   { method: 'POST', path: '/fixity/run', request: FixityRunRequestSchema,
-    responses: { 202: FixityRoundEntrySchema }, descriptor: 'fixity/fixity-run.post',
+    responses: { 200: FixityNothingDueSchema, 202: FixityRoundEntrySchema },
+    descriptor: 'fixity/fixity-run.post',
     hosts: BOTH, summary: 'ask for a fixity round now' },
   { method: 'GET', path: '/fixity/rounds', query: ['state', ...LIST_QUERY],
     responses: { 200: FixityRoundListSchema }, descriptor: 'fixity/fixity-rounds.get',

@@ -24,11 +24,13 @@ export class FixityService {
 
   /**
    * Asks for a round now (its byte budget as for `minutes` of the configured rate) and follows
-   * it until efr worker has finished it (the repository answers 202 with the round at once).
+   * it until efr worker has finished it (the repository answers 202 with the round at once);
+   * null when no recording was due.
    */
-  async runRound(minutes = 10): Promise<FixityRound> {
-    let round = (await this.call<{ entry: FixityRound }>('POST', 'fixity/run',
+  async runRound(minutes = 10): Promise<FixityRound | null> {
+    let round = (await this.call<{ entry: FixityRound | null }>('POST', 'fixity/run',
       { roundMinutes: minutes })).entry;
+    if (round === null) return null;
     while (round.state === 'requested' || round.state === 'building') {
       await new Promise((done) => setTimeout(done, POLL_MS));
       round = (await this.call<{ entry: FixityRound }>('GET', `fixity/rounds/${round.id}`)).entry;

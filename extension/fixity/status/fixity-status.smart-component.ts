@@ -67,7 +67,7 @@ export class FixityStatusSmartComponent {
     this.message.set(null);
     try {
       const r = await this.service.runRound();
-      this.message.set({ text: String(r.checked),
+      this.message.set(r === null ? { text: '0', kind: 'idle' } : { text: String(r.checked),
         kind: r.mismatches > 0 ? 'mismatch' : r.checked === 0 ? 'idle' : 'done' });
       await this.load();
     } catch (error) {

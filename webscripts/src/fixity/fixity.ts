@@ -7,7 +7,8 @@
  * - `GET /fixity`: coverage of the cycle (checked / total), the last mismatch, the throughput
  *   (custodians and supervisors, core checkFixityReader);
  * - `POST /fixity/run` `{roundMinutes}`: asks for a round now (202 with the round; a round
- *   already waiting or running is answered instead of a second one); the worker asks for one
+ *   already waiting or running is answered instead of a second one; 200 `{entry: null}` when no
+ *   recording is due, and nothing is recorded); the worker asks for one
  *   every `EFR_FIXITY_ROUND_MINUTES` the same way (core checkFixityRun);
  * - `GET /fixity/rounds?state=requested` and `GET /fixity/rounds/{id}`: the rounds (the worker
  *   finds its jobs, the screen follows one);
@@ -113,6 +114,12 @@ export const fixityRunPost: WebScriptDefinition = {
     }).sort(oldestFirst);
     if (pending.length > 0) {
       return { status: 202, body: { entry: roundJson(port, pending[0]) } };
+    }
+    // Nothing due: no round is recorded (the schedule asks every few minutes; a node for each
+    // empty round would grow the archive by tens of thousands a year for nothing).
+    if (planFixityRound(sealedRecordings(port), policy, now, Math.round(minutes) * 60000)
+      .length === 0) {
+      return { status: 200, body: { entry: null } };
     }
     const folder = roundsFolder(port);
     const stamp = localStamp(now, port.zone());

@@ -12,8 +12,8 @@ import type { WebScriptModule } from '../web-script-host.js';
 export const fixityModule: WebScriptModule = portWebScripts(
   FIXITY_WEB_SCRIPTS,
   (def, answer) => {
-    if (def === fixityRunPost) {
-      jobRequests.emit('requested', (answer.body as { entry: { id: string } }).entry.id);
-    }
+    const round = (answer.body as { entry: { id: string } | null }).entry;
+    // 200 with no round: nothing was due, nothing to wake the worker for.
+    if (def === fixityRunPost && round !== null) jobRequests.emit('requested', round.id);
   },
 );
