@@ -16,6 +16,9 @@
  *    checks against its own hash of the stored bytes;
  * 5. or reports the failure with its EFR code (does not fit the medium, a recording differs
  *    from its seal), so the requester sees why.
+ *
+ * Other kinds of job live in files of their own under ./jobs/ (a {@link WorkerJobKind} each,
+ * listed in {@link defaultJobKinds}): the fixity rounds (./jobs/fixity.ts, issue 18).
  */
 import { createHash } from 'node:crypto';
 import {
