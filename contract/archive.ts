@@ -4,7 +4,7 @@
  * (`/alfresco/s/efr/fixity`). Hashes are lower-case hex.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Entry, NodeId, Nullable, Strict } from './common.js';
+import { Entry, List, NodeId, Nullable, Strict } from './common.js';
 
 const Hex = Type.String({ pattern: '^[0-9a-f]*$' });
 
@@ -92,16 +92,71 @@ export const FixityStatusSchema = Strict({
 });
 export const FixityStatusEntrySchema = Entry(FixityStatusSchema);
 
-/** Body of `POST /fixity/run`: how long the round may take. */
+/** Body of `POST /fixity/run`: how long the round may take (its byte budget at the rate). */
 export const FixityRunRequestSchema = Strict({
-  roundMinutes: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1440 })),
+  roundMinutes: Type.Optional(Type.Number({ minimum: 1, maximum: 1440 })),
 });
 
-/** `POST /fixity/run`: what the round checked, and the status after it. */
-export const FixityRunEntrySchema = Entry(Strict({
-  files: Type.Integer({ minimum: 0 }),
-  bytes: Type.Number({ minimum: 0 }),
-  mismatches: Type.Array(Strict({ nodeId: NodeId, violationId: NodeId })),
+/**
+ * A fixity round (issue 18): a job efr worker works in both hosts (states of core/src/
+ * package-job.ts: requested, building, built, failed); bytes are those re-hashed so far.
+ */
+export const FixityRoundSchema = Strict({
+  id: NodeId,
+  state: Type.Union(['requested', 'building', 'built', 'failed'].map((s) => Type.Literal(s))),
+  roundMinutes: Type.Integer({ minimum: 1 }),
+  bytesPerHour: Type.Number({ minimum: 0 }),
+  planned: Type.Integer({ minimum: 0 }),
+  checked: Type.Integer({ minimum: 0 }),
+  mismatches: Type.Integer({ minimum: 0 }),
+  bytesDone: Type.Number({ minimum: 0 }),
+  bytesTotal: Type.Number({ minimum: 0 }),
+  percent: Type.Integer({ minimum: 0, maximum: 100 }),
   busyMs: Type.Number({ minimum: 0 }),
-  status: FixityStatusSchema,
+  worker: Nullable(Type.String()),
+  requestedAt: Type.String(),
+  requestedBy: Type.String(),
+  finishedAt: Nullable(Type.String()),
+});
+/** A fixity round as the web scripts answer it. */
+export type FixityRound = Static<typeof FixityRoundSchema>;
+
+/** `POST /fixity/run` when no recording is due: nothing is recorded. */
+export const FixityNothingDueSchema = Strict({ entry: Type.Null() });
+
+/** `GET /fixity/rounds`: the rounds, oldest first. */
+export const FixityRoundListSchema = List(FixityRoundSchema);
+
+/** `POST /fixity/run` (202), `GET /fixity/rounds/{id}`, a round's progress and done steps. */
+export const FixityRoundEntrySchema = Entry(FixityRoundSchema);
+
+/** One recording a round re-hashes, as the claim tells the worker. */
+export const FixityOrderItemSchema = Strict({
+  id: NodeId, name: Type.String(), size: Type.Number({ minimum: 0 }),
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+});
+
+/** `POST /fixity/rounds/{id}/claim`: the round and what to re-hash, at which rate. */
+export const FixityClaimAnswerSchema = Strict({
+  entry: FixityRoundSchema,
+  order: Strict({ bytesPerHour: Type.Number({ minimum: 0 }),
+    recordings: Type.Array(FixityOrderItemSchema) }),
+});
+/** What a worker is told to re-hash. */
+export type FixityOrder = Static<typeof FixityClaimAnswerSchema>['order'];
+
+/** Body of `POST /fixity/rounds/{id}/checks`: one re-hash (sha256 null: no bytes to read). */
+export const FixityCheckRequestSchema = Strict({
+  recordingId: NodeId,
+  sha256: Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+  bytes: Type.Integer({ minimum: 0 }),
+  busyMs: Type.Integer({ minimum: 0 }),
+});
+
+/** `POST /fixity/rounds/{id}/checks`: what the check found and the violation it proposed. */
+export const FixityCheckEntrySchema = Entry(Strict({
+  recordingId: NodeId,
+  result: Type.Union(['ok', 'mismatch', 'missing', 'destroyed'].map((s) => Type.Literal(s))),
+  violationId: Nullable(NodeId),
 }));
+

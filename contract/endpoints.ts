@@ -36,9 +36,10 @@ import {
   NewDispositionBatchRequestSchema,
 } from './disposition.js';
 import {
-  ConsistencyProofSchema, FixityRunEntrySchema, FixityRunRequestSchema, FixityStatusEntrySchema,
-  InclusionProofSchema, SignedTreeHeadEntrySchema, StoredTreeHeadSchema,
-  TreeHeadRequestEntrySchema, TreeHeadsSchema,
+  ConsistencyProofSchema, FixityCheckEntrySchema, FixityCheckRequestSchema,
+  FixityClaimAnswerSchema, FixityNothingDueSchema, FixityRoundEntrySchema, FixityRoundListSchema,
+  FixityRunRequestSchema, FixityStatusEntrySchema, InclusionProofSchema,
+  SignedTreeHeadEntrySchema, StoredTreeHeadSchema, TreeHeadRequestEntrySchema, TreeHeadsSchema,
 } from './archive.js';
 import { AssessmentEntrySchema } from './quality.js';
 import {
@@ -152,13 +153,32 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: '/access-log/consistency', query: ['first', 'second'],
     responses: { 200: ConsistencyProofSchema }, descriptor: 'access-log/consistency.get',
     hosts: BOTH, summary: 'consistency of two tree sizes' },
-  // Fixity audits (issue 18)
+  // Fixity audits (issue 18), rounds worked by efr worker in both hosts
   { method: 'GET', path: '/fixity', responses: { 200: FixityStatusEntrySchema },
-    descriptor: 'fixity/fixity.get', hosts: SERVER_ONLY,
+    descriptor: 'fixity/fixity.get', hosts: BOTH,
     summary: 'coverage, last mismatch, throughput' },
   { method: 'POST', path: '/fixity/run', request: FixityRunRequestSchema,
-    responses: { 200: FixityRunEntrySchema }, descriptor: 'fixity/fixity-run.post',
-    hosts: SERVER_ONLY, summary: 'run a fixity round now' },
+    responses: { 200: FixityNothingDueSchema, 202: FixityRoundEntrySchema },
+    descriptor: 'fixity/fixity-run.post',
+    hosts: BOTH, summary: 'ask for a fixity round now' },
+  { method: 'GET', path: '/fixity/rounds', query: ['state', ...LIST_QUERY],
+    responses: { 200: FixityRoundListSchema }, descriptor: 'fixity/fixity-rounds.get',
+    hosts: BOTH, summary: 'the rounds, oldest first (worker)' },
+  { method: 'GET', path: '/fixity/rounds/{id}', responses: { 200: FixityRoundEntrySchema },
+    descriptor: 'fixity/fixity-round.get', hosts: BOTH, summary: 'a round with its progress' },
+  { method: 'POST', path: '/fixity/rounds/{id}/claim', request: NoBodySchema,
+    responses: { 200: FixityClaimAnswerSchema }, descriptor: 'fixity/fixity-round-claim.post',
+    hosts: BOTH, summary: 'the worker claims a round' },
+  { method: 'POST', path: '/fixity/rounds/{id}/progress', request: JobProgressRequestSchema,
+    responses: { 200: FixityRoundEntrySchema },
+    descriptor: 'fixity/fixity-round-progress.post', hosts: BOTH,
+    summary: 'bytes re-hashed (renews the lease)' },
+  { method: 'POST', path: '/fixity/rounds/{id}/checks', request: FixityCheckRequestSchema,
+    responses: { 200: FixityCheckEntrySchema }, descriptor: 'fixity/fixity-round-checks.post',
+    hosts: BOTH, summary: 'the worker reports one check' },
+  { method: 'POST', path: '/fixity/rounds/{id}/done', request: NoBodySchema,
+    responses: { 200: FixityRoundEntrySchema }, descriptor: 'fixity/fixity-round-done.post',
+    hosts: BOTH, summary: 'the worker finishes a round' },
   // Devices (issue 9)
   { method: 'GET', path: '/devices', query: ['unit', 'status', ...LIST_QUERY],
     responses: { 200: DeviceListSchema }, descriptor: 'devices/devices.get', hosts: BOTH,

@@ -29,6 +29,7 @@ export const EFR_TYPES = {
   evidencePackage: 'efr:evidencePackage',
   dispositionBatch: 'efr:dispositionBatch',
   treeHead: 'efr:treeHead',
+  fixityRound: 'efr:fixityRound',
 } as const;
 
 /** Aspects of the EFR model, by local name. */
@@ -52,6 +53,7 @@ export const EFR_ASPECTS = {
   decided: 'efr:decided',
   closed: 'efr:closed',
   destroyed: 'efr:destroyed',
+  fixityAudited: 'efr:fixityAudited',
 } as const;
 
 /** Properties of the EFR model (types and aspects), by local name. */
@@ -247,6 +249,16 @@ export const EFR_PROPS = {
   treeHeadPublicKey: 'efr:treeHeadPublicKey',
   treeLastEntryId: 'efr:treeLastEntryId',
   treeFrontier: 'efr:treeFrontier',
+  roundMinutes: 'efr:roundMinutes',
+  roundBytesPerHour: 'efr:roundBytesPerHour',
+  roundChecked: 'efr:roundChecked',
+  roundMismatches: 'efr:roundMismatches',
+  roundBusyMs: 'efr:roundBusyMs',
+  fixityCheckedAt: 'efr:fixityCheckedAt',
+  fixityResult: 'efr:fixityResult',
+  fixityActual: 'efr:fixityActual',
+  fixityViolation: 'efr:fixityViolation',
+  fixityRoundId: 'efr:fixityRoundId',
 } as const;
 
 /** Associations (peer and child) of the EFR model, by local name. */
@@ -264,6 +276,7 @@ export const EFR_ASSOCS = {
   packageCase: 'efr:packageCase',
   packageRecordings: 'efr:packageRecordings',
   batchRecordings: 'efr:batchRecordings',
+  roundRecordings: 'efr:roundRecordings',
 } as const;
 
 /** Named constraints of the EFR model, by local name. */

@@ -1,7 +1,9 @@
 // Fixity audit planning (issue 18, R26.1): every sealed recording within the cycle, oldest
 // check first, within the round's byte budget; coverage as the screen shows it.
 import {
-  DEFAULT_FIXITY_POLICY, fixityCoverage, planFixityRound, type FixitySubject,
+  checkFixityReport, checkFixityRun, DEFAULT_FIXITY_POLICY, fixityCoverage, fixityResultOf,
+  GROUP_EFR_CUSTODIANS, GROUP_EFR_OFFICERS, GROUP_EFR_WORKERS, JOB_LEASE_MS, planFixityRound,
+  type FixitySubject, type PackageJob, type Verdict,
 } from './index.js';
 
 const DAY = 86400000;
@@ -43,5 +45,46 @@ describe('fixity audit planning (issue 18, R26.1)', () => {
       totalBytes: 7 * GIB, cycleFeasible: false }));
     expect(c.requiredBytesPerHour).toBe(Math.ceil(7 * GIB / (90 * 24)));
     expect(fixityCoverage(subjects, DEFAULT_FIXITY_POLICY, NOW).cycleFeasible).toBeTrue();
+  });
+});
+
+describe('fixity rounds as worker jobs (issues 15, 18; R26.1)', () => {
+  const at = new Date(NOW).toISOString();
+  const worker = { userName: 'w1', groups: [GROUP_EFR_WORKERS] };
+  const job: PackageJob = { state: 'building', worker: 'w1', bytesDone: 0, bytesTotal: 10,
+    leaseUntil: new Date(NOW + JOB_LEASE_MS).toISOString() };
+  const code = (v: Verdict): string => (v.allowed ? 'allowed' : `${v.status} ${v.code}`);
+  const report = (over: Record<string, unknown> = {}) => ({ recordingId: 'r1',
+    sha256: 'a'.repeat(64), bytes: 10, busyMs: 5, ...over });
+
+  it('custodians, supervisors and the worker\'s schedule ask for rounds; officers do not', () => {
+    expect(checkFixityRun({ userName: 'c', groups: [GROUP_EFR_CUSTODIANS] }).allowed).toBeTrue();
+    expect(checkFixityRun(worker).allowed).toBeTrue();
+    expect(code(checkFixityRun({ userName: 'o', groups: [GROUP_EFR_OFFICERS] })))
+      .toBe('403 efr.fixity.notCustodian');
+  });
+
+  it('takes a report from the lease holder about a planned, unchecked recording only', () => {
+    const planned = ['r1', 'r2'];
+    expect(checkFixityReport(job, worker, at, report(), planned, []).allowed).toBeTrue();
+    expect(checkFixityReport(job, worker, at, report({ sha256: null }), planned, []).allowed)
+      .toBeTrue();
+    expect(code(checkFixityReport(job, { userName: 'w2', groups: [GROUP_EFR_WORKERS] }, at,
+      report(), planned, []))).toBe('409 efr.job.leaseLost');
+    expect(code(checkFixityReport(job, worker, at, report({ recordingId: 'r9' }), planned, [])))
+      .toBe('422 efr.fixity.badReport');
+    expect(code(checkFixityReport(job, worker, at, report(), planned, ['r1'])))
+      .toBe('409 efr.fixity.alreadyChecked');
+    for (const bad of [{ sha256: 'A'.repeat(64) }, { bytes: -1 }, { busyMs: 1.5 },
+      { bytes: '10' }]) {
+      expect(code(checkFixityReport(job, worker, at, report(bad), planned, [])))
+        .withContext(JSON.stringify(bad)).toBe('422 efr.fixity.badReport');
+    }
+  });
+
+  it('names what a check found', () => {
+    expect(fixityResultOf('A'.repeat(64), 'a'.repeat(64))).toBe('ok');
+    expect(fixityResultOf('a'.repeat(64), 'b'.repeat(64))).toBe('mismatch');
+    expect(fixityResultOf('a'.repeat(64), null)).toBe('missing');
   });
 });

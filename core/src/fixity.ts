@@ -4,7 +4,18 @@
  * cycle (default 90 days), at a limited number of bytes per hour so playback is not slowed:
  * each round takes the recordings whose last check is oldest (never checked first), within the
  * round's byte budget, always at least one so that a file larger than the budget still moves.
+ *
+ * A round is a job (./package-job.ts: requested, building under a worker's lease, built or
+ * failed) that `efr worker` works through the REST API in both hosts: the rules at the end
+ * decide who asks for one, what a worker may report, and what a report means.
  */
+import { checkJobHolder, isWorker } from './package-job.js';
+import type { PackageJob } from './package-job.js';
+import { GROUP_EFR_CUSTODIANS, GROUP_EFR_SUPERVISORS, isMemberOfAny } from './roles.js';
+import type { Actor } from './roles.js';
+import { allow, refuse } from './verdict.js';
+import type { Verdict } from './verdict.js';
+import { isSha256Hex, requireInstant } from './validation.js';
 
 /** How the audit runs. */
 export interface FixityPolicy {
@@ -101,4 +112,91 @@ export interface FixityStatus extends FixityCoverage {
   /** Hashing speed of the recent rounds while busy, and bytes read in the last hour. */
   readonly throughput: { bytesPerSecond: number; bytesLastHour: number;
     lastRoundAt: string | null };
+}
+
+// --- fixity rounds (issue 18; the worker's job, issue 15) ---
+
+/** What a check found: the sealed hash, another hash, or no bytes at all. */
+export const FIXITY_RESULTS = ['ok', 'mismatch', 'missing'] as const;
+
+/** One of {@link FIXITY_RESULTS}. */
+export type FixityResult = (typeof FIXITY_RESULTS)[number];
+
+/** Groups that follow the audits and may ask for a round now (R26.1, R29.1). */
+export const FIXITY_READER_GROUPS: readonly string[] = [GROUP_EFR_CUSTODIANS, GROUP_EFR_SUPERVISORS];
+
+/** Longest round one may ask for (a day of reading at the policy rate). */
+export const MAX_ROUND_MINUTES = 1440;
+
+/** The largest file a check reports (1 TiB): a count beyond it is no recording's. */
+const MAX_CHECK_BYTES = 1024 * 1024 * 1024 * 1024;
+
+/** Whether `actor` may read the audit's status: custodians and supervisors (admins by host). */
+export function checkFixityReader(actor: Actor): Verdict {
+  return isMemberOfAny(actor, FIXITY_READER_GROUPS) ? allow() : refuse(403,
+    'efr.fixity.notCustodian', 'R26.1', 'Only custodians and supervisors follow fixity audits.',
+    '仅保管人员和监督人员可以查看完整性核查。');
+}
+
+/**
+ * Whether `actor` may ask for a round: custodians and supervisors (now), and the worker (its
+ * schedule, every `EFR_FIXITY_ROUND_MINUTES`).
+ */
+export function checkFixityRun(actor: Actor): Verdict {
+  return isWorker(actor) ? allow() : checkFixityReader(actor);
+}
+
+/** Whether a round's length is usable: minutes from 1 to {@link MAX_ROUND_MINUTES}. */
+export function isRoundMinutes(m: unknown): m is number {
+  return typeof m === 'number' && isFinite(m) && m >= 1 && m <= MAX_ROUND_MINUTES;
+}
+
+/** A worker's report of one check. */
+export interface FixityCheckReport {
+  recordingId: unknown;
+  /** SHA-256 of the bytes read, or null when the repository had no bytes to give. */
+  sha256: unknown;
+  bytes: unknown;
+  busyMs: unknown;
+}
+
+function badReport(text: string): Verdict {
+  return refuse(422, 'efr.fixity.badReport', 'R26.1', text, '完整性核查报告无效。');
+}
+
+/**
+ * Whether a check report may be recorded: from the worker holding the round (live lease), about
+ * a recording the round plans (`planned`) and has not checked yet (`checked`), with a hash (or
+ * null for missing bytes), a byte count and a busy time.
+ */
+export function checkFixityReport(job: PackageJob, actor: Actor, now: string,
+  report: FixityCheckReport, planned: readonly string[], checked: readonly string[]): Verdict {
+  const holder = checkJobHolder(job, actor, requireInstant(now, 'now'));
+  if (!holder.allowed) return holder;
+  const id = report.recordingId;
+  if (typeof id !== 'string' || planned.indexOf(id) < 0) {
+    return badReport('The recording is not in this round.');
+  }
+  if (checked.indexOf(id) >= 0) {
+    return refuse(409, 'efr.fixity.alreadyChecked', 'R26.1',
+      'The recording was already checked in this round.', '本轮已核查该录像。');
+  }
+  if (report.sha256 !== null && !isSha256Hex(report.sha256)) {
+    return badReport('sha256 must be 64 lower-case hex digits or null.');
+  }
+  const counts = [report.bytes, report.busyMs];
+  for (let i = 0; i < counts.length; i++) {
+    const n = counts[i];
+    if (typeof n !== 'number' || !isFinite(n) || n < 0 || Math.floor(n) !== n ||
+      n > MAX_CHECK_BYTES) {
+      return badReport('bytes and busyMs must be whole numbers from 0.');
+    }
+  }
+  return allow();
+}
+
+/** What a check found, from the sealed hash and the one the worker computed (or null). */
+export function fixityResultOf(sealedSha256: string, actual: string | null): FixityResult {
+  if (actual === null) return 'missing';
+  return actual === sealedSha256.toLowerCase() ? 'ok' : 'mismatch';
 }

@@ -78,8 +78,8 @@ export function checkJobClaim(job: PackageJob, actor: Actor, now: string): Verdi
   return refuse(409, 'efr.job.finished', 'R23.1', 'The job has already finished.', '该任务已结束。');
 }
 
-/** Whether the report comes from the worker that holds the job now. */
-function checkHolder(job: PackageJob, actor: Actor, now: number): Verdict {
+/** Whether a report comes from the worker that holds the job now (lease live), any job kind. */
+export function checkJobHolder(job: PackageJob, actor: Actor, now: number): Verdict {
   if (!isWorker(actor)) return notWorker();
   if (job.state !== 'building') {
     return refuse(409, 'efr.job.notBuilding', 'R23.1',
@@ -108,13 +108,13 @@ export function checkJobUpload(job: PackageJob | null, actor: Actor, now: string
       'An evidence disc\'s image is written only by the worker building it.',
       '证据光盘映像只能由正在制作的后台服务写入。');
   }
-  return checkHolder(job, actor, requireInstant(now, 'now'));
+  return checkJobHolder(job, actor, requireInstant(now, 'now'));
 }
 
 /** A progress report: bytes written so far out of the total, never going back. */
 export function checkJobProgress(job: PackageJob, actor: Actor, now: string,
   bytesDone: unknown, bytesTotal: unknown): Verdict {
-  const holder = checkHolder(job, actor, requireInstant(now, 'now'));
+  const holder = checkJobHolder(job, actor, requireInstant(now, 'now'));
   if (!holder.allowed) return holder;
   if (!isByteCount(bytesDone) || !isByteCount(bytesTotal) || bytesDone > bytesTotal ||
     bytesDone < job.bytesDone) {
@@ -128,7 +128,7 @@ export function checkJobProgress(job: PackageJob, actor: Actor, now: string,
 /** The finished image handed back: its SHA-256 and size, checked again when stored. */
 export function checkJobResult(job: PackageJob, actor: Actor, now: string,
   sha256: unknown, size: unknown): Verdict {
-  const holder = checkHolder(job, actor, requireInstant(now, 'now'));
+  const holder = checkJobHolder(job, actor, requireInstant(now, 'now'));
   if (!holder.allowed) return holder;
   if (typeof sha256 !== 'string' || !isSha256Hex(sha256) || !isByteCount(size) || size === 0) {
     return refuse(422, 'efr.job.result', 'R23.1',
@@ -141,7 +141,7 @@ export function checkJobResult(job: PackageJob, actor: Actor, now: string,
 /** A failure report: the reason is kept for the requester (R23.1 refusals keep their code). */
 export function checkJobFailure(job: PackageJob, actor: Actor, now: string,
   code: unknown, message: unknown): Verdict {
-  const holder = checkHolder(job, actor, requireInstant(now, 'now'));
+  const holder = checkJobHolder(job, actor, requireInstant(now, 'now'));
   if (!holder.allowed) return holder;
   if (typeof code !== 'string' || !/^[a-zA-Z0-9_.]{1,100}$/.test(code) ||
     typeof message !== 'string' || !isNonBlank(message) || message.length > 2000) {

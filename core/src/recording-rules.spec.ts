@@ -254,3 +254,15 @@ describe('R23.1/R26.1: copying a recording in the repository', () => {
     expect(refusal(checkRecordingCopy())).toBe('403 efr.recording.noCopy R23.1');
   });
 });
+
+describe('issue 18: a fixity check\'s result on a recording', () => {
+  it('R26.1: is written by the repository only, sealed or not, custodians refused', () => {
+    for (const state of [recording(), recording({ sealed: false })]) {
+      const change = { fixityResult: 'ok', fixityCheckedAt: NOW };
+      expect(refusal(checkRecordingUpdate(state, change, { actor: custodian, now: NOW })))
+        .toBe('403 efr.fixity.repositoryOnly R26.1');
+      expect(checkRecordingUpdate(state, change, { actor: custodian, now: NOW, system: true })
+        .allowed).toBeTrue();
+    }
+  });
+});

@@ -92,6 +92,14 @@ export const SEALED_PROTECTED_FIELDS: readonly string[] = [
   'notificationPhrase', 'width', 'height', 'codec', 'sessionId', 'segmentIndex',
 ];
 
+/**
+ * The last fixity audit check (issue 18, efr:fixityAudited): written only by the repository
+ * when the worker reports a check, so nobody can mark a corrupted file as checked.
+ */
+export const FIXITY_AUDIT_FIELDS: readonly string[] = [
+  'fixityCheckedAt', 'fixityResult', 'fixityActual', 'fixityViolation', 'fixityRoundId',
+];
+
 /** Groups that may annotate a sealed recording (link cases, mark evidence, raise secrecy…). */
 export const SEALED_EDITOR_GROUPS: readonly string[] = [
   GROUP_EFR_CUSTODIANS, GROUP_EFR_LEGAL, GROUP_EFR_LEADERS, GROUP_EFR_SUPERVISORS,
@@ -141,6 +149,13 @@ export function checkRecordingUpdate(
   const current = before as unknown as Record<string, unknown>;
   const keys = Object.keys(changes).filter((k) => !sameValue(current[k], changes[k]));
   if (keys.length === 0) return allow();
+  for (const key of keys) {
+    if (FIXITY_AUDIT_FIELDS.indexOf(key) >= 0 && ctx.system !== true) {
+      return refuse(403, 'efr.fixity.repositoryOnly', 'R26.1',
+        'Fixity audit results are written only by the repository.',
+        '完整性核查结果只能由系统写入。');
+    }
+  }
   if (!before.sealed) {
     if (!mayEditUnsealed(before, ctx)) {
       return refuse(403, 'efr.recording.notEditor', 'R26.1',

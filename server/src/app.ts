@@ -2,7 +2,6 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonNestingOver, REFUSAL_THROTTLE, REQUEST_LIMITS } from '../../core/src/index.js';
 import { openDatabase } from './db/database.js';
-import { fixityPolicyFromEnv, scheduleFixityAudits } from './fixity/fixity-audit.js';
 import {
   bearerOptionsFromEnv, registerBearerAuth, type BearerAuthOptions,
 } from './http/bearer-auth.js';
@@ -48,8 +47,9 @@ export interface ServerOptions {
   /** OpenID issuer whose bearer tokens are accepted (default from EFR_OIDC_*; off if unset). */
   oidc?: BearerAuthOptions;
   /**
-   * Whether efr worker runs in-process to build evidence discs (default: yes unless
-   * EFR_WORKER=off; off when an external `efr worker` serves this repository).
+   * Whether efr worker runs in-process to build evidence discs and run the fixity rounds
+   * (default: yes unless EFR_WORKER=off; off when an external `efr worker` serves this
+   * repository).
    */
   worker?: boolean;
 }
@@ -193,10 +193,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   ensureWorkerAccount(repo); // after the archive exists: its group reads it
   const app = await buildApp(repo, opts.appDir, undefined, opts.oidc, opts.contentAppDir);
   const host = opts.host ?? process.env.EFR_HOST ?? '127.0.0.1';
-  // Signed tree heads of the access log (issue 18) are efr worker's: in-process below, or the
-  // worker beside the server when EFR_WORKER=off, as beside ACS (worker/jobs/tree-head.ts).
-  // Fixity audits of the sealed recordings, round by round (issue 18).
-  const stopFixity = scheduleFixityAudits(repo, fixityPolicyFromEnv());
+  // Signed tree heads of the access log (issue 18) and the fixity rounds are efr worker's:
+  // in-process below, or the worker beside the server when EFR_WORKER=off, as beside ACS
+  // (worker/jobs/tree-head.ts, worker/jobs/fixity.ts).
   await app.listen({ port: opts.port ?? 8080, host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 8080;
@@ -208,7 +207,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url, port, repository: repo,
     close: async () => {
       await worker?.stop();
-      stopFixity();
       await app.close();
       repo.flushRefusalSummaries();
       repo.db.close();

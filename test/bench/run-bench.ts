@@ -219,9 +219,11 @@ const archiveSection = archiveTables ? `${measured} 1-min load during the part: 
   archiveLoads.length ? `${Math.min(...archiveLoads).toFixed(1)}–${Math.max(...archiveLoads)
     .toFixed(1)}` : '-'}.
 
-A fixity round of server/ (\`runFixityRound\`, unpaced: the bytes-per-hour limit is a setting)
-re-hashes 4 sealed recordings from the content store, writing each check to the access log and
-\`fixity_checks\`, against \`sha256sum\` over the same store files; the page cache is warmed
+A fixity round as efr worker runs it in both hosts (over server/'s REST API, worker and server
+in one process here; unpaced: the bytes-per-hour limit is a setting) re-hashes the sealed
+recordings (4 large ones and the demo's few small ones) through \`GET /nodes/{id}/content\`,
+each check recorded by the web script (access log, \`efr:fixityAudited\`), against
+\`sha256sum\` over the same store files; the page cache is warmed
 first, ${reps} interleaved runs, best of. The tree: ${merkle?.entries} synthetic entries
 appended through server/'s \`appendToTree\` (canonical JSON, leaf hash, the completed subtrees
 into \`access_log_tree\`) in transactions of 10 000; stored bytes are the database growth after a

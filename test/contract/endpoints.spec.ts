@@ -31,9 +31,6 @@ const KNOWN_GAPS: readonly string[] = [
   // people, times and opinions as signed), so nothing of it is lost in ACS; a worker job beside
   // ACS renders it once the job machinery the evidence discs are moving to the port is there.
   'GET /disposition/batches/{id}/register',
-  // The fixity audits (issue 18).
-  'GET /fixity',
-  'POST /fixity/run',
 ];
 
 const DESCRIPTOR_ROOT = join(ROOT, 'behaviors', 'config', 'alfresco', 'extension', 'templates',

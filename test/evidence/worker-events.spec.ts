@@ -38,6 +38,8 @@ describe('efr worker and ACS\'s event stream (issue 15)', () => {
   it('tells job events from others', () => {
     expect(isJobEvent(nodeEvent('Created', 'a', 'efr:evidencePackage'))).toBeTrue();
     expect(isJobEvent(nodeEvent('Updated', 'a', 'efr:evidencePackage'))).toBeTrue();
+    // A fixity round asked for (issue 18) wakes the worker as a disc job does.
+    expect(isJobEvent(nodeEvent('Created', 'a', 'efr:fixityRound'))).toBeTrue();
     expect(isJobEvent(nodeEvent('Deleted', 'a', 'efr:evidencePackage'))).toBeFalse();
     expect(isJobEvent(nodeEvent('Created', 'a', 'cm:content'))).toBeFalse();
     expect(isJobEvent('not json')).toBeFalse();

@@ -18,6 +18,7 @@ import { VIOLATION_REPORT_WEB_SCRIPTS } from './violations/violation-reports.js'
 import { qualityGet } from './quality/quality.js';
 import { TREE_HEAD_WEB_SCRIPTS } from './access-log/tree-heads.js';
 import { ACCESS_LOG_PROOF_WEB_SCRIPTS } from './access-log/proofs.js';
+import { FIXITY_WEB_SCRIPTS } from './fixity/fixity.js';
 
 export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...HANDOVER_WEB_SCRIPTS,
@@ -34,4 +35,5 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...DISPOSITION_WEB_SCRIPTS,
   ...TREE_HEAD_WEB_SCRIPTS,
   ...ACCESS_LOG_PROOF_WEB_SCRIPTS,
+  ...FIXITY_WEB_SCRIPTS,
 ];

@@ -57,7 +57,11 @@ export interface PortNewNode {
 export type PortSetting = 'timeZone' | 'exemptionRemindHours' | 'fieldUnits'
   // Access requests (issue 15): groups that may request confidential recordings (R27.1), a
   // comma list (`EFR_CONFIDENTIAL_REQUESTER_GROUPS` / `efr.confidentialRequesterGroups`).
-  | 'confidentialRequesterGroups';
+  | 'confidentialRequesterGroups'
+  // --- fixity ---
+  // Fixity audits (issue 18): the cycle in days and the reading rate in bytes per hour
+  // (`EFR_FIXITY_CYCLE_DAYS`, `EFR_FIXITY_BYTES_PER_HOUR` / `efr.fixityCycleDays`, …).
+  | 'fixityCycleDays' | 'fixityBytesPerHour';
 
 /** One permission entry set on a node (not inherited): `ALLOWED;<authority>;<role>`. */
 export type PortAce = string;

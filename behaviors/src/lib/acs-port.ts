@@ -34,6 +34,9 @@ const SETTING_PROPERTY: Record<PortSetting, string> = {
   exemptionRemindHours: 'efr.exemptionRemindHours',
   fieldUnits: 'efr.fieldUnits',
   confidentialRequesterGroups: 'efr.confidentialRequesterGroups',
+  // --- fixity ---
+  fixityCycleDays: 'efr.fixityCycleDays',
+  fixityBytesPerHour: 'efr.fixityBytesPerHour',
 };
 
 interface PortScope {

@@ -45,12 +45,19 @@ export const RECORDING_FIELD_PROPS: Readonly<Record<string, string>> = {
   codec: EFR_PROPS.codec,
   sessionId: EFR_PROPS.sessionId,
   segmentIndex: EFR_PROPS.segmentIndex,
+  // The last fixity audit check (issue 18): core's FIXITY_AUDIT_FIELDS, System's only.
+  fixityCheckedAt: EFR_PROPS.fixityCheckedAt,
+  fixityResult: EFR_PROPS.fixityResult,
+  fixityActual: EFR_PROPS.fixityActual,
+  fixityViolation: EFR_PROPS.fixityViolation,
+  fixityRoundId: EFR_PROPS.fixityRoundId,
 };
 
 /** Fields reported with their plain after-value (they are not part of RecordingState). */
 const PLAIN_FIELDS: readonly string[] = [
   'durationSeconds', 'notificationPhrase', 'width', 'height', 'codec', 'sessionId',
-  'segmentIndex',
+  'segmentIndex', 'fixityCheckedAt', 'fixityResult', 'fixityActual', 'fixityViolation',
+  'fixityRoundId',
 ];
 
 /** The seal itself: set once by the two-custodian receipt (R21.4). */

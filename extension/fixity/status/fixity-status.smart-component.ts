@@ -62,14 +62,14 @@ export class FixityStatusSmartComponent {
     }
   }
 
-  /** Runs one round now; the repository paces it and logs every check. */
+  /** Runs one round now: efr worker paces it, the repository logs every check. */
   async runRound(): Promise<void> {
     this.busy.set(true);
     this.message.set(null);
     try {
       const r = await this.service.runRound();
-      this.message.set({ text: String(r.files),
-        kind: r.mismatches.length > 0 ? 'mismatch' : r.files === 0 ? 'idle' : 'done' });
+      this.message.set(r === null ? { text: '0', kind: 'idle' } : { text: String(r.checked),
+        kind: r.mismatches > 0 ? 'mismatch' : r.checked === 0 ? 'idle' : 'done' });
       await this.load();
     } catch (error) {
       this.message.set({ text: this.refusals.text(error, this.prefs.locale), kind: 'error' });

@@ -169,25 +169,8 @@ CREATE TABLE IF NOT EXISTS access_log_heads (
   signature TEXT NOT NULL,
   key_id TEXT NOT NULL
 );
--- Scheduled fixity audits (issue 18): the last re-hash of each sealed recording and each round.
-CREATE TABLE IF NOT EXISTS fixity_checks (
-  node_id TEXT PRIMARY KEY,
-  checked_at INTEGER NOT NULL,
-  ok INTEGER NOT NULL,
-  expected TEXT NOT NULL,
-  actual TEXT,
-  bytes INTEGER NOT NULL,
-  log_id INTEGER
-);
-CREATE TABLE IF NOT EXISTS fixity_rounds (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  started_at INTEGER NOT NULL,
-  ended_at INTEGER NOT NULL,
-  files INTEGER NOT NULL,
-  bytes INTEGER NOT NULL,
-  busy_ms INTEGER NOT NULL,
-  mismatches INTEGER NOT NULL
-);
+-- Scheduled fixity audits (issue 18) keep no table: the last check is efr:fixityAudited on the
+-- recording and each round an efr:fixityRound node, as in ACS (webscripts/src/fixity/).
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

@@ -1,4 +1,5 @@
 import {
+  RECORD_OWNER,
   checkAspectRemoval,
   checkDestroyedContentRead,
   checkDisposal,
@@ -147,7 +148,10 @@ export function createRuleHooks(
       // The seal fields map to one change, `sealed`; sealing as the handover says is the system's act.
       if (changes.sealed === true) for (const k of ['sealedBy1', 'sealedBy2']) delete changes[k];
       return checkRecordingUpdate(recordingState(db, before), changes,
-        { actor: actorOf(ctx), now: now(ctx), system: isSealingByHandover(db, after, changes) });
+        // The repository itself (asRepository's System) writes as the system, as ACS's System
+        // does in the module's behaviour (a check's result, core FIXITY_AUDIT_FIELDS).
+        { actor: actorOf(ctx), now: now(ctx), system: ctx.userId === RECORD_OWNER ||
+          isSealingByHandover(db, after, changes) });
     },
     beforeDelete(node, ctx) {
       const generic = checkGenericAct(node.type, 'delete', step(ctx));

@@ -17,8 +17,10 @@
  * 5. or reports the failure with its EFR code (does not fit the medium, a recording differs
  *    from its seal), so the requester sees why.
  *
- * Other job kinds live in ./jobs/ and are only registered here: the access log's signed tree
- * heads (./jobs/tree-head.ts, with the deployment key), run before the disc jobs on each wake.
+ * Other job kinds live in ./jobs/: the access log's signed tree heads (./jobs/tree-head.ts,
+ * with the deployment key), run before the disc jobs on each wake, and the kinds listed in
+ * {@link defaultJobKinds} (a {@link WorkerJobKind} each), run after them: the fixity rounds
+ * (./jobs/fixity.ts, issue 18).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -29,6 +31,7 @@ import {
 } from '../evidence/rest-source.js';
 import type { LogSigner } from '../access-log/tree-heads.js';
 import { runTreeHeadJobs } from './jobs/tree-head.js';
+import { fixityJobs } from './jobs/fixity.js';
 
 const EFR = '/alfresco/s/efr';
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
@@ -65,6 +68,31 @@ export interface WorkerOptions {
   treeHeadEveryMs?: number;
   /** How old an audit entry must be before a head covers it (default 60 s; server/: 0). */
   treeHeadSettleMs?: number;
+  /** The job kinds besides discs (default {@link defaultJobKinds}). */
+  jobs?: readonly WorkerJobKind[];
+}
+
+/** What a job kind gets from the worker running it. */
+export interface JobContext {
+  /** Whether stop() was called: finish the job in hand, take no other. */
+  stopped(): boolean;
+  say(line: string): void;
+  /** Interval of progress reports (each renews the job's lease). */
+  progressMs: number;
+}
+
+/**
+ * A kind of job besides discs, in a file of its own under ./jobs/: on each wake it finds and
+ * works the jobs of its kind that wait (and asks for scheduled ones), through the REST API.
+ */
+export interface WorkerJobKind {
+  readonly name: string;
+  runWaiting(c: RestConnection, ctx: JobContext): Promise<JobOutcome[]>;
+}
+
+/** The job kinds every worker runs besides discs: fixity rounds (issue 18). */
+export function defaultJobKinds(): WorkerJobKind[] {
+  return [fixityJobs()];
 }
 
 /** A package as the job web scripts answer it (the fields the worker reads). */
@@ -107,7 +135,11 @@ export class EfrWorker {
   /** stop() was called: the job in hand is the last. */
   private stopped = false;
 
-  constructor(private readonly opts: WorkerOptions) {}
+  private readonly kinds: readonly WorkerJobKind[];
+
+  constructor(private readonly opts: WorkerOptions) {
+    this.kinds = opts.jobs ?? defaultJobKinds();
+  }
 
   private get c(): RestConnection {
     return this.opts.connection;
@@ -166,9 +198,22 @@ export class EfrWorker {
     }
   }
 
-  /** Works through every requested job; answers how each ended. */
+  /** Works through every requested job, discs first, then each kind's; answers how each ended. */
   async runOnce(): Promise<JobOutcome[]> {
     const out: JobOutcome[] = await this.treeHeads();
+    out.push(...await this.runDiscJobs());
+    const ctx: JobContext = { stopped: () => this.stopped, say: (line) => this.say(line),
+      progressMs: this.opts.progressMs ?? 1000 };
+    for (const kind of this.kinds) {
+      if (this.stopped) break;
+      out.push(...await kind.runWaiting(this.c, ctx));
+    }
+    return out;
+  }
+
+  /** Works through every requested disc job. */
+  private async runDiscJobs(): Promise<JobOutcome[]> {
+    const out: JobOutcome[] = [];
     for (;;) {
       const list = await restJson<{ list: { entries: { entry: JobEntry }[] } }>(this.c,
         `${EFR}/evidence-packages/jobs?state=requested&maxItems=10`);

@@ -9,9 +9,9 @@
  * `/topic/alfresco.repo.event2`, whatever protocol published them.
  *
  * STOMP over TCP with @stomp/stompjs and @stomp/tcp-wrapper (reconnects by itself, heart-beats
- * in both directions); the worker wakes on any event about an `efr:evidencePackage` and still
- * polls, since events published while it was disconnected are not replayed (a topic, not a
- * queue).
+ * in both directions); the worker wakes on any event about an `efr:evidencePackage` or an
+ * `efr:fixityRound` (issue 18) and still polls, since events published while it was
+ * disconnected are not replayed (a topic, not a queue).
  */
 import { Client, type IMessage } from '@stomp/stompjs';
 import { TCPWrapper } from '@stomp/tcp-wrapper';
@@ -33,7 +33,7 @@ export interface StompOptions {
 }
 
 /** Node types whose events may mean a job to do. */
-const JOB_TYPES = new Set(['efr:evidencePackage']);
+const JOB_TYPES = new Set(['efr:evidencePackage', 'efr:fixityRound']);
 
 /** Whether an event message is about a job (a package created or changed). */
 export function isJobEvent(body: string): boolean {

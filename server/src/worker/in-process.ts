@@ -1,9 +1,10 @@
 /**
  * server/ runs `efr worker` in-process (issue 15): the same class as beside ACS, working through
- * this server's own REST API over loopback as the service user `efr-worker`, so a disc is built
- * the same way on both hosts. It learns of jobs from the job web script at once (the in-process
- * counterpart of ACS's event stream) and polls as a fallback. `EFR_WORKER=off` leaves it out
- * (then an external `efr worker` builds the discs, as beside ACS).
+ * this server's own REST API over loopback as the service user `efr-worker`, so a disc is built,
+ * a fixity round worked and a tree head signed (issue 18) the same way on both hosts. It learns
+ * of jobs from the job web script at once (the in-process counterpart of ACS's event stream)
+ * and polls as a fallback. `EFR_WORKER=off` leaves it out (then an external `efr worker` builds
+ * the discs, runs the fixity rounds and signs the heads, as beside ACS).
  */
 import { randomBytes } from 'node:crypto';
 import { GROUP_EFR_WORKERS } from '../../../core/src/index.js';

@@ -15,14 +15,15 @@ import { textProp as str, type PortNode, type RepositoryPort } from '../reposito
 import { accessRequestOf } from './access-request-of.js';
 
 /**
- * The facts of the recording: its secrecy, every viewing request naming it and every disc job
- * copying it, read as the repository (whoever reads, the rule weighs all of them).
+ * The facts of the recording: its secrecy, every viewing request naming it and every job
+ * reading it (disc, fixity round), read as the repository (whoever reads, the rule weighs all of them).
  */
 export function contentReadFacts(port: RepositoryPort, recording: PortNode): ContentReadFacts {
   return port.asRepository(() => {
-    // The disc jobs copying it, read as the job web scripts read them (package-json.ts).
-    const jobs = jobReadGrants(port.sources(recording.id, 'efr:packageRecordings'),
-      recording.id);
+    // The disc jobs copying it and the fixity rounds re-hashing it (issue 18), read as the
+    // job web scripts read them (package-json.ts).
+    const jobs = jobReadGrants(port.sources(recording.id, 'efr:packageRecordings')
+      .concat(port.sources(recording.id, 'efr:roundRecordings')), recording.id);
     return {
       recordingId: recording.id,
       secrecyLevel: (str(recording, 'efr:secrecyLevel') || 'none') as SecrecyLevel,

@@ -13,6 +13,9 @@ import { textProp, type PortNode, type RepositoryPort } from '../repository-port
 /** The type of a package. */
 export const PACKAGE = 'efr:evidencePackage';
 
+/** The type of a fixity audit round (issue 18), a job of the same aspect. */
+export const FIXITY_ROUND = 'efr:fixityRound';
+
 /** The aspect of a package built by efr worker. */
 export const PACKAGE_JOB = 'efr:packageJob';
 
@@ -33,7 +36,8 @@ export function instantOf(v: unknown): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-function numberOf(v: unknown): number {
+/** A number property of either host (a number, or its text), 0 when unset or not a number. */
+export function numberOf(v: unknown): number {
   if (typeof v === 'number') return v;
   const n = Number(v === undefined || v === null ? 0 : v);
   return isNaN(n) ? 0 : n;
@@ -60,14 +64,15 @@ export function jobOf(n: JobNodeLike): PackageJob | null {
 
 /**
  * The disc jobs copying a recording, as core's `mayWorkerRead` reads them (who holds each and
- * until when), from the packages that name it (`efr:packageRecordings` sources): the worker
- * reads the recording's content and its access-log entries only while it holds one of them.
+ * until when), from the packages that name it (`efr:packageRecordings` sources) and the
+ * fixity rounds that re-hash it (`efr:roundRecordings` sources, issue 18): the worker reads
+ * the recording's content and its access-log entries only while it holds one of them.
  */
 export function jobReadGrants(packages: readonly (JobNodeLike & { type: string })[],
   recordingId: string): JobReadGrant[] {
   const out: JobReadGrant[] = [];
   for (const p of packages) {
-    const job = p.type === PACKAGE ? jobOf(p) : null;
+    const job = p.type === PACKAGE || p.type === FIXITY_ROUND ? jobOf(p) : null;
     if (job !== null) {
       out.push({ state: job.state, worker: job.worker, leaseUntil: job.leaseUntil,
         recordingIds: [recordingId] });

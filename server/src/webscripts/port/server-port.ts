@@ -31,6 +31,9 @@ const SETTING_ENV: Record<PortSetting, string> = {
   exemptionRemindHours: 'EFR_EXEMPTION_REMIND_HOURS',
   fieldUnits: 'EFR_FIELD_UNITS',
   confidentialRequesterGroups: 'EFR_CONFIDENTIAL_REQUESTER_GROUPS',
+  // --- fixity ---
+  fixityCycleDays: 'EFR_FIXITY_CYCLE_DAYS',
+  fixityBytesPerHour: 'EFR_FIXITY_BYTES_PER_HOUR',
 };
 
 const ID = /^[0-9A-Za-z-]{1,64}$/;
