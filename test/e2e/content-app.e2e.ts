@@ -1,6 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
+import { summaryText } from '../../extension/shared/refusal.js';
+import { CORE } from '../support/server-harness.js';
 import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
 import { e2eSuite } from './support/e2e-suite.js';
+import { requestCard, takeApprovalStep, type ApprovalStep } from './support/approval-steps.js';
 
 /**
  * The Alfresco Content App 8.0.0 from npm with the EFR plugin, served by server/ at
@@ -28,7 +31,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     }
     await page.goto(`${suite.app.url}/content-app/#/login`);
     await page.locator('#username').fill(user);
-    await page.locator('#password').fill('efr-demo');
+    await page.locator('#password').fill(user === 'admin' ? 'admin' : 'efr-demo');
     await page.locator('#login-button').click();
     await page.waitForURL(/#\/personal-files/);
     await settle(page);
@@ -226,26 +229,147 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       });
   }
 
-  it('plays a recording in the viewer for its registered viewer: time advances under the '
-    + 'watermark, the session is logged', async () => {
+  /**
+   * What ACA shows after one of its own actions: the snackbar's text, once it is there
+   * (adf-core 9.0.0 NotificationService opens `adf-snackbar-content`).
+   */
+  async function snackbarText(page: Page): Promise<string> {
+    const bar = page.locator('adf-snackbar-content').last();
+    await bar.waitFor();
+    return (await bar.innerText()).trim();
+  }
+
+  /** Right-clicks the row named `name` and runs the context-menu entry `entry`. */
+  async function runFromContextMenu(page: Page, name: string, entry: string): Promise<void> {
+    const row = page.locator('.adf-datatable-row', { hasText: name }).first();
+    await row.waitFor();
+    await row.click({ button: 'right' });
+    const menu = page.locator('.mat-mdc-menu-panel').last();
+    await menu.waitFor();
+    await menu.locator('button.mat-mdc-menu-item', { hasText: entry }).first().click();
+  }
+
+  /**
+   * The sentence of the EFR refusal the repository answered `res` with, in `lang`: what the
+   * user must read instead of ACA's own sentence.
+   */
+  async function refusalSentence(res: Response, lang: AppLanguage): Promise<string> {
+    const body = await res.json() as { error: { errorKey: string; briefSummary: string } };
+    expect(body.error.errorKey).withContext(body.error.briefSummary).toMatch(/^efr\./);
+    return summaryText(body.error.briefSummary, lang);
+  }
+
+  /** A folder of sealed recordings as the archive files them (录像档案/<handover>/). */
+  async function recordingsFolder(user: string): Promise<{ name: string; parentId: string }> {
+    const recording = await sealedRecording(user);
+    const res = await suite.api(user).request<{ entry: { name: string; parentId: string } }>(
+      'get', `${CORE}/nodes/${recording.parentId}`);
+    expect(res.status).toBe(200);
+    return res.body.entry;
+  }
+
+  const refusedInBrowser = /Failed to load resource: the server responded with a status of (403|409)/;
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`ACA's own Copy of a folder of recordings, refused by the repository, says EFR's `
+      + `sentence and is tried once (${lang})`, async () => {
+      suite.expectErrors(refusedInBrowser);
+      const folder = await recordingsFolder('legal1');
+      const page = await signIn('legal1', lang);
+      const copies: string[] = [];
+      page.on('request', (req) => {
+        if (req.method() === 'POST' && /\/nodes\/[^/]+\/copy\b/.test(req.url())) copies.push(req.url());
+      });
+      await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
+      await settle(page);
+      // A handover's folder in 录像档案 (legal1: Editor) into 案件 (legal1: Collaborator).
+      await runFromContextMenu(page, folder.name, lang === 'zh-CN' ? '复制' : 'Copy');
+      const dialog = page.locator('adf-content-node-selector');
+      await dialog.waitFor();
+      await settle(page);
+      await dialog.locator('[data-automation-id="dropdown-breadcrumb-trigger"]').click();
+      await page.locator('mat-option', { hasText: 'EFR 执法记录' }).click();
+      await settle(page);
+      await dialog.locator('.adf-datatable-row', { hasText: '案件' }).first().click();
+      await saveScreen(page, `content-app-copy-dialog-${lang}`);
+      const refused = page.waitForResponse((res) => res.request().method() === 'POST'
+        && /\/copy\b/.test(res.url()));
+      await dialog.locator('[data-automation-id="content-node-selector-actions-choose"]').click();
+      const sentence = await refusalSentence(await refused, lang);
+      expect(await snackbarText(page)).toContain(sentence);
+      await saveScreen(page, `content-app-copy-refused-${lang}`);
+      await settle(page);
+      expect(copies.length).withContext(copies.join('\n')).toBe(1);
+    });
+  }
+
+  it('ACA\'s own Delete of a folder of recordings, refused by the repository, says EFR\'s '
+    + 'sentence (zh-CN)', async () => {
+    suite.expectErrors(refusedInBrowser);
+    const folder = await recordingsFolder('admin');
+    const page = await signIn('admin');
+    await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
+    await settle(page);
+    const refused = page.waitForResponse((res) => res.request().method() === 'DELETE');
+    await runFromContextMenu(page, folder.name, '删除');
+    const sentence = await refusalSentence(await refused, 'zh-CN');
+    expect(await snackbarText(page)).toContain(sentence);
+    await saveScreen(page, 'content-app-delete-refused-zh-CN');
+    // Nothing was deleted: the folder is still listed after ACA's reload.
+    await settle(page);
+    await page.locator('.adf-datatable-row', { hasText: folder.name }).waitFor();
+  });
+
+  /** Opens an EFR screen from the 执法记录 group of ACA's side navigation. */
+  async function openEfrScreen(page: Page, nav: string, url: RegExp): Promise<void> {
+    await page.locator(`[data-testid="efr-navbar"] [data-nav="${nav}"]`).click();
+    await page.waitForURL(url);
+    await settleWithNav(page);
+  }
+
+  it('files, reviews, approves and registers a viewing request through EFR\'s screens in the '
+    + 'Content App, then plays it in the viewer: time advances under the watermark, the '
+    + 'session is logged', async () => {
     const recording = await sealedRecording('legal1');
-    const ws = (user: string) => suite.api(user);
-    const step = async (user: string, path: string, body: unknown = {}) => {
-      const res = await ws(user).post<{ entry: { id: string; number: string;
-        approvers: string[]; status: string } }>(`/alfresco/s/efr/access-requests${path}`, body);
-      expect(res.status).withContext(`${user} ${path}: ${res.text}`).toBeLessThan(300);
-      return res.body.entry;
-    };
-    const filed = await step('legal1', '', { recordingIds: [recording.id], purpose: 'work',
-      reason: '复核执法过程（内容管理应用）' });
-    await step('director1', `/${filed.id}/review`, { opinion: '同意。' });
-    await step(filed.approvers[0], `/${filed.id}/approve`, { opinion: '同意调阅。' });
-    const registered = await step('custodian1', `/${filed.id}/register`, { viewer: 'legal1',
-      reason: '案件复核', viewingUntil: new Date(Date.now() + 3_600_000).toISOString() });
-    expect(registered.status).toBe('registered');
+    // legal1 files from the viewer's 申请调阅.
+    let page = await signIn('legal1');
+    await (await selectRecording(page, recording)).dblclick();
+    await page.locator('efr-recording-viewer [data-testid="efr-viewer-request"]').click();
+    await page.waitForURL(new RegExp(`#/approvals/new\\?recordingId=${recording.id}`));
+    await page.locator('[data-testid="request-form"] input[type="checkbox"]:checked').waitFor();
+    await settleWithNav(page);
+    await page.locator('[data-testid="reason"]').fill('复核执法过程（内容管理应用）');
+    await page.locator('[data-testid="submit-request"]').click();
+    await page.waitForURL(/#\/approvals\?created=/);
+    const number = decodeURIComponent(/created=([^&]+)/.exec(page.url())![1]);
+    const card = await requestCard(page, number);
+    expect(await card.locator('[data-testid="request-status"]').innerText()).toBe('已提交');
+    await settleWithNav(page);
+    await saveScreen(page, 'content-app-approvals-filed-zh-CN');
+    // Who approves is the leader in charge of the recording's case: the request says.
+    const mine = await suite.api('legal1').request<{ list: { entries: { entry: {
+      number: string; approvers: string[] } }[] } }>('get',
+      '/alfresco/s/efr/access-requests?queue=mine&maxItems=1000');
+    const filed = mine.body.list.entries.map((e) => e.entry).find((e) => e.number === number);
+    expect(filed?.approvers.length).withContext(`request ${number}`).toBeGreaterThan(0);
+
+    const steps: [string, ApprovalStep][] = [
+      ['director1', { decision: 'review', opinion: '同意，报分管领导批准。' }],
+      [filed!.approvers[0], { decision: 'approve', opinion: '同意调阅。' }],
+      ['custodian1', { decision: 'register', viewerName: '周敏' }],
+    ];
+    for (const [user, step] of steps) {
+      page = await signIn(user);
+      await openEfrScreen(page, 'approvals', /#\/approvals/);
+      await takeApprovalStep(page, number, step, (part) =>
+        saveScreen(page, `content-app-approvals-${step.decision}-${part}-zh-CN`));
+      await settleWithNav(page);
+      await saveScreen(page, `content-app-approvals-${step.decision}-done-zh-CN`);
+      expect(await untranslatedKeys(page)).toEqual([]);
+    }
 
     for (const lang of ['zh-CN', 'en'] as const) {
-      const page = await signIn('legal1', lang);
+      page = await signIn('legal1', lang);
       const row = await selectRecording(page, recording);
       await row.dblclick();
       const media = page.locator('efr-recording-viewer video[data-testid="media"]');
@@ -254,10 +378,10 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       const watermark = page.locator('efr-recording-viewer [data-testid="watermark"]');
       expect(await watermark.isVisible()).toBeTrue();
       const mark = await watermark.innerText();
-      expect(mark).toContain(filed.number);
+      expect(mark).toContain(number);
       expect(mark).not.toContain('legal1');
-      const logged = page.waitForResponse((res) => res.url().includes(
-        `/access-requests/${filed.id}/viewing-events`) && res.request().method() === 'POST');
+      const logged = page.waitForResponse((res) => res.url().includes('/viewing-events')
+        && res.request().method() === 'POST');
       await media.evaluate(async (el) => {
         const v = el as HTMLVideoElement;
         v.muted = true;
@@ -272,5 +396,6 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await saveScreen(page, `content-app-viewer-playing-${lang}`);
       expect(await untranslatedKeys(page)).toEqual([]);
     }
+    expect(repository404s()).toEqual([]);
   });
 });
