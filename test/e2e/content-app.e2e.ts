@@ -51,6 +51,54 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     .filter((line) => !expected404.test(line));
 
   /**
+   * Words on a zh-CN screen that are data, not the interface: the product's name, the names
+   * ACS gives its root folder ("Company Home") and its own people ("Administrator" is admin's
+   * first name, "System" the modifier of what the system made), and size units (ADF's
+   * FileSizePipe writes "729.21 KB" in every language).
+   */
+  const DATA_WORDS = new Set(['EFR', 'Company', 'Home', 'Administrator', 'System', 'KB', 'MB',
+    'GB', 'KiB', 'MiB', 'GiB']);
+
+  /**
+   * English words of the interface on a zh-CN screen: every visible text and placeholder, less
+   * icon ligatures (`mat-icon`) and data (a chunk with a digit, `_`, `.`, `:`, `/`, `@` or `-`
+   * is a file name, a serial, a date or a QName; DATA_WORDS are names and units).
+   */
+  async function englishOnScreen(page: Page): Promise<string[]> {
+    // One expression without inner functions: tsx would wrap a named one in its `__name`.
+    const lines = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || el.closest('mat-icon, script, style, .material-icons')
+          || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') {
+          continue;
+        }
+        const text = (n.textContent ?? '').trim();
+        if (text) out.push(text);
+      }
+      for (const el of Array.from(document.querySelectorAll('input[placeholder], textarea[placeholder]'))) {
+        if (el.getClientRects().length > 0) out.push(el.getAttribute('placeholder') ?? '');
+      }
+      return out;
+    });
+    const found = new Set<string>();
+    for (const line of lines) {
+      for (const chunk of line.split(/[\s（）()，。：、"“”]+/)) {
+        if (/[\d_.:/@-]/.test(chunk) || !/[A-Za-z]{2,}/.test(chunk) || DATA_WORDS.has(chunk)) continue;
+        found.add(`${chunk} in "${line.slice(0, 60)}"`);
+      }
+    }
+    return [...found];
+  }
+
+  /** Notes the English words of the zh-CN screen `where` in `into`. */
+  async function noteEnglish(page: Page, where: string, into: string[]): Promise<void> {
+    for (const word of await englishOnScreen(page)) into.push(`${where}: ${word}`);
+  }
+
+  /**
    * A sealed video recording of the demo data, and its folder (录像档案): the first by name, so
    * that every run takes the same one (the search answers in no fixed order, and the demo's
    * voice-recorder file plays in an audio element).
@@ -76,21 +124,27 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     await group.waitFor();
     expect(await group.innerText()).toContain('执法记录');
     await saveScreen(page, 'content-app-personal-files-zh-CN');
+    const english: string[] = [];
+    await noteEnglish(page, 'personal-files', english);
     await page.locator('[data-nav="recordings"]').click();
     await page.waitForURL(/#\/recordings/);
     await settle(page);
     await page.locator('h1').first().waitFor();
     await saveScreen(page, 'content-app-efr-recordings-zh-CN');
+    await noteEnglish(page, 'recordings', english);
+    expect(english).toEqual([]);
     expect(repository404s()).toEqual([]);
   });
 
   it('loads every screen of ACA\'s side navigation without a 404 from the repository', async () => {
     const page = await signIn('legal1');
+    const english: string[] = [];
     for (const route of ['personal-files', 'libraries', 'favorite/libraries', 'recent-files',
       'favorites', 'shared', 'trashcan']) {
       await page.goto(`${suite.app.url}/content-app/#/${route}`);
       await settle(page);
       await saveScreen(page, `content-app-${route.replace(/[/;=]/g, '-')}-zh-CN`);
+      await noteEnglish(page, route, english);
     }
     // Search as a user does: the header's search, then "mp4" (ACS tokenises names).
     await page.locator('button:has(mat-icon:text-is("search"))').first().click();
@@ -99,6 +153,8 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     await page.waitForURL(/#\/search/);
     await settle(page);
     await saveScreen(page, 'content-app-search-mp4-zh-CN');
+    await noteEnglish(page, 'search', english);
+    expect(english).toEqual([]);
     expect(repository404s()).toEqual([]);
   });
 
@@ -111,12 +167,15 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       const row = page.locator('.adf-datatable-row', { hasText: recording.name });
       await row.waitFor();
       await saveScreen(page, 'content-app-archive-zh-CN');
+      const english: string[] = [];
+      await noteEnglish(page, 'archive', english);
 
       await row.click({ button: 'right' });
       const menu = page.locator('.aca-context-menu, .mat-mdc-menu-panel').last();
       await menu.waitFor();
       const offered = await menu.innerText();
       await saveScreen(page, 'content-app-context-menu-sealed-zh-CN');
+      await noteEnglish(page, 'context menu', english);
       expect(offered).toContain('申请调阅');
       for (const forbidden of ['共享', '下载', '离线编辑', '上传新版本', '移动', '复制', '删除',
         '管理版本', '权限', '编辑方面', '创建链接']) {
@@ -128,6 +187,8 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await page.locator('[data-testid="request-form"] input[type="checkbox"]:checked').waitFor();
       await settleWithNav(page);
       await saveScreen(page, 'content-app-request-from-context-menu-zh-CN');
+      await noteEnglish(page, 'request form', english);
+      expect(english).toEqual([]);
       expect(repository404s()).toEqual([]);
     });
 
@@ -167,6 +228,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       const row = await selectRecording(page, recording);
       await row.click();
       await page.locator('.app-toggle-info-drawer button').click();
+      const english: string[] = [];
       const drawer = page.locator('adf-info-drawer');
       await drawer.waitFor();
       await settle(page);
@@ -185,6 +247,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
         expect(text.trim().length).withContext(`${tab.part}: ${text}`).toBeGreaterThan(4);
         if (lang === 'zh-CN') expect(text).withContext(tab.part).toMatch(/[\u4e00-\u9fff]/);
         await saveScreen(page, `content-app-info-drawer-${tab.part}-${lang}`);
+        if (lang === 'zh-CN') await noteEnglish(page, `info drawer ${tab.part}`, english);
       }
       // What legal staff see in each tab: the seal's hash, the custody log, and the way to view.
       await drawer.locator('.mat-mdc-tab', { hasText: TABS[1][lang] }).dispatchEvent('click');
@@ -195,6 +258,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await drawer.locator('.mat-mdc-tab', { hasText: TABS[5][lang] }).dispatchEvent('click');
       await drawer.locator('[data-testid="request-viewing"]').waitFor();
       expect(await untranslatedKeys(page)).toEqual([]);
+      expect(english).toEqual([]);
       expect(repository404s()).toEqual([]);
     });
   }
@@ -218,6 +282,9 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
         const request = gate.locator('[data-testid="efr-viewer-request"]');
         expect(await request.innerText()).toContain(lang === 'zh-CN' ? '申请调阅' : 'Request viewing');
         await saveScreen(page, `content-app-viewer-no-right-${lang}`);
+        const english: string[] = [];
+        if (lang === 'zh-CN') await noteEnglish(page, 'viewer', english);
+        expect(english).toEqual([]);
         // Nothing of the content was asked for: the gate decides before any read.
         expect(contentReads).toEqual([]);
         await request.click();
@@ -292,12 +359,16 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await settle(page);
       await dialog.locator('.adf-datatable-row', { hasText: '案件' }).first().click();
       await saveScreen(page, `content-app-copy-dialog-${lang}`);
+      const english: string[] = [];
+      if (lang === 'zh-CN') await noteEnglish(page, 'copy dialog', english);
       const refused = page.waitForResponse((res) => res.request().method() === 'POST'
         && /\/copy\b/.test(res.url()));
       await dialog.locator('[data-automation-id="content-node-selector-actions-choose"]').click();
       const sentence = await refusalSentence(await refused, lang);
       expect(await snackbarText(page)).toContain(sentence);
       await saveScreen(page, `content-app-copy-refused-${lang}`);
+      if (lang === 'zh-CN') await noteEnglish(page, 'copy refused', english);
+      expect(english).toEqual([]);
       await settle(page);
       expect(copies.length).withContext(copies.join('\n')).toBe(1);
     });
@@ -353,6 +424,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     const filed = mine.body.list.entries.map((e) => e.entry).find((e) => e.number === number);
     expect(filed?.approvers.length).withContext(`request ${number}`).toBeGreaterThan(0);
 
+    const english: string[] = [];
     const steps: [string, ApprovalStep][] = [
       ['director1', { decision: 'review', opinion: '同意，报分管领导批准。' }],
       [filed!.approvers[0], { decision: 'approve', opinion: '同意调阅。' }],
@@ -366,6 +438,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await settleWithNav(page);
       await saveScreen(page, `content-app-approvals-${step.decision}-done-zh-CN`);
       expect(await untranslatedKeys(page)).toEqual([]);
+      await noteEnglish(page, `approvals ${step.decision}`, english);
     }
 
     for (const lang of ['zh-CN', 'en'] as const) {
@@ -395,7 +468,9 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await media.evaluate((el) => (el as HTMLVideoElement).pause());
       await saveScreen(page, `content-app-viewer-playing-${lang}`);
       expect(await untranslatedKeys(page)).toEqual([]);
+      if (lang === 'zh-CN') await noteEnglish(page, 'viewer playing', english);
     }
+    expect(english).toEqual([]);
     expect(repository404s()).toEqual([]);
   });
 });
