@@ -24,13 +24,18 @@ export function refusalSummary(error: unknown): string | undefined {
 /** A refusal as the user reads it: the summary in the interface language ('' if none). */
 export function refusalText(error: unknown, language: string): string {
   const raw = refusalSummary(error);
-  if (raw === undefined) return '';
-  const refusal = findRefusal(raw);
-  if (refusal !== null && refusal.messageZh !== '') {
-    return language.toLowerCase().startsWith('zh') ? refusal.messageZh : refusal.message;
-  }
-  const summary = raw;
+  return raw === undefined ? '' : summaryText(raw, language);
+}
+
+/**
+ * An error summary as the user reads it in `language`: the rule's sentence where ACS wrapped
+ * it, else the side of "English / 中文" in that language, else the summary as it came.
+ */
+export function summaryText(summary: string, language: string): string {
+  const zh = language.toLowerCase().startsWith('zh');
+  const refusal = findRefusal(summary);
+  if (refusal !== null && refusal.messageZh !== '') return zh ? refusal.messageZh : refusal.message;
   const parts = summary.split(' / ');
   if (parts.length < 2) return summary;
-  return language.toLowerCase().startsWith('zh') ? parts.slice(1).join(' / ') : parts[0];
+  return zh ? parts.slice(1).join(' / ') : parts[0];
 }
