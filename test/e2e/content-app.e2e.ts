@@ -391,6 +391,34 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     await page.locator('.adf-datatable-row', { hasText: folder.name }).waitFor();
   });
 
+  it('ACA\'s own Move of a folder of recordings out of the archive, refused by the repository '
+    + '(409), says EFR\'s sentence, not "same name" (zh-CN)', async () => {
+    suite.expectErrors(refusedInBrowser);
+    const folder = await recordingsFolder('admin');
+    const page = await signIn('admin');
+    await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
+    await settle(page);
+    await runFromContextMenu(page, folder.name, '移动');
+    const dialog = page.locator('adf-content-node-selector');
+    await dialog.waitFor();
+    await settle(page);
+    // To Company Home, outside EFR 执法记录: the dialog's own folder is the destination.
+    await dialog.locator('[data-automation-id="dropdown-breadcrumb-trigger"]').click();
+    await page.locator('mat-option', { hasText: 'Company Home' }).click();
+    await settle(page);
+    await saveScreen(page, 'content-app-move-dialog-zh-CN');
+    const refused = page.waitForResponse((res) => res.request().method() === 'POST'
+      && /\/move\b/.test(res.url()));
+    await dialog.locator('[data-automation-id="content-node-selector-actions-choose"]').click();
+    const res = await refused;
+    expect(res.status()).toBe(409);
+    const sentence = await refusalSentence(res, 'zh-CN');
+    const text = await snackbarText(page);
+    expect(text).toContain(sentence);
+    expect(text).not.toContain('相同名称');
+    await saveScreen(page, 'content-app-move-refused-zh-CN');
+  });
+
   /** Opens an EFR screen from the 执法记录 group of ACA's side navigation. */
   async function openEfrScreen(page: Page, nav: string, url: RegExp): Promise<void> {
     await page.locator(`[data-testid="efr-navbar"] [data-nav="${nav}"]`).click();
