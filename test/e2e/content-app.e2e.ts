@@ -318,6 +318,21 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
   }
 
   /**
+   * Runs ACA's `entry` (复制 / 移动, Copy / Move) on the row `name` and, in ACA's node selector
+   * that opens, goes up to the folder `ancestor` by the dialog's breadcrumb; answers the dialog.
+   */
+  async function nodeSelectorFor(page: Page, name: string, entry: string, ancestor: string) {
+    await runFromContextMenu(page, name, entry);
+    const dialog = page.locator('adf-content-node-selector');
+    await dialog.waitFor();
+    await settle(page);
+    await dialog.locator('[data-automation-id="dropdown-breadcrumb-trigger"]').click();
+    await page.locator('mat-option', { hasText: ancestor }).click();
+    await settle(page);
+    return dialog;
+  }
+
+  /**
    * The sentence of the EFR refusal the repository answered `res` with, in `lang`: what the
    * user must read instead of ACA's own sentence.
    */
@@ -336,6 +351,15 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     return res.body.entry;
   }
 
+  /** admin, signed in, on the folder that holds a folder of sealed recordings. */
+  async function folderOfRecordingsAsAdmin() {
+    const folder = await recordingsFolder('admin');
+    const page = await signIn('admin');
+    await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
+    await settle(page);
+    return { folder, page };
+  }
+
   const refusedInBrowser = /Failed to load resource: the server responded with a status of (403|409)/;
 
   for (const lang of ['zh-CN', 'en'] as const) {
@@ -351,13 +375,8 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
       await settle(page);
       // A handover's folder in 录像档案 (legal1: Editor) into 案件 (legal1: Collaborator).
-      await runFromContextMenu(page, folder.name, lang === 'zh-CN' ? '复制' : 'Copy');
-      const dialog = page.locator('adf-content-node-selector');
-      await dialog.waitFor();
-      await settle(page);
-      await dialog.locator('[data-automation-id="dropdown-breadcrumb-trigger"]').click();
-      await page.locator('mat-option', { hasText: 'EFR 执法记录' }).click();
-      await settle(page);
+      const dialog = await nodeSelectorFor(page, folder.name, lang === 'zh-CN' ? '复制' : 'Copy',
+        'EFR 执法记录');
       await dialog.locator('.adf-datatable-row', { hasText: '案件' }).first().click();
       await saveScreen(page, `content-app-copy-dialog-${lang}`);
       const english: string[] = [];
@@ -378,10 +397,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
   it('ACA\'s own Delete of a folder of recordings, refused by the repository, says EFR\'s '
     + 'sentence (zh-CN)', async () => {
     suite.expectErrors(refusedInBrowser);
-    const folder = await recordingsFolder('admin');
-    const page = await signIn('admin');
-    await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
-    await settle(page);
+    const { folder, page } = await folderOfRecordingsAsAdmin();
     const refused = page.waitForResponse((res) => res.request().method() === 'DELETE');
     await runFromContextMenu(page, folder.name, '删除');
     const sentence = await refusalSentence(await refused, 'zh-CN');
@@ -395,18 +411,9 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
   it('ACA\'s own Move of a folder of recordings out of the archive, refused by the repository '
     + '(409), says EFR\'s sentence, not "same name" (zh-CN)', async () => {
     suite.expectErrors(refusedInBrowser);
-    const folder = await recordingsFolder('admin');
-    const page = await signIn('admin');
-    await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
-    await settle(page);
-    await runFromContextMenu(page, folder.name, '移动');
-    const dialog = page.locator('adf-content-node-selector');
-    await dialog.waitFor();
-    await settle(page);
+    const { folder, page } = await folderOfRecordingsAsAdmin();
     // To Company Home, outside EFR 执法记录: the dialog's own folder is the destination.
-    await dialog.locator('[data-automation-id="dropdown-breadcrumb-trigger"]').click();
-    await page.locator('mat-option', { hasText: 'Company Home' }).click();
-    await settle(page);
+    const dialog = await nodeSelectorFor(page, folder.name, '移动', 'Company Home');
     await saveScreen(page, 'content-app-move-dialog-zh-CN');
     const refused = page.waitForResponse((res) => res.request().method() === 'POST'
       && /\/move\b/.test(res.url()));
