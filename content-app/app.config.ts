@@ -4,7 +4,7 @@ import localeZh from '@angular/common/locales/zh';
 import { provideAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withHashLocation } from '@angular/router';
 import {
-  AuthGuard, provideAppConfig, provideCoreAuth, provideI18N, provideTranslations,
+  AuthGuard, provideAppConfig, provideCoreAuth, provideI18N,
 } from '@alfresco/adf-core';
 import { SHELL_APP_SERVICE, SHELL_AUTH_TOKEN, provideShellRoutes } from '@alfresco/adf-core/shell';
 import { AppService } from '@alfresco/aca-shared';
@@ -29,15 +29,14 @@ export const contentAppConfig: ApplicationConfig = {
     provideAnimations(),
     provideAppConfig(),
     provideCoreAuth({ useHash: true }),
-    // ACA's own texts ('app', assets/i18n) come with ContentServiceExtensionModule.
+    // ACA's own texts ('app', assets/i18n) come with ContentServiceExtensionModule; the build
+    // lays content-app/i18n over them (zh-CN that ADF 9.0.0 and ACA 8.0.0 ship only in English).
     provideI18N({ defaultLanguage: 'zh-CN' }),
     importProvidersFrom(ContentServiceExtensionModule),
     provideRouter(CONTENT_APP_ROUTES, withHashLocation()),
     provideShellRoutes(CONTENT_LAYOUT_ROUTES),
     { provide: SHELL_APP_SERVICE, useClass: AppService },
     { provide: SHELL_AUTH_TOKEN, useValue: AuthGuard },
-    // ACA 8.0.0 ships zh-CN for all but a few of its texts: those, and the sign-in page's.
-    provideTranslations('efr-content-app', 'assets/efr-content-app'),
     ...CONTENT_APP_PLUGINS,
   ],
 };

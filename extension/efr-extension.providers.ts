@@ -26,6 +26,7 @@ import { placeHoldEffect } from './approvals/hold/place-hold.effects';
 import { EfrScreenComponent } from './efr-screen.component';
 import { EfrNavbarComponent, EfrNavbarSource } from './efr-navbar.component';
 import { EFR_EVALUATORS } from './efr-extension.rules';
+import { provideEfrRefusalNotices } from './efr-refusal-notices';
 
 /** The plugin file, as the host's `app.extensions.json` lists it in `$references`. */
 export const EFR_PLUGIN_FILE = 'efr.plugin.json';
@@ -106,5 +107,7 @@ export function provideEfrExtension(): (Provider | EnvironmentProviders)[] {
     }),
     // The plugin's own store actions (`efr.action.placeHold`), dispatched by the Content App.
     provideEffects({ placeHoldEffect }),
+    // EFR's sentence in ACA's own failure messages when the repository refuses its actions.
+    ...provideEfrRefusalNotices(),
   ];
 }

@@ -60,8 +60,8 @@ export function refusalText(
 export function summaryText(
   summary: string,
   language: string,
-  sentence: (code: string) => string | undefined,
-  code: () => string | undefined,
+  sentence: (code: string) => string | undefined = () => undefined,
+  code: () => string | undefined = () => undefined,
 ): string {
   const zh = language.toLowerCase().startsWith('zh');
   const refusal = findRefusal(summary);

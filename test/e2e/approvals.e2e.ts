@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
 import { e2eSuite } from './support/e2e-suite.js';
+import { requestCard, takeApprovalStep, type ApprovalStep } from './support/approval-steps.js';
 import { CORE } from '../support/server-harness.js';
 
 /** The demo recording linked to case 丹民罚〔2026〕12号, led by leader1 (demo-records.ts). */
@@ -37,12 +38,7 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
   const as = (user: string, lang: AppLanguage = 'zh-CN'): Promise<Page> =>
     suite.signIn(user, lang, VIEWPORT);
 
-  async function card(page: Page): Promise<ReturnType<Page['locator']>> {
-    const c = page.locator(`[data-testid="request-card"][data-number="${requestNumber}"]`);
-    await c.waitFor();
-    await settle(page);
-    return c;
-  }
+  const card = (page: Page) => requestCard(page, requestNumber);
 
   const OPINIONS: Record<string, string> = {
     review: '同意，报分管领导批准。',
@@ -51,32 +47,20 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
 
   async function decide(
     user: string,
-    decision: string,
+    decision: ApprovalStep['decision'],
     lang: AppLanguage = 'zh-CN',
   ): Promise<void> {
     const page = await as(user, lang);
     await page.goto(`${suite.app.url}/approvals`);
-    const c = await card(page);
+    await card(page);
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, `approvals-${decision}-queue-${lang}`);
-    await c.locator(`[data-decision="${decision}"]`).click();
-    if (decision === 'review' || decision === 'approve') {
-      // 审核意见 / 批准意见 (issue 19, point 8), kept with the step.
-      await c.locator('[data-testid="opinion"]').fill(OPINIONS[decision]);
-      await saveScreen(page, `approvals-${decision}-opinion-${lang}`);
-      await c.locator('[data-testid="confirm-opinion"]').click();
-    }
-    if (decision === 'register') {
-      // The viewer is picked by name (issue 19, point 2): the requester 王明, not officer1.
-      const viewer = await c.locator('[data-testid="register-viewer"]').elementHandle();
-      await page.waitForFunction((el) => (el as HTMLInputElement).value === '王明', viewer);
-      await saveScreen(page, `approvals-register-form-${lang}`);
-      await c.locator('[data-testid="confirm-register"]').click();
-    }
-    await page.locator('[data-testid="approvals-message"]').waitFor();
-    expect(await page.locator('[data-testid="approvals-message"]').getAttribute('class')).toContain(
-      'efr-ok',
-    );
+    // 审核意见 / 批准意见 (issue 19, point 8), kept with the step; the viewer is picked by name
+    // (issue 19, point 2): the requester 王明, not officer1.
+    const step: ApprovalStep = decision === 'register'
+      ? { decision, viewerName: '王明' } : { decision, opinion: OPINIONS[decision] };
+    await takeApprovalStep(page, requestNumber, step, (part) => saveScreen(page,
+      part === 'opinion' ? `approvals-${decision}-opinion-${lang}` : `approvals-register-form-${lang}`));
   }
 
   it('R24.1: officer1 files a request from the form', async () => {

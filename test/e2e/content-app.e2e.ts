@@ -1,6 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
+import { summaryText } from '../../extension/shared/refusal.js';
+import { CORE } from '../support/server-harness.js';
 import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
 import { e2eSuite } from './support/e2e-suite.js';
+import { requestCard, takeApprovalStep, type ApprovalStep } from './support/approval-steps.js';
 
 /**
  * The Alfresco Content App 8.0.0 from npm with the EFR plugin, served by server/ at
@@ -28,7 +31,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     }
     await page.goto(`${suite.app.url}/content-app/#/login`);
     await page.locator('#username').fill(user);
-    await page.locator('#password').fill('efr-demo');
+    await page.locator('#password').fill(user === 'admin' ? 'admin' : 'efr-demo');
     await page.locator('#login-button').click();
     await page.waitForURL(/#\/personal-files/);
     await settle(page);
@@ -46,6 +49,55 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
   const repository404s = () => (suite.watched?.failedRequests ?? [])
     .filter((line) => line.startsWith('404') && line.includes('/alfresco/'))
     .filter((line) => !expected404.test(line));
+
+  /**
+   * Words on a zh-CN screen that are data, not the interface: the product's name, the names
+   * ACS gives its root folder ("Company Home") and its own people ("Administrator" is admin's
+   * first name, "System" the modifier of what the system made), and size units (ADF's
+   * FileSizePipe writes "729.21 KB" in every language).
+   */
+  const DATA_WORDS = new Set(['EFR', 'Company', 'Home', 'Administrator', 'System', 'KB', 'MB',
+    'GB', 'KiB', 'MiB', 'GiB']);
+
+  /**
+   * English words of the interface on a zh-CN screen: every visible text and placeholder, less
+   * icon ligatures (`mat-icon`) and data (a chunk with a digit, `_`, `.`, `:`, `/`, `@` or `-`
+   * is a file name, a serial, a date or a QName; DATA_WORDS are names and units).
+   */
+  async function englishOnScreen(page: Page): Promise<string[]> {
+    // One expression without inner functions: tsx would wrap a named one in its `__name`.
+    const lines = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || el.closest('mat-icon, script, style, .material-icons')
+          || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') {
+          continue;
+        }
+        const text = (n.textContent ?? '').trim();
+        if (text) out.push(text);
+      }
+      for (const el of Array.from(document.querySelectorAll('input[placeholder], textarea[placeholder]'))) {
+        if (el.getClientRects().length > 0) out.push(el.getAttribute('placeholder') ?? '');
+      }
+      return out;
+    });
+    const found = new Set<string>();
+    for (const line of lines) {
+      for (const word of line.split(/[\s（）()，。：、"“”]+/)) {
+        const chunk = word.replace(/^\W+|\W+$/g, ''); // "Tags:" is a word, "efr:type" data
+        if (/[\d_.:/@-]/.test(chunk) || !/[A-Za-z]{2,}/.test(chunk) || DATA_WORDS.has(chunk)) continue;
+        found.add(`${chunk} in "${line.slice(0, 60)}"`);
+      }
+    }
+    return [...found];
+  }
+
+  /** Notes the English words of the zh-CN screen `where` in `into`. */
+  async function noteEnglish(page: Page, where: string, into: string[]): Promise<void> {
+    for (const word of await englishOnScreen(page)) into.push(`${where}: ${word}`);
+  }
 
   /**
    * A sealed video recording of the demo data, and its folder (录像档案): the first by name, so
@@ -73,21 +125,27 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     await group.waitFor();
     expect(await group.innerText()).toContain('执法记录');
     await saveScreen(page, 'content-app-personal-files-zh-CN');
+    const english: string[] = [];
+    await noteEnglish(page, 'personal-files', english);
     await page.locator('[data-nav="recordings"]').click();
     await page.waitForURL(/#\/recordings/);
     await settle(page);
     await page.locator('h1').first().waitFor();
     await saveScreen(page, 'content-app-efr-recordings-zh-CN');
+    await noteEnglish(page, 'recordings', english);
+    expect(english).toEqual([]);
     expect(repository404s()).toEqual([]);
   });
 
   it('loads every screen of ACA\'s side navigation without a 404 from the repository', async () => {
     const page = await signIn('legal1');
+    const english: string[] = [];
     for (const route of ['personal-files', 'libraries', 'favorite/libraries', 'recent-files',
       'favorites', 'shared', 'trashcan']) {
       await page.goto(`${suite.app.url}/content-app/#/${route}`);
       await settle(page);
       await saveScreen(page, `content-app-${route.replace(/[/;=]/g, '-')}-zh-CN`);
+      await noteEnglish(page, route, english);
     }
     // Search as a user does: the header's search, then "mp4" (ACS tokenises names).
     await page.locator('button:has(mat-icon:text-is("search"))').first().click();
@@ -96,6 +154,8 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
     await page.waitForURL(/#\/search/);
     await settle(page);
     await saveScreen(page, 'content-app-search-mp4-zh-CN');
+    await noteEnglish(page, 'search', english);
+    expect(english).toEqual([]);
     expect(repository404s()).toEqual([]);
   });
 
@@ -108,12 +168,15 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       const row = page.locator('.adf-datatable-row', { hasText: recording.name });
       await row.waitFor();
       await saveScreen(page, 'content-app-archive-zh-CN');
+      const english: string[] = [];
+      await noteEnglish(page, 'archive', english);
 
       await row.click({ button: 'right' });
       const menu = page.locator('.aca-context-menu, .mat-mdc-menu-panel').last();
       await menu.waitFor();
       const offered = await menu.innerText();
       await saveScreen(page, 'content-app-context-menu-sealed-zh-CN');
+      await noteEnglish(page, 'context menu', english);
       expect(offered).toContain('申请调阅');
       for (const forbidden of ['共享', '下载', '离线编辑', '上传新版本', '移动', '复制', '删除',
         '管理版本', '权限', '编辑方面', '创建链接']) {
@@ -125,6 +188,8 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await page.locator('[data-testid="request-form"] input[type="checkbox"]:checked').waitFor();
       await settleWithNav(page);
       await saveScreen(page, 'content-app-request-from-context-menu-zh-CN');
+      await noteEnglish(page, 'request form', english);
+      expect(english).toEqual([]);
       expect(repository404s()).toEqual([]);
     });
 
@@ -164,6 +229,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       const row = await selectRecording(page, recording);
       await row.click();
       await page.locator('.app-toggle-info-drawer button').click();
+      const english: string[] = [];
       const drawer = page.locator('adf-info-drawer');
       await drawer.waitFor();
       await settle(page);
@@ -182,6 +248,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
         expect(text.trim().length).withContext(`${tab.part}: ${text}`).toBeGreaterThan(4);
         if (lang === 'zh-CN') expect(text).withContext(tab.part).toMatch(/[\u4e00-\u9fff]/);
         await saveScreen(page, `content-app-info-drawer-${tab.part}-${lang}`);
+        if (lang === 'zh-CN') await noteEnglish(page, `info drawer ${tab.part}`, english);
       }
       // What legal staff see in each tab: the seal's hash, the custody log, and the way to view.
       await drawer.locator('.mat-mdc-tab', { hasText: TABS[1][lang] }).dispatchEvent('click');
@@ -192,6 +259,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await drawer.locator('.mat-mdc-tab', { hasText: TABS[5][lang] }).dispatchEvent('click');
       await drawer.locator('[data-testid="request-viewing"]').waitFor();
       expect(await untranslatedKeys(page)).toEqual([]);
+      expect(english).toEqual([]);
       expect(repository404s()).toEqual([]);
     });
   }
@@ -215,6 +283,9 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
         const request = gate.locator('[data-testid="efr-viewer-request"]');
         expect(await request.innerText()).toContain(lang === 'zh-CN' ? '申请调阅' : 'Request viewing');
         await saveScreen(page, `content-app-viewer-no-right-${lang}`);
+        const english: string[] = [];
+        if (lang === 'zh-CN') await noteEnglish(page, 'viewer', english);
+        expect(english).toEqual([]);
         // Nothing of the content was asked for: the gate decides before any read.
         expect(contentReads).toEqual([]);
         await request.click();
@@ -226,26 +297,188 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       });
   }
 
-  it('plays a recording in the viewer for its registered viewer: time advances under the '
-    + 'watermark, the session is logged', async () => {
+  /**
+   * What ACA shows after one of its own actions: the snackbar's text, once it is there
+   * (adf-core 9.0.0 NotificationService opens `adf-snackbar-content`).
+   */
+  async function snackbarText(page: Page): Promise<string> {
+    const bar = page.locator('adf-snackbar-content').last();
+    await bar.waitFor();
+    return (await bar.innerText()).trim();
+  }
+
+  /** Right-clicks the row named `name` and runs the context-menu entry `entry`. */
+  async function runFromContextMenu(page: Page, name: string, entry: string): Promise<void> {
+    const row = page.locator('.adf-datatable-row', { hasText: name }).first();
+    await row.waitFor();
+    await row.click({ button: 'right' });
+    const menu = page.locator('.mat-mdc-menu-panel').last();
+    await menu.waitFor();
+    await menu.locator('button.mat-mdc-menu-item', { hasText: entry }).first().click();
+  }
+
+  /**
+   * Runs ACA's `entry` (复制 / 移动, Copy / Move) on the row `name` and, in ACA's node selector
+   * that opens, goes up to the folder `ancestor` by the dialog's breadcrumb; answers the dialog.
+   */
+  async function nodeSelectorFor(page: Page, name: string, entry: string, ancestor: string) {
+    await runFromContextMenu(page, name, entry);
+    const dialog = page.locator('adf-content-node-selector');
+    await dialog.waitFor();
+    await settle(page);
+    await dialog.locator('[data-automation-id="dropdown-breadcrumb-trigger"]').click();
+    await page.locator('mat-option', { hasText: ancestor }).click();
+    await settle(page);
+    return dialog;
+  }
+
+  /**
+   * The sentence of the EFR refusal the repository answered `res` with, in `lang`: what the
+   * user must read instead of ACA's own sentence.
+   */
+  async function refusalSentence(res: Response, lang: AppLanguage): Promise<string> {
+    const body = await res.json() as { error: { errorKey: string; briefSummary: string } };
+    expect(body.error.errorKey).withContext(body.error.briefSummary).toMatch(/^efr\./);
+    return summaryText(body.error.briefSummary, lang);
+  }
+
+  /** A folder of sealed recordings as the archive files them (录像档案/<handover>/). */
+  async function recordingsFolder(user: string): Promise<{ name: string; parentId: string }> {
+    const recording = await sealedRecording(user);
+    const res = await suite.api(user).request<{ entry: { name: string; parentId: string } }>(
+      'get', `${CORE}/nodes/${recording.parentId}`);
+    expect(res.status).toBe(200);
+    return res.body.entry;
+  }
+
+  /** admin, signed in, on the folder that holds a folder of sealed recordings. */
+  async function folderOfRecordingsAsAdmin() {
+    const folder = await recordingsFolder('admin');
+    const page = await signIn('admin');
+    await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
+    await settle(page);
+    return { folder, page };
+  }
+
+  const refusedInBrowser = /Failed to load resource: the server responded with a status of (403|409)/;
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`ACA's own Copy of a folder of recordings, refused by the repository, says EFR's `
+      + `sentence and is tried once (${lang})`, async () => {
+      suite.expectErrors(refusedInBrowser);
+      const folder = await recordingsFolder('legal1');
+      const page = await signIn('legal1', lang);
+      const copies: string[] = [];
+      page.on('request', (req) => {
+        if (req.method() === 'POST' && /\/nodes\/[^/]+\/copy\b/.test(req.url())) copies.push(req.url());
+      });
+      await page.goto(`${suite.app.url}/content-app/#/personal-files/${folder.parentId}`);
+      await settle(page);
+      // A handover's folder in 录像档案 (legal1: Editor) into 案件 (legal1: Collaborator).
+      const dialog = await nodeSelectorFor(page, folder.name, lang === 'zh-CN' ? '复制' : 'Copy',
+        'EFR 执法记录');
+      await dialog.locator('.adf-datatable-row', { hasText: '案件' }).first().click();
+      await saveScreen(page, `content-app-copy-dialog-${lang}`);
+      const english: string[] = [];
+      if (lang === 'zh-CN') await noteEnglish(page, 'copy dialog', english);
+      const refused = page.waitForResponse((res) => res.request().method() === 'POST'
+        && /\/copy\b/.test(res.url()));
+      await dialog.locator('[data-automation-id="content-node-selector-actions-choose"]').click();
+      const sentence = await refusalSentence(await refused, lang);
+      expect(await snackbarText(page)).toContain(sentence);
+      await saveScreen(page, `content-app-copy-refused-${lang}`);
+      if (lang === 'zh-CN') await noteEnglish(page, 'copy refused', english);
+      expect(english).toEqual([]);
+      await settle(page);
+      expect(copies.length).withContext(copies.join('\n')).toBe(1);
+    });
+  }
+
+  it('ACA\'s own Delete of a folder of recordings, refused by the repository, says EFR\'s '
+    + 'sentence (zh-CN)', async () => {
+    suite.expectErrors(refusedInBrowser);
+    const { folder, page } = await folderOfRecordingsAsAdmin();
+    const refused = page.waitForResponse((res) => res.request().method() === 'DELETE');
+    await runFromContextMenu(page, folder.name, '删除');
+    const sentence = await refusalSentence(await refused, 'zh-CN');
+    expect(await snackbarText(page)).toContain(sentence);
+    await saveScreen(page, 'content-app-delete-refused-zh-CN');
+    // Nothing was deleted: the folder is still listed after ACA's reload.
+    await settle(page);
+    await page.locator('.adf-datatable-row', { hasText: folder.name }).waitFor();
+  });
+
+  it('ACA\'s own Move of a folder of recordings out of the archive, refused by the repository '
+    + '(409), says EFR\'s sentence, not "same name" (zh-CN)', async () => {
+    suite.expectErrors(refusedInBrowser);
+    const { folder, page } = await folderOfRecordingsAsAdmin();
+    // To Company Home, outside EFR 执法记录: the dialog's own folder is the destination.
+    const dialog = await nodeSelectorFor(page, folder.name, '移动', 'Company Home');
+    await saveScreen(page, 'content-app-move-dialog-zh-CN');
+    const refused = page.waitForResponse((res) => res.request().method() === 'POST'
+      && /\/move\b/.test(res.url()));
+    await dialog.locator('[data-automation-id="content-node-selector-actions-choose"]').click();
+    const res = await refused;
+    expect(res.status()).toBe(409);
+    const sentence = await refusalSentence(res, 'zh-CN');
+    const text = await snackbarText(page);
+    expect(text).toContain(sentence);
+    expect(text).not.toContain('相同名称');
+    await saveScreen(page, 'content-app-move-refused-zh-CN');
+  });
+
+  /** Opens an EFR screen from the 执法记录 group of ACA's side navigation. */
+  async function openEfrScreen(page: Page, nav: string, url: RegExp): Promise<void> {
+    await page.locator(`[data-testid="efr-navbar"] [data-nav="${nav}"]`).click();
+    await page.waitForURL(url);
+    await settleWithNav(page);
+  }
+
+  it('files, reviews, approves and registers a viewing request through EFR\'s screens in the '
+    + 'Content App, then plays it in the viewer: time advances under the watermark, the '
+    + 'session is logged', async () => {
     const recording = await sealedRecording('legal1');
-    const ws = (user: string) => suite.api(user);
-    const step = async (user: string, path: string, body: unknown = {}) => {
-      const res = await ws(user).post<{ entry: { id: string; number: string;
-        approvers: string[]; status: string } }>(`/alfresco/s/efr/access-requests${path}`, body);
-      expect(res.status).withContext(`${user} ${path}: ${res.text}`).toBeLessThan(300);
-      return res.body.entry;
-    };
-    const filed = await step('legal1', '', { recordingIds: [recording.id], purpose: 'work',
-      reason: '复核执法过程（内容管理应用）' });
-    await step('director1', `/${filed.id}/review`, { opinion: '同意。' });
-    await step(filed.approvers[0], `/${filed.id}/approve`, { opinion: '同意调阅。' });
-    const registered = await step('custodian1', `/${filed.id}/register`, { viewer: 'legal1',
-      reason: '案件复核', viewingUntil: new Date(Date.now() + 3_600_000).toISOString() });
-    expect(registered.status).toBe('registered');
+    // legal1 files from the viewer's 申请调阅.
+    let page = await signIn('legal1');
+    await (await selectRecording(page, recording)).dblclick();
+    await page.locator('efr-recording-viewer [data-testid="efr-viewer-request"]').click();
+    await page.waitForURL(new RegExp(`#/approvals/new\\?recordingId=${recording.id}`));
+    await page.locator('[data-testid="request-form"] input[type="checkbox"]:checked').waitFor();
+    await settleWithNav(page);
+    await page.locator('[data-testid="reason"]').fill('复核执法过程（内容管理应用）');
+    await page.locator('[data-testid="submit-request"]').click();
+    await page.waitForURL(/#\/approvals\?created=/);
+    const number = decodeURIComponent(/created=([^&]+)/.exec(page.url())![1]);
+    const card = await requestCard(page, number);
+    expect(await card.locator('[data-testid="request-status"]').innerText()).toBe('已提交');
+    await settleWithNav(page);
+    await saveScreen(page, 'content-app-approvals-filed-zh-CN');
+    // Who approves is the leader in charge of the recording's case: the request says.
+    const mine = await suite.api('legal1').request<{ list: { entries: { entry: {
+      number: string; approvers: string[] } }[] } }>('get',
+      '/alfresco/s/efr/access-requests?queue=mine&maxItems=1000');
+    const filed = mine.body.list.entries.map((e) => e.entry).find((e) => e.number === number);
+    expect(filed?.approvers.length).withContext(`request ${number}`).toBeGreaterThan(0);
+
+    const english: string[] = [];
+    const steps: [string, ApprovalStep][] = [
+      ['director1', { decision: 'review', opinion: '同意，报分管领导批准。' }],
+      [filed!.approvers[0], { decision: 'approve', opinion: '同意调阅。' }],
+      ['custodian1', { decision: 'register', viewerName: '周敏' }],
+    ];
+    for (const [user, step] of steps) {
+      page = await signIn(user);
+      await openEfrScreen(page, 'approvals', /#\/approvals/);
+      await takeApprovalStep(page, number, step, (part) =>
+        saveScreen(page, `content-app-approvals-${step.decision}-${part}-zh-CN`));
+      await settleWithNav(page);
+      await saveScreen(page, `content-app-approvals-${step.decision}-done-zh-CN`);
+      expect(await untranslatedKeys(page)).toEqual([]);
+      await noteEnglish(page, `approvals ${step.decision}`, english);
+    }
 
     for (const lang of ['zh-CN', 'en'] as const) {
-      const page = await signIn('legal1', lang);
+      page = await signIn('legal1', lang);
       const row = await selectRecording(page, recording);
       await row.dblclick();
       const media = page.locator('efr-recording-viewer video[data-testid="media"]');
@@ -254,10 +487,10 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       const watermark = page.locator('efr-recording-viewer [data-testid="watermark"]');
       expect(await watermark.isVisible()).toBeTrue();
       const mark = await watermark.innerText();
-      expect(mark).toContain(filed.number);
+      expect(mark).toContain(number);
       expect(mark).not.toContain('legal1');
-      const logged = page.waitForResponse((res) => res.url().includes(
-        `/access-requests/${filed.id}/viewing-events`) && res.request().method() === 'POST');
+      const logged = page.waitForResponse((res) => res.url().includes('/viewing-events')
+        && res.request().method() === 'POST');
       await media.evaluate(async (el) => {
         const v = el as HTMLVideoElement;
         v.muted = true;
@@ -271,6 +504,9 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       await media.evaluate((el) => (el as HTMLVideoElement).pause());
       await saveScreen(page, `content-app-viewer-playing-${lang}`);
       expect(await untranslatedKeys(page)).toEqual([]);
+      if (lang === 'zh-CN') await noteEnglish(page, 'viewer playing', english);
     }
+    expect(english).toEqual([]);
+    expect(repository404s()).toEqual([]);
   });
 });

@@ -7,8 +7,16 @@ import { Type, type TSchema } from '@sinclair/typebox';
  * `NavBarGroupRef`/`NavBarLinkRef`, `SidebarTabRef`, `ViewerExtensionRef`) and the feature keys
  * ACA 8.0.0's `AppExtensionService` reads (aca-shared: `features.navbar`, `create`, `toolbar`,
  * `contextMenu`, `viewer.toolbarActions`; adf-extensions' `viewer.extensions`; `sidebar.tabs`, `sidebar.toolbar`,
- * `badges`). ACA's own `extension.schema.json` (its `$schema`) is not in any npm package, so
- * there is no published schema to load: this one is ours, kept to the shipped types.
+ * `badges`). No extension schema ships in node_modules (`find node_modules/@alfresco -name
+ * '*.schema.json'` finds only adf-core's `app.config.schema.json`): aca-content's JSON files
+ * name `"$schema": "../../../extension.schema.json"`, a path into ACA's source tree, where
+ * `extension.schema.json` sits at the root of github.com/Alfresco/alfresco-content-app. That
+ * file is narrower than what ACA 8.0.0 runs: it allows only a string for `rules.visible` and
+ * for an action's `payload`, while aca-content 8.0.0's own `app.extensions.json` gives 95
+ * `visible` lists (aca-shared `filterVisible` takes `Array.isArray(action.rules.visible)` as
+ * all of them) and plugin payloads are expressions or objects (`ActionRef.payload: any`). So
+ * this schema is ours, kept to the shipped types and runtime, and ACA's own extension file
+ * must pass it too (efr-plugin.spec.ts).
  * Elements that override an ACA element by id (merged by ADF's `mergeArrays`) carry only
  * what they change, so only `id` is required of them.
  */
