@@ -132,7 +132,7 @@ describe('handover web scripts: refusals and late handovers (issue 5)', () => {
       'B.mp4',
       recordingFields(h, clips[1].sha256),
     );
-    expect(late.status).toBe(409);
+    expect(late.status).toBe(403);
     expect(late.text).toContain('efr.handover.notOpen');
     const r = await receipt(h, 'custodian2', [clips[0].sha256]);
     expect(r.body.entry.status).toBe('sealed');

@@ -168,16 +168,16 @@ describe('handover web scripts: the two-custodian flow (issue 5, R21.4, R26.1)',
       body: new Uint8Array([1, 2, 3]),
       headers: { 'content-type': 'video/mp4' },
     });
-    expect(content.status).toBe(409);
+    expect(content.status).toBe(403);
     const facts = await c2.put(`${CORE}/nodes/${recordingId}`, {
       properties: { 'efr:location': '别处', 'efr:recordingStart': new Date().toISOString() },
     });
-    expect(facts.status).toBe(409);
+    expect(facts.status).toBe(403);
     const admin = base.as('admin', 'admin');
     const del = await admin.delete(`${CORE}/nodes/${recordingId}`);
-    expect(del.status).toBe(409);
+    expect(del.status).toBe(403);
     const move = await admin.post(`${CORE}/nodes/${recordingId}/move`, { targetParentId: '-my-' });
-    expect(move.status).toBe(409);
+    expect(move.status).toBe(403);
     const log = await admin.get<{
       list: { entries: { entry: { values: Record<string, string> } }[] };
     }>(`${CORE}/nodes/${recordingId}/audit-entries?include=values&maxItems=100`);

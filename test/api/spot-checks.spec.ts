@@ -299,7 +299,7 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
     const put = await app.inject({ method: 'PUT', url: `${CORE}/nodes/${rec}`,
       headers: { ...basic('admin', 'admin'), 'content-type': 'application/json' },
       payload: JSON.stringify({ properties: { 'efr:location': '改过的地点' } }) });
-    expect(put.statusCode).withContext(put.body).toBe(409);
+    expect(put.statusCode).withContext(put.body).toBe(403);
     expect(put.json().error.errorKey).toBe('efr.recording.sealedContent');
     const scan = entries<ViolationJson>(await call('supervisor1', 'POST', '/violations/scan'));
     expect(scan.map((v) => [v.kind, v.officer, v.subjectId])).toEqual(

@@ -80,7 +80,7 @@ describe('contract: renditions, versions and comments (issue 17)', () => {
     const rec = await http.request('put', `${CORE}/nodes/${recording}/content?${opts}` +
       '&name=x.mp4', { body: 'tampered', headers: { 'content-type': 'video/mp4' } });
     expectAcsError(rec);
-    expect(rec.status).toBe(409);
+    expect(rec.status).toBe(403);
     const plain = await http.request('put', `${CORE}/nodes/${file}/content?${opts}&name=doc.pdf`,
       { body: '%PDF-1.5', headers: { 'content-type': 'application/pdf' } });
     expectContract(plain, 200);

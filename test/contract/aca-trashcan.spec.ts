@@ -86,15 +86,15 @@ describe('contract: trashcan (issue 17)', () => {
     const copy = (await http.upload<{ entry: Entry }>(work, bytes, 'copy.mp4')).body.entry.id;
     const permanent = await http.delete(`${CORE}/nodes/${copy}?permanent=true`);
     expectAcsError(permanent);
-    expect(permanent.status).toBe(409);
+    expect(permanent.status).toBe(403);
     expect((permanent.body as { error: { errorKey: string } }).error.errorKey)
       .toBe('efr.recording.noPurge');
     expect((await http.delete(`${CORE}/nodes/${copy}`)).status).toBe(204);
     const purge = await http.delete(`${CORE}/deleted-nodes/${copy}`);
     expectAcsError(purge);
-    expect(purge.status).toBe(409);
+    expect(purge.status).toBe(403);
     expect((await http.get(`${CORE}/deleted-nodes/${copy}`)).status).toBe(200);
     // A recording itself never reaches the trashcan: its delete is refused by the rules.
-    expect((await http.delete(`${CORE}/nodes/${rec.id}`)).status).toBe(409);
+    expect((await http.delete(`${CORE}/nodes/${rec.id}`)).status).toBe(403);
   });
 });

@@ -409,7 +409,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
   });
 
   it('ACA\'s own Move of a folder of recordings out of the archive, refused by the repository '
-    + '(409), says EFR\'s sentence, not "same name" (zh-CN)', async () => {
+    + '(403), says EFR\'s sentence, not "same name" (zh-CN)', async () => {
     suite.expectErrors(refusedInBrowser);
     const { folder, page } = await folderOfRecordingsAsAdmin();
     // To Company Home, outside EFR 执法记录: the dialog's own folder is the destination.
@@ -419,7 +419,7 @@ describe('e2e: the Content App with the EFR plugin (issue 17)', () => {
       && /\/move\b/.test(res.url()));
     await dialog.locator('[data-automation-id="content-node-selector-actions-choose"]').click();
     const res = await refused;
-    expect(res.status()).toBe(409);
+    expect(res.status()).toBe(403);
     const sentence = await refusalSentence(res, 'zh-CN');
     const text = await snackbarText(page);
     expect(text).toContain(sentence);

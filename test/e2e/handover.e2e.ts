@@ -194,15 +194,15 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
       `${CORE}/nodes/${rec}/content`,
       new Uint8Array([1, 2, 3]),
     );
-    expect(content.status).toBe(409);
+    expect(content.status).toBe(403);
     const facts = await api('custodian2', 'PUT', `${CORE}/nodes/${rec}`, {
       properties: { 'efr:location': '别处' },
     });
-    expect(facts.status).toBe(409);
-    expect((await api('admin', 'DELETE', `${CORE}/nodes/${rec}`)).status).toBe(409);
+    expect(facts.status).toBe(403);
+    expect((await api('admin', 'DELETE', `${CORE}/nodes/${rec}`)).status).toBe(403);
     expect(
       (await api('admin', 'POST', `${CORE}/nodes/${rec}/move`, { targetParentId: '-my-' })).status,
-    ).toBe(409);
+    ).toBe(403);
     const log = await api(
       'admin',
       'GET',

@@ -67,7 +67,7 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
     // only the message stored with the entry (issue 19, point 3; older entries lack one).
     const refused = await suite.api('admin').request('put', `${CORE}/nodes/${await recordingId()}`,
       { json: { properties: { 'efr:location': '改过的地点' } } });
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(403);
     const page = await suite.signIn('supervisor1', 'zh-CN');
     await openFromNav(page, 'access-log', /\/approvals\/access-log/);
     await page.locator('[data-testid="log-row"]').first().waitFor();

@@ -77,7 +77,7 @@ describe('evidence package image (issue 7)', () => {
         expect(await validateBag(out)).withContext(label).toEqual([]);
       }
       const text = await readFile(join(dir, 'x-udf', 'description.txt'), 'utf8');
-      expect(text).toContain(`原始文件名 Original name：${LONG}`);
+      expect(text).toContain(`原始文件名：${LONG}`);
     });
 
   describe('verify.html in Chromium (offline check)', () => {

@@ -21,16 +21,30 @@ export interface Caller {
   rule: RuleContext;
 }
 
-/** A rule refusal: answered with the verdict's status and logged by the error handler. */
+/**
+ * The status a refusal answers with. EFR's own web scripts answer the verdict's status (409 for
+ * a step out of order, a job another worker holds: their clients read it so). The generic API
+ * (nodes, copy, move, content, locks, CMIS-like paths) never answers a rule refusal with 409:
+ * ACS means a name clash by it (DuplicateChildNodeNameException, public-rest-context.xml) and the
+ * Content App reads every 409 so, retrying a copy under a new name and telling a refused move as
+ * "a file with the same name exists" (docs/security.md, "Status"). There the refusal is 403.
+ */
+export function refusalStatus(verdict: Extract<Verdict, { allowed: false }>,
+  workflowStep: string | undefined): number {
+  return verdict.status === 409 && workflowStep === undefined ? 403 : verdict.status;
+}
+
+/** A rule refusal: answered with `refusalStatus` and logged by the error handler. */
 export class RuleRefusal extends AcsError {
   constructor(
     readonly verdict: Extract<Verdict, { allowed: false }>,
     readonly attempted: string,
     readonly userId: string,
     readonly nodeId: string | null,
+    status: number = verdict.status,
   ) {
     // The Error schema has no field for a second language: English first, then Chinese.
-    super(verdict.status, verdict.code, `${verdict.message} / ${verdict.messageZh}`);
+    super(status, verdict.code, `${verdict.message} / ${verdict.messageZh}`);
   }
 }
 
@@ -177,7 +191,8 @@ export class Repository {
    */
   enforce(c: Caller, verdict: Verdict, action: string, node: NodeRow | null): void {
     if (verdict.allowed) return;
-    throw new RuleRefusal(verdict, action, c.userId, node?.id ?? null);
+    throw new RuleRefusal(verdict, action, c.userId, node?.id ?? null,
+      refusalStatus(verdict, c.rule.workflowStep));
   }
 
   /**

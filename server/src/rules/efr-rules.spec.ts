@@ -134,7 +134,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
       payload: 'cut',
       headers: { ...ADMIN, 'content-type': 'video/mp4' },
     });
-    expect(r.statusCode).toBe(409);
+    expect(r.statusCode).toBe(403);
     expect(r.json().error.errorKey).toBe('efr.recording.sealedContent');
     expect(r.json().error.briefSummary).toContain('录像已封存');
     expect(refusals(sealedId).map((v) => v.attempted)).toContain('updateContent');
@@ -146,7 +146,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
       url: `${CORE}/nodes/${sealedId}`,
       headers: ADMIN,
     });
-    expect(r.statusCode).toBe(409);
+    expect(r.statusCode).toBe(403);
     expect(refusals(sealedId).map((v) => v.attempted)).toContain('delete');
     expect(
       (await t.app.inject({ url: `${CORE}/nodes/${sealedId}`, headers: ADMIN })).statusCode,
@@ -156,7 +156,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
       url: `${CORE}/nodes/${folders.get('recordings')?.id}`,
       headers: ADMIN,
     });
-    expect(parent.statusCode).toBe(409);
+    expect(parent.statusCode).toBe(403);
   });
 
   it('R26.1: refuses changing capture facts of a sealed recording, allows raising secrecy (R27.1)', async () => {
@@ -167,15 +167,15 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
         payload: body as object,
         headers: user,
       });
-    expect((await put({ properties: { 'efr:location': '别处' } })).statusCode).toBe(409);
-    expect((await put({ name: 'renamed.mp4' })).statusCode).toBe(409);
+    expect((await put({ properties: { 'efr:location': '别处' } })).statusCode).toBe(403);
+    expect((await put({ name: 'renamed.mp4' })).statusCode).toBe(403);
     expect(
       (await put({ properties: { 'efr:secrecyLevel': 'tradeSecret' } }, as('custodian1')))
         .statusCode,
     ).toBe(200);
     expect(
       (await put({ properties: { 'efr:secrecyLevel': 'none' } }, as('custodian1'))).statusCode,
-    ).toBe(409);
+    ).toBe(403);
   });
 
   it('R26.1: refuses moving a sealed recording out of the archive', async () => {
@@ -189,7 +189,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
         ).json().entry.id,
       },
     });
-    expect(r.statusCode).toBe(409);
+    expect(r.statusCode).toBe(403);
     expect(r.json().error.errorKey).toBe('efr.recording.leavesArchive');
   });
 
@@ -262,7 +262,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
           targets: [{ targetId: secret, assocType: 'efr:requestRecordings' }],
         },
       });
-    expect((await submit('leader2', 'registered')).statusCode).toBe(409);
+    expect((await submit('leader2', 'registered')).statusCode).toBe(403);
     const officer = await submit('officer2');
     expect(officer.statusCode).withContext(officer.body).toBe(403);
     const created = await submit('leader2');
@@ -358,7 +358,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
       payload: 'x',
       headers: { ...ADMIN, 'content-type': 'video/mp4' },
     });
-    expect(put.statusCode).toBe(409);
+    expect(put.statusCode).toBe(403);
   });
 
   it('refuses a second case with the same case number (409)', async () => {
@@ -384,7 +384,7 @@ describe('EFR rules at the behaviour points (core verdicts, refusals logged)', (
       headers: ADMIN,
       payload: { ...body, name: 'c2' },
     });
-    expect(dup.statusCode).toBe(409);
+    expect(dup.statusCode).toBe(403);
     expect(dup.json().error.errorKey).toBe('efr.case.duplicateNumber');
   });
 
