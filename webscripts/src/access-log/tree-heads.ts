@@ -129,7 +129,9 @@ export const treeHeadsPost: WebScriptDefinition = {
     const folder = headsFolder(port);
     const now = port.now();
     const made = port.asRepository(() => port.createNode(folder.id, {
-      name: '树头-' + localStamp(Date.parse(now), port.zone()) + '-' + port.randomHex(4),
+      // Digits only after the local time (a name read on Chinese screens, issue 19).
+      name: '树头-' + localStamp(Date.parse(now), port.zone()) + '-' +
+        ('00000' + parseInt(port.randomHex(2), 16)).slice(-5),
       type: TREE_HEAD,
       props: { 'efr:treeHeadState': 'requested', 'efr:treeHeadRequestedBy': user.userName,
         'efr:treeHeadRequestedAt': now },
