@@ -1,14 +1,15 @@
 /**
  * End-to-end harness: the embedded repository with demo data and the built app, started by
- * each spec on a free port with a temporary data directory, and Debian's Chromium driven by
- * playwright-core with the flags that keep it off the network. Every page records console
+ * each spec file on a free port with its own copy of a demo data directory seeded once per run,
+ * and Debian's Chromium driven by playwright-core with the flags that keep it off the network. Every page records console
  * errors so that a spec can fail on them, and every visited screen is saved as a PNG.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../../server/src/app.js';
+import { openRepository, startServer, type RunningServer } from '../../../server/src/app.js';
+import { seedDemo } from '../../../server/src/demo/seed.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -76,6 +77,47 @@ export function snapshotApp(target: string, source = APP_DIR): void {
 }
 
 /**
+ * What every app of this process starts from, made once and copied for each app (issue 20):
+ * a data dir with the demo seeded (ffmpeg's recordings and all), and copies of the built apps.
+ * Each app gets its own copy of the data dir, so suites stay independent of one another.
+ */
+const once = new Map<string, Promise<string>>();
+
+/** Runs `make` the first time `key` is asked for in this process; the folder it made after. */
+function madeOnce(key: string, make: (dir: string) => Promise<void> | void): Promise<string> {
+  let made = once.get(key);
+  if (!made) {
+    const dir = mkdtempSync(join(tmpdir(), `efr-e2e-${key}-`));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    made = (async () => {
+      await make(dir);
+      return dir;
+    })();
+    // A failure is not kept: the next suite tries again (and fails with its own error).
+    made.catch(() => once.delete(key));
+    once.set(key, made);
+  }
+  return made;
+}
+
+/** A data dir with the demo seeded (closed again: copies of it are taken while nothing writes). */
+export function seededDemoData(): Promise<string> {
+  return madeOnce('demo', async (dir) => {
+    const repo = await openRepository(dir);
+    try {
+      await seedDemo(repo, DEMO_PASSWORD);
+    } finally {
+      repo.db.close();
+    }
+  });
+}
+
+/** Copies the seeded demo data dir to `target` (which must not exist yet): a fresh repository. */
+export async function copyDemoData(target: string): Promise<void> {
+  cpSync(await seededDemoData(), target, { recursive: true });
+}
+
+/**
  * Starts server/ with demo data, serving a copy of the built app, on a free port; with
  * `contentApp`, a copy of the built Content App at `/content-app/` too.
  */
@@ -85,14 +127,12 @@ export async function startE2eApp(opts: { contentApp?: boolean } = {}): Promise<
   }
   const work = mkdtempSync(join(tmpdir(), 'efr-e2e-'));
   const dataDir = join(work, 'data');
-  const appDir = join(work, 'app');
-  mkdirSync(dataDir);
-  snapshotApp(appDir);
-  let contentAppDir: string | undefined;
-  if (opts.contentApp) {
-    contentAppDir = join(work, 'content-app');
-    snapshotApp(contentAppDir, CONTENT_APP_DIR);
-  }
+  await copyDemoData(dataDir);
+  // The servers only read the apps: one copy each serves every app of the process.
+  const appDir = await madeOnce('app', (dir) => snapshotApp(dir));
+  const contentAppDir = opts.contentApp
+    ? await madeOnce('content-app', (dir) => snapshotApp(dir, CONTENT_APP_DIR))
+    : undefined;
   const server = await startServer({ dataDir, port: 0, demo: true, appDir, contentAppDir });
   return {
     url: server.url,
@@ -132,15 +172,41 @@ export interface WatchedPage {
   close(): Promise<void>;
 }
 
-/** Opens a fresh context (no stored ticket or language) at a viewport. */
+/** Where ADF keeps the ticket of a signed-in user (BASIC auth; local storage, no cookie). */
+const TICKET_KEY = 'ticket-ECM';
+
+/** The local storage a sign-in left (user, language, ADF's preferences), without the ticket. */
+export type StoredSession = { name: string; value: string }[];
+
+/** What a page signed in before holds: the app's origin, its stored session and a ticket. */
+export interface SignedIn {
+  origin: string;
+  session: StoredSession;
+  ticket: string;
+}
+
+/**
+ * Opens a fresh context at a viewport: no stored ticket or language, or with `signedIn`, the
+ * local storage of a user who signed in before (nothing else carries over between contexts).
+ */
 export async function openPage(
   browser: Browser,
   viewport: { width: number; height: number },
+  signedIn?: SignedIn,
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    ...(signedIn && {
+      storageState: {
+        cookies: [],
+        origins: [{
+          origin: new URL(signedIn.origin).origin,
+          localStorage: [...signedIn.session, { name: TICKET_KEY, value: signedIn.ticket }],
+        }],
+      },
+    }),
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -180,6 +246,29 @@ export async function signIn(
   await page.locator('[data-automation-id="password"]').fill(password);
   await page.locator('#login-button').click();
   await page.waitForURL(/\/dashboard/);
+  await settle(page);
+}
+
+/** The local storage the signed-in `page` holds for the app at `baseUrl`, without the ticket. */
+export async function storedSession(page: Page, baseUrl: string): Promise<StoredSession> {
+  const origin = new URL(baseUrl).origin;
+  const state = await page.context().storageState();
+  const stored = state.origins.find((o) => o.origin === origin)?.localStorage ?? [];
+  if (!stored.some((e) => e.name === TICKET_KEY)) {
+    throw new Error(`no ${TICKET_KEY} in the local storage of ${origin} after signing in`);
+  }
+  return stored.filter((e) => e.name !== TICKET_KEY);
+}
+
+/**
+ * Opens the dashboard on a page whose context holds a stored session (`openPage` with
+ * `signedIn`) and waits for it as `signIn` does; fails if the app sends the page to the login.
+ */
+export async function resumeSession(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/dashboard`);
+  await page.locator('[data-testid="user-menu"]').waitFor();
+  const path = new URL(page.url()).pathname;
+  if (path !== '/dashboard') throw new Error(`the stored session opened ${path}, not /dashboard`);
   await settle(page);
 }
 

@@ -1,8 +1,8 @@
 /**
- * The set-up every end-to-end spec file shares: one app (server/ with demo data serving the
- * built app) and one Chromium per file, a fresh page per sign-in, and the check that a spec
- * leaves no console error behind. Call `e2eSuite()` once inside `describe`: it registers the
- * hooks and hands back what the specs use.
+ * The set-up every end-to-end spec file shares: one app per file (server/ with a fresh copy of
+ * the demo data, serving the built app), one Chromium for the whole run with a fresh context
+ * per page, and the check that a spec leaves no console error behind. Call `e2eSuite()` once
+ * inside `describe`: it registers the hooks and hands back what the specs use.
  */
 import type { Browser, Page } from 'playwright-core';
 import { AcsHttp, basicAuth } from '../../support/acs-http.js';
@@ -12,12 +12,44 @@ import {
   launchChromium,
   openPage,
   settle,
+  resumeSession,
   signIn,
+  storedSession,
+  type StoredSession,
   startE2eApp,
   type AppLanguage,
   type E2eApp,
   type WatchedPage,
 } from './e2e-app.js';
+
+/**
+ * The Chromium of the run, launched when a suite first asks (again if it went away) and
+ * closed once every suite is done: a browser per file cost a launch each (issue 20), and each
+ * page still gets a context of its own (no cookie, storage or cache shared between pages).
+ */
+let chromium: Promise<Browser> | null = null;
+
+export async function sharedChromium(): Promise<Browser> {
+  const running = await chromium?.catch(() => null);
+  if (running?.isConnected()) return running;
+  chromium = launchChromium();
+  return chromium;
+}
+
+// Registered while the spec files load, so on Jasmine's top suite: after the last file.
+afterAll(async () => {
+  const running = await chromium?.catch(() => null);
+  chromium = null;
+  await running?.close();
+});
+
+/**
+ * What a sign-in through the login form left in local storage, per user and language, without
+ * the ticket: the next sign-in of that user in that language starts from it with a ticket of
+ * its own, as a returning user does, instead of filling the form again (issue 20). The form
+ * itself is what login.e2e.ts checks (`signInWithForm`).
+ */
+const sessions = new Map<string, StoredSession>();
 
 /** A window size of the specs. */
 export type Viewport = { width: number; height: number };
@@ -42,8 +74,14 @@ export interface E2eSuite {
   readonly watched: WatchedPage | null;
   /** Opens a fresh page (no ticket, no language chosen), closing and checking the last one. */
   open(viewport?: Viewport): Promise<Page>;
-  /** A fresh page with `user` signed in through the login form, on the dashboard. */
+  /**
+   * A fresh page with `user` signed in, on the dashboard: through the login form the first
+   * time in the run for that user and language, else with the local storage that left and a
+   * ticket of its own (signing out or a dropped ticket touches no other page).
+   */
   signIn(user: string, lang?: AppLanguage, viewport?: Viewport): Promise<Page>;
+  /** A fresh page with `user` signed in through the login form, on the dashboard. */
+  signInWithForm(user: string, lang?: AppLanguage, viewport?: Viewport): Promise<Page>;
   /** Console errors the running spec provokes on purpose, besides the file's own. */
   expectErrors(pattern: RegExp): void;
   /** Closes the page and fails the running spec on the console errors it logged. */
@@ -83,8 +121,24 @@ export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
       lang: AppLanguage = 'zh-CN',
       viewport: Viewport = VIEWPORTS[0],
     ): Promise<Page> {
+      const stored = sessions.get(`${user} ${lang}`);
+      if (!stored) return suite.signInWithForm(user, lang, viewport);
+      const password = user === 'admin' ? 'admin' : DEMO_PASSWORD;
+      const ticket = await suite.api(user).createTicket(user, password);
+      await suite.closePage();
+      watched = await openPage(suite.browser, viewport,
+        { origin: suite.app.url, session: stored, ticket });
+      await resumeSession(watched.page, suite.app.url);
+      return watched.page;
+    },
+    async signInWithForm(
+      user: string,
+      lang: AppLanguage = 'zh-CN',
+      viewport: Viewport = VIEWPORTS[0],
+    ): Promise<Page> {
       const page = await suite.open(viewport);
       await signIn(page, suite.app.url, user, lang);
+      sessions.set(`${user} ${lang}`, await storedSession(page, suite.app.url));
       return page;
     },
     expectErrors(pattern: RegExp): void {
@@ -109,7 +163,7 @@ export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
 
   beforeAll(async () => {
     app = await startE2eApp({ contentApp: options.contentApp });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, options.setupTimeoutMs);
 
   afterEach(async () => {
@@ -118,7 +172,6 @@ export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
   });
 
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     browser = null;
     app = null;
