@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import {
   DEMO_LOGIN_ID, DEMO_ROLE_USERS,
   VIEWPORTS,
+  renderedText,
   saveScreen,
   settle,
   sizeTag,
@@ -56,14 +57,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 /** The screen's text once it has stopped changing (names arrive after the rows). */
 async function stableText(page: Page): Promise<string> {
-  let text = '';
-  for (let i = 0; i < 12; i++) {
-    await page.waitForTimeout(400);
-    const now = await page.locator('.efr-content').first().innerText();
-    if (i >= 2 && now === text && !LOGIN_ID.test(now)) break;
-    text = now;
-  }
-  return text;
+  return renderedText(page, '.efr-content', (text) => !LOGIN_ID.test(text));
 }
 
 /** The lines of `text` that `pattern` finds, with what it found. */
@@ -82,8 +76,9 @@ describe('e2e: screen review, accessibility and words of every screen (issue 19)
     for (const user of ROLES) {
       it(`every screen of ${user} (${lang}): screenshots, axe-core, words`, async () => {
         const problems: string[] = [];
-        for (const viewport of VIEWPORTS) {
-          const page = await suite.signIn(user, lang, viewport);
+        // The two window sizes side by side, each in a page of its own (issue 20).
+        await suite.inParallel(VIEWPORTS, async (viewport, lane) => {
+          const page = await lane.signIn(user, lang, viewport);
           const navs = await page.locator('[data-nav]').evaluateAll((els) =>
             els.map((e) => e.getAttribute('data-nav') ?? ''),
           );
@@ -103,7 +98,7 @@ describe('e2e: screen review, accessibility and words of every screen (issue 19)
               for (const o of offending(text, pattern)) problems.push(`${nav} ${what}: ${o}`);
             }
           }
-        }
+        });
         expect(problems).toEqual([]);
       }, 300_000);
     }

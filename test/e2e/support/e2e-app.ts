@@ -210,6 +210,7 @@ export async function openPage(
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  watchNetwork(page);
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
@@ -224,6 +225,66 @@ export async function openPage(
     failedRequests.push(`${line} ${body.slice(0, 300)}`);
   });
   return { page, errors, failedRequests, close: () => context.close() };
+}
+
+/** The requests of a page that load a screen (its data and code), as `openPage` counts them. */
+interface NetworkWatch {
+  inFlight: number;
+  /** When one last started or ended (ms since the epoch). */
+  lastActivity: number;
+}
+const networks = new WeakMap<Page, NetworkWatch>();
+/** What a screen waits for: not media, images or fonts (a video may stream on and on). */
+const LOADS_SCREEN = new Set(['document', 'script', 'stylesheet', 'xhr', 'fetch']);
+
+function watchNetwork(page: Page): void {
+  const net: NetworkWatch = { inFlight: 0, lastActivity: Date.now() };
+  networks.set(page, net);
+  page.on('request', (req) => {
+    if (!LOADS_SCREEN.has(req.resourceType())) return;
+    net.inFlight++;
+    net.lastActivity = Date.now();
+  });
+  const ended = (req: { resourceType(): string }) => {
+    if (!LOADS_SCREEN.has(req.resourceType())) return;
+    net.inFlight = Math.max(0, net.inFlight - 1);
+    net.lastActivity = Date.now();
+  };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+}
+
+/** How long a screen's text and network must stay still to count as rendered (ms). */
+const STILL_MS = 400;
+
+/**
+ * The text of the first `selector` once the screen has rendered: no request of the page in
+ * flight and the text unchanged for `STILL_MS`, and `done(text)` true. Names arrive a moment
+ * after the rows (a second request), which `settle()` does not wait for after an in-app
+ * navigation; this waits for them instead of sleeping a fixed time (issue 20). Gives the last
+ * text after `timeoutMs` without failing, for the caller's checks to say what is wrong with it.
+ */
+export async function renderedText(
+  page: Page,
+  selector: string,
+  done: (text: string) => boolean = () => true,
+  timeoutMs = 6_000,
+): Promise<string> {
+  const net = networks.get(page);
+  if (!net) throw new Error('renderedText needs a page of openPage (it watches its requests)');
+  const end = Date.now() + timeoutMs;
+  let text = await page.locator(selector).first().innerText();
+  let changed = Date.now();
+  for (;;) {
+    await page.waitForTimeout(100);
+    const now = await page.locator(selector).first().innerText();
+    if (now !== text) {
+      text = now;
+      changed = Date.now();
+    }
+    const still = Math.min(Date.now() - changed, Date.now() - net.lastActivity);
+    if ((net.inFlight === 0 && still >= STILL_MS && done(text)) || Date.now() > end) return text;
+  }
 }
 
 /** Switches the interface language on the login screen. */

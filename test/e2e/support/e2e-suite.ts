@@ -64,13 +64,9 @@ export interface E2eSuiteOptions {
   contentApp?: boolean;
 }
 
-/** What the specs of one file share. */
-export interface E2eSuite {
-  /** The running app (inside specs and hooks). */
-  readonly app: E2eApp;
-  /** The shared Chromium. */
-  readonly browser: Browser;
-  /** The page the running spec opened last, or null. */
+/** The one page at a time a spec drives: the suite's own, or each lane of `inParallel`. */
+export interface PageLane {
+  /** The page this lane opened last, or null. */
   readonly watched: WatchedPage | null;
   /** Opens a fresh page (no ticket, no language chosen), closing and checking the last one. */
   open(viewport?: Viewport): Promise<Page>;
@@ -82,10 +78,26 @@ export interface E2eSuite {
   signIn(user: string, lang?: AppLanguage, viewport?: Viewport): Promise<Page>;
   /** A fresh page with `user` signed in through the login form, on the dashboard. */
   signInWithForm(user: string, lang?: AppLanguage, viewport?: Viewport): Promise<Page>;
-  /** Console errors the running spec provokes on purpose, besides the file's own. */
-  expectErrors(pattern: RegExp): void;
   /** Closes the page and fails the running spec on the console errors it logged. */
   closePage(): Promise<void>;
+}
+
+/** What the specs of one file share. */
+export interface E2eSuite extends PageLane {
+  /** The running app (inside specs and hooks). */
+  readonly app: E2eApp;
+  /** The shared Chromium. */
+  readonly browser: Browser;
+  /** Console errors the running spec provokes on purpose, besides the file's own. */
+  expectErrors(pattern: RegExp): void;
+  /**
+   * Runs `work` for every item, `lanes` at a time (default 2: the machine has two CPUs), each
+   * lane with a page of its own that is closed and checked when the lane is done. For page
+   * work that depends on no other (the same screens at two window sizes); waits for every
+   * lane, then fails with the first error.
+   */
+  inParallel<T>(items: readonly T[], work: (item: T, lane: PageLane) => Promise<void>,
+    lanes?: number): Promise<void>;
   /** The REST API and web scripts of the app as a demo user (admin: its own password). */
   api(user: string): AcsHttp;
 }
@@ -94,71 +106,105 @@ export interface E2eSuite {
 export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
   let app: E2eApp | null = null;
   let browser: Browser | null = null;
-  let watched: WatchedPage | null = null;
   let specErrors: RegExp | null = null;
   const expected = (e: string) =>
     options.expectedErrors?.test(e) === true || specErrors?.test(e) === true;
 
+  const appOf = (): E2eApp => {
+    if (!app) throw new Error('the e2e app runs inside specs and hooks only');
+    return app;
+  };
+  const browserOf = (): Browser => {
+    if (!browser) throw new Error('Chromium runs inside specs and hooks only');
+    return browser;
+  };
+  const api = (user: string): AcsHttp =>
+    new AcsHttp(appOf().url, basicAuth(user, user === 'admin' ? 'admin' : DEMO_PASSWORD));
+
+  function newLane(): PageLane {
+    let watched: WatchedPage | null = null;
+    const lane: PageLane = {
+      get watched(): WatchedPage | null {
+        return watched;
+      },
+      async open(viewport: Viewport = VIEWPORTS[0]): Promise<Page> {
+        await lane.closePage();
+        watched = await openPage(browserOf(), viewport);
+        return watched.page;
+      },
+      async signIn(
+        user: string,
+        lang: AppLanguage = 'zh-CN',
+        viewport: Viewport = VIEWPORTS[0],
+      ): Promise<Page> {
+        const stored = sessions.get(`${user} ${lang}`);
+        if (!stored) return lane.signInWithForm(user, lang, viewport);
+        const password = user === 'admin' ? 'admin' : DEMO_PASSWORD;
+        const ticket = await api(user).createTicket(user, password);
+        await lane.closePage();
+        watched = await openPage(browserOf(), viewport,
+          { origin: appOf().url, session: stored, ticket });
+        await resumeSession(watched.page, appOf().url);
+        return watched.page;
+      },
+      async signInWithForm(
+        user: string,
+        lang: AppLanguage = 'zh-CN',
+        viewport: Viewport = VIEWPORTS[0],
+      ): Promise<Page> {
+        const page = await lane.open(viewport);
+        await signIn(page, appOf().url, user, lang);
+        sessions.set(`${user} ${lang}`, await storedSession(page, appOf().url));
+        return page;
+      },
+      async closePage(): Promise<void> {
+        if (!watched) return;
+        const errors = watched.errors.filter((e) => !expected(e));
+        const failed = watched.failedRequests;
+        await watched.close();
+        watched = null;
+        // A clean console is part of "done": every error fails the spec that caused it.
+        expect(errors).withContext(`browser console errors (failed requests: ${failed})`)
+          .toEqual([]);
+      },
+    };
+    return lane;
+  }
+
+  const main = newLane();
   const suite: E2eSuite = {
     get app(): E2eApp {
-      if (!app) throw new Error('the e2e app runs inside specs and hooks only');
-      return app;
+      return appOf();
     },
     get browser(): Browser {
-      if (!browser) throw new Error('Chromium runs inside specs and hooks only');
-      return browser;
+      return browserOf();
     },
     get watched(): WatchedPage | null {
-      return watched;
+      return main.watched;
     },
-    async open(viewport: Viewport = VIEWPORTS[0]): Promise<Page> {
-      await suite.closePage();
-      watched = await openPage(suite.browser, viewport);
-      return watched.page;
-    },
-    async signIn(
-      user: string,
-      lang: AppLanguage = 'zh-CN',
-      viewport: Viewport = VIEWPORTS[0],
-    ): Promise<Page> {
-      const stored = sessions.get(`${user} ${lang}`);
-      if (!stored) return suite.signInWithForm(user, lang, viewport);
-      const password = user === 'admin' ? 'admin' : DEMO_PASSWORD;
-      const ticket = await suite.api(user).createTicket(user, password);
-      await suite.closePage();
-      watched = await openPage(suite.browser, viewport,
-        { origin: suite.app.url, session: stored, ticket });
-      await resumeSession(watched.page, suite.app.url);
-      return watched.page;
-    },
-    async signInWithForm(
-      user: string,
-      lang: AppLanguage = 'zh-CN',
-      viewport: Viewport = VIEWPORTS[0],
-    ): Promise<Page> {
-      const page = await suite.open(viewport);
-      await signIn(page, suite.app.url, user, lang);
-      sessions.set(`${user} ${lang}`, await storedSession(page, suite.app.url));
-      return page;
-    },
+    open: (viewport) => main.open(viewport),
+    signIn: (user, lang, viewport) => main.signIn(user, lang, viewport),
+    signInWithForm: (user, lang, viewport) => main.signInWithForm(user, lang, viewport),
+    closePage: () => main.closePage(),
     expectErrors(pattern: RegExp): void {
       specErrors = pattern;
     },
-    async closePage(): Promise<void> {
-      if (!watched) return;
-      const errors = watched.errors.filter((e) => !expected(e));
-      const failed = watched.failedRequests;
-      await watched.close();
-      watched = null;
-      // A clean console is part of "done": every error fails the spec that caused it.
-      expect(errors).withContext(`browser console errors (failed requests: ${failed})`).toEqual([]);
+    async inParallel<T>(items: readonly T[], work: (item: T, lane: PageLane) => Promise<void>,
+      lanes = 2): Promise<void> {
+      let next = 0;
+      const runLane = async (): Promise<void> => {
+        const lane = newLane();
+        try {
+          while (next < items.length) await work(items[next++], lane);
+        } finally {
+          await lane.closePage();
+        }
+      };
+      const done = await Promise.allSettled(
+        Array.from({ length: Math.min(lanes, items.length) }, runLane));
+      for (const d of done) if (d.status === 'rejected') throw d.reason;
     },
-    api(user: string): AcsHttp {
-      return new AcsHttp(
-        suite.app.url,
-        basicAuth(user, user === 'admin' ? 'admin' : DEMO_PASSWORD),
-      );
-    },
+    api,
   };
 
   beforeAll(async () => {
