@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/src/app.js';
 import { startTestRealm, type TestRealm } from '../deploy/support/oidc-test-realm.js';
 import {
-  APP_DIR, copyDemoData, openPage, saveScreen, settle, type WatchedPage,
+  APP_DIR, copyDemoData, openPage, saveScreen, settle, waitUntil, type WatchedPage,
 } from './support/e2e-app.js';
 import { sharedChromium } from './support/e2e-suite.js';
 
@@ -30,15 +30,6 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as { port: number };
   await new Promise<void>((ok) => probe.close(() => ok()));
   return port;
-}
-
-/** Polls a condition the browser's events fill in (a refresh happens on the app's timer). */
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
 }
 
 /**

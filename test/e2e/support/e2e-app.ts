@@ -287,6 +287,15 @@ export async function renderedText(
   }
 }
 
+/** Polls a condition that events fill in (the browser's, or the server's log) every 250 ms. */
+export async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+}
+
 /** Switches the interface language on the login screen. */
 export async function chooseLoginLanguage(page: Page, lang: AppLanguage): Promise<void> {
   await page.locator(`efr-login button[data-lang="${lang}"]`).click();
