@@ -64,9 +64,11 @@ jasmine.addReporter({
     const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
     const SHOWN = 20;
     const suites = [...timing.suites].sort((a, b) => b.ms - a.ms);
-    console.log(`\n${name}: time per suite` + (suites.length > SHOWN ? ` (the ${SHOWN} slowest)` : ''));
+    const which = suites.length > SHOWN ? ` (the ${SHOWN} slowest)` : '';
+    console.log(`\n${name}: time per suite${which}`);
     for (const t of suites.slice(0, SHOWN)) {
-      console.log(`  ${s(t.ms).padStart(8)}  ${t.name} (${t.specs} specs, ${s(t.hooks)} outside them)`);
+      const outside = `${t.specs} specs, ${s(t.hooks)} outside them`;
+      console.log(`  ${s(t.ms).padStart(8)}  ${t.name} (${outside})`);
     }
     console.log(`${name}: the 10 slowest specs`);
     for (const t of [...timing.specs].sort((a, b) => b.ms - a.ms).slice(0, 10)) {

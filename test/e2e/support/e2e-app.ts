@@ -1,8 +1,9 @@
 /**
  * End-to-end harness: the embedded repository with demo data and the built app, started by
- * each spec file on a free port with its own copy of a demo data directory seeded once per run,
- * and Debian's Chromium driven by playwright-core with the flags that keep it off the network. Every page records console
- * errors so that a spec can fail on them, and every visited screen is saved as a PNG.
+ * each spec file on a free port with its own copy of a demo data directory seeded once per
+ * run, and Debian's Chromium driven by playwright-core with the flags that keep it off the
+ * network. Every page records console errors so that a spec can fail on them, and every
+ * visited screen is saved as a PNG.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

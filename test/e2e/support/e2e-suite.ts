@@ -118,8 +118,9 @@ export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
     if (!browser) throw new Error('Chromium runs inside specs and hooks only');
     return browser;
   };
+  const passwordOf = (user: string): string => (user === 'admin' ? 'admin' : DEMO_PASSWORD);
   const api = (user: string): AcsHttp =>
-    new AcsHttp(appOf().url, basicAuth(user, user === 'admin' ? 'admin' : DEMO_PASSWORD));
+    new AcsHttp(appOf().url, basicAuth(user, passwordOf(user)));
 
   function newLane(): PageLane {
     let watched: WatchedPage | null = null;
@@ -139,8 +140,7 @@ export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
       ): Promise<Page> {
         const stored = sessions.get(`${user} ${lang}`);
         if (!stored) return lane.signInWithForm(user, lang, viewport);
-        const password = user === 'admin' ? 'admin' : DEMO_PASSWORD;
-        const ticket = await api(user).createTicket(user, password);
+        const ticket = await api(user).createTicket(user, passwordOf(user));
         await lane.closePage();
         watched = await openPage(browserOf(), viewport,
           { origin: appOf().url, session: stored, ticket });
