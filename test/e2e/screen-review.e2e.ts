@@ -39,7 +39,8 @@ interface AxeViolation {
 
 /** The serious and critical axe-core violations of the screen. */
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  // Once per page: the app navigates in place, so axe stays loaded from screen to screen.
+  if (await page.evaluate(() => !('axe' in window))) await page.addScriptTag({ path: AXE });
   const found = (await page.evaluate(async () => {
     const axe = (window as unknown as {
       axe: { run(ctx: unknown, o: unknown): Promise<{ violations: unknown[] }> };
