@@ -41,6 +41,42 @@ jasmine.addReporter({
   },
 });
 
+// Where the time goes: each top-level suite's time (its specs and its own beforeAll/afterAll)
+// and the slowest specs, printed after Jasmine's own summary (issue 20).
+const timing = { depth: 0, suites: [], specs: [], specsInSuite: 0, specTimeInSuite: 0 };
+jasmine.addReporter({
+  suiteStarted() {
+    if (timing.depth++ === 0) timing.specsInSuite = timing.specTimeInSuite = 0;
+  },
+  specDone(result) {
+    timing.specs.push({ name: result.fullName, ms: result.duration ?? 0 });
+    timing.specsInSuite++;
+    timing.specTimeInSuite += result.duration ?? 0;
+  },
+  suiteDone(result) {
+    if (--timing.depth > 0) return;
+    timing.suites.push({
+      name: result.fullName, ms: result.duration ?? 0,
+      specs: timing.specsInSuite, hooks: (result.duration ?? 0) - timing.specTimeInSuite,
+    });
+  },
+  jasmineDone() {
+    const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    const SHOWN = 20;
+    const suites = [...timing.suites].sort((a, b) => b.ms - a.ms);
+    const which = suites.length > SHOWN ? ` (the ${SHOWN} slowest)` : '';
+    console.log(`\n${name}: time per suite${which}`);
+    for (const t of suites.slice(0, SHOWN)) {
+      const outside = `${t.specs} specs, ${s(t.hooks)} outside them`;
+      console.log(`  ${s(t.ms).padStart(8)}  ${t.name} (${outside})`);
+    }
+    console.log(`${name}: the 10 slowest specs`);
+    for (const t of [...timing.specs].sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+      console.log(`  ${s(t.ms).padStart(8)}  ${t.name}`);
+    }
+  },
+});
+
 let overall;
 try {
   overall = await jasmine.execute();

@@ -5,7 +5,9 @@
  * with an intact hash chain. Every screen is saved in zh-CN and en.
  */
 import type { Page } from 'playwright-core';
-import { saveScreen, settle, untranslatedKeys, type AppLanguage } from './support/e2e-app.js';
+import {
+  saveScreen, settle, untranslatedKeys, waitUntil, type AppLanguage,
+} from './support/e2e-app.js';
 import { e2eSuite } from './support/e2e-suite.js';
 import { requestCard, takeApprovalStep, type ApprovalStep } from './support/approval-steps.js';
 import { CORE } from '../support/server-harness.js';
@@ -158,9 +160,12 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
       undefined,
       { timeout: 20_000 },
     );
-    await page.waitForTimeout(500);
-    const mine = log().filter((e) => e.user === 'officer1' && e.nodeId === recordingId);
-    expect(mine.map((e) => e.action)).toEqual(
+    // The player reports the end to the repository after the event: wait for its entry.
+    const mine = (): LogEntry[] =>
+      log().filter((e) => e.user === 'officer1' && e.nodeId === recordingId);
+    await waitUntil(() => mine().some((e) => e.action === 'view.end'), 10_000)
+      .catch(() => undefined); // the expectation below says what is missing
+    expect(mine().map((e) => e.action)).toEqual(
       jasmine.arrayContaining(['range', 'view.start', 'view.seek', 'view.end']),
     );
   });

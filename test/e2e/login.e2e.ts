@@ -36,7 +36,7 @@ describe('e2e: sign-in, languages, dashboard and logout (issue 4)', () => {
 
     for (const lang of ['zh-CN', 'en'] as const) {
       it(`signs legal1 in (${lang}, ${size}), shows the dashboard and signs out`, async () => {
-        const page = await suite.signIn('legal1', lang, viewport);
+        const page = await suite.signInWithForm('legal1', lang, viewport);
         const title = lang === 'zh-CN' ? '工作台' : 'Dashboard';
         await page.locator('h1', { hasText: title }).waitFor();
         // legal1 is legal staff: the navigation offers recordings and cases.

@@ -4,7 +4,7 @@
 // The user signs in on the realm's login form, sees the dashboard and the recordings list as
 // themself, the access token is refreshed with the refresh token, and the user signs out at
 // the realm. Expired and forged tokens are refused with 401.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,9 @@ import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/src/app.js';
 import { startTestRealm, type TestRealm } from '../deploy/support/oidc-test-realm.js';
 import {
-  APP_DIR, launchChromium, openPage, saveScreen, settle, type WatchedPage,
+  APP_DIR, copyDemoData, openPage, saveScreen, settle, waitUntil, type WatchedPage,
 } from './support/e2e-app.js';
+import { sharedChromium } from './support/e2e-suite.js';
 
 const ME = '/alfresco/api/-default-/public/alfresco/versions/1/people/-me-';
 /** A demo user of server/ (group EFR_OFFICERS) who also exists in the realm. */
@@ -29,15 +30,6 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as { port: number };
   await new Promise<void>((ok) => probe.close(() => ok()));
   return port;
-}
-
-/** Polls a condition the browser's events fill in (a refresh happens on the app's timer). */
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
 }
 
 /**
@@ -64,6 +56,9 @@ describe('e2e: single sign-on through the OpenID provider (issue 10)', () => {
   let watched: WatchedPage | null = null;
 
   beforeAll(async () => {
+    // The demo data first: seeding it (when no suite did before) must not hold the free port.
+    work = mkdtempSync(join(tmpdir(), 'efr-sso-'));
+    await copyDemoData(join(work, 'data'));
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     realm = await startTestRealm({
@@ -74,17 +69,14 @@ describe('e2e: single sign-on through the OpenID provider (issue 10)', () => {
       accessTokenTtl: ACCESS_TOKEN_TTL,
       users: [USER],
     });
-    work = mkdtempSync(join(tmpdir(), 'efr-sso-'));
-    mkdirSync(join(work, 'data'));
     oauthAppCopy(join(work, 'app'), realm.issuer);
     server = await startServer({ dataDir: join(work, 'data'), port, demo: true,
       appDir: join(work, 'app'), oidc: { issuer: realm.issuer } });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
 
   afterAll(async () => {
     await watched?.close();
-    await browser?.close();
     await server?.close();
     await realm?.close();
     if (work) rmSync(work, { recursive: true, force: true });

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { CORE, SEARCH } from '../support/server-harness.js';
 import {
-  DEMO_LOGIN_ID, DEMO_ROLE_USERS, saveScreen, settle, untranslatedKeys, type AppLanguage,
+  DEMO_LOGIN_ID, DEMO_ROLE_USERS, renderedText, saveScreen, settle, untranslatedKeys,
+  type AppLanguage,
 } from './support/e2e-app.js';
 import { e2eSuite, openFromNav } from './support/e2e-suite.js';
 import { zhWordProblems } from '../support/zh-words.js';
@@ -107,19 +108,11 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
       for (const nav of navs) {
         await page.locator(`[data-nav="${nav}"]`).click();
         await settle(page);
-        // Names arrive a moment after the rows (the directory is read once): poll the text,
-        // since settle() returns at once after an in-app navigation.
-        // Done when the text holds no id and has stopped changing (the screen has rendered).
-        let text = '';
-        for (let i = 0; i < 30; i++) {
-          await page.waitForTimeout(500);
-          const now = await page.locator('.efr-content').first().innerText();
-          const stable = now === text;
-          text = now;
-          LOGIN_ID.lastIndex = 0;
-          if (i >= 2 && stable && !LOGIN_ID.test(text)) break;
-        }
-        LOGIN_ID.lastIndex = 0;
+        // Names arrive a moment after the rows (the directory is read once), which settle()
+        // does not wait for after an in-app navigation: done when the screen has rendered
+        // (text and requests still) and the text holds no id, or after 15 s.
+        const text = await renderedText(page, '.efr-content',
+          (t) => !DEMO_LOGIN_ID.test(t), 15_000);
         expect(text.match(LOGIN_ID) ?? []).withContext(`${user} ${nav}`).toEqual([]);
       }
     });

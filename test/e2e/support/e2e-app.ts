@@ -1,14 +1,16 @@
 /**
  * End-to-end harness: the embedded repository with demo data and the built app, started by
- * each spec on a free port with a temporary data directory, and Debian's Chromium driven by
- * playwright-core with the flags that keep it off the network. Every page records console
- * errors so that a spec can fail on them, and every visited screen is saved as a PNG.
+ * each spec file on a free port with its own copy of a demo data directory seeded once per
+ * run, and Debian's Chromium driven by playwright-core with the flags that keep it off the
+ * network. Every page records console errors so that a spec can fail on them, and every
+ * visited screen is saved as a PNG.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../../server/src/app.js';
+import { openRepository, startServer, type RunningServer } from '../../../server/src/app.js';
+import { seedDemo } from '../../../server/src/demo/seed.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -76,6 +78,47 @@ export function snapshotApp(target: string, source = APP_DIR): void {
 }
 
 /**
+ * What every app of this process starts from, made once and copied for each app (issue 20):
+ * a data dir with the demo seeded (ffmpeg's recordings and all), and copies of the built apps.
+ * Each app gets its own copy of the data dir, so suites stay independent of one another.
+ */
+const once = new Map<string, Promise<string>>();
+
+/** Runs `make` the first time `key` is asked for in this process; the folder it made after. */
+function madeOnce(key: string, make: (dir: string) => Promise<void> | void): Promise<string> {
+  let made = once.get(key);
+  if (!made) {
+    const dir = mkdtempSync(join(tmpdir(), `efr-e2e-${key}-`));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    made = (async () => {
+      await make(dir);
+      return dir;
+    })();
+    // A failure is not kept: the next suite tries again (and fails with its own error).
+    made.catch(() => once.delete(key));
+    once.set(key, made);
+  }
+  return made;
+}
+
+/** A data dir with the demo seeded (closed again: copies of it are taken while nothing writes). */
+export function seededDemoData(): Promise<string> {
+  return madeOnce('demo', async (dir) => {
+    const repo = await openRepository(dir);
+    try {
+      await seedDemo(repo, DEMO_PASSWORD);
+    } finally {
+      repo.db.close();
+    }
+  });
+}
+
+/** Copies the seeded demo data dir to `target` (which must not exist yet): a fresh repository. */
+export async function copyDemoData(target: string): Promise<void> {
+  cpSync(await seededDemoData(), target, { recursive: true });
+}
+
+/**
  * Starts server/ with demo data, serving a copy of the built app, on a free port; with
  * `contentApp`, a copy of the built Content App at `/content-app/` too.
  */
@@ -85,14 +128,12 @@ export async function startE2eApp(opts: { contentApp?: boolean } = {}): Promise<
   }
   const work = mkdtempSync(join(tmpdir(), 'efr-e2e-'));
   const dataDir = join(work, 'data');
-  const appDir = join(work, 'app');
-  mkdirSync(dataDir);
-  snapshotApp(appDir);
-  let contentAppDir: string | undefined;
-  if (opts.contentApp) {
-    contentAppDir = join(work, 'content-app');
-    snapshotApp(contentAppDir, CONTENT_APP_DIR);
-  }
+  await copyDemoData(dataDir);
+  // The servers only read the apps: one copy each serves every app of the process.
+  const appDir = await madeOnce('app', (dir) => snapshotApp(dir));
+  const contentAppDir = opts.contentApp
+    ? await madeOnce('content-app', (dir) => snapshotApp(dir, CONTENT_APP_DIR))
+    : undefined;
   const server = await startServer({ dataDir, port: 0, demo: true, appDir, contentAppDir });
   return {
     url: server.url,
@@ -132,18 +173,45 @@ export interface WatchedPage {
   close(): Promise<void>;
 }
 
-/** Opens a fresh context (no stored ticket or language) at a viewport. */
+/** Where ADF keeps the ticket of a signed-in user (BASIC auth; local storage, no cookie). */
+const TICKET_KEY = 'ticket-ECM';
+
+/** The local storage a sign-in left (user, language, ADF's preferences), without the ticket. */
+export type StoredSession = { name: string; value: string }[];
+
+/** What a page signed in before holds: the app's origin, its stored session and a ticket. */
+export interface SignedIn {
+  origin: string;
+  session: StoredSession;
+  ticket: string;
+}
+
+/**
+ * Opens a fresh context at a viewport: no stored ticket or language, or with `signedIn`, the
+ * local storage of a user who signed in before (nothing else carries over between contexts).
+ */
 export async function openPage(
   browser: Browser,
   viewport: { width: number; height: number },
+  signedIn?: SignedIn,
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    ...(signedIn && {
+      storageState: {
+        cookies: [],
+        origins: [{
+          origin: new URL(signedIn.origin).origin,
+          localStorage: [...signedIn.session, { name: TICKET_KEY, value: signedIn.ticket }],
+        }],
+      },
+    }),
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  watchNetwork(page);
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
@@ -158,6 +226,75 @@ export async function openPage(
     failedRequests.push(`${line} ${body.slice(0, 300)}`);
   });
   return { page, errors, failedRequests, close: () => context.close() };
+}
+
+/** The requests of a page that load a screen (its data and code), as `openPage` counts them. */
+interface NetworkWatch {
+  inFlight: number;
+  /** When one last started or ended (ms since the epoch). */
+  lastActivity: number;
+}
+const networks = new WeakMap<Page, NetworkWatch>();
+/** What a screen waits for: not media, images or fonts (a video may stream on and on). */
+const LOADS_SCREEN = new Set(['document', 'script', 'stylesheet', 'xhr', 'fetch']);
+
+function watchNetwork(page: Page): void {
+  const net: NetworkWatch = { inFlight: 0, lastActivity: Date.now() };
+  networks.set(page, net);
+  page.on('request', (req) => {
+    if (!LOADS_SCREEN.has(req.resourceType())) return;
+    net.inFlight++;
+    net.lastActivity = Date.now();
+  });
+  const ended = (req: { resourceType(): string }) => {
+    if (!LOADS_SCREEN.has(req.resourceType())) return;
+    net.inFlight = Math.max(0, net.inFlight - 1);
+    net.lastActivity = Date.now();
+  };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+}
+
+/** How long a screen's text and network must stay still to count as rendered (ms). */
+const STILL_MS = 400;
+
+/**
+ * The text of the first `selector` once the screen has rendered: no request of the page in
+ * flight and the text unchanged for `STILL_MS`, and `done(text)` true. Names arrive a moment
+ * after the rows (a second request), which `settle()` does not wait for after an in-app
+ * navigation; this waits for them instead of sleeping a fixed time (issue 20). Gives the last
+ * text after `timeoutMs` without failing, for the caller's checks to say what is wrong with it.
+ */
+export async function renderedText(
+  page: Page,
+  selector: string,
+  done: (text: string) => boolean = () => true,
+  timeoutMs = 6_000,
+): Promise<string> {
+  const net = networks.get(page);
+  if (!net) throw new Error('renderedText needs a page of openPage (it watches its requests)');
+  const end = Date.now() + timeoutMs;
+  let text = await page.locator(selector).first().innerText();
+  let changed = Date.now();
+  for (;;) {
+    await page.waitForTimeout(100);
+    const now = await page.locator(selector).first().innerText();
+    if (now !== text) {
+      text = now;
+      changed = Date.now();
+    }
+    const still = Math.min(Date.now() - changed, Date.now() - net.lastActivity);
+    if ((net.inFlight === 0 && still >= STILL_MS && done(text)) || Date.now() > end) return text;
+  }
+}
+
+/** Polls a condition that events fill in (the browser's, or the server's log) every 250 ms. */
+export async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
 }
 
 /** Switches the interface language on the login screen. */
@@ -180,6 +317,29 @@ export async function signIn(
   await page.locator('[data-automation-id="password"]').fill(password);
   await page.locator('#login-button').click();
   await page.waitForURL(/\/dashboard/);
+  await settle(page);
+}
+
+/** The local storage the signed-in `page` holds for the app at `baseUrl`, without the ticket. */
+export async function storedSession(page: Page, baseUrl: string): Promise<StoredSession> {
+  const origin = new URL(baseUrl).origin;
+  const state = await page.context().storageState();
+  const stored = state.origins.find((o) => o.origin === origin)?.localStorage ?? [];
+  if (!stored.some((e) => e.name === TICKET_KEY)) {
+    throw new Error(`no ${TICKET_KEY} in the local storage of ${origin} after signing in`);
+  }
+  return stored.filter((e) => e.name !== TICKET_KEY);
+}
+
+/**
+ * Opens the dashboard on a page whose context holds a stored session (`openPage` with
+ * `signedIn`) and waits for it as `signIn` does; fails if the app sends the page to the login.
+ */
+export async function resumeSession(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/dashboard`);
+  await page.locator('[data-testid="user-menu"]').waitFor();
+  const path = new URL(page.url()).pathname;
+  if (path !== '/dashboard') throw new Error(`the stored session opened ${path}, not /dashboard`);
   await settle(page);
 }
 
