@@ -58,7 +58,7 @@ export function recordPreUseCheck(port: RepositoryPort, deviceId: string, serial
     clockOffsetSeconds: number }, at: string, by: string): string {
   const history = port.folder(registerFolder(port).id, HISTORY_FOLDER);
   const id = port.createNode(history.id, {
-    // Named with the glossary's term (使用前检查): the access log shows it (issue 19).
+    // Named with the glossary's term for a pre-use check: the access log shows it (issue 19).
     name: serial + '-使用前检查-' + suffix(at), type: 'efr:deviceCheck',
     props: { 'efr:deviceSerial': serial, 'efr:deviceWorking': k.working,
       'efr:batteryPercent': k.batteryPercent, 'efr:freeStorageMb': k.freeStorageMb,
