@@ -58,6 +58,20 @@ describe('efr worker signs the access log\'s tree heads (issue 18)', () => {
       (e: RestError) => ({ status: e.status, json: { message: e.message } as
         Record<string, unknown> }));
 
+  it('answers a body that is no JSON object 400 and records nothing; a GET writes nothing',
+    async () => {
+      const nodes = (): number => (server.repository.db.prepare(
+        'SELECT COUNT(*) AS n FROM nodes').get() as { n: number }).n;
+      const before = nodes();
+      // Read before the folder exists: no folder is made by a GET.
+      expect((await heads()).requested).toEqual([]);
+      for (const bad of [null, [1, 2, 3], 12345, 'just a string']) {
+        const r = await post(admin, HEADS, bad);
+        expect(r.status).withContext(JSON.stringify(bad)).toBe(400);
+      }
+      expect(nodes()).toBe(before);
+    });
+
   it('signs a requested head over the REST entries, equal to server/\'s stored tree', async () => {
     const asked = await post(admin, HEADS, {});
     expect(asked.status).toBe(202);
