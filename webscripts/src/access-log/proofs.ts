@@ -26,10 +26,11 @@ import type {
 } from '../../../contract/index.js';
 import {
   auditEntryNodeId, auditLeafFacts, auditLeafHashHex, checkAccessLogVerifier,
-  checkTreeHeadReader, consistencyProofHex, inclusionProofHex, inclusionProofsHex,
+  checkLogEntriesReader, checkTreeHeadReader, consistencyProofHex, isWorker, mayWorkerRead, inclusionProofHex, inclusionProofsHex,
   startAuditTrail, treeRootHex, type AuditLeafFacts, type LogAuditResult, type RestAuditEntry,
   type Sha256Hex,
 } from '../../../core/src/index.js';
+import { jobReadGrants } from '../evidence-packages/package-json.js';
 import type { RepositoryPort } from '../repository-port.js';
 import {
   invalidArgument, WebScriptError, type WebScriptCall, type WebScriptDefinition,
@@ -152,9 +153,13 @@ export const accessLogEntriesGet: WebScriptDefinition = {
   id: 'entries', method: 'GET', path: '/access-log/entries', area: AREA,
   title: "EFR access log: a node's entries as hashed, with their inclusion proofs",
   handle(port, call) {
-    // The readers and efr worker (who writes them on a disc): the log's readers may read it all.
-    port.enforce(checkTreeHeadReader(port.currentUser()), 'accessLog.entries', null);
+    // The log's readers; efr worker for a recording of the disc job it holds (its extract).
     const nodeId = nodeIdArgument(call);
+    const user = port.currentUser();
+    const holds = isWorker(user) && port.asRepository(() => port.node(nodeId) !== null &&
+      mayWorkerRead(user, nodeId,
+        jobReadGrants(port.sources(nodeId, 'efr:packageRecordings'), nodeId), port.now()));
+    port.enforce(checkLogEntriesReader(user, holds), 'accessLog.entries', nodeId);
     const sized = call.query.treeSize !== undefined && call.query.treeSize !== '';
     const treeSize = sized ? count(call, 'treeSize') : null;
     const all = entries(port);
