@@ -19,9 +19,15 @@ import { nodeSha256Hex } from '../../server/src/access-log/log-tree.js';
 import {
   loadLogSigner, provenExtract, signTreeHead,
 } from '../../server/src/access-log/tree-heads.js';
+import { startServer, type RunningServer } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/db/database.js';
 import { writeImageFile } from '../../server/src/evidence/disc-cli.js';
 import { preparePackage } from '../../server/src/evidence/package-image.js';
+import {
+  restCall, restPackageSource, RestError, type RestConnection, type RestPackageRequest,
+} from '../../server/src/evidence/rest-source.js';
+import { WORKER_USER } from '../../server/src/worker/in-process.js';
+import { runTreeHeadJobs } from '../../server/src/worker/jobs/tree-head.js';
 import { tempDir } from '../support/server-harness.js';
 import { generatedRecording, memorySource, tool } from './support.js';
 
@@ -231,4 +237,67 @@ describe('evidence disc access-log proofs of ACS audit entries in verify.html (i
     });
     expect(moved.summary).toContain('access-log.jsonl #12');
   });
+});
+
+describe('a disc built by efr worker over REST against server/ proves its log (issue 18)', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let disc: DiscFolder;
+  let admin: RestConnection;
+  let read: () => ReturnType<typeof restPackageSource>;
+
+  beforeAll(async () => {
+    dir = tempDir('log-proof-rest');
+    server = await startServer({ dataDir: join(dir, 'data'), port: 0, demo: true,
+      demoPassword: 'pw', worker: false });
+    admin = { url: server.url, user: 'admin', password: 'admin' };
+    const ticket = server.repository.auth.issueTicket(WORKER_USER);
+    const worker: RestConnection = { url: server.url, user: WORKER_USER, password: '',
+      ticket: () => ticket };
+    const signer = loadLogSigner(join(dir, 'deployment'), {});
+    const req: RestPackageRequest = { caseNumber: '丹民罚〔2026〕12号', producer: '张丽',
+      extractor: '周敏', extractionTime: new Date().toISOString(), medium: 'dvd5', label: 'EFR' };
+    // As efr-worker.ts builds a disc: the earliest covering head, one signed when none covers.
+    read = () => restPackageSource(admin, req, async () => {
+      await restCall(worker, '/alfresco/s/efr/access-log/tree-heads', { method: 'POST',
+        body: '{}' });
+      await runTreeHeadJobs(worker, signer, 24 * 3600_000, Date.now(), 0);
+    });
+    const src = await read();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    disc = await DiscFolder.build(dir, src, browser);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('proves every entry of the recordings in verify.html, and fails a flipped byte', async () => {
+    const lines = (await readFile(join(disc.disc, 'access-log.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    const { summary, rows } = await disc.check('intact');
+    expect(summary).withContext(summary).toContain(`${lines.length} log entries proven`);
+    expect(rows.some((r) => r.startsWith('ok access-log-tree-head.json') &&
+      r.includes('signature valid'))).toBeTrue();
+    const first = JSON.parse(lines[0]) as { seq: number };
+    const bad = await disc.check('entry', flip('access-log.jsonl', (b) =>
+      b.indexOf('"createdByUser":"') + 18));
+    expect(bad.summary).toContain(`access-log.jsonl #${first.seq}`);
+  });
+
+  it('names a row removed behind the repository\'s back instead of writing failing proofs',
+    async () => {
+      const lines = (await readFile(join(disc.disc, 'access-log.jsonl'), 'utf8')).trim()
+        .split('\n').map((l) => JSON.parse(l) as { seq: number; entry: { id: string } });
+      const gone = lines[0];
+      server.repository.db.prepare('DELETE FROM access_log WHERE id = ?').run(Number(gone.entry.id));
+      const err = await read().then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(RestError);
+      expect((err as RestError).status).toBe(409);
+      expect((err as RestError).message).withContext((err as RestError).message)
+        .toContain(`position ${gone.seq}`);
+    });
 });
