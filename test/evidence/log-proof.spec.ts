@@ -214,7 +214,7 @@ describe('evidence disc access-log proofs of ACS audit entries in verify.html (i
       r.includes('signature valid'))).toBeTrue();
   });
 
-  it('fails the entry with one flipped byte, a flipped proof hash, a flipped signature', async () => {
+  it('fails one flipped byte in an entry, in a proof hash, in the signature', async () => {
     const entry = await disc.check('entry', flip('access-log.jsonl', (b) =>
       b.indexOf('cm:录像7') + 1));
     expect(entry.summary).toContain('access-log.jsonl #8');
@@ -293,7 +293,8 @@ describe('a disc built by efr worker over REST against server/ proves its log (i
       const lines = (await readFile(join(disc.disc, 'access-log.jsonl'), 'utf8')).trim()
         .split('\n').map((l) => JSON.parse(l) as { seq: number; entry: { id: string } });
       const gone = lines[0];
-      server.repository.db.prepare('DELETE FROM access_log WHERE id = ?').run(Number(gone.entry.id));
+      server.repository.db.prepare('DELETE FROM access_log WHERE id = ?')
+        .run(Number(gone.entry.id));
       const err = await read().then(() => undefined, (e: unknown) => e);
       expect(err).toBeInstanceOf(RestError);
       expect((err as RestError).status).toBe(409);

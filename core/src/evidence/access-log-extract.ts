@@ -30,8 +30,9 @@ export interface LogTreeHeadFile {
 }
 
 /**
- * JSON lines in position order: `{"entry":{"createdAt":…,"createdByUser":…,"id":…,"values":{…}},
- * "inclusionProof":[…],"seq":…}`; the entry is the audit entry as its leaf hashes it.
+ * JSON lines in position order: `{"entry":{"createdAt":…,"createdByUser":…,"id":…,
+ * "values":{…}},"inclusionProof":[…],"seq":…}`; the entry is the audit entry as its leaf
+ * hashes it.
  */
 export function accessLogExtractText(entries: readonly LogExtractEntry[]): string {
   const sorted = entries.slice().sort((a, b) => a.seq - b.seq);

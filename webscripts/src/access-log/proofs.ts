@@ -26,7 +26,8 @@ import type {
 } from '../../../contract/index.js';
 import {
   auditEntryNodeId, auditLeafFacts, auditLeafHashHex, checkAccessLogVerifier,
-  checkLogEntriesReader, checkTreeHeadReader, consistencyProofHex, isWorker, mayWorkerRead, inclusionProofHex, inclusionProofsHex,
+  checkLogEntriesReader, checkTreeHeadReader, consistencyProofHex, inclusionProofHex,
+  inclusionProofsHex, isWorker, mayWorkerRead,
   startAuditTrail, treeRootHex, type AuditLeafFacts, type LogAuditResult, type RestAuditEntry,
   type Sha256Hex,
 } from '../../../core/src/index.js';
