@@ -159,14 +159,16 @@ async function entriesOf(c: RestConnection, nodeId: string, treeSize?: number):
  * `efr-access` audit entries at their log positions, as their Merkle leaves hash them, up to
  * `until`, from the log's web script `GET /access-log/entries` (webscripts/src/access-log/
  * proofs.ts), with their inclusion proofs against the earliest signed tree head covering them
- * all; `makeHead` signs one when none covers them yet (efr worker, which holds the key). None
+ * all; `makeHead` signs one when none covers them yet (efr worker, which holds the key; given
+ * the time of the newest entry, which a head covers once it has settled: ACS commits audit
+ * entries late). None
  * where no head covers them: the disc then carries the entries without proofs. Before the disc
  * is written the extract is checked as verify.html checks it: a proof that fails stops the build
  * (the web script already refuses, 409 naming the entry, when the log no longer gives the
  * head's root).
  */
 async function provenLog(c: RestConnection, nodeIds: readonly string[], until: number,
-  makeHead?: () => Promise<void>): Promise<Pick<PackageSource, 'log' | 'logTree'>> {
+  makeHead?: (newest: number) => Promise<void>): Promise<Pick<PackageSource, 'log' | 'logTree'>> {
   const before = (e: { entry: { createdAt: string } }): boolean =>
     Date.parse(e.entry.createdAt) <= until;
   const extract = async (treeSize?: number): Promise<LogExtractEntry[]> => {
@@ -189,7 +191,7 @@ async function provenLog(c: RestConnection, nodeIds: readonly string[], until: n
   };
   let tree = await covering();
   if (!tree.head && makeHead) {
-    await makeHead();
+    await makeHead(log.reduce((t, e) => Math.max(t, Date.parse(e.entry.createdAt)), 0));
     tree = await covering();
   }
   const head = tree.head;
@@ -220,7 +222,7 @@ export interface RestPackageRequest {
 
 /** Reads a package source through REST. Unsealed recordings are refused (R26.1). */
 export async function restPackageSource(c: RestConnection, req: RestPackageRequest,
-  makeHead?: () => Promise<void>): Promise<PackageSource> {
+  makeHead?: (newest: number) => Promise<void>): Promise<PackageSource> {
   const kase = await findCase(c, req.caseNumber);
   const linked = await all<NodeEntryLike>(c,
     `${CORE}/nodes/${kase.id}/targets?where=(assocType='efr:caseRecordings')&include=properties`);
