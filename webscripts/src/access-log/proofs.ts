@@ -49,6 +49,15 @@ function count(call: WebScriptCall, name: string): number {
   return Number(text);
 }
 
+/** A node id argument (ACS's are UUIDs; server/'s word characters), or a 400 naming it. */
+function nodeIdArgument(call: WebScriptCall): string {
+  const text = call.query.nodeId;
+  if (typeof text !== 'string' || !/^[0-9A-Za-z][0-9A-Za-z._-]{0,99}$/.test(text)) {
+    throw invalidArgument('nodeId must be a node id');
+  }
+  return text;
+}
+
 /** The log's entries, read as the repository. */
 function entries(port: RepositoryPort): RestAuditEntry[] {
   return port.asRepository(() => port.accessAuditEntries());
@@ -140,15 +149,6 @@ export const accessLogConsistencyGet: WebScriptDefinition = {
     return { status: 200, body };
   },
 };
-
-/** A node id argument (ACS's are UUIDs; server/'s word characters), or a 400 naming it. */
-function nodeIdArgument(call: WebScriptCall): string {
-  const text = call.query.nodeId;
-  if (typeof text !== 'string' || !/^[0-9A-Za-z][0-9A-Za-z._-]{0,99}$/.test(text)) {
-    throw invalidArgument('nodeId must be a node id');
-  }
-  return text;
-}
 
 export const accessLogEntriesGet: WebScriptDefinition = {
   id: 'entries', method: 'GET', path: '/access-log/entries', area: AREA,
