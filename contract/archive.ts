@@ -75,6 +75,35 @@ export const ConsistencyProofSchema = Strict({
 /** The consistency proof of two sizes. */
 export type ConsistencyProof = Static<typeof ConsistencyProofSchema>;
 
+/**
+ * An `efr-access` audit entry as the log's Merkle leaf covers it (core/src/merkle/audit-leaf.ts
+ * AuditLeafFacts): id, createdAt as the UTC instant, the user id, every value as text.
+ */
+export const AuditLeafEntrySchema = Strict({
+  id: Type.String({ pattern: '^[1-9][0-9]*$' }),
+  createdAt: Type.String(),
+  createdByUser: Type.String(),
+  values: Type.Record(Type.String(), Type.String()),
+});
+
+/**
+ * `GET /access-log/entries?nodeId=&treeSize=`: a node's access-log entries, each at its position
+ * in the log (seq, 1-based) as its leaf hashes it, with its inclusion proof in the tree of the
+ * signed head of treeSize entries (null without treeSize). logSize: entries in the log now.
+ */
+export const AccessLogEntriesSchema = Strict({
+  nodeId: NodeId,
+  treeSize: Nullable(Type.Integer({ minimum: 1 })),
+  logSize: Type.Integer({ minimum: 0 }),
+  entries: Type.Array(Strict({
+    seq: Type.Integer({ minimum: 1 }),
+    entry: AuditLeafEntrySchema,
+    inclusionProof: Nullable(Type.Array(Hex)),
+  })),
+});
+/** A node's access-log entries with their positions and proofs. */
+export type AccessLogEntries = Static<typeof AccessLogEntriesSchema>;
+
 /** `GET /fixity`: coverage in the cycle, the last mismatch, the throughput (core FixityStatus). */
 export const FixityStatusSchema = Strict({
   total: Type.Integer({ minimum: 0 }),

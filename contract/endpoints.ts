@@ -36,6 +36,7 @@ import {
   NewDispositionBatchRequestSchema,
 } from './disposition.js';
 import {
+  AccessLogEntriesSchema,
   ConsistencyProofSchema, FixityCheckEntrySchema, FixityCheckRequestSchema,
   FixityClaimAnswerSchema, FixityNothingDueSchema, FixityRoundEntrySchema, FixityRoundListSchema,
   FixityRunRequestSchema, FixityStatusEntrySchema, InclusionProofSchema,
@@ -150,6 +151,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: '/access-log/proof', query: ['seq', 'treeSize'],
     responses: { 200: InclusionProofSchema }, descriptor: 'access-log/proof.get',
     hosts: BOTH, summary: "an entry's inclusion proof" },
+  { method: 'GET', path: '/access-log/entries', query: ['nodeId', 'treeSize'],
+    responses: { 200: AccessLogEntriesSchema }, descriptor: 'access-log/entries.get',
+    hosts: BOTH, summary: "a node's log entries as hashed, with proofs" },
   { method: 'GET', path: '/access-log/consistency', query: ['first', 'second'],
     responses: { 200: ConsistencyProofSchema }, descriptor: 'access-log/consistency.get',
     hosts: BOTH, summary: 'consistency of two tree sizes' },

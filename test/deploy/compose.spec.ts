@@ -148,6 +148,17 @@ describe('docker/compose.yaml (issue 10: production stack)', () => {
     }
   });
 
+  it('gives efr worker the access-log signing key it signs tree heads with (issue 18)', () => {
+    const worker = compose.services.worker;
+    const env = serviceEnv(worker);
+    // server/src/worker/worker-cli.ts signs nothing without EFR_LOG_SIGNING_KEY.
+    expect(env.EFR_LOG_SIGNING_KEY).toBe('/run/secrets/efr-log-signing-key');
+    expect(worker.secrets as unknown).toEqual(['efr-log-signing-key']);
+    const secrets = compose.secrets as Record<string, { file?: string }>;
+    expect(secrets['efr-log-signing-key'].file).toBe(readStackEnv().EFR_LOG_SIGNING_KEY_FILE);
+    expect(secrets['efr-log-signing-key'].file).toMatch(/\.pem$/);
+  });
+
   it('passes `docker-compose config` too where Debian\'s docker-compose is installed', () => {
     const probe = spawnSync('docker-compose', ['version', '--short'], { encoding: 'utf8' });
     if (probe.error) {

@@ -43,9 +43,11 @@ export async function generatedRecording(id: string, name: string, size: number,
 export function memorySource(recordings: SourceRecording[], facts: Partial<PackageFacts> = {}):
   PackageSource {
   return { facts: { ...FACTS, ...facts }, recordings, log: [
-    { id: '7', seq: 7, at: '2026-11-25T00:00:00.000Z', user: 'custodian1', action: 'seal',
-      nodeId: recordings[0]?.id ?? null, values: { sha256: recordings[0]?.sha256 ?? '' },
-      prevHash: '0'.repeat(64), hash: 'a'.repeat(64) },
+    { seq: 7, entry: { id: '7', createdAt: '2026-11-25T00:00:00.000Z',
+      createdByUser: 'custodian1', values: { '/efr-access/action': 'seal',
+        '/efr-access/nodeId': recordings[0]?.id ?? '', '/efr-access/user': 'custodian1',
+        '/efr-access/sha256': recordings[0]?.sha256 ?? '', '/efr-access/prevHash': '0'.repeat(64),
+        '/efr-access/hash': 'a'.repeat(64) } } },
   ] };
 }
 

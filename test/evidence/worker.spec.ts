@@ -143,6 +143,14 @@ describe('efr worker beside the repository (issue 15, R23.1)', () => {
       .toBe(403);
     expect((await call('worker1', 'GET', `${CORE}/nodes/${caseId}/audit-entries`)).status)
       .toBe(403);
+    // The disc's access-log extract (GET /access-log/entries, issue 18): the same bounds.
+    const entries = (user: string, node: string) =>
+      call(user, 'GET', `${EFR}/access-log/entries?nodeId=${node}`);
+    const mine = await entries('worker1', recIds[0]);
+    expect(mine.status).withContext(JSON.stringify(mine.json)).toBe(200);
+    expect((mine.json.entries as { seq: number }[]).length).toBeGreaterThan(0);
+    expect(errorKey(await entries('worker1', otherRecording))).toBe('403 efr.accessLog.notReader');
+    expect(errorKey(await entries('worker2', recIds[0]))).toBe('403 efr.accessLog.notReader');
     expect((await call('worker2', 'GET', `${CORE}/nodes/${recIds[0]}/content`)).status).toBe(403);
     // Only the holder writes the image; others are refused and logged.
     const image = new TextEncoder().encode('not a disc');
@@ -166,6 +174,7 @@ describe('efr worker beside the repository (issue 15, R23.1)', () => {
     expect((failed.json.entry as { job: { state: string } }).job.state).toBe('failed');
     // The job is over: the worker's rights with it.
     expect((await call('worker1', 'GET', `${CORE}/nodes/${recIds[0]}/content`)).status).toBe(403);
+    expect(errorKey(await entries('worker1', recIds[0]))).toBe('403 efr.accessLog.notReader');
     expect(errorKey(await call('worker1', 'PUT', `${CORE}/nodes/${id}/content`, undefined, image)))
       .toMatch(/^403 /);
     const refused = await call('admin', 'GET', `${CORE}/nodes/${id}/audit-entries?include=values`);

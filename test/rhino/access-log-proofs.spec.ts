@@ -25,14 +25,16 @@ const sha: Sha256 = (d) => new Uint8Array(createHash('sha256').update(d).digest(
 const NODE = '0a1b2c3d-0000-4000-8000-000000000001';
 const FIRST = 1765000000000;
 const K = '/efr-access/transaction/';
+/** A node no efr-access row is about. */
+const OTHER = '0a1b2c3d-0000-4000-8000-000000000002';
 
 /** The entries Audit#seedReads records, as the REST API serves them. */
-function seeded(n: number): RestAuditEntry[] {
+function seeded(n: number, node = NODE, first = FIRST, firstId = 1): RestAuditEntry[] {
   const out: RestAuditEntry[] = [];
   for (let i = 0; i < n; i++) {
-    out.push({ id: String(i + 1), createdAt: new Date(FIRST + i).toISOString(),
+    out.push({ id: String(firstId + i), createdAt: new Date(first + i).toISOString(),
       createdByUser: { id: 'officer1' }, values: { [K + 'action']: 'READ',
-        [K + 'sub-actions']: 'readContent', [K + 'user']: 'officer1', [K + 'node']: NODE,
+        [K + 'sub-actions']: 'readContent', [K + 'user']: 'officer1', [K + 'node']: node,
         [K + 'type']: 'efr:recording' } });
   }
   return out;
@@ -68,6 +70,8 @@ describe('issue 18 in the module: verify, proofs and consistency in the ACS-like
           frontier: frontierText(f) } }));
     }
     const verify = (name: string) => ws(name, 'verify.get', 'supervisor1');
+    const entries = (name: string, user: string, args: Record<string, string>) =>
+      ws(name, 'entries.get', user, { args });
     r = await runWebScripts(TREE_HEADS, USERS, [
       audit('seed', { op: 'seed', count: N, user: 'officer1', node: NODE,
         type: 'efr:recording', firstMillis: FIRST }),
@@ -84,6 +88,15 @@ describe('issue 18 in the module: verify, proofs and consistency in the ACS-like
       ws('consistencyBackward', 'consistency.get', 'supervisor1',
         { args: { first: '6', second: '3' } }),
       ws('consistencyWorker', 'consistency.get', 'worker1', { args: { first: '1', second: '2' } }),
+      entries('entries', 'supervisor1', { nodeId: NODE, treeSize: '6' }),
+      entries('entriesWorker', 'worker1', { nodeId: NODE, treeSize: '6' }),
+      entries('entriesAll', 'supervisor1', { nodeId: NODE }),
+      entries('entriesOther', 'supervisor1', { nodeId: OTHER, treeSize: '4' }),
+      entries('entriesNoHead', 'supervisor1', { nodeId: NODE, treeSize: '7' }),
+      entries('entriesBadNode', 'supervisor1', { nodeId: '../x', treeSize: '6' }),
+      entries('entriesNoNode', 'supervisor1', { treeSize: '6' }),
+      entries('entriesBadSize', 'supervisor1', { nodeId: NODE, treeSize: '-1' }),
+      entries('entriesOfficer', 'officer1', { nodeId: NODE }),
       audit('change', { op: 'change', position: 3, key: K + 'user', value: 'someoneElse' }),
       verify('verifyChanged'),
       audit('changeBack', { op: 'change', position: 3, key: K + 'user', value: 'officer1' }),
@@ -93,6 +106,8 @@ describe('issue 18 in the module: verify, proofs and consistency in the ACS-like
       audit('reorderBack', { op: 'reorder', position: 4 }),
       audit('remove', { op: 'remove', position: 5 }),
       verify('verifyRemoved'),
+      entries('entriesRemoved', 'supervisor1', { nodeId: NODE, treeSize: '5' }),
+      entries('entriesRemovedEarlier', 'supervisor1', { nodeId: NODE, treeSize: '4' }),
     ]);
     // A JVM start and a module build: minutes on a loaded machine.
   }, 900_000);
@@ -123,6 +138,46 @@ describe('issue 18 in the module: verify, proofs and consistency in the ACS-like
     expect(code(r.proofOfficer)).toBe('403 efr.accessLog.notReader');
     expect(code(r.consistencyBackward)).toBe('400 framework.exception.InvalidArgument');
     expect(code(r.consistencyWorker)).toBe('403 efr.accessLog.notReader');
+  });
+
+  it("GET /access-log/entries: a node's entries as hashed, at their positions, with proofs", () => {
+    const proven = r.entries.body as unknown as { nodeId: string; treeSize: number;
+      logSize: number;
+      entries: { seq: number; entry: unknown; inclusionProof: string[] | null }[] };
+    expect(code(r.entries)).withContext(JSON.stringify(r.entries)).toBe('200');
+    expect(proven.nodeId).toBe(NODE);
+    expect(proven.treeSize).toBe(6);
+    expect(proven.logSize).toBe(N);
+    expect(proven.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Each entry exactly as its leaf covers it, its proof the one of the signed tree.
+    entries.forEach((e, i) => {
+      expect(proven.entries[i].entry).toEqual(auditLeafFacts(e)!);
+      expect(proven.entries[i].inclusionProof)
+        .toEqual(inclusionProof(sha, get, i, 6).map(bytesToHex));
+    });
+    const all = r.entriesAll.body as unknown as typeof proven;
+    expect(all.treeSize).toBeNull();
+    expect(all.entries.map((e) => [e.seq, e.inclusionProof])).toEqual(
+      [1, 2, 3, 4, 5, 6].map((s) => [s, null]));
+    expect(r.entriesOther.body as unknown).toEqual({ nodeId: OTHER, treeSize: 4, logSize: N,
+      entries: [] });
+    // efr worker reads a recording's entries only while it holds a disc job copying it.
+    const refused = ['entriesNoHead', 'entriesBadNode', 'entriesNoNode', 'entriesBadSize',
+      'entriesOfficer', 'entriesWorker'].map((n) => n + ' ' + code(r[n]));
+    expect(refused).toEqual(['entriesNoHead 404 framework.exception.EntityNotFound',
+      'entriesBadNode 400 framework.exception.InvalidArgument',
+      'entriesNoNode 400 framework.exception.InvalidArgument',
+      'entriesBadSize 400 framework.exception.InvalidArgument',
+      'entriesOfficer 403 efr.accessLog.notReader', 'entriesWorker 403 efr.accessLog.notReader']);
+  });
+
+  it('GET /access-log/entries names a removed audit row instead of giving failing proofs', () => {
+    expect(code(r.entriesRemoved)).toBe('409 efr.accessLog.headMismatch');
+    const summary = r.entriesRemoved.body?.error?.briefSummary ?? '';
+    expect(summary).withContext(summary).toContain('position 5, audit entry 6');
+    // The heads before the removed row still hold: their proofs are given.
+    expect(code(r.entriesRemovedEarlier)).withContext(JSON.stringify(r.entriesRemovedEarlier))
+      .toBe('200');
   });
 
   it('names the entry changed, reordered or removed behind ACS\'s back', () => {
@@ -157,5 +212,46 @@ describe('issue 18 in the module: verify and a proof over 10 000 entries (timing
       .toBe(14);
     console.log(`[timing] ${n} entries in the ACS-like runtime: verify ${r.verify.ms} ms, ` +
       `again ${r.verify2.ms} ms, proof ${r.proof.ms} ms`);
+  }, 900_000);
+});
+
+describe("issue 18 in the module: a recording's entries proven in a log of 10 000 (timing)", () => {
+  it('answers GET /access-log/entries with the proofs; prints the time', async () => {
+    const n = 10000;
+    const mine = 10;
+    const all = [...seeded(n - mine, OTHER), ...seeded(mine, NODE, FIRST + n, n - mine + 1)];
+    const f = emptyFrontier();
+    const store = new Map<string, Uint8Array>();
+    const get = (l: number, i: number) => store.get(l + '/' + i);
+    all.forEach((e, i) => {
+      const leaf = auditLeafHash(sha, auditLeafFacts(e)!);
+      frontierAppend(sha, f, leaf);
+      appendLeaf(sha, get, (lv, x, h) => store.set(lv + '/' + x, h), i, leaf);
+    });
+    const seed = (name: string, count: number, node: string, first: number) => ({ name,
+      audit: { op: 'seed' as const, count, user: 'officer1', node, type: 'efr:recording',
+        firstMillis: first } });
+    const r = await runWebScripts(TREE_HEADS, USERS, [
+      seed('seedOther', n - mine, OTHER, FIRST),
+      seed('seedMine', mine, NODE, FIRST + n),
+      { name: 'ask', script: 'tree-heads.post', user: 'supervisor1', body: {} },
+      { name: 'sign', script: 'tree-head-signed.post', user: 'worker1',
+        templateArgs: { id: '@ask' }, body: { treeSize: n, timestamp: FIRST + 2 * n,
+          rootHash: bytesToHex(treeRoot(sha, get, n)), signature: 'cd'.repeat(64),
+          keyId: 'ef'.repeat(32), publicKey: '01'.repeat(32), lastEntryId: n,
+          frontier: frontierText(f) } },
+      { name: 'entries', script: 'entries.get', user: 'supervisor1',
+        args: { nodeId: NODE, treeSize: String(n) } },
+    ]);
+    expect(code(r.sign)).withContext(JSON.stringify(r.sign)).toBe('200');
+    const body = r.entries.body as unknown as
+      { entries: { seq: number; inclusionProof: string[] }[] };
+    expect(code(r.entries)).withContext(JSON.stringify(r.entries).slice(0, 500)).toBe('200');
+    expect(body.entries.map((e) => e.seq)).toEqual(
+      Array.from({ length: mine }, (_, i) => n - mine + 1 + i));
+    body.entries.forEach((e) => expect(e.inclusionProof)
+      .toEqual(inclusionProof(sha, get, e.seq - 1, n).map(bytesToHex)));
+    console.log(`[timing] GET /access-log/entries, ${mine} of ${n} entries proven in the ` +
+      `ACS-like runtime: ${r.entries.ms} ms`);
   }, 900_000);
 });

@@ -1,17 +1,18 @@
 /**
- * The access-log extract put on an evidence disc: every entry about the packaged recordings,
- * one canonical JSON object per line with its chain hashes (prevHash, hash) and, when the log
- * keeps a Merkle tree (issue 18), its RFC 9162 inclusion proof against the signed tree head in
- * `access-log-tree-head.json`. A reader recomputes each entry's leaf, walks its proof to the
- * signed root and checks the Ed25519 signature: one entry is proven without the whole log.
+ * The access-log extract put on an evidence disc (issue 18), the same in both hosts: every
+ * `efr-access` audit entry about the packaged recordings, one canonical JSON object per line,
+ * each with its position in the log and its RFC 9162 inclusion proof against the signed tree
+ * head in `access-log-tree-head.json`. The entry is written exactly as the Merkle leaf covers
+ * it (core/src/merkle/audit-leaf.ts: leaf data = UTF-8(canonical JSON of the entry)), so a
+ * reader recomputes the leaf from the line as written, walks the proof to the signed root and
+ * checks the Ed25519 signature: one entry is proven without the whole log.
  */
 import { canonicalJson } from '../access-log.js';
 import { rootFromInclusionProof, sameHash, type Sha256 } from '../merkle/merkle-tree.js';
 import {
-  bytesToHex, hexToBytes, isSignedTreeHead, treeHeadMessage,
-  type LogEntryFacts, type SignedTreeHead,
+  bytesToHex, hexToBytes, isSignedTreeHead, treeHeadMessage, type SignedTreeHead,
 } from '../merkle/log-tree.js';
-import { logLeafHash } from '../merkle/audit-leaf.js';
+import { auditLeafHash, isAuditLeafFacts } from '../merkle/audit-leaf.js';
 import type { LogExtractEntry } from './types.js';
 
 /** File name of the extract on the disc. */
@@ -29,18 +30,17 @@ export interface LogTreeHeadFile {
 }
 
 /**
- * JSON lines in sequence order: `{"entry":{…},"hash":…,"inclusionProof":[…],"prevHash":…}`;
- * the entry is exactly what the chain hash covers: sha256(prevHash + "\n" + canonical(entry)),
- * and the entry with its link is the audit entry whose leaf the tree holds (core/src/merkle/
- * audit-leaf.ts).
+ * JSON lines in position order: `{"entry":{"createdAt":…,"createdByUser":…,"id":…,
+ * "values":{…}},"inclusionProof":[…],"seq":…}`; the entry is the audit entry as its leaf
+ * hashes it.
  */
 export function accessLogExtractText(entries: readonly LogExtractEntry[]): string {
   const sorted = entries.slice().sort((a, b) => a.seq - b.seq);
   let out = '';
   for (const e of sorted) {
-    const entry = { id: e.id, seq: e.seq, at: e.at, user: e.user, action: e.action,
-      nodeId: e.nodeId, values: e.values };
-    out += canonicalJson({ entry: entry, prevHash: e.prevHash, hash: e.hash,
+    const entry = { id: e.entry.id, createdAt: e.entry.createdAt,
+      createdByUser: e.entry.createdByUser, values: e.entry.values };
+    out += canonicalJson({ seq: e.seq, entry: entry,
       inclusionProof: e.inclusionProof ? e.inclusionProof.slice() : undefined }) + '\n';
   }
   return out;
@@ -50,22 +50,6 @@ export function accessLogExtractText(entries: readonly LogExtractEntry[]): strin
 export function treeHeadFileText(head: SignedTreeHead, publicKey: string): string {
   const file: LogTreeHeadFile = { log: 'efr-access', treeHead: head, publicKey };
   return canonicalJson(file) + '\n';
-}
-
-/** Keeps the entries about the given nodes at or before `until` (ISO instant), once each. */
-export function selectLogEntries(
-  entries: readonly LogExtractEntry[], nodeIds: readonly string[], until: string,
-): LogExtractEntry[] {
-  const limit = Date.parse(until);
-  const seen: Record<string, boolean> = {};
-  const out: LogExtractEntry[] = [];
-  for (const e of entries) {
-    if (e.nodeId === null || nodeIds.indexOf(e.nodeId) < 0) continue;
-    if (Date.parse(e.at) > limit || seen['s' + e.seq]) continue;
-    seen['s' + e.seq] = true;
-    out.push(e);
-  }
-  return out.sort((a, b) => a.seq - b.seq);
 }
 
 /** One extract line as checked. */
@@ -103,26 +87,28 @@ function parse(text: string): unknown {
 
 function checkLine(sha: Sha256, text: string, n: number, head: SignedTreeHead,
   root: Uint8Array): ExtractLineCheck {
-  const v = parse(text) as { entry?: LogEntryFacts; inclusionProof?: unknown;
-    prevHash?: string; hash?: string } | undefined;
-  const e = v && v.entry;
-  if (!e || typeof e.seq !== 'number') return { line: n, ok: false, reason: 'unreadable line' };
+  const v = parse(text) as { entry?: unknown; inclusionProof?: unknown; seq?: unknown }
+    | undefined;
+  const seq = v && typeof v.seq === 'number' && v.seq >= 1 && Math.floor(v.seq) === v.seq
+    ? v.seq : undefined;
+  if (!v || seq === undefined) return { line: n, ok: false, reason: 'unreadable line' };
+  // The leaf is computed from the entry as written: anything but an audit entry is refused.
+  if (!isAuditLeafFacts(v.entry)) return { line: n, seq, ok: false, reason: 'unreadable entry' };
   const proofHex = v.inclusionProof;
-  if (!Array.isArray(proofHex)) return { line: n, seq: e.seq, ok: false, reason: 'no proof' };
+  if (!Array.isArray(proofHex)) return { line: n, seq, ok: false, reason: 'no proof' };
   const proof: Uint8Array[] = [];
   for (let i = 0; i < proofHex.length; i++) {
     const p = hexToBytes(String(proofHex[i]));
-    if (!p || p.length !== 32) return { line: n, seq: e.seq, ok: false, reason: 'bad proof' };
+    if (!p || p.length !== 32) return { line: n, seq, ok: false, reason: 'bad proof' };
     proof.push(p);
   }
-  if (!(e.seq >= 1 && e.seq <= head.treeSize)) {
-    return { line: n, seq: e.seq, ok: false, reason: 'entry after the tree head' };
+  if (seq > head.treeSize) {
+    return { line: n, seq, ok: false, reason: 'entry after the tree head' };
   }
-  const got = rootFromInclusionProof(sha, e.seq - 1, head.treeSize, logLeafHash(sha, {
-    id: e.id, seq: e.seq, at: e.at, user: e.user, action: e.action, nodeId: e.nodeId,
-    values: e.values, prevHash: v.prevHash, hash: v.hash }), proof);
-  return sameHash(got, root) ? { line: n, seq: e.seq, ok: true }
-    : { line: n, seq: e.seq, ok: false, reason: 'not in the signed tree' };
+  const got = rootFromInclusionProof(sha, seq - 1, head.treeSize, auditLeafHash(sha, v.entry),
+    proof);
+  return sameHash(got, root) ? { line: n, seq, ok: true }
+    : { line: n, seq, ok: false, reason: 'not in the signed tree' };
 }
 
 /**

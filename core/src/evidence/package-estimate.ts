@@ -10,7 +10,7 @@
  */
 import { layoutDisc } from '../disc/index.js';
 import type { DiscFileSpec } from '../disc/index.js';
-import { ACCESS_LOG_EXTRACT } from './access-log-extract.js';
+import { ACCESS_LOG_EXTRACT, ACCESS_LOG_TREE_HEAD } from './access-log-extract.js';
 import { BAG_INFO_TXT, BAGIT_TXT, MANIFEST_TXT, TAG_MANIFEST_TXT } from './bagit.js';
 import { placePayload } from './payload-names.js';
 import { VERIFY_HTML } from './verify-page.js';
@@ -29,13 +29,18 @@ const KIB = 1024;
  * Upper sizes of the tag files for `n` recordings: [path, fixed bytes, bytes per recording].
  * Measured on the writer (server/src/evidence/package-image.ts): description.pdf 95–106 KB
  * and description.txt 2.2 KB + 0.7 KB per recording; verify.html 22.5 KB + 0.13 KB per
- * recording; one access-log entry is about 350 bytes, a recording's extract rarely passes 40.
+ * recording; one access-log extract line is about 2 KB with its inclusion proof (an ACS entry
+ * with a long path and 20 proof hashes, a log of a million entries: 1962 bytes), a recording's
+ * extract rarely passes 40 entries; the tree head file is under 0.5 KB. 16 KiB a recording
+ * covers some 8 to 16 proven entries: a longer extract is under 0.1 % of a real recording, and
+ * the specs' tiny recordings keep the bound tight (test/evidence/package-estimate.spec.ts).
  */
 const TAGS: readonly [string, number, number][] = [
   ['description.pdf', 128 * KIB, 1 * KIB],
   ['description.txt', 4 * KIB, 1 * KIB],
   [VERIFY_HTML, 32 * KIB, 256],
   [ACCESS_LOG_EXTRACT, 4 * KIB, 16 * KIB],
+  [ACCESS_LOG_TREE_HEAD, 1 * KIB, 0],
   [MANIFEST_TXT, 0, 256],
   [BAGIT_TXT, 1 * KIB, 0],
   [BAG_INFO_TXT, 2 * KIB, 0],

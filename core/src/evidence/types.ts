@@ -1,4 +1,4 @@
-import type { LogEntryFacts } from '../merkle/log-tree.js';
+import type { AuditLeafFacts } from '../merkle/audit-leaf.js';
 
 /**
  * Shapes of an evidence package (R23.1) as the packaging logic sees them: plain data, no
@@ -63,10 +63,17 @@ export interface PayloadEntry<R extends PayloadSource = RecordingFacts> {
   readonly path: string;
 }
 
-/** One access-log entry of the extract, with its chain hashes (DESIGN.md access log). */
-export interface LogExtractEntry extends LogEntryFacts {
-  readonly prevHash: string;
-  readonly hash: string;
+/**
+ * One access-log entry of the extract, the same in both hosts (issue 18): its position in the
+ * log (the leaf index + 1), the `efr-access` audit entry exactly as its Merkle leaf covers it
+ * (core/src/merkle/audit-leaf.ts; server/'s entries carry their chain link, prevHash and hash,
+ * among the values) and its inclusion proof.
+ */
+export interface LogExtractEntry {
+  /** Position in the log, 1-based (not the audit id: ACS's ids have gaps). */
+  readonly seq: number;
+  /** The audit entry as hashed: leaf data = UTF-8(canonical JSON of it). */
+  readonly entry: AuditLeafFacts;
   /** RFC 9162 inclusion proof (hex) against the disc's signed tree head, when it has one. */
   readonly inclusionProof?: readonly string[];
 }

@@ -3,8 +3,8 @@
 // auditor names it.
 import { createHash } from 'node:crypto';
 import {
-  accessAuditEntryOf, auditLeafFacts, auditLeafHash, auditLeafText, frontierOfText, frontierText,
-  logLeafHash, startAuditTrail, utcInstant, type RestAuditEntry,
+  accessAuditEntryOf, auditEntryNodeId, auditLeafFacts, auditLeafHash, auditLeafText,
+  frontierOfText, frontierText, isAuditLeafFacts, logLeafHash, startAuditTrail, utcInstant, type RestAuditEntry,
 } from './index.js';
 import { emptyFrontier, frontierAppend, frontierRoot, leafHash, type Sha256 } from './merkle-tree.js';
 import { bytesToHex, hexSha256Of, utf8Array, type SignedTreeHead } from './log-tree.js';
@@ -112,5 +112,32 @@ describe('the Merkle leaf of an efr-access audit entry (issue 18)', () => {
     expect(frontierOfText(12, text)).toBeUndefined();
     expect(frontierOfText(13, text.replace('3:', '4:'))).toBeUndefined();
     expect(frontierOfText(0, '')).toEqual({ size: 0, hashes: [], levels: [] });
+  });
+});
+
+describe('an audit entry as an evidence disc writes it (issue 18)', () => {
+  const facts = auditLeafFacts({ id: '1006', createdAt: '2026-11-25T09:02:00.000+0800',
+    createdByUser: { id: 'custodian1' }, values: { '/efr-access/transaction/node': 'n-1',
+      '/efr-access/transaction/action': 'READ' } })!;
+
+  it('is the leaf facts exactly, nothing read into them', () => {
+    expect(facts.createdAt).toBe('2026-11-25T01:02:00.000Z');
+    expect(isAuditLeafFacts(facts)).toBeTrue();
+    expect(isAuditLeafFacts(JSON.parse(JSON.stringify(facts)))).toBeTrue();
+    expect(isAuditLeafFacts({ ...facts, createdAt: '2026-11-25T09:02:00.000+0800' })).toBeFalse();
+    expect(isAuditLeafFacts({ ...facts, id: 1006 })).toBeFalse();
+    expect(isAuditLeafFacts({ ...facts, id: '0' })).toBeFalse();
+    expect(isAuditLeafFacts({ ...facts, createdByUser: { id: 'custodian1' } })).toBeFalse();
+    expect(isAuditLeafFacts({ ...facts, values: { a: 1 } })).toBeFalse();
+    expect(isAuditLeafFacts({ ...facts, extra: 'x' })).toBeFalse();
+    expect(isAuditLeafFacts(null)).toBeFalse();
+  });
+
+  it('names its node in either host', () => {
+    expect(auditEntryNodeId(facts.values)).toBe('n-1');
+    expect(auditEntryNodeId({ '/efr-access/transaction/node': 'workspace://SpacesStore/n-2' }))
+      .toBe('n-2');
+    expect(auditEntryNodeId({ '/efr-access/nodeId': 'r1' })).toBe('r1');
+    expect(auditEntryNodeId({ '/efr-access/action': 'login' })).toBeNull();
   });
 });

@@ -87,6 +87,41 @@ export function auditLeafFacts(a: RestAuditEntry): AuditLeafFacts | undefined {
   return { id, createdAt, createdByUser: user, values };
 }
 
+/**
+ * Whether a value is the covered facts of an audit entry as written (an evidence disc's
+ * access-log extract carries each entry so): exactly id, createdAt, createdByUser and values,
+ * the id a positive integer, createdAt already the UTC instant, the user and every value text.
+ * The leaf hash is then computed from the entry as written, never from a reading of it.
+ */
+export function isAuditLeafFacts(v: unknown): v is AuditLeafFacts {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const f = v as Record<string, unknown>;
+  const keys = Object.keys(f).sort();
+  if (keys.join(',') !== 'createdAt,createdByUser,id,values') return false;
+  if (typeof f.id !== 'string' || !/^[1-9][0-9]{0,18}$/.test(f.id)) return false;
+  if (typeof f.createdAt !== 'string' || utcInstant(f.createdAt) !== f.createdAt) return false;
+  if (typeof f.createdByUser !== 'string' || f.createdByUser === '') return false;
+  const values = f.values;
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
+  const names = Object.keys(values);
+  for (let i = 0; i < names.length; i++) {
+    if (typeof (values as Record<string, unknown>)[names[i]] !== 'string') return false;
+  }
+  return true;
+}
+
+/**
+ * The node an access-log audit entry is about, by id: server/'s `/efr-access/nodeId`, ACS's
+ * `/efr-access/transaction/node` (efr-audit.xml; a NodeRef, which the REST API writes as its
+ * id); null when it names none.
+ */
+export function auditEntryNodeId(values: Readonly<Record<string, unknown>>): string | null {
+  const v = values[ACCESS_AUDIT_PREFIX + 'nodeId'] !== undefined
+    ? values[ACCESS_AUDIT_PREFIX + 'nodeId'] : values[ACCESS_AUDIT_PREFIX + 'transaction/node'];
+  if (typeof v !== 'string' || v === '') return null;
+  return v.substring(v.lastIndexOf('/') + 1);
+}
+
 /** The leaf data's text: the canonical JSON of the covered facts. */
 export function auditLeafText(f: AuditLeafFacts): string {
   return canonicalJson({ id: f.id, createdAt: f.createdAt, createdByUser: f.createdByUser,

@@ -8,7 +8,7 @@ import {
 import { bytesToHex, hexSha256Of, hexToBytes } from './log-tree.js';
 import {
   consistencyProofHex, emptyHexFrontier, hexFrontierAppend, hexFrontierRoot, inclusionProofHex,
-  leafHashHex, treeRootHex, utf8Hex, type Sha256Hex,
+  inclusionProofsHex, leafHashHex, treeRootHex, utf8Hex, type Sha256Hex,
 } from './hex-tree.js';
 import { auditLeafFacts, auditLeafHash } from './audit-leaf.js';
 import { auditLeafHashHex } from './hex-tree.js';
@@ -62,5 +62,16 @@ describe('the hex Merkle tree (core/src/merkle/hex-tree.ts)', () => {
       createdByUser: { id: 'officer1' }, values: { '/efr-access/transaction/action': 'READ' } });
     expect(f).toBeDefined();
     if (f) expect(auditLeafHashHex(shaHex, f)).toBe(bytesToHex(auditLeafHash(sha, f)));
+  });
+
+  it('gives several audit paths at once, each the one of inclusionProofHex', () => {
+    const picked = [0, 3, 4, 17, 35];
+    for (const size of [36, 37]) {
+      expect(inclusionProofsHex(shaHex, leaves, picked, size)).toEqual(
+        picked.map((i) => inclusionProofHex(shaHex, leaves, i, size)));
+    }
+    expect(inclusionProofsHex(shaHex, leaves, [], N)).toEqual([]);
+    expect(() => inclusionProofsHex(shaHex, leaves, [5], 5)).toThrowError(RangeError);
+    expect(() => inclusionProofsHex(shaHex, leaves, [0], N + 1)).toThrowError(RangeError);
   });
 });

@@ -26,6 +26,21 @@ export function checkTreeHeadReader(actor: Actor & { isAdmin: boolean }): Verdic
 }
 
 /**
+ * Who may read a node's access-log entries with their proofs (`GET /access-log/entries`): the
+ * log's readers, and efr worker only for a recording of the disc job it holds now
+ * (`holdsJobCopying`: core's mayWorkerRead), whose disc carries the extract (R23.1, R14.1).
+ */
+export function checkLogEntriesReader(actor: Actor & { isAdmin: boolean },
+  holdsJobCopying: boolean): Verdict {
+  if (actor.isAdmin || isMemberOfAny(actor, ACCESS_LOG_READERS) || holdsJobCopying) {
+    return allow();
+  }
+  return refuse(403, 'efr.accessLog.notReader', 'R14.1',
+    'Only administrators, supervisors, custodians and legal staff may read the access log.',
+    '只有管理员、监督、保管和法制人员可以查阅访问日志。');
+}
+
+/**
  * Administrators and the log's readers (not efr worker) may verify the access log and ask for
  * its consistency proofs (R14.1): the verification walks every entry.
  */

@@ -200,3 +200,37 @@ describe('access log Merkle tree and signed tree heads (issue 18)', () => {
     expect(hexToBytes(doc.heads[0].signature)?.length).toBe(64);
   });
 });
+
+describe('a data dir of a former leaf rule (issue 18 migration)', () => {
+  it('keeps its signed tree heads in access_log_heads_retired, never deletes them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'efr-heads-retired-'));
+    try {
+      let db = openDatabase(dir);
+      const signer = loadLogSigner(dir, {});
+      db.transaction(() => {
+        for (let i = 0; i < 3; i++) {
+          appendAccessLog(db, { user: 'officer1', action: 'read', nodeId: 'n1', values: {} },
+            T0 + i);
+        }
+      })();
+      const head = publishTreeHead(db, signer, T0 + 10);
+      // As a data dir written before the leaf became the audit entry: no leaf rule recorded.
+      db.prepare("DELETE FROM meta WHERE key = 'access_log_leaf'").run();
+      db.close();
+      const warn = spyOn(console, 'warn');
+      db = openDatabase(dir);
+      expect(warn).toHaveBeenCalledWith(jasmine.stringMatching(/1 signed access-log tree heads/));
+      expect(db.prepare('SELECT COUNT(*) FROM access_log_heads').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT tree_size AS treeSize, timestamp, root_hash AS rootHash, ' +
+        'signature, key_id AS keyId, leaf_rule AS rule FROM access_log_heads_retired').all())
+        .toEqual([{ ...head, rule: 'chain-entry' }]);
+      db.close();
+      // Opened again: nothing more moves, the retired head stays.
+      db = openDatabase(dir);
+      expect(db.prepare('SELECT COUNT(*) FROM access_log_heads_retired').pluck().get()).toBe(1);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -14,7 +14,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/database.js';
 import {
-  bytesToHex, hexToBytes, treeHeadMessage, type LogExtractEntry, type SignedTreeHead,
+  accessAuditEntryOf, auditLeafFacts, bytesToHex, hexToBytes, treeHeadMessage,
+  type AuditLeafFacts, type LinkedLogEntry, type LogExtractEntry, type SignedTreeHead,
 } from '../../../core/src/index.js';
 import { catchUpTree, proofOfEntry, rootAt, storedTreeSize } from './log-tree.js';
 
@@ -199,18 +200,22 @@ export function publishTreeHead(db: Db, signer: LogSigner, now = Date.now()): Si
 }
 
 /**
- * Access-log entries with their inclusion proofs against a signed head that covers them all
- * (the earliest stored one, so the same entries give the same disc; a new head when none
- * covers them yet), for an evidence disc's extract (issue 18).
+ * server/'s own access-log rows as an evidence disc's extract (issue 18), with their inclusion
+ * proofs against a signed head that covers them all (the earliest stored one, so the same
+ * entries give the same disc; a new head when none covers them yet): each row as the audit
+ * entry its leaf covers (core accessAuditEntryOf), at its position (server/'s ids are positions).
+ * For the command-line tools and specs; efr worker reads the same extract over REST
+ * (GET /access-log/entries).
  */
-export function provenExtract(db: Db, entries: readonly LogExtractEntry[]):
+export function provenExtract(db: Db, rows: readonly LinkedLogEntry[]):
   { log: LogExtractEntry[]; logTree: { head: SignedTreeHead; publicKey: string } } {
   const signer = logSignerOf(db);
-  const last = entries.reduce((n, e) => Math.max(n, e.seq), 1);
+  const last = rows.reduce((n, e) => Math.max(n, e.seq), 1);
   const stored = db.prepare('SELECT * FROM access_log_heads WHERE tree_size >= ? AND key_id = ? ' +
     'ORDER BY tree_size LIMIT 1').get(last, signer.keyId) as RawHead | undefined;
   const head = stored ? headOf(stored) : publishTreeHead(db, signer);
-  const log = entries.map((e) => ({ ...e,
+  const log = rows.map((e) => ({ seq: e.seq,
+    entry: auditLeafFacts(accessAuditEntryOf(e)) as AuditLeafFacts,
     inclusionProof: proofOfEntry(db, e.seq, head.treeSize).map(bytesToHex) }));
   return { log, logTree: { head, publicKey: signer.publicKey } };
 }

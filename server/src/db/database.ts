@@ -169,6 +169,18 @@ CREATE TABLE IF NOT EXISTS access_log_heads (
   signature TEXT NOT NULL,
   key_id TEXT NOT NULL
 );
+-- Signed heads of a former leaf rule (a data dir of an earlier version): kept as signed, never
+-- deleted, with the rule they were made under; the current tree cannot prove them.
+CREATE TABLE IF NOT EXISTS access_log_heads_retired (
+  tree_size INTEGER NOT NULL,
+  timestamp INTEGER NOT NULL,
+  root_hash TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  leaf_rule TEXT NOT NULL,
+  retired_at INTEGER NOT NULL,
+  PRIMARY KEY (leaf_rule, tree_size, key_id)
+);
 -- Scheduled fixity audits (issue 18) keep no table: the last check is efr:fixityAudited on the
 -- recording and each round an efr:fixityRound node, as in ACS (webscripts/src/fixity/).
 CREATE TABLE IF NOT EXISTS meta (
@@ -357,6 +369,7 @@ export function openDatabase(dataDir: string): Db {
   const propsHaveType = (): boolean => propsHave('node_type') && propsHave('node_modified');
   const migrating = has('nodes') && (!has('nodes_type_modified') || !propsHaveType());
   const uncounted = has('nodes') && !has('child_counts');
+  let retired = 0;
   db.transaction(() => {
     const narrow = (index: string, cols: number): void => {
       const n = columns(index);
@@ -376,15 +389,26 @@ export function openDatabase(dataDir: string): Db {
     db.exec(SCHEMA());
     if (uncounted) recountChildren(db);
     // The tree's leaf became the audit entry the REST API serves (issue 18, core/src/merkle/
-    // audit-leaf.ts): a tree and heads of the former leaf are dropped; the tree is rebuilt from
-    // the chain on the next entry (log-tree.ts catchUpTree), heads are signed anew.
+    // audit-leaf.ts): the tree of the former leaf is dropped and rebuilt from the chain on the
+    // next entry (log-tree.ts catchUpTree); its signed heads, which the new tree cannot prove,
+    // are never deleted: they move to access_log_heads_retired, named with their leaf rule, and
+    // the start says so (docs/deploy.md). New heads are signed over the new tree.
     const leaf = db.prepare("SELECT value FROM meta WHERE key = 'access_log_leaf'").pluck().get();
     if (leaf !== AUDIT_ENTRY_LEAF) {
+      retired = db.prepare(`INSERT OR IGNORE INTO access_log_heads_retired (tree_size, timestamp,
+        root_hash, signature, key_id, leaf_rule, retired_at) SELECT tree_size, timestamp,
+        root_hash, signature, key_id, ?, ? FROM access_log_heads`)
+        .run(typeof leaf === 'string' ? leaf : 'chain-entry', Date.now()).changes;
       db.exec('DELETE FROM access_log_tree; DELETE FROM access_log_heads;');
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('access_log_leaf', ?)")
         .run(AUDIT_ENTRY_LEAF);
     }
   })();
+  if (retired > 0) {
+    console.warn(`efr: ${retired} signed access-log tree heads of the former leaf rule moved to ` +
+      'access_log_heads_retired in ' + dataDir + ' (kept, not deleted; the tree is rebuilt and ' +
+      'new heads are signed: docs/deploy.md)');
+  }
   // Fresh statistics let the planner pick the selective index for AFTS filters; new indexes
   // of a migrated data dir have none yet, so those are gathered once (sampled) right away.
   if (migrating) db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');

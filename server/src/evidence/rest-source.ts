@@ -2,12 +2,17 @@
  * A package source read through the public ACS REST API v1, so `efr disc build` works against
  * server/ and any ACS with the EFR model: the case by AFTS search on efr:caseNumber, its
  * recordings by the efr:caseRecordings targets, their content streams, and the access-log
- * entries of each recording (audit API, application efr-access).
+ * entries of each recording with their proofs (the log's web script `GET /access-log/entries`,
+ * over the efr-access audit entries in both hosts).
  */
-import { factsOfAuditEntry, personDisplayName } from '../../../core/src/index.js';
-import type {
-  AccessAuditEntry, LogExtractEntry, PackageFacts, RecordingFacts, SignedTreeHead,
+import type { AccessLogEntries } from '../../../contract/index.js';
+import {
+  accessLogExtractText, checkAccessLogExtract, personDisplayName, treeHeadFileText,
 } from '../../../core/src/index.js';
+import type {
+  LogExtractEntry, PackageFacts, RecordingFacts, SignedTreeHead,
+} from '../../../core/src/index.js';
+import { nodeSha256 } from '../access-log/log-tree.js';
 import { recordingFacts, type NodeEntryLike } from './recording-facts.js';
 import type { PackageSource, SourceRecording } from './package-image.js';
 
@@ -119,17 +124,6 @@ function contentStream(c: RestConnection, id: string): ReadableStream<Uint8Array
   }, { highWaterMark: 0 });
 }
 
-/** The access-log entries of one node, rebuilt as the chain stores them. */
-async function logOf(c: RestConnection, nodeId: string): Promise<LogExtractEntry[]> {
-  const entries = await all<AccessAuditEntry>(c,
-    `${CORE}/nodes/${nodeId}/audit-entries?include=values`);
-  return entries.map((a) => {
-    const read = factsOfAuditEntry(a);
-    if (!read) throw new RestError(502, `audit entry ${a.id} lacks the access-log values`);
-    return { ...read.facts, prevHash: read.prevHash ?? '', hash: read.hash ?? '' };
-  });
-}
-
 interface PersonEntry { id: string; firstName?: string; lastName?: string; displayName?: string }
 
 /**
@@ -153,15 +147,43 @@ async function withNames<T extends RecordingFacts>(c: RestConnection, facts: T[]
     sealedBy2: await name(f.sealedBy2) })));
 }
 
+/** A node's entries at their log positions, with proofs when treeSize is given. */
+async function entriesOf(c: RestConnection, nodeId: string, treeSize?: number):
+  Promise<AccessLogEntries> {
+  return json<AccessLogEntries>(c, `${TREE}/entries?nodeId=${encodeURIComponent(nodeId)}` +
+    (treeSize === undefined ? '' : `&treeSize=${treeSize}`));
+}
+
 /**
- * The entries' inclusion proofs against the earliest signed tree head covering them all
- * (issue 18), read from the log's tree web scripts; `makeHead` signs one when none covers them
- * yet (efr worker, which holds the key). None where no head covers them: the disc then carries
- * the entries with their chain only.
+ * The recordings' access-log extract (issue 18), the same way in both hosts: each node's
+ * `efr-access` audit entries at their log positions, as their Merkle leaves hash them, up to
+ * `until`, from the log's web script `GET /access-log/entries` (webscripts/src/access-log/
+ * proofs.ts), with their inclusion proofs against the earliest signed tree head covering them
+ * all; `makeHead` signs one when none covers them yet (efr worker, which holds the key; given
+ * the time of the newest entry, which a head covers once it has settled: ACS commits audit
+ * entries late). None
+ * where no head covers them: the disc then carries the entries without proofs. Before the disc
+ * is written the extract is checked as verify.html checks it: a proof that fails stops the build
+ * (the web script already refuses, 409 naming the entry, when the log no longer gives the
+ * head's root).
  */
-async function provenLog(c: RestConnection, log: LogExtractEntry[],
-  makeHead?: () => Promise<void>): Promise<Pick<PackageSource, 'log' | 'logTree'>> {
-  const last = log.reduce((n, e) => Math.max(n, e.seq), 1);
+async function provenLog(c: RestConnection, nodeIds: readonly string[], until: number,
+  makeHead?: (newest: number) => Promise<void>): Promise<Pick<PackageSource, 'log' | 'logTree'>> {
+  const before = (e: { entry: { createdAt: string } }): boolean =>
+    Date.parse(e.entry.createdAt) <= until;
+  const extract = async (treeSize?: number): Promise<LogExtractEntry[]> => {
+    const bySeq = new Map<number, LogExtractEntry>();
+    for (const id of nodeIds) {
+      for (const e of (await entriesOf(c, id, treeSize)).entries.filter(before)) {
+        bySeq.set(e.seq, { seq: e.seq, entry: e.entry,
+          inclusionProof: e.inclusionProof ?? undefined });
+      }
+    }
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  };
+  const log = await extract();
+  if (log.length === 0) return { log };
+  const last = log[log.length - 1].seq;
   const covering = async (): Promise<{ publicKey: string | null; head?: SignedTreeHead }> => {
     const tree = await json<{ publicKey: string | null; heads: SignedTreeHead[] }>(c,
       `${TREE}/tree-heads`);
@@ -169,16 +191,19 @@ async function provenLog(c: RestConnection, log: LogExtractEntry[],
   };
   let tree = await covering();
   if (!tree.head && makeHead) {
-    await makeHead();
+    await makeHead(log.reduce((t, e) => Math.max(t, Date.parse(e.entry.createdAt)), 0));
     tree = await covering();
   }
   const head = tree.head;
   if (!head || !tree.publicKey) return { log };
-  const proven: LogExtractEntry[] = [];
-  for (const e of log) {
-    const p = await json<{ inclusionProof: string[] }>(c,
-      `${TREE}/proof?seq=${e.seq}&treeSize=${head.treeSize}`);
-    proven.push({ ...e, inclusionProof: p.inclusionProof });
+  const proven = await extract(head.treeSize);
+  const check = checkAccessLogExtract(nodeSha256, accessLogExtractText(proven),
+    treeHeadFileText(head, tree.publicKey));
+  const bad = check.lines.find((l) => !l.ok);
+  if (check.headProblem || bad || proven.length !== log.length) {
+    throw new RestError(502, `the access-log extract does not verify against the signed tree ` +
+      `head of ${head.treeSize} entries: ${check.headProblem ?? (bad ? `entry at position ` +
+      `${bad.seq} ${bad.reason}` : `${log.length - proven.length} entries went missing`)}`);
   }
   return { log: proven, logTree: { head, publicKey: tree.publicKey } };
 }
@@ -197,7 +222,7 @@ export interface RestPackageRequest {
 
 /** Reads a package source through REST. Unsealed recordings are refused (R26.1). */
 export async function restPackageSource(c: RestConnection, req: RestPackageRequest,
-  makeHead?: () => Promise<void>): Promise<PackageSource> {
+  makeHead?: (newest: number) => Promise<void>): Promise<PackageSource> {
   const kase = await findCase(c, req.caseNumber);
   const linked = await all<NodeEntryLike>(c,
     `${CORE}/nodes/${kase.id}/targets?where=(assocType='efr:caseRecordings')&include=properties`);
@@ -220,8 +245,6 @@ export async function restPackageSource(c: RestConnection, req: RestPackageReque
   const recordings: SourceRecording[] = (await withNames(c, facts0))
     .map((f) => ({ ...f, open: () => contentStream(c, f.id) }));
   const until = Date.parse(req.extractionTime);
-  const log = (await Promise.all(recordings.map((r) => logOf(c, r.id)))).flat()
-    .filter((e) => Date.parse(e.at) <= until).sort((a, b) => a.seq - b.seq);
   const p = kase.properties ?? {};
   const facts: PackageFacts = {
     caseId: kase.id, caseNumber: String(p['efr:caseNumber'] ?? req.caseNumber),
@@ -229,5 +252,6 @@ export async function restPackageSource(c: RestConnection, req: RestPackageReque
     producer: req.producer, extractor: req.extractor, extractionTime: req.extractionTime,
     medium: req.medium, label: req.label, source: c.url,
   };
-  return { facts, recordings, ...await provenLog(c, log, makeHead) };
+  return { facts, recordings,
+    ...await provenLog(c, recordings.map((r) => r.id), until, makeHead) };
 }

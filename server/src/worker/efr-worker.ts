@@ -30,7 +30,7 @@ import {
   RestError, restCall, restJson, restPackageSource, type RestConnection,
 } from '../evidence/rest-source.js';
 import type { LogSigner } from '../access-log/tree-heads.js';
-import { runTreeHeadJobs } from './jobs/tree-head.js';
+import { runTreeHeadJobs, SETTLE_MS } from './jobs/tree-head.js';
 import { fixityJobs } from './jobs/fixity.js';
 
 const EFR = '/alfresco/s/efr';
@@ -283,8 +283,12 @@ export class EfrWorker {
       producer: order.producer ?? '', extractor: order.extractor ?? '',
       extractionTime: order.extractionTime, medium: order.medium ?? '',
       label: order.label ?? '', recordingIds: order.recordingIds },
-    // A disc's log entries need a signed head covering them (issue 18): signed now if none does.
-    this.opts.logSigner ? async () => {
+    // A disc's log entries need a signed head covering them (issue 18): signed now if none does,
+    // once the newest has settled (a head leaves the last minute's entries to the next one).
+    this.opts.logSigner ? async (newest: number) => {
+      const settle = this.opts.treeHeadSettleMs ?? SETTLE_MS;
+      const wait = Math.min(newest + settle + 1000 - Date.now(), settle + 1000);
+      if (settle > 0 && wait > 0) await new Promise((done) => setTimeout(done, wait));
       await restCall(this.c, '/alfresco/s/efr/access-log/tree-heads', body({}));
       await this.treeHeads();
     } : undefined);

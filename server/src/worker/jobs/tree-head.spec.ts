@@ -158,7 +158,7 @@ describe('efr worker signs the access log\'s tree heads (issue 18)', () => {
     expect(check.ok).withContext(JSON.stringify(check.lines.filter((l) => !l.ok))).toBeTrue();
     expect(verifyTreeHead(src.logTree!.head, signer.publicKey)).toBeTrue();
     // A changed byte of an entry no longer leads to the signed root.
-    const forged = extract.replace('"action":"', '"action":"x');
+    const forged = extract.replace('action":"', 'action":"x');
     expect(checkAccessLogExtract(nodeSha256, forged, headFile).ok).toBeFalse();
   });
 });

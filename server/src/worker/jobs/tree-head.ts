@@ -32,7 +32,7 @@ const HEADS = '/alfresco/s/efr/access-log/tree-heads';
 const ENTRIES = '/alfresco/api/-default-/public/alfresco/versions/1/audit-applications/' +
   'efr-access/audit-entries?include=values&orderBy=createdAt%20ASC&where=';
 /** Entries this young wait for the next head (a late commit may still take a lower id). */
-const SETTLE_MS = 60_000;
+export const SETTLE_MS = 60_000;
 /** The schedule's default: one head a day. */
 export const TREE_HEAD_EVERY_MS = 24 * 60 * 60 * 1000;
 
