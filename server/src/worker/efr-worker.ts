@@ -19,8 +19,8 @@
  *
  * Other job kinds live in ./jobs/: the access log's signed tree heads (./jobs/tree-head.ts,
  * with the deployment key), run before the disc jobs on each wake, and the kinds listed in
- * {@link defaultJobKinds} (a {@link WorkerJobKind} each), run after them: the fixity rounds
- * (./jobs/fixity.ts, issue 18).
+ * {@link defaultJobKinds} (a {@link WorkerJobKind} each), run after them: the generated
+ * documents (./jobs/documents.ts, issue 15) and the fixity rounds (./jobs/fixity.ts, issue 18).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -32,6 +32,7 @@ import {
 import type { LogSigner } from '../access-log/tree-heads.js';
 import { runTreeHeadJobs } from './jobs/tree-head.js';
 import { fixityJobs } from './jobs/fixity.js';
+import { documentJobs } from './jobs/documents.js';
 
 const EFR = '/alfresco/s/efr';
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
@@ -90,9 +91,12 @@ export interface WorkerJobKind {
   runWaiting(c: RestConnection, ctx: JobContext): Promise<JobOutcome[]>;
 }
 
-/** The job kinds every worker runs besides discs: fixity rounds (issue 18). */
+/**
+ * The job kinds every worker runs besides discs: generated documents (the PDFs Rhino cannot
+ * render, issue 15) and fixity rounds (issue 18).
+ */
 export function defaultJobKinds(): WorkerJobKind[] {
-  return [fixityJobs()];
+  return [documentJobs(), fixityJobs()];
 }
 
 /** A package as the job web scripts answer it (the fields the worker reads). */
