@@ -170,13 +170,14 @@ describe('disposition web scripts (issue 18: R22.1, R22.2, R14.2, R26.1)', () =>
       // 202 with its job until then, then the stored PDF.
       const waiting = await call('director1', 'GET', `/disposition/batches/${batch.id}/register`);
       expect(waiting.status).toBe(202);
-      expect((waiting.json.entry as { state: string }).state).toBe('requested');
+      expect((waiting.json.entry as { job: { state: string } }).job.state).toBe('requested');
       expect(((await call('director1', 'GET', `/disposition/batches/${batch.id}`)).json
-        .entry as { register: { state: string } }).register.state).toBe('requested');
+        .entry as { register: { job: { state: string } } }).register.job.state)
+        .toBe('requested');
       const rendered = await renderWaitingDocuments(t);
       expect(rendered.map((o) => o.state)).toEqual(['built']);
       expect(((await call('director1', 'GET', `/disposition/batches/${batch.id}`)).json
-        .entry as { register: { state: string } }).register.state).toBe('built');
+        .entry as { register: { job: { state: string } } }).register.job.state).toBe('built');
       const pdf = await call('director1', 'GET', `/disposition/batches/${batch.id}/register`);
       expect(pdf.status).toBe(200);
       expect(pdf.raw.headers['content-disposition']).toContain(encodeURIComponent('销毁清册'));
