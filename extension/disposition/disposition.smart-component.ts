@@ -108,7 +108,8 @@ import { DispositionService } from './disposition.service';
     }
     @switch (register(b)) {
       @case ('ready') {
-      <a mat-stroked-button [href]="registerUrl(b.id)" data-testid="batch-register">
+      <a mat-stroked-button [href]="registerUrl(b.id)" [attr.download]="b.register?.name"
+        data-testid="batch-register">
         {{ 'EFR_DISPOSITION.REGISTER' | translate }}</a>
       }
       @case ('rendering') {
