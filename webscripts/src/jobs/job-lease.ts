@@ -62,15 +62,21 @@ export function claimLeasedJob(port: RepositoryPort, n: PortNode, step: string,
   return { node: port.node(n.id) || n, before: job };
 }
 
-/** A progress report `{bytesDone, bytesTotal}` of the holder, which renews its lease. */
+/**
+ * A progress report `{bytesDone, bytesTotal}` of the holder, which renews its lease: written
+ * with the worker's grant, or as the repository for a kind whose node the worker never writes
+ * (a fixity round).
+ */
 export function reportLeasedProgress(port: RepositoryPort, n: PortNode,
-  b: Record<string, unknown>, step: string, requirement: string): PortNode {
+  b: Record<string, unknown>, step: string, requirement: string,
+  asRepository = false): PortNode {
   const job = leasedJob(port, n, step, requirement);
   const now = port.now();
   port.enforce(checkJobProgress(job, port.currentUser(), now, b.bytesDone, b.bytesTotal), step,
     n.id);
-  return port.updateNode(n.id, { 'efr:jobBytesDone': b.bytesDone as number,
+  const write = () => port.updateNode(n.id, { 'efr:jobBytesDone': b.bytesDone as number,
     'efr:jobBytesTotal': b.bytesTotal as number, 'efr:jobLeaseUntil': leaseFrom(now) });
+  return asRepository ? port.asRepository(write) : write();
 }
 
 /** Ends the job of `n` as built with `props` (the kind's own), taking the grant back. */
