@@ -18,16 +18,16 @@
  * register as signed) is read from the subject when the worker claims it.
  */
 import type { DocumentKind, DocumentOrder } from '../../../contract/index.js';
-import { checkJobResult, checkJobWorker, JOB_STATES, refuse } from '../../../core/src/index.js';
+import { checkJobResult, refuse } from '../../../core/src/index.js';
 import { recordedRegister, registerInputOf } from '../disposition/disposition-json.js';
-import { oldestFirst, PACKAGE_JOB } from '../evidence-packages/package-json.js';
+import { PACKAGE_JOB } from '../evidence-packages/package-json.js';
 import { DOCUMENT, documentJson, orderOf } from './document-json.js';
 import {
-  claimLeasedJob, failLeasedJob, finishLeasedJob, leasedJob, reportLeasedProgress,
+  claimLeasedJob, failLeasedJob, finishLeasedJob, leasedJob, reportLeasedProgress, waitingJobs,
 } from '../jobs/job-lease.js';
 import { pagedList } from '../paging.js';
 import type { PortNode, RepositoryPort } from '../repository-port.js';
-import { invalidArgument, notFound, type WebScriptDefinition } from '../web-script.js';
+import { notFound, type WebScriptDefinition } from '../web-script.js';
 
 const AREA = 'documents';
 
@@ -81,13 +81,8 @@ export const documentJobsGet: WebScriptDefinition = {
   id: 'document-jobs', method: 'GET', path: '/documents/jobs', area: AREA,
   title: 'EFR generated documents: jobs (workers)',
   handle(port, call) {
-    port.enforce(checkJobWorker(port.currentUser()), 'job.list', null);
-    const state = call.query.state || 'requested';
-    if ((JOB_STATES as readonly string[]).indexOf(state) < 0) {
-      throw invalidArgument('state must be one of ' + JOB_STATES.join(', '));
-    }
-    const all = port.nodesWhere(DOCUMENT, 'efr:jobState', state)
-      .filter((n) => orderOf(n) !== null).sort(oldestFirst).map(documentJson);
+    const all = waitingJobs(port, call, DOCUMENT).filter((n) => orderOf(n) !== null)
+      .map(documentJson);
     return { status: 200, body: pagedList(all, call.query) };
   },
 };
@@ -110,15 +105,22 @@ export const documentClaimPost: WebScriptDefinition = {
   },
 };
 
-export const documentProgressPost: WebScriptDefinition = {
-  id: 'document-progress', method: 'POST', path: '/documents/{id}/progress', area: AREA,
-  title: 'EFR generated document job: progress',
-  handle(port, call) {
-    const n = documentNode(port, call.params.id);
-    const next = reportLeasedProgress(port, n, call.body, 'document.progress', requirementOf(n));
-    return { status: 200, body: { entry: documentJson(next) } };
-  },
-};
+/** A worker's report on document `id` that the job lease decides alone (progress, failure). */
+function documentReport(step: 'progress' | 'failure', title: string,
+  report: (port: RepositoryPort, n: PortNode, b: Record<string, unknown>, step: string,
+    requirement: string) => PortNode): WebScriptDefinition {
+  return {
+    id: 'document-' + step, method: 'POST', path: '/documents/{id}/' + step, area: AREA, title,
+    handle(port, call) {
+      const n = documentNode(port, call.params.id);
+      const next = report(port, n, call.body, 'document.' + step, requirementOf(n));
+      return { status: 200, body: { entry: documentJson(next) } };
+    },
+  };
+}
+
+export const documentProgressPost = documentReport('progress',
+  'EFR generated document job: progress', reportLeasedProgress);
 
 export const documentResultPost: WebScriptDefinition = {
   id: 'document-result', method: 'POST', path: '/documents/{id}/result', area: AREA,
@@ -148,15 +150,8 @@ export const documentResultPost: WebScriptDefinition = {
   },
 };
 
-export const documentFailurePost: WebScriptDefinition = {
-  id: 'document-failure', method: 'POST', path: '/documents/{id}/failure', area: AREA,
-  title: 'EFR generated document job: failure',
-  handle(port, call) {
-    const n = documentNode(port, call.params.id);
-    const failed = failLeasedJob(port, n, call.body, 'document.failure', requirementOf(n));
-    return { status: 200, body: { entry: documentJson(failed) } };
-  },
-};
+export const documentFailurePost = documentReport('failure',
+  'EFR generated document job: failure', failLeasedJob);
 
 /** The generated documents' web scripts written once. */
 export const DOCUMENT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [

@@ -22,11 +22,11 @@
  */
 import type { BuildOrder } from '../../../contract/index.js';
 import {
-  checkEvidencePackage, checkJobFailure, checkJobResult, checkJobWorker, JOB_STATES, localStamp,
-  refuse, SECRECY_LEVELS,
+  checkEvidencePackage, checkJobFailure, checkJobResult, localStamp, refuse, SECRECY_LEVELS,
 } from '../../../core/src/index.js';
 import {
   claimLeasedJob, failLeasedJob, failureDetail, finishLeasedJob, leasedJob, reportLeasedProgress,
+  waitingJobs,
 } from '../jobs/job-lease.js';
 import { pagedList } from '../paging.js';
 import { textProp, type PortNode, type RepositoryPort } from '../repository-port.js';
@@ -34,7 +34,7 @@ import {
   bodyText, invalidArgument, readableOfType, WebScriptError, type WebScriptDefinition,
 } from '../web-script.js';
 import {
-  instantOf, newestFirst, oldestFirst, PACKAGE, PACKAGE_JOB, packageJson, packageRecordingIds,
+  instantOf, newestFirst, PACKAGE, PACKAGE_JOB, packageJson, packageRecordingIds,
 } from './package-json.js';
 
 const AREA = 'evidence-packages';
@@ -156,13 +156,7 @@ export const evidencePackageJobsGet: WebScriptDefinition = {
   id: 'evidence-package-jobs', method: 'GET', path: '/evidence-packages/jobs', area: AREA,
   title: 'EFR evidence disc jobs (workers)',
   handle(port, call) {
-    port.enforce(checkJobWorker(port.currentUser()), 'job.list', null);
-    const state = call.query.state || 'requested';
-    if ((JOB_STATES as readonly string[]).indexOf(state) < 0) {
-      throw invalidArgument('state must be one of ' + JOB_STATES.join(', '));
-    }
-    const all = port.nodesWhere(PACKAGE, 'efr:jobState', state).sort(oldestFirst)
-      .map((n) => packageJson(port, n));
+    const all = waitingJobs(port, call, PACKAGE).map((n) => packageJson(port, n));
     return { status: 200, body: pagedList(all, call.query) };
   },
 };

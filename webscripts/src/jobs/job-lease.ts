@@ -7,11 +7,25 @@
  */
 import {
   checkJobClaim, checkJobFailure, checkJobProgress, checkJobWorker, GROUP_EFR_WORKERS,
-  leaseFrom, refuse, type PackageJob,
+  JOB_STATES, leaseFrom, refuse, type PackageJob,
 } from '../../../core/src/index.js';
 import type { PortNode, PortValue, RepositoryPort } from '../repository-port.js';
-import { invalidArgument } from '../web-script.js';
-import { jobOf } from '../evidence-packages/package-json.js';
+import { invalidArgument, type WebScriptCall } from '../web-script.js';
+import { jobOf, oldestFirst } from '../evidence-packages/package-json.js';
+
+/**
+ * The jobs of nodes of `type` in the state `?state=` asks (requested by default), oldest
+ * first, for a worker only (core's checkJobWorker; 400 for another state).
+ */
+export function waitingJobs(port: RepositoryPort, call: WebScriptCall, type: string):
+  PortNode[] {
+  port.enforce(checkJobWorker(port.currentUser()), 'job.list', null);
+  const state = call.query.state || 'requested';
+  if ((JOB_STATES as readonly string[]).indexOf(state) < 0) {
+    throw invalidArgument('state must be one of ' + JOB_STATES.join(', '));
+  }
+  return port.nodesWhere(type, 'efr:jobState', state).sort(oldestFirst);
+}
 
 /** The job of node `n` for a step on it (409 for a node made before jobs existed). */
 export function leasedJob(port: RepositoryPort, n: PortNode, step: string,
