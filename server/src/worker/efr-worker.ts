@@ -99,12 +99,6 @@ export function defaultJobKinds(): WorkerJobKind[] {
   return [documentJobs(), fixityJobs()];
 }
 
-/** A package as the job web scripts answer it (the fields the worker reads). */
-interface JobEntry {
-  id: string;
-  job: { state: string };
-}
-
 /** What the claim answers: what to build. */
 interface BuildOrder {
   caseNumber: string | null;
@@ -123,6 +117,25 @@ export interface JobOutcome {
   code?: string;
   sha256?: string;
   size?: number;
+}
+
+/**
+ * Works every job a list web script answers waiting (`…/jobs?state=requested`), one at a time,
+ * asking again until none is left or the worker stops; answers how each ended.
+ */
+export async function workWaiting(c: RestConnection, path: string, stopped: () => boolean,
+  run: (id: string) => Promise<JobOutcome>): Promise<JobOutcome[]> {
+  const out: JobOutcome[] = [];
+  for (;;) {
+    const list = await restJson<{ list: { entries: { entry: { id: string } }[] } }>(c, path);
+    const ids = list.list.entries.map((e) => e.entry.id)
+      .filter((id) => !out.some((o) => o.id === id));
+    if (ids.length === 0 || stopped()) return out;
+    for (const id of ids) {
+      if (stopped()) return out;
+      out.push(await run(id));
+    }
+  }
 }
 
 function body(value: unknown): RequestInit {
@@ -216,19 +229,9 @@ export class EfrWorker {
   }
 
   /** Works through every requested disc job. */
-  private async runDiscJobs(): Promise<JobOutcome[]> {
-    const out: JobOutcome[] = [];
-    for (;;) {
-      const list = await restJson<{ list: { entries: { entry: JobEntry }[] } }>(this.c,
-        `${EFR}/evidence-packages/jobs?state=requested&maxItems=10`);
-      const ids = list.list.entries.map((e) => e.entry.id)
-        .filter((id) => !out.some((o) => o.id === id));
-      if (ids.length === 0 || this.stopped) return out;
-      for (const id of ids) {
-        if (this.stopped) return out;
-        out.push(await this.runJob(id));
-      }
-    }
+  private runDiscJobs(): Promise<JobOutcome[]> {
+    return workWaiting(this.c, `${EFR}/evidence-packages/jobs?state=requested&maxItems=10`,
+      () => this.stopped, (id) => this.runJob(id));
   }
 
   /** Signs the tree heads asked for, and the day's (./jobs/tree-head.ts). */

@@ -16,7 +16,9 @@ import type { DocumentOrder } from '../../../../contract/index.js';
 import type { RegisterInput } from '../../../../core/src/index.js';
 import { registerPdf } from '../../documents/destruction-register-pdf.js';
 import { RestError, restCall, restJson, type RestConnection } from '../../evidence/rest-source.js';
-import { failureOf, type JobContext, type JobOutcome, type WorkerJobKind } from '../efr-worker.js';
+import {
+  failureOf, workWaiting, type JobContext, type JobOutcome, type WorkerJobKind,
+} from '../efr-worker.js';
 
 const EFR = '/alfresco/s/efr';
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
@@ -72,19 +74,7 @@ export function documentJobs(): WorkerJobKind {
 
   return {
     name: 'documents',
-    async runWaiting(c, ctx) {
-      const out: JobOutcome[] = [];
-      for (;;) {
-        const list = await restJson<{ list: { entries: { entry: { id: string } }[] } }>(c,
-          `${EFR}/documents/jobs?state=requested&maxItems=10`);
-        const ids = list.list.entries.map((e) => e.entry.id)
-          .filter((id) => !out.some((o) => o.id === id));
-        if (ids.length === 0 || ctx.stopped()) return out;
-        for (const id of ids) {
-          if (ctx.stopped()) return out;
-          out.push(await runDocument(c, ctx, id));
-        }
-      }
-    },
+    runWaiting: (c, ctx) => workWaiting(c, `${EFR}/documents/jobs?state=requested&maxItems=10`,
+      ctx.stopped, (id) => runDocument(c, ctx, id)),
   };
 }
