@@ -6,6 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DISPOSITION_STATUSES } from '../core/src/enums.js';
 import { Entry, Instant, List, NodeId, Nullable, OneOf, Strict, UserId } from './common.js';
+import { GeneratedDocumentSchema } from './documents.js';
 
 /** One recording as the disposition web scripts answer it (people by name, dates ISO). */
 export const DispositionRecordingSchema = Strict({
@@ -61,6 +62,11 @@ const batchFields = {
   approvedByName: Nullable(Type.String()),
   rejectedByName: Nullable(Type.String()),
   recordings: Type.Array(DispositionRecordingSchema),
+  /**
+   * The destruction register's document once the batch is executed, with its rendering job
+   * (efr worker, issue 15): `built` when `GET …/register` answers the PDF; null before.
+   */
+  register: Nullable(GeneratedDocumentSchema),
 };
 
 /** A batch as the web scripts answer it. */

@@ -19,6 +19,9 @@ import {
   DeviceStepRequestSchema, RegisterDeviceRequestSchema, UnitComplianceListSchema,
 } from './devices.js';
 import {
+  DocumentClaimAnswerSchema, GeneratedDocumentEntrySchema, GeneratedDocumentListSchema,
+} from './documents.js';
+import {
   ClaimAnswerSchema, EvidencePackageEntrySchema, EvidencePackageListSchema,
   JobFailureRequestSchema, JobProgressRequestSchema, JobResultRequestSchema,
   NewEvidencePackageRequestSchema,
@@ -91,7 +94,6 @@ export interface Endpoint {
 }
 
 const BOTH: readonly Host[] = ['server', 'module'];
-const SERVER_ONLY: readonly Host[] = ['server'];
 const LIST_QUERY = ['skipCount', 'maxItems'] as const;
 
 /** Every EFR web script, grouped by feature as docs/api.md is. */
@@ -264,9 +266,33 @@ export const ENDPOINTS: readonly Endpoint[] = [
     descriptor: 'disposition/disposition-batch-step.post', hosts: BOTH,
     summary: 'review, approve (executes) or reject' },
   { method: 'GET', path: '/disposition/batches/{id}/register',
-    responses: { 200: DispositionRegisterSchema }, alsoProduces: ['application/pdf'],
-    descriptor: 'disposition/disposition-register.get', hosts: SERVER_ONLY,
-    summary: 'the destruction register (PDF)' },
+    responses: { 200: DispositionRegisterSchema, 202: GeneratedDocumentEntrySchema },
+    alsoProduces: ['application/pdf'],
+    descriptor: 'disposition/disposition-register.get', hosts: BOTH,
+    summary: 'the destruction register (PDF; 202 while efr worker renders it)' },
+  // Generated documents (issue 15): rendered by efr worker
+  { method: 'GET', path: '/documents/jobs', query: ['state', ...LIST_QUERY],
+    responses: { 200: GeneratedDocumentListSchema },
+    descriptor: 'documents/document-jobs.get', hosts: BOTH,
+    summary: 'documents waiting for a worker' },
+  { method: 'GET', path: '/documents/{id}', responses: { 200: GeneratedDocumentEntrySchema },
+    descriptor: 'documents/document.get', hosts: BOTH, summary: 'a document with its progress' },
+  { method: 'POST', path: '/documents/{id}/claim', request: NoBodySchema,
+    responses: { 200: DocumentClaimAnswerSchema },
+    descriptor: 'documents/document-claim.post', hosts: BOTH,
+    summary: 'a worker takes a document to render' },
+  { method: 'POST', path: '/documents/{id}/progress', request: JobProgressRequestSchema,
+    responses: { 200: GeneratedDocumentEntrySchema },
+    descriptor: 'documents/document-progress.post', hosts: BOTH,
+    summary: 'progress (renews the lease)' },
+  { method: 'POST', path: '/documents/{id}/result', request: JobResultRequestSchema,
+    responses: { 200: GeneratedDocumentEntrySchema },
+    descriptor: 'documents/document-result.post', hosts: BOTH,
+    summary: 'the document is stored' },
+  { method: 'POST', path: '/documents/{id}/failure', request: JobFailureRequestSchema,
+    responses: { 200: GeneratedDocumentEntrySchema },
+    descriptor: 'documents/document-failure.post', hosts: BOTH,
+    summary: 'the rendering failed' },
   // Spot checks (issue 8)
   { method: 'POST', path: '/spot-checks', request: OpenCampaignRequestSchema,
     responses: { 201: CampaignEntrySchema }, descriptor: 'spot-checks/spot-checks.post',

@@ -14,5 +14,6 @@ export * from './spot-checks.js';
 export * from './violations.js';
 export * from './quality.js';
 export * from './disposition.js';
+export * from './documents.js';
 export * from './archive.js';
 export * from './endpoints.js';

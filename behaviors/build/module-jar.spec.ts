@@ -102,13 +102,18 @@ describe('module JAR (npm run build:module)', () => {
   it('ships every web script whole: descriptor, compiled controller and JSON template', () => {
     const scripts = entries.filter((e) => e.startsWith(WEBSCRIPT_STORE + '/') &&
       !isDirectoryEntry(e));
-    const ids = new Set(scripts.map((e) => e.replace(/\.(desc\.xml|js|json\.ftl)$/, '')));
+    const ids = new Set(scripts.map((e) =>
+      e.replace(/\.(desc\.xml|js|json\.ftl|json\.status\.ftl)$/, '')));
     expect(ids.size).toBeGreaterThan(10);
     for (const id of ids) {
-      for (const part of ['desc.xml', 'js', 'json.ftl']) {
+      const desc = inModule(`${id}.desc.xml`);
+      // A content-stream script (StreamContent) renders its JSON answers through the status
+      // template `<id>.json.status.ftl`; the others through `<id>.json.ftl`.
+      const streams = xpath(desc, `${el('webscript')}/@kind`).join(' ')
+        .includes('org.alfresco.repository.content.stream');
+      for (const part of ['desc.xml', 'js', streams ? 'json.status.ftl' : 'json.ftl']) {
         expect(entries).withContext(id).toContain(`${id}.${part}`);
       }
-      const desc = inModule(`${id}.desc.xml`);
       expect(sh('xmllint', ['--noout', desc])).toBe('');
       const urls = xpath(desc, `${el('url')}/text()`);
       expect(urls.length).withContext(id).toBeGreaterThan(0);

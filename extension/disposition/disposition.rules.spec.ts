@@ -1,7 +1,7 @@
 import { EfrRole } from '../shared/public-api';
 import { DispositionBatchView } from './disposition.model';
 import {
-  basisText, batchStatusKey, dispositionTextValid, offeredDecisions, sparedKey,
+  basisText, registerState, batchStatusKey, dispositionTextValid, offeredDecisions, sparedKey,
 } from './disposition.rules';
 
 // Issue 18: who decides a disposition batch, as the screens offer it.
@@ -14,7 +14,7 @@ describe('disposition rules', () => {
     approvedByName: null, approvedAt: null, approvalOpinion: null, rejectedBy: null,
     rejectedByName: null,
     rejectedAt: null, rejectionReason: null, executedAt: null, destroyedIds: [], spared: [],
-    recordings: [], ...over,
+    recordings: [], register: null, ...over,
   });
   it('offers review to the office director and approval to a leader, never twice', () => {
     expect(offeredDecisions(batch({}), 'director1', [EfrRole.OfficeDirector]))
@@ -37,5 +37,19 @@ describe('disposition rules', () => {
     expect(basisText(basis, 'zh-CN')).toBe('R22.1 录制结束后至少保存 1 年，保存至 2025-01-03');
     expect(basisText(basis, 'en')).toBe('kept at least 1 year, until 2025-01-03');
     expect(basisText('R22.1', 'en')).toBe('R22.1');
+  });
+  it('offers the register once efr worker rendered it, says so while it renders', () => {
+    const job = (state: 'requested' | 'building' | 'built' | 'failed') => ({ id: 'd1',
+      name: '销毁清册-销毁-1.pdf', kind: 'destructionRegister' as const, subjectId: 'b1',
+      job: { state, bytesDone: 0, bytesTotal: 0, percent: 0, worker: null, finishedAt: null,
+        error: null } });
+    expect(registerState(batch({}))).toBe('none');
+    expect(registerState(batch({ status: 'executed' }))).toBe('none');
+    expect(registerState(batch({ status: 'executed', register: job('requested') })))
+      .toBe('rendering');
+    expect(registerState(batch({ status: 'executed', register: job('building') })))
+      .toBe('rendering');
+    expect(registerState(batch({ status: 'executed', register: job('built') }))).toBe('ready');
+    expect(registerState(batch({ status: 'executed', register: job('failed') }))).toBe('failed');
   });
 });

@@ -46,3 +46,14 @@ export function basisText(basis: string, language: string): string {
   if (at < 0) return basis;
   return language.toLowerCase().startsWith('zh') ? basis.slice(0, at) : basis.slice(at + 3);
 }
+
+/** Where a batch's destruction register stands: efr worker renders it after the execution. */
+export type RegisterState = 'none' | 'rendering' | 'ready' | 'failed';
+
+/** The register's state of batch `b` (none before execution or for a batch without one). */
+export function registerState(b: DispositionBatchView): RegisterState {
+  const job = b.status === 'executed' ? b.register?.job : undefined;
+  if (!job) return 'none';
+  if (job.state === 'built') return 'ready';
+  return job.state === 'failed' ? 'failed' : 'rendering';
+}

@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,7 +9,8 @@ import {
   DispositionBatchView, DispositionDecision, DispositionRecording,
 } from './disposition.model';
 import {
-  basisText, batchStatusKey, dispositionTextValid, offeredDecisions, sizeText, sparedKey,
+  basisText, batchStatusKey, dispositionTextValid, offeredDecisions, registerState, sizeText,
+  sparedKey,
 } from './disposition.rules';
 import { DispositionService } from './disposition.service';
 
@@ -105,9 +106,20 @@ import { DispositionService } from './disposition.service';
       }
     </div>
     }
-    @if (b.status === 'executed') {
-      <a mat-stroked-button [href]="registerUrl(b.id)" data-testid="batch-register">
+    @switch (register(b)) {
+      @case ('ready') {
+      <a mat-stroked-button [href]="registerUrl(b.id)" [attr.download]="b.register?.name"
+        data-testid="batch-register">
         {{ 'EFR_DISPOSITION.REGISTER' | translate }}</a>
+      }
+      @case ('rendering') {
+      <span class="hint" data-testid="batch-register-rendering">
+        {{ 'EFR_DISPOSITION.REGISTER_RENDERING' | translate: { percent: b.register?.job?.percent ?? 0 } }}</span>
+      }
+      @case ('failed') {
+      <span class="tag kept" data-testid="batch-register-failed">
+        {{ 'EFR_DISPOSITION.REGISTER_FAILED' | translate }}</span>
+      }
     }
   </article>
   } @empty {
@@ -144,8 +156,11 @@ export class DispositionSmartComponent {
   protected readonly statusKey = batchStatusKey;
   protected readonly sparedKey = sparedKey;
   protected readonly size = sizeText;
+  protected readonly register = registerState;
+  private poll: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.poll));
     void this.load();
   }
 
@@ -155,9 +170,22 @@ export class DispositionSmartComponent {
       await this.users.load();
       if (this.isCustodian()) this.eligible.set(await this.service.eligible());
       this.batches.set(await this.service.batches());
+      this.pollWhileRendering();
     } catch (error) {
       this.message.set(this.refusals.text(error, this.prefs.locale));
     }
+  }
+
+  /** While efr worker renders a register, reads the batches again every two seconds. */
+  private pollWhileRendering(): void {
+    clearTimeout(this.poll);
+    if (!this.batches().some((b) => registerState(b) === 'rendering')) return;
+    this.poll = setTimeout(() => {
+      void this.service.batches().then((list) => {
+        this.batches.set(list);
+        this.pollWhileRendering();
+      }, (error: unknown) => this.message.set(this.refusals.text(error, this.prefs.locale)));
+    }, 2000);
   }
 
   protected toggle(id: string): void {

@@ -12,6 +12,7 @@ import { verifyChain } from '../../server/src/access-log/access-log.js';
 import { sweepOrphanedContent } from '../../server/src/app.js';
 import { ensureArchiveFolders, ensureGroups } from '../../server/src/demo/seed.js';
 import { CORE } from '../../server/src/routes/paths.js';
+import { renderWaitingDocuments } from '../../server/src/testing/render-documents.js';
 import {
   ADMIN, basic, tempRepository, uploadRecording, type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
@@ -165,8 +166,21 @@ describe('disposition web scripts (issue 18: R22.1, R22.2, R14.2, R26.1)', () =>
       expect(`${fake.statusCode} ${fake.json().error.errorKey}`)
         .toBe('403 efr.disposition.stepsOnly');
 
+      // The register is a document efr worker renders once the approval committed (issue 15):
+      // 202 with its job until then, then the stored PDF.
+      const waiting = await call('director1', 'GET', `/disposition/batches/${batch.id}/register`);
+      expect(waiting.status).toBe(202);
+      expect((waiting.json.entry as { job: { state: string } }).job.state).toBe('requested');
+      expect(((await call('director1', 'GET', `/disposition/batches/${batch.id}`)).json
+        .entry as { register: { job: { state: string } } }).register.job.state)
+        .toBe('requested');
+      const rendered = await renderWaitingDocuments(t);
+      expect(rendered.map((o) => o.state)).toEqual(['built']);
+      expect(((await call('director1', 'GET', `/disposition/batches/${batch.id}`)).json
+        .entry as { register: { job: { state: string } } }).register.job.state).toBe('built');
       const pdf = await call('director1', 'GET', `/disposition/batches/${batch.id}/register`);
       expect(pdf.status).toBe(200);
+      expect(pdf.raw.headers['content-disposition']).toContain(encodeURIComponent('销毁清册'));
       expect(pdf.raw.headers['content-type']).toBe('application/pdf');
       expect(pdf.raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -192,7 +206,7 @@ describe('disposition web scripts (issue 18: R22.1, R22.2, R14.2, R26.1)', () =>
       { reason: '需进一步核对' });
     expect(entry(rejected).status).toBe('rejected');
     expect(errorOf(await call('director1', 'GET', `/disposition/batches/${batch.id}/register`)))
-      .toBe('409 framework.exception.ConstraintViolated');
+      .toBe('409 efr.disposition.notExecuted');
     // The recording is free again for a later batch.
     expect(await eligibleIds()).toContain(r.id);
   });

@@ -26,11 +26,8 @@ import { ROOT } from '../support/server-harness.js';
  * line when its module web script lands, and this spec says so if one is forgotten.
  */
 const KNOWN_GAPS: readonly string[] = [
-  // The destruction register (issue 18) is a PDF, which Rhino does not render: server/ renders
-  // it from the register the execution writes on the batch in both hosts (efr:registerRecord,
-  // people, times and opinions as signed), so nothing of it is lost in ACS; a worker job beside
-  // ACS renders it once the job machinery the evidence discs are moving to the port is there.
-  'GET /disposition/batches/{id}/register',
+  // None: the destruction register, the last one, is rendered by efr worker for both hosts
+  // and streamed as stored (issue 15).
 ];
 
 const DESCRIPTOR_ROOT = join(ROOT, 'behaviors', 'config', 'alfresco', 'extension', 'templates',

@@ -140,8 +140,14 @@ describe('generated documents in zh-CN carry no login id, raw code or English (i
     const done = await post('leader1', `/disposition/batches/${batch.id}/approve`,
       { opinion: '批准' });
     expect(done.status).toBe('executed');
-    const pdf = await get('director1', `/alfresco/s/efr/disposition/batches/${batch.id}/register`,
+    // efr worker (in-process) renders it once the approval committed: 202 until then.
+    let pdf = await get('director1', `/alfresco/s/efr/disposition/batches/${batch.id}/register`,
       { 'accept-language': 'en' });
+    for (let i = 0; i < 100 && pdf.status === 202; i++) {
+      await new Promise((done) => setTimeout(done, 200));
+      pdf = await get('director1', `/alfresco/s/efr/disposition/batches/${batch.id}/register`,
+        { 'accept-language': 'en' });
+    }
     expect(pdf.status).toBe(200);
     const text = await pdfText(pdf.bytes);
     if (process.env.EFR_DUMP_DOCS) console.log(text);

@@ -32,7 +32,11 @@ const USERS: Record<string, string[]> = {
   supervisor1: ['GROUP_EFR_SUPERVISORS'],
   officer1: ['GROUP_EFR_OFFICERS'],
   admin: ['GROUP_ALFRESCO_ADMINISTRATORS'],
+  worker1: ['GROUP_EFR_WORKERS'],
 };
+/** The bytes efr worker "renders" here (the renderer runs beside ACS, not in it). */
+const PDF = '%PDF-1.4 EFR register in the ACS-like runtime';
+const PDF_SHA = createHash('sha256').update(PDF).digest('hex');
 const REC = 'EFR 执法记录/录像档案';
 
 interface Recording { id: string; sha256: string | null; destroyed: boolean; keptBy: string | null }
@@ -99,7 +103,13 @@ describe('issue 18 in the module: a disposition in the ACS-like runtime', () => 
     const store = (name: string): StoreReportCall => ({ name, storeReport: true });
     const cleaner = (name: string, days: number): ContentStoreCleanerCall =>
       ({ name, contentStoreCleaner: { days } });
-    r = await runWebScripts(DISPOSITION, USERS, [
+    // As docs/deploy.md sets the batches folder up: custodians, office directors and leaders
+    // write the batches, supervisors read them, efr worker's group reads the archive.
+    const feature = { ...DISPOSITION, folderAces: { 'EFR 执法记录/处置批次': [
+      'ALLOWED;GROUP_EFR_CUSTODIANS;Collaborator', 'ALLOWED;GROUP_EFR_OFFICE_DIRECTORS;Collaborator',
+      'ALLOWED;GROUP_EFR_LEADERS;Collaborator', 'ALLOWED;GROUP_EFR_SUPERVISORS;Consumer',
+      'ALLOWED;GROUP_EFR_WORKERS;Consumer'] } };
+    r = await runWebScripts(feature, USERS, [
       ws('eligibleOfficer', 'disposition-eligible.get', 'officer1'),
       ws('eligible', 'disposition-eligible.get', 'custodian1'),
       ws('proposeKept', 'disposition-batches.post', 'custodian1',
@@ -119,6 +129,8 @@ describe('issue 18 in the module: a disposition in the ACS-like runtime', () => 
       step('reviewByCustodian', 'review', 'custodian1', { opinion: '同意' }),
       step('reviewNoOpinion', 'review', 'boss1', {}),
       step('review', 'review', 'boss1', { opinion: '经核对，同意销毁' }),
+      ws('registerReviewed', 'disposition-register.get', 'director1',
+        { templateArgs: { id: '@propose' } }),
       // Mid-batch: a hold on b (R14.2), a case link on c (R22.2).
       ws('hold', 'holds.post', 'supervisor1',
         { body: { recordingIds: ['#b.mp4'], reason: '批次办理中收到投诉' } }),
@@ -156,6 +168,30 @@ describe('issue 18 in the module: a disposition in the ACS-like runtime', () => 
       rest('clearDoc', 'admin', { op: 'update', node: '#doc.txt', properties: { 'cm:content': null } }),
       store('storeDoc'),
       cleaner('cleaner', 15),
+      // The register's PDF (issue 15): recorded by the approval, rendered by efr worker.
+      ws('registerWaiting', 'disposition-register.get', 'director1',
+        { templateArgs: { id: '@propose' } }),
+      ws('registerByOfficer', 'disposition-register.get', 'officer1',
+        { templateArgs: { id: '@propose' } }),
+      ws('jobsByDirector', 'document-jobs.get', 'director1'),
+      ws('jobs', 'document-jobs.get', 'worker1'),
+      ws('claim', 'document-claim.post', 'worker1', { templateArgs: { id: '@registerWaiting' },
+        body: {} }),
+      ws('claimAgain', 'document-claim.post', 'worker1',
+        { templateArgs: { id: '@registerWaiting' }, body: {} }),
+      ws('registerRendering', 'disposition-register.get', 'director1',
+        { templateArgs: { id: '@propose' } }),
+      rest('upload', 'worker1', { op: 'putContent', node: '@registerWaiting', text: PDF,
+        mimetype: 'application/pdf' }),
+      ws('resultWrong', 'document-result.post', 'worker1',
+        { templateArgs: { id: '@registerWaiting' }, body: { sha256: '0'.repeat(64),
+          size: PDF.length } }),
+      ws('result', 'document-result.post', 'worker1', { templateArgs: { id: '@registerWaiting' },
+        body: { sha256: PDF_SHA, size: PDF.length } }),
+      ws('registerPdf', 'disposition-register.get', 'director1',
+        { templateArgs: { id: '@propose' } }),
+      ws('batchWithRegister', 'disposition-batch.get', 'director1',
+        { templateArgs: { id: '@propose' } }),
     ], nodes);
     const setup = r.$nodes.logs.map((l) => l.split(' '));
     ids = Object.fromEntries(setup.map(([n, id]) => [n, id]));
@@ -251,6 +287,39 @@ describe('issue 18 in the module: a disposition in the ACS-like runtime', () => 
     expect(code(r.batchByOfficer)).toBe('403 framework.exception.PermissionDenied');
     expect(listIds(r.executedList)).toEqual([entry(r.approve).id]);
     expect(code(r.badStatus)).toBe('400 framework.exception.InvalidArgument');
+  });
+
+  it('issue 15: the register is a document efr worker renders; then the stored PDF streams', () => {
+    expect(code(r.registerReviewed)).toBe('409 efr.disposition.notExecuted');
+    expect(r.registerWaiting.status).withContext(JSON.stringify(r.registerWaiting)).toBe(202);
+    const doc = r.registerWaiting.body?.entry as unknown as { id: string; name: string;
+      kind: string; subjectId: string; job: { state: string } };
+    expect([doc.kind, doc.subjectId, doc.job.state])
+      .toEqual(['destructionRegister', entry(r.approve).id, 'requested']);
+    expect(doc.name).toBe(`销毁清册-${(entry(r.approve) as unknown as { number: string }).number}.pdf`);
+    expect(code(r.registerByOfficer)).toBe('403 framework.exception.PermissionDenied');
+    expect(code(r.jobsByDirector)).toBe('403 efr.job.notWorker');
+    expect(listIds(r.jobs)).toEqual([doc.id]);
+    expect(r.claim.status).withContext(JSON.stringify(r.claim)).toBe(200);
+    const order = (r.claim.body as unknown as { order: { kind: string; name: string;
+      register: { approvedBy: string; approvalOpinion: string } } }).order;
+    expect([order.kind, order.name]).toEqual(['destructionRegister', doc.name]);
+    expect([order.register.approvedBy, order.register.approvalOpinion])
+      .toEqual(['leader1', '同意销毁']);
+    expect(code(r.claimAgain)).toBe('409 efr.job.claimed');
+    expect(r.registerRendering.status).toBe(202);
+    expect((r.registerRendering.body?.entry as unknown as { job: { state: string } }).job.state)
+      .toBe('building');
+    expect(r.upload.status).withContext(JSON.stringify(r.upload)).toBe(200);
+    expect(code(r.resultWrong)).toBe('422 efr.job.imageMismatch');
+    expect(r.result.status).withContext(JSON.stringify(r.result)).toBe(200);
+    // StreamContent: the stored bytes as an attachment, without a file name (ACS's own).
+    expect(r.registerPdf.status).withContext(JSON.stringify(r.registerPdf)).toBe(200);
+    expect(r.registerPdf.body as unknown).toEqual({ stream: { node: doc.id,
+      mimetype: 'application/pdf', size: PDF.length, contentDisposition: 'attachment' } });
+    expect(r.registerPdf.logs.join('\n')).toContain('efr disposition.register');
+    expect((entry(r.batchWithRegister) as unknown as { register: { job: { state: string } } })
+      .register.job.state).toBe('built');
   });
 
   it('ACS alone keeps orphaned bytes: 14 days in the store, then in contentstore.deleted', () => {

@@ -47,7 +47,7 @@ export const SPOT_CHECKS: WebScriptFeature = {
  * batches live in `处置批次`, the recordings in the archive, cases beside them.
  */
 export const DISPOSITION: WebScriptFeature = {
-  areas: ['disposition', 'access-requests'],
+  areas: ['disposition', 'access-requests', 'documents'],
   folders: ['EFR 执法记录/处置批次', 'EFR 执法记录/录像档案', 'EFR 执法记录/案件',
     'EFR 执法记录/调阅申请', '文档'],
   idPrefix: 'd',

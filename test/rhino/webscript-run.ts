@@ -110,6 +110,8 @@ export interface RestCall {
     file?: string;
     /** `putContent`: the content written, as UTF-8 (PUT /nodes/{id}/content). */
     text?: string;
+    /** `putContent`: its media type (default application/octet-stream). */
+    mimetype?: string;
   };
 }
 

@@ -10,6 +10,7 @@ import { viewingEventsPost } from './access-requests/viewing-events.js';
 import { DEVICE_WEB_SCRIPTS } from './devices/devices.js';
 import { EVIDENCE_PACKAGE_WEB_SCRIPTS } from './evidence-packages/evidence-packages.js';
 import { DISPOSITION_WEB_SCRIPTS } from './disposition/disposition.js';
+import { DOCUMENT_WEB_SCRIPTS } from './documents/documents.js';
 import { EXEMPTION_WEB_SCRIPTS } from './exemptions/exemptions.js';
 import { HANDOVER_WEB_SCRIPTS } from './handovers/handovers.js';
 import { SPOT_CHECK_WEB_SCRIPTS } from './spot-checks/spot-checks.js';
@@ -33,6 +34,7 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   qualityGet,
   ...EVIDENCE_PACKAGE_WEB_SCRIPTS,
   ...DISPOSITION_WEB_SCRIPTS,
+  ...DOCUMENT_WEB_SCRIPTS,
   ...TREE_HEAD_WEB_SCRIPTS,
   ...ACCESS_LOG_PROOF_WEB_SCRIPTS,
   ...FIXITY_WEB_SCRIPTS,

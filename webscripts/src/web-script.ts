@@ -20,6 +20,13 @@ export interface WebScriptCall {
 export interface WebScriptAnswer {
   status: number;
   body: unknown;
+  /**
+   * A stored document to stream instead of a JSON body (status 200): the node whose content
+   * is answered, and its name. The module's descriptor is then of kind
+   * `org.alfresco.repository.content.stream` (ACS's StreamContent streams `model.contentNode`);
+   * server/ streams the same bytes.
+   */
+  content?: { nodeId: string; name: string };
 }
 
 /** One EFR web script, the same in both hosts. */
@@ -33,6 +40,11 @@ export interface WebScriptDefinition {
   area: string;
   /** Short description, the descriptor's `<shortname>`. */
   title: string;
+  /**
+   * Whether it may answer a stored document (`content` of its answer): the module's descriptor
+   * is then of kind `org.alfresco.repository.content.stream`.
+   */
+  streams?: boolean;
   /** Decides and acts; throws {@link WebScriptError} (or the port's refusal) to refuse. */
   handle(port: RepositoryPort, call: WebScriptCall): WebScriptAnswer;
 }

@@ -7,7 +7,9 @@ import {
   isWebScriptError, type WebScriptCall, type WebScriptDefinition,
 } from '../../../webscripts/src/web-script.js';
 import { acsPort } from './acs-port.js';
-import { fail, jsonBody, respond, runWebScript, templateArg } from './ws-runtime.js';
+import {
+  answerThroughStatusTemplate, fail, jsonBody, respond, respondContent, runWebScript, templateArg,
+} from './ws-runtime.js';
 
 interface ArgsScope {
   args: Record<string, unknown>;
@@ -40,6 +42,9 @@ function callOf(def: WebScriptDefinition): WebScriptCall {
 /** Runs one definition as this controller (a marked workflow step, as every EFR script). */
 export function runPortDefinition(def: WebScriptDefinition): void {
   runWebScript(() => {
+    // A definition that may answer a stored document runs as StreamContent's kind: its JSON
+    // answers and refusals go through the status template.
+    if (def.streams) answerThroughStatusTemplate();
     const call = callOf(def);
     let answer;
     try {
@@ -49,6 +54,7 @@ export function runPortDefinition(def: WebScriptDefinition): void {
       if (isWebScriptError(e)) fail(e.status, e.errorKey, e.summary);
       throw e;
     }
-    respond(answer.status, answer.body);
+    if (answer.content) respondContent(answer.content.nodeId);
+    else respond(answer.status, answer.body);
   });
 }

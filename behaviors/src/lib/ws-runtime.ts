@@ -69,6 +69,34 @@ export function respond(code: number, value: unknown): void {
   s.model.body = JSON.stringify(value);
 }
 
+/**
+ * A controller of kind `org.alfresco.repository.content.stream` answers through ACS's
+ * StreamContent (alfresco-community-repo 25.5.0.31 remote-api/src/main/java/org/alfresco/repo/
+ * web/scripts/content/StreamContent.java): with `status.redirect` set (l. 157) it renders the
+ * status template `<id>.<format>.status.ftl` (Surf AbstractWebScript#sendStatus and
+ * #getScriptStatusTemplate) with the model, so a JSON answer or refusal keeps its code and body;
+ * so every answer of such a controller redirects unless it streams ({@link respondContent}).
+ */
+export function answerThroughStatusTemplate(): void {
+  scope().status.redirect = true;
+}
+
+/**
+ * Streams the content of node `id` as an attachment: StreamContent streams `model.contentNode`
+ * when the status does not redirect (l. 157-197), as an attachment when `model.attach` is true
+ * (l. 166-171), with no file name (it passes null, l. 197; ContentStreamer#setAttachment
+ * l. 501-506 writes `attachment` alone), the content's own mimetype and Range support.
+ */
+export function respondContent(id: string): void {
+  const s = scope();
+  const n = s.search.findNode('workspace://SpacesStore/' + id);
+  if (n === null) fail(404, 'framework.exception.EntityNotFound', 'The entity with id: ' + id + ' was not found');
+  s.status.code = 200;
+  s.status.redirect = false;
+  s.model.contentNode = n;
+  s.model.attach = true;
+}
+
 /** The REST API error body (the same as server/ answers). */
 export function errorJson(code: number, errorKey: string, summary: string): unknown {
   return {

@@ -44,7 +44,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 }
 
 /** `attachment; filename="…"; filename*=UTF-8''…` with an ASCII fallback name. */
-function disposition(kind: 'attachment' | 'inline', name: string): string {
+export function disposition(kind: 'attachment' | 'inline', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -8,6 +8,7 @@ import { SPOT_CHECK_WEB_SCRIPTS } from '../../../webscripts/src/spot-checks/spot
 import { violationsModule } from './violations/violations.module.js';
 import { qualityModule } from './quality/quality.module.js';
 import { dispositionModule } from './disposition/disposition.module.js';
+import { documentsModule } from './documents/documents.module.js';
 import { treeHeadsModule } from './access-log/tree-heads.module.js';
 import { fixityModule } from './fixity/fixity.module.js';
 import type { WebScriptModule } from './web-script-host.js';
@@ -29,6 +30,7 @@ export const WEB_SCRIPT_MODULES: readonly WebScriptModule[] = [
   violationsModule,
   qualityModule,
   dispositionModule,
+  documentsModule,
   treeHeadsModule,
   fixityModule,
 ];

@@ -19,8 +19,8 @@
  *
  * Other job kinds live in ./jobs/: the access log's signed tree heads (./jobs/tree-head.ts,
  * with the deployment key), run before the disc jobs on each wake, and the kinds listed in
- * {@link defaultJobKinds} (a {@link WorkerJobKind} each), run after them: the fixity rounds
- * (./jobs/fixity.ts, issue 18).
+ * {@link defaultJobKinds} (a {@link WorkerJobKind} each), run after them: the generated
+ * documents (./jobs/documents.ts, issue 15) and the fixity rounds (./jobs/fixity.ts, issue 18).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -32,6 +32,7 @@ import {
 import type { LogSigner } from '../access-log/tree-heads.js';
 import { runTreeHeadJobs, SETTLE_MS } from './jobs/tree-head.js';
 import { fixityJobs } from './jobs/fixity.js';
+import { documentJobs } from './jobs/documents.js';
 
 const EFR = '/alfresco/s/efr';
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
@@ -90,15 +91,12 @@ export interface WorkerJobKind {
   runWaiting(c: RestConnection, ctx: JobContext): Promise<JobOutcome[]>;
 }
 
-/** The job kinds every worker runs besides discs: fixity rounds (issue 18). */
+/**
+ * The job kinds every worker runs besides discs: generated documents (the PDFs Rhino cannot
+ * render, issue 15) and fixity rounds (issue 18).
+ */
 export function defaultJobKinds(): WorkerJobKind[] {
-  return [fixityJobs()];
-}
-
-/** A package as the job web scripts answer it (the fields the worker reads). */
-interface JobEntry {
-  id: string;
-  job: { state: string };
+  return [documentJobs(), fixityJobs()];
 }
 
 /** What the claim answers: what to build. */
@@ -119,6 +117,25 @@ export interface JobOutcome {
   code?: string;
   sha256?: string;
   size?: number;
+}
+
+/**
+ * Works every job a list web script answers waiting (`…/jobs?state=requested`), one at a time,
+ * asking again until none is left or the worker stops; answers how each ended.
+ */
+export async function workWaiting(c: RestConnection, path: string, stopped: () => boolean,
+  run: (id: string) => Promise<JobOutcome>): Promise<JobOutcome[]> {
+  const out: JobOutcome[] = [];
+  for (;;) {
+    const list = await restJson<{ list: { entries: { entry: { id: string } }[] } }>(c, path);
+    const ids = list.list.entries.map((e) => e.entry.id)
+      .filter((id) => !out.some((o) => o.id === id));
+    if (ids.length === 0 || stopped()) return out;
+    for (const id of ids) {
+      if (stopped()) return out;
+      out.push(await run(id));
+    }
+  }
 }
 
 function body(value: unknown): RequestInit {
@@ -212,19 +229,9 @@ export class EfrWorker {
   }
 
   /** Works through every requested disc job. */
-  private async runDiscJobs(): Promise<JobOutcome[]> {
-    const out: JobOutcome[] = [];
-    for (;;) {
-      const list = await restJson<{ list: { entries: { entry: JobEntry }[] } }>(this.c,
-        `${EFR}/evidence-packages/jobs?state=requested&maxItems=10`);
-      const ids = list.list.entries.map((e) => e.entry.id)
-        .filter((id) => !out.some((o) => o.id === id));
-      if (ids.length === 0 || this.stopped) return out;
-      for (const id of ids) {
-        if (this.stopped) return out;
-        out.push(await this.runJob(id));
-      }
-    }
+  private runDiscJobs(): Promise<JobOutcome[]> {
+    return workWaiting(this.c, `${EFR}/evidence-packages/jobs?state=requested&maxItems=10`,
+      () => this.stopped, (id) => this.runJob(id));
   }
 
   /** Signs the tree heads asked for, and the day's (./jobs/tree-head.ts). */

@@ -15,6 +15,8 @@ import {
 } from '../../../core/src/index.js';
 import { textProp, type PortNode, type PortValue, type RepositoryPort } from '../repository-port.js';
 import { WebScriptError } from '../web-script.js';
+import { PACKAGE_JOB } from '../evidence-packages/package-json.js';
+import { documentJson, orderOf } from '../documents/document-json.js';
 
 /** The archive folder batches live in (`EFR 执法记录/处置批次`). */
 export const BATCH_FOLDER = '处置批次';
@@ -225,7 +227,33 @@ export function batchJson(port: RepositoryPort, n: PortNode, now: string): Dispo
     rejectedByName: nameOf(port, b.rejectedBy),
     recordings: recordingNodes(port, b.recordingIds).sort(byId)
       .map((r) => recordingJson(port, r, now)),
+    register: registerJob(port, n, b),
   };
+}
+
+/** The name of a batch's register document: `销毁清册-<batch number>.pdf`. */
+export function registerDocumentName(batch: PortNode): string {
+  return '\u9500\u6bc1\u6e05\u518c-' + batch.name + '.pdf';
+}
+
+/**
+ * The register document the execution recorded beside the batch (a generated document,
+ * ../documents/documents.ts), or null: before execution, or for a batch executed before the
+ * register was kept as a document.
+ */
+export function registerDocument(port: RepositoryPort, batch: PortNode): PortNode | null {
+  const folderId = port.parentId(batch.id);
+  if (folderId === null) return null;
+  const name = registerDocumentName(batch);
+  const hits = port.children(folderId, 'cm:content').filter((d) => d.name === name &&
+    d.aspects.indexOf(PACKAGE_JOB) >= 0 && orderOf(d) !== null);
+  return hits.length > 0 ? hits[0] : null;
+}
+
+function registerJob(port: RepositoryPort, n: PortNode, b: DispositionBatch) {
+  if (b.status !== 'executed') return null;
+  const doc = registerDocument(port, n);
+  return doc === null ? null : documentJson(doc);
 }
 
 /**

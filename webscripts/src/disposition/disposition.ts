@@ -8,12 +8,14 @@
  * - `POST /disposition/batches/{id}/{step}`: review | approve | reject, one step of core's state
  *   machine; `approve` executes the batch: each recording still eligible becomes a tombstone
  *   and loses its bytes (the port's `destroyContent`), and the register is written on the batch.
- * The register as PDF (`GET /disposition/batches/{id}/register`) is rendered by server/
- * (server/src/webscripts/disposition/destruction-register.ts) from what the execution wrote.
+ * - `GET  /disposition/batches/{id}/register`: the destruction register (PDF), which the
+ *   execution records as a generated document beside the batch (../documents/documents.ts) and
+ *   efr worker renders from the register the execution wrote (`efr:registerRecord`): the stored
+ *   PDF once rendered, 202 with the job's progress until then.
  */
 import {
   caseLinksOf, checkNewBatch, dispositionTransition, executeBatch, localStamp, planExecution,
-  retentionBasis, type DispositionAction, type DispositionBatch, type DispositionStatus,
+  refuse, retentionBasis, type DispositionAction, type DispositionBatch, type DispositionStatus,
 } from '../../../core/src/index.js';
 import type { DISPOSITION_BATCH_STEPS } from '../../../contract/index.js';
 import { pagedList } from '../paging.js';
@@ -24,9 +26,11 @@ import {
 } from '../web-script.js';
 import {
   BATCH_FOLDER, batchJson, batchOf, candidateOf, eligibleRecordings, listBatches,
-  pendingRecordingIds, recordingJson, recordingNodes, registerInputOf, requireBatchReader,
-  requireCustodian,
+  pendingRecordingIds, recordingJson, recordingNodes, registerDocument, registerDocumentName,
+  registerInputOf, requireBatchReader, requireCustodian,
 } from './disposition-json.js';
+import { requestDocument } from '../documents/documents.js';
+import { documentJson } from '../documents/document-json.js';
 
 const AREA = 'disposition';
 const STATUSES: readonly DispositionStatus[] = ['proposed', 'reviewed', 'approved', 'executed',
@@ -192,9 +196,15 @@ function execute(port: RepositoryPort, batchId: string, done: DispositionBatch,
       { batch: batchId, code: s.code, requirement: s.requirement });
   }
   const executed = port.node(batchId);
+  const folderId = port.parentId(batchId);
   if (executed !== null) {
     port.updateNode(batchId,
       { 'efr:registerRecord': JSON.stringify(registerInputOf(port, executed)) });
+    // The register's PDF: a document efr worker renders once this step committed.
+    if (folderId !== null) {
+      requestDocument(port, folderId, registerDocumentName(executed), 'destructionRegister',
+        batchId);
+    }
   }
   port.logStep('disposition.execute', batchId, { destroyed: String(recordings.length),
     spared: String(spared.length), requirement: 'R22.1' });
@@ -241,8 +251,41 @@ export const dispositionBatchStepPost: WebScriptDefinition = {
   },
 };
 
-/** Disposition's web scripts written once (the register's PDF stays server/'s). */
+export const dispositionRegisterGet: WebScriptDefinition = {
+  id: 'disposition-register', method: 'GET', path: '/disposition/batches/{id}/register',
+  area: AREA, title: 'EFR disposition: the destruction register (PDF)', streams: true,
+  handle(port, call) {
+    const n = batchNode(port, call.params.id);
+    if (batchOf(port, n).status !== 'executed') {
+      port.enforce(refuse(409, 'efr.disposition.notExecuted', 'R22.1',
+        'The destruction register exists once the batch is executed.',
+        '\u6279\u6b21\u6267\u884c\u540e\u624d\u6709\u9500\u6bc1\u6e05\u518c\u3002'),
+      'disposition.register', n.id);
+    }
+    const doc = registerDocument(port, n);
+    if (doc === null) {
+      port.enforce(refuse(409, 'efr.disposition.noRegisterDocument', 'R22.1',
+        'This batch was executed before its register was kept as a document.',
+        '\u8be5\u6279\u6b21\u6267\u884c\u65f6\u5c1a\u672a\u4fdd\u5b58\u9500\u6bc1' +
+        '\u6e05\u518c\u6587\u6863\u3002'), 'disposition.register', n.id);
+    }
+    const d = doc as NonNullable<typeof doc>;
+    const job = documentJson(d).job;
+    if (job.state === 'failed') {
+      port.enforce(refuse(409, 'efr.document.failed', 'R22.1',
+        'The register could not be rendered: ' + (job.error ? job.error.message : ''),
+        '\u9500\u6bc1\u6e05\u518c\u751f\u6210\u5931\u8d25\u3002'),
+      'disposition.register', n.id);
+    }
+    // 202 while efr worker renders it: the job's progress (GET again later).
+    if (job.state !== 'built') return { status: 202, body: { entry: documentJson(d) } };
+    port.logStep('disposition.register', n.id, { documentId: d.id, requirement: 'R22.1' });
+    return { status: 200, body: null, content: { nodeId: d.id, name: d.name } };
+  },
+};
+
+/** Disposition's web scripts written once. */
 export const DISPOSITION_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   dispositionEligibleGet, dispositionBatchesGet, dispositionBatchesPost, dispositionBatchGet,
-  dispositionBatchStepPost,
+  dispositionBatchStepPost, dispositionRegisterGet,
 ];

@@ -22,18 +22,19 @@
  */
 import type { BuildOrder } from '../../../contract/index.js';
 import {
-  checkEvidencePackage, checkJobClaim, checkJobFailure, checkJobProgress, checkJobResult,
-  checkJobWorker, GROUP_EFR_WORKERS, JOB_STATES, leaseFrom, localStamp, refuse, SECRECY_LEVELS,
-  type PackageJob,
+  checkEvidencePackage, checkJobFailure, checkJobResult, localStamp, refuse, SECRECY_LEVELS,
 } from '../../../core/src/index.js';
+import {
+  claimLeasedJob, failLeasedJob, failureDetail, finishLeasedJob, leasedJob, reportLeasedProgress,
+  waitingJobs,
+} from '../jobs/job-lease.js';
 import { pagedList } from '../paging.js';
 import { textProp, type PortNode, type RepositoryPort } from '../repository-port.js';
 import {
   bodyText, invalidArgument, readableOfType, WebScriptError, type WebScriptDefinition,
 } from '../web-script.js';
 import {
-  instantOf, jobOf, newestFirst, oldestFirst, PACKAGE, PACKAGE_JOB, packageJson,
-  packageRecordingIds,
+  instantOf, newestFirst, PACKAGE, PACKAGE_JOB, packageJson, packageRecordingIds,
 } from './package-json.js';
 
 const AREA = 'evidence-packages';
@@ -83,16 +84,6 @@ function entrySuffix(port: RepositoryPort, now: string): string {
     String(1000000 + Math.floor(Math.random() * 1000000)).substring(1);
 }
 
-/** The job of a package for a step on it (409 for a package made before jobs existed). */
-function jobFor(port: RepositoryPort, n: PortNode, step: string): PackageJob {
-  const job = jobOf(n);
-  if (job === null) {
-    port.enforce(refuse(409, 'efr.job.finished', 'R23.1',
-      'The disc was made before jobs existed.', '该光盘已制作完成。'), step, n.id);
-  }
-  return job as PackageJob;
-}
-
 /** What a worker is told to build (contract/evidence-packages.ts BuildOrder). */
 function buildOrder(port: RepositoryPort, n: PortNode): BuildOrder {
   const kase = port.targets(n.id, 'efr:packageCase');
@@ -103,40 +94,11 @@ function buildOrder(port: RepositoryPort, n: PortNode): BuildOrder {
     label: textProp(n, 'efr:discLabel') };
 }
 
-/**
- * The worker's right to write the image: Collaborator on the package while it holds the job,
- * granted by the claim (taking back a grant of a worker whose lease lapsed) and taken back by
- * the result or failure, so that `PUT /nodes/{id}/content` works for it and for nobody else.
- */
-function setWorkerGrant(port: RepositoryPort, id: string, worker: string | null): void {
-  let held = false;
-  for (const ace of port.permissions(id)) {
-    const [access, authority, role] = ace.split(';');
-    if (access !== 'ALLOWED' || role !== 'Collaborator') continue;
-    if (authority === worker) held = true;
-    else if (port.groupsOf(authority).indexOf(GROUP_EFR_WORKERS) >= 0) {
-      port.removePermission(id, authority, 'Collaborator');
-    }
-  }
-  if (worker !== null && !held) port.setPermission(id, worker, 'Collaborator');
-}
-
-const SHORT_TEXT = 200;
-
-/** An optional text detail of a failure report (400 when not text or too long). */
-function detail(b: Record<string, unknown>, key: string): string | null {
-  const v = b[key];
-  if (v === undefined || v === null) return null;
-  if (typeof v !== 'string' || v.length > SHORT_TEXT) {
-    throw invalidArgument(key + ' must be a string of at most ' + SHORT_TEXT + ' characters');
-  }
-  return v;
-}
-
 /** A worker's step on the job `id`: the package (404), its job (409) and the clock. */
 function jobStep(port: RepositoryPort, id: string, step: string) {
   const n = readableOfType(port, id, PACKAGE);
-  return { n, job: jobFor(port, n, step), now: port.now(), user: port.currentUser() };
+  return { n, job: leasedJob(port, n, step, 'R23.1'), now: port.now(),
+    user: port.currentUser() };
 }
 
 export const evidencePackagesPost: WebScriptDefinition = {
@@ -194,13 +156,7 @@ export const evidencePackageJobsGet: WebScriptDefinition = {
   id: 'evidence-package-jobs', method: 'GET', path: '/evidence-packages/jobs', area: AREA,
   title: 'EFR evidence disc jobs (workers)',
   handle(port, call) {
-    port.enforce(checkJobWorker(port.currentUser()), 'job.list', null);
-    const state = call.query.state || 'requested';
-    if ((JOB_STATES as readonly string[]).indexOf(state) < 0) {
-      throw invalidArgument('state must be one of ' + JOB_STATES.join(', '));
-    }
-    const all = port.nodesWhere(PACKAGE, 'efr:jobState', state).sort(oldestFirst)
-      .map((n) => packageJson(port, n));
+    const all = waitingJobs(port, call, PACKAGE).map((n) => packageJson(port, n));
     return { status: 200, body: pagedList(all, call.query) };
   },
 };
@@ -219,17 +175,7 @@ export const evidencePackageClaimPost: WebScriptDefinition = {
   area: AREA, title: 'EFR evidence disc job: claim',
   handle(port, call) {
     const n = readableOfType(port, call.params.id, PACKAGE);
-    const user = port.currentUser();
-    port.enforce(checkJobWorker(user), 'job.claim', n.id);
-    const job = jobFor(port, n, 'job.claim');
-    const now = port.now();
-    port.enforce(checkJobClaim(job, user, now), 'job.claim', n.id);
-    // The grant first: in ACS the worker then writes the job's properties with its own rights.
-    setWorkerGrant(port, n.id, user.userName);
-    port.updateNode(n.id, { 'efr:jobState': 'building', 'efr:jobWorker': user.userName,
-      'efr:jobLeaseUntil': leaseFrom(now), 'efr:jobBytesDone': 0 });
-    port.logStep('job.claim', n.id, { previousWorker: job.worker || '', requirement: 'R23.1' });
-    const claimed = port.node(n.id) || n;
+    const claimed = claimLeasedJob(port, n, 'job.claim', 'R23.1').node;
     return { status: 200, body: { entry: packageJson(port, claimed),
       order: buildOrder(port, claimed) } };
   },
@@ -240,11 +186,8 @@ export const evidencePackageProgressPost: WebScriptDefinition = {
   area: AREA, title: 'EFR evidence disc job: progress',
   handle(port, call) {
     const b = call.body;
-    const { n, job, now, user } = jobStep(port, call.params.id, 'job.progress');
-    port.enforce(checkJobProgress(job, user, now, b.bytesDone, b.bytesTotal), 'job.progress',
-      n.id);
-    const next = port.updateNode(n.id, { 'efr:jobBytesDone': b.bytesDone as number,
-      'efr:jobBytesTotal': b.bytesTotal as number, 'efr:jobLeaseUntil': leaseFrom(now) });
+    const n = readableOfType(port, call.params.id, PACKAGE);
+    const next = reportLeasedProgress(port, n, b, 'job.progress', 'R23.1');
     return { status: 200, body: { entry: packageJson(port, next) } };
   },
 };
@@ -266,10 +209,8 @@ export const evidencePackageResultPost: WebScriptDefinition = {
     const sha256 = b.sha256 as string;
     const size = b.size as number;
     const order = buildOrder(port, n);
-    const built = port.updateNode(n.id, { 'efr:jobState': 'built', 'efr:imageSha256': sha256,
-      'efr:imageSize': size, 'efr:jobBytesDone': size, 'efr:jobBytesTotal': size,
-      'efr:jobFinishedAt': now });
-    setWorkerGrant(port, n.id, null);
+    const built = finishLeasedJob(port, n, { 'efr:imageSha256': sha256, 'efr:imageSize': size,
+      'efr:jobBytesDone': size, 'efr:jobBytesTotal': size });
     // The packaging, on the package and on every recording copied (R23.1): who asked for it
     // (the package's creator) and the worker that built it (the entry's user).
     const requestedBy = textProp(n, 'cm:creator') || '';
@@ -290,10 +231,10 @@ export const evidencePackageFailurePost: WebScriptDefinition = {
   area: AREA, title: 'EFR evidence disc job: failure',
   handle(port, call) {
     const b = call.body;
-    const recordingId = detail(b, 'recordingId');
-    const path = detail(b, 'path');
-    const expected = detail(b, 'expected');
-    const actual = detail(b, 'actual');
+    const recordingId = failureDetail(b, 'recordingId');
+    const path = failureDetail(b, 'path');
+    const expected = failureDetail(b, 'expected');
+    const actual = failureDetail(b, 'actual');
     const { n, job, now, user } = jobStep(port, call.params.id, 'job.failure');
     port.enforce(checkJobFailure(job, user, now, b.code, b.message), 'job.failure', n.id);
     const order = buildOrder(port, n);
@@ -302,11 +243,7 @@ export const evidencePackageFailurePost: WebScriptDefinition = {
         'The recording ' + recordingId + ' is not on this disc');
     }
     const code = b.code as string;
-    const message = b.message as string;
-    const failed = port.updateNode(n.id, { 'efr:jobState': 'failed', 'efr:jobErrorCode': code,
-      'efr:jobError': message, 'efr:jobFinishedAt': now });
-    setWorkerGrant(port, n.id, null);
-    port.logStep('job.failure', n.id, { code, message, requirement: 'R23.1' });
+    const failed = failLeasedJob(port, n, b, 'job.failure', 'R23.1');
     if (recordingId !== null && code === 'efr.evidence.fixityMismatch') {
       // An alert: the stored original no longer matches its seal (R26.1).
       port.logStep('evidence.fixityMismatch', recordingId, { path: path || '',

@@ -25,11 +25,12 @@
  */
 import {
   checkFixityReader, checkFixityReport, checkFixityRun, checkJobClaim, checkJobHolder,
-  checkJobProgress, checkJobWorker, fixityResultOf, GROUP_EFR_CUSTODIANS,
+  checkJobWorker, fixityResultOf, GROUP_EFR_CUSTODIANS,
   GROUP_EFR_SUPERVISORS, isRoundMinutes, JOB_STATES, leaseFrom, localStamp, planFixityRound,
   refuse, requireInstant, type Actor, type PackageJob, type Verdict,
 } from '../../../core/src/index.js';
 import { RECORDINGS_FOLDER } from '../handovers/handover-json.js';
+import { reportLeasedProgress } from '../jobs/job-lease.js';
 import { pagedList } from '../paging.js';
 import { unitResolver } from '../recording-unit.js';
 import { textProp, type PortNode, type PortUser, type RepositoryPort } from '../repository-port.js';
@@ -208,13 +209,8 @@ export const fixityRoundProgressPost: WebScriptDefinition = {
   id: 'fixity-round-progress', method: 'POST', path: '/fixity/rounds/{id}/progress', area: AREA,
   title: 'EFR fixity audits: a round\'s progress',
   handle(port, call) {
-    const b = call.body;
-    const { n, job, now, user } = roundStep(port, call.params.id);
-    port.enforce(checkJobProgress(job, user, now, b.bytesDone, b.bytesTotal), 'fixity.progress',
-      n.id);
-    const next = port.asRepository(() => port.updateNode(n.id, {
-      'efr:jobBytesDone': b.bytesDone as number, 'efr:jobBytesTotal': b.bytesTotal as number,
-      'efr:jobLeaseUntil': leaseFrom(now) }));
+    const next = reportLeasedProgress(port, roundNode(port, call.params.id), call.body,
+      'fixity.progress', 'R26.1', true);
     return { status: 200, body: { entry: roundJson(port, next) } };
   },
 };

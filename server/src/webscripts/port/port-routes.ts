@@ -2,7 +2,7 @@ import type { AccessLogInput } from '../../access-log/access-log.js';
 import { AcsError } from '../../http/errors.js';
 import type { Repository } from '../../repo/repository.js';
 import {
-  isWebScriptError, type WebScriptCall, type WebScriptDefinition,
+  isWebScriptError, type WebScriptAnswer, type WebScriptCall, type WebScriptDefinition,
 } from '../../../../webscripts/src/web-script.js';
 import { inWorkflowStep } from '../devices/workflow-guard.js';
 import type { WebScriptModule, WebScriptRequest } from '../web-script-host.js';
@@ -34,10 +34,10 @@ function callOf(req: WebScriptRequest, method: string): WebScriptCall {
  */
 export async function runPortWebScript(
   repo: Repository, def: WebScriptDefinition, req: WebScriptRequest,
-): Promise<{ status: number; body: unknown }> {
+): Promise<WebScriptAnswer> {
   const attempts: AccessLogInput[] = [];
   const afterCommit: PostCommitWork[] = [];
-  let answer: { status: number; body: unknown };
+  let answer: WebScriptAnswer;
   try {
     // inWorkflowStep: server/'s mark that the device and exemption guards read (issue 16).
     answer = inWorkflowStep(() => repo.db.transaction(() =>

@@ -16,7 +16,9 @@
 import { createHash } from 'node:crypto';
 import type { FixityOrder } from '../../../../contract/index.js';
 import { RestError, restCall, restJson, type RestConnection } from '../../evidence/rest-source.js';
-import type { JobContext, JobOutcome, WorkerJobKind } from '../efr-worker.js';
+import {
+  workWaiting, type JobContext, type JobOutcome, type WorkerJobKind,
+} from '../efr-worker.js';
 
 const EFR = '/alfresco/s/efr';
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
@@ -27,11 +29,6 @@ export interface FixityJobOptions {
   roundMinutes?: number;
   /** Whether it reads as fast as it can (benchmarks): the policy's rate is not applied. */
   unpaced?: boolean;
-}
-
-interface RoundEntry {
-  id: string;
-  state: string;
 }
 
 function post(value: unknown): RequestInit {
@@ -154,25 +151,17 @@ export function fixityJobs(opts: FixityJobOptions = {}): WorkerJobKind {
         lastAsked = Date.now();
         await restCall(c, `${EFR}/fixity/run`, post({ roundMinutes: every / 60_000 }));
       }
-      const out: JobOutcome[] = [];
-      for (;;) {
-        const list = await restJson<{ list: { entries: { entry: RoundEntry }[] } }>(c,
-          `${EFR}/fixity/rounds?state=requested&maxItems=10`);
-        const ids = list.list.entries.map((e) => e.entry.id)
-          .filter((id) => !out.some((o) => o.id === id));
-        if (ids.length === 0 || ctx.stopped()) return out;
-        for (const id of ids) {
-          if (ctx.stopped()) return out;
+      return workWaiting(c, `${EFR}/fixity/rounds?state=requested&maxItems=10`, ctx.stopped,
+        async (id) => {
           try {
-            out.push(await runRound(c, ctx, id));
+            return await runRound(c, ctx, id);
           } catch (err) {
             // The lease was lost or the repository went away mid-round: the round is claimed
             // again once its lease lapses and goes on with what it has not checked.
             ctx.say(`fixity round ${id} stopped: ${(err as Error).message}`);
-            out.push({ id, state: 'failed', code: 'efr.fixity.interrupted' });
+            return { id, state: 'failed', code: 'efr.fixity.interrupted' };
           }
-        }
-      }
+        });
     },
   };
 }

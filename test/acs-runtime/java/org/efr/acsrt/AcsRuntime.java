@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.alfresco.repo.security.authentication.AuthenticationUtil;
+import org.alfresco.service.cmr.repository.ContentData;
 import org.alfresco.service.cmr.repository.NodeRef;
 import org.alfresco.service.namespace.QName;
 
@@ -236,6 +237,43 @@ public final class AcsRuntime {
   // ------------------------------------------------------------------ web scripts
 
   /** What a web script call answered. */
+  /** Whether the controller's descriptor is of StreamContent's kind (its `.desc.xml`). */
+  private boolean isContentStream(String location) {
+    java.io.File js = new java.io.File(file(location));
+    java.io.File desc = new java.io.File(js.getParentFile(),
+        js.getName().replaceAll("\\.js$", ".desc.xml"));
+    try {
+      return desc.exists() && new String(java.nio.file.Files.readAllBytes(desc.toPath()),
+          java.nio.charset.StandardCharsets.UTF_8)
+          .contains("kind=\"org.alfresco.repository.content.stream\"");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What StreamContent streams for the script's model: as JSON, for the driver. */
+  private String streamed(Map<String, Object> returnModel) {
+    Object node = returnModel.get("contentNode");
+    if (node instanceof org.mozilla.javascript.Wrapper) node = ((org.mozilla.javascript.Wrapper) node).unwrap();
+    NodeRef ref = node instanceof ScriptNode ? ((ScriptNode) node).getNodeRef()
+        : node instanceof NodeRef ? (NodeRef) node : null;
+    if (ref == null) {
+      throw new RuntimeException("The content node was not specified so the content cannot be "
+          + "streamed to the client");
+    }
+    String file = repo.getContent(ref);
+    java.io.Serializable c = repo.getProperty(ref, QName.createQName(Repo.CM, "content"));
+    if (file == null || !(c instanceof ContentData)) {
+      throw new RuntimeException("Unable to locate content for node ref " + ref);
+    }
+    Object attach = returnModel.get("attach");
+    boolean attached = Boolean.TRUE.equals(attach);
+    ContentData d = (ContentData) c;
+    return "{\"stream\":{\"node\":\"" + ref.getId() + "\",\"mimetype\":\"" + d.getMimetype()
+        + "\",\"size\":" + d.getSize() + ",\"contentDisposition\":"
+        + (attached ? "\"attachment\"" : "null") + "}}";
+  }
+
   public static final class WsOutcome {
     public int status;
     public String body;
@@ -300,6 +338,21 @@ public final class AcsRuntime {
     model.put("model", returnModel);
     try {
       processor.execute(location, file(location), model, true);
+      if (isContentStream(location) && !status.getRedirect()) {
+        // kind="org.alfresco.repository.content.stream": StreamContent#execute (alfresco-
+        // community-repo 25.5.0.31 remote-api/.../web/scripts/content/StreamContent.java) with
+        // no redirect (l. 157) streams `model.contentNode` (l. 177-184; none: a
+        // WebScriptException, l. 178-182) as `model.attach` says (l. 166-171), through
+        // ContentStreamer#streamContent (l. 226-286: ContentService#getReader, so the caller's
+        // Read and onContentRead) and #setAttachment (l. 501-506: `attachment`, and no file
+        // name, as StreamContent passes null, l. 197). The body is how it streamed.
+        out.body = streamed(returnModel);
+        out.writes = repo.writes();
+        repo.commit();
+        out.committed = true;
+        out.status = 200;
+        return out;
+      }
       out.writes = repo.writes();
       repo.commit();
       out.committed = true;
