@@ -27,6 +27,7 @@ export * from './merkle/index.js';
 export * from './quality.js';
 export * from './evidence-package-rules.js';
 export * from './package-job.js';
+export * from './generated-document.js';
 export * from './device-registration.js';
 export * from './exemption-reminders.js';
 export * from './evidence/index.js';

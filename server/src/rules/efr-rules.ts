@@ -10,6 +10,7 @@ import {
   checkPermissionChange,
   type GenericAct,
   checkContentUpdate, checkJobUpload, checkRecordingCopy, checkRecordingDelete, checkRecordingMove, checkRecordingUpdate, type Actor,
+  checkDocumentChange, isGeneratedDocument, type DocumentChange,
 } from '../../../core/src/index.js';
 import type { Db } from '../db/database.js';
 import { NodeRows, type NodeRow } from '../repo/node-rows.js';
@@ -102,6 +103,12 @@ export function createRuleHooks(
   const now = (ctx: RuleContext): string => new Date(ctx.now).toISOString();
   const step = (ctx: RuleContext) => ({ workflowStep: ctx.workflowStep !== undefined });
   // Which generic act an update is: associations, aspects, else properties (issue 16).
+  // A generated document (the destruction register) is kept as efr worker wrote it once
+  // (issue 15, core's checkDocumentChange, as the module's document guard).
+  const isDocument = (n: NodeRow): boolean => isGeneratedDocument(n.type, n.aspects);
+  const documentVerdict = (n: NodeRow, change: DocumentChange, ctx: RuleContext): Verdict =>
+    checkDocumentChange({ job: jobOf(n), hasContent: n.content !== null }, change,
+      { actor: actorOf(ctx), workflowStep: ctx.workflowStep !== undefined, now: now(ctx) });
   const actOf = (changed: readonly string[]): GenericAct =>
     changed.some((k) => k.startsWith('assoc:')) ? 'associations'
       : changed.includes('aspectNames') ? 'aspects' : 'properties';
@@ -119,6 +126,10 @@ export function createRuleHooks(
       return ALLOW;
     },
     beforeUpdate(before, after, changed, ctx) {
+      if (isDocument(before)) {
+        return documentVerdict(before, changed.includes('aspectNames') ? { act: 'aspects' }
+          : { act: 'properties', changed }, ctx);
+      }
       const generic = checkGenericAct(before.type, actOf(changed), step(ctx));
       if (!generic.allowed) return generic;
       const removed = before.aspects.filter((a) => !after.aspects.includes(a));
@@ -187,6 +198,7 @@ export function createRuleHooks(
       return node.type === 'efr:recording' ? checkRecordingCopy() : ALLOW;
     },
     beforeContentUpdate(node, ctx) {
+      if (isDocument(node)) return documentVerdict(node, { act: 'content' }, ctx);
       // A disc's image: only the worker holding its job writes it (issue 15, R23.1).
       if (node.type === 'efr:evidencePackage') {
         return checkJobUpload(jobOf(node), { userName: ctx.userId, groups: ctx.groups },
@@ -205,6 +217,15 @@ export function createRuleHooks(
       return contentRead(node, ctx);
     },
     beforeGenericAct(node, act, ctx, removedAspects) {
+      if (isDocument(node)) {
+        if (act === 'aspects') {
+          return removedAspects && removedAspects.length > 0
+            ? documentVerdict(node, { act: 'aspects' }, ctx) : ALLOW;
+        }
+        // Properties are decided once their changes are known (beforeUpdate).
+        if (act === 'properties' || act === 'associations') return ALLOW;
+        return documentVerdict(node, { act }, ctx);
+      }
       // Removing efr:sealed (and other protected aspects) is refused, not silently undone (R26.1).
       if (act === 'aspects' && removedAspects) {
         const kept = checkAspectRemoval(removedAspects, step(ctx));
