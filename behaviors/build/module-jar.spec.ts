@@ -179,8 +179,8 @@ describe('module JAR (npm run build:module)', () => {
         named.push(v);
       }
     }
-    // Five behaviour scripts and the window-expiry job's script action.
-    expect(named.filter((n) => n.endsWith('.js')).length).toBe(6);
+    // Six behaviour scripts and the window-expiry job's script action.
+    expect(named.filter((n) => n.endsWith('.js')).length).toBe(7);
     expect(named.filter((n) => n.includes('/model/')).length).toBe(1);
     for (const n of named) expect(entries).withContext(n).toContain(n);
   });
@@ -246,8 +246,8 @@ describe('module JAR (npm run build:module)', () => {
   it('ships scripts that parse as ES5, lint clean and are plain ASCII', () => {
     const scripts = entries.filter((e) => e.endsWith('.js'));
     expect(scripts.filter((s) => s.startsWith(MODULE_PREFIX)).map((s) => s.split('/').pop()))
-      .toEqual(['access-request.js', 'exposure-guard.js', 'handover.js', 'record-guard.js',
-        'recording.js', 'window-expiry.js']);
+      .toEqual(['access-request.js', 'document-guard.js', 'exposure-guard.js', 'handover.js',
+        'record-guard.js', 'recording.js', 'window-expiry.js']);
     expect(scripts.filter((s) => s.startsWith(WEBSCRIPT_STORE)).length)
       .toBe(webScriptEntries().length);
     for (const s of scripts) {

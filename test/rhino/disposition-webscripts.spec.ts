@@ -39,6 +39,23 @@ const PDF = '%PDF-1.4 EFR register in the ACS-like runtime';
 const PDF_SHA = createHash('sha256').update(PDF).digest('hex');
 const REC = 'EFR 执法记录/录像档案';
 
+/** Who tries to change the register once it is built: its folder's writers, admin, System. */
+const KEPT_USERS = ['custodian1', 'director1', 'leader1', 'admin', 'System'];
+/** Every generic path to the register's bytes, name, order, job, owner, aspects and place. */
+const keptTries = (user: string): [string, Omit<RestCall['rest'], 'node'>][] => [
+  ['content', { op: 'putContent', text: '%PDF-fake', mimetype: 'application/pdf' }],
+  ['delete', { op: 'delete' }],
+  ['rename', { op: 'update', properties: { 'cm:name': '销毁清册-改.pdf' } }],
+  ['order', { op: 'update', properties: { 'cm:description': '{}' } }],
+  ['jobState', { op: 'update', properties: { 'efr:jobState': 'requested' } }],
+  ['owner', { op: 'update', properties: { 'cm:owner': user } }],
+  ['stripJob', { op: 'removeAspect', aspect: 'efr:packageJob' }],
+  ['stripTitled', { op: 'removeAspect', aspect: 'cm:titled' }],
+  ['move', { op: 'move', dest: '#inbox' }],
+  ['copy', { op: 'copy', dest: '#inbox' }],
+  ['lock', { op: 'lock', lockType: 'WRITE_LOCK' }],
+];
+
 interface Recording { id: string; sha256: string | null; destroyed: boolean; keptBy: string | null }
 interface Batch {
   id: string; status: string; destroyedIds: string[]; proposedByName: string;
@@ -89,6 +106,7 @@ describe('issue 18 in the module: a disposition in the ACS-like runtime', () => 
         'efr:caseNumber': '丹民罚〔2020〕1号', 'efr:unit': '丹江市城管局', 'efr:actType': 'penalty',
         'efr:caseStatus': 'open', 'efr:handler': 'officer1', 'efr:leaderInCharge': 'leader1',
         'efr:openedAt': { date: '2020-03-01T08:00:00.000Z' } } },
+      { folder: '文档', name: 'inbox', type: 'cm:folder', properties: {} },
       { folder: '文档', name: 'doc.txt', type: 'cm:content', properties: {},
         content: { file: media.doc.file, mimetype: 'text/plain' } },
     ];
@@ -173,6 +191,9 @@ describe('issue 18 in the module: a disposition in the ACS-like runtime', () => 
         { templateArgs: { id: '@propose' } }),
       ws('registerByOfficer', 'disposition-register.get', 'officer1',
         { templateArgs: { id: '@propose' } }),
+      // Issue 15: before the claim nobody writes the register, its folder's writers neither.
+      rest('uploadEarly', 'custodian1', { op: 'putContent', node: '@registerWaiting',
+        text: '%PDF-fake', mimetype: 'application/pdf' }),
       ws('jobsByDirector', 'document-jobs.get', 'director1'),
       ws('jobs', 'document-jobs.get', 'worker1'),
       ws('claim', 'document-claim.post', 'worker1', { templateArgs: { id: '@registerWaiting' },
@@ -181,13 +202,21 @@ describe('issue 18 in the module: a disposition in the ACS-like runtime', () => 
         { templateArgs: { id: '@registerWaiting' }, body: {} }),
       ws('registerRendering', 'disposition-register.get', 'director1',
         { templateArgs: { id: '@propose' } }),
+      rest('uploadByAdmin', 'admin', { op: 'putContent', node: '@registerWaiting',
+        text: '%PDF-fake', mimetype: 'application/pdf' }),
       rest('upload', 'worker1', { op: 'putContent', node: '@registerWaiting', text: PDF,
         mimetype: 'application/pdf' }),
+      // Once, and by the holder only.
+      rest('uploadTwice', 'worker1', { op: 'putContent', node: '@registerWaiting',
+        text: '%PDF-second', mimetype: 'application/pdf' }),
       ws('resultWrong', 'document-result.post', 'worker1',
         { templateArgs: { id: '@registerWaiting' }, body: { sha256: '0'.repeat(64),
           size: PDF.length } }),
       ws('result', 'document-result.post', 'worker1', { templateArgs: { id: '@registerWaiting' },
         body: { sha256: PDF_SHA, size: PDF.length } }),
+      ...KEPT_USERS.flatMap((u) => keptTries(u).map(([what, op]) => rest(`${what}By${u}`, u,
+        { node: '@registerWaiting', ...op }))),
+      look('registerAfter', '@registerWaiting'),
       ws('registerPdf', 'disposition-register.get', 'director1',
         { templateArgs: { id: '@propose' } }),
       ws('batchWithRegister', 'disposition-batch.get', 'director1',
@@ -320,6 +349,28 @@ describe('issue 18 in the module: a disposition in the ACS-like runtime', () => 
     expect(r.registerPdf.logs.join('\n')).toContain('efr disposition.register');
     expect((entry(r.batchWithRegister) as unknown as { register: { job: { state: string } } })
       .register.job.state).toBe('built');
+  });
+
+  it('issue 15: the register is written once by its worker; nobody changes it after', () => {
+    expect(code(r.uploadEarly)).toBe('500 efr.job.notWorker');
+    expect(code(r.uploadTwice)).toBe('500 efr.document.kept');
+    expect(code(r.uploadByAdmin)).toBe('500 efr.job.notWorker');
+    for (const u of KEPT_USERS) {
+      for (const [what] of keptTries(u)) {
+        const res = r[`${what}By${u}`];
+        expect(code(res)).withContext(`${u} ${what}: ${JSON.stringify(res)}`)
+          .toBe('500 efr.document.kept');
+        expect(res.logs.join('\n')).withContext(`${u} ${what}`)
+          .toContain('efr refused');
+      }
+    }
+    const after = r.registerAfter.body?.node;
+    expect(after?.aspects).toContain('efr:packageJob');
+    expect(after?.aspects).toContain('cm:titled');
+    expect(after?.props['efr:jobState']).toBe('built');
+    expect(String(after?.props['cm:name'])).toMatch(/^销毁清册-.*\.pdf$/);
+    expect((r.registerPdf.body as unknown as { stream: { size: number } }).stream.size)
+      .toBe(PDF.length);
   });
 
   it('ACS alone keeps orphaned bytes: 14 days in the store, then in contentstore.deleted', () => {
