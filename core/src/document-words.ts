@@ -199,6 +199,19 @@ const ZH_CN = {
   'source.handheldCamera': '照相机、录像机',
   'source.voiceRecorder': '录音笔',
   'source.fixedOfficeCamera': '办公地点视频监控设备',
+  'violationKind.deletedEvidence': '故意删除有效证据信息',
+  'violationKind.lentDevice': '擅自借给其他人员使用',
+  'violationKind.notRecorded': '不按照规定进行现场执法记录',
+  'violationKind.leakedContent': '违反规定泄露音像资料内容',
+  'violationKind.falsifiedOrEdited': '摄录虚假证据信息或删改音像资料',
+  'violationKind.misuse': '用于非单位工作或违法违纪活动',
+  'violationKind.lostOrDamaged': '设备遗失、被盗或音像资料损毁、丢失',
+  'violationKind.otherSerious': '其他严重违反规定的行为',
+  'measure.selfExamination': '责令作出书面检查',
+  'measure.criticism': '全局通报批评',
+  'measure.suspension': '停止执法工作一个月',
+  'measure.awardsLoss': '取消当年评优评先资格',
+  'measure.furtherSanction': '情节严重的，追究相关责任人责任',
 };
 
 /** The keys of the document texts. */
@@ -308,6 +321,19 @@ const EN: { readonly [K in DocumentWordKey]: string } = {
   'source.handheldCamera': 'Handheld camera',
   'source.voiceRecorder': 'Voice recorder',
   'source.fixedOfficeCamera': 'Fixed office camera',
+  'violationKind.deletedEvidence': 'Deleting valid evidence on purpose',
+  'violationKind.lentDevice': 'Lending a device to others',
+  'violationKind.notRecorded': 'Not recording as required',
+  'violationKind.leakedContent': 'Leaking recorded content',
+  'violationKind.falsifiedOrEdited': 'Recording false evidence or editing recordings',
+  'violationKind.misuse': 'Use for non-work or unlawful activity',
+  'violationKind.lostOrDamaged': 'Device lost or recordings damaged or lost',
+  'violationKind.otherSerious': 'Other serious breach',
+  'measure.selfExamination': 'Written self-examination',
+  'measure.criticism': 'Bureau-wide criticism',
+  'measure.suspension': 'Suspension from enforcement work for one month',
+  'measure.awardsLoss': 'Loss of awards eligibility for the year',
+  'measure.furtherSanction': 'Further sanctions in serious cases',
 };
 
 /** The document texts of both languages (for the specs that hold them to the glossary). */

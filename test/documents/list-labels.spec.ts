@@ -25,8 +25,10 @@ const LISTS: readonly { list: string; feature: string; key: string; doc?: string
   { list: 'efr:documentKindList', feature: 'shared', key: 'EFR_SHARED.DOC_KIND' },
   { list: 'efr:secrecyLevelList', feature: 'shared', key: 'EFR_SHARED.SECRECY' },
   { list: 'efr:exemptionGroundList', feature: 'exemptions', key: 'EFR_EXEMPTIONS.GROUND' },
-  { list: 'efr:violationKindList', feature: 'spot-checks', key: 'EFR_SPOT_CHECKS.KIND' },
-  { list: 'efr:measureList', feature: 'spot-checks', key: 'EFR_SPOT_CHECKS.MEASURE' },
+  { list: 'efr:violationKindList', feature: 'spot-checks', key: 'EFR_SPOT_CHECKS.KIND',
+    doc: 'violationKind' },
+  { list: 'efr:measureList', feature: 'spot-checks', key: 'EFR_SPOT_CHECKS.MEASURE',
+    doc: 'measure' },
   { list: 'efr:purposeList', feature: 'approvals', key: 'EFR_APPROVALS.PURPOSE' },
   { list: 'efr:mediumList', feature: 'evidence-disc', key: 'EFR_EVIDENCE_DISC.MEDIA' },
 ];

@@ -14,6 +14,8 @@ export interface WebScriptCall {
   query: Record<string, string | undefined>;
   /** The JSON object body (`{}` when there is none). */
   body: Record<string, unknown>;
+  /** The request's `Accept-Language` header (for a document's one language), if any. */
+  acceptLanguage?: string;
 }
 
 /** A handler's answer. */
@@ -27,6 +29,15 @@ export interface WebScriptAnswer {
    * server/ streams the same bytes.
    */
   content?: { nodeId: string; name: string };
+  /**
+   * A text document instead of a JSON body (status 200), in the format the request's
+   * `format=` argument named (today `csv`): server/ answers it as `text/csv; charset=utf-8`
+   * with `Content-Disposition: attachment; filename="<fileName>"`; the module renders it
+   * through the descriptor's `<id>.<method>.csv.ftl` (`${body}`), whose Content-Type Surf sets
+   * from the format (`text/csv;charset=UTF-8`) and which cannot name the file (docs/api.md "In
+   * the ACS module").
+   */
+  text?: { format: 'csv'; text: string; fileName: string };
 }
 
 /** One EFR web script, the same in both hosts. */

@@ -1,20 +1,22 @@
 /**
- * `GET /quality?from=&to=&format=json|csv|pdf` (issue 8; R28.1, R29.1, R30.1): the quality
- * assessment of a period per officer and per unit, for supervisors and unit heads. The gate,
- * the period and the assessment are written once for both hosts (issue 15). The JSON answer is
- * this definition's; the CSV and PDF documents are server/'s (server/src/webscripts/quality/):
- * the PDF needs pdfkit, Node streams and the CJK font file, which Rhino does not have (on the
- * ACS stack documents are the worker's), and the port's answers are JSON only, so the module
- * answers 501 for both (docs/api.md "In the ACS module").
+ * `GET /quality?from=&to=&format=json|csv|pdf&lang=` (issue 8; R28.1, R29.1, R30.1): the
+ * quality assessment of a period per officer and per unit, for supervisors and unit heads. The
+ * gate, the period, the assessment and its CSV (./quality-csv.ts, in the reader's language:
+ * `lang`, else Accept-Language) are written once for both hosts (issue 15). The PDF is
+ * server/'s (server/src/webscripts/quality/): it needs pdfkit, Node streams and the CJK font
+ * file, which Rhino does not have (on the ACS stack documents are the worker's), so the module
+ * answers 501 for it (docs/api.md "In the ACS module").
  */
 import {
-  GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant, refuse,
+  compactName, documentLanguage, GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant,
+  refuse,
 } from '../../../core/src/index.js';
 import type { RepositoryPort } from '../repository-port.js';
 import {
   invalidArgument, WebScriptError, type WebScriptCall, type WebScriptDefinition,
 } from '../web-script.js';
 import { assessmentOf } from './quality-facts.js';
+import { assessmentCsv, qualityFileName, reportWords } from './quality-csv.js';
 
 /** The formats of the assessment. */
 export type QualityFormat = 'json' | 'csv' | 'pdf';
@@ -49,6 +51,14 @@ export const qualityGet: WebScriptDefinition = {
   title: 'EFR quality assessment',
   handle(port, call) {
     const q = qualityRequest(port, call);
+    if (q.format === 'csv') {
+      const a = assessmentOf(port, q.from, q.to);
+      // People by name, coded values by label, times in the bureau's zone (issue 19).
+      const words = reportWords((id) => compactName(port.displayName(id)) || id,
+        documentLanguage(call.query.lang || null, call.acceptLanguage || null), port.zone());
+      return { status: 200, body: null, text: { format: 'csv', text: assessmentCsv(a, words),
+        fileName: qualityFileName(a, 'csv') } };
+    }
     if (q.format !== 'json') {
       throw new WebScriptError(501, 'efr.quality.formatNotInModule', 'The ' + q.format +
         ' assessment is made by the embedded repository (server/); ask for format=json here');

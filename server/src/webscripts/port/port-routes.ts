@@ -18,12 +18,16 @@ function callOf(req: WebScriptRequest, method: string): WebScriptCall {
   const query: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.query)) query[k] = Array.isArray(v) ? v[0] : v;
   // A GET's body is not read (the module reads none either).
-  if (req.body === undefined || method === 'GET') return { params: req.params, query, body: {} };
+  const lang = req.raw.headers['accept-language'];
+  const acceptLanguage = typeof lang === 'string' ? lang : undefined;
+  if (req.body === undefined || method === 'GET') {
+    return { params: req.params, query, body: {}, acceptLanguage };
+  }
   if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
     throw new AcsError(400, 'framework.exception.InvalidArgument',
       'The request body must be a JSON object');
   }
-  return { params: req.params, query, body: req.body as Record<string, unknown> };
+  return { params: req.params, query, body: req.body as Record<string, unknown>, acceptLanguage };
 }
 
 /**

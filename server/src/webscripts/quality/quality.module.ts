@@ -1,16 +1,18 @@
 import { documentLanguage, personDisplayName } from '../../../../core/src/index.js';
+import { qualityFileName, reportWords } from '../../../../webscripts/src/quality/quality-csv.js';
 import { assessmentOf } from '../../../../webscripts/src/quality/quality-facts.js';
 import { qualityGet, qualityRequest } from '../../../../webscripts/src/quality/quality.js';
 import type { Assessment } from '../../../../contract/index.js';
 import { runPortWebScript } from '../port/port-routes.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { bureauZone } from '../port/bureau-zone.js';
-import { assessmentCsv, assessmentPdf, reportWords } from './quality-export.js';
+import { assessmentPdf } from './quality-export.js';
 
 /**
  * `GET /quality?from=&to=&format=json|csv|pdf` (issue 8; R28.1, R29.1, R30.1): the gate, the
- * period and the assessment are written once (webscripts/src/quality/); the JSON answer is the
- * shared definition's, the CSV and PDF documents are made here from the same assessment.
+ * period, the assessment and its CSV are written once (webscripts/src/quality/): the JSON and
+ * CSV answers are the shared definition's (the CSV named here, Content-Disposition); the PDF is
+ * made here from the same assessment.
  */
 export const qualityModule: WebScriptModule = (ws, repo) => {
   /** The shared gate and assessment, in one port call, for the documents. */
@@ -24,9 +26,14 @@ export const qualityModule: WebScriptModule = (ws, repo) => {
   };
   ws.get('/quality', async (req) => {
     const format = typeof req.query.format === 'string' ? req.query.format : 'json';
-    if (format !== 'csv' && format !== 'pdf') return runPortWebScript(repo, qualityGet, req);
+    if (format === 'csv') {
+      const csv = (await runPortWebScript(repo, qualityGet, req)).text;
+      if (csv === undefined) throw new Error('the CSV answer has no text');
+      return req.reply.code(200).header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${csv.fileName}"`).send(csv.text);
+    }
+    if (format !== 'pdf') return runPortWebScript(repo, qualityGet, req);
     const { a } = (await runPortWebScript(repo, documentOf, req)).body as { a: Assessment };
-    const name = `efr-quality-${a.from.slice(0, 10)}-${a.to.slice(0, 10)}`;
     // People by name (the directory's display name, written as core writes names).
     // In the reader's language (`lang`, else Accept-Language; zh-CN by default): issue 19.
     const words = reportWords((id) => {
@@ -34,13 +41,9 @@ export const qualityModule: WebScriptModule = (ws, repo) => {
       return p ? personDisplayName({ id, firstName: p.firstName, lastName: p.lastName }) : id;
     }, documentLanguage(typeof req.query.lang === 'string' ? req.query.lang : null,
       req.raw.headers['accept-language']), bureauZone());
-    if (format === 'csv') {
-      return req.reply.code(200).header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}.csv"`)
-        .send(assessmentCsv(a, words));
-    }
     const pdf = await assessmentPdf(a, words);
     return req.reply.code(200).header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf);
+      .header('content-disposition', `attachment; filename="${qualityFileName(a, 'pdf')}"`)
+      .send(pdf);
   });
 };
