@@ -337,7 +337,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     responses: { 201: MeasureEntrySchema }, descriptor: 'spot-checks/violation-measures.post',
     hosts: BOTH, summary: 'record a measure (R30.1)' },
   // Quality assessment (issue 8)
-  { method: 'GET', path: '/quality', query: ['from', 'to', 'format'],
+  { method: 'GET', path: '/quality', query: ['from', 'to', 'format', 'lang'],
     responses: { 200: AssessmentEntrySchema }, alsoProduces: ['text/csv', 'application/pdf'],
     descriptor: 'quality/quality.get', hosts: BOTH, summary: 'the assessment' },
 ];

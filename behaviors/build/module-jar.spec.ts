@@ -103,7 +103,7 @@ describe('module JAR (npm run build:module)', () => {
     const scripts = entries.filter((e) => e.startsWith(WEBSCRIPT_STORE + '/') &&
       !isDirectoryEntry(e));
     const ids = new Set(scripts.map((e) =>
-      e.replace(/\.(desc\.xml|js|json\.ftl|json\.status\.ftl)$/, '')));
+      e.replace(/\.(desc\.xml|js|json\.ftl|csv\.ftl|json\.status\.ftl)$/, '')));
     expect(ids.size).toBeGreaterThan(10);
     for (const id of ids) {
       const desc = inModule(`${id}.desc.xml`);

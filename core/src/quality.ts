@@ -161,3 +161,14 @@ function figures(c: Counter): QualityFigures {
     violations: c.violations,
   };
 }
+
+/**
+ * The file name of the assessment of the period `from`–`to` (ISO instants as the web script
+ * normalises them, `…Z`) as `extension` (`csv`, `pdf`): server/ sends it in
+ * Content-Disposition, the screen in its links' `download` attribute (in ACS a declarative web
+ * script cannot name the file: docs/api.md "In the ACS module").
+ */
+export function qualityFileName(period: { from: string; to: string }, extension: string): string {
+  return 'efr-quality-' + period.from.slice(0, 10) + '-' + period.to.slice(0, 10) + '.' +
+    extension;
+}

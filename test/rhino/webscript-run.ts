@@ -67,6 +67,8 @@ export interface WsCall {
   /** `@call` = id answered by an earlier call; `#name` = id of a setup node. */
   templateArgs?: Record<string, string>;
   args?: Record<string, string>;
+  /** Request headers (Surf's `headers`, e.g. `Accept-Language`). */
+  headers?: Record<string, string>;
   /** Top-level `@call` / `#name` values (and those in arrays) are resolved too. */
   body?: unknown;
   /** Rhino optimization level: -1 interprets, 0 (default) compiles to bytecode. */
@@ -167,6 +169,8 @@ export interface WsResult<Entry = Record<string, unknown>> {
   } | null;
   logs: string[];
   error: string | null;
+  /** The Content-Type Surf set for a web script's answer (format's mimetype, `;charset=UTF-8`). */
+  contentType?: string;
   /** Writes the call made (a rolled-back call's too). */
   writes?: number;
   /** Wall-clock milliseconds the call took in the runtime. */
@@ -240,7 +244,9 @@ export async function runWebScripts<Entry = Record<string, unknown>>(
     const call = scriptOf.get(x.name);
     const id = call && new RegExp(`${WEBSCRIPT_ROOT}/org/efr/(.+)\\.js$`)
       .exec(location(call.script))?.[1];
-    if (call && id && x.status !== 500) checkModuleAnswer(id, call.templateArgs ?? {}, x.status, x.body);
+    if (call && id && x.status !== 500) {
+      checkModuleAnswer(id, call.templateArgs ?? {}, x.status, x.body, x.contentType);
+    }
     out[x.name] = { ...x, logs: x.logs.map(shortLog) };
     // EFR_ACSRT_DEBUG=1 prints every failed call with the Java root cause.
     if (process.env.EFR_ACSRT_DEBUG && x.status >= 400) {

@@ -64,6 +64,7 @@ const mismatches: string[] = [];
  */
 export function checkModuleAnswer(
   descriptor: string, templateArgs: Record<string, string>, status: number, body: unknown,
+  contentType?: string,
 ): void {
   // A descriptor serving several endpoints (`{step}`): the one whose literal segment the call
   // names (`viewing-events`), else the template's own.
@@ -74,6 +75,15 @@ export function checkModuleAnswer(
   // Content StreamContent streamed (the runtime answers how: `{stream}`) is no JSON body.
   const streamed = status === 200 && typeof body === 'object' && body !== null &&
     'stream' in body;
+  // A document Surf rendered through a format's template (`format=csv`: text/csv) is no JSON
+  // body either; the endpoint must declare that format (alsoProduces).
+  const base = (contentType ?? '').split(';')[0];
+  if (status < 400 && base !== '' && base !== 'application/json') {
+    if (!(endpoint?.alsoProduces ?? []).includes(base)) {
+      mismatches.push(`module ${descriptor} answered ${base}, which its contract does not list`);
+    }
+    return;
+  }
   const m = contractMismatch({ endpoint, route: `module ${descriptor}`, status,
     json: body === null || streamed ? undefined : body });
   if (m) mismatches.push(m);

@@ -8,18 +8,40 @@ import {
 } from '../../../webscripts/src/web-script.js';
 import { acsPort } from './acs-port.js';
 import {
-  answerThroughStatusTemplate, fail, jsonBody, respond, respondContent, runWebScript, templateArg,
+  answerThroughStatusTemplate, fail, jsonBody, respond, respondContent, respondText, runWebScript,
+  templateArg,
 } from './ws-runtime.js';
 
 interface ArgsScope {
   args: Record<string, unknown>;
+  headers?: Record<string, unknown>;
 }
 
-function scopeArgs(): Record<string, unknown> {
+function scopeOf(): ArgsScope {
   const get = function (this: unknown): unknown {
     return this;
   };
-  return (get() as ArgsScope).args;
+  return get() as ArgsScope;
+}
+
+function scopeArgs(): Record<string, unknown> {
+  return scopeOf().args;
+}
+
+/**
+ * A request header by name. Surf hands the script `headers` (AbstractWebScript
+ * #createScriptParameters l. 718, #createHeaders l. 882-892: a case-insensitive TreeMap of the
+ * request's headers); the script reads its copy, so the name is compared case-insensitively here.
+ */
+function header(name: string): string | undefined {
+  const headers = scopeOf().headers;
+  if (headers === null || headers === undefined) return undefined;
+  const want = name.toLowerCase();
+  for (const k in headers) {
+    const v = headers[k];
+    if (String(k).toLowerCase() === want && v !== null && v !== undefined) return String(v);
+  }
+  return undefined;
 }
 
 /** The request as the handler reads it. */
@@ -36,7 +58,8 @@ function callOf(def: WebScriptDefinition): WebScriptCall {
     const v = args[k];
     if (v !== null && v !== undefined) query[String(k)] = String(v);
   }
-  return { params, query, body: def.method === 'GET' ? {} : jsonBody() };
+  return { params, query, body: def.method === 'GET' ? {} : jsonBody(),
+    acceptLanguage: header('Accept-Language') };
 }
 
 /** Runs one definition as this controller (a marked workflow step, as every EFR script). */
@@ -55,6 +78,7 @@ export function runPortDefinition(def: WebScriptDefinition): void {
       throw e;
     }
     if (answer.content) respondContent(answer.content.nodeId);
+    else if (answer.text) respondText(answer.text.text);
     else respond(answer.status, answer.body);
   });
 }

@@ -70,6 +70,19 @@ export function respond(code: number, value: unknown): void {
 }
 
 /**
+ * Answers a text document (200) in the format the request named: Surf's DeclarativeWebScript
+ * renders the format's template `<id>.<method>.<format>.ftl` (`${body}`) and sets the
+ * Content-Type from the format registry (`csv`: text/csv) with `;charset=UTF-8`
+ * (DeclarativeWebScript l. 135-147); it sets no other header but Location, so the file is not
+ * named (docs/api.md "In the ACS module").
+ */
+export function respondText(text: string): void {
+  const s = scope();
+  s.status.code = 200;
+  s.model.body = text;
+}
+
+/**
  * A controller of kind `org.alfresco.repository.content.stream` answers through ACS's
  * StreamContent (alfresco-community-repo 25.5.0.31 remote-api/src/main/java/org/alfresco/repo/
  * web/scripts/content/StreamContent.java): with `status.redirect` set (l. 157) it renders the

@@ -10,6 +10,7 @@ import { bureauDay, dayStart, nextDay, percentText } from '../spot-checks.rules'
 import { SpotChecksService } from '../spot-checks.service';
 import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
 import { PersonNamePipe, DayFieldComponent, RefusalTextService } from '../../shared/public-api';
+import { qualityFileName } from '../../../core/src/index';
 
 /**
  * The quality assessment of a period (R28.1) per unit and per officer: recording rate,
@@ -32,8 +33,10 @@ import { PersonNamePipe, DayFieldComponent, RefusalTextService } from '../../sha
     <button mat-flat-button type="submit" data-testid="quality-show">
       {{ 'EFR_SPOT_CHECKS.ASSESSMENT.SHOW' | translate }}</button>
     @if (result()) {
-    <a mat-stroked-button [href]="exportUrl('csv')" data-testid="quality-csv">CSV</a>
-    <a mat-stroked-button [href]="exportUrl('pdf')" data-testid="quality-pdf">PDF</a> }
+    <a mat-stroked-button [href]="exportUrl('csv')" [attr.download]="fileName('csv')"
+      data-testid="quality-csv">CSV</a>
+    <a mat-stroked-button [href]="exportUrl('pdf')" [attr.download]="fileName('pdf')"
+      data-testid="quality-pdf">PDF</a> }
   </form>
   @if (message(); as m) { <div class="efr-error" role="alert">{{ m }}</div> }
   @if (result(); as a) {
@@ -112,6 +115,16 @@ export class AssessmentSmartComponent {
     } catch (error) {
       this.message.set(this.refusals.text(error, this.prefs.locale));
     }
+  }
+
+  /**
+   * The export's file name, as server/ names it: in ACS the CSV comes from a declarative web
+   * script, which sets no Content-Disposition, so the link names the file (docs/api.md).
+   */
+  protected fileName(format: 'csv' | 'pdf'): string {
+    const p = this.period();
+    return qualityFileName({ from: new Date(p.from).toISOString(),
+      to: new Date(p.to).toISOString() }, format);
   }
 
   /** Download link of the CSV or PDF export. */

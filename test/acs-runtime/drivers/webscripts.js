@@ -281,7 +281,7 @@ function call(k, results) {
   resolveRefs(k.body, results);
   if (k.optimizationLevel !== undefined) rt.processor.setOptimizationLevel(k.optimizationLevel);
   var out = rt.runWebScript(k.location, k.user, stringMap(k.args), stringMap(k.templateArgs),
-    k.body === undefined ? null : JSON.stringify(k.body), home);
+    k.body === undefined ? null : JSON.stringify(k.body), home, stringMap(k.headers));
   rt.processor.setOptimizationLevel(0);
   var body = null;
   if (out.body !== null) {
@@ -292,6 +292,7 @@ function call(k, results) {
     }
   }
   return { name: k.name, status: out.status, body: body, logs: drainLogs().concat(aclLines()),
+    contentType: out.contentType === null ? undefined : String(out.contentType),
     error: out.error === null ? null : String(out.error), writes: out.writes,
     trace: out.trace === null ? undefined : String(out.trace) };
 }

@@ -100,8 +100,3 @@ export function assessmentCsv(a: Assessment, w: ReportWords): string {
   }
   return '\ufeff' + records(table) + '\r\n' + records(register);
 }
-
-/** The file name of the assessment of `a` as `extension` (`csv`, `pdf`). */
-export function qualityFileName(a: Pick<Assessment, 'from' | 'to'>, extension: string): string {
-  return 'efr-quality-' + a.from.slice(0, 10) + '-' + a.to.slice(0, 10) + '.' + extension;
-}

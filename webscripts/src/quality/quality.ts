@@ -8,7 +8,7 @@
  * answers 501 for it (docs/api.md "In the ACS module").
  */
 import {
-  compactName, documentLanguage, GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant,
+  compactName, documentLanguage, qualityFileName, GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant,
   refuse,
 } from '../../../core/src/index.js';
 import type { RepositoryPort } from '../repository-port.js';
@@ -16,7 +16,7 @@ import {
   invalidArgument, WebScriptError, type WebScriptCall, type WebScriptDefinition,
 } from '../web-script.js';
 import { assessmentOf } from './quality-facts.js';
-import { assessmentCsv, qualityFileName, reportWords } from './quality-csv.js';
+import { assessmentCsv, reportWords } from './quality-csv.js';
 
 /** The formats of the assessment. */
 export type QualityFormat = 'json' | 'csv' | 'pdf';

@@ -1,5 +1,7 @@
-import { documentLanguage, personDisplayName } from '../../../../core/src/index.js';
-import { qualityFileName, reportWords } from '../../../../webscripts/src/quality/quality-csv.js';
+import {
+  documentLanguage, personDisplayName, qualityFileName,
+} from '../../../../core/src/index.js';
+import { reportWords } from '../../../../webscripts/src/quality/quality-csv.js';
 import { assessmentOf } from '../../../../webscripts/src/quality/quality-facts.js';
 import { qualityGet, qualityRequest } from '../../../../webscripts/src/quality/quality.js';
 import type { Assessment } from '../../../../contract/index.js';

@@ -274,9 +274,91 @@ public final class AcsRuntime {
         + (attached ? "\"attachment\"" : "null") + "}}";
   }
 
+  /** Surf's FormatRegistry mimetypes of the formats EFR's descriptors use. */
+  private static final Map<String, String> FORMAT_MIMETYPES = new HashMap<String, String>();
+  static {
+    // spring-webscripts-application-context.xml (surf-webscripts 1ebdfee8, l. 60-82),
+    // webscripts.formats: no pdf among them.
+    String[][] formats = {{"html", "text/html"}, {"text", "text/plain"}, {"xml", "text/xml"},
+        {"xsd", "text/xml"}, {"atom", "application/atom+xml"},
+        {"atomentry", "application/atom+xml;type=entry"},
+        {"atomfeed", "application/atom+xml;type=feed"}, {"atomsvc", "application/atomsvc+xml"},
+        {"rss", "application/rss+xml"}, {"json", "application/json"},
+        {"opensearchdescription", "application/opensearchdescription+xml"},
+        {"mediawiki", "text/plain"}, {"fbml", "text/html"}, {"php", "text/html"},
+        {"js", "text/javascript"}, {"calendar", "text/calendar"}, {"csv", "text/csv"},
+        {"xls", "application/vnd.ms-excel"},
+        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+    for (String[] f : formats) FORMAT_MIMETYPES.put(f[0], f[1]);
+  }
+
+  /**
+   * Renders the answer as Surf's DeclarativeWebScript#execute does once the script returned
+   * (surf-webscripts 1ebdfee8, DeclarativeWebScript.java): the request's format (the
+   * descriptor's `<format default="…">argument</format>`: the `format` argument, else the
+   * default; l. 50) picks the template `<id>.<method>.<format>.ftl` (#renderFormatTemplate
+   * l. 258-270; none: a WebScriptException, so the call fails), the Content-Type is the format's
+   * mimetype with `;charset=UTF-8` (l. 55, 143), and no header but Location is set (l. 118): a
+   * file name cannot be given. The template is read as FreeMarker reads EFR's (a line with only
+   * a comment is stripped; `${body}` is the model's body, unescaped).
+   */
+  /**
+   * The request's format (WebScriptRequest#getFormat): the `format` argument for a descriptor
+   * `<format default="…">argument</format>`, else that default.
+   */
+  private String requestFormat(String location, Map<String, String> args) {
+    java.io.File js = new java.io.File(file(location));
+    java.io.File desc = new java.io.File(js.getParentFile(),
+        js.getName().replaceAll("\\.js$", ".desc.xml"));
+    String format = "json";
+    try {
+      if (desc.exists()) {
+        String d = new String(java.nio.file.Files.readAllBytes(desc.toPath()),
+            java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile("<format default=\"([^\"]*)\">argument</format>").matcher(d);
+        if (m.find()) format = m.group(1);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String asked = args.get("format");
+    return asked != null && !asked.isEmpty() ? asked : format;
+  }
+
+  private String renderFormat(String location, Map<String, String> args, String body,
+      boolean redirect, WsOutcome out) {
+    java.io.File js = new java.io.File(file(location));
+    java.io.File desc = new java.io.File(js.getParentFile(),
+        js.getName().replaceAll("\\.js$", ".desc.xml"));
+    String format = requestFormat(location, args);
+    try {
+      // A redirect renders the status template (#sendStatus), `<id>.<method>.<format>.status.ftl`.
+      java.io.File tpl = new java.io.File(js.getParentFile(), js.getName().replaceAll("\\.js$",
+          "." + format + (redirect ? ".status" : "") + ".ftl"));
+      if (redirect && !tpl.exists()) return body;
+      if (!tpl.exists()) {
+        throw new RuntimeException("Cannot locate template processor for template "
+            + tpl.getName());
+      }
+      String mimetype = FORMAT_MIMETYPES.get(format);
+      out.contentType = (mimetype == null ? "text/html" : mimetype) + ";charset=UTF-8";
+      if (body == null) return null;
+      String t = new String(java.nio.file.Files.readAllBytes(tpl.toPath()),
+          java.nio.charset.StandardCharsets.UTF_8);
+      t = t.replaceAll("(?m)^[ \\t]*<#--[^\\n]*?-->[ \\t]*\\n", "");
+      int at = t.indexOf("${body}");
+      return at < 0 ? t : t.substring(0, at) + body + t.substring(at + "${body}".length());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static final class WsOutcome {
     public int status;
     public String body;
+    /** The Content-Type Surf set (declarative scripts). */
+    public String contentType;
     public String error;
     public int writes;
     public boolean committed;
@@ -313,6 +395,14 @@ public final class AcsRuntime {
    */
   public WsOutcome runWebScript(String location, String user, Map<String, String> args,
       Map<String, String> templateArgs, String body, NodeRef companyHome) {
+    return runWebScript(location, user, args, templateArgs, body, companyHome,
+        new HashMap<String, String>());
+  }
+
+  /** As above, with the request's headers (Surf's `headers` root object). */
+  public WsOutcome runWebScript(String location, String user, Map<String, String> args,
+      Map<String, String> templateArgs, String body, NodeRef companyHome,
+      Map<String, String> headers) {
     WsOutcome out = new WsOutcome();
     AuthenticationUtil.setFullyAuthenticatedUser(user);
     repo.begin();
@@ -321,7 +411,11 @@ public final class AcsRuntime {
     Map<String, Object> model = new HashMap<String, Object>();
     model.put("args", new HashMap<String, String>(args));
     model.put("argsM", new HashMap<String, String[]>());
-    model.put("headers", new HashMap<String, String>());
+    // AbstractWebScript#createHeaders (surf-webscripts 1ebdfee8 l. 882-892): the request's
+    // headers, names case-insensitive.
+    Map<String, String> hs = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+    hs.putAll(headers);
+    model.put("headers", hs);
     model.put("guest", Boolean.FALSE);
     model.put("url", new WebScriptObjects.URLModel(location, new HashMap<String, String>(templateArgs)));
     model.put("format", new WebScriptObjects.FormatModel());
@@ -336,6 +430,18 @@ public final class AcsRuntime {
     NodeRef person = repo.personOf(user);
     if (person != null) model.put("person", person);
     model.put("model", returnModel);
+    if (!isContentStream(location)) {
+      // DeclarativeWebScript#execute l. 50-59: an unregistered format fails before the script
+      // runs (a WebScriptException: 500 through Surf's status template).
+      String format = requestFormat(location, args);
+      if (!FORMAT_MIMETYPES.containsKey(format)) {
+        repo.rollback();
+        AuthenticationUtil.clearCurrentSecurityContext();
+        out.status = 500;
+        out.error = "Web Script format '" + format + "' is not registered";
+        return out;
+      }
+    }
     try {
       processor.execute(location, file(location), model, true);
       if (isContentStream(location) && !status.getRedirect()) {
@@ -353,12 +459,14 @@ public final class AcsRuntime {
         out.status = 200;
         return out;
       }
+      Object b = returnModel.get("body");
+      String rendered = renderFormat(location, args, b == null ? null : b.toString(),
+          status.getRedirect(), out);
       out.writes = repo.writes();
       repo.commit();
       out.committed = true;
       out.status = status.getCode();
-      Object b = returnModel.get("body");
-      out.body = b == null ? null : b.toString();
+      out.body = rendered;
     } catch (RuntimeException e) {
       out.writes = repo.writes();
       repo.rollback();
