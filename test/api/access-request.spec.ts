@@ -7,14 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { verifyChain } from '../../server/src/access-log/access-log.js';
-import { ensureArchiveFolders, ensureGroups } from '../../server/src/demo/seed.js';
 import { CORE } from '../../server/src/routes/paths.js';
 import {
   ADMIN,
+  archiveRepository,
   basic,
   multipart,
   recordingProps,
-  tempRepository,
   type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
 import type { AccessRequestJson } from '../../contract/index.js';
@@ -97,13 +96,7 @@ describe('access-request web scripts and gated reads (issue 6: R24.1, R24.2, R27
   };
 
   beforeAll(async () => {
-    t = await tempRepository();
-    ensureGroups(t.repo);
-    for (const [id, group] of USERS) {
-      t.repo.addPerson({ id, firstName: id, email: `${id}@efr.example.org`, password: 'pw' });
-      t.repo.auth.addMember(group, id, 'PERSON');
-    }
-    await ensureArchiveFolders(t.repo);
+    t = await archiveRepository(USERS);
     const clip = await makeMp4(t.dir, 'clip.mp4', { seconds: 2 });
     size = clip.size;
     const data = readFileSync(clip.path);

@@ -6,10 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { verifyChain } from '../../server/src/access-log/access-log.js';
-import { ensureArchiveFolders, ensureGroups } from '../../server/src/demo/seed.js';
 import {
   basic,
-  tempRepository,
+  archiveRepository,
   type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
 import { devicesModule } from '../../server/src/webscripts/devices/devices.module.js';
@@ -62,13 +61,7 @@ export interface ApiFixture {
 
 /** Opens the fixture. */
 export async function apiFixture(): Promise<ApiFixture> {
-  const t = await tempRepository();
-  ensureGroups(t.repo);
-  for (const [id, group] of USERS) {
-    t.repo.addPerson({ id, firstName: id, email: `${id}@efr.example.org`, password: 'pw' });
-    t.repo.auth.addMember(group, id, 'PERSON');
-  }
-  await ensureArchiveFolders(t.repo);
+  const t = await archiveRepository(USERS);
   const app = await buildApp(t.repo, undefined, [devicesModule, exemptionsModule]);
   await app.ready();
   return {

@@ -8,11 +8,10 @@
  * the module's document guard decides the same in test/rhino/document-guard.spec.ts).
  */
 import { createHash } from 'node:crypto';
-import { ensureArchiveFolders, ensureGroups } from '../../server/src/demo/seed.js';
 import { CORE } from '../../server/src/routes/paths.js';
 import { renderWaitingDocuments } from '../../server/src/testing/render-documents.js';
 import {
-  ADMIN, basic, tempRepository, uploadRecording, type TempRepository,
+  ADMIN, archiveRepository, basic, uploadRecording, type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
 import { ensureWorkerAccount, WORKER_USER } from '../../server/src/worker/in-process.js';
 
@@ -73,13 +72,7 @@ describe('issue 15: a destruction register is kept as efr worker wrote it (serve
   };
 
   beforeAll(async () => {
-    t = await tempRepository();
-    ensureGroups(t.repo);
-    for (const [id, group] of USERS) {
-      t.repo.addPerson({ id, firstName: id, email: `${id}@efr.example.org`, password: 'pw' });
-      t.repo.auth.addMember(group, id, 'PERSON');
-    }
-    await ensureArchiveFolders(t.repo);
+    t = await archiveRepository(USERS);
     ensureWorkerAccount(t.repo);
   });
   afterAll(async () => t.dispose());

@@ -95,45 +95,29 @@ interface ChildAssociationArg {
   readonly child: ScriptNodeLike;
 }
 
+/** What each bound policy decides, by the policy's name (its arguments as ACS passes them). */
+const POLICIES: { readonly [policy: string]: (args: ArrayLike<unknown>) => void } = {
+  onUpdateProperties: (args) => onUpdateProperties(args[0] as ScriptNodeLike, args[1], args[2]),
+  beforeDeleteNode: (args) => {
+    const node = args[0] as ScriptNodeLike;
+    // Purging from the trashcan: the delete itself was checked when the node was archived.
+    if (String(node.nodeRef).indexOf('archive://') === 0) return;
+    decideNow(node, { act: 'delete' }, 'delete');
+  },
+  beforeMoveNode: (args) => decideNow((args[0] as ChildAssociationArg).child, { act: 'move' },
+    'move'),
+  beforeRemoveAspect: (args) => decideNow(args[0] as ScriptNodeLike, { act: 'aspects' },
+    'removal of aspect ' + String(args[1])),
+  beforeLock: (args) => decideNow(args[0] as ScriptNodeLike, { act: 'lock' }, 'lock'),
+  beforeCopy: (args) => decideNow(args[1] as ScriptNodeLike, { act: 'copy' }, 'copy'),
+};
+
 /** Runs the policy that fired. */
 export function runDocumentGuard(): void {
   const b = currentBehaviour();
-  const args = b.args;
-  switch (String(b.name)) {
-    case 'onUpdateProperties':
-      onUpdateProperties(args[0] as ScriptNodeLike, args[1], args[2]);
-      break;
-    case 'beforeDeleteNode': {
-      const node = args[0] as ScriptNodeLike;
-      // Purging from the trashcan: the delete itself was checked when the node was archived.
-      if (String(node.nodeRef).indexOf('archive://') === 0) return;
-      decideNow(node, { act: 'delete' }, 'delete');
-      break;
-    }
-    case 'beforeMoveNode': {
-      const node = (args[0] as ChildAssociationArg).child;
-      decideNow(node, { act: 'move' }, 'move');
-      break;
-    }
-    case 'beforeRemoveAspect': {
-      const node = args[0] as ScriptNodeLike;
-      decideNow(node, { act: 'aspects' },
-        'removal of aspect ' + String(args[1]));
-      break;
-    }
-    case 'beforeLock': {
-      const node = args[0] as ScriptNodeLike;
-      decideNow(node, { act: 'lock' }, 'lock');
-      break;
-    }
-    case 'beforeCopy': {
-      const node = args[1] as ScriptNodeLike;
-      decideNow(node, { act: 'copy' }, 'copy');
-      break;
-    }
-    default:
-      efrWarn('efr document guard: unexpected policy ' + String(b.name));
-  }
+  const name = String(b.name);
+  if (Object.prototype.hasOwnProperty.call(POLICIES, name)) POLICIES[name](b.args);
+  else efrWarn('efr document guard: unexpected policy ' + name);
 }
 
 runDocumentGuard();

@@ -8,6 +8,7 @@ import { buildApp, openRepository } from '../app.js';
 import { formatAcsDate } from '../model/property-values.js';
 import { CORE } from '../routes/paths.js';
 import type { Repository } from '../repo/repository.js';
+import { ensureArchiveFolders, ensureGroups } from '../demo/seed.js';
 
 /** A repository in a fresh temp dir, for specs. */
 export interface TempRepository {
@@ -16,6 +17,22 @@ export interface TempRepository {
   app: FastifyInstance;
   /** Closes the app and the database and removes the dir. */
   dispose(): Promise<void>;
+}
+
+/**
+ * A temp repository with the EFR groups, the archive folders and `users` (`[id, group]`, each
+ * named by its id, password `pw`).
+ */
+export async function archiveRepository(users: readonly (readonly [string, string])[]):
+  Promise<TempRepository> {
+  const t = await tempRepository();
+  ensureGroups(t.repo);
+  for (const [id, group] of users) {
+    t.repo.addPerson({ id, firstName: id, email: `${id}@efr.example.org`, password: 'pw' });
+    t.repo.auth.addMember(group, id, 'PERSON');
+  }
+  await ensureArchiveFolders(t.repo);
+  return t;
 }
 
 /** Opens a repository (with the EFR groups) and its Fastify app in a new temp dir. */
