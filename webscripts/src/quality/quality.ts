@@ -4,8 +4,9 @@
  * gate, the period, the assessment and its CSV (./quality-csv.ts, in the reader's language:
  * `lang`, else Accept-Language) are written once for both hosts (issue 15). The PDF is
  * server/'s (server/src/webscripts/quality/): it needs pdfkit, Node streams and the CJK font
- * file, which Rhino does not have (on the ACS stack documents are the worker's), so the module
- * answers 501 for it (docs/api.md "In the ACS module").
+ * file, which Rhino does not have (on the ACS stack documents are the worker's). In ACS Surf
+ * refuses `format=pdf` before this handler runs (no pdf format is registered); the 501 below
+ * answers a host that would let it through (docs/api.md "In the ACS module").
  */
 import {
   compactName, documentLanguage, qualityFileName, GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant,
