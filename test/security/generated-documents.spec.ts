@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { CORE } from '../../server/src/routes/paths.js';
 import { renderWaitingDocuments } from '../../server/src/testing/render-documents.js';
 import {
-  ADMIN, archiveRepository, basic, uploadRecording, type TempRepository,
+  ADMIN, archiveRepository, basic, multipart, uploadRecording, type TempRepository,
 } from '../../server/src/testing/temp-repository.js';
 import { ensureWorkerAccount, WORKER_USER } from '../../server/src/worker/in-process.js';
 
@@ -143,11 +143,30 @@ describe('issue 15: a destruction register is kept as efr worker wrote it (serve
         ['permissions', send(user, 'PUT', `${CORE}/nodes/${doc}`, { permissions: {
           locallySet: [{ authorityId: user, name: 'Coordinator', accessStatus: 'ALLOWED' }] } })],
       ];
+      // An upload over the register's name with overwrite=true (ACS's own path to replace a
+      // file's content by name).
+      const over = multipart([['name', node.name], ['overwrite', 'true']],
+        { name: node.name, data: Buffer.from('%PDF-over'), type: 'application/pdf' });
+      tries.push(['overwrite upload', t.app.inject({ method: 'POST',
+        url: `${CORE}/nodes/${node.parentId}/children`, payload: over.body,
+        headers: { ...headers(user), ...over.headers } }).then((r) => ({ status: r.statusCode,
+        body: r.body, code: String(r.json().error?.errorKey) }))]);
       for (const [what, p] of tries) {
         const r = await p;
         expect(outcome(r)).withContext(`${user} ${what}: ${r.body}`).toBe('403 efr.document.kept');
       }
     }
+    // Another file copied over the register's name: a name clash, the register untouched.
+    const other = multipart([['name', 'other.pdf']],
+      { name: 'other.pdf', data: Buffer.from('%PDF-other'), type: 'application/pdf' });
+    const made = await t.app.inject({ method: 'POST', url: `${CORE}/nodes/${folder}/children`,
+      payload: other.body, headers: { ...ADMIN, ...other.headers } });
+    expect(made.statusCode).withContext(made.body).toBe(201);
+    const clash = await t.app.inject({ method: 'POST',
+      url: `${CORE}/nodes/${made.json().entry.id as string}/copy`,
+      headers: { ...ADMIN, 'content-type': 'application/json' },
+      payload: { targetParentId: node.parentId, name: node.name } });
+    expect(clash.statusCode).withContext(clash.body).toBe(409);
     const after = (await t.app.inject({ url: `${CORE}/nodes/${doc}`, headers: ADMIN })).json()
       .entry as typeof node;
     expect([after.name, after.parentId, after.aspectNames.sort()])
