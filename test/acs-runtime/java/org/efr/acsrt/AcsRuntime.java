@@ -311,18 +311,22 @@ public final class AcsRuntime {
     java.io.File desc = new java.io.File(js.getParentFile(),
         js.getName().replaceAll("\\.js$", ".desc.xml"));
     String format = "json";
+    boolean byArgument = false;
     try {
       if (desc.exists()) {
         String d = new String(java.nio.file.Files.readAllBytes(desc.toPath()),
             java.nio.charset.StandardCharsets.UTF_8);
         java.util.regex.Matcher m = java.util.regex.Pattern
             .compile("<format default=\"([^\"]*)\">argument</format>").matcher(d);
-        if (m.find()) format = m.group(1);
+        if (m.find()) {
+          format = m.group(1);
+          byArgument = true;
+        }
       }
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
-    String asked = args.get("format");
+    String asked = byArgument ? args.get("format") : null;
     return asked != null && !asked.isEmpty() ? asked : format;
   }
 
