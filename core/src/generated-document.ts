@@ -62,10 +62,10 @@ export interface DocumentActor {
 }
 
 const ACT_EN: { readonly [act: string]: string } = {
-  content: 'its content is written', properties: 'its properties are changed',
-  name: 'it is renamed', aspects: 'its aspects are changed', delete: 'it is deleted',
-  move: 'it is moved', copy: 'it is copied', lock: 'it is locked', owner: 'its owner is changed',
-  permissions: 'its permissions are changed',
+  content: 'its content is not written again', properties: 'its properties do not change',
+  name: 'it is not renamed', aspects: 'its aspects do not change', delete: 'it is not deleted',
+  move: 'it is not moved', copy: 'it is not copied', lock: 'it is not locked',
+  owner: 'its owner does not change', permissions: 'its permissions do not change',
 };
 const ACT_ZH: { readonly [act: string]: string } = {
   content: '写入内容', properties: '修改属性', name: '重命名', aspects: '修改方面', delete: '删除',
@@ -75,8 +75,8 @@ const ACT_ZH: { readonly [act: string]: string } = {
 /** The refusal of a generated document's change: it is kept as it was made. */
 export function documentKept(act: string): Verdict {
   return refuse(403, 'efr.document.kept', 'R22.1',
-    `A generated document (the destruction register) is a permanent record: ${ACT_EN[act]} ` +
-      'by nobody but efr worker writing it once.',
+    'A generated document (the destruction register) is a permanent record written once by ' +
+      `efr worker: ${ACT_EN[act]}.`,
     `生成的文档（销毁清册）为永久记录，不得${ACT_ZH[act]}；仅由后台服务写入一次。`);
 }
 

@@ -3,14 +3,15 @@
  * quality assessment of a period per officer and per unit, for supervisors and unit heads. The
  * gate, the period, the assessment and its CSV (./quality-csv.ts, in the reader's language:
  * `lang`, else Accept-Language) are written once for both hosts (issue 15). The PDF is
- * server/'s (server/src/webscripts/quality/): it needs pdfkit, Node streams and the CJK font
- * file, which Rhino does not have (on the ACS stack documents are the worker's). In ACS Surf
- * refuses `format=pdf` before this handler runs (no pdf format is registered); the 501 below
- * answers a host that would let it through (docs/api.md "In the ACS module").
+ * server/'s (server/src/documents/quality-assessment-pdf.ts, beside the register's renderer):
+ * it needs pdfkit, Node streams and the CJK font file, which Rhino does not have (on the ACS
+ * stack documents are the worker's). In ACS Surf refuses `format=pdf` before this handler runs
+ * (no pdf format is registered); the 501 below answers a host that would let it through
+ * (docs/api.md "In the ACS module").
  */
 import {
-  compactName, documentLanguage, qualityFileName, GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny, parseInstant,
-  refuse,
+  compactName, documentLanguage, GROUP_EFR_SUPERVISORS, GROUP_EFR_UNIT_HEADS, isMemberOfAny,
+  parseInstant, qualityFileName, refuse,
 } from '../../../core/src/index.js';
 import type { RepositoryPort } from '../repository-port.js';
 import {

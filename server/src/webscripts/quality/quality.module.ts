@@ -8,7 +8,7 @@ import type { Assessment } from '../../../../contract/index.js';
 import { runPortWebScript } from '../port/port-routes.js';
 import type { WebScriptModule } from '../web-script-host.js';
 import { bureauZone } from '../port/bureau-zone.js';
-import { assessmentPdf } from './quality-export.js';
+import { assessmentPdf } from '../../documents/quality-assessment-pdf.js';
 
 /**
  * `GET /quality?from=&to=&format=json|csv|pdf` (issue 8; R28.1, R29.1, R30.1): the gate, the

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { QualityFigures } from '../../../../core/src/index.js';
-import type { Assessment } from '../../../../contract/index.js';
-import { percent as pct, type ReportWords } from '../../../../webscripts/src/quality/quality-csv.js';
+import type { QualityFigures } from '../../../core/src/index.js';
+import type { Assessment } from '../../../contract/index.js';
+import { percent as pct, type ReportWords } from '../../../webscripts/src/quality/quality-csv.js';
 
 /**
  * The assessment as PDF (pdfkit with Noto Sans CJK, as the evidence description does), in the
