@@ -150,11 +150,12 @@ const archiveTables = fixity && merkle ? table(
     (fixity.bytes / 1e6 / fixity.fixitySeconds).toFixed(0), `${fixity.ratio.toFixed(2)}×`]]) +
   '\n\n' + table(
   ['entries', 'append µs/entry', 'tree rows/entry', 'stored bytes/entry', 'inclusion proof',
-    'inclusion proof µs', 'consistency proof (n/3 → n)', 'root µs'],
+    'inclusion proof µs', 'consistency proof (n/3 → n)', 'consistency proof µs', 'root µs'],
   [[String(merkle.entries), merkle.appendMicros.toFixed(1), merkle.nodesPerEntry.toFixed(2),
     merkle.bytesPerEntry.toFixed(0), `${merkle.inclusionProofHashes} hashes = ` +
     `${merkle.inclusionProofBytes} B`, merkle.inclusionProofMicros.toFixed(0),
-    `${merkle.consistencyProofHashes} hashes`, merkle.rootMicros.toFixed(0)]]) : '';
+    `${merkle.consistencyProofHashes} hashes = ${merkle.consistencyProofBytes} B`,
+    merkle.consistencyProofMicros.toFixed(0), merkle.rootMicros.toFixed(0)]]) : '';
 if (archiveTables) console.log('\n' + archiveTables);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
