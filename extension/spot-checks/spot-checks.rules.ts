@@ -208,14 +208,16 @@ export function violationSource(v: Pick<Violation, 'sourceReference'>): Violatio
 /**
  * The facts of a violation in the reader's language, said once (issue 19, point 6). A spot
  * check's are the reviewer's own words, shown as written. The repository writes its own
- * (a late handover, a refused change) as "English / 中文", as it writes refusals; so did spot
+ * (a late handover, a refused change, a fixity alert) as "English / 中文", as it writes
+ * refusals; so did spot
  * checks before ("Spot check 抽查-…: … / 抽查 … 不合格：…"): the reader's half is shown.
  */
 export function violationFacts(v: Pick<Violation, 'description' | 'sourceReference'>,
   language: string): string {
   const legacy = v.description.startsWith('Spot check ');
   const source = violationSource(v);
-  if (!legacy && source !== 'handover' && source !== 'refusal') return v.description;
+  const fixity = (v.sourceReference ?? '').startsWith('fixity:');
+  if (!legacy && source !== 'handover' && source !== 'refusal' && !fixity) return v.description;
   const at = v.description.indexOf(legacy ? ' / 抽查 ' : ' / ');
   if (at < 0) return v.description;
   return language.toLowerCase().startsWith('zh')

@@ -46,7 +46,9 @@ import {
         <th>{{ 'EFR_SPOT_CHECKS.COL.ACTIONS' | translate }}</th></tr>
       @for (v of violations(); track v.id) {
       <tr data-testid="violation-row" [attr.data-status]="v.status" [attr.data-officer]="v.officer">
-        <td>{{ v.officer | efrPersonName }}<div class="sub">{{ v.unit }}</div></td>
+        <td>@if (v.officer) { {{ v.officer | efrPersonName }} } @else {
+          {{ 'EFR_SPOT_CHECKS.VIOLATIONS.OFFICER_UNDETERMINED' | translate }} }
+          <div class="sub">{{ v.unit }}</div></td>
         <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
         <td class="text"><span data-testid="violation-facts">{{ facts(v) }}</span>
           <div class="sub" data-testid="violation-source">{{

@@ -246,7 +246,9 @@ export const deviceStepPost: WebScriptDefinition = {
       'efr:eventHolder': next.holder || before.holder,
     };
     if (note !== '') eventProps['efr:eventNote'] = note;
-    const event = port.createNode(history.id, { name: before.serial + '-' + kind + '-' +
+    // Named in the glossary's word for the history, not the kind's code ("issue"): the access
+    // log and the Content App show the name to Chinese readers (issue 19).
+    const event = port.createNode(history.id, { name: before.serial + '-履历-' +
       suffix(now), type: 'efr:deviceEvent', props: eventProps });
     port.createAssociation(event.id, device.id, 'efr:eventDevice');
     const changes: Record<string, PortValue> = { 'efr:deviceStatus': next.status,
