@@ -68,6 +68,29 @@ export function visibleLogDetails(
   return out;
 }
 
+/**
+ * `accessLog.object`: what an entry is about, as its object column and the CSV show it: the
+ * name or case number logged with it, else the current name of its node (`names`, read from
+ * the repository), else null: a node the reader cannot read (or no longer exists). An entry
+ * without a node (a scan, a verification) has no object: ''.
+ */
+export function logObject(row: { nodeId: string; values: Readonly<Record<string, string>> },
+  names: ReadonlyMap<string, string>): string | null {
+  const logged = row.values['name'] || row.values['caseNumber'];
+  if (logged) return logged;
+  if (!row.nodeId) return '';
+  return names.get(row.nodeId) ?? null;
+}
+
+/** The nodes of `rows` whose name the log does not carry: to be read from the repository. */
+export function unnamedNodeIds(
+  rows: readonly { nodeId: string; values: Readonly<Record<string, string>> }[],
+): string[] {
+  const ids = rows.filter((r) => r.nodeId && !r.values['name'] && !r.values['caseNumber'])
+    .map((r) => r.nodeId);
+  return [...new Set(ids)];
+}
+
 /** `accessLog.tooltip`: every value as `key=value`, for the row's tooltip. */
 export function logTooltip(values: Readonly<Record<string, string>>): string {
   return Object.keys(values)
