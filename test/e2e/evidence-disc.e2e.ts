@@ -33,6 +33,11 @@ describe('e2e: legal staff make an evidence disc of a case (issue 7, R23.1)', ()
         await settle(page);
         expect(await page.locator('[data-testid="disc-recording"]').count()).toBe(2);
         await page.locator('[data-testid="disc-capacity"]').waitFor();
+        // Issue 19, point 11: a 22 KB recording is no "0.0 MiB".
+        const sizes = await page.locator('[data-testid="disc-recording"]').allInnerTexts();
+        for (const s of sizes) expect(s).not.toMatch(/\b0\.0 [KMG]iB/);
+        const estimate = Number(
+          await page.locator('[data-testid="disc-capacity"]').getAttribute('data-bytes'));
         // No extractor yet: the form says what is missing and cannot be sent.
         await page.locator('[data-testid="disc-problem"]').waitFor();
         expect(await page.locator('[data-testid="disc-build"]').isDisabled()).toBeTrue();
@@ -54,6 +59,10 @@ describe('e2e: legal staff make an evidence disc of a case (issue 7, R23.1)', ()
         expect(res.status()).toBe(200);
         const bytes = await res.body();
         expect(bytes.subarray(32769, 32774).toString('latin1')).toBe('CD001');
+        // Issue 19, point 11: the estimate is close to the real image (9.6 MiB were announced
+        // for a 2.1 MiB disc).
+        expect(estimate).toBeGreaterThan(bytes.length * 0.8);
+        expect(estimate).toBeLessThan(bytes.length * 1.25);
         // The disc is attached to the case file: the dossier lists it (R23.1).
         const name = await page.locator('[data-testid="disc-package"] td').first().textContent();
         expect(name).toContain('EFR');

@@ -41,6 +41,20 @@ describe('e2e: fixity audits screen (issue 18, R26.1)', () => {
           .toMatch(/\d+ \/ \d+/);
         expect(await untranslatedKeys(page)).toEqual([]);
         await saveScreen(page, `fixity-after-round-${tag}`);
+        if (!name) return;
+        // Issue 19: the proposed violation names no officer yet: 待查明, in the reader's words
+        // only (it carried "待查明 to be determined" as the officer, and English facts).
+        const supervisor = await suite.signIn('supervisor1', lang);
+        await openFromNav(supervisor, 'violations', /\/violations$/);
+        const row = supervisor.locator('[data-testid="violation-row"]', { hasText: name });
+        await row.waitFor();
+        await settle(supervisor);
+        expect(await row.getAttribute('data-officer')).toBe('');
+        expect(await row.locator('td').first().innerText()).toMatch(/^待查明/);
+        const facts = await row.locator('[data-testid="violation-facts"]').innerText();
+        expect(facts).toMatch(/^定期完整性核查/);
+        expect(facts).not.toMatch(/Fixity|determined/);
+        await saveScreen(supervisor, `fixity-violation-${tag}`);
       });
   }
 });

@@ -88,12 +88,29 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
     const actions = await page.locator('[data-testid="log-action"]').allInnerTexts();
     expect(actions.length).toBeGreaterThan(0);
     for (const a of actions) expect(a).toMatch(/[\u4e00-\u9fff]/);
+    // The object of every seal (a recording) by its name, not "—" (the log carries no name).
+    const sealed = page.locator('[data-testid="log-row"][data-action="seal"] [data-testid="log-object"]');
+    await sealed.first().waitFor();
+    for (const o of await sealed.allInnerTexts()) expect(o.trim()).toMatch(/^\S+\.(mp4|m4a|wav|jpg)$/);
     const table = await page.locator('[data-testid="log-table"]').innerText();
     expect(table).not.toMatch(/\bR\d+\.\d+\b|[0-9a-f]{8}-[0-9a-f]{4}-|officer\d|custodian\d/);
     expect(await page.locator('.efr-nav-active').count()).toBe(1);
     expect(await page.locator('.efr-nav-active').getAttribute('data-nav')).toBe('access-log');
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, 'issue19-access-log-zh-CN');
+  });
+
+  // Point 9: an administrator opening the register was told "仅监督人员可以登记违规。", the
+  // refusal of registering one, as if a write had failed.
+  it('point 9: admin opening the violations list is told who keeps it', async () => {
+    suite.expectErrors(/status of 403/);
+    const page = await suite.signIn('admin', 'zh-CN');
+    await page.goto(`${suite.app.url}/violations`);
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('违规登记册由机关党委（监督人员）查看和办理');
+    expect(await page.locator('body').innerText()).not.toContain('仅监督人员可以登记违规');
+    await saveScreen(page, 'issue19-violations-admin-zh-CN');
   });
 
   // "Done when": no user id on a zh-CN screen. Every screen of these roles, by their own nav.
