@@ -131,6 +131,7 @@ describe('spot-check screen rules (issue 8)', () => {
       'Fixity audit: the stored bytes of a.mp4 are missing (2026-12-07T00:00:00Z). / ' +
       '定期完整性核查：录像 a.mp4 的存储内容缺失。' };
     expect(violationFacts(fixity, 'zh-CN')).toBe('定期完整性核查：录像 a.mp4 的存储内容缺失。');
+    expect(violationSource(fixity)).toBe('fixity');
     expect(violationSource({ sourceReference: 'log:12' })).toBe('refusal');
     expect(violationSource({ sourceReference: null })).toBe('other');
   });

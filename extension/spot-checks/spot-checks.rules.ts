@@ -196,12 +196,15 @@ export function supervisionRequestFor<T extends ViewingRequest>(requests: readon
 export { refusalText } from '../shared/public-api';
 
 /** Where a violation came from, as the key of EFR_SPOT_CHECKS.VIOLATIONS.SOURCE. */
-export type ViolationSource = 'finding' | 'handover' | 'refusal' | 'other';
+export type ViolationSource = 'finding' | 'handover' | 'refusal' | 'fixity' | 'other';
 
-/** The source of a violation, from its source reference (`finding:…`, `handover:…`, `log:…`). */
+/**
+ * The source of a violation, from its source reference (`finding:…`, `handover:…`, `log:…`,
+ * `fixity:…`: a fixity alert, not "entered by hand").
+ */
 export function violationSource(v: Pick<Violation, 'sourceReference'>): ViolationSource {
   const prefix = (v.sourceReference ?? '').split(':')[0];
-  if (prefix === 'finding' || prefix === 'handover') return prefix;
+  if (prefix === 'finding' || prefix === 'handover' || prefix === 'fixity') return prefix;
   return prefix === 'log' ? 'refusal' : 'other';
 }
 
@@ -216,8 +219,9 @@ export function violationFacts(v: Pick<Violation, 'description' | 'sourceReferen
   language: string): string {
   const legacy = v.description.startsWith('Spot check ');
   const source = violationSource(v);
-  const fixity = (v.sourceReference ?? '').startsWith('fixity:');
-  if (!legacy && source !== 'handover' && source !== 'refusal' && !fixity) return v.description;
+  if (!legacy && source !== 'handover' && source !== 'refusal' && source !== 'fixity') {
+    return v.description;
+  }
   const at = v.description.indexOf(legacy ? ' / 抽查 ' : ' / ');
   if (at < 0) return v.description;
   return language.toLowerCase().startsWith('zh')

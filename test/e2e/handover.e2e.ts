@@ -234,6 +234,9 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     await settle(devices);
     const checks = await devices.locator('[data-testid="check-row"]').allInnerTexts();
     expect(checks.some((c) => c.includes('王明'))).withContext(checks.join('|')).toBeTrue();
+    // Its history holds the issue to 王明 (it read "暂无记录" for a device out with him).
+    expect(await devices.locator('[data-testid="history-row"][data-kind="issue"]').count())
+      .toBeGreaterThan(0);
     const last = (await devices.locator('[data-testid="device-last-check"]').innerText()).trim();
     expect(last).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // 最近检查 is the time of the newest check listed.

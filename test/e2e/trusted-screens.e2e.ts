@@ -110,6 +110,9 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('违规登记册由机关党委（监督人员）查看和办理');
     expect(await page.locator('body').innerText()).not.toContain('仅监督人员可以登记违规');
+    // The sentence alone: no empty register ("没有此状态的违规") or scan button beside it.
+    expect(await page.locator('[data-testid="violations-table"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="violations-scan"]').count()).toBe(0);
     await saveScreen(page, 'issue19-violations-admin-zh-CN');
   });
 

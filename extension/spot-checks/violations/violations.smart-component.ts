@@ -27,6 +27,9 @@ import {
   template: `
 <section class="efr-page">
   <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.TITLE' | translate }}</h1>
+  <!-- Refused the register: the sentence alone, no filters, scan or "no violations" beside it
+       (issue 19: a blank list under the refusal read as an empty register). -->
+  @if (!forbidden()) {
   <div class="bar">
     <mat-button-toggle-group [value]="status()" (change)="status.set($event.value); load()">
       @for (s of statuses; track s) { <mat-button-toggle [value]="s">
@@ -35,7 +38,9 @@ import {
     <button mat-stroked-button type="button" (click)="scan()" data-testid="violations-scan">
       {{ 'EFR_SPOT_CHECKS.VIOLATIONS.SCAN' | translate }}</button>
   </div>
+  }
   @if (message(); as m) { <div class="efr-error" role="alert">{{ m }}</div> }
+  @if (!forbidden()) {
   <div class="efr-list-card">
     <table class="efr-simple-table" data-testid="violations-table">
       <tr><th>{{ 'EFR_SPOT_CHECKS.COL.OFFICER' | translate }}</th>
@@ -91,6 +96,7 @@ import {
         'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate }}</td></tr> }
     </table>
   </div>
+  }
 </section>`,
   styles: `.bar { display: flex; gap: 12px; margin-bottom: 12px; align-items: center; }
     /* A flex cell breaks the table's row; the box inside the cell wraps instead. */
@@ -108,6 +114,8 @@ export class ViolationsSmartComponent {
   protected readonly status = signal('all');
   protected readonly violations = signal<Violation[]>([]);
   protected readonly message = signal<string | null>(null);
+  /** Whether reading the register was refused (not a supervisor). */
+  protected readonly forbidden = signal(false);
   protected readonly reasons: Record<string, string> = {};
   private readonly measureForms: Record<string, { measure: string; startDate: string;
     endDate: string }> = {};
@@ -137,10 +145,12 @@ export class ViolationsSmartComponent {
     this.message.set(null);
     try {
       this.violations.set(await this.service.violations(this.status()));
+      this.forbidden.set(false);
     } catch (error) {
       // Reading the register is refused to all but supervisors (an administrator sees the
       // entry in the navigation): say who keeps it, not the refusal of registering one
       // ("仅监督人员可以登记违规。"), which misread as a failed write (issue 19, point 9).
+      this.forbidden.set(errorStatus(error) === 403);
       this.message.set(
         errorStatus(error) === 403
           ? (this.translate.instant('EFR_SPOT_CHECKS.VIOLATIONS.LIST_FORBIDDEN') as string)
