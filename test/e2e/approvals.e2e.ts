@@ -6,8 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import {
-  saveScreen, settle, untranslatedKeys, waitUntil, type AppLanguage,
+  renderedText, saveScreen, settle, untranslatedKeys, waitUntil, type AppLanguage,
 } from './support/e2e-app.js';
+import { zhWordProblems } from '../support/zh-words.js';
 import { e2eSuite } from './support/e2e-suite.js';
 import { requestCard, takeApprovalStep, type ApprovalStep } from './support/approval-steps.js';
 import { CORE } from '../support/server-harness.js';
@@ -341,6 +342,27 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
       .toBe('当事人投诉，核对执法过程');
     expect(await statusOf(r.id)).toBe('approved');
     await saveScreen(page, 'approvals-register-empty-viewer-zh-CN');
+  });
+
+  // Issue 19, point 7 / "Done when": after a whole viewing, with officer2's refused read, the
+  // access log holds no login id, raw code ("readContent") or English on a Chinese screen,
+  // and an English one reads "Refused action: …", not a full-width colon.
+  it('issue 19: the access log of a whole viewing reads in the reader\'s language', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const page = await as('supervisor1', lang);
+      await page.goto(`${suite.app.url}/approvals/access-log`);
+      await page.locator('[data-testid="log-row"][data-action="refused"]').first().waitFor();
+      await settle(page);
+      const table = await renderedText(page, '[data-testid="log-table"]');
+      if (lang === 'zh-CN') {
+        expect(zhWordProblems(table)).toEqual([]);
+        expect(table).toContain('被拒绝的操作：读取内容（播放或下载）');
+      } else {
+        expect(table).toContain('Refused action: Content read (playback or download)');
+        expect(table).not.toContain('：');
+      }
+      await saveScreen(page, `access-log-viewing-${lang}`);
+    }
   });
 
   // Issue 19, point 9: a refusal (403) was told as "请检查网络后重试".

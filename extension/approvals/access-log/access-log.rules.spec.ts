@@ -1,4 +1,6 @@
-import { logObject, logTooltip, unnamedNodeIds, visibleLogDetails } from './access-log.rules';
+import {
+  detailSeparator, logObject, logTooltip, unnamedNodeIds, visibleLogDetails,
+} from './access-log.rules';
 
 describe('access-log details (issue 19, point 7)', () => {
   it('shows a refusal as its attempted action and article, without codes or hashes', () => {
@@ -67,5 +69,10 @@ describe('access-log details (issue 19, point 7)', () => {
     expect(logObject(named, names)).toBe('a.mp4');
     expect(logObject(gone, names)).toBeNull();
     expect(logObject(none, names)).toBe('');
+  });
+
+  it('separates a detail\'s label and value as each language writes it', () => {
+    expect(detailSeparator('zh-CN')).toBe('：');
+    expect(detailSeparator('en')).toBe(': ');
   });
 });

@@ -91,6 +91,11 @@ export function unnamedNodeIds(
   return [...new Set(ids)];
 }
 
+/** `accessLog.separator`: between a detail's label and value: full-width in Chinese only. */
+export function detailSeparator(language: string): string {
+  return language.toLowerCase().startsWith('zh') ? '：' : ': ';
+}
+
 /** `accessLog.tooltip`: every value as `key=value`, for the row's tooltip. */
 export function logTooltip(values: Readonly<Record<string, string>>): string {
   return Object.keys(values)

@@ -22,7 +22,7 @@ import { AccessLogRow, ChainVerification } from '../approvals.model';
 import { accessLogCsv } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
 import {
-  LogDetail, logObject, logTooltip, unnamedNodeIds, visibleLogDetails,
+  LogDetail, detailSeparator, logObject, logTooltip, unnamedNodeIds, visibleLogDetails,
 } from './access-log.rules';
 import { formatZoneTime } from '../../../core/src/index';
 
@@ -141,7 +141,8 @@ import { formatZoneTime } from '../../../core/src/index';
                     <td class="details" data-testid="log-details">
                       @for (d of details(r); track d.key) {
                         <span class="detail"
-                          >{{ 'EFR_APPROVALS.LOG.DETAIL.' + d.key | translate }}：@switch (d.kind) {
+                          >{{ 'EFR_APPROVALS.LOG.DETAIL.' + d.key | translate }}{{ separator()
+                          }}@switch (d.kind) {
                             @case ('person') {
                               {{ d.value | efrPersonName }}
                             }
@@ -290,6 +291,11 @@ export class AccessLogSmartComponent {
     this.names.update((known) => new Map([...known, ...found]));
   }
 
+  /** Between a detail's label and value, in the screen's language. */
+  protected separator(): string {
+    return detailSeparator(this.translate.getCurrentLang() ?? 'zh-CN');
+  }
+
   /** Every logged value, for the row's tooltip. */
   protected tooltip(r: AccessLogRow): string {
     return logTooltip(r.values);
@@ -319,8 +325,7 @@ export class AccessLogSmartComponent {
         : d.kind === 'status' ? labelOr(`EFR_APPROVALS.STATUS.${d.value}`, d.value)
         : d.kind === 'refusal' ? labelOr(refusalKey(d.value), d.fallback ?? '')
         : d.value;
-      const sep = language.startsWith('zh') ? '：' : ': ';
-      return `${t(`EFR_APPROVALS.LOG.DETAIL.${d.key}`)}${sep}${value}`;
+      return `${t(`EFR_APPROVALS.LOG.DETAIL.${d.key}`)}${detailSeparator(language)}${value}`;
     };
     // The workstation's zone is the bureau's; the offset stands beside each time.
     const zone = { offsetMinutesAt: (ms: number) => -new Date(ms).getTimezoneOffset() };

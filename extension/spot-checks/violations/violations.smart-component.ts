@@ -101,7 +101,9 @@ import {
   styles: `.bar { display: flex; gap: 12px; margin-bottom: 12px; align-items: center; }
     /* A flex cell breaks the table's row; the box inside the cell wraps instead. */
     .acts-box { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
-    .sub { font-size: 12px; opacity: .75; } .reason { min-width: 160px; }`,
+    .sub { font-size: 12px; opacity: .75; } .reason { min-width: 160px; }
+    /* A fixity alert's facts carry two 64-digit digests: they wrap, so the table fits 1366 px. */
+    .text { overflow-wrap: anywhere; }`,
 })
 export class ViolationsSmartComponent {
   private readonly service = inject(SpotChecksService);
