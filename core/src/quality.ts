@@ -107,7 +107,7 @@ export function qualityReport(input: QualityInput): QualityReport {
   const keys: string[] = [];
   const counters = (f: Fact): Counter[] => {
     const out: Counter[] = [];
-    // A violation nobody is found responsible for yet (待查明) counts for its unit only.
+    // A violation nobody is found responsible for yet (to be determined) counts for its unit only.
     const pairs: [string, string | null][] = f.officer === ''
       ? [[f.unit, null]] : [[f.unit, f.officer], [f.unit, null]];
     for (const [unit, officer] of pairs) {
