@@ -75,4 +75,10 @@ describe('access-log details (issue 19, point 7)', () => {
     expect(detailSeparator('zh-CN')).toBe('：');
     expect(detailSeparator('en')).toBe(': ');
   });
+
+  it('issue 19: shows a request\'s purpose by its label, not its code ("work")', () => {
+    expect(visibleLogDetails({ purpose: 'work' })).toEqual([
+      { key: 'purpose', value: 'work', kind: 'purpose' },
+    ]);
+  });
 });

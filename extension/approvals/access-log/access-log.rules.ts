@@ -5,7 +5,8 @@
  */
 
 /** How a detail's value is shown. */
-export type LogDetailKind = 'text' | 'person' | 'article' | 'action' | 'status' | 'refusal';
+export type LogDetailKind =
+  'text' | 'person' | 'article' | 'action' | 'status' | 'purpose' | 'refusal';
 
 /** One shown detail: its value key (label EFR_APPROVALS.LOG.DETAIL.<key>) and value. */
 export interface LogDetail {
@@ -23,7 +24,7 @@ const NODE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const SHOWN: readonly [string, LogDetailKind][] = [
   ['attempted', 'action'],
   ['caseNumber', 'text'],
-  ['purpose', 'text'],
+  ['purpose', 'purpose'],
   ['reason', 'text'],
   ['requester', 'person'],
   ['viewer', 'person'],

@@ -155,6 +155,9 @@ import { formatZoneTime } from '../../../core/src/index';
                             @case ('status') {
                               {{ d.value | efrLabelOrRaw: 'EFR_APPROVALS.STATUS.' }}
                             }
+                            @case ('purpose') {
+                              {{ d.value | efrLabelOrRaw: 'EFR_APPROVALS.PURPOSE.' }}
+                            }
                             @case ('refusal') {
                               {{ d.value | efrRefusal: d.fallback }}
                             }
@@ -323,6 +326,7 @@ export class AccessLogSmartComponent {
         : d.kind === 'article' ? articleText(d.value, language)
         : d.kind === 'action' ? action(d.value)
         : d.kind === 'status' ? labelOr(`EFR_APPROVALS.STATUS.${d.value}`, d.value)
+        : d.kind === 'purpose' ? labelOr(`EFR_APPROVALS.PURPOSE.${d.value}`, d.value)
         : d.kind === 'refusal' ? labelOr(refusalKey(d.value), d.fallback ?? '')
         : d.value;
       return `${t(`EFR_APPROVALS.LOG.DETAIL.${d.key}`)}${detailSeparator(language)}${value}`;
