@@ -45,6 +45,10 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
       );
       const body = await page.locator('body').innerText();
       expect(body).toContain('王明、李强');
+      // Point 3: the greeting names him as everywhere else, without a space ("王 明").
+      if (lang === 'zh-CN') {
+        expect(await page.locator('[data-testid="user-menu"]').innerText()).toContain('王明');
+      }
       expect(await untranslatedKeys(page)).toEqual([]);
       await saveScreen(page, `issue19-recording-officer-${lang}`);
       // 申请调阅 starts a request for this recording.
@@ -134,6 +138,17 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
         const text = await renderedText(page, '.efr-content',
           (t) => !DEMO_LOGIN_ID.test(t), 15_000);
         expect(text.match(LOGIN_ID) ?? []).withContext(`${user} ${nav}`).toEqual([]);
+        // Point 10 at 1366×768: no native date input (mm/dd/yyyy), no table column so narrow
+        // that its text wraps one character per line (under 2.5 characters wide).
+        expect(await page.locator('.efr-content input[type="date"], .efr-content ' +
+          'input[type="datetime-local"]').count()).withContext(`${user} ${nav}`).toBe(0);
+        const narrow = await page.locator('.efr-content td, .efr-content th').evaluateAll(
+          (cells) => cells.filter((c) => {
+            const t = (c as HTMLElement).innerText.trim();
+            const em = parseFloat(getComputedStyle(c).fontSize);
+            return t.length >= 4 && c.getBoundingClientRect().width < 2.5 * em;
+          }).map((c) => (c as HTMLElement).innerText.trim().slice(0, 20)));
+        expect(narrow).withContext(`${user} ${nav}: narrow columns`).toEqual([]);
       }
     });
   }
