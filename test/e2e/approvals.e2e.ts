@@ -374,6 +374,9 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     const alert = page.getByText('您没有查看此内容的权限。');
     await alert.waitFor();
     expect(await page.locator('body').innerText()).not.toContain('检查网络');
+    // The sentence alone: no search or verification offered to someone refused the log.
+    expect(await page.locator('[data-testid="log-search"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="verify"]').count()).toBe(0);
     await saveScreen(page, 'access-log-forbidden-zh-CN');
   });
 });

@@ -50,6 +50,9 @@ import { formatZoneTime } from '../../../core/src/index';
   template: `
     <section class="efr-page">
       <h1 class="efr-page-title">{{ 'EFR_APPROVALS.LOG.TITLE' | translate }}</h1>
+      <!-- Refused the log (403): the sentence alone, no verification or search to try (issue
+           19: the form beside the refusal read as if another search might work). -->
+      @if (failure() !== 403) {
       <div class="verify">
         <button mat-stroked-button type="button" (click)="verify()" data-testid="verify">
           {{ 'EFR_APPROVALS.LOG.VERIFY' | translate }}
@@ -99,6 +102,7 @@ import { formatZoneTime } from '../../../core/src/index';
           {{ 'EFR_APPROVALS.LOG.CSV' | translate }}
         </button>
       </form>
+      }
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
@@ -213,7 +217,8 @@ import { formatZoneTime } from '../../../core/src/index';
         text-align: left;
         vertical-align: top;
       }
-      .nowrap {
+      .nowrap,
+      .log th {
         white-space: nowrap;
       }
       .detail {
