@@ -70,6 +70,11 @@ function rowOf(level: string, f: QualityFigures, w: ReportWords): string[] {
     pct(f.timelyHandoverRate), pct(f.findingsPassRate), String(f.violations)];
 }
 
+/** The officer of a violation by name, or 待查明 when nobody is found responsible yet. */
+function officerOf(v: { officer: string }, w: ReportWords): string {
+  return v.officer === '' ? w.text('quality.officerUndetermined') : w.person(v.officer);
+}
+
 /** The assessment as CSV text: units first, then officers, then the violations listed. */
 export function assessmentCsv(a: Assessment, w: ReportWords): string {
   const rows: string[][] = [
@@ -78,7 +83,7 @@ export function assessmentCsv(a: Assessment, w: ReportWords): string {
   ];
   const table = stringify([COLUMNS.map((k) => w.text(k)), ...rows]);
   const measures = a.violations.flatMap((v) =>
-    (v.measures.length > 0 ? v.measures : [null]).map((m) => [w.person(v.officer), v.unit,
+    (v.measures.length > 0 ? v.measures : [null]).map((m) => [officerOf(v, w), v.unit,
       w.value('efr:violationKindList', v.kind), w.time(v.decidedAt),
       m ? w.value('efr:measureList', m.measure) : '', m?.startDate ?? '', m?.endDate ?? '']));
   const register = stringify([
@@ -138,7 +143,7 @@ export function assessmentPdf(a: Assessment, w: ReportWords): Promise<Buffer> {
     const m = v.measures.map((x) =>
       `${w.value('efr:measureList', x.measure)} ${x.startDate ?? ''}–${x.endDate ?? ''}`);
     const unit = w.language === 'zh-CN' ? `（${v.unit}）` : ` (${v.unit}) `;
-    doc.text(`${w.person(v.officer)}${unit}${w.value('efr:violationKindList', v.kind)}${sep}` +
+    doc.text(`${officerOf(v, w)}${unit}${w.value('efr:violationKindList', v.kind)}${sep}` +
       `${m.join(list) || w.text('quality.none')}`);
   }
   doc.end();
