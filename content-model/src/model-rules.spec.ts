@@ -23,6 +23,22 @@ describe('model regressions by requirement', () => {
     return a;
   }
 
+  /**
+   * efr:officer is mandatory without enforcement (issue 19): a violation the system proposes (a
+   * fixity alert) names nobody until someone is found responsible, and Alfresco allows neither
+   * a second definition of the property nor relaxing an inherited mandatory one
+   * (M2PropertyDefinition.java l. 203-209, alfresco-community-repo 25.5.0.31). So ACS tags a
+   * node without it `sys:incomplete` instead of refusing the commit (PropertiesIntegrityEvent
+   * l. 165 refuses enforced ones only), and core's rules refuse a record a person writes without
+   * an officer: the handover (efr.handover.officerMissing, core/src/handover-receipt.spec.ts),
+   * the exemption record (efr.exemption.author) and a registered violation
+   * (efr.violation.subject, core/src/violation-rules.spec.ts).
+   */
+  function expectOfficerByRule(type: string): void {
+    const p = prop(type, P.officer);
+    expect(p.mandatory && !p.mandatoryEnforced).withContext(`${type} ${P.officer}`).toBeTrue();
+  }
+
   /** Whether every property is on the type and mandatory with enforcement. */
   function expectRequired(type: string, names: string[]): void {
     for (const n of names) {
@@ -44,7 +60,8 @@ describe('model regressions by requirement', () => {
   });
 
   it('R15.2/R16.1/R7.1/R10.1 a recording keeps who, how and what was recorded', () => {
-    expectRequired(T.recording, [P.officer, P.recorder, P.deviceSerial, P.activityType,
+    expectOfficerByRule(T.recording);
+    expectRequired(T.recording, [P.recorder, P.deviceSerial, P.activityType,
       P.location, P.recordingStart, P.recordingEnd, P.partyNotified, P.source]);
     expect(prop(T.recording, P.coOfficer).mandatory).toBeFalse();
     expect(prop(T.recording, P.partyNotified).type).toBe('d:boolean');
@@ -107,7 +124,8 @@ describe('model regressions by requirement', () => {
   });
 
   it('R11.1/R11.2 an exemption record states ground and basis and is reported and filed', () => {
-    expectRequired(T.exemption, [P.exemptionGround, P.basis, P.officer, P.writtenAt, P.leader,
+    expectOfficerByRule(T.exemption);
+    expectRequired(T.exemption, [P.exemptionGround, P.basis, P.writtenAt, P.leader,
       P.activityType, P.actAt]);
     expect(prop(T.exemption, P.basis).constraints[0].parameters.minLength).toBe('10');
   });
@@ -132,7 +150,8 @@ describe('model regressions by requirement', () => {
   });
 
   it('R29.1/R30.1 a violation and the measure answering it', () => {
-    expectRequired(T.violation, [P.violationKind, P.violationStatus, P.officer, P.proposedBy]);
+    expectOfficerByRule(T.violation);
+    expectRequired(T.violation, [P.violationKind, P.violationStatus, P.proposedBy]);
     expectRequired(T.accountability, [P.measure, P.decidedBy, P.decidedAt]);
     expect(assoc(T.accountability, EFR_ASSOCS.accountabilityViolation).targetClass)
       .toBe(T.violation);

@@ -70,4 +70,10 @@ describe('quality figures (R28.1)', () => {
   it('empty input gives an empty report', () => {
     expect(qualityReport(input())).toEqual({ officers: [], units: [] });
   });
+
+  it('issue 19: counts a violation nobody is found responsible for (待查明) for its unit only', () => {
+    const r = qualityReport(input({ violations: [{ officer: '', unit: 'U1', at: IN }] }));
+    expect(r.officers).toEqual([]);
+    expect(r.units.map((u) => [u.unit, u.violations])).toEqual([['U1', 1]]);
+  });
 });

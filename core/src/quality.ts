@@ -107,7 +107,9 @@ export function qualityReport(input: QualityInput): QualityReport {
   const keys: string[] = [];
   const counters = (f: Fact): Counter[] => {
     const out: Counter[] = [];
-    const pairs: [string, string | null][] = [[f.unit, f.officer], [f.unit, null]];
+    // A violation nobody is found responsible for yet (to be determined) counts for its unit only.
+    const pairs: [string, string | null][] = f.officer === ''
+      ? [[f.unit, null]] : [[f.unit, f.officer], [f.unit, null]];
     for (const [unit, officer] of pairs) {
       const key = '$' + unit + '\u0000' + (officer === null ? '' : '@' + officer);
       let c = table[key];

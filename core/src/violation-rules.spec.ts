@@ -24,6 +24,9 @@ describe('violations (R29.1) and measures (R30.1)', () => {
     }
     expect(refusal(checkViolation({ kind: 'late', subject: 'zhangwei', description: 'x' })))
       .toBe('422 efr.violation.kind R29.1');
+    // A system proposal before anyone is found responsible (待查明, a fixity alert).
+    expect(checkViolation({ kind: 'falsifiedOrEdited', subject: null, description: 'x' })
+      .allowed).toBeTrue();
     expect(refusal(checkViolation({ kind: 'misuse', subject: ' ', description: 'x' })))
       .toBe('422 efr.violation.subject R29.1');
     expect(refusal(checkViolation({ kind: 'misuse', subject: 'a', description: '' })))

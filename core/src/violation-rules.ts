@@ -35,8 +35,11 @@ export interface ViolationState {
 export interface ViolationInput {
   /** Kind (R29.1). */
   kind: ViolationKind | string;
-  /** The officer concerned. */
-  subject: string;
+  /**
+   * The officer concerned; null only on a proposal the system makes before anyone is found
+   * responsible (a fixity alert: 待查明). A person who registers one names the officer.
+   */
+  subject: string | null;
   /** What happened. */
   description: string;
 }
@@ -61,7 +64,7 @@ export function checkViolation(input: ViolationInput): Verdict {
   if (!isOneOf(VIOLATION_KINDS, input.kind)) {
     return refuse(422, 'efr.violation.kind', 'R29.1', 'Choose the kind of violation.', '请选择违规情形。');
   }
-  if (!isNonBlank(input.subject)) {
+  if (input.subject !== null && !isNonBlank(input.subject)) {
     return refuse(422, 'efr.violation.subject', 'R29.1', 'Name the person concerned.', '请填写当事人。');
   }
   if (!isNonBlank(input.description)) {

@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { EfrApiService } from '../shared/public-api';
+import { EfrApiService, aftsAnyOf, nodeRef } from '../shared/public-api';
 import type { ListOf } from '../../contract/index';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { AuditApi, ContentApi } from '@alfresco/js-api';
@@ -121,6 +121,24 @@ export class ApprovalsService {
     return (page.list?.entries ?? []).map((e) =>
       accessLogRow(e.entry as unknown as Parameters<typeof accessLogRow>[0]),
     );
+  }
+
+  /**
+   * The current names of nodes the caller may read, by id (the access log's objects): one
+   * search per hundred ids; a node the caller cannot read, or that is gone, is left out.
+   */
+  async nodeNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (let at = 0; at < ids.length; at += 100) {
+      const chunk = ids.slice(at, at + 100);
+      const found = await this.efr.search.search({
+        query: { query: aftsAnyOf('ID', chunk.map(nodeRef)) ?? '', language: 'afts' },
+        fields: ['id', 'name'],
+        paging: { skipCount: 0, maxItems: chunk.length },
+      });
+      for (const e of found.list?.entries ?? []) names.set(e.entry.id, e.entry.name);
+    }
+    return names;
   }
 
   /** Verifies the hash chain of the access log on the repository. */

@@ -1,3 +1,4 @@
+import { NoopTranslateModule } from '@alfresco/adf-core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { DateTimeFieldComponent, DateTimeSecondsFieldComponent } from './date-time-field.component';
@@ -6,7 +7,7 @@ import { fromLocalDateTime, toLocalDateTime } from './dates';
 describe('DateTimeFieldComponent (issue 19, point 10)', () => {
   it('shows and reads yyyy-MM-dd HH:mm with a Material picker, not a native input', () => {
     TestBed.configureTestingModule({
-      imports: [DateTimeFieldComponent],
+      imports: [NoopTranslateModule, DateTimeFieldComponent],
       providers: [provideNoopAnimations()],
     });
     const fixture = TestBed.createComponent(DateTimeFieldComponent);
@@ -27,7 +28,7 @@ describe('DateTimeFieldComponent (issue 19, point 10)', () => {
 
   it('has a variant to the second for device clocks (R15.1: 60 s of drift)', () => {
     TestBed.configureTestingModule({
-      imports: [DateTimeSecondsFieldComponent],
+      imports: [NoopTranslateModule, DateTimeSecondsFieldComponent],
       providers: [provideNoopAnimations()],
     });
     const fixture = TestBed.createComponent(DateTimeSecondsFieldComponent);
@@ -38,7 +39,7 @@ describe('DateTimeFieldComponent (issue 19, point 10)', () => {
       '[data-testid="clock"]',
     );
     expect(input?.value).toBe('2026-12-07 16:30:45');
-    expect(input?.placeholder).toBe('yyyy-MM-dd HH:mm:ss');
+    expect(input?.placeholder).toBe('EFR_SHARED.COMMON.DATE_TIME_SECONDS_EXAMPLE');
     if (!input) return;
     input.value = '2026-12-08 09:05:07';
     input.dispatchEvent(new Event('input'));

@@ -1,6 +1,7 @@
 import { Component, Provider, ViewEncapsulation, computed, input, model } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { TranslatePipe } from '@ngx-translate/core';
 import {
   DatetimeAdapter,
   MAT_DATETIME_FORMATS,
@@ -27,7 +28,7 @@ const TEMPLATE = `
         (dateInput)="changed($event.value)"
         (dateChange)="changed($event.value)"
         [attr.data-testid]="testId() || null"
-        [placeholder]="placeholder"
+        [placeholder]="placeholder | translate"
         [required]="required()"
         autocomplete="off"
       />
@@ -78,7 +79,7 @@ function pickerProviders(formats: typeof EFR_DATETIME_FORMATS): Provider[] {
  */
 @Component({
   selector: 'efr-date-time-field',
-  imports: [MatDatetimepickerModule, MatFormFieldModule, MatInputModule],
+  imports: [MatDatetimepickerModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   providers: pickerProviders(EFR_DATETIME_FORMATS),
   template: TEMPLATE,
   encapsulation: ViewEncapsulation.None,
@@ -96,8 +97,11 @@ export class DateTimeFieldComponent {
 
   /** Whether the value carries seconds (`yyyy-MM-ddTHH:mm:ss`). */
   protected readonly withSeconds: boolean = false;
-  /** What the empty input shows. */
-  protected readonly placeholder: string = 'yyyy-MM-dd HH:mm';
+  /**
+   * What the empty input shows: an example in digits (如 2026-12-08 09:30), not the pattern
+   * "yyyy-MM-dd HH:mm", English letters on a Chinese screen (issue 19).
+   */
+  protected readonly placeholder: string = 'EFR_SHARED.COMMON.DATE_TIME_EXAMPLE';
 
   /** The value as a Date for the picker. */
   protected readonly date = computed(() => fromLocalDateTime(this.value()));
@@ -115,7 +119,7 @@ export class DateTimeFieldComponent {
  */
 @Component({
   selector: 'efr-date-time-seconds-field',
-  imports: [MatDatetimepickerModule, MatFormFieldModule, MatInputModule],
+  imports: [MatDatetimepickerModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   providers: pickerProviders(EFR_DATETIME_SECONDS_FORMATS),
   template: TEMPLATE,
   encapsulation: ViewEncapsulation.None,
@@ -123,5 +127,5 @@ export class DateTimeFieldComponent {
 })
 export class DateTimeSecondsFieldComponent extends DateTimeFieldComponent {
   protected override readonly withSeconds = true;
-  protected override readonly placeholder = 'yyyy-MM-dd HH:mm:ss';
+  protected override readonly placeholder = 'EFR_SHARED.COMMON.DATE_TIME_SECONDS_EXAMPLE';
 }

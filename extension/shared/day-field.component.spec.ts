@@ -1,11 +1,15 @@
 import { TestBed } from '@angular/core/testing';
+import { NoopTranslateModule } from '@alfresco/adf-core';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { DayFieldComponent } from './day-field.component';
 
 // Issue 19, point 10: native date inputs showed mm/dd/yyyy in an English browser.
 describe('DayFieldComponent', () => {
   it('shows yyyy-MM-dd and hands back a typed day as yyyy-MM-dd', async () => {
-    TestBed.configureTestingModule({ providers: [provideNoopAnimations()] });
+    TestBed.configureTestingModule({
+      imports: [NoopTranslateModule],
+      providers: [provideNoopAnimations()],
+    });
     const fixture = TestBed.createComponent(DayFieldComponent);
     fixture.componentRef.setInput('value', '2026-12-07');
     fixture.componentRef.setInput('testId', 'day');

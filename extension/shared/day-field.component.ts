@@ -2,6 +2,7 @@ import { Component, computed, input, model } from '@angular/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { TranslatePipe } from '@ngx-translate/core';
 import { fromIsoDay, provideEfrDates, toIsoDay } from './dates';
 
 /**
@@ -12,7 +13,7 @@ import { fromIsoDay, provideEfrDates, toIsoDay } from './dates';
  */
 @Component({
   selector: 'efr-day-field',
-  imports: [MatDatepickerModule, MatFormFieldModule, MatInputModule],
+  imports: [MatDatepickerModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   // Its own adapter and formats: the same in our shell and in the Content App, whatever
   // adapter the host provides.
   providers: [provideEfrDates()],
@@ -27,7 +28,7 @@ import { fromIsoDay, provideEfrDates, toIsoDay } from './dates';
         [value]="date()"
         (dateInput)="changed($event.value)"
         [attr.data-testid]="testId() || null"
-        placeholder="yyyy-MM-dd"
+        [placeholder]="'EFR_SHARED.COMMON.DAY_EXAMPLE' | translate"
         [required]="required()"
       />
       <mat-datepicker-toggle matIconSuffix [for]="picker" />

@@ -126,6 +126,12 @@ describe('spot-check screen rules (issue 8)', () => {
     expect(violationFacts(late, 'en')).toBe(
       'Handover 移交-1 sealed after its deadline (R21.1/R21.2).');
     expect(violationSource(late)).toBe('handover');
+    // A fixity alert's facts: the reader's half too (issue 19).
+    const fixity = { sourceReference: 'fixity:r1:abc', description:
+      'Fixity audit: the stored bytes of a.mp4 are missing (2026-12-07T00:00:00Z). / ' +
+      '定期完整性核查：录像 a.mp4 的存储内容缺失。' };
+    expect(violationFacts(fixity, 'zh-CN')).toBe('定期完整性核查：录像 a.mp4 的存储内容缺失。');
+    expect(violationSource(fixity)).toBe('fixity');
     expect(violationSource({ sourceReference: 'log:12' })).toBe('refusal');
     expect(violationSource({ sourceReference: null })).toBe('other');
   });

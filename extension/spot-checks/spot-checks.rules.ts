@@ -196,26 +196,32 @@ export function supervisionRequestFor<T extends ViewingRequest>(requests: readon
 export { refusalText } from '../shared/public-api';
 
 /** Where a violation came from, as the key of EFR_SPOT_CHECKS.VIOLATIONS.SOURCE. */
-export type ViolationSource = 'finding' | 'handover' | 'refusal' | 'other';
+export type ViolationSource = 'finding' | 'handover' | 'refusal' | 'fixity' | 'other';
 
-/** The source of a violation, from its source reference (`finding:…`, `handover:…`, `log:…`). */
+/**
+ * The source of a violation, from its source reference (`finding:…`, `handover:…`, `log:…`,
+ * `fixity:…`: a fixity alert, not "entered by hand").
+ */
 export function violationSource(v: Pick<Violation, 'sourceReference'>): ViolationSource {
   const prefix = (v.sourceReference ?? '').split(':')[0];
-  if (prefix === 'finding' || prefix === 'handover') return prefix;
+  if (prefix === 'finding' || prefix === 'handover' || prefix === 'fixity') return prefix;
   return prefix === 'log' ? 'refusal' : 'other';
 }
 
 /**
  * The facts of a violation in the reader's language, said once (issue 19, point 6). A spot
  * check's are the reviewer's own words, shown as written. The repository writes its own
- * (a late handover, a refused change) as "English / 中文", as it writes refusals; so did spot
+ * (a late handover, a refused change, a fixity alert) as "English / 中文", as it writes
+ * refusals; so did spot
  * checks before ("Spot check 抽查-…: … / 抽查 … 不合格：…"): the reader's half is shown.
  */
 export function violationFacts(v: Pick<Violation, 'description' | 'sourceReference'>,
   language: string): string {
   const legacy = v.description.startsWith('Spot check ');
   const source = violationSource(v);
-  if (!legacy && source !== 'handover' && source !== 'refusal') return v.description;
+  if (!legacy && source !== 'handover' && source !== 'refusal' && source !== 'fixity') {
+    return v.description;
+  }
   const at = v.description.indexOf(legacy ? ' / 抽查 ' : ' / ');
   if (at < 0) return v.description;
   return language.toLowerCase().startsWith('zh')

@@ -48,6 +48,8 @@ export interface MerkleBench {
   inclusionProofBytes: number;
   inclusionProofMicros: number;
   consistencyProofHashes: number;
+  consistencyProofBytes: number;
+  consistencyProofMicros: number;
   rootMicros: number;
 }
 
@@ -140,12 +142,16 @@ export function benchMerkle(entries: number, log: (s: string) => void): MerkleBe
     };
     const seqs = [1, 777_777 % entries + 1, entries];
     const proof = proofOfEntry(db, seqs[1], entries);
+    const consistency = proofOfConsistency(db, Math.floor(entries / 3), entries);
+    const olds = [1, Math.floor(entries / 3), entries - 1];
     const result = { entries, appendMicros: busy * 1000 / entries, nodesPerEntry: rows / entries,
       bytesPerEntry: (after - before) / entries, inclusionProofHashes: proof.length,
       inclusionProofBytes: proof.length * 32,
       inclusionProofMicros: time(() => proofOfEntry(db, seqs[(Math.random() * 3) | 0], entries),
         200),
-      consistencyProofHashes: proofOfConsistency(db, Math.floor(entries / 3), entries).length,
+      consistencyProofHashes: consistency.length, consistencyProofBytes: consistency.length * 32,
+      consistencyProofMicros: time(() => proofOfConsistency(db, olds[(Math.random() * 3) | 0],
+        entries), 200),
       rootMicros: time(() => rootAt(db, entries - 12345), 200) };
     db.close();
     return result;

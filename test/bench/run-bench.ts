@@ -150,11 +150,12 @@ const archiveTables = fixity && merkle ? table(
     (fixity.bytes / 1e6 / fixity.fixitySeconds).toFixed(0), `${fixity.ratio.toFixed(2)}×`]]) +
   '\n\n' + table(
   ['entries', 'append µs/entry', 'tree rows/entry', 'stored bytes/entry', 'inclusion proof',
-    'inclusion proof µs', 'consistency proof (n/3 → n)', 'root µs'],
+    'inclusion proof µs', 'consistency proof (n/3 → n)', 'consistency proof µs', 'root µs'],
   [[String(merkle.entries), merkle.appendMicros.toFixed(1), merkle.nodesPerEntry.toFixed(2),
     merkle.bytesPerEntry.toFixed(0), `${merkle.inclusionProofHashes} hashes = ` +
     `${merkle.inclusionProofBytes} B`, merkle.inclusionProofMicros.toFixed(0),
-    `${merkle.consistencyProofHashes} hashes`, merkle.rootMicros.toFixed(0)]]) : '';
+    `${merkle.consistencyProofHashes} hashes = ${merkle.consistencyProofBytes} B`,
+    merkle.consistencyProofMicros.toFixed(0), merkle.rootMicros.toFixed(0)]]) : '';
 if (archiveTables) console.log('\n' + archiveTables);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
@@ -221,13 +222,16 @@ const archiveSection = archiveTables ? `${measured} 1-min load during the part: 
 
 A fixity round as efr worker runs it in both hosts (over server/'s REST API, worker and server
 in one process here; unpaced: the bytes-per-hour limit is a setting) re-hashes the sealed
-recordings (4 large ones and the demo's few small ones) through \`GET /nodes/{id}/content\`,
+recordings (4 large ones and the demo's few small ones) through \`GET /nodes/{id}/content\`
+(SHA-256 on a worker thread, WorkerSha256, while the event loop moves the bytes),
 each check recorded by the web script (access log, \`efr:fixityAudited\`), against
 \`sha256sum\` over the same store files; the page cache is warmed
 first, ${reps} interleaved runs, best of. The tree: ${merkle?.entries} synthetic entries
 appended through server/'s \`appendToTree\` (canonical JSON, leaf hash, the completed subtrees
 into \`access_log_tree\`) in transactions of 10 000; stored bytes are the database growth after a
-WAL checkpoint; proofs are read from SQLite (RFC 9162: one 32-byte hash per level).
+WAL checkpoint; proofs are read from SQLite (RFC 9162: one 32-byte hash per level), times
+are means of 200 proofs (inclusion of the first, a middle and the last entry; consistency from
+1, n/3 and n − 1 entries to n).
 
 ${archiveTables}` : previous(ARCHIVE) ?? '_not run yet_';
 const seekSection = seek ? seekBody(seek, measured, seekLoads) : previous(SEEK) ?? '_not run yet_';

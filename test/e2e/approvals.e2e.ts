@@ -6,11 +6,15 @@
  */
 import type { Page } from 'playwright-core';
 import {
-  saveScreen, settle, untranslatedKeys, waitUntil, type AppLanguage,
+  renderedText, saveScreen, settle, untranslatedKeys, waitUntil, type AppLanguage,
 } from './support/e2e-app.js';
+import { zhWordProblems } from '../support/zh-words.js';
 import { e2eSuite } from './support/e2e-suite.js';
 import { requestCard, takeApprovalStep, type ApprovalStep } from './support/approval-steps.js';
 import { CORE } from '../support/server-harness.js';
+
+/** The EFR web scripts. */
+const EFR = '/alfresco/s/efr';
 
 /** The demo recording linked to case 丹民罚〔2026〕12号, led by leader1 (demo-records.ts). */
 const RECORDING = '20261124_093000_BWC-2026-001.mp4';
@@ -80,10 +84,15 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
     requestNumber = decodeURIComponent(new URL(page.url()).searchParams.get('created') ?? '');
     const c = await card(page);
     expect(await c.locator('[data-testid="request-status"]').innerText()).toBe('已提交');
+    // Issue 19, point 11: the number carries the bureau's time, as 提交时间 beside it does
+    // (it carried UTC: 8 hours off).
+    const submitted = (await c.locator('[data-testid="request-submitted"]').innerText())
+      .replace(/\D/g, '');
+    expect(requestNumber.replace(/^\D+/, '').slice(0, 12)).toBe(submitted);
     await saveScreen(page, 'approvals-mine-zh-CN');
-    const submitted = log().find((e) => e.action === 'accessRequest.submit');
-    requestId = submitted?.nodeId ?? '';
-    recordingId = submitted?.values.recordings ?? '';
+    const submitLog = log().find((e) => e.action === 'accessRequest.submit');
+    requestId = submitLog?.nodeId ?? '';
+    recordingId = submitLog?.values.recordings ?? '';
     expect(requestId).not.toBe('');
   });
 
@@ -119,8 +128,17 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
 
   it('R24.2: officer1 plays and seeks in the window, under the watermark', async () => {
     const page = await as('officer1');
-    await page.goto(`${suite.app.url}/approvals`);
+    // Issue 19, point 11: his dashboard tells him a viewing window is open, and leads to it.
+    const tile = page.locator('[data-tile="viewingOpen"] [data-testid="tile-count"]');
+    await tile.waitFor();
+    await settle(page);
+    expect(await tile.innerText()).toBe('1');
+    await page.locator('[data-tile="viewingOpen"]').click();
+    await page.waitForURL(/\/approvals\?queue=viewing$/);
     const c = await card(page);
+    // Issue 19, point 11: the status says the window is open, not "调阅中或已到期".
+    expect(await c.locator('[data-testid="request-status"]').innerText()).toBe('已登记，调阅中');
+    expect(await page.locator('body').innerText()).not.toContain('调阅中或已到期');
     await c.locator('[data-testid="play"]').click();
     await page.waitForURL(/\/playback\//);
     const media = page.locator('video[data-testid="media"]');
@@ -240,5 +258,125 @@ describe('e2e: viewing approvals, register, gated playback and the access log (i
       expect(suite.watched?.errors).withContext(name).toEqual([]);
       await suite.closePage();
     }
+  });
+
+  /** Files a request of officer1 through the web script; answers its number and id. */
+  async function submitted(reason: string): Promise<{ id: string; number: string }> {
+    const res = await suite.api('officer1').request<{ entry: { id: string; number: string } }>(
+      'post', `${EFR}/access-requests`,
+      { json: { recordingIds: [recordingId], purpose: 'work', reason } });
+    expect(res.status).withContext(JSON.stringify(res.body)).toBe(201);
+    return res.body.entry;
+  }
+
+  /** The status of a request as the repository has it. */
+  async function statusOf(id: string): Promise<string> {
+    const res = await suite.api('officer1').request<{ entry: { status: string } }>('get',
+      `${EFR}/access-requests/${id}`);
+    return res.body.entry.status;
+  }
+
+  // Issue 19, point 8: 结束 sat beside 播放 and ended a viewing in one click.
+  it('issue 19, point 8: 结束 ends a viewing only once confirmed with a reason', async () => {
+    const page = await as('officer1');
+    await page.goto(`${suite.app.url}/approvals?queue=viewing`);
+    const c = await card(page);
+    await c.locator('[data-decision="close"]').click();
+    const form = c.locator('[data-testid="confirm-form"][data-decision="close"]');
+    await form.waitFor();
+    expect(await form.locator('.warning').innerText()).toContain('此操作不可撤销');
+    expect(await statusOf(requestId)).toBe('registered');
+    // Without a reason nothing is sent: the form says so and stays.
+    await form.locator('[data-testid="confirm-reject"]').click();
+    await form.locator('[role="alert"]').waitFor();
+    expect(await statusOf(requestId)).toBe('registered');
+    await saveScreen(page, 'approvals-close-confirm-zh-CN');
+    await form.locator('[data-testid="reject-reason"]').fill('已查看完毕，提前结束调阅。');
+    await form.locator('[data-testid="confirm-reject"]').click();
+    await page.locator('[data-testid="approvals-message"].efr-ok').waitFor();
+    expect(await statusOf(requestId)).toBe('closed');
+    const closed = log().find((e) => e.action === 'accessRequest.close' && e.nodeId === requestId);
+    expect(closed?.values.reason).toBe('已查看完毕，提前结束调阅。');
+  });
+
+  // Issue 19, point 8: an officer could not withdraw a request he had submitted.
+  it('issue 19, point 8: the requester withdraws a submitted request, with a reason', async () => {
+    const r = await submitted('核对现场笔录');
+    const page = await as('officer1');
+    await page.goto(`${suite.app.url}/approvals`);
+    const c = await requestCard(page, r.number);
+    await c.locator('[data-decision="withdraw"]').click();
+    const form = c.locator('[data-testid="confirm-form"][data-decision="withdraw"]');
+    await form.waitFor();
+    expect(await form.locator('.warning').innerText()).toContain('须重新申请');
+    await form.locator('[data-testid="reject-reason"]').fill('案件已结案，不再需要调阅。');
+    await saveScreen(page, 'approvals-withdraw-confirm-zh-CN');
+    await form.locator('[data-testid="confirm-reject"]').click();
+    await page.locator('[data-testid="approvals-message"].efr-ok').waitFor();
+    expect(await statusOf(r.id)).toBe('closed');
+    expect(await untranslatedKeys(page)).toEqual([]);
+  });
+
+  // Issue 19, point 9: registering with an empty viewer closed the form and lost the input.
+  it('issue 19, point 9: an empty viewer keeps the register form and what was typed', async () => {
+    const r = await submitted('复核现场执法过程（登记）');
+    for (const [user, step] of [['director1', 'review'], ['leader1', 'approve']] as const) {
+      const res = await suite.api(user).request('post', `${EFR}/access-requests/${r.id}/${step}`,
+        { json: {} });
+      expect(res.status).withContext(`${step}: ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    const page = await as('custodian1');
+    await page.goto(`${suite.app.url}/approvals?queue=register`);
+    const c = await requestCard(page, r.number);
+    await c.locator('[data-decision="register"]').click();
+    const viewer = c.locator('[data-testid="register-viewer"]');
+    await viewer.waitFor();
+    await viewer.fill('');
+    await c.locator('[data-testid="register-reason"]').fill('当事人投诉，核对执法过程');
+    await c.locator('[data-testid="confirm-register"]').click();
+    await c.locator('.register-error').first().waitFor();
+    await settle(page);
+    expect(await c.locator('.register-error').allInnerTexts())
+      .toContain(jasmine.stringContaining('调阅人'));
+    expect(await c.locator('[data-testid="register-reason"]').inputValue())
+      .toBe('当事人投诉，核对执法过程');
+    expect(await statusOf(r.id)).toBe('approved');
+    await saveScreen(page, 'approvals-register-empty-viewer-zh-CN');
+  });
+
+  // Issue 19, point 7 / "Done when": after a whole viewing, with officer2's refused read, the
+  // access log holds no login id, raw code ("readContent") or English on a Chinese screen,
+  // and an English one reads "Refused action: …", not a full-width colon.
+  it('issue 19: the access log of a whole viewing reads in the reader\'s language', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const page = await as('supervisor1', lang);
+      await page.goto(`${suite.app.url}/approvals/access-log`);
+      await page.locator('[data-testid="log-row"][data-action="refused"]').first().waitFor();
+      await settle(page);
+      const table = await renderedText(page, '[data-testid="log-table"]');
+      if (lang === 'zh-CN') {
+        expect(zhWordProblems(table)).toEqual([]);
+        expect(table).toMatch(/被拒绝的操作：\s*读取内容（播放或下载）/);
+        expect(table).toMatch(/用途：\s*因工作需要查阅/);
+      } else {
+        expect(table).toMatch(/Refused action:\s+Content read \(playback or download\)/);
+        expect(table).not.toContain('：');
+      }
+      await saveScreen(page, `access-log-viewing-${lang}`);
+    }
+  });
+
+  // Issue 19, point 9: a refusal (403) was told as "请检查网络后重试".
+  it('issue 19, point 9: a refused read is told as a permission sentence', async () => {
+    suite.expectErrors(/status of 403/);
+    const page = await as('officer1');
+    await page.goto(`${suite.app.url}/approvals/access-log`);
+    const alert = page.getByText('您没有查看此内容的权限。');
+    await alert.waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('检查网络');
+    // The sentence alone: no search or verification offered to someone refused the log.
+    expect(await page.locator('[data-testid="log-search"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="verify"]').count()).toBe(0);
+    await saveScreen(page, 'access-log-forbidden-zh-CN');
   });
 });

@@ -22,6 +22,8 @@ describe('e2e: fixity audits screen (issue 18, R26.1)', () => {
   }
 
   const langs: AppLanguage[] = ['zh-CN', 'en'];
+  /** The recording whose byte the zh-CN run flipped (its violation is read in both). */
+  let flipped = '';
   for (const lang of langs) {
     const tag = `${lang}-${sizeTag(VIEWPORTS[0])}`;
     it(`shows coverage and throughput; a flipped byte is found, shown and proposed (${tag})`,
@@ -32,6 +34,7 @@ describe('e2e: fixity audits screen (issue 18, R26.1)', () => {
         expect(await untranslatedKeys(page)).toEqual([]);
         await saveScreen(page, `fixity-${tag}`);
         const name = lang === 'zh-CN' ? flipStoredByte() : null;
+        if (name) flipped = name;
         await page.locator('[data-testid="fixity-run"]').click();
         await page.locator('[data-testid="fixity-message"]').waitFor();
         await settle(page);
@@ -41,6 +44,23 @@ describe('e2e: fixity audits screen (issue 18, R26.1)', () => {
           .toMatch(/\d+ \/ \d+/);
         expect(await untranslatedKeys(page)).toEqual([]);
         await saveScreen(page, `fixity-after-round-${tag}`);
+        // Issue 19: the proposed violation names no officer yet: 待查明, in the reader's words
+        // only (it carried "待查明 to be determined" as the officer, and English facts).
+        const zh = lang === 'zh-CN';
+        const supervisor = await suite.signIn('supervisor1', lang);
+        await openFromNav(supervisor, 'violations', /\/violations$/);
+        const row = supervisor.locator('[data-testid="violation-row"]', { hasText: flipped });
+        await row.waitFor();
+        await settle(supervisor);
+        expect(await row.getAttribute('data-officer')).toBe('');
+        expect(await row.locator('td').first().innerText())
+          .toMatch(zh ? /^待查明/ : /^to be determined/);
+        const facts = await row.locator('[data-testid="violation-facts"]').innerText();
+        expect(facts).toMatch(zh ? /^定期完整性核查/ : /^Fixity audit/);
+        expect(facts).not.toMatch(zh ? /Fixity|determined/ : /[\u4e00-\u9fff]{3}/);
+        expect(await row.locator('[data-testid="violation-source"]').innerText())
+          .toContain(zh ? '来自定期完整性核查' : 'From a fixity audit');
+        await saveScreen(supervisor, `fixity-violation-${tag}`);
       });
   }
 });

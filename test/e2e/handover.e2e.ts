@@ -224,6 +224,25 @@ describe('e2e: guided two-person handover (issue 5, R21.4, R26.1)', () => {
     expect(rows.some((r) => r.includes('VID_20261126_0001.mp4'))).withContext(rows.join('|'))
       .toBeTrue();
     expect(rows.some((r) => r.includes('BWC-2026-001'))).toBeTrue();
+    // Issue 19, point 11: the device handed over with (issued to 王明) shows the pre-use check
+    // declared in the handover in its check history and as 最近检查 (it showed "—").
+    const devices = await suite.signIn('custodian1', 'zh-CN');
+    await devices.goto(`${suite.app.url}/devices`);
+    await devices.locator('[data-testid="device-link"]', { hasText: 'BWC-2026-001' }).click();
+    await devices.waitForURL(/\/devices\/[0-9a-f-]{36}$/);
+    await devices.locator('[data-testid="check-row"]').first().waitFor();
+    await settle(devices);
+    const checks = await devices.locator('[data-testid="check-row"]').allInnerTexts();
+    expect(checks.some((c) => c.includes('王明'))).withContext(checks.join('|')).toBeTrue();
+    // Its history holds the issue to 王明 (it read "暂无记录" for a device out with him).
+    expect(await devices.locator('[data-testid="history-row"][data-kind="issue"]').count())
+      .toBeGreaterThan(0);
+    const last = (await devices.locator('[data-testid="device-last-check"]').innerText()).trim();
+    expect(last).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // 最近检查 is the time of the newest check listed.
+    expect(checks.some((c) => c.includes(last))).withContext(`${last}: ${checks.join('|')}`)
+      .toBeTrue();
+    await saveScreen(devices, 'issue19-device-after-handover-zh-CN');
   });
 
   it('performs the same handover in en', async () => {

@@ -36,6 +36,10 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
         const rows = page.locator('[data-testid="sample-row"]');
         const n = await rows.count();
         expect(n).toBe(2);
+        // Issue 19, point 11: the period ends on the day chosen, not "<next day> 00:00".
+        const period = await page.locator('[data-testid="campaign-period"]').innerText();
+        expect(period).toContain(day(0));
+        expect(period).not.toContain(day(1));
         await page.locator('[data-testid="verify-draw"]').click();
         await page.locator('[data-testid="verify-result"]').waitFor();
         await saveScreen(page, `spot-check-campaign-${tag}`);
@@ -113,6 +117,10 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
         }
         expect(violations).toBe(lang === 'zh-CN' ? 1 : 2);
         await page.locator('[data-testid="quality-chart"]').first().waitFor();
+        // Issue 19, point 11: no empty heading on the quality page.
+        for (const h of await page.locator('.efr-content h1, .efr-content h2').allInnerTexts()) {
+          expect(h.trim()).not.toBe('');
+        }
         expect(await page.locator('[data-testid="quality-measures"] tr').count())
           .toBe(lang === 'zh-CN' ? 1 : 2);
         expect(await page.locator('[data-testid="quality-csv"]').getAttribute('href'))

@@ -45,6 +45,10 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
       );
       const body = await page.locator('body').innerText();
       expect(body).toContain('王明、李强');
+      // Point 3: the greeting names him as everywhere else, without a space ("王 明").
+      if (lang === 'zh-CN') {
+        expect(await page.locator('[data-testid="user-menu"]').innerText()).toContain('王明');
+      }
       expect(await untranslatedKeys(page)).toEqual([]);
       await saveScreen(page, `issue19-recording-officer-${lang}`);
       // 申请调阅 starts a request for this recording.
@@ -88,12 +92,32 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
     const actions = await page.locator('[data-testid="log-action"]').allInnerTexts();
     expect(actions.length).toBeGreaterThan(0);
     for (const a of actions) expect(a).toMatch(/[\u4e00-\u9fff]/);
+    // The object of every seal (a recording) by its name, not "—" (the log carries no name).
+    const sealed = page.locator('[data-testid="log-row"][data-action="seal"] [data-testid="log-object"]');
+    await sealed.first().waitFor();
+    for (const o of await sealed.allInnerTexts()) expect(o.trim()).toMatch(/^\S+\.(mp4|m4a|wav|jpg)$/);
     const table = await page.locator('[data-testid="log-table"]').innerText();
     expect(table).not.toMatch(/\bR\d+\.\d+\b|[0-9a-f]{8}-[0-9a-f]{4}-|officer\d|custodian\d/);
     expect(await page.locator('.efr-nav-active').count()).toBe(1);
     expect(await page.locator('.efr-nav-active').getAttribute('data-nav')).toBe('access-log');
     expect(await untranslatedKeys(page)).toEqual([]);
     await saveScreen(page, 'issue19-access-log-zh-CN');
+  });
+
+  // Point 9: an administrator opening the register was told "仅监督人员可以登记违规。", the
+  // refusal of registering one, as if a write had failed.
+  it('point 9: admin opening the violations list is told who keeps it', async () => {
+    suite.expectErrors(/status of 403/);
+    const page = await suite.signIn('admin', 'zh-CN');
+    await page.goto(`${suite.app.url}/violations`);
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('违规登记册由机关党委（监督人员）查看和办理');
+    expect(await page.locator('body').innerText()).not.toContain('仅监督人员可以登记违规');
+    // The sentence alone: no empty register ("没有此状态的违规") or scan button beside it.
+    expect(await page.locator('[data-testid="violations-table"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="violations-scan"]').count()).toBe(0);
+    await saveScreen(page, 'issue19-violations-admin-zh-CN');
   });
 
   // "Done when": no user id on a zh-CN screen. Every screen of these roles, by their own nav.
@@ -114,6 +138,17 @@ describe('e2e: screens a Chinese archivist trusts (issue 19)', () => {
         const text = await renderedText(page, '.efr-content',
           (t) => !DEMO_LOGIN_ID.test(t), 15_000);
         expect(text.match(LOGIN_ID) ?? []).withContext(`${user} ${nav}`).toEqual([]);
+        // Point 10 at 1366×768: no native date input (mm/dd/yyyy), no table column so narrow
+        // that its text wraps one character per line (under 2.5 characters wide).
+        expect(await page.locator('.efr-content input[type="date"], .efr-content ' +
+          'input[type="datetime-local"]').count()).withContext(`${user} ${nav}`).toBe(0);
+        const narrow = await page.locator('.efr-content td, .efr-content th').evaluateAll(
+          (cells) => cells.filter((c) => {
+            const t = (c as HTMLElement).innerText.trim();
+            const em = parseFloat(getComputedStyle(c).fontSize);
+            return t.length >= 4 && c.getBoundingClientRect().width < 2.5 * em;
+          }).map((c) => (c as HTMLElement).innerText.trim().slice(0, 20)));
+        expect(narrow).withContext(`${user} ${nav}: narrow columns`).toEqual([]);
       }
     });
   }

@@ -1,6 +1,6 @@
 // Issue 19: the word check held to zh-CN screens and documents finds a single English word,
 // and lets through only the proper names, abbreviations, file names and serials of its list.
-import { ENGLISH, zhWordProblems } from './zh-words.js';
+import { ENGLISH, englishWords, zhWordProblems } from './zh-words.js';
 
 describe('the zh-CN word check (test/support/zh-words.ts)', () => {
   it('finds a single English word', () => {
@@ -31,5 +31,12 @@ describe('the zh-CN word check (test/support/zh-words.ts)', () => {
     ]) {
       expect(ENGLISH(line)).withContext(line).toBeUndefined();
     }
+  });
+
+  it('lets a host\'s data words through only where that host\'s check names them', () => {
+    const aca = englishWords(['Company', 'Home']);
+    expect(aca('个人文件 › Company Home')).toBeUndefined();
+    expect(ENGLISH('个人文件 › Company Home')).toBe('Company');
+    expect(aca('Company Home · Retry')).toBe('Retry');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The words a zh-CN screen or document must not carry (issue 19, "Done when": no user id, raw
- * code or English fragment): one list for the e2e screen review (test/e2e/screen-review.e2e.ts)
- * and the check over generated documents (test/documents/zh-documents.spec.ts).
+ * code or English fragment): one rule for the e2e screen review (test/e2e/screen-review.e2e.ts),
+ * the Content App's screens (test/e2e/content-app.e2e.ts) and the check over generated
+ * documents (test/documents/zh-documents.spec.ts).
  */
 
 /** A login id of the demo users (server/src/demo/users.ts): no screen or document shows one. */
@@ -52,25 +53,34 @@ const NUMBERED_ID = /(?:编号|ID)[：:\s]*[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-
 const CAPITAL_CODE = /^(?=[A-Z0-9.-]*\d)[A-Z][A-Z0-9]*(?:[-.][A-Z0-9]+)*$/;
 
 /** Whether `token` (a LATIN_TOKEN) is a word a Chinese reader does not read as it stands. */
-function isForeignWord(token: string): boolean {
+function isForeignWord(token: string, allowed: ReadonlySet<string>): boolean {
   if (!/[A-Za-z]{2}/.test(token)) return false; // numbers, a single letter (×, 第 2 版)
-  if (LATIN_ALLOWED.has(token) || FILE_NAME.test(token) ||
+  if (allowed.has(token) || FILE_NAME.test(token) ||
     CAPITAL_CODE.test(token) || DIGEST.test(token)) return false;
   // An allowed word joined to a number, a letter or another allowed word: SHA-256, CD-R.
   return !token.split(/[-./]/).every((part) => !/[A-Za-z]{2}/.test(part) ||
-    LATIN_ALLOWED.has(part));
+    allowed.has(part));
+}
+
+/**
+ * The English-word check with `data` words allowed besides LATIN_ALLOWED: names a host stores
+ * in English and shows as data, not interface (the Content App's "Company Home").
+ */
+export function englishWords(data: Iterable<string> = []): WordCheck {
+  const allowed = new Set([...LATIN_ALLOWED, ...data]);
+  return (line) => {
+    for (const m of line.replace(NUMBERED_ID, '').matchAll(LATIN_TOKEN)) {
+      if (isForeignWord(m[0], allowed)) return m[0];
+    }
+    return undefined;
+  };
 }
 
 /**
  * An English word on a zh-CN screen or document: any Latin word outside LATIN_ALLOWED, file
  * names and capital codes ("Retry", "range", "dvd5" and "description" are findings).
  */
-export const ENGLISH: WordCheck = (line) => {
-  for (const m of line.replace(NUMBERED_ID, '').matchAll(LATIN_TOKEN)) {
-    if (isForeignWord(m[0])) return m[0];
-  }
-  return undefined;
-};
+export const ENGLISH: WordCheck = englishWords();
 
 /** A check of one line: what it found, or undefined. */
 export type WordCheck = (line: string) => string | undefined;

@@ -1,4 +1,6 @@
-import { logTooltip, visibleLogDetails } from './access-log.rules';
+import {
+  detailSeparator, logObject, logTooltip, unnamedNodeIds, visibleLogDetails,
+} from './access-log.rules';
 
 describe('access-log details (issue 19, point 7)', () => {
   it('shows a refusal as its attempted action and article, without codes or hashes', () => {
@@ -54,5 +56,29 @@ describe('access-log details (issue 19, point 7)', () => {
     expect(visibleLogDetails(old, 'zh-CN').map((d) => d.key)).toEqual(['attempted']);
     const bare = { attempted: 'update', message: 'Sealed facts cannot change.' };
     expect(visibleLogDetails(bare, 'zh-CN').map((d) => d.key)).toEqual(['attempted']);
+  });
+
+  it('issue 19: names the object of an entry, by its node where the log does not', () => {
+    const seal = { nodeId: 'n1', values: { sealedBy1: 'custodian1' } };
+    const named = { nodeId: 'n2', values: { name: 'a.mp4' } };
+    const gone = { nodeId: 'n3', values: {} };
+    const none = { nodeId: '', values: {} };
+    expect(unnamedNodeIds([seal, named, gone, none, seal])).toEqual(['n1', 'n3']);
+    const names = new Map([['n1', 'b.mp4']]);
+    expect(logObject(seal, names)).toBe('b.mp4');
+    expect(logObject(named, names)).toBe('a.mp4');
+    expect(logObject(gone, names)).toBeNull();
+    expect(logObject(none, names)).toBe('');
+  });
+
+  it('separates a detail\'s label and value as each language writes it', () => {
+    expect(detailSeparator('zh-CN')).toBe('：');
+    expect(detailSeparator('en')).toBe(': ');
+  });
+
+  it('issue 19: shows a request\'s purpose by its label, not its code ("work")', () => {
+    expect(visibleLogDetails({ purpose: 'work' })).toEqual([
+      { key: 'purpose', value: 'work', kind: 'purpose' },
+    ]);
   });
 });

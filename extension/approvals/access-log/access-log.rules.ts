@@ -5,7 +5,8 @@
  */
 
 /** How a detail's value is shown. */
-export type LogDetailKind = 'text' | 'person' | 'article' | 'action' | 'status' | 'refusal';
+export type LogDetailKind =
+  'text' | 'person' | 'article' | 'action' | 'status' | 'purpose' | 'refusal';
 
 /** One shown detail: its value key (label EFR_APPROVALS.LOG.DETAIL.<key>) and value. */
 export interface LogDetail {
@@ -23,7 +24,7 @@ const NODE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const SHOWN: readonly [string, LogDetailKind][] = [
   ['attempted', 'action'],
   ['caseNumber', 'text'],
-  ['purpose', 'text'],
+  ['purpose', 'purpose'],
   ['reason', 'text'],
   ['requester', 'person'],
   ['viewer', 'person'],
@@ -66,6 +67,34 @@ export function visibleLogDetails(
     out.push({ key: 'why', value: code, kind: 'refusal', fallback: why ?? '' });
   }
   return out;
+}
+
+/**
+ * `accessLog.object`: what an entry is about, as its object column and the CSV show it: the
+ * name or case number logged with it, else the current name of its node (`names`, read from
+ * the repository), else null: a node the reader cannot read (or no longer exists). An entry
+ * without a node (a scan, a verification) has no object: ''.
+ */
+export function logObject(row: { nodeId: string; values: Readonly<Record<string, string>> },
+  names: ReadonlyMap<string, string>): string | null {
+  const logged = row.values['name'] || row.values['caseNumber'];
+  if (logged) return logged;
+  if (!row.nodeId) return '';
+  return names.get(row.nodeId) ?? null;
+}
+
+/** The nodes of `rows` whose name the log does not carry: to be read from the repository. */
+export function unnamedNodeIds(
+  rows: readonly { nodeId: string; values: Readonly<Record<string, string>> }[],
+): string[] {
+  const ids = rows.filter((r) => r.nodeId && !r.values['name'] && !r.values['caseNumber'])
+    .map((r) => r.nodeId);
+  return [...new Set(ids)];
+}
+
+/** `accessLog.separator`: between a detail's label and value: full-width in Chinese only. */
+export function detailSeparator(language: string): string {
+  return language.toLowerCase().startsWith('zh') ? '：' : ': ';
 }
 
 /** `accessLog.tooltip`: every value as `key=value`, for the row's tooltip. */

@@ -21,7 +21,9 @@ import {
 import { AccessLogRow, ChainVerification } from '../approvals.model';
 import { accessLogCsv } from '../approvals.rules';
 import { ApprovalsService } from '../approvals.service';
-import { LogDetail, logTooltip, visibleLogDetails } from './access-log.rules';
+import {
+  LogDetail, detailSeparator, logObject, logTooltip, unnamedNodeIds, visibleLogDetails,
+} from './access-log.rules';
 import { formatZoneTime } from '../../../core/src/index';
 
 /**
@@ -48,6 +50,9 @@ import { formatZoneTime } from '../../../core/src/index';
   template: `
     <section class="efr-page">
       <h1 class="efr-page-title">{{ 'EFR_APPROVALS.LOG.TITLE' | translate }}</h1>
+      <!-- Refused the log (403): the sentence alone, no verification or search to try (issue
+           19: the form beside the refusal read as if another search might work). -->
+      @if (failure() !== 403) {
       <div class="verify">
         <button mat-stroked-button type="button" (click)="verify()" data-testid="verify">
           {{ 'EFR_APPROVALS.LOG.VERIFY' | translate }}
@@ -97,6 +102,7 @@ import { formatZoneTime } from '../../../core/src/index';
           {{ 'EFR_APPROVALS.LOG.CSV' | translate }}
         </button>
       </form>
+      }
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
@@ -133,13 +139,14 @@ import { formatZoneTime } from '../../../core/src/index';
                     <td class="nowrap">{{ r.at | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
                     <td class="nowrap">{{ r.user | efrPersonName }}</td>
                     <td data-testid="log-action">{{ r.action | efrLogAction }}</td>
-                    <td class="node" [title]="r.nodeId">
-                      {{ r.values['name'] || r.values['caseNumber'] || '—' }}
+                    <td class="node" [title]="r.nodeId" data-testid="log-object">
+                      {{ objectOf(r) || '—' }}
                     </td>
                     <td class="details" data-testid="log-details">
                       @for (d of details(r); track d.key) {
                         <span class="detail"
-                          >{{ 'EFR_APPROVALS.LOG.DETAIL.' + d.key | translate }}：@switch (d.kind) {
+                          >{{ 'EFR_APPROVALS.LOG.DETAIL.' + d.key | translate }}{{ separator()
+                          }}@switch (d.kind) {
                             @case ('person') {
                               {{ d.value | efrPersonName }}
                             }
@@ -151,6 +158,9 @@ import { formatZoneTime } from '../../../core/src/index';
                             }
                             @case ('status') {
                               {{ d.value | efrLabelOrRaw: 'EFR_APPROVALS.STATUS.' }}
+                            }
+                            @case ('purpose') {
+                              {{ d.value | efrLabelOrRaw: 'EFR_APPROVALS.PURPOSE.' }}
                             }
                             @case ('refusal') {
                               {{ d.value | efrRefusal: d.fallback }}
@@ -207,7 +217,8 @@ import { formatZoneTime } from '../../../core/src/index';
         text-align: left;
         vertical-align: top;
       }
-      .nowrap {
+      .nowrap,
+      .log th {
         white-space: nowrap;
       }
       .detail {
@@ -230,6 +241,9 @@ export class AccessLogSmartComponent {
   protected readonly check = signal<ChainVerification | null>(null);
   protected readonly loading = signal(false);
   protected readonly failure = signal<number | null>(null);
+  /** The current names of the rows' nodes that the log does not name (read once per id). */
+  private readonly names = signal<ReadonlyMap<string, string>>(new Map());
+  private readonly namesAsked = new Set<string>();
   protected user = '';
   protected value = '';
   protected from = '';
@@ -245,14 +259,14 @@ export class AccessLogSmartComponent {
     this.failure.set(null);
     const iso = (v: string): string | undefined => (v ? new Date(v).toISOString() : undefined);
     try {
-      this.rows.set(
-        await this.service.accessLog({
-          user: this.user,
-          value: this.value,
-          from: iso(this.from),
-          to: iso(this.to),
-        }),
-      );
+      const rows = await this.service.accessLog({
+        user: this.user,
+        value: this.value,
+        from: iso(this.from),
+        to: iso(this.to),
+      });
+      this.rows.set(rows);
+      await this.readNames(rows);
     } catch (error) {
       this.failure.set(errorStatus(error) ?? 0);
     } finally {
@@ -265,6 +279,29 @@ export class AccessLogSmartComponent {
     const known = (code: string): boolean =>
       this.translate.instant(refusalKey(code)) !== refusalKey(code);
     return visibleLogDetails(r.values, this.translate.getCurrentLang() ?? 'zh-CN', known);
+  }
+
+  /**
+   * What a row is about: the logged name, else the node's current name, else a sentence that
+   * the reader cannot see it (issue 19: never a bare "—" where an object is known).
+   */
+  protected objectOf(r: AccessLogRow): string {
+    const name = logObject(r, this.names());
+    return name ?? (this.translate.instant('EFR_APPROVALS.LOG.OBJECT_UNREADABLE') as string);
+  }
+
+  /** Reads the names of the rows' unnamed nodes not asked for before. */
+  private async readNames(rows: readonly AccessLogRow[]): Promise<void> {
+    const ids = unnamedNodeIds(rows).filter((id) => !this.namesAsked.has(id));
+    if (ids.length === 0) return;
+    for (const id of ids) this.namesAsked.add(id);
+    const found = await this.service.nodeNames(ids);
+    this.names.update((known) => new Map([...known, ...found]));
+  }
+
+  /** Between a detail's label and value, in the screen's language. */
+  protected separator(): string {
+    return detailSeparator(this.translate.getCurrentLang() ?? 'zh-CN');
   }
 
   /** Every logged value, for the row's tooltip. */
@@ -294,10 +331,10 @@ export class AccessLogSmartComponent {
         : d.kind === 'article' ? articleText(d.value, language)
         : d.kind === 'action' ? action(d.value)
         : d.kind === 'status' ? labelOr(`EFR_APPROVALS.STATUS.${d.value}`, d.value)
+        : d.kind === 'purpose' ? labelOr(`EFR_APPROVALS.PURPOSE.${d.value}`, d.value)
         : d.kind === 'refusal' ? labelOr(refusalKey(d.value), d.fallback ?? '')
         : d.value;
-      const sep = language.startsWith('zh') ? '：' : ': ';
-      return `${t(`EFR_APPROVALS.LOG.DETAIL.${d.key}`)}${sep}${value}`;
+      return `${t(`EFR_APPROVALS.LOG.DETAIL.${d.key}`)}${detailSeparator(language)}${value}`;
     };
     // The workstation's zone is the bureau's; the offset stands beside each time.
     const zone = { offsetMinutesAt: (ms: number) => -new Date(ms).getTimezoneOffset() };
@@ -307,7 +344,7 @@ export class AccessLogSmartComponent {
       time: (iso) => formatZoneTime(iso, zone),
       person: (id) => this.people.nameOf(id),
       action,
-      object: (r) => r.values['name'] || r.values['caseNumber'] || '',
+      object: (r) => this.objectOf(r),
       details: (r) => this.details(r).map(detail).join(language.startsWith('zh') ? '；' : '; '),
     });
     const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });

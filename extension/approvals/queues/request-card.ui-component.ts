@@ -77,7 +77,7 @@ function localInput(ms: number): string {
           }
         </dd>
         <dt>{{ 'EFR_APPROVALS.FIELD.SUBMITTED' | translate }}</dt>
-        <dd>{{ r.submittedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
+        <dd data-testid="request-submitted">{{ r.submittedAt | date: 'yyyy-MM-dd HH:mm' }}</dd>
         @if (r.reviewedBy) {
           <dt>{{ 'EFR_APPROVALS.FIELD.REVIEWED' | translate }}</dt>
           <dd>

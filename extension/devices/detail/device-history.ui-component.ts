@@ -81,6 +81,12 @@ import { PersonNamePipe } from '../../shared/public-api';
       border-bottom: 1px solid #e0e0e0;
       white-space: nowrap;
     }
+    /* The check's headings are sentences ("The device powers on and records image and
+       sound"): they wrap, so the table fits 1366 px in English too (issue 19, point 10). */
+    .efr-simple-table th {
+      white-space: normal;
+      vertical-align: bottom;
+    }
   `,
 })
 export class DeviceHistoryUiComponent {

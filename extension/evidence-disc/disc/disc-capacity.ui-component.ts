@@ -10,7 +10,8 @@ import { formatSize } from '../evidence-disc.rules';
   selector: 'efr-disc-capacity',
   imports: [TranslatePipe],
   template: `
-    <div class="efr-capacity" [class.over]="!fits()" data-testid="disc-capacity">
+    <div class="efr-capacity" [class.over]="!fits()" data-testid="disc-capacity"
+      [attr.data-bytes]="bytes()">
       <!-- A plain bar: mat-progress-bar means "still loading" to the screens and their tests. -->
       <div class="efr-bar" role="meter" [attr.aria-valuenow]="percent()" aria-valuemin="0"
         aria-valuemax="100"><div class="efr-fill" [style.width.%]="percent()"></div></div>

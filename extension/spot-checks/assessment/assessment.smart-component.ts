@@ -63,7 +63,8 @@ import { qualityFileName } from '../../../core/src/index';
   <div class="efr-list-card">
     <table class="efr-simple-table" data-testid="quality-measures">
       @for (v of a.violations; track v.id) { @for (m of v.measures; track m.id) {
-      <tr><td>{{ v.officer | efrPersonName }}</td>
+      <tr><td>@if (v.officer) { {{ v.officer | efrPersonName }} } @else {
+        {{ 'EFR_SPOT_CHECKS.VIOLATIONS.OFFICER_UNDETERMINED' | translate }} }</td>
         <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
         <td>{{ 'EFR_SPOT_CHECKS.MEASURE.' + m.measure | translate }}</td>
         <td>{{ m.startDate }} – {{ m.endDate ?? '' }}</td></tr> } }

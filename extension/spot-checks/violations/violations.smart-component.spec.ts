@@ -31,5 +31,9 @@ describe('ViolationsSmartComponent', () => {
     fixture.detectChanges();
     const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]');
     expect(alert?.textContent?.trim()).toBe('EFR_SPOT_CHECKS.VIOLATIONS.LIST_FORBIDDEN');
+    // The sentence alone: no empty register under it.
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="violations-table"]')).toBeNull();
+    expect(el.querySelector('[data-testid="violations-scan"]')).toBeNull();
   });
 });

@@ -27,6 +27,9 @@ import {
   template: `
 <section class="efr-page">
   <h1 class="efr-page-title">{{ 'EFR_SPOT_CHECKS.VIOLATIONS.TITLE' | translate }}</h1>
+  <!-- Refused the register: the sentence alone, no filters, scan or "no violations" beside it
+       (issue 19: a blank list under the refusal read as an empty register). -->
+  @if (!forbidden()) {
   <div class="bar">
     <mat-button-toggle-group [value]="status()" (change)="status.set($event.value); load()">
       @for (s of statuses; track s) { <mat-button-toggle [value]="s">
@@ -35,7 +38,9 @@ import {
     <button mat-stroked-button type="button" (click)="scan()" data-testid="violations-scan">
       {{ 'EFR_SPOT_CHECKS.VIOLATIONS.SCAN' | translate }}</button>
   </div>
+  }
   @if (message(); as m) { <div class="efr-error" role="alert">{{ m }}</div> }
+  @if (!forbidden()) {
   <div class="efr-list-card">
     <table class="efr-simple-table" data-testid="violations-table">
       <tr><th>{{ 'EFR_SPOT_CHECKS.COL.OFFICER' | translate }}</th>
@@ -46,7 +51,9 @@ import {
         <th>{{ 'EFR_SPOT_CHECKS.COL.ACTIONS' | translate }}</th></tr>
       @for (v of violations(); track v.id) {
       <tr data-testid="violation-row" [attr.data-status]="v.status" [attr.data-officer]="v.officer">
-        <td>{{ v.officer | efrPersonName }}<div class="sub">{{ v.unit }}</div></td>
+        <td>@if (v.officer) { {{ v.officer | efrPersonName }} } @else {
+          {{ 'EFR_SPOT_CHECKS.VIOLATIONS.OFFICER_UNDETERMINED' | translate }} }
+          <div class="sub">{{ v.unit }}</div></td>
         <td>{{ 'EFR_SPOT_CHECKS.KIND.' + v.kind | translate }}</td>
         <td class="text"><span data-testid="violation-facts">{{ facts(v) }}</span>
           <div class="sub" data-testid="violation-source">{{
@@ -89,11 +96,14 @@ import {
         'EFR_SPOT_CHECKS.VIOLATIONS.EMPTY' | translate }}</td></tr> }
     </table>
   </div>
+  }
 </section>`,
   styles: `.bar { display: flex; gap: 12px; margin-bottom: 12px; align-items: center; }
     /* A flex cell breaks the table's row; the box inside the cell wraps instead. */
     .acts-box { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
-    .sub { font-size: 12px; opacity: .75; } .reason { min-width: 160px; }`,
+    .sub { font-size: 12px; opacity: .75; } .reason { min-width: 160px; }
+    /* A fixity alert's facts carry two 64-digit digests: they wrap, so the table fits 1366 px. */
+    .text { overflow-wrap: anywhere; }`,
 })
 export class ViolationsSmartComponent {
   private readonly service = inject(SpotChecksService);
@@ -106,6 +116,8 @@ export class ViolationsSmartComponent {
   protected readonly status = signal('all');
   protected readonly violations = signal<Violation[]>([]);
   protected readonly message = signal<string | null>(null);
+  /** Whether reading the register was refused (not a supervisor). */
+  protected readonly forbidden = signal(false);
   protected readonly reasons: Record<string, string> = {};
   private readonly measureForms: Record<string, { measure: string; startDate: string;
     endDate: string }> = {};
@@ -135,10 +147,12 @@ export class ViolationsSmartComponent {
     this.message.set(null);
     try {
       this.violations.set(await this.service.violations(this.status()));
+      this.forbidden.set(false);
     } catch (error) {
       // Reading the register is refused to all but supervisors (an administrator sees the
       // entry in the navigation): say who keeps it, not the refusal of registering one
       // ("仅监督人员可以登记违规。"), which misread as a failed write (issue 19, point 9).
+      this.forbidden.set(errorStatus(error) === 403);
       this.message.set(
         errorStatus(error) === 403
           ? (this.translate.instant('EFR_SPOT_CHECKS.VIOLATIONS.LIST_FORBIDDEN') as string)

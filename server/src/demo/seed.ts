@@ -7,7 +7,7 @@ import { formatAcsDate } from '../model/property-values.js';
 import { createNode } from '../repo/node-writes.js';
 import { moveNode } from '../repo/node-updates.js';
 import { toInstant } from '../rules/recording-state.js';
-import { recordPreUseCheck } from '../../../webscripts/src/devices/devices.js';
+import { recordDeviceEvent, recordPreUseCheck } from '../../../webscripts/src/devices/devices.js';
 import { serverPort } from '../webscripts/port/server-port.js';
 import { inWorkflowStep } from '../webscripts/devices/workflow-guard.js';
 import { recordingsFolderFor } from '../../../webscripts/src/handovers/handover-receipt.js';
@@ -143,12 +143,19 @@ export async function seedDemo(repo: Repository, password: string): Promise<void
       },
     });
     // An issued device was checked before it was issued (R15.1), as the issue step records
-    // it: its history holds that check (issue 19, point 11: 最近检查 showed "—").
+    // it: its history holds that check and the issue (issue 19, point 11: 最近检查 showed "—"
+    // and 设备履历 "暂无记录" for a device out with an officer).
     if (d.holder) {
+      const holder = d.holder;
       const checkedAt = toInstant(device.props['efr:issuedAt']) ?? new Date(now).toISOString();
-      inWorkflowStep(() => recordPreUseCheck(serverPort(repo, c), device.id, d.serial,
-        { working: true, batteryPercent: 95, freeStorageMb: 60_000, clockOffsetSeconds: 1 },
-        checkedAt, 'custodian1'));
+      inWorkflowStep(() => {
+        const port = serverPort(repo, c);
+        recordPreUseCheck(port, device.id, d.serial,
+          { working: true, batteryPercent: 95, freeStorageMb: 60_000, clockOffsetSeconds: 1 },
+          checkedAt, 'custodian1');
+        recordDeviceEvent(port, device.id, d.serial,
+          { kind: 'issue', at: checkedAt, by: 'custodian1', holder, note: '' });
+      });
     }
   }
   const handover = await createNode(repo, c, folders.get('handovers') as NodeRow, {

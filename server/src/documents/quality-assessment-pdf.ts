@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { QualityFigures } from '../../../core/src/index.js';
 import type { Assessment } from '../../../contract/index.js';
-import { percent as pct, type ReportWords } from '../../../webscripts/src/quality/quality-csv.js';
+import {
+  percent as pct, violationOfficer, type ReportWords,
+} from '../../../webscripts/src/quality/quality-csv.js';
 
 /**
  * The assessment as PDF (pdfkit with Noto Sans CJK, as the evidence description does), in the
@@ -59,7 +61,7 @@ export function assessmentPdf(a: Assessment, w: ReportWords): Promise<Buffer> {
     const m = v.measures.map((x) =>
       `${w.value('efr:measureList', x.measure)} ${x.startDate ?? ''}–${x.endDate ?? ''}`);
     const unit = w.language === 'zh-CN' ? `（${v.unit}）` : ` (${v.unit}) `;
-    doc.text(`${w.person(v.officer)}${unit}${w.value('efr:violationKindList', v.kind)}${sep}` +
+    doc.text(`${violationOfficer(v, w)}${unit}${w.value('efr:violationKindList', v.kind)}${sep}` +
       `${m.join(list) || w.text('quality.none')}`);
   }
   doc.end();

@@ -145,6 +145,14 @@ async function tagFiles(src: PackageSource, payload: readonly PayloadEntry[], da
   const description = describePackage(src.facts, payload,
     { language: 'zh-CN', zone: bureauZone() });
   const manifest = payloadManifest(payload);
+  // The PDF renders on its worker while this thread builds the rest (the verify page's
+  // esbuild bundle of the log check above all): the first image byte waits for both.
+  const pdf = descriptionPdf(description, date);
+  pdf.catch(() => undefined); // awaited below; a throw before that must not leave it unhandled
+  const verifyPage = encoder.encode(verifyPageHtml({ caseNumber: src.facts.caseNumber,
+    label: src.facts.label, manifest: payload.map((p) => ({ sha256: p.recording.sha256,
+      path: p.path })), hasherScript: verifyPageHasher(),
+    logCheckScript: verifyPageLogChecker() }));
   const texts: [string, Uint8Array][] = [
     [BAGIT_TXT, encoder.encode(bagitTxt())],
     [BAG_INFO_TXT, encoder.encode(bagInfoTxt(src.facts, {
@@ -152,12 +160,9 @@ async function tagFiles(src: PackageSource, payload: readonly PayloadEntry[], da
       payloadFiles: payload.length, bagCount: '1 of 1' }))],
     [MANIFEST_TXT, encoder.encode(manifest)],
     ['description.txt', encoder.encode(descriptionText(description))],
-    ['description.pdf', await descriptionPdf(description, date)],
+    ['description.pdf', await pdf],
     [ACCESS_LOG_EXTRACT, encoder.encode(accessLogExtractText(src.log))],
-    [VERIFY_HTML, encoder.encode(verifyPageHtml({ caseNumber: src.facts.caseNumber,
-      label: src.facts.label, manifest: payload.map((p) => ({ sha256: p.recording.sha256,
-        path: p.path })), hasherScript: verifyPageHasher(),
-      logCheckScript: verifyPageLogChecker() }))],
+    [VERIFY_HTML, verifyPage],
   ];
   if (src.logTree) {
     texts.push([ACCESS_LOG_TREE_HEAD, encoder.encode(treeHeadFileText(src.logTree.head,

@@ -153,7 +153,7 @@ export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
         viewport: Viewport = VIEWPORTS[0],
       ): Promise<Page> {
         const page = await lane.open(viewport);
-        await signIn(page, appOf().url, user, lang);
+        await signIn(page, appOf().url, user, lang, passwordOf(user));
         sessions.set(`${user} ${lang}`, await storedSession(page, appOf().url));
         return page;
       },

@@ -105,9 +105,11 @@ function recordingIdsOf(
     caseId: theCase.id };
 }
 
-/** Six hex digits for request numbers (two requests in one millisecond keep distinct names). */
+/** Six digits for request numbers (two requests in one millisecond keep distinct names). */
 function suffix(): string {
-  return (0x1000000 + Math.floor(Math.random() * 0x1000000)).toString(16).substring(1);
+  // Digits only: the number is read on Chinese screens and documents, where "bf2164" reads as
+  // an English fragment (issue 19; as tree heads and device entries).
+  return String(1000000 + Math.floor(Math.random() * 1000000)).substring(1);
 }
 
 export const accessRequestsPost: WebScriptDefinition = {

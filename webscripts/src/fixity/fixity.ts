@@ -219,7 +219,7 @@ export const fixityRoundProgressPost: WebScriptDefinition = {
 function planMismatch(port: RepositoryPort, rec: PortNode, expected: string,
   actual: string | null, now: string): () => PortNode {
   return port.asRepository(() => planViolation(port, {
-    kind: 'falsifiedOrEdited', officer: '待查明 to be determined',
+    kind: 'falsifiedOrEdited', officer: null,
     unit: unitResolver(port).ofRecording(rec), sourceReference: 'fixity:' + rec.id + ':' +
       (actual === null ? 'missing' : actual), subjectId: rec.id, proposedBy: 'system',
     description: 'Fixity audit: the stored bytes of ' + rec.name + ' ' +

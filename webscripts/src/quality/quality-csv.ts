@@ -83,6 +83,11 @@ function rowOf(level: string, f: QualityFigures, w: ReportWords): string[] {
     String(f.violations)];
 }
 
+/** The officer of a violation by name, or the words for "to be determined" while nobody is. */
+export function violationOfficer(v: { officer: string }, w: ReportWords): string {
+  return v.officer === '' ? w.text('quality.officerUndetermined') : w.person(v.officer);
+}
+
 /** The assessment as CSV text: units first, then officers, then the violations listed. */
 export function assessmentCsv(a: Assessment, w: ReportWords): string {
   const table: string[][] = [COLUMNS.map((k) => w.text(k))];
@@ -90,7 +95,7 @@ export function assessmentCsv(a: Assessment, w: ReportWords): string {
   for (const f of a.report.officers) table.push(rowOf(w.text('quality.officer'), f, w));
   const register: string[][] = [REGISTER_COLUMNS.map((k) => w.text(k))];
   for (const v of a.violations) {
-    const head = [w.person(v.officer), v.unit, w.value('efr:violationKindList', v.kind),
+    const head = [violationOfficer(v, w), v.unit, w.value('efr:violationKindList', v.kind),
       w.time(v.decidedAt)];
     if (v.measures.length === 0) register.push(head.concat(['', '', '']));
     for (const m of v.measures) {

@@ -12,7 +12,11 @@ import { VIOLATIONS_FOLDER } from './violation-json.js';
 /** What a proposal is made of. */
 export interface Proposal {
   kind: ViolationKind | string;
-  officer: string;
+  /**
+   * The officer concerned; null when nobody is found responsible yet (a fixity alert): the
+   * property stays empty and the screens and documents say 待查明 / to be determined.
+   */
+  officer: string | null;
   coOfficer?: string | null;
   unit: string;
   description: string;
@@ -58,8 +62,8 @@ function proposedFor(port: RepositoryPort, p: Proposal): PortNode | null {
 export function planViolation(port: RepositoryPort, p: Proposal): () => PortNode {
   const known = proposedFor(port, p);
   if (known !== null) return () => known;
-  port.enforce(checkViolation({ kind: p.kind, subject: p.officer, description: p.description }),
-    'proposeViolation', null);
+  port.enforce(checkViolation({ kind: p.kind, subject: p.officer,
+    description: p.description }), 'proposeViolation', null);
   const register = port.archiveFolder(VIOLATIONS_FOLDER);
   if (register === null) {
     throw new WebScriptError(503, 'efr.archive.notSetUp',
@@ -76,7 +80,7 @@ export function planViolation(port: RepositoryPort, p: Proposal): () => PortNode
         'efr:sourceReference': p.sourceReference,
         'efr:proposedBy': p.proposedBy,
         'efr:proposedAt': port.now(),
-        'efr:officer': p.officer,
+        'efr:officer': p.officer === null ? '' : p.officer,
         'efr:coOfficer': p.coOfficer || null,
         'efr:unit': p.unit || '-',
       },
