@@ -2,7 +2,8 @@
  * The quality assessment in the ACS module (issue 8: R28.1, R29.1, R30.1; issue 15): the JSON
  * and the CSV written once (webscripts/src/quality/), run as the module's controller in the
  * ACS-like runtime, the CSV rendered through the descriptor's csv template as Surf does (its
- * Content-Type from the format; no file name); the PDF is server/'s and answers 501 here.
+ * Content-Type from the format; no file name); the PDF is a generated document
+ * (quality-reports-webscripts.spec.ts).
  */
 import { ASIA_SHANGHAI } from '../../core/src/index.js';
 import type { Assessment } from '../../contract/index.js';
