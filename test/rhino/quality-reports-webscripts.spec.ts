@@ -6,6 +6,7 @@
  * stored assessment), uploads the PDF and the stored bytes stream as StreamContent streams them.
  */
 import { createHash } from 'node:crypto';
+import { confirmedViolation, QUALITY_FOLDERS } from './quality-fixtures.js';
 import { runWebScripts, type WsCall, type WsResult } from './webscript-run.js';
 
 const code = (r: WsResult): string => `${r.status} ${r.body?.error?.errorKey ?? ''}`.trim();
@@ -23,7 +24,7 @@ describe('module web scripts in Rhino: the quality report as a generated documen
   const report = { templateArgs: { id: '@post' } };
   beforeAll(async () => {
     r = await runWebScripts({ areas: ['quality', 'documents'],
-      folders: ['EFR 执法记录/违规记录', 'EFR 执法记录/移交记录', 'EFR 执法记录/执法记录仪'],
+      folders: QUALITY_FOLDERS,
       folderAces: { 'EFR 执法记录': ['ALLOWED;GROUP_EFR_UNIT_HEADS;Consumer',
         'ALLOWED;GROUP_EFR_SUPERVISORS;Consumer', 'ALLOWED;GROUP_EFR_WORKERS;Consumer'] } },
     { officer1: ['GROUP_EFR_OFFICERS'], unithead1: ['GROUP_EFR_UNIT_HEADS'],
@@ -43,11 +44,7 @@ describe('module web scripts in Rhino: the quality report as a generated documen
       ws('pdf', 'quality-report.get', 'unithead1', report),
       ws('notAReport', 'quality-report.get', 'unithead1', { templateArgs: { id: '@claim' } }),
     ], [
-      { folder: 'EFR 执法记录/违规记录', name: '违规-1', type: 'efr:violation',
-        properties: { 'efr:violationKind': 'lentDevice', 'efr:violationStatus': 'confirmed',
-          'efr:violationDescription': '借出记录仪。', 'efr:proposedBy': 'supervisor1',
-          'efr:proposedAt': iso(now - DAY), 'efr:officer': 'officer1',
-          'efr:unit': '婚姻登记处' } },
+      confirmedViolation(iso(now - DAY)),
     ]);
   });
 
