@@ -28,6 +28,9 @@ describe('finding evidence over the module port, reads from efr-access (R28.2, i
       file: resolve(import.meta.dirname, 'finding-evidence.entry.ts') });
     const file = join(dir, 'finding-evidence.get.js');
     writeFileSync(file, code);
+    // Surf renders the answer through the format's template, as it does the module's
+    // (DeclarativeWebScript#renderFormatTemplate; test/acs-runtime AcsRuntime#renderFormat).
+    writeFileSync(join(dir, 'finding-evidence.get.json.ftl'), '${body}\n');
     const mod = await moduleParts();
     const iso = (ms: number): string => new Date(ms).toISOString();
     out = await runDriver<Out[]>('webscripts.js', {

@@ -45,6 +45,9 @@ describe('repository port contract: the module adapter in the ACS-like runtime (
       file: resolve(import.meta.dirname, 'port-contract.entry.ts') });
     const file = join(dir, 'port-contract.get.js');
     writeFileSync(file, code);
+    // Surf renders the answer through the format's template, as it does the module's
+    // (DeclarativeWebScript#renderFormatTemplate; test/acs-runtime AcsRuntime#renderFormat).
+    writeFileSync(join(dir, 'port-contract.get.json.ftl'), '${body}\n');
     const bytes = join(dir, FIXTURE.content.name);
     writeFileSync(bytes, BYTES);
     const mod = await moduleParts();
