@@ -287,6 +287,14 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(String(pdf.headers['content-disposition'])).toContain('attachment');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Only its requester reads it, through the generic API too: the archive root's readers do
+    // not inherit it (R28.1).
+    for (const path of [`${CORE}/nodes/${doc.id}`, `${CORE}/nodes/${doc.id}/content`]) {
+      const other = await t.app.inject({ url: path, headers: basic('officer1', 'pw') });
+      expect([403, 404]).withContext(`${path}: ${other.body}`).toContain(other.statusCode);
+      const own = await t.app.inject({ url: path, headers: basic('supervisor1', 'pw') });
+      expect(own.statusCode).withContext(`${path}: ${own.body}`).toBe(200);
+    }
     // The PDF's text as pdftotext (poppler) reads it: names, not login ids (issue 19, point 2).
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.rawPayload })
       .toString('utf8');

@@ -42,6 +42,8 @@ describe('module web scripts in Rhino: the quality report as a generated documen
       ws('result', 'document-result.post', 'worker1', { templateArgs: { id: '@post' },
         body: { sha256: PDF_SHA, size: PDF.length } }),
       ws('pdf', 'quality-report.get', 'unithead1', report),
+      // Another reader of the archive root does not inherit the report (R28.1).
+      { name: 'otherReads', user: 'supervisor1', rest: { op: 'read', node: '@post' } },
       ws('notAReport', 'quality-report.get', 'unithead1', { templateArgs: { id: '@claim' } }),
     ], [
       confirmedViolation(iso(now - DAY)),
@@ -77,5 +79,6 @@ describe('module web scripts in Rhino: the quality report as a generated documen
     expect(r.pdf.body as unknown).toEqual({ stream: { node: doc.id,
       mimetype: 'application/pdf', size: PDF.length, contentDisposition: 'attachment' } });
     expect(r.pdf.logs.join('\n')).toContain('efr quality.report');
+    expect(r.otherReads.status).withContext(JSON.stringify(r.otherReads)).not.toBe(200);
   });
 });

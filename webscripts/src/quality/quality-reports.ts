@@ -14,7 +14,9 @@
  *   report, that the caller may not read or did not request.
  */
 import type { QualityReportInput } from '../../../contract/index.js';
-import { compactName, documentLanguage, refuse } from '../../../core/src/index.js';
+import {
+  compactName, documentLanguage, GROUP_EFR_WORKERS, refuse,
+} from '../../../core/src/index.js';
 import { documentJson, orderOf, storedInputOf } from '../documents/document-json.js';
 import { requestDocument } from '../documents/documents.js';
 import { madeArchiveFolder } from '../handovers/handover-json.js';
@@ -63,7 +65,12 @@ export const qualityReportsPost: WebScriptDefinition = {
     const folder = madeArchiveFolder(port, QUALITY_REPORTS_FOLDER);
     const doc = requestDocument(port, folder.id, qualityReportName(p, at), 'qualityReport',
       folder.id, input);
+    // Its figures are what the requester may read (R28.1): nobody else reads the document, not
+    // even through the generic API (the archive root's readers would by inheritance), but the
+    // workers, who find it waiting and render it (its claim grants the one holding it more).
+    port.stopInheritingPermissions(doc.id);
     port.setPermission(doc.id, user, 'Consumer');
+    port.setPermission(doc.id, GROUP_EFR_WORKERS, 'Consumer');
     return { status: 202, body: { entry: documentJson(port.node(doc.id) || doc) } };
   },
 };
