@@ -43,7 +43,7 @@ describe('module web scripts in Rhino: the quality report as a generated documen
         body: { sha256: PDF_SHA, size: PDF.length } }),
       ws('pdf', 'quality-report.get', 'unithead1', report),
       // Another reader of the archive root does not inherit the report (R28.1).
-      { name: 'otherReads', user: 'supervisor1', rest: { op: 'read', node: '@post' } },
+      { name: 'otherReads', user: 'supervisor1', rest: { op: 'content', node: '@post' } },
       ws('notAReport', 'quality-report.get', 'unithead1', { templateArgs: { id: '@claim' } }),
     ], [
       confirmedViolation(iso(now - DAY)),
