@@ -9,7 +9,7 @@ import { Entry, List, NodeId, Strict } from './common.js';
 import { DiscJobSchema } from './evidence-packages.js';
 
 /** The kinds of generated document. */
-export const DOCUMENT_KINDS = ['destructionRegister'] as const;
+export const DOCUMENT_KINDS = ['destructionRegister', 'qualityReport'] as const;
 /** A kind of generated document. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -18,7 +18,10 @@ export const GeneratedDocumentSchema = Strict({
   id: NodeId,
   name: Type.String(),
   kind: Type.Union(DOCUMENT_KINDS.map((k) => Type.Literal(k))),
-  /** The node the document is of (the disposition batch of a register). */
+  /**
+   * The node the document is of: the disposition batch of a register, the reports folder
+   * (`质量考评报告`) of a quality report.
+   */
   subjectId: NodeId,
   job: DiscJobSchema,
 });
@@ -32,12 +35,14 @@ export const GeneratedDocumentListSchema = List(GeneratedDocumentSchema);
 
 /**
  * What a worker is told to render when it claims a document: its kind and name, and for a
- * destruction register the register as the execution signed it (core's RegisterInput).
+ * destruction register the register as the execution signed it (core's RegisterInput), for a
+ * quality report the assessment as its requester could read it when asking (QualityReportInput).
  */
 export const DocumentOrderSchema = Strict({
   kind: Type.Union(DOCUMENT_KINDS.map((k) => Type.Literal(k))),
   name: Type.String(),
-  register: Type.Unknown({ description: "core's RegisterInput (efr:registerRecord)" }),
+  register: Type.Optional(Type.Unknown({ description: "core's RegisterInput (efr:registerRecord)" })),
+  quality: Type.Optional(Type.Unknown({ description: 'QualityReportInput (contract/quality.ts)' })),
 });
 /** What a worker renders. */
 export type DocumentOrder = Static<typeof DocumentOrderSchema>;

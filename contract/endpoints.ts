@@ -45,7 +45,9 @@ import {
   FixityRunRequestSchema, FixityStatusEntrySchema, InclusionProofSchema,
   SignedTreeHeadEntrySchema, StoredTreeHeadSchema, TreeHeadRequestEntrySchema, TreeHeadsSchema,
 } from './archive.js';
-import { AssessmentEntrySchema } from './quality.js';
+import {
+  AssessmentEntrySchema, QualityReportPdfSchema, QualityReportRequestSchema,
+} from './quality.js';
 import {
   CampaignEntrySchema, CampaignListSchema, CampaignResultsEntrySchema,
   DrawVerificationEntrySchema, FindingEvidenceEntrySchema, FindingListSchema,
@@ -338,8 +340,17 @@ export const ENDPOINTS: readonly Endpoint[] = [
     hosts: BOTH, summary: 'record a measure (R30.1)' },
   // Quality assessment (issue 8)
   { method: 'GET', path: '/quality', query: ['from', 'to', 'format', 'lang'],
-    responses: { 200: AssessmentEntrySchema }, alsoProduces: ['text/csv', 'application/pdf'],
+    responses: { 200: AssessmentEntrySchema }, alsoProduces: ['text/csv'],
     descriptor: 'quality/quality.get', hosts: BOTH, summary: 'the assessment' },
+  { method: 'POST', path: '/quality/reports', request: QualityReportRequestSchema,
+    responses: { 202: GeneratedDocumentEntrySchema },
+    descriptor: 'quality/quality-reports.post', hosts: BOTH,
+    summary: 'request the assessment as PDF (efr worker renders it)' },
+  { method: 'GET', path: '/quality/reports/{id}',
+    responses: { 200: QualityReportPdfSchema, 202: GeneratedDocumentEntrySchema },
+    alsoProduces: ['application/pdf'],
+    descriptor: 'quality/quality-report.get', hosts: BOTH,
+    summary: 'the assessment as PDF (202 while efr worker renders it)' },
 ];
 
 /** `METHOD /path`: an endpoint's key in messages and tables. */

@@ -42,3 +42,29 @@ export type Assessment = Static<typeof AssessmentSchema>;
 
 /** `GET /quality?format=json`. */
 export const AssessmentEntrySchema = Strict({ entry: AssessmentSchema });
+
+/** Body of `POST /quality/reports`: the period of the assessment to keep as a PDF. */
+export const QualityReportRequestSchema = Strict({
+  from: Type.String(),
+  to: Type.String(),
+  /** The reader's language of the PDF (else Accept-Language, else zh-CN). */
+  lang: Type.Optional(Type.String()),
+});
+/** A quality report's request. */
+export type QualityReportRequest = Static<typeof QualityReportRequestSchema>;
+
+/**
+ * What a quality report's PDF is rendered from, stored on its document when it is requested:
+ * the assessment as the requester could read it then, people by name, the language.
+ */
+export interface QualityReportInput {
+  assessment: Assessment;
+  /** Display names of the people the assessment names, by user name. */
+  names: Record<string, string>;
+  language: 'zh-CN' | 'en';
+  requestedBy: string;
+  requestedAt: string;
+}
+
+/** A quality report once rendered is a PDF (`application/pdf`); no JSON answer. */
+export const QualityReportPdfSchema = Type.Never({ description: 'application/pdf' });

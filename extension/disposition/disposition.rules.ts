@@ -1,4 +1,4 @@
-import { EfrRole } from '../shared/public-api';
+import { documentState, EfrRole, type DocumentState } from '../shared/public-api';
 import { DispositionBatchView, DispositionDecision } from './disposition.model';
 
 /**
@@ -48,12 +48,9 @@ export function basisText(basis: string, language: string): string {
 }
 
 /** Where a batch's destruction register stands: efr worker renders it after the execution. */
-export type RegisterState = 'none' | 'rendering' | 'ready' | 'failed';
+export type RegisterState = DocumentState;
 
 /** The register's state of batch `b` (none before execution or for a batch without one). */
 export function registerState(b: DispositionBatchView): RegisterState {
-  const job = b.status === 'executed' ? b.register?.job : undefined;
-  if (!job) return 'none';
-  if (job.state === 'built') return 'ready';
-  return job.state === 'failed' ? 'failed' : 'rendering';
+  return documentState(b.status === 'executed' ? b.register?.job : undefined);
 }

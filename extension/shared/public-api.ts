@@ -22,3 +22,4 @@ export * from './load-failure';
 export * from './log-vocabulary';
 export * from './day-field.component';
 export * from './date-time-field.component';
+export * from './document-job.rules';

@@ -9,6 +9,7 @@ import {
   Finding,
   Violation,
 } from './spot-checks.model';
+import type { GeneratedDocument } from '../../contract/index';
 import { campaignsShown, pendingFindings } from './spot-checks.rules';
 
 type List<T> = { list: { entries: { entry: T }[] } };
@@ -110,14 +111,37 @@ export class SpotChecksService {
   }
 
   /**
-   * A download link of the assessment (ticket as alf_ticket: a plain link sends no header),
-   * in the screen's language (`lang`: a link sends the browser's Accept-Language, not the
-   * language chosen in EFR; issue 19).
+   * A download link of the assessment's CSV (ticket as alf_ticket: a plain link sends no
+   * header), in the screen's language (`lang`: a link sends the browser's Accept-Language, not
+   * the language chosen in EFR; issue 19).
    */
-  exportUrl(from: string, to: string, format: 'csv' | 'pdf', lang: string): string {
+  exportUrl(from: string, to: string, format: 'csv', lang: string): string {
     const alfresco = this.api.getInstance();
     const q = new URLSearchParams({ from, to, format, lang,
       alf_ticket: alfresco.getTicketEcm() ?? '' });
     return `${alfresco.config.hostEcm ?? ''}/alfresco/service/efr/quality?${q.toString()}`;
+  }
+
+  /**
+   * Asks for the assessment of [from, to) as PDF (issue 15): the repository keeps the figures
+   * as this user reads them now, efr worker renders them; answers the document and its job.
+   */
+  async requestReport(from: string, to: string, lang: string): Promise<GeneratedDocument> {
+    return (await this.efr.call<{ entry: GeneratedDocument }>('POST', 'quality/reports',
+      { from, to, lang })).entry;
+  }
+
+  /** A generated document with its job's progress. */
+  async document(id: string): Promise<GeneratedDocument> {
+    return (await this.efr.call<{ entry: GeneratedDocument }>('GET',
+      `documents/${encodeURIComponent(id)}`)).entry;
+  }
+
+  /** A download link of a rendered quality report (the ticket as the register's link has it). */
+  reportUrl(id: string): string {
+    const alfresco = this.api.getInstance();
+    const ticket = alfresco.contentClient.getAlfTicket('');
+    return `${alfresco.config.hostEcm ?? ''}/alfresco/service/efr/quality/reports/` +
+      `${encodeURIComponent(id)}?${ticket.replace(/^&/, '')}`;
   }
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { verifyChain } from '../../server/src/access-log/access-log.js';
 import { buildApp } from '../../server/src/app.js';
 import { seedDemo } from '../../server/src/demo/seed.js';
+import { renderWaitingDocuments } from '../../server/src/testing/render-documents.js';
 import { formatAcsDate } from '../../server/src/model/property-values.js';
 import { createNode } from '../../server/src/repo/node-writes.js';
 import type { NodeRow } from '../../server/src/repo/node-rows.js';
@@ -266,10 +267,34 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
     expect(csv.body).toContain('王明');
     expect(csv.body).not.toMatch(/officer\d|suspension|notRecorded/);
     expect(csv.body).toMatch(/停止执法工作一个月\S*,2026-12-01,2026-12-31/);
-    const pdf = await app.inject({ method: 'GET', headers: basic('supervisor1', 'pw'),
-      url: `/alfresco/s/efr/quality?from=${from}&to=${to}&format=pdf` });
+    // Issue 15: the PDF is a generated document, the same in both hosts.
+    expect(error(await call('supervisor1', 'GET', `/quality?from=${from}&to=${to}&format=pdf`)))
+      .toBe('400 framework.exception.InvalidArgument');
+    const asked = await t.app.inject({ method: 'POST', headers: basic('supervisor1', 'pw'),
+      url: '/alfresco/s/efr/quality/reports', payload: { from, to } });
+    expect(asked.statusCode).withContext(asked.body).toBe(202);
+    const doc = (asked.json() as { entry: { id: string; name: string; kind: string } }).entry;
+    expect(doc.kind).toBe('qualityReport');
+    expect(doc.name).toMatch(/^质量考评-[-0-9]+\.pdf$/);
+    const reportUrl = `/alfresco/s/efr/quality/reports/${doc.id}`;
+    expect((await t.app.inject({ url: reportUrl, headers: basic('supervisor1', 'pw') }))
+      .statusCode).toBe(202);
+    expect((await t.app.inject({ url: reportUrl, headers: basic('officer1', 'pw') }))
+      .statusCode).toBe(404);
+    expect((await renderWaitingDocuments(t)).map((o) => o.state)).toEqual(['built']);
+    const pdf = await t.app.inject({ url: reportUrl, headers: basic('supervisor1', 'pw') });
     expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(String(pdf.headers['content-disposition'])).toContain('attachment');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Only its requester reads it, through the generic API too: the archive root's readers do
+    // not inherit it (R28.1).
+    for (const path of [`${CORE}/nodes/${doc.id}`, `${CORE}/nodes/${doc.id}/content`]) {
+      const other = await t.app.inject({ url: path, headers: basic('officer1', 'pw') });
+      expect([403, 404]).withContext(`${path}: ${other.body}`).toContain(other.statusCode);
+      const own = await t.app.inject({ url: path, headers: basic('supervisor1', 'pw') });
+      expect(own.statusCode).withContext(`${path}: ${own.body}`).toBe(200);
+    }
     // The PDF's text as pdftotext (poppler) reads it: names, not login ids (issue 19, point 2).
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf.rawPayload })
       .toString('utf8');

@@ -2,10 +2,11 @@
  * Issue 19, "Done when": no user id, raw code or English fragment on a zh-CN document. Every
  * document EFR generates is made here the way a user gets it, from the demo repository (people
  * with Chinese names, recordings with coded facts): the evidence disc's description.txt and
- * description.pdf through `efr disc build`, the quality assessment's CSV and PDF through
- * `GET /quality`, the destruction register through an executed disposition batch. The PDFs'
- * text is read back with pdfjs-dist (the PDF reader the screens already ship); each text is
- * then held to the same word check as the e2e screen review (test/support/zh-words.ts).
+ * description.pdf through `efr disc build`, the quality assessment's CSV through `GET /quality`
+ * and its PDF through `POST /quality/reports` (rendered by efr worker), the destruction
+ * register through an executed disposition batch. The PDFs' text is read back with
+ * pdfjs-dist (the PDF reader the screens already ship); each text is then held to the same
+ * word check as the e2e screen review (test/support/zh-words.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
@@ -98,8 +99,21 @@ describe('generated documents in zh-CN carry no login id, raw code or English (i
     const q = '/alfresco/s/efr/quality?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z';
     const csv = await get('supervisor1', `${q}&format=csv`);
     expect(csv.status).toBe(200);
-    const pdf = await get('supervisor1', `${q}&format=pdf&lang=zh-CN`,
-      { 'accept-language': 'en-US,en;q=0.9' });
+    // The PDF is a generated document (issue 15): asked for, read once efr worker rendered it.
+    const asked = await fetch(`${server.url}/alfresco/s/efr/quality/reports`, { method: 'POST',
+      headers: { authorization: basic('supervisor1'), 'content-type': 'application/json',
+        'accept-language': 'en-US,en;q=0.9' },
+      body: JSON.stringify({ from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z',
+        lang: 'zh-CN' }) });
+    expect(asked.status).toBe(202);
+    const report = ((await asked.json()) as { entry: { id: string; name: string } }).entry;
+    expect(zhWordProblems(report.name)).withContext(report.name).toEqual([]);
+    const url = `/alfresco/s/efr/quality/reports/${report.id}`;
+    let pdf = await get('supervisor1', url);
+    for (let i = 0; i < 100 && pdf.status === 202; i++) {
+      await new Promise((done) => setTimeout(done, 200));
+      pdf = await get('supervisor1', url);
+    }
     expect(pdf.status).toBe(200);
     const csvText = utf8(csv.bytes);
     const pdfOut = await pdfText(pdf.bytes);

@@ -125,6 +125,15 @@ describe('e2e: spot check → violation → measure → assessment (issue 8)', (
           .toBe(lang === 'zh-CN' ? 1 : 2);
         expect(await page.locator('[data-testid="quality-csv"]').getAttribute('href'))
           .toContain('format=csv');
+        // Issue 15: the PDF is asked for, efr worker (in-process) renders it, then it downloads.
+        await page.locator('[data-testid="quality-pdf"]').click();
+        const link = page.locator('[data-testid="quality-pdf-download"]');
+        await link.waitFor({ timeout: 30_000 });
+        expect(await link.getAttribute('href')).toMatch(/\/efr\/quality\/reports\/[^/?]+\?/);
+        expect(await link.getAttribute('download')).toMatch(/^质量考评-[-0-9]+\.pdf$/);
+        const download = await page.request.get(String(await link.getAttribute('href')));
+        expect(download.status()).toBe(200);
+        expect(download.headers()['content-type']).toBe('application/pdf');
         expect(await untranslatedKeys(page)).toEqual([]);
         await saveScreen(page, `quality-assessment-${tag}`);
       });

@@ -2,11 +2,13 @@
  * The quality assessment in the ACS module (issue 8: R28.1, R29.1, R30.1; issue 15): the JSON
  * and the CSV written once (webscripts/src/quality/), run as the module's controller in the
  * ACS-like runtime, the CSV rendered through the descriptor's csv template as Surf does (its
- * Content-Type from the format; no file name); the PDF is server/'s and answers 501 here.
+ * Content-Type from the format; no file name); the PDF is a generated document
+ * (quality-reports-webscripts.spec.ts).
  */
 import { ASIA_SHANGHAI } from '../../core/src/index.js';
 import type { Assessment } from '../../contract/index.js';
 import { assessmentCsv, reportWords } from '../../webscripts/src/quality/quality-csv.js';
+import { confirmedViolation, QUALITY_FOLDERS } from './quality-fixtures.js';
 import { runWebScripts, type WsResult } from './webscript-run.js';
 
 const code = (r: WsResult): string => `${r.status} ${r.body?.error?.errorKey ?? ''}`.trim();
@@ -22,7 +24,7 @@ describe('module web script in Rhino: quality assessment (R28.1, issue 15)', () 
   const period = { from: iso(now - 7 * DAY), to: iso(now + DAY) };
   beforeAll(async () => {
     r = await runWebScripts({ areas: ['quality'],
-      folders: ['EFR 执法记录/违规记录', 'EFR 执法记录/移交记录', 'EFR 执法记录/执法记录仪'],
+      folders: QUALITY_FOLDERS,
       folderAces: { 'EFR 执法记录': ['ALLOWED;GROUP_EFR_UNIT_HEADS;Consumer',
         'ALLOWED;GROUP_EFR_SUPERVISORS;Consumer'] } },
     { officer1: ['GROUP_EFR_OFFICERS'], unithead1: ['GROUP_EFR_UNIT_HEADS'],
@@ -45,11 +47,7 @@ describe('module web script in Rhino: quality assessment (R28.1, issue 15)', () 
         properties: { 'efr:officer': 'officer1', 'efr:unit': '婚姻登记处',
           'efr:handoverStatus': 'sealed', 'efr:late': true,
           'efr:fieldWorkEnd': iso(now - 2 * DAY) } },
-      { folder: 'EFR 执法记录/违规记录', name: '违规-1', type: 'efr:violation',
-        properties: { 'efr:violationKind': 'lentDevice', 'efr:violationStatus': 'confirmed',
-          'efr:violationDescription': '借出记录仪。', 'efr:proposedBy': 'supervisor1',
-          'efr:proposedAt': iso(now - DAY), 'efr:officer': 'officer1',
-          'efr:unit': '婚姻登记处' } },
+      confirmedViolation(iso(now - DAY)),
     ]);
   });
 

@@ -17,6 +17,7 @@ import { SPOT_CHECK_WEB_SCRIPTS } from './spot-checks/spot-checks.js';
 import { VIOLATION_WEB_SCRIPTS } from './violations/violations.js';
 import { VIOLATION_REPORT_WEB_SCRIPTS } from './violations/violation-reports.js';
 import { qualityGet } from './quality/quality.js';
+import { QUALITY_REPORT_WEB_SCRIPTS } from './quality/quality-reports.js';
 import { TREE_HEAD_WEB_SCRIPTS } from './access-log/tree-heads.js';
 import { ACCESS_LOG_PROOF_WEB_SCRIPTS } from './access-log/proofs.js';
 import { FIXITY_WEB_SCRIPTS } from './fixity/fixity.js';
@@ -32,6 +33,7 @@ export const PORT_WEB_SCRIPTS: readonly WebScriptDefinition[] = [
   ...SPOT_CHECK_WEB_SCRIPTS,
   ...VIOLATION_REPORT_WEB_SCRIPTS,
   qualityGet,
+  ...QUALITY_REPORT_WEB_SCRIPTS,
   ...EVIDENCE_PACKAGE_WEB_SCRIPTS,
   ...DISPOSITION_WEB_SCRIPTS,
   ...DOCUMENT_WEB_SCRIPTS,

@@ -218,6 +218,18 @@ export const PORT_CONTRACT: readonly PortCheck[] = [
     },
   },
   {
+    name: 'stopInheritingPermissions keeps the node\'s own grants',
+    run(port, fx) {
+      const v = newViolation(port, fx, 'i');
+      const ace = 'ALLOWED;' + fx.otherUser + ';Consumer';
+      port.setPermission(v.id, fx.otherUser, 'Consumer');
+      port.stopInheritingPermissions(v.id);
+      port.stopInheritingPermissions(v.id);
+      const kept = port.permissions(v.id);
+      expectTrue('kept: ' + kept.join(','), kept.indexOf(ace) >= 0);
+    },
+  },
+  {
     name: 'people and groups answer persons, their groups and names',
     run(port, fx) {
       expect('exists', port.personExists(fx.otherUser), true);

@@ -109,6 +109,11 @@ export interface RepositoryPort {
   setPermission(id: string, authority: string, role: string): void;
   /** Removes that grant, as the repository. */
   removePermission(id: string, authority: string, role: string): void;
+  /**
+   * Stops the node inheriting its parent's permissions, as the repository: only its own grants
+   * (and administrators) read it from then on, e.g. a quality report only its requester reads.
+   */
+  stopInheritingPermissions(id: string): void;
 
   /** Whether a person of that user name exists. */
   personExists(userName: string): boolean;

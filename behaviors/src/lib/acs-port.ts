@@ -242,6 +242,12 @@ export function acsPort(): RepositoryPort {
       const n = must(id) as unknown as { removePermission(p: string, a: string): void };
       runAsSystem(() => n.removePermission(role, authority));
     },
+    // ScriptNode#setInheritsPermissions (PermissionService#setInheritParentPermissions), as
+    // System like the grants above.
+    stopInheritingPermissions: (id) => {
+      const n = must(id) as unknown as { setInheritsPermissions(inherit: boolean): void };
+      runAsSystem(() => n.setInheritsPermissions(false));
+    },
     personExists: (userName) => {
       const p = person(userName);
       return p !== null && p !== undefined;

@@ -1,4 +1,4 @@
-import { Component, inject, signal } from '@angular/core';
+import { Component, DestroyRef, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,13 +9,18 @@ import { Assessment, RATES } from '../spot-checks.model';
 import { bureauDay, dayStart, nextDay, percentText } from '../spot-checks.rules';
 import { SpotChecksService } from '../spot-checks.service';
 import { RateBarsUiComponent } from '../ui/rate-bars.ui-component';
-import { PersonNamePipe, DayFieldComponent, RefusalTextService } from '../../shared/public-api';
+import {
+  documentState, PersonNamePipe, DayFieldComponent, RefusalTextService,
+} from '../../shared/public-api';
+import type { GeneratedDocument } from '../../../contract/index';
 import { qualityFileName } from '../../../core/src/index';
 
 /**
  * The quality assessment of a period (R28.1) per unit and per officer: recording rate,
  * continuity, timely handover, findings passed, confirmed violations with measures (R29.1,
- * R30.1), as tables and bar charts, exported as CSV or PDF by the repository.
+ * R30.1), as tables and bar charts, exported as CSV by the repository or as a PDF report that
+ * efr worker renders (issue 15): the button asks for it, the screen shows its progress, then
+ * the download link.
  */
 @Component({
   selector: 'efr-quality-assessment',
@@ -35,8 +40,25 @@ import { qualityFileName } from '../../../core/src/index';
     @if (result()) {
     <a mat-stroked-button [href]="exportUrl('csv')" [attr.download]="fileName('csv')"
       data-testid="quality-csv">CSV</a>
-    <a mat-stroked-button [href]="exportUrl('pdf')" [attr.download]="fileName('pdf')"
-      data-testid="quality-pdf">PDF</a> }
+    @switch (reportState()) {
+      @case ('rendering') {
+      <span class="hint" data-testid="quality-pdf-rendering">
+        {{ 'EFR_SPOT_CHECKS.ASSESSMENT.PDF_RENDERING' | translate: { percent: report()?.job?.percent ?? 0 } }}</span>
+      }
+      @case ('ready') {
+      <a mat-stroked-button [href]="reportUrl()" [attr.download]="report()?.name"
+        data-testid="quality-pdf-download">
+        {{ 'EFR_SPOT_CHECKS.ASSESSMENT.PDF_DOWNLOAD' | translate }}</a>
+      }
+      @default {
+      <button mat-stroked-button type="button" (click)="requestPdf()" data-testid="quality-pdf">
+        PDF</button>
+      }
+    }
+    @if (reportState() === 'failed') {
+      <span class="hint" data-testid="quality-pdf-failed">
+        {{ 'EFR_SPOT_CHECKS.ASSESSMENT.PDF_FAILED' | translate }}</span>
+    } }
   </form>
   @if (message(); as m) { <div class="efr-error" role="alert">{{ m }}</div> }
   @if (result(); as a) {
@@ -96,11 +118,20 @@ export class AssessmentSmartComponent {
   protected readonly pct = percentText;
   protected readonly result = signal<Assessment | null>(null);
   protected readonly message = signal<string | null>(null);
+  /** The PDF report asked for on this screen, with its job's progress. */
+  protected readonly report = signal<GeneratedDocument | null>(null);
   protected fromDay = bureauDay(-30);
   protected toDay = bureauDay(0);
+  private poll: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.poll));
     void this.load();
+  }
+
+  /** Where the PDF report stands. */
+  protected reportState(): ReturnType<typeof documentState> {
+    return documentState(this.report()?.job);
   }
 
   private period(): { from: string; to: string } {
@@ -110,6 +141,8 @@ export class AssessmentSmartComponent {
   /** Reads the assessment of the chosen days. */
   async load(): Promise<void> {
     this.message.set(null);
+    clearTimeout(this.poll);
+    this.report.set(null);
     try {
       const p = this.period();
       this.result.set(await this.service.assessment(p.from, p.to));
@@ -122,15 +155,46 @@ export class AssessmentSmartComponent {
    * The export's file name, as server/ names it: in ACS the CSV comes from a declarative web
    * script, which sets no Content-Disposition, so the link names the file (docs/api.md).
    */
-  protected fileName(format: 'csv' | 'pdf'): string {
+  protected fileName(format: 'csv'): string {
     const p = this.period();
     return qualityFileName({ from: new Date(p.from).toISOString(),
       to: new Date(p.to).toISOString() }, format);
   }
 
-  /** Download link of the CSV or PDF export. */
-  protected exportUrl(format: 'csv' | 'pdf'): string {
+  /** Download link of the CSV export. */
+  protected exportUrl(format: 'csv'): string {
     const p = this.period();
     return this.service.exportUrl(p.from, p.to, format, this.prefs.locale);
+  }
+
+  /** Asks for the PDF report of the chosen days, then follows its rendering. */
+  async requestPdf(): Promise<void> {
+    this.message.set(null);
+    try {
+      const p = this.period();
+      this.report.set(await this.service.requestReport(p.from, p.to, this.prefs.locale));
+      this.pollWhileRendering();
+    } catch (error) {
+      this.message.set(this.refusals.text(error, this.prefs.locale));
+    }
+  }
+
+  /** While efr worker renders the report, reads its progress again every two seconds. */
+  private pollWhileRendering(): void {
+    clearTimeout(this.poll);
+    const r = this.report();
+    if (r === null || this.reportState() !== 'rendering') return;
+    this.poll = setTimeout(() => {
+      void this.service.document(r.id).then((d) => {
+        this.report.set(d);
+        this.pollWhileRendering();
+      }, (error: unknown) => this.message.set(this.refusals.text(error, this.prefs.locale)));
+    }, 2000);
+  }
+
+  /** Download link of the rendered report. */
+  protected reportUrl(): string {
+    const r = this.report();
+    return r === null ? '' : this.service.reportUrl(r.id);
   }
 }

@@ -24,9 +24,9 @@ import {
 } from '../../../core/src/index.js';
 import { textProp, type PortNode, type RepositoryPort } from '../repository-port.js';
 import {
-  invalidArgument, notFound, WebScriptError, type WebScriptDefinition,
+  invalidArgument, notFound, type WebScriptDefinition,
 } from '../web-script.js';
-import { HANDOVERS_FOLDER } from '../handovers/handover-json.js';
+import { madeArchiveFolder } from '../handovers/handover-json.js';
 
 const AREA = 'access-log';
 const TREE_HEAD = 'efr:treeHead';
@@ -45,15 +45,7 @@ function headsFolderOrNull(port: RepositoryPort): PortNode | null {
 
 /** The heads' folder, made under the archive root when missing (503 when there is no archive). */
 function headsFolder(port: RepositoryPort): PortNode {
-  const f = headsFolderOrNull(port) ?? port.asRepository(() => {
-    const any = port.archiveFolder(HANDOVERS_FOLDER);
-    const root = any === null ? null : port.parentId(any.id);
-    return root === null ? null : port.folder(root, TREE_HEADS_FOLDER);
-  });
-  if (f === null) {
-    throw new WebScriptError(503, 'efr.archive.notSetUp', 'The archive is not set up');
-  }
-  return f;
+  return madeArchiveFolder(port, TREE_HEADS_FOLDER);
 }
 
 function num(n: PortNode, prop: string): number {

@@ -10,7 +10,7 @@ import { notFound } from '../web-script.js';
 export const DOCUMENT = 'cm:content';
 
 /** The kinds (contract DOCUMENT_KINDS; a type import keeps TypeBox out of Rhino). */
-const KINDS: readonly DocumentKind[] = ['destructionRegister'];
+const KINDS: readonly DocumentKind[] = ['destructionRegister', 'qualityReport'];
 
 /** What a document node says it is: its kind and subject, or null for any other content. */
 export function orderOf(n: PortNode): { kind: DocumentKind; subjectId: string } | null {
@@ -33,3 +33,18 @@ export function documentJson(n: PortNode): GeneratedDocument {
   return { id: n.id, name: n.name, kind: o.kind, subjectId: o.subjectId, job: jobJson(n) };
 }
 
+
+/**
+ * What document `n` is rendered from when its request stored it (`input` beside kind and
+ * subject in `cm:description`: a quality report's assessment), or null.
+ */
+export function storedInputOf(n: PortNode): unknown {
+  const text = textProp(n, 'cm:description');
+  if (text === null) return null;
+  try {
+    const o = JSON.parse(text) as { input?: unknown };
+    return o.input === undefined ? null : o.input;
+  } catch (e) {
+    return null;
+  }
+}

@@ -13,15 +13,16 @@
  *   repository's own digest of the stored bytes), `…/failure` `{code, message}`: the job lease
  *   of ../jobs/job-lease.ts, decided by core/src/package-job.ts.
  *
- * What to render is kept on the node as `cm:description` (`{"kind","subjectId"}`, JSON): the
- * kind and the node it is of, so no model change was needed; the content of the order (the
- * register as signed) is read from the subject when the worker claims it.
+ * What to render is kept on the node as `cm:description` (`{"kind","subjectId","input"?}`,
+ * JSON): the kind and the node it is of, so no model change was needed; the content of the
+ * order is the register as signed, read from the subject when the worker claims it, or what the
+ * request stored (`input`: a quality report's assessment as its requester could read it).
  */
 import type { DocumentKind, DocumentOrder } from '../../../contract/index.js';
 import { checkJobResult, refuse } from '../../../core/src/index.js';
 import { recordedRegister, registerInputOf } from '../disposition/disposition-json.js';
 import { PACKAGE_JOB } from '../evidence-packages/package-json.js';
-import { DOCUMENT, documentJson, orderOf } from './document-json.js';
+import { DOCUMENT, documentJson, orderOf, storedInputOf } from './document-json.js';
 import {
   claimLeasedJob, failLeasedJob, finishLeasedJob, leasedJob, reportLeasedProgress, waitingJobs,
 } from '../jobs/job-lease.js';
@@ -32,18 +33,22 @@ import { notFound, type WebScriptDefinition } from '../web-script.js';
 const AREA = 'documents';
 
 /** The requirement each kind serves (logged with each step of its job). */
-const REQUIREMENT: Record<DocumentKind, string> = { destructionRegister: 'R22.1' };
+const REQUIREMENT: Record<DocumentKind, string> = {
+  destructionRegister: 'R22.1', qualityReport: 'R28.1',
+};
 
 /**
  * Records document `name` of `kind` about node `subjectId` in folder `folderId`, its job
- * requested: as the repository (the step's caller need not write in that folder), in the
- * step's transaction, so the document exists exactly when the step committed.
+ * requested, with what it is rendered from when the request decides it (`input`): as the
+ * repository (the step's caller need not write in that folder), in the step's transaction, so
+ * the document exists exactly when the step committed.
  */
 export function requestDocument(port: RepositoryPort, folderId: string, name: string,
-  kind: DocumentKind, subjectId: string): PortNode {
+  kind: DocumentKind, subjectId: string, input?: unknown): PortNode {
+  const order = input === undefined ? { kind, subjectId } : { kind, subjectId, input };
   const made = port.asRepository(() => port.createNode(folderId, {
     name, type: DOCUMENT, aspects: ['cm:titled', PACKAGE_JOB],
-    props: { 'cm:description': JSON.stringify({ kind, subjectId }), 'efr:jobState': 'requested',
+    props: { 'cm:description': JSON.stringify(order), 'efr:jobState': 'requested',
       'efr:jobBytesDone': 0, 'efr:jobBytesTotal': 0 },
   }));
   port.logStep('document.requested', made.id, { kind, subjectId,
@@ -64,9 +69,13 @@ function requirementOf(n: PortNode): string {
   return o === null ? 'R22.1' : REQUIREMENT[o.kind];
 }
 
-/** What the worker renders: the register as the execution signed it (or as it reads now). */
+/**
+ * What the worker renders: a quality report's stored assessment, or the register as the
+ * execution signed it (or as it reads now).
+ */
 function orderFor(port: RepositoryPort, n: PortNode): DocumentOrder {
   const o = orderOf(n) as { kind: DocumentKind; subjectId: string };
+  if (o.kind === 'qualityReport') return { kind: o.kind, name: n.name, quality: storedInputOf(n) };
   // The worker reads the subject as the repository: it renders what the step recorded, which
   // its service user need not be able to read otherwise.
   const register = port.asRepository(() => {

@@ -31,6 +31,24 @@ export function archiveFolderOrFail(port: RepositoryPort, name: string): PortNod
   return f;
 }
 
+/**
+ * The archive folder `name`, made by the repository under the archive root (the parent of any
+ * archive folder) when missing; 503 when there is no archive.
+ */
+export function madeArchiveFolder(port: RepositoryPort, name: string): PortNode {
+  const f = port.asRepository(() => {
+    const found = port.archiveFolder(name);
+    if (found !== null) return found;
+    const any = port.archiveFolder(HANDOVERS_FOLDER);
+    const root = any === null ? null : port.parentId(any.id);
+    return root === null ? null : port.folder(root, name);
+  });
+  if (f === null) {
+    throw new WebScriptError(503, 'efr.archive.notSetUp', 'The archive is not set up');
+  }
+  return f;
+}
+
 /** Oldest first by `cm:created`, then by name: the order files were received in. */
 function byCreatedThenName(a: PortNode, b: PortNode): number {
   const ca = text(a, 'cm:created') || '';

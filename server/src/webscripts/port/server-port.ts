@@ -158,6 +158,9 @@ export function serverPort(
     ]),
     removePermission: (id, authority, role) => setAces(id, (aces) =>
       aces.filter((a) => !(a.authorityId === authority && a.name === role))),
+    stopInheritingPermissions: (id) => updateNode(repo, elevated(repo, caller), row(id), {
+      permissions: { isInheritanceEnabled: false },
+    }),
     personExists: (userName) => repo.auth.person(userName) !== undefined,
     groupsOf: (userName) => (repo.auth.person(userName) === undefined ? []
       : repo.auth.groupsOf(userName)),

@@ -5,16 +5,20 @@
  *
  * 1. lists the documents waiting (`GET /s/efr/documents/jobs?state=requested`);
  * 2. claims each (`POST /s/efr/documents/{id}/claim`; another worker may win: 409), which
- *    answers what to render (the destruction register as the execution signed it);
+ *    answers what to render (the destruction register as the execution signed it, or a
+ *    quality report's assessment as stored when it was requested);
  * 3. renders it, uploads it with `PUT /nodes/{id}/content` (the claim granted it Write on that
  *    node only) and hands back its SHA-256 and size, which the repository checks against its own
  *    digest of the stored bytes (`POST …/result`);
  * 4. or reports the failure with its code (`POST …/failure`), which the requester sees.
  */
 import { createHash } from 'node:crypto';
-import type { DocumentOrder } from '../../../../contract/index.js';
+import type { DocumentOrder, QualityReportInput } from '../../../../contract/index.js';
 import type { RegisterInput } from '../../../../core/src/index.js';
+import { reportWords } from '../../../../webscripts/src/quality/quality-csv.js';
 import { registerPdf } from '../../documents/destruction-register-pdf.js';
+import { assessmentPdf } from '../../documents/quality-assessment-pdf.js';
+import { bureauZone } from '../../webscripts/port/bureau-zone.js';
 import { RestError, restCall, restJson, type RestConnection } from '../../evidence/rest-source.js';
 import {
   failureOf, workWaiting, type JobContext, type JobOutcome, type WorkerJobKind,
@@ -30,6 +34,12 @@ function post(value: unknown): RequestInit {
 /** The bytes of a document as ordered. */
 export function renderDocument(order: DocumentOrder): Promise<Uint8Array> {
   if (order.kind === 'destructionRegister') return registerPdf(order.register as RegisterInput);
+  if (order.kind === 'qualityReport') {
+    // The assessment as its requester could read it, stored when asked: never recomputed here.
+    const q = order.quality as QualityReportInput;
+    return assessmentPdf(q.assessment,
+      reportWords((id) => q.names[id] || id, q.language, bureauZone()));
+  }
   return Promise.reject(new Error(`no renderer for documents of kind ${String(order.kind)}`));
 }
 
