@@ -242,8 +242,10 @@ export function acsPort(): RepositoryPort {
       const n = must(id) as unknown as { removePermission(p: string, a: string): void };
       runAsSystem(() => n.removePermission(role, authority));
     },
-    // ScriptNode#setInheritsPermissions (PermissionService#setInheritParentPermissions), as
-    // System like the grants above.
+    // ScriptNode#setInheritsPermissions (ScriptNode.java l. 1639-1642, alfresco-community-repo
+    // 25.5.0.31) calls PermissionService#setInheritParentPermissions, which needs
+    // ChangePermissions (public-services-security-context.xml l. 800): as System, like the
+    // grants above.
     stopInheritingPermissions: (id) => {
       const n = must(id) as unknown as { setInheritsPermissions(inherit: boolean): void };
       runAsSystem(() => n.setInheritsPermissions(false));

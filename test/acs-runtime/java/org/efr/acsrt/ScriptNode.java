@@ -183,7 +183,11 @@ public final class ScriptNode implements Scopeable, Serializable {
     return (Scriptable) array(repo().getAces(nodeRef).toArray());
   }
 
-  /** ScriptNode#setInheritsPermissions: PermissionService#setInheritParentPermissions. */
+  /**
+   * ScriptNode#setInheritsPermissions: PermissionService#setInheritParentPermissions
+   * (ScriptNode.java l. 1639-1642, 25.5.0.31); callers hold ChangePermissions or run as System
+   * (public-services-security-context.xml l. 800).
+   */
   public void setInheritsPermissions(boolean inherit) {
     repo().setInheritParentPermissions(nodeRef, inherit);
   }
