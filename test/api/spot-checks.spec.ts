@@ -270,6 +270,10 @@ describe('spot checks, violations and assessment web scripts (issue 8)', () => {
     // Issue 15: the PDF is a generated document, the same in both hosts.
     expect(error(await call('supervisor1', 'GET', `/quality?from=${from}&to=${to}&format=pdf`)))
       .toBe('400 framework.exception.InvalidArgument');
+    const badLang = await t.app.inject({ method: 'POST', headers: basic('supervisor1', 'pw'),
+      url: '/alfresco/s/efr/quality/reports', payload: { from, to, lang: 7 } });
+    expect(badLang.statusCode).withContext(badLang.body).toBe(400);
+    expect((await renderWaitingDocuments(t)).length).toBe(0);
     const asked = await t.app.inject({ method: 'POST', headers: basic('supervisor1', 'pw'),
       url: '/alfresco/s/efr/quality/reports', payload: { from, to } });
     expect(asked.statusCode).withContext(asked.body).toBe(202);

@@ -21,7 +21,7 @@ import { documentJson, orderOf, storedInputOf } from '../documents/document-json
 import { requestDocument } from '../documents/documents.js';
 import { madeArchiveFolder } from '../handovers/handover-json.js';
 import type { PortNode, RepositoryPort } from '../repository-port.js';
-import { notFound, type WebScriptDefinition } from '../web-script.js';
+import { invalidArgument, notFound, type WebScriptDefinition } from '../web-script.js';
 import { assessmentOf } from './quality-facts.js';
 import { qualityPeriod } from './quality.js';
 
@@ -50,7 +50,11 @@ export const qualityReportsPost: WebScriptDefinition = {
   title: 'EFR quality assessment: request its PDF',
   handle(port, call) {
     const p = qualityPeriod(port, call.body.from, call.body.to);
-    const lang = typeof call.body.lang === 'string' ? call.body.lang : null;
+    const raw = call.body.lang;
+    if (raw !== undefined && raw !== null && (typeof raw !== 'string' || raw.length > 35)) {
+      throw invalidArgument('lang must be a language tag such as zh-CN or en');
+    }
+    const lang = typeof raw === 'string' ? raw : null;
     // The caller's assessment: what they may read, as they read it now.
     const assessment = assessmentOf(port, p.from, p.to);
     const user = port.currentUser().userName;
